@@ -84,6 +84,7 @@ void syscall_print_entry(struct tcb *tcp)
 {
 	line_begin(tcp);
 	tcp->argpos = 0;
+	tcp->auxstr = NULL;
 	if (!tcp->ent) {
 		print_unknown_entry(tcp);
 		tcp->decode_state = DEC_DONE;
@@ -149,6 +150,8 @@ static void print_rval(struct tcb *tcp)
 		tprintf(tcp, " = %ld", tcp->rval);
 		break;
 	}
+	if (tcp->auxstr)
+		tprintf(tcp, " (%s)", tcp->auxstr);
 }
 
 static void print_duration(struct tcb *tcp)

@@ -317,20 +317,17 @@ const char *signal_name(int sig)
 
 	if (sig <= 0 || sig >= 65)
 		return NULL;
-	if (sig >= SIGRTMIN) {
-		if (sig == SIGRTMIN)
+	/* Kernel numbering, as strace: 32 is SIGRTMIN, 33.. are SIGRT_N
+	 * (glibc's SIGRTMIN macro is 34 because it reserves two). */
+	if (sig >= 32) {
+		if (sig == 32)
 			return "SIGRTMIN";
-		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - SIGRTMIN);
+		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
 		return buf;
 	}
-	abbrev = sigabbrev_np(sig);
-	if (!abbrev) {
-		if (sig == 32 || sig == 33) {
-			snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
-			return buf;
-		}
+	abbrev = sig == SIGIO ? "IO" : sigabbrev_np(sig); /* glibc says POLL */
+	if (!abbrev)
 		return NULL;
-	}
 	snprintf(buf, sizeof(buf), "SIG%s", abbrev);
 	return buf;
 }
@@ -374,11 +371,17 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	buf = xmalloc(limit + 1);
-	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
+	/* One byte more than the limit: a string of exactly `limit` bytes
+	 * is printed whole, without "...", as strace does. */
+	buf = xmalloc(limit + 2);
+	n = mem_read_str(tcp->pid, addr, buf, limit + 2, &truncated);
 	if (n < 0) {
 		print_addr(tcp, addr);
 		return;
+	}
+	if ((size_t)n > limit) {
+		n = (ssize_t)limit;
+		truncated = true;
 	}
 	print_quoted(tcp, buf, (size_t)n, truncated);
 }

@@ -40,6 +40,9 @@ struct tcb {
 	bool exiting;
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
+	const char *auxstr;         /* decoder's note after the return value: " (NAME)" */
+	const struct syscall_ent *restart_ent; /* last call that returned
+					 * ERESTART_RESTARTBLOCK (restart_syscall) */
 	struct timespec stime;      /* entry time (-T) */
 
 	struct tcb *hnext;          /* hash chain */
