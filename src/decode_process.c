@@ -553,8 +553,12 @@ int dec_arch_prctl(struct tcb *tcp)
 		case 0x1025: /* ARCH_REQ_XCOMP_GUEST_PERM */
 			tprintf(tcp, "%lu", tcp->args[1]);
 			return DEC_DONE;
-		default:
+		case 0x1001: /* ARCH_SET_GS */
+		case 0x1002: /* ARCH_SET_FS */
 			print_addr(tcp, tcp->args[1]);
+			return DEC_DONE;
+		default:
+			tprintf(tcp, "%#lx", tcp->args[1]);
 			return DEC_DONE;
 		}
 	}

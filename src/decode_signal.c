@@ -203,6 +203,8 @@ int dec_rt_sigtimedwait(struct tcb *tcp)
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_siginfo_at(tcp, tcp->args[1]);
+	if (!tcp->err && tcp->rval > 0)
+		tcp->auxstr = signal_name((int)tcp->rval);
 	tprints(tcp, ", ");
 	print_timespec(tcp, tcp->args[2]);
 	tprintf(tcp, ", %lu", tcp->args[3]);

@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include "decode.h"
 #include "gen/decoders.h"
@@ -180,16 +182,38 @@ int dec_settimeofday(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+size_t format_time_iso(char *buf, size_t size, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!size)
+		return 0;
+	if (!localtime_r(&tt, &tm) || !strftime(buf, size, "%FT%T%z", &tm)) {
+		buf[0] = '\0';
+		return 0;
+	}
+	return strlen(buf);
+}
+
+static char time_aux[64];
+
 int dec_time(struct tcb *tcp)
 {
 	int64_t t;
+	char iso[64];
 
 	if (!tcp->exiting)
 		return DEC_MORE;
-	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &t, sizeof(t)) < 0)
+	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &t, sizeof(t)) < 0) {
 		print_addr(tcp, tcp->args[0]);
-	else
+	} else if (format_time_iso(iso, sizeof(iso), t)) {
+		tprintf(tcp, "[%lld /* %s */]", (long long)t, iso);
+	} else {
 		tprintf(tcp, "[%lld]", (long long)t);
+	}
+	if (!tcp->err && format_time_iso(time_aux, sizeof(time_aux), tcp->rval))
+		tcp->auxstr = time_aux;
 	return DEC_DONE;
 }
 
@@ -239,9 +263,13 @@ static void print_sigevent(struct tcb *tcp, unsigned long addr)
 		print_addr(tcp, addr);
 		return;
 	}
-	tprintf(tcp, "{sigev_value={sival_int=%d, sival_ptr=", (int)ev.value);
-	print_addr(tcp, ev.value);
-	tprints(tcp, "}, sigev_signo=");
+	tprints(tcp, "{");
+	if (ev.value) {
+		tprintf(tcp, "sigev_value={sival_int=%d, sival_ptr=", (int)ev.value);
+		print_addr(tcp, ev.value);
+		tprints(tcp, "}, ");
+	}
+	tprints(tcp, "sigev_signo=");
 	print_signo(tcp, ev.signo);
 	tprints(tcp, ", sigev_notify=");
 	print_xval(tcp, &xlat_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
