@@ -12,6 +12,7 @@ static const struct arch_abi abis[] = {
 		.sigreturn_mask_off = 40 + 256,
 		.clone_child_tid_arg = 3,
 		.clone_tls_arg = 4,
+		.ptrace_requests_set = "ptrace_requests_x86_64",
 	},
 	{
 		/* sp is &rt_sigframe: siginfo (128), then the ucontext whose

@@ -15,6 +15,8 @@ struct arch_abi {
 	 * tls among the arguments. */
 	unsigned clone_child_tid_arg;
 	unsigned clone_tls_arg;
+	/* Name of the xlat set of arch-specific ptrace requests, or NULL. */
+	const char *ptrace_requests_set;
 };
 
 /* The ABI facts of an architecture, or NULL when unknown. */

@@ -85,6 +85,7 @@ void syscall_print_entry(struct tcb *tcp)
 	line_begin(tcp);
 	tcp->argpos = 0;
 	tcp->auxstr = NULL;
+	tcp->rval_hex = false;
 	if (!tcp->ent) {
 		print_unknown_entry(tcp);
 		tcp->decode_state = DEC_DONE;
@@ -112,7 +113,7 @@ const char *errno_text(int err, bool *restart)
 static void print_rval(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
-	unsigned rk = e ? e->rval : RV_HEX;
+	unsigned rk = e && !tcp->rval_hex ? e->rval : RV_HEX;
 
 	tabto(tcp);
 	if (tcp->err) {

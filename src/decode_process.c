@@ -15,6 +15,7 @@
 
 #include "abi.h"
 #include "decode.h"
+#include "decode_ptrace.h"
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
@@ -64,7 +65,7 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 		}
 		if (!p)
 			break;
-		if (i >= pcfg.max_strlen) {
+		if (i >= pcfg.max_strlen && !pcfg.verbose) {
 			tprints(tcp, ", ...");
 			break;
 		}
@@ -629,6 +630,15 @@ int dec_prctl(struct tcb *tcp)
 			if (!tcp->err)
 				tcp->auxstr = xlat_lookup(&xlat_pr_dumpable, (uint64_t)tcp->rval);
 			break;
+		case PR_GET_SECUREBITS:
+			if (!tcp->err && tcp->rval) {
+				static char aux[512];
+
+				format_flags(aux, sizeof(aux), &xlat_secbits, (uint64_t)tcp->rval, NULL);
+				tcp->rval_hex = true;
+				tcp->auxstr = aux;
+			}
+			break;
 		default:
 			break;
 		}
@@ -643,11 +653,12 @@ int dec_prctl(struct tcb *tcp)
 	case PR_GET_TID_ADDRESS:
 	case PR_GET_DUMPABLE:
 		return DEC_MORE;
+	case PR_GET_SECUREBITS:
+		return DEC_MORE;
 	case PR_GET_KEEPCAPS:
 	case PR_GET_SECCOMP:
 	case PR_GET_TIMERSLACK:
 	case PR_GET_TIMING:
-	case PR_GET_SECUREBITS:
 	case PR_GET_IO_FLUSHER:
 	case PR_TASK_PERF_EVENTS_DISABLE:
 	case PR_TASK_PERF_EVENTS_ENABLE:
@@ -672,10 +683,13 @@ int dec_prctl(struct tcb *tcp)
 		tprints(tcp, ", ");
 		print_xval(tcp, &xlat_capabilities, tcp->args[1], "CAP_???");
 		return DEC_DONE;
+	case PR_SET_SECUREBITS:
+		tprints(tcp, ", ");
+		print_flags(tcp, &xlat_secbits, tcp->args[1], NULL);
+		return DEC_DONE;
 	case PR_SET_KEEPCAPS:
 	case PR_SET_CHILD_SUBREAPER:
 	case PR_SET_TIMERSLACK:
-	case PR_SET_SECUREBITS:
 		tprintf(tcp, ", %lu", tcp->args[1]);
 		return DEC_DONE;
 	case PR_SET_NO_NEW_PRIVS:
@@ -694,7 +708,7 @@ int dec_prctl(struct tcb *tcp)
 		print_xval(tcp, &xlat_seccomp_modes, tcp->args[1], "SECCOMP_MODE_???");
 		if (tcp->args[1] == 2) { /* SECCOMP_MODE_FILTER */
 			tprints(tcp, ", ");
-			print_addr(tcp, tcp->args[2]);
+			print_seccomp_fprog(tcp, tcp->args[2]);
 		}
 		return DEC_DONE;
 	case PR_SET_PTRACER:
@@ -718,5 +732,50 @@ int dec_restart_syscall(struct tcb *tcp)
 		tprintf(tcp, "<... resuming interrupted %s ...>", tcp->restart_ent->name);
 	else
 		tprints(tcp, "<... resuming interrupted call ...>");
+	return DEC_DONE;
+}
+
+int dec_get_robust_list(struct tcb *tcp)
+{
+	uint64_t v;
+
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		return DEC_MORE;
+	}
+	if (tcp->err || mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0) {
+		print_addr(tcp, tcp->args[1]);
+	} else {
+		tprints(tcp, "[");
+		print_addr(tcp, v);
+		tprints(tcp, "]");
+	}
+	tprints(tcp, ", ");
+	if (tcp->err || mem_read(tcp->pid, tcp->args[2], &v, sizeof(v)) < 0)
+		print_addr(tcp, tcp->args[2]);
+	else
+		tprintf(tcp, "[%llu]", (unsigned long long)v);
+	return DEC_DONE;
+}
+
+static char membarrier_aux[1024];
+
+int dec_membarrier(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_xval(tcp, &xlat_membarrier_cmds, (uint32_t)tcp->args[0], "MEMBARRIER_CMD_???");
+		tprints(tcp, ", ");
+		print_flags(tcp, &xlat_membarrier_flags, (uint32_t)tcp->args[1], NULL);
+		if (tcp->args[1])
+			tprintf(tcp, ", %d", (int)tcp->args[2]);
+		return (uint32_t)tcp->args[0] == 0 ? DEC_MORE : DEC_DONE;
+	}
+	/* MEMBARRIER_CMD_QUERY returns the supported commands as a mask. */
+	if (!tcp->err && tcp->rval) {
+		format_flags(membarrier_aux, sizeof(membarrier_aux), &xlat_membarrier_cmds,
+			     (uint64_t)tcp->rval, NULL);
+		tcp->rval_hex = true;
+		tcp->auxstr = membarrier_aux;
+	}
 	return DEC_DONE;
 }
