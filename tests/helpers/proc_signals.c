@@ -105,10 +105,12 @@ int main(void)
 	getrandom(rnd, sizeof(rnd), GRND_NONBLOCK);
 	p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p != MAP_FAILED) {
-		mprotect(p, 4096, PROT_NONE);
 		madvise(p, 8192, MADV_DONTNEED);
 		p = mremap(p, 8192, 16384, MREMAP_MAYMOVE);
-		munmap(p, 16384);
+		if (p != MAP_FAILED) {
+			mprotect(p, 4096, PROT_NONE);
+			munmap(p, 16384);
+		}
 	}
 	sched_yield();
 	printf("%d\n", getpid());
