@@ -42,7 +42,7 @@ static int unsupported(const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options opts;
+	__attribute__((cleanup(options_free))) struct options opts = { 0 };
 	_cleanup_free_ char *path = NULL;
 	int ret, status;
 
@@ -73,7 +73,6 @@ int main(int argc, char **argv)
 
 	status = tracer_loop();
 	tracer_cleanup();
-	options_free(&opts);
 	if (status < 0)
 		reraise(-status);
 	return status;
