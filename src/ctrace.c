@@ -29,9 +29,7 @@ static void reraise(int sig)
 
 static int unsupported(const struct options *o)
 {
-	if (o->count)
-		ct_error("-c/-C (summary) is not implemented yet");
-	else if (o->stack)
+	if (o->stack)
 		ct_error("-k (stack traces) is not implemented yet");
 	else if (o->seccomp_bpf > 0)
 		ct_error("--seccomp-bpf is not implemented yet");
