@@ -31,8 +31,6 @@ static int unsupported(const struct options *o)
 {
 	if (o->stack)
 		ct_error("-k (stack traces) is not implemented yet");
-	else if (o->seccomp_bpf > 0)
-		ct_error("--seccomp-bpf is not implemented yet");
 	else
 		return 0;
 	return -ENOTSUP;
