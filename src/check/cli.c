@@ -152,7 +152,7 @@ int check_cli(int argc, char **argv)
 	status = exit_status(&r);
 	if (o.json) {
 		struct json_object *doc = check_report_json(&f, &r, status);
-		puts(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY |
+		puts(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 						    JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(doc);
 	} else if (o.quiet) {

@@ -227,12 +227,24 @@ static void add_hint(struct check_facts *f, const char *hint)
 		 len ? "," : "", hint);
 }
 
+/* First line of src, runs of blanks squeezed to one space, trimmed. */
 static void copy_line(char *dst, size_t size, const char *src)
 {
-	size_t n = strcspn(src, "\n");
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
+	size_t n = 0;
+	bool blank = false;
+
+	while (*src == ' ' || *src == '\t')
+		src++;
+	for (; *src && *src != '\n' && n + 1 < size; src++) {
+		if (*src == ' ' || *src == '\t') {
+			blank = true;
+			continue;
+		}
+		if (blank && n + 2 < size)
+			dst[n++] = ' ';
+		blank = false;
+		dst[n++] = *src;
+	}
 	dst[n] = '\0';
 }
 

@@ -27,6 +27,27 @@ char *check_cap_names(uint64_t set)
 	return buf;
 }
 
+/* For the text report: "all but cap_sys_resource" when that is shorter. */
+static char *cap_summary(uint64_t set)
+{
+	int max = cap_max_bits();
+	uint64_t known = max >= 64 ? UINT64_MAX : (UINT64_C(1) << max) - 1;
+	uint64_t missing = ~set & known;
+	char *names, *out;
+
+	if (!set)
+		return xstrdup("(none)");
+	if (__builtin_popcountll(missing) * 3 >= __builtin_popcountll(set))
+		return check_cap_names(set);
+	if (!missing)
+		return xstrdup("all");
+	names = check_cap_names(missing);
+	if (asprintf(&out, "all but %s", names) < 0)
+		out = NULL;
+	free(names);
+	return out ? out : xstrdup("?");
+}
+
 static const char *seccomp_mode_name(int mode)
 {
 	switch (mode) {
@@ -47,8 +68,8 @@ static const char *errno_or_null(int err)
 
 static void text_env(FILE *out, const struct check_facts *f)
 {
-	_cleanup_free_ char *eff = check_cap_names(f->cap_eff);
-	_cleanup_free_ char *bnd = check_cap_names(f->cap_bnd);
+	_cleanup_free_ char *eff = cap_summary(f->cap_eff);
+	_cleanup_free_ char *bnd = cap_summary(f->cap_bnd);
 	const char *sm = seccomp_mode_name(f->seccomp_mode);
 
 	fprintf(out, "Environment\n");
@@ -59,8 +80,8 @@ static void text_env(FILE *out, const struct check_facts *f)
 			f->engine_hints);
 	fprintf(out, "  user:            uid %u (euid %u), gid %u\n", (unsigned)f->uid,
 		(unsigned)f->euid, (unsigned)f->gid);
-	fprintf(out, "  capabilities:    effective %s\n", *eff ? eff : "(none)");
-	fprintf(out, "                   bounding  %s\n", *bnd ? bnd : "(none)");
+	fprintf(out, "  capabilities:    effective: %s\n", eff);
+	fprintf(out, "                   bounding:  %s\n", bnd);
 	fprintf(out, "  seccomp:         %s", sm ? sm : "unknown");
 	if (f->seccomp_filters >= 0)
 		fprintf(out, " (%d filter%s)", f->seccomp_filters, f->seccomp_filters == 1 ? "" : "s");
@@ -124,8 +145,12 @@ void check_report_text(FILE *out, const struct check_facts *f,
 		const struct check_mode_result *mr = &r->modes[m];
 		if (!mr->present)
 			continue;
-		fprintf(out, "  %-13s %-9s%s%s\n", check_mode_name(m),
-			check_verdict_name(mr->verdict), mr->cause[0] ? " " : "", mr->cause);
+		if (mr->cause[0])
+			fprintf(out, "  %-13s %-9s %s\n", check_mode_name(m),
+				check_verdict_name(mr->verdict), mr->cause);
+		else
+			fprintf(out, "  %-13s %s\n", check_mode_name(m),
+				check_verdict_name(mr->verdict));
 		if (mr->fix[0])
 			fprintf(out, "  %-13s %-9s fix: %s\n", "", "", mr->fix);
 	}
