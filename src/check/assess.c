@@ -346,7 +346,8 @@ static void assess_attach_pid(const struct check_facts *f, struct check_mode_res
 		    "share the target's pid namespace: --pid=container:NAME (a sidecar "
 		    "next to the target's container) or --pid=host",
 		    "no process %d is visible in ctrace's pid namespace%s", (int)t->pid,
-		    f->nspid_depth > 1 ? " (ctrace runs in a container's own pid namespace)" : "");
+		    f->nspid_depth > 1 ? " (ctrace runs in a container's own pid namespace)" :
+		    in_container(f) ? " (a container normally has its own pid namespace)" : "");
 		return;
 	}
 	if (t->is_self) {
