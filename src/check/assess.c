@@ -324,8 +324,9 @@ static void assess_attach_other(const struct check_facts *f,
 		return;
 	}
 	snprintf(fix, sizeof(fix),
-		 "--cap-add SYS_PTRACE%s, or run ctrace as the target's user (--user "
-		 "matching the target; enough for dumpable targets)",
+		 "--cap-add SYS_PTRACE%s (not --privileged: far broader than needed), "
+		 "or run ctrace as the target's user (--user matching the target; "
+		 "enough for dumpable targets)",
 		 f->euid != 0 ? " and run ctrace as root (--user 0)" : "");
 	set(m, VERDICT_FAILS, fix,
 	    "attaching to another user's or a non-dumpable process needs "

@@ -316,6 +316,10 @@ void check_gather_target(struct check_facts *f, pid_t pid)
 	struct stat st;
 	int fd;
 
+	memset(t, 0, sizeof(*t));
+	t->exists = -1;
+	t->dumpable = -1;
+	t->mem_err = -1;
 	t->present = true;
 	t->pid = pid;
 	t->is_self = pid == getpid();
