@@ -25,6 +25,7 @@
 #include <grp.h>
 #include <pwd.h>
 
+#include "check/check.h"
 #include "decode.h"
 #include "fastpath.h"
 #include "filter.h"
@@ -46,6 +47,7 @@ static bool use_seccomp;                 /* the filtered fast path is on */
 static scmp_filter_ctx fp_ctx;
 static int fp_pipe = -1;                 /* child reports a failed filter load */
 static int fp_read = -1;
+static bool seccomp_allowed = true;      /* the preflight's verdict */
 static enum sum_sort sum_sort = SS_TIME;
 static enum sum_col sum_cols[SC__COUNT];
 static unsigned sum_ncols;
@@ -75,6 +77,13 @@ static bool probe_syscall_info(void)
 	errno = 0;
 	ptrace(PTRACE_GET_SYSCALL_INFO, getpid(), 0, NULL);
 	return errno == ESRCH;
+}
+
+void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
+{
+	if (!syscall_info_ok)
+		have_syscall_info = false;
+	seccomp_allowed = seccomp_ok;
 }
 
 int tracer_init(const struct options *opts)
@@ -260,9 +269,15 @@ _Noreturn static void child_exec(const char *path, char **argv)
 /* Decide whether the filtered fast path is used and build its filter. */
 static void fastpath_setup(const char *path)
 {
-	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false, opt->seccomp_bpf,
+	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
+					    seccomp_allowed ? opt->seccomp_bpf : -1,
 					    path, !fastpath_have_sys_admin(), &fp_ctx);
 	int fds[2];
+
+	if (!seccomp_allowed && r == FP_DISABLED) {
+		/* the preflight already said why, once */
+		return;
+	}
 
 	if (r == FP_OK && pipe2(fds, O_CLOEXEC) < 0) {
 		seccomp_release(fp_ctx);
@@ -342,8 +357,12 @@ int tracer_spawn(const char *path, char **argv)
 	if (use_seccomp)
 		seize_opts |= PTRACE_O_TRACESECCOMP;
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (unsigned long)seize_opts) < 0) {
+		const char *why;
+
 		ret = -errno;
-		ct_error("ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(errno));
+		why = check_explain_ptrace_error(pid, -ret);
+		ct_error("ptrace(PTRACE_SEIZE, %d): %s%s%s", pid, strerror(-ret),
+			 why ? ": " : "", why ? why : "");
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		return ret;
@@ -423,7 +442,10 @@ int tracer_attach(const pid_t *pids, size_t npids)
 				ret = 1;
 		}
 		if (ret < 0) {
-			ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(-ret));
+			const char *why = ret == -ESRCH ? NULL : check_explain_ptrace_error(pid, -ret);
+
+			ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s%s%s", pid, strerror(-ret),
+				 why ? ": " : "", why ? why : "");
 			continue;
 		}
 		attached++;
