@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <signal.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -229,6 +230,18 @@ static const struct {
 	{ "mount_flags", "MS_BIND", 4096 },
 };
 
+/* glibc's names, an independent source for errno and signal names. */
+#ifdef HAVE_STRERRORNAME_NP
+static const char *libc_errno_name(int e) { return strerrorname_np(e); }
+#else
+static const char *libc_errno_name(int e) { (void)e; return NULL; }
+#endif
+#ifdef HAVE_SIGABBREV_NP
+static const char *libc_sig_abbrev(int s) { return sigabbrev_np(s); }
+#else
+static const char *libc_sig_abbrev(int s) { (void)s; return NULL; }
+#endif
+
 static const struct xlat_item *find_item(const struct xlat *x, const char *name)
 {
 	for (unsigned i = 0; i < x->n; i++)
@@ -285,6 +298,47 @@ static void test_lookup(void **state)
 	assert_null(xlat_lookup(&xlat_signals, 0));
 	assert_null(xlat_lookup(&xlat_signals, 65));
 	assert_null(xlat_lookup(&xlat_fcntl_cmds, 0x7fffffff));
+}
+
+static void test_errno_names_match_libc(void **state)
+{
+	(void)state;
+	int checked = 0;
+	for (int e = 1; e < 512; e++) {
+		const char *libc = libc_errno_name(e);
+		const char *ours = xlat_lookup(&xlat_errno_names, (uint64_t)e);
+		if (!libc)
+			continue;
+		if (!ours || strcmp(ours, libc) != 0)
+			fail_msg("errno %d: set has %s, libc %s", e, ours ? ours : "nothing", libc);
+		checked++;
+	}
+	if (checked == 0)
+		skip();
+	assert_true(checked > 120);
+}
+
+static void test_signal_names_match_libc(void **state)
+{
+	(void)state;
+	int checked = 0;
+	for (int sig = 1; sig < 32; sig++) {
+		const char *abbrev = libc_sig_abbrev(sig);
+		const char *ours = xlat_lookup(&xlat_signals, (uint64_t)sig);
+		char want[32];
+		if (!abbrev)
+			continue;
+		snprintf(want, sizeof(want), "SIG%s", abbrev);
+		/* glibc calls 29 POLL, strace (and the set) SIGIO. */
+		if (strcmp(want, "SIGPOLL") == 0)
+			snprintf(want, sizeof(want), "SIGIO");
+		if (!ours || strcmp(ours, want) != 0)
+			fail_msg("signal %d: set has %s, libc %s", sig, ours ? ours : "nothing", want);
+		checked++;
+	}
+	if (checked == 0)
+		skip();
+	assert_int_equal(checked, 31);
 }
 
 /* Values that differ between architectures: check relations, not numbers. */
@@ -407,6 +461,8 @@ int main(void)
 		cmocka_unit_test(test_every_set_found),
 		cmocka_unit_test(test_sample_values),
 		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_errno_names_match_libc),
+		cmocka_unit_test(test_signal_names_match_libc),
 		cmocka_unit_test(test_per_arch_relations),
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_no_duplicate_names),
