@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -173,6 +174,42 @@ static void p_mount_attr_flags(unsigned long v) { syscall(SYS_fsmount, -1, 0, v)
 static void p_move_mount_flags(unsigned long v) { syscall(SYS_move_mount, -1, "", -1, "", v); }
 static void p_sync_file_range_flags(unsigned long v) { syscall(SYS_sync_file_range, -1, 0, 0, v); }
 
+static void p_ip_options(unsigned long v) { syscall(SYS_setsockopt, -1, 0, v, NULL, 0); }
+static void p_ipv6_options(unsigned long v) { syscall(SYS_setsockopt, -1, 41, v, NULL, 0); }
+static void p_sigaltstack_flags(unsigned long v)
+{
+	stack_t ss = { .ss_sp = NULL, .ss_flags = (int)v, .ss_size = 0 };
+	syscall(SYS_sigaltstack, &ss, NULL);
+}
+static void p_openat2_resolve(unsigned long v)
+{
+	uint64_t how[3] = { 0, 0, v }; /* struct open_how: flags, mode, resolve */
+	syscall(SYS_openat2, -1, NOPATH, how, sizeof(how));
+}
+static void p_shmctl_cmds(unsigned long v) { syscall(SYS_shmctl, -1, v, NULL); }
+static void p_semctl_cmds(unsigned long v) { syscall(SYS_semctl, -1, 0, v, NULL); }
+static void p_msgctl_cmds(unsigned long v) { syscall(SYS_msgctl, -1, v, NULL); }
+/* nsems -1 and an absurd size: EINVAL before anything is created. */
+static void p_ipc_get_flags(unsigned long v) { syscall(SYS_semget, 0, -1, v); }
+static void p_shmget_flags(unsigned long v) { syscall(SYS_shmget, 0, 1UL << 62, v); }
+static void p_shmat_flags(unsigned long v) { syscall(SYS_shmat, -1, NULL, v); }
+static void p_msgrcv_flags(unsigned long v) { syscall(SYS_msgrcv, -1, NULL, 0, 0, v); }
+static void p_sigev_notify(unsigned long v)
+{
+	struct sigevent sev;
+	memset(&sev, 0, sizeof(sev));
+	sev.sigev_notify = (int)v;
+	sev.sigev_signo = SIGUSR1;
+	syscall(SYS_timer_create, CLOCK_REALTIME, &sev, NULL);
+}
+static void p_pidfd_open_flags(unsigned long v) { syscall(SYS_pidfd_open, BADPID, v); }
+/* CLONE_PIDFD is not valid for unshare: EINVAL, nothing unshared. */
+static void p_unshare_flags(unsigned long v) { syscall(SYS_unshare, v | 0x00001000UL); }
+static void p_setns_types(unsigned long v) { syscall(SYS_setns, -1, v); }
+static void p_ioprio_who(unsigned long v) { syscall(SYS_ioprio_get, v, BADPID); }
+static void p_kcmp_types(unsigned long v) { syscall(SYS_kcmp, BADPID, BADPID, v, 0, 0); }
+static void p_pkey_access_rights(unsigned long v) { syscall(SYS_pkey_alloc, 0xffffffffUL, v); }
+
 static const struct probe {
 	const char *set;
 	probe_fn fn;
@@ -198,7 +235,11 @@ static const struct probe {
 	P(membarrier_flags), P(stat_modes), P(stat_mode_bits), P(xattr_flags),
 	P(fallocate_flags), P(name_to_handle_flags), P(open_tree_flags), P(fsopen_flags),
 	P(fsmount_flags), P(mount_attr_flags), P(move_mount_flags),
-	P(sync_file_range_flags),
+	P(sync_file_range_flags), P(ip_options), P(ipv6_options), P(sigaltstack_flags),
+	P(openat2_resolve), P(shmctl_cmds), P(semctl_cmds), P(msgctl_cmds), P(ipc_get_flags),
+	P(shmget_flags), P(shmat_flags), P(msgrcv_flags), P(sigev_notify),
+	P(pidfd_open_flags), P(unshare_flags), P(setns_types), P(ioprio_who), P(kcmp_types),
+	P(pkey_access_rights),
 	/* Same calls as their base sets, other names. */
 	{ "ptrace_requests_x86_64", p_ptrace_requests },
 	{ "ioctl_cmds_alt", p_ioctl_cmds },

@@ -42,7 +42,12 @@ static const char *const all_sets[] = {
 	"sockopt_socket", "splice_flags", "stat_mode_bits", "stat_modes",
 	"statx_attrs", "statx_flags", "statx_mask", "sync_file_range_flags",
 	"tcp_options", "timer_flags", "timerfd_flags", "umount_flags",
-	"wait_options", "waitid_which", "xattr_flags",
+	"wait_options", "waitid_which", "xattr_flags", "fs_magic", "statfs_flags",
+	"ip_options", "ipv6_options", "sigaltstack_flags", "openat2_resolve",
+	"shmctl_cmds", "semctl_cmds", "msgctl_cmds", "ipc_get_flags", "shmget_flags",
+	"shmat_flags", "msgrcv_flags", "sigev_notify", "pidfd_open_flags",
+	"unshare_flags", "setns_types", "ioprio_who", "kcmp_types",
+	"pkey_access_rights",
 };
 #define N_SETS (sizeof(all_sets) / sizeof(all_sets[0]))
 
@@ -228,6 +233,24 @@ static const struct {
 	{ "sched_policies", "SCHED_IDLE", 5 },
 	{ "umount_flags", "MNT_DETACH", 2 },
 	{ "mount_flags", "MS_BIND", 4096 },
+	{ "fs_magic", "EXT2_SUPER_MAGIC", 0xef53 },
+	{ "fs_magic", "TMPFS_MAGIC", 0x01021994 },
+	{ "fs_magic", "PROC_SUPER_MAGIC", 0x9fa0 },
+	{ "fs_magic", "OVERLAYFS_SUPER_MAGIC", 0x794c7630 },
+	{ "statfs_flags", "ST_VALID", 0x20 },
+	{ "statfs_flags", "ST_RELATIME", 0x1000 },
+	{ "ip_options", "IP_TOS", 1 },
+	{ "ip_options", "IP_RECVERR", 11 },
+	{ "ipv6_options", "IPV6_V6ONLY", 26 },
+	{ "ipv6_options", "IPV6_FLOWINFO", 11 },
+	{ "sigaltstack_flags", "SS_DISABLE", 2 },
+	{ "openat2_resolve", "RESOLVE_BENEATH", 8 },
+	{ "shmctl_cmds", "IPC_RMID", 0 },
+	{ "ipc_get_flags", "IPC_CREAT", 01000 },
+	{ "sigev_notify", "SIGEV_THREAD_ID", 4 },
+	{ "pidfd_open_flags", "PIDFD_NONBLOCK", 04000 },
+	{ "setns_types", "CLONE_NEWNET", 0x40000000 },
+	{ "kcmp_types", "KCMP_EPOLL_TFD", 7 },
 };
 
 /* glibc's names, an independent source for errno and signal names. */
