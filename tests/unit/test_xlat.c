@@ -47,7 +47,7 @@ static const char *const all_sets[] = {
 	"shmctl_cmds", "semctl_cmds", "msgctl_cmds", "ipc_get_flags", "shmget_flags",
 	"shmat_flags", "msgrcv_flags", "sigev_notify", "pidfd_open_flags",
 	"unshare_flags", "setns_types", "ioprio_who", "kcmp_types",
-	"pkey_access_rights",
+	"pkey_access_rights", "mmap_prot_aarch64", "ptrace_requests_aarch64",
 };
 #define N_SETS (sizeof(all_sets) / sizeof(all_sets[0]))
 
