@@ -26,6 +26,11 @@ if ! strace -qq -o /dev/null true 2>/dev/null; then
 	exit 77
 fi
 
+# In an --enable-sanitizers build the probe has ASan: LeakSanitizer cannot
+# run under ptrace (it would fail the probe and add syscalls of its own).
+ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export ASAN_OPTIONS
+
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
