@@ -68,6 +68,7 @@ static const struct {
 	{ "open_access", "O_RDONLY", 0 },
 	{ "open_access", "O_WRONLY", 1 },
 	{ "open_access", "O_RDWR", 2 },
+	{ "open_access", "O_ACCMODE", 3 },
 	{ "open_flags", "O_CREAT", 0100 },
 	{ "open_flags", "O_EXCL", 0200 },
 	{ "open_flags", "O_TRUNC", 01000 },
