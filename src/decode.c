@@ -156,7 +156,7 @@ static void print_duration(struct tcb *tcp)
 	struct timespec now;
 	long sec, nsec;
 
-	if (!pcfg.syscall_times)
+	if (pcfg.T_prec < 0)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	sec = now.tv_sec - tcp->stime.tv_sec;
@@ -165,7 +165,9 @@ static void print_duration(struct tcb *tcp)
 		sec--;
 		nsec += 1000000000L;
 	}
-	tprintf(tcp, " <%ld.%06ld>", sec, nsec / 1000);
+	tprints(tcp, " <");
+	print_seconds(tcp, sec, nsec, pcfg.T_prec, 0);
+	tprints(tcp, ">");
 }
 
 void syscall_print_exit(struct tcb *tcp)

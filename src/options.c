@@ -11,6 +11,9 @@
 
 enum {
 	OPT_NO_ASLR = 0x100,
+	OPT_ABS_TS,
+	OPT_REL_TS,
+	OPT_SYSCALL_TIMES,
 	OPT_SECCOMP_BPF,
 	OPT_NO_SECCOMP_BPF,
 	OPT_HELP,
@@ -30,8 +33,10 @@ static const struct option long_opts[] = {
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "summary-columns", required_argument, NULL, 'U' },
 	{ "stack-traces", no_argument, NULL, 'k' },
-	{ "syscall-times", no_argument, NULL, 'T' },
-	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "syscall-times", optional_argument, NULL, OPT_SYSCALL_TIMES },
+	{ "relative-timestamps", optional_argument, NULL, OPT_REL_TS },
+	{ "absolute-timestamps", optional_argument, NULL, OPT_ABS_TS },
+	{ "timestamps", optional_argument, NULL, OPT_ABS_TS },
 	{ "successful-only", no_argument, NULL, 'z' },
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "no-abbrev", no_argument, NULL, 'v' },
@@ -122,6 +127,43 @@ static int parse_uint(const char *s, unsigned *out)
 }
 
 /* Usage errors: the message already said what is wrong, in one line. */
+int parse_precision(const char *s)
+{
+	static const char *const names[] = { "s", "ms", "us", "ns" };
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return 3 * i;
+	return -EINVAL;
+}
+
+int parse_abs_timestamps(const char *s, int *format, int *prec)
+{
+	_cleanup_free_ char *copy = xstrdup(s);
+	char *save = NULL;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const char *v = tok;
+		int p;
+
+		if (strncmp(tok, "format:", 7) == 0)
+			v = tok + 7;
+		else if (strncmp(tok, "precision:", 10) == 0)
+			v = tok + 10;
+		if (strcmp(v, "none") == 0 && v != tok + 10)
+			*format = TSF_NONE;
+		else if (strcmp(v, "time") == 0 && v != tok + 10)
+			*format = TSF_TIME;
+		else if (strcmp(v, "unix") == 0 && v != tok + 10)
+			*format = TSF_UNIX;
+		else if (v != tok + 7 && (p = parse_precision(v)) >= 0)
+			*prec = p;
+		else
+			return -EINVAL;
+	}
+	return 0;
+}
+
 static int bad_usage(void)
 {
 	return -EINVAL;
@@ -133,6 +175,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
+	opts->ts_prec = -1;
+	opts->rel_prec = -1;
+	opts->T_prec = -1;
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
@@ -157,9 +202,33 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'v': opts->verbose = true; break;
 		case 'x': opts->xflag++; break;
 		case 'y': opts->yflag++; break;
-		case 'r': opts->relative_ts = true; break;
+		case 'r': opts->rel_prec = 6; break;
 		case 't': if (opts->tflag < TS_EPOCH) opts->tflag++; break;
-		case 'T': opts->syscall_times = true; break;
+		case 'T': opts->T_prec = 6; break;
+		case OPT_REL_TS:
+		case OPT_SYSCALL_TIMES: {
+			int p = optarg ? parse_precision(optarg) : 6;
+
+			if (p < 0) {
+				ct_error("invalid precision: '%s' (s, ms, us or ns)", optarg);
+				return -EINVAL;
+			}
+			if (c == OPT_REL_TS)
+				opts->rel_prec = p;
+			else
+				opts->T_prec = p;
+			break;
+		}
+		case OPT_ABS_TS:
+			if (!optarg) {
+				opts->ts_format = TSF_TIME;
+			} else if (parse_abs_timestamps(optarg, &opts->ts_format, &opts->ts_prec) < 0) {
+				ct_error("invalid --absolute-timestamps argument: '%s'", optarg);
+				return -EINVAL;
+			} else if (opts->ts_format == TSF_DEFAULT) {
+				opts->ts_format = TSF_TIME;
+			}
+			break;
 		case 'c': opts->count = 1; break;
 		case 'C': opts->count = 2; break;
 		case 'k': opts->stack = true; break;

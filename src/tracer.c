@@ -99,9 +99,13 @@ int tracer_init(const struct options *opts)
 	pcfg.xflag = opts->xflag;
 	pcfg.yflag = opts->yflag;
 	pcfg.verbose = opts->verbose;
-	pcfg.tflag = opts->tflag;
-	pcfg.relative_ts = opts->relative_ts;
-	pcfg.syscall_times = opts->syscall_times;
+	/* -t: time of day; -tt: with microseconds; -ttt: seconds since the
+	 * epoch with microseconds; --absolute-timestamps overrides. */
+	pcfg.ts_format = opts->ts_format ? opts->ts_format :
+			 opts->tflag >= TS_EPOCH ? TSF_UNIX : opts->tflag ? TSF_TIME : TSF_NONE;
+	pcfg.ts_prec = opts->ts_prec >= 0 ? opts->ts_prec : opts->tflag >= TS_USEC ? 6 : 0;
+	pcfg.rel_prec = opts->rel_prec;
+	pcfg.T_prec = opts->T_prec;
 	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
@@ -567,7 +571,7 @@ static void on_syscall_stop(struct tcb *tcp)
 			summary_enter(tcp);
 		if (opt->count == 1)
 			return; /* -c: counted, not printed */
-		if (pcfg.syscall_times)
+		if (pcfg.T_prec >= 0)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
 		syscall_print_entry(tcp);
 		return;
