@@ -45,7 +45,7 @@ static void test_basic(void **state)
 	assert_int_equal(o.xflag, 2);
 	assert_int_equal(o.yflag, 2);
 	assert_int_equal(o.tflag, TS_EPOCH);
-	assert_true(o.syscall_times);
+	assert_int_equal(o.T_prec, 6);
 	assert_int_equal(o.quiet, 1);
 	options_free(&o);
 }
