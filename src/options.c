@@ -17,6 +17,7 @@ enum {
 	OPT_SECCOMP_BPF,
 	OPT_NO_SECCOMP_BPF,
 	OPT_HELP,
+	OPT_JSON,
 	OPT_VERSION,
 };
 
@@ -42,6 +43,7 @@ static const struct option long_opts[] = {
 	{ "no-abbrev", no_argument, NULL, 'v' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
 	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
 	{ NULL, 0, NULL, 0 },
@@ -73,6 +75,7 @@ void usage(FILE *fp)
 "  -T             time spent in each syscall   -c / -C  summary table\n"
 "  -w             summary of wall-clock time   -S SORTBY / -U COLUMNS  summary\n"
 "  -k             stack trace at each syscall\n"
+"  --json         one JSON object per event (docs/trace-json.md)\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
 "  -h, --help     this help                    -V, --version  version\n",
@@ -242,6 +245,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 			ct_error("-D is not supported");
 			return -EINVAL;
 		case OPT_NO_ASLR: opts->no_aslr = true; break;
+		case OPT_JSON: opts->json = true; break;
 		case OPT_SECCOMP_BPF: opts->seccomp_bpf = 1; break;
 		case OPT_NO_SECCOMP_BPF: opts->seccomp_bpf = -1; break;
 		case 'h':

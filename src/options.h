@@ -36,6 +36,7 @@ struct options {
 	bool only_successful;    /* -z */
 	bool only_failed;        /* -Z */
 	bool no_aslr;            /* --no-aslr */
+	bool json;               /* --json: JSON lines */
 	int seccomp_bpf;         /* --seccomp-bpf 1, --no-seccomp-bpf -1, auto 0 */
 	const char *username;    /* -u USER */
 	pid_t *pids;             /* -p PID[,PID...] */

@@ -22,6 +22,7 @@ struct print_cfg {
 	int ts_prec;           /* digits after the seconds: 0 3 6 9 */
 	int rel_prec;          /* -r digits, -1 off */
 	int T_prec;            /* -T digits, -1 off */
+	bool json;             /* --json: JSON lines instead of text */
 };
 extern struct print_cfg pcfg;
 

@@ -46,6 +46,9 @@ struct tcb {
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
+	FILE *json_fp;              /* --json: the current syscall's argument text */
+	char *json_buf;
+	size_t json_len;
 
 	struct tcb *hnext;          /* hash chain */
 };

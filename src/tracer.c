@@ -27,6 +27,7 @@
 
 #include "check/check.h"
 #include "decode.h"
+#include "events.h"
 #include "fastpath.h"
 #include "filter.h"
 #include "print.h"
@@ -106,6 +107,9 @@ int tracer_init(const struct options *opts)
 	pcfg.ts_prec = opts->ts_prec >= 0 ? opts->ts_prec : opts->tflag >= TS_USEC ? 6 : 0;
 	pcfg.rel_prec = opts->rel_prec;
 	pcfg.T_prec = opts->T_prec;
+	pcfg.json = opts->json;
+	if (opts->json)
+		pcfg.pid_prefix = false;
 	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
@@ -547,9 +551,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		if (tcp->audit_arch != tcp->last_audit_arch) {
 			if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
 			    opt->count != 1)
-				print_raw_line(tcp, "[ Process PID=%d runs in %s mode. ]", tcp->pid,
-					       tcp->audit_arch == arch_native->audit_arch ? "64 bit"
-					       : "32 bit");
+				ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
+						    "64 bit" : "32 bit");
 			tcp->last_audit_arch = tcp->audit_arch;
 		}
 		if (tcp->flags & TCB_SILENT) {
@@ -573,7 +576,7 @@ static void on_syscall_stop(struct tcb *tcp)
 			return; /* -c: counted, not printed */
 		if (pcfg.T_prec >= 0)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
-		syscall_print_entry(tcp);
+		ev_syscall_entry(tcp);
 		return;
 	}
 	if (!(tcp->flags & TCB_INSYSCALL))
@@ -588,7 +591,7 @@ static void on_syscall_stop(struct tcb *tcp)
 		summary_exit(tcp);
 	if (opt->count == 1)
 		return;
-	syscall_print_exit(tcp);
+	ev_syscall_exit(tcp);
 }
 
 static void print_exit_lines(struct tcb *tcp, int status)
@@ -596,22 +599,10 @@ static void print_exit_lines(struct tcb *tcp, int status)
 	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
-		syscall_print_unfinished_exit(tcp);
+		ev_syscall_unfinished(tcp, false);
 	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
 		return;
-	if (WIFEXITED(status)) {
-		print_event_line(tcp, "+++ exited with %d +++", WEXITSTATUS(status));
-	} else if (WIFSIGNALED(status)) {
-		const char *name = signal_name(WTERMSIG(status));
-		char num[16];
-
-		if (!name) {
-			snprintf(num, sizeof(num), "%d", WTERMSIG(status));
-			name = num;
-		}
-		print_event_line(tcp, "+++ killed by %s%s +++", name,
-				 WCOREDUMP(status) ? " (core dumped)" : "");
-	}
+	ev_exit(tcp, status);
 }
 
 /* Resume a stopped tracee.  With the fast path it runs freely
@@ -659,7 +650,7 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			{
 				struct outstream *saved = thread->out;
 				thread->out = os;
-				print_event_line(thread, "+++ superseded by execve in pid %lu +++", old);
+				ev_superseded(thread, (long)old);
 				thread->out = saved;
 			}
 			if (own)
@@ -727,13 +718,8 @@ static void handle_stop(struct tcb *tcp, int status)
 			if ((sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) &&
 			    !(tcp->flags & TCB_STARTUP)) {
 				/* group-stop: stay stopped until SIGCONT */
-				if (!(tcp->flags & (TCB_HIDE | TCB_SILENT))) {
-					line_begin(tcp);
-					tprints(tcp, "--- stopped by ");
-					print_signo(tcp, sig);
-					tprints(tcp, " ---");
-					line_end(tcp);
-				}
+				if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)))
+					ev_stopped(tcp, sig);
 				tcp->flags |= TCB_GROUPSTOP;
 				if (ptrace(PTRACE_LISTEN, tcp->pid, 0L, 0L) < 0 && errno != ESRCH)
 					resume(tcp, 0);
@@ -777,7 +763,7 @@ static void handle_stop(struct tcb *tcp, int status)
 	}
 	tcp->flags &= ~TCB_GROUPSTOP;
 	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
-		print_signal_line(tcp, sig, &si);
+		ev_signal(tcp, sig, &si);
 	resume(tcp, sig);
 }
 
@@ -811,11 +797,8 @@ static void interrupt_one(struct tcb *tcp, void *data)
 
 static void finish_detach(struct tcb *tcp, int sig)
 {
-	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED) &&
-	    tcp->out->curline == tcp) {
-		tprints(tcp, " <detached ...>");
-		line_end(tcp);
-	}
+	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
+		ev_syscall_unfinished(tcp, true);
 	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
