@@ -141,11 +141,10 @@ static int check_mem(const struct sock_filter *insns, unsigned len, unsigned *wh
 			masks[pc + 1 + f->k] &= valid;
 			valid = 0xffff;
 			break;
-		case BPF_RET | BPF_K:
-		case BPF_RET | BPF_A:
-			valid = 0xffff;
-			break;
 		default:
+			/* No reset after a return: the kernel carries the
+			 * state into the (unreachable) next instruction, so
+			 * must we to accept exactly what it accepts. */
 			if (is_cond_jump(f->code)) {
 				masks[pc + 1 + f->jt] &= valid;
 				masks[pc + 1 + f->jf] &= valid;
