@@ -545,6 +545,9 @@ int profile_parse(const char *text, size_t len, struct seccomp_profile **out,
 	tok = json_tokener_new();
 	if (!tok)
 		return -ENOMEM;
+	/* RFC 8259 as Go's encoding/json: no trailing commas, comments,
+	 * single quotes or bare words. */
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	root = json_tokener_parse_ex(tok, text, (int)len);
 	off = json_tokener_get_parse_end(tok);
 	if (!root) {
