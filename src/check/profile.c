@@ -8,9 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <poll.h>
+#include <signal.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <json-c/json.h>
 #include <seccomp.h>
 
@@ -795,8 +799,8 @@ static int export_bpf(scmp_filter_ctx ctx, struct profile_filter *out)
 	return 0;
 }
 
-int profile_build(const struct seccomp_profile *p, const struct profile_target *t,
-		  struct profile_filter *out, char *err, size_t errsz)
+static int build_here(const struct seccomp_profile *p, const struct profile_target *t,
+		      struct profile_filter *out, char *err, size_t errsz)
 {
 	struct perr e = { err, errsz };
 	__attribute__((cleanup(ctx_releasep))) scmp_filter_ctx ctx = NULL;
@@ -901,4 +905,179 @@ void profile_filter_release(struct profile_filter *f)
 	free(f->insns);
 	f->insns = NULL;
 	f->len = 0;
+}
+
+/* What the building child sends back, followed by len instructions. */
+struct build_reply {
+	int r;
+	unsigned len, rules, skipped, ignored, absent;
+	uint32_t audit_arch;
+	char warnings[sizeof(((struct profile_filter *)0)->warnings)];
+	char err[512];
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+static _Noreturn void build_child(int fd, const struct seccomp_profile *p,
+				  const struct profile_target *t)
+{
+	struct build_reply rep;
+	struct profile_filter f;
+
+	memset(&rep, 0, sizeof(rep));
+	rep.r = build_here(p, t, &f, rep.err, sizeof(rep.err));
+	if (rep.r == 0) {
+		rep.len = f.len;
+		rep.rules = f.rules;
+		rep.skipped = f.skipped_entries;
+		rep.ignored = f.ignored_names;
+		rep.absent = f.absent_names;
+		rep.audit_arch = f.audit_arch;
+		memcpy(rep.warnings, f.warnings, sizeof(rep.warnings));
+	}
+	if (!write_all(fd, &rep, sizeof(rep)) ||
+	    (rep.r == 0 && !write_all(fd, f.insns, (size_t)f.len * sizeof(*f.insns))))
+		_exit(1);
+	_exit(0);
+}
+
+/* Read everything the child sends until EOF or the deadline. */
+static int read_reply(int fd, int64_t deadline, char **buf, size_t *size)
+{
+	size_t cap = 0;
+
+	*buf = NULL;
+	*size = 0;
+	for (;;) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		int64_t left = deadline - now_ms();
+		ssize_t n;
+		int r;
+
+		if (left <= 0)
+			return -ETIME;
+		r = poll(&pfd, 1, left > INT32_MAX ? INT32_MAX : (int)left);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -errno;
+		if (r == 0)
+			return -ETIME;
+		if (*size == cap) {
+			cap = cap ? cap * 2 : 65536;
+			*buf = xrealloc(*buf, cap);
+		}
+		n = read(fd, *buf + *size, cap - *size);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return 0;
+		*size += (size_t)n;
+	}
+}
+
+/* libseccomp can take minutes on some combinations of range comparisons
+ * (seen with libseccomp 2.5.4 and two rules on one syscall comparing
+ * different arguments with GE/LT), and runc would take as long.  The
+ * filter is built in a child process so that ctrace can give up after a
+ * deadline instead of hanging, and a libseccomp crash cannot take ctrace
+ * with it. */
+int profile_build(const struct seccomp_profile *p, const struct profile_target *t,
+		  struct profile_filter *out, char *err, size_t errsz)
+{
+	struct perr e = { err, errsz };
+	unsigned timeout = t->timeout_ms ? t->timeout_ms : PROFILE_BUILD_TIMEOUT_MS;
+	_cleanup_free_ char *buf = NULL;
+	struct build_reply rep;
+	int pfd[2], status, r;
+	size_t size = 0;
+	pid_t pid;
+
+	memset(out, 0, sizeof(*out));
+	if (err && errsz)
+		err[0] = '\0';
+	if (pipe2(pfd, O_CLOEXEC) < 0)
+		return fail(&e, "", "cannot create a pipe: %s", strerror(errno));
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		r = -errno;
+		close(pfd[0]);
+		close(pfd[1]);
+		fail(&e, "", "cannot fork: %s", strerror(-r));
+		return r;
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		build_child(pfd[1], p, t);
+	}
+	close(pfd[1]);
+	r = read_reply(pfd[0], now_ms() + timeout, &buf, &size);
+	close(pfd[0]);
+	if (r == -ETIME)
+		kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (r == -ETIME) {
+		fail(&e, "", "libseccomp did not build the filter within %u ms "
+		     "(some combinations of argument range comparisons make it very slow)", timeout);
+		return -ETIME;
+	}
+	if (r < 0) {
+		fail(&e, "", "cannot read the filter from the build process: %s", strerror(-r));
+		return r;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || size < sizeof(rep)) {
+		fail(&e, "", "the filter build process failed (%s %d)",
+		     WIFSIGNALED(status) ? "signal" : "status",
+		     WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+		return -ECHILD;
+	}
+	memcpy(&rep, buf, sizeof(rep));
+	if (rep.r < 0) {
+		rep.err[sizeof(rep.err) - 1] = '\0';
+		if (err && errsz)
+			snprintf(err, errsz, "%s", rep.err);
+		return rep.r;
+	}
+	if (rep.len == 0 || size != sizeof(rep) + (size_t)rep.len * sizeof(struct sock_filter)) {
+		fail(&e, "", "the filter build process sent a truncated filter");
+		return -EBADMSG;
+	}
+	out->insns = xmalloc((size_t)rep.len * sizeof(struct sock_filter));
+	memcpy(out->insns, buf + sizeof(rep), (size_t)rep.len * sizeof(struct sock_filter));
+	out->len = rep.len;
+	out->rules = rep.rules;
+	out->skipped_entries = rep.skipped;
+	out->ignored_names = rep.ignored;
+	out->absent_names = rep.absent;
+	out->audit_arch = rep.audit_arch;
+	memcpy(out->warnings, rep.warnings, sizeof(out->warnings));
+	out->warnings[sizeof(out->warnings) - 1] = '\0';
+	return 0;
 }

@@ -51,7 +51,10 @@ struct profile_target {
 	unsigned kernel_major;       /* for minKernel; 0 and 0: uname() */
 	unsigned kernel_minor;
 	bool strict_names;           /* unknown syscall names are an error */
+	unsigned timeout_ms;         /* 0: PROFILE_BUILD_TIMEOUT_MS */
 };
+
+#define PROFILE_BUILD_TIMEOUT_MS 10000
 
 struct profile_filter {
 	struct sock_filter *insns;   /* malloc'd, len instructions */
@@ -64,7 +67,9 @@ struct profile_filter {
 	char warnings[512];          /* "syscalls[0].names[3] \"foo\", ..." */
 };
 
-/* Build the filter.  Returns 0, or a negative errno with a message. */
+/* Build the filter.  Returns 0, or a negative errno with a message
+ * (-ETIME when libseccomp did not finish within the timeout: the build
+ * runs in a forked child, see profile.c). */
 int profile_build(const struct seccomp_profile *p, const struct profile_target *t,
 		  struct profile_filter *out, char *err, size_t errsz);
 void profile_filter_release(struct profile_filter *f);

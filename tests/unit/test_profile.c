@@ -462,6 +462,37 @@ static void test_build_errors(void **state)
 	profile_free(p);
 }
 
+/* libseccomp 2.5.4 takes about a minute on this one; the build gives up
+ * at the deadline instead of hanging.  (With a faster libseccomp the build
+ * simply succeeds.) */
+static void test_build_timeout(void **state)
+{
+	static const char slow[] =
+		"{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":["
+		"{\"names\":[\"seccomp\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":["
+		" {\"index\":0,\"value\":1073741824,\"op\":\"SCMP_CMP_GE\"},"
+		" {\"index\":1,\"value\":2147483648,\"op\":\"SCMP_CMP_LT\"}]},"
+		"{\"names\":[\"seccomp\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":["
+		" {\"index\":0,\"value\":1073741824,\"op\":\"SCMP_CMP_GE\"},"
+		" {\"index\":2,\"value\":2147483648,\"op\":\"SCMP_CMP_LT\"}]}]}";
+	struct seccomp_profile *p = NULL;
+	struct profile_target t = { .arch = "x86_64", .kernel_major = 6, .timeout_ms = 300 };
+	struct profile_filter f;
+	int r;
+
+	assert_int_equal(profile_parse(slow, strlen(slow), &p, errbuf, sizeof(errbuf)), 0);
+	r = profile_build(p, &t, &f, errbuf, sizeof(errbuf));
+	profile_free(p);
+	if (r == 0) {
+		assert_int_equal(bpf_check(f.insns, f.len, NULL), 0);
+		profile_filter_release(&f);
+		return;
+	}
+	assert_int_equal(r, -ETIME);
+	assert_null(f.insns);
+	assert_non_null(strstr(errbuf, "libseccomp did not build the filter within 300 ms"));
+}
+
 /* ---- engine capability sets ---- */
 
 static uint64_t apply(enum container_engine e, const char *const *add, size_t nadd,
@@ -633,6 +664,7 @@ int main(void)
 		cmocka_unit_test(test_error_files),
 		cmocka_unit_test(test_error_messages),
 		cmocka_unit_test(test_build_errors),
+		cmocka_unit_test(test_build_timeout),
 		cmocka_unit_test(test_engine_caps),
 		cmocka_unit_test(test_kernel_agrees),
 	};
