@@ -23,6 +23,6 @@ cp "$top"/tests/fixtures/profiles/*.json "$out/corpus_profile/"
 printf '%064d' 0 | tr 0 '\0' > "$out/corpus_bpf/empty"
 for t in bpf profile; do
 	echo "== fuzz_$t for ${secs}s"
-	"$out/fuzz_$t" -max_total_time="$secs" -max_len=16384 -timeout=10 \
+	"$out/fuzz_$t" -artifact_prefix="$out/" -max_total_time="$secs" -max_len=16384 -timeout=10 \
 		-rss_limit_mb=2048 "$out/corpus_$t" 2>&1 | tail -n 12
 done
