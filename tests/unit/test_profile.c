@@ -326,6 +326,17 @@ static void test_query_numbers(void **state)
 				assert_int_equal(seccomp_query_nr(arches[a], name), mine);
 		}
 	}
+	/* seccomp=unconfined: no filter, everything allowed. */
+	{
+		struct sq_result r[SQ_COUNT];
+
+		assert_int_equal(seccomp_query_modes(NULL, 0, "aarch64", r), 0);
+		for (unsigned i = 0; i < SQ_COUNT; i++) {
+			expect(&r[i], SECCOMP_KIND_ALLOW, 0);
+			assert_int_equal(r[i].ret, SECCOMP_RET_ALLOW);
+		}
+		assert_int_equal(seccomp_query_modes(NULL, 0, "sparc", r), -EINVAL);
+	}
 	assert_int_equal(seccomp_query_nr("mips", "ptrace"), -1);
 	assert_int_equal(seccomp_query_nr("x86_64", "no_such_call"), -1);
 }
