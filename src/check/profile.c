@@ -1041,6 +1041,9 @@ int profile_build(const struct seccomp_profile *p, const struct profile_target *
 	close(pfd[0]);
 	if (r == -ETIME)
 		kill(pid, SIGKILL);
+	/* status stays "exited 0" if someone else (a SIGCHLD handler) reaps
+	 * the child first: the reply is then judged on its own. */
+	status = 0;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (r == -ETIME) {
