@@ -282,17 +282,33 @@ static unsigned quote_flags(void)
 	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
 }
 
+/* One scratch buffer for strings (the tracer is single-threaded): no
+ * malloc per syscall. */
+static char *scratch(size_t size)
+{
+	static char *buf;
+	static size_t cap;
+
+	if (size > cap) {
+		buf = xrealloc(buf, size);
+		cap = size;
+	}
+	return buf;
+}
+
 static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellipsis)
 {
-	char stackbuf[4 * 256 + 3];
-	char *buf = len <= 256 ? stackbuf : xmalloc(4 * len + 3);
+	static char *qbuf;
+	static size_t qcap;
 
-	quote_string(s, len, quote_flags(), buf);
-	tprints(tcp, buf);
+	if (4 * len + 3 > qcap) {
+		qcap = 4 * len + 3;
+		qbuf = xrealloc(qbuf, qcap);
+	}
+	quote_string(s, len, quote_flags(), qbuf);
+	tprints(tcp, qbuf);
 	if (ellipsis)
 		tprints(tcp, "...");
-	if (buf != stackbuf)
-		free(buf);
 }
 
 void print_addr(struct tcb *tcp, unsigned long addr)
@@ -398,9 +414,8 @@ void print_signo(struct tcb *tcp, int sig)
 
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 {
-	char stackbuf[256];
 	size_t want = len > pcfg.max_strlen ? pcfg.max_strlen : len;
-	char *buf = want <= sizeof(stackbuf) ? stackbuf : xmalloc(want);
+	char *buf = scratch(want);
 
 	if (!addr) {
 		print_addr(tcp, addr);
@@ -411,13 +426,11 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 	} else {
 		print_quoted(tcp, buf, want, len > want);
 	}
-	if (buf != stackbuf)
-		free(buf);
 }
 
 static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 {
-	_cleanup_free_ char *buf = NULL;
+	char *buf;
 	bool truncated;
 	ssize_t n;
 
@@ -425,7 +438,7 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	buf = xmalloc(limit + 1);
+	buf = scratch(limit + 1);
 	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
 	if (n < 0) {
 		print_addr(tcp, addr);
