@@ -37,6 +37,8 @@ static json_object *json_event(struct tcb *tcp, const char *type)
 
 	json_object_object_add(o, "type", json_object_new_string(type));
 	json_object_object_add(o, "pid", json_object_new_int(tcp->pid));
+	if (tcp->ns_pid)
+		json_object_object_add(o, "ns_pid", json_object_new_int(tcp->ns_pid));
 	json_object_object_add(o, "time", json_fixed(now_epoch(), 6));
 	return o;
 }

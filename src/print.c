@@ -145,8 +145,12 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_visible_count() > 1)
-		tprintf(tcp, "[pid %5d] ", tcp->pid);
+	if (pcfg.pid_prefix && tcb_visible_count() > 1) {
+		if (tcp->ns_pid)
+			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
+		else
+			tprintf(tcp, "[pid %5d] ", tcp->pid);
+	}
 }
 
 bool line_resume(struct tcb *tcp)

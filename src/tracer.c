@@ -165,11 +165,57 @@ static struct outstream *stream_for(pid_t pid)
 	return outstream_new(fp);
 }
 
+/* Number of NSpid entries of a process: its pid namespace depth. */
+static int nspid_of(pid_t pid, pid_t *innermost)
+{
+	char path[64], buf[2048];
+	const char *line;
+	int depth = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	if (read_file(path, buf, sizeof(buf)) < 0 || !(line = strstr(buf, "\nNSpid:")))
+		return 0;
+	line += 7;
+	for (;;) {
+		char *end;
+		long v = strtol(line, &end, 10);
+
+		if (end == line)
+			break;
+		depth++;
+		*innermost = (pid_t)v;
+		line = end;
+	}
+	return depth;
+}
+
+/* Tracees in a deeper pid namespace than ctrace (a container seen from
+ * the host) are shown with both pids: [pid 1234 (ctr 7)]. */
+static bool ns_differs;
+
+static void set_ns_pid(struct tcb *tcp, bool check)
+{
+	static int own_depth = -1;
+	pid_t inner = 0;
+
+	if (!check)
+		return;
+	if (own_depth < 0)
+		own_depth = nspid_of(getpid(), &inner);
+	if (nspid_of(tcp->pid, &inner) > own_depth && own_depth > 0) {
+		tcp->ns_pid = inner;
+		ns_differs = true;
+	}
+}
+
 static struct tcb *add_tcb(pid_t pid, unsigned flags)
 {
 	struct tcb *tcp = tcb_new(pid, flags);
 
 	tcp->out = stream_for(pid);
+	/* attached processes may live in a container; children of such a
+	 * process too (checked only then: no /proc read per fork otherwise) */
+	set_ns_pid(tcp, (flags & TCB_ATTACHED) || ns_differs);
 	return tcp;
 }
 
@@ -470,10 +516,15 @@ int tracer_attach(const pid_t *pids, size_t npids)
 		}
 		attached++;
 		if (opt->quiet == 0) {
+			struct tcb *t = tcb_find(pid);
+			char ns[48] = "";
+
+			if (t && t->ns_pid)
+				snprintf(ns, sizeof(ns), " (pid %d in its pid namespace)", t->ns_pid);
 			if (ret > 1)
-				ct_error("Process %d attached with %d threads", pid, ret);
+				ct_error("Process %d%s attached with %d threads", pid, ns, ret);
 			else
-				ct_error("Process %d attached", pid);
+				ct_error("Process %d%s attached", pid, ns);
 		}
 	}
 	return attached ? 0 : -ESRCH;
