@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arch.h"
 #include "util.h"
 
 enum {
@@ -18,6 +19,7 @@ enum {
 	OPT_NO_SECCOMP_BPF,
 	OPT_HELP,
 	OPT_JSON,
+	OPT_LIST_SYSCALLS,
 	OPT_VERSION,
 };
 
@@ -44,6 +46,7 @@ static const struct option long_opts[] = {
 	{ "user", required_argument, NULL, 'u' },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
 	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
 	{ NULL, 0, NULL, 0 },
@@ -78,6 +81,7 @@ void usage(FILE *fp)
 "  --json         one JSON object per event (docs/trace-json.md)\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
+"  --list-syscalls  the names -e trace= accepts, one per line\n"
 "  -h, --help     this help                    -V, --version  version\n",
 		fp);
 }
@@ -246,6 +250,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 			return -EINVAL;
 		case OPT_NO_ASLR: opts->no_aslr = true; break;
 		case OPT_JSON: opts->json = true; break;
+		case OPT_LIST_SYSCALLS:
+			for (unsigned i = 0; i < arch_native->nsyscalls; i++)
+				if (arch_native->table[i].name)
+					puts(arch_native->table[i].name);
+			return 1;
 		case OPT_SECCOMP_BPF: opts->seccomp_bpf = 1; break;
 		case OPT_NO_SECCOMP_BPF: opts->seccomp_bpf = -1; break;
 		case 'h':
