@@ -80,7 +80,11 @@ int main(void)
 		pause();
 		_exit(0);
 	}
-	nanosleep(&ts, NULL);
+	/* Give the child time to reach pause(). */
+	{
+		struct timespec settle = { 0, 20000000 };
+		nanosleep(&settle, NULL);
+	}
 	kill(child, SIGTERM);
 	waitpid(child, &status, 0);
 
