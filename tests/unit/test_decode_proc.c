@@ -184,7 +184,7 @@ static void test_futex_formats(void **state)
 	assert_string_equal(buf, "FUTEX_PRIVATE_FLAG|0x7f");
 	format_futex_wake_op(buf, sizeof(buf), FUTEX_OP(FUTEX_OP_SET, 0, FUTEX_OP_CMP_GT, 1));
 	assert_string_equal(buf, "FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1");
-	format_futex_wake_op(buf, sizeof(buf), FUTEX_OP((FUTEX_OP_ADD | 8), 5, 15, 2));
+	format_futex_wake_op(buf, sizeof(buf), (9u << 28) | (15u << 24) | (5u << 12) | 2u);
 	assert_string_equal(buf, "FUTEX_OP_OPARG_SHIFT<<28|FUTEX_OP_ADD<<28|0x5<<12|"
 			    "0xf /* FUTEX_OP_CMP_??? */<<24|0x2");
 }
