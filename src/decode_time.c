@@ -331,3 +331,22 @@ int dec_timer_gettime(struct tcb *tcp)
 		print_interval_pair(tcp, tcp->args[1], true);
 	return DEC_DONE;
 }
+
+int dec_times(struct tcb *tcp)
+{
+	int64_t t[4];
+	static const char *const names[4] = { "tms_utime", "tms_stime", "tms_cutime", "tms_cstime" };
+
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], t, sizeof(t)) < 0) {
+		print_addr(tcp, tcp->args[0]);
+		return DEC_DONE;
+	}
+	for (unsigned i = 0; i < 4; i++) {
+		tprintf(tcp, "%s%s=", i ? ", " : "{", names[i]);
+		print_clock_t(tcp, (long)t[i]);
+	}
+	tprints(tcp, "}");
+	return DEC_DONE;
+}

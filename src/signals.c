@@ -2,7 +2,9 @@
 #include "signals.h"
 
 #include <linux/audit.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "print.h"
 #include "xlat.h"
@@ -37,6 +39,31 @@ static void print_code(struct tcb *tcp, int sig, int code)
 		tprints(tcp, name);
 	else
 		tprintf(tcp, "%d", code);
+}
+
+size_t format_clock_t(char *buf, size_t size, long ticks, long hz)
+{
+	int n, digits = 0;
+
+	for (long h = hz - 1; h > 0; h /= 10)
+		digits++;
+	if (ticks <= 0 || hz <= 0)
+		n = snprintf(buf, size, "%ld", ticks);
+	else
+		n = snprintf(buf, size, "%ld /* %ld.%0*ld s */", ticks, ticks / hz,
+			     digits, ticks % hz);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
+}
+
+void print_clock_t(struct tcb *tcp, long ticks)
+{
+	static long hz;
+	char buf[96];
+
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	format_clock_t(buf, sizeof(buf), ticks, hz);
+	tprints(tcp, buf);
 }
 
 void print_siginfo(struct tcb *tcp, const siginfo_t *si)
@@ -74,7 +101,10 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 			tprintf(tcp, "%d", si->si_status);
 		else
 			print_signo(tcp, si->si_status);
-		tprintf(tcp, ", si_utime=%ld, si_stime=%ld", (long)si->si_utime, (long)si->si_stime);
+		tprints(tcp, ", si_utime=");
+		print_clock_t(tcp, (long)si->si_utime);
+		tprints(tcp, ", si_stime=");
+		print_clock_t(tcp, (long)si->si_stime);
 		break;
 	case SIGSEGV:
 	case SIGBUS:

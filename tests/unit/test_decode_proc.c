@@ -31,6 +31,7 @@
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "print.h"
+#include "signals.h"
 #include "syscallent.h"
 #include "tcb.h"
 
@@ -167,6 +168,21 @@ static void test_time_formats(void **state)
 	/* Tiny buffer: truncated, NUL-terminated. */
 	format_timespec(buf, 5, 123456, 0);
 	assert_string_equal(buf, "{tv_");
+}
+
+static void test_clock_t(void **state)
+{
+	char buf[96];
+
+	(void)state;
+	format_clock_t(buf, sizeof(buf), 0, 100);
+	assert_string_equal(buf, "0");
+	format_clock_t(buf, sizeof(buf), 16, 100);
+	assert_string_equal(buf, "16 /* 0.16 s */");
+	format_clock_t(buf, sizeof(buf), 150, 100);
+	assert_string_equal(buf, "150 /* 1.50 s */");
+	format_clock_t(buf, sizeof(buf), 7, 1000);
+	assert_string_equal(buf, "7 /* 0.007 s */");
 }
 
 static void test_futex_formats(void **state)
@@ -503,6 +519,7 @@ int main(void)
 		cmocka_unit_test(test_clone_flags),
 		cmocka_unit_test(test_rlim),
 		cmocka_unit_test(test_time_formats),
+		cmocka_unit_test(test_clock_t),
 		cmocka_unit_test(test_futex_formats),
 		cmocka_unit_test(test_memory_formats),
 		cmocka_unit_test(test_creds_formats),
