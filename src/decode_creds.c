@@ -244,6 +244,7 @@ int dec_personality(struct tcb *tcp)
 	if (!tcp->err) {
 		format_personality(pers_aux, sizeof(pers_aux), (uint32_t)tcp->rval);
 		tcp->auxstr = pers_aux;
+		tcp->rval_hex = true;
 	}
 	return DEC_DONE;
 }

@@ -83,7 +83,7 @@ bool syscall_interrupted(const struct tcb *tcp)
 
 static void print_clockid(struct tcb *tcp, unsigned long clk)
 {
-	print_xval_d(tcp, &xlat_clock_ids, (uint64_t)(int64_t)(int)clk);
+	print_xval(tcp, &xlat_clock_ids, (uint32_t)clk, "CLOCK_???");
 }
 
 /* The remaining time: written by the kernel only when interrupted. */
