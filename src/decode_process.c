@@ -502,7 +502,9 @@ static void print_uts_field(struct tcb *tcp, const char *name, const char *val, 
 {
 	char q[4 * 65 + 3];
 
-	quote_string(val, strnlen(val, max), 0, q);
+	unsigned qf = pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
+
+	quote_string(val, strnlen(val, max), qf, q);
 	tprintf(tcp, "%s=%s", name, q);
 }
 
