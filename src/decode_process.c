@@ -212,6 +212,20 @@ static void print_int_ref(struct tcb *tcp, unsigned long addr)
 		tprintf(tcp, "[%d]", v);
 }
 
+/* Read an int fd at addr and print "[3]" (-y aware), or the address. */
+static void print_fd_ref(struct tcb *tcp, unsigned long addr)
+{
+	int32_t v;
+
+	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	print_fd(tcp, v);
+	tprints(tcp, "]");
+}
+
 #define CL_PARENT_SETTID 0x00100000UL
 #define CL_CHILD_CLEARTID 0x00200000UL
 #define CL_CHILD_SETTID 0x01000000UL
@@ -337,7 +351,7 @@ int dec_clone3(struct tcb *tcp)
 		tprints(tcp, " => {");
 		if (ca.flags & CL_PIDFD) {
 			tprints(tcp, "pidfd=");
-			print_int_ref(tcp, ca.pidfd);
+			print_fd_ref(tcp, ca.pidfd);
 			first = false;
 		}
 		if (ca.flags & CL_PARENT_SETTID) {
@@ -423,7 +437,12 @@ int dec_waitid(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_xval(tcp, &xlat_waitid_which, (uint32_t)tcp->args[0], "P_???");
-		tprintf(tcp, ", %d, ", (int)tcp->args[1]);
+		tprints(tcp, ", ");
+		if ((uint32_t)tcp->args[0] == 3) /* P_PIDFD */
+			print_fd(tcp, (int)tcp->args[1]);
+		else
+			print_dec(tcp, (int)tcp->args[1]);
+		tprints(tcp, ", ");
 		return DEC_MORE;
 	}
 	if (!tcp->args[2] || tcp->err ||
