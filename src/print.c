@@ -123,7 +123,9 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_count() > 1)
+	if (pcfg.pid_plain)
+		tprintf(tcp, "%-5d ", tcp->pid);
+	else if (pcfg.pid_prefix && tcb_count() > 1)
 		tprintf(tcp, "[pid %5d] ", tcp->pid);
 }
 
@@ -272,12 +274,13 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintf(tcp, "%#03lo", mode);
 }
 
-static void print_fd_path(struct tcb *tcp, int fd)
+/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable. */
+static void print_link_target(struct tcb *tcp, const char *what)
 {
 	char link[64], target[PATH_MAX];
 	ssize_t n;
 
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
@@ -289,16 +292,22 @@ static void print_fd_path(struct tcb *tcp, int fd)
 
 void print_fd(struct tcb *tcp, int fd)
 {
+	char what[32];
+
 	tprintf(tcp, "%d", fd);
-	if (pcfg.yflag && fd >= 0)
-		print_fd_path(tcp, fd);
+	if (pcfg.yflag && fd >= 0) {
+		snprintf(what, sizeof(what), "fd/%d", fd);
+		print_link_target(tcp, what);
+	}
 }
 
 void print_dirfd(struct tcb *tcp, int fd)
 {
-	if (fd == -100)
+	if (fd == -100) {
 		tprints(tcp, "AT_FDCWD");
-	else
+		if (pcfg.yflag)
+			print_link_target(tcp, "cwd");
+	} else
 		print_fd(tcp, fd);
 }
 

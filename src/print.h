@@ -18,6 +18,7 @@ struct print_cfg {
 	int yflag;             /* -y / -yy */
 	bool verbose;          /* -v */
 	bool pid_prefix;       /* -f into one stream: "[pid N] " when >1 tracee */
+	bool pid_plain;        /* -f -o FILE: "PID " on every line, as strace */
 	int tflag;             /* -t/-tt/-ttt */
 	bool relative_ts;      /* -r */
 	bool syscall_times;    /* -T */
