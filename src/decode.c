@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "filter.h"
 #include "print.h"
+#include "stage.h"
 #include "util.h"
 
 static bool is_exit_kind(uint8_t kind)
@@ -80,8 +82,28 @@ static void print_unknown_entry(struct tcb *tcp)
 		tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
 }
 
+/* -e raw=: every argument as a number. */
+static void print_raw_args(struct tcb *tcp)
+{
+	unsigned n = tcp->ent ? tcp->ent->nargs : 6;
+
+	for (unsigned i = 0; i < n; i++)
+		tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+}
+
+static decoder_fn pick_decoder(struct tcb *tcp)
+{
+	pcfg.verbose = !filter_abbrev(tcp);
+	/* -e verbose=: no dereferencing: the typed generic decoder prints
+	 * pointers to structures as addresses */
+	if (!tcp->ent->decode || !filter_verbose(tcp))
+		return decode_generic;
+	return tcp->ent->decode;
+}
+
 void syscall_print_entry(struct tcb *tcp)
 {
+	stage_begin(tcp);
 	line_begin(tcp);
 	tcp->argpos = 0;
 	if (!tcp->ent) {
@@ -90,8 +112,12 @@ void syscall_print_entry(struct tcb *tcp)
 		return;
 	}
 	tprintf(tcp, "%s(", tcp->ent->name);
-	tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
-					     : decode_generic(tcp);
+	if (filter_raw(tcp)) {
+		print_raw_args(tcp);
+		tcp->decode_state = DEC_DONE;
+		return;
+	}
+	tcp->decode_state = pick_decoder(tcp)(tcp);
 }
 
 const char *errno_text(int err, bool *restart)
@@ -128,6 +154,8 @@ static void print_rval(struct tcb *tcp)
 		}
 		return;
 	}
+	if (rk != RV_NONE && tcp->ent && filter_raw(tcp))
+		rk = RV_HEX;
 	switch (rk) {
 	case RV_NONE:
 		tprints(tcp, " = ?");
@@ -172,14 +200,13 @@ void syscall_print_exit(struct tcb *tcp)
 {
 	if (line_resume(tcp))
 		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
-	if (tcp->decode_state != DEC_DONE && tcp->ent) {
-		tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
-						     : decode_generic(tcp);
-	}
+	if (tcp->decode_state != DEC_DONE && tcp->ent)
+		tcp->decode_state = pick_decoder(tcp)(tcp);
 	tprints(tcp, ")");
 	print_rval(tcp);
 	print_duration(tcp);
 	line_end(tcp);
+	stage_end(tcp, tcp->err ? FS_FAILED : FS_SUCCESSFUL);
 }
 
 void syscall_print_unfinished_exit(struct tcb *tcp)
@@ -194,4 +221,5 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 	tabto(tcp);
 	tprints(tcp, " = ?");
 	line_end(tcp);
+	stage_end(tcp, FS_UNFINISHED);
 }

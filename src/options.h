@@ -16,6 +16,7 @@ struct options {
 	bool verbose;            /* -v */
 	int xflag;               /* -x (1) / -xx (2) */
 	int yflag;               /* -y (1) / -yy (2) */
+	int xlat_style;          /* -X raw (1) / abbrev (0) / verbose (2) */
 	int tflag;               /* -t / -tt / -ttt: enum ts_mode */
 	bool relative_ts;        /* -r */
 	bool syscall_times;      /* -T */

@@ -180,6 +180,18 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 	static const char hex[] = "0123456789abcdef";
 	char *o = out;
 
+	/* -x: a byte that is neither printable nor whitespace (\t..\r)
+	 * switches the whole string to \xHH, as strace does. */
+	if ((flags & QUOTE_HEX_NONPRINT) && !(flags & QUOTE_HEX_ALL)) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c > 0x7e || (c < ' ' && !(c >= '\t' && c <= '\r'))) {
+				flags |= QUOTE_HEX_ALL;
+				break;
+			}
+		}
+	}
 	*o++ = '"';
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -304,7 +316,8 @@ void print_fd(struct tcb *tcp, int fd)
 void print_dirfd(struct tcb *tcp, int fd)
 {
 	if (fd == -100) {
-		tprints(tcp, "AT_FDCWD");
+		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
+			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
 		if (pcfg.yflag)
 			print_link_target(tcp, "cwd");
 	} else
@@ -431,19 +444,36 @@ size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, 
 	return len < size ? len : size - 1;
 }
 
+/* -X raw / verbose: the number, then (verbose) the names in a comment
+ * unless they are just that number. */
+static void print_styled(struct tcb *tcp, uint64_t val, const char *names)
+{
+	char raw[32];
+
+	snprintf(raw, sizeof(raw), val ? "%#llx" : "0", (unsigned long long)val);
+	tprints(tcp, raw);
+	if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		tprintf(tcp, " /* %s */", names);
+}
+
 void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	char buf[1024];
 
 	format_flags(buf, sizeof(buf), x, val, dflt);
-	tprints(tcp, buf);
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, buf);
+	else
+		tprints(tcp, buf);
 }
 
 void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else if (dflt)
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
@@ -455,8 +485,10 @@ void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (s && pcfg.xlat_style == XLAT_ABBREV)
 		tprints(tcp, s);
 	else
 		tprintf(tcp, "%lld", (long long)val);
+	if (s && pcfg.xlat_style == XLAT_VERBOSE)
+		tprintf(tcp, " /* %s */", s);
 }

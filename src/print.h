@@ -22,7 +22,9 @@ struct print_cfg {
 	int tflag;             /* -t/-tt/-ttt */
 	bool relative_ts;      /* -r */
 	bool syscall_times;    /* -T */
+	int xlat_style;        /* -X: XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE */
 };
+enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
 
 struct outstream {
@@ -55,7 +57,8 @@ void outstreams_flush(void);
 
 /* --- Pure string quoting (unit-tested) --- */
 enum {
-	QUOTE_HEX_NONPRINT = 1, /* -x  : \xHH for non-printable bytes */
+	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
+				 * printable nor whitespace */
 	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
 };
 /* Quote len bytes of s into out (with the surrounding double quotes).

@@ -29,6 +29,7 @@
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "stage.h"
 #include "tcb.h"
 #include "util.h"
 
@@ -83,11 +84,18 @@ int tracer_init(const struct options *opts)
 	pcfg.syscall_times = opts->syscall_times;
 	pcfg.pid_prefix = opts->follow == 1 || (opts->follow && !opts->outfile);
 	pcfg.pid_plain = opts->follow == 1 && opts->outfile;
+	pcfg.xlat_style = opts->xlat_style;
+	if (opts->verbose)
+		filter_set_abbrev_none(arch_native);
 
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)
 		return ret;
+	if (opts->only_successful)
+		filter_set_status(1u << FS_SUCCESSFUL);
+	if (opts->only_failed)
+		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
 		fp = fopen(opts->outfile, "we");
@@ -136,6 +144,7 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 
 static void drop_tcb(struct tcb *tcp)
 {
+	stage_end(tcp, FS_UNFINISHED);
 	if (tcp->out->curline == tcp)
 		tcp->out->curline = NULL;
 	if (tcp->out != shared_out)
@@ -603,6 +612,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 		tprints(tcp, " <detached ...>");
 		line_end(tcp);
 	}
+	stage_end(tcp, FS_DETACHED);
 	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
