@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "fdinfo.h"
 #include "mem.h"
 #include "util.h"
 
@@ -287,15 +288,21 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 }
 
 /* "<target>" of /proc/PID/<what> (-y); nothing when unreadable. */
-static void print_link_target(struct tcb *tcp, const char *what)
+static void print_link_target(struct tcb *tcp, const char *what, int fd)
 {
-	char link[64], target[PATH_MAX];
+	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
 	ssize_t n;
 
 	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
+	target[n] = '\0';
+	if (pcfg.yflag >= 2 && fd >= 0 &&
+	    fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail)) > 0) {
+		tprintf(tcp, "<%s>", detail);
+		return;
+	}
 	tprints(tcp, "<");
 	fwrite(target, 1, (size_t)n, tcp->out->fp);
 	tcp->curcol += (int)n;
@@ -309,7 +316,7 @@ void print_fd(struct tcb *tcp, int fd)
 	tprintf(tcp, "%d", fd);
 	if (pcfg.yflag && fd >= 0) {
 		snprintf(what, sizeof(what), "fd/%d", fd);
-		print_link_target(tcp, what);
+		print_link_target(tcp, what, fd);
 	}
 }
 
@@ -319,7 +326,7 @@ void print_dirfd(struct tcb *tcp, int fd)
 		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
 			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
 		if (pcfg.yflag)
-			print_link_target(tcp, "cwd");
+			print_link_target(tcp, "cwd", -1);
 	} else
 		print_fd(tcp, fd);
 }

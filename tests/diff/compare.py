@@ -52,8 +52,10 @@ SUBS = [
     (re.compile(r'(st_ino|stx_ino|st_dev|st_blocks)=[^,}]+'), r'\1=N'),
     # ephemeral ports
     (re.compile(r'htons\((\d{4,5})\)'), lambda m: 'htons(PORT)' if int(m.group(1)) >= 1024 else m.group(0)),
-    # socket and pipe inodes (-y)
-    (re.compile(r'(socket|pipe|anon_inode:\[eventpoll\]|UNIX|TCP|UDP|NETLINK):\[[0-9]+'), r'\1:[INODE'),
+    # socket and pipe inodes (-y); -yy details: inodes and ports
+    (re.compile(r'(socket|pipe):\[[0-9]+\]'), r'\1:[INODE]'),
+    (re.compile(r'((?:UNIX[-A-Z]*|TCP|UDP|TCPv6|UDPv6|NETLINK):\[[^\]]*\])'),
+     lambda m: re.sub(r'\d{4,}', 'N', m.group(1))),
     # random bytes
     (re.compile(r'^getrandom\("(?:[^"\\]|\\.)*"'), 'getrandom("RANDOM"'),
     # padding before the return value

@@ -64,6 +64,7 @@ workloads=(
 	"python3|-f||python3 -c 'import os, json; print(json.dumps(sorted(os.listdir(\"data\"))))'"
 	"netprog|-f||$helpers/netprog"
 	"netprog-y|-f -y||$helpers/netprog tcp"
+	"netprog-yy|-f -yy||$helpers/netprog"
 )
 
 want=" $* "
