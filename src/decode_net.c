@@ -202,6 +202,15 @@ static void print_socktype(struct tcb *tcp, unsigned long type)
 {
 	char buf[256];
 
+	if (pcfg.xlat_style != XLAT_ABBREV) {
+		/* -X raw / verbose: type and flags each on their own */
+		print_xval(tcp, &xlat_socket_types, type & 0xf, NULL);
+		if (type & ~0xfUL) {
+			tprints(tcp, "|");
+			print_flags(tcp, &xlat_sock_type_flags, type & ~0xfUL, NULL);
+		}
+		return;
+	}
 	format_socktype(buf, sizeof(buf), type);
 	tprints(tcp, buf);
 }

@@ -492,10 +492,10 @@ void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s && pcfg.xlat_style == XLAT_ABBREV)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else
 		tprintf(tcp, "%lld", (long long)val);
-	if (s && pcfg.xlat_style == XLAT_VERBOSE)
-		tprintf(tcp, " /* %s */", s);
 }
