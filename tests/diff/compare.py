@@ -54,8 +54,14 @@ SUBS = [
     (re.compile(r'htons\((\d{4,5})\)'), lambda m: 'htons(PORT)' if int(m.group(1)) >= 1024 else m.group(0)),
     # socket and pipe inodes (-y); -yy details: inodes and ports
     (re.compile(r'(socket|pipe):\[[0-9]+\]'), r'\1:[INODE]'),
-    (re.compile(r'((?:UNIX[-A-Z]*|TCP|UDP|TCPv6|UDPv6|NETLINK):\[[^\]]*\])'),
+    (re.compile(r'((?:UNIX[-A-Z]*|TCPv6|UDPv6|TCP|UDP|NETLINK):\[(?:\[[^\]]*\]|[^\]\[])*\])'),
      lambda m: re.sub(r'\d{4,}', 'N', m.group(1))),
+    # dates printed in comments (utimensat, stat -v), the tracer's own pid
+    (re.compile(r'/\* \d{4}-\d\d-\d\dT[^*]*\*/'), '/* DATE */'),
+    (re.compile(r'^getppid\(\) += \d+$'), 'getppid() = PPID'),
+    # counters of the whole system that change between the two runs
+    (re.compile(r'\b(uptime|freeram|sharedram|bufferram|procs|f_bfree|f_bavail|f_ffree|si_utime|si_stime)=\d+'), r'\1=N'),
+    (re.compile(r'\bloads=\[[0-9, ]*\]'), 'loads=[N]'),
     # random bytes
     (re.compile(r'^getrandom\("(?:[^"\\]|\\.)*"'), 'getrandom("RANDOM"'),
     # padding before the return value

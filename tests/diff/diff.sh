@@ -7,14 +7,17 @@
 # Usage: diff.sh [-v] [WORKLOAD...]
 #   CTRACE=path/to/ctrace  HELPERS=dir with netprog  (set by make check)
 #   DIFF_MIN=N     fail when overall agreement < N percent (default below)
+#   DIFF_MIN_WORKLOAD=N  fail when one workload is below N percent
 #   DIFF_KEEP=dir  keep the traces in dir
 # Exit: 0 pass, 1 below the threshold (or a tool crashed), 77 skip.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"   # make check runs $(SHELL)
 set -u
 
-# Overall agreement measured on this branch; raise it as decoders land
-# (the goal of issue 4 is 97).
+# Agreement measured on branch dec-net alone: 37% overall (no file, desc,
+# memory, process, signal decoders yet); with dec-file + dec-proc merged
+# 99%.  Raise both once they are on main (issue 4's goal: 97 overall).
 DEFAULT_MIN=35
+DEFAULT_MIN_WORKLOAD=15
 
 verbose=0
 [ "${1:-}" = -v ] && { verbose=1; shift; }
@@ -22,6 +25,7 @@ srcdir=${srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 ctrace=${CTRACE:-$srcdir/src/ctrace}
 helpers=${HELPERS:-$srcdir/tests/helpers}
 min=${DIFF_MIN:-$DEFAULT_MIN}
+wmin=${DIFF_MIN_WORKLOAD:-$DEFAULT_MIN_WORKLOAD}
 compare=$srcdir/tests/diff/compare.py
 
 command -v strace >/dev/null 2>&1 || { echo "SKIP: strace not installed"; exit 77; }
@@ -81,9 +85,10 @@ for w in "${workloads[@]}"; do
 		sh -c "$prep" || { echo "$name: preparation failed"; failed=1; }
 		# shellcheck disable=SC2086
 		eval "\"\$bin\" $opts -o \"\$tmp/$name.$tool\" $cmd" \
-			>"$tmp/$name.$tool.stdout" 2>"$tmp/$name.$tool.stderr" </dev/null
+			>"$tmp/stdout" 2>"$tmp/stderr" </dev/null
 		rc=$?
 		echo "$rc" > "$tmp/$name.$tool.rc"
+		cp "$tmp/stderr" "$tmp/$name.$tool.stderr"
 	done
 	if [ "$(cat "$tmp/$name.strace.rc")" != "$(cat "$tmp/$name.ctrace.rc")" ]; then
 		echo "$name: exit status differs: strace $(cat "$tmp/$name.strace.rc"), ctrace $(cat "$tmp/$name.ctrace.rc")"
@@ -97,6 +102,11 @@ for w in "${workloads[@]}"; do
 	fi
 	grep -v '^#RESULT' "$tmp/$name.cmp"
 	grep '^#RESULT' "$tmp/$name.cmp" >> "$results"
+	if awk -v r="$(grep '^#RESULT' "$tmp/$name.cmp")" -v m="$wmin" \
+		'BEGIN {split(r, f, " "); exit !(100 * f[3] / (f[4] ? f[4] : 1) < m)}'; then
+		echo "FAIL: $name is below the per-workload threshold $wmin%"
+		failed=1
+	fi
 done
 
 if [ -n "${DIFF_KEEP:-}" ]; then
