@@ -49,6 +49,17 @@ static void sb_quote(struct sbuf *sb, const char *s, size_t len, unsigned qflags
 	sb_printf(sb, "%s", q);
 }
 
+/* "\x7f\x00..." of n bytes (-X raw / verbose forms of network fields) */
+static void sb_hexbytes(struct sbuf *sb, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	sb_printf(sb, "\"");
+	for (size_t i = 0; i < n; i++)
+		sb_printf(sb, "\\x%02x", b[i]);
+	sb_printf(sb, "\"");
+}
+
 static void sb_xval(struct sbuf *sb, const struct xlat *x, uint64_t v, const char *dflt)
 {
 	const char *s = xlat_lookup(x, v);
@@ -68,23 +79,47 @@ static unsigned qflags_now(void)
 
 /* ---- sockaddr ---- */
 
-static void fmt_inet(struct sbuf *sb, const struct sockaddr_in *sin)
+/* A network-order field: abbrev "htons(80)", raw "\x00\x50", verbose
+ * both ("\x00\x50" /\* htons(80) *\/). */
+static void sb_netfield(struct sbuf *sb, const char *name, const void *p, size_t n,
+			const char *abbrev, int xstyle)
 {
-	char a[INET_ADDRSTRLEN];
-
-	inet_ntop(AF_INET, &sin->sin_addr, a, sizeof(a));
-	sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")",
-		  ntohs(sin->sin_port), a);
+	sb_printf(sb, ", %s=", name);
+	if (xstyle == XLAT_ABBREV) {
+		sb_printf(sb, "%s", abbrev);
+		return;
+	}
+	sb_hexbytes(sb, p, n);
+	if (xstyle == XLAT_VERBOSE)
+		sb_printf(sb, " /* %s */", abbrev);
 }
 
-static void fmt_inet6(struct sbuf *sb, const struct sockaddr_in6 *s6, size_t len)
+static void fmt_inet(struct sbuf *sb, const struct sockaddr_in *sin, int xstyle)
 {
-	char a[INET6_ADDRSTRLEN];
+	char a[INET_ADDRSTRLEN], t[64];
+
+	inet_ntop(AF_INET, &sin->sin_addr, a, sizeof(a));
+	snprintf(t, sizeof(t), "htons(%u)", ntohs(sin->sin_port));
+	sb_netfield(sb, "sin_port", &sin->sin_port, sizeof(sin->sin_port), t, xstyle);
+	snprintf(t, sizeof(t), "inet_addr(\"%s\")", a);
+	sb_netfield(sb, "sin_addr", &sin->sin_addr, sizeof(sin->sin_addr), t, xstyle);
+}
+
+static void fmt_inet6(struct sbuf *sb, const struct sockaddr_in6 *s6, size_t len, int xstyle)
+{
+	char a[INET6_ADDRSTRLEN], t[96];
 
 	inet_ntop(AF_INET6, &s6->sin6_addr, a, sizeof(a));
-	sb_printf(sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-		  "inet_pton(AF_INET6, \"%s\", &sin6_addr)",
-		  ntohs(s6->sin6_port), ntohl(s6->sin6_flowinfo), a);
+	snprintf(t, sizeof(t), "htons(%u)", ntohs(s6->sin6_port));
+	sb_netfield(sb, "sin6_port", &s6->sin6_port, sizeof(s6->sin6_port), t, xstyle);
+	snprintf(t, sizeof(t), "htonl(%u)", ntohl(s6->sin6_flowinfo));
+	sb_netfield(sb, "sin6_flowinfo", &s6->sin6_flowinfo, sizeof(s6->sin6_flowinfo), t, xstyle);
+	if (xstyle == XLAT_ABBREV) {
+		sb_printf(sb, ", inet_pton(AF_INET6, \"%s\", &sin6_addr)", a);
+	} else {
+		snprintf(t, sizeof(t), "inet_pton(AF_INET6, \"%s\")", a);
+		sb_netfield(sb, "sin6_addr", &s6->sin6_addr, sizeof(s6->sin6_addr), t, xstyle);
+	}
 	if (len >= sizeof(*s6))
 		sb_printf(sb, ", sin6_scope_id=%u", s6->sin6_scope_id);
 }
@@ -104,7 +139,8 @@ static void fmt_unix(struct sbuf *sb, const struct sockaddr_un *sun, size_t len,
 	sb_quote(sb, sun->sun_path, strnlen(sun->sun_path, plen), qflags);
 }
 
-size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags)
+size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags,
+		       int xstyle)
 {
 	struct sockaddr_storage ss;
 	struct sbuf sb = { buf, size, 0 };
@@ -121,17 +157,25 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 	}
 	family = ss.ss_family;
 	sb_printf(&sb, "{sa_family=");
-	sb_xval(&sb, &xlat_socket_families, family, "AF_???");
+	if (xstyle == XLAT_ABBREV) {
+		sb_xval(&sb, &xlat_socket_families, family, "AF_???");
+	} else {
+		const char *name = xlat_lookup(&xlat_socket_families, family);
+
+		sb_printf(&sb, family ? "%#x" : "0", family);
+		if (name && xstyle == XLAT_VERBOSE)
+			sb_printf(&sb, " /* %s */", name);
+	}
 	switch (family) {
 	case AF_INET:
 		if (len >= sizeof(struct sockaddr_in)) {
-			fmt_inet(&sb, (const struct sockaddr_in *)&ss);
+			fmt_inet(&sb, (const struct sockaddr_in *)&ss, xstyle);
 			break;
 		}
 		goto generic;
 	case AF_INET6:
 		if (len >= offsetof(struct sockaddr_in6, sin6_scope_id)) {
-			fmt_inet6(&sb, (const struct sockaddr_in6 *)&ss, len);
+			fmt_inet6(&sb, (const struct sockaddr_in6 *)&ss, len, xstyle);
 			break;
 		}
 		goto generic;
@@ -178,7 +222,7 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 		print_addr(tcp, addr);
 		return;
 	}
-	format_sockaddr(buf, sizeof(buf), &ss, len, qflags_now());
+	format_sockaddr(buf, sizeof(buf), &ss, len, qflags_now(), pcfg.xlat_style);
 	tprints(tcp, buf);
 }
 

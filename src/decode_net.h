@@ -11,9 +11,11 @@
 /* Format a socket address of len bytes (as passed to / returned by the
  * kernel) the way strace does:
  *   {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("1.2.3.4")}
- * qflags are quote_string() flags for the string parts.  Always
+ * qflags are quote_string() flags for the string parts; xstyle is -X
+ * (XLAT_RAW: numbers and "\x.." bytes, XLAT_VERBOSE: both).  Always
  * NUL-terminates buf (size > 0); returns the length written. */
-size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags);
+size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags,
+		       int xstyle);
 
 /* "SOCK_STREAM|SOCK_CLOEXEC" for a socket(2) type argument. */
 size_t format_socktype(char *buf, size_t size, unsigned long type);

@@ -52,7 +52,7 @@ gzip -c data/big.txt > data/big.gz
 
 export LC_ALL=C TZ=UTC PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1
 
-# name | extra options | preparation (sh) | command (sh words)
+# name | extra options | preparation (sh) | command (sh words)   (no "|" inside)
 workloads=(
 	"ls|-f||ls -la data"
 	"cat|-f||cat data/a.txt data/words.txt"
@@ -69,6 +69,14 @@ workloads=(
 	"netprog|-f||$helpers/netprog"
 	"netprog-y|-f -y||$helpers/netprog tcp"
 	"netprog-yy|-f -yy||$helpers/netprog"
+	"cat-x|-f -x -s 64||cat data/a.txt data/big.gz"
+	"cat-xx|-f -xx -s 8||cat data/a.txt"
+	"sort-z|-f -z||sort data/words.txt"
+	"netprog-Z|-f -Z||$helpers/netprog"
+	"netprog-X|-f -X verbose -e trace=%network,%signal||$helpers/netprog"
+	"netprog-raw|-f -e raw=%network -e trace=%network||$helpers/netprog"
+	"find-e|-f -e trace=/^open,close,?nosuch,%desc -e signal=none||find data"
+	"ls-v|-f -v||ls -la data"
 )
 
 want=" $* "

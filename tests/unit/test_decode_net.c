@@ -24,7 +24,7 @@ static void check_sa(const void *sa, size_t len, const char *want)
 {
 	char buf[1024];
 
-	format_sockaddr(buf, sizeof(buf), sa, len, 0);
+	format_sockaddr(buf, sizeof(buf), sa, len, 0, XLAT_ABBREV);
 	assert_string_equal(buf, want);
 }
 
@@ -93,12 +93,33 @@ static void test_huge_len(void **state)
 	big[0] = 0xfe;
 	big[1] = 0;
 	/* clamped to sockaddr_storage; output bounded by the buffer */
-	format_sockaddr(buf, sizeof(buf), big, sizeof(big), 0);
+	format_sockaddr(buf, sizeof(buf), big, sizeof(big), 0, XLAT_ABBREV);
 	assert_true(strlen(buf) < sizeof(buf));
 	assert_memory_equal(buf, "{sa_family=0xfe /* AF_??? */, sa_data=\"AAA", 41);
 	/* tiny output buffer: still NUL-terminated */
-	format_sockaddr(buf, 8, big, sizeof(big), 0);
+	format_sockaddr(buf, 8, big, sizeof(big), 0, XLAT_ABBREV);
 	assert_int_equal(strlen(buf), 7);
+}
+
+static void test_xstyle(void **state)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(80) };
+	struct sockaddr_in6 s6 = { .sin6_family = AF_INET6 };
+	char buf[1024];
+
+	(void)state;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	format_sockaddr(buf, sizeof(buf), &sin, sizeof(sin), 0, XLAT_RAW);
+	assert_string_equal(buf, "{sa_family=0x2, sin_port=\"\\x00\\x50\", sin_addr=\"\\x7f\\x00\\x00\\x01\"}");
+	format_sockaddr(buf, sizeof(buf), &sin, sizeof(sin), 0, XLAT_VERBOSE);
+	assert_string_equal(buf, "{sa_family=0x2 /* AF_INET */, sin_port=\"\\x00\\x50\" /* htons(80) */, "
+			    "sin_addr=\"\\x7f\\x00\\x00\\x01\" /* inet_addr(\"127.0.0.1\") */}");
+	s6.sin6_addr = in6addr_loopback;
+	format_sockaddr(buf, sizeof(buf), &s6, sizeof(s6), 0, XLAT_VERBOSE);
+	assert_string_equal(buf, "{sa_family=0xa /* AF_INET6 */, sin6_port=\"\\x00\\x00\" /* htons(0) */, "
+			    "sin6_flowinfo=\"\\x00\\x00\\x00\\x00\" /* htonl(0) */, "
+			    "sin6_addr=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\" "
+			    "/* inet_pton(AF_INET6, \"::1\") */, sin6_scope_id=0}");
 }
 
 static void test_socktype(void **state)
@@ -150,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_netlink_unknown),
 		cmocka_unit_test(test_huge_len),
 		cmocka_unit_test(test_socktype),
+		cmocka_unit_test(test_xstyle),
 		cmocka_unit_test(test_unreadable),
 	};
 
