@@ -680,6 +680,12 @@ static void print_sockopt_name(struct tcb *tcp, int level, int name)
 	case IPPROTO_TCP:
 		print_xval(tcp, &xlat_tcp_options, (unsigned)name, "TCP_???");
 		break;
+	case IPPROTO_IP:
+		print_xval(tcp, &xlat_ip_options, (unsigned)name, "IP_???");
+		break;
+	case IPPROTO_IPV6:
+		print_xval(tcp, &xlat_ipv6_options, (unsigned)name, "IPV6_???");
+		break;
 	default:
 		tprintf(tcp, "%d", name);
 		break;
