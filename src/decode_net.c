@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <sys/un.h>
+#include <time.h>
 
 #include "decode.h"
 #include "gen/decoders.h"
@@ -285,11 +286,13 @@ static void print_family(struct tcb *tcp, unsigned long family)
 struct saved {
 	pid_t pid;
 	long val;
+	int ts_ok;                /* recvmmsg: timeout read at entry */
+	struct timespec ts;
 	struct saved *next;
 };
 static struct saved *saved_list;
 
-static void save_val(struct tcb *tcp, long v)
+static struct saved *save_val(struct tcb *tcp, long v)
 {
 	struct saved *s;
 
@@ -303,22 +306,31 @@ static void save_val(struct tcb *tcp, long v)
 		saved_list = s;
 	}
 	s->val = v;
+	s->ts_ok = 0;
+	return s;
 }
 
-static long take_val(struct tcb *tcp)
+/* Remove and return what entry saved (val -1 when nothing was). */
+static struct saved take_saved(struct tcb *tcp)
 {
+	struct saved none = { .val = -1 };
+
 	for (struct saved **pp = &saved_list; *pp; pp = &(*pp)->next) {
 		struct saved *s = *pp;
 
 		if (s->pid == tcp->pid) {
-			long v = s->val;
-
+			none = *s;
 			*pp = s->next;
 			free(s);
-			return v;
+			break;
 		}
 	}
-	return -1;
+	return none;
+}
+
+static long take_val(struct tcb *tcp)
+{
+	return take_saved(tcp).val;
 }
 
 /* Read the socklen_t at addr: its value, or -1 when NULL/unreadable. */
@@ -666,6 +678,82 @@ int dec_recvmsg(struct tcb *tcp)
 	}
 	tprints(tcp, ", ");
 	print_msgflags(tcp, tcp->args[2]);
+	return DEC_DONE;
+}
+
+/* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr; recv: the
+ * data shown per entry is limited to its msg_len. */
+static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, bool recv)
+{
+	struct mmsghdr mm;
+
+	if (!addr || !n || mem_read(tcp->pid, addr, &mm, sizeof(mm)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	for (unsigned long i = 0; i < n; i++) {
+		unsigned long a = addr + i * sizeof(mm);
+
+		if (i)
+			tprints(tcp, ", ");
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		if (mem_read(tcp->pid, a, &mm, sizeof(mm)) < 0) {
+			tprints(tcp, "...");
+			break;
+		}
+		tprints(tcp, "{msg_hdr=");
+		print_msghdr(tcp, a, recv ? (long)mm.msg_len : -1, -1);
+		tprintf(tcp, ", msg_len=%u}", mm.msg_len);
+	}
+	tprints(tcp, "]");
+}
+
+int dec_sendmmsg(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err || tcp->rval <= 0)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, false);
+	tprintf(tcp, ", %u, ", (unsigned)tcp->args[2]);
+	print_msgflags(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_recvmmsg(struct tcb *tcp)
+{
+	struct saved sv;
+
+	if (!tcp->exiting) {
+		struct saved *s = save_val(tcp, 0);
+
+		print_fd(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		/* the timeout as given (the kernel updates it) */
+		s->ts_ok = tcp->args[4] &&
+			   mem_read(tcp->pid, tcp->args[4], &s->ts, sizeof(s->ts)) == 0;
+		return DEC_MORE;
+	}
+	sv = take_saved(tcp);
+	if (tcp->err || tcp->rval <= 0)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, true);
+	tprintf(tcp, ", %u, ", (unsigned)tcp->args[2]);
+	print_msgflags(tcp, tcp->args[3]);
+	tprints(tcp, ", ");
+	if (!sv.ts_ok)
+		print_addr(tcp, tcp->args[4]);
+	else
+		tprintf(tcp, "{tv_sec=%lld, tv_nsec=%ld}", (long long)sv.ts.tv_sec, sv.ts.tv_nsec);
 	return DEC_DONE;
 }
 

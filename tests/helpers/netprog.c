@@ -195,6 +195,33 @@ static void unix_part(void)
 	close(s);
 }
 
+static void mmsg_part(void)
+{
+	struct iovec iov[2] = { { "ab", 2 }, { "cde", 3 } };
+	char b1[8], b2[8];
+	struct iovec r[2] = { { b1, sizeof(b1) }, { b2, sizeof(b2) } };
+	struct mmsghdr m[2];
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
+		die("socketpair dgram");
+	memset(m, 0, sizeof(m));
+	m[0].msg_hdr.msg_iov = &iov[0];
+	m[0].msg_hdr.msg_iovlen = 1;
+	m[1].msg_hdr.msg_iov = &iov[1];
+	m[1].msg_hdr.msg_iovlen = 1;
+	sendmmsg(sv[0], m, 2, 0);
+	memset(m, 0, sizeof(m));
+	m[0].msg_hdr.msg_iov = &r[0];
+	m[0].msg_hdr.msg_iovlen = 1;
+	m[1].msg_hdr.msg_iov = &r[1];
+	m[1].msg_hdr.msg_iovlen = 1;
+	recvmmsg(sv[1], m, 2, MSG_DONTWAIT, NULL);
+	recvmmsg(sv[1], m, 2, MSG_DONTWAIT, NULL); /* EAGAIN */
+	close(sv[0]);
+	close(sv[1]);
+}
+
 static void netlink_part(void)
 {
 	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
@@ -269,6 +296,8 @@ int main(int argc, char **argv)
 		udp_part();
 	if (all || !strcmp(only, "unix"))
 		unix_part();
+	if (all || !strcmp(only, "mmsg"))
+		mmsg_part();
 	if (all || !strcmp(only, "netlink"))
 		netlink_part();
 	if (all || !strcmp(only, "poll"))
