@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/inet_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <netinet/in.h>
@@ -103,6 +104,72 @@ size_t fdinfo_netlink_lookup(const char *table, unsigned long inode, char *buf, 
 		return n > 0 && (size_t)n < size ? (size_t)n : 0;
 	}
 	return 0;
+}
+
+/* inet_diag dump of one family/protocol, looking for inode: "L" or
+ * "L->R" (it also sees bound sockets that /proc/net/tcp does not list). */
+static size_t inet_diag_describe(int family, int protocol, unsigned long inode,
+				 char *buf, size_t size)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct inet_diag_req_v2 req;
+	} msg;
+	static union {
+		char raw[32768];
+		struct nlmsghdr nlh;
+	} resp;
+	_cleanup_close_ int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	struct timeval tv = { .tv_sec = 1 };
+	bool v6 = family == AF_INET6;
+
+	if (fd < 0)
+		return 0;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	memset(&msg, 0, sizeof(msg));
+	msg.nlh.nlmsg_len = sizeof(msg);
+	msg.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	msg.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	msg.req.sdiag_family = (uint8_t)family;
+	msg.req.sdiag_protocol = (uint8_t)protocol;
+	msg.req.idiag_states = ~0U;
+	if (send(fd, &msg, sizeof(msg), 0) < 0)
+		return 0;
+	for (;;) {
+		ssize_t n = recv(fd, &resp, sizeof(resp), 0);
+		struct nlmsghdr *h = &resp.nlh;
+
+		if (n <= 0)
+			return 0;
+		for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			const struct inet_diag_msg *m;
+			char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+			bool rzero;
+			int len;
+
+			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
+				return 0;
+			if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)))
+				continue;
+			m = NLMSG_DATA(h);
+			if (m->idiag_inode != inode)
+				continue;
+			inet_ntop(family, m->id.idiag_src, a, sizeof(a));
+			inet_ntop(family, m->id.idiag_dst, b, sizeof(b));
+			rzero = m->id.idiag_dport == 0;
+			if (v6)
+				len = rzero ? snprintf(buf, size, "[%s]:%u", a, ntohs(m->id.idiag_sport))
+					    : snprintf(buf, size, "[%s]:%u->[%s]:%u", a,
+						       ntohs(m->id.idiag_sport), b, ntohs(m->id.idiag_dport));
+			else
+				len = rzero ? snprintf(buf, size, "%s:%u", a, ntohs(m->id.idiag_sport))
+					    : snprintf(buf, size, "%s:%u->%s:%u", a,
+						       ntohs(m->id.idiag_sport), b, ntohs(m->id.idiag_dport));
+			if (m->id.idiag_sport == 0 && rzero)
+				return 0; /* not bound: nothing beyond the inode */
+			return len > 0 && (size_t)len < size ? (size_t)len : 0;
+		}
+	}
 }
 
 /* sock_diag for a unix socket: "ino->peer,\"path\"" and variants. */
@@ -242,11 +309,15 @@ static size_t socket_describe(pid_t pid, int fd, unsigned long inode, char *buf,
 		file = "udp6", v6 = 1;
 	else if (!strcmp(proto, "NETLINK"))
 		file = "netlink";
-	if (file) {
+	if (file && file[0] != 'n')
+		dlen = inet_diag_describe(v6 ? AF_INET6 : AF_INET,
+					  file[0] == 't' ? IPPROTO_TCP : IPPROTO_UDP,
+					  inode, detail, sizeof(detail));
+	if (file && !dlen) {
 		table = xmalloc(1 << 20);
 		snprintf(path, sizeof(path), "/proc/%d/net/%s", pid, file);
 		if (read_file(path, table, 1 << 20) > 0) {
-			if (!strcmp(file, "netlink"))
+			if (file[0] == 'n')
 				dlen = fdinfo_netlink_lookup(table, inode, detail, sizeof(detail));
 			else
 				dlen = fdinfo_inet_lookup(table, inode, v6, detail, sizeof(detail));

@@ -18,6 +18,7 @@
 #include <sys/un.h>
 
 #include "decode_net.h"
+#include "fdinfo.h"
 #include "print.h"
 
 static void check_sa(const void *sa, size_t len, const char *want)
@@ -137,6 +138,44 @@ static void test_socktype(void **state)
 	assert_string_equal(buf, "0xf /* SOCK_??? */|0x100");
 }
 
+/* -yy: lookups in /proc/net tables (text as the kernel writes it). */
+static void test_proc_net(void **state)
+{
+	static const char tcp[] =
+		"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+		"   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1111 1 0 100 0 0 10 0\n"
+		"   1: 0100007F:9C40 0100007F:1F90 01 00000000:00000000 00:00000000 00000000     0        0 2222 1 0 20 4 30 10 -1\n"
+		"   2: 00000000:0000 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 3333 1 0 20 4 30 10 -1\n";
+	static const char tcp6[] =
+		"  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+		"   0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4444 1 0\n";
+	static const char netlink[] =
+		"sk               Eth Pid        Groups   Rmem     Wmem     Dump  Locks    Drops    Inode\n"
+		"0000000000000000 0   4936       00000000 0        0        0     2        0        5555\n"
+		"0000000000000000 0   0          00000000 0        0        0     2        0        6666\n"
+		"0000000000000000 99  7          00000000 0        0        0     2        0        7777\n";
+	char buf[128];
+
+	(void)state;
+	assert_int_not_equal(fdinfo_inet_lookup(tcp, 1111, 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "127.0.0.1:8080");
+	assert_int_not_equal(fdinfo_inet_lookup(tcp, 2222, 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "127.0.0.1:40000->127.0.0.1:8080");
+	/* unbound: nothing beyond the inode; unknown inode: nothing */
+	assert_int_equal(fdinfo_inet_lookup(tcp, 3333, 0, buf, sizeof(buf)), 0);
+	assert_int_equal(fdinfo_inet_lookup(tcp, 9999, 0, buf, sizeof(buf)), 0);
+	assert_int_equal(fdinfo_inet_lookup("", 1111, 0, buf, sizeof(buf)), 0);
+	assert_int_not_equal(fdinfo_inet_lookup(tcp6, 4444, 1, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "[::1]:8080");
+	/* output too small: nothing rather than a truncated text */
+	assert_int_equal(fdinfo_inet_lookup(tcp, 2222, 0, buf, 8), 0);
+	assert_int_not_equal(fdinfo_netlink_lookup(netlink, 5555, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "ROUTE:4936");
+	assert_int_equal(fdinfo_netlink_lookup(netlink, 6666, buf, sizeof(buf)), 0);
+	assert_int_not_equal(fdinfo_netlink_lookup(netlink, 7777, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "99:7");
+}
+
 /* A tracee that does not exist: every memory read fails (ESRCH), so the
  * printers must fall back to the address. */
 static void test_unreadable(void **state)
@@ -173,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_socktype),
 		cmocka_unit_test(test_xstyle),
 		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_proc_net),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
