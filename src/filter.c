@@ -183,7 +183,8 @@ static int parse_signal_set(const char *value, char *err, size_t errsize)
 		if (*tok >= '0' && *tok <= '9') {
 			char *end;
 			long v = strtol(tok, &end, 10);
-			if (!*end && v > 0 && v < 65)
+			/* strace takes any number below 256 */
+			if (!*end && end != tok && v >= 0 && v < 256)
 				sig = (int)v;
 		} else {
 			for (int s = 1; s < 65; s++) {
@@ -198,7 +199,8 @@ static int parse_signal_set(const char *value, char *err, size_t errsize)
 			snprintf(err, errsize, "invalid signal '%s'", tok);
 			return -EINVAL;
 		}
-		signal_set[sig] = !negate;
+		if (sig > 0 && sig < 65)
+			signal_set[sig] = !negate;
 	}
 	signal_set_given = true;
 	return 0;
@@ -338,8 +340,9 @@ int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, b
 		} else if ((klen == 3 && strncmp(e, "raw", 3) == 0) ||
 			   (klen == 6 && strncmp(e, "abbrev", 6) == 0) ||
 			   (klen == 7 && strncmp(e, "verbose", 7) == 0) ||
-			   (klen == 1 && (e[0] == 'a' || e[0] == 'v'))) {
-			bool **which = e[0] == 'r' ? &raw_set : e[0] == 'a' ? &abbrev_set : &verbose_set;
+			   (klen == 1 && (e[0] == 'a' || e[0] == 'v' || e[0] == 'x'))) {
+			bool **which = (e[0] == 'r' || e[0] == 'x') ? &raw_set :
+				       e[0] == 'a' ? &abbrev_set : &verbose_set;
 
 			free(*which);
 			*which = new_set(a, false);

@@ -189,7 +189,8 @@ static void test_build(void **state)
 	const char *ok[] = { "trace=open", "signal=!SIGCHLD", "status=failed", "raw=read",
 			     "abbrev=none", "verbose=!all", "t=close" };
 	const char *bad[] = { "trace=nosuch", "signal=FOO", "status=foo", "raw=nosuch",
-			      "nosuch=1" };
+			      "nosuch=1", "signal=256", "signal=-1" };
+	const char *nums[] = { "signal=0,64,255" };
 
 	(void)state;
 	assert_int_equal(filter_build(A, ok, 1, set), 0);
@@ -204,6 +205,10 @@ static void test_build(void **state)
 	assert_true(filter_status_active());
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_int_equal(filter_build(A, &bad[i], 1, set), -EINVAL);
+	/* numbers below 256 are accepted, as strace does */
+	assert_int_equal(filter_build(A, nums, 1, set), 0);
+	assert_true(filter_signal_traced(64));
+	assert_false(filter_signal_traced(2));
 	filter_set_status(FS_ALL);
 }
 
