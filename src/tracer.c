@@ -932,16 +932,23 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
-		ret = outstreams_flush();
-		if (ret < 0) {
-			/* full disk, closed pipe...: stop tracing cleanly, never
-			 * hang; the command goes on untraced */
-			output_failed = -ret;
-			ct_error("write error on the trace output: %s; detaching", strerror(output_failed));
-			detach_all(0);
-			break;
+		/* Output is flushed only when ctrace would otherwise sleep: a
+		 * tracee blocked for long still shows its pending line, and a
+		 * busy trace writes in large blocks. */
+		pid = waitpid(-1, &status, __WALL | WNOHANG);
+		if (pid == 0) {
+			ret = outstreams_flush();
+			if (ret < 0) {
+				/* full disk, closed pipe...: stop tracing cleanly,
+				 * never hang; the command goes on untraced */
+				output_failed = -ret;
+				ct_error("write error on the trace output: %s; detaching",
+					 strerror(output_failed));
+				detach_all(0);
+				break;
+			}
+			pid = waitpid(-1, &status, __WALL);
 		}
-		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
