@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "print.h"
+#include "stacktrace.h"
 #include "util.h"
 
 static bool is_exit_kind(uint8_t kind)
@@ -180,6 +181,8 @@ void syscall_print_exit(struct tcb *tcp)
 	print_rval(tcp);
 	print_duration(tcp);
 	line_end(tcp);
+	if (pcfg.stack)
+		stacktrace_print(tcp, true);
 }
 
 void syscall_print_unfinished_exit(struct tcb *tcp)
@@ -194,4 +197,6 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 	tabto(tcp);
 	tprints(tcp, " = ?");
 	line_end(tcp);
+	if (pcfg.stack)
+		stacktrace_print(tcp, false);
 }

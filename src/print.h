@@ -21,6 +21,7 @@ struct print_cfg {
 	int tflag;             /* -t/-tt/-ttt */
 	bool relative_ts;      /* -r */
 	bool syscall_times;    /* -T */
+	bool stack;            /* -k */
 };
 extern struct print_cfg pcfg;
 

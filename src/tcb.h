@@ -11,6 +11,7 @@
 #include "arch.h"
 
 struct outstream;
+struct stack_tcb;
 
 enum {
 	TCB_INSYSCALL   = 1u << 0, /* between syscall entry and exit */
@@ -43,6 +44,7 @@ struct tcb {
 	unsigned argpos;            /* generic decoder: first argument left for exit */
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
+	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 
 	struct tcb *hnext;          /* hash chain */
 };

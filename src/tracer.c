@@ -31,6 +31,7 @@
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "stacktrace.h"
 #include "summary.h"
 #include "tcb.h"
 #include "util.h"
@@ -99,6 +100,7 @@ int tracer_init(const struct options *opts)
 	pcfg.tflag = opts->tflag;
 	pcfg.relative_ts = opts->relative_ts;
 	pcfg.syscall_times = opts->syscall_times;
+	pcfg.stack = opts->stack && opts->count != 1;
 	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
@@ -168,6 +170,7 @@ static void drop_tcb(struct tcb *tcp)
 		tcp->out->curline = NULL;
 	if (tcp->out != shared_out)
 		outstream_close(tcp->out);
+	stacktrace_tcb_free(tcp);
 	tcb_free(tcp);
 }
 
@@ -299,6 +302,8 @@ static void fastpath_setup(const char *path)
 		return;
 	}
 	use_seccomp = true;
+	/* unselected mmaps run unseen: -k re-reads the module map each time */
+	stacktrace_set_always_rescan(true);
 	fp_pipe = fds[1];
 	fp_read = fds[0];
 }
@@ -554,6 +559,8 @@ static void on_syscall_stop(struct tcb *tcp)
 			return; /* -c: counted, not printed */
 		if (pcfg.syscall_times)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+		if (opt->stack)
+			stacktrace_capture(tcp);
 		syscall_print_entry(tcp);
 		return;
 	}
@@ -561,6 +568,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		return; /* an exit without entry (attached mid-syscall) */
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
+	if (opt->stack)
+		stacktrace_syscall_exit(tcp);
 	if (tcp->flags & TCB_FILTERED) {
 		tcp->flags &= ~TCB_FILTERED;
 		return;
@@ -625,6 +634,8 @@ static void on_exec_event(struct tcb *tcp)
 	}
 	tcp->flags |= TCB_EXEC_PENDING;
 	tcp->flags &= ~TCB_HIDE;
+	if (opt->stack)
+		stacktrace_exec(tcp);
 	if (tcp->pid == main_pid || (pid_t)old == main_pid)
 		fastpath_check_loaded();
 }
