@@ -16,14 +16,32 @@
 /* Frames shown at most per syscall (a corrupted stack must not loop). */
 #define STACK_MAX_FRAMES 256
 
+/* Symbolized frames by pc: dwfl_module_addrinfo scans the whole symbol
+ * table on every call, and a program makes its syscalls from few places. */
+#define SYMCACHE_SIZE 8192u   /* slots, a power of two; cleared when 3/4 full */
+
+struct symcache_ent {
+	Dwarf_Addr pc;            /* 0: empty slot */
+	bool activation;
+	struct stack_frame_info f;
+};
+
 /* One traced process (thread group): its Dwfl and module map. */
 struct stack_proc {
 	pid_t tgid;
 	Dwfl *dwfl;
+	uint64_t modsig;      /* signature of the module list (symcache validity) */
+	struct symcache_ent *symcache;
+	unsigned nsym;
 	bool attached;        /* dwfl_attach_state done */
 	bool stale;           /* re-report the modules before the next unwind */
 	bool rebuild;         /* execve: throw the Dwfl away */
 	pid_t cur_tid;        /* the stopped thread being unwound */
+	/* one block of the stack, valid during one unwind (process_vm_readv
+	 * reads a block for the price of a word; PEEKDATA does not) */
+	unsigned long mc_base;
+	size_t mc_len;        /* 0: empty */
+	unsigned char mc[512];
 	unsigned refs;        /* threads pointing here */
 	bool warned;
 	struct stack_proc *next;
@@ -57,11 +75,11 @@ int stack_format_frame(char *buf, size_t size, const struct stack_frame_info *f,
 		       bool plus_zero)
 {
 	if (!f->module)
-		return snprintf(buf, size, " > ?() [%#lx]\n", f->addr);
+		return snprintf(buf, size, " > ?() [0x%lx]\n", f->addr);
 	if (f->symbol && *f->symbol)
-		return snprintf(buf, size, " > %s(%s+%#lx) [%#lx]\n", f->module, f->symbol,
+		return snprintf(buf, size, " > %s(%s+0x%lx) [0x%lx]\n", f->module, f->symbol,
 				f->sym_off, f->addr);
-	return snprintf(buf, size, " > %s(%s) [%#lx]\n", f->module,
+	return snprintf(buf, size, " > %s(%s) [0x%lx]\n", f->module,
 			plus_zero ? "+0x0" : "", f->addr);
 }
 
@@ -107,8 +125,21 @@ static bool cb_get_thread(Dwfl *dwfl, pid_t tid, void *arg, void **thread_argp)
 static bool cb_memory_read(Dwfl *dwfl, Dwarf_Addr addr, Dwarf_Word *result, void *arg)
 {
 	struct stack_proc *p = arg;
+	unsigned long base = (unsigned long)addr & ~(unsigned long)(sizeof(p->mc) - 1);
 
 	(void)dwfl;
+	if (mem_vm_readv_enabled() && addr + sizeof(*result) <= base + sizeof(p->mc)) {
+		if (p->mc_len == 0 || p->mc_base != base) {
+			ssize_t n = mem_read_partial(p->cur_tid, base, p->mc, sizeof(p->mc));
+
+			p->mc_len = n > 0 ? (size_t)n : 0;
+			p->mc_base = base;
+		}
+		if (addr + sizeof(*result) <= base + p->mc_len) {
+			memcpy(result, p->mc + (addr - base), sizeof(*result));
+			return true;
+		}
+	}
 	return mem_read(p->cur_tid, (unsigned long)addr, result, sizeof(*result)) == 0;
 }
 
@@ -181,7 +212,58 @@ static void proc_put(struct stack_proc *p)
 	}
 	if (p->dwfl)
 		dwfl_end(p->dwfl);
+	free(p->symcache);
 	free(p);
+}
+
+static int modsig_cb(Dwfl_Module *mod, void **userdata, const char *name,
+		     Dwarf_Addr start, void *arg)
+{
+	uint64_t *sig = arg;
+	Dwarf_Addr end = 0;
+
+	(void)userdata;
+	dwfl_module_info(mod, NULL, NULL, &end, NULL, NULL, NULL, NULL);
+	/* FNV-1a over the module pointers, ranges and names */
+	*sig = (*sig ^ (uint64_t)(uintptr_t)mod) * 0x100000001b3ULL;
+	*sig = (*sig ^ start) * 0x100000001b3ULL;
+	*sig = (*sig ^ end) * 0x100000001b3ULL;
+	for (const char *c = name; c && *c; c++)
+		*sig = (*sig ^ (unsigned char)*c) * 0x100000001b3ULL;
+	return DWARF_CB_OK;
+}
+
+/* The symbol cache holds module and symbol names owned by the Dwfl: it is
+ * valid while the module list is the same. */
+static void symcache_check(struct stack_proc *p)
+{
+	uint64_t sig = 0xcbf29ce484222325ULL;
+
+	dwfl_getmodules(p->dwfl, modsig_cb, &sig, 0);
+	if (sig != p->modsig && p->symcache) {
+		memset(p->symcache, 0, SYMCACHE_SIZE * sizeof(*p->symcache));
+		p->nsym = 0;
+	}
+	p->modsig = sig;
+}
+
+static struct symcache_ent *symcache_slot(struct stack_proc *p, Dwarf_Addr pc, bool activation)
+{
+	unsigned i;
+
+	if (!p->symcache)
+		p->symcache = xcalloc(SYMCACHE_SIZE, sizeof(*p->symcache));
+	if (p->nsym >= SYMCACHE_SIZE / 4 * 3) {
+		memset(p->symcache, 0, SYMCACHE_SIZE * sizeof(*p->symcache));
+		p->nsym = 0;
+	}
+	i = (unsigned)((pc * 0x9e3779b97f4a7c15ULL) >> 40) & (SYMCACHE_SIZE - 1);
+	for (;; i = (i + 1) & (SYMCACHE_SIZE - 1)) {
+		struct symcache_ent *e = &p->symcache[i];
+
+		if (e->pc == 0 || (e->pc == pc && e->activation == activation))
+			return e;
+	}
 }
 
 /* Make p->dwfl describe the current address space.  0 or -1 (dwfl_errmsg). */
@@ -203,6 +285,7 @@ static int proc_ready(struct stack_proc *p)
 	if (dwfl_report_end(p->dwfl, NULL, NULL) != 0)
 		return -1;
 	p->stale = false;
+	symcache_check(p);
 	if (!p->attached) {
 		if (!dwfl_attach_state(p->dwfl, NULL, p->tgid, &thread_callbacks, p))
 			return -1;
@@ -226,6 +309,7 @@ static struct stack_tcb *stack_of(struct tcb *tcp)
 
 struct walk {
 	struct stack_tcb *st;
+	struct stack_proc *proc;
 	Dwfl *dwfl;
 	bool plus_zero;
 	unsigned nframes;
@@ -242,25 +326,43 @@ static void append(struct stack_tcb *st, const char *s, size_t n)
 	st->buf[st->len] = '\0';
 }
 
-static void add_frame(struct walk *w, Dwarf_Addr pc, bool activation)
+static void symbolize(Dwfl *dwfl, Dwarf_Addr pc, bool activation, struct stack_frame_info *f)
 {
 	/* A return address may be one past the end of the calling function:
 	 * look the caller up at pc - 1, print pc itself. */
 	Dwarf_Addr lookup = activation || pc == 0 ? pc : pc - 1;
-	Dwfl_Module *mod = dwfl_addrmodule(w->dwfl, lookup);
-	struct stack_frame_info f = { .addr = pc };
-	char line[4096];
-	int n;
+	Dwfl_Module *mod = dwfl_addrmodule(dwfl, lookup);
 
+	*f = (struct stack_frame_info){ .addr = pc };
 	if (mod) {
 		Dwarf_Addr start = 0;
 		GElf_Off off = 0;
 		GElf_Sym sym;
 
-		f.module = dwfl_module_info(mod, NULL, &start, NULL, NULL, NULL, NULL, NULL);
-		f.addr = pc - start;
-		f.symbol = dwfl_module_addrinfo(mod, lookup, &off, &sym, NULL, NULL, NULL);
-		f.sym_off = off + (pc - lookup);
+		f->module = dwfl_module_info(mod, NULL, &start, NULL, NULL, NULL, NULL, NULL);
+		f->addr = pc - start;
+		f->symbol = dwfl_module_addrinfo(mod, lookup, &off, &sym, NULL, NULL, NULL);
+		f->sym_off = off + (pc - lookup);
+	}
+}
+
+static void add_frame(struct walk *w, Dwarf_Addr pc, bool activation)
+{
+	struct symcache_ent *e = pc ? symcache_slot(w->proc, pc, activation) : NULL;
+	struct stack_frame_info f;
+	char line[4096];
+	int n;
+
+	if (e && e->pc == pc) {
+		f = e->f;
+	} else {
+		symbolize(w->dwfl, pc, activation, &f);
+		if (e) {
+			e->pc = pc;
+			e->activation = activation;
+			e->f = f;
+			w->proc->nsym++;
+		}
 	}
 	n = stack_format_frame(line, sizeof(line), &f, w->plus_zero);
 	if (n < 0)
@@ -297,7 +399,7 @@ static bool captured_at_entry_form(const struct tcb *tcp)
 static void unwind(struct tcb *tcp, struct stack_tcb *st, bool plus_zero)
 {
 	struct stack_proc *p = st->proc;
-	struct walk w = { .st = st, .plus_zero = plus_zero };
+	struct walk w = { .st = st, .proc = p, .plus_zero = plus_zero };
 
 	st->len = 0;
 	if (st->buf)
@@ -314,6 +416,7 @@ static void unwind(struct tcb *tcp, struct stack_tcb *st, bool plus_zero)
 	}
 	w.dwfl = p->dwfl;
 	p->cur_tid = tcp->pid;
+	p->mc_len = 0;
 	/* The end of the stack is often reported as an error: the frames
 	 * found until then are what there is. */
 	dwfl_getthread_frames(p->dwfl, tcp->pid, frame_cb, &w);
