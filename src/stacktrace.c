@@ -455,8 +455,11 @@ void stacktrace_print(struct tcb *tcp, bool alive)
 	}
 	if (!st || !st->captured)
 		return;
-	if (st->len)
+	if (st->len) {
 		fwrite(st->buf, 1, st->len, tcp->out->fp);
+		if (tcp->out->flush_lines)
+			fflush(tcp->out->fp);
+	}
 	st->captured = false;
 	st->len = 0;
 }
