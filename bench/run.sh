@@ -166,7 +166,7 @@ ctrace_ver=n/a
 echo "ctrace benchmark  $(date -u '+%Y-%m-%d %H:%M:%S UTC')  $(uname -srm)  $(nproc) CPUs"
 echo "strace: $(command -v "$STRACE") ($strace_ver)"
 echo "ctrace: $CTRACE (${ctrace_ver:-no version})$([ $have_ctrace = 0 ] && echo '  NOT FOUND: ctrace cells are n/a')"
-echo "repetitions: $N (medians)$([ "$QUICK" = 1 ] && echo ', --quick workloads')  pinned: $([ ${#PIN[@]} -gt 0 ] && echo "CPU $CPU" || echo no)"
+echo "repetitions: $N (medians; the true row: $((N * 5)))$([ "$QUICK" = 1 ] && echo ', --quick workloads')  pinned: $([ ${#PIN[@]} -gt 0 ] && echo "CPU $CPU" || echo no)"
 
 # Syscall counts (the divisor of us/sc), warm-up of caches on the way.
 declare -A NSC
@@ -254,7 +254,10 @@ for w in "${WORKLOADS[@]}"; do
 				NOTES+=("$row: ctrace ${OPTS[*]} -o /dev/null true failed: $(head -n1 "$work/$row.probe")")
 			fi
 		fi
-		for ((i = 0; i < N; i++)); do
+		reps=$N
+		# a few ms per run: more repetitions cost nothing and steady the median
+		[ "$w" = true ] && reps=$((N * 5))
+		for ((i = 0; i < reps; i++)); do
 			k=${#run[@]}
 			for ((j = 0; j < k; j++)); do
 				run_variant "$row" "${run[(i + j) % k]}"
