@@ -6,6 +6,7 @@
 #   --quick     smoke test: n=1 and smaller workloads (seconds)
 #   --cpu CPU   pin every run (tracer and tracee) to this CPU (default: the
 #               last one); "--cpu all" does not pin (see "Pinning" in the script).
+#   --raw DIR   keep the raw per-run measurements (one tstat line per run) in DIR
 # Environment: CTRACE (default: src/ctrace of this tree), STRACE (default:
 # strace, expected 6.1), CC (default: cc).
 #
@@ -43,8 +44,11 @@
 #   RSS      peak RSS (MB) of the tracer only: ru_maxrss of the same
 #            RUSAGE_SELF call (wait4's ru_maxrss is the max over the tracer
 #            and its reaped children, i.e. it may be the tracee's).
-#   ratios   of wall medians: ctrace/bare, ctrace/strace, ctrace/native, and
-#            bare/strace (what the floor would gain over strace).
+#   ratios   ctrace/bare, ctrace/strace, ctrace/native and bare/strace (what
+#            the floor would gain over strace): the median over the
+#            repetitions of the ratio of the two walls of that repetition
+#            (paired, so a slow spell of the machine cancels out), not the
+#            ratio of the medians.
 #
 # Pinning: on a small VM, ptrace timings are bimodal when tracer and tracee
 # run on different CPUs (each stop is a cross-CPU wakeup of an idle vCPU),
@@ -56,13 +60,15 @@ set -u -o pipefail
 N=5
 QUICK=0
 CPU=default
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+RAW=
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) [ $# -ge 2 ] || { usage >&2; exit 2; }; N=$2; shift 2 ;;
 	-n*) N=${1#-n}; shift ;;
 	--quick) QUICK=1; shift ;;
 	--cpu) [ $# -ge 2 ] || { usage >&2; exit 2; }; CPU=$2; shift 2 ;;
+	--raw) [ $# -ge 2 ] || { usage >&2; exit 2; }; RAW=$2; shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
 	esac
@@ -221,6 +227,21 @@ agg() {
 		}' "$f"
 }
 
+# pratio ROW A B: median over repetitions of wall(A) / wall(B), runs paired
+# by repetition; n/a as for agg
+pratio() {
+	local fa=$work/$1.$2 fb=$work/$1.$3
+	{ [ -s "$fa" ] && [ -s "$fb" ]; } || { echo n/a; return; }
+	paste -d ' ' "$fa" "$fb" | awk -v want="$EXPECT" '
+		NF != 12 || $2 != want || $8 != want || $7 <= 0 { bad = 1; next }
+		{ v[n++] = $1 / $7 }
+		END {
+			if (bad || !n) { print "n/a"; exit }
+			for (i = 1; i < n; i++) for (j = i; j > 0 && v[j-1] > v[j]; j--) { t = v[j]; v[j] = v[j-1]; v[j-1] = t }
+			printf "%.2f\n", (n % 2) ? v[(n-1)/2] : (v[n/2-1] + v[n/2]) / 2
+		}'
+}
+
 # calc PRINTF-FORMAT EXPR A [B]: EXPR of a and b by awk, formatted;
 # n/a if any value is n/a
 calc() {
@@ -232,7 +253,7 @@ calc() {
 }
 
 HDR='%-9s %-6s %8s %8s %8s %8s  %6s %8s %8s %8s  %6s %6s  %6s %6s  %5s %5s\n'
-printf "$HDR" "" "" "wall (s," "median)" "" "" "ratios" "of wall" "medians" "" \
+printf "$HDR" "" "" "wall (s," "median)" "" "" "wall" "ratios," "paired" "" \
 	"usr us" "/sc" "cpu us" "/sc" "RSS" "MB"
 printf "$HDR" workload mode native bare strace ctrace c/bare c/strace c/native b/strace \
 	strace ctrace strace ctrace strace ctrace
@@ -277,14 +298,20 @@ for w in "${WORKLOADS[@]}"; do
 		printf "$HDR" "$w" "$m" \
 			"$(calc %.4f a "$tn")" "$(calc %.4f a "$tb")" \
 			"$(calc %.4f a "$ts")" "$(calc %.4f a "$tc")" \
-			"$(calc %.2f a/b "$tc" "$tb")" "$(calc %.2f a/b "$tc" "$ts")" \
-			"$(calc %.2f a/b "$tc" "$tn")" "$(calc %.2f a/b "$tb" "$ts")" \
+			"$(pratio "$row" ctrace bare)" "$(pratio "$row" ctrace strace)" \
+			"$(pratio "$row" ctrace native)" "$(pratio "$row" bare strace)" \
 			"$(calc %.2f a/b "$us" "${NSC[$w]}")" "$(calc %.2f a/b "$uc" "${NSC[$w]}")" \
 			"$(calc %.2f a/b "$cs" "${NSC[$w]}")" "$(calc %.2f a/b "$cc" "${NSC[$w]}")" \
 			"$(calc %.1f a/1024 "$rs")" "$(calc %.1f a/1024 "$rc")"
 	done
 done
 
+if [ -n "$RAW" ]; then
+	mkdir -p "$RAW" && cp "$work"/*.native "$work"/*.bare "$work"/*.strace "$RAW"/ &&
+		{ ! ls "$work"/*.ctrace >/dev/null 2>&1 || cp "$work"/*.ctrace "$RAW"/; } &&
+		cp "$work"/count.* "$RAW"/ &&
+		NOTES+=("raw runs (WALL_S EXIT UTIME_US STIME_US MAXRSS_KB SOURCE, one line per run) kept in $RAW")
+fi
 if [ ${#NOTES[@]} -gt 0 ]; then
 	echo
 	echo "notes:"
