@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # bench/run.sh: ctrace vs strace vs a bare ptrace loop vs native, side by side.
 #
-# Usage: bench/run.sh [-n N] [--quick] [--cpu CPU|all] [-h]
+# Usage: bench/run.sh [-n N] [--quick] [--cpu CPU|all] [--raw DIR] [-h]
 #   -n N        repetitions per cell (default 5); medians are printed
-#   --quick     smoke test: n=1 and smaller workloads (seconds)
+#   --quick     smoke test: smaller workloads, n=1 unless -n is given (seconds)
 #   --cpu CPU   pin every run (tracer and tracee) to this CPU (default: the
 #               last one); "--cpu all" does not pin (see "Pinning" in the script).
 #   --raw DIR   keep the raw per-run measurements (one tstat line per run) in DIR
@@ -44,6 +44,8 @@
 #   RSS      peak RSS (MB) of the tracer only: ru_maxrss of the same
 #            RUSAGE_SELF call (wait4's ru_maxrss is the max over the tracer
 #            and its reaped children, i.e. it may be the tracee's).
+#   noise    interquartile range of strace's walls / their median (n >= 4):
+#            how far the row can be trusted (the paired ratios are steadier)
 #   ratios   ctrace/bare, ctrace/strace, ctrace/native and bare/strace (what
 #            the floor would gain over strace): the median over the
 #            repetitions of the ratio of the two walls of that repetition
@@ -61,11 +63,12 @@ N=5
 QUICK=0
 CPU=default
 RAW=
+NSET=
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
 	case $1 in
-	-n) [ $# -ge 2 ] || { usage >&2; exit 2; }; N=$2; shift 2 ;;
-	-n*) N=${1#-n}; shift ;;
+	-n) [ $# -ge 2 ] || { usage >&2; exit 2; }; N=$2; NSET=1; shift 2 ;;
+	-n*) N=${1#-n}; NSET=1; shift ;;
 	--quick) QUICK=1; shift ;;
 	--cpu) [ $# -ge 2 ] || { usage >&2; exit 2; }; CPU=$2; shift 2 ;;
 	--raw) [ $# -ge 2 ] || { usage >&2; exit 2; }; RAW=$2; shift 2 ;;
@@ -74,7 +77,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 case $N in ''|*[!0-9]*|0) echo "run.sh: -n wants a positive integer" >&2; exit 2 ;; esac
-[ "$QUICK" = 1 ] && N=1
+[ "$QUICK" = 1 ] && [ -z "$NSET" ] && N=1
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -174,6 +177,11 @@ echo "strace: $(command -v "$STRACE") ($strace_ver)"
 echo "ctrace: $CTRACE (${ctrace_ver:-no version})$([ $have_ctrace = 0 ] && echo '  NOT FOUND: ctrace cells are n/a')"
 echo "repetitions: $N (medians; the true row: $((N * 5)))$([ "$QUICK" = 1 ] && echo ', --quick workloads')  pinned: $([ ${#PIN[@]} -gt 0 ] && echo "CPU $CPU" || echo no)"
 
+load() { awk '{ print $1 }' /proc/loadavg; }
+load_start=$(load)
+busy() { awk -v l="$1" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; }
+echo "load average at start: $load_start$(busy "$load_start" && echo '  WARNING: busy machine, figures unreliable')"
+
 # Syscall counts (the divisor of us/sc), warm-up of caches on the way.
 declare -A NSC
 for w in "${WORKLOADS[@]}"; do
@@ -242,6 +250,19 @@ pratio() {
 		}'
 }
 
+# spread ROW VARIANT: interquartile range of the walls / median, in %
+spread() {
+	local f=$work/$1.$2
+	[ -s "$f" ] || { echo n/a; return; }
+	awk '{ v[n++] = $1 }
+		END {
+			for (i = 1; i < n; i++) for (j = i; j > 0 && v[j-1] > v[j]; j--) { t = v[j]; v[j] = v[j-1]; v[j-1] = t }
+			m = (n % 2) ? v[(n-1)/2] : (v[n/2-1] + v[n/2]) / 2
+			if (n < 4 || m <= 0) { print "-"; exit }
+			printf "%.0f%%\n", 100 * (v[int(3*(n-1)/4)] - v[int((n-1)/4)]) / m
+		}' "$f"
+}
+
 # calc PRINTF-FORMAT EXPR A [B]: EXPR of a and b by awk, formatted;
 # n/a if any value is n/a
 calc() {
@@ -252,11 +273,11 @@ calc() {
 	awk -v a="${1:-0}" -v b="${2:-0}" "BEGIN { x = $expr; if (x != x) print \"n/a\"; else printf \"$fmtstr\", x }" 2>/dev/null || echo n/a
 }
 
-HDR='%-9s %-6s %8s %8s %8s %8s  %6s %8s %8s %8s  %6s %6s  %6s %6s  %5s %5s\n'
+HDR='%-9s %-6s %8s %8s %8s %8s  %6s %8s %8s %8s  %6s %6s  %6s %6s  %5s %5s  %5s\n'
 printf "$HDR" "" "" "wall (s," "median)" "" "" "wall" "ratios," "paired" "" \
-	"usr us" "/sc" "cpu us" "/sc" "RSS" "MB"
+	"usr us" "/sc" "cpu us" "/sc" "RSS" "MB" "noise"
 printf "$HDR" workload mode native bare strace ctrace c/bare c/strace c/native b/strace \
-	strace ctrace strace ctrace strace ctrace
+	strace ctrace strace ctrace strace ctrace strace
 NOTES=()
 
 for w in "${WORKLOADS[@]}"; do
@@ -302,10 +323,14 @@ for w in "${WORKLOADS[@]}"; do
 			"$(pratio "$row" ctrace native)" "$(pratio "$row" bare strace)" \
 			"$(calc %.2f a/b "$us" "${NSC[$w]}")" "$(calc %.2f a/b "$uc" "${NSC[$w]}")" \
 			"$(calc %.2f a/b "$cs" "${NSC[$w]}")" "$(calc %.2f a/b "$cc" "${NSC[$w]}")" \
-			"$(calc %.1f a/1024 "$rs")" "$(calc %.1f a/1024 "$rc")"
+			"$(calc %.1f a/1024 "$rs")" "$(calc %.1f a/1024 "$rc")" \
+			"$(spread "$row" strace)"
 	done
 done
 
+load_end=$(load)
+echo
+echo "load average at end: $load_end$(busy "$load_end" && echo '  WARNING: busy machine, figures unreliable')"
 if [ -n "$RAW" ]; then
 	mkdir -p "$RAW" && cp "$work"/*.native "$work"/*.bare "$work"/*.strace "$RAW"/ &&
 		{ ! ls "$work"/*.ctrace >/dev/null 2>&1 || cp "$work"/*.ctrace "$RAW"/; } &&
@@ -313,7 +338,6 @@ if [ -n "$RAW" ]; then
 		NOTES+=("raw runs (WALL_S EXIT UTIME_US STIME_US MAXRSS_KB SOURCE, one line per run) kept in $RAW")
 fi
 if [ ${#NOTES[@]} -gt 0 ]; then
-	echo
 	echo "notes:"
 	printf '  %s\n' "${NOTES[@]}"
 fi
