@@ -210,6 +210,8 @@ run_variant() {
 	native) "${PIN[@]}" "$work/tstat" -r "$res" -- "${W[@]}" ;;
 	bare) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
 		"$work/bareloop" "${BOPT[@]}" "${W[@]}" ;;
+	sbpf) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
+		"$STRACE" --seccomp-bpf -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
 	strace) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
 		"$STRACE" -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
 	ctrace) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
@@ -279,6 +281,7 @@ printf "$HDR" "" "" "wall (s," "median)" "" "" "wall" "ratios," "paired" "" \
 printf "$HDR" workload mode native bare strace ctrace c/bare c/strace c/native b/strace \
 	strace ctrace strace ctrace strace ctrace strace
 NOTES=()
+REF=()
 
 for w in "${WORKLOADS[@]}"; do
 	modes=("${MODES[@]}")
@@ -289,6 +292,8 @@ for w in "${WORKLOADS[@]}"; do
 		merge_opts
 		row=$w-$m
 		run=(native bare strace)
+		# reference for the filtered target: strace's own seccomp fast path
+		[ "$m" = execve ] && run+=(sbpf)
 		if [ $have_ctrace = 1 ]; then
 			if "$CTRACE" -o /dev/null "${OPTS[@]}" true >/dev/null 2>"$work/$row.probe"; then
 				run+=(ctrace)
@@ -325,8 +330,16 @@ for w in "${WORKLOADS[@]}"; do
 			"$(calc %.2f a/b "$cs" "${NSC[$w]}")" "$(calc %.2f a/b "$cc" "${NSC[$w]}")" \
 			"$(calc %.1f a/1024 "$rs")" "$(calc %.1f a/1024 "$rc")" \
 			"$(spread "$row" strace)"
+		[ "$m" = execve ] && REF+=("$(printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' "$w" "$m" \
+			"$(calc %.4f a "$tn")" "$(calc %.4f a "$(agg "$row" sbpf '$1' median)")" \
+			"$(calc %.4f a "$tc")" "$(pratio "$row" sbpf native)" "$(pratio "$row" ctrace native)")")
 	done
 done
+
+echo
+echo "reference: strace --seccomp-bpf (medians; ratios paired, as above)"
+printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' workload mode native s-bpf ctrace s-bpf/n c/native
+printf '%s\n' "${REF[@]}"
 
 load_end=$(load)
 echo
