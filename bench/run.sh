@@ -57,6 +57,8 @@
 # and which mode you get depends on the load of the other helpers.  Pinning
 # everything to one CPU gives stable, comparable figures; --cpu all shows the
 # unpinned behaviour.
+# awk programs in single quotes and a printf format in $HDR are intended:
+# shellcheck disable=SC2016,SC2059
 set -u -o pipefail
 
 N=5
@@ -127,7 +129,7 @@ WORKLOADS=(dd find forkloop cat true)
 # sets W (command) and WOPT (options every tracer gets for it)
 workload() {
 	case $1 in
-	dd) W=(dd if=/dev/zero of=/dev/null bs=1 count=$DDCOUNT); WOPT=() ;;
+	dd) W=(dd if=/dev/zero of=/dev/null bs=1 "count=$DDCOUNT"); WOPT=() ;;
 	find) W=(find "$FINDDIR" -name '*.gz'); WOPT=() ;;
 	forkloop) W=(sh -c "for i in \$(seq $LOOPS); do /bin/true; done"); WOPT=(-f) ;;
 	cat) W=(cat "$BIG"); WOPT=(-s 0) ;;
@@ -201,8 +203,6 @@ echo
 
 # ---------------------------------------------------------------------------
 # Measurement
-VARIANTS=(native bare strace ctrace)
-
 # run_variant ROW VARIANT: one run, appended to $work/ROW.VARIANT
 run_variant() {
 	local res=$work/$1.$2 err=$work/$1.$2.err
@@ -314,7 +314,7 @@ for w in "${WORKLOADS[@]}"; do
 		tn=$(agg "$row" native '$1' median); tb=$(agg "$row" bare '$1' median)
 		ts=$(agg "$row" strace '$1' median); tc=$(agg "$row" ctrace '$1' median)
 		us=$(agg "$row" strace '$3' mean 3); uc=$(agg "$row" ctrace '$3' mean 3)
-		cs=$(agg "$row" strace '$3 + $4' mean 3); cc=$(agg "$row" ctrace '$3 + $4' mean 3)
+		ks=$(agg "$row" strace '$3 + $4' mean 3); kc=$(agg "$row" ctrace '$3 + $4' mean 3)
 		rs=$(agg "$row" strace '$5' median 5); rc=$(agg "$row" ctrace '$5' median 5)
 		for v in bare strace ctrace; do
 			if [ "$(agg "$row" $v '$1' median)" = n/a ] && [ -s "$work/$row.$v" ]; then
@@ -327,7 +327,7 @@ for w in "${WORKLOADS[@]}"; do
 			"$(pratio "$row" ctrace bare)" "$(pratio "$row" ctrace strace)" \
 			"$(pratio "$row" ctrace native)" "$(pratio "$row" bare strace)" \
 			"$(calc %.2f a/b "$us" "${NSC[$w]}")" "$(calc %.2f a/b "$uc" "${NSC[$w]}")" \
-			"$(calc %.2f a/b "$cs" "${NSC[$w]}")" "$(calc %.2f a/b "$cc" "${NSC[$w]}")" \
+			"$(calc %.2f a/b "$ks" "${NSC[$w]}")" "$(calc %.2f a/b "$kc" "${NSC[$w]}")" \
 			"$(calc %.1f a/1024 "$rs")" "$(calc %.1f a/1024 "$rc")" \
 			"$(spread "$row" strace)"
 		[ "$m" = execve ] && REF+=("$(printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' "$w" "$m" \
