@@ -26,7 +26,7 @@
 # What is measured, and how (bench/tstat.c, bench/selfstat.c):
 #   wall     CLOCK_MONOTONIC from fork to exit of the tracer (so startup,
 #            ctrace's preflight and teardown are included)
-#   us/sc    user CPU of the TRACER PROCESS ONLY, in microseconds, divided by
+#   usr us/sc  user CPU of the TRACER PROCESS ONLY, in microseconds, divided by
 #            the number of syscalls the workload makes (counted once per
 #            workload with `strace -f -c`; the same divisor in every mode, so
 #            filtered modes show the cost per syscall of the workload).
@@ -40,7 +40,12 @@
 #            signal, tstat falls back to the utime field of /proc/PID/stat of
 #            the unreaped zombie (own time only, 10 ms granularity).
 #            Note the kernel splits CPU time into user/system by tick
-#            sampling, so one run's user time is an estimate; medians help.
+#            sampling, so one run's user time is an estimate: CPU columns
+#            are means over the repetitions, and `cpu us/sc` (user+system,
+#            exact) is printed beside it.
+#            The true row runs without the library (its loading would be a
+#            visible part of a few ms): there CPU and RSS are wait4's, i.e.
+#            include the tracee `true`, which is negligible.
 #   RSS      peak RSS (MB) of the tracer only: ru_maxrss of the same
 #            RUSAGE_SELF call (wait4's ru_maxrss is the max over the tracer
 #            and its reaped children, i.e. it may be the tracee's).
@@ -208,13 +213,13 @@ run_variant() {
 	local res=$work/$1.$2 err=$work/$1.$2.err
 	case $2 in
 	native) "${PIN[@]}" "$work/tstat" -r "$res" -- "${W[@]}" ;;
-	bare) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
+	bare) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$work/bareloop" "${BOPT[@]}" "${W[@]}" ;;
-	sbpf) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
+	sbpf) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$STRACE" --seccomp-bpf -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
-	strace) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
+	strace) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$STRACE" -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
-	ctrace) "${PIN[@]}" "$work/tstat" "${PRELOAD[@]}" -r "$res" -- \
+	ctrace) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$CTRACE" -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
 	esac >/dev/null 2>>"$err"
 }
@@ -301,6 +306,10 @@ for w in "${WORKLOADS[@]}"; do
 				NOTES+=("$row: ctrace ${OPTS[*]} -o /dev/null true failed: $(head -n1 "$work/$row.probe")")
 			fi
 		fi
+		# the true row measures start-up: no preload library (it would add its
+		# own loading to a few ms); its CPU/RSS then include the tracee `true`
+		RUNPRE=("${PRELOAD[@]}")
+		[ "$w" = true ] && RUNPRE=()
 		reps=$N
 		# a few ms per run: more repetitions cost nothing and steady the median
 		[ "$w" = true ] && reps=$((N * 5))
