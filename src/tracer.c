@@ -89,7 +89,7 @@ int tracer_init(const struct options *opts)
 		return ret;
 
 	if (opts->outfile && opts->follow < 2) {
-		fp = fopen(opts->outfile, "w");
+		fp = fopen(opts->outfile, "we");
 		if (!fp) {
 			ret = -errno;
 			ct_error("Can't fopen '%s': %s", opts->outfile, strerror(errno));
@@ -114,7 +114,7 @@ static struct outstream *stream_for(pid_t pid)
 	if (shared_out)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
-	fp = fopen(name, "w");
+	fp = fopen(name, "we");
 	if (!fp) {
 		ct_error("Can't fopen '%s': %s", name, strerror(errno));
 		fp = fopen("/dev/null", "w");
