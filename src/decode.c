@@ -1,6 +1,7 @@
 #include "config.h"
 #include "decode.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "print.h"
@@ -84,6 +85,9 @@ void syscall_print_entry(struct tcb *tcp)
 {
 	line_begin(tcp);
 	tcp->argpos = 0;
+	tcp->rval_fmt = 0;
+	free(tcp->auxstr);
+	tcp->auxstr = NULL;
 	if (!tcp->ent) {
 		print_unknown_entry(tcp);
 		tcp->decode_state = DEC_DONE;
@@ -111,7 +115,7 @@ const char *errno_text(int err, bool *restart)
 static void print_rval(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
-	unsigned rk = e ? e->rval : RV_HEX;
+	unsigned rk = tcp->rval_fmt ? tcp->rval_fmt - 1 : e ? e->rval : RV_HEX;
 
 	tabto(tcp);
 	if (tcp->err) {
@@ -149,6 +153,8 @@ static void print_rval(struct tcb *tcp)
 		tprintf(tcp, " = %ld", tcp->rval);
 		break;
 	}
+	if (tcp->auxstr)
+		tprintf(tcp, " (%s)", tcp->auxstr);
 }
 
 static void print_duration(struct tcb *tcp)

@@ -272,19 +272,31 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintf(tcp, "%#03lo", mode);
 }
 
+/* -y: "<target>" of /proc/PID/fd/FD (or of /proc/PID/cwd when fd is
+ * AT_FDCWD); a " (deleted)" suffix is printed after the ">" as strace does. */
 static void print_fd_path(struct tcb *tcp, int fd)
 {
+	static const char deleted[] = " (deleted)";
 	char link[64], target[PATH_MAX];
+	bool gone = false;
 	ssize_t n;
 
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	if (fd == -100)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", tcp->pid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
+	if ((size_t)n > sizeof(deleted) - 1 &&
+	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1)) {
+		n -= (ssize_t)(sizeof(deleted) - 1);
+		gone = true;
+	}
 	tprints(tcp, "<");
 	fwrite(target, 1, (size_t)n, tcp->out->fp);
 	tcp->curcol += (int)n;
-	tprints(tcp, ">");
+	tprints(tcp, gone ? ">(deleted)" : ">");
 }
 
 void print_fd(struct tcb *tcp, int fd)
@@ -296,9 +308,11 @@ void print_fd(struct tcb *tcp, int fd)
 
 void print_dirfd(struct tcb *tcp, int fd)
 {
-	if (fd == -100)
+	if (fd == -100) {
 		tprints(tcp, "AT_FDCWD");
-	else
+		if (pcfg.yflag)
+			print_fd_path(tcp, fd);
+	} else
 		print_fd(tcp, fd);
 }
 

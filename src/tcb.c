@@ -53,6 +53,7 @@ void tcb_free(struct tcb *tcp)
 {
 	unlink_tcb(tcp);
 	ntcbs--;
+	free(tcp->auxstr);
 	free(tcp);
 }
 

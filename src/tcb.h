@@ -40,6 +40,11 @@ struct tcb {
 	bool exiting;
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
+	/* Set by a decoder at exit (reset at every entry): how to print the
+	 * return value (enum rval_kind + 1; 0 = the table's kind) and a text
+	 * printed after it as " (auxstr)", e.g. "0x1 (flags FD_CLOEXEC)". */
+	unsigned rval_fmt;
+	char *auxstr;               /* heap; freed at the next entry */
 	struct timespec stime;      /* entry time (-T) */
 
 	struct tcb *hnext;          /* hash chain */
