@@ -21,6 +21,7 @@
 #include "util.h"
 
 #define MAX_ARRAY_BYTES (1u << 20)
+#define FICLONE_CMD 0x40049409u /* _IOW(0x94, 9, int): the argument is a fd */
 
 static bool failed(const struct tcb *tcp)
 {
@@ -447,7 +448,7 @@ int dec_ioctl(struct tcb *tcp)
 			print_int_ref(tcp, arg);
 			return DEC_DONE;
 		case TIOCSCTTY: case TIOCNOTTY: case TIOCEXCL: case TIOCNXCL:
-		case TCSBRK: case TCXONC: case TCFLSH:
+		case TCSBRK: case TCXONC: case TCFLSH: case FICLONE_CMD:
 			tprintf(tcp, ", %ld", (long)arg);
 			return DEC_DONE;
 		default:

@@ -104,7 +104,7 @@ size_t format_time_comment(char *buf, size_t size, long long sec, long frac, int
 	} else {
 		strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
 		strftime(zone, sizeof(zone), "%z", &tm);
-		if (digits > 0)
+		if (digits > 0 && frac)
 			n = snprintf(buf, size, " /* %s.%0*ld%s */", date, digits, frac, zone);
 		else
 			n = snprintf(buf, size, " /* %s%s */", date, zone);

@@ -23,7 +23,7 @@ size_t format_mode_type(char *buf, size_t size, unsigned mode);
 size_t format_dev(char *buf, size_t size, unsigned long long dev);
 
 /* The date comment strace appends to times, "2026-11-23T17:16:46.881570038+0000"
- * inside C comment markers (digits: 9 for ns, 6 for us, 0 none). */
+ * inside C comment markers (digits: 9 for ns, 6 for us, 0 none; no fraction when frac is 0). */
 size_t format_time_comment(char *buf, size_t size, long long sec, long frac, int digits);
 
 /* Structures, abbreviated unless verbose (-v), as strace prints them. */

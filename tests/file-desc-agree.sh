@@ -4,6 +4,9 @@
 # traces are paired by order of pid, normalised (pids, addresses) and
 # compared with diff; agreement = common lines / lines of the longer trace.
 # Usage: file-desc-agree.sh [-v] [MIN_PERCENT]   (CTRACE=path/to/ctrace)
+# Environment: OPTS="-y -v ..." passed to both tracers; DROP=REGEX drops
+# matching lines of both traces (e.g. DROP='^(mmap|mprotect)\(' to look
+# at the file/desc families only together with OPTS='-e trace=%file,%desc').
 # Without strace this skips (77).  Exits 1 when a workload is below MIN.
 verbose=0
 [ "$1" = -v ] && { verbose=1; shift; }
@@ -19,7 +22,8 @@ trap 'rm -rf "$tmp"' EXIT
 norm() { # file pidlist
 	sed -E -e 's/0x[0-9a-f]{6,}/0xADDR/g' \
 	    -e 's/\/\* [0-9]+ vars \*\//\/* N vars *\//' \
-	    -e "$2" "$1"
+	    -e 's/(socket|pipe|anon_inode):\[[0-9]+\]/\1:[INO]/g' \
+	    -e "$2" "$1" | { if [ -n "$DROP" ]; then grep -Ev "$DROP"; else cat; fi; }
 }
 
 run_one() { # name label tool cmd
@@ -46,9 +50,9 @@ compare() { # name
 		del=$(diff "$d/s.n" "$d/c.n" | grep -c '^<')
 		m=$ns; [ "$nc" -gt "$m" ] && m=$nc
 		total=$((total + m)); common=$((common + ns - del))
-		[ $verbose = 1 ] && diff "$d/s.n" "$d/c.n" | head -40
+		[ $verbose = 1 ] && diff "$d/s.n" "$d/c.n"
 	done
-	for c in "$@"; do total=$((total + $(wc -l < "$d/ctrace/$c"))); done
+	for c in "$@"; do total=$((total + $(norm "$d/ctrace/$c" "$pidsed" | wc -l))); done
 	pct=$(awk -v c=$common -v t=$total 'BEGIN{printf "%.1f", t ? 100*c/t : 100}')
 	echo "$name: $common/$total lines = $pct%"
 	awk -v p=$pct -v m=$min 'BEGIN{exit !(p+0 >= m+0)}' || fail=1
