@@ -140,7 +140,7 @@ static void print_rval(struct tcb *tcp)
 		tprintf(tcp, " = %#lx", (unsigned long)tcp->rval);
 		break;
 	case RV_OCT:
-		tprintf(tcp, " = %#lo", (unsigned long)tcp->rval);
+		tprintf(tcp, " = %#03lo", (unsigned long)tcp->rval);
 		break;
 	case RV_UDEC:
 		tprintf(tcp, " = %lu", (unsigned long)tcp->rval);

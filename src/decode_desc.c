@@ -233,6 +233,14 @@ int dec_vmsplice(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+int dec_lseek(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprintf(tcp, ", %ld, ", (long)tcp->args[1]);
+	print_xval(tcp, &xlat_lseek_whence, (unsigned)tcp->args[2], "SEEK_???");
+	return DEC_DONE;
+}
+
 /* ---- pipe --------------------------------------------------------------- */
 
 static void print_fd_pair(struct tcb *tcp, unsigned long addr)
@@ -303,6 +311,26 @@ static void set_flags_aux(struct tcb *tcp, const char *what, const struct xlat *
 	sprintf(tcp->auxstr, "%s %s", what, buf);
 }
 
+/* struct f_owner_ex { int type; pid_t pid; } */
+static void print_owner_ex(struct tcb *tcp, unsigned long addr)
+{
+	int v[2];
+
+	if (!addr || mem_read(tcp->pid, addr, v, sizeof(v)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "{type=");
+	print_xval(tcp, &xlat_f_owner_types, (unsigned)v[0], "F_OWNER_???");
+	tprintf(tcp, ", pid=%d}", v[1]);
+}
+
+static void set_aux_text(struct tcb *tcp, const char *text)
+{
+	free(tcp->auxstr);
+	tcp->auxstr = xstrdup(text);
+}
+
 /* The return value of fcntl depends on the command. */
 static void fcntl_rval(struct tcb *tcp)
 {
@@ -325,6 +353,21 @@ static void fcntl_rval(struct tcb *tcp)
 		if (tcp->rval)
 			set_flags_aux(tcp, "seals", &xlat_fcntl_seals, (unsigned long)tcp->rval, false);
 		break;
+	case F_GETLEASE: {
+		const char *name = xlat_lookup(&xlat_fcntl_lock_types, (unsigned long)tcp->rval);
+
+		tcp->rval_fmt = RV_HEX + 1;
+		if (name)
+			set_aux_text(tcp, name);
+		break;
+	}
+	case F_GETSIG: {
+		const char *name = tcp->rval ? signal_name((int)tcp->rval) : NULL;
+
+		if (name)
+			set_aux_text(tcp, name);
+		break;
+	}
 	default:
 		break;
 	}
@@ -340,13 +383,21 @@ int dec_fcntl(struct tcb *tcp)
 		sep(tcp);
 		print_xval(tcp, &xlat_fcntl_cmds, cmd, "F_???");
 		switch (cmd) {
-		case F_GETFD: case F_GETFL: case F_GET_SEALS:
+		case F_GETFD: case F_GETFL: case F_GET_SEALS: case F_GETSIG: case F_GETLEASE:
 			return DEC_MORE;   /* the return value is decorated */
-		case F_GETOWN: case F_GETSIG: case F_GETLEASE: case F_GETPIPE_SZ:
+		case F_GETOWN: case F_GETPIPE_SZ:
 			return DEC_DONE;
-		case F_GETLK: case F_OFD_GETLK:
+		case F_GETLK: case F_OFD_GETLK: case F_GETOWN_EX:
 			sep(tcp);
 			return DEC_MORE;
+		case F_SETOWN_EX:
+			sep(tcp);
+			print_owner_ex(tcp, arg);
+			return DEC_DONE;
+		case F_NOTIFY:
+			sep(tcp);
+			print_flags(tcp, &xlat_dnotify_flags, arg, NULL);
+			return DEC_DONE;
 		case F_DUPFD: case F_DUPFD_CLOEXEC:
 			tprintf(tcp, ", %d", (int)arg);
 			return DEC_MORE;   /* the return value is a fd */
@@ -390,6 +441,12 @@ int dec_fcntl(struct tcb *tcp)
 			print_addr(tcp, arg);
 		else
 			print_flock(tcp, arg, true);
+		break;
+	case F_GETOWN_EX:
+		if (failed(tcp))
+			print_addr(tcp, arg);
+		else
+			print_owner_ex(tcp, arg);
 		break;
 	default:
 		break;

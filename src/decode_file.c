@@ -35,6 +35,8 @@ size_t format_open_flags(char *buf, size_t size, uint64_t flags)
 
 	if (acc)
 		len = (size_t)snprintf(buf, size, "%s", acc);
+	else if ((flags & O_ACCMODE) == O_ACCMODE)
+		len = (size_t)snprintf(buf, size, "O_ACCMODE");
 	else
 		len = (size_t)snprintf(buf, size, "%#" PRIx64, flags & O_ACCMODE);
 	if (len >= size)
@@ -611,5 +613,38 @@ int dec_mknodat(struct tcb *tcp)
 	print_path(tcp, tcp->args[1]);
 	tprints(tcp, ", ");
 	print_mknod_rest(tcp, tcp->args[2], tcp->args[3]);
+	return DEC_DONE;
+}
+
+/* access(2) modes: "R_OK|W_OK", "F_OK" for 0, and unknown bits alone as
+ * "0x10 /+ ?_OK +/" (comment markers) as strace does. */
+static void print_access_mode(struct tcb *tcp, unsigned long mode)
+{
+	if (mode & ~(unsigned long)(R_OK | W_OK | X_OK) && !(mode & (R_OK | W_OK | X_OK)))
+		tprintf(tcp, "%#lx /* ?_OK */", mode);
+	else
+		print_flags(tcp, &xlat_access_modes, mode, NULL);
+}
+
+int dec_access(struct tcb *tcp)
+{
+	print_path(tcp, tcp->args[0]);
+	tprints(tcp, ", ");
+	print_access_mode(tcp, (unsigned)tcp->args[1]);
+	return DEC_DONE;
+}
+
+/* faccessat(dirfd, path, mode), faccessat2(dirfd, path, mode, flags) */
+int dec_faccessat(struct tcb *tcp)
+{
+	print_dirfd(tcp, (int)tcp->args[0]);
+	tprints(tcp, ", ");
+	print_path(tcp, tcp->args[1]);
+	tprints(tcp, ", ");
+	print_access_mode(tcp, (unsigned)tcp->args[2]);
+	if (tcp->ent && tcp->ent->nargs > 3) {
+		tprints(tcp, ", ");
+		print_flags(tcp, &xlat_faccessat_flags, (unsigned)tcp->args[3], NULL);
+	}
 	return DEC_DONE;
 }
