@@ -388,11 +388,17 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	buf = xmalloc(limit + 1);
-	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
+	/* One byte more than printed: a string of exactly limit bytes is
+	 * complete (no "...") when its NUL follows. */
+	buf = xmalloc(limit + 2);
+	n = mem_read_str(tcp->pid, addr, buf, limit + 2, &truncated);
 	if (n < 0) {
 		print_addr(tcp, addr);
 		return;
+	}
+	if ((size_t)n > limit) {
+		n = (ssize_t)limit;
+		truncated = true;
 	}
 	print_quoted(tcp, buf, (size_t)n, truncated);
 }

@@ -6,7 +6,8 @@
 # Usage: file-desc-agree.sh [-v] [MIN_PERCENT]   (CTRACE=path/to/ctrace)
 # Environment: OPTS="-y -v ..." passed to both tracers; DROP=REGEX drops
 # matching lines of both traces (e.g. DROP='^(mmap|mprotect)\(' to look
-# at the file/desc families only together with OPTS='-e trace=%file,%desc').
+# at the file/desc families only together with OPTS='-e trace=%file,%desc');
+# WORKLOADS=FILE replaces the built-in list (lines "name|shell command").
 # Without strace this skips (77).  Exits 1 when a workload is below MIN.
 verbose=0
 [ "$1" = -v ] && { verbose=1; shift; }
@@ -65,7 +66,8 @@ while IFS='|' read -r name cmd; do
 	run_one "$name" strace strace "$cmd"
 	run_one "$name" ctrace "$ctrace" "$cmd"
 	compare "$name"
-done <<'W'
+done <<W
+$(if [ -n "$WORKLOADS" ]; then cat "$WORKLOADS"; else cat <<'D'
 ls|ls -la /usr/share/doc
 cat|cat /etc/passwd
 cp|cp -r /usr/share/doc/bash /tmp/ctrace-agree-x
@@ -73,5 +75,7 @@ tar|tar cf - /usr/share/doc/bash | tar tf -
 find|find /usr/share/doc -maxdepth 2
 sort|sort /etc/passwd
 gzip|gzip -c /etc/services | gunzip -c
+D
+fi)
 W
 exit $fail
