@@ -469,6 +469,81 @@ static void print_winsize(struct tcb *tcp, unsigned long addr)
 		ws.ws_row, ws.ws_col, ws.ws_xpixel, ws.ws_ypixel);
 }
 
+/* The kernel's struct termios (TCGETS/TCSETS): 4 flag words, c_line,
+ * c_cc[19]; glibc's struct termios is larger. */
+struct kernel_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[19];
+};
+
+static void print_termios_oflag(struct tcb *tcp, uint32_t v)
+{
+	tprintf(tcp, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", (v & NLDLY) ? 1u : 0u,
+		(v & CRDLY) >> 9, (v & TABDLY) >> 11, (v & BSDLY) ? 1u : 0u,
+		(v & VTDLY) ? 1u : 0u, (v & FFDLY) ? 1u : 0u);
+	v &= ~(uint32_t)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
+	if (v) {
+		tprints(tcp, "|");
+		print_flags(tcp, &xlat_termios_oflags, v, NULL);
+	}
+}
+
+static void print_termios_cflag(struct tcb *tcp, uint32_t v)
+{
+	uint32_t ibaud = (v & CIBAUD) >> 16; /* IBSHIFT */
+	uint32_t rest = v & ~(uint32_t)(CBAUD | CSIZE | CIBAUD);
+
+	print_xval(tcp, &xlat_termios_bauds, v & CBAUD, NULL);
+	if (ibaud) {
+		tprints(tcp, "|");
+		print_xval(tcp, &xlat_termios_bauds, ibaud, NULL);
+		tprints(tcp, "<<IBSHIFT");
+	}
+	tprints(tcp, "|");
+	print_xval(tcp, &xlat_termios_csize, v & CSIZE, NULL);
+	if (rest) {
+		tprints(tcp, "|");
+		print_flags(tcp, &xlat_termios_cflags, rest, NULL);
+	}
+}
+
+static void print_termios(struct tcb *tcp, unsigned long addr)
+{
+	struct kernel_termios t;
+
+	if (!addr || mem_read(tcp->pid, addr, &t, sizeof(t)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "{c_iflag=");
+	print_flags(tcp, &xlat_termios_iflags, t.c_iflag, NULL);
+	tprints(tcp, ", c_oflag=");
+	print_termios_oflag(tcp, t.c_oflag);
+	tprints(tcp, ", c_cflag=");
+	print_termios_cflag(tcp, t.c_cflag);
+	tprints(tcp, ", c_lflag=");
+	print_flags(tcp, &xlat_termios_lflags, t.c_lflag, NULL);
+	if (!pcfg.verbose) {
+		tprints(tcp, ", ...}");
+		return;
+	}
+	tprints(tcp, ", c_line=");
+	print_xval_d(tcp, &xlat_termios_ldiscs, t.c_line);
+	tprints(tcp, ", c_cc=[");
+	for (unsigned i = 0; i < sizeof(t.c_cc); i++) {
+		const char *name = xlat_lookup(&xlat_termios_cc, i);
+
+		if (i)
+			sep(tcp);
+		if (name)
+			tprintf(tcp, "[%s]=%#x", name, t.c_cc[i]);
+		else
+			tprintf(tcp, "[%u]=%#x", i, t.c_cc[i]);
+	}
+	tprints(tcp, "]}");
+}
+
 static void print_int_ref(struct tcb *tcp, unsigned long addr)
 {
 	int v;
@@ -500,6 +575,10 @@ int dec_ioctl(struct tcb *tcp)
 			sep(tcp);
 			print_winsize(tcp, arg);
 			return DEC_DONE;
+		case TCSETS: case TCSETSW: case TCSETSF:
+			sep(tcp);
+			print_termios(tcp, arg);
+			return DEC_DONE;
 		case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK:
 			sep(tcp);
 			print_int_ref(tcp, arg);
@@ -519,6 +598,9 @@ int dec_ioctl(struct tcb *tcp)
 		return DEC_DONE;
 	}
 	switch (cmd) {
+	case TCGETS:
+		print_termios(tcp, arg);
+		break;
 	case TIOCGWINSZ:
 		print_winsize(tcp, arg);
 		break;

@@ -18,6 +18,7 @@
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/uio.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -312,6 +313,34 @@ static void test_ioctl(void **state)
 	snprintf(want, sizeof(want), "0, TCGETS, %p", (void *)&n);
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
+
+	{
+		struct {
+			uint32_t i, o, c, l;
+			uint8_t line, cc[19];
+		} t = { ICRNL | IXON, OPOST | ONLCR | CR2, B38400 | CS8 | CREAD,
+			ISIG | ICANON | ECHO | IEXTEN | 0x40000000u, 0, { 3, 0x1c } };
+
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0, TCGETS, (unsigned long)&t, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, 0, 0);
+		assert_string_equal(fake_text(&f), "0, TCGETS, {c_iflag=ICRNL|IXON, "
+				    "c_oflag=NL0|CR2|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, "
+				    "c_lflag=ISIG|ICANON|ECHO|IEXTEN|0x40000000, ...}");
+		fake_done(&f);
+
+		pcfg.verbose = true;
+		t.i = 0;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0, TCSETSW, (unsigned long)&t, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, 0, 0);
+		assert_non_null(strstr(fake_text(&f), "{c_iflag=0, "));
+		assert_non_null(strstr(fake_text(&f), ", c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, "
+				       "[VERASE]=0, "));
+		assert_non_null(strstr(fake_text(&f), "[VEOL2]=0, [17]=0, [18]=0]}"));
+		fake_done(&f);
+		pcfg.verbose = false;
+	}
 
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, 0x1234, 0, 0, 0, 0);
