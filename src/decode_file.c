@@ -557,7 +557,7 @@ int dec_utimensat(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-/* [{tv_sec=1, tv_usec=2}, {...}] */
+/* [{tv_sec=1, tv_usec=2} /+ date +/, {...}] */
 static void print_timevals(struct tcb *tcp, unsigned long addr)
 {
 	struct { int64_t sec; int64_t usec; } tv[2];
@@ -566,9 +566,35 @@ static void print_timevals(struct tcb *tcp, unsigned long addr)
 		print_addr(tcp, addr);
 		return;
 	}
-	tprintf(tcp, "[{tv_sec=%lld, tv_usec=%lld}, {tv_sec=%lld, tv_usec=%lld}]",
-		(long long)tv[0].sec, (long long)tv[0].usec,
-		(long long)tv[1].sec, (long long)tv[1].usec);
+	tprints(tcp, "[");
+	for (int i = 0; i < 2; i++) {
+		if (i)
+			tprints(tcp, ", ");
+		tprintf(tcp, "{tv_sec=%lld, tv_usec=%lld}", (long long)tv[i].sec,
+			(long long)tv[i].usec);
+		if (tv[i].usec >= 0 && tv[i].usec < 1000000)
+			print_time_comment(tcp, tv[i].sec, (long)tv[i].usec, 6);
+	}
+	tprints(tcp, "]");
+}
+
+/* utime(path, {actime, modtime}) */
+int dec_utime(struct tcb *tcp)
+{
+	int64_t t[2];
+
+	print_path(tcp, tcp->args[0]);
+	tprints(tcp, ", ");
+	if (!tcp->args[1] || mem_read(tcp->pid, tcp->args[1], t, sizeof(t)) < 0) {
+		print_addr(tcp, tcp->args[1]);
+		return DEC_DONE;
+	}
+	tprintf(tcp, "{actime=%lld", (long long)t[0]);
+	print_time_comment(tcp, t[0], 0, 0);
+	tprintf(tcp, ", modtime=%lld", (long long)t[1]);
+	print_time_comment(tcp, t[1], 0, 0);
+	tprints(tcp, "}");
+	return DEC_DONE;
 }
 
 int dec_utimes(struct tcb *tcp)
