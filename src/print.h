@@ -18,9 +18,11 @@ struct print_cfg {
 	int yflag;             /* -y / -yy */
 	bool verbose;          /* -v */
 	bool pid_prefix;       /* -f into one stream: "[pid N] " when >1 tracee */
-	int tflag;             /* -t/-tt/-ttt */
-	bool relative_ts;      /* -r */
-	bool syscall_times;    /* -T */
+	int ts_format;         /* TSF_NONE / TSF_TIME / TSF_UNIX */
+	int ts_prec;           /* digits after the seconds: 0 3 6 9 */
+	int rel_prec;          /* -r digits, -1 off */
+	int T_prec;            /* -T digits, -1 off */
+	bool json;             /* --json: JSON lines instead of text */
 };
 extern struct print_cfg pcfg;
 
@@ -45,12 +47,18 @@ void line_begin(struct tcb *tcp);
 bool line_resume(struct tcb *tcp);
 /* End the line ("\n") and release the stream. */
 void line_end(struct tcb *tcp);
+/* "SEC.FRACTION" with prec digits (0: no fraction), SEC right-aligned in
+ * width columns. */
+void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width);
 /* Pad to the return value column (39; " = " follows), as strace does. */
 void tabto(struct tcb *tcp);
 /* A whole message line for tcp, e.g. "+++ exited with 0 +++". */
 void print_event_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Flush every stream's buffered output. */
-void outstreams_flush(void);
+/* A line with no timestamp or pid prefix ("[ Process PID=... ]"). */
+void print_raw_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flush every stream's buffered output: 0, or a negative errno when a
+ * write failed (full disk, closed pipe). */
+int outstreams_flush(void);
 
 /* --- Pure string quoting (unit-tested) --- */
 enum {

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -11,6 +12,7 @@
 
 static struct tcb *buckets[TCB_HASH_SIZE];
 static unsigned ntcbs;
+static unsigned nvisible;
 
 static unsigned hash(pid_t pid)
 {
@@ -24,10 +26,13 @@ struct tcb *tcb_new(pid_t pid, unsigned flags)
 
 	tcp->pid = pid;
 	tcp->flags = flags;
+	tcp->sched_fd = -1;
 	tcp->arch = arch_native;
 	tcp->hnext = buckets[h];
 	buckets[h] = tcp;
 	ntcbs++;
+	if (!(flags & TCB_SILENT))
+		nvisible++;
 	return tcp;
 }
 
@@ -54,6 +59,13 @@ void tcb_free(struct tcb *tcp)
 	unlink_tcb(tcp);
 	ntcbs--;
 	free(tcp->auxstr);
+	if (!(tcp->flags & TCB_SILENT))
+		nvisible--;
+	if (tcp->sched_fd >= 0)
+		close(tcp->sched_fd);
+	if (tcp->json_fp)
+		fclose(tcp->json_fp);
+	free(tcp->json_buf);
 	free(tcp);
 }
 
@@ -70,6 +82,11 @@ void tcb_rename(struct tcb *tcp, pid_t newpid)
 unsigned tcb_count(void)
 {
 	return ntcbs;
+}
+
+unsigned tcb_visible_count(void)
+{
+	return nvisible;
 }
 
 void tcb_foreach(void (*fn)(struct tcb *tcp, void *data), void *data)

@@ -22,6 +22,7 @@ enum {
 	TCB_GROUPSTOP   = 1u << 6, /* in group-stop (PTRACE_LISTEN) */
 	TCB_EXEC_PENDING = 1u << 7, /* PTRACE_EVENT_EXEC seen, exit stop due */
 	TCB_DETACHING   = 1u << 8,
+	TCB_SILENT      = 1u << 9, /* followed only for the fast path: no output */
 };
 
 struct tcb {
@@ -31,7 +32,9 @@ struct tcb {
 	int curcol;                 /* column of the current output line */
 
 	/* The current syscall. */
-	const struct arch_def *arch;
+	const struct arch_def *arch;   /* NULL: a personality without a table */
+	uint32_t audit_arch;           /* AUDIT_ARCH_* of the current syscall */
+	uint32_t last_audit_arch;      /* of the previous one (personality change) */
 	const struct syscall_ent *ent; /* NULL for an unknown number */
 	long scno;
 	unsigned long args[6];
@@ -46,6 +49,12 @@ struct tcb {
 	unsigned rval_fmt;
 	char *auxstr;               /* heap; freed at the next entry */
 	struct timespec stime;      /* entry time (-T) */
+	uint64_t sum_start_ns;      /* -c: clock at entry */
+	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
+	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
+	FILE *json_fp;              /* --json: the current syscall's argument text */
+	char *json_buf;
+	size_t json_len;
 
 	struct tcb *hnext;          /* hash chain */
 };
@@ -57,6 +66,9 @@ void tcb_free(struct tcb *tcp);
 /* Change a tracee's pid (execve from a non-leader thread). */
 void tcb_rename(struct tcb *tcp, pid_t newpid);
 unsigned tcb_count(void);
+/* Tracees whose syscalls are shown (not TCB_SILENT; the flag is fixed at
+ * creation). */
+unsigned tcb_visible_count(void);
 /* Iterate: call fn for every tracee (fn may free its argument). */
 void tcb_foreach(void (*fn)(struct tcb *tcp, void *data), void *data);
 

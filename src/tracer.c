@@ -25,10 +25,14 @@
 #include <grp.h>
 #include <pwd.h>
 
+#include "check/check.h"
 #include "decode.h"
+#include "events.h"
+#include "fastpath.h"
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "summary.h"
 #include "tcb.h"
 #include "util.h"
 
@@ -39,7 +43,16 @@ static int main_status = -1;             /* its wait status */
 static bool have_syscall_info;
 static bool *trace_set;                  /* -e trace=, by native number */
 static volatile sig_atomic_t interrupted;
+static int output_failed;                /* errno of a failed trace write */
 static unsigned seize_opts;
+static bool use_seccomp;                 /* the filtered fast path is on */
+static scmp_filter_ctx fp_ctx;
+static int fp_pipe = -1;                 /* child reports a failed filter load */
+static int fp_read = -1;
+static bool seccomp_allowed = true;      /* the preflight's verdict */
+static enum sum_sort sum_sort = SS_TIME;
+static enum sum_col sum_cols[SC__COUNT];
+static unsigned sum_ncols;
 
 static void on_fatal_signal(int sig)
 {
@@ -48,7 +61,7 @@ static void on_fatal_signal(int sig)
 
 static void install_signal_handlers(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
@@ -57,6 +70,8 @@ static void install_signal_handlers(void)
 	/* no SA_RESTART: waitpid must return EINTR */
 	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+	/* a closed output pipe is a write error (EPIPE), handled in the loop */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static bool probe_syscall_info(void)
@@ -66,6 +81,13 @@ static bool probe_syscall_info(void)
 	errno = 0;
 	ptrace(PTRACE_GET_SYSCALL_INFO, getpid(), 0, NULL);
 	return errno == ESRCH;
+}
+
+void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
+{
+	if (!syscall_info_ok)
+		have_syscall_info = false;
+	seccomp_allowed = seccomp_ok;
 }
 
 int tracer_init(const struct options *opts)
@@ -78,10 +100,28 @@ int tracer_init(const struct options *opts)
 	pcfg.xflag = opts->xflag;
 	pcfg.yflag = opts->yflag;
 	pcfg.verbose = opts->verbose;
-	pcfg.tflag = opts->tflag;
-	pcfg.relative_ts = opts->relative_ts;
-	pcfg.syscall_times = opts->syscall_times;
-	pcfg.pid_prefix = opts->follow == 1 || (opts->follow && !opts->outfile);
+	/* -t: time of day; -tt: with microseconds; -ttt: seconds since the
+	 * epoch with microseconds; --absolute-timestamps overrides. */
+	pcfg.ts_format = opts->ts_format ? opts->ts_format :
+			 opts->tflag >= TS_EPOCH ? TSF_UNIX : opts->tflag ? TSF_TIME : TSF_NONE;
+	pcfg.ts_prec = opts->ts_prec >= 0 ? opts->ts_prec : opts->tflag >= TS_USEC ? 6 : 0;
+	pcfg.rel_prec = opts->rel_prec;
+	pcfg.T_prec = opts->T_prec;
+	pcfg.json = opts->json;
+	if (opts->json)
+		pcfg.pid_prefix = false;
+	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
+
+	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
+		ct_error("invalid sortby: '%s'", opts->sortby);
+		return -EINVAL;
+	}
+	if (opts->columns && summary_parse_columns(opts->columns, sum_cols, &sum_ncols) < 0) {
+		ct_error("unknown column name in: '%s'", opts->columns);
+		return -EINVAL;
+	}
+	if (opts->count)
+		summary_init(arch_native, opts->count_wall);
 
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
@@ -117,7 +157,7 @@ static struct outstream *stream_for(pid_t pid)
 	fp = fopen(name, "we");
 	if (!fp) {
 		ct_error("Can't fopen '%s': %s", name, strerror(errno));
-		fp = fopen("/dev/null", "w");
+		fp = fopen("/dev/null", "we");
 		if (!fp)
 			ct_die("Can't fopen '/dev/null': %s", strerror(errno));
 	}
@@ -125,19 +165,65 @@ static struct outstream *stream_for(pid_t pid)
 	return outstream_new(fp);
 }
 
+/* Number of NSpid entries of a process: its pid namespace depth. */
+static int nspid_of(pid_t pid, pid_t *innermost)
+{
+	char path[64], buf[2048];
+	const char *line;
+	int depth = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	if (read_file(path, buf, sizeof(buf)) < 0 || !(line = strstr(buf, "\nNSpid:")))
+		return 0;
+	line += 7;
+	for (;;) {
+		char *end;
+		long v = strtol(line, &end, 10);
+
+		if (end == line)
+			break;
+		depth++;
+		*innermost = (pid_t)v;
+		line = end;
+	}
+	return depth;
+}
+
+/* Tracees in a deeper pid namespace than ctrace (a container seen from
+ * the host) are shown with both pids: [pid 1234 (ctr 7)]. */
+static bool ns_differs;
+
+static void set_ns_pid(struct tcb *tcp, bool check)
+{
+	static int own_depth = -1;
+	pid_t inner = 0;
+
+	if (!check)
+		return;
+	if (own_depth < 0)
+		own_depth = nspid_of(getpid(), &inner);
+	if (nspid_of(tcp->pid, &inner) > own_depth && own_depth > 0) {
+		tcp->ns_pid = inner;
+		ns_differs = true;
+	}
+}
+
 static struct tcb *add_tcb(pid_t pid, unsigned flags)
 {
 	struct tcb *tcp = tcb_new(pid, flags);
 
 	tcp->out = stream_for(pid);
+	/* attached processes may live in a container; children of such a
+	 * process too (checked only then: no /proc read per fork otherwise) */
+	set_ns_pid(tcp, (flags & TCB_ATTACHED) || ns_differs);
 	return tcp;
 }
 
 static void drop_tcb(struct tcb *tcp)
 {
-	if (tcp->out->curline == tcp)
+	if (tcp->out && tcp->out->curline == tcp)
 		tcp->out->curline = NULL;
-	if (tcp->out != shared_out)
+	if (tcp->out && tcp->out != shared_out)
 		outstream_close(tcp->out);
 	tcb_free(tcp);
 }
@@ -205,6 +291,8 @@ _Noreturn static void child_exec(const char *path, char **argv)
 {
 	int ret;
 
+	/* ctrace ignores SIGPIPE; the command must not inherit that */
+	signal(SIGPIPE, SIG_DFL);
 	if (opt->no_aslr) {
 		int cur = personality(0xffffffff);
 
@@ -223,9 +311,72 @@ _Noreturn static void child_exec(const char *path, char **argv)
 	}
 	/* Wait for the tracer to seize us. */
 	kill(getpid(), SIGSTOP);
+	if (fp_ctx) {
+		int err = fastpath_load(fp_ctx);
+
+		if (err < 0) {
+			unsigned char e = (unsigned char)-err;
+			if (write(fp_pipe, &e, 1) < 0)
+				_exit(1);
+		}
+	}
 	execv(path, argv);
 	ct_error("exec: %s: %s", path, strerror(errno));
 	_exit(127);
+}
+
+/* Decide whether the filtered fast path is used and build its filter. */
+static void fastpath_setup(const char *path)
+{
+	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
+					    seccomp_allowed ? opt->seccomp_bpf : -1,
+					    path, !fastpath_have_sys_admin(), &fp_ctx);
+	int fds[2];
+
+	if (!seccomp_allowed && r == FP_DISABLED) {
+		/* forced: the preflight already failed; auto: say it once */
+		if (opt->seccomp_bpf == 0 && opt->quiet < 2 &&
+		    fastpath_prepare(arch_native, trace_set, false, 0, path, false, &fp_ctx) == FP_OK) {
+			seccomp_release(fp_ctx);
+			fp_ctx = NULL;
+			ct_warn("seccomp-bpf fast path not used: seccomp filters are blocked here "
+				"(see ctrace --check); stopping at every syscall");
+		}
+		return;
+	}
+
+	if (r == FP_OK && pipe2(fds, O_CLOEXEC) < 0) {
+		seccomp_release(fp_ctx);
+		fp_ctx = NULL;
+		r = FP_BUILD;
+	}
+	if (r != FP_OK) {
+		bool tell = opt->seccomp_bpf > 0 || ((r == FP_SETID || r == FP_BUILD) && opt->quiet < 2);
+		if (tell)
+			ct_warn("seccomp-bpf fast path not used: %s; stopping at every syscall",
+				fastpath_reason_text(r));
+		return;
+	}
+	use_seccomp = true;
+	fp_pipe = fds[1];
+	fp_read = fds[0];
+}
+
+/* At the exec event: did the child fail to load the filter? */
+static void fastpath_check_loaded(void)
+{
+	unsigned char e;
+
+	if (fp_read < 0)
+		return;
+	if (read(fp_read, &e, 1) == 1) {
+		use_seccomp = false;
+		if (opt->quiet < 2)
+			ct_warn("seccomp-bpf fast path not used: the filter could not be loaded (%s); "
+				"stopping at every syscall", strerror(e));
+	}
+	close(fp_read);
+	fp_read = -1;
 }
 
 int tracer_spawn(const char *path, char **argv)
@@ -241,6 +392,7 @@ int tracer_spawn(const char *path, char **argv)
 		ct_error("Cannot find user '%s'", opt->username);
 		return -ENOENT;
 	}
+	fastpath_setup(path);
 	outstreams_flush();
 	pid = fork();
 	if (pid < 0) {
@@ -250,6 +402,12 @@ int tracer_spawn(const char *path, char **argv)
 	}
 	if (pid == 0)
 		child_exec(path, argv);
+	if (fp_ctx) {
+		seccomp_release(fp_ctx);
+		fp_ctx = NULL;
+		close(fp_pipe);
+		fp_pipe = -1;
+	}
 
 	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
 		if (WIFEXITED(status))
@@ -258,11 +416,19 @@ int tracer_spawn(const char *path, char **argv)
 		return -ECHILD;
 	}
 	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
-	if (opt->follow)
+	/* With the fast path, children inherit the filter: they are always
+	 * followed (silently without -f) so no filtered call goes unanswered. */
+	if (opt->follow || use_seccomp)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	if (use_seccomp)
+		seize_opts |= PTRACE_O_TRACESECCOMP;
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (unsigned long)seize_opts) < 0) {
+		const char *why;
+
 		ret = -errno;
-		ct_error("ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(errno));
+		why = check_explain_ptrace_error(pid, -ret);
+		ct_error("ptrace(PTRACE_SEIZE, %d): %s%s%s", pid, strerror(-ret),
+			 why ? ": " : "", why ? why : "");
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		return ret;
@@ -317,6 +483,9 @@ int tracer_attach(const pid_t *pids, size_t npids)
 {
 	int attached = 0;
 
+	if (opt->seccomp_bpf > 0)
+		ct_warn("seccomp-bpf fast path not used: %s; stopping at every syscall",
+			fastpath_reason_text(FP_ATTACH));
 	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt->follow)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
@@ -339,15 +508,23 @@ int tracer_attach(const pid_t *pids, size_t npids)
 				ret = 1;
 		}
 		if (ret < 0) {
-			ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(-ret));
+			const char *why = ret == -ESRCH ? NULL : check_explain_ptrace_error(pid, -ret);
+
+			ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s%s%s", pid, strerror(-ret),
+				 why ? ": " : "", why ? why : "");
 			continue;
 		}
 		attached++;
 		if (opt->quiet == 0) {
+			struct tcb *t = tcb_find(pid);
+			char ns[48] = "";
+
+			if (t && t->ns_pid)
+				snprintf(ns, sizeof(ns), " (pid %d in its pid namespace)", t->ns_pid);
 			if (ret > 1)
-				ct_error("Process %d attached with %d threads", pid, ret);
+				ct_error("Process %d%s attached with %d threads", pid, ns, ret);
 			else
-				ct_error("Process %d attached", pid);
+				ct_error("Process %d%s attached", pid, ns);
 		}
 	}
 	return attached ? 0 : -ESRCH;
@@ -373,6 +550,7 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 			tcp->scno = (long)info.entry.nr;
 			for (int i = 0; i < 6; i++)
 				tcp->args[i] = (unsigned long)info.entry.args[i];
+			tcp->audit_arch = info.arch;
 			tcp->arch = arch_by_audit(info.arch);
 			return true;
 		}
@@ -390,6 +568,7 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	if (*entering) {
 		tcp->scno = regs.nr;
 		memcpy(tcp->args, regs.args, sizeof(tcp->args));
+		tcp->audit_arch = regs.audit_arch;
 		tcp->arch = arch_by_audit(regs.audit_arch);
 	} else {
 		tcp->rval = regs.ret;
@@ -420,6 +599,17 @@ static void on_syscall_stop(struct tcb *tcp)
 		tcp->err = 0;
 		tcp->rval = 0;
 		tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+		if (tcp->audit_arch != tcp->last_audit_arch) {
+			if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
+			    opt->count != 1)
+				ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
+						    "64 bit" : "32 bit");
+			tcp->last_audit_arch = tcp->audit_arch;
+		}
+		if (tcp->flags & TCB_SILENT) {
+			tcp->flags |= TCB_FILTERED;
+			return;
+		}
 		if (tcp->flags & TCB_HIDE) {
 			if (!is_exec(tcp->ent)) {
 				tcp->flags |= TCB_FILTERED;
@@ -431,9 +621,13 @@ static void on_syscall_stop(struct tcb *tcp)
 			tcp->flags |= TCB_FILTERED;
 			return;
 		}
-		if (pcfg.syscall_times)
+		if (opt->count)
+			summary_enter(tcp);
+		if (opt->count == 1)
+			return; /* -c: counted, not printed */
+		if (pcfg.T_prec >= 0)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
-		syscall_print_entry(tcp);
+		ev_syscall_entry(tcp);
 		return;
 	}
 	if (!(tcp->flags & TCB_INSYSCALL))
@@ -444,53 +638,108 @@ static void on_syscall_stop(struct tcb *tcp)
 		tcp->flags &= ~TCB_FILTERED;
 		return;
 	}
-	syscall_print_exit(tcp);
+	if (opt->count)
+		summary_exit(tcp);
+	if (opt->count == 1)
+		return;
+	ev_syscall_exit(tcp);
 }
 
 static void print_exit_lines(struct tcb *tcp, int status)
 {
+	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
-		syscall_print_unfinished_exit(tcp);
+		ev_syscall_unfinished(tcp, false);
 	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
 		return;
-	if (WIFEXITED(status)) {
-		print_event_line(tcp, "+++ exited with %d +++", WEXITSTATUS(status));
-	} else if (WIFSIGNALED(status)) {
-		const char *name = signal_name(WTERMSIG(status));
-		char num[16];
-
-		if (!name) {
-			snprintf(num, sizeof(num), "%d", WTERMSIG(status));
-			name = num;
-		}
-		print_event_line(tcp, "+++ killed by %s%s +++", name,
-				 WCOREDUMP(status) ? " (core dumped)" : "");
-	}
+	ev_exit(tcp, status);
 }
 
+/* Resume a stopped tracee.  With the fast path it runs freely
+ * (PTRACE_CONT) until the filter stops it, except inside a syscall whose
+ * exit is wanted. */
 static void resume(struct tcb *tcp, int sig)
 {
-	if (ptrace(PTRACE_SYSCALL, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
-		ct_warn("ptrace(PTRACE_SYSCALL, %d): %s", tcp->pid, strerror(errno));
+	int req = use_seccomp && !(tcp->flags & TCB_INSYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	if (ptrace(req, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
+		ct_warn("ptrace(%s, %d): %s", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL",
+			tcp->pid, strerror(errno));
 }
 
-static void on_exec_event(struct tcb *tcp)
+/* PTRACE_EVENT_EXEC.  When a non-leader thread called execve, the event
+ * arrives under the leader's pid: the execing thread takes that pid over
+ * and the old leader is gone.  Returns the tracee that now owns the pid. */
+static struct tcb *on_exec_event(struct tcb *tcp)
 {
 	unsigned long old = 0;
+	pid_t pid = tcp->pid;
+	struct tcb *thread;
 
-	/* execve from a non-leader thread: the leader's pid takes over. */
-	if (ptrace(PTRACE_GETEVENTMSG, tcp->pid, 0L, &old) == 0 &&
-	    (pid_t)old != tcp->pid) {
-		struct tcb *prev = tcb_find((pid_t)old);
+	if (ptrace(PTRACE_GETEVENTMSG, pid, 0L, &old) == 0 && (pid_t)old != pid &&
+	    (thread = tcb_find((pid_t)old))) {
+		struct tcb *leader = tcp;
 
-		if (prev) {
-			if (opt->quiet < 2)
-				print_event_line(prev, "+++ superseded by execve in pid %d +++",
-						 tcp->pid);
-			drop_tcb(prev);
+		/* the thread's execve line continues under the new pid */
+		if (thread->out->curline == thread && (thread->flags & TCB_INSYSCALL)) {
+			tprintf(thread, " <pid changed to %d ...>", pid);
+			line_end(thread);
+			thread->flags |= TCB_REPRINT;
 		}
+		if (leader->out->curline == leader)
+			leader->out->curline = NULL;
+		if (opt->quiet < 2 && opt->count != 1 && !(leader->flags & TCB_SILENT)) {
+			/* printed once the leader is gone: one process remains */
+			struct outstream *os = leader->out;
+			bool own = os != shared_out;
+
+			if (own)
+				leader->out = NULL; /* keep the leader's -ff file open */
+			drop_tcb(leader);
+			tcb_rename(thread, pid);
+			{
+				struct outstream *saved = thread->out;
+				thread->out = os;
+				ev_superseded(thread, (long)old);
+				thread->out = saved;
+			}
+			if (own)
+				outstream_close(os);
+		} else {
+			drop_tcb(leader);
+			tcb_rename(thread, pid);
+		}
+		tcp = thread;
 	}
 	tcp->flags |= TCB_EXEC_PENDING;
+	tcp->flags &= ~TCB_HIDE;
+	if (tcp->pid == main_pid || (pid_t)old == main_pid)
+		fastpath_check_loaded();
+	return tcp;
+}
+
+/* PTRACE_EVENT_SECCOMP: the filter stopped a selected syscall at entry. */
+static void on_seccomp_stop(struct tcb *tcp)
+{
+	on_syscall_stop(tcp);
+	if (fastpath_fix_untraced(tcp, trace_set) || (tcp->flags & TCB_SILENT))
+		tcp->flags |= TCB_FILTERED;
+	if (tcp->flags & TCB_FILTERED) {
+		/* nothing to show at exit: let it run */
+		tcp->flags &= ~(TCB_INSYSCALL | TCB_FILTERED);
+	}
+}
+
+/* A child auto-attached through fork/vfork/clone (-f, or silently for
+ * the fast path). */
+static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
+{
+	if (!opt->follow)
+		return add_tcb(pid, flags | TCB_SILENT);
+	if (opt->quiet == 0)
+		ct_error("Process %d attached", pid);
+	return add_tcb(pid, flags);
 }
 
 static void on_new_child(struct tcb *parent)
@@ -500,7 +749,7 @@ static void on_new_child(struct tcb *parent)
 	if (ptrace(PTRACE_GETEVENTMSG, parent->pid, 0L, &child) < 0)
 		return;
 	if (!tcb_find((pid_t)child))
-		add_tcb((pid_t)child, parent->flags & TCB_ATTACHED);
+		new_child_tcb((pid_t)child, parent->flags & TCB_ATTACHED);
 }
 
 static void handle_stop(struct tcb *tcp, int status)
@@ -520,13 +769,8 @@ static void handle_stop(struct tcb *tcp, int status)
 			if ((sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) &&
 			    !(tcp->flags & TCB_STARTUP)) {
 				/* group-stop: stay stopped until SIGCONT */
-				if (!(tcp->flags & TCB_HIDE)) {
-					line_begin(tcp);
-					tprints(tcp, "--- stopped by ");
-					print_signo(tcp, sig);
-					tprints(tcp, " ---");
-					line_end(tcp);
-				}
+				if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)))
+					ev_stopped(tcp, sig);
 				tcp->flags |= TCB_GROUPSTOP;
 				if (ptrace(PTRACE_LISTEN, tcp->pid, 0L, 0L) < 0 && errno != ESRCH)
 					resume(tcp, 0);
@@ -536,7 +780,10 @@ static void handle_stop(struct tcb *tcp, int status)
 			resume(tcp, 0);
 			return;
 		case PTRACE_EVENT_EXEC:
-			on_exec_event(tcp);
+			tcp = on_exec_event(tcp);
+			break;
+		case PTRACE_EVENT_SECCOMP:
+			on_seccomp_stop(tcp);
 			break;
 		case PTRACE_EVENT_FORK:
 		case PTRACE_EVENT_VFORK:
@@ -566,8 +813,8 @@ static void handle_stop(struct tcb *tcp, int status)
 		}
 	}
 	tcp->flags &= ~TCB_GROUPSTOP;
-	if (!(tcp->flags & TCB_HIDE) && filter_signal_traced(sig))
-		print_signal_line(tcp, sig, &si);
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
+		ev_signal(tcp, sig, &si);
 	resume(tcp, sig);
 }
 
@@ -581,10 +828,14 @@ static void handle_exit(struct tcb *tcp, int status)
 
 /* ---- detach on SIGINT/SIGTERM/SIGHUP ---- */
 
+/* sig 0: detach everything, our own children too (the trace output is
+ * gone, the command goes on untraced). */
 static void interrupt_one(struct tcb *tcp, void *data)
 {
 	int sig = *(int *)data;
 
+	if (sig == 0)
+		tcp->flags |= TCB_ATTACHED;
 	if (tcp->flags & TCB_ATTACHED) {
 		tcp->flags |= TCB_DETACHING;
 		/* ESRCH: it is dying and will report its death */
@@ -597,11 +848,8 @@ static void interrupt_one(struct tcb *tcp, void *data)
 
 static void finish_detach(struct tcb *tcp, int sig)
 {
-	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED) &&
-	    tcp->out->curline == tcp) {
-		tprints(tcp, " <detached ...>");
-		line_end(tcp);
-	}
+	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
+		ev_syscall_unfinished(tcp, true);
 	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
@@ -664,7 +912,7 @@ static void detach_all(int sig)
 int tracer_loop(void)
 {
 	while (tcb_count() > 0) {
-		int status;
+		int status, ret;
 		pid_t pid;
 		struct tcb *tcp;
 
@@ -672,7 +920,15 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
-		outstreams_flush();
+		ret = outstreams_flush();
+		if (ret < 0) {
+			/* full disk, closed pipe...: stop tracing cleanly, never
+			 * hang; the command goes on untraced */
+			output_failed = -ret;
+			ct_error("write error on the trace output: %s; detaching", strerror(output_failed));
+			detach_all(0);
+			break;
+		}
 		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)
@@ -688,11 +944,11 @@ int tracer_loop(void)
 				continue;
 			/* The first stop of an auto-attached child may come
 			 * before its parent's fork event. */
-			if (!opt->follow) {
+			if (!opt->follow && !use_seccomp) {
 				ptrace(PTRACE_DETACH, pid, 0L, 0L);
 				continue;
 			}
-			tcp = add_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
+			tcp = new_child_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
 		}
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			handle_exit(tcp, status);
@@ -701,8 +957,19 @@ int tracer_loop(void)
 		if (WIFSTOPPED(status))
 			handle_stop(tcp, status);
 	}
+	if (opt->count) {
+		FILE *fp = shared_out ? shared_out->fp : stderr;
+
+		summary_print(fp, sum_sort, sum_ncols ? sum_cols : NULL, sum_ncols);
+		summary_free();
+	}
 	outstreams_flush();
 
+	if (main_pid && main_status == -1 && output_failed) {
+		/* detached after an output error: still our child */
+		while (waitpid(main_pid, &main_status, 0) < 0 && errno == EINTR)
+			;
+	}
 	if (main_pid) {
 		if (main_status == -1)
 			return interrupted ? -interrupted : 0;
