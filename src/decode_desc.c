@@ -651,6 +651,7 @@ static void aux_revents(struct tcb *tcp, struct aux *a, unsigned long addr, unsi
 {
 	struct pollfd pfd;
 	bool first = true;
+	unsigned printed = 0;
 	char buf[256];
 
 	fputs("[", a->fp);
@@ -659,6 +660,10 @@ static void aux_revents(struct tcb *tcp, struct aux *a, unsigned long addr, unsi
 			break;
 		if (!pfd.revents)
 			continue;
+		if (printed++ >= pcfg.max_strlen) {
+			fputs(", ...", a->fp);
+			break;
+		}
 		format_flags(buf, sizeof(buf), &xlat_poll_events, (unsigned short)pfd.revents, NULL);
 		fprintf(a->fp, "%s{fd=%d, revents=%s}", first ? "" : ", ", pfd.fd, buf);
 		first = false;
