@@ -896,7 +896,9 @@ int dec_epoll_ctl(struct tcb *tcp)
 	sep(tcp);
 	print_fd(tcp, (int)tcp->args[2]);
 	sep(tcp);
-	if (!tcp->args[3] || mem_read(tcp->pid, tcp->args[3], &ev, sizeof(ev)) < 0)
+	/* EPOLL_CTL_DEL ignores the event: its pointer only */
+	if (!tcp->args[3] || (unsigned)tcp->args[1] == EPOLL_CTL_DEL ||
+	    mem_read(tcp->pid, tcp->args[3], &ev, sizeof(ev)) < 0)
 		print_addr(tcp, tcp->args[3]);
 	else
 		print_epoll_event(tcp, &ev);

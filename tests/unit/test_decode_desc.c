@@ -413,6 +413,7 @@ static void test_select(void **state)
 static void test_epoll(void **state)
 {
 	struct fake f;
+	char want[128];
 	struct epoll_event ev[2] = { { .events = EPOLLIN | EPOLLET, .data.u64 = 7 },
 				     { .events = EPOLLOUT, .data.u64 = 0x100000001ull } };
 
@@ -430,6 +431,13 @@ static void test_epoll(void **state)
 	assert_string_equal(fake_text(&f),
 			    "11, [{events=EPOLLIN|EPOLLET, data={u32=7, u64=7}}, "
 			    "{events=EPOLLOUT, data={u32=1, u64=4294967297}}], 4, 0");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 11, EPOLL_CTL_DEL, 8, (unsigned long)ev, 0, 0);
+	run(&f.tcb, dec_epoll_ctl, 0, 0);
+	snprintf(want, sizeof(want), "11, EPOLL_CTL_DEL, 8, %p", (void *)ev);
+	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
 
 	fake_init(&f, getpid());
