@@ -674,3 +674,38 @@ int dec_faccessat(struct tcb *tcp)
 	}
 	return DEC_DONE;
 }
+
+/* getxattr(path|fd, name, value, size): the value at exit; the address
+ * when the call failed or size is 0 (nothing was read). */
+int dec_getxattr(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_arg(tcp, 0);
+		tprints(tcp, ", ");
+		print_str(tcp, tcp->args[1]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (failed(tcp) || !tcp->args[3])
+		print_addr(tcp, tcp->args[2]);
+	else
+		print_buf(tcp, tcp->args[2], (unsigned long)tcp->rval);
+	tprintf(tcp, ", %lu", tcp->args[3]);
+	return DEC_DONE;
+}
+
+/* listxattr(path|fd, list, size) */
+int dec_listxattr(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_arg(tcp, 0);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (failed(tcp) || !tcp->args[2])
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
+	tprintf(tcp, ", %lu", tcp->args[2]);
+	return DEC_DONE;
+}

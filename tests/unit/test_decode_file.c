@@ -459,6 +459,44 @@ static void test_getcwd(void **state)
 	fake_done(&f);
 }
 
+static void test_xattr(void **state)
+{
+	struct fake f;
+	char val[] = "val", list[] = "user.x\0";
+	char want[128];
+
+	(void)state;
+	fake_init(&f, getpid());
+	f.tcb.ent = arch_syscall(arch_native, arch_syscall_number(arch_native, "fgetxattr"));
+	set_args(&f.tcb, 3, (unsigned long)"user.x", (unsigned long)val, 256, 0, 0);
+	run(&f.tcb, dec_getxattr, 3, 0);
+	assert_string_equal(fake_text(&f), "3, \"user.x\", \"val\", 256");
+	fake_done(&f);
+
+	/* size 0 asks for the length only: the address, not "" */
+	fake_init(&f, getpid());
+	f.tcb.ent = arch_syscall(arch_native, arch_syscall_number(arch_native, "fgetxattr"));
+	set_args(&f.tcb, 3, (unsigned long)"user.x", (unsigned long)val, 0, 0, 0);
+	run(&f.tcb, dec_getxattr, 3, 0);
+	snprintf(want, sizeof(want), "3, \"user.x\", %p, 0", (void *)val);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	f.tcb.ent = arch_syscall(arch_native, arch_syscall_number(arch_native, "flistxattr"));
+	set_args(&f.tcb, 3, (unsigned long)list, 256, 0, 0, 0);
+	run(&f.tcb, dec_listxattr, 7, 0);
+	assert_string_equal(fake_text(&f), "3, \"user.x\\0\", 256");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	f.tcb.ent = arch_syscall(arch_native, arch_syscall_number(arch_native, "flistxattr"));
+	set_args(&f.tcb, 3, 0, 0, 0, 0, 0);
+	run(&f.tcb, dec_listxattr, 7, 0);
+	assert_string_equal(fake_text(&f), "3, NULL, 0");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -472,6 +510,7 @@ int main(void)
 		cmocka_unit_test_setup(test_getdents64, setup),
 		cmocka_unit_test_setup(test_utimensat_mknod, setup),
 		cmocka_unit_test_setup(test_getcwd, setup),
+		cmocka_unit_test_setup(test_xattr, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
