@@ -2,7 +2,6 @@
 #include "decode.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "print.h"
@@ -79,9 +78,9 @@ void syscall_decode_args(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		tcp->argpos = 0;
-		tcp->rval_fmt = 0;
-		free(tcp->auxstr);
 		tcp->auxstr = NULL;
+		tcp->rval_hex = false;
+		tcp->rval_fd = false;
 	}
 	if (!tcp->ent) {
 		if (!tcp->exiting)
@@ -130,7 +129,10 @@ const char *errno_text(int err, bool *restart)
 void syscall_print_retval(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
-	unsigned rk = tcp->rval_fmt ? tcp->rval_fmt - 1 : e ? e->rval : RV_HEX;
+	unsigned rk = e && !tcp->rval_hex ? e->rval : RV_HEX;
+
+	if (tcp->rval_fd && !tcp->rval_hex)
+		rk = RV_FD;
 
 	tabto(tcp);
 	if (tcp->err) {

@@ -33,7 +33,13 @@ static void sep(struct tcb *tcp)
 	tprints(tcp, ", ");
 }
 
-/* Printing into tcp->auxstr (the " (...)" after the return value). */
+/* Text for tcp->auxstr (the " (...)" after the return value).  auxstr
+ * is a const char * that the core never frees: dynamic text lives in one
+ * buffer here, reused by the next call (the tracer is single-threaded and
+ * the note is printed right after the exit decoder). */
+static char *aux_text;
+static size_t aux_cap;
+
 struct aux {
 	FILE *fp;
 	char *buf;
@@ -49,11 +55,23 @@ static void aux_begin(struct aux *a)
 		ct_die("out of memory");
 }
 
+static void set_aux_text(struct tcb *tcp, const char *text)
+{
+	size_t n = strlen(text) + 1;
+
+	if (n > aux_cap) {
+		aux_text = xrealloc(aux_text, n);
+		aux_cap = n;
+	}
+	memcpy(aux_text, text, n);
+	tcp->auxstr = aux_text;
+}
+
 static void aux_end(struct tcb *tcp, struct aux *a)
 {
 	fclose(a->fp);
-	free(tcp->auxstr);
-	tcp->auxstr = a->buf;
+	set_aux_text(tcp, a->buf ? a->buf : "");
+	free(a->buf);
 }
 
 /* ---- pure helpers ------------------------------------------------------- */
@@ -301,14 +319,15 @@ static void set_flags_aux(struct tcb *tcp, const char *what, const struct xlat *
 {
 	char buf[512];
 
-	tcp->rval_fmt = RV_HEX + 1;
+	char text[600];
+
+	tcp->rval_hex = true;
 	if (open_flags)
 		format_open_flags(buf, sizeof(buf), v);
 	else
 		format_flags(buf, sizeof(buf), x, v, NULL);
-	free(tcp->auxstr);
-	tcp->auxstr = xmalloc(strlen(what) + strlen(buf) + 2);
-	sprintf(tcp->auxstr, "%s %s", what, buf);
+	snprintf(text, sizeof(text), "%s %s", what, buf);
+	set_aux_text(tcp, text);
 }
 
 /* struct f_owner_ex { int type; pid_t pid; } */
@@ -325,12 +344,6 @@ static void print_owner_ex(struct tcb *tcp, unsigned long addr)
 	tprintf(tcp, ", pid=%d}", v[1]);
 }
 
-static void set_aux_text(struct tcb *tcp, const char *text)
-{
-	free(tcp->auxstr);
-	tcp->auxstr = xstrdup(text);
-}
-
 /* The return value of fcntl depends on the command. */
 static void fcntl_rval(struct tcb *tcp)
 {
@@ -340,7 +353,7 @@ static void fcntl_rval(struct tcb *tcp)
 		return;
 	switch (cmd) {
 	case F_DUPFD: case F_DUPFD_CLOEXEC:
-		tcp->rval_fmt = RV_FD + 1;
+		tcp->rval_fd = true;
 		break;
 	case F_GETFD:
 		if (tcp->rval)
@@ -356,7 +369,7 @@ static void fcntl_rval(struct tcb *tcp)
 	case F_GETLEASE: {
 		const char *name = xlat_lookup(&xlat_fcntl_lock_types, (unsigned long)tcp->rval);
 
-		tcp->rval_fmt = RV_HEX + 1;
+		tcp->rval_hex = true;
 		if (name)
 			set_aux_text(tcp, name);
 		break;
@@ -730,7 +743,7 @@ int dec_poll(struct tcb *tcp)
 	if (failed(tcp))
 		return DEC_DONE;
 	if (tcp->rval == 0) {
-		tcp->auxstr = xstrdup("Timeout");
+		tcp->auxstr = "Timeout";
 		return DEC_DONE;
 	}
 	aux_begin(&a);

@@ -58,7 +58,6 @@ void tcb_free(struct tcb *tcp)
 {
 	unlink_tcb(tcp);
 	ntcbs--;
-	free(tcp->auxstr);
 	if (!(tcp->flags & TCB_SILENT))
 		nvisible--;
 	if (tcp->sched_fd >= 0)

@@ -43,11 +43,9 @@ struct tcb {
 	bool exiting;
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
-	/* Set by a decoder at exit (reset at every entry): how to print the
-	 * return value (enum rval_kind + 1; 0 = the table's kind) and a text
-	 * printed after it as " (auxstr)", e.g. "0x1 (flags FD_CLOEXEC)". */
-	unsigned rval_fmt;
-	char *auxstr;               /* heap; freed at the next entry */
+	const char *auxstr;         /* decoder's note after the return value: " (NAME)" */
+	bool rval_hex;              /* decoder: print this return value in hex */
+	bool rval_fd;               /* decoder: the return value is a fd (-y) */
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */

@@ -57,7 +57,6 @@ static void fake_done(struct fake *f)
 {
 	outstream_close(f->tcb.out);
 	free(f->buf);
-	free(f->tcb.auxstr);
 }
 
 static void set_args(struct tcb *t, unsigned long a0, unsigned long a1, unsigned long a2,
@@ -235,7 +234,7 @@ static void test_fcntl(void **state)
 	set_args(&f.tcb, 3, F_GETFL, 0, 0, 0, 0);
 	run(&f.tcb, dec_fcntl, 0x28000, 0);
 	assert_string_equal(fake_text(&f), "3, F_GETFL");
-	assert_int_equal(f.tcb.rval_fmt, RV_HEX + 1);
+	assert_true(f.tcb.rval_hex);
 	assert_string_equal(f.tcb.auxstr, "flags O_RDONLY|O_LARGEFILE|O_NOFOLLOW");
 	fake_done(&f);
 
@@ -244,7 +243,8 @@ static void test_fcntl(void **state)
 	set_args(&f.tcb, 3, F_GETFD, 0, 0, 0, 0);
 	run(&f.tcb, dec_fcntl, 0, 0);
 	assert_null(f.tcb.auxstr);
-	assert_int_equal(f.tcb.rval_fmt, 0);
+	assert_false(f.tcb.rval_hex);
+	assert_false(f.tcb.rval_fd);
 	fake_done(&f);
 
 	fake_init(&f, getpid());
@@ -278,7 +278,7 @@ static void test_fcntl(void **state)
 	set_args(&f.tcb, 3, F_DUPFD_CLOEXEC, 40, 0, 0, 0);
 	run(&f.tcb, dec_fcntl, 40, 0);
 	assert_string_equal(fake_text(&f), "3, F_DUPFD_CLOEXEC, 40");
-	assert_int_equal(f.tcb.rval_fmt, RV_FD + 1);
+	assert_true(f.tcb.rval_fd);
 	fake_done(&f);
 
 	fake_init(&f, getpid());

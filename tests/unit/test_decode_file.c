@@ -57,7 +57,6 @@ static void fake_done(struct fake *f)
 {
 	outstream_close(f->tcb.out);
 	free(f->buf);
-	free(f->tcb.auxstr);
 }
 
 static void set_args(struct tcb *t, unsigned long a0, unsigned long a1, unsigned long a2,
