@@ -290,7 +290,7 @@ int dec_pipe2(struct tcb *tcp)
 		return DEC_MORE;
 	print_fd_pair(tcp, tcp->args[0]);
 	sep(tcp);
-	print_flags(tcp, &xlat_pipe_flags, tcp->args[1], NULL);
+	print_flags(tcp, &xlat_open_flags, tcp->args[1], NULL);  /* strace names any O_ bit */
 	return DEC_DONE;
 }
 
