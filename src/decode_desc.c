@@ -22,6 +22,8 @@
 
 #define MAX_ARRAY_BYTES (1u << 20)
 #define FICLONE_CMD 0x40049409u /* _IOW(0x94, 9, int): the argument is a fd */
+#define FS_IOC_GETFLAGS_CMD 0x80086601u
+#define FS_IOC_SETFLAGS_CMD 0x40086602u
 
 static bool failed(const struct tcb *tcp)
 {
@@ -568,6 +570,20 @@ static void print_int_ref(struct tcb *tcp, unsigned long addr)
 	tprintf(tcp, "[%d]", v);
 }
 
+/* [FS_EXTENT_FL] */
+static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)
+{
+	unsigned v;
+
+	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	print_flags(tcp, &xlat_fs_inode_flags, v, NULL);
+	tprints(tcp, "]");
+}
+
 int dec_ioctl(struct tcb *tcp)
 {
 	unsigned cmd = (unsigned)tcp->args[1];
@@ -592,12 +608,30 @@ int dec_ioctl(struct tcb *tcp)
 			sep(tcp);
 			print_termios(tcp, arg);
 			return DEC_DONE;
-		case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK:
+		case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK: case FIOASYNC:
 			sep(tcp);
 			print_int_ref(tcp, arg);
 			return DEC_DONE;
-		case TIOCSCTTY: case TIOCNOTTY: case TIOCEXCL: case TIOCNXCL:
-		case TCSBRK: case TCXONC: case TCFLSH: case FICLONE_CMD:
+		case FIOCLEX: case FIONCLEX: case TIOCNOTTY: case TIOCEXCL:
+		case TIOCNXCL: case TIOCCONS: case TIOCSBRK: case TIOCCBRK:
+		case TIOCVHANGUP:
+			return DEC_DONE;   /* no argument */
+		case TCFLSH:
+			sep(tcp);
+			print_xval_d(tcp, &xlat_tcflsh_args, arg);
+			return DEC_DONE;
+		case TCXONC:
+			sep(tcp);
+			print_xval_d(tcp, &xlat_tcxonc_args, arg);
+			return DEC_DONE;
+		case FS_IOC_GETFLAGS_CMD:
+			sep(tcp);
+			return DEC_MORE;
+		case FS_IOC_SETFLAGS_CMD:
+			sep(tcp);
+			print_inode_flags_ref(tcp, arg);
+			return DEC_DONE;
+		case TIOCSCTTY: case TCSBRK: case FICLONE_CMD:
 			tprintf(tcp, ", %ld", (long)arg);
 			return DEC_DONE;
 		default:
@@ -619,6 +653,9 @@ int dec_ioctl(struct tcb *tcp)
 		break;
 	case FIONREAD: case TIOCGPGRP: case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
 		print_int_ref(tcp, arg);
+		break;
+	case FS_IOC_GETFLAGS_CMD:
+		print_inode_flags_ref(tcp, arg);
 		break;
 	default:
 		print_addr(tcp, arg);

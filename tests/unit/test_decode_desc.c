@@ -342,6 +342,25 @@ static void test_ioctl(void **state)
 		pcfg.verbose = false;
 	}
 
+	/* no third argument */
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, FIOCLEX, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, FIOCLEX");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0, TCFLSH, TCIOFLUSH, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 25);
+	assert_string_equal(fake_text(&f), "0, TCFLSH, TCIOFLUSH");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0, TCXONC, 9, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 25);
+	assert_string_equal(fake_text(&f), "0, TCXONC, 9");
+	fake_done(&f);
+
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, 0x1234, 0, 0, 0, 0);
 	run(&f.tcb, dec_ioctl, -1, 25);
