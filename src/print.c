@@ -343,6 +343,25 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintf(tcp, "%#03lo", mode);
 }
 
+/* The path inside "<...>": escaped like a quoted string (\n, \", \\,
+ * octal for other unprintable bytes) without the quotes, and "<" ">" as
+ * \74 \76 so that they cannot be taken for the brackets, as strace does. */
+static void print_fd_path_text(struct tcb *tcp, const char *path, size_t len)
+{
+	char *q = xmalloc(4 * len + 3);
+	size_t qlen = quote_string(path, len, quote_flags(), q);
+
+	for (size_t i = 1; i + 1 < qlen; i++) {
+		if (q[i] == '>' || q[i] == '<') {
+			tprints(tcp, q[i] == '>' ? "\\76" : "\\74");
+		} else {
+			fputc(q[i], tcp->out->fp);
+			tcp->curcol++;
+		}
+	}
+	free(q);
+}
+
 /* -y: "<target>" of /proc/PID/fd/FD (or of /proc/PID/cwd when fd is
  * AT_FDCWD); a " (deleted)" suffix is printed after the ">" as strace does. */
 static void print_fd_path(struct tcb *tcp, int fd)
@@ -365,8 +384,7 @@ static void print_fd_path(struct tcb *tcp, int fd)
 		gone = true;
 	}
 	tprints(tcp, "<");
-	fwrite(target, 1, (size_t)n, tcp->out->fp);
-	tcp->curcol += (int)n;
+	print_fd_path_text(tcp, target, (size_t)n);
 	tprints(tcp, gone ? ">(deleted)" : ">");
 }
 

@@ -496,6 +496,47 @@ static void test_xattr(void **state)
 	fake_done(&f);
 }
 
+/* -y: paths are escaped, "<" and ">" in octal, "(deleted)" after ">" */
+static void test_fd_paths(void **state)
+{
+	struct fake f;
+	char dir[] = "/tmp/ctrace-test-XXXXXX", path[128], want[256];
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a>b<c\nd\"e", dir);
+	fd = open(path, O_CREAT | O_RDWR, 0600);
+	assert_true(fd >= 0);
+	pcfg.yflag = 1;
+	fake_init(&f, getpid());
+	print_fd(&f.tcb, fd);
+	snprintf(want, sizeof(want), "%d<%s/a\\76b\\74c\\nd\\\"e>", fd, dir);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	unlink(path);
+	fake_init(&f, getpid());
+	print_fd(&f.tcb, fd);
+	snprintf(want, sizeof(want), "%d<%s/a\\76b\\74c\\nd\\\"e>(deleted)", fd, dir);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	/* AT_FDCWD: the cwd; a closed fd: the number alone */
+	fake_init(&f, getpid());
+	print_dirfd(&f.tcb, AT_FDCWD);
+	assert_non_null(strstr(fake_text(&f), "AT_FDCWD</"));
+	fake_done(&f);
+	close(fd);
+	fake_init(&f, getpid());
+	print_fd(&f.tcb, fd);
+	snprintf(want, sizeof(want), "%d", fd);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	pcfg.yflag = 0;
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -510,6 +551,7 @@ int main(void)
 		cmocka_unit_test_setup(test_utimensat_mknod, setup),
 		cmocka_unit_test_setup(test_getcwd, setup),
 		cmocka_unit_test_setup(test_xattr, setup),
+		cmocka_unit_test_setup(test_fd_paths, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
