@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filter.h"
 #include "print.h"
+#include "stage.h"
 #include "util.h"
 
 static bool is_exit_kind(uint8_t kind)
@@ -74,6 +76,25 @@ int decode_generic(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+/* -e raw=: every argument as a number. */
+static void print_raw_args(struct tcb *tcp)
+{
+	unsigned n = tcp->ent ? tcp->ent->nargs : 6;
+
+	for (unsigned i = 0; i < n; i++)
+		tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+}
+
+static decoder_fn pick_decoder(struct tcb *tcp)
+{
+	pcfg.verbose = !filter_abbrev(tcp);
+	/* -e verbose=: no dereferencing: the typed generic decoder prints
+	 * pointers to structures as addresses */
+	if (!tcp->ent->decode || !filter_verbose(tcp))
+		return decode_generic;
+	return tcp->ent->decode;
+}
+
 void syscall_decode_args(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
@@ -91,8 +112,12 @@ void syscall_decode_args(struct tcb *tcp)
 	}
 	if (tcp->exiting && tcp->decode_state == DEC_DONE)
 		return;
-	tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
-					     : decode_generic(tcp);
+	if (!tcp->exiting && filter_raw(tcp)) {
+		print_raw_args(tcp);
+		tcp->decode_state = DEC_DONE;
+		return;
+	}
+	tcp->decode_state = pick_decoder(tcp)(tcp);
 }
 
 const char *syscall_name(const struct tcb *tcp, char *buf, size_t size)
@@ -107,6 +132,7 @@ void syscall_print_entry(struct tcb *tcp)
 {
 	char name[32];
 
+	stage_begin(tcp);
 	line_begin(tcp);
 	tprintf(tcp, "%s(", syscall_name(tcp, name, sizeof(name)));
 	syscall_decode_args(tcp);
@@ -149,6 +175,8 @@ void syscall_print_retval(struct tcb *tcp)
 		}
 		return;
 	}
+	if (rk != RV_NONE && tcp->ent && filter_raw(tcp))
+		rk = RV_HEX;
 	switch (rk) {
 	case RV_NONE:
 		tprints(tcp, " = ?");
@@ -202,6 +230,7 @@ void syscall_print_exit(struct tcb *tcp)
 	syscall_print_retval(tcp);
 	print_duration(tcp);
 	line_end(tcp);
+	stage_end(tcp, tcp->err ? FS_FAILED : FS_SUCCESSFUL);
 }
 
 void syscall_print_unfinished_exit(struct tcb *tcp)
@@ -216,4 +245,5 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 	tabto(tcp);
 	tprints(tcp, " = ?");
 	line_end(tcp);
+	stage_end(tcp, FS_UNFINISHED);
 }

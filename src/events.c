@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "decode.h"
+#include "filter.h"
 #include "print.h"
 #include "signals.h"
 #include "util.h"
@@ -146,7 +147,20 @@ void ev_syscall_entry(struct tcb *tcp)
 	clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
 }
 
+static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached);
+
 static void json_syscall(struct tcb *tcp, bool finished, bool detached)
+{
+	unsigned status = !finished ? (detached ? FS_DETACHED : FS_UNFINISHED)
+				    : tcp->err ? FS_FAILED : FS_SUCCESSFUL;
+
+	/* -e status= / -z / -Z: the event is dropped whole */
+	if (filter_status_active() && !filter_status_selected(status))
+		return;
+	json_syscall_emit(tcp, finished, detached);
+}
+
+static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 {
 	struct outstream os = { .fp = tcp->json_fp };
 	struct outstream *saved = tcp->out;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "fdinfo.h"
 #include "mem.h"
 #include "options.h"
 #include "util.h"
@@ -145,7 +146,11 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_visible_count() > 1) {
+	if (pcfg.pid_prefix && pcfg.pid_plain && (pcfg.pid_always || tcb_visible_count() > 1)) {
+		tprintf(tcp, "%-5d ", tcp->pid);
+		if (tcp->ns_pid)
+			tprintf(tcp, "(ctr %d) ", tcp->ns_pid);
+	} else if (pcfg.pid_prefix && !pcfg.pid_plain && tcb_visible_count() > 1) {
 		if (tcp->ns_pid)
 			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
 		else
@@ -221,13 +226,13 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 	static const char hex[] = "0123456789abcdef";
 	char *o = out;
 
-	/* -x: a string with any byte that needs an octal escape is printed
-	 * wholly in hex, as strace does. */
-	if (flags & QUOTE_HEX_NONPRINT) {
+	/* -x: a byte that is neither printable nor whitespace (\t..\r)
+	 * switches the whole string to \xHH, as strace does. */
+	if ((flags & QUOTE_HEX_NONPRINT) && !(flags & QUOTE_HEX_ALL)) {
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)s[i];
 
-			if ((c < ' ' || c >= 0x7f) && !strchr("\t\n\v\f\r", c ? c : 'x')) {
+			if (c > 0x7e || (c < ' ' && !(c >= '\t' && c <= '\r'))) {
 				flags |= QUOTE_HEX_ALL;
 				break;
 			}
@@ -362,22 +367,25 @@ static void print_fd_path_text(struct tcb *tcp, const char *path, size_t len)
 	free(q);
 }
 
-/* -y: "<target>" of /proc/PID/fd/FD (or of /proc/PID/cwd when fd is
- * AT_FDCWD); a " (deleted)" suffix is printed after the ">" as strace does. */
-static void print_fd_path(struct tcb *tcp, int fd)
+/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable.  A
+ * " (deleted)" suffix is printed after the ">" as strace does. */
+static void print_link_target(struct tcb *tcp, const char *what, int fd)
 {
 	static const char deleted[] = " (deleted)";
-	char link[64], target[PATH_MAX];
+	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
 	bool gone = false;
 	ssize_t n;
 
-	if (fd == -100)
-		snprintf(link, sizeof(link), "/proc/%d/cwd", tcp->pid);
-	else
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
+	target[n] = '\0';
+	if (pcfg.yflag >= 2 && fd >= 0 &&
+	    fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail)) > 0) {
+		tprintf(tcp, "<%s>", detail);
+		return;
+	}
 	if ((size_t)n > sizeof(deleted) - 1 &&
 	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1)) {
 		n -= (ssize_t)(sizeof(deleted) - 1);
@@ -390,17 +398,22 @@ static void print_fd_path(struct tcb *tcp, int fd)
 
 void print_fd(struct tcb *tcp, int fd)
 {
+	char what[32];
+
 	tprintf(tcp, "%d", fd);
-	if (pcfg.yflag && fd >= 0)
-		print_fd_path(tcp, fd);
+	if (pcfg.yflag && fd >= 0) {
+		snprintf(what, sizeof(what), "fd/%d", fd);
+		print_link_target(tcp, what, fd);
+	}
 }
 
 void print_dirfd(struct tcb *tcp, int fd)
 {
 	if (fd == -100) {
-		tprints(tcp, "AT_FDCWD");
+		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
+			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
 		if (pcfg.yflag)
-			print_fd_path(tcp, fd);
+			print_link_target(tcp, "cwd", -1);
 	} else
 		print_fd(tcp, fd);
 }
@@ -528,19 +541,36 @@ size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, 
 	return len < size ? len : size - 1;
 }
 
+/* -X raw / verbose: the number, then (verbose) the names in a comment
+ * unless they are just that number. */
+static void print_styled(struct tcb *tcp, uint64_t val, const char *names)
+{
+	char raw[32];
+
+	snprintf(raw, sizeof(raw), val ? "%#llx" : "0", (unsigned long long)val);
+	tprints(tcp, raw);
+	if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		tprintf(tcp, " /* %s */", names);
+}
+
 void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	char buf[1024];
 
 	format_flags(buf, sizeof(buf), x, val, dflt);
-	tprints(tcp, buf);
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, buf);
+	else
+		tprints(tcp, buf);
 }
 
 void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else if (dflt)
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
@@ -552,7 +582,9 @@ void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else
 		tprintf(tcp, "%lld", (long long)val);
