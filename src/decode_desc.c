@@ -123,8 +123,10 @@ size_t format_sigset(char *buf, size_t size, const unsigned char *set, size_t nb
 		if (in == invert)
 			continue;
 		name = signal_name((int)i + 1);
-		if (name)
+		if (name && pcfg.xlat_style == XLAT_ABBREV)
 			APPEND("%s%s", first ? "" : " ", name + 3);
+		else if (name && pcfg.xlat_style == XLAT_VERBOSE)
+			APPEND("%s%u /* %s */", first ? "" : " ", i + 1, name + 3);
 		else
 			APPEND("%s%u", first ? "" : " ", i + 1);
 		first = 0;
@@ -321,14 +323,18 @@ static void set_flags_aux(struct tcb *tcp, const char *what, const struct xlat *
 {
 	char buf[512];
 
-	char text[600];
+	char text[1400], raw[32], styled[1200];
 
 	tcp->rval_hex = true;
-	if (open_flags)
-		format_open_flags(buf, sizeof(buf), v);
-	else
+	if (open_flags) {
+		/* strace prints F_GETFL's flags as names even under -X */
+		format_open_flags(styled, sizeof(styled), v);
+	} else {
 		format_flags(buf, sizeof(buf), x, v, NULL);
-	snprintf(text, sizeof(text), "%s %s", what, buf);
+		snprintf(raw, sizeof(raw), v ? "%#lx" : "0", v);
+		format_styled(styled, sizeof(styled), raw, buf);
+	}
+	snprintf(text, sizeof(text), "%s %s", what, styled);
 	set_aux_text(tcp, text);
 }
 
@@ -593,8 +599,13 @@ int dec_ioctl(struct tcb *tcp)
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
 		sep(tcp);
-		format_ioctl_cmd(buf, sizeof(buf), cmd);
-		tprints(tcp, buf);
+		{
+			char raw[16];
+
+			format_ioctl_cmd(buf, sizeof(buf), cmd);
+			snprintf(raw, sizeof(raw), "%#x", cmd);
+			print_styled_text(tcp, raw, buf);
+		}
 		switch (cmd) {
 		case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
 		case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
@@ -702,7 +713,7 @@ static void aux_revents(struct tcb *tcp, struct aux *a, unsigned long addr, unsi
 	struct pollfd pfd;
 	bool first = true;
 	unsigned printed = 0;
-	char buf[256];
+	char buf[256], raw[16], styled[300];
 
 	fputs("[", a->fp);
 	for (unsigned long i = 0; i < n && i < MAX_ARRAY_BYTES / sizeof(pfd); i++) {
@@ -715,7 +726,9 @@ static void aux_revents(struct tcb *tcp, struct aux *a, unsigned long addr, unsi
 			break;
 		}
 		format_flags(buf, sizeof(buf), &xlat_poll_events, (unsigned short)pfd.revents, NULL);
-		fprintf(a->fp, "%s{fd=%d, revents=%s}", first ? "" : ", ", pfd.fd, buf);
+		snprintf(raw, sizeof(raw), "%#x", (unsigned short)pfd.revents);
+		format_styled(styled, sizeof(styled), raw, buf);
+		fprintf(a->fp, "%s{fd=%d, revents=%s}", first ? "" : ", ", pfd.fd, styled);
 		first = false;
 	}
 	fputs("]", a->fp);

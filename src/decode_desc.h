@@ -13,7 +13,8 @@
 size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd);
 
 /* A signal set of nbytes bytes: "[INT TERM]", "~[KILL STOP]" when more
- * than half of the signals are in it. */
+ * than half of the signals are in it; -X raw: numbers, -X verbose:
+ * "[2 /+ INT +/]" (comment markers). */
 size_t format_sigset(char *buf, size_t size, const unsigned char *set, size_t nbytes);
 
 /* A fd_set of nfds bits: "[0 8]" (fds only, no -y paths). */

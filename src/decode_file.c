@@ -48,12 +48,52 @@ size_t format_open_flags(char *buf, size_t size, uint64_t flags)
 	return len < size ? len : size - 1;
 }
 
+size_t format_styled(char *buf, size_t size, const char *raw, const char *names)
+{
+	int n;
+
+	if (pcfg.xlat_style == XLAT_RAW)
+		n = snprintf(buf, size, "%s", raw);
+	else if (pcfg.xlat_style == XLAT_VERBOSE && strcmp(raw, names) != 0)
+		n = snprintf(buf, size, "%s /* %s */", raw, names);
+	else if (pcfg.xlat_style == XLAT_VERBOSE)
+		n = snprintf(buf, size, "%s", raw);
+	else
+		n = snprintf(buf, size, "%s", names);
+	if (n < 0 || size == 0)
+		return 0;
+	return (size_t)n < size ? (size_t)n : size - 1;
+}
+
+void print_styled_text(struct tcb *tcp, const char *raw, const char *names)
+{
+	char buf[1200];
+
+	format_styled(buf, sizeof(buf), raw, names);
+	tprints(tcp, buf);
+}
+
+/* raw as hex, or octal when octal is true ("0100644") */
+static void print_styled_num(struct tcb *tcp, bool octal, unsigned long long v,
+			     const char *names)
+{
+	char raw[32];
+
+	if (!v)
+		snprintf(raw, sizeof(raw), "0");
+	else if (octal)
+		snprintf(raw, sizeof(raw), "%#llo", v);
+	else
+		snprintf(raw, sizeof(raw), "%#llx", v);
+	print_styled_text(tcp, raw, names);
+}
+
 void print_open_flags(struct tcb *tcp, uint64_t flags)
 {
 	char buf[512];
 
 	format_open_flags(buf, sizeof(buf), flags);
-	tprints(tcp, buf);
+	print_styled_num(tcp, false, flags, buf);
 }
 
 size_t format_mode_type(char *buf, size_t size, unsigned mode)
@@ -123,7 +163,7 @@ static void print_mode_type(struct tcb *tcp, unsigned mode)
 	char buf[128];
 
 	format_mode_type(buf, sizeof(buf), mode);
-	tprints(tcp, buf);
+	print_styled_num(tcp, true, mode, buf);
 }
 
 static void print_dev(struct tcb *tcp, unsigned long long dev)
@@ -131,7 +171,7 @@ static void print_dev(struct tcb *tcp, unsigned long long dev)
 	char buf[64];
 
 	format_dev(buf, sizeof(buf), dev);
-	tprints(tcp, buf);
+	print_styled_num(tcp, false, dev, buf);
 }
 
 static void print_time_comment(struct tcb *tcp, long long sec, long frac, int digits)
@@ -437,7 +477,9 @@ static void print_statx_flags(struct tcb *tcp, unsigned long flags)
 	unsigned long sync = flags & AT_STATX_SYNC_TYPE;
 	unsigned long rest = flags & ~(unsigned long)AT_STATX_SYNC_TYPE;
 
-	print_xval(tcp, &xlat_statx_flags, sync, NULL);
+	/* strace -X raw prints nothing for a zero sync type (then "|rest") */
+	if (!(pcfg.xlat_style == XLAT_RAW && sync == 0))
+		print_xval(tcp, &xlat_statx_flags, sync, NULL);
 	if (rest) {
 		tprints(tcp, "|");
 		print_flags(tcp, &xlat_statx_flags, rest, NULL);
@@ -532,10 +574,13 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 	for (int i = 0; i < 2; i++) {
 		if (i)
 			tprints(tcp, ", ");
-		if (ts[i].nsec == UTIME_NOW_VAL) {
-			tprints(tcp, "UTIME_NOW");
-		} else if (ts[i].nsec == UTIME_OMIT_VAL) {
-			tprints(tcp, "UTIME_OMIT");
+		if (ts[i].nsec == UTIME_NOW_VAL || ts[i].nsec == UTIME_OMIT_VAL) {
+			char raw[80];
+
+			snprintf(raw, sizeof(raw), "{tv_sec=%lld, tv_nsec=%lld}",
+				 (long long)ts[i].sec, (long long)ts[i].nsec);
+			print_styled_text(tcp, raw, ts[i].nsec == UTIME_NOW_VAL ?
+					  "UTIME_NOW" : "UTIME_OMIT");
 		} else {
 			print_timespec_val(tcp, ts[i].sec, (long)ts[i].nsec);
 			if (ts[i].nsec >= 0 && ts[i].nsec < 1000000000)
@@ -646,7 +691,8 @@ int dec_mknodat(struct tcb *tcp)
  * "0x10 /+ ?_OK +/" (comment markers) as strace does. */
 static void print_access_mode(struct tcb *tcp, unsigned long mode)
 {
-	if (mode & ~(unsigned long)(R_OK | W_OK | X_OK) && !(mode & (R_OK | W_OK | X_OK)))
+	if (pcfg.xlat_style != XLAT_RAW &&
+	    mode & ~(unsigned long)(R_OK | W_OK | X_OK) && !(mode & (R_OK | W_OK | X_OK)))
 		tprintf(tcp, "%#lx /* ?_OK */", mode);
 	else
 		print_flags(tcp, &xlat_access_modes, mode, NULL);

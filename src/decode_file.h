@@ -11,6 +11,11 @@
 
 #include "tcb.h"
 
+/* -X: the names (default), the raw number (-X raw), or both as
+ * "RAW /+ names +/" (-X verbose; no comment when they are the same). */
+size_t format_styled(char *buf, size_t size, const char *raw, const char *names);
+void print_styled_text(struct tcb *tcp, const char *raw, const char *names);
+
 /* open(2) flags as strace prints them: the access mode first
  * ("O_RDONLY|O_CLOEXEC"), unknown bits as "|0x...".  Returns the length. */
 size_t format_open_flags(char *buf, size_t size, uint64_t flags);

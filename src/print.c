@@ -569,7 +569,7 @@ void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char 
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
 	if (pcfg.xlat_style != XLAT_ABBREV)
-		print_styled(tcp, val, s);
+		print_styled(tcp, val, s ? s : dflt); /* verbose: unknown as F_??? */
 	else if (s)
 		tprints(tcp, s);
 	else if (dflt)

@@ -2,10 +2,10 @@
 # The file and desc families decoded as strace 6.1 decodes them: run
 # tests/helpers/fileops (open/stat/statx/getdents/xattr/fcntl/poll/epoll/
 # readv/... with success, failure and bad-pointer cases) under strace and
-# under ctrace, with plain, -y and -v -y output, and require identical
-# lines for every %file/%desc syscall once the values that legitimately
-# differ between two runs (addresses, inode numbers, times, free blocks)
-# are normalised.
+# under ctrace, with plain, -y, -v -y, -s 4 -x, -X raw and -X verbose
+# output, and require identical lines for every %file/%desc syscall once
+# the values that legitimately differ between two runs (addresses, inode
+# numbers, times, free blocks) are normalised.
 : "${CTRACE:=src/ctrace}" "${HELPERS:=tests/helpers}"
 command -v strace >/dev/null 2>&1 || { echo "SKIP: strace is not installed"; exit 77; }
 [ -x "$HELPERS/fileops" ] || { echo "SKIP: $HELPERS/fileops is not built"; exit 77; }
@@ -30,7 +30,7 @@ norm() {
 }
 
 fail=0
-for opts in "" "-y" "-v -y" "-s 4 -x"; do
+for opts in "" "-y" "-v -y" "-s 4 -x" "-X raw" "-X verbose -y"; do
 	rm -rf "$work"
 	strace $opts -e trace=%file,%desc -o "$tmp/s.txt" "$HELPERS/fileops" "$work" </dev/null >/dev/null 2>&1
 	rm -rf "$work"

@@ -84,6 +84,7 @@ static int setup(void **state)
 	pcfg.verbose = false;
 	pcfg.yflag = 0;
 	pcfg.xflag = 0;
+	pcfg.xlat_style = XLAT_ABBREV;
 	return 0;
 }
 
@@ -126,6 +127,17 @@ static void test_sigset_fdset(void **state)
 	set[(SIGKILL - 1) / 8] &= (unsigned char)~(1 << ((SIGKILL - 1) % 8));
 	format_sigset(buf, sizeof(buf), set, sizeof(set));
 	assert_string_equal(buf, "~[KILL]");
+	pcfg.xlat_style = XLAT_VERBOSE;
+	memset(set, 0, sizeof(set));
+	set[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);
+	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "[2 /* INT */]");
+	pcfg.xlat_style = XLAT_RAW;
+	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "[2]");
+	pcfg.xlat_style = XLAT_ABBREV;
+	memset(set, 0xff, sizeof(set));
+	set[(SIGKILL - 1) / 8] &= (unsigned char)~(1 << ((SIGKILL - 1) % 8));
 	/* tiny output buffer: terminated, no overflow */
 	format_sigset(buf, 3, set, sizeof(set));
 	assert_int_equal(strlen(buf), 2);

@@ -88,6 +88,7 @@ static int setup(void **state)
 	pcfg.verbose = false;
 	pcfg.yflag = 0;
 	pcfg.xflag = 0;
+	pcfg.xlat_style = XLAT_ABBREV;
 	return 0;
 }
 
@@ -537,6 +538,51 @@ static void test_fd_paths(void **state)
 	rmdir(dir);
 }
 
+/* -X raw / verbose on the hand-formatted values */
+static void test_xlat_styles(void **state)
+{
+	struct fake f;
+	struct stat st;
+	struct { int64_t s, ns; } ts[2] = { { 0, (1 << 30) - 1 }, { 0, (1 << 30) - 2 } };
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	st.st_mode = S_IFCHR | 0666;
+	st.st_rdev = makedev(1, 3);
+
+	pcfg.xlat_style = XLAT_RAW;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, (unsigned long)AT_FDCWD, (unsigned long)"a", O_RDONLY | O_CLOEXEC, 0, 0, 0);
+	run(&f.tcb, dec_openat, 3, 0);
+	assert_string_equal(fake_text(&f), "-100, \"a\", 0x80000");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)"", (unsigned long)&st, AT_EMPTY_PATH, 0, 0);
+	run(&f.tcb, dec_newfstatat, 0, 0);
+	assert_string_equal(fake_text(&f), "3, \"\", {st_mode=020666, st_rdev=0x103, ...}, 0x1000");
+	fake_done(&f);
+
+	pcfg.xlat_style = XLAT_VERBOSE;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)"a", O_RDONLY, 0, 0, 0);
+	run(&f.tcb, dec_openat, 3, 0);
+	assert_string_equal(fake_text(&f), "3, \"a\", 0 /* O_RDONLY */");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0, (unsigned long)ts, 0, 0, 0);
+	run(&f.tcb, dec_utimensat, 0, 0);
+	assert_string_equal(fake_text(&f), "3, NULL, [{tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */, "
+			    "{tv_sec=0, tv_nsec=1073741822} /* UTIME_OMIT */], 0");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)"", (unsigned long)&st, 0, 0, 0);
+	run(&f.tcb, dec_newfstatat, 0, 0);
+	assert_string_equal(fake_text(&f), "3, \"\", {st_mode=020666 /* S_IFCHR|0666 */, "
+			    "st_rdev=0x103 /* makedev(0x1, 0x3) */, ...}, 0");
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_ABBREV;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -552,6 +598,7 @@ int main(void)
 		cmocka_unit_test_setup(test_getcwd, setup),
 		cmocka_unit_test_setup(test_xattr, setup),
 		cmocka_unit_test_setup(test_fd_paths, setup),
+		cmocka_unit_test_setup(test_xlat_styles, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
