@@ -255,6 +255,15 @@ int dec_vmsplice(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+/* timerfd_create(clockid, flags) */
+int dec_timerfd_create(struct tcb *tcp)
+{
+	print_xval(tcp, &xlat_clock_ids, (unsigned)tcp->args[0], "CLOCK_???");
+	tprints(tcp, ", ");
+	print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
+	return DEC_DONE;
+}
+
 int dec_lseek(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
@@ -294,7 +303,7 @@ int dec_pipe2(struct tcb *tcp)
 		return DEC_MORE;
 	print_fd_pair(tcp, tcp->args[0]);
 	sep(tcp);
-	print_flags(tcp, &xlat_open_flags, tcp->args[1], NULL);  /* strace names any O_ bit */
+	print_flags_arg(tcp, &xlat_open_flags, tcp->args[1]);  /* strace names any O_ bit */
 	return DEC_DONE;
 }
 
@@ -1047,7 +1056,7 @@ int dec_timerfd_settime(struct tcb *tcp)
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
 		sep(tcp);
-		print_flags(tcp, &xlat_timerfd_flags, tcp->args[1], NULL);
+		print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
 		sep(tcp);
 		print_itimerspec(tcp, tcp->args[2]);
 		sep(tcp);

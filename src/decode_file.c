@@ -468,7 +468,7 @@ int dec_newfstatat(struct tcb *tcp)
 	}
 	print_stat_at(tcp, tcp->args[2]);
 	tprints(tcp, ", ");
-	print_flags(tcp, &xlat_at_flags, tcp->args[3], NULL);
+	print_flags_arg(tcp, &xlat_at_flags, tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -495,7 +495,7 @@ int dec_statx(struct tcb *tcp)
 		tprints(tcp, ", ");
 		print_statx_flags(tcp, tcp->args[2]);
 		tprints(tcp, ", ");
-		print_flags(tcp, &xlat_statx_mask, (unsigned)tcp->args[3], NULL);
+		print_flags_arg(tcp, &xlat_statx_mask, (unsigned)tcp->args[3]);
 		tprints(tcp, ", ");
 		return DEC_MORE;
 	}
@@ -598,7 +598,7 @@ int dec_utimensat(struct tcb *tcp)
 	tprints(tcp, ", ");
 	print_utimens(tcp, tcp->args[2]);
 	tprints(tcp, ", ");
-	print_flags(tcp, &xlat_at_flags, tcp->args[3], NULL);
+	print_flags_arg(tcp, &xlat_at_flags, tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -716,7 +716,7 @@ int dec_faccessat(struct tcb *tcp)
 	print_access_mode(tcp, (unsigned)tcp->args[2]);
 	if (tcp->ent && tcp->ent->nargs > 3) {
 		tprints(tcp, ", ");
-		print_flags(tcp, &xlat_faccessat_flags, (unsigned)tcp->args[3], NULL);
+		print_flags_arg(tcp, &xlat_faccessat_flags, (unsigned)tcp->args[3]);
 	}
 	return DEC_DONE;
 }
@@ -753,5 +753,14 @@ int dec_listxattr(struct tcb *tcp)
 	else
 		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
 	tprintf(tcp, ", %lu", tcp->args[2]);
+	return DEC_DONE;
+}
+
+/* fadvise64(fd, offset, len, advice) */
+int dec_fadvise64(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprintf(tcp, ", %ld, %lu, ", (long)tcp->args[1], tcp->args[2]);
+	print_xval(tcp, &xlat_fadvise_advice, (unsigned)tcp->args[3], "POSIX_FADV_???");
 	return DEC_DONE;
 }

@@ -329,7 +329,7 @@ static void test_statx(void **state)
 		 BAD_ADDR, 0);
 	run(&f.tcb, dec_statx, 0, 0);
 	assert_string_equal(fake_text(&f),
-			    "3, \"\", AT_STATX_DONT_SYNC|AT_EMPTY_PATH, 0x80000000, 0x8");
+			    "3, \"\", AT_STATX_DONT_SYNC|AT_EMPTY_PATH, 0x80000000 /* STATX_??? */, 0x8");
 	fake_done(&f);
 }
 
@@ -583,6 +583,51 @@ static void test_xlat_styles(void **state)
 	pcfg.xlat_style = XLAT_ABBREV;
 }
 
+/* generic flags: no known bit -> "0x4000 / * AT_??? * /" like strace */
+static void test_flags_unknown(void **state)
+{
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	print_flags_arg(&f.tcb, &xlat_at_flags, 0x4000);
+	assert_string_equal(fake_text(&f), "0x4000 /* AT_??? */");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	print_flags_arg(&f.tcb, &xlat_at_flags, 0x4000 | AT_REMOVEDIR);
+	assert_string_equal(fake_text(&f), "AT_REMOVEDIR|0x4000");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	print_flags_arg(&f.tcb, &xlat_at_flags, 0);
+	assert_string_equal(fake_text(&f), "0");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	print_flags_arg(&f.tcb, &xlat_renameat2_flags, 0x8);
+	assert_string_equal(fake_text(&f), "0x8 /* RENAME_?? */");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	print_flags_arg(&f.tcb, &xlat_open_flags, 0x1);
+	assert_string_equal(fake_text(&f), "0x1 /* O_??? */");
+	fake_done(&f);
+
+	pcfg.xlat_style = XLAT_RAW;
+	fake_init(&f, getpid());
+	print_flags_arg(&f.tcb, &xlat_at_flags, 0x4000);
+	assert_string_equal(fake_text(&f), "0x4000");
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_ABBREV;
+
+	/* a set whose items share no prefix: plain hex */
+	fake_init(&f, getpid());
+	print_flags_arg(&f.tcb, &xlat_access_modes, 0x10);
+	assert_string_equal(fake_text(&f), "0x10");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -599,6 +644,7 @@ int main(void)
 		cmocka_unit_test_setup(test_xattr, setup),
 		cmocka_unit_test_setup(test_fd_paths, setup),
 		cmocka_unit_test_setup(test_xlat_styles, setup),
+		cmocka_unit_test_setup(test_flags_unknown, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
