@@ -99,7 +99,7 @@ size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd)
 	return (size_t)n < size ? (size_t)n : size - 1;
 }
 
-size_t format_sigset(char *buf, size_t size, const unsigned char *set, size_t nbytes)
+size_t format_sigmask(char *buf, size_t size, const unsigned char *set, size_t nbytes)
 {
 	unsigned nsig = (unsigned)(nbytes * 8 < 64 ? nbytes * 8 : 64);
 	unsigned count = 0;
@@ -786,7 +786,7 @@ static void print_sigset_at(struct tcb *tcp, unsigned long addr, unsigned long s
 		print_addr(tcp, addr);
 		return;
 	}
-	format_sigset(buf, sizeof(buf), set, size);
+	format_sigmask(buf, sizeof(buf), set, size);
 	tprints(tcp, buf);
 }
 

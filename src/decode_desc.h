@@ -12,10 +12,11 @@
  * "_IOC(_IOC_READ, 0x54, 0x1, 0x8)" for unknown codes. */
 size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd);
 
-/* A signal set of nbytes bytes: "[INT TERM]", "~[KILL STOP]" when more
+/* A signal set of nbytes bytes (named apart from decode_signal's
+ * format_sigset of branch dec-proc, which has no -X styles): "[INT TERM]", "~[KILL STOP]" when more
  * than half of the signals are in it; -X raw: numbers, -X verbose:
  * "[2 /+ INT +/]" (comment markers). */
-size_t format_sigset(char *buf, size_t size, const unsigned char *set, size_t nbytes);
+size_t format_sigmask(char *buf, size_t size, const unsigned char *set, size_t nbytes);
 
 /* A fd_set of nfds bits: "[0 8]" (fds only, no -y paths). */
 size_t format_fdset(char *buf, size_t size, const unsigned char *set, int nfds);

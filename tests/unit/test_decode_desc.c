@@ -115,31 +115,31 @@ static void test_sigset_fdset(void **state)
 	char buf[512];
 
 	(void)state;
-	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
 	assert_string_equal(buf, "[]");
 	set[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);
 	set[(SIGTERM - 1) / 8] |= 1 << ((SIGTERM - 1) % 8);
-	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
 	assert_string_equal(buf, "[INT TERM]");
 	memset(set, 0xff, sizeof(set));
-	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
 	assert_string_equal(buf, "~[]");
 	set[(SIGKILL - 1) / 8] &= (unsigned char)~(1 << ((SIGKILL - 1) % 8));
-	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
 	assert_string_equal(buf, "~[KILL]");
 	pcfg.xlat_style = XLAT_VERBOSE;
 	memset(set, 0, sizeof(set));
 	set[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);
-	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
 	assert_string_equal(buf, "[2 /* INT */]");
 	pcfg.xlat_style = XLAT_RAW;
-	format_sigset(buf, sizeof(buf), set, sizeof(set));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
 	assert_string_equal(buf, "[2]");
 	pcfg.xlat_style = XLAT_ABBREV;
 	memset(set, 0xff, sizeof(set));
 	set[(SIGKILL - 1) / 8] &= (unsigned char)~(1 << ((SIGKILL - 1) % 8));
 	/* tiny output buffer: terminated, no overflow */
-	format_sigset(buf, 3, set, sizeof(set));
+	format_sigmask(buf, 3, set, sizeof(set));
 	assert_int_equal(strlen(buf), 2);
 
 	memset(set, 0, sizeof(set));
