@@ -11,6 +11,7 @@
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "stacktrace.h"
 #include "util.h"
 
 /* ---- JSON helpers ---- */
@@ -218,6 +219,21 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 			json_object_object_add(o, "unfinished", json_object_new_boolean(1));
 		if (detached)
 			json_object_object_add(o, "detached", json_object_new_boolean(1));
+	}
+	if (pcfg.stack) {
+		/* -k: the frames, each as the text line would show it */
+		struct capture c;
+		json_object *frames = json_object_new_array();
+		char *text, *line, *save = NULL;
+
+		capture_begin(tcp, &c);
+		stacktrace_print(tcp, finished);
+		text = capture_end(tcp, &c);
+		for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			json_object_array_add(frames, json_object_new_string(
+				strncmp(line, " > ", 3) == 0 ? line + 3 : line));
+		json_object_object_add(o, "stack", frames);
+		free(text);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	dur = (double)(now.tv_sec - tcp->stime.tv_sec) + (double)(now.tv_nsec - tcp->stime.tv_nsec) / 1e9;
