@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "fdinfo.h"
 #include "mem.h"
 #include "options.h"
 #include "util.h"
@@ -145,7 +146,11 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_visible_count() > 1) {
+	if (pcfg.pid_prefix && pcfg.pid_plain && (pcfg.pid_always || tcb_visible_count() > 1)) {
+		tprintf(tcp, "%-5d ", tcp->pid);
+		if (tcp->ns_pid)
+			tprintf(tcp, "(ctr %d) ", tcp->ns_pid);
+	} else if (pcfg.pid_prefix && !pcfg.pid_plain && tcb_visible_count() > 1) {
 		if (tcp->ns_pid)
 			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
 		else
@@ -221,13 +226,13 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 	static const char hex[] = "0123456789abcdef";
 	char *o = out;
 
-	/* -x: a string with any byte that needs an octal escape is printed
-	 * wholly in hex, as strace does. */
-	if (flags & QUOTE_HEX_NONPRINT) {
+	/* -x: a byte that is neither printable nor whitespace (\t..\r)
+	 * switches the whole string to \xHH, as strace does. */
+	if ((flags & QUOTE_HEX_NONPRINT) && !(flags & QUOTE_HEX_ALL)) {
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)s[i];
 
-			if ((c < ' ' || c >= 0x7f) && !strchr("\t\n\v\f\r", c ? c : 'x')) {
+			if (c > 0x7e || (c < ' ' && !(c >= '\t' && c <= '\r'))) {
 				flags |= QUOTE_HEX_ALL;
 				break;
 			}
@@ -343,33 +348,73 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintf(tcp, "%#03lo", mode);
 }
 
-static void print_fd_path(struct tcb *tcp, int fd)
+/* The path inside "<...>": escaped like a quoted string (\n, \", \\,
+ * octal for other unprintable bytes) without the quotes, and "<" ">" as
+ * \74 \76 so that they cannot be taken for the brackets, as strace does. */
+static void print_fd_path_text(struct tcb *tcp, const char *path, size_t len)
 {
-	char link[64], target[PATH_MAX];
+	char *q = xmalloc(4 * len + 3);
+	size_t qlen = quote_string(path, len, quote_flags(), q);
+
+	for (size_t i = 1; i + 1 < qlen; i++) {
+		if (q[i] == '>' || q[i] == '<') {
+			tprints(tcp, q[i] == '>' ? "\\76" : "\\74");
+		} else {
+			fputc(q[i], tcp->out->fp);
+			tcp->curcol++;
+		}
+	}
+	free(q);
+}
+
+/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable.  A
+ * " (deleted)" suffix is printed after the ">" as strace does. */
+static void print_link_target(struct tcb *tcp, const char *what, int fd)
+{
+	static const char deleted[] = " (deleted)";
+	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
+	bool gone = false;
 	ssize_t n;
 
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
+	target[n] = '\0';
+	if (pcfg.yflag >= 2 && fd >= 0 &&
+	    fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail)) > 0) {
+		tprintf(tcp, "<%s>", detail);
+		return;
+	}
+	if ((size_t)n > sizeof(deleted) - 1 &&
+	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1)) {
+		n -= (ssize_t)(sizeof(deleted) - 1);
+		gone = true;
+	}
 	tprints(tcp, "<");
-	fwrite(target, 1, (size_t)n, tcp->out->fp);
-	tcp->curcol += (int)n;
-	tprints(tcp, ">");
+	print_fd_path_text(tcp, target, (size_t)n);
+	tprints(tcp, gone ? ">(deleted)" : ">");
 }
 
 void print_fd(struct tcb *tcp, int fd)
 {
+	char what[32];
+
 	tprintf(tcp, "%d", fd);
-	if (pcfg.yflag && fd >= 0)
-		print_fd_path(tcp, fd);
+	if (pcfg.yflag && fd >= 0) {
+		snprintf(what, sizeof(what), "fd/%d", fd);
+		print_link_target(tcp, what, fd);
+	}
 }
 
 void print_dirfd(struct tcb *tcp, int fd)
 {
-	if (fd == -100)
-		tprints(tcp, "AT_FDCWD");
-	else
+	if (fd == -100) {
+		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
+			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
+		if (pcfg.yflag)
+			print_link_target(tcp, "cwd", -1);
+	} else
 		print_fd(tcp, fd);
 }
 
@@ -439,8 +484,8 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	/* One byte more than the limit: a string of exactly `limit` bytes
-	 * is printed whole, without "...", as strace does. */
+	/* One byte more than printed: a string of exactly limit bytes is
+	 * complete (no "...") when its NUL follows. */
 	buf = scratch(limit + 2);
 	n = mem_read_str(tcp->pid, addr, buf, limit + 2, &truncated);
 	if (n < 0) {
@@ -493,19 +538,36 @@ size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, 
 	return len < size ? len : size - 1;
 }
 
+/* -X raw / verbose: the number, then (verbose) the names in a comment
+ * unless they are just that number. */
+static void print_styled(struct tcb *tcp, uint64_t val, const char *names)
+{
+	char raw[32];
+
+	snprintf(raw, sizeof(raw), val ? "%#llx" : "0", (unsigned long long)val);
+	tprints(tcp, raw);
+	if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		tprintf(tcp, " /* %s */", names);
+}
+
 void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	char buf[1024];
 
 	format_flags(buf, sizeof(buf), x, val, dflt);
-	tprints(tcp, buf);
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, buf);
+	else
+		tprints(tcp, buf);
 }
 
 void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s ? s : dflt); /* verbose: unknown as F_??? */
+	else if (s)
 		tprints(tcp, s);
 	else if (dflt)
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
@@ -517,7 +579,9 @@ void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else
 		tprintf(tcp, "%lld", (long long)val);

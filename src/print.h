@@ -23,7 +23,12 @@ struct print_cfg {
 	int rel_prec;          /* -r digits, -1 off */
 	int T_prec;            /* -T digits, -1 off */
 	bool json;             /* --json: JSON lines instead of text */
+	bool pid_plain;        /* -o FILE: "PID " instead of "[pid PID] " */
+	bool pid_always;       /* -f -o FILE: on every line, as strace */
+	int xlat_style;        /* -X: XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE */
+	bool stack;            /* -k */
 };
+enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
 
 struct outstream {
@@ -62,7 +67,8 @@ int outstreams_flush(void);
 
 /* --- Pure string quoting (unit-tested) --- */
 enum {
-	QUOTE_HEX_NONPRINT = 1, /* -x  : \xHH for non-printable bytes */
+	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
+				 * printable nor whitespace */
 	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
 };
 /* Quote len bytes of s into out (with the surrounding double quotes).

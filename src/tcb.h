@@ -11,6 +11,7 @@
 #include "arch.h"
 
 struct outstream;
+struct stack_tcb;
 
 enum {
 	TCB_INSYSCALL   = 1u << 0, /* between syscall entry and exit */
@@ -47,6 +48,7 @@ struct tcb {
 	bool rval_hex;              /* decoder: print this return value in hex */
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
+	bool rval_fd;               /* decoder: the return value is a fd (-y) */
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
@@ -54,6 +56,7 @@ struct tcb {
 	FILE *json_fp;              /* --json: the current syscall's argument text */
 	char *json_buf;
 	size_t json_len;
+	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 
 	struct tcb *hnext;          /* hash chain */
 };
