@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 
@@ -798,5 +799,24 @@ int dec_membarrier(struct tcb *tcp)
 		tcp->rval_hex = true;
 		tcp->auxstr = membarrier_aux;
 	}
+	return DEC_DONE;
+}
+
+int dec_sysinfo(struct tcb *tcp)
+{
+	struct sysinfo si;
+
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &si, sizeof(si)) < 0) {
+		print_addr(tcp, tcp->args[0]);
+		return DEC_DONE;
+	}
+	tprintf(tcp, "{uptime=%ld, loads=[%lu, %lu, %lu], totalram=%lu, freeram=%lu, "
+		"sharedram=%lu, bufferram=%lu, totalswap=%lu, freeswap=%lu, procs=%u, "
+		"totalhigh=%lu, freehigh=%lu, mem_unit=%u}",
+		si.uptime, si.loads[0], si.loads[1], si.loads[2], si.totalram, si.freeram,
+		si.sharedram, si.bufferram, si.totalswap, si.freeswap, (unsigned)si.procs,
+		si.totalhigh, si.freehigh, si.mem_unit);
 	return DEC_DONE;
 }
