@@ -17,10 +17,46 @@
 	} while (0)
 #define FINISH() return len < size ? len : (size ? size - 1 : 0)
 
+/* -X raw / verbose: strace prints the two 32-bit halves separately,
+ * "0xfeffffff /+ 1<<CAP_CHOWN|... +/|0x1ff /+ ... +/". */
+static size_t format_capset_styled(char *buf, size_t size, uint64_t caps)
+{
+	size_t len = 0;
+	bool first = true;
+
+	if (size)
+		buf[0] = '\0';
+	if (!caps) {
+		APPEND("0");
+		FINISH();
+	}
+	for (unsigned half = 0; half < 2; half++) {
+		uint64_t part = caps & (0xffffffffULL << (32 * half));
+		char names[2048], raw[32], el[2200];
+
+		if (!part)
+			continue;
+		{
+			int style = pcfg.xlat_style;
+
+			pcfg.xlat_style = XLAT_ABBREV;
+			format_capset(names, sizeof(names), part);
+			pcfg.xlat_style = style;
+		}
+		snprintf(raw, sizeof(raw), "%#llx", (unsigned long long)(part >> (32 * half)));
+		format_xlat_styled(el, sizeof(el), raw, names);
+		APPEND("%s%s", first ? "" : "|", el);
+		first = false;
+	}
+	FINISH();
+}
+
 size_t format_capset(char *buf, size_t size, uint64_t caps)
 {
 	size_t len = 0;
 
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		return format_capset_styled(buf, size, caps);
 	if (size)
 		buf[0] = '\0';
 	if (!caps) {
@@ -51,6 +87,21 @@ size_t format_personality(char *buf, size_t size, uint32_t pers)
 		buf[0] = '\0';
 	if (pers == 0xffffffffu) {
 		APPEND("%#x", pers);
+		FINISH();
+	}
+	if (pcfg.xlat_style != XLAT_ABBREV) {
+		/* each part styled: "0 /+ PER_LINUX +/|0x40000 /+ ADDR_NO_RANDOMIZE +/" */
+		char names[512], raw[16], part[600];
+
+		snprintf(raw, sizeof(raw), (pers & 0xff) ? "%#x" : "0", pers & 0xff);
+		format_xlat_styled(part, sizeof(part), raw, dom);
+		APPEND("%s", part);
+		if (flags) {
+			format_flags(names, sizeof(names), &xlat_personality_flags, flags, NULL);
+			snprintf(raw, sizeof(raw), "%#x", flags);
+			format_xlat_styled(part, sizeof(part), raw, names);
+			APPEND("|%s", part);
+		}
 		FINISH();
 	}
 	if (dom)
@@ -101,10 +152,15 @@ static void print_cap_header(struct tcb *tcp, unsigned long addr)
 	case _LINUX_CAPABILITY_VERSION_3: v = "_LINUX_CAPABILITY_VERSION_3"; break;
 	default: v = NULL; break;
 	}
-	if (v)
-		tprintf(tcp, "{version=%s, pid=%d}", v, h.pid);
-	else
+	if (v) {
+		char raw[16], buf[96];
+
+		snprintf(raw, sizeof(raw), "%#x", h.version);
+		format_xlat_styled(buf, sizeof(buf), raw, v);
+		tprintf(tcp, "{version=%s, pid=%d}", buf, h.pid);
+	} else {
 		tprintf(tcp, "{version=%#x /* _LINUX_CAPABILITY_VERSION_??? */, pid=%d}", h.version, h.pid);
+	}
 }
 
 static void print_cap_data(struct tcb *tcp, unsigned long hdr, unsigned long addr)

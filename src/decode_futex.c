@@ -18,7 +18,7 @@
 	} while (0)
 #define FINISH() return len < size ? len : (size ? size - 1 : 0)
 
-size_t format_futex_op(char *buf, size_t size, uint32_t op)
+static size_t format_futex_op_names(char *buf, size_t size, uint32_t op)
 {
 	uint32_t base = op & ~(uint32_t)FUTEX_CLOCK_REALTIME;
 	const char *name = xlat_lookup(&xlat_futex_ops, base);
@@ -36,6 +36,15 @@ size_t format_futex_op(char *buf, size_t size, uint32_t op)
 	FINISH();
 }
 
+size_t format_futex_op(char *buf, size_t size, uint32_t op)
+{
+	char names[256], raw[16];
+
+	format_futex_op_names(names, sizeof(names), op);
+	snprintf(raw, sizeof(raw), op ? "%#x" : "0", op);
+	return format_xlat_styled(buf, size, raw, names);
+}
+
 size_t format_futex_wake_op(char *buf, size_t size, uint32_t val3)
 {
 	unsigned op = (val3 >> 28) & 0xf, cmp = (val3 >> 24) & 0xf;
@@ -46,6 +55,27 @@ size_t format_futex_wake_op(char *buf, size_t size, uint32_t val3)
 
 	if (size)
 		buf[0] = '\0';
+	if (pcfg.xlat_style != XLAT_ABBREV) {
+		char o[96], c[96], raw[16];
+
+		if (pcfg.xlat_style == XLAT_RAW) {
+			/* strace 6.1's raw form */
+			APPEND(op ? "%#x<<28 /* FUTEX_OP_??? */" : "0<<28 /* FUTEX_OP_??? */", op);
+			APPEND(oparg ? "|%#x<<12|" : "|0<<12|", oparg);
+			APPEND(cmp ? "%#x<<24 /* FUTEX_OP_CMP_??? */" : "0<<24 /* FUTEX_OP_CMP_??? */", cmp);
+			APPEND(cmparg ? "|%#x" : "|0", cmparg);
+			FINISH();
+		}
+		snprintf(raw, sizeof(raw), op ? "%#x" : "0", op);
+		format_xlat_styled(o, sizeof(o), raw, (op & 8) ? NULL : opname);
+		snprintf(raw, sizeof(raw), cmp ? "%#x" : "0", cmp);
+		format_xlat_styled(c, sizeof(c), raw, cmpname);
+		APPEND("%s<<28", o);
+		APPEND(oparg ? "|%#x<<12|" : "|0<<12|", oparg);
+		APPEND("%s<<24", c);
+		APPEND(cmparg ? "|%#x" : "|0", cmparg);
+		FINISH();
+	}
 	if (op & 8)
 		APPEND("FUTEX_OP_OPARG_SHIFT<<28|");
 	if (opname)

@@ -13,10 +13,7 @@ size_t format_mmap_prot(char *buf, size_t size, uint64_t prot)
 
 static void print_prot(struct tcb *tcp, unsigned long prot)
 {
-	char buf[256];
-
-	format_mmap_prot(buf, sizeof(buf), (uint32_t)prot);
-	tprints(tcp, buf);
+	print_flags(tcp, &xlat_mmap_prot, (uint32_t)prot, "PROT_NONE");
 }
 
 /* mmap(addr, length, prot, flags, fd, offset): offset in hex as strace. */

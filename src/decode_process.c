@@ -176,30 +176,35 @@ size_t format_clone_flags(char *buf, size_t size, uint64_t flags)
 
 	if (size)
 		buf[0] = '\0';
-	if (rest || !sig)
-		len = format_flags(buf, size, &xlat_clone3_flags, rest, NULL);
+	if (rest || !sig) {
+		char names[1024], raw[32];
+
+		format_flags(names, sizeof(names), &xlat_clone3_flags, rest, NULL);
+		snprintf(raw, sizeof(raw), rest ? "%#llx" : "0", (unsigned long long)rest);
+		len = format_xlat_styled(buf, size, raw, names);
+	}
 	if (sig) {
-		if (name)
-			APPEND("%s%s", rest ? "|" : "", name);
-		else
-			APPEND("%s%d", rest ? "|" : "", sig);
+		char raw[16], el[64];
+
+		snprintf(raw, sizeof(raw), "%d", sig);
+		format_xlat_styled(el, sizeof(el), raw, name);
+		APPEND("%s%s", rest ? "|" : "", el);
 	}
 	FINISH();
 }
 
 size_t format_rlim(char *buf, size_t size, uint64_t v)
 {
-	size_t len = 0;
+	char raw[32], names[48];
 
-	if (size)
-		buf[0] = '\0';
+	snprintf(raw, sizeof(raw), "%llu", (unsigned long long)v);
 	if (v == UINT64_MAX)
-		APPEND("RLIM64_INFINITY");
+		snprintf(names, sizeof(names), "RLIM64_INFINITY");
 	else if (v && v % 1024 == 0)
-		APPEND("%llu*1024", (unsigned long long)(v / 1024));
+		snprintf(names, sizeof(names), "%llu*1024", (unsigned long long)(v / 1024));
 	else
-		APPEND("%llu", (unsigned long long)v);
-	FINISH();
+		return format_xlat_styled(buf, size, raw, NULL);
+	return format_xlat_styled(buf, size, raw, names);
 }
 
 /* Read an int at addr and print "[N]", or the address. */
@@ -281,10 +286,9 @@ struct k_clone_args {
 
 static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, size_t have)
 {
-	char buf[1024];
 
-	format_flags(buf, sizeof(buf), &xlat_clone3_flags, ca->flags, NULL);
-	tprintf(tcp, "{flags=%s", buf);
+	tprints(tcp, "{flags=");
+	print_flags(tcp, &xlat_clone3_flags, ca->flags, NULL);
 	if (ca->flags & CL_PIDFD)
 		tprintf(tcp, ", pidfd=%#llx", (unsigned long long)ca->pidfd);
 	if (ca->flags & (CL_CHILD_SETTID | CL_CHILD_CLEARTID)) {
@@ -658,7 +662,8 @@ int dec_prctl(struct tcb *tcp)
 
 				format_flags(aux, sizeof(aux), &xlat_secbits, (uint64_t)tcp->rval, NULL);
 				tcp->rval_hex = true;
-				tcp->auxstr = aux;
+				if (pcfg.xlat_style != XLAT_RAW)
+					tcp->auxstr = aux;
 			}
 			break;
 		default:
@@ -735,8 +740,12 @@ int dec_prctl(struct tcb *tcp)
 		return DEC_DONE;
 	case PR_SET_PTRACER:
 		tprints(tcp, ", ");
-		if (tcp->args[1] == (unsigned long)-1)
-			tprints(tcp, "PR_SET_PTRACER_ANY");
+		if (tcp->args[1] == (unsigned long)-1) {
+			char buf[64];
+
+			format_xlat_styled(buf, sizeof(buf), "-1", "PR_SET_PTRACER_ANY");
+			tprints(tcp, buf);
+		}
 		else
 			tprintf(tcp, "%d", (int)tcp->args[1]);
 		return DEC_DONE;
@@ -797,7 +806,8 @@ int dec_membarrier(struct tcb *tcp)
 		format_flags(membarrier_aux, sizeof(membarrier_aux), &xlat_membarrier_cmds,
 			     (uint64_t)tcp->rval, NULL);
 		tcp->rval_hex = true;
-		tcp->auxstr = membarrier_aux;
+		if (pcfg.xlat_style != XLAT_RAW)
+			tcp->auxstr = membarrier_aux;
 	}
 	return DEC_DONE;
 }

@@ -278,10 +278,15 @@ int dec_ptrace(struct tcb *tcp)
 
 	{
 		const char *name = ptrace_request_name(tcp, req);
-		if (name)
-			tprints(tcp, name);
-		else
+		char raw[32], buf[96];
+
+		snprintf(raw, sizeof(raw), req ? "%#lx" : "0", req);
+		if (name || pcfg.xlat_style != XLAT_ABBREV) {
+			format_xlat_styled(buf, sizeof(buf), raw, name ? name : "PTRACE_???");
+			tprints(tcp, buf);
+		} else {
 			tprintf(tcp, "%#lx /* PTRACE_??? */", req);
+		}
 	}
 	switch (req) {
 	case PTRACE_TRACEME:

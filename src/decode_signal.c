@@ -44,10 +44,13 @@ size_t format_sigset(char *buf, size_t size, const void *set, size_t setlen)
 		if (set_bit == complement)
 			continue;
 		name = signal_name((int)i + 1);
-		if (name)
-			APPEND("%s%s", first ? "" : " ", name + 3);
-		else
-			APPEND("%s%u", first ? "" : " ", i + 1);
+		{
+			char raw[16], el[64];
+
+			snprintf(raw, sizeof(raw), "%u", i + 1);
+			format_xlat_styled(el, sizeof(el), raw, name ? name + 3 : NULL);
+			APPEND("%s%s", first ? "" : " ", el);
+		}
 		first = false;
 	}
 	APPEND("]");
@@ -77,13 +80,19 @@ size_t format_k_sigaction(char *buf, size_t size, const struct k_sigaction *sa)
 
 	if (size)
 		buf[0] = '\0';
+	char raw[32], names[400];
+
+	snprintf(raw, sizeof(raw), sa->handler ? "%#llx" : "0", (unsigned long long)sa->handler);
 	if (special)
-		APPEND("{sa_handler=%s", special);
+		format_xlat_styled(tmp, sizeof(tmp), raw, special);
 	else
-		APPEND("{sa_handler=%#llx", (unsigned long long)sa->handler);
+		snprintf(tmp, sizeof(tmp), "%#llx", (unsigned long long)sa->handler);
+	APPEND("{sa_handler=%s", tmp);
 	format_sigset(tmp, sizeof(tmp), &sa->mask, sizeof(sa->mask));
 	APPEND(", sa_mask=%s", tmp);
-	format_flags(tmp, sizeof(tmp), &xlat_sigaction_flags, sa->flags, NULL);
+	format_flags(names, sizeof(names), &xlat_sigaction_flags, sa->flags, NULL);
+	snprintf(raw, sizeof(raw), sa->flags ? "%#llx" : "0", (unsigned long long)sa->flags);
+	format_xlat_styled(tmp, sizeof(tmp), raw, names);
 	APPEND(", sa_flags=%s", tmp);
 	if (sa->flags & 0x04000000ULL) { /* SA_RESTORER */
 		if (sa->restorer)

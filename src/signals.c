@@ -35,10 +35,18 @@ static void print_code(struct tcb *tcp, int sig, int code)
 	/* SI_KERNEL (0x80) is positive but not signal specific. */
 	if (!name && code > 0 && (x = xlat_by_name("si_codes")))
 		name = xlat_lookup(x, (uint64_t)(int64_t)code);
-	if (name)
+	if (pcfg.xlat_style != XLAT_ABBREV) {
+		char raw[16], buf[96];
+
+		/* -X raw / verbose: the code as a 32-bit hex number */
+		snprintf(raw, sizeof(raw), code ? "%#x" : "0", (unsigned)code);
+		format_xlat_styled(buf, sizeof(buf), raw, name);
+		tprints(tcp, buf);
+	} else if (name) {
 		tprints(tcp, name);
-	else
+	} else {
 		tprintf(tcp, "%d", code);
+	}
 }
 
 size_t format_clock_t(char *buf, size_t size, long ticks, long hz)
@@ -148,7 +156,7 @@ void print_signal_line(struct tcb *tcp, int sig, const siginfo_t *si)
 {
 	line_begin(tcp);
 	tprints(tcp, "--- ");
-	print_signo(tcp, sig);
+	print_signame(tcp, sig); /* the name even with -X raw/verbose, as strace */
 	tprints(tcp, " ");
 	if (si)
 		print_siginfo(tcp, si);

@@ -261,6 +261,65 @@ static void test_bpf(void **state)
 	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|EPERM)");
 }
 
+/* -X raw and -X verbose forms, as strace 6.1 prints them. */
+static void test_xlat_styles(void **state)
+{
+	char buf[1024];
+	uint64_t m = (1ULL << (SIGUSR2 - 1));
+	uint64_t rt = ~((1ULL << 31) | (1ULL << 32));
+	struct k_sigaction sa = { .handler = 1, .flags = 0x04000000 | SA_RESTART, .restorer = 0x10,
+				  .mask = 1ULL << (SIGSEGV - 1) };
+
+	(void)state;
+	pcfg.xlat_style = XLAT_VERBOSE;
+	format_sigset(buf, sizeof(buf), &m, 8);
+	assert_string_equal(buf, "[12 /* USR2 */]");
+	format_sigset(buf, sizeof(buf), &rt, 8);
+	assert_string_equal(buf, "~[32 /* RTMIN */ 33 /* RT_1 */]");
+	format_k_sigaction(buf, sizeof(buf), &sa);
+	assert_string_equal(buf, "{sa_handler=0x1 /* SIG_IGN */, sa_mask=[11 /* SEGV */], "
+			    "sa_flags=0x14000000 /* SA_RESTORER|SA_RESTART */, sa_restorer=0x10}");
+	format_clone_flags(buf, sizeof(buf), 0x01200000 | SIGCHLD);
+	assert_string_equal(buf, "0x1200000 /* CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID */|17 /* SIGCHLD */");
+	format_rlim(buf, sizeof(buf), 8192 * 1024);
+	assert_string_equal(buf, "8388608 /* 8192*1024 */");
+	format_rlim(buf, sizeof(buf), UINT64_MAX);
+	assert_string_equal(buf, "18446744073709551615 /* RLIM64_INFINITY */");
+	format_rlim(buf, sizeof(buf), 20000);
+	assert_string_equal(buf, "20000");
+	format_futex_op(buf, sizeof(buf), FUTEX_WAKE_OP_PRIVATE);
+	assert_string_equal(buf, "0x85 /* FUTEX_WAKE_OP_PRIVATE */");
+	format_futex_op(buf, sizeof(buf), FUTEX_WAIT);
+	assert_string_equal(buf, "0 /* FUTEX_WAIT */");
+	format_futex_wake_op(buf, sizeof(buf), FUTEX_OP(FUTEX_OP_SET, 0, FUTEX_OP_CMP_GT, 1));
+	assert_string_equal(buf, "0 /* FUTEX_OP_SET */<<28|0<<12|0x4 /* FUTEX_OP_CMP_GT */<<24|0x1");
+	format_personality(buf, sizeof(buf), 0x40000);
+	assert_string_equal(buf, "0 /* PER_LINUX */|0x40000 /* ADDR_NO_RANDOMIZE */");
+	format_capset(buf, sizeof(buf), 1 | (1ULL << 32));
+	assert_string_equal(buf, "0x1 /* 1<<CAP_CHOWN */|0x1 /* 1<<CAP_MAC_OVERRIDE */");
+
+	pcfg.xlat_style = XLAT_RAW;
+	format_sigset(buf, sizeof(buf), &rt, 8);
+	assert_string_equal(buf, "~[32 33]");
+	format_k_sigaction(buf, sizeof(buf), &sa);
+	assert_string_equal(buf, "{sa_handler=0x1, sa_mask=[11], sa_flags=0x14000000, sa_restorer=0x10}");
+	format_clone_flags(buf, sizeof(buf), 0x01200000 | SIGCHLD);
+	assert_string_equal(buf, "0x1200000|17");
+	format_futex_wake_op(buf, sizeof(buf), FUTEX_OP(FUTEX_OP_SET, 0, FUTEX_OP_CMP_GT, 1));
+	assert_string_equal(buf, "0<<28 /* FUTEX_OP_??? */|0<<12|0x4<<24 /* FUTEX_OP_CMP_??? */|0x1");
+	format_capset(buf, sizeof(buf), 0xfeffffffULL | (0x1ffULL << 32));
+	assert_string_equal(buf, "0xfeffffff|0x1ff");
+	format_personality(buf, sizeof(buf), 0);
+	assert_string_equal(buf, "0");
+	format_xlat_styled(buf, sizeof(buf), "-1", "PR_SET_PTRACER_ANY");
+	assert_string_equal(buf, "-1");
+	pcfg.xlat_style = XLAT_ABBREV;
+	format_xlat_styled(buf, sizeof(buf), "-1", "PR_SET_PTRACER_ANY");
+	assert_string_equal(buf, "PR_SET_PTRACER_ANY");
+	format_xlat_styled(buf, sizeof(buf), "7", NULL);
+	assert_string_equal(buf, "7");
+}
+
 /* ------------------------------------------------------------------ */
 /* Decoders on a fake tcb */
 
@@ -527,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_memory_formats),
 		cmocka_unit_test(test_creds_formats),
 		cmocka_unit_test(test_bpf),
+		cmocka_unit_test(test_xlat_styles),
 		cmocka_unit_test(test_dec_rt_sigaction),
 		cmocka_unit_test(test_dec_rt_sigprocmask),
 		cmocka_unit_test(test_dec_wait4),
