@@ -2,18 +2,27 @@
 #include "config.h"
 #include "decode_memory.h"
 
+#include <stdio.h>
+
 #include "decode.h"
 #include "gen/decoders.h"
 #include "print.h"
 
 size_t format_mmap_prot(char *buf, size_t size, uint64_t prot)
 {
-	return format_flags(buf, size, &xlat_mmap_prot, prot, "PROT_NONE");
+	char names[256], raw[32];
+
+	format_flags(names, sizeof(names), &xlat_mmap_prot, prot, "PROT_NONE");
+	snprintf(raw, sizeof(raw), prot ? "%#llx" : "0", (unsigned long long)prot);
+	return format_xlat_styled(buf, size, raw, names);
 }
 
 static void print_prot(struct tcb *tcp, unsigned long prot)
 {
-	print_flags(tcp, &xlat_mmap_prot, (uint32_t)prot, "PROT_NONE");
+	char buf[320];
+
+	format_mmap_prot(buf, sizeof(buf), (uint32_t)prot);
+	tprints(tcp, buf);
 }
 
 /* mmap(addr, length, prot, flags, fd, offset): offset in hex as strace. */

@@ -6,7 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* "PROT_READ|PROT_WRITE", "PROT_NONE" for 0 (pure). */
+/* "PROT_READ|PROT_WRITE", "PROT_NONE" for 0; -X raw "0x3", verbose
+ * "0x3 /+ PROT_READ|PROT_WRITE +/" (pure but for pcfg.xlat_style). */
 size_t format_mmap_prot(char *buf, size_t size, uint64_t prot);
 
 #endif

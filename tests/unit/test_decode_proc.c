@@ -295,6 +295,10 @@ static void test_xlat_styles(void **state)
 	assert_string_equal(buf, "0 /* FUTEX_OP_SET */<<28|0<<12|0x4 /* FUTEX_OP_CMP_GT */<<24|0x1");
 	format_personality(buf, sizeof(buf), 0x40000);
 	assert_string_equal(buf, "0 /* PER_LINUX */|0x40000 /* ADDR_NO_RANDOMIZE */");
+	format_mmap_prot(buf, sizeof(buf), 3);
+	assert_string_equal(buf, "0x3 /* PROT_READ|PROT_WRITE */");
+	format_mmap_prot(buf, sizeof(buf), 0);
+	assert_string_equal(buf, "0 /* PROT_NONE */");
 	format_capset(buf, sizeof(buf), 1 | (1ULL << 32));
 	assert_string_equal(buf, "0x1 /* 1<<CAP_CHOWN */|0x1 /* 1<<CAP_MAC_OVERRIDE */");
 
