@@ -25,6 +25,16 @@ static bool failed(const struct tcb *tcp)
 	return tcp->err || tcp->rval < 0;
 }
 
+/* A structure the kernel fills: only there when the call succeeded. */
+static bool fetch_out(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
+{
+	if (failed(tcp)) {
+		print_addr(tcp, addr);
+		return false;
+	}
+	return fetch_or_print_addr(tcp, addr, buf, len);
+}
+
 /* ---- pure formatting ---------------------------------------------------- */
 
 size_t format_open_flags(char *buf, size_t size, uint64_t flags)
@@ -292,10 +302,8 @@ void print_stat_at(struct tcb *tcp, unsigned long addr)
 {
 	struct stat st;
 
-	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, &st, sizeof(st)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_out(tcp, addr, &st, sizeof(st)))
 		return;
-	}
 	print_struct_stat(tcp, &st, pcfg.verbose);
 }
 
@@ -303,10 +311,8 @@ void print_statx_at(struct tcb *tcp, unsigned long addr)
 {
 	struct statx stx;
 
-	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, &stx, sizeof(stx)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_out(tcp, addr, &stx, sizeof(stx)))
 		return;
-	}
 	print_struct_statx(tcp, &stx, pcfg.verbose);
 }
 
@@ -314,10 +320,8 @@ void print_statfs_at(struct tcb *tcp, unsigned long addr)
 {
 	struct statfs sf;
 
-	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, &sf, sizeof(sf)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_out(tcp, addr, &sf, sizeof(sf)))
 		return;
-	}
 	print_struct_statfs(tcp, &sf);
 }
 

@@ -328,6 +328,15 @@ void print_addr(struct tcb *tcp, unsigned long addr)
 		tprints(tcp, "NULL");
 }
 
+bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
+{
+	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {
+		print_addr(tcp, addr);
+		return false;
+	}
+	return true;
+}
+
 void print_hex(struct tcb *tcp, unsigned long val)
 {
 	tprintf(tcp, "%#lx", val);
