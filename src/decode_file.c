@@ -25,6 +25,14 @@ static bool failed(const struct tcb *tcp)
 	return tcp->err || tcp->rval < 0;
 }
 
+/* "dirfd, path" of an *at call: args[i] and args[i + 1]. */
+static void print_dirfd_path(struct tcb *tcp, unsigned i)
+{
+	print_dirfd(tcp, (int)tcp->args[i]);
+	tprints(tcp, ", ");
+	print_path(tcp, tcp->args[i + 1]);
+}
+
 /* A structure the kernel fills: only there when the call succeeded. */
 static bool fetch_out(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
 {
@@ -411,9 +419,7 @@ int dec_open(struct tcb *tcp)
 
 int dec_openat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_open_mode_rest(tcp, tcp->args[2], tcp->args[3]);
 	return DEC_DONE;
@@ -425,9 +431,7 @@ int dec_openat2(struct tcb *tcp)
 	uint64_t how[3];
 	unsigned long size = tcp->args[3];
 
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	if (size < sizeof(how) || !tcp->args[2] ||
 	    mem_read(tcp->pid, tcp->args[2], how, sizeof(how)) < 0) {
@@ -596,9 +600,7 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 
 int dec_utimensat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_utimens(tcp, tcp->args[2]);
 	tprints(tcp, ", ");
@@ -656,9 +658,7 @@ int dec_utimes(struct tcb *tcp)
 
 int dec_futimesat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_timevals(tcp, tcp->args[2]);
 	return DEC_DONE;
@@ -683,9 +683,7 @@ int dec_mknod(struct tcb *tcp)
 
 int dec_mknodat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_mknod_rest(tcp, tcp->args[2], tcp->args[3]);
 	return DEC_DONE;
@@ -713,9 +711,7 @@ int dec_access(struct tcb *tcp)
 /* faccessat(dirfd, path, mode), faccessat2(dirfd, path, mode, flags) */
 int dec_faccessat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_access_mode(tcp, (unsigned)tcp->args[2]);
 	if (tcp->ent && tcp->ent->nargs > 3) {
