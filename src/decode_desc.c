@@ -313,10 +313,8 @@ static void print_flock(struct tcb *tcp, unsigned long addr, bool with_pid)
 {
 	struct flock fl;
 
-	if (!addr || mem_read(tcp->pid, addr, &fl, sizeof(fl)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &fl, sizeof(fl)))
 		return;
-	}
 	tprints(tcp, "{l_type=");
 	print_xval(tcp, &xlat_fcntl_lock_types, (unsigned short)fl.l_type, NULL);
 	tprints(tcp, ", l_whence=");
@@ -542,10 +540,8 @@ static void print_termios(struct tcb *tcp, unsigned long addr)
 {
 	struct kernel_termios t;
 
-	if (!addr || mem_read(tcp->pid, addr, &t, sizeof(t)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
 		return;
-	}
 	tprints(tcp, "{c_iflag=");
 	print_flags(tcp, &xlat_termios_iflags, t.c_iflag, NULL);
 	tprints(tcp, ", c_oflag=");
@@ -578,10 +574,8 @@ static void print_int_ref(struct tcb *tcp, unsigned long addr)
 {
 	int v;
 
-	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
 		return;
-	}
 	tprintf(tcp, "[%d]", v);
 }
 
@@ -590,10 +584,8 @@ static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)
 {
 	unsigned v;
 
-	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
 		return;
-	}
 	tprints(tcp, "[");
 	print_flags(tcp, &xlat_fs_inode_flags, v, NULL);
 	tprints(tcp, "]");
@@ -1089,10 +1081,8 @@ static void print_off_ref(struct tcb *tcp, unsigned long addr)
 {
 	int64_t v;
 
-	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
 		return;
-	}
 	tprintf(tcp, "[%" PRId64 "]", v);
 }
 

@@ -25,6 +25,24 @@ static bool failed(const struct tcb *tcp)
 	return tcp->err || tcp->rval < 0;
 }
 
+/* "dirfd, path" of an *at call: args[i] and args[i + 1]. */
+static void print_dirfd_path(struct tcb *tcp, unsigned i)
+{
+	print_dirfd(tcp, (int)tcp->args[i]);
+	tprints(tcp, ", ");
+	print_path(tcp, tcp->args[i + 1]);
+}
+
+/* A structure the kernel fills: only there when the call succeeded. */
+static bool fetch_out(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
+{
+	if (failed(tcp)) {
+		print_addr(tcp, addr);
+		return false;
+	}
+	return fetch_or_print_addr(tcp, addr, buf, len);
+}
+
 /* ---- pure formatting ---------------------------------------------------- */
 
 size_t format_open_flags(char *buf, size_t size, uint64_t flags)
@@ -292,10 +310,8 @@ void print_stat_at(struct tcb *tcp, unsigned long addr)
 {
 	struct stat st;
 
-	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, &st, sizeof(st)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_out(tcp, addr, &st, sizeof(st)))
 		return;
-	}
 	print_struct_stat(tcp, &st, pcfg.verbose);
 }
 
@@ -303,10 +319,8 @@ void print_statx_at(struct tcb *tcp, unsigned long addr)
 {
 	struct statx stx;
 
-	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, &stx, sizeof(stx)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_out(tcp, addr, &stx, sizeof(stx)))
 		return;
-	}
 	print_struct_statx(tcp, &stx, pcfg.verbose);
 }
 
@@ -314,10 +328,8 @@ void print_statfs_at(struct tcb *tcp, unsigned long addr)
 {
 	struct statfs sf;
 
-	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, &sf, sizeof(sf)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_out(tcp, addr, &sf, sizeof(sf)))
 		return;
-	}
 	print_struct_statfs(tcp, &sf);
 }
 
@@ -407,9 +419,7 @@ int dec_open(struct tcb *tcp)
 
 int dec_openat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_open_mode_rest(tcp, tcp->args[2], tcp->args[3]);
 	return DEC_DONE;
@@ -421,9 +431,7 @@ int dec_openat2(struct tcb *tcp)
 	uint64_t how[3];
 	unsigned long size = tcp->args[3];
 
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	if (size < sizeof(how) || !tcp->args[2] ||
 	    mem_read(tcp->pid, tcp->args[2], how, sizeof(how)) < 0) {
@@ -592,9 +600,7 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 
 int dec_utimensat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_utimens(tcp, tcp->args[2]);
 	tprints(tcp, ", ");
@@ -652,9 +658,7 @@ int dec_utimes(struct tcb *tcp)
 
 int dec_futimesat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_timevals(tcp, tcp->args[2]);
 	return DEC_DONE;
@@ -679,9 +683,7 @@ int dec_mknod(struct tcb *tcp)
 
 int dec_mknodat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_mknod_rest(tcp, tcp->args[2], tcp->args[3]);
 	return DEC_DONE;
@@ -709,9 +711,7 @@ int dec_access(struct tcb *tcp)
 /* faccessat(dirfd, path, mode), faccessat2(dirfd, path, mode, flags) */
 int dec_faccessat(struct tcb *tcp)
 {
-	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
-	print_path(tcp, tcp->args[1]);
+	print_dirfd_path(tcp, 0);
 	tprints(tcp, ", ");
 	print_access_mode(tcp, (unsigned)tcp->args[2]);
 	if (tcp->ent && tcp->ent->nargs > 3) {

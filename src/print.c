@@ -328,6 +328,15 @@ void print_addr(struct tcb *tcp, unsigned long addr)
 		tprints(tcp, "NULL");
 }
 
+bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
+{
+	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {
+		print_addr(tcp, addr);
+		return false;
+	}
+	return true;
+}
+
 void print_hex(struct tcb *tcp, unsigned long val)
 {
 	tprintf(tcp, "%#lx", val);
@@ -367,6 +376,30 @@ static void print_fd_path_text(struct tcb *tcp, const char *path, size_t len)
 	free(q);
 }
 
+/* Length of the tracee's root directory as a path of ours, when it is in
+ * a container seen from the host (its paths are shown relative to it);
+ * 0 when its root is ours. */
+static size_t root_prefix_len(struct tcb *tcp, const char *target)
+{
+	size_t len;
+
+	if (!tcp->ns_pid)
+		return 0;
+	if (!tcp->root) {
+		char link[64], buf[PATH_MAX];
+		ssize_t n;
+
+		snprintf(link, sizeof(link), "/proc/%d/root", tcp->pid);
+		n = readlink(link, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		tcp->root = xstrdup(n > 1 ? buf : "");
+	}
+	len = strlen(tcp->root);
+	if (len && strncmp(target, tcp->root, len) == 0 && target[len] == '/')
+		return len;
+	return 0;
+}
+
 /* "<target>" of /proc/PID/<what> (-y); nothing when unreadable.  A
  * " (deleted)" suffix is printed after the ">" as strace does. */
 static void print_link_target(struct tcb *tcp, const char *what, int fd)
@@ -374,6 +407,7 @@ static void print_link_target(struct tcb *tcp, const char *what, int fd)
 	static const char deleted[] = " (deleted)";
 	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
 	bool gone = false;
+	size_t skip;
 	ssize_t n;
 
 	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
@@ -391,8 +425,9 @@ static void print_link_target(struct tcb *tcp, const char *what, int fd)
 		n -= (ssize_t)(sizeof(deleted) - 1);
 		gone = true;
 	}
+	skip = target[0] == '/' ? root_prefix_len(tcp, target) : 0;
 	tprints(tcp, "<");
-	print_fd_path_text(tcp, target, (size_t)n);
+	print_fd_path_text(tcp, target + skip, (size_t)n - skip);
 	tprints(tcp, gone ? ">(deleted)" : ">");
 }
 

@@ -105,6 +105,11 @@ size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, 
  * raw "RAW", verbose "RAW /+ NAME +/" (pure; returns the length). */
 size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *names);
 
+/* Read len bytes at addr into buf.  When that is impossible (NULL,
+ * unmapped, the tracee is gone) print the address instead and return
+ * false: the caller prints nothing more for this argument. */
+bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
+
 /* Name of a signal ("SIGINT"), or NULL. */
 const char *signal_name(int sig);
 

@@ -53,6 +53,7 @@ struct tcb {
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
 	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
+	char *root;                 /* its root as a path of ours (-y), NULL: not read */
 	FILE *json_fp;              /* --json: the current syscall's argument text */
 	char *json_buf;
 	size_t json_len;

@@ -28,65 +28,8 @@
 #include "syscallent.h"
 #include "tcb.h"
 
-#define NO_SUCH_PID 0x7fffffff
-#define BAD_ADDR 8ul
+#include "fake_tcb.h"
 
-struct fake {
-	struct tcb tcb;
-	char *buf;
-	size_t len;
-	FILE *fp;
-};
-
-static void fake_init(struct fake *f, pid_t pid)
-{
-	memset(f, 0, sizeof(*f));
-	f->fp = open_memstream(&f->buf, &f->len);
-	assert_non_null(f->fp);
-	f->tcb.out = outstream_new(f->fp);
-	f->tcb.pid = pid;
-}
-
-static const char *fake_text(struct fake *f)
-{
-	fflush(f->fp);
-	return f->buf;
-}
-
-static void fake_done(struct fake *f)
-{
-	outstream_close(f->tcb.out);
-	free(f->buf);
-}
-
-static void set_args(struct tcb *t, unsigned long a0, unsigned long a1, unsigned long a2,
-		     unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	t->args[0] = a0; t->args[1] = a1; t->args[2] = a2;
-	t->args[3] = a3; t->args[4] = a4; t->args[5] = a5;
-}
-
-static void run(struct tcb *t, int (*dec)(struct tcb *), long rval, int err)
-{
-	t->exiting = false;
-	if (dec(t) == DEC_DONE)
-		return;
-	t->exiting = true;
-	t->rval = rval;
-	t->err = err;
-	dec(t);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	pcfg.max_strlen = 32;
-	pcfg.verbose = false;
-	pcfg.yflag = 0;
-	pcfg.xflag = 0;
-	pcfg.xlat_style = XLAT_ABBREV;
-	return 0;
-}
 
 /* ---- pure helpers ---- */
 
@@ -505,16 +448,16 @@ static void test_sendfile(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_ioctl_cmd, setup),
-		cmocka_unit_test_setup(test_sigset_fdset, setup),
-		cmocka_unit_test_setup(test_readv_writev, setup),
-		cmocka_unit_test_setup(test_pipe2, setup),
-		cmocka_unit_test_setup(test_fcntl, setup),
-		cmocka_unit_test_setup(test_ioctl, setup),
-		cmocka_unit_test_setup(test_poll, setup),
-		cmocka_unit_test_setup(test_select, setup),
-		cmocka_unit_test_setup(test_epoll, setup),
-		cmocka_unit_test_setup(test_sendfile, setup),
+		cmocka_unit_test_setup(test_ioctl_cmd, fake_setup),
+		cmocka_unit_test_setup(test_sigset_fdset, fake_setup),
+		cmocka_unit_test_setup(test_readv_writev, fake_setup),
+		cmocka_unit_test_setup(test_pipe2, fake_setup),
+		cmocka_unit_test_setup(test_fcntl, fake_setup),
+		cmocka_unit_test_setup(test_ioctl, fake_setup),
+		cmocka_unit_test_setup(test_poll, fake_setup),
+		cmocka_unit_test_setup(test_select, fake_setup),
+		cmocka_unit_test_setup(test_epoll, fake_setup),
+		cmocka_unit_test_setup(test_sendfile, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,69 +28,8 @@
 #include "print.h"
 #include "tcb.h"
 
-#define NO_SUCH_PID 0x7fffffff
-#define BAD_ADDR 8ul
+#include "fake_tcb.h"
 
-struct fake {
-	struct tcb tcb;
-	char *buf;
-	size_t len;
-	FILE *fp;
-};
-
-static void fake_init(struct fake *f, pid_t pid)
-{
-	memset(f, 0, sizeof(*f));
-	f->fp = open_memstream(&f->buf, &f->len);
-	assert_non_null(f->fp);
-	f->tcb.out = outstream_new(f->fp);
-	f->tcb.pid = pid;
-}
-
-static const char *fake_text(struct fake *f)
-{
-	fflush(f->fp);
-	return f->buf;
-}
-
-static void fake_done(struct fake *f)
-{
-	outstream_close(f->tcb.out);
-	free(f->buf);
-}
-
-static void set_args(struct tcb *t, unsigned long a0, unsigned long a1, unsigned long a2,
-		     unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	t->args[0] = a0; t->args[1] = a1; t->args[2] = a2;
-	t->args[3] = a3; t->args[4] = a4; t->args[5] = a5;
-}
-
-/* Run a decoder like the tracer: entry, then (unless done) exit with
- * the given return value and errno. */
-static void run(struct tcb *t, int (*dec)(struct tcb *), long rval, int err)
-{
-	t->exiting = false;
-	if (dec(t) == DEC_DONE)
-		return;
-	t->exiting = true;
-	t->rval = rval;
-	t->err = err;
-	dec(t);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	setenv("TZ", "UTC", 1);
-	tzset();
-	pcfg.max_strlen = 32;
-	pcfg.verbose = false;
-	pcfg.yflag = 0;
-	pcfg.xflag = 0;
-	pcfg.xlat_style = XLAT_ABBREV;
-	return 0;
-}
 
 /* ---- pure formatters ---- */
 
@@ -631,20 +570,20 @@ static void test_flags_unknown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_open_flags, setup),
-		cmocka_unit_test_setup(test_mode_type, setup),
-		cmocka_unit_test_setup(test_dev_and_time, setup),
-		cmocka_unit_test_setup(test_openat, setup),
-		cmocka_unit_test_setup(test_openat2, setup),
-		cmocka_unit_test_setup(test_newfstatat, setup),
-		cmocka_unit_test_setup(test_statx, setup),
-		cmocka_unit_test_setup(test_getdents64, setup),
-		cmocka_unit_test_setup(test_utimensat_mknod, setup),
-		cmocka_unit_test_setup(test_getcwd, setup),
-		cmocka_unit_test_setup(test_xattr, setup),
-		cmocka_unit_test_setup(test_fd_paths, setup),
-		cmocka_unit_test_setup(test_xlat_styles, setup),
-		cmocka_unit_test_setup(test_flags_unknown, setup),
+		cmocka_unit_test_setup(test_open_flags, fake_setup),
+		cmocka_unit_test_setup(test_mode_type, fake_setup),
+		cmocka_unit_test_setup(test_dev_and_time, fake_setup),
+		cmocka_unit_test_setup(test_openat, fake_setup),
+		cmocka_unit_test_setup(test_openat2, fake_setup),
+		cmocka_unit_test_setup(test_newfstatat, fake_setup),
+		cmocka_unit_test_setup(test_statx, fake_setup),
+		cmocka_unit_test_setup(test_getdents64, fake_setup),
+		cmocka_unit_test_setup(test_utimensat_mknod, fake_setup),
+		cmocka_unit_test_setup(test_getcwd, fake_setup),
+		cmocka_unit_test_setup(test_xattr, fake_setup),
+		cmocka_unit_test_setup(test_fd_paths, fake_setup),
+		cmocka_unit_test_setup(test_xlat_styles, fake_setup),
+		cmocka_unit_test_setup(test_flags_unknown, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

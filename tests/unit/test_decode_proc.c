@@ -2,7 +2,8 @@
  * formatters, and the decoders themselves driven with a fake tcb whose
  * "tracee" is this test process (process_vm_readv on ourselves reads the
  * structs we build) or a pid that does not exist (every read fails with
- * ESRCH, so the decoders must print addresses). */
+ * ESRCH, so the decoders must print addresses); the fake tracee comes
+ * from the shared harness tests/unit/fake_tcb.[ch]. */
 #include "config.h"
 
 #include <errno.h>
@@ -29,13 +30,13 @@
 #include "decode_ptrace.h"
 #include "decode_signal.h"
 #include "decode_time.h"
+#include "fake_tcb.h"
 #include "gen/decoders.h"
 #include "print.h"
 #include "signals.h"
 #include "syscallent.h"
 #include "tcb.h"
 
-#define NO_PID 0x7fffffff
 
 /* ------------------------------------------------------------------ */
 /* Pure formatters */
@@ -327,58 +328,22 @@ static void test_xlat_styles(void **state)
 /* ------------------------------------------------------------------ */
 /* Decoders on a fake tcb */
 
-struct fake {
-	struct tcb *tcp;
-	FILE *fp;
-	char *text;
-	size_t len;
-};
-
-static struct syscall_ent fake_ent = { .name = "fake", .nargs = 6 };
-
-static void fake_open(struct fake *f, pid_t pid)
+/* One decoder call on a fresh fake tracee of the shared harness
+ * (fake_tcb.h): arguments, entry, and exit with rval or errno err.
+ * Returns the text printed; valid until the next call. */
+static const char *drive(struct fake *f, decoder_fn d, long rval, int err,
+			 unsigned long a0, unsigned long a1, unsigned long a2,
+			 unsigned long a3, unsigned long a4, unsigned long a5)
 {
-	f->text = NULL;
-	f->len = 0;
-	f->fp = open_memstream(&f->text, &f->len);
-	assert_non_null(f->fp);
-	f->tcp = tcb_new(pid, 0);
-	f->tcp->out = outstream_new(f->fp);
-	f->tcp->ent = &fake_ent;
-}
+	pid_t pid = f->tcb.pid;
+	const struct arch_def *arch = f->tcb.arch;
 
-/* Run decoder d through entry and (unless done) exit with the given
- * outcome; return the printed text (valid until fake_close). */
-static const char *run(struct fake *f, decoder_fn d, long rval, int err,
-		       unsigned long a0, unsigned long a1, unsigned long a2,
-		       unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	struct tcb *tcp = f->tcp;
-	unsigned long args[6] = { a0, a1, a2, a3, a4, a5 };
-
-	memcpy(tcp->args, args, sizeof(args));
-	tcp->exiting = false;
-	tcp->err = 0;
-	tcp->rval = 0;
-	tcp->auxstr = NULL;
-	tcp->rval_hex = false;
-	rewind(f->fp);
-	if (d(tcp) != DEC_DONE) {
-		tcp->exiting = true;
-		tcp->err = err;
-		tcp->rval = err ? -1 : rval;
-		d(tcp);
-	}
-	fputc('\0', f->fp);
-	fflush(f->fp);
-	return f->text;
-}
-
-static void fake_close(struct fake *f)
-{
-	outstream_close(f->tcp->out); /* closes the memstream */
-	tcb_free(f->tcp);
-	free(f->text);
+	fake_done(f);
+	fake_init(f, pid);
+	f->tcb.arch = arch;
+	set_args(&f->tcb, a0, a1, a2, a3, a4, a5);
+	run(&f->tcb, d, err ? -1 : rval, err);
+	return fake_text(f);
 }
 
 static void test_dec_rt_sigaction(void **state)
@@ -389,23 +354,23 @@ static void test_dec_rt_sigaction(void **state)
 	struct k_sigaction old = { 0 };
 
 	(void)state;
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_rt_sigaction, 0, 0, SIGPIPE, (unsigned long)&act,
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_rt_sigaction, 0, 0, SIGPIPE, (unsigned long)&act,
 				(unsigned long)&old, 8, 0, 0),
 			    "SIGPIPE, {sa_handler=SIG_IGN, sa_mask=[PIPE], sa_flags=SA_RESTORER|SA_RESTART, "
 			    "sa_restorer=0x1234}, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8");
 	/* Failed call: the old action is not written, its address is printed. */
 	char expect[128];
 	snprintf(expect, sizeof(expect), "SIGRT_2, NULL, %p, 8", (void *)&old);
-	assert_string_equal(run(&f, dec_rt_sigaction, 0, EINVAL, 34, 0, (unsigned long)&old, 8, 0, 0),
+	assert_string_equal(drive(&f, dec_rt_sigaction, 0, EINVAL, 34, 0, (unsigned long)&old, 8, 0, 0),
 			    expect);
-	fake_close(&f);
+	fake_done(&f);
 
 	/* Unreadable memory: addresses. */
-	fake_open(&f, NO_PID);
-	assert_string_equal(run(&f, dec_rt_sigaction, 0, 0, SIGUSR1, 0x1000, 0x2000, 8, 0, 0),
+	fake_init(&f, NO_SUCH_PID);
+	assert_string_equal(drive(&f, dec_rt_sigaction, 0, 0, SIGUSR1, 0x1000, 0x2000, 8, 0, 0),
 			    "SIGUSR1, 0x1000, 0x2000, 8");
-	fake_close(&f);
+	fake_done(&f);
 }
 
 static void test_dec_rt_sigprocmask(void **state)
@@ -414,18 +379,18 @@ static void test_dec_rt_sigprocmask(void **state)
 	uint64_t set = (1ULL << (SIGINT - 1)) | (1ULL << (SIGTERM - 1)), old = 0;
 
 	(void)state;
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_rt_sigprocmask, 0, 0, SIG_BLOCK, (unsigned long)&set,
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_rt_sigprocmask, 0, 0, SIG_BLOCK, (unsigned long)&set,
 				(unsigned long)&old, 8, 0, 0),
 			    "SIG_BLOCK, [INT TERM], [], 8");
-	assert_string_equal(run(&f, dec_rt_sigprocmask, 0, 0, SIG_SETMASK, (unsigned long)&set, 0, 8, 0, 0),
+	assert_string_equal(drive(&f, dec_rt_sigprocmask, 0, 0, SIG_SETMASK, (unsigned long)&set, 0, 8, 0, 0),
 			    "SIG_SETMASK, [INT TERM], NULL, 8");
 	/* A bad sigsetsize: the set is not decoded; unknown how. */
 	char expect[128];
 	snprintf(expect, sizeof(expect), "0x7 /* SIG_??? */, %p, NULL, 4096", (void *)&set);
-	assert_string_equal(run(&f, dec_rt_sigprocmask, 0, EINVAL, 7, (unsigned long)&set, 0, 4096, 0, 0),
+	assert_string_equal(drive(&f, dec_rt_sigprocmask, 0, EINVAL, 7, (unsigned long)&set, 0, 4096, 0, 0),
 			    expect);
-	fake_close(&f);
+	fake_done(&f);
 }
 
 static void test_dec_wait4(void **state)
@@ -435,18 +400,18 @@ static void test_dec_wait4(void **state)
 	char expect[128];
 
 	(void)state;
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_wait4, 1234, 0, -1, (unsigned long)&status, 0, 0, 0, 0),
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_wait4, 1234, 0, -1, (unsigned long)&status, 0, 0, 0, 0),
 			    "-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], 0, NULL");
 	/* WNOHANG and nothing to report: the status is not written. */
 	snprintf(expect, sizeof(expect), "-1, %p, WNOHANG, NULL", (void *)&status);
-	assert_string_equal(run(&f, dec_wait4, 0, 0, -1, (unsigned long)&status, WNOHANG, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_wait4, 0, 0, -1, (unsigned long)&status, WNOHANG, 0, 0, 0),
 			    expect);
-	fake_close(&f);
-	fake_open(&f, NO_PID);
-	assert_string_equal(run(&f, dec_wait4, 1234, 0, 5, 0x10, 0x40000000, 0x20, 0, 0),
+	fake_done(&f);
+	fake_init(&f, NO_SUCH_PID);
+	assert_string_equal(drive(&f, dec_wait4, 1234, 0, 5, 0x10, 0x40000000, 0x20, 0, 0),
 			    "5, 0x10, __WALL, 0x20");
-	fake_close(&f);
+	fake_done(&f);
 }
 
 static void test_dec_time(void **state)
@@ -456,26 +421,26 @@ static void test_dec_time(void **state)
 	char expect[128];
 
 	(void)state;
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_clock_nanosleep, 0, 0, CLOCK_MONOTONIC, 0, (unsigned long)&req, 0, 0, 0),
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_clock_nanosleep, 0, 0, CLOCK_MONOTONIC, 0, (unsigned long)&req, 0, 0, 0),
 			    "CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1000000}, NULL");
 	/* Interrupted: the remaining time is printed. */
-	assert_string_equal(run(&f, dec_nanosleep, 0, 516, (unsigned long)&req, (unsigned long)&rem, 0, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_nanosleep, 0, 516, (unsigned long)&req, (unsigned long)&rem, 0, 0, 0, 0),
 			    "{tv_sec=0, tv_nsec=1000000}, {tv_sec=0, tv_nsec=5}");
 	/* Completed: rem is untouched, printed as an address. */
 	snprintf(expect, sizeof(expect), "{tv_sec=0, tv_nsec=1000000}, %p", (void *)&rem);
-	assert_string_equal(run(&f, dec_nanosleep, 0, 0, (unsigned long)&req, (unsigned long)&rem, 0, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_nanosleep, 0, 0, (unsigned long)&req, (unsigned long)&rem, 0, 0, 0, 0),
 			    expect);
-	assert_string_equal(run(&f, dec_clock_gettime, 0, 0, 99, (unsigned long)&req, 0, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_clock_gettime, 0, 0, 99, (unsigned long)&req, 0, 0, 0, 0),
 			    "0x63 /* CLOCK_??? */, {tv_sec=0, tv_nsec=1000000}");
 	/* CPU-time clocks are negative ids: strace 6.1 prints them as unknown. */
-	assert_string_equal(run(&f, dec_clock_gettime, 0, 0, (unsigned long)-2, (unsigned long)&req, 0, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_clock_gettime, 0, 0, (unsigned long)-2, (unsigned long)&req, 0, 0, 0, 0),
 			    "0xfffffffe /* CLOCK_??? */, {tv_sec=0, tv_nsec=1000000}");
-	fake_close(&f);
-	fake_open(&f, NO_PID);
-	assert_string_equal(run(&f, dec_clock_gettime, 0, 0, CLOCK_REALTIME, 0xdead0, 0, 0, 0, 0),
+	fake_done(&f);
+	fake_init(&f, NO_SUCH_PID);
+	assert_string_equal(drive(&f, dec_clock_gettime, 0, 0, CLOCK_REALTIME, 0xdead0, 0, 0, 0, 0),
 			    "CLOCK_REALTIME, 0xdead0");
-	fake_close(&f);
+	fake_done(&f);
 }
 
 static void test_dec_prlimit_uname(void **state)
@@ -488,14 +453,14 @@ static void test_dec_prlimit_uname(void **state)
 	memset(&u, 0, sizeof(u));
 	strcpy(u.sysname, "Linux");
 	strcpy(u.nodename, "h\"x");
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_prlimit64, 0, 0, 0, RLIMIT_STACK, 0, (unsigned long)rl, 0, 0),
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_prlimit64, 0, 0, 0, RLIMIT_STACK, 0, (unsigned long)rl, 0, 0),
 			    "0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}");
-	assert_string_equal(run(&f, dec_prlimit64, 0, 0, 0, 77, (unsigned long)rl, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_prlimit64, 0, 0, 0, 77, (unsigned long)rl, 0, 0, 0),
 			    "0, 0x4d /* RLIMIT_??? */, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}, NULL");
-	assert_string_equal(run(&f, dec_uname, 0, 0, (unsigned long)&u, 0, 0, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_uname, 0, 0, (unsigned long)&u, 0, 0, 0, 0, 0),
 			    "{sysname=\"Linux\", nodename=\"h\\\"x\", ...}");
-	fake_close(&f);
+	fake_done(&f);
 }
 
 static void test_dec_getrandom(void **state)
@@ -505,19 +470,19 @@ static void test_dec_getrandom(void **state)
 
 	(void)state;
 	memset(data, 'A', sizeof(data));
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_getrandom, 2, 0, (unsigned long)data, 2, 1, 0, 0, 0),
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_getrandom, 2, 0, (unsigned long)data, 2, 1, 0, 0, 0),
 			    "\"\\x41\\x41\", 2, GRND_NONBLOCK");
 	/* More than -s bytes: truncated with "...". */
 	pcfg.max_strlen = 3;
-	assert_string_equal(run(&f, dec_getrandom, 100, 0, (unsigned long)data, 100, 0, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_getrandom, 100, 0, (unsigned long)data, 100, 0, 0, 0, 0),
 			    "\"\\x41\\x41\\x41\"..., 100, 0");
 	pcfg.max_strlen = 32;
-	fake_close(&f);
-	fake_open(&f, NO_PID);
-	assert_string_equal(run(&f, dec_getrandom, 8, 0, 0x5000, (unsigned long)1 << 40, 0x10, 0, 0, 0),
+	fake_done(&f);
+	fake_init(&f, NO_SUCH_PID);
+	assert_string_equal(drive(&f, dec_getrandom, 8, 0, 0x5000, (unsigned long)1 << 40, 0x10, 0, 0, 0),
 			    "0x5000, 1099511627776, 0x10");
-	fake_close(&f);
+	fake_done(&f);
 }
 
 static void test_dec_futex_clone(void **state)
@@ -527,34 +492,34 @@ static void test_dec_futex_clone(void **state)
 	char expect[256];
 
 	(void)state;
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_futex, 0, 0, 0x1000, FUTEX_WAIT_PRIVATE, 2, 0, 0, 0),
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_futex, 0, 0, 0x1000, FUTEX_WAIT_PRIVATE, 2, 0, 0, 0),
 			    "0x1000, FUTEX_WAIT_PRIVATE, 2, NULL");
-	assert_string_equal(run(&f, dec_futex, 0, 0, 0x1000, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 7,
+	assert_string_equal(drive(&f, dec_futex, 0, 0, 0x1000, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 7,
 				(unsigned long)&ts, 0, 0xffffffff),
 			    "0x1000, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 7, {tv_sec=1, tv_nsec=2}, "
 			    "FUTEX_BITSET_MATCH_ANY");
-	assert_string_equal(run(&f, dec_futex, 1, 0, 0x1000, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_futex, 1, 0, 0x1000, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0),
 			    "0x1000, FUTEX_WAKE_PRIVATE, 1");
 	/* clone3 with a size too small for struct clone_args. */
-	assert_string_equal(run(&f, dec_clone3, 0, EINVAL, 0x1000, 8, 0, 0, 0, 0), "0x1000, 8");
-	fake_close(&f);
+	assert_string_equal(drive(&f, dec_clone3, 0, EINVAL, 0x1000, 8, 0, 0, 0, 0), "0x1000, 8");
+	fake_done(&f);
 
-	fake_open(&f, NO_PID);
-	f.tcp->arch = &arch_x86_64;
+	fake_init(&f, NO_SUCH_PID);
+	f.tcb.arch = &arch_x86_64;
 	snprintf(expect, sizeof(expect),
 		 "child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f00");
-	assert_string_equal(run(&f, dec_clone, 42, 0, 0x01200000 | SIGCHLD, 0, 0, 0x7f00, 0, 0), expect);
+	assert_string_equal(drive(&f, dec_clone, 42, 0, 0x01200000 | SIGCHLD, 0, 0, 0x7f00, 0, 0), expect);
 	/* parent_tid unreadable: its address. */
-	assert_string_equal(run(&f, dec_clone, 42, 0, 0x00100000 | 0x00080000, 0x5000, 0x6000, 0, 0x7000, 0),
+	assert_string_equal(drive(&f, dec_clone, 42, 0, 0x00100000 | 0x00080000, 0x5000, 0x6000, 0, 0x7000, 0),
 			    "child_stack=0x5000, flags=CLONE_SETTLS|CLONE_PARENT_SETTID, parent_tid=0x6000, "
 			    "tls=0x7000");
 	/* The same registers on aarch64 put tls before child_tid. */
-	f.tcp->arch = &arch_aarch64;
-	assert_string_equal(run(&f, dec_clone, 42, 0, 0x00080000 | 0x00200000, 0, 0, 0x11, 0x22, 0),
+	f.tcb.arch = &arch_aarch64;
+	assert_string_equal(drive(&f, dec_clone, 42, 0, 0x00080000 | 0x00200000, 0, 0, 0x11, 0x22, 0),
 			    "child_stack=NULL, flags=CLONE_SETTLS|CLONE_CHILD_CLEARTID, tls=0x11, "
 			    "child_tidptr=0x22");
-	fake_close(&f);
+	fake_done(&f);
 }
 
 static void test_dec_prctl(void **state)
@@ -563,17 +528,17 @@ static void test_dec_prctl(void **state)
 	const char *name = "worker";
 
 	(void)state;
-	fake_open(&f, getpid());
-	assert_string_equal(run(&f, dec_prctl, 0, 0, 15 /* PR_SET_NAME */, (unsigned long)name, 0, 0, 0, 0),
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_prctl, 0, 0, 15 /* PR_SET_NAME */, (unsigned long)name, 0, 0, 0, 0),
 			    "PR_SET_NAME, \"worker\"");
-	assert_string_equal(run(&f, dec_prctl, 1, 0, 3 /* PR_GET_DUMPABLE */, 0, 0, 0, 0, 0),
+	assert_string_equal(drive(&f, dec_prctl, 1, 0, 3 /* PR_GET_DUMPABLE */, 0, 0, 0, 0, 0),
 			    "PR_GET_DUMPABLE");
-	assert_string_equal(f.tcp->auxstr, "SUID_DUMP_USER");
-	assert_string_equal(run(&f, dec_prctl, 0, 0, 38 /* PR_SET_NO_NEW_PRIVS */, 1, 0, 0, 0, 0),
+	assert_string_equal(f.tcb.auxstr, "SUID_DUMP_USER");
+	assert_string_equal(drive(&f, dec_prctl, 0, 0, 38 /* PR_SET_NO_NEW_PRIVS */, 1, 0, 0, 0, 0),
 			    "PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0");
-	assert_string_equal(run(&f, dec_prctl, 0, EINVAL, 0x12345678, 1, 2, 3, 4, 0),
+	assert_string_equal(drive(&f, dec_prctl, 0, EINVAL, 0x12345678, 1, 2, 3, 4, 0),
 			    "0x12345678 /* PR_??? */, 0x1, 0x2, 0x3, 0x4");
-	fake_close(&f);
+	fake_done(&f);
 }
 
 int main(void)
@@ -601,5 +566,5 @@ int main(void)
 		cmocka_unit_test(test_dec_prctl),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fake_setup, NULL);
 }
