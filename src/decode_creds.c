@@ -142,10 +142,8 @@ static void print_cap_header(struct tcb *tcp, unsigned long addr)
 	struct { uint32_t version; int32_t pid; } h;
 	const char *v;
 
-	if (!addr || mem_read(tcp->pid, addr, &h, sizeof(h)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &h, sizeof(h)))
 		return;
-	}
 	switch (h.version) {
 	case _LINUX_CAPABILITY_VERSION_1: v = "_LINUX_CAPABILITY_VERSION_1"; break;
 	case _LINUX_CAPABILITY_VERSION_2: v = "_LINUX_CAPABILITY_VERSION_2"; break;

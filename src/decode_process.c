@@ -223,10 +223,8 @@ static void print_fd_ref(struct tcb *tcp, unsigned long addr)
 {
 	int32_t v;
 
-	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
 		return;
-	}
 	tprints(tcp, "[");
 	print_fd(tcp, v);
 	tprints(tcp, "]");
@@ -374,10 +372,8 @@ static void print_rusage(struct tcb *tcp, unsigned long addr)
 	struct rusage ru;
 	char a[96], b[96];
 
-	if (!addr || mem_read(tcp->pid, addr, &ru, sizeof(ru)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &ru, sizeof(ru)))
 		return;
-	}
 	format_timeval(a, sizeof(a), ru.ru_utime.tv_sec, ru.ru_utime.tv_usec);
 	format_timeval(b, sizeof(b), ru.ru_stime.tv_sec, ru.ru_stime.tv_usec);
 	tprintf(tcp, "{ru_utime=%s, ru_stime=%s", a, b);
@@ -469,10 +465,8 @@ static void print_rlimit(struct tcb *tcp, unsigned long addr)
 	uint64_t r[2];
 	char a[48], b[48];
 
-	if (!addr || mem_read(tcp->pid, addr, r, sizeof(r)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, r, sizeof(r)))
 		return;
-	}
 	format_rlim(a, sizeof(a), r[0]);
 	format_rlim(b, sizeof(b), r[1]);
 	tprintf(tcp, "{rlim_cur=%s, rlim_max=%s}", a, b);

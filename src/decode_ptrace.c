@@ -129,10 +129,8 @@ static void print_sock_fprog(struct tcb *tcp, unsigned long addr)
 	struct { uint16_t len; uint16_t pad[3]; uint64_t filter; } fp;
 	char buf[512];
 
-	if (!addr || mem_read(tcp->pid, addr, &fp, sizeof(fp)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &fp, sizeof(fp)))
 		return;
-	}
 	tprintf(tcp, "{len=%u, filter=", fp.len);
 	if (!fp.filter) {
 		tprints(tcp, "NULL}");
@@ -219,10 +217,8 @@ static void print_iovec1(struct tcb *tcp, unsigned long addr)
 {
 	struct iovec iov;
 
-	if (!addr || mem_read(tcp->pid, addr, &iov, sizeof(iov)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &iov, sizeof(iov)))
 		return;
-	}
 	tprints(tcp, "{iov_base=");
 	print_addr(tcp, (unsigned long)iov.iov_base);
 	tprintf(tcp, ", iov_len=%zu}", iov.iov_len);

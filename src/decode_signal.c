@@ -109,10 +109,8 @@ static void print_sigaction(struct tcb *tcp, unsigned long addr)
 	struct k_sigaction sa;
 	char buf[1024];
 
-	if (!addr || mem_read(tcp->pid, addr, &sa, sizeof(sa)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &sa, sizeof(sa)))
 		return;
-	}
 	format_k_sigaction(buf, sizeof(buf), &sa);
 	tprints(tcp, buf);
 }
@@ -194,10 +192,8 @@ static void print_siginfo_at(struct tcb *tcp, unsigned long addr)
 {
 	siginfo_t si;
 
-	if (!addr || mem_read(tcp->pid, addr, &si, sizeof(si)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &si, sizeof(si)))
 		return;
-	}
 	print_siginfo(tcp, &si);
 }
 
@@ -247,10 +243,8 @@ static void print_stack_t(struct tcb *tcp, unsigned long addr)
 		uint64_t size;
 	} ss;
 
-	if (!addr || mem_read(tcp->pid, addr, &ss, sizeof(ss)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &ss, sizeof(ss)))
 		return;
-	}
 	tprints(tcp, "{ss_sp=");
 	print_addr(tcp, ss.sp);
 	tprints(tcp, ", ss_flags=");

@@ -35,10 +35,8 @@ void print_timespec(struct tcb *tcp, unsigned long addr)
 	struct k_timespec ts;
 	char buf[96];
 
-	if (!addr || mem_read(tcp->pid, addr, &ts, sizeof(ts)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &ts, sizeof(ts)))
 		return;
-	}
 	format_timespec(buf, sizeof(buf), ts.sec, ts.nsec);
 	tprints(tcp, buf);
 }
@@ -48,10 +46,8 @@ void print_timeval(struct tcb *tcp, unsigned long addr)
 	struct k_timeval tv;
 	char buf[96];
 
-	if (!addr || mem_read(tcp->pid, addr, &tv, sizeof(tv)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &tv, sizeof(tv)))
 		return;
-	}
 	format_timeval(buf, sizeof(buf), tv.sec, tv.usec);
 	tprints(tcp, buf);
 }
@@ -62,10 +58,8 @@ static void print_interval_pair(struct tcb *tcp, unsigned long addr, bool nsec)
 	struct k_timespec v[2]; /* same layout as two k_timeval */
 	char a[96], b[96];
 
-	if (!addr || mem_read(tcp->pid, addr, v, sizeof(v)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, v, sizeof(v)))
 		return;
-	}
 	if (nsec) {
 		format_timespec(a, sizeof(a), v[0].sec, v[0].nsec);
 		format_timespec(b, sizeof(b), v[1].sec, v[1].nsec);
@@ -151,10 +145,8 @@ static void print_timezone(struct tcb *tcp, unsigned long addr)
 {
 	struct { int32_t minuteswest, dsttime; } tz;
 
-	if (!addr || mem_read(tcp->pid, addr, &tz, sizeof(tz)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &tz, sizeof(tz)))
 		return;
-	}
 	tprintf(tcp, "{tz_minuteswest=%d, tz_dsttime=%d}", tz.minuteswest, tz.dsttime);
 }
 
@@ -259,10 +251,8 @@ static void print_sigevent(struct tcb *tcp, unsigned long addr)
 		} un;
 	} ev;
 
-	if (!addr || mem_read(tcp->pid, addr, &ev, sizeof(ev)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &ev, sizeof(ev)))
 		return;
-	}
 	tprints(tcp, "{");
 	if (ev.value) {
 		tprintf(tcp, "sigev_value={sival_int=%d, sival_ptr=", (int)ev.value);
