@@ -187,7 +187,8 @@ void syscall_print_entry(struct tcb *tcp)
 
 	stage_begin(tcp);
 	line_begin(tcp);
-	tprintf(tcp, "%s(", syscall_name(tcp, name, sizeof(name)));
+	tprints(tcp, syscall_name(tcp, name, sizeof(name)));
+	tprints(tcp, "(");
 	syscall_decode_args(tcp);
 }
 
@@ -235,20 +236,23 @@ void syscall_print_retval(struct tcb *tcp)
 		tprints(tcp, " = ?");
 		break;
 	case RV_HEX:
-		tprintf(tcp, " = %#lx", (unsigned long)tcp->rval);
+		tprints(tcp, " = ");
+		print_hex(tcp, (unsigned long)tcp->rval);
 		break;
 	case RV_OCT:
 		tprintf(tcp, " = %#03lo", (unsigned long)tcp->rval);
 		break;
 	case RV_UDEC:
-		tprintf(tcp, " = %lu", (unsigned long)tcp->rval);
+		tprints(tcp, " = ");
+		print_udec(tcp, (unsigned long)tcp->rval);
 		break;
 	case RV_FD:
 		tprints(tcp, " = ");
 		print_fd(tcp, (int)tcp->rval);
 		break;
 	default:
-		tprintf(tcp, " = %ld", tcp->rval);
+		tprints(tcp, " = ");
+		print_dec(tcp, tcp->rval);
 		break;
 	}
 	if (tcp->auxstr)

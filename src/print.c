@@ -9,6 +9,7 @@
 #include <sys/time.h>
 
 #include "fdinfo.h"
+#include "fmt.h"
 #include "mem.h"
 #include "options.h"
 #include "util.h"
@@ -61,11 +62,20 @@ int outstreams_flush(void)
 	return ret;
 }
 
-void tprints(struct tcb *tcp, const char *s)
+/* The tracer is single-threaded: no stdio locking.  The short pieces a
+ * line is made of are copied straight into the stream's buffer while it
+ * has room, as putc_unlocked() does for one byte (the FILE fields it uses
+ * are glibc's public ones); stdio's general path otherwise. */
+void tprintn(struct tcb *tcp, const char *s, size_t n)
 {
-	size_t n = strlen(s);
+	FILE *fp = tcp->out->fp;
 
-	fwrite(s, 1, n, tcp->out->fp);
+	if (fp->_IO_write_ptr && (size_t)(fp->_IO_write_end - fp->_IO_write_ptr) >= n) {
+		memcpy(fp->_IO_write_ptr, s, n);
+		fp->_IO_write_ptr += n;
+	} else {
+		fwrite_unlocked(s, 1, n, fp);
+	}
 	tcp->curcol += (int)n;
 }
 
@@ -132,6 +142,21 @@ static void print_timestamp(struct tcb *tcp)
 	}
 }
 
+/* "%*ld": width > 0 pads on the left, < 0 on the right. */
+static void print_dec_width(struct tcb *tcp, long val, int width)
+{
+	char buf[FMT_INT_SIZE];
+	size_t n = fmt_dec(buf, val);
+	size_t w = (size_t)(width < 0 ? -width : width);
+
+	if (width > 0)
+		for (; w > n; w--)
+			tprintn(tcp, " ", 1);
+	tprintn(tcp, buf, n);
+	for (; w > n; w--)
+		tprintn(tcp, " ", 1);
+}
+
 void line_begin(struct tcb *tcp)
 {
 	struct outstream *os = tcp->out;
@@ -147,14 +172,18 @@ void line_begin(struct tcb *tcp)
 	tcp->curcol = 0;
 	print_timestamp(tcp);
 	if (pcfg.pid_prefix && pcfg.pid_plain && (pcfg.pid_always || tcb_visible_count() > 1)) {
-		tprintf(tcp, "%-5d ", tcp->pid);
+		print_dec_width(tcp, tcp->pid, -5);
+		tprintn(tcp, " ", 1);
 		if (tcp->ns_pid)
 			tprintf(tcp, "(ctr %d) ", tcp->ns_pid);
 	} else if (pcfg.pid_prefix && !pcfg.pid_plain && tcb_visible_count() > 1) {
 		if (tcp->ns_pid)
 			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
-		else
-			tprintf(tcp, "[pid %5d] ", tcp->pid);
+		else {
+			tprintn(tcp, "[pid ", 5);
+			print_dec_width(tcp, tcp->pid, 5);
+			tprintn(tcp, "] ", 2);
+		}
 	}
 }
 
@@ -171,7 +200,7 @@ void line_end(struct tcb *tcp)
 {
 	struct outstream *os = tcp->out;
 
-	fputc('\n', os->fp);
+	putc_unlocked('\n', os->fp);
 	tcp->curcol = 0;
 	if (os->curline == tcp)
 		os->curline = NULL;
@@ -185,7 +214,7 @@ void tabto(struct tcb *tcp)
 		"                                       ";
 
 	if (tcp->curcol < RETVAL_COLUMN)
-		tprints(tcp, spaces + tcp->curcol);
+		tprintn(tcp, spaces + tcp->curcol, (size_t)(RETVAL_COLUMN - tcp->curcol));
 }
 
 void print_raw_line(struct tcb *tcp, const char *fmt, ...)
@@ -314,8 +343,7 @@ static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellips
 		qcap = 4 * len + 3;
 		qbuf = xrealloc(qbuf, qcap);
 	}
-	quote_string(s, len, quote_flags(), qbuf);
-	tprints(tcp, qbuf);
+	tprintn(tcp, qbuf, quote_string(s, len, quote_flags(), qbuf));
 	if (ellipsis)
 		tprints(tcp, "...");
 }
@@ -323,9 +351,9 @@ static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellips
 void print_addr(struct tcb *tcp, unsigned long addr)
 {
 	if (addr)
-		tprintf(tcp, "%#lx", addr);
+		print_hex(tcp, addr);
 	else
-		tprints(tcp, "NULL");
+		tprintn(tcp, "NULL", 4);
 }
 
 bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
@@ -339,17 +367,23 @@ bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t 
 
 void print_hex(struct tcb *tcp, unsigned long val)
 {
-	tprintf(tcp, "%#lx", val);
+	char buf[FMT_INT_SIZE];
+
+	tprintn(tcp, buf, fmt_hex(buf, val));
 }
 
 void print_dec(struct tcb *tcp, long val)
 {
-	tprintf(tcp, "%ld", val);
+	char buf[FMT_INT_SIZE];
+
+	tprintn(tcp, buf, fmt_dec(buf, val));
 }
 
 void print_udec(struct tcb *tcp, unsigned long val)
 {
-	tprintf(tcp, "%lu", val);
+	char buf[FMT_INT_SIZE];
+
+	tprintn(tcp, buf, fmt_udec(buf, val));
 }
 
 void print_mode(struct tcb *tcp, unsigned long mode)
@@ -435,7 +469,7 @@ void print_fd(struct tcb *tcp, int fd)
 {
 	char what[32];
 
-	tprintf(tcp, "%d", fd);
+	print_dec(tcp, fd);
 	if (pcfg.yflag && fd >= 0) {
 		snprintf(what, sizeof(what), "fd/%d", fd);
 		print_link_target(tcp, what, fd);
@@ -456,9 +490,9 @@ void print_dirfd(struct tcb *tcp, int fd)
 void print_id(struct tcb *tcp, unsigned long id)
 {
 	if ((unsigned)id == (unsigned)-1)
-		tprints(tcp, "-1");
+		tprintn(tcp, "-1", 2);
 	else
-		tprintf(tcp, "%u", (unsigned)id);
+		print_udec(tcp, (unsigned)id);
 }
 
 const char *signal_name(int sig)

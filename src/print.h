@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tcb.h"
 #include "xlat.h"
@@ -42,7 +43,13 @@ void outstream_close(struct outstream *os);
 
 /* Low-level output to the tracee's stream. */
 void tprintf(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void tprints(struct tcb *tcp, const char *s);
+/* n bytes of s. */
+void tprintn(struct tcb *tcp, const char *s, size_t n);
+/* inline: the length of a literal is known at compile time */
+static inline void tprints(struct tcb *tcp, const char *s)
+{
+	tprintn(tcp, s, strlen(s));
+}
 
 /* Start a new line for tcp: finishes another tracee's pending line with
  * " <unfinished ...>", prints the timestamp and "[pid N] " prefix. */
