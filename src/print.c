@@ -5,7 +5,10 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio_ext.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 
 #include "fdinfo.h"
@@ -25,9 +28,12 @@ static struct timespec prev_ts;  /* -r: time of the previous line */
 struct outstream *outstream_new(FILE *fp)
 {
 	struct outstream *os = xcalloc(1, sizeof(*os));
+	struct stat st;
 
 	os->fp = fp;
 	os->flush_lines = isatty(fileno(fp));
+	if (fstat(fileno(fp), &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3))
+		os->lazy = true; /* /dev/null: nobody reads it */
 	streams = xrealloc(streams, (nstreams + 1) * sizeof(*streams));
 	streams[nstreams++] = os;
 	return os;
@@ -46,6 +52,24 @@ void outstream_close(struct outstream *os)
 	else
 		fflush(os->fp);
 	free(os);
+}
+
+void outstream_set_private(struct outstream *os)
+{
+	struct stat st;
+
+	if (fstat(fileno(os->fp), &st) == 0 && S_ISREG(st.st_mode))
+		os->lazy = true;
+}
+
+unsigned outstreams_pending(void)
+{
+	unsigned ret = 0;
+
+	for (size_t i = 0; i < nstreams; i++)
+		if (__fpending(streams[i]->fp))
+			ret |= streams[i]->lazy ? OUT_LAZY : OUT_URGENT;
+	return ret;
 }
 
 int outstreams_flush(void)

@@ -36,10 +36,23 @@ struct outstream {
 	FILE *fp;
 	struct tcb *curline;   /* tracee whose line is unfinished here */
 	bool flush_lines;      /* flush after every complete line (a tty) */
+	bool lazy;             /* nobody waits for it: may stay buffered while
+				* ctrace sleeps (see outstream_set_private()) */
 };
 
 struct outstream *outstream_new(FILE *fp);
 void outstream_close(struct outstream *os);
+/* fp was opened by ctrace (-o FILE, -ff): no tracee holds it, so a
+ * regular file can stay buffered while ctrace sleeps.  Pipes, FIFOs,
+ * sockets, terminals and devices are flushed before ctrace sleeps (a
+ * tracee may be reading them; a write error shows at once), and so is an
+ * inherited stderr (a tracee may write to the same file: the order of the
+ * two outputs matters).  /dev/null is always lazy. */
+void outstream_set_private(struct outstream *os);
+/* Which streams hold output: OUT_URGENT when one that must be flushed
+ * before ctrace sleeps does, OUT_LAZY when a lazy one does. */
+enum { OUT_URGENT = 1, OUT_LAZY = 2 };
+unsigned outstreams_pending(void);
 
 /* Low-level output to the tracee's stream. */
 void tprintf(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -21,6 +21,7 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <grp.h>
 #include <pwd.h>
@@ -61,6 +62,27 @@ static void on_fatal_signal(int sig)
 	interrupted = sig;
 }
 
+/* Output of lazy streams (see outstream_set_private()) is written at the
+ * latest FLUSH_DELAY_MS after ctrace went to sleep with it pending: a
+ * one-shot timer, armed then, whose signal interrupts the wait. */
+#define FLUSH_DELAY_MS 50
+static volatile sig_atomic_t flush_due;
+static bool flush_timer_armed;
+
+static void on_flush_timer(int sig)
+{
+	(void)sig;
+	flush_due = 1;
+}
+
+static void arm_flush_timer(void)
+{
+	struct itimerval it = { .it_value = { .tv_usec = FLUSH_DELAY_MS * 1000 } };
+
+	if (!flush_timer_armed && setitimer(ITIMER_REAL, &it, NULL) == 0)
+		flush_timer_armed = true;
+}
+
 static void install_signal_handlers(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -72,6 +94,8 @@ static void install_signal_handlers(void)
 	/* no SA_RESTART: waitpid must return EINTR */
 	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+	sa.sa_handler = on_flush_timer;
+	sigaction(SIGALRM, &sa, NULL);
 	/* a closed output pipe is a write error (EPIPE), handled in the loop */
 	signal(SIGPIPE, SIG_IGN);
 }
@@ -152,6 +176,8 @@ int tracer_init(const struct options *opts)
 		shared_out = outstream_new(fp);
 		/* Full buffering everywhere; a terminal is flushed per line. */
 		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
+		if (opts->outfile)
+			outstream_set_private(shared_out);
 	}
 	have_syscall_info = probe_syscall_info();
 	install_signal_handlers();
@@ -161,6 +187,7 @@ int tracer_init(const struct options *opts)
 static struct outstream *stream_for(pid_t pid)
 {
 	char name[PATH_MAX];
+	struct outstream *os;
 	FILE *fp;
 
 	if (shared_out)
@@ -174,7 +201,9 @@ static struct outstream *stream_for(pid_t pid)
 			ct_die("Can't fopen '/dev/null': %s", strerror(errno));
 	}
 	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
-	return outstream_new(fp);
+	os = outstream_new(fp);
+	outstream_set_private(os);
+	return os;
 }
 
 /* Number of NSpid entries of a process: its pid namespace depth. */
@@ -940,8 +969,11 @@ static void detach_all(int sig)
 
 int tracer_loop(void)
 {
+	int ret;
+
 	while (tcb_count() > 0) {
-		int status, ret;
+		int status;
+		unsigned pending;
 		pid_t pid;
 		struct tcb *tcp;
 
@@ -951,8 +983,19 @@ int tracer_loop(void)
 		}
 		/* Output is flushed only when ctrace would otherwise sleep: a
 		 * tracee blocked for long still shows its pending line, and a
-		 * busy trace writes in large blocks. */
-		pid = waitpid(-1, &status, __WALL | WNOHANG);
+		 * busy trace writes in large blocks.  Lazy streams (a -o file)
+		 * are flushed by the timer instead: one wait per stop. */
+		pid = 0;
+		if (flush_due) {
+			flush_due = 0;
+			flush_timer_armed = false;
+		} else if ((pending = outstreams_pending()) & OUT_URGENT) {
+			pid = waitpid(-1, &status, __WALL | WNOHANG);
+		} else {
+			if (pending & OUT_LAZY)
+				arm_flush_timer();
+			pid = waitpid(-1, &status, __WALL);
+		}
 		if (pid == 0) {
 			ret = outstreams_flush();
 			if (ret < 0) {
@@ -999,7 +1042,12 @@ int tracer_loop(void)
 		summary_print(fp, sum_sort, sum_ncols ? sum_cols : NULL, sum_ncols);
 		summary_free();
 	}
-	outstreams_flush();
+	ret = outstreams_flush();
+	if (ret < 0 && !output_failed) {
+		/* the last buffered lines (of a lazy stream: the only ones) */
+		output_failed = -ret;
+		ct_error("write error on the trace output: %s", strerror(output_failed));
+	}
 
 	if (main_pid && main_status == -1 && output_failed) {
 		/* detached after an output error: still our child */
