@@ -11,6 +11,7 @@
 #include <sys/sysmacros.h>
 #include <sys/time.h>
 
+#include "fdcache.h"
 #include "fdinfo.h"
 #include "fmt.h"
 #include "mem.h"
@@ -417,21 +418,24 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 
 /* The path inside "<...>": escaped like a quoted string (\n, \", \\,
  * octal for other unprintable bytes) without the quotes, and "<" ">" as
- * \74 \76 so that they cannot be taken for the brackets, as strace does. */
-static void print_fd_path_text(struct tcb *tcp, const char *path, size_t len)
+ * \74 \76 so that they cannot be taken for the brackets, as strace does.
+ * out holds 4 * (4 * len + 3) bytes; returns the length written. */
+static size_t format_fd_path_text(char *out, const char *path, size_t len)
 {
 	char *q = xmalloc(4 * len + 3);
 	size_t qlen = quote_string(path, len, quote_flags(), q);
+	char *o = out;
 
 	for (size_t i = 1; i + 1 < qlen; i++) {
 		if (q[i] == '>' || q[i] == '<') {
-			tprints(tcp, q[i] == '>' ? "\\76" : "\\74");
+			memcpy(o, q[i] == '>' ? "\\76" : "\\74", 3);
+			o += 3;
 		} else {
-			fputc(q[i], tcp->out->fp);
-			tcp->curcol++;
+			*o++ = q[i];
 		}
 	}
 	free(q);
+	return (size_t)(o - out);
 }
 
 /* Length of the tracee's root directory as a path of ours, when it is in
@@ -458,25 +462,33 @@ static size_t root_prefix_len(struct tcb *tcp, const char *target)
 	return 0;
 }
 
-/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable.  A
- * " (deleted)" suffix is printed after the ">" as strace does. */
-static void print_link_target(struct tcb *tcp, const char *what, int fd)
+/* "<target>" of /proc/PID/fd/FD, or of /proc/PID/cwd for fd -1 (-y),
+ * into out (LINK_TEXT_SIZE bytes); "" when unreadable.  A " (deleted)"
+ * suffix goes after the ">" as strace prints it.  Returns the length;
+ * *volatile_text: -yy details of a socket, which change without any
+ * change of the descriptor (not to be cached). */
+#define LINK_TEXT_SIZE (4 * (4 * PATH_MAX + 3) + 16)
+static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volatile_text)
 {
 	static const char deleted[] = " (deleted)";
 	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
 	bool gone = false;
-	size_t skip;
+	size_t skip, len, dlen;
 	ssize_t n;
 
-	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
+	*volatile_text = false;
+	if (fd < 0)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", tcp->pid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
-		return;
+		return 0;
 	target[n] = '\0';
 	if (pcfg.yflag >= 2 && fd >= 0 &&
-	    fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail)) > 0) {
-		tprintf(tcp, "<%s>", detail);
-		return;
+	    (dlen = fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail))) > 0) {
+		*volatile_text = !strncmp(target, "socket:", 7);
+		return (size_t)snprintf(out, LINK_TEXT_SIZE, "<%s>", detail);
 	}
 	if ((size_t)n > sizeof(deleted) - 1 &&
 	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1)) {
@@ -484,20 +496,37 @@ static void print_link_target(struct tcb *tcp, const char *what, int fd)
 		gone = true;
 	}
 	skip = target[0] == '/' ? root_prefix_len(tcp, target) : 0;
-	tprints(tcp, "<");
-	print_fd_path_text(tcp, target + skip, (size_t)n - skip);
-	tprints(tcp, gone ? ">(deleted)" : ">");
+	out[0] = '<';
+	len = 1 + format_fd_path_text(out + 1, target + skip, (size_t)n - skip);
+	memcpy(out + len, gone ? ">(deleted)" : ">", gone ? 10 : 1);
+	return len + (gone ? 10 : 1);
+}
+
+/* The same, printed; from src/fdcache.c while nothing changed. */
+static void print_link_target(struct tcb *tcp, int fd)
+{
+	static char *text;
+	const char *cached;
+	bool volatile_text;
+	size_t len;
+
+	if ((cached = fdcache_get(tcp, fd, &len))) {
+		tprintn(tcp, cached, len);
+		return;
+	}
+	if (!text)
+		text = xmalloc(LINK_TEXT_SIZE);
+	len = format_link_target(tcp, fd, text, &volatile_text);
+	tprintn(tcp, text, len);
+	if (!volatile_text)
+		fdcache_put(tcp, fd, text, len);
 }
 
 void print_fd(struct tcb *tcp, int fd)
 {
-	char what[32];
-
 	print_dec(tcp, fd);
-	if (pcfg.yflag && fd >= 0) {
-		snprintf(what, sizeof(what), "fd/%d", fd);
-		print_link_target(tcp, what, fd);
-	}
+	if (pcfg.yflag && fd >= 0)
+		print_link_target(tcp, fd);
 }
 
 void print_dirfd(struct tcb *tcp, int fd)
@@ -506,7 +535,7 @@ void print_dirfd(struct tcb *tcp, int fd)
 		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
 			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
 		if (pcfg.yflag)
-			print_link_target(tcp, "cwd", -1);
+			print_link_target(tcp, -1);
 	} else
 		print_fd(tcp, fd);
 }

@@ -12,6 +12,7 @@
 
 struct outstream;
 struct stack_tcb;
+struct fd_cache;
 
 enum {
 	TCB_INSYSCALL   = 1u << 0, /* between syscall entry and exit */
@@ -58,6 +59,8 @@ struct tcb {
 	char *json_buf;
 	size_t json_len;
 	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
+	struct fd_cache *fdc;       /* -y: src/fdcache.c's paths of its fds */
+	bool fdc_inflight;          /* in a call that may change fds (fdcache.c) */
 
 	struct tcb *hnext;          /* hash chain */
 };

@@ -30,6 +30,7 @@
 #include "decode.h"
 #include "events.h"
 #include "fastpath.h"
+#include "fdcache.h"
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
@@ -268,6 +269,7 @@ static void drop_tcb(struct tcb *tcp)
 	if (tcp->out && tcp->out != shared_out)
 		outstream_close(tcp->out);
 	stacktrace_tcb_free(tcp);
+	fdcache_forget(tcp);
 	tcb_free(tcp);
 }
 
@@ -438,6 +440,9 @@ int tracer_spawn(const char *path, char **argv)
 		return -ENOENT;
 	}
 	fastpath_setup(path);
+	/* -y paths cached, unless calls outside the filter run unseen */
+	if (opt->yflag && !use_seccomp)
+		fdcache_enable(arch_native, opt->follow);
 	outstreams_flush();
 	pid = fork();
 	if (pid < 0) {
@@ -635,6 +640,9 @@ static bool syscall_traced(const struct tcb *tcp)
 	return trace_set[tcp->scno];
 }
 
+static void on_syscall_entry(struct tcb *tcp);
+static void on_syscall_exit(struct tcb *tcp);
+
 static void on_syscall_stop(struct tcb *tcp)
 {
 	bool entering;
@@ -642,47 +650,60 @@ static void on_syscall_stop(struct tcb *tcp)
 	if (!fill_syscall(tcp, &entering))
 		return;
 	if (entering) {
-		tcp->flags |= TCB_INSYSCALL;
-		tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
-		tcp->exiting = false;
-		tcp->err = 0;
-		tcp->rval = 0;
-		tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
-		if (tcp->audit_arch != tcp->last_audit_arch) {
-			if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-			    opt->count != 1)
-				ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
-						    "64 bit" : "32 bit");
-			tcp->last_audit_arch = tcp->audit_arch;
-		}
-		if (tcp->flags & TCB_SILENT) {
-			tcp->flags |= TCB_FILTERED;
-			return;
-		}
-		if (tcp->flags & TCB_HIDE) {
-			if (!is_exec(tcp->ent)) {
-				tcp->flags |= TCB_FILTERED;
-				return;
-			}
-			tcp->flags &= ~TCB_HIDE;
-		}
-		if (!syscall_traced(tcp)) {
-			tcp->flags |= TCB_FILTERED;
-			return;
-		}
-		if (opt->count)
-			summary_enter(tcp);
-		if (opt->count == 1)
-			return; /* -c: counted, not printed */
-		if (pcfg.T_prec >= 0)
-			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
-		if (opt->stack)
-			stacktrace_capture(tcp);
-		ev_syscall_entry(tcp);
+		on_syscall_entry(tcp);
+		/* after the entry was printed: close(3</path> */
+		fdcache_syscall_entry(tcp);
+	} else if (tcp->flags & TCB_INSYSCALL) {
+		/* before the result is printed: = 3</new/path> */
+		fdcache_syscall_exit(tcp);
+		on_syscall_exit(tcp);
+	}
+	/* else an exit without entry (attached mid-syscall) */
+}
+
+static void on_syscall_entry(struct tcb *tcp)
+{
+	tcp->flags |= TCB_INSYSCALL;
+	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
+	tcp->exiting = false;
+	tcp->err = 0;
+	tcp->rval = 0;
+	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+	if (tcp->audit_arch != tcp->last_audit_arch) {
+		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
+		    opt->count != 1)
+			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
+					    "64 bit" : "32 bit");
+		tcp->last_audit_arch = tcp->audit_arch;
+	}
+	if (tcp->flags & TCB_SILENT) {
+		tcp->flags |= TCB_FILTERED;
 		return;
 	}
-	if (!(tcp->flags & TCB_INSYSCALL))
-		return; /* an exit without entry (attached mid-syscall) */
+	if (tcp->flags & TCB_HIDE) {
+		if (!is_exec(tcp->ent)) {
+			tcp->flags |= TCB_FILTERED;
+			return;
+		}
+		tcp->flags &= ~TCB_HIDE;
+	}
+	if (!syscall_traced(tcp)) {
+		tcp->flags |= TCB_FILTERED;
+		return;
+	}
+	if (opt->count)
+		summary_enter(tcp);
+	if (opt->count == 1)
+		return; /* -c: counted, not printed */
+	if (pcfg.T_prec >= 0)
+		clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+	if (opt->stack)
+		stacktrace_capture(tcp);
+	ev_syscall_entry(tcp);
+}
+
+static void on_syscall_exit(struct tcb *tcp)
+{
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
 	if (tcp->err == 516) /* ERESTART_RESTARTBLOCK: restart_syscall follows */

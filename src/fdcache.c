@@ -1,0 +1,277 @@
+#include "config.h"
+#include "fdcache.h"
+
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "syscallent.h"
+#include "util.h"
+
+/* fds above this are looked up every time */
+#define FDC_MAX_FD 4096
+
+/* Calls that leave every fd table and the paths of open files alone
+ * (creating a name, a link or a directory does not change what an open
+ * descriptor's link shows; removing or renaming one does).  Sorted. */
+static const char *const neutral_names[] = {
+	"access", "alarm", "arch_prctl", "bind", "brk", "capget",
+	"chmod", "chown", "clock_getres", "clock_gettime", "clock_nanosleep",
+	"connect", "copy_file_range", "epoll_ctl", "epoll_pwait", "epoll_pwait2",
+	"epoll_wait", "exit", "exit_group", "faccessat", "faccessat2",
+	"fadvise64", "fallocate", "fchmod", "fchmodat", "fchown", "fchownat",
+	"fdatasync", "fgetxattr", "flistxattr", "flock", "fstat",
+	"fstatfs", "fsync", "ftruncate", "futex", "futex_waitv", "get_robust_list",
+	"getcpu", "getcwd", "getdents", "getdents64", "getegid", "geteuid",
+	"getgid", "getgroups", "getitimer", "getpeername", "getpgid", "getpgrp",
+	"getpid", "getppid", "getpriority", "getrandom", "getresgid", "getresuid",
+	"getrlimit", "getrusage", "getsid", "getsockname", "getsockopt",
+	"gettid", "gettimeofday", "getuid", "getxattr", "kill", "lchown",
+	"lgetxattr", "link", "linkat", "listen", "listxattr", "llistxattr",
+	"lseek", "lstat", "madvise", "membarrier", "mincore", "mkdir", "mkdirat",
+	"mknod", "mknodat", "mlock", "mlock2", "mmap", "mprotect", "mremap",
+	"msync", "munlock", "munmap", "nanosleep", "newfstatat", "pause",
+	"poll", "ppoll", "prctl", "pread64", "preadv", "preadv2", "prlimit64",
+	"pselect6", "pwrite64", "pwritev", "pwritev2", "read", "readahead",
+	"readlink", "readlinkat", "readv", "recvfrom", "restart_syscall",
+	"rseq", "rt_sigaction", "rt_sigpending", "rt_sigprocmask",
+	"rt_sigqueueinfo", "rt_sigreturn", "rt_sigsuspend", "rt_sigtimedwait",
+	"sched_getaffinity", "sched_setaffinity", "sched_yield", "select",
+	"sendfile", "sendmmsg", "sendmsg", "sendto", "set_robust_list",
+	"set_tid_address", "setitimer", "setsockopt", "shutdown", "sigaltstack",
+	"splice", "stat", "statfs", "statx", "symlink", "symlinkat",
+	"sync_file_range", "sysinfo", "tee", "tgkill", "time", "times", "tkill",
+	"truncate", "umask", "uname", "utimensat", "wait4", "waitid",
+	"write", "writev",
+};
+
+struct slot {
+	uint64_t gen;    /* valid while equal to the current generation */
+	char *text;
+	size_t len, cap;
+};
+
+struct fd_cache {
+	struct slot cwd;
+	struct slot *fds;
+	size_t nfds;
+};
+
+static bool on;
+static bool follow;
+static uint64_t gen = 1;
+static unsigned inflight;       /* tracees inside a changing call */
+static uint8_t *kinds;          /* by native number */
+static unsigned nkinds;
+static const struct arch_def *native;
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+enum fdc_kind fdcache_kind(const char *name)
+{
+	if (!name)
+		return FDC_CHANGES;
+	if (!strcmp(name, "fcntl"))
+		return FDC_FCNTL;
+	if (!strcmp(name, "fork") || !strcmp(name, "vfork"))
+		return FDC_FORK;
+	if (!strcmp(name, "clone"))
+		return FDC_CLONE;
+	if (!strcmp(name, "clone3"))
+		return FDC_CLONE3;
+	if (!strncmp(name, "io_uring_", 9))
+		return FDC_IO_URING;
+	if (bsearch(&name, neutral_names, ARRAY_SIZE(neutral_names), sizeof(neutral_names[0]),
+		    cmp_name))
+		return FDC_NEUTRAL;
+	return FDC_CHANGES;
+}
+
+bool fdcache_call_changes(enum fdc_kind kind, const unsigned long *args)
+{
+	switch (kind) {
+	case FDC_NEUTRAL:
+	case FDC_FORK:
+		return false;
+	case FDC_FCNTL:
+		return (int)args[1] == F_DUPFD || (int)args[1] == F_DUPFD_CLOEXEC;
+	case FDC_CLONE:
+		return (args[0] & CLONE_PIDFD) != 0;
+	default:
+		return true;
+	}
+}
+
+bool fdcache_child_blinds(unsigned long long flags, bool following)
+{
+	/* a child ctrace does not follow may close its parent's fds
+	 * (CLONE_FILES) or rename and remove their files */
+	return !following || (flags & CLONE_UNTRACED);
+}
+
+void fdcache_enable(const struct arch_def *a, bool following)
+{
+	native = a;
+	follow = following;
+	nkinds = a->nsyscalls;
+	free(kinds);
+	kinds = xcalloc(nkinds, 1);
+	for (unsigned i = 0; i < nkinds; i++)
+		kinds[i] = (uint8_t)fdcache_kind(a->table[i].name);
+	on = true;
+}
+
+void fdcache_disable(void)
+{
+	on = false;
+}
+
+bool fdcache_on(void)
+{
+	return on;
+}
+
+static void begin_change(struct tcb *tcp)
+{
+	gen++;
+	if (!tcp->fdc_inflight) {
+		tcp->fdc_inflight = true;
+		inflight++;
+	}
+}
+
+void fdcache_syscall_entry(struct tcb *tcp)
+{
+	enum fdc_kind kind = FDC_CHANGES;
+	uint64_t flags;
+
+	if (!on)
+		return;
+	if (tcp->arch == native && tcp->scno >= 0 && (unsigned long)tcp->scno < nkinds)
+		kind = (enum fdc_kind)kinds[tcp->scno];
+	switch (kind) {
+	case FDC_NEUTRAL:
+		return;
+	case FDC_FORK:
+		flags = 0;
+		break;
+	case FDC_CLONE:
+		flags = tcp->args[0];
+		break;
+	case FDC_CLONE3:
+		/* struct clone_args starts with the u64 flags */
+		if (mem_read(tcp->pid, tcp->args[0], &flags, sizeof(flags)) < 0)
+			flags = ~0ULL; /* unknown: assume the worst */
+		break;
+	case FDC_IO_URING:
+		fdcache_disable();
+		return;
+	default:
+		if (!fdcache_call_changes(kind, tcp->args))
+			return;
+		begin_change(tcp);
+		return;
+	}
+	if (fdcache_child_blinds(flags, follow)) {
+		fdcache_disable();
+		return;
+	}
+	if (flags & CLONE_PIDFD)
+		begin_change(tcp);
+}
+
+static void end_change(struct tcb *tcp)
+{
+	if (tcp->fdc_inflight) {
+		tcp->fdc_inflight = false;
+		inflight--;
+		gen++;
+	}
+}
+
+void fdcache_syscall_exit(struct tcb *tcp)
+{
+	end_change(tcp);
+}
+
+static void slot_free(struct slot *s)
+{
+	free(s->text);
+}
+
+void fdcache_forget(struct tcb *tcp)
+{
+	struct fd_cache *c = tcp->fdc;
+
+	end_change(tcp);
+	if (!c)
+		return;
+	slot_free(&c->cwd);
+	for (size_t i = 0; i < c->nfds; i++)
+		slot_free(&c->fds[i]);
+	free(c->fds);
+	free(c);
+	tcp->fdc = NULL;
+}
+
+static struct slot *slot_of(struct tcb *tcp, int fd, bool grow)
+{
+	struct fd_cache *c = tcp->fdc;
+
+	if (fd < -1 || fd >= FDC_MAX_FD)
+		return NULL;
+	if (!c) {
+		if (!grow)
+			return NULL;
+		c = tcp->fdc = xcalloc(1, sizeof(*c));
+	}
+	if (fd == -1)
+		return &c->cwd;
+	if ((size_t)fd >= c->nfds) {
+		size_t n = c->nfds ? c->nfds : 16;
+
+		if (!grow)
+			return NULL;
+		while (n <= (size_t)fd)
+			n *= 2;
+		c->fds = xrealloc(c->fds, n * sizeof(*c->fds));
+		memset(c->fds + c->nfds, 0, (n - c->nfds) * sizeof(*c->fds));
+		c->nfds = n;
+	}
+	return &c->fds[fd];
+}
+
+const char *fdcache_get(struct tcb *tcp, int fd, size_t *len)
+{
+	struct slot *s;
+
+	if (!on || inflight)
+		return NULL;
+	s = slot_of(tcp, fd, false);
+	if (!s || s->gen != gen)
+		return NULL;
+	*len = s->len;
+	return s->text;
+}
+
+void fdcache_put(struct tcb *tcp, int fd, const char *text, size_t len)
+{
+	struct slot *s;
+
+	if (!on || inflight || !(s = slot_of(tcp, fd, true)))
+		return;
+	if (len + 1 > s->cap) {
+		s->cap = len + 1;
+		s->text = xrealloc(s->text, s->cap);
+	}
+	memcpy(s->text, text, len);
+	s->text[len] = '\0';
+	s->len = len;
+	s->gen = gen;
+}

@@ -1,0 +1,67 @@
+/* -y: the "<path>" text printed after a descriptor, cached per tracee so
+ * that printing a fd does not readlink /proc/PID/fd/N each time.
+ *
+ * One global generation number validates every entry: any syscall that
+ * is not known to leave every fd table and every path unchanged (open,
+ * close, dup*, exec, rename, unlink, chdir, clone, ioctl, an unknown
+ * number, ...) starts a new generation at its entry (after its line was
+ * printed) and again at its exit (before its result is printed), and
+ * while such a call is in flight in any tracee nothing is cached or
+ * served.  So descriptors shared between threads or CLONE_FILES
+ * processes need no bookkeeping.  Changes ctrace cannot see turn the
+ * cache off: a child that is not traced (no -f, or CLONE_UNTRACED: it may
+ * close shared descriptors, rename or remove files), io_uring, the
+ * seccomp fast path (calls outside the filter do not stop), -p (threads
+ * and other processes not attached).  What unrelated programs do
+ * (renaming a directory above an open file) is not seen either; nor is it
+ * by a readlink made at a slightly different time. */
+#ifndef CTRACE_FDCACHE_H
+#define CTRACE_FDCACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arch.h"
+#include "tcb.h"
+
+/* What a syscall can do to descriptors and their paths. */
+enum fdc_kind {
+	FDC_CHANGES = 0, /* may change an fd table or a path: new generation */
+	FDC_NEUTRAL,     /* leaves them alone */
+	FDC_FCNTL,       /* neutral unless F_DUPFD / F_DUPFD_CLOEXEC */
+	FDC_FORK,        /* fork, vfork: neutral; off when the child is not
+			  * traced */
+	FDC_CLONE,       /* same, changes with CLONE_PIDFD */
+	FDC_CLONE3,      /* same, flags in struct clone_args */
+	FDC_IO_URING,    /* io_uring_setup: off (fds change asynchronously) */
+};
+
+/* Pure (unit-tested): the kind of a syscall by name; FDC_CHANGES for
+ * NULL or any name it does not know. */
+enum fdc_kind fdcache_kind(const char *name);
+/* Pure: does a call of this kind with these arguments need a new
+ * generation?  (clone3: always, its flags are in memory.) */
+bool fdcache_call_changes(enum fdc_kind kind, const unsigned long *args);
+/* Pure: does a new child (clone flags, 0 for fork) make the cache
+ * unusable?  follow: ctrace follows children (-f). */
+bool fdcache_child_blinds(unsigned long long flags, bool follow);
+
+/* Turn the cache on for the run (-y and -yy, commands ctrace starts
+ * without the fast path); builds the per-number kinds of native. */
+void fdcache_enable(const struct arch_def *native, bool follow);
+/* Off for good (a change ctrace cannot see). */
+void fdcache_disable(void);
+bool fdcache_on(void);
+
+/* Syscall stops of tcp (every syscall, printed or not). */
+void fdcache_syscall_entry(struct tcb *tcp);
+void fdcache_syscall_exit(struct tcb *tcp);
+/* tcp is gone (its in-flight call with it). */
+void fdcache_forget(struct tcb *tcp);
+
+/* The text cached for fd of tcp (fd -1: its cwd), or NULL. */
+const char *fdcache_get(struct tcb *tcp, int fd, size_t *len);
+/* Remember it, when the cache is usable now. */
+void fdcache_put(struct tcb *tcp, int fd, const char *text, size_t len);
+
+#endif

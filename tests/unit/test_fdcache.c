@@ -1,0 +1,236 @@
+/* Unit tests: the -y path cache (src/fdcache.c): which calls invalidate,
+ * in-flight calls of other tracees, children ctrace cannot see. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <string.h>
+
+#include "fdcache.h"
+#include "syscallent.h"
+
+enum { NR_READ, NR_CLOSE, NR_OPENAT, NR_FCNTL, NR_CLONE, NR_VFORK, NR_URING, NR_RENAME,
+       NR_EXECVE, NR__COUNT };
+
+static const struct syscall_ent table[NR__COUNT] = {
+	[NR_READ] = { .name = "read" },
+	[NR_CLOSE] = { .name = "close" },
+	[NR_OPENAT] = { .name = "openat" },
+	[NR_FCNTL] = { .name = "fcntl" },
+	[NR_CLONE] = { .name = "clone" },
+	[NR_VFORK] = { .name = "vfork" },
+	[NR_URING] = { .name = "io_uring_setup" },
+	[NR_RENAME] = { .name = "rename" },
+	[NR_EXECVE] = { .name = "execve" },
+};
+static const struct arch_def fake_arch = { .name = "fake", .table = table, .nsyscalls = NR__COUNT };
+
+static struct tcb t1, t2;
+
+static int setup(void **state)
+{
+	(void)state;
+	memset(&t1, 0, sizeof(t1));
+	memset(&t2, 0, sizeof(t2));
+	t1.pid = 1001;
+	t2.pid = 1002;
+	t1.arch = t2.arch = &fake_arch;
+	fdcache_enable(&fake_arch, true);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	fdcache_forget(&t1);
+	fdcache_forget(&t2);
+	return 0;
+}
+
+static void call(struct tcb *t, long nr, unsigned long a0, unsigned long a1)
+{
+	t->scno = nr;
+	t->args[0] = a0;
+	t->args[1] = a1;
+	fdcache_syscall_entry(t);
+}
+
+static const char *get(struct tcb *t, int fd)
+{
+	size_t len = 0;
+	const char *s = fdcache_get(t, fd, &len);
+
+	if (s)
+		assert_int_equal(len, strlen(s));
+	return s;
+}
+
+static void put(struct tcb *t, int fd, const char *s)
+{
+	fdcache_put(t, fd, s, strlen(s));
+}
+
+static void test_kinds(void **state)
+{
+	static const char *const neutral[] = { "read", "write", "pread64", "lseek", "fstat",
+		"newfstatat", "getdents64", "mmap", "brk", "futex", "exit_group", "wait4",
+		"sendmsg", "access", "get_robust_list", "getcpu", "writev", "utimensat" };
+	static const char *const changing[] = { "openat", "open", "close", "close_range",
+		"dup", "dup2", "dup3", "execve", "execveat", "rename", "renameat2", "unlink",
+		"unlinkat", "rmdir", "chdir", "fchdir", "ioctl", "pipe2", "socketpair",
+		"recvmsg", "recvmmsg", "unshare", "mount", "socket", "accept4", "pidfd_getfd",
+		"no_such_call" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(neutral) / sizeof(neutral[0]); i++)
+		assert_int_equal(fdcache_kind(neutral[i]), FDC_NEUTRAL);
+	for (size_t i = 0; i < sizeof(changing) / sizeof(changing[0]); i++)
+		assert_int_equal(fdcache_kind(changing[i]), FDC_CHANGES);
+	assert_int_equal(fdcache_kind(NULL), FDC_CHANGES);
+	assert_int_equal(fdcache_kind("fcntl"), FDC_FCNTL);
+	assert_int_equal(fdcache_kind("fork"), FDC_FORK);
+	assert_int_equal(fdcache_kind("vfork"), FDC_FORK);
+	assert_int_equal(fdcache_kind("clone"), FDC_CLONE);
+	assert_int_equal(fdcache_kind("clone3"), FDC_CLONE3);
+	assert_int_equal(fdcache_kind("io_uring_enter"), FDC_IO_URING);
+}
+
+static void test_call_changes(void **state)
+{
+	unsigned long dupfd[6] = { 3, F_DUPFD }, dupcl[6] = { 3, F_DUPFD_CLOEXEC };
+	unsigned long getfl[6] = { 3, F_GETFL }, setfd[6] = { 3, F_SETFD, FD_CLOEXEC };
+	unsigned long thread[6] = { CLONE_VM | CLONE_FILES | CLONE_THREAD | CLONE_SIGHAND };
+	unsigned long pidfd[6] = { CLONE_PIDFD };
+
+	(void)state;
+	assert_true(fdcache_call_changes(FDC_FCNTL, dupfd));
+	assert_true(fdcache_call_changes(FDC_FCNTL, dupcl));
+	assert_false(fdcache_call_changes(FDC_FCNTL, getfl));
+	assert_false(fdcache_call_changes(FDC_FCNTL, setfd));
+	assert_false(fdcache_call_changes(FDC_CLONE, thread));
+	assert_true(fdcache_call_changes(FDC_CLONE, pidfd));
+	assert_false(fdcache_call_changes(FDC_NEUTRAL, getfl));
+	assert_true(fdcache_call_changes(FDC_CHANGES, getfl));
+}
+
+static void test_child_blinds(void **state)
+{
+	(void)state;
+	assert_true(fdcache_child_blinds(0, false));  /* fork without -f */
+	assert_false(fdcache_child_blinds(0, true));
+	assert_false(fdcache_child_blinds(CLONE_FILES | CLONE_THREAD, true));
+	assert_true(fdcache_child_blinds(CLONE_FILES | CLONE_UNTRACED, true));
+	assert_true(fdcache_child_blinds(CLONE_UNTRACED, true)); /* may rename files */
+}
+
+static void test_hit_and_neutral(void **state)
+{
+	(void)state;
+	assert_null(get(&t1, 3));
+	put(&t1, 3, "</etc/hosts>");
+	assert_string_equal(get(&t1, 3), "</etc/hosts>");
+	assert_null(get(&t2, 3));           /* per tracee */
+	call(&t1, NR_READ, 3, 0);
+	fdcache_syscall_exit(&t1);
+	call(&t2, NR_FCNTL, 3, F_GETFL);
+	fdcache_syscall_exit(&t2);
+	assert_string_equal(get(&t1, 3), "</etc/hosts>");
+	put(&t1, -1, "</tmp>");             /* cwd */
+	assert_string_equal(get(&t1, -1), "</tmp>");
+	put(&t1, 200, "<pipe:[1]>");        /* grows */
+	assert_string_equal(get(&t1, 200), "<pipe:[1]>");
+	assert_string_equal(get(&t1, 3), "</etc/hosts>");
+	put(&t1, 5000, "<big>");            /* not cached */
+	assert_null(get(&t1, 5000));
+	put(&t1, 3, "");                    /* unreadable link */
+	assert_string_equal(get(&t1, 3), "");
+}
+
+static void test_change_invalidates(void **state)
+{
+	(void)state;
+	put(&t1, 3, "</a>");
+	put(&t2, 4, "</b>");
+	/* close(3): its own entry was printed from the cache already */
+	call(&t1, NR_CLOSE, 3, 0);
+	assert_null(get(&t1, 3));
+	assert_null(get(&t2, 4));           /* another tracee while it is in flight */
+	put(&t2, 4, "</b>");
+	assert_null(get(&t2, 4));           /* nor remembered */
+	fdcache_syscall_exit(&t1);
+	assert_null(get(&t1, 3));
+	assert_null(get(&t2, 4));           /* every tracee: tables may be shared */
+	put(&t2, 4, "</b>");
+	assert_string_equal(get(&t2, 4), "</b>");
+
+	call(&t2, NR_FCNTL, 4, F_DUPFD);
+	fdcache_syscall_exit(&t2);
+	assert_null(get(&t2, 4));
+	put(&t2, 4, "</b>");
+	call(&t1, NR_RENAME, 0, 0);
+	fdcache_syscall_exit(&t1);
+	assert_null(get(&t2, 4));
+	put(&t2, 4, "</b>");
+	call(&t1, 9999, 0, 0);              /* unknown number */
+	fdcache_syscall_exit(&t1);
+	assert_null(get(&t2, 4));
+	put(&t2, 4, "</b>");
+	t1.arch = NULL;                     /* another personality */
+	call(&t1, NR_READ, 0, 0);
+	fdcache_syscall_exit(&t1);
+	t1.arch = &fake_arch;
+	assert_null(get(&t2, 4));
+}
+
+static void test_gone_in_flight(void **state)
+{
+	(void)state;
+	call(&t1, NR_EXECVE, 0, 0);
+	put(&t2, 4, "</b>");
+	assert_null(get(&t2, 4));
+	fdcache_forget(&t1);                /* killed inside execve */
+	put(&t2, 4, "</b>");
+	assert_string_equal(get(&t2, 4), "</b>");
+}
+
+static void test_blind(void **state)
+{
+	(void)state;
+	put(&t1, 3, "</a>");
+	call(&t1, NR_CLONE, CLONE_VM | CLONE_FILES | CLONE_THREAD | CLONE_SIGHAND, 0);
+	fdcache_syscall_exit(&t1);
+	assert_true(fdcache_on());
+	assert_string_equal(get(&t1, 3), "</a>");
+	call(&t1, NR_CLONE, CLONE_UNTRACED, 0);
+	assert_false(fdcache_on());
+	assert_null(get(&t1, 3));
+
+	fdcache_enable(&fake_arch, false);  /* no -f */
+	put(&t1, 3, "</a>");
+	call(&t1, NR_VFORK, 0, 0);
+	assert_false(fdcache_on());
+	assert_null(get(&t1, 3));
+
+	fdcache_enable(&fake_arch, true);
+	call(&t1, NR_VFORK, 0, 0);
+	assert_true(fdcache_on());
+	call(&t1, NR_URING, 0, 0);
+	assert_false(fdcache_on());
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_call_changes),
+		cmocka_unit_test(test_child_blinds),
+		cmocka_unit_test_setup_teardown(test_hit_and_neutral, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_change_invalidates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gone_in_flight, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blind, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
