@@ -11,6 +11,7 @@
 #include <sys/sysmacros.h>
 
 #include "decode.h"
+#include "fmt.h"
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
@@ -87,6 +88,10 @@ void print_styled_text(struct tcb *tcp, const char *raw, const char *names)
 {
 	char buf[1200];
 
+	if (pcfg.xlat_style == XLAT_ABBREV) {
+		tprints(tcp, names);
+		return;
+	}
 	format_styled(buf, sizeof(buf), raw, names);
 	tprints(tcp, buf);
 }
@@ -95,14 +100,16 @@ void print_styled_text(struct tcb *tcp, const char *raw, const char *names)
 static void print_styled_num(struct tcb *tcp, bool octal, unsigned long long v,
 			     const char *names)
 {
-	char raw[32];
+	char raw[FMT_INT_SIZE];
 
-	if (!v)
-		snprintf(raw, sizeof(raw), "0");
-	else if (octal)
-		snprintf(raw, sizeof(raw), "%#llo", v);
+	if (pcfg.xlat_style == XLAT_ABBREV) {
+		tprints(tcp, names);
+		return;
+	}
+	if (octal)
+		fmt_oct(raw, v);
 	else
-		snprintf(raw, sizeof(raw), "%#llx", v);
+		fmt_hex(raw, v);
 	print_styled_text(tcp, raw, names);
 }
 
@@ -124,10 +131,16 @@ size_t format_mode_type(char *buf, size_t size, unsigned mode)
 	if (size == 0)
 		return 0;
 	buf[0] = '\0';
-	if (type)
+	if (type && strlen(type) + 2 <= size) {
+		len = strlen(type);
+		memcpy(buf, type, len);
+		buf[len++] = '|';
+		buf[len] = '\0';
+	} else if (type) {
 		len += (size_t)snprintf(buf, size, "%s|", type);
-	else if (mode & S_IFMT)
+	} else if (mode & S_IFMT) {
 		len += (size_t)snprintf(buf, size, "%#o|", mode & S_IFMT);
+	}
 	if (special && len < size) {
 		len += format_flags(buf + len, size - len, &xlat_stat_mode_bits, special, NULL);
 		if (len + 1 < size) {
@@ -136,9 +149,16 @@ size_t format_mode_type(char *buf, size_t size, unsigned mode)
 		}
 	}
 	if (len < size) {
-		n = snprintf(buf + len, size - len, "%#03o", mode & 0777);
-		if (n > 0)
-			len += (size_t)n;
+		char oct[FMT_INT_SIZE];
+
+		n = (int)fmt_oct_width(oct, mode & 0777, 3);
+		if ((size_t)n < size - len) {
+			memcpy(buf + len, oct, (size_t)n + 1);
+		} else {
+			memcpy(buf + len, oct, size - len - 1);
+			buf[size - 1] = '\0';
+		}
+		len += (size_t)n;
 	}
 	return len < size ? len : size - 1;
 }

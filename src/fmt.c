@@ -40,6 +40,30 @@ size_t fmt_dec(char *buf, long long v)
 	return 1 + fmt_udec(buf + 1, 0ULL - (unsigned long long)v);
 }
 
+size_t fmt_oct(char *buf, unsigned long long v)
+{
+	char tmp[FMT_INT_SIZE];
+	char *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = (char)('0' + (v & 7));
+		v >>= 3;
+	} while (v);
+	if (*p != '0')
+		*--p = '0';
+	return emit(buf, p, tmp + sizeof(tmp));
+}
+
+size_t fmt_oct_width(char *buf, unsigned long long v, unsigned width)
+{
+	char tmp[FMT_INT_SIZE];
+	size_t n = fmt_oct(tmp, v), pad = width > n ? width - n : 0;
+
+	memset(buf, '0', pad);
+	memcpy(buf + pad, tmp, n + 1);
+	return pad + n;
+}
+
 size_t fmt_hex(char *buf, unsigned long long v)
 {
 	static const char digits[] = "0123456789abcdef";

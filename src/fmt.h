@@ -13,5 +13,9 @@
 size_t fmt_udec(char *buf, unsigned long long v);  /* "%llu" */
 size_t fmt_dec(char *buf, long long v);            /* "%lld" */
 size_t fmt_hex(char *buf, unsigned long long v);   /* "%#llx": "0" or "0x1f" */
+size_t fmt_oct(char *buf, unsigned long long v);   /* "%#llo": "0" or "0644" */
+/* "%#0*llo": fmt_oct left-padded with zeros to width ("%#03o": "000",
+ * "007", "0644"); width at most FMT_INT_SIZE - 1. */
+size_t fmt_oct_width(char *buf, unsigned long long v, unsigned width);
 
 #endif

@@ -413,7 +413,9 @@ void print_udec(struct tcb *tcp, unsigned long val)
 
 void print_mode(struct tcb *tcp, unsigned long mode)
 {
-	tprintf(tcp, "%#03lo", mode);
+	char buf[FMT_INT_SIZE];
+
+	tprintn(tcp, buf, fmt_oct_width(buf, mode, 3));
 }
 
 /* The path inside "<...>": escaped like a quoted string (\n, \", \\,
@@ -654,32 +656,50 @@ void print_path(struct tcb *tcp, unsigned long addr)
 	print_cstr(tcp, addr, PATH_MAX);
 }
 
+/* Append n bytes of s at *len as snprintf(buf + *len, size - *len, ...)
+ * would: truncated, NUL-terminated while there is room; *len counts
+ * what did not fit too. */
+static void append(char *buf, size_t size, size_t *len, const char *s, size_t n)
+{
+	if (*len < size) {
+		size_t room = size - *len - 1;
+		size_t k = n < room ? n : room;
+
+		memcpy(buf + *len, s, k);
+		buf[*len + k] = '\0';
+	}
+	*len += n;
+}
+
 size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt)
 {
+	char num[FMT_INT_SIZE];
 	size_t len = 0;
 	uint64_t left = val;
 
 	buf[0] = '\0';
-#define APPEND(...) do { \
-		int _n = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (_n > 0) len += (size_t)_n; \
-	} while (0)
 	if (val == 0) {
 		const char *zero = x ? xlat_lookup(x, 0) : NULL;
-		APPEND("%s", zero ? zero : dflt ? dflt : "0");
+		const char *s = zero ? zero : dflt ? dflt : "0";
+
+		append(buf, size, &len, s, strlen(s));
 		return len < size ? len : size - 1;
 	}
 	for (unsigned i = 0; x && i < x->n && left; i++) {
 		uint64_t v = x->items[i].val;
 
 		if (v && (left & v) == v) {
-			APPEND("%s%s", len ? "|" : "", x->items[i].str);
+			if (len)
+				append(buf, size, &len, "|", 1);
+			append(buf, size, &len, x->items[i].str, strlen(x->items[i].str));
 			left &= ~v;
 		}
 	}
-	if (left)
-		APPEND("%s%#llx", len ? "|" : "", (unsigned long long)left);
-#undef APPEND
+	if (left) {
+		if (len)
+			append(buf, size, &len, "|", 1);
+		append(buf, size, &len, num, fmt_hex(num, left));
+	}
 	return len < size ? len : size - 1;
 }
 

@@ -37,6 +37,18 @@ static void check_one(unsigned long long v)
 	snprintf(want, sizeof(want), "%#llx", v);
 	assert_string_equal(got, want);
 	assert_int_equal(n, strlen(want));
+
+	n = fmt_oct(got, v);
+	snprintf(want, sizeof(want), "%#llo", v);
+	assert_string_equal(got, want);
+	assert_int_equal(n, strlen(want));
+
+	for (unsigned w = 0; w < 8; w++) {
+		n = fmt_oct_width(got, v & 07777, w);
+		snprintf(want, sizeof(want), "%#0*llo", (int)w, v & 07777);
+		assert_string_equal(got, want);
+		assert_int_equal(n, strlen(want));
+	}
 }
 
 static void test_fmt_edges(void **state)
@@ -65,6 +77,14 @@ static void test_fmt_known(void **state)
 	assert_string_equal(buf, "-9223372036854775808");
 	assert_int_equal(fmt_udec(buf, ULLONG_MAX), 20);
 	assert_string_equal(buf, "18446744073709551615");
+	fmt_oct_width(buf, 0, 3);
+	assert_string_equal(buf, "000");
+	fmt_oct_width(buf, 7, 3);
+	assert_string_equal(buf, "007");
+	fmt_oct_width(buf, 0644, 3);
+	assert_string_equal(buf, "0644");
+	fmt_oct(buf, 0100644);
+	assert_string_equal(buf, "0100644");
 }
 
 static void test_fmt_random(void **state)
