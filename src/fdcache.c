@@ -49,7 +49,8 @@ static const char *const neutral_names[] = {
 };
 
 struct slot {
-	uint64_t gen;    /* valid while equal to the current generation */
+	uint64_t gen;    /* valid while equal to the global generation */
+	uint64_t fdgen;  /* and this to its number's */
 	char *text;
 	size_t len, cap;
 };
@@ -64,6 +65,8 @@ static bool on;
 static bool follow;
 static uint64_t gen = 1;
 static unsigned inflight;       /* tracees inside a changing call */
+static uint64_t fdgen[FDC_MAX_FD];      /* by descriptor number */
+static unsigned fdbusy[FDC_MAX_FD];     /* close/dup2 of it in flight */
 static uint8_t *kinds;          /* by native number */
 static unsigned nkinds;
 static const struct arch_def *native;
@@ -73,10 +76,14 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-enum fdc_kind fdcache_kind(const char *name)
+enum fdc_kind fdcache_kind(const char *name, bool returns_fd)
 {
 	if (!name)
 		return FDC_CHANGES;
+	if (!strcmp(name, "close"))
+		return FDC_CLOSE;
+	if (!strcmp(name, "dup2") || !strcmp(name, "dup3"))
+		return FDC_DUP2;
 	if (!strcmp(name, "fcntl"))
 		return FDC_FCNTL;
 	if (!strcmp(name, "fork") || !strcmp(name, "vfork"))
@@ -90,7 +97,7 @@ enum fdc_kind fdcache_kind(const char *name)
 	if (bsearch(&name, neutral_names, ARRAY_SIZE(neutral_names), sizeof(neutral_names[0]),
 		    cmp_name))
 		return FDC_NEUTRAL;
-	return FDC_CHANGES;
+	return returns_fd ? FDC_NEWFD : FDC_CHANGES;
 }
 
 bool fdcache_call_changes(enum fdc_kind kind, const unsigned long *args)
@@ -98,14 +105,22 @@ bool fdcache_call_changes(enum fdc_kind kind, const unsigned long *args)
 	switch (kind) {
 	case FDC_NEUTRAL:
 	case FDC_FORK:
-		return false;
+	case FDC_CLOSE:
+	case FDC_DUP2:
+	case FDC_NEWFD:
 	case FDC_FCNTL:
-		return (int)args[1] == F_DUPFD || (int)args[1] == F_DUPFD_CLOEXEC;
+		return false;
 	case FDC_CLONE:
 		return (args[0] & CLONE_PIDFD) != 0;
 	default:
 		return true;
 	}
+}
+
+bool fdcache_returns_new_fd(enum fdc_kind kind, const unsigned long *args)
+{
+	return kind == FDC_NEWFD ||
+	       (kind == FDC_FCNTL && ((int)args[1] == F_DUPFD || (int)args[1] == F_DUPFD_CLOEXEC));
 }
 
 bool fdcache_child_blinds(unsigned long long flags, bool following)
@@ -123,7 +138,7 @@ void fdcache_enable(const struct arch_def *a, bool following)
 	free(kinds);
 	kinds = xcalloc(nkinds, 1);
 	for (unsigned i = 0; i < nkinds; i++)
-		kinds[i] = (uint8_t)fdcache_kind(a->table[i].name);
+		kinds[i] = (uint8_t)fdcache_kind(a->table[i].name, a->table[i].rval == RV_FD);
 	on = true;
 }
 
@@ -146,17 +161,52 @@ static void begin_change(struct tcb *tcp)
 	}
 }
 
+static enum fdc_kind kind_of(const struct tcb *tcp)
+{
+	if (tcp->arch == native && tcp->scno >= 0 && (unsigned long)tcp->scno < nkinds)
+		return (enum fdc_kind)kinds[tcp->scno];
+	return FDC_CHANGES;
+}
+
+/* close(fd) / dup2(_, fd) entering: fd is not served until its exit */
+static void begin_fd_change(struct tcb *tcp, unsigned long fd)
+{
+	if (fd >= FDC_MAX_FD)
+		return; /* never cached */
+	fdgen[fd]++;
+	fdbusy[fd]++;
+	tcp->fdc_busy_fd = (int)fd + 1;
+}
+
+static void end_fd_change(struct tcb *tcp)
+{
+	if (tcp->fdc_busy_fd) {
+		unsigned fd = (unsigned)tcp->fdc_busy_fd - 1;
+
+		fdgen[fd]++;
+		fdbusy[fd]--;
+		tcp->fdc_busy_fd = 0;
+	}
+}
+
 void fdcache_syscall_entry(struct tcb *tcp)
 {
-	enum fdc_kind kind = FDC_CHANGES;
+	enum fdc_kind kind;
 	uint64_t flags;
 
 	if (!on)
 		return;
-	if (tcp->arch == native && tcp->scno >= 0 && (unsigned long)tcp->scno < nkinds)
-		kind = (enum fdc_kind)kinds[tcp->scno];
+	kind = kind_of(tcp);
 	switch (kind) {
 	case FDC_NEUTRAL:
+	case FDC_NEWFD:
+	case FDC_FCNTL:
+		return;
+	case FDC_CLOSE:
+		begin_fd_change(tcp, (unsigned)tcp->args[0]);
+		return;
+	case FDC_DUP2:
+		begin_fd_change(tcp, (unsigned)tcp->args[1]);
 		return;
 	case FDC_FORK:
 		flags = 0;
@@ -198,6 +248,10 @@ static void end_change(struct tcb *tcp)
 void fdcache_syscall_exit(struct tcb *tcp)
 {
 	end_change(tcp);
+	end_fd_change(tcp);
+	if (on && !tcp->err && tcp->rval >= 0 && tcp->rval < FDC_MAX_FD &&
+	    fdcache_returns_new_fd(kind_of(tcp), tcp->args))
+		fdgen[tcp->rval]++;
 }
 
 static void slot_free(struct slot *s)
@@ -210,6 +264,7 @@ void fdcache_forget(struct tcb *tcp)
 	struct fd_cache *c = tcp->fdc;
 
 	end_change(tcp);
+	end_fd_change(tcp);
 	if (!c)
 		return;
 	slot_free(&c->cwd);
@@ -254,7 +309,7 @@ const char *fdcache_get(struct tcb *tcp, int fd, size_t *len)
 	if (!on || inflight)
 		return NULL;
 	s = slot_of(tcp, fd, false);
-	if (!s || s->gen != gen)
+	if (!s || s->gen != gen || (fd >= 0 && (fdbusy[fd] || s->fdgen != fdgen[fd])))
 		return NULL;
 	*len = s->len;
 	return s->text;
@@ -264,7 +319,8 @@ void fdcache_put(struct tcb *tcp, int fd, const char *text, size_t len)
 {
 	struct slot *s;
 
-	if (!on || inflight || !(s = slot_of(tcp, fd, true)))
+	if (!on || inflight || (fd >= 0 && fd < FDC_MAX_FD && fdbusy[fd]) ||
+	    !(s = slot_of(tcp, fd, true)))
 		return;
 	if (len + 1 > s->cap) {
 		s->cap = len + 1;
@@ -274,4 +330,5 @@ void fdcache_put(struct tcb *tcp, int fd, const char *text, size_t len)
 	s->text[len] = '\0';
 	s->len = len;
 	s->gen = gen;
+	s->fdgen = fd >= 0 ? fdgen[fd] : 0;
 }

@@ -1,14 +1,18 @@
 /* -y: the "<path>" text printed after a descriptor, cached per tracee so
  * that printing a fd does not readlink /proc/PID/fd/N each time.
  *
- * One global generation number validates every entry: any syscall that
- * is not known to leave every fd table and every path unchanged (open,
- * close, dup*, exec, rename, unlink, chdir, clone, ioctl, an unknown
- * number, ...) starts a new generation at its entry (after its line was
- * printed) and again at its exit (before its result is printed), and
- * while such a call is in flight in any tracee nothing is cached or
- * served.  So descriptors shared between threads or CLONE_FILES
- * processes need no bookkeeping.  Changes ctrace cannot see turn the
+ An entry is valid while two generation numbers are unchanged.  The
+ * global one moves with any syscall that is not known to leave every fd
+ * table and every path alone (exec, rename, unlink, chdir, close_range,
+ * recvmsg, ioctl, an unknown number, ...): at its entry
+ * (after its line was printed) and again at its exit (before its result
+ * is printed); while such a call is in flight in any tracee nothing is
+ * cached or served.  The one of a descriptor number moves with the calls
+ * that change only that number, in any tracee: close(N) and dup2/dup3
+ * onto N (likewise at entry and exit, N not served in between), and a
+ * call returning a new descriptor N, fcntl F_DUPFD included (at its exit;
+ * N was free before it, so no valid entry can show it).  So descriptors shared between threads
+ * or CLONE_FILES processes need no bookkeeping.  Changes ctrace cannot see turn the
  * cache off: a child that is not traced (no -f, or CLONE_UNTRACED: it may
  * close shared descriptors, rename or remove files), io_uring, the
  * seccomp fast path (calls outside the filter do not stop), -p (threads
@@ -28,7 +32,10 @@
 enum fdc_kind {
 	FDC_CHANGES = 0, /* may change an fd table or a path: new generation */
 	FDC_NEUTRAL,     /* leaves them alone */
-	FDC_FCNTL,       /* neutral unless F_DUPFD / F_DUPFD_CLOEXEC */
+	FDC_CLOSE,       /* changes descriptor args[0] */
+	FDC_DUP2,        /* changes descriptor args[1] */
+	FDC_NEWFD,       /* returns a new descriptor */
+	FDC_FCNTL,       /* F_DUPFD / F_DUPFD_CLOEXEC return a new descriptor */
 	FDC_FORK,        /* fork, vfork: neutral; off when the child is not
 			  * traced */
 	FDC_CLONE,       /* same, changes with CLONE_PIDFD */
@@ -36,12 +43,16 @@ enum fdc_kind {
 	FDC_IO_URING,    /* io_uring_setup: off (fds change asynchronously) */
 };
 
-/* Pure (unit-tested): the kind of a syscall by name; FDC_CHANGES for
- * NULL or any name it does not know. */
-enum fdc_kind fdcache_kind(const char *name);
-/* Pure: does a call of this kind with these arguments need a new
+/* Pure (unit-tested): the kind of a syscall by name and whether it
+ * returns a descriptor (syscalls.def: rval fd); FDC_CHANGES for NULL or
+ * any name it does not know. */
+enum fdc_kind fdcache_kind(const char *name, bool returns_fd);
+/* Pure: does a call of this kind with these arguments need a new global
  * generation?  (clone3: always, its flags are in memory.) */
 bool fdcache_call_changes(enum fdc_kind kind, const unsigned long *args);
+/* Pure: does a call of this kind with these arguments return a new
+ * descriptor (when it succeeds)? */
+bool fdcache_returns_new_fd(enum fdc_kind kind, const unsigned long *args);
 /* Pure: does a new child (clone flags, 0 for fork) make the cache
  * unusable?  follow: ctrace follows children (-f). */
 bool fdcache_child_blinds(unsigned long long flags, bool follow);

@@ -61,6 +61,7 @@ struct tcb {
 	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 	struct fd_cache *fdc;       /* -y: src/fdcache.c's paths of its fds */
 	bool fdc_inflight;          /* in a call that may change fds (fdcache.c) */
+	int fdc_busy_fd;            /* fd + 1 a close/dup2 in flight changes, or 0 */
 
 	struct tcb *hnext;          /* hash chain */
 };

@@ -13,18 +13,19 @@
 #include "syscallent.h"
 
 enum { NR_READ, NR_CLOSE, NR_OPENAT, NR_FCNTL, NR_CLONE, NR_VFORK, NR_URING, NR_RENAME,
-       NR_EXECVE, NR__COUNT };
+       NR_EXECVE, NR_DUP2, NR__COUNT };
 
 static const struct syscall_ent table[NR__COUNT] = {
 	[NR_READ] = { .name = "read" },
 	[NR_CLOSE] = { .name = "close" },
-	[NR_OPENAT] = { .name = "openat" },
+	[NR_OPENAT] = { .name = "openat", .rval = RV_FD },
 	[NR_FCNTL] = { .name = "fcntl" },
 	[NR_CLONE] = { .name = "clone" },
 	[NR_VFORK] = { .name = "vfork" },
 	[NR_URING] = { .name = "io_uring_setup" },
 	[NR_RENAME] = { .name = "rename" },
 	[NR_EXECVE] = { .name = "execve" },
+	[NR_DUP2] = { .name = "dup2", .rval = RV_FD },
 };
 static const struct arch_def fake_arch = { .name = "fake", .table = table, .nsyscalls = NR__COUNT };
 
@@ -78,24 +79,29 @@ static void test_kinds(void **state)
 	static const char *const neutral[] = { "read", "write", "pread64", "lseek", "fstat",
 		"newfstatat", "getdents64", "mmap", "brk", "futex", "exit_group", "wait4",
 		"sendmsg", "access", "get_robust_list", "getcpu", "writev", "utimensat" };
-	static const char *const changing[] = { "openat", "open", "close", "close_range",
-		"dup", "dup2", "dup3", "execve", "execveat", "rename", "renameat2", "unlink",
+	static const char *const changing[] = { "close_range", "execve", "execveat", "rename", "renameat2", "unlink",
 		"unlinkat", "rmdir", "chdir", "fchdir", "ioctl", "pipe2", "socketpair",
-		"recvmsg", "recvmmsg", "unshare", "mount", "socket", "accept4", "pidfd_getfd",
-		"no_such_call" };
+		"recvmsg", "recvmmsg", "unshare", "mount", "no_such_call" };
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(neutral) / sizeof(neutral[0]); i++)
-		assert_int_equal(fdcache_kind(neutral[i]), FDC_NEUTRAL);
+		assert_int_equal(fdcache_kind(neutral[i], false), FDC_NEUTRAL);
 	for (size_t i = 0; i < sizeof(changing) / sizeof(changing[0]); i++)
-		assert_int_equal(fdcache_kind(changing[i]), FDC_CHANGES);
-	assert_int_equal(fdcache_kind(NULL), FDC_CHANGES);
-	assert_int_equal(fdcache_kind("fcntl"), FDC_FCNTL);
-	assert_int_equal(fdcache_kind("fork"), FDC_FORK);
-	assert_int_equal(fdcache_kind("vfork"), FDC_FORK);
-	assert_int_equal(fdcache_kind("clone"), FDC_CLONE);
-	assert_int_equal(fdcache_kind("clone3"), FDC_CLONE3);
-	assert_int_equal(fdcache_kind("io_uring_enter"), FDC_IO_URING);
+		assert_int_equal(fdcache_kind(changing[i], false), FDC_CHANGES);
+	assert_int_equal(fdcache_kind(NULL, false), FDC_CHANGES);
+	assert_int_equal(fdcache_kind("fcntl", false), FDC_FCNTL);
+	assert_int_equal(fdcache_kind("fork", false), FDC_FORK);
+	assert_int_equal(fdcache_kind("vfork", false), FDC_FORK);
+	assert_int_equal(fdcache_kind("clone", false), FDC_CLONE);
+	assert_int_equal(fdcache_kind("clone3", false), FDC_CLONE3);
+	assert_int_equal(fdcache_kind("io_uring_enter", false), FDC_IO_URING);
+	assert_int_equal(fdcache_kind("io_uring_setup", true), FDC_IO_URING);
+	assert_int_equal(fdcache_kind("close", false), FDC_CLOSE);
+	assert_int_equal(fdcache_kind("dup2", true), FDC_DUP2);
+	assert_int_equal(fdcache_kind("dup3", true), FDC_DUP2);
+	assert_int_equal(fdcache_kind("openat", true), FDC_NEWFD);
+	assert_int_equal(fdcache_kind("dup", true), FDC_NEWFD);
+	assert_int_equal(fdcache_kind("read", true), FDC_NEUTRAL);
 }
 
 static void test_call_changes(void **state)
@@ -106,10 +112,14 @@ static void test_call_changes(void **state)
 	unsigned long pidfd[6] = { CLONE_PIDFD };
 
 	(void)state;
-	assert_true(fdcache_call_changes(FDC_FCNTL, dupfd));
-	assert_true(fdcache_call_changes(FDC_FCNTL, dupcl));
+	assert_false(fdcache_call_changes(FDC_FCNTL, dupfd));
+	assert_true(fdcache_returns_new_fd(FDC_FCNTL, dupfd));
+	assert_true(fdcache_returns_new_fd(FDC_FCNTL, dupcl));
+	assert_false(fdcache_returns_new_fd(FDC_FCNTL, getfl));
+	assert_false(fdcache_returns_new_fd(FDC_FCNTL, setfd));
+	assert_true(fdcache_returns_new_fd(FDC_NEWFD, getfl));
+	assert_false(fdcache_returns_new_fd(FDC_CLOSE, getfl));
 	assert_false(fdcache_call_changes(FDC_FCNTL, getfl));
-	assert_false(fdcache_call_changes(FDC_FCNTL, setfd));
 	assert_false(fdcache_call_changes(FDC_CLONE, thread));
 	assert_true(fdcache_call_changes(FDC_CLONE, pidfd));
 	assert_false(fdcache_call_changes(FDC_NEUTRAL, getfl));
@@ -152,24 +162,25 @@ static void test_hit_and_neutral(void **state)
 static void test_change_invalidates(void **state)
 {
 	(void)state;
-	put(&t1, 3, "</a>");
 	put(&t2, 4, "</b>");
-	/* close(3): its own entry was printed from the cache already */
-	call(&t1, NR_CLOSE, 3, 0);
-	assert_null(get(&t1, 3));
+	/* execve: everything, in every tracee */
+	call(&t1, NR_EXECVE, 0, 0);
 	assert_null(get(&t2, 4));           /* another tracee while it is in flight */
 	put(&t2, 4, "</b>");
 	assert_null(get(&t2, 4));           /* nor remembered */
 	fdcache_syscall_exit(&t1);
-	assert_null(get(&t1, 3));
 	assert_null(get(&t2, 4));           /* every tracee: tables may be shared */
 	put(&t2, 4, "</b>");
 	assert_string_equal(get(&t2, 4), "</b>");
 
+	/* fcntl(4, F_DUPFD) = 6: 6 changes, 4 does not */
+	put(&t2, 6, "</old>");
 	call(&t2, NR_FCNTL, 4, F_DUPFD);
+	assert_string_equal(get(&t2, 4), "</b>");
+	t2.rval = 6;
 	fdcache_syscall_exit(&t2);
-	assert_null(get(&t2, 4));
-	put(&t2, 4, "</b>");
+	assert_string_equal(get(&t2, 4), "</b>");
+	assert_null(get(&t2, 6));
 	call(&t1, NR_RENAME, 0, 0);
 	fdcache_syscall_exit(&t1);
 	assert_null(get(&t2, 4));
@@ -185,6 +196,59 @@ static void test_change_invalidates(void **state)
 	assert_null(get(&t2, 4));
 }
 
+/* close, dup2 and new descriptors change one number, in every tracee */
+static void test_one_number(void **state)
+{
+	(void)state;
+	put(&t1, 3, "</a>");
+	put(&t1, 4, "</b>");
+	put(&t2, 3, "</a>");
+	put(&t2, 5, "</c>");
+	call(&t1, NR_CLOSE, 3, 0);          /* its own line is printed already */
+	assert_null(get(&t1, 3));
+	assert_null(get(&t2, 3));           /* a thread sharing the table */
+	put(&t2, 3, "</a>");
+	assert_null(get(&t2, 3));           /* not while the close is in flight */
+	assert_string_equal(get(&t1, 4), "</b>");
+	assert_string_equal(get(&t2, 5), "</c>");
+	fdcache_syscall_exit(&t1);
+	assert_null(get(&t2, 3));
+	assert_string_equal(get(&t1, 4), "</b>");
+	put(&t1, 3, "</new>");
+	assert_string_equal(get(&t1, 3), "</new>");
+
+	/* dup2(4, 5): 5 changes, 4 does not */
+	call(&t2, NR_DUP2, 4, 5);
+	assert_null(get(&t2, 5));
+	t2.rval = 5;
+	fdcache_syscall_exit(&t2);
+	assert_null(get(&t2, 5));
+	assert_string_equal(get(&t1, 4), "</b>");
+
+	/* openat returning 4 (after a close not seen here, e.g. a fork's
+	 * child with its own table): 4 is looked up again */
+	call(&t1, NR_OPENAT, 0, 0);
+	assert_string_equal(get(&t1, 4), "</b>"); /* no number is free yet */
+	t1.rval = 4;
+	fdcache_syscall_exit(&t1);
+	assert_null(get(&t1, 4));
+	assert_string_equal(get(&t1, 3), "</new>");
+	/* a failed openat changes nothing */
+	put(&t1, 4, "</b>");
+	call(&t1, NR_OPENAT, 0, 0);
+	t1.rval = -2;
+	t1.err = 2;
+	fdcache_syscall_exit(&t1);
+	t1.err = 0;
+	assert_string_equal(get(&t1, 4), "</b>");
+	/* close of a number that is never cached */
+	call(&t1, NR_CLOSE, 100000, 0);
+	fdcache_syscall_exit(&t1);
+	call(&t1, NR_CLOSE, (unsigned long)-1, 0);
+	fdcache_syscall_exit(&t1);
+	assert_string_equal(get(&t1, 4), "</b>");
+}
+
 static void test_gone_in_flight(void **state)
 {
 	(void)state;
@@ -194,6 +258,12 @@ static void test_gone_in_flight(void **state)
 	fdcache_forget(&t1);                /* killed inside execve */
 	put(&t2, 4, "</b>");
 	assert_string_equal(get(&t2, 4), "</b>");
+	call(&t2, NR_CLOSE, 7, 0);
+	put(&t1, 7, "</x>");
+	assert_null(get(&t1, 7));
+	fdcache_forget(&t2);                /* killed inside close */
+	put(&t1, 7, "</x>");
+	assert_string_equal(get(&t1, 7), "</x>");
 }
 
 static void test_blind(void **state)
@@ -229,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_child_blinds),
 		cmocka_unit_test_setup_teardown(test_hit_and_neutral, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_change_invalidates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_one_number, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gone_in_flight, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blind, setup, teardown),
 	};
