@@ -87,20 +87,9 @@ int outstreams_flush(void)
 	return ret;
 }
 
-/* The tracer is single-threaded: no stdio locking.  The short pieces a
- * line is made of are copied straight into the stream's buffer while it
- * has room, as putc_unlocked() does for one byte (the FILE fields it uses
- * are glibc's public ones); stdio's general path otherwise. */
-void tprintn(struct tcb *tcp, const char *s, size_t n)
+void tprintn_slow(struct tcb *tcp, const char *s, size_t n)
 {
-	FILE *fp = tcp->out->fp;
-
-	if (fp->_IO_write_ptr && (size_t)(fp->_IO_write_end - fp->_IO_write_ptr) >= n) {
-		memcpy(fp->_IO_write_ptr, s, n);
-		fp->_IO_write_ptr += n;
-	} else {
-		fwrite_unlocked(s, 1, n, fp);
-	}
+	fwrite_unlocked(s, 1, n, tcp->out->fp);
 	tcp->curcol += (int)n;
 }
 

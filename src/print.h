@@ -56,8 +56,25 @@ unsigned outstreams_pending(void);
 
 /* Low-level output to the tracee's stream. */
 void tprintf(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* n bytes of s. */
-void tprintn(struct tcb *tcp, const char *s, size_t n);
+/* n bytes of s.  The tracer is single-threaded: no stdio locking.  The
+ * short pieces a line is made of are copied straight into the stream's
+ * buffer while it has room, as putc_unlocked() does for one byte (the
+ * FILE fields it uses are glibc's public ones); inline, so that the copy
+ * of a literal is a few moves.  stdio's general path otherwise. */
+void tprintn_slow(struct tcb *tcp, const char *s, size_t n);
+static inline void tprintn(struct tcb *tcp, const char *s, size_t n)
+{
+	FILE *fp = tcp->out->fp;
+
+	if (__builtin_expect(fp->_IO_write_ptr != NULL &&
+			     (size_t)(fp->_IO_write_end - fp->_IO_write_ptr) >= n, 1)) {
+		memcpy(fp->_IO_write_ptr, s, n);
+		fp->_IO_write_ptr += n;
+		tcp->curcol += (int)n;
+	} else {
+		tprintn_slow(tcp, s, n);
+	}
+}
 /* inline: the length of a literal is known at compile time */
 static inline void tprints(struct tcb *tcp, const char *s)
 {
