@@ -223,7 +223,11 @@ void syscall_print_retval(struct tcb *tcp)
 		if (restart) {
 			tprintf(tcp, " = ? %s", text);
 		} else if ((name = errno_name(tcp->err))) {
-			tprintf(tcp, " = -1 %s (%s)", name, strerror(tcp->err));
+			tprints(tcp, " = -1 ");
+			tprints(tcp, name);
+			tprints(tcp, " (");
+			tprints(tcp, strerror(tcp->err));
+			tprints(tcp, ")");
 		} else {
 			tprintf(tcp, " = -1 %d (%s)", tcp->err, strerror(tcp->err));
 		}
@@ -255,8 +259,11 @@ void syscall_print_retval(struct tcb *tcp)
 		print_dec(tcp, tcp->rval);
 		break;
 	}
-	if (tcp->auxstr)
-		tprintf(tcp, " (%s)", tcp->auxstr);
+	if (tcp->auxstr) {
+		tprints(tcp, " (");
+		tprints(tcp, tcp->auxstr);
+		tprints(tcp, ")");
+	}
 }
 
 static void print_duration(struct tcb *tcp)

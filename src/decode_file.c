@@ -52,12 +52,16 @@ size_t format_open_flags(char *buf, size_t size, uint64_t flags)
 	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
 	size_t len;
 
-	if (acc)
+	if (acc && strlen(acc) < size) {
+		len = strlen(acc);
+		memcpy(buf, acc, len + 1);
+	} else if (acc) {
 		len = (size_t)snprintf(buf, size, "%s", acc);
-	else if ((flags & O_ACCMODE) == O_ACCMODE)
+	} else if ((flags & O_ACCMODE) == O_ACCMODE) {
 		len = (size_t)snprintf(buf, size, "O_ACCMODE");
-	else
+	} else {
 		len = (size_t)snprintf(buf, size, "%#" PRIx64, flags & O_ACCMODE);
+	}
 	if (len >= size)
 		return size ? size - 1 : 0;
 	if (rest) {
@@ -243,7 +247,8 @@ void print_struct_stat(struct tcb *tcp, const struct stat *st, int verbose)
 			tprints(tcp, ", st_rdev=");
 			print_dev(tcp, st->st_rdev);
 		} else {
-			tprintf(tcp, ", st_size=%lld", (long long)st->st_size);
+			tprints(tcp, ", st_size=");
+			print_dec(tcp, (long)st->st_size);
 		}
 		tprints(tcp, ", ...}");
 		return;
@@ -415,7 +420,9 @@ void print_dirents(struct tcb *tcp, unsigned long addr, const unsigned char *buf
 		return;
 	}
 	print_addr(tcp, addr);
-	tprintf(tcp, " /* %lu entries */", count);
+	tprints(tcp, " /* ");
+	print_udec(tcp, count);
+	tprints(tcp, " entries */");
 }
 
 /* ---- decoders ----------------------------------------------------------- */
@@ -563,7 +570,8 @@ static int getdents_common(struct tcb *tcp, int d64)
 		else
 			print_dirents(tcp, tcp->args[1], buf, len, d64, pcfg.verbose);
 	}
-	tprintf(tcp, ", %u", (unsigned)tcp->args[2]);
+	tprints(tcp, ", ");
+	print_udec(tcp, (unsigned)tcp->args[2]);
 	return DEC_DONE;
 }
 
