@@ -46,6 +46,7 @@ static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
 static bool have_syscall_info;
 static bool *trace_set;                  /* -e trace=, by native number */
+static bool *exit_result_used;           /* by native number: see fill_syscall() */
 static volatile sig_atomic_t interrupted;
 static int output_failed;                /* errno of a failed trace write */
 static unsigned seize_opts;
@@ -117,6 +118,34 @@ void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
 	seccomp_allowed = seccomp_ok;
 }
 
+/* With a filter: the calls whose result matters at exit even when they
+ * are not shown (see exit_unused()): those that can return
+ * ERESTART_RESTARTBLOCK (a shown restart_syscall names them), and with
+ * -y those returning a new descriptor (src/fdcache.c forgets the number). */
+static void init_exit_result_used(void)
+{
+	static const char *const used[] = {
+		"nanosleep", "clock_nanosleep", "futex", "poll", "restart_syscall", "fcntl"
+	};
+	unsigned n = arch_native->nsyscalls;
+	bool filtering = false;
+
+	for (unsigned i = 0; i < n && !filtering; i++)
+		filtering = !trace_set[i];
+	if (!filtering)
+		return; /* every exit is shown */
+	exit_result_used = xcalloc(n, sizeof(bool));
+	for (size_t k = 0; k < ARRAY_SIZE(used); k++) {
+		long nr = arch_syscall_number(arch_native, used[k]);
+
+		if (nr >= 0 && (unsigned long)nr < n)
+			exit_result_used[nr] = true;
+	}
+	for (unsigned i = 0; i < n && opt->yflag; i++)
+		if (arch_native->table[i].rval == RV_FD)
+			exit_result_used[i] = true;
+}
+
 int tracer_init(const struct options *opts)
 {
 	FILE *fp = stderr;
@@ -181,6 +210,7 @@ int tracer_init(const struct options *opts)
 			outstream_set_private(shared_out);
 	}
 	have_syscall_info = probe_syscall_info();
+	init_exit_result_used();
 	install_signal_handlers();
 	return 0;
 }
@@ -585,11 +615,27 @@ static bool is_exec(const struct syscall_ent *e)
 	return e && (strcmp(e->name, "execve") == 0 || strcmp(e->name, "execveat") == 0);
 }
 
+/* The exit of a call that is not shown and whose result nobody uses:
+ * the stop that follows an entry stop is its exit (the register path
+ * below relies on that too), so nothing needs to be read. */
+static bool exit_unused(const struct tcb *tcp)
+{
+	return (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED)) == (TCB_INSYSCALL | TCB_FILTERED) &&
+	       exit_result_used && !opt->stack && tcp->ent && tcp->arch == arch_native &&
+	       !exit_result_used[tcp->scno];
+}
+
 static bool fill_syscall(struct tcb *tcp, bool *entering)
 {
 	struct __ptrace_syscall_info info;
 	struct syscall_regs regs;
 
+	if (exit_unused(tcp)) {
+		*entering = false;
+		tcp->rval = 0;
+		tcp->err = 0;
+		return true;
+	}
 	if (have_syscall_info) {
 		long n;
 
@@ -1099,4 +1145,6 @@ void tracer_cleanup(void)
 	shared_out = NULL;
 	free(trace_set);
 	trace_set = NULL;
+	free(exit_result_used);
+	exit_result_used = NULL;
 }
