@@ -125,7 +125,7 @@ void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
 static void init_exit_result_used(void)
 {
 	static const char *const used[] = {
-		"nanosleep", "clock_nanosleep", "futex", "poll", "restart_syscall", "fcntl"
+		"nanosleep", "clock_nanosleep", "futex", "poll", "restart_syscall"
 	};
 	unsigned n = arch_native->nsyscalls;
 	bool filtering = false;
@@ -142,7 +142,8 @@ static void init_exit_result_used(void)
 			exit_result_used[nr] = true;
 	}
 	for (unsigned i = 0; i < n && opt->yflag; i++)
-		if (arch_native->table[i].rval == RV_FD)
+		if (arch_native->table[i].rval == RV_FD ||
+		    (arch_native->table[i].name && !strcmp(arch_native->table[i].name, "fcntl")))
 			exit_result_used[i] = true;
 }
 
