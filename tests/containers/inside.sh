@@ -1,0 +1,239 @@
+# tests/containers/inside.sh CTRACE CTR_DIR PYTHON
+#
+# Runs inside a container (POSIX sh: dash from the host's /usr, or busybox).
+# Prints ctrace's --check report and what really happens when each tracing
+# mode is tried, for verdicts.py to compare:
+#
+#   FEATURES word...           ctrace options this build has
+#   ID uid=N pid1uid=N
+#   BEGIN name / ... / END     a file: check.json, check.txt, their .err
+#   RC name N                  exit status of a command
+#   OBS mode result detail     result: ok | slow (worked, no fast path) |
+#                              fail | na (cannot be observed here)
+#   REF tool mode result detail  the same for strace (reference only)
+
+CT=$1
+DIR=$2
+PY=$3
+T=$(mktemp -d /tmp/ctr-inside.XXXXXX) || exit 2
+trap 'rm -rf "$T"' EXIT
+
+show() {            # show NAME FILE
+	echo "BEGIN $1"
+	cat "$2"
+	echo
+	echo "END"
+}
+
+first_line() {      # first non-empty line of a file, for the detail column
+	sed -n '/./{p;q;}' "$1" 2>/dev/null | cut -c1-150
+}
+
+# status of a process: running, gone (exited, or a zombie)
+gone() {
+	[ -r "/proc/$1/stat" ] || return 0
+	case $(sed 's/.*) //' "/proc/$1/stat" | cut -d' ' -f1) in
+	Z | X) return 0 ;;
+	esac
+	return 1
+}
+
+tracer_of() {
+	sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null
+}
+
+uid_of() {
+	sed -n 's/^Uid:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$1/status" 2>/dev/null
+}
+
+# which ctrace options exist (usage text); an option missing there is not
+# tried, and the matching mode not asserted.
+FEATURES=""
+if "$CT" --help >"$T/help" 2>&1; then :; fi
+for opt in --check --json --no-aslr --seccomp-bpf -k; do
+	if grep -q -e "[[:space:],]$opt\\b" "$T/help"; then
+		FEATURES="$FEATURES $opt"
+	fi
+done
+has() { case " $FEATURES " in *" $1 "*) return 0 ;; esac; return 1; }
+echo "FEATURES$FEATURES"
+
+ME=$(id -u)
+echo "ID uid=$ME pid1uid=$(uid_of 1)"
+
+# --- the report -----------------------------------------------------------
+if has --check; then
+	"$CT" --check >"$T/check.txt" 2>"$T/check.txt.err"
+	echo "RC check.txt $?"
+	show check.txt "$T/check.txt"
+	show check.txt.err "$T/check.txt.err"
+	"$CT" --check --json >"$T/check.json" 2>"$T/check.json.err"
+	echo "RC check.json $?"
+	show check.json "$T/check.json"
+	show check.json.err "$T/check.json.err"
+fi
+
+# --- direct facts (no tracer): the fast paths on their own ---------------
+"$PY" "$DIR/probe.py" vmread >"$T/vm" 2>&1
+echo "OBS fast-vmread $(cat "$T/vm")"
+"$PY" "$DIR/probe.py" seccomp >"$T/sc" 2>&1
+echo "OBS direct-seccomp $(cat "$T/sc")"
+
+# --- spawn ------------------------------------------------------------------
+# try_spawn TOOL: trace `true`; worked when the trace shows its execve.
+try_spawn() {
+	"$@" -o "$T/spawn.trace" true >"$T/spawn.out" 2>"$T/spawn.err"
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q 'execve(' "$T/spawn.trace" 2>/dev/null; then
+		echo "ok rc=0"
+	else
+		echo "fail rc=$rc $(first_line "$T/spawn.err")"
+	fi
+}
+SPAWN=$(try_spawn "$CT")
+echo "OBS spawn $SPAWN"
+echo "REF strace spawn $(try_spawn strace)"
+
+# --- attach ---------------------------------------------------------------
+# try_attach TARGET TOOL...: attach to TARGET, wait until the kernel shows
+# the tool as its tracer, SIGINT the tool, and check that it detached
+# (target alive, untraced) and exited.
+try_attach() {
+	target=$1
+	shift
+	"$@" -o "$T/attach.trace" -p "$target" >"$T/attach.out" 2>"$T/attach.err" &
+	tp=$!
+	traced=no
+	i=0
+	while [ $i -lt 100 ]; do
+		if [ "$(tracer_of "$target")" = "$tp" ]; then
+			traced=yes
+			break
+		fi
+		gone "$tp" && break
+		sleep 0.02
+		i=$((i + 1))
+	done
+	kill -INT "$tp" 2>/dev/null
+	i=0
+	while ! gone "$tp" && [ $i -lt 150 ]; do
+		sleep 0.02
+		i=$((i + 1))
+	done
+	if ! gone "$tp"; then
+		kill -KILL "$tp" 2>/dev/null
+		wait "$tp" 2>/dev/null
+		echo "fail hung: no exit 3 s after SIGINT (traced=$traced)"
+		return
+	fi
+	wait "$tp"
+	rc=$?
+	after=$(tracer_of "$target")
+	if [ $traced = yes ]; then
+		if gone "$target"; then
+			echo "fail target died after detach rc=$rc"
+		elif [ "$after" != 0 ]; then
+			echo "fail still traced by $after after SIGINT rc=$rc"
+		else
+			echo "ok rc=$rc detached"
+		fi
+	else
+		echo "fail rc=$rc $(first_line "$T/attach.err")"
+	fi
+}
+
+sleep 30 </dev/null >/dev/null 2>&1 &
+SIB=$!
+echo "OBS attach $(try_attach $SIB "$CT")"
+echo "REF strace attach $(try_attach $SIB strace)"
+kill $SIB 2>/dev/null
+wait $SIB 2>/dev/null
+
+# PID 1 is a root `sleep`: for root that is the same uid (mode attach), for
+# any other user it is another uid (mode attach-other).
+P1=$(try_attach 1 "$CT")
+if [ "$ME" = 0 ]; then
+	echo "OBS attach-pid1 $P1"
+else
+	echo "OBS attach-other $P1 (pid 1, uid 0)"
+	echo "REF strace attach-other $(try_attach 1 strace) (pid 1, uid 0)"
+fi
+
+# Root attaching to another user's process (needs CAP_SYS_PTRACE).
+if [ "$ME" = 0 ]; then
+	setpriv --reuid=1000 --regid=1000 --clear-groups sleep 30 \
+		</dev/null >/dev/null 2>"$T/setpriv.err" &
+	OTHER=$!
+	i=0
+	while [ "$(uid_of $OTHER)" != 1000 ] && ! gone $OTHER && [ $i -lt 100 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	if [ "$(uid_of $OTHER)" = 1000 ]; then
+		echo "OBS attach-other $(try_attach $OTHER "$CT") (uid 1000 sleep)"
+		echo "REF strace attach-other $(try_attach $OTHER strace) (uid 1000 sleep)"
+	else
+		echo "OBS attach-other na setpriv: $(first_line "$T/setpriv.err")"
+	fi
+	kill $OTHER 2>/dev/null
+	wait $OTHER 2>/dev/null
+fi
+
+# --- memory: a traced cat shows the buffer it read -------------------------
+WORD=ctrace-memory-$$
+echo "$WORD" >"$T/memfile"
+"$CT" -o "$T/mem.trace" cat "$T/memfile" >/dev/null 2>"$T/mem.err"
+rc=$?
+if grep 'read(' "$T/mem.trace" 2>/dev/null | grep -q -F "\"$WORD\\n\""; then
+	echo "OBS memory-read ok rc=$rc"
+else
+	echo "OBS memory-read fail rc=$rc $(first_line "$T/mem.err")"
+fi
+strace -o "$T/mem.trace" cat "$T/memfile" >/dev/null 2>"$T/mem.err"
+rc=$?
+if grep 'read(' "$T/mem.trace" 2>/dev/null | grep -q -F "\"$WORD\\n\""; then
+	echo "REF strace memory ok"
+else
+	echo "REF strace memory fail rc=$rc $(first_line "$T/mem.err")"
+fi
+
+# --- ASLR off, the way gdb does it -----------------------------------------
+# try_noaslr CMD...: the program must run with ADDR_NO_RANDOMIZE set.
+try_noaslr() {
+	"$@" cat /proc/self/personality >"$T/pers" 2>"$T/aslr.err"
+	rc=$?
+	p=$(cat "$T/pers" 2>/dev/null)
+	if [ $rc -eq 0 ] && [ -n "$p" ] && [ $((0x$p & 0x0040000)) -ne 0 ]; then
+		echo "ok personality=$p"
+	else
+		echo "fail rc=$rc $(first_line "$T/aslr.err")"
+	fi
+}
+echo "OBS no-aslr-direct $(try_noaslr setarch -R)"
+if has --no-aslr; then
+	echo "OBS no-aslr $(try_noaslr "$CT" -o "$T/aslr.trace" --no-aslr)"
+fi
+
+# --- seccomp-bpf filtered tracing ------------------------------------------
+if has --seccomp-bpf; then
+	"$CT" -f --seccomp-bpf -e trace=execve -o "$T/bpf.trace" true \
+		>/dev/null 2>"$T/bpf.err"
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q 'execve(' "$T/bpf.trace" 2>/dev/null; then
+		echo "OBS seccomp-bpf-run ok rc=0 $(first_line "$T/bpf.err")"
+	else
+		echo "OBS seccomp-bpf-run fail rc=$rc $(first_line "$T/bpf.err")"
+	fi
+fi
+
+# --- stack traces ------------------------------------------------------------
+if has -k; then
+	"$CT" -k -o "$T/k.trace" true >/dev/null 2>"$T/k.err"
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q '^ > ' "$T/k.trace" 2>/dev/null; then
+		echo "OBS stack-trace-run ok rc=0"
+	else
+		echo "OBS stack-trace-run fail rc=$rc $(first_line "$T/k.err")"
+	fi
+fi
+exit 0
