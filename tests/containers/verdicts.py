@@ -29,7 +29,7 @@ ACCEPT_FAST = {"ok": {"ok"}, "slow": {"degraded"}, "fail": {"fails"}}
 
 def parse(path):
     files, rcs, obs, ref = {}, {}, {}, {}
-    features, ident = [], {}
+    nocheck, ident = None, {}
     with open(path, encoding="utf-8", errors="replace") as f:
         lines = f.read().split("\n")
     i = 0
@@ -43,8 +43,8 @@ def parse(path):
                 body.append(lines[i])
                 i += 1
             files[rest] = "\n".join(body).rstrip("\n")
-        elif word == "FEATURES":
-            features = rest.split()
+        elif word == "NOCHECK":
+            nocheck = rest
         elif word == "ID":
             ident = dict(kv.split("=", 1) for kv in rest.split())
         elif word == "RC":
@@ -59,69 +59,68 @@ def parse(path):
             res, _, detail = val.partition(" ")
             ref[key] = (res, detail)
         i += 1
-    return files, rcs, obs, ref, features, ident
+    return files, rcs, obs, ref, nocheck, ident
 
 
 def combine_fast(run, fast):
     """A run that worked, and whether its fast path (direct probe) works."""
     if run != "ok":
-        return "fail"
+        return run
     return "ok" if fast == "ok" else "slow"
 
 
-def observations(obs, features):
+def observations(obs):
     """mode -> (observed, accepted verdicts or None if not asserted, note)"""
     def res(key):
         return obs.get(key, ("na", ""))[0]
 
+    def detail(key):
+        return obs.get(key, ("", ""))[1]
+
     out = {}
     spawn = res("spawn")
-    out["spawn"] = (spawn, ACCEPT.get(spawn), obs.get("spawn", ("", ""))[1])
+    out["spawn"] = (spawn, ACCEPT.get(spawn), detail("spawn"))
 
     att = [res("attach")] + ([res("attach-pid1")] if "attach-pid1" in obs else [])
     a = att[0] if len(set(att)) == 1 else "mixed"
     out["attach"] = (a, ACCEPT.get(a, set()),
                      "sibling" + (", pid 1" if len(att) > 1 else ""))
     o = res("attach-other")
-    out["attach-other"] = (o, ACCEPT.get(o), obs.get("attach-other", ("", ""))[1])
+    out["attach-other"] = (o, ACCEPT.get(o), detail("attach-other"))
 
     fast = res("fast-vmread")
     fast_own = "ok" if fast == "ok" else "slow"
 
-    def spawned(run, own, note, accept):
+    def spawned(key, run, own, note, accept):
         """A mode that traces a spawned program: RUN is what the traced run
-        showed, OWN the mode's own need observed directly."""
+        (OBS KEY) showed, OWN the mode's own need observed directly."""
+        if run == "na":
+            return ("na", None, "not asserted: " + detail(key))
         if spawn == "ok":
             return (run, accept.get(run), note)
         return ("fail", {"fails"} | accept.get(own, set()),
                 note + "; no spawn: own need " + own)
 
-    out["memory"] = spawned(combine_fast(res("memory-read"), fast), fast_own,
+    out["memory"] = spawned("memory-read",
+                            combine_fast(res("memory-read"), fast), fast_own,
                             "vmread " + fast, ACCEPT_FAST)
 
     aslr = res("no-aslr-direct")
-    if "no-aslr" in obs:
-        out["no-aslr"] = spawned(res("no-aslr"), aslr,
-                                 "personality " + aslr, ACCEPT)
-    else:
+    if res("no-aslr") == "na":
         out["no-aslr"] = (aslr, ACCEPT.get(aslr),
-                          "setarch -R (ctrace has no --no-aslr)")
-
-    direct_sc = res("direct-seccomp")
-    if "seccomp-bpf-run" in obs:
-        out["seccomp-bpf"] = spawned(
-            combine_fast(res("seccomp-bpf-run"), direct_sc),
-            "ok" if direct_sc == "ok" else "slow", "filter " + direct_sc,
-            ACCEPT_FAST)
+                          "setarch -R: ctrace " + detail("no-aslr"))
     else:
-        out["seccomp-bpf"] = ("-", None, "not asserted: ctrace has no "
-                              "--seccomp-bpf (filter " + direct_sc + ")")
+        out["no-aslr"] = spawned("no-aslr", res("no-aslr"), aslr,
+                                 "personality " + aslr, ACCEPT)
 
-    if "stack-trace-run" in obs:
-        out["stack-trace"] = spawned(combine_fast(res("stack-trace-run"), fast),
-                                     fast_own, "vmread " + fast, ACCEPT_FAST)
-    else:
-        out["stack-trace"] = ("-", None, "not asserted: ctrace has no -k")
+    sc = res("direct-seccomp")
+    out["seccomp-bpf"] = spawned(
+        "seccomp-bpf-run", combine_fast(res("seccomp-bpf-run"), sc),
+        "ok" if sc == "ok" else "slow", "filter " + sc, ACCEPT_FAST)
+
+    out["stack-trace"] = spawned(
+        "stack-trace-run", combine_fast(res("stack-trace-run"), fast),
+        fast_own, "vmread " + fast, ACCEPT_FAST)
 
     out["syscall-info"] = ("-", None, "not asserted: no separate observation")
     return out
@@ -132,15 +131,16 @@ def main():
         print("usage: verdicts.py CONFIG OUTPUT", file=sys.stderr)
         return 2
     config, path = sys.argv[1], sys.argv[2]
-    files, rcs, obs, ref, features, ident = parse(path)
+    files, rcs, obs, ref, nocheck, ident = parse(path)
     problems = []
 
     for key in ("spawn", "attach", "attach-other", "memory-read",
-                "fast-vmread", "direct-seccomp", "no-aslr-direct"):
+                "fast-vmread", "direct-seccomp", "no-aslr-direct", "no-aslr",
+                "seccomp-bpf-run", "stack-trace-run"):
         if key not in obs:
             problems.append("inside.sh printed no observation for " + key)
 
-    have_check = "--check" in features
+    have_check = nocheck is None
     verdict = {}
     report = None
     if have_check:
@@ -177,10 +177,10 @@ def main():
                 problems.append("--check exits %d, --check --json exits %d"
                                 % (text_rc, rc))
 
-    observed = observations(obs, features)
-    print("[%s] uid %s; ctrace --check exit %s; features: %s"
-          % (config, ident.get("uid", "?"), rcs.get("check.json", "-"),
-             " ".join(features) or "none"))
+    observed = observations(obs)
+    print("[%s] uid %s; ctrace --check --json exit %s"
+          % (config, ident.get("uid", "?"),
+             rcs.get("check.json", "-") if have_check else "- (" + nocheck + ")"))
     fmt = "  %-13s %-9s %-10s %-7s %-6s %s"
     print(fmt % ("mode", "verdict", "observed", "strace", "match", "note"))
     for name in MODES:
@@ -212,8 +212,8 @@ def main():
     if problems:
         return 1
     if not have_check:
-        print("SKIP [%s]: ctrace has no --check yet: observations only"
-              % config)
+        print("SKIP [%s]: ctrace has no --check yet (%s): observations only"
+              % (config, nocheck))
         return 77
     return 0
 
