@@ -4,7 +4,7 @@
 # Prints ctrace's --check report and what really happens when each tracing
 # mode is tried, for verdicts.py to compare:
 #
-#   NOCHECK reason             this ctrace has no --check (yet)
+#   UNIMPL name reason         this ctrace has no --check (yet)
 #   ID uid=N pid1uid=N
 #   BEGIN name / ... / END     a file: check.json, check.txt, their .err
 #   RC name N                  exit status of a command
@@ -19,67 +19,14 @@ PY=$3
 T=$(mktemp -d /tmp/ctr-inside.XXXXXX) || exit 2
 trap 'rm -rf "$T"' EXIT
 
-show() {            # show NAME FILE
-	echo "BEGIN $1"
-	cat "$2"
-	echo
-	echo "END"
-}
-
-first_line() {      # first non-empty line of a file, for the detail column
-	sed -n '/./{p;q;}' "$1" 2>/dev/null | cut -c1-150
-}
-
-# status of a process: running, gone (exited, or a zombie)
-gone() {
-	[ -r "/proc/$1/stat" ] || return 0
-	case $(sed 's/.*) //' "/proc/$1/stat" | cut -d' ' -f1) in
-	Z | X) return 0 ;;
-	esac
-	return 1
-}
-
-tracer_of() {
-	sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null
-}
-
-uid_of() {
-	sed -n 's/^Uid:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$1/status" 2>/dev/null
-}
-
-# An option this ctrace does not have (yet): the mode is not asserted.
-unimplemented() {
-	grep -q -i -e 'unrecognized option' -e 'invalid option' \
-		-e 'is not implemented' "$1" 2>/dev/null
-}
-
-# judge RC WORKED ERRFILE: the OBS result of an optional feature's run.
-judge() {
-	if [ "$2" = yes ]; then
-		echo "ok rc=$1 $(first_line "$3")"
-	elif [ "$1" -ne 0 ] && unimplemented "$3"; then
-		echo "na not implemented: $(first_line "$3")"
-	else
-		echo "fail rc=$1 $(first_line "$3")"
-	fi
-}
+. "$DIR/observe.sh"
 
 ME=$(id -u)
 echo "ID uid=$ME pid1uid=$(uid_of 1)"
 
 # --- the report -----------------------------------------------------------
-"$CT" --check --json >"$T/check.json" 2>"$T/check.json.err"
-rc=$?
-if [ $rc -ne 0 ] && [ ! -s "$T/check.json" ] && unimplemented "$T/check.json.err"; then
-	echo "NOCHECK $(first_line "$T/check.json.err")"
-else
-	echo "RC check.json $rc"
-	show check.json "$T/check.json"
-	show check.json.err "$T/check.json.err"
-	"$CT" --check >"$T/check.txt" 2>"$T/check.txt.err"
-	echo "RC check.txt $?"
-	show check.txt "$T/check.txt"
-	show check.txt.err "$T/check.txt.err"
+if report check.json "$CT" --check --json; then
+	report check.txt "$CT" --check
 fi
 
 # --- direct facts (no tracer): the fast paths on their own ---------------
@@ -104,53 +51,6 @@ echo "OBS spawn $SPAWN"
 echo "REF strace spawn $(try_spawn strace)"
 
 # --- attach ---------------------------------------------------------------
-# try_attach TARGET TOOL...: attach to TARGET, wait until the kernel shows
-# the tool as its tracer, SIGINT the tool, and check that it detached
-# (target alive, untraced) and exited.
-try_attach() {
-	target=$1
-	shift
-	"$@" -o "$T/attach.trace" -p "$target" >"$T/attach.out" 2>"$T/attach.err" &
-	tp=$!
-	traced=no
-	i=0
-	while [ $i -lt 100 ]; do
-		if [ "$(tracer_of "$target")" = "$tp" ]; then
-			traced=yes
-			break
-		fi
-		gone "$tp" && break
-		sleep 0.02
-		i=$((i + 1))
-	done
-	kill -INT "$tp" 2>/dev/null
-	i=0
-	while ! gone "$tp" && [ $i -lt 150 ]; do
-		sleep 0.02
-		i=$((i + 1))
-	done
-	if ! gone "$tp"; then
-		kill -KILL "$tp" 2>/dev/null
-		wait "$tp" 2>/dev/null
-		echo "fail hung: no exit 3 s after SIGINT (traced=$traced)"
-		return
-	fi
-	wait "$tp"
-	rc=$?
-	after=$(tracer_of "$target")
-	if [ $traced = yes ]; then
-		if gone "$target"; then
-			echo "fail target died after detach rc=$rc"
-		elif [ "$after" != 0 ]; then
-			echo "fail still traced by $after after SIGINT rc=$rc"
-		else
-			echo "ok rc=$rc detached"
-		fi
-	else
-		echo "fail rc=$rc $(first_line "$T/attach.err")"
-	fi
-}
-
 sleep 30 </dev/null >/dev/null 2>&1 &
 SIB=$!
 echo "OBS attach $(try_attach $SIB "$CT")"

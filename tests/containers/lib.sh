@@ -12,9 +12,11 @@
 #   run_docker [flags...] -- cmd...    docker run with /usr, /lib, /lib64 and
 #                                      the source and build dirs read-only
 #   ctr_config ENGINE NAME [run flags...] [-- exec flags...]
-#       start a container of that configuration (PID 1: a root `sleep`),
-#       run inside.sh in it (as the exec flags' user), and compare ctrace's
-#       --check verdicts with what happened (verdicts.py); prints the table.
+#       ask the what-if (--check --profile ...) on the host first, start a
+#       container of that configuration (PID 1: a root `sleep`), inspect it
+#       from the host (--check -p PID, and a real attach), run inside.sh in
+#       it (as the exec flags' user), and compare every --check verdict with
+#       what happened (verdicts.py); prints the table.
 #       Returns 0 match, 1 mismatch, 77 when ctrace has no --check yet.
 #   ctr_finish STATUS...               exit with the worst of the statuses
 
@@ -57,6 +59,8 @@ trap 'exit 1' INT TERM HUP
 
 CTR_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ctrace-ctr.XXXXXX") || ctr_fail "mktemp"
 ctr_on_exit "rm -rf '$CTR_TMP'"
+
+. "$CTR_DIR/observe.sh"
 
 # Split "flags... -- cmd..." into CTR_FLAGS and CTR_CMD.
 ctr_split() {
@@ -203,28 +207,71 @@ ctr_exec() {
 	esac
 }
 
+# ctr_whatif_args ENGINE [run flags...] -- [exec flags...]: the what-if
+# flags (issue 6) that describe the same container: CTR_WHATIF.
+ctr_whatif_args() {
+	local engine=$1 profile
+	shift
+	profile=default-$engine
+	CTR_WHATIF=()
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--security-opt)
+			case $2 in seccomp=*) profile=${2#seccomp=} ;; esac
+			shift ;;
+		--cap-add | --cap-drop | --user)
+			CTR_WHATIF+=("$1" "$2")
+			shift ;;
+		esac
+		shift
+	done
+	CTR_WHATIF=(--profile "$profile" "${CTR_WHATIF[@]}" --engine "$engine")
+}
+
+ctr_host_pid() {
+	case $1 in
+	podman) podman inspect -f '{{.State.Pid}}' "$2" ;;
+	docker) "$DOCKER" inspect -f '{{.State.Pid}}' "$2" ;;
+	esac
+}
+
 ctr_config() {
-	local engine=$1 name=$2
+	local engine=$1 cfg=$2
 	shift 2
 	ctr_split "$@"
 	local run=("${CTR_FLAGS[@]}") exe=("${CTR_CMD[@]}")
-	local out=$CTR_TMP/$engine-$name.out id rc
-	echo "=== $engine $name: run ${run[*]:-(no flags)}${exe[*]:+; exec ${exe[*]}}"
-	if ! id=$(ctr_start "$engine" "${run[@]}" 2>"$CTR_TMP/start.err"); then
-		echo "FAIL: cannot start the container: $(cat "$CTR_TMP/start.err")"
+	local out=$CTR_TMP/$engine-$cfg.out id rc hpid
+	local T=$CTR_TMP/obs-$engine-$cfg
+	mkdir -p "$T"
+	echo "=== $engine $cfg: run ${run[*]:-(no flags)}${exe[*]:+; exec ${exe[*]}}"
+	ctr_whatif_args "$engine" "${run[@]}" -- "${exe[@]}"
+	{
+		# Before the container exists: what-if from the same flags.
+		echo "WHATIF ${CTR_WHATIF[*]}"
+		report whatif.json "$CTRACE" --check --json "${CTR_WHATIF[@]}"
+	} >"$out"
+	if ! id=$(ctr_start "$engine" "${run[@]}" 2>"$T/start.err"); then
+		echo "FAIL: cannot start the container: $(cat "$T/start.err")"
 		return 1
 	fi
 	ctr_on_exit "ctr_rm $engine $id"
+	# From the host: inspect the container's PID 1 (a root process, so
+	# only for configurations whose tracer is root too), and trace it.
+	hpid=$(ctr_host_pid "$engine" "$id")
+	if [ "${#exe[@]}" -eq 0 ] && [ -n "$hpid" ]; then
+		report host.json "$CTRACE" --check --json -p "$hpid" >>"$out"
+		echo "OBS host-attach $(try_attach "$hpid" "$CTRACE")" >>"$out"
+	fi
 	ctr_exec "$engine" "$id" "${exe[@]}" -- \
 		sh "$CTR_DIR/inside.sh" "$CTRACE" "$CTR_DIR" "$CTR_PYTHON" \
-		>"$out" 2>"$CTR_TMP/exec.err"
+		>>"$out" 2>"$T/exec.err"
 	rc=$?
 	ctr_rm "$engine" "$id"
 	if [ $rc -ne 0 ]; then
-		echo "FAIL: inside.sh exited $rc: $(cat "$CTR_TMP/exec.err")"
+		echo "FAIL: inside.sh exited $rc: $(cat "$T/exec.err")"
 		return 1
 	fi
-	"$CTR_PYTHON" "$CTR_DIR/verdicts.py" "$engine $name" "$out"
+	"$CTR_PYTHON" "$CTR_DIR/verdicts.py" "$engine $cfg" "$out"
 }
 
 # ctr_finish STATUS...: 1 if any failed, else 77 if any skipped, else 0.

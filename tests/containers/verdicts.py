@@ -1,10 +1,15 @@
-"""Compare ctrace --check verdicts with what happened in a container.
+"""Compare ctrace's verdicts on a container with what happened in it.
 
-    verdicts.py "ENGINE CONFIG" OUTPUT-OF-inside.sh
+    verdicts.py "ENGINE CONFIG" OUTPUT
 
-Prints a table (mode, verdict, observed, strace for reference) and exits
-0 when every asserted verdict matches reality, 1 on a mismatch or a broken
-report, 77 when this ctrace has no --check (observations printed only).
+OUTPUT is what lib.sh's ctr_config gathered: the what-if report asked on
+the host before the container started (whatif.json), the host-side report
+on the running container's PID 1 (host.json), and inside.sh's output
+(check.json, check.txt, OBS observations, REF strace references).
+
+Prints a table and exits 0 when every asserted verdict matches reality and
+the three reports agree, 1 on a mismatch or a broken report, 77 when this
+ctrace has no --check at all (observations printed only).
 
 Matching rules (observed result -> verdicts accepted):
   ok   (it worked, fast path too)        -> ok, or degraded for modes whose
@@ -27,39 +32,101 @@ ACCEPT = {"ok": {"ok", "degraded"}, "slow": {"degraded"}, "fail": {"fails"}}
 ACCEPT_FAST = {"ok": {"ok"}, "slow": {"degraded"}, "fail": {"fails"}}
 
 
-def parse(path):
-    files, rcs, obs, ref = {}, {}, {}, {}
-    nocheck, ident = None, {}
-    with open(path, encoding="utf-8", errors="replace") as f:
-        lines = f.read().split("\n")
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        word, _, rest = line.partition(" ")
-        if word == "BEGIN":
-            body = []
-            i += 1
-            while i < len(lines) and lines[i] != "END":
-                body.append(lines[i])
+class Output:
+    """The blocks and lines of one configuration's OUTPUT file."""
+
+    def __init__(self, path):
+        self.files, self.rcs, self.obs, self.ref = {}, {}, {}, {}
+        self.unimpl, self.ident, self.whatif = {}, {}, ""
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().split("\n")
+        i = 0
+        while i < len(lines):
+            word, _, rest = lines[i].partition(" ")
+            if word == "BEGIN":
+                body = []
                 i += 1
-            files[rest] = "\n".join(body).rstrip("\n")
-        elif word == "NOCHECK":
-            nocheck = rest
-        elif word == "ID":
-            ident = dict(kv.split("=", 1) for kv in rest.split())
-        elif word == "RC":
-            name, _, rc = rest.partition(" ")
-            rcs[name] = int(rc)
-        elif word == "OBS":
-            key, _, val = rest.partition(" ")
-            res, _, detail = val.partition(" ")
-            obs[key] = (res, detail)
-        elif word == "REF":
-            _tool, key, val = (rest.split(" ", 2) + ["", ""])[:3]
-            res, _, detail = val.partition(" ")
-            ref[key] = (res, detail)
-        i += 1
-    return files, rcs, obs, ref, nocheck, ident
+                while i < len(lines) and lines[i] != "END":
+                    body.append(lines[i])
+                    i += 1
+                self.files[rest] = "\n".join(body).rstrip("\n")
+            elif word == "UNIMPL":
+                name, _, why = rest.partition(" ")
+                self.unimpl[name] = why
+            elif word == "WHATIF":
+                self.whatif = rest
+            elif word == "ID":
+                self.ident = dict(kv.split("=", 1) for kv in rest.split())
+            elif word == "RC":
+                name, _, rc = rest.partition(" ")
+                self.rcs[name] = int(rc)
+            elif word == "OBS":
+                key, _, val = rest.partition(" ")
+                res, _, detail = val.partition(" ")
+                self.obs[key] = (res, detail)
+            elif word == "REF":
+                _tool, key, val = (rest.split(" ", 2) + ["", ""])[:3]
+                res, _, detail = val.partition(" ")
+                self.ref[key] = (res, detail)
+            i += 1
+
+
+class Report:
+    """One --check --json document: verdict per mode, or why there is none.
+    status: "ok", "unimpl" (ctrace lacks the option), "absent" (not asked
+    in this configuration), "error" (no output, an error message: a
+    problem unless OPTIONAL), "broken" (problems were recorded)."""
+
+    def __init__(self, out, name, problems, label, optional=False):
+        self.label, self.modes, self.rc = label, {}, out.rcs.get(name)
+        if name in out.unimpl:
+            self.status, self.why = "unimpl", out.unimpl[name]
+            return
+        if name not in out.files:
+            self.status, self.why = "absent", "not asked"
+            return
+        self.status, self.why = "ok", ""
+        err = out.files.get(name + ".err", "").strip()
+        if not out.files[name].strip() and self.rc != 0:
+            self.status, self.why = "error", "exit %s: %s" % (self.rc, err[:300])
+            if not optional:
+                problems.append("%s printed nothing, %s" % (label, self.why))
+            return
+        before = len(problems)
+        if self.rc is None or self.rc >= 128:
+            problems.append("%s died (exit %s): it must survive its probes"
+                            % (label, self.rc))
+        try:
+            doc = json.loads(out.files[name])
+        except ValueError as e:
+            problems.append("%s is not JSON (%s); stderr: %s"
+                            % (label, e, err[:300]))
+            doc = {}
+        if not isinstance(doc, dict):
+            doc = {}
+        for m in doc.get("modes", []):
+            if isinstance(m, dict):
+                self.modes[m.get("name")] = m
+        if doc:
+            for mode in MODES:
+                m = self.modes.get(mode)
+                if m is None:
+                    problems.append("%s has no mode %s" % (label, mode))
+                elif m.get("verdict") not in VERDICTS:
+                    problems.append("%s: mode %s has verdict %r"
+                                    % (label, mode, m.get("verdict")))
+            fails = any(m.get("verdict") == "fails"
+                        for m in self.modes.values())
+            if self.rc is not None and (self.rc == 0) == fails:
+                problems.append("%s exits %d but %s mode fails"
+                                % (label, self.rc, "a" if fails else "no"))
+        if len(problems) > before:
+            self.status = "broken"
+
+    def verdict(self, mode):
+        if self.status != "ok":
+            return "-"
+        return self.modes.get(mode, {}).get("verdict", "-")
 
 
 def combine_fast(run, fast):
@@ -131,79 +198,81 @@ def main():
         print("usage: verdicts.py CONFIG OUTPUT", file=sys.stderr)
         return 2
     config, path = sys.argv[1], sys.argv[2]
-    files, rcs, obs, ref, nocheck, ident = parse(path)
+    out = Output(path)
     problems = []
 
     for key in ("spawn", "attach", "attach-other", "memory-read",
                 "fast-vmread", "direct-seccomp", "no-aslr-direct", "no-aslr",
                 "seccomp-bpf-run", "stack-trace-run"):
-        if key not in obs:
+        if key not in out.obs:
             problems.append("inside.sh printed no observation for " + key)
 
-    have_check = nocheck is None
-    verdict = {}
-    report = None
-    if have_check:
-        rc = rcs.get("check.json")
-        text_rc = rcs.get("check.txt")
-        for name, r in (("--check", text_rc), ("--check --json", rc)):
-            if r is None or r >= 128:
-                problems.append("ctrace %s died (exit %s): it must survive "
-                                "its probes" % (name, r))
-        if not files.get("check.txt", "").strip():
-            problems.append("ctrace --check printed no report; stderr: "
-                            + files.get("check.txt.err", "")[:200])
-        try:
-            report = json.loads(files.get("check.json", ""))
-        except ValueError as e:
-            problems.append("ctrace --check --json is not JSON (%s); stderr: %s"
-                            % (e, files.get("check.json.err", "")[:200]))
-        if report is not None:
-            for m in report.get("modes", []):
-                verdict[m.get("name")] = m
-            for name in MODES:
-                m = verdict.get(name)
-                if m is None:
-                    problems.append("--check --json has no mode " + name)
-                elif m.get("verdict") not in VERDICTS:
-                    problems.append("mode %s: bad verdict %r"
-                                    % (name, m.get("verdict")))
-            any_fails = any(m.get("verdict") == "fails"
-                            for m in verdict.values())
-            if rc is not None and (rc == 0) == any_fails:
-                problems.append("--check --json exit status %d but %s mode fails"
-                                % (rc, "a" if any_fails else "no"))
-            if text_rc is not None and rc is not None and text_rc != rc:
-                problems.append("--check exits %d, --check --json exits %d"
-                                % (text_rc, rc))
+    check = Report(out, "check.json", problems, "in-container --check --json")
+    if check.status == "ok":
+        text_rc = out.rcs.get("check.txt")
+        if text_rc is None or text_rc >= 128:
+            problems.append("in-container --check died (exit %s)" % text_rc)
+        elif text_rc != check.rc:
+            problems.append("--check exits %d, --check --json exits %s"
+                            % (text_rc, check.rc))
+        if not out.files.get("check.txt", "").strip():
+            problems.append("--check printed no report; stderr: "
+                            + out.files.get("check.txt.err", "")[:300])
 
-    observed = observations(obs)
-    print("[%s] uid %s; ctrace --check --json exit %s"
-          % (config, ident.get("uid", "?"),
-             rcs.get("check.json", "-") if have_check else "- (" + nocheck + ")"))
-    fmt = "  %-13s %-9s %-10s %-7s %-6s %s"
-    print(fmt % ("mode", "verdict", "observed", "strace", "match", "note"))
-    for name in MODES:
-        seen, accept, note = observed[name]
-        v = verdict.get(name, {}).get("verdict", "-") if have_check else "-"
-        strace = ref.get(name, ("",))[0]
-        if accept is None or not have_check or seen == "na":
-            match = "n/a"
-        elif v in accept:
-            match = "yes"
-        else:
+    # The what-if needs the engine's default profile for configurations
+    # without a seccomp option: a built-in profile ctrace may not have.
+    builtin = "--profile default-" in out.whatif
+    whatif = Report(out, "whatif.json", problems,
+                    "what-if --check --json " + out.whatif, optional=builtin)
+    if whatif.status == "error":
+        whatif.why = "no built-in default profile? " + whatif.why
+    host = Report(out, "host.json", problems, "host-side --check --json -p")
+
+    observed = observations(out.obs)
+    print("[%s] uid %s; in-container --check --json exit %s"
+          % (config, out.ident.get("uid", "?"),
+             check.rc if check.status == "ok" else "-"))
+    for r in (check, whatif, host):
+        if r.status in ("unimpl", "absent", "error"):
+            print("  %s: not asserted (%s)" % (r.label, r.why))
+    fmt = "  %-13s %-9s %-9s %-9s %-10s %-7s %-6s %s"
+    print(fmt % ("mode", "check", "what-if", "host", "observed", "strace",
+                 "match", "note"))
+    for mode in MODES:
+        seen, accept, note = observed[mode]
+        strace = out.ref.get(mode, ("",))[0]
+        cols = [r.verdict(mode) for r in (check, whatif, host)]
+        bad = []
+        for r, v in zip((check, whatif, host), cols):
+            if v == "-":
+                continue
+            if accept is not None and seen != "na" and v not in accept:
+                bad.append(r.label)
+                problems.append("mode %s: %s says %s but observed %s (%s)"
+                                % (mode, r.label, v, seen, note))
+        given = [v for v in cols if v != "-"]
+        if len(set(given)) > 1:
+            bad.append("disagree")
+            problems.append("mode %s: the reports disagree: in-container %s, "
+                            "what-if %s, host-side %s" % ((mode,) + tuple(cols)))
+        if bad:
             match = "NO"
-            problems.append("mode %s: verdict %s but observed %s (%s)"
-                            % (name, v, seen, note))
-        print(fmt % (name, v, seen, strace, match, note))
-    if report is not None:
-        for name in MODES:
-            m = verdict.get(name) or {}
+        elif not given or accept is None or seen == "na":
+            match = "n/a" if len(given) < 2 else "agree"
+        else:
+            match = "yes"
+        print(fmt % ((mode,) + tuple(cols) + (seen, strace, match, note)))
+    if "host-attach" in out.obs:
+        print("  host: ctrace -p (container PID 1 from the host): %s %s"
+              % out.obs["host-attach"])
+    if check.status == "ok":
+        for mode in MODES:
+            m = check.modes.get(mode) or {}
             if m.get("verdict") in ("degraded", "fails"):
                 print("    %s: %s -- fix: %s"
-                      % (name, m.get("cause"), m.get("fix")))
-    for key in sorted(obs):
-        res, detail = obs[key]
+                      % (mode, m.get("cause"), m.get("fix")))
+    for key in sorted(out.obs):
+        res, detail = out.obs[key]
         if res != "ok" and detail:
             print("    observed %s: %s %s" % (key, res, detail))
 
@@ -211,9 +280,9 @@ def main():
         print("FAIL [%s]: %s" % (config, p))
     if problems:
         return 1
-    if not have_check:
+    if check.status != "ok" and whatif.status != "ok" and host.status != "ok":
         print("SKIP [%s]: ctrace has no --check yet (%s): observations only"
-              % (config, nocheck))
+              % (config, check.why))
         return 77
     return 0
 
