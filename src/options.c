@@ -117,9 +117,9 @@ static int parse_uint(const char *s, unsigned *out)
 	return 0;
 }
 
+/* Usage errors: the message already said what is wrong, in one line. */
 static int bad_usage(void)
 {
-	fputs("Try 'ctrace -h' for more information.\n", stderr);
 	return -EINVAL;
 }
 
@@ -130,9 +130,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
 	opterr = 0;
-	optind = 1;
+	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
-	while ((c = getopt_long(argc, argv, "+fhVo:p:s:e:E:u:vxyrtTcCkqzZD",
+	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxyrtTcCkqzZD",
 				long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': opts->follow++; break;
@@ -191,7 +191,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		opts->argc = argc - optind;
 	}
 	if (!opts->argv && opts->npids == 0) {
-		ct_error("must have PROG [ARGS] or -p PID");
+		ct_error("must have PROG [ARGS] or -p PID (see 'ctrace -h')");
 		return bad_usage();
 	}
 	if (opts->argv && opts->npids) {

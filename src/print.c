@@ -178,6 +178,18 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 	static const char hex[] = "0123456789abcdef";
 	char *o = out;
 
+	/* -x: a string with any byte that needs an octal escape is printed
+	 * wholly in hex, as strace does. */
+	if (flags & QUOTE_HEX_NONPRINT) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if ((c < ' ' || c >= 0x7f) && !strchr("\t\n\v\f\r", c ? c : 'x')) {
+				flags |= QUOTE_HEX_ALL;
+				break;
+			}
+		}
+	}
 	*o++ = '"';
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];

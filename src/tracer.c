@@ -81,7 +81,7 @@ int tracer_init(const struct options *opts)
 	pcfg.tflag = opts->tflag;
 	pcfg.relative_ts = opts->relative_ts;
 	pcfg.syscall_times = opts->syscall_times;
-	pcfg.pid_prefix = opts->follow == 1 || (opts->follow && !opts->outfile);
+	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
 
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
@@ -89,7 +89,7 @@ int tracer_init(const struct options *opts)
 		return ret;
 
 	if (opts->outfile && opts->follow < 2) {
-		fp = fopen(opts->outfile, "w");
+		fp = fopen(opts->outfile, "we");
 		if (!fp) {
 			ret = -errno;
 			ct_error("Can't fopen '%s': %s", opts->outfile, strerror(errno));
@@ -114,10 +114,10 @@ static struct outstream *stream_for(pid_t pid)
 	if (shared_out)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
-	fp = fopen(name, "w");
+	fp = fopen(name, "we");
 	if (!fp) {
 		ct_error("Can't fopen '%s': %s", name, strerror(errno));
-		fp = fopen("/dev/null", "w");
+		fp = fopen("/dev/null", "we");
 		if (!fp)
 			ct_die("Can't fopen '/dev/null': %s", strerror(errno));
 	}
