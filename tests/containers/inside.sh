@@ -6,7 +6,9 @@
 #
 #   UNIMPL name reason         this ctrace has no --check (yet)
 #   ID uid=N pid1uid=N
-#   BEGIN name / ... / END     a file: check.json, check.txt, their .err
+#   BEGIN name / ... / END     a file: check.json, check.txt, their .err;
+#                              pid-KEY.json: --check --json -p TARGET for the
+#                              target of observation KEY
 #   RC name N                  exit status of a command
 #   OBS mode result detail     result: ok | slow (worked, no fast path) |
 #                              fail | na (ctrace lacks the option, or the
@@ -53,6 +55,7 @@ echo "REF strace spawn $(try_spawn strace)"
 # --- attach ---------------------------------------------------------------
 sleep 30 </dev/null >/dev/null 2>&1 &
 SIB=$!
+report pid-attach.json "$CT" --check --json -p $SIB
 echo "OBS attach $(try_attach $SIB "$CT")"
 echo "REF strace attach $(try_attach $SIB strace)"
 kill $SIB 2>/dev/null
@@ -60,6 +63,11 @@ wait $SIB 2>/dev/null
 
 # PID 1 is a root `sleep`: for root that is the same uid (mode attach), for
 # any other user it is another uid (mode attach-other).
+if [ "$ME" = 0 ]; then
+	report pid-attach-pid1.json "$CT" --check --json -p 1
+else
+	report pid-attach-other.json "$CT" --check --json -p 1
+fi
 P1=$(try_attach 1 "$CT")
 if [ "$ME" = 0 ]; then
 	echo "OBS attach-pid1 $P1"
@@ -79,6 +87,7 @@ if [ "$ME" = 0 ]; then
 		i=$((i + 1))
 	done
 	if [ "$(uid_of $OTHER)" = 1000 ]; then
+		report pid-attach-other.json "$CT" --check --json -p $OTHER
 		echo "OBS attach-other $(try_attach $OTHER "$CT") (uid 1000 sleep)"
 		echo "REF strace attach-other $(try_attach $OTHER strace) (uid 1000 sleep)"
 	else

@@ -15,9 +15,8 @@ first_line() {      # first non-empty line of a file, for the detail column
 
 # status of a process: running, gone (exited, or a zombie)
 gone() {
-	[ -r "/proc/$1/stat" ] || return 0
-	case $(sed 's/.*) //' "/proc/$1/stat" | cut -d' ' -f1) in
-	Z | X) return 0 ;;
+	case $(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1) in
+	'' | Z | X) return 0 ;;
 	esac
 	return 1
 }
@@ -33,7 +32,7 @@ uid_of() {
 # An option this ctrace does not have (yet): the mode is not asserted.
 unimplemented() {
 	grep -q -i -e 'unrecognized option' -e 'invalid option' \
-		-e 'is not implemented' "$1" 2>/dev/null
+		-e 'is not implemented' -e 'does not take option' "$1" 2>/dev/null
 }
 
 # judge RC WORKED ERRFILE: the OBS result of an optional feature's run.

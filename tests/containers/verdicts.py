@@ -115,11 +115,16 @@ class Report:
                 elif m.get("verdict") not in VERDICTS:
                     problems.append("%s: mode %s has verdict %r"
                                     % (label, mode, m.get("verdict")))
-            fails = any(m.get("verdict") == "fails"
-                        for m in self.modes.values())
-            if self.rc is not None and (self.rc == 0) == fails:
-                problems.append("%s exits %d but %s mode fails"
-                                % (label, self.rc, "a" if fails else "no"))
+            # docs/check-json.md: 0 all ok, 2 degraded, 3 some mode fails
+            got = {m.get("verdict") for m in self.modes.values()}
+            want = 3 if "fails" in got else 2 if "degraded" in got else 0
+            if self.rc is not None and self.rc != want:
+                problems.append("%s exits %d, but its verdicts (%s) mean %d"
+                                % (label, self.rc, ", ".join(sorted(got)), want))
+            summary = doc.get("summary") or {}
+            if "exit_status" in summary and summary["exit_status"] != self.rc:
+                problems.append("%s: summary.exit_status %r, exit status %s"
+                                % (label, summary["exit_status"], self.rc))
         if len(problems) > before:
             self.status = "broken"
 
@@ -227,6 +232,11 @@ def main():
     if whatif.status == "error":
         whatif.why = "no built-in default profile? " + whatif.why
     host = Report(out, "host.json", problems, "host-side --check --json -p")
+    if whatif.status == "unimpl" and host.status != "absent":
+        # Before issue 6, -p on the host reports what the host can do, not
+        # what a tracer inside the container could.
+        host.status = "unimpl"
+        host.why = "no container-side view before the what-if exists"
 
     observed = observations(out.obs)
     print("[%s] uid %s; in-container --check --json exit %s"
@@ -235,7 +245,7 @@ def main():
     for r in (check, whatif, host):
         if r.status in ("unimpl", "absent", "error"):
             print("  %s: not asserted (%s)" % (r.label, r.why))
-    fmt = "  %-13s %-9s %-9s %-9s %-10s %-7s %-6s %s"
+    fmt = "  %-15s %-9s %-9s %-9s %-10s %-7s %-6s %s"
     print(fmt % ("mode", "check", "what-if", "host", "observed", "strace",
                  "match", "note"))
     for mode in MODES:
@@ -262,6 +272,27 @@ def main():
         else:
             match = "yes"
         print(fmt % ((mode,) + tuple(cols) + (seen, strace, match, note)))
+    # --check -p TARGET: its attach-pid verdict against the real attach.
+    for key in ("attach", "attach-pid1", "attach-other"):
+        name = "pid-%s.json" % key
+        if name not in out.files and name not in out.unimpl:
+            continue
+        r = Report(out, name, problems, "--check --json -p (%s)" % key)
+        v = r.modes.get("attach-pid", {}).get("verdict", "-") \
+            if r.status == "ok" else "-"
+        seen, detail = out.obs.get(key, ("na", ""))
+        accept = ACCEPT.get(seen)
+        if r.status == "ok" and v == "-":
+            problems.append("%s has no attach-pid mode" % r.label)
+        if v == "-" or accept is None:
+            match = "n/a"
+        elif v in accept:
+            match = "yes"
+        else:
+            match = "NO"
+            problems.append("%s: attach-pid says %s but observed %s (%s)"
+                            % (r.label, v, seen, detail))
+        print(fmt % ("-p " + key, v, "", "", seen, "", match, detail))
     if "host-attach" in out.obs:
         print("  host: ctrace -p (container PID 1 from the host): %s %s"
               % out.obs["host-attach"])
