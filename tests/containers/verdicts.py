@@ -79,6 +79,7 @@ class Report:
 
     def __init__(self, out, name, problems, label, optional=False):
         self.label, self.modes, self.rc = label, {}, out.rcs.get(name)
+        self.doc = {}
         if name in out.unimpl:
             self.status, self.why = "unimpl", out.unimpl[name]
             return
@@ -104,6 +105,7 @@ class Report:
             doc = {}
         if not isinstance(doc, dict):
             doc = {}
+        self.doc = doc
         for m in doc.get("modes", []):
             if isinstance(m, dict):
                 self.modes[m.get("name")] = m
@@ -293,6 +295,14 @@ def main():
             problems.append("%s: attach-pid says %s but observed %s (%s)"
                             % (r.label, v, seen, detail))
         print(fmt % ("-p " + key, v, "", "", seen, "", match, detail))
+    if check.status == "ok":
+        env = check.doc.get("environment") or {}
+        engine = config.split()[0]
+        if env.get("engine") != engine:
+            # Not asserted: under --rootfs /:O a podman container also sees
+            # the host's own /.dockerenv (this machine is itself a container).
+            print("  NOTE: --check guessed engine %r from %s in a %s container"
+                  % (env.get("engine"), env.get("engine_hints"), engine))
     if "host-attach" in out.obs:
         print("  host: ctrace -p (container PID 1 from the host): %s %s"
               % out.obs["host-attach"])
@@ -306,6 +316,11 @@ def main():
         res, detail = out.obs[key]
         if res != "ok" and detail:
             print("    observed %s: %s %s" % (key, res, detail))
+
+    if out.files.get("check.txt", "").strip():
+        print("  in-container ctrace --check:")
+        for line in out.files["check.txt"].split("\n"):
+            print("  | " + line)
 
     for p in problems:
         print("FAIL [%s]: %s" % (config, p))
