@@ -100,6 +100,8 @@ podman_require() {
 docker_require() {
 	[ -x "$DOCKER" ] && [ -x "$DOCKERD" ] ||
 		ctr_skip "docker.io is not installed ($DOCKER, $DOCKERD; apt-get install docker.io)"
+	[ "$(id -u)" = 0 ] || "$DOCKER" info >/dev/null 2>&1 ||
+		ctr_skip "no docker daemon reachable, and only root can start one"
 	mkdir -p "$CTR_LOCKDIR"
 	exec 9>"$CTR_LOCKDIR/dockerd.lock"
 	flock -x 9
@@ -196,15 +198,16 @@ ctr_rm() {
 	esac
 }
 
-# ctr_exec ENGINE ID [exec flags...] -- cmd...
+# ctr_exec ENGINE ID [exec flags...] -- cmd...  (at most 2 minutes)
 ctr_exec() {
-	local engine=$1 id=$2
+	local engine=$1 id=$2 client
 	shift 2
 	ctr_split "$@"
 	case $engine in
-	podman) podman exec "${CTR_FLAGS[@]}" "$id" "${CTR_CMD[@]}" ;;
-	docker) "$DOCKER" exec "${CTR_FLAGS[@]}" "$id" "${CTR_CMD[@]}" ;;
+	podman) client=podman ;;
+	docker) client=$DOCKER ;;
 	esac
+	timeout -k 5 120 "$client" exec "${CTR_FLAGS[@]}" "$id" "${CTR_CMD[@]}"
 }
 
 # ctr_whatif_args ENGINE [run flags...] -- [exec flags...]: the what-if

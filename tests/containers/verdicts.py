@@ -130,6 +130,13 @@ class Report:
         if len(problems) > before:
             self.status = "broken"
 
+    @classmethod
+    def missing(cls, label, why):
+        r = cls.__new__(cls)
+        r.label, r.modes, r.rc, r.doc = label, {}, None, {}
+        r.status, r.why = "absent", why
+        return r
+
     def verdict(self, mode):
         if self.status != "ok":
             return "-"
@@ -234,17 +241,20 @@ def main():
     if whatif.status == "error":
         whatif.why = "no built-in default profile? " + whatif.why
     host = Report(out, "host.json", problems, "host-side --check --json -p")
-    if whatif.status == "unimpl" and host.status != "absent":
-        # Before issue 6, -p on the host reports what the host can do, not
-        # what a tracer inside the container could.
-        host.status = "unimpl"
-        host.why = "no container-side view before the what-if exists"
+    # Its attach-pid verdict (can the host attach now) is asserted below.
+    # Its eight modes describe a tracer inside the container only once the
+    # what-if (issue 6) exists; before, they describe the host itself.
+    host_view = host
+    if whatif.status == "unimpl" and host.status == "ok":
+        host_view = Report.missing(
+            "host-side container view",
+            "-p on the host reports the host until the what-if exists")
 
     observed = observations(out.obs)
     print("[%s] uid %s; in-container --check --json exit %s"
           % (config, out.ident.get("uid", "?"),
              check.rc if check.status == "ok" else "-"))
-    for r in (check, whatif, host):
+    for r in (check, whatif, host_view):
         if r.status in ("unimpl", "absent", "error"):
             print("  %s: not asserted (%s)" % (r.label, r.why))
     fmt = "  %-15s %-9s %-9s %-9s %-10s %-7s %-6s %s"
@@ -253,9 +263,9 @@ def main():
     for mode in MODES:
         seen, accept, note = observed[mode]
         strace = out.ref.get(mode, ("",))[0]
-        cols = [r.verdict(mode) for r in (check, whatif, host)]
+        cols = [r.verdict(mode) for r in (check, whatif, host_view)]
         bad = []
-        for r, v in zip((check, whatif, host), cols):
+        for r, v in zip((check, whatif, host_view), cols):
             if v == "-":
                 continue
             if accept is not None and seen != "na" and v not in accept:
@@ -274,12 +284,14 @@ def main():
         else:
             match = "yes"
         print(fmt % ((mode,) + tuple(cols) + (seen, strace, match, note)))
-    # --check -p TARGET: its attach-pid verdict against the real attach.
-    for key in ("attach", "attach-pid1", "attach-other"):
-        name = "pid-%s.json" % key
+    # --check -p TARGET: its attach-pid verdict against the real attach
+    # (inside the container, and from the host to the container's PID 1).
+    for key in ("attach", "attach-pid1", "attach-other", "host-attach"):
+        name = "host.json" if key == "host-attach" else "pid-%s.json" % key
         if name not in out.files and name not in out.unimpl:
             continue
-        r = Report(out, name, problems, "--check --json -p (%s)" % key)
+        r = host if key == "host-attach" else \
+            Report(out, name, problems, "--check --json -p (%s)" % key)
         v = r.modes.get("attach-pid", {}).get("verdict", "-") \
             if r.status == "ok" else "-"
         seen, detail = out.obs.get(key, ("na", ""))
@@ -303,9 +315,6 @@ def main():
             # the host's own /.dockerenv (this machine is itself a container).
             print("  NOTE: --check guessed engine %r from %s in a %s container"
                   % (env.get("engine"), env.get("engine_hints"), engine))
-    if "host-attach" in out.obs:
-        print("  host: ctrace -p (container PID 1 from the host): %s %s"
-              % out.obs["host-attach"])
     if check.status == "ok":
         for mode in MODES:
             m = check.modes.get(mode) or {}
