@@ -29,9 +29,7 @@ static void reraise(int sig)
 
 static int unsupported(const struct options *o)
 {
-	if (o->count)
-		ct_error("-c/-C (summary) is not implemented yet");
-	else if (o->stack)
+	if (o->stack)
 		ct_error("-k (stack traces) is not implemented yet");
 	else if (o->seccomp_bpf > 0)
 		ct_error("--seccomp-bpf is not implemented yet");
@@ -42,7 +40,7 @@ static int unsupported(const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options opts;
+	__attribute__((cleanup(options_free))) struct options opts = { 0 };
 	_cleanup_free_ char *path = NULL;
 	int ret, status;
 
@@ -73,7 +71,6 @@ int main(int argc, char **argv)
 
 	status = tracer_loop();
 	tracer_cleanup();
-	options_free(&opts);
 	if (status < 0)
 		reraise(-status);
 	return status;

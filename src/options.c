@@ -26,6 +26,9 @@ static const struct option long_opts[] = {
 	{ "string-limit", required_argument, NULL, 's' },
 	{ "summary-only", no_argument, NULL, 'c' },
 	{ "summary", no_argument, NULL, 'C' },
+	{ "summary-wall-clock", no_argument, NULL, 'w' },
+	{ "summary-sort-by", required_argument, NULL, 'S' },
+	{ "summary-columns", required_argument, NULL, 'U' },
 	{ "stack-traces", no_argument, NULL, 'k' },
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
@@ -63,6 +66,7 @@ void usage(FILE *fp)
 "  -y             print paths of descriptors   -q / -qq  fewer messages\n"
 "  -t -tt -ttt    timestamps                   -r  relative timestamps\n"
 "  -T             time spent in each syscall   -c / -C  summary table\n"
+"  -w             summary of wall-clock time   -S SORTBY / -U COLUMNS  summary\n"
 "  -k             stack trace at each syscall\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
@@ -132,7 +136,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
-	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxyrtTcCkqzZD",
+	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxyrtTcCkqzZDwS:U:",
 				long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': opts->follow++; break;
@@ -159,6 +163,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'c': opts->count = 1; break;
 		case 'C': opts->count = 2; break;
 		case 'k': opts->stack = true; break;
+		case 'w': opts->count_wall = true; break;
+		case 'S': opts->sortby = optarg; break;
+		case 'U': opts->columns = optarg; break;
 		case 'q': opts->quiet++; break;
 		case 'z': opts->only_successful = true; break;
 		case 'Z': opts->only_failed = true; break;

@@ -20,6 +20,9 @@ struct options {
 	bool relative_ts;        /* -r */
 	bool syscall_times;      /* -T */
 	int count;               /* -c (1) / -C (2) */
+	bool count_wall;         /* -w */
+	const char *sortby;      /* -S */
+	const char *columns;     /* -U */
 	bool stack;              /* -k */
 	int quiet;               /* -q / -qq */
 	bool only_successful;    /* -z */

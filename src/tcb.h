@@ -41,6 +41,7 @@ struct tcb {
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
 	struct timespec stime;      /* entry time (-T) */
+	uint64_t sum_start_ns;      /* -c: clock at entry */
 
 	struct tcb *hnext;          /* hash chain */
 };

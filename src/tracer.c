@@ -29,6 +29,7 @@
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "summary.h"
 #include "tcb.h"
 #include "util.h"
 
@@ -40,6 +41,9 @@ static bool have_syscall_info;
 static bool *trace_set;                  /* -e trace=, by native number */
 static volatile sig_atomic_t interrupted;
 static unsigned seize_opts;
+static enum sum_sort sum_sort = SS_TIME;
+static enum sum_col sum_cols[SC__COUNT];
+static unsigned sum_ncols;
 
 static void on_fatal_signal(int sig)
 {
@@ -82,6 +86,17 @@ int tracer_init(const struct options *opts)
 	pcfg.relative_ts = opts->relative_ts;
 	pcfg.syscall_times = opts->syscall_times;
 	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
+
+	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
+		ct_error("invalid sortby: '%s'", opts->sortby);
+		return -EINVAL;
+	}
+	if (opts->columns && summary_parse_columns(opts->columns, sum_cols, &sum_ncols) < 0) {
+		ct_error("unknown column name in: '%s'", opts->columns);
+		return -EINVAL;
+	}
+	if (opts->count)
+		summary_init(arch_native, opts->count_wall);
 
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
@@ -431,6 +446,10 @@ static void on_syscall_stop(struct tcb *tcp)
 			tcp->flags |= TCB_FILTERED;
 			return;
 		}
+		if (opt->count)
+			summary_enter(tcp);
+		if (opt->count == 1)
+			return; /* -c: counted, not printed */
 		if (pcfg.syscall_times)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
 		syscall_print_entry(tcp);
@@ -444,11 +463,17 @@ static void on_syscall_stop(struct tcb *tcp)
 		tcp->flags &= ~TCB_FILTERED;
 		return;
 	}
+	if (opt->count)
+		summary_exit(tcp);
+	if (opt->count == 1)
+		return;
 	syscall_print_exit(tcp);
 }
 
 static void print_exit_lines(struct tcb *tcp, int status)
 {
+	if (opt->count == 1)
+		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		syscall_print_unfinished_exit(tcp);
 	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
@@ -566,7 +591,7 @@ static void handle_stop(struct tcb *tcp, int status)
 		}
 	}
 	tcp->flags &= ~TCB_GROUPSTOP;
-	if (!(tcp->flags & TCB_HIDE) && filter_signal_traced(sig))
+	if (!(tcp->flags & TCB_HIDE) && opt->count != 1 && filter_signal_traced(sig))
 		print_signal_line(tcp, sig, &si);
 	resume(tcp, sig);
 }
@@ -700,6 +725,12 @@ int tracer_loop(void)
 		}
 		if (WIFSTOPPED(status))
 			handle_stop(tcp, status);
+	}
+	if (opt->count) {
+		FILE *fp = shared_out ? shared_out->fp : stderr;
+
+		summary_print(fp, sum_sort, sum_ncols ? sum_cols : NULL, sum_ncols);
+		summary_free();
 	}
 	outstreams_flush();
 

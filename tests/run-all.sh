@@ -16,8 +16,8 @@ count() { # test-suite.log -> adds to the totals
 	s=$(awk '/^# SKIP:/ {print $3}' "$log"); x=$(awk '/^# XFAIL:/ {print $3}' "$log")
 	total_pass=$((total_pass + ${p:-0} + ${x:-0})); total_fail=$((total_fail + f)); total_skip=$((total_skip + ${s:-0}))
 	# show why tests failed or were skipped
-	for t in $(awk '/^(FAIL|ERROR|XPASS): / {print $2}' "$log"); do
-		echo "=== $t (failed) ==="; tail -30 "$(dirname "$log")/$t.log" 2>/dev/null
+	for trs in $(grep -lE '^:test-result: (FAIL|ERROR|XPASS)' $(find "$(dirname "$log")/tests" -name '*.trs')); do
+		echo "=== ${trs%.trs} (failed) ==="; tail -30 "${trs%.trs}.log"
 	done
 	grep -h '^SKIP: ' "$(dirname "$log")"/tests/*/*.log 2>/dev/null | sort -u
 }

@@ -1,0 +1,58 @@
+#include "config.h"
+#include "arch.h"
+
+#include <linux/audit.h>
+#include <string.h>
+
+#include "gen/syscalls.h"
+
+const struct arch_def arch_x86_64 = {
+	.name = "x86_64",
+	.audit_arch = AUDIT_ARCH_X86_64,
+	.table = syscalls_x86_64,
+	.nsyscalls = SYSCALLS_X86_64_COUNT,
+};
+
+const struct arch_def arch_aarch64 = {
+	.name = "aarch64",
+	.audit_arch = AUDIT_ARCH_AARCH64,
+	.table = syscalls_aarch64,
+	.nsyscalls = SYSCALLS_AARCH64_COUNT,
+};
+
+const struct arch_def *const arch_all[] = { &arch_x86_64, &arch_aarch64, NULL };
+
+const struct arch_def *arch_by_name(const char *name)
+{
+	for (unsigned i = 0; arch_all[i]; i++)
+		if (strcmp(arch_all[i]->name, name) == 0)
+			return arch_all[i];
+	if (strcmp(name, "arm64") == 0)
+		return &arch_aarch64;
+	if (strcmp(name, "amd64") == 0)
+		return &arch_x86_64;
+	return NULL;
+}
+
+const struct arch_def *arch_by_audit(uint32_t audit_arch)
+{
+	for (unsigned i = 0; arch_all[i]; i++)
+		if (arch_all[i]->audit_arch == audit_arch)
+			return arch_all[i];
+	return NULL;
+}
+
+const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr)
+{
+	if (nr < 0 || (unsigned long)nr >= a->nsyscalls || !a->table[nr].name)
+		return NULL;
+	return &a->table[nr];
+}
+
+long arch_syscall_number(const struct arch_def *a, const char *name)
+{
+	for (unsigned i = 0; i < a->nsyscalls; i++)
+		if (a->table[i].name && strcmp(a->table[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}

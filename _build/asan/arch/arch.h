@@ -1,0 +1,54 @@
+/* Per-architecture definitions.  Every architecture has a const struct
+ * arch_def (name, AUDIT_ARCH value, syscall table) built on every host, so
+ * tables of a foreign architecture are available (--check --arch, tests).
+ * Register access lives in arch/<arch>/regs.c and is built only for the
+ * host architecture, which also defines arch_native. */
+#ifndef CTRACE_ARCH_H
+#define CTRACE_ARCH_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include "syscallent.h"
+
+/* What a syscall stop tells: number, arguments, return value. */
+struct syscall_regs {
+	long nr;
+	unsigned long args[6];
+	long ret;
+	uint32_t audit_arch;   /* personality of the call (AUDIT_ARCH_*) */
+	unsigned long ip, sp;
+};
+
+struct arch_def {
+	const char *name;          /* "x86_64", "aarch64" */
+	uint32_t audit_arch;       /* AUDIT_ARCH_X86_64 ... */
+	const struct syscall_ent *table;
+	unsigned nsyscalls;        /* entries in table (max number + 1) */
+};
+
+/* Register access for the host architecture. */
+struct arch_regs_ops {
+	const struct arch_def *arch;
+	/* Read number, arguments and return value from the registers of a
+	 * stopped tracee.  Returns 0 or a negative errno. */
+	int (*get_syscall)(pid_t pid, struct syscall_regs *out);
+	/* Stack pointer and instruction pointer (for -k). */
+	int (*get_ip_sp)(pid_t pid, unsigned long *ip, unsigned long *sp);
+};
+
+extern const struct arch_def arch_x86_64;
+extern const struct arch_def arch_aarch64;
+extern const struct arch_regs_ops arch_native_regs;
+#define arch_native (arch_native_regs.arch)
+
+/* All known architectures, NULL-terminated. */
+extern const struct arch_def *const arch_all[];
+
+const struct arch_def *arch_by_name(const char *name);
+const struct arch_def *arch_by_audit(uint32_t audit_arch);
+
+/* Table lookups.  NULL / -1 when unknown. */
+const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr);
+long arch_syscall_number(const struct arch_def *a, const char *name);
+
+#endif

@@ -1,0 +1,59 @@
+/* x86_64 register access: struct user_regs_struct via PTRACE_GETREGSET. */
+#include "config.h"
+#include "arch.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <linux/audit.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <sys/user.h>
+
+static int x86_64_getregs(pid_t pid, struct user_regs_struct *r)
+{
+	struct iovec iov = { .iov_base = r, .iov_len = sizeof(*r) };
+
+	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
+static int x86_64_get_syscall(pid_t pid, struct syscall_regs *out)
+{
+	struct user_regs_struct r;
+	int ret = x86_64_getregs(pid, &r);
+
+	if (ret < 0)
+		return ret;
+	out->nr = (long)r.orig_rax;
+	out->args[0] = r.rdi;
+	out->args[1] = r.rsi;
+	out->args[2] = r.rdx;
+	out->args[3] = r.r10;
+	out->args[4] = r.r8;
+	out->args[5] = r.r9;
+	out->ret = (long)r.rax;
+	out->ip = r.rip;
+	out->sp = r.rsp;
+	/* A 32-bit code segment means the i386 personality (int 0x80 etc.). */
+	out->audit_arch = r.cs == 0x23 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
+	return 0;
+}
+
+static int x86_64_get_ip_sp(pid_t pid, unsigned long *ip, unsigned long *sp)
+{
+	struct user_regs_struct r;
+	int ret = x86_64_getregs(pid, &r);
+
+	if (ret < 0)
+		return ret;
+	*ip = r.rip;
+	*sp = r.rsp;
+	return 0;
+}
+
+const struct arch_regs_ops arch_native_regs = {
+	.arch = &arch_x86_64,
+	.get_syscall = x86_64_get_syscall,
+	.get_ip_sp = x86_64_get_ip_sp,
+};

@@ -1,0 +1,197 @@
+#include "config.h"
+#include "decode.h"
+
+#include <string.h>
+
+#include "print.h"
+#include "util.h"
+
+static bool is_exit_kind(uint8_t kind)
+{
+	return kind == AK_OUTBUF || kind == AK_OUTPTR;
+}
+
+void print_arg(struct tcb *tcp, unsigned i)
+{
+	const struct argspec *as = &tcp->ent->args[i];
+	unsigned long v = tcp->args[i];
+
+	switch (as->kind) {
+	case AK_INT: print_dec(tcp, (int)v); break;
+	case AK_UINT: print_udec(tcp, (unsigned)v); break;
+	case AK_LONG: print_dec(tcp, (long)v); break;
+	case AK_ULONG: print_udec(tcp, v); break;
+	case AK_HEX: print_hex(tcp, v); break;
+	case AK_MODE: print_mode(tcp, v); break;
+	case AK_FD: print_fd(tcp, (int)v); break;
+	case AK_DIRFD: print_dirfd(tcp, (int)v); break;
+	case AK_PATH: print_path(tcp, v); break;
+	case AK_STR: print_str(tcp, v); break;
+	case AK_PTR: print_addr(tcp, v); break;
+	case AK_INBUF: print_buf(tcp, v, tcp->args[as->aux]); break;
+	case AK_OUTBUF:
+		if (tcp->err || tcp->rval < 0)
+			print_addr(tcp, v);
+		else
+			print_buf(tcp, v, (unsigned long)tcp->rval);
+		break;
+	case AK_OUTPTR: print_addr(tcp, v); break;
+	case AK_FLAGS: print_flags(tcp, as->xlat, v, NULL); break;
+	case AK_ENUM: print_xval_d(tcp, as->xlat, v); break;
+	case AK_SIGNO: print_signo(tcp, (int)v); break;
+	case AK_PID: print_dec(tcp, (int)v); break;
+	case AK_ID: print_id(tcp, v); break;
+	case AK_OFF: print_dec(tcp, (long)v); break;
+	default: print_hex(tcp, v); break;
+	}
+}
+
+void print_args(struct tcb *tcp, unsigned from, unsigned to)
+{
+	for (unsigned i = from; i < to; i++) {
+		if (i)
+			tprints(tcp, ", ");
+		print_arg(tcp, i);
+	}
+}
+
+int decode_generic(struct tcb *tcp)
+{
+	const struct syscall_ent *e = tcp->ent;
+
+	if (!tcp->exiting) {
+		for (unsigned i = 0; i < e->nargs; i++) {
+			if (is_exit_kind(e->args[i].kind)) {
+				tcp->argpos = i;
+				return DEC_MORE;
+			}
+			print_args(tcp, i, i + 1);
+		}
+		return DEC_DONE;
+	}
+	print_args(tcp, tcp->argpos, e->nargs);
+	return DEC_DONE;
+}
+
+static void print_unknown_entry(struct tcb *tcp)
+{
+	tprintf(tcp, "syscall_%#lx(", (unsigned long)tcp->scno);
+	for (unsigned i = 0; i < 6; i++)
+		tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+}
+
+void syscall_print_entry(struct tcb *tcp)
+{
+	line_begin(tcp);
+	tcp->argpos = 0;
+	if (!tcp->ent) {
+		print_unknown_entry(tcp);
+		tcp->decode_state = DEC_DONE;
+		return;
+	}
+	tprintf(tcp, "%s(", tcp->ent->name);
+	tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
+					     : decode_generic(tcp);
+}
+
+const char *errno_text(int err, bool *restart)
+{
+	*restart = true;
+	switch (err) {
+	case 512: return "ERESTARTSYS (To be restarted if SA_RESTART is set)";
+	case 513: return "ERESTARTNOINTR (To be restarted)";
+	case 514: return "ERESTARTNOHAND (To be restarted if no handler)";
+	case 516: return "ERESTART_RESTARTBLOCK (Interrupted by signal)";
+	default: break;
+	}
+	*restart = false;
+	return NULL;
+}
+
+static void print_rval(struct tcb *tcp)
+{
+	const struct syscall_ent *e = tcp->ent;
+	unsigned rk = e ? e->rval : RV_HEX;
+
+	tabto(tcp);
+	if (tcp->err) {
+		bool restart;
+		const char *text = errno_text(tcp->err, &restart);
+		const char *name;
+
+		if (restart) {
+			tprintf(tcp, " = ? %s", text);
+		} else if ((name = errno_name(tcp->err))) {
+			tprintf(tcp, " = -1 %s (%s)", name, strerror(tcp->err));
+		} else {
+			tprintf(tcp, " = -1 %d (%s)", tcp->err, strerror(tcp->err));
+		}
+		return;
+	}
+	switch (rk) {
+	case RV_NONE:
+		tprints(tcp, " = ?");
+		break;
+	case RV_HEX:
+		tprintf(tcp, " = %#lx", (unsigned long)tcp->rval);
+		break;
+	case RV_OCT:
+		tprintf(tcp, " = %#lo", (unsigned long)tcp->rval);
+		break;
+	case RV_UDEC:
+		tprintf(tcp, " = %lu", (unsigned long)tcp->rval);
+		break;
+	case RV_FD:
+		tprints(tcp, " = ");
+		print_fd(tcp, (int)tcp->rval);
+		break;
+	default:
+		tprintf(tcp, " = %ld", tcp->rval);
+		break;
+	}
+}
+
+static void print_duration(struct tcb *tcp)
+{
+	struct timespec now;
+	long sec, nsec;
+
+	if (!pcfg.syscall_times)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	sec = now.tv_sec - tcp->stime.tv_sec;
+	nsec = now.tv_nsec - tcp->stime.tv_nsec;
+	if (nsec < 0) {
+		sec--;
+		nsec += 1000000000L;
+	}
+	tprintf(tcp, " <%ld.%06ld>", sec, nsec / 1000);
+}
+
+void syscall_print_exit(struct tcb *tcp)
+{
+	if (line_resume(tcp))
+		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
+	if (tcp->decode_state != DEC_DONE && tcp->ent) {
+		tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
+						     : decode_generic(tcp);
+	}
+	tprints(tcp, ")");
+	print_rval(tcp);
+	print_duration(tcp);
+	line_end(tcp);
+}
+
+void syscall_print_unfinished_exit(struct tcb *tcp)
+{
+	bool noreturn = tcp->ent && tcp->ent->rval == RV_NONE;
+
+	if (line_resume(tcp))
+		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
+	else if (!noreturn)
+		tprints(tcp, " <unfinished ...>");
+	tprints(tcp, ")");
+	tabto(tcp);
+	tprints(tcp, " = ?");
+	line_end(tcp);
+}

@@ -1,0 +1,27 @@
+/* Printing a syscall: "name(args" at entry, "...) = ret" at exit. */
+#ifndef CTRACE_DECODE_H
+#define CTRACE_DECODE_H
+
+#include "tcb.h"
+
+/* Print the entry part of tcp's current syscall. */
+void syscall_print_entry(struct tcb *tcp);
+/* Print the exit part (and the return value) and end the line. */
+void syscall_print_exit(struct tcb *tcp);
+/* The tracee died inside a syscall: finish its line with " = ?". */
+void syscall_print_unfinished_exit(struct tcb *tcp);
+
+/* Print argument i of the current syscall according to its argspec
+ * (used by the generic decoder and by custom decoders for plain args). */
+void print_arg(struct tcb *tcp, unsigned i);
+/* Print arguments [from, to) with ", " separators (the first one gets a
+ * separator when from > 0). */
+void print_args(struct tcb *tcp, unsigned from, unsigned to);
+
+/* The decoder driven by syscalls.def argument kinds. */
+int decode_generic(struct tcb *tcp);
+
+/* Text for errnos the kernel uses internally (ERESTARTSYS...). */
+const char *errno_text(int err, bool *restart);
+
+#endif

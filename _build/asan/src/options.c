@@ -1,0 +1,221 @@
+/* Option parsing: strace's short options plus ctrace's long options. */
+#include "config.h"
+#include "options.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+enum {
+	OPT_NO_ASLR = 0x100,
+	OPT_SECCOMP_BPF,
+	OPT_NO_SECCOMP_BPF,
+	OPT_HELP,
+	OPT_VERSION,
+};
+
+static const struct option long_opts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", no_argument, NULL, 'C' },
+	{ "stack-traces", no_argument, NULL, 'k' },
+	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "user", required_argument, NULL, 'u' },
+	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
+	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
+	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
+	{ NULL, 0, NULL, 0 },
+};
+
+void usage(FILE *fp)
+{
+	fputs(
+"Usage: ctrace [-fqvxyzZckrtT] [-e EXPR]... [-o FILE] [-s STRSIZE] [-u USER]\n"
+"              [-E VAR=VAL]... [--no-aslr] { -p PID | PROG [ARGS] }\n"
+"       ctrace --check [--json] [-p PID]\n"
+"\n"
+"Tracing:\n"
+"  -f             follow forks and threads; -ff with -o: one file per process\n"
+"  -p PID[,PID]   attach to running processes (detach with ^C)\n"
+"  -u USER        run the command as USER (when root)\n"
+"  -E VAR[=VAL]   set (or with no =, remove) VAR in the command's environment\n"
+"  --no-aslr      run the command with address space randomization off\n"
+"  --seccomp-bpf / --no-seccomp-bpf   force / forbid the filtered fast path\n"
+"Filtering:\n"
+"  -e trace=SET   only these syscalls (names, %%classes, !negation)\n"
+"  -z / -Z        only successful / only failed syscalls\n"
+"Output:\n"
+"  -o FILE        write the trace to FILE (FILE.PID with -ff)\n"
+"  -s STRSIZE     maximum string size to print (default 32)\n"
+"  -v             unabbreviated structures     -x / -xx  hex escapes\n"
+"  -y             print paths of descriptors   -q / -qq  fewer messages\n"
+"  -t -tt -ttt    timestamps                   -r  relative timestamps\n"
+"  -T             time spent in each syscall   -c / -C  summary table\n"
+"  -k             stack trace at each syscall\n"
+"Diagnosis:\n"
+"  --check        report which tracing modes work here, why not, and the fix\n"
+"  -h, --help     this help                    -V, --version  version\n",
+		fp);
+}
+
+static void push(char ***arr, size_t *n, char *s)
+{
+	*arr = xrealloc(*arr, (*n + 1) * sizeof(**arr));
+	(*arr)[(*n)++] = s;
+}
+
+int options_add_pids(struct options *opts, const char *arg)
+{
+	_cleanup_free_ char *copy = xstrdup(arg);
+	char *save = NULL;
+	int n = 0;
+
+	for (char *tok = strtok_r(copy, ", \t\n", &save); tok;
+	     tok = strtok_r(NULL, ", \t\n", &save)) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(tok, &end, 10);
+		if (errno || *end || v <= 0 || v > INT_MAX) {
+			ct_error("Invalid process id: '%s'", tok);
+			return -EINVAL;
+		}
+		opts->pids = xrealloc(opts->pids, (opts->npids + 1) * sizeof(pid_t));
+		opts->pids[opts->npids++] = (pid_t)v;
+		n++;
+	}
+	if (n == 0) {
+		ct_error("Invalid process id: '%s'", arg);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int parse_uint(const char *s, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || !*s || *s == '-' || v > INT_MAX)
+		return -EINVAL;
+	*out = (unsigned)v;
+	return 0;
+}
+
+/* Usage errors: the message already said what is wrong, in one line. */
+static int bad_usage(void)
+{
+	return -EINVAL;
+}
+
+int options_parse(struct options *opts, int argc, char **argv)
+{
+	int c;
+
+	memset(opts, 0, sizeof(*opts));
+	opts->max_strlen = 32;
+	opterr = 0;
+	optind = 0; /* 0: full re-initialisation of GNU getopt */
+
+	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxyrtTcCkqzZD",
+				long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': opts->follow++; break;
+		case 'o': opts->outfile = optarg; break;
+		case 'p':
+			if (options_add_pids(opts, optarg) < 0)
+				return -EINVAL;
+			break;
+		case 's':
+			if (parse_uint(optarg, &opts->max_strlen) < 0) {
+				ct_error("invalid -s argument: '%s'", optarg);
+				return -EINVAL;
+			}
+			break;
+		case 'e': push(&opts->exprs, &opts->nexprs, optarg); break;
+		case 'E': push(&opts->env, &opts->nenv, optarg); break;
+		case 'u': opts->username = optarg; break;
+		case 'v': opts->verbose = true; break;
+		case 'x': opts->xflag++; break;
+		case 'y': opts->yflag++; break;
+		case 'r': opts->relative_ts = true; break;
+		case 't': if (opts->tflag < TS_EPOCH) opts->tflag++; break;
+		case 'T': opts->syscall_times = true; break;
+		case 'c': opts->count = 1; break;
+		case 'C': opts->count = 2; break;
+		case 'k': opts->stack = true; break;
+		case 'q': opts->quiet++; break;
+		case 'z': opts->only_successful = true; break;
+		case 'Z': opts->only_failed = true; break;
+		case 'D':
+			ct_error("-D is not supported");
+			return -EINVAL;
+		case OPT_NO_ASLR: opts->no_aslr = true; break;
+		case OPT_SECCOMP_BPF: opts->seccomp_bpf = 1; break;
+		case OPT_NO_SECCOMP_BPF: opts->seccomp_bpf = -1; break;
+		case 'h':
+			usage(stdout);
+			return 1;
+		case 'V':
+			printf("ctrace -- version %s\n", PACKAGE_VERSION);
+			return 1;
+		case ':':
+			ct_error("option requires an argument -- '%c'", optopt);
+			return bad_usage();
+		default:
+			if (optopt && optopt < 0x100)
+				ct_error("invalid option -- '%c'", optopt);
+			else
+				ct_error("unrecognized option '%s'", argv[optind - 1]);
+			return bad_usage();
+		}
+	}
+
+	if (optind < argc) {
+		opts->argv = argv + optind;
+		opts->argc = argc - optind;
+	}
+	if (!opts->argv && opts->npids == 0) {
+		ct_error("must have PROG [ARGS] or -p PID (see 'ctrace -h')");
+		return bad_usage();
+	}
+	if (opts->argv && opts->npids) {
+		/* strace allows both; ctrace keeps it simple for now. */
+		ct_error("PROG [ARGS] and -p PID are mutually exclusive");
+		return bad_usage();
+	}
+	if (opts->follow > 1 && !opts->outfile)
+		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
+	if (opts->no_aslr && !opts->argv) {
+		ct_error("--no-aslr needs PROG [ARGS] (it cannot change a running process)");
+		return bad_usage();
+	}
+	if (opts->only_successful && opts->only_failed) {
+		ct_error("-z and -Z are mutually exclusive");
+		return bad_usage();
+	}
+	return 0;
+}
+
+void options_free(struct options *opts)
+{
+	free(opts->pids);
+	free(opts->exprs);
+	free(opts->env);
+	memset(opts, 0, sizeof(*opts));
+}

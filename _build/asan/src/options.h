@@ -1,0 +1,50 @@
+/* Command-line options (strace-compatible subset) and their parser. */
+#ifndef CTRACE_OPTIONS_H
+#define CTRACE_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+enum ts_mode { TS_NONE = 0, TS_SEC = 1, TS_USEC = 2, TS_EPOCH = 3 };
+
+struct options {
+	int follow;              /* -f count: 1 follow, 2 (-ff) one file per pid */
+	const char *outfile;     /* -o FILE */
+	unsigned max_strlen;     /* -s N (default 32) */
+	bool verbose;            /* -v */
+	int xflag;               /* -x (1) / -xx (2) */
+	int yflag;               /* -y (1) / -yy (2) */
+	int tflag;               /* -t / -tt / -ttt: enum ts_mode */
+	bool relative_ts;        /* -r */
+	bool syscall_times;      /* -T */
+	int count;               /* -c (1) / -C (2) */
+	bool stack;              /* -k */
+	int quiet;               /* -q / -qq */
+	bool only_successful;    /* -z */
+	bool only_failed;        /* -Z */
+	bool no_aslr;            /* --no-aslr */
+	int seccomp_bpf;         /* --seccomp-bpf 1, --no-seccomp-bpf -1, auto 0 */
+	const char *username;    /* -u USER */
+	pid_t *pids;             /* -p PID[,PID...] */
+	size_t npids;
+	char **exprs;            /* -e EXPR, in order */
+	size_t nexprs;
+	char **env;              /* -E VAR[=VAL] */
+	size_t nenv;
+	char **argv;             /* command to run (NULL when only -p) */
+	int argc;
+};
+
+/* Parse argv into opts.  Returns 0, 1 when the caller should exit 0
+ * (--help, -V printed), or -EINVAL after printing one error line. */
+int options_parse(struct options *opts, int argc, char **argv);
+void options_free(struct options *opts);
+
+/* Parse "PID[,PID...]" (also whitespace separated) appending to opts. */
+int options_add_pids(struct options *opts, const char *arg);
+
+void usage(FILE *fp);
+
+#endif

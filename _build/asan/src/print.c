@@ -1,0 +1,465 @@
+/* Trace line output and argument printers. */
+#include "config.h"
+#include "print.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "mem.h"
+#include "util.h"
+
+#define RETVAL_COLUMN 39
+
+struct print_cfg pcfg = { .max_strlen = 32 };
+
+static struct outstream **streams;
+static size_t nstreams;
+static struct timespec first_ts;  /* -r: time of the previous line */
+
+struct outstream *outstream_new(FILE *fp)
+{
+	struct outstream *os = xcalloc(1, sizeof(*os));
+
+	os->fp = fp;
+	os->flush_lines = isatty(fileno(fp));
+	streams = xrealloc(streams, (nstreams + 1) * sizeof(*streams));
+	streams[nstreams++] = os;
+	return os;
+}
+
+void outstream_close(struct outstream *os)
+{
+	for (size_t i = 0; i < nstreams; i++) {
+		if (streams[i] == os) {
+			streams[i] = streams[--nstreams];
+			break;
+		}
+	}
+	if (os->fp != stderr && os->fp != stdout)
+		fclose(os->fp);
+	else
+		fflush(os->fp);
+	free(os);
+}
+
+void outstreams_flush(void)
+{
+	for (size_t i = 0; i < nstreams; i++)
+		fflush(streams[i]->fp);
+}
+
+void tprints(struct tcb *tcp, const char *s)
+{
+	size_t n = strlen(s);
+
+	fwrite(s, 1, n, tcp->out->fp);
+	tcp->curcol += (int)n;
+}
+
+void tprintf(struct tcb *tcp, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(tcp->out->fp, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		tcp->curcol += n;
+}
+
+static void print_timestamp(struct tcb *tcp)
+{
+	struct timespec ts;
+
+	if (!pcfg.tflag && !pcfg.relative_ts)
+		return;
+	if (pcfg.relative_ts) {
+		struct timespec d;
+
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		if (first_ts.tv_sec == 0 && first_ts.tv_nsec == 0)
+			first_ts = ts;
+		d.tv_sec = ts.tv_sec - first_ts.tv_sec;
+		d.tv_nsec = ts.tv_nsec - first_ts.tv_nsec;
+		if (d.tv_nsec < 0) {
+			d.tv_sec--;
+			d.tv_nsec += 1000000000L;
+		}
+		first_ts = ts;
+		tprintf(tcp, "%6ld.%06ld ", (long)d.tv_sec, d.tv_nsec / 1000);
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (pcfg.tflag >= 3) {
+		tprintf(tcp, "%ld.%06ld ", (long)ts.tv_sec, ts.tv_nsec / 1000);
+	} else {
+		struct tm tm;
+		char buf[32];
+
+		localtime_r(&ts.tv_sec, &tm);
+		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+		if (pcfg.tflag == 2)
+			tprintf(tcp, "%s.%06ld ", buf, ts.tv_nsec / 1000);
+		else
+			tprintf(tcp, "%s ", buf);
+	}
+}
+
+void line_begin(struct tcb *tcp)
+{
+	struct outstream *os = tcp->out;
+
+	if (os->curline && os->curline != tcp) {
+		struct tcb *other = os->curline;
+
+		fputs(" <unfinished ...>\n", os->fp);
+		other->flags |= TCB_REPRINT;
+		other->curcol = 0;
+	}
+	os->curline = tcp;
+	tcp->curcol = 0;
+	print_timestamp(tcp);
+	if (pcfg.pid_prefix && tcb_count() > 1)
+		tprintf(tcp, "[pid %5d] ", tcp->pid);
+}
+
+bool line_resume(struct tcb *tcp)
+{
+	if (tcp->out->curline == tcp && !(tcp->flags & TCB_REPRINT))
+		return false;
+	tcp->flags &= ~TCB_REPRINT;
+	line_begin(tcp);
+	return true;
+}
+
+void line_end(struct tcb *tcp)
+{
+	struct outstream *os = tcp->out;
+
+	fputc('\n', os->fp);
+	tcp->curcol = 0;
+	if (os->curline == tcp)
+		os->curline = NULL;
+	if (os->flush_lines)
+		fflush(os->fp);
+}
+
+void tabto(struct tcb *tcp)
+{
+	static const char spaces[RETVAL_COLUMN + 1] =
+		"                                       ";
+
+	if (tcp->curcol < RETVAL_COLUMN)
+		tprints(tcp, spaces + tcp->curcol);
+}
+
+void print_event_line(struct tcb *tcp, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	line_begin(tcp);
+	va_start(ap, fmt);
+	n = vfprintf(tcp->out->fp, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		tcp->curcol += n;
+	line_end(tcp);
+}
+
+/* ------------------------------------------------------------------ */
+
+size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *o = out;
+
+	/* -x: a string with any byte that needs an octal escape is printed
+	 * wholly in hex, as strace does. */
+	if (flags & QUOTE_HEX_NONPRINT) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if ((c < ' ' || c >= 0x7f) && !strchr("\t\n\v\f\r", c ? c : 'x')) {
+				flags |= QUOTE_HEX_ALL;
+				break;
+			}
+		}
+	}
+	*o++ = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (flags & QUOTE_HEX_ALL) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+			continue;
+		}
+		switch (c) {
+		case '"': *o++ = '\\'; *o++ = '"'; continue;
+		case '\\': *o++ = '\\'; *o++ = '\\'; continue;
+		case '\t': *o++ = '\\'; *o++ = 't'; continue;
+		case '\n': *o++ = '\\'; *o++ = 'n'; continue;
+		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
+		case '\f': *o++ = '\\'; *o++ = 'f'; continue;
+		case '\r': *o++ = '\\'; *o++ = 'r'; continue;
+		default: break;
+		}
+		if (c >= ' ' && c < 0x7f) {
+			*o++ = (char)c;
+		} else if (flags & QUOTE_HEX_NONPRINT) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		} else {
+			/* Octal, as short as possible unless an octal digit
+			 * follows (then three digits keep it unambiguous). */
+			bool next_digit = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7';
+
+			*o++ = '\\';
+			if (next_digit || c > 077) {
+				*o++ = (char)('0' + (c >> 6));
+				*o++ = (char)('0' + ((c >> 3) & 7));
+			} else if (c > 07) {
+				*o++ = (char)('0' + ((c >> 3) & 7));
+			}
+			*o++ = (char)('0' + (c & 7));
+		}
+	}
+	*o++ = '"';
+	*o = '\0';
+	return (size_t)(o - out);
+}
+
+static unsigned quote_flags(void)
+{
+	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
+}
+
+static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellipsis)
+{
+	char stackbuf[4 * 256 + 3];
+	char *buf = len <= 256 ? stackbuf : xmalloc(4 * len + 3);
+
+	quote_string(s, len, quote_flags(), buf);
+	tprints(tcp, buf);
+	if (ellipsis)
+		tprints(tcp, "...");
+	if (buf != stackbuf)
+		free(buf);
+}
+
+void print_addr(struct tcb *tcp, unsigned long addr)
+{
+	if (addr)
+		tprintf(tcp, "%#lx", addr);
+	else
+		tprints(tcp, "NULL");
+}
+
+void print_hex(struct tcb *tcp, unsigned long val)
+{
+	tprintf(tcp, "%#lx", val);
+}
+
+void print_dec(struct tcb *tcp, long val)
+{
+	tprintf(tcp, "%ld", val);
+}
+
+void print_udec(struct tcb *tcp, unsigned long val)
+{
+	tprintf(tcp, "%lu", val);
+}
+
+void print_mode(struct tcb *tcp, unsigned long mode)
+{
+	tprintf(tcp, "%#03lo", mode);
+}
+
+static void print_fd_path(struct tcb *tcp, int fd)
+{
+	char link[64], target[PATH_MAX];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return;
+	tprints(tcp, "<");
+	fwrite(target, 1, (size_t)n, tcp->out->fp);
+	tcp->curcol += (int)n;
+	tprints(tcp, ">");
+}
+
+void print_fd(struct tcb *tcp, int fd)
+{
+	tprintf(tcp, "%d", fd);
+	if (pcfg.yflag && fd >= 0)
+		print_fd_path(tcp, fd);
+}
+
+void print_dirfd(struct tcb *tcp, int fd)
+{
+	if (fd == -100)
+		tprints(tcp, "AT_FDCWD");
+	else
+		print_fd(tcp, fd);
+}
+
+void print_id(struct tcb *tcp, unsigned long id)
+{
+	if ((unsigned)id == (unsigned)-1)
+		tprints(tcp, "-1");
+	else
+		tprintf(tcp, "%u", (unsigned)id);
+}
+
+const char *signal_name(int sig)
+{
+	static char buf[32];
+	const char *abbrev;
+
+	if (sig <= 0 || sig >= 65)
+		return NULL;
+	if (sig >= SIGRTMIN) {
+		if (sig == SIGRTMIN)
+			return "SIGRTMIN";
+		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - SIGRTMIN);
+		return buf;
+	}
+	abbrev = sigabbrev_np(sig);
+	if (!abbrev) {
+		if (sig == 32 || sig == 33) {
+			snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
+			return buf;
+		}
+		return NULL;
+	}
+	snprintf(buf, sizeof(buf), "SIG%s", abbrev);
+	return buf;
+}
+
+void print_signo(struct tcb *tcp, int sig)
+{
+	const char *name = signal_name(sig);
+
+	if (name)
+		tprints(tcp, name);
+	else
+		tprintf(tcp, "%d", sig);
+}
+
+void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	char stackbuf[256];
+	size_t want = len > pcfg.max_strlen ? pcfg.max_strlen : len;
+	char *buf = want <= sizeof(stackbuf) ? stackbuf : xmalloc(want);
+
+	if (!addr) {
+		print_addr(tcp, addr);
+	} else if (want == 0) {
+		tprints(tcp, len ? "\"\"..." : "\"\"");
+	} else if (mem_read(tcp->pid, addr, buf, want) < 0) {
+		print_addr(tcp, addr);
+	} else {
+		print_quoted(tcp, buf, want, len > want);
+	}
+	if (buf != stackbuf)
+		free(buf);
+}
+
+static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
+{
+	_cleanup_free_ char *buf = NULL;
+	bool truncated;
+	ssize_t n;
+
+	if (!addr) {
+		print_addr(tcp, addr);
+		return;
+	}
+	buf = xmalloc(limit + 1);
+	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
+	if (n < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	print_quoted(tcp, buf, (size_t)n, truncated);
+}
+
+void print_str(struct tcb *tcp, unsigned long addr)
+{
+	print_cstr(tcp, addr, pcfg.max_strlen);
+}
+
+void print_path(struct tcb *tcp, unsigned long addr)
+{
+	print_cstr(tcp, addr, PATH_MAX);
+}
+
+size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt)
+{
+	size_t len = 0;
+	uint64_t left = val;
+
+	buf[0] = '\0';
+#define APPEND(...) do { \
+		int _n = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
+		if (_n > 0) len += (size_t)_n; \
+	} while (0)
+	if (val == 0) {
+		const char *zero = x ? xlat_lookup(x, 0) : NULL;
+		APPEND("%s", zero ? zero : dflt ? dflt : "0");
+		return len < size ? len : size - 1;
+	}
+	for (unsigned i = 0; x && i < x->n && left; i++) {
+		uint64_t v = x->items[i].val;
+
+		if (v && (left & v) == v) {
+			APPEND("%s%s", len ? "|" : "", x->items[i].str);
+			left &= ~v;
+		}
+	}
+	if (left)
+		APPEND("%s%#llx", len ? "|" : "", (unsigned long long)left);
+#undef APPEND
+	return len < size ? len : size - 1;
+}
+
+void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
+{
+	char buf[1024];
+
+	format_flags(buf, sizeof(buf), x, val, dflt);
+	tprints(tcp, buf);
+}
+
+void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
+{
+	const char *s = x ? xlat_lookup(x, val) : NULL;
+
+	if (s)
+		tprints(tcp, s);
+	else if (dflt)
+		tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
+	else
+		tprintf(tcp, "%#llx", (unsigned long long)val);
+}
+
+void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)
+{
+	const char *s = x ? xlat_lookup(x, val) : NULL;
+
+	if (s)
+		tprints(tcp, s);
+	else
+		tprintf(tcp, "%lld", (long long)val);
+}

@@ -1,0 +1,95 @@
+/* Output of trace lines: streams, columns, "<unfinished ...>", and the
+ * argument printers that decoders use.  All printing for a tracee goes
+ * through tprintf()/tprints() so columns and interleaving stay right. */
+#ifndef CTRACE_PRINT_H
+#define CTRACE_PRINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tcb.h"
+#include "xlat.h"
+
+struct print_cfg {
+	unsigned max_strlen;   /* -s */
+	int xflag;             /* -x / -xx */
+	int yflag;             /* -y / -yy */
+	bool verbose;          /* -v */
+	bool pid_prefix;       /* -f into one stream: "[pid N] " when >1 tracee */
+	int tflag;             /* -t/-tt/-ttt */
+	bool relative_ts;      /* -r */
+	bool syscall_times;    /* -T */
+};
+extern struct print_cfg pcfg;
+
+struct outstream {
+	FILE *fp;
+	struct tcb *curline;   /* tracee whose line is unfinished here */
+	bool flush_lines;      /* flush after every complete line (a tty) */
+};
+
+struct outstream *outstream_new(FILE *fp);
+void outstream_close(struct outstream *os);
+
+/* Low-level output to the tracee's stream. */
+void tprintf(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tprints(struct tcb *tcp, const char *s);
+
+/* Start a new line for tcp: finishes another tracee's pending line with
+ * " <unfinished ...>", prints the timestamp and "[pid N] " prefix. */
+void line_begin(struct tcb *tcp);
+/* Continue tcp's line after another tracee interrupted it: begins a new
+ * line and returns true when "<... NAME resumed>" must be printed. */
+bool line_resume(struct tcb *tcp);
+/* End the line ("\n") and release the stream. */
+void line_end(struct tcb *tcp);
+/* Pad to the return value column (39; " = " follows), as strace does. */
+void tabto(struct tcb *tcp);
+/* A whole message line for tcp, e.g. "+++ exited with 0 +++". */
+void print_event_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flush every stream's buffered output. */
+void outstreams_flush(void);
+
+/* --- Pure string quoting (unit-tested) --- */
+enum {
+	QUOTE_HEX_NONPRINT = 1, /* -x  : \xHH for non-printable bytes */
+	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
+};
+/* Quote len bytes of s into out (with the surrounding double quotes).
+ * out must hold 4*len+3 bytes.  Returns the length written. */
+size_t quote_string(const char *s, size_t len, unsigned flags, char *out);
+
+/* --- Argument printers --- */
+void print_addr(struct tcb *tcp, unsigned long addr);        /* NULL / 0x... */
+void print_hex(struct tcb *tcp, unsigned long val);
+void print_dec(struct tcb *tcp, long val);
+void print_udec(struct tcb *tcp, unsigned long val);
+void print_mode(struct tcb *tcp, unsigned long mode);        /* 0644 */
+void print_fd(struct tcb *tcp, int fd);                      /* 3 / 3</path> */
+void print_dirfd(struct tcb *tcp, int fd);                   /* AT_FDCWD */
+void print_id(struct tcb *tcp, unsigned long id);            /* uid/gid */
+void print_signo(struct tcb *tcp, int sig);                  /* SIGINT */
+/* Quoted buffer of len bytes at addr, truncated to -s with "...". */
+void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len);
+/* NUL-terminated string at addr, truncated to -s. */
+void print_str(struct tcb *tcp, unsigned long addr);
+/* NUL-terminated path at addr (not truncated by -s). */
+void print_path(struct tcb *tcp, unsigned long addr);
+/* Flags: "A|B|0x40", "0" when zero (or dflt). */
+void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt);
+/* Enum: "NAME"; unknown: hex, followed by a comment naming dflt
+ * (e.g. "F_???") when dflt is given. */
+void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt);
+/* Format flags into buf (pure; for tests and composite printers).
+ * Returns the length. */
+size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt);
+
+/* Name of a signal ("SIGINT"), or NULL. */
+const char *signal_name(int sig);
+
+/* Enum with a decimal fallback: "NAME" or "123". */
+void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val);
+
+#endif

@@ -1,0 +1,129 @@
+#include "config.h"
+#include "signals.h"
+
+#include <linux/audit.h>
+#include <string.h>
+
+#include "print.h"
+#include "xlat.h"
+
+/* The si_code names depend on the signal for positive (kernel) codes. */
+static const char *code_set(int sig, int code)
+{
+	if (code <= 0)
+		return "si_codes";
+	switch (sig) {
+	case SIGCHLD: return "sigchld_codes";
+	case SIGSEGV: return "sigsegv_codes";
+	case SIGBUS: return "sigbus_codes";
+	case SIGILL: return "sigill_codes";
+	case SIGFPE: return "sigfpe_codes";
+	case SIGTRAP: return "sigtrap_codes";
+	case SIGSYS: return "sigsys_codes";
+	case SIGPOLL: return "sigpoll_codes";
+	default: return "si_codes";
+	}
+}
+
+static void print_code(struct tcb *tcp, int sig, int code)
+{
+	const struct xlat *x = xlat_by_name(code_set(sig, code));
+	const char *name = x ? xlat_lookup(x, (uint64_t)(int64_t)code) : NULL;
+
+	/* SI_KERNEL (0x80) is positive but not signal specific. */
+	if (!name && code > 0 && (x = xlat_by_name("si_codes")))
+		name = xlat_lookup(x, (uint64_t)(int64_t)code);
+	if (name)
+		tprints(tcp, name);
+	else
+		tprintf(tcp, "%d", code);
+}
+
+void print_siginfo(struct tcb *tcp, const siginfo_t *si)
+{
+	int sig = si->si_signo;
+	int code = si->si_code;
+
+	tprints(tcp, "{si_signo=");
+	print_signo(tcp, sig);
+	tprints(tcp, ", si_code=");
+	print_code(tcp, sig, code);
+	if (si->si_errno)
+		tprintf(tcp, ", si_errno=%d", si->si_errno);
+
+	if (code <= 0 || code == SI_KERNEL) {
+		if (code == SI_TIMER) {
+			tprintf(tcp, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=",
+				(unsigned)si->si_timerid, si->si_overrun, si->si_int);
+			print_addr(tcp, (unsigned long)si->si_ptr);
+		} else if (code != SI_KERNEL) {
+			tprintf(tcp, ", si_pid=%d, si_uid=%u", si->si_pid, si->si_uid);
+			if (code == SI_QUEUE || code == SI_MESGQ) {
+				tprintf(tcp, ", si_int=%d, si_ptr=", si->si_int);
+				print_addr(tcp, (unsigned long)si->si_ptr);
+			}
+		}
+		tprints(tcp, "}");
+		return;
+	}
+
+	switch (sig) {
+	case SIGCHLD:
+		tprintf(tcp, ", si_pid=%d, si_uid=%u, si_status=", si->si_pid, si->si_uid);
+		if (code == CLD_EXITED)
+			tprintf(tcp, "%d", si->si_status);
+		else
+			print_signo(tcp, si->si_status);
+		tprintf(tcp, ", si_utime=%ld, si_stime=%ld", (long)si->si_utime, (long)si->si_stime);
+		break;
+	case SIGSEGV:
+	case SIGBUS:
+	case SIGILL:
+	case SIGFPE:
+	case SIGTRAP:
+		tprints(tcp, ", si_addr=");
+		print_addr(tcp, (unsigned long)si->si_addr);
+		break;
+	case SIGPOLL:
+		tprintf(tcp, ", si_band=%ld, si_fd=%d", (long)si->si_band, si->si_fd);
+		break;
+	case SIGSYS: {
+		const struct arch_def *a = arch_by_audit(si->si_arch);
+		const struct syscall_ent *e = a ? arch_syscall(a, si->si_syscall) : NULL;
+
+		tprints(tcp, ", si_call_addr=");
+		print_addr(tcp, (unsigned long)si->si_call_addr);
+		if (e)
+			tprintf(tcp, ", si_syscall=__NR_%s", e->name);
+		else
+			tprintf(tcp, ", si_syscall=%d", si->si_syscall);
+		if (si->si_arch == AUDIT_ARCH_X86_64)
+			tprints(tcp, ", si_arch=AUDIT_ARCH_X86_64");
+		else if (si->si_arch == AUDIT_ARCH_AARCH64)
+			tprints(tcp, ", si_arch=AUDIT_ARCH_AARCH64");
+		else if (si->si_arch == AUDIT_ARCH_I386)
+			tprints(tcp, ", si_arch=AUDIT_ARCH_I386");
+		else
+			tprintf(tcp, ", si_arch=%#x", si->si_arch);
+		break;
+	}
+	default:
+		tprintf(tcp, ", si_pid=%d, si_uid=%u", si->si_pid, si->si_uid);
+		break;
+	}
+	tprints(tcp, "}");
+}
+
+void print_signal_line(struct tcb *tcp, int sig, const siginfo_t *si)
+{
+	line_begin(tcp);
+	tprints(tcp, "--- ");
+	print_signo(tcp, sig);
+	tprints(tcp, " ");
+	if (si)
+		print_siginfo(tcp, si);
+	else
+		tprints(tcp, "{}");
+	tprints(tcp, " ---");
+	line_end(tcp);
+}

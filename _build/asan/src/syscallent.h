@@ -1,0 +1,89 @@
+/* One row of a per-architecture syscall table.  The tables are generated
+ * from syscalls/<arch>.tbl (number -> name) joined with the arch-independent
+ * syscalls/syscalls.def (signature) by syscalls/gen-syscalls.awk. */
+#ifndef CTRACE_SYSCALLENT_H
+#define CTRACE_SYSCALLENT_H
+
+#include <stdint.h>
+#include "xlat.h"
+
+struct tcb;
+
+/* Classes, as strace's -e trace=%class. */
+enum {
+	TC_FILE    = 1u << 0,
+	TC_DESC    = 1u << 1,
+	TC_PROCESS = 1u << 2,
+	TC_NETWORK = 1u << 3,
+	TC_SIGNAL  = 1u << 4,
+	TC_IPC     = 1u << 5,
+	TC_MEMORY  = 1u << 6,
+	TC_CREDS   = 1u << 7,
+	TC_CLOCK   = 1u << 8,
+	TC_STAT    = 1u << 9,
+	TC_LSTAT   = 1u << 10,
+	TC_FSTAT   = 1u << 11,
+	TC_STATFS  = 1u << 12,
+	TC_FSTATFS = 1u << 13,
+	TC_PURE    = 1u << 14,
+	TC_STAT_LIKE = 1u << 15,
+	TC_STATFS_LIKE = 1u << 16,
+};
+
+/* How a generic argument is printed (syscalls.def token in comments). */
+enum arg_kind {
+	AK_INT = 0,   /* int     : signed 32-bit decimal */
+	AK_UINT,      /* uint    : unsigned 32-bit decimal */
+	AK_LONG,      /* long    : signed long decimal */
+	AK_ULONG,     /* ulong   : unsigned long decimal (size_t) */
+	AK_HEX,       /* hex     : 0x... */
+	AK_MODE,      /* mode    : octal with leading 0, e.g. 0644 */
+	AK_FD,        /* fd      : file descriptor (-y aware) */
+	AK_DIRFD,     /* dirfd   : AT_FDCWD or fd */
+	AK_PATH,      /* path    : NUL-terminated path */
+	AK_STR,       /* str     : NUL-terminated string */
+	AK_PTR,       /* ptr     : NULL or 0x... */
+	AK_INBUF,     /* inbuf:N : buffer of length argN, printed at entry */
+	AK_OUTBUF,    /* outbuf:N: buffer printed at exit, length = return value */
+	AK_OUTPTR,    /* out     : pointer filled by the kernel, printed at exit */
+	AK_FLAGS,     /* flags:X : bits from xlat X */
+	AK_ENUM,      /* enum:X  : one value from xlat X */
+	AK_SIGNO,     /* signo   : signal number */
+	AK_PID,       /* pid     : process id */
+	AK_ID,        /* id      : uid/gid, -1 printed as -1 */
+	AK_OFF,       /* off     : file offset (signed long) */
+	AK__COUNT
+};
+
+/* Return value kinds. */
+enum rval_kind {
+	RV_DEC = 0, /* dec      : signed decimal, -1 ERRNO (text) on error */
+	RV_UDEC,    /* udec     : unsigned decimal */
+	RV_HEX,     /* hex      : 0x... (mmap, brk) */
+	RV_OCT,     /* oct      : octal (umask) */
+	RV_FD,      /* fd       : new file descriptor (-y aware) */
+	RV_NONE,    /* noreturn : "= ?" (exit, exit_group) */
+};
+
+struct argspec {
+	uint8_t kind;            /* enum arg_kind */
+	uint8_t aux;             /* inbuf/outbuf: index of the length argument */
+	const struct xlat *xlat; /* flags/enum: the set */
+};
+
+/* A decoder is called at syscall entry (tcp->exiting false) and, unless it
+ * returned DEC_DONE at entry, again at exit.  It prints the arguments with
+ * the printers of print.h; the caller prints "name(" and ") = ret". */
+typedef int (*decoder_fn)(struct tcb *tcp);
+enum { DEC_MORE = 0, DEC_DONE = 1 };
+
+struct syscall_ent {
+	const char *name;     /* NULL for a hole in the table */
+	uint8_t nargs;
+	uint8_t rval;         /* enum rval_kind */
+	uint32_t classes;     /* TC_* */
+	struct argspec args[6];
+	decoder_fn decode;    /* NULL: the generic decoder over args[] */
+};
+
+#endif

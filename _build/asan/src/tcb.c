@@ -1,0 +1,84 @@
+/* Tracee table: an open hash on pid, so lookups at every stop are O(1). */
+#include "config.h"
+#include "tcb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define TCB_HASH_SIZE 1024u
+
+static struct tcb *buckets[TCB_HASH_SIZE];
+static unsigned ntcbs;
+
+static unsigned hash(pid_t pid)
+{
+	return (unsigned)pid * 2654435761u % TCB_HASH_SIZE;
+}
+
+struct tcb *tcb_new(pid_t pid, unsigned flags)
+{
+	struct tcb *tcp = xcalloc(1, sizeof(*tcp));
+	unsigned h = hash(pid);
+
+	tcp->pid = pid;
+	tcp->flags = flags;
+	tcp->arch = arch_native;
+	tcp->hnext = buckets[h];
+	buckets[h] = tcp;
+	ntcbs++;
+	return tcp;
+}
+
+struct tcb *tcb_find(pid_t pid)
+{
+	for (struct tcb *t = buckets[hash(pid)]; t; t = t->hnext)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+static void unlink_tcb(struct tcb *tcp)
+{
+	for (struct tcb **pp = &buckets[hash(tcp->pid)]; *pp; pp = &(*pp)->hnext) {
+		if (*pp == tcp) {
+			*pp = tcp->hnext;
+			return;
+		}
+	}
+}
+
+void tcb_free(struct tcb *tcp)
+{
+	unlink_tcb(tcp);
+	ntcbs--;
+	free(tcp);
+}
+
+void tcb_rename(struct tcb *tcp, pid_t newpid)
+{
+	unsigned h = hash(newpid);
+
+	unlink_tcb(tcp);
+	tcp->pid = newpid;
+	tcp->hnext = buckets[h];
+	buckets[h] = tcp;
+}
+
+unsigned tcb_count(void)
+{
+	return ntcbs;
+}
+
+void tcb_foreach(void (*fn)(struct tcb *tcp, void *data), void *data)
+{
+	for (unsigned i = 0; i < TCB_HASH_SIZE; i++) {
+		struct tcb *t = buckets[i];
+		while (t) {
+			struct tcb *next = t->hnext;
+			fn(t, data);
+			t = next;
+		}
+	}
+}

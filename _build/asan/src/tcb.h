@@ -1,0 +1,58 @@
+/* Per-tracee state ("trace control block") and the table of tracees. */
+#ifndef CTRACE_TCB_H
+#define CTRACE_TCB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "arch.h"
+
+struct outstream;
+
+enum {
+	TCB_INSYSCALL   = 1u << 0, /* between syscall entry and exit */
+	TCB_STARTUP     = 1u << 1, /* spawned, before its first resume */
+	TCB_HIDE        = 1u << 2, /* spawned, before the traced execve */
+	TCB_ATTACHED    = 1u << 3, /* attached with -p (detach, never kill) */
+	TCB_FILTERED    = 1u << 4, /* current syscall is not printed */
+	TCB_REPRINT     = 1u << 5, /* line was interrupted: "<... resumed>" */
+	TCB_GROUPSTOP   = 1u << 6, /* in group-stop (PTRACE_LISTEN) */
+	TCB_EXEC_PENDING = 1u << 7, /* PTRACE_EVENT_EXEC seen, exit stop due */
+	TCB_DETACHING   = 1u << 8,
+};
+
+struct tcb {
+	pid_t pid;
+	unsigned flags;
+	struct outstream *out;
+	int curcol;                 /* column of the current output line */
+
+	/* The current syscall. */
+	const struct arch_def *arch;
+	const struct syscall_ent *ent; /* NULL for an unknown number */
+	long scno;
+	unsigned long args[6];
+	long rval;                  /* raw return value */
+	int err;                    /* errno when the syscall failed, else 0 */
+	bool exiting;
+	int decode_state;           /* DEC_DONE when the entry decoder finished */
+	unsigned argpos;            /* generic decoder: first argument left for exit */
+	struct timespec stime;      /* entry time (-T) */
+
+	struct tcb *hnext;          /* hash chain */
+};
+
+/* Allocate a tracee; out may be NULL (filled by the tracer). */
+struct tcb *tcb_new(pid_t pid, unsigned flags);
+struct tcb *tcb_find(pid_t pid);
+void tcb_free(struct tcb *tcp);
+/* Change a tracee's pid (execve from a non-leader thread). */
+void tcb_rename(struct tcb *tcp, pid_t newpid);
+unsigned tcb_count(void);
+/* Iterate: call fn for every tracee (fn may free its argument). */
+void tcb_foreach(void (*fn)(struct tcb *tcp, void *data), void *data);
+
+#endif

@@ -1,0 +1,730 @@
+/* The ptrace loop.
+ *
+ * Spawned commands: the child stops itself with SIGSTOP, the tracer seizes
+ * it (PTRACE_SEIZE, so group-stops can use PTRACE_LISTEN), sends SIGCONT,
+ * and hides everything the child does before the traced execve.  Attached
+ * processes (-p) are seized and interrupted.  Every stop is handled in
+ * tracer_loop(): syscall entry/exit (PTRACE_GET_SYSCALL_INFO when the
+ * kernel has it, registers otherwise), ptrace events, signal delivery and
+ * group-stops. */
+#include "config.h"
+#include "tracer.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/personality.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <grp.h>
+#include <pwd.h>
+
+#include "decode.h"
+#include "filter.h"
+#include "print.h"
+#include "signals.h"
+#include "tcb.h"
+#include "util.h"
+
+static const struct options *opt;
+static struct outstream *shared_out;    /* stderr or -o FILE (not -ff) */
+static pid_t main_pid;                   /* the spawned command */
+static int main_status = -1;             /* its wait status */
+static bool have_syscall_info;
+static bool *trace_set;                  /* -e trace=, by native number */
+static volatile sig_atomic_t interrupted;
+static unsigned seize_opts;
+
+static void on_fatal_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static void install_signal_handlers(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: waitpid must return EINTR */
+	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+static bool probe_syscall_info(void)
+{
+	/* PTRACE_GET_SYSCALL_INFO (Linux 5.3) on a pid that is not our
+	 * tracee fails with ESRCH where the request exists, EIO where not. */
+	errno = 0;
+	ptrace(PTRACE_GET_SYSCALL_INFO, getpid(), 0, NULL);
+	return errno == ESRCH;
+}
+
+int tracer_init(const struct options *opts)
+{
+	FILE *fp = stderr;
+	int ret;
+
+	opt = opts;
+	pcfg.max_strlen = opts->max_strlen;
+	pcfg.xflag = opts->xflag;
+	pcfg.yflag = opts->yflag;
+	pcfg.verbose = opts->verbose;
+	pcfg.tflag = opts->tflag;
+	pcfg.relative_ts = opts->relative_ts;
+	pcfg.syscall_times = opts->syscall_times;
+	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
+
+	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
+	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
+	if (ret < 0)
+		return ret;
+
+	if (opts->outfile && opts->follow < 2) {
+		fp = fopen(opts->outfile, "we");
+		if (!fp) {
+			ret = -errno;
+			ct_error("Can't fopen '%s': %s", opts->outfile, strerror(errno));
+			return ret;
+		}
+	}
+	if (!opts->outfile || opts->follow < 2) {
+		shared_out = outstream_new(fp);
+		/* Full buffering everywhere; a terminal is flushed per line. */
+		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
+	}
+	have_syscall_info = probe_syscall_info();
+	install_signal_handlers();
+	return 0;
+}
+
+static struct outstream *stream_for(pid_t pid)
+{
+	char name[PATH_MAX];
+	FILE *fp;
+
+	if (shared_out)
+		return shared_out;
+	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
+	fp = fopen(name, "we");
+	if (!fp) {
+		ct_error("Can't fopen '%s': %s", name, strerror(errno));
+		fp = fopen("/dev/null", "we");
+		if (!fp)
+			ct_die("Can't fopen '/dev/null': %s", strerror(errno));
+	}
+	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
+	return outstream_new(fp);
+}
+
+static struct tcb *add_tcb(pid_t pid, unsigned flags)
+{
+	struct tcb *tcp = tcb_new(pid, flags);
+
+	tcp->out = stream_for(pid);
+	return tcp;
+}
+
+static void drop_tcb(struct tcb *tcp)
+{
+	if (tcp->out->curline == tcp)
+		tcp->out->curline = NULL;
+	if (tcp->out != shared_out)
+		outstream_close(tcp->out);
+	tcb_free(tcp);
+}
+
+char *tracer_find_program(const char *cmd)
+{
+	const char *path = getenv("PATH");
+	struct stat st;
+
+	if (strchr(cmd, '/')) {
+		if (stat(cmd, &st) < 0)
+			return NULL;
+		return xstrdup(cmd);
+	}
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path;; ) {
+		const char *colon = strchr(p, ':');
+		size_t dlen = colon ? (size_t)(colon - p) : strlen(p);
+		char buf[PATH_MAX];
+
+		if (snprintf(buf, sizeof(buf), "%.*s%s%s", (int)dlen, p,
+			     dlen ? "/" : "", cmd) < (int)sizeof(buf) &&
+		    stat(buf, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (st.st_mode & 0111))
+			return xstrdup(buf);
+		if (!colon)
+			break;
+		p = colon + 1;
+	}
+	errno = ENOENT;
+	return NULL;
+}
+
+static void apply_env(void)
+{
+	for (size_t i = 0; i < opt->nenv; i++) {
+		char *eq = strchr(opt->env[i], '=');
+
+		if (eq) {
+			putenv(opt->env[i]);
+		} else {
+			unsetenv(opt->env[i]);
+		}
+	}
+}
+
+/* In the child: become the -u user.  Returns 0 or a negative errno. */
+static int switch_user(void)
+{
+	struct passwd *pw;
+
+	if (!opt->username)
+		return 0;
+	pw = getpwnam(opt->username);
+	if (!pw)
+		return -ENOENT;
+	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
+	    setuid(pw->pw_uid) < 0)
+		return -errno;
+	return 0;
+}
+
+_Noreturn static void child_exec(const char *path, char **argv)
+{
+	int ret;
+
+	if (opt->no_aslr) {
+		int cur = personality(0xffffffff);
+
+		if (cur < 0 || personality((unsigned long)cur | ADDR_NO_RANDOMIZE) < 0) {
+			ct_error("Cannot disable address space randomization: personality(ADDR_NO_RANDOMIZE): %s",
+				 strerror(errno));
+			_exit(1);
+		}
+	}
+	apply_env();
+	ret = switch_user();
+	if (ret < 0) {
+		ct_error("Cannot run as user '%s': %s", opt->username,
+			 ret == -ENOENT ? "no such user" : strerror(-ret));
+		_exit(1);
+	}
+	/* Wait for the tracer to seize us. */
+	kill(getpid(), SIGSTOP);
+	execv(path, argv);
+	ct_error("exec: %s: %s", path, strerror(errno));
+	_exit(127);
+}
+
+int tracer_spawn(const char *path, char **argv)
+{
+	pid_t pid;
+	int status, ret;
+
+	if (opt->username && geteuid() != 0) {
+		ct_error("You must be root to use the -u option");
+		return -EPERM;
+	}
+	if (opt->username && !getpwnam(opt->username)) {
+		ct_error("Cannot find user '%s'", opt->username);
+		return -ENOENT;
+	}
+	outstreams_flush();
+	pid = fork();
+	if (pid < 0) {
+		ret = -errno;
+		ct_error("fork: %s", strerror(errno));
+		return ret;
+	}
+	if (pid == 0)
+		child_exec(path, argv);
+
+	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
+		if (WIFEXITED(status))
+			return -ECHILD; /* the child printed why */
+		ct_error("the command stopped unexpectedly");
+		return -ECHILD;
+	}
+	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
+	if (opt->follow)
+		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	if (ptrace(PTRACE_SEIZE, pid, 0L, (unsigned long)seize_opts) < 0) {
+		ret = -errno;
+		ct_error("ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(errno));
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return ret;
+	}
+	add_tcb(pid, TCB_STARTUP | TCB_HIDE);
+	main_pid = pid;
+	kill(pid, SIGCONT);
+	return 0;
+}
+
+static int seize_one(pid_t pid, unsigned flags)
+{
+	if (ptrace(PTRACE_SEIZE, pid, 0L, (unsigned long)seize_opts) < 0)
+		return -errno;
+	if (ptrace(PTRACE_INTERRUPT, pid, 0L, 0L) < 0) {
+		int err = -errno;
+		ptrace(PTRACE_DETACH, pid, 0L, 0L);
+		return err;
+	}
+	add_tcb(pid, flags);
+	return 0;
+}
+
+/* Attach all threads of pid (with -f).  Returns the number attached or a
+ * negative errno when none could be. */
+static int attach_threads(pid_t pid)
+{
+	char dir[64];
+	DIR *d;
+	struct dirent *de;
+	int n = 0, ret = 0;
+
+	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
+	d = opendir(dir);
+	if (!d)
+		return -errno;
+	while ((de = readdir(d))) {
+		char *end;
+		long tid = strtol(de->d_name, &end, 10);
+
+		if (*end || tid <= 0 || tcb_find((pid_t)tid))
+			continue;
+		ret = seize_one((pid_t)tid, TCB_ATTACHED);
+		if (ret == 0)
+			n++;
+	}
+	closedir(d);
+	return n ? n : ret;
+}
+
+int tracer_attach(const pid_t *pids, size_t npids)
+{
+	int attached = 0;
+
+	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	if (opt->follow)
+		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+
+	for (size_t i = 0; i < npids; i++) {
+		pid_t pid = pids[i];
+		int ret;
+
+		if (pid == getpid()) {
+			ct_error("I'm sorry, I can't let you do that, Dave.");
+			continue;
+		}
+		if (tcb_find(pid))
+			continue;
+		if (opt->follow) {
+			ret = attach_threads(pid);
+		} else {
+			ret = seize_one(pid, TCB_ATTACHED);
+			if (ret == 0)
+				ret = 1;
+		}
+		if (ret < 0) {
+			ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(-ret));
+			continue;
+		}
+		attached++;
+		if (opt->quiet == 0) {
+			if (ret > 1)
+				ct_error("Process %d attached with %d threads", pid, ret);
+			else
+				ct_error("Process %d attached", pid);
+		}
+	}
+	return attached ? 0 : -ESRCH;
+}
+
+static bool is_exec(const struct syscall_ent *e)
+{
+	return e && (strcmp(e->name, "execve") == 0 || strcmp(e->name, "execveat") == 0);
+}
+
+static bool fill_syscall(struct tcb *tcp, bool *entering)
+{
+	struct __ptrace_syscall_info info;
+	struct syscall_regs regs;
+
+	if (have_syscall_info) {
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
+
+		if (n <= 0)
+			return false;
+		if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+			*entering = true;
+			tcp->scno = (long)info.entry.nr;
+			for (int i = 0; i < 6; i++)
+				tcp->args[i] = (unsigned long)info.entry.args[i];
+			tcp->arch = arch_by_audit(info.arch);
+			return true;
+		}
+		if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+			*entering = false;
+			tcp->rval = (long)info.exit.rval;
+			tcp->err = info.exit.is_error ? (int)-info.exit.rval : 0;
+			return true;
+		}
+		return false;
+	}
+	if (arch_native_regs.get_syscall(tcp->pid, &regs) < 0)
+		return false;
+	*entering = !(tcp->flags & TCB_INSYSCALL);
+	if (*entering) {
+		tcp->scno = regs.nr;
+		memcpy(tcp->args, regs.args, sizeof(tcp->args));
+		tcp->arch = arch_by_audit(regs.audit_arch);
+	} else {
+		tcp->rval = regs.ret;
+		tcp->err = (regs.ret < 0 && regs.ret >= -4095) ? (int)-regs.ret : 0;
+	}
+	return true;
+}
+
+static bool syscall_traced(const struct tcb *tcp)
+{
+	if (!tcp->ent)
+		return trace_set[arch_native->nsyscalls];
+	if (tcp->arch != arch_native)
+		return true;
+	return trace_set[tcp->scno];
+}
+
+static void on_syscall_stop(struct tcb *tcp)
+{
+	bool entering;
+
+	if (!fill_syscall(tcp, &entering))
+		return;
+	if (entering) {
+		tcp->flags |= TCB_INSYSCALL;
+		tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
+		tcp->exiting = false;
+		tcp->err = 0;
+		tcp->rval = 0;
+		tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+		if (tcp->flags & TCB_HIDE) {
+			if (!is_exec(tcp->ent)) {
+				tcp->flags |= TCB_FILTERED;
+				return;
+			}
+			tcp->flags &= ~TCB_HIDE;
+		}
+		if (!syscall_traced(tcp)) {
+			tcp->flags |= TCB_FILTERED;
+			return;
+		}
+		if (pcfg.syscall_times)
+			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+		syscall_print_entry(tcp);
+		return;
+	}
+	if (!(tcp->flags & TCB_INSYSCALL))
+		return; /* an exit without entry (attached mid-syscall) */
+	tcp->flags &= ~TCB_INSYSCALL;
+	tcp->exiting = true;
+	if (tcp->flags & TCB_FILTERED) {
+		tcp->flags &= ~TCB_FILTERED;
+		return;
+	}
+	syscall_print_exit(tcp);
+}
+
+static void print_exit_lines(struct tcb *tcp, int status)
+{
+	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
+		syscall_print_unfinished_exit(tcp);
+	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
+		return;
+	if (WIFEXITED(status)) {
+		print_event_line(tcp, "+++ exited with %d +++", WEXITSTATUS(status));
+	} else if (WIFSIGNALED(status)) {
+		const char *name = signal_name(WTERMSIG(status));
+		char num[16];
+
+		if (!name) {
+			snprintf(num, sizeof(num), "%d", WTERMSIG(status));
+			name = num;
+		}
+		print_event_line(tcp, "+++ killed by %s%s +++", name,
+				 WCOREDUMP(status) ? " (core dumped)" : "");
+	}
+}
+
+static void resume(struct tcb *tcp, int sig)
+{
+	if (ptrace(PTRACE_SYSCALL, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
+		ct_warn("ptrace(PTRACE_SYSCALL, %d): %s", tcp->pid, strerror(errno));
+}
+
+static void on_exec_event(struct tcb *tcp)
+{
+	unsigned long old = 0;
+
+	/* execve from a non-leader thread: the leader's pid takes over. */
+	if (ptrace(PTRACE_GETEVENTMSG, tcp->pid, 0L, &old) == 0 &&
+	    (pid_t)old != tcp->pid) {
+		struct tcb *prev = tcb_find((pid_t)old);
+
+		if (prev) {
+			if (opt->quiet < 2)
+				print_event_line(prev, "+++ superseded by execve in pid %d +++",
+						 tcp->pid);
+			drop_tcb(prev);
+		}
+	}
+	tcp->flags |= TCB_EXEC_PENDING;
+}
+
+static void on_new_child(struct tcb *parent)
+{
+	unsigned long child = 0;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->pid, 0L, &child) < 0)
+		return;
+	if (!tcb_find((pid_t)child))
+		add_tcb((pid_t)child, parent->flags & TCB_ATTACHED);
+}
+
+static void handle_stop(struct tcb *tcp, int status)
+{
+	int sig = WSTOPSIG(status);
+	int event = (unsigned)status >> 16;
+	siginfo_t si;
+
+	if (sig == (SIGTRAP | 0x80)) {
+		on_syscall_stop(tcp);
+		resume(tcp, 0);
+		return;
+	}
+	if (event) {
+		switch (event) {
+		case PTRACE_EVENT_STOP:
+			if ((sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) &&
+			    !(tcp->flags & TCB_STARTUP)) {
+				/* group-stop: stay stopped until SIGCONT */
+				if (!(tcp->flags & TCB_HIDE)) {
+					line_begin(tcp);
+					tprints(tcp, "--- stopped by ");
+					print_signo(tcp, sig);
+					tprints(tcp, " ---");
+					line_end(tcp);
+				}
+				tcp->flags |= TCB_GROUPSTOP;
+				if (ptrace(PTRACE_LISTEN, tcp->pid, 0L, 0L) < 0 && errno != ESRCH)
+					resume(tcp, 0);
+				return;
+			}
+			tcp->flags &= ~TCB_GROUPSTOP;
+			resume(tcp, 0);
+			return;
+		case PTRACE_EVENT_EXEC:
+			on_exec_event(tcp);
+			break;
+		case PTRACE_EVENT_FORK:
+		case PTRACE_EVENT_VFORK:
+		case PTRACE_EVENT_CLONE:
+			on_new_child(tcp);
+			break;
+		default:
+			break;
+		}
+		resume(tcp, 0);
+		return;
+	}
+
+	/* signal-delivery-stop */
+	if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
+		resume(tcp, 0);
+		return;
+	}
+	if (tcp->flags & TCB_STARTUP) {
+		/* our own SIGCONT (and the startup SIGSTOP) are not the
+		 * command's business */
+		if (sig == SIGCONT || sig == SIGSTOP) {
+			if (sig == SIGCONT)
+				tcp->flags &= ~TCB_STARTUP;
+			resume(tcp, 0);
+			return;
+		}
+	}
+	tcp->flags &= ~TCB_GROUPSTOP;
+	if (!(tcp->flags & TCB_HIDE) && filter_signal_traced(sig))
+		print_signal_line(tcp, sig, &si);
+	resume(tcp, sig);
+}
+
+static void handle_exit(struct tcb *tcp, int status)
+{
+	print_exit_lines(tcp, status);
+	if (tcp->pid == main_pid)
+		main_status = status;
+	drop_tcb(tcp);
+}
+
+/* ---- detach on SIGINT/SIGTERM/SIGHUP ---- */
+
+static void interrupt_one(struct tcb *tcp, void *data)
+{
+	int sig = *(int *)data;
+
+	if (tcp->flags & TCB_ATTACHED) {
+		tcp->flags |= TCB_DETACHING;
+		/* ESRCH: it is dying and will report its death */
+		ptrace(PTRACE_INTERRUPT, tcp->pid, 0L, 0L);
+	} else {
+		/* our own child: it gets the signal that stopped us */
+		kill(tcp->pid, sig);
+	}
+}
+
+static void finish_detach(struct tcb *tcp, int sig)
+{
+	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED) &&
+	    tcp->out->curline == tcp) {
+		tprints(tcp, " <detached ...>");
+		line_end(tcp);
+	}
+	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
+		ct_error("Process %d detached", tcp->pid);
+	drop_tcb(tcp);
+}
+
+static void detach_all(int sig)
+{
+	tcb_foreach(interrupt_one, &sig);
+	while (tcb_count() > 0) {
+		int status;
+		pid_t pid;
+		struct tcb *tcp;
+
+		outstreams_flush();
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		tcp = tcb_find(pid);
+		if (!tcp) {
+			/* a new child of a tracee, auto-attached: let it go */
+			if (WIFSTOPPED(status))
+				ptrace(PTRACE_DETACH, pid, 0L, 0L);
+			continue;
+		}
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			handle_exit(tcp, status);
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			continue;
+		if (!(tcp->flags & TCB_ATTACHED)) {
+			/* spawned: keep driving it until it dies of the signal */
+			int s = WSTOPSIG(status);
+			if (s == (SIGTRAP | 0x80) || (unsigned)status >> 16)
+				resume(tcp, 0);
+			else
+				resume(tcp, s);
+			continue;
+		}
+		{
+			int s = WSTOPSIG(status);
+			int event = (unsigned)status >> 16;
+			int inject = 0;
+			siginfo_t si;
+
+			if (event == PTRACE_EVENT_STOP) {
+				inject = 0;
+			} else if (event == 0 && s != (SIGTRAP | 0x80) &&
+				   ptrace(PTRACE_GETSIGINFO, pid, 0L, &si) == 0) {
+				inject = s; /* a signal on its way: do not lose it */
+			}
+			finish_detach(tcp, inject);
+		}
+	}
+}
+
+int tracer_loop(void)
+{
+	while (tcb_count() > 0) {
+		int status;
+		pid_t pid;
+		struct tcb *tcp;
+
+		if (interrupted) {
+			detach_all(interrupted);
+			break;
+		}
+		outstreams_flush();
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;
+			ct_error("wait: %s", strerror(errno));
+			break;
+		}
+		tcp = tcb_find(pid);
+		if (!tcp) {
+			if (!WIFSTOPPED(status))
+				continue;
+			/* The first stop of an auto-attached child may come
+			 * before its parent's fork event. */
+			if (!opt->follow) {
+				ptrace(PTRACE_DETACH, pid, 0L, 0L);
+				continue;
+			}
+			tcp = add_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
+		}
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			handle_exit(tcp, status);
+			continue;
+		}
+		if (WIFSTOPPED(status))
+			handle_stop(tcp, status);
+	}
+	outstreams_flush();
+
+	if (main_pid) {
+		if (main_status == -1)
+			return interrupted ? -interrupted : 0;
+		if (WIFSIGNALED(main_status))
+			return -WTERMSIG(main_status);
+		return WEXITSTATUS(main_status);
+	}
+	return 0;
+}
+
+static void free_one(struct tcb *tcp, void *data)
+{
+	(void)data;
+	drop_tcb(tcp);
+}
+
+void tracer_cleanup(void)
+{
+	tcb_foreach(free_one, NULL);
+	if (shared_out)
+		outstream_close(shared_out);
+	shared_out = NULL;
+	free(trace_set);
+	trace_set = NULL;
+}

@@ -1,0 +1,56 @@
+/* Small shared helpers: cleanup attributes, the error idiom, array sizes.
+ *
+ * Error idiom: functions that can fail return int (or ssize_t): >= 0 on
+ * success, a negative errno value on failure.  Only main-level code turns
+ * a failure into a message (ct_error/ct_die) and an exit status. */
+#ifndef CTRACE_UTIL_H
+#define CTRACE_UTIL_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static inline void freep(void *p) { free(*(void **)p); }
+static inline void closep(const int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+}
+static inline void fclosep(FILE **f)
+{
+	if (*f)
+		fclose(*f);
+}
+
+#define _cleanup_free_ __attribute__((cleanup(freep)))
+#define _cleanup_close_ __attribute__((cleanup(closep)))
+#define _cleanup_fclose_ __attribute__((cleanup(fclosep)))
+
+/* Take ownership out of a cleanup variable. */
+#define TAKE_FD(fd) ({ int _t = (fd); (fd) = -1; _t; })
+#define TAKE_PTR(p) ({ __typeof__(p) _t = (p); (p) = NULL; _t; })
+
+/* Messages on stderr, prefixed with "ctrace: ". */
+void ct_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ct_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void ct_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Name of an errno value ("ENOENT"), or NULL when unknown. */
+const char *errno_name(int err);
+
+/* Read a whole small file (e.g. under /proc) into buf, NUL-terminated.
+ * Returns the length or a negative errno. */
+ssize_t read_file(const char *path, char *buf, size_t size);
+
+/* Allocation that cannot fail (dies with a message on ENOMEM). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+#endif

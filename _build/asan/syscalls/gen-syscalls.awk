@@ -1,0 +1,137 @@
+# Generate C syscall tables from syscalls.def (signatures) and <arch>.tbl.
+#
+#   awk -v mode=table  -v arch=x86_64 -f gen-syscalls.awk syscalls.def x86_64.tbl
+#       -> the const struct syscall_ent array for that architecture
+#   awk -v mode=header -f gen-syscalls.awk x86_64.tbl aarch64.tbl
+#       -> gen/syscalls.h: declarations and *_COUNT for every table
+#   awk -v mode=decoders -f gen-syscalls.awk syscalls.def
+#       -> gen/decoders.h: a prototype for every custom decoder
+#
+# syscalls.def rows:   name nargs classes rval decoder arg...
+#   classes: comma-separated (file,desc,...) or -;  rval: dec udec hex oct fd
+#   noreturn;  decoder: - (generic) or NAME (calls dec_NAME);  args: see
+#   src/syscallent.h (int uint long ulong hex mode fd dirfd path str ptr
+#   inbuf:N outbuf:N out flags:SET enum:SET signo pid id off).
+# <arch>.tbl rows:     number name
+
+function fail(msg) { print FILENAME ":" FNR ": " msg > "/dev/stderr"; err = 1; exit 1 }
+
+function argc(tok,    kind, rest, p) {
+	p = index(tok, ":")
+	kind = p ? substr(tok, 1, p - 1) : tok
+	rest = p ? substr(tok, p + 1) : ""
+	if (kind in AK) {
+		if (kind == "inbuf" || kind == "outbuf") {
+			if (rest !~ /^[0-5]$/) fail("bad length argument in '" tok "'")
+			return "{ " AK[kind] ", " rest ", NULL }"
+		}
+		if (kind == "flags" || kind == "enum") {
+			if (rest !~ /^[a-z0-9_]+$/) fail("bad xlat set in '" tok "'")
+			return "{ " AK[kind] ", 0, &xlat_" rest " }"
+		}
+		if (rest != "") fail("unexpected ':' in '" tok "'")
+		return "{ " AK[kind] ", 0, NULL }"
+	}
+	fail("unknown argument kind '" tok "'")
+}
+
+function classes(s,    n, i, a, out) {
+	if (s == "-") return "0"
+	n = split(s, a, ",")
+	out = ""
+	for (i = 1; i <= n; i++) {
+		if (!(a[i] in TC)) fail("unknown class '" a[i] "'")
+		out = out (i > 1 ? " | " : "") TC[a[i]]
+	}
+	return out
+}
+
+BEGIN {
+	split("int uint long ulong hex mode fd dirfd path str ptr inbuf outbuf out flags enum signo pid id off", k, " ")
+	split("AK_INT AK_UINT AK_LONG AK_ULONG AK_HEX AK_MODE AK_FD AK_DIRFD AK_PATH AK_STR AK_PTR AK_INBUF AK_OUTBUF AK_OUTPTR AK_FLAGS AK_ENUM AK_SIGNO AK_PID AK_ID AK_OFF", v, " ")
+	for (i in k) AK[k[i]] = v[i]
+	split("file desc process network signal ipc memory creds clock stat lstat fstat statfs fstatfs pure stat_like statfs_like", k, " ")
+	for (i in k) TC[k[i]] = "TC_" toupper(k[i])
+	split("dec udec hex oct fd noreturn", k, " ")
+	split("RV_DEC RV_UDEC RV_HEX RV_OCT RV_FD RV_NONE", v, " ")
+	for (i in k) RV[k[i]] = v[i]
+}
+
+FNR == 1 { fileno++ }
+/^[ \t]*(#|$)/ { next }
+
+# syscalls.def (first file in table and decoders modes)
+(mode == "table" || mode == "decoders") && fileno == 1 {
+	name = $1
+	if (name in NARGS) fail("duplicate row for " name)
+	if ($2 !~ /^[0-6]$/) fail(name ": nargs must be 0..6")
+	if (NF - 5 != $2) fail(name ": nargs is " $2 " but " (NF - 5) " argument kinds are given")
+	if (!($4 in RV)) fail(name ": unknown return kind '" $4 "'")
+	NARGS[name] = $2
+	CLS[name] = classes($3)
+	RVK[name] = RV[$4]
+	DEC[name] = $5
+	a = ""
+	for (i = 6; i <= NF; i++) a = a (i > 6 ? ", " : "") argc($i)
+	ARGS[name] = a
+	next
+}
+
+mode == "table" && fileno == 2 {
+	if ($1 !~ /^[0-9]+$/) fail("bad syscall number '" $1 "'")
+	if (($1 + 0) in NAME) fail("duplicate number " $1)
+	if (!($2 in NARGS)) fail("syscall '" $2 "' has no row in syscalls.def")
+	NAME[$1 + 0] = $2
+	if ($1 + 0 > max) max = $1 + 0
+	next
+}
+
+mode == "header" {
+	a = FILENAME; sub(/.*\//, "", a); sub(/\.tbl$/, "", a)
+	if (!(a in MAXN)) { ORDER[++narch] = a; MAXN[a] = -1 }
+	if ($1 + 0 > MAXN[a]) MAXN[a] = $1 + 0
+	next
+}
+
+END {
+	if (err) exit 1
+	if (mode == "table") {
+		print "/* Generated from syscalls/syscalls.def and syscalls/" arch ".tbl. Do not edit. */"
+		print "#include \"config.h\""
+		print "#include \"syscallent.h\""
+		print "#include \"gen/syscalls.h\""
+		print "#include \"gen/decoders.h\""
+		print ""
+		print "const struct syscall_ent syscalls_" arch "[" max + 1 "] = {"
+		for (n = 0; n <= max; n++) {
+			if (!(n in NAME)) continue
+			s = NAME[n]
+			d = DEC[s] == "-" ? "NULL" : "dec_" DEC[s]
+			printf "\t[%d] = { \"%s\", %d, %s, %s, { %s }, %s },\n", n, s, NARGS[s], RVK[s], CLS[s], ARGS[s], d
+		}
+		print "};"
+	} else if (mode == "header") {
+		print "/* Generated from syscalls/ARCH.tbl. Do not edit. */"
+		print "#ifndef CTRACE_GEN_SYSCALLS_H"
+		print "#define CTRACE_GEN_SYSCALLS_H"
+		print "#include \"syscallent.h\""
+		for (i = 1; i <= narch; i++) {
+			a = ORDER[i]
+			printf "#define SYSCALLS_%s_COUNT %d\n", toupper(a), MAXN[a] + 1
+			printf "extern const struct syscall_ent syscalls_%s[%d];\n", a, MAXN[a] + 1
+		}
+		print "#endif"
+	} else if (mode == "decoders") {
+		print "/* Generated from syscalls/syscalls.def. Do not edit. */"
+		print "#ifndef CTRACE_GEN_DECODERS_H"
+		print "#define CTRACE_GEN_DECODERS_H"
+		print "struct tcb;"
+		for (s in DEC) if (DEC[s] != "-") SEEN[DEC[s]] = 1
+		n = 0
+		for (d in SEEN) L[++n] = d
+		# stable order: simple insertion sort
+		for (i = 2; i <= n; i++) { t = L[i]; for (j = i - 1; j >= 1 && L[j] > t; j--) L[j + 1] = L[j]; L[j + 1] = t }
+		for (i = 1; i <= n; i++) print "int dec_" L[i] "(struct tcb *tcp);"
+		print "#endif"
+	}
+}

@@ -1,0 +1,73 @@
+# Generate named-constant sets from syscalls/xlat/*.in.
+#
+#   awk -v mode=c      -f gen-xlat.awk syscalls/xlat/*.in  -> gen/xlat.c
+#   awk -v mode=header -f gen-xlat.awk syscalls/xlat/*.in  -> gen/xlat_sets.h
+#
+# One file per set, named SET.in.  Lines:
+#   #type flags | #type enum      (default enum)
+#   #include <header.h>           (copied to the top of gen/xlat.c)
+#   # text                        (comment)
+#   NAME                          (value of the macro NAME from the headers)
+#   NAME VALUE                    (explicit value: for constants that the
+#                                  headers lack or that differ per header)
+# Order matters for flags: earlier entries are matched first, so list
+# multi-bit masks before the single bits they contain.
+
+function setname(f) { sub(/.*\//, "", f); sub(/\.in$/, "", f); return f }
+
+FNR == 1 {
+	cur = setname(FILENAME)
+	if (!(cur in TYPE)) { SETS[++nsets] = cur; TYPE[cur] = "XT_ENUM"; CNT[cur] = 0 }
+}
+/^#type[ \t]/ {
+	if ($2 == "flags") TYPE[cur] = "XT_FLAGS"
+	else if ($2 == "enum") TYPE[cur] = "XT_ENUM"
+	else { print FILENAME ":" FNR ": unknown #type " $2 > "/dev/stderr"; err = 1; exit 1 }
+	next
+}
+/^#include[ \t]/ { if (!($0 in INC)) { INC[$0] = 1; INCL[++ninc] = $0 } ; next }
+/^[ \t]*(#|$)/ { next }
+{
+	if ($1 !~ /^[A-Za-z_][A-Za-z0-9_]*$/) { print FILENAME ":" FNR ": bad name " $1 > "/dev/stderr"; err = 1; exit 1 }
+	n = ++CNT[cur]
+	ITEM[cur, n] = $1
+	VAL[cur, n] = NF >= 2 ? $2 : $1
+}
+
+END {
+	if (err) exit 1
+	if (mode == "header") {
+		print "/* Generated from syscalls/xlat/NAME.in. Do not edit. */"
+		print "#ifndef CTRACE_GEN_XLAT_H"
+		print "#define CTRACE_GEN_XLAT_H"
+		for (i = 1; i <= nsets; i++) print "extern const struct xlat xlat_" SETS[i] ";"
+		print "#endif"
+		exit 0
+	}
+	print "/* Generated from syscalls/xlat/NAME.in. Do not edit. */"
+	print "#include \"config.h\""
+	for (i = 1; i <= ninc; i++) print INCL[i]
+	print "#include <string.h>"
+	print "#include \"xlat.h\""
+	print ""
+	for (i = 1; i <= nsets; i++) {
+		s = SETS[i]
+		print "static const struct xlat_item xlat_" s "_items[] = {"
+		for (j = 1; j <= CNT[s]; j++)
+			printf "\t{ (uint64_t)(%s), \"%s\" },\n", VAL[s, j], ITEM[s, j]
+		if (CNT[s] == 0) print "\t{ 0, NULL },"
+		print "};"
+		printf "const struct xlat xlat_%s = { xlat_%s_items, %d, %s, \"%s\" };\n\n", s, s, CNT[s], TYPE[s], s
+	}
+	print "static const struct xlat *const xlat_all[] = {"
+	for (i = 1; i <= nsets; i++) print "\t&xlat_" SETS[i] ","
+	print "};"
+	print ""
+	print "const struct xlat *xlat_by_name(const char *name)"
+	print "{"
+	print "\tfor (unsigned i = 0; i < sizeof(xlat_all) / sizeof(xlat_all[0]); i++)"
+	print "\t\tif (strcmp(xlat_all[i]->name, name) == 0)"
+	print "\t\t\treturn xlat_all[i];"
+	print "\treturn NULL;"
+	print "}"
+}

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Regenerate syscalls/<arch>.tbl from the installed kernel UAPI headers plus
+# the syscalls added after those headers (listed below as facts).  The .tbl
+# files are committed data; this script is only run by hand when updating:
+#
+#   sh syscalls/mktbl.sh x86_64  > syscalls/x86_64.tbl
+#   sh syscalls/mktbl.sh aarch64 > syscalls/aarch64.tbl
+#
+# x86_64:  the 64-bit table of <asm/unistd_64.h> (not x32, not i386).
+# aarch64: <asm/unistd.h> of the arm64 cross headers (linux-libc-dev-arm64-
+#          cross), i.e. asm-generic/unistd.h with the __ARCH_WANT_* choices
+#          of arm64, evaluated by the preprocessor with __BITS_PER_LONG 64.
+# A number that the headers already define must carry the same name as in
+# the list below, otherwise the script fails.
+set -eu
+
+arch=${1:?usage: mktbl.sh x86_64|aarch64}
+X86_64_H=${X86_64_H:-/usr/include/x86_64-linux-gnu/asm/unistd_64.h}
+AARCH64_INC=${AARCH64_INC:-/usr/aarch64-linux-gnu/include}
+CPP=${CPP:-cpp}
+
+# Added in Linux 6.2 .. 6.18 (scripts/syscall.tbl "common" entries and
+# arch/x86/entry/syscalls/syscall_64.tbl).  "all" = both architectures.
+newer() {
+	cat <<'EOF'
+x86_64 335 uretprobe
+x86_64 336 uprobe
+all 451 cachestat
+all 452 fchmodat2
+all 453 map_shadow_stack
+all 454 futex_wake
+all 455 futex_wait
+all 456 futex_requeue
+all 457 statmount
+all 458 listmount
+all 459 lsm_get_self_attr
+all 460 lsm_set_self_attr
+all 461 lsm_list_modules
+all 462 mseal
+all 463 setxattrat
+all 464 getxattrat
+all 465 listxattrat
+all 466 removexattrat
+all 467 open_tree_attr
+all 468 file_getattr
+all 469 file_setattr
+EOF
+}
+
+from_headers() {
+	case $arch in
+	x86_64)
+		sed -n 's/^#define __NR_\([a-z0-9_]*\)[ \t]\{1,\}\([0-9]\{1,\}\)$/\2 \1/p' "$X86_64_H"
+		;;
+	aarch64)
+		# List the macro names, then let the preprocessor evaluate each.
+		names=$(printf '#include <asm/unistd.h>\n' |
+			$CPP -nostdinc -I"$AARCH64_INC" -dM - |
+			sed -n 's/^#define __NR_\([a-z0-9_]*\) .*/\1/p' | sort -u)
+		{
+			printf '#include <asm/unistd.h>\n'
+			for n in $names; do printf 'NR %s __NR_%s\n' "$n" "$n"; done
+		} | $CPP -nostdinc -I"$AARCH64_INC" -P - |
+			awk '$1 == "NR" && $3 ~ /^[0-9]+$/ { print $3, $2 }' |
+			# not syscalls: the arch-private range marker and the count
+			grep -v -E ' (arch_specific_syscall|syscalls)$'
+		;;
+	*)
+		echo "mktbl.sh: unknown architecture '$arch'" >&2; exit 1 ;;
+	esac
+}
+
+{ from_headers | sed 's/^/H /'; newer | awk -v a="$arch" '$1 == a || $1 == "all" { print "N", $2, $3 }'; } |
+awk '
+	$1 == "H" { if ($2 in name) { print "duplicate number " $2 > "/dev/stderr"; bad = 1 } name[$2] = $3; next }
+	$1 == "N" {
+		if (($2 in name) && name[$2] != $3) { print $2 ": headers say " name[$2] ", list says " $3 > "/dev/stderr"; bad = 1 }
+		name[$2] = $3
+	}
+	END { if (bad) exit 1; for (n in name) print n, name[n] }
+' | sort -n -k1,1

@@ -1,0 +1,29 @@
+#!/bin/bash
+# ctrace and strace 6.1 see the same syscalls with the same return values
+# and the same exit status for simple commands.
+. "$(dirname "$0")/lib.sh"
+need_strace
+echo "hello ctrace" >"$TMP/file.txt"
+rc=0
+check() {
+	local name=$1; shift
+	trace_both "$name" "$@"
+	if [ "$S_RC" != "$C_RC" ]; then
+		echo "FAIL $name: exit status strace=$S_RC ctrace=$C_RC"; rc=1; return
+	fi
+	if ! cmp -s "$TMP/$name.s.stdout" "$TMP/$name.c.stdout"; then
+		echo "FAIL $name: the command's output differs under ctrace"; rc=1; return
+	fi
+	if compare_calls "$name"; then
+		echo "ok $name ($(grep -vc '^##' "$TMP/$name.c.calls") lines)"
+	else
+		rc=1
+	fi
+}
+check true -- true
+check false -- false
+check ls -- ls -la /usr/share/doc/bash
+check cat -- cat "$TMP/file.txt"
+check missing -- ls /nonexistent-path
+check sh_exit -- sh -c 'exit 42'
+exit $rc

@@ -1,0 +1,81 @@
+# Shared helpers for integration tests (sourced).  The automake harness
+# exports CTRACE (the built binary), HELPERS (built helper programs) and
+# srcdir.  Exit codes: 0 pass, 1 fail, 77 skip.
+set -u
+: "${CTRACE:=$(cd "$(dirname "$0")/../.." && pwd)/src/ctrace}"
+: "${HELPERS:=$(dirname "$CTRACE")/../tests/helpers}"
+: "${srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+STRACE=${STRACE:-strace}
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ctrace-test.XXXXXX")
+cleanup_tmp() { rm -rf "$TMP"; }
+trap cleanup_tmp EXIT
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+pass() { echo "PASS: $*"; }
+
+need_strace() {
+	command -v "$STRACE" >/dev/null 2>&1 || skip "strace is not installed (needed as the oracle)"
+	"$STRACE" -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
+}
+
+# Reduce a trace to "name = ret" lines: pids, addresses and numbers that
+# are pids are normalised.  $1: file, $2: space-separated pids to hide.
+calls_of() {
+	awk -v pids="${2:-}" '
+	BEGIN { n = split(pids, p, " "); for (i = 1; i <= n; i++) P[p[i]] = 1 }
+	{ sub(/^\[pid +[0-9]+\] /, "") }
+	/^[a-z_0-9]+\(/ {
+		name = $0; sub(/\(.*/, "", name)
+		ret = $0
+		if (ret ~ / = /) { sub(/.* = /, "", ret) } else { ret = "<none>" }
+		sub(/ <[0-9.]+>$/, "", ret)
+		gsub(/0x[0-9a-f]+/, "ADDR", ret)
+		split(ret, w, " ")
+		if (w[1] in P) sub(/^[0-9]+/, "PID", ret)
+		if (name == "getppid") ret = "PPID"
+		print name " = " ret
+	}
+	/^\+\+\+ / { print }' "$1"
+}
+
+# Trace "$@" (after --) with both tools using -ff -o, options before --
+# given to both.  Leaves $TMP/$name.s.<pid> and $TMP/$name.c.<pid>, and
+# the exit statuses in S_RC and C_RC.
+trace_both() {
+	local name=$1; shift
+	local opts=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+	shift
+	"$STRACE" -ff -o "$TMP/$name.s" "${opts[@]}" "$@" >"$TMP/$name.s.stdout" 2>"$TMP/$name.s.stderr"
+	S_RC=$?
+	"$CTRACE" -ff -o "$TMP/$name.c" "${opts[@]}" "$@" >"$TMP/$name.c.stdout" 2>"$TMP/$name.c.stderr"
+	C_RC=$?
+}
+
+# pids of the per-process files of one tool, in numeric order
+pids_of() { ls "$TMP" | sed -n "s/^$1\.\([0-9][0-9]*\)$/\1/p" | sort -n; }
+
+# Concatenate normalised calls of every process, in pid order.
+all_calls() {
+	local prefix=$1 pids
+	pids=$(pids_of "$prefix" | tr '\n' ' ')
+	for p in $pids; do
+		echo "## process"
+		calls_of "$TMP/$prefix.$p" "$pids"
+	done
+}
+
+# Compare syscall names and return values of both tools' traces.
+compare_calls() {
+	local name=$1
+	all_calls "$name.s" >"$TMP/$name.s.calls"
+	all_calls "$name.c" >"$TMP/$name.c.calls"
+	if ! diff -u "$TMP/$name.s.calls" "$TMP/$name.c.calls" >"$TMP/$name.diff"; then
+		echo "--- strace vs +++ ctrace, syscall names and return values ($name):"
+		head -40 "$TMP/$name.diff"
+		return 1
+	fi
+	return 0
+}

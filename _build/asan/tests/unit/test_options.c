@@ -1,0 +1,194 @@
+/* Unit tests: option parsing and -e trace= expressions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch.h"
+#include "filter.h"
+#include "options.h"
+
+static int parse(struct options *o, const char *line)
+{
+	static char buf[512];
+	static char *argv[64];
+	int argc = 0;
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	for (char *t = strtok(buf, " "); t && argc < 63; t = strtok(NULL, " "))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	return options_parse(o, argc, argv);
+}
+
+static void test_basic(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "ctrace ls -l"), 0);
+	assert_int_equal(o.argc, 2);
+	assert_string_equal(o.argv[0], "ls");
+	assert_string_equal(o.argv[1], "-l"); /* options after PROG are PROG's */
+	assert_int_equal(o.max_strlen, 32);
+	options_free(&o);
+
+	assert_int_equal(parse(&o, "ctrace -ff -o out -s 100 -xx -yy -ttt -T -q true"), 0);
+	assert_int_equal(o.follow, 2);
+	assert_string_equal(o.outfile, "out");
+	assert_int_equal(o.max_strlen, 100);
+	assert_int_equal(o.xflag, 2);
+	assert_int_equal(o.yflag, 2);
+	assert_int_equal(o.tflag, TS_EPOCH);
+	assert_true(o.syscall_times);
+	assert_int_equal(o.quiet, 1);
+	options_free(&o);
+}
+
+static void test_ff_without_o(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "ctrace -ff true"), 0);
+	assert_int_equal(o.follow, 1);
+	options_free(&o);
+}
+
+static void test_pids(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "ctrace -p 12,34 -p 56"), 0);
+	assert_int_equal(o.npids, 3);
+	assert_int_equal(o.pids[0], 12);
+	assert_int_equal(o.pids[2], 56);
+	assert_null(o.argv);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -p 12x"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -p -5"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -p 99999999999"), -EINVAL);
+	options_free(&o);
+}
+
+static void test_errors(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "ctrace"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -s -1 true"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -z -Z true"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace --no-aslr -p 1"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -Q true"), -EINVAL);
+	options_free(&o);
+}
+
+static bool *set_for(const char *expr)
+{
+	const struct arch_def *a = &arch_x86_64;
+	bool *set = calloc(a->nsyscalls + 1, sizeof(bool));
+	const char *exprs[1] = { expr };
+
+	if (filter_build(a, exprs, 1, set) < 0) {
+		free(set);
+		return NULL;
+	}
+	return set;
+}
+
+static bool traced(const bool *set, const char *name)
+{
+	long nr = arch_syscall_number(&arch_x86_64, name);
+	assert_true(nr >= 0);
+	return set[nr];
+}
+
+static void test_trace_expr(void **state)
+{
+	bool *s;
+
+	(void)state;
+	s = set_for("trace=open,close");
+	assert_non_null(s);
+	assert_true(traced(s, "open"));
+	assert_true(traced(s, "close"));
+	assert_false(traced(s, "read"));
+	assert_false(s[arch_x86_64.nsyscalls]); /* unknown numbers */
+	free(s);
+
+	s = set_for("!write");
+	assert_non_null(s);
+	assert_false(traced(s, "write"));
+	assert_true(traced(s, "read"));
+	assert_true(s[arch_x86_64.nsyscalls]);
+	free(s);
+
+	s = set_for("trace=%file");
+	assert_non_null(s);
+	assert_true(traced(s, "openat"));
+	assert_true(traced(s, "execve"));
+	assert_false(traced(s, "read"));
+	free(s);
+
+	s = set_for("trace=/^getu?id$");
+	assert_non_null(s);
+	assert_true(traced(s, "getuid"));
+	assert_false(traced(s, "getgid"));
+	free(s);
+
+	s = set_for("trace=?nosuchcall,read");
+	assert_non_null(s);
+	assert_true(traced(s, "read"));
+	free(s);
+
+	assert_null(set_for("trace=nosuchcall"));
+	assert_null(set_for("trace=%nosuchclass"));
+	assert_null(set_for("trace="));
+	assert_null(set_for("frobnicate=1"));
+	assert_null(set_for("trace=/[unclosed"));
+}
+
+static void test_signal_expr(void **state)
+{
+	bool *s;
+
+	(void)state;
+	s = set_for("signal=SIGUSR1,TERM");
+	assert_non_null(s);
+	assert_true(filter_signal_traced(10));
+	assert_true(filter_signal_traced(15));
+	assert_false(filter_signal_traced(17));
+	free(s);
+	s = set_for("signal=!CHLD");
+	assert_non_null(s);
+	assert_false(filter_signal_traced(17));
+	assert_true(filter_signal_traced(10));
+	free(s);
+	assert_null(set_for("signal=SIGNOPE"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_basic),
+		cmocka_unit_test(test_ff_without_o),
+		cmocka_unit_test(test_pids),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_trace_expr),
+		cmocka_unit_test(test_signal_expr),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

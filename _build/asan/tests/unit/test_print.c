@@ -1,0 +1,126 @@
+/* Unit tests: string quoting and flag formatting (pure functions). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "print.h"
+
+static const char *q(const char *s, size_t len, unsigned flags)
+{
+	static char out[4 * 512 + 3];
+	quote_string(s, len, flags, out);
+	return out;
+}
+
+static void test_quote_plain(void **state)
+{
+	(void)state;
+	assert_string_equal(q("hello", 5, 0), "\"hello\"");
+	assert_string_equal(q("", 0, 0), "\"\"");
+	assert_string_equal(q("a\"b\\c", 5, 0), "\"a\\\"b\\\\c\"");
+	assert_string_equal(q("\t\n\v\f\r", 5, 0), "\"\\t\\n\\v\\f\\r\"");
+}
+
+static void test_quote_octal(void **state)
+{
+	(void)state;
+	/* shortest octal unless an octal digit follows */
+	assert_string_equal(q("\0\1\177", 3, 0), "\"\\0\\1\\177\"");
+	assert_string_equal(q("\0" "1", 2, 0), "\"\\0001\"");
+	assert_string_equal(q("\10" "8", 2, 0), "\"\\108\"");
+	assert_string_equal(q("\10" "7", 2, 0), "\"\\0107\"");
+	assert_string_equal(q("\377", 1, 0), "\"\\377\"");
+	assert_string_equal(q("\33[", 2, 0), "\"\\33[\"");
+}
+
+static void test_quote_hex(void **state)
+{
+	(void)state;
+	/* -x: printable strings stay readable, escapes by letter too */
+	assert_string_equal(q("ab\n", 3, QUOTE_HEX_NONPRINT), "\"ab\\n\"");
+	/* -x: one byte that needs an escape turns the whole string to hex */
+	assert_string_equal(q("a\1", 2, QUOTE_HEX_NONPRINT), "\"\\x61\\x01\"");
+	/* -xx: everything */
+	assert_string_equal(q("ab", 2, QUOTE_HEX_ALL), "\"\\x61\\x62\"");
+	assert_string_equal(q("\xff", 1, QUOTE_HEX_ALL), "\"\\xff\"");
+}
+
+static void test_quote_all_bytes_fit(void **state)
+{
+	char in[256];
+	char out[4 * 256 + 3];
+	size_t n;
+
+	(void)state;
+	for (int i = 0; i < 256; i++)
+		in[i] = (char)(255 - i);
+	n = quote_string(in, sizeof(in), 0, out);
+	assert_true(n <= 4 * 256 + 2);
+	assert_int_equal(strlen(out), n);
+	n = quote_string(in, sizeof(in), QUOTE_HEX_ALL, out);
+	assert_int_equal(n, 4 * 256 + 2);
+}
+
+static const struct xlat_item bits_items[] = {
+	{ 3, "BOTH" }, { 1, "ONE" }, { 2, "TWO" }, { 8, "EIGHT" },
+};
+static const struct xlat bits = { bits_items, 4, XT_FLAGS, "bits" };
+static const struct xlat_item zero_items[] = { { 0, "ZERO" }, { 4, "FOUR" } };
+static const struct xlat zeroset = { zero_items, 2, XT_FLAGS, "zeroset" };
+
+static const char *ff(const struct xlat *x, uint64_t v, const char *dflt)
+{
+	static char buf[256];
+	format_flags(buf, sizeof(buf), x, v, dflt);
+	return buf;
+}
+
+static void test_flags(void **state)
+{
+	(void)state;
+	assert_string_equal(ff(&bits, 0, NULL), "0");
+	assert_string_equal(ff(&bits, 0, "NONE"), "NONE");
+	assert_string_equal(ff(&zeroset, 0, NULL), "ZERO");
+	assert_string_equal(ff(&bits, 1, NULL), "ONE");
+	assert_string_equal(ff(&bits, 3, NULL), "BOTH");
+	assert_string_equal(ff(&bits, 11, NULL), "BOTH|EIGHT");
+	assert_string_equal(ff(&bits, 0x30, NULL), "0x30");
+	assert_string_equal(ff(&bits, 0x39, NULL), "ONE|EIGHT|0x30");
+	assert_string_equal(ff(NULL, 0x10, NULL), "0x10");
+	assert_string_equal(ff(&bits, 0xffffffffffffffffull, NULL), "BOTH|EIGHT|0xfffffffffffffff4");
+}
+
+static void test_flags_truncation(void **state)
+{
+	char small[8];
+
+	(void)state;
+	format_flags(small, sizeof(small), &bits, 11, NULL);
+	assert_int_equal(strlen(small), sizeof(small) - 1);
+}
+
+static void test_signal_names(void **state)
+{
+	(void)state;
+	assert_string_equal(signal_name(9), "SIGKILL");
+	assert_string_equal(signal_name(17), "SIGCHLD");
+	assert_null(signal_name(0));
+	assert_null(signal_name(200));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quote_plain),
+		cmocka_unit_test(test_quote_octal),
+		cmocka_unit_test(test_quote_hex),
+		cmocka_unit_test(test_quote_all_bytes_fit),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_flags_truncation),
+		cmocka_unit_test(test_signal_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,267 @@
+#include "config.h"
+#include "summary.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "util.h"
+
+static const struct arch_def *sum_arch;
+static struct sum_stat *stats;  /* nsyscalls + 1 (unknown numbers) */
+static bool wall_clock;
+
+static const struct { const char *name; enum sum_col col; } col_names[] = {
+	{ "time-percent", SC_TIME_PERCENT }, { "time_percent", SC_TIME_PERCENT },
+	{ "time", SC_TIME_PERCENT }, { "%time", SC_TIME_PERCENT },
+	{ "total-time", SC_TOTAL_TIME }, { "total_time", SC_TOTAL_TIME },
+	{ "seconds", SC_TOTAL_TIME },
+	{ "avg-time", SC_AVG_TIME }, { "avg_time", SC_AVG_TIME },
+	{ "usecs/call", SC_AVG_TIME },
+	{ "calls", SC_CALLS }, { "count", SC_CALLS },
+	{ "errors", SC_ERRORS }, { "error", SC_ERRORS },
+	{ "name", SC_NAME }, { "syscall", SC_NAME }, { "syscall-name", SC_NAME },
+	{ "min-time", SC_MIN_TIME }, { "min_time", SC_MIN_TIME }, { "shortest", SC_MIN_TIME },
+	{ "max-time", SC_MAX_TIME }, { "max_time", SC_MAX_TIME }, { "longest", SC_MAX_TIME },
+};
+
+static const struct { const char *name; enum sum_sort s; } sort_names[] = {
+	{ "time", SS_TIME }, { "time-percent", SS_TIME }, { "total-time", SS_TIME },
+	{ "calls", SS_CALLS }, { "count", SS_CALLS },
+	{ "errors", SS_ERRORS }, { "error", SS_ERRORS },
+	{ "name", SS_NAME }, { "syscall", SS_NAME },
+	{ "nothing", SS_NOTHING }, { "none", SS_NOTHING },
+	{ "min-time", SS_MIN_TIME }, { "shortest", SS_MIN_TIME },
+	{ "max-time", SS_MAX_TIME }, { "longest", SS_MAX_TIME },
+	{ "avg-time", SS_AVG_TIME }, { "usecs/call", SS_AVG_TIME },
+};
+
+int summary_parse_sort(const char *s, enum sum_sort *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(sort_names); i++) {
+		if (strcmp(sort_names[i].name, s) == 0) {
+			*out = sort_names[i].s;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+int summary_parse_columns(const char *s, enum sum_col *cols, unsigned *ncols)
+{
+	_cleanup_free_ char *copy = xstrdup(s);
+	char *save = NULL;
+	unsigned n = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		for (i = 0; i < ARRAY_SIZE(col_names); i++)
+			if (strcmp(col_names[i].name, tok) == 0)
+				break;
+		if (i == ARRAY_SIZE(col_names) || n >= SC__COUNT)
+			return -EINVAL;
+		cols[n++] = col_names[i].col;
+	}
+	if (n == 0)
+		return -EINVAL;
+	*ncols = n;
+	return 0;
+}
+
+void summary_init(const struct arch_def *a, bool wall)
+{
+	sum_arch = a;
+	wall_clock = wall;
+	stats = xcalloc(a->nsyscalls + 1, sizeof(*stats));
+}
+
+void summary_free(void)
+{
+	free(stats);
+	stats = NULL;
+}
+
+/* CPU time of the tracee (all its threads): the clock id of a process
+ * CPU clock, as the kernel encodes it (CPUCLOCK_SCHED). */
+static uint64_t now_ns(pid_t pid)
+{
+	struct timespec ts;
+
+	if (wall_clock || clock_gettime((clockid_t)((~(unsigned)pid << 3) | 2), &ts) < 0)
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void summary_enter(struct tcb *tcp)
+{
+	tcp->sum_start_ns = now_ns(tcp->pid);
+}
+
+void summary_add(long nr, bool error, uint64_t ns)
+{
+	struct sum_stat *st;
+
+	if (!stats)
+		return;
+	if (nr < 0 || (unsigned long)nr >= sum_arch->nsyscalls || !sum_arch->table[nr].name)
+		nr = sum_arch->nsyscalls;
+	st = &stats[nr];
+	if (st->calls == 0 || ns < st->min_ns)
+		st->min_ns = ns;
+	if (ns > st->max_ns)
+		st->max_ns = ns;
+	st->calls++;
+	st->total_ns += ns;
+	if (error)
+		st->errors++;
+}
+
+void summary_exit(struct tcb *tcp)
+{
+	uint64_t end = now_ns(tcp->pid);
+	uint64_t ns = end > tcp->sum_start_ns ? end - tcp->sum_start_ns : 0;
+
+	summary_add(tcp->scno, tcp->err != 0, ns);
+}
+
+static enum sum_sort cur_sort;
+
+static const char *name_of(unsigned i)
+{
+	return i < sum_arch->nsyscalls ? sum_arch->table[i].name : "unknown";
+}
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+	unsigned a = *(const unsigned *)pa, b = *(const unsigned *)pb;
+	const struct sum_stat *x = &stats[a], *y = &stats[b];
+	int c = 0;
+
+#define DESC(f) (x->f < y->f ? 1 : x->f > y->f ? -1 : 0)
+	switch (cur_sort) {
+	case SS_TIME: c = DESC(total_ns); break;
+	case SS_CALLS: c = DESC(calls); break;
+	case SS_ERRORS: c = DESC(errors); break;
+	case SS_MIN_TIME: c = DESC(min_ns); break;
+	case SS_MAX_TIME: c = DESC(max_ns); break;
+	case SS_AVG_TIME: {
+		uint64_t ax = x->total_ns / x->calls, ay = y->total_ns / y->calls;
+		c = ax < ay ? 1 : ax > ay ? -1 : 0;
+		break;
+	}
+	case SS_NAME: c = strcmp(name_of(a), name_of(b)); break;
+	case SS_NOTHING: break;
+	}
+#undef DESC
+	if (c)
+		return c;
+	return a < b ? -1 : a > b;
+}
+
+static void print_header(FILE *fp, const enum sum_col *cols, unsigned n, bool dashes)
+{
+	for (unsigned i = 0; i < n; i++) {
+		const char *sep = i ? " " : "";
+		bool last = i + 1 == n;
+
+		switch (cols[i]) {
+		case SC_TIME_PERCENT: fprintf(fp, "%s%s", sep, dashes ? "------" : "% time"); break;
+		case SC_TOTAL_TIME: fprintf(fp, "%s%11s", sep, dashes ? "-----------" : "seconds"); break;
+		case SC_AVG_TIME: fprintf(fp, "%s%11s", sep, dashes ? "-----------" : "usecs/call"); break;
+		case SC_CALLS: fprintf(fp, "%s%9s", sep, dashes ? "---------" : "calls"); break;
+		case SC_ERRORS: fprintf(fp, "%s%9s", sep, dashes ? "---------" : "errors"); break;
+		case SC_MIN_TIME: fprintf(fp, "%s%8s", sep, dashes ? "--------" : "shortest"); break;
+		case SC_MAX_TIME: fprintf(fp, "%s%8s", sep, dashes ? "--------" : "longest"); break;
+		case SC_NAME:
+			if (dashes)
+				fprintf(fp, "%s----------------", sep);
+			else if (last)
+				fprintf(fp, "%ssyscall", sep);
+			else
+				fprintf(fp, "%s%-16s", sep, "syscall");
+			break;
+		default: break;
+		}
+	}
+	fputc('\n', fp);
+}
+
+static void print_row(FILE *fp, const enum sum_col *cols, unsigned n, const char *name,
+		      const struct sum_stat *st, uint64_t total_ns, bool is_total)
+{
+	for (unsigned i = 0; i < n; i++) {
+		const char *sep = i ? " " : "";
+		bool last = i + 1 == n;
+
+		switch (cols[i]) {
+		case SC_TIME_PERCENT:
+			fprintf(fp, "%s%6.2f", sep, is_total ? 100.0 : total_ns ?
+				100.0 * (double)st->total_ns / (double)total_ns : 0.0);
+			break;
+		case SC_TOTAL_TIME:
+			fprintf(fp, "%s%11.6f", sep, (double)st->total_ns / 1e9);
+			break;
+		case SC_AVG_TIME:
+			fprintf(fp, "%s%11llu", sep, st->calls ?
+				(unsigned long long)(st->total_ns / 1000 / st->calls) : 0ull);
+			break;
+		case SC_CALLS: fprintf(fp, "%s%9llu", sep, (unsigned long long)st->calls); break;
+		case SC_ERRORS:
+			if (st->errors)
+				fprintf(fp, "%s%9llu", sep, (unsigned long long)st->errors);
+			else
+				fprintf(fp, "%s%9s", sep, "");
+			break;
+		case SC_MIN_TIME: fprintf(fp, "%s%8.6f", sep, (double)st->min_ns / 1e9); break;
+		case SC_MAX_TIME: fprintf(fp, "%s%8.6f", sep, (double)st->max_ns / 1e9); break;
+		case SC_NAME:
+			if (last)
+				fprintf(fp, "%s%s", sep, name);
+			else
+				fprintf(fp, "%s%-16s", sep, name);
+			break;
+		default: break;
+		}
+	}
+	fputc('\n', fp);
+}
+
+void summary_print(FILE *fp, enum sum_sort sort, const enum sum_col *cols, unsigned ncols)
+{
+	static const enum sum_col dflt[] = { SC_TIME_PERCENT, SC_TOTAL_TIME, SC_AVG_TIME,
+					     SC_CALLS, SC_ERRORS, SC_NAME };
+	struct sum_stat total = { 0 };
+	_cleanup_free_ unsigned *rows = NULL;
+	unsigned nrows = 0;
+
+	if (!stats)
+		return;
+	if (!cols || ncols == 0) {
+		cols = dflt;
+		ncols = ARRAY_SIZE(dflt);
+	}
+	rows = xcalloc(sum_arch->nsyscalls + 1, sizeof(*rows));
+	for (unsigned i = 0; i <= sum_arch->nsyscalls; i++) {
+		const struct sum_stat *st = &stats[i];
+
+		if (!st->calls)
+			continue;
+		rows[nrows++] = i;
+		if (total.calls == 0 || st->min_ns < total.min_ns)
+			total.min_ns = st->min_ns;
+		if (st->max_ns > total.max_ns)
+			total.max_ns = st->max_ns;
+		total.calls += st->calls;
+		total.errors += st->errors;
+		total.total_ns += st->total_ns;
+	}
+	cur_sort = sort;
+	qsort(rows, nrows, sizeof(*rows), cmp_rows);
+
+	print_header(fp, cols, ncols, false);
+	print_header(fp, cols, ncols, true);
+	for (unsigned i = 0; i < nrows; i++)
+		print_row(fp, cols, ncols, name_of(rows[i]), &stats[rows[i]], total.total_ns, false);
+	print_header(fp, cols, ncols, true);
+	print_row(fp, cols, ncols, "total", &total, total.total_ns, true);
+}

@@ -1,0 +1,40 @@
+/* -c / -C: per-syscall counts, errors and time, printed as strace's table. */
+#ifndef CTRACE_SUMMARY_H
+#define CTRACE_SUMMARY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arch.h"
+#include "tcb.h"
+
+enum sum_col {
+	SC_TIME_PERCENT, SC_TOTAL_TIME, SC_AVG_TIME, SC_CALLS, SC_ERRORS,
+	SC_NAME, SC_MIN_TIME, SC_MAX_TIME, SC__COUNT
+};
+enum sum_sort { SS_TIME, SS_CALLS, SS_ERRORS, SS_NAME, SS_NOTHING,
+		SS_MIN_TIME, SS_MAX_TIME, SS_AVG_TIME };
+
+struct sum_stat {
+	uint64_t calls, errors;
+	uint64_t total_ns, min_ns, max_ns;
+};
+
+/* Parse -S and -U arguments (0 or -EINVAL). */
+int summary_parse_sort(const char *s, enum sum_sort *out);
+int summary_parse_columns(const char *s, enum sum_col *cols, unsigned *ncols);
+
+/* Start collecting for arch a; wall: -w (wall clock) instead of the
+ * tracee's CPU time. */
+void summary_init(const struct arch_def *a, bool wall);
+/* Called at syscall entry and exit of a counted syscall. */
+void summary_enter(struct tcb *tcp);
+void summary_exit(struct tcb *tcp);
+/* Account one call directly (for tests and for exits without entry). */
+void summary_add(long nr, bool error, uint64_t ns);
+/* Print the table. */
+void summary_print(FILE *fp, enum sum_sort sort, const enum sum_col *cols, unsigned ncols);
+void summary_free(void);
+
+#endif
