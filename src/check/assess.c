@@ -324,8 +324,9 @@ static void assess_attach_other(const struct check_facts *f,
 		return;
 	}
 	snprintf(fix, sizeof(fix),
-		 "--cap-add SYS_PTRACE%s, or run ctrace as the target's user (--user "
-		 "matching the target; enough for dumpable targets)",
+		 "--cap-add SYS_PTRACE%s (not --privileged: far broader than needed), "
+		 "or run ctrace as the target's user (--user matching the target; "
+		 "enough for dumpable targets)",
 		 f->euid != 0 ? " and run ctrace as root (--user 0)" : "");
 	set(m, VERDICT_FAILS, fix,
 	    "attaching to another user's or a non-dumpable process needs "
@@ -346,7 +347,8 @@ static void assess_attach_pid(const struct check_facts *f, struct check_mode_res
 		    "share the target's pid namespace: --pid=container:NAME (a sidecar "
 		    "next to the target's container) or --pid=host",
 		    "no process %d is visible in ctrace's pid namespace%s", (int)t->pid,
-		    f->nspid_depth > 1 ? " (ctrace runs in a container's own pid namespace)" : "");
+		    f->nspid_depth > 1 ? " (ctrace runs in a container's own pid namespace)" :
+		    in_container(f) ? " (a container normally has its own pid namespace)" : "");
 		return;
 	}
 	if (t->is_self) {

@@ -30,7 +30,7 @@ static const struct option check_options[] = {
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
-static const char check_shortopts[] = "+p:qh";
+static const char check_shortopts[] = "+:p:qh";
 
 struct check_opts {
 	bool json;

@@ -220,13 +220,6 @@ int check_parse_kernel_release(const char *rel, int *major, int *minor)
 	return 0;
 }
 
-static void add_hint(struct check_facts *f, const char *hint)
-{
-	size_t len = strlen(f->engine_hints);
-	snprintf(f->engine_hints + len, sizeof(f->engine_hints) - len, "%s%s",
-		 len ? "," : "", hint);
-}
-
 /* First line of src, runs of blanks squeezed to one space, trimmed. */
 static void copy_line(char *dst, size_t size, const char *src)
 {
@@ -248,33 +241,32 @@ static void copy_line(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-static void gather_container(struct check_facts *f)
+enum check_engine check_guess_engine(const char *cgroup, const char *containerenv,
+				     bool dockerenv, const char *env, char *hints, size_t size)
 {
-	char buf[4096];
-	const char *env = getenv("container");
-	enum check_engine e = ENGINE_NONE;
+	enum check_engine e = check_parse_cgroup(cgroup);
+	size_t len = 0;
 
-	if (read_file("/proc/1/cgroup", buf, sizeof(buf)) >= 0 ||
-	    read_file("/proc/self/cgroup", buf, sizeof(buf)) >= 0) {
-		e = check_parse_cgroup(buf);
-		if (e != ENGINE_NONE)
-			add_hint(f, "cgroup");
+#define HINT(h) (len += (size_t)snprintf(len < size ? hints + len : NULL, len < size ? size - len : 0, \
+					 "%s%s", len ? "," : "", (h)))
+	if (size)
+		hints[0] = '\0';
+	if (e != ENGINE_NONE)
+		HINT("cgroup");
+	if (containerenv) {
+		HINT("/run/.containerenv");
+		if (e == ENGINE_NONE)
+			e = strstr(containerenv, "engine=\"docker") ? ENGINE_DOCKER : ENGINE_PODMAN;
 	}
-	if (access("/run/.containerenv", F_OK) == 0) {
-		add_hint(f, "/run/.containerenv");
-		if (e == ENGINE_NONE || e == ENGINE_OTHER)
-			e = ENGINE_PODMAN;
-		if (read_file("/run/.containerenv", buf, sizeof(buf)) >= 0 &&
-		    strstr(buf, "engine=\"docker"))
-			e = ENGINE_DOCKER;
-	}
-	if (access("/.dockerenv", F_OK) == 0) {
-		add_hint(f, "/.dockerenv");
-		if (e == ENGINE_NONE || e == ENGINE_OTHER || e == ENGINE_PODMAN)
+	if (dockerenv) {
+		HINT("/.dockerenv");
+		/* weaker than the cgroup path and podman's file: a container
+		 * built from a host's / may carry a stale one */
+		if (e == ENGINE_NONE)
 			e = ENGINE_DOCKER;
 	}
 	if (env && *env) {
-		add_hint(f, "$container");
+		HINT("$container");
 		if (e == ENGINE_NONE) {
 			if (!strcmp(env, "podman"))
 				e = ENGINE_PODMAN;
@@ -286,7 +278,26 @@ static void gather_container(struct check_facts *f)
 				e = ENGINE_OTHER;
 		}
 	}
-	f->engine = e;
+#undef HINT
+	if (len >= size && size)
+		hints[size - 1] = '\0';
+	return e;
+}
+
+static void gather_container(struct check_facts *f)
+{
+	char cg[4096], ce[1024];
+	bool have_cg = read_file("/proc/1/cgroup", cg, sizeof(cg)) >= 0 ||
+		       read_file("/proc/self/cgroup", cg, sizeof(cg)) >= 0;
+	bool have_ce = true;
+
+	if (read_file("/run/.containerenv", ce, sizeof(ce)) < 0) {
+		ce[0] = '\0';
+		have_ce = access("/run/.containerenv", F_OK) == 0;
+	}
+	f->engine = check_guess_engine(have_cg ? cg : NULL, have_ce ? ce : NULL,
+				       access("/.dockerenv", F_OK) == 0, getenv("container"),
+				       f->engine_hints, sizeof(f->engine_hints));
 }
 
 static bool same_ns(const char *a, const char *b)
@@ -305,6 +316,10 @@ void check_gather_target(struct check_facts *f, pid_t pid)
 	struct stat st;
 	int fd;
 
+	memset(t, 0, sizeof(*t));
+	t->exists = -1;
+	t->dumpable = -1;
+	t->mem_err = -1;
 	t->present = true;
 	t->pid = pid;
 	t->is_self = pid == getpid();

@@ -97,6 +97,11 @@ enum check_lsm check_parse_label(const char *label, const char *lsm_list,
 				 bool *confined);
 /* /proc/1/cgroup or /proc/self/cgroup -> engine hint, ENGINE_NONE if none. */
 enum check_engine check_parse_cgroup(const char *text);
+/* Engine from the hints: /proc/1/cgroup text (or NULL), /run/.containerenv
+ * text (NULL: absent), /.dockerenv present, $container (or NULL).  hints
+ * gets the comma-separated list of hints found. */
+enum check_engine check_guess_engine(const char *cgroup, const char *containerenv,
+				     bool dockerenv, const char *env, char *hints, size_t size);
 /* "6.1.0-18-amd64" -> major, minor; -EINVAL if unparsable. */
 int check_parse_kernel_release(const char *rel, int *major, int *minor);
 

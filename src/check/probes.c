@@ -288,7 +288,7 @@ static void record(struct probe_outcome *o, int id, int err, int sig)
 static int run_child(uint32_t mask, int first, int timeout_ms,
 		     struct probe_outcome out[PROBE_COUNT])
 {
-	int p[2], cur = -1, st;
+	int p[2], cur = -1, st = 0;
 	bool hung = false;
 	pid_t pid;
 

@@ -100,9 +100,13 @@ static void text_env(FILE *out, const struct check_facts *f)
 	fprintf(out, "  user namespace:  %s%s%s%s\n",
 		f->userns < 0 ? "unknown" : f->userns ? "yes" : "no (initial)",
 		f->uid_map[0] ? " (uid_map \"" : "", f->uid_map, f->uid_map[0] ? "\")" : "");
-	if (f->nspid_depth > 0)
-		fprintf(out, "  pid namespace:   %s (depth %d)\n",
-			f->nspid_depth > 1 ? "nested" : "initial", f->nspid_depth);
+	if (f->nspid_depth > 1)
+		fprintf(out, "  pid namespace:   nested (NSpid depth %d)\n", f->nspid_depth);
+	else if (f->nspid_depth == 1 && f->engine != ENGINE_NONE)
+		fprintf(out, "  pid namespace:   /proc shows one level (a container's own /proc "
+			"hides the levels above)\n");
+	else if (f->nspid_depth == 1)
+		fprintf(out, "  pid namespace:   initial (NSpid depth 1)\n");
 	else
 		fprintf(out, "  pid namespace:   unknown\n");
 	fprintf(out, "  kernel:          %s\n", f->kernel_release[0] ? f->kernel_release : "unknown");

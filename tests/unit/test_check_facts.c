@@ -146,6 +146,27 @@ static void test_cgroup(void **state)
 	assert_int_equal(check_parse_cgroup("0::/user.slice/user-1000.slice/session-2.scope\n"), ENGINE_NONE);
 }
 
+static void test_guess_engine(void **state)
+{
+	char h[160];
+	assert_int_equal(check_guess_engine("0::/\n", NULL, true, NULL, h, sizeof(h)), ENGINE_DOCKER);
+	assert_string_equal(h, "/.dockerenv");
+	assert_int_equal(check_guess_engine("0::/\n", "engine=\"podman-4.3.1\"\n", false, "podman", h, sizeof(h)), ENGINE_PODMAN);
+	assert_string_equal(h, "/run/.containerenv,$container");
+	/* podman on a root that carries a stale /.dockerenv */
+	assert_int_equal(check_guess_engine("0::/machine.slice/libpod-1.scope\n", "", true, NULL, h, sizeof(h)), ENGINE_PODMAN);
+	assert_string_equal(h, "cgroup,/run/.containerenv,/.dockerenv");
+	assert_int_equal(check_guess_engine("0::/\n", "", true, NULL, h, sizeof(h)), ENGINE_PODMAN);
+	assert_int_equal(check_guess_engine("0::/\n", NULL, false, "lxc", h, sizeof(h)), ENGINE_LXC);
+	assert_int_equal(check_guess_engine("0::/\n", NULL, false, "oci", h, sizeof(h)), ENGINE_OTHER);
+	assert_int_equal(check_guess_engine("0::/\n", NULL, false, NULL, h, sizeof(h)), ENGINE_NONE);
+	assert_string_equal(h, "");
+	assert_int_equal(check_guess_engine(NULL, NULL, false, "", h, sizeof(h)), ENGINE_NONE);
+	/* tiny buffer: truncated, terminated */
+	assert_int_equal(check_guess_engine("0::/docker/x\n", "", true, NULL, h, 8), ENGINE_DOCKER);
+	assert_int_equal(strlen(h), 7);
+}
+
 static void test_kernel_release(void **state)
 {
 	int a = 0, b = 0;
@@ -168,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_uid_map),
 		cmocka_unit_test(test_label),
 		cmocka_unit_test(test_cgroup),
+		cmocka_unit_test(test_guess_engine),
 		cmocka_unit_test(test_kernel_release),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
