@@ -19,6 +19,9 @@
 #       what happened (verdicts.py); prints the table.
 #       Returns 0 match, 1 mismatch, 77 when ctrace has no --check yet.
 #   ctr_finish STATUS...               exit with the worst of the statuses
+#
+# CTR_KEEP=DIR keeps each configuration's gathered output (verdicts.py's
+# input) in DIR.
 
 # The harness runs scripts with $(SHELL); these helpers need bash.
 if [ -z "${BASH_VERSION:-}" ]; then
@@ -274,6 +277,7 @@ ctr_config() {
 		echo "FAIL: inside.sh exited $rc: $(cat "$T/exec.err")"
 		return 1
 	fi
+	[ -n "${CTR_KEEP:-}" ] && mkdir -p "$CTR_KEEP" && cp "$out" "$CTR_KEEP/"
 	"$CTR_PYTHON" "$CTR_DIR/verdicts.py" "$engine $cfg" "$out"
 }
 

@@ -11,6 +11,9 @@ Prints a table and exits 0 when every asserted verdict matches reality and
 the three reports agree, 1 on a mismatch or a broken report, 77 when this
 ctrace has no --check at all (observations printed only).
 
+A degraded or failing verdict's cause must also name the errno (or SIGSYS)
+seen directly: strace's own spawn, process_vm_readv, setarch -R.
+
 Matching rules (observed result -> verdicts accepted):
   ok   (it worked, fast path too)        -> ok, or degraded for modes whose
                                             degraded state is not observable
@@ -207,6 +210,38 @@ def observations(obs):
     return out
 
 
+ERRNO_WORDS = [("Operation not permitted", "EPERM"),
+               ("Function not implemented", "ENOSYS"),
+               ("Permission denied", "EACCES"),
+               ("Bad system call", "SIGSYS"), ("rc=159", "SIGSYS"),
+               ("SIGSYS", "SIGSYS"), ("EPERM", "EPERM"), ("ENOSYS", "ENOSYS"),
+               ("EACCES", "EACCES")]
+
+
+def errno_token(text):
+    for words, token in ERRNO_WORDS:
+        if words in text:
+            return token
+    return None
+
+
+def cause_tokens(out):
+    """mode -> the errno (or SIGSYS) its cause must name, taken from a
+    direct observation: strace's own spawn, the process_vm_readv probe,
+    setarch -R."""
+    want = {}
+    spawn = out.ref.get("spawn")
+    if spawn and spawn[0] == "fail":
+        want["spawn"] = errno_token(spawn[1])
+    vm = out.obs.get("fast-vmread")
+    if vm and vm[0] == "fail":
+        want["memory"] = errno_token(vm[1])
+    aslr = out.obs.get("no-aslr-direct")
+    if aslr and aslr[0] == "fail":
+        want["no-aslr"] = errno_token(aslr[1])
+    return {k: v for k, v in want.items() if v}
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: verdicts.py CONFIG OUTPUT", file=sys.stderr)
@@ -251,6 +286,7 @@ def main():
             "-p on the host reports the host until the what-if exists")
 
     observed = observations(out.obs)
+    tokens = cause_tokens(out)
     print("[%s] uid %s; in-container --check --json exit %s"
           % (config, out.ident.get("uid", "?"),
              check.rc if check.status == "ok" else "-"))
@@ -284,6 +320,13 @@ def main():
         else:
             match = "yes"
         print(fmt % ((mode,) + tuple(cols) + (seen, strace, match, note)))
+        token = tokens.get(mode)
+        for r in (check, whatif, host_view):
+            m = r.modes.get(mode) if r.status == "ok" else None
+            if token and m and m.get("verdict") in ("degraded", "fails") \
+                    and token not in (m.get("cause") or ""):
+                problems.append("mode %s: %s names no %s in its cause %r"
+                                % (mode, r.label, token, m.get("cause")))
     # --check -p TARGET: its attach-pid verdict against the real attach
     # (inside the container, and from the host to the container's PID 1).
     for key in ("attach", "attach-pid1", "attach-other", "host-attach"):
