@@ -34,6 +34,8 @@ struct arch_regs_ops {
 	int (*get_syscall)(pid_t pid, struct syscall_regs *out);
 	/* Stack pointer and instruction pointer (for -k). */
 	int (*get_ip_sp)(pid_t pid, unsigned long *ip, unsigned long *sp);
+	/* Change argument i of the syscall a stopped tracee is entering. */
+	int (*set_arg)(pid_t pid, unsigned i, unsigned long val);
 };
 
 extern const struct arch_def arch_x86_64;

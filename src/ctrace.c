@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "check/check.h"
+#include "mem.h"
 #include "options.h"
 #include "tracer.h"
 #include "util.h"
@@ -31,11 +33,65 @@ static int unsupported(const struct options *o)
 {
 	if (o->stack)
 		ct_error("-k (stack traces) is not implemented yet");
-	else if (o->seccomp_bpf > 0)
-		ct_error("--seccomp-bpf is not implemented yet");
 	else
 		return 0;
 	return -ENOTSUP;
+}
+
+/* Is this a --check run?  Only options before the traced command count:
+ * "ctrace prog --check" traces prog with its own --check argument. */
+static bool wants_check(int argc, char **argv)
+{
+	static const char *const with_value[] = {
+		"--output", "--attach", "--string-limit", "--user", "--summary-sort-by",
+		"--summary-columns", "--profile", "--cap-add", "--cap-drop", "--engine",
+		"--arch",
+	};
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool needs_value = false;
+
+		if (strcmp(a, "--check") == 0)
+			return true;
+		if (strcmp(a, "--") == 0 || a[0] != '-' || a[1] == '\0')
+			return false;
+		if (a[1] != '-') {
+			/* short options: the value is attached or the next word */
+			size_t n = strlen(a);
+			needs_value = strchr("opseEuSU", a[n - 1]) != NULL &&
+				      strspn(a + 1, "fhVvxyrtTcCkqzZDw") == n - 2;
+		} else if (!strchr(a, '=')) {
+			for (size_t k = 0; k < ARRAY_SIZE(with_value); k++)
+				if (strcmp(a, with_value[k]) == 0)
+					needs_value = true;
+		}
+		if (needs_value)
+			i++;
+	}
+	return false;
+}
+
+static int run_preflight(const struct options *opts)
+{
+	struct preflight_req req = {
+		.spawn = opts->argv != NULL,
+		.pids = opts->pids,
+		.npids = opts->npids,
+		.no_aslr = opts->no_aslr,
+		.stack_trace = opts->stack,
+		.seccomp_bpf = opts->seccomp_bpf > 0,
+		.quiet = opts->quiet,
+	};
+	struct preflight_res res = { .use_vm_readv = true, .syscall_info_ok = true,
+				     .seccomp_bpf_ok = true };
+	int ret = preflight(&req, &res);
+
+	if (ret < 0)
+		return ret;
+	mem_set_vm_readv(res.use_vm_readv);
+	tracer_set_env(res.syscall_info_ok, res.seccomp_bpf_ok);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -44,6 +100,8 @@ int main(int argc, char **argv)
 	_cleanup_free_ char *path = NULL;
 	int ret, status;
 
+	if (wants_check(argc, argv))
+		return check_cli(argc, argv);
 	ret = options_parse(&opts, argc, argv);
 	if (ret != 0)
 		return ret > 0 ? 0 : 1;
@@ -59,6 +117,10 @@ int main(int argc, char **argv)
 	}
 	if (tracer_init(&opts) < 0)
 		return 1;
+	if (run_preflight(&opts) < 0) {
+		tracer_cleanup();
+		return 1;
+	}
 
 	if (opts.argv)
 		ret = tracer_spawn(path, opts.argv);

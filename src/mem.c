@@ -145,3 +145,10 @@ ssize_t mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t size,
 	*truncated = true;
 	return (ssize_t)done;
 }
+
+int mem_write_word(pid_t pid, unsigned long addr, unsigned long word)
+{
+	if (ptrace(PTRACE_POKEDATA, pid, (void *)addr, (void *)word) < 0)
+		return -errno;
+	return 0;
+}

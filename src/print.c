@@ -123,7 +123,7 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_count() > 1)
+	if (pcfg.pid_prefix && tcb_visible_count() > 1)
 		tprintf(tcp, "[pid %5d] ", tcp->pid);
 }
 

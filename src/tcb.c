@@ -11,6 +11,7 @@
 
 static struct tcb *buckets[TCB_HASH_SIZE];
 static unsigned ntcbs;
+static unsigned nvisible;
 
 static unsigned hash(pid_t pid)
 {
@@ -28,6 +29,8 @@ struct tcb *tcb_new(pid_t pid, unsigned flags)
 	tcp->hnext = buckets[h];
 	buckets[h] = tcp;
 	ntcbs++;
+	if (!(flags & TCB_SILENT))
+		nvisible++;
 	return tcp;
 }
 
@@ -53,6 +56,8 @@ void tcb_free(struct tcb *tcp)
 {
 	unlink_tcb(tcp);
 	ntcbs--;
+	if (!(tcp->flags & TCB_SILENT))
+		nvisible--;
 	free(tcp);
 }
 
@@ -69,6 +74,11 @@ void tcb_rename(struct tcb *tcp, pid_t newpid)
 unsigned tcb_count(void)
 {
 	return ntcbs;
+}
+
+unsigned tcb_visible_count(void)
+{
+	return nvisible;
 }
 
 void tcb_foreach(void (*fn)(struct tcb *tcp, void *data), void *data)

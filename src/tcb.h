@@ -22,6 +22,7 @@ enum {
 	TCB_GROUPSTOP   = 1u << 6, /* in group-stop (PTRACE_LISTEN) */
 	TCB_EXEC_PENDING = 1u << 7, /* PTRACE_EVENT_EXEC seen, exit stop due */
 	TCB_DETACHING   = 1u << 8,
+	TCB_SILENT      = 1u << 9, /* followed only for the fast path: no output */
 };
 
 struct tcb {
@@ -53,6 +54,9 @@ void tcb_free(struct tcb *tcp);
 /* Change a tracee's pid (execve from a non-leader thread). */
 void tcb_rename(struct tcb *tcp, pid_t newpid);
 unsigned tcb_count(void);
+/* Tracees whose syscalls are shown (not TCB_SILENT; the flag is fixed at
+ * creation). */
+unsigned tcb_visible_count(void);
 /* Iterate: call fn for every tracee (fn may free its argument). */
 void tcb_foreach(void (*fn)(struct tcb *tcp, void *data), void *data);
 

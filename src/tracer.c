@@ -25,7 +25,9 @@
 #include <grp.h>
 #include <pwd.h>
 
+#include "check/check.h"
 #include "decode.h"
+#include "fastpath.h"
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
@@ -41,6 +43,11 @@ static bool have_syscall_info;
 static bool *trace_set;                  /* -e trace=, by native number */
 static volatile sig_atomic_t interrupted;
 static unsigned seize_opts;
+static bool use_seccomp;                 /* the filtered fast path is on */
+static scmp_filter_ctx fp_ctx;
+static int fp_pipe = -1;                 /* child reports a failed filter load */
+static int fp_read = -1;
+static bool seccomp_allowed = true;      /* the preflight's verdict */
 static enum sum_sort sum_sort = SS_TIME;
 static enum sum_col sum_cols[SC__COUNT];
 static unsigned sum_ncols;
@@ -70,6 +77,13 @@ static bool probe_syscall_info(void)
 	errno = 0;
 	ptrace(PTRACE_GET_SYSCALL_INFO, getpid(), 0, NULL);
 	return errno == ESRCH;
+}
+
+void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
+{
+	if (!syscall_info_ok)
+		have_syscall_info = false;
+	seccomp_allowed = seccomp_ok;
 }
 
 int tracer_init(const struct options *opts)
@@ -238,9 +252,65 @@ _Noreturn static void child_exec(const char *path, char **argv)
 	}
 	/* Wait for the tracer to seize us. */
 	kill(getpid(), SIGSTOP);
+	if (fp_ctx) {
+		int err = fastpath_load(fp_ctx);
+
+		if (err < 0) {
+			unsigned char e = (unsigned char)-err;
+			if (write(fp_pipe, &e, 1) < 0)
+				_exit(1);
+		}
+	}
 	execv(path, argv);
 	ct_error("exec: %s: %s", path, strerror(errno));
 	_exit(127);
+}
+
+/* Decide whether the filtered fast path is used and build its filter. */
+static void fastpath_setup(const char *path)
+{
+	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
+					    seccomp_allowed ? opt->seccomp_bpf : -1,
+					    path, !fastpath_have_sys_admin(), &fp_ctx);
+	int fds[2];
+
+	if (!seccomp_allowed && r == FP_DISABLED) {
+		/* the preflight already said why, once */
+		return;
+	}
+
+	if (r == FP_OK && pipe2(fds, O_CLOEXEC) < 0) {
+		seccomp_release(fp_ctx);
+		fp_ctx = NULL;
+		r = FP_BUILD;
+	}
+	if (r != FP_OK) {
+		bool tell = opt->seccomp_bpf > 0 || ((r == FP_SETID || r == FP_BUILD) && opt->quiet < 2);
+		if (tell)
+			ct_warn("seccomp-bpf fast path not used: %s; stopping at every syscall",
+				fastpath_reason_text(r));
+		return;
+	}
+	use_seccomp = true;
+	fp_pipe = fds[1];
+	fp_read = fds[0];
+}
+
+/* At the exec event: did the child fail to load the filter? */
+static void fastpath_check_loaded(void)
+{
+	unsigned char e;
+
+	if (fp_read < 0)
+		return;
+	if (read(fp_read, &e, 1) == 1) {
+		use_seccomp = false;
+		if (opt->quiet < 2)
+			ct_warn("seccomp-bpf fast path not used: the filter could not be loaded (%s); "
+				"stopping at every syscall", strerror(e));
+	}
+	close(fp_read);
+	fp_read = -1;
 }
 
 int tracer_spawn(const char *path, char **argv)
@@ -256,6 +326,7 @@ int tracer_spawn(const char *path, char **argv)
 		ct_error("Cannot find user '%s'", opt->username);
 		return -ENOENT;
 	}
+	fastpath_setup(path);
 	outstreams_flush();
 	pid = fork();
 	if (pid < 0) {
@@ -265,6 +336,12 @@ int tracer_spawn(const char *path, char **argv)
 	}
 	if (pid == 0)
 		child_exec(path, argv);
+	if (fp_ctx) {
+		seccomp_release(fp_ctx);
+		fp_ctx = NULL;
+		close(fp_pipe);
+		fp_pipe = -1;
+	}
 
 	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
 		if (WIFEXITED(status))
@@ -273,11 +350,19 @@ int tracer_spawn(const char *path, char **argv)
 		return -ECHILD;
 	}
 	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
-	if (opt->follow)
+	/* With the fast path, children inherit the filter: they are always
+	 * followed (silently without -f) so no filtered call goes unanswered. */
+	if (opt->follow || use_seccomp)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	if (use_seccomp)
+		seize_opts |= PTRACE_O_TRACESECCOMP;
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (unsigned long)seize_opts) < 0) {
+		const char *why;
+
 		ret = -errno;
-		ct_error("ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(errno));
+		why = check_explain_ptrace_error(pid, -ret);
+		ct_error("ptrace(PTRACE_SEIZE, %d): %s%s%s", pid, strerror(-ret),
+			 why ? ": " : "", why ? why : "");
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		return ret;
@@ -332,6 +417,9 @@ int tracer_attach(const pid_t *pids, size_t npids)
 {
 	int attached = 0;
 
+	if (opt->seccomp_bpf > 0)
+		ct_warn("seccomp-bpf fast path not used: %s; stopping at every syscall",
+			fastpath_reason_text(FP_ATTACH));
 	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt->follow)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
@@ -354,7 +442,10 @@ int tracer_attach(const pid_t *pids, size_t npids)
 				ret = 1;
 		}
 		if (ret < 0) {
-			ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(-ret));
+			const char *why = ret == -ESRCH ? NULL : check_explain_ptrace_error(pid, -ret);
+
+			ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s%s%s", pid, strerror(-ret),
+				 why ? ": " : "", why ? why : "");
 			continue;
 		}
 		attached++;
@@ -435,6 +526,10 @@ static void on_syscall_stop(struct tcb *tcp)
 		tcp->err = 0;
 		tcp->rval = 0;
 		tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+		if (tcp->flags & TCB_SILENT) {
+			tcp->flags |= TCB_FILTERED;
+			return;
+		}
 		if (tcp->flags & TCB_HIDE) {
 			if (!is_exec(tcp->ent)) {
 				tcp->flags |= TCB_FILTERED;
@@ -472,7 +567,7 @@ static void on_syscall_stop(struct tcb *tcp)
 
 static void print_exit_lines(struct tcb *tcp, int status)
 {
-	if (opt->count == 1)
+	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		syscall_print_unfinished_exit(tcp);
@@ -493,10 +588,16 @@ static void print_exit_lines(struct tcb *tcp, int status)
 	}
 }
 
+/* Resume a stopped tracee.  With the fast path it runs freely
+ * (PTRACE_CONT) until the filter stops it, except inside a syscall whose
+ * exit is wanted. */
 static void resume(struct tcb *tcp, int sig)
 {
-	if (ptrace(PTRACE_SYSCALL, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
-		ct_warn("ptrace(PTRACE_SYSCALL, %d): %s", tcp->pid, strerror(errno));
+	int req = use_seccomp && !(tcp->flags & TCB_INSYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	if (ptrace(req, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
+		ct_warn("ptrace(%s, %d): %s", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL",
+			tcp->pid, strerror(errno));
 }
 
 static void on_exec_event(struct tcb *tcp)
@@ -516,6 +617,21 @@ static void on_exec_event(struct tcb *tcp)
 		}
 	}
 	tcp->flags |= TCB_EXEC_PENDING;
+	tcp->flags &= ~TCB_HIDE;
+	if (tcp->pid == main_pid || (pid_t)old == main_pid)
+		fastpath_check_loaded();
+}
+
+/* PTRACE_EVENT_SECCOMP: the filter stopped a selected syscall at entry. */
+static void on_seccomp_stop(struct tcb *tcp)
+{
+	on_syscall_stop(tcp);
+	if (fastpath_fix_untraced(tcp, trace_set) || (tcp->flags & TCB_SILENT))
+		tcp->flags |= TCB_FILTERED;
+	if (tcp->flags & TCB_FILTERED) {
+		/* nothing to show at exit: let it run */
+		tcp->flags &= ~(TCB_INSYSCALL | TCB_FILTERED);
+	}
 }
 
 static void on_new_child(struct tcb *parent)
@@ -525,7 +641,8 @@ static void on_new_child(struct tcb *parent)
 	if (ptrace(PTRACE_GETEVENTMSG, parent->pid, 0L, &child) < 0)
 		return;
 	if (!tcb_find((pid_t)child))
-		add_tcb((pid_t)child, parent->flags & TCB_ATTACHED);
+		add_tcb((pid_t)child, (parent->flags & TCB_ATTACHED) |
+				      (opt->follow ? 0 : TCB_SILENT));
 }
 
 static void handle_stop(struct tcb *tcp, int status)
@@ -545,7 +662,7 @@ static void handle_stop(struct tcb *tcp, int status)
 			if ((sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) &&
 			    !(tcp->flags & TCB_STARTUP)) {
 				/* group-stop: stay stopped until SIGCONT */
-				if (!(tcp->flags & TCB_HIDE)) {
+				if (!(tcp->flags & (TCB_HIDE | TCB_SILENT))) {
 					line_begin(tcp);
 					tprints(tcp, "--- stopped by ");
 					print_signo(tcp, sig);
@@ -562,6 +679,9 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		case PTRACE_EVENT_EXEC:
 			on_exec_event(tcp);
+			break;
+		case PTRACE_EVENT_SECCOMP:
+			on_seccomp_stop(tcp);
 			break;
 		case PTRACE_EVENT_FORK:
 		case PTRACE_EVENT_VFORK:
@@ -591,7 +711,7 @@ static void handle_stop(struct tcb *tcp, int status)
 		}
 	}
 	tcp->flags &= ~TCB_GROUPSTOP;
-	if (!(tcp->flags & TCB_HIDE) && opt->count != 1 && filter_signal_traced(sig))
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
 		print_signal_line(tcp, sig, &si);
 	resume(tcp, sig);
 }
@@ -713,11 +833,12 @@ int tracer_loop(void)
 				continue;
 			/* The first stop of an auto-attached child may come
 			 * before its parent's fork event. */
-			if (!opt->follow) {
+			if (!opt->follow && !use_seccomp) {
 				ptrace(PTRACE_DETACH, pid, 0L, 0L);
 				continue;
 			}
-			tcp = add_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
+			tcp = add_tcb(pid, (main_pid ? 0 : TCB_ATTACHED) |
+					   (opt->follow ? 0 : TCB_SILENT));
 		}
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			handle_exit(tcp, status);

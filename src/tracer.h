@@ -10,6 +10,9 @@
 /* Set up output streams and state.  Returns 0 or a negative errno (after
  * printing an error line). */
 int tracer_init(const struct options *opts);
+/* What the preflight found: PTRACE_GET_SYSCALL_INFO works; a seccomp
+ * filter can be installed (the fast path is allowed). */
+void tracer_set_env(bool syscall_info_ok, bool seccomp_ok);
 /* Resolve cmd through PATH like execvp.  Returns a malloc'd path or NULL
  * with errno set. */
 char *tracer_find_program(const char *cmd);

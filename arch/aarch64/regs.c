@@ -53,8 +53,26 @@ static int aarch64_get_ip_sp(pid_t pid, unsigned long *ip, unsigned long *sp)
 	return 0;
 }
 
+static int aarch64_set_arg(pid_t pid, unsigned i, unsigned long val)
+{
+	struct user_pt_regs r;
+	struct iovec iov = { .iov_base = &r, .iov_len = sizeof(r) };
+	int ret;
+
+	if (i >= 6)
+		return -EINVAL;
+	ret = aarch64_getregs(pid, &r);
+	if (ret < 0)
+		return ret;
+	r.regs[i] = val;
+	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
 const struct arch_regs_ops arch_native_regs = {
 	.arch = &arch_aarch64,
 	.get_syscall = aarch64_get_syscall,
 	.get_ip_sp = aarch64_get_ip_sp,
+	.set_arg = aarch64_set_arg,
 };

@@ -52,8 +52,27 @@ static int x86_64_get_ip_sp(pid_t pid, unsigned long *ip, unsigned long *sp)
 	return 0;
 }
 
+static int x86_64_set_arg(pid_t pid, unsigned i, unsigned long val)
+{
+	struct user_regs_struct r;
+	struct iovec iov = { .iov_base = &r, .iov_len = sizeof(r) };
+	unsigned long long *slot[6] = { &r.rdi, &r.rsi, &r.rdx, &r.r10, &r.r8, &r.r9 };
+	int ret;
+
+	if (i >= 6)
+		return -EINVAL;
+	ret = x86_64_getregs(pid, &r);
+	if (ret < 0)
+		return ret;
+	*slot[i] = val;
+	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
 const struct arch_regs_ops arch_native_regs = {
 	.arch = &arch_x86_64,
 	.get_syscall = x86_64_get_syscall,
 	.get_ip_sp = x86_64_get_ip_sp,
+	.set_arg = x86_64_set_arg,
 };

@@ -1,0 +1,154 @@
+#include "config.h"
+#include "fastpath.h"
+
+#include <errno.h>
+#include <linux/sched.h>
+#include <string.h>
+#include <sys/capability.h>
+#include <sys/stat.h>
+#include <sys/xattr.h>
+
+#include "mem.h"
+#include "util.h"
+
+#ifndef CLONE_UNTRACED_FLAG
+#define CLONE_UNTRACED_FLAG 0x00800000UL
+#endif
+
+const char *fastpath_reason_text(enum fp_reason r)
+{
+	switch (r) {
+	case FP_OK: return "in use";
+	case FP_DISABLED: return "disabled by --no-seccomp-bpf";
+	case FP_NOTHING_TO_SKIP: return "every syscall is traced, nothing to skip";
+	case FP_ATTACH: return "a seccomp filter cannot be added to a running process (-p)";
+	case FP_SETID: return "the program is set-user-ID, set-group-ID or has file capabilities, "
+			      "and the NO_NEW_PRIVS bit the filter needs would drop them";
+	case FP_BUILD: return "libseccomp could not build the filter";
+	}
+	return "unknown";
+}
+
+bool fastpath_have_sys_admin(void)
+{
+	cap_t caps = cap_get_proc();
+	cap_flag_value_t v = CAP_CLEAR;
+
+	if (!caps)
+		return false;
+	cap_get_flag(caps, CAP_SYS_ADMIN, CAP_EFFECTIVE, &v);
+	cap_free(caps);
+	return v == CAP_SET;
+}
+
+static bool gains_privileges(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return false;
+	if (st.st_mode & (S_ISUID | S_ISGID))
+		return true;
+	return getxattr(path, "security.capability", NULL, 0) > 0;
+}
+
+static long nr_of(const struct arch_def *a, const char *name)
+{
+	return arch_syscall_number(a, name);
+}
+
+enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool attach,
+				int forced, const char *path, bool need_nnp,
+				scmp_filter_ctx *out)
+{
+	scmp_filter_ctx ctx;
+	bool all = true;
+	long clone_nr, clone3_nr;
+	int ret = 0;
+
+	*out = NULL;
+	if (forced < 0)
+		return FP_DISABLED;
+	for (unsigned i = 0; i <= a->nsyscalls; i++)
+		if (!set[i] && (i == a->nsyscalls || a->table[i].name))
+			all = false;
+	if (all)
+		return FP_NOTHING_TO_SKIP;
+	if (attach)
+		return FP_ATTACH;
+	if (need_nnp && gains_privileges(path))
+		return FP_SETID;
+
+	ctx = seccomp_init(SCMP_ACT_ALLOW);
+	if (!ctx)
+		return FP_BUILD;
+	/* Calls of another personality (i386 on x86_64) are always shown. */
+	ret = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRACE(0));
+	if (ret == 0)
+		ret = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, need_nnp ? 1 : 0);
+	for (unsigned i = 0; ret == 0 && i < a->nsyscalls; i++) {
+		if (!a->table[i].name || !set[i])
+			continue;
+		ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)i, 0);
+		/* numbers the installed libseccomp does not know */
+		if (ret == -EDOM || ret == -EINVAL || ret == -EFAULT)
+			ret = 0;
+	}
+	/* CLONE_UNTRACED would create a child that no tracer sees but that
+	 * still has the filter: stop there to clear the flag. */
+	clone_nr = nr_of(a, "clone");
+	clone3_nr = nr_of(a, "clone3");
+	if (ret == 0 && clone_nr >= 0 && !set[clone_nr])
+		ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)clone_nr, 1,
+				       SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_UNTRACED_FLAG,
+					       CLONE_UNTRACED_FLAG));
+	if (ret == 0 && clone3_nr >= 0 && !set[clone3_nr]) {
+		ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)clone3_nr, 0);
+		if (ret == -EDOM || ret == -EINVAL || ret == -EFAULT)
+			ret = 0;
+	}
+	if (ret < 0) {
+		seccomp_release(ctx);
+		return FP_BUILD;
+	}
+	*out = ctx;
+	return FP_OK;
+}
+
+int fastpath_load(scmp_filter_ctx ctx)
+{
+	return seccomp_load(ctx);
+}
+
+bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)
+{
+	const char *name = tcp->ent ? tcp->ent->name : NULL;
+	bool traced = tcp->scno >= 0 && (unsigned long)tcp->scno < tcp->arch->nsyscalls &&
+		      set[tcp->scno];
+
+	if (!name)
+		return false;
+	if (strcmp(name, "clone") == 0) {
+		if (tcp->args[0] & CLONE_UNTRACED_FLAG) {
+			tcp->args[0] &= ~CLONE_UNTRACED_FLAG;
+			arch_native_regs.set_arg(tcp->pid, 0, tcp->args[0]);
+		}
+		return !traced;
+	}
+	if (strcmp(name, "clone3") == 0) {
+		uint64_t flags;
+
+		/* struct clone_args starts with the 64-bit flags */
+		if (mem_read(tcp->pid, tcp->args[0], &flags, sizeof(flags)) == 0 &&
+		    (flags & CLONE_UNTRACED_FLAG)) {
+			unsigned long word;
+
+			/* PTRACE_POKEDATA writes one word at the address */
+			flags &= ~(uint64_t)CLONE_UNTRACED_FLAG;
+			memcpy(&word, &flags, sizeof(word));
+			mem_write_word(tcp->pid, tcp->args[0], word);
+		}
+		return !traced;
+	}
+	return false;
+}

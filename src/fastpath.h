@@ -1,0 +1,43 @@
+/* The filtered fast path (-e trace=SUBSET on a command ctrace starts): a
+ * seccomp filter installed in the child before exec stops the tracee only
+ * at the selected syscalls (SECCOMP_RET_TRACE) and lets every other
+ * syscall run without a ptrace stop. */
+#ifndef CTRACE_FASTPATH_H
+#define CTRACE_FASTPATH_H
+
+#include <stdbool.h>
+#include <seccomp.h>
+
+#include "arch.h"
+#include "tcb.h"
+
+/* Why the fast path is not used (FP_OK when it is). */
+enum fp_reason {
+	FP_OK = 0,
+	FP_DISABLED,        /* --no-seccomp-bpf */
+	FP_NOTHING_TO_SKIP, /* every syscall is traced */
+	FP_ATTACH,          /* -p: a filter cannot be added to a running process */
+	FP_SETID,           /* set-user/group-ID or file capabilities + NO_NEW_PRIVS */
+	FP_BUILD,           /* libseccomp could not build the filter */
+};
+
+/* Decide and build.  set has a->nsyscalls + 1 entries (the last: numbers
+ * without a name).  need_nnp: the tracer lacks CAP_SYS_ADMIN, so the
+ * child needs NO_NEW_PRIVS.  On FP_OK *ctx holds the filter. */
+enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool attach,
+				int forced, const char *path, bool need_nnp,
+				scmp_filter_ctx *ctx);
+const char *fastpath_reason_text(enum fp_reason r);
+
+/* In the child: load the filter.  0 or a negative errno. */
+int fastpath_load(scmp_filter_ctx ctx);
+
+/* At a seccomp stop of clone/clone3 that asks for CLONE_UNTRACED: clear
+ * that flag so the child is traced and cannot escape the filter's
+ * accounting.  Returns true when the stop was only for this. */
+bool fastpath_fix_untraced(struct tcb *tcp, const bool *set);
+
+/* Does the tracer have CAP_SYS_ADMIN (no NO_NEW_PRIVS needed)? */
+bool fastpath_have_sys_admin(void);
+
+#endif
