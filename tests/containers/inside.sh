@@ -45,7 +45,7 @@ try_spawn() {
 	if [ $rc -eq 0 ] && grep -q 'execve(' "$T/spawn.trace" 2>/dev/null; then
 		echo "ok rc=0"
 	else
-		echo "fail rc=$rc $(first_line "$T/spawn.err")"
+		echo "fail rc=$rc $(err_text "$T/spawn.err")"
 	fi
 }
 SPAWN=$(try_spawn "$CT")
@@ -91,7 +91,7 @@ if [ "$ME" = 0 ]; then
 		echo "OBS attach-other $(try_attach $OTHER "$CT") (uid 1000 sleep)"
 		echo "REF strace attach-other $(try_attach $OTHER strace) (uid 1000 sleep)"
 	else
-		echo "OBS attach-other na setpriv: $(first_line "$T/setpriv.err")"
+		echo "OBS attach-other na setpriv: $(err_text "$T/setpriv.err")"
 	fi
 	kill $OTHER 2>/dev/null
 	wait $OTHER 2>/dev/null
@@ -103,16 +103,16 @@ echo "$WORD" >"$T/memfile"
 "$CT" -o "$T/mem.trace" cat "$T/memfile" >/dev/null 2>"$T/mem.err"
 rc=$?
 if grep 'read(' "$T/mem.trace" 2>/dev/null | grep -q -F "\"$WORD\\n\""; then
-	echo "OBS memory-read ok rc=$rc"
+	echo "OBS memory-read ok rc=$rc $(err_text "$T/mem.err")"
 else
-	echo "OBS memory-read fail rc=$rc $(first_line "$T/mem.err")"
+	echo "OBS memory-read fail rc=$rc $(err_text "$T/mem.err")"
 fi
 strace -o "$T/mem.trace" cat "$T/memfile" >/dev/null 2>"$T/mem.err"
 rc=$?
 if grep 'read(' "$T/mem.trace" 2>/dev/null | grep -q -F "\"$WORD\\n\""; then
 	echo "REF strace memory ok"
 else
-	echo "REF strace memory fail rc=$rc $(first_line "$T/mem.err")"
+	echo "REF strace memory fail rc=$rc $(err_text "$T/mem.err")"
 fi
 
 # --- ASLR off, the way gdb does it -----------------------------------------

@@ -9,8 +9,8 @@ show() {            # show NAME FILE
 	echo "END"
 }
 
-first_line() {      # first non-empty line of a file, for the detail column
-	sed -n '/./{p;q;}' "$1" 2>/dev/null | cut -c1-150
+err_text() {      # a file's non-empty lines, joined: the detail column
+	sed -n '/./p' "$1" 2>/dev/null | tr '\n' '|' | sed 's/|$//; s/|/ | /g' | cut -c1-2000
 }
 
 # status of a process: running, gone (exited, or a zombie)
@@ -38,11 +38,11 @@ unimplemented() {
 # judge RC WORKED ERRFILE: the OBS result of an optional feature's run.
 judge() {
 	if [ "$2" = yes ]; then
-		echo "ok rc=$1 $(first_line "$3")"
+		echo "ok rc=$1 $(err_text "$3")"
 	elif [ "$1" -ne 0 ] && unimplemented "$3"; then
-		echo "na not implemented: $(first_line "$3")"
+		echo "na not implemented: $(err_text "$3")"
 	else
-		echo "fail rc=$1 $(first_line "$3")"
+		echo "fail rc=$1 $(err_text "$3")"
 	fi
 }
 
@@ -89,7 +89,7 @@ try_attach() {
 			echo "ok rc=$rc detached"
 		fi
 	else
-		echo "fail rc=$rc $(first_line "$T/attach.err")"
+		echo "fail rc=$rc $(err_text "$T/attach.err")"
 	fi
 }
 
@@ -102,7 +102,7 @@ report() {
 	"$@" >"$T/$name" 2>"$T/$name.err"
 	rc=$?
 	if [ $rc -ne 0 ] && [ ! -s "$T/$name" ] && unimplemented "$T/$name.err"; then
-		echo "UNIMPL $name $(first_line "$T/$name.err")"
+		echo "UNIMPL $name $(err_text "$T/$name.err")"
 		return 1
 	fi
 	echo "RC $name $rc"

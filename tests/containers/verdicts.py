@@ -26,6 +26,7 @@ personality, a seccomp filter).
 """
 
 import json
+import re
 import sys
 
 MODES = ["spawn", "attach", "attach-other", "memory", "syscall-info",
@@ -242,6 +243,44 @@ def cause_tokens(out):
     return {k: v for k, v in want.items() if v}
 
 
+# Runs whose failure the preflight must announce: ctrace exits 1 before
+# starting anything, with the cause its report gives (observation key,
+# report, mode in that report).
+PREFLIGHT_FAILS = [("spawn", "check.json", "spawn"),
+                   ("attach", "pid-attach.json", "attach-pid"),
+                   ("attach-pid1", "pid-attach-pid1.json", "attach-pid"),
+                   ("attach-other", "pid-attach-other.json", "attach-pid"),
+                   ("no-aslr", "check.json", "no-aslr")]
+
+
+def preflight_problems(out, reports):
+    """The real runs against the preflight contract (issue 5, item 4)."""
+    problems = []
+    for key, name, mode in PREFLIGHT_FAILS:
+        r = reports.get(name)
+        seen, detail = out.obs.get(key, ("na", ""))
+        m = r.modes.get(mode) if r is not None and r.status == "ok" else None
+        if not m or m.get("verdict") != "fails" or seen != "fail":
+            continue
+        rc = re.match(r"rc=(\d+)", detail)
+        rc = int(rc.group(1)) if rc else None
+        if rc != 1 or (m.get("cause") or "") not in detail:
+            problems.append(
+                "%s: %s fails, so ctrace must exit 1 naming the cause %r "
+                "before starting anything; it exited %s: %s"
+                % (key, mode, m.get("cause"), rc, detail[:300]))
+    # A degraded mode: one warning line with the cause, then tracing goes on.
+    r = reports.get("check.json")
+    m = r.modes.get("memory") if r is not None and r.status == "ok" else None
+    seen, detail = out.obs.get("memory-read", ("na", ""))
+    if m and m.get("verdict") == "degraded" and seen == "ok" \
+            and (m.get("cause") or "") not in detail:
+        problems.append("memory is degraded, so a traced run must warn once "
+                        "with the cause %r; its stderr: %s"
+                        % (m.get("cause"), detail[:300]))
+    return problems
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: verdicts.py CONFIG OUTPUT", file=sys.stderr)
@@ -319,7 +358,7 @@ def main():
             match = "n/a" if len(given) < 2 else "agree"
         else:
             match = "yes"
-        print(fmt % ((mode,) + tuple(cols) + (seen, strace, match, note)))
+        print(fmt % ((mode,) + tuple(cols) + (seen, strace, match, note[:150])))
         token = tokens.get(mode)
         for r in (check, whatif, host_view):
             m = r.modes.get(mode) if r.status == "ok" else None
@@ -329,12 +368,14 @@ def main():
                                 % (mode, r.label, token, m.get("cause")))
     # --check -p TARGET: its attach-pid verdict against the real attach
     # (inside the container, and from the host to the container's PID 1).
+    reports = {"check.json": check}
     for key in ("attach", "attach-pid1", "attach-other", "host-attach"):
         name = "host.json" if key == "host-attach" else "pid-%s.json" % key
         if name not in out.files and name not in out.unimpl:
             continue
         r = host if key == "host-attach" else \
             Report(out, name, problems, "--check --json -p (%s)" % key)
+        reports[name] = r
         v = r.modes.get("attach-pid", {}).get("verdict", "-") \
             if r.status == "ok" else "-"
         seen, detail = out.obs.get(key, ("na", ""))
@@ -349,7 +390,8 @@ def main():
             match = "NO"
             problems.append("%s: attach-pid says %s but observed %s (%s)"
                             % (r.label, v, seen, detail))
-        print(fmt % ("-p " + key, v, "", "", seen, "", match, detail))
+        print(fmt % ("-p " + key, v, "", "", seen, "", match, detail[:150]))
+    problems += preflight_problems(out, reports)
     if check.status == "ok":
         env = check.doc.get("environment") or {}
         engine = config.split()[0]
@@ -367,7 +409,7 @@ def main():
     for key in sorted(out.obs):
         res, detail = out.obs[key]
         if res != "ok" and detail:
-            print("    observed %s: %s %s" % (key, res, detail))
+            print("    observed %s: %s %s" % (key, res, detail[:400]))
 
     if out.files.get("check.txt", "").strip():
         print("  in-container ctrace --check:")
