@@ -81,6 +81,7 @@ static int run_preflight(const struct options *opts)
 		.no_aslr = opts->no_aslr,
 		.stack_trace = opts->stack,
 		.seccomp_bpf = opts->seccomp_bpf > 0,
+		.seccomp_bpf_auto = opts->argv && opts->seccomp_bpf == 0 && opts->nexprs > 0,
 		.quiet = opts->quiet,
 	};
 	struct preflight_res res = { .use_vm_readv = true, .syscall_info_ok = true,

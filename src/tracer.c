@@ -275,7 +275,14 @@ static void fastpath_setup(const char *path)
 	int fds[2];
 
 	if (!seccomp_allowed && r == FP_DISABLED) {
-		/* the preflight already said why, once */
+		/* forced: the preflight already failed; auto: say it once */
+		if (opt->seccomp_bpf == 0 && opt->quiet < 2 &&
+		    fastpath_prepare(arch_native, trace_set, false, 0, path, false, &fp_ctx) == FP_OK) {
+			seccomp_release(fp_ctx);
+			fp_ctx = NULL;
+			ct_warn("seccomp-bpf fast path not used: seccomp filters are blocked here "
+				"(see ctrace --check); stopping at every syscall");
+		}
 		return;
 	}
 

@@ -28,6 +28,7 @@ struct preflight_req {
 	bool no_aslr;		/* --no-aslr */
 	bool stack_trace;	/* -k */
 	bool seccomp_bpf;	/* --seccomp-bpf */
+	bool seccomp_bpf_auto;	/* the fast path may be used: probe, never fail */
 	int quiet;		/* -q count: >= 2 silences warnings (never errors) */
 };
 

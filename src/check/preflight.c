@@ -19,7 +19,7 @@ static uint32_t needed_probes(const struct preflight_req *req)
 
 	if (req->spawn)
 		mask |= PROBE_BIT(PROBE_TRACEME);
-	if (req->seccomp_bpf)
+	if (req->seccomp_bpf || req->seccomp_bpf_auto)
 		mask |= PROBE_BIT(PROBE_SECCOMP) | PROBE_BIT(PROBE_PRCTL_SECCOMP) |
 			PROBE_BIT(PROBE_SECCOMP_FILTER);
 	if (req->no_aslr)
@@ -78,7 +78,7 @@ int preflight(const struct preflight_req *req, struct preflight_res *res)
 		/* No fork: say nothing, the tracer's own errors will tell. */
 		res->use_vm_readv = true;
 		res->syscall_info_ok = true;
-		res->seccomp_bpf_ok = req->seccomp_bpf;
+		res->seccomp_bpf_ok = req->seccomp_bpf || req->seccomp_bpf_auto;
 		return 0;
 	}
 	check_assess(&f, &r);
@@ -107,7 +107,8 @@ int preflight(const struct preflight_req *req, struct preflight_res *res)
 
 	res->use_vm_readv = r.modes[MODE_MEMORY].verdict == VERDICT_OK;
 	res->syscall_info_ok = r.modes[MODE_SYSCALL_INFO].verdict == VERDICT_OK;
-	res->seccomp_bpf_ok = req->seccomp_bpf && r.modes[MODE_SECCOMP_BPF].verdict == VERDICT_OK;
+	res->seccomp_bpf_ok = (req->seccomp_bpf || req->seccomp_bpf_auto) &&
+			      r.modes[MODE_SECCOMP_BPF].verdict == VERDICT_OK;
 	return fails ? -EPERM : 0;
 }
 

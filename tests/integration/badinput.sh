@@ -32,7 +32,7 @@ expect_error "option requires an argument -- 'p'" -p
 expect_error "Can't fopen '/nonexistent-dir/out': No such file or directory" -o /nonexistent-dir/out true
 # a pid that does not exist
 pid=4194303; while kill -0 $pid 2>/dev/null; do pid=$((pid - 1)); done
-expect_error "attach: ptrace(PTRACE_SEIZE, $pid): No such process" -p $pid
+expect_error "cannot attach to PID $pid: no process $pid is visible" -p $pid
 # nothing was started: no stray 'true' children of ours
 [ -z "$(pgrep -P $$ true)" ] || { echo "FAIL: processes left running"; rc=1; }
 exit $rc
