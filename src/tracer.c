@@ -81,8 +81,9 @@ static bool probe_syscall_info(void)
 
 void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
 {
-	if (!syscall_info_ok)
-		have_syscall_info = false;
+	/* Probed only now, after the preflight: under a seccomp profile that
+	 * kills on ptrace, this call in ctrace itself would be fatal. */
+	have_syscall_info = syscall_info_ok && probe_syscall_info();
 	seccomp_allowed = seccomp_ok;
 }
 
@@ -130,7 +131,6 @@ int tracer_init(const struct options *opts)
 		/* Full buffering everywhere; a terminal is flushed per line. */
 		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 	}
-	have_syscall_info = probe_syscall_info();
 	install_signal_handlers();
 	return 0;
 }
