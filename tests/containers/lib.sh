@@ -151,8 +151,8 @@ docker_release() {
 	flock -u 9
 }
 
-# An image without any registry: busybox (static or not: /lib comes in), a passwd with uid 1000;
-# the host's /usr and /lib come in as read-only volumes.
+# An image without any registry: busybox and a passwd with uid 1000; the
+# host's /usr and /lib come in as read-only volumes (run_docker).
 docker_image() {
 	local have
 	have=$("$DOCKER" image inspect -f '{{index .Config.Labels "ctrace.recipe"}}' \
@@ -188,9 +188,8 @@ ctr_start() {
 	local engine=$1
 	shift
 	case $engine in
-	podman) "${CTR_PODMAN_RUN[@]}" -d "$@" --rootfs /:O sleep 120 ;;
-	docker) "$DOCKER" run -d --network none "${CTR_DOCKER_VOLUMES[@]}" "$@" \
-		"$CTR_IMAGE" sleep 120 ;;
+	podman) run_podman -d "$@" -- sleep 120 ;;
+	docker) run_docker -d "$@" -- sleep 120 ;;
 	esac
 }
 
