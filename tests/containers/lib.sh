@@ -255,11 +255,14 @@ ctr_config() {
 		echo "WHATIF ${CTR_WHATIF[*]}"
 		report whatif.json "$CTRACE" --check --json "${CTR_WHATIF[@]}"
 	} >"$out"
-	if ! id=$(ctr_start "$engine" "${run[@]}" 2>"$T/start.err"); then
+	# Named, so that it is removed even when starting it failed halfway.
+	id=ctrace-test-$cfg-$$
+	ctr_on_exit "ctr_rm $engine $id"
+	if ! ctr_start "$engine" --name "$id" "${run[@]}" >/dev/null 2>"$T/start.err"; then
 		echo "FAIL: cannot start the container: $(cat "$T/start.err")"
+		ctr_rm "$engine" "$id"
 		return 1
 	fi
-	ctr_on_exit "ctr_rm $engine $id"
 	# From the host: inspect the container's PID 1 (a root process, so
 	# only for configurations whose tracer is root too), and trace it.
 	hpid=$(ctr_host_pid "$engine" "$id")
