@@ -38,19 +38,21 @@ echo "OBS fast-vmread $(cat "$T/vm")"
 echo "OBS direct-seccomp $(cat "$T/sc")"
 
 # --- spawn ------------------------------------------------------------------
-# try_spawn TOOL: trace `true`; worked when the trace shows its execve.
-try_spawn() {
-	"$@" -o "$T/spawn.trace" true >"$T/spawn.out" 2>"$T/spawn.err"
+# traced NAME TEXT TRACER ARGS...: run TRACER -o FILE ARGS...; it worked
+# when it exits 0 and the trace shows TEXT.
+traced() {
+	name=$1
+	text=$2
+	tool=$3
+	shift 3
+	"$tool" -o "$T/$name.trace" "$@" >/dev/null 2>"$T/$name.err"
 	rc=$?
-	if [ $rc -eq 0 ] && grep -q 'execve(' "$T/spawn.trace" 2>/dev/null; then
-		echo "ok rc=0"
-	else
-		echo "fail rc=$rc $(err_text "$T/spawn.err")"
-	fi
+	worked=no
+	[ $rc -eq 0 ] && grep -q -F -e "$text" "$T/$name.trace" 2>/dev/null && worked=yes
+	judge $rc $worked "$T/$name.err"
 }
-SPAWN=$(try_spawn "$CT")
-echo "OBS spawn $SPAWN"
-echo "REF strace spawn $(try_spawn strace)"
+echo "OBS spawn $(traced spawn 'execve(' "$CT" true)"
+echo "REF strace spawn $(traced spawn 'execve(' strace true)"
 
 # --- attach ---------------------------------------------------------------
 sleep 30 </dev/null >/dev/null 2>&1 &
@@ -100,20 +102,8 @@ fi
 # --- memory: a traced cat shows the buffer it read -------------------------
 WORD=ctrace-memory-$$
 echo "$WORD" >"$T/memfile"
-"$CT" -o "$T/mem.trace" cat "$T/memfile" >/dev/null 2>"$T/mem.err"
-rc=$?
-if grep 'read(' "$T/mem.trace" 2>/dev/null | grep -q -F "\"$WORD\\n\""; then
-	echo "OBS memory-read ok rc=$rc $(err_text "$T/mem.err")"
-else
-	echo "OBS memory-read fail rc=$rc $(err_text "$T/mem.err")"
-fi
-strace -o "$T/mem.trace" cat "$T/memfile" >/dev/null 2>"$T/mem.err"
-rc=$?
-if grep 'read(' "$T/mem.trace" 2>/dev/null | grep -q -F "\"$WORD\\n\""; then
-	echo "REF strace memory ok"
-else
-	echo "REF strace memory fail rc=$rc $(err_text "$T/mem.err")"
-fi
+echo "OBS memory-read $(traced mem "\"$WORD\\n\"" "$CT" cat "$T/memfile")"
+echo "REF strace memory $(traced mem "\"$WORD\\n\"" strace cat "$T/memfile")"
 
 # --- ASLR off, the way gdb does it -----------------------------------------
 # try_noaslr CMD...: the program must run with ADDR_NO_RANDOMIZE set.
@@ -130,18 +120,7 @@ try_noaslr() {
 echo "OBS no-aslr-direct $(try_noaslr setarch -R)"
 echo "OBS no-aslr $(try_noaslr "$CT" -o "$T/aslr.trace" --no-aslr)"
 
-# --- seccomp-bpf filtered tracing ------------------------------------------
-"$CT" -f --seccomp-bpf -e trace=execve -o "$T/bpf.trace" true \
-	>/dev/null 2>"$T/bpf.err"
-rc=$?
-worked=no
-[ $rc -eq 0 ] && grep -q 'execve(' "$T/bpf.trace" 2>/dev/null && worked=yes
-echo "OBS seccomp-bpf-run $(judge $rc $worked "$T/bpf.err")"
-
-# --- stack traces ------------------------------------------------------------
-"$CT" -k -o "$T/k.trace" true >/dev/null 2>"$T/k.err"
-rc=$?
-worked=no
-[ $rc -eq 0 ] && grep -q '^ > ' "$T/k.trace" 2>/dev/null && worked=yes
-echo "OBS stack-trace-run $(judge $rc $worked "$T/k.err")"
+# --- seccomp-bpf filtered tracing, stack traces ----------------------------
+echo "OBS seccomp-bpf-run $(traced bpf 'execve(' "$CT" -f --seccomp-bpf -e trace=execve true)"
+echo "OBS stack-trace-run $(traced k ' > ' "$CT" -k true)"
 exit 0
