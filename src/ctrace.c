@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/resource.h>
 
 #include "check/check.h"
@@ -101,6 +102,13 @@ int main(int argc, char **argv)
 	_cleanup_free_ char *path = NULL;
 	int ret, status;
 
+	/* Never lend privileges: a set-user-ID/set-group-ID or file-capability
+	 * ctrace would let any user trace anything. */
+	if (getauxval(AT_SECURE)) {
+		ct_error("refusing to run with set-user-ID, set-group-ID or file capabilities "
+			 "(run it as root directly; -u USER runs the command as another user)");
+		return 1;
+	}
 	if (wants_check(argc, argv))
 		return check_cli(argc, argv);
 	ret = options_parse(&opts, argc, argv);

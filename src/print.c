@@ -45,10 +45,18 @@ void outstream_close(struct outstream *os)
 	free(os);
 }
 
-void outstreams_flush(void)
+int outstreams_flush(void)
 {
-	for (size_t i = 0; i < nstreams; i++)
-		fflush(streams[i]->fp);
+	int ret = 0;
+
+	for (size_t i = 0; i < nstreams; i++) {
+		if (fflush(streams[i]->fp) != 0 || ferror(streams[i]->fp)) {
+			if (ret == 0)
+				ret = errno ? -errno : -EIO;
+			clearerr(streams[i]->fp);
+		}
+	}
+	return ret;
 }
 
 void tprints(struct tcb *tcp, const char *s)
@@ -155,6 +163,23 @@ void tabto(struct tcb *tcp)
 
 	if (tcp->curcol < RETVAL_COLUMN)
 		tprints(tcp, spaces + tcp->curcol);
+}
+
+void print_raw_line(struct tcb *tcp, const char *fmt, ...)
+{
+	struct outstream *os = tcp->out;
+	va_list ap;
+
+	if (os->curline) {
+		fputs(" <unfinished ...>\n", os->fp);
+		os->curline->flags |= TCB_REPRINT;
+		os->curline->curcol = 0;
+		os->curline = NULL;
+	}
+	va_start(ap, fmt);
+	vfprintf(os->fp, fmt, ap);
+	va_end(ap);
+	fputc('\n', os->fp);
 }
 
 void print_event_line(struct tcb *tcp, const char *fmt, ...)

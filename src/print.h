@@ -49,8 +49,11 @@ void line_end(struct tcb *tcp);
 void tabto(struct tcb *tcp);
 /* A whole message line for tcp, e.g. "+++ exited with 0 +++". */
 void print_event_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Flush every stream's buffered output. */
-void outstreams_flush(void);
+/* A line with no timestamp or pid prefix ("[ Process PID=... ]"). */
+void print_raw_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flush every stream's buffered output: 0, or a negative errno when a
+ * write failed (full disk, closed pipe). */
+int outstreams_flush(void);
 
 /* --- Pure string quoting (unit-tested) --- */
 enum {

@@ -1,8 +1,11 @@
 #include "config.h"
 #include "summary.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -81,20 +84,42 @@ void summary_free(void)
 	stats = NULL;
 }
 
-/* CPU time of the tracee (all its threads): the clock id of a process
- * CPU clock, as the kernel encodes it (CPUCLOCK_SCHED). */
-static uint64_t now_ns(pid_t pid)
+/* On-CPU time of the tracee thread: between a syscall's entry and exit
+ * stops that is the time the kernel spent on the call.  Read from
+ * /proc/PID/task/TID/schedstat (ns), kept open per tracee; the CPU clock of
+ * the whole process where that file is missing; wall time with -w. */
+static uint64_t now_ns(struct tcb *tcp)
 {
 	struct timespec ts;
 
-	if (wall_clock || clock_gettime((clockid_t)((~(unsigned)pid << 3) | 2), &ts) < 0)
-		clock_gettime(CLOCK_MONOTONIC, &ts);
+	if (!wall_clock) {
+		if (tcp->sched_fd == -1) {
+			char path[64];
+
+			snprintf(path, sizeof(path), "/proc/%d/task/%d/schedstat", tcp->pid, tcp->pid);
+			tcp->sched_fd = open(path, O_RDONLY | O_CLOEXEC);
+			if (tcp->sched_fd < 0)
+				tcp->sched_fd = -2;
+		}
+		if (tcp->sched_fd >= 0) {
+			char buf[96];
+			ssize_t n = pread(tcp->sched_fd, buf, sizeof(buf) - 1, 0);
+
+			if (n > 0) {
+				buf[n] = '\0';
+				return strtoull(buf, NULL, 10);
+			}
+		}
+		if (clock_gettime((clockid_t)((~(unsigned)tcp->pid << 3) | 2), &ts) == 0)
+			return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 void summary_enter(struct tcb *tcp)
 {
-	tcp->sum_start_ns = now_ns(tcp->pid);
+	tcp->sum_start_ns = now_ns(tcp);
 }
 
 void summary_add(long nr, bool error, uint64_t ns)
@@ -118,7 +143,7 @@ void summary_add(long nr, bool error, uint64_t ns)
 
 void summary_exit(struct tcb *tcp)
 {
-	uint64_t end = now_ns(tcp->pid);
+	uint64_t end = now_ns(tcp);
 	uint64_t ns = end > tcp->sum_start_ns ? end - tcp->sum_start_ns : 0;
 
 	summary_add(tcp->scno, tcp->err != 0, ns);

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -25,6 +26,7 @@ struct tcb *tcb_new(pid_t pid, unsigned flags)
 
 	tcp->pid = pid;
 	tcp->flags = flags;
+	tcp->sched_fd = -1;
 	tcp->arch = arch_native;
 	tcp->hnext = buckets[h];
 	buckets[h] = tcp;
@@ -58,6 +60,8 @@ void tcb_free(struct tcb *tcp)
 	ntcbs--;
 	if (!(tcp->flags & TCB_SILENT))
 		nvisible--;
+	if (tcp->sched_fd >= 0)
+		close(tcp->sched_fd);
 	free(tcp);
 }
 

@@ -32,7 +32,9 @@ struct tcb {
 	int curcol;                 /* column of the current output line */
 
 	/* The current syscall. */
-	const struct arch_def *arch;
+	const struct arch_def *arch;   /* NULL: a personality without a table */
+	uint32_t audit_arch;           /* AUDIT_ARCH_* of the current syscall */
+	uint32_t last_audit_arch;      /* of the previous one (personality change) */
 	const struct syscall_ent *ent; /* NULL for an unknown number */
 	long scno;
 	unsigned long args[6];
@@ -43,6 +45,7 @@ struct tcb {
 	unsigned argpos;            /* generic decoder: first argument left for exit */
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
+	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
 
 	struct tcb *hnext;          /* hash chain */
 };

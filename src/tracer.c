@@ -42,6 +42,7 @@ static int main_status = -1;             /* its wait status */
 static bool have_syscall_info;
 static bool *trace_set;                  /* -e trace=, by native number */
 static volatile sig_atomic_t interrupted;
+static int output_failed;                /* errno of a failed trace write */
 static unsigned seize_opts;
 static bool use_seccomp;                 /* the filtered fast path is on */
 static scmp_filter_ctx fp_ctx;
@@ -59,7 +60,7 @@ static void on_fatal_signal(int sig)
 
 static void install_signal_handlers(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
@@ -68,6 +69,8 @@ static void install_signal_handlers(void)
 	/* no SA_RESTART: waitpid must return EINTR */
 	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+	/* a closed output pipe is a write error (EPIPE), handled in the loop */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static bool probe_syscall_info(void)
@@ -164,9 +167,9 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 
 static void drop_tcb(struct tcb *tcp)
 {
-	if (tcp->out->curline == tcp)
+	if (tcp->out && tcp->out->curline == tcp)
 		tcp->out->curline = NULL;
-	if (tcp->out != shared_out)
+	if (tcp->out && tcp->out != shared_out)
 		outstream_close(tcp->out);
 	tcb_free(tcp);
 }
@@ -234,6 +237,8 @@ _Noreturn static void child_exec(const char *path, char **argv)
 {
 	int ret;
 
+	/* ctrace ignores SIGPIPE; the command must not inherit that */
+	signal(SIGPIPE, SIG_DFL);
 	if (opt->no_aslr) {
 		int cur = personality(0xffffffff);
 
@@ -486,6 +491,7 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 			tcp->scno = (long)info.entry.nr;
 			for (int i = 0; i < 6; i++)
 				tcp->args[i] = (unsigned long)info.entry.args[i];
+			tcp->audit_arch = info.arch;
 			tcp->arch = arch_by_audit(info.arch);
 			return true;
 		}
@@ -503,6 +509,7 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	if (*entering) {
 		tcp->scno = regs.nr;
 		memcpy(tcp->args, regs.args, sizeof(tcp->args));
+		tcp->audit_arch = regs.audit_arch;
 		tcp->arch = arch_by_audit(regs.audit_arch);
 	} else {
 		tcp->rval = regs.ret;
@@ -533,6 +540,14 @@ static void on_syscall_stop(struct tcb *tcp)
 		tcp->err = 0;
 		tcp->rval = 0;
 		tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+		if (tcp->audit_arch != tcp->last_audit_arch) {
+			if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
+			    opt->count != 1)
+				print_raw_line(tcp, "[ Process PID=%d runs in %s mode. ]", tcp->pid,
+					       tcp->audit_arch == arch_native->audit_arch ? "64 bit"
+					       : "32 bit");
+			tcp->last_audit_arch = tcp->audit_arch;
+		}
 		if (tcp->flags & TCB_SILENT) {
 			tcp->flags |= TCB_FILTERED;
 			return;
@@ -607,26 +622,55 @@ static void resume(struct tcb *tcp, int sig)
 			tcp->pid, strerror(errno));
 }
 
-static void on_exec_event(struct tcb *tcp)
+/* PTRACE_EVENT_EXEC.  When a non-leader thread called execve, the event
+ * arrives under the leader's pid: the execing thread takes that pid over
+ * and the old leader is gone.  Returns the tracee that now owns the pid. */
+static struct tcb *on_exec_event(struct tcb *tcp)
 {
 	unsigned long old = 0;
+	pid_t pid = tcp->pid;
+	struct tcb *thread;
 
-	/* execve from a non-leader thread: the leader's pid takes over. */
-	if (ptrace(PTRACE_GETEVENTMSG, tcp->pid, 0L, &old) == 0 &&
-	    (pid_t)old != tcp->pid) {
-		struct tcb *prev = tcb_find((pid_t)old);
+	if (ptrace(PTRACE_GETEVENTMSG, pid, 0L, &old) == 0 && (pid_t)old != pid &&
+	    (thread = tcb_find((pid_t)old))) {
+		struct tcb *leader = tcp;
 
-		if (prev) {
-			if (opt->quiet < 2)
-				print_event_line(prev, "+++ superseded by execve in pid %d +++",
-						 tcp->pid);
-			drop_tcb(prev);
+		/* the thread's execve line continues under the new pid */
+		if (thread->out->curline == thread && (thread->flags & TCB_INSYSCALL)) {
+			tprintf(thread, " <pid changed to %d ...>", pid);
+			line_end(thread);
+			thread->flags |= TCB_REPRINT;
 		}
+		if (leader->out->curline == leader)
+			leader->out->curline = NULL;
+		if (opt->quiet < 2 && opt->count != 1 && !(leader->flags & TCB_SILENT)) {
+			/* printed once the leader is gone: one process remains */
+			struct outstream *os = leader->out;
+			bool own = os != shared_out;
+
+			if (own)
+				leader->out = NULL; /* keep the leader's -ff file open */
+			drop_tcb(leader);
+			tcb_rename(thread, pid);
+			{
+				struct outstream *saved = thread->out;
+				thread->out = os;
+				print_event_line(thread, "+++ superseded by execve in pid %lu +++", old);
+				thread->out = saved;
+			}
+			if (own)
+				outstream_close(os);
+		} else {
+			drop_tcb(leader);
+			tcb_rename(thread, pid);
+		}
+		tcp = thread;
 	}
 	tcp->flags |= TCB_EXEC_PENDING;
 	tcp->flags &= ~TCB_HIDE;
 	if (tcp->pid == main_pid || (pid_t)old == main_pid)
 		fastpath_check_loaded();
+	return tcp;
 }
 
 /* PTRACE_EVENT_SECCOMP: the filter stopped a selected syscall at entry. */
@@ -641,6 +685,17 @@ static void on_seccomp_stop(struct tcb *tcp)
 	}
 }
 
+/* A child auto-attached through fork/vfork/clone (-f, or silently for
+ * the fast path). */
+static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
+{
+	if (!opt->follow)
+		return add_tcb(pid, flags | TCB_SILENT);
+	if (opt->quiet == 0)
+		ct_error("Process %d attached", pid);
+	return add_tcb(pid, flags);
+}
+
 static void on_new_child(struct tcb *parent)
 {
 	unsigned long child = 0;
@@ -648,8 +703,7 @@ static void on_new_child(struct tcb *parent)
 	if (ptrace(PTRACE_GETEVENTMSG, parent->pid, 0L, &child) < 0)
 		return;
 	if (!tcb_find((pid_t)child))
-		add_tcb((pid_t)child, (parent->flags & TCB_ATTACHED) |
-				      (opt->follow ? 0 : TCB_SILENT));
+		new_child_tcb((pid_t)child, parent->flags & TCB_ATTACHED);
 }
 
 static void handle_stop(struct tcb *tcp, int status)
@@ -685,7 +739,7 @@ static void handle_stop(struct tcb *tcp, int status)
 			resume(tcp, 0);
 			return;
 		case PTRACE_EVENT_EXEC:
-			on_exec_event(tcp);
+			tcp = on_exec_event(tcp);
 			break;
 		case PTRACE_EVENT_SECCOMP:
 			on_seccomp_stop(tcp);
@@ -733,10 +787,14 @@ static void handle_exit(struct tcb *tcp, int status)
 
 /* ---- detach on SIGINT/SIGTERM/SIGHUP ---- */
 
+/* sig 0: detach everything, our own children too (the trace output is
+ * gone, the command goes on untraced). */
 static void interrupt_one(struct tcb *tcp, void *data)
 {
 	int sig = *(int *)data;
 
+	if (sig == 0)
+		tcp->flags |= TCB_ATTACHED;
 	if (tcp->flags & TCB_ATTACHED) {
 		tcp->flags |= TCB_DETACHING;
 		/* ESRCH: it is dying and will report its death */
@@ -816,7 +874,7 @@ static void detach_all(int sig)
 int tracer_loop(void)
 {
 	while (tcb_count() > 0) {
-		int status;
+		int status, ret;
 		pid_t pid;
 		struct tcb *tcp;
 
@@ -824,7 +882,15 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
-		outstreams_flush();
+		ret = outstreams_flush();
+		if (ret < 0) {
+			/* full disk, closed pipe...: stop tracing cleanly, never
+			 * hang; the command goes on untraced */
+			output_failed = -ret;
+			ct_error("write error on the trace output: %s; detaching", strerror(output_failed));
+			detach_all(0);
+			break;
+		}
 		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)
@@ -844,8 +910,7 @@ int tracer_loop(void)
 				ptrace(PTRACE_DETACH, pid, 0L, 0L);
 				continue;
 			}
-			tcp = add_tcb(pid, (main_pid ? 0 : TCB_ATTACHED) |
-					   (opt->follow ? 0 : TCB_SILENT));
+			tcp = new_child_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
 		}
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			handle_exit(tcp, status);
@@ -862,6 +927,11 @@ int tracer_loop(void)
 	}
 	outstreams_flush();
 
+	if (main_pid && main_status == -1 && output_failed) {
+		/* detached after an output error: still our child */
+		while (waitpid(main_pid, &main_status, 0) < 0 && errno == EINTR)
+			;
+	}
 	if (main_pid) {
 		if (main_status == -1)
 			return interrupted ? -interrupted : 0;

@@ -36,7 +36,11 @@ calls_of() {
 		if (w[1] in P) sub(/^[0-9]+/, "PID", ret)
 		if (name == "getppid") ret = "PPID"
 		print name " = " ret
+		last = name
 	}
+	# a thread that ended with exit(2) reports the status of an
+	# exit_group() racing with it: the kernel decides, not the tracer
+	/^\+\+\+ exited with / && last == "exit" { print "+++ thread exited +++"; next }
 	/^\+\+\+ / { print }' "$1"
 }
 
