@@ -9,15 +9,16 @@
 #include <sys/time.h>
 
 #include "mem.h"
+#include "options.h"
 #include "util.h"
 
 #define RETVAL_COLUMN 39
 
-struct print_cfg pcfg = { .max_strlen = 32 };
+struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1 };
 
 static struct outstream **streams;
 static size_t nstreams;
-static struct timespec first_ts;  /* -r: time of the previous line */
+static struct timespec prev_ts;  /* -r: time of the previous line */
 
 struct outstream *outstream_new(FILE *fp)
 {
@@ -79,41 +80,54 @@ void tprintf(struct tcb *tcp, const char *fmt, ...)
 		tcp->curcol += n;
 }
 
+static const long prec_div[10] = { 1000000000, 100000000, 10000000, 1000000, 100000,
+				   10000, 1000, 100, 10, 1 };
+
+void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width)
+{
+	if (prec <= 0)
+		tprintf(tcp, "%*ld", width, sec);
+	else
+		tprintf(tcp, "%*ld.%0*ld", width, sec, prec, nsec / prec_div[prec]);
+}
+
 static void print_timestamp(struct tcb *tcp)
 {
 	struct timespec ts;
 
-	if (!pcfg.tflag && !pcfg.relative_ts)
-		return;
-	if (pcfg.relative_ts) {
+	if (pcfg.ts_format == TSF_TIME || pcfg.ts_format == TSF_UNIX) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		if (pcfg.ts_format == TSF_UNIX) {
+			print_seconds(tcp, (long)ts.tv_sec, ts.tv_nsec, pcfg.ts_prec, 0);
+		} else {
+			struct tm tm;
+			char buf[32];
+
+			localtime_r(&ts.tv_sec, &tm);
+			strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+			tprints(tcp, buf);
+			if (pcfg.ts_prec > 0)
+				tprintf(tcp, ".%0*ld", pcfg.ts_prec, ts.tv_nsec / prec_div[pcfg.ts_prec]);
+		}
+		tprints(tcp, " ");
+	}
+	if (pcfg.rel_prec >= 0) {
 		struct timespec d;
+		bool with_abs = pcfg.ts_format == TSF_TIME || pcfg.ts_format == TSF_UNIX;
 
 		clock_gettime(CLOCK_MONOTONIC, &ts);
-		if (first_ts.tv_sec == 0 && first_ts.tv_nsec == 0)
-			first_ts = ts;
-		d.tv_sec = ts.tv_sec - first_ts.tv_sec;
-		d.tv_nsec = ts.tv_nsec - first_ts.tv_nsec;
+		if (prev_ts.tv_sec == 0 && prev_ts.tv_nsec == 0)
+			prev_ts = ts;
+		d.tv_sec = ts.tv_sec - prev_ts.tv_sec;
+		d.tv_nsec = ts.tv_nsec - prev_ts.tv_nsec;
 		if (d.tv_nsec < 0) {
 			d.tv_sec--;
 			d.tv_nsec += 1000000000L;
 		}
-		first_ts = ts;
-		tprintf(tcp, "%6ld.%06ld ", (long)d.tv_sec, d.tv_nsec / 1000);
-		return;
-	}
-	clock_gettime(CLOCK_REALTIME, &ts);
-	if (pcfg.tflag >= 3) {
-		tprintf(tcp, "%ld.%06ld ", (long)ts.tv_sec, ts.tv_nsec / 1000);
-	} else {
-		struct tm tm;
-		char buf[32];
-
-		localtime_r(&ts.tv_sec, &tm);
-		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
-		if (pcfg.tflag == 2)
-			tprintf(tcp, "%s.%06ld ", buf, ts.tv_nsec / 1000);
-		else
-			tprintf(tcp, "%s ", buf);
+		prev_ts = ts;
+		tprints(tcp, with_abs ? "(+" : "");
+		print_seconds(tcp, (long)d.tv_sec, d.tv_nsec, pcfg.rel_prec, 6);
+		tprints(tcp, with_abs ? ") " : " ");
 	}
 }
 
@@ -131,8 +145,12 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_visible_count() > 1)
-		tprintf(tcp, "[pid %5d] ", tcp->pid);
+	if (pcfg.pid_prefix && tcb_visible_count() > 1) {
+		if (tcp->ns_pid)
+			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
+		else
+			tprintf(tcp, "[pid %5d] ", tcp->pid);
+	}
 }
 
 bool line_resume(struct tcb *tcp)
@@ -268,17 +286,33 @@ static unsigned quote_flags(void)
 	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
 }
 
+/* One scratch buffer for strings (the tracer is single-threaded): no
+ * malloc per syscall. */
+static char *scratch(size_t size)
+{
+	static char *buf;
+	static size_t cap;
+
+	if (size > cap) {
+		buf = xrealloc(buf, size);
+		cap = size;
+	}
+	return buf;
+}
+
 static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellipsis)
 {
-	char stackbuf[4 * 256 + 3];
-	char *buf = len <= 256 ? stackbuf : xmalloc(4 * len + 3);
+	static char *qbuf;
+	static size_t qcap;
 
-	quote_string(s, len, quote_flags(), buf);
-	tprints(tcp, buf);
+	if (4 * len + 3 > qcap) {
+		qcap = 4 * len + 3;
+		qbuf = xrealloc(qbuf, qcap);
+	}
+	quote_string(s, len, quote_flags(), qbuf);
+	tprints(tcp, qbuf);
 	if (ellipsis)
 		tprints(tcp, "...");
-	if (buf != stackbuf)
-		free(buf);
 }
 
 void print_addr(struct tcb *tcp, unsigned long addr)
@@ -384,9 +418,8 @@ void print_signo(struct tcb *tcp, int sig)
 
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 {
-	char stackbuf[256];
 	size_t want = len > pcfg.max_strlen ? pcfg.max_strlen : len;
-	char *buf = want <= sizeof(stackbuf) ? stackbuf : xmalloc(want);
+	char *buf = scratch(want);
 
 	if (!addr) {
 		print_addr(tcp, addr);
@@ -397,13 +430,11 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 	} else {
 		print_quoted(tcp, buf, want, len > want);
 	}
-	if (buf != stackbuf)
-		free(buf);
 }
 
 static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 {
-	_cleanup_free_ char *buf = NULL;
+	char *buf;
 	bool truncated;
 	ssize_t n;
 
@@ -411,7 +442,7 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	buf = xmalloc(limit + 1);
+	buf = scratch(limit + 1);
 	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
 	if (n < 0) {
 		print_addr(tcp, addr);

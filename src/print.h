@@ -18,9 +18,11 @@ struct print_cfg {
 	int yflag;             /* -y / -yy */
 	bool verbose;          /* -v */
 	bool pid_prefix;       /* -f into one stream: "[pid N] " when >1 tracee */
-	int tflag;             /* -t/-tt/-ttt */
-	bool relative_ts;      /* -r */
-	bool syscall_times;    /* -T */
+	int ts_format;         /* TSF_NONE / TSF_TIME / TSF_UNIX */
+	int ts_prec;           /* digits after the seconds: 0 3 6 9 */
+	int rel_prec;          /* -r digits, -1 off */
+	int T_prec;            /* -T digits, -1 off */
+	bool json;             /* --json: JSON lines instead of text */
 };
 extern struct print_cfg pcfg;
 
@@ -45,6 +47,9 @@ void line_begin(struct tcb *tcp);
 bool line_resume(struct tcb *tcp);
 /* End the line ("\n") and release the stream. */
 void line_end(struct tcb *tcp);
+/* "SEC.FRACTION" with prec digits (0: no fraction), SEC right-aligned in
+ * width columns. */
+void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width);
 /* Pad to the return value column (39; " = " follows), as strace does. */
 void tabto(struct tcb *tcp);
 /* A whole message line for tcp, e.g. "+++ exited with 0 +++". */
