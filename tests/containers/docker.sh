@@ -13,6 +13,9 @@ ctr_config docker default;                                       st+=($?)
 ctr_config docker cap-ptrace --cap-add SYS_PTRACE;                st+=($?)
 ctr_config docker unconfined --security-opt seccomp=unconfined;   st+=($?)
 ctr_config docker user-1000 -- --user 1000;                       st+=($?)
+# The profile keys on the capabilities configured for the container, not
+# on the effective set: process_vm_readv allowed although CapEff is 0.
+ctr_config docker user-1000-cap-ptrace --cap-add SYS_PTRACE -- --user 1000; st+=($?)
 ctr_config docker profile-eperm \
 	--security-opt "seccomp=$CTR_PROFILES/ctr-ptrace-eperm.json"; st+=($?)
 ctr_config docker profile-kill \
