@@ -32,6 +32,8 @@
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "stage.h"
+#include "stacktrace.h"
 #include "summary.h"
 #include "tcb.h"
 #include "util.h"
@@ -108,10 +110,16 @@ int tracer_init(const struct options *opts)
 	pcfg.ts_prec = opts->ts_prec >= 0 ? opts->ts_prec : opts->tflag >= TS_USEC ? 6 : 0;
 	pcfg.rel_prec = opts->rel_prec;
 	pcfg.T_prec = opts->T_prec;
+	/* "[pid N] " on stderr, "N " in a -o file (every line with -f), none
+	 * in -ff files or JSON */
 	pcfg.json = opts->json;
-	if (opts->json)
-		pcfg.pid_prefix = false;
-	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
+	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile) && !opts->json;
+	pcfg.pid_plain = opts->outfile != NULL;
+	pcfg.pid_always = opts->follow == 1 && opts->outfile;
+	pcfg.xlat_style = opts->xlat_style;
+	if (opts->verbose)
+		filter_set_abbrev_none(arch_native);
+	pcfg.stack = opts->stack && opts->count != 1;
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
@@ -128,6 +136,10 @@ int tracer_init(const struct options *opts)
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)
 		return ret;
+	if (opts->only_successful)
+		filter_set_status(1u << FS_SUCCESSFUL);
+	if (opts->only_failed)
+		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
 		fp = fopen(opts->outfile, "we");
@@ -221,10 +233,12 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 
 static void drop_tcb(struct tcb *tcp)
 {
+	stage_end(tcp, FS_UNFINISHED);
 	if (tcp->out && tcp->out->curline == tcp)
 		tcp->out->curline = NULL;
 	if (tcp->out && tcp->out != shared_out)
 		outstream_close(tcp->out);
+	stacktrace_tcb_free(tcp);
 	tcb_free(tcp);
 }
 
@@ -358,6 +372,8 @@ static void fastpath_setup(const char *path)
 		return;
 	}
 	use_seccomp = true;
+	/* unselected mmaps run unseen: -k re-reads the module map each time */
+	stacktrace_set_always_rescan(true);
 	fp_pipe = fds[1];
 	fp_read = fds[0];
 }
@@ -541,7 +557,11 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	struct syscall_regs regs;
 
 	if (have_syscall_info) {
-		long n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
+		long n;
+
+		/* (valgrind does not know that the kernel fills it) */
+		memset(&info, 0, sizeof(info));
+		n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
 
 		if (n <= 0)
 			return false;
@@ -627,6 +647,8 @@ static void on_syscall_stop(struct tcb *tcp)
 			return; /* -c: counted, not printed */
 		if (pcfg.T_prec >= 0)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+		if (opt->stack)
+			stacktrace_capture(tcp);
 		ev_syscall_entry(tcp);
 		return;
 	}
@@ -634,6 +656,10 @@ static void on_syscall_stop(struct tcb *tcp)
 		return; /* an exit without entry (attached mid-syscall) */
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
+	if (tcp->err == 516) /* ERESTART_RESTARTBLOCK: restart_syscall follows */
+		tcp->restart_ent = tcp->ent;
+	if (opt->stack)
+		stacktrace_syscall_exit(tcp);
 	if (tcp->flags & TCB_FILTERED) {
 		tcp->flags &= ~TCB_FILTERED;
 		return;
@@ -714,6 +740,8 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 	}
 	tcp->flags |= TCB_EXEC_PENDING;
 	tcp->flags &= ~TCB_HIDE;
+	if (opt->stack)
+		stacktrace_exec(tcp);
 	if (tcp->pid == main_pid || (pid_t)old == main_pid)
 		fastpath_check_loaded();
 	return tcp;
@@ -850,6 +878,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 {
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, true);
+	stage_end(tcp, FS_DETACHED);
 	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
@@ -920,16 +949,23 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
-		ret = outstreams_flush();
-		if (ret < 0) {
-			/* full disk, closed pipe...: stop tracing cleanly, never
-			 * hang; the command goes on untraced */
-			output_failed = -ret;
-			ct_error("write error on the trace output: %s; detaching", strerror(output_failed));
-			detach_all(0);
-			break;
+		/* Output is flushed only when ctrace would otherwise sleep: a
+		 * tracee blocked for long still shows its pending line, and a
+		 * busy trace writes in large blocks. */
+		pid = waitpid(-1, &status, __WALL | WNOHANG);
+		if (pid == 0) {
+			ret = outstreams_flush();
+			if (ret < 0) {
+				/* full disk, closed pipe...: stop tracing cleanly,
+				 * never hang; the command goes on untraced */
+				output_failed = -ret;
+				ct_error("write error on the trace output: %s; detaching",
+					 strerror(output_failed));
+				detach_all(0);
+				break;
+			}
+			pid = waitpid(-1, &status, __WALL);
 		}
-		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

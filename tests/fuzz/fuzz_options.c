@@ -22,7 +22,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *argv[64];
 	int argc = 0;
 	struct options o;
-	int saved_err = dup(2);
 
 	if (!buf)
 		return 0;
@@ -34,17 +33,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		i += strlen(buf + i) + 1;
 	}
 	argv[argc] = NULL;
-	/* parse errors print one line each: keep the fuzzer's output clean */
-	if (freopen("/dev/null", "w", stderr) && options_parse(&o, argc, argv) == 0 && o.nexprs) {
+	/* parse errors print one line each: run with -close_fd_mask=2 */
+	if (options_parse(&o, argc, argv) == 0 && o.nexprs) {
 		bool *set = calloc(arch_native->nsyscalls + 1, sizeof(bool));
 
 		if (set)
 			filter_build(arch_native, (const char *const *)o.exprs, o.nexprs, set);
 		free(set);
-	}
-	if (saved_err >= 0) {
-		dup2(saved_err, 2);
-		close(saved_err);
 	}
 	options_free(&o);
 	free(buf);

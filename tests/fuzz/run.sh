@@ -32,6 +32,7 @@ cp "$top"/tests/fixtures/profiles/*.json "$out/corpus_profile/"
 printf '%064d' 0 | tr 0 '\0' > "$out/corpus_bpf/empty"
 for t in bpf profile options; do
 	echo "== fuzz_$t for ${secs}s"
-	"$out/fuzz_$t" -artifact_prefix="$out/" -max_total_time="$secs" -max_len=16384 -timeout=10 \
+	mask=0; [ "$t" = options ] && mask=3   # its messages and --help go to stdout/stderr
+	"$out/fuzz_$t" -close_fd_mask=$mask -artifact_prefix="$out/" -max_total_time="$secs" -max_len=16384 -timeout=10 \
 		-rss_limit_mb=2048 "$out/corpus_$t" 2>&1 | tail -n 12
 done
