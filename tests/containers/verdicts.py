@@ -134,6 +134,28 @@ class Report:
         if len(problems) > before:
             self.status = "broken"
 
+    def container_view(self, label, problems):
+        """The part of a host-side report that describes a tracer inside
+        the container: a top-level object with its own "modes", under a key
+        that names it ("inside", "container", ...)."""
+        for key, val in self.doc.items():
+            if isinstance(val, dict) and isinstance(val.get("modes"), list) \
+                    and ("inside" in key or "container" in key):
+                r = Report.missing(label + " ." + key, "")
+                r.status, r.doc = "ok", val
+                for m in val["modes"]:
+                    if isinstance(m, dict):
+                        r.modes[m.get("name")] = m
+                for mode in MODES:
+                    if r.modes.get(mode, {}).get("verdict") not in VERDICTS:
+                        problems.append("%s: no valid verdict for mode %s"
+                                        % (r.label, mode))
+                        r.status = "broken"
+                return r
+        return Report.missing(label, "no container view in the host-side "
+                              "report yet (an object with \"modes\" under a "
+                              "key naming inside/container)")
+
     @classmethod
     def missing(cls, label, why):
         r = cls.__new__(cls)
@@ -315,14 +337,12 @@ def main():
     if whatif.status == "error":
         whatif.why = "no built-in default profile? " + whatif.why
     host = Report(out, "host.json", problems, "host-side --check --json -p")
-    # Its attach-pid verdict (can the host attach now) is asserted below.
-    # Its eight modes describe a tracer inside the container only once the
-    # what-if (issue 6) exists; before, they describe the host itself.
-    host_view = host
-    if whatif.status == "unimpl" and host.status == "ok":
-        host_view = Report.missing(
-            "host-side container view",
-            "-p on the host reports the host until the what-if exists")
+    # Its attach-pid verdict (can the host attach now) is asserted below;
+    # its view of a tracer inside the container (issue 6) with the others.
+    if host.status == "ok":
+        host_view = host.container_view("host-side --check -p", problems)
+    else:
+        host_view = host
 
     observed = observations(out.obs)
     tokens = cause_tokens(out)
