@@ -1,0 +1,232 @@
+#!/bin/busybox sh
+# /init of the aarch64 test initramfs (built by tests/aarch64/run.sh): runs
+# ctrace tests on the real aarch64 kernel and prints one line per test,
+#   RESULT <name> PASS|FAIL <detail>
+# with the evidence of a failure on "  | " lines, the --check JSON between
+# "BEGIN-JSON <name>" and "END-JSON <name>" for the host to validate, and
+# "TESTS-DONE" at the end; then powers the machine off.
+/bin/busybox --install -s /bin
+export PATH=/bin:/t
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev 2>/dev/null || mount -t tmpfs dev /dev
+mount -t tmpfs tmp /tmp
+echo 1 >/proc/sys/kernel/printk
+exec </dev/null >/dev/console 2>&1
+
+T=/t
+E=$T/expect
+W=/tmp/w
+mkdir -p $W
+TO=60   # seconds for any single traced command
+FAST=$(cat $T/fast-set)  # -e trace= set of decode-fastpath, as on the host
+
+uptime_s() { cut -d' ' -f1 /proc/uptime; }
+LAST=$(uptime_s)
+result() { # name PASS|FAIL detail...
+	now=$(uptime_s)
+	echo "RESULT $* [$(awk -v a=$LAST -v b=$now 'BEGIN { printf "%.1fs", b - a }')]"
+	LAST=$(uptime_s)
+}
+show() { # [file]: evidence lines
+	sed -n '1,40s/^/  | /p' "$@"
+}
+# wait for a child, at most $2 seconds; then SIGKILL it and return 124
+wait_max() {
+	i=0
+	while [ $i -lt $(($2 * 10)) ]; do
+		st=
+		read -r _ _ st _ </proc/$1/stat 2>/dev/null
+		case $st in ''|Z) wait $1; return $? ;; esac
+		sleep 0.1; i=$((i + 1))
+	done
+	kill -9 $1; wait $1
+	return 124
+}
+normalize() { # trace file: the marked region, pids and addresses hidden
+	awk -f $T/normalize.awk "$1"
+}
+unknown_calls() { # trace files: lines with numbers the table lacks
+	grep -h 'syscall_0x' "$@" | head -5
+}
+
+echo "ENV kernel $(uname -r) $(uname -m); cpus $(nproc); ctrace $(ctrace -V 2>&1 | head -1)"
+
+# -- spawn ------------------------------------------------------------------
+t_spawn_true() {
+	timeout $TO ctrace -o $W/true.txt true; rc=$?
+	first=$(head -1 $W/true.txt); last=$(tail -1 $W/true.txt)
+	if [ $rc != 0 ]; then result spawn-true FAIL "exit status $rc"; show $W/true.txt; return; fi
+	case $first in
+	'execve("/bin/true", ["true"], 0x'*' /* '*' vars */) = 0') ;;
+	*) result spawn-true FAIL "first line: $first"; return ;;
+	esac
+	[ "$last" = "+++ exited with 0 +++" ] || { result spawn-true FAIL "last line: $last"; return; }
+	u=$(unknown_calls $W/true.txt)
+	[ -z "$u" ] || { result spawn-true FAIL "unknown syscall numbers: $u"; return; }
+	result spawn-true PASS "$(wc -l <$W/true.txt) lines"
+}
+
+t_spawn_ls() {
+	ls -la $T >$W/ls.native 2>&1
+	timeout $TO ctrace -o $W/ls.txt ls -la $T >$W/ls.out 2>&1; rc=$?
+	[ $rc = 0 ] || { result spawn-ls FAIL "exit status $rc"; show $W/ls.out; return; }
+	cmp -s $W/ls.native $W/ls.out || { result spawn-ls FAIL "output differs under ctrace"; diff $W/ls.native $W/ls.out | show; return; }
+	grep -q '^openat(AT_FDCWD, "/t", [^)]*) *= 3$' $W/ls.txt ||
+		{ result spawn-ls FAIL 'no openat(AT_FDCWD, "/t", ...) = 3'; show $W/ls.txt; return; }
+	grep -q '^getdents64(3, .*) *= [1-9][0-9]*$' $W/ls.txt ||
+		{ result spawn-ls FAIL "no getdents64(3, ...) = N > 0"; show $W/ls.txt; return; }
+	grep -q '^newfstatat(\|^statx(\|^fstat(' $W/ls.txt ||
+		{ result spawn-ls FAIL "no newfstatat/statx/fstat"; show $W/ls.txt; return; }
+	if grep -q '^\(open\|stat\|lstat\|fork\|vfork\|access\|readlink\)(' $W/ls.txt; then
+		result spawn-ls FAIL "a call aarch64 does not have"; grep '^\(open\|stat\|lstat\|fork\)(' $W/ls.txt | show; return
+	fi
+	u=$(unknown_calls $W/ls.txt)
+	[ -z "$u" ] || { result spawn-ls FAIL "unknown syscall numbers: $u"; return; }
+	result spawn-ls PASS "$(wc -l <$W/ls.txt) lines, same output as untraced"
+}
+
+t_exit_status() {
+	bad=
+	for code in 0 1 42 255; do
+		timeout $TO ctrace -o /dev/null sh -c "exit $code"; st=$?
+		[ $st = $code ] || bad="$bad exit:$code->$st"
+	done
+	for sig in TERM SEGV USR1; do
+		timeout $TO ctrace -o $W/sig.txt sh -c "kill -$sig \$\$"; st=$?
+		want=$((128 + $(kill -l $sig)))
+		[ $st = $want ] || bad="$bad SIG$sig:$st!=$want"
+		tail -1 $W/sig.txt | grep -q "^+++ killed by SIG$sig\( (core dumped)\)\? +++\$" ||
+			bad="$bad no-killed-line:SIG$sig"
+	done
+	[ -z "$bad" ] && result exit-status PASS "exit 0 1 42 255, SIGTERM SIGSEGV SIGUSR1" ||
+		result exit-status FAIL "$bad"
+}
+
+# -- -f ---------------------------------------------------------------------
+# $1: test name, rest: wrapper (empty or nosysinfo)
+t_follow() {
+	name=$1; shift
+	rm -rf $W/f; mkdir -p $W/f
+	timeout $TO "$@" ctrace -f -ff -o $W/f/t forker 3 2 >$W/f.out 2>$W/f.err; rc=$?
+	bad=
+	[ $rc = 3 ] || bad="$bad exit-status:$rc"
+	n=$(ls $W/f | wc -l)
+	[ "$n" = 6 ] || bad="$bad files:$n!=6"
+	for f in $W/f/t.*; do
+		tail -1 $f | grep -q '^+++ exited with [0-9]* +++$' || bad="$bad no-exit-line:${f##*/}"
+	done
+	c=$(cat $W/f/t.* | grep -c '^+++ exited with 1[01] +++$')
+	[ "$c" = 2 ] || bad="$bad child-exits:$c"
+	grep -q '^--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=[0-9]*, si_uid=0} ---$' $W/f/t.* ||
+		bad="$bad no-SIGUSR1-line"
+	grep -q '^rt_sigreturn(' $W/f/t.* || bad="$bad no-rt_sigreturn"
+	nclone=$(cat $W/f/t.* | grep -c '^clone(')
+	[ "$nclone" = 5 ] || bad="$bad clone-lines:$nclone!=5"
+	grep -q '^\(fork\|vfork\)(' $W/f/t.* && bad="$bad fork-on-aarch64"
+	u=$(unknown_calls $W/f/t.*)
+	[ -z "$u" ] || bad="$bad unknown:$u"
+	if [ -z "$bad" ]; then
+		result $name PASS "6 processes/threads, exit 3, children 10 and 11, SIGUSR1, 5 clone lines"
+	else
+		result $name FAIL "$bad"; cat $W/f.err | show; for f in $W/f/t.*; do show $f; done
+	fi
+}
+
+# -- -p, detach on SIGINT -----------------------------------------------------
+wait_for() { # file pattern
+	i=0
+	while [ $i -lt 200 ]; do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done
+	return 1
+}
+t_attach() {
+	name=$1; shift
+	rm -f $W/$name.txt $W/$name.err
+	spin 2 & spin=$!
+	sleep 0.5
+	"$@" ctrace -f -p $spin -o $W/$name.txt 2>$W/$name.err & ct=$!
+	bad=
+	wait_for $W/$name.txt 'nanosleep\|getppid' || bad="$bad no-calls-seen"
+	kill -INT $ct; wait_max $ct 30; st=$?
+	[ $st = 124 ] && bad="$bad ctrace-still-running-30s-after-SIGINT(killed)"
+	[ $st = 0 ] || bad="$bad ctrace-exit:$st"
+	grep -q "^ctrace: Process $spin attached with 3 threads\$" $W/$name.err || bad="$bad no-attached-3-threads"
+	n=$(grep -c '^ctrace: Process [0-9]* detached$' $W/$name.err)
+	[ "$n" = 3 ] || bad="$bad detached:$n!=3"
+	sleep 0.3
+	if kill -0 $spin 2>/dev/null; then
+		for s in /proc/$spin/task/*/status; do
+			tp=$(awk '/^TracerPid:/ {print $2}' $s)
+			state=$(awk '/^State:/ {print $2}' $s)
+			[ "$tp" = 0 ] || bad="$bad still-traced"
+			case $state in T|t) bad="$bad left-stopped" ;; esac
+		done
+	else
+		bad="$bad target-died"
+	fi
+	grep -q '^\[pid  *[0-9]*\] ' $W/$name.txt || bad="$bad no-pid-prefix"
+	u=$(unknown_calls $W/$name.txt)
+	[ -z "$u" ] || bad="$bad unknown:$u"
+	kill -9 $spin; wait $spin 2>/dev/null
+	if [ -z "$bad" ]; then
+		result $name PASS "3 threads attached, SIGINT detached all, target runs untraced ($(wc -l <$W/$name.txt) lines)"
+	else
+		result $name FAIL "$bad"; show $W/$name.err; show $W/$name.txt
+	fi
+}
+
+# -- decoding: same lines as ctrace on x86_64 for the same program ------------
+# $1 name, $2 expectation, $3 wrapper or "", rest: ctrace options
+t_decode() {
+	name=$1 exp=$2 wrap=$3; shift 3
+	mkdir -p $W/cwd
+	timeout $TO $wrap ctrace "$@" -o $W/$name.txt calls $W/cwd >$W/$name.out 2>&1; rc=$?
+	[ $rc = 0 ] || { result $name FAIL "exit status $rc"; show $W/$name.out; show $W/$name.txt; return; }
+	normalize $W/$name.txt >$W/$name.norm
+	if diff $E/$exp $W/$name.norm >$W/$name.diff; then
+		result $name PASS "$(wc -l <$W/$name.norm) lines equal to x86_64"
+	else
+		result $name FAIL "lines differ from x86_64 (- x86_64, + aarch64)"; show $W/$name.diff
+	fi
+}
+
+# -- --check ------------------------------------------------------------------
+t_check() {
+	timeout $TO ctrace --check >$W/check.txt 2>&1; rc=$?
+	bad=
+	[ $rc = 0 ] || bad="$bad exit:$rc"
+	for m in spawn attach attach-other memory syscall-info seccomp-bpf no-aslr stack-trace; do
+		grep -q "^  $m  *ok\$" $W/check.txt || bad="$bad $m-not-ok"
+	done
+	grep -q "kernel: *$(uname -r)" $W/check.txt || bad="$bad kernel-line"
+	[ -z "$bad" ] && result check PASS "all 8 modes ok on a bare kernel as root" ||
+		{ result check FAIL "$bad"; show $W/check.txt; }
+	for v in plain nosysinfo; do
+		w=; [ $v = nosysinfo ] && w=nosysinfo
+		timeout $TO $w ctrace --check --json >$W/check-$v.json 2>$W/check-$v.err; rc=$?
+		echo "EXIT-JSON check-json-$v $rc"
+		echo "BEGIN-JSON check-json-$v"
+		cat $W/check-$v.json
+		echo "END-JSON check-json-$v"
+	done
+}
+
+# ctrace.tests=a,b,... on the kernel command line runs only those tests
+only=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^ctrace\.tests=//p' | tr ',' ' ')
+want() { [ -z "$only" ] || echo " $only " | grep -q " $1 "; }
+want spawn-true && t_spawn_true
+want spawn-ls && t_spawn_ls
+want exit-status && t_exit_status
+want follow && t_follow follow
+want attach && t_attach attach
+want decode && t_decode decode calls.txt ""
+want decode-fastpath && t_decode decode-fastpath calls-fast.txt "" -e trace=$FAST
+want decode-regs && t_decode decode-regs calls.txt nosysinfo
+want decode-fastpath-regs && t_decode decode-fastpath-regs calls-fast.txt nosysinfo -e trace=$FAST
+want follow-regs && t_follow follow-regs nosysinfo
+want attach-regs && t_attach attach-regs nosysinfo
+want check && t_check
+echo TESTS-DONE
+sync
+poweroff -f
+echo o >/proc/sysrq-trigger
