@@ -190,6 +190,33 @@ t_decode() {
 	fi
 }
 
+# -- a 32-bit (AArch32) program: a personality change ------------------------
+# /t/arm32 (made by run.sh): getpid(); write(1, "arm32\n", 6); exit_group(5).
+# No 32-bit table: its calls print as syscall_0xNR(raw registers).
+t_compat() {
+	name=$1; shift
+	/t/arm32 >$W/a32.native 2>&1; nrc=$?
+	if [ $nrc != 5 ]; then
+		result $name SKIP "AArch32 programs do not run on this CPU/kernel (exit $nrc: $(head -c 100 $W/a32.native))"
+		return
+	fi
+	timeout $TO "$@" ctrace -o $W/$name.txt /t/arm32 >$W/$name.out 2>$W/$name.err; rc=$?
+	bad=
+	[ $rc = 5 ] || bad="$bad exit:$rc"
+	[ "$(cat $W/$name.out)" = arm32 ] || bad="$bad output"
+	grep -q '^execve("/t/arm32", \["/t/arm32"\], 0x[0-9a-f]* /\* [0-9]* vars\? \*/) *= 0$' $W/$name.txt ||
+		bad="$bad execve-line"
+	pid=$(sed -n 's/^\[ Process PID=\([0-9]*\) runs in 32 bit mode. \]$/\1/p' $W/$name.txt)
+	[ -n "$pid" ] || bad="$bad no-32-bit-mode-line"
+	[ -n "$pid" ] && xpid=$(printf '0x%x' $pid)
+	grep -q "^syscall_0x14(.*) *= \($pid\|$xpid\)\$" $W/$name.txt || bad="$bad getpid(20)"
+	grep -q '^syscall_0x4(0x1, 0x1007c, 0x6, .*) *= \(6\|0x6\)$' $W/$name.txt || bad="$bad write(4)"
+	grep -q '^syscall_0xf8(0x5, ' $W/$name.txt || bad="$bad exit_group(248)"
+	[ "$(tail -1 $W/$name.txt)" = "+++ exited with 5 +++" ] || bad="$bad last-line"
+	[ -z "$bad" ] && result $name PASS "execve into AArch32, 32 bit mode line, r7 numbers and r0-r2 arguments" ||
+		{ result $name FAIL "$bad"; show $W/$name.err; show $W/$name.txt; }
+}
+
 # -- --check ------------------------------------------------------------------
 t_check() {
 	timeout $TO ctrace --check >$W/check.txt 2>&1; rc=$?
@@ -225,6 +252,8 @@ want decode-regs && t_decode decode-regs calls.txt nosysinfo
 want decode-fastpath-regs && t_decode decode-fastpath-regs calls-fast.txt nosysinfo -e trace=$FAST
 want follow-regs && t_follow follow-regs nosysinfo
 want attach-regs && t_attach attach-regs nosysinfo
+want compat32 && t_compat compat32
+want compat32-regs && t_compat compat32-regs nosysinfo
 want check && t_check
 echo TESTS-DONE
 sync
