@@ -1,9 +1,12 @@
 #include "config.h"
 #include "decode.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "filter.h"
 #include "print.h"
+#include "stage.h"
 #include "util.h"
 
 static bool is_exit_kind(uint8_t kind)
@@ -73,25 +76,62 @@ int decode_generic(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-static void print_unknown_entry(struct tcb *tcp)
+/* -e raw=: every argument as a number. */
+static void print_raw_args(struct tcb *tcp)
 {
-	tprintf(tcp, "syscall_%#lx(", (unsigned long)tcp->scno);
-	for (unsigned i = 0; i < 6; i++)
+	unsigned n = tcp->ent ? tcp->ent->nargs : 6;
+
+	for (unsigned i = 0; i < n; i++)
 		tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+}
+
+static decoder_fn pick_decoder(struct tcb *tcp)
+{
+	pcfg.verbose = !filter_abbrev(tcp);
+	/* -e verbose=: no dereferencing: the typed generic decoder prints
+	 * pointers to structures as addresses */
+	if (!tcp->ent->decode || !filter_verbose(tcp))
+		return decode_generic;
+	return tcp->ent->decode;
+}
+
+void syscall_decode_args(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		tcp->argpos = 0;
+	if (!tcp->ent) {
+		if (!tcp->exiting)
+			for (unsigned i = 0; i < 6; i++)
+				tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+		tcp->decode_state = DEC_DONE;
+		return;
+	}
+	if (tcp->exiting && tcp->decode_state == DEC_DONE)
+		return;
+	if (!tcp->exiting && filter_raw(tcp)) {
+		print_raw_args(tcp);
+		tcp->decode_state = DEC_DONE;
+		return;
+	}
+	tcp->decode_state = pick_decoder(tcp)(tcp);
+}
+
+const char *syscall_name(const struct tcb *tcp, char *buf, size_t size)
+{
+	if (tcp->ent)
+		return tcp->ent->name;
+	snprintf(buf, size, "syscall_%#lx", (unsigned long)tcp->scno);
+	return buf;
 }
 
 void syscall_print_entry(struct tcb *tcp)
 {
+	char name[32];
+
+	stage_begin(tcp);
 	line_begin(tcp);
-	tcp->argpos = 0;
-	if (!tcp->ent) {
-		print_unknown_entry(tcp);
-		tcp->decode_state = DEC_DONE;
-		return;
-	}
-	tprintf(tcp, "%s(", tcp->ent->name);
-	tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
-					     : decode_generic(tcp);
+	tprintf(tcp, "%s(", syscall_name(tcp, name, sizeof(name)));
+	syscall_decode_args(tcp);
 }
 
 const char *errno_text(int err, bool *restart)
@@ -108,7 +148,7 @@ const char *errno_text(int err, bool *restart)
 	return NULL;
 }
 
-static void print_rval(struct tcb *tcp)
+void syscall_print_retval(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
 	unsigned rk = e ? e->rval : RV_HEX;
@@ -128,6 +168,8 @@ static void print_rval(struct tcb *tcp)
 		}
 		return;
 	}
+	if (rk != RV_NONE && tcp->ent && filter_raw(tcp))
+		rk = RV_HEX;
 	switch (rk) {
 	case RV_NONE:
 		tprints(tcp, " = ?");
@@ -156,7 +198,7 @@ static void print_duration(struct tcb *tcp)
 	struct timespec now;
 	long sec, nsec;
 
-	if (!pcfg.syscall_times)
+	if (pcfg.T_prec < 0)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	sec = now.tv_sec - tcp->stime.tv_sec;
@@ -165,21 +207,21 @@ static void print_duration(struct tcb *tcp)
 		sec--;
 		nsec += 1000000000L;
 	}
-	tprintf(tcp, " <%ld.%06ld>", sec, nsec / 1000);
+	tprints(tcp, " <");
+	print_seconds(tcp, sec, nsec, pcfg.T_prec, 0);
+	tprints(tcp, ">");
 }
 
 void syscall_print_exit(struct tcb *tcp)
 {
 	if (line_resume(tcp))
 		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
-	if (tcp->decode_state != DEC_DONE && tcp->ent) {
-		tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
-						     : decode_generic(tcp);
-	}
+	syscall_decode_args(tcp);
 	tprints(tcp, ")");
-	print_rval(tcp);
+	syscall_print_retval(tcp);
 	print_duration(tcp);
 	line_end(tcp);
+	stage_end(tcp, tcp->err ? FS_FAILED : FS_SUCCESSFUL);
 }
 
 void syscall_print_unfinished_exit(struct tcb *tcp)
@@ -194,4 +236,5 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 	tabto(tcp);
 	tprints(tcp, " = ?");
 	line_end(tcp);
+	stage_end(tcp, FS_UNFINISHED);
 }

@@ -4,6 +4,14 @@
 
 #include "tcb.h"
 
+/* Print the arguments: at entry those known then, at exit the rest
+ * (no "name(" and no ")"). */
+void syscall_decode_args(struct tcb *tcp);
+/* " = 3" / " = -1 ENOENT (...)" / " = ?" with the padding before it. */
+void syscall_print_retval(struct tcb *tcp);
+/* The syscall's name, or "syscall_0x1c8" (in buf) for an unknown number. */
+const char *syscall_name(const struct tcb *tcp, char *buf, size_t size);
+
 /* Print the entry part of tcp's current syscall. */
 void syscall_print_entry(struct tcb *tcp);
 /* Print the exit part (and the return value) and end the line. */

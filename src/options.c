@@ -7,13 +7,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arch.h"
 #include "util.h"
 
 enum {
 	OPT_NO_ASLR = 0x100,
+	OPT_ABS_TS,
+	OPT_REL_TS,
+	OPT_SYSCALL_TIMES,
 	OPT_SECCOMP_BPF,
 	OPT_NO_SECCOMP_BPF,
 	OPT_HELP,
+	OPT_JSON,
+	OPT_LIST_SYSCALLS,
 	OPT_VERSION,
 };
 
@@ -30,13 +36,17 @@ static const struct option long_opts[] = {
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "summary-columns", required_argument, NULL, 'U' },
 	{ "stack-traces", no_argument, NULL, 'k' },
-	{ "syscall-times", no_argument, NULL, 'T' },
-	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "syscall-times", optional_argument, NULL, OPT_SYSCALL_TIMES },
+	{ "relative-timestamps", optional_argument, NULL, OPT_REL_TS },
+	{ "absolute-timestamps", optional_argument, NULL, OPT_ABS_TS },
+	{ "timestamps", optional_argument, NULL, OPT_ABS_TS },
 	{ "successful-only", no_argument, NULL, 'z' },
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "no-abbrev", no_argument, NULL, 'v' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
 	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
 	{ NULL, 0, NULL, 0 },
@@ -57,19 +67,25 @@ void usage(FILE *fp)
 "  --no-aslr      run the command with address space randomization off\n"
 "  --seccomp-bpf / --no-seccomp-bpf   force / forbid the filtered fast path\n"
 "Filtering:\n"
-"  -e trace=SET   only these syscalls (names, %%classes, !negation)\n"
+"  -e trace=SET   only these syscalls (names, %%classes, /regex, ?name, !)\n"
+"  -e signal=SET  only these signals           -e status=SET  only these outcomes\n"
+"                 (successful failed unfinished unavailable detached)\n"
+"  -e raw=SET / abbrev=SET / verbose=SET   undecoded / abbreviated / dereferenced\n"
 "  -z / -Z        only successful / only failed syscalls\n"
 "Output:\n"
 "  -o FILE        write the trace to FILE (FILE.PID with -ff)\n"
 "  -s STRSIZE     maximum string size to print (default 32)\n"
 "  -v             unabbreviated structures     -x / -xx  hex escapes\n"
+"  -X FORMAT      constants: raw, abbrev (default) or verbose\n"
 "  -y             print paths of descriptors   -q / -qq  fewer messages\n"
 "  -t -tt -ttt    timestamps                   -r  relative timestamps\n"
 "  -T             time spent in each syscall   -c / -C  summary table\n"
 "  -w             summary of wall-clock time   -S SORTBY / -U COLUMNS  summary\n"
 "  -k             stack trace at each syscall\n"
+"  --json         one JSON object per event (docs/trace-json.md)\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
+"  --list-syscalls  the names -e trace= accepts, one per line\n"
 "  -h, --help     this help                    -V, --version  version\n",
 		fp);
 }
@@ -122,6 +138,43 @@ static int parse_uint(const char *s, unsigned *out)
 }
 
 /* Usage errors: the message already said what is wrong, in one line. */
+int parse_precision(const char *s)
+{
+	static const char *const names[] = { "s", "ms", "us", "ns" };
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return 3 * i;
+	return -EINVAL;
+}
+
+int parse_abs_timestamps(const char *s, int *format, int *prec)
+{
+	_cleanup_free_ char *copy = xstrdup(s);
+	char *save = NULL;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const char *v = tok;
+		int p;
+
+		if (strncmp(tok, "format:", 7) == 0)
+			v = tok + 7;
+		else if (strncmp(tok, "precision:", 10) == 0)
+			v = tok + 10;
+		if (strcmp(v, "none") == 0 && v != tok + 10)
+			*format = TSF_NONE;
+		else if (strcmp(v, "time") == 0 && v != tok + 10)
+			*format = TSF_TIME;
+		else if (strcmp(v, "unix") == 0 && v != tok + 10)
+			*format = TSF_UNIX;
+		else if (v != tok + 7 && (p = parse_precision(v)) >= 0)
+			*prec = p;
+		else
+			return -EINVAL;
+	}
+	return 0;
+}
+
 static int bad_usage(void)
 {
 	return -EINVAL;
@@ -133,10 +186,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
+	opts->ts_prec = -1;
+	opts->rel_prec = -1;
+	opts->T_prec = -1;
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
-	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxyrtTcCkqzZDwS:U:",
+	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxX:yrtTcCkqzZDwS:U:",
 				long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': opts->follow++; break;
@@ -156,10 +212,46 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'u': opts->username = optarg; break;
 		case 'v': opts->verbose = true; break;
 		case 'x': opts->xflag++; break;
+		case 'X':
+			if (strcmp(optarg, "raw") == 0) {
+				opts->xlat_style = 1;
+			} else if (strcmp(optarg, "abbrev") == 0) {
+				opts->xlat_style = 0;
+			} else if (strcmp(optarg, "verbose") == 0) {
+				opts->xlat_style = 2;
+			} else {
+				ct_error("invalid -X argument: '%s'", optarg);
+				return bad_usage();
+			}
+			break;
 		case 'y': opts->yflag++; break;
-		case 'r': opts->relative_ts = true; break;
+		case 'r': opts->rel_prec = 6; break;
 		case 't': if (opts->tflag < TS_EPOCH) opts->tflag++; break;
-		case 'T': opts->syscall_times = true; break;
+		case 'T': opts->T_prec = 6; break;
+		case OPT_REL_TS:
+		case OPT_SYSCALL_TIMES: {
+			int p = optarg ? parse_precision(optarg) : 6;
+
+			if (p < 0) {
+				ct_error("invalid precision: '%s' (s, ms, us or ns)", optarg);
+				return -EINVAL;
+			}
+			if (c == OPT_REL_TS)
+				opts->rel_prec = p;
+			else
+				opts->T_prec = p;
+			break;
+		}
+		case OPT_ABS_TS:
+			if (!optarg) {
+				opts->ts_format = TSF_TIME;
+			} else if (parse_abs_timestamps(optarg, &opts->ts_format, &opts->ts_prec) < 0) {
+				ct_error("invalid --absolute-timestamps argument: '%s'", optarg);
+				return -EINVAL;
+			} else if (opts->ts_format == TSF_DEFAULT) {
+				opts->ts_format = TSF_TIME;
+			}
+			break;
 		case 'c': opts->count = 1; break;
 		case 'C': opts->count = 2; break;
 		case 'k': opts->stack = true; break;
@@ -173,6 +265,12 @@ int options_parse(struct options *opts, int argc, char **argv)
 			ct_error("-D is not supported");
 			return -EINVAL;
 		case OPT_NO_ASLR: opts->no_aslr = true; break;
+		case OPT_JSON: opts->json = true; break;
+		case OPT_LIST_SYSCALLS:
+			for (unsigned i = 0; i < arch_native->nsyscalls; i++)
+				if (arch_native->table[i].name)
+					puts(arch_native->table[i].name);
+			return 1;
 		case OPT_SECCOMP_BPF: opts->seccomp_bpf = 1; break;
 		case OPT_NO_SECCOMP_BPF: opts->seccomp_bpf = -1; break;
 		case 'h':

@@ -8,6 +8,12 @@
 #include <sys/types.h>
 
 enum ts_mode { TS_NONE = 0, TS_SEC = 1, TS_USEC = 2, TS_EPOCH = 3 };
+enum ts_format { TSF_DEFAULT = 0, TSF_NONE, TSF_TIME, TSF_UNIX };
+
+/* "s" "ms" "us" "ns" -> 0 3 6 9 digits; -EINVAL otherwise. */
+int parse_precision(const char *s);
+/* --absolute-timestamps value: "[format:]F[,[precision:]P]". */
+int parse_abs_timestamps(const char *s, int *format, int *prec);
 
 struct options {
 	int follow;              /* -f count: 1 follow, 2 (-ff) one file per pid */
@@ -16,9 +22,12 @@ struct options {
 	bool verbose;            /* -v */
 	int xflag;               /* -x (1) / -xx (2) */
 	int yflag;               /* -y (1) / -yy (2) */
+	int xlat_style;          /* -X raw (1) / abbrev (0) / verbose (2) */
 	int tflag;               /* -t / -tt / -ttt: enum ts_mode */
-	bool relative_ts;        /* -r */
-	bool syscall_times;      /* -T */
+	int ts_format;           /* --absolute-timestamps: TSF_* (0: from -t) */
+	int ts_prec;             /* its precision in digits, -1: default */
+	int rel_prec;            /* -r: digits (6), -1 off */
+	int T_prec;              /* -T: digits (6), -1 off */
 	int count;               /* -c (1) / -C (2) */
 	bool count_wall;         /* -w */
 	const char *sortby;      /* -S */
@@ -28,6 +37,7 @@ struct options {
 	bool only_successful;    /* -z */
 	bool only_failed;        /* -Z */
 	bool no_aslr;            /* --no-aslr */
+	bool json;               /* --json: JSON lines */
 	int seccomp_bpf;         /* --seccomp-bpf 1, --no-seccomp-bpf -1, auto 0 */
 	const char *username;    /* -u USER */
 	pid_t *pids;             /* -p PID[,PID...] */

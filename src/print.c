@@ -8,16 +8,18 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "fdinfo.h"
 #include "mem.h"
+#include "options.h"
 #include "util.h"
 
 #define RETVAL_COLUMN 39
 
-struct print_cfg pcfg = { .max_strlen = 32 };
+struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1 };
 
 static struct outstream **streams;
 static size_t nstreams;
-static struct timespec first_ts;  /* -r: time of the previous line */
+static struct timespec prev_ts;  /* -r: time of the previous line */
 
 struct outstream *outstream_new(FILE *fp)
 {
@@ -79,41 +81,54 @@ void tprintf(struct tcb *tcp, const char *fmt, ...)
 		tcp->curcol += n;
 }
 
+static const long prec_div[10] = { 1000000000, 100000000, 10000000, 1000000, 100000,
+				   10000, 1000, 100, 10, 1 };
+
+void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width)
+{
+	if (prec <= 0)
+		tprintf(tcp, "%*ld", width, sec);
+	else
+		tprintf(tcp, "%*ld.%0*ld", width, sec, prec, nsec / prec_div[prec]);
+}
+
 static void print_timestamp(struct tcb *tcp)
 {
 	struct timespec ts;
 
-	if (!pcfg.tflag && !pcfg.relative_ts)
-		return;
-	if (pcfg.relative_ts) {
+	if (pcfg.ts_format == TSF_TIME || pcfg.ts_format == TSF_UNIX) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		if (pcfg.ts_format == TSF_UNIX) {
+			print_seconds(tcp, (long)ts.tv_sec, ts.tv_nsec, pcfg.ts_prec, 0);
+		} else {
+			struct tm tm;
+			char buf[32];
+
+			localtime_r(&ts.tv_sec, &tm);
+			strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+			tprints(tcp, buf);
+			if (pcfg.ts_prec > 0)
+				tprintf(tcp, ".%0*ld", pcfg.ts_prec, ts.tv_nsec / prec_div[pcfg.ts_prec]);
+		}
+		tprints(tcp, " ");
+	}
+	if (pcfg.rel_prec >= 0) {
 		struct timespec d;
+		bool with_abs = pcfg.ts_format == TSF_TIME || pcfg.ts_format == TSF_UNIX;
 
 		clock_gettime(CLOCK_MONOTONIC, &ts);
-		if (first_ts.tv_sec == 0 && first_ts.tv_nsec == 0)
-			first_ts = ts;
-		d.tv_sec = ts.tv_sec - first_ts.tv_sec;
-		d.tv_nsec = ts.tv_nsec - first_ts.tv_nsec;
+		if (prev_ts.tv_sec == 0 && prev_ts.tv_nsec == 0)
+			prev_ts = ts;
+		d.tv_sec = ts.tv_sec - prev_ts.tv_sec;
+		d.tv_nsec = ts.tv_nsec - prev_ts.tv_nsec;
 		if (d.tv_nsec < 0) {
 			d.tv_sec--;
 			d.tv_nsec += 1000000000L;
 		}
-		first_ts = ts;
-		tprintf(tcp, "%6ld.%06ld ", (long)d.tv_sec, d.tv_nsec / 1000);
-		return;
-	}
-	clock_gettime(CLOCK_REALTIME, &ts);
-	if (pcfg.tflag >= 3) {
-		tprintf(tcp, "%ld.%06ld ", (long)ts.tv_sec, ts.tv_nsec / 1000);
-	} else {
-		struct tm tm;
-		char buf[32];
-
-		localtime_r(&ts.tv_sec, &tm);
-		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
-		if (pcfg.tflag == 2)
-			tprintf(tcp, "%s.%06ld ", buf, ts.tv_nsec / 1000);
-		else
-			tprintf(tcp, "%s ", buf);
+		prev_ts = ts;
+		tprints(tcp, with_abs ? "(+" : "");
+		print_seconds(tcp, (long)d.tv_sec, d.tv_nsec, pcfg.rel_prec, 6);
+		tprints(tcp, with_abs ? ") " : " ");
 	}
 }
 
@@ -131,8 +146,16 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_visible_count() > 1)
-		tprintf(tcp, "[pid %5d] ", tcp->pid);
+	if (pcfg.pid_prefix && pcfg.pid_plain && (pcfg.pid_always || tcb_visible_count() > 1)) {
+		tprintf(tcp, "%-5d ", tcp->pid);
+		if (tcp->ns_pid)
+			tprintf(tcp, "(ctr %d) ", tcp->ns_pid);
+	} else if (pcfg.pid_prefix && !pcfg.pid_plain && tcb_visible_count() > 1) {
+		if (tcp->ns_pid)
+			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
+		else
+			tprintf(tcp, "[pid %5d] ", tcp->pid);
+	}
 }
 
 bool line_resume(struct tcb *tcp)
@@ -203,13 +226,13 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 	static const char hex[] = "0123456789abcdef";
 	char *o = out;
 
-	/* -x: a string with any byte that needs an octal escape is printed
-	 * wholly in hex, as strace does. */
-	if (flags & QUOTE_HEX_NONPRINT) {
+	/* -x: a byte that is neither printable nor whitespace (\t..\r)
+	 * switches the whole string to \xHH, as strace does. */
+	if ((flags & QUOTE_HEX_NONPRINT) && !(flags & QUOTE_HEX_ALL)) {
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)s[i];
 
-			if ((c < ' ' || c >= 0x7f) && !strchr("\t\n\v\f\r", c ? c : 'x')) {
+			if (c > 0x7e || (c < ' ' && !(c >= '\t' && c <= '\r'))) {
 				flags |= QUOTE_HEX_ALL;
 				break;
 			}
@@ -268,17 +291,33 @@ static unsigned quote_flags(void)
 	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
 }
 
+/* One scratch buffer for strings (the tracer is single-threaded): no
+ * malloc per syscall. */
+static char *scratch(size_t size)
+{
+	static char *buf;
+	static size_t cap;
+
+	if (size > cap) {
+		buf = xrealloc(buf, size);
+		cap = size;
+	}
+	return buf;
+}
+
 static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellipsis)
 {
-	char stackbuf[4 * 256 + 3];
-	char *buf = len <= 256 ? stackbuf : xmalloc(4 * len + 3);
+	static char *qbuf;
+	static size_t qcap;
 
-	quote_string(s, len, quote_flags(), buf);
-	tprints(tcp, buf);
+	if (4 * len + 3 > qcap) {
+		qcap = 4 * len + 3;
+		qbuf = xrealloc(qbuf, qcap);
+	}
+	quote_string(s, len, quote_flags(), qbuf);
+	tprints(tcp, qbuf);
 	if (ellipsis)
 		tprints(tcp, "...");
-	if (buf != stackbuf)
-		free(buf);
 }
 
 void print_addr(struct tcb *tcp, unsigned long addr)
@@ -309,15 +348,22 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintf(tcp, "%#03lo", mode);
 }
 
-static void print_fd_path(struct tcb *tcp, int fd)
+/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable. */
+static void print_link_target(struct tcb *tcp, const char *what, int fd)
 {
-	char link[64], target[PATH_MAX];
+	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
 	ssize_t n;
 
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
+	target[n] = '\0';
+	if (pcfg.yflag >= 2 && fd >= 0 &&
+	    fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail)) > 0) {
+		tprintf(tcp, "<%s>", detail);
+		return;
+	}
 	tprints(tcp, "<");
 	fwrite(target, 1, (size_t)n, tcp->out->fp);
 	tcp->curcol += (int)n;
@@ -326,16 +372,23 @@ static void print_fd_path(struct tcb *tcp, int fd)
 
 void print_fd(struct tcb *tcp, int fd)
 {
+	char what[32];
+
 	tprintf(tcp, "%d", fd);
-	if (pcfg.yflag && fd >= 0)
-		print_fd_path(tcp, fd);
+	if (pcfg.yflag && fd >= 0) {
+		snprintf(what, sizeof(what), "fd/%d", fd);
+		print_link_target(tcp, what, fd);
+	}
 }
 
 void print_dirfd(struct tcb *tcp, int fd)
 {
-	if (fd == -100)
-		tprints(tcp, "AT_FDCWD");
-	else
+	if (fd == -100) {
+		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
+			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
+		if (pcfg.yflag)
+			print_link_target(tcp, "cwd", -1);
+	} else
 		print_fd(tcp, fd);
 }
 
@@ -384,9 +437,8 @@ void print_signo(struct tcb *tcp, int sig)
 
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 {
-	char stackbuf[256];
 	size_t want = len > pcfg.max_strlen ? pcfg.max_strlen : len;
-	char *buf = want <= sizeof(stackbuf) ? stackbuf : xmalloc(want);
+	char *buf = scratch(want);
 
 	if (!addr) {
 		print_addr(tcp, addr);
@@ -397,13 +449,11 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 	} else {
 		print_quoted(tcp, buf, want, len > want);
 	}
-	if (buf != stackbuf)
-		free(buf);
 }
 
 static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 {
-	_cleanup_free_ char *buf = NULL;
+	char *buf;
 	bool truncated;
 	ssize_t n;
 
@@ -411,7 +461,7 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	buf = xmalloc(limit + 1);
+	buf = scratch(limit + 1);
 	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
 	if (n < 0) {
 		print_addr(tcp, addr);
@@ -459,19 +509,36 @@ size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, 
 	return len < size ? len : size - 1;
 }
 
+/* -X raw / verbose: the number, then (verbose) the names in a comment
+ * unless they are just that number. */
+static void print_styled(struct tcb *tcp, uint64_t val, const char *names)
+{
+	char raw[32];
+
+	snprintf(raw, sizeof(raw), val ? "%#llx" : "0", (unsigned long long)val);
+	tprints(tcp, raw);
+	if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		tprintf(tcp, " /* %s */", names);
+}
+
 void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	char buf[1024];
 
 	format_flags(buf, sizeof(buf), x, val, dflt);
-	tprints(tcp, buf);
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, buf);
+	else
+		tprints(tcp, buf);
 }
 
 void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else if (dflt)
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
@@ -483,7 +550,9 @@ void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else
 		tprintf(tcp, "%lld", (long long)val);

@@ -18,10 +18,16 @@ struct print_cfg {
 	int yflag;             /* -y / -yy */
 	bool verbose;          /* -v */
 	bool pid_prefix;       /* -f into one stream: "[pid N] " when >1 tracee */
-	int tflag;             /* -t/-tt/-ttt */
-	bool relative_ts;      /* -r */
-	bool syscall_times;    /* -T */
+	int ts_format;         /* TSF_NONE / TSF_TIME / TSF_UNIX */
+	int ts_prec;           /* digits after the seconds: 0 3 6 9 */
+	int rel_prec;          /* -r digits, -1 off */
+	int T_prec;            /* -T digits, -1 off */
+	bool json;             /* --json: JSON lines instead of text */
+	bool pid_plain;        /* -o FILE: "PID " instead of "[pid PID] " */
+	bool pid_always;       /* -f -o FILE: on every line, as strace */
+	int xlat_style;        /* -X: XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE */
 };
+enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
 
 struct outstream {
@@ -45,6 +51,9 @@ void line_begin(struct tcb *tcp);
 bool line_resume(struct tcb *tcp);
 /* End the line ("\n") and release the stream. */
 void line_end(struct tcb *tcp);
+/* "SEC.FRACTION" with prec digits (0: no fraction), SEC right-aligned in
+ * width columns. */
+void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width);
 /* Pad to the return value column (39; " = " follows), as strace does. */
 void tabto(struct tcb *tcp);
 /* A whole message line for tcp, e.g. "+++ exited with 0 +++". */
@@ -57,7 +66,8 @@ int outstreams_flush(void);
 
 /* --- Pure string quoting (unit-tested) --- */
 enum {
-	QUOTE_HEX_NONPRINT = 1, /* -x  : \xHH for non-printable bytes */
+	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
+				 * printable nor whitespace */
 	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
 };
 /* Quote len bytes of s into out (with the surrounding double quotes).

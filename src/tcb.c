@@ -62,6 +62,9 @@ void tcb_free(struct tcb *tcp)
 		nvisible--;
 	if (tcp->sched_fd >= 0)
 		close(tcp->sched_fd);
+	if (tcp->json_fp)
+		fclose(tcp->json_fp);
+	free(tcp->json_buf);
 	free(tcp);
 }
 

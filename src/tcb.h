@@ -46,6 +46,10 @@ struct tcb {
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
+	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
+	FILE *json_fp;              /* --json: the current syscall's argument text */
+	char *json_buf;
+	size_t json_len;
 
 	struct tcb *hnext;          /* hash chain */
 };

@@ -27,10 +27,12 @@
 
 #include "check/check.h"
 #include "decode.h"
+#include "events.h"
 #include "fastpath.h"
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "stage.h"
 #include "summary.h"
 #include "tcb.h"
 #include "util.h"
@@ -99,10 +101,22 @@ int tracer_init(const struct options *opts)
 	pcfg.xflag = opts->xflag;
 	pcfg.yflag = opts->yflag;
 	pcfg.verbose = opts->verbose;
-	pcfg.tflag = opts->tflag;
-	pcfg.relative_ts = opts->relative_ts;
-	pcfg.syscall_times = opts->syscall_times;
-	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
+	/* -t: time of day; -tt: with microseconds; -ttt: seconds since the
+	 * epoch with microseconds; --absolute-timestamps overrides. */
+	pcfg.ts_format = opts->ts_format ? opts->ts_format :
+			 opts->tflag >= TS_EPOCH ? TSF_UNIX : opts->tflag ? TSF_TIME : TSF_NONE;
+	pcfg.ts_prec = opts->ts_prec >= 0 ? opts->ts_prec : opts->tflag >= TS_USEC ? 6 : 0;
+	pcfg.rel_prec = opts->rel_prec;
+	pcfg.T_prec = opts->T_prec;
+	/* "[pid N] " on stderr, "N " in a -o file (every line with -f), none
+	 * in -ff files or JSON */
+	pcfg.json = opts->json;
+	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile) && !opts->json;
+	pcfg.pid_plain = opts->outfile != NULL;
+	pcfg.pid_always = opts->follow == 1 && opts->outfile;
+	pcfg.xlat_style = opts->xlat_style;
+	if (opts->verbose)
+		filter_set_abbrev_none(arch_native);
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
@@ -119,6 +133,10 @@ int tracer_init(const struct options *opts)
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)
 		return ret;
+	if (opts->only_successful)
+		filter_set_status(1u << FS_SUCCESSFUL);
+	if (opts->only_failed)
+		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
 		fp = fopen(opts->outfile, "we");
@@ -157,16 +175,63 @@ static struct outstream *stream_for(pid_t pid)
 	return outstream_new(fp);
 }
 
+/* Number of NSpid entries of a process: its pid namespace depth. */
+static int nspid_of(pid_t pid, pid_t *innermost)
+{
+	char path[64], buf[2048];
+	const char *line;
+	int depth = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	if (read_file(path, buf, sizeof(buf)) < 0 || !(line = strstr(buf, "\nNSpid:")))
+		return 0;
+	line += 7;
+	for (;;) {
+		char *end;
+		long v = strtol(line, &end, 10);
+
+		if (end == line)
+			break;
+		depth++;
+		*innermost = (pid_t)v;
+		line = end;
+	}
+	return depth;
+}
+
+/* Tracees in a deeper pid namespace than ctrace (a container seen from
+ * the host) are shown with both pids: [pid 1234 (ctr 7)]. */
+static bool ns_differs;
+
+static void set_ns_pid(struct tcb *tcp, bool check)
+{
+	static int own_depth = -1;
+	pid_t inner = 0;
+
+	if (!check)
+		return;
+	if (own_depth < 0)
+		own_depth = nspid_of(getpid(), &inner);
+	if (nspid_of(tcp->pid, &inner) > own_depth && own_depth > 0) {
+		tcp->ns_pid = inner;
+		ns_differs = true;
+	}
+}
+
 static struct tcb *add_tcb(pid_t pid, unsigned flags)
 {
 	struct tcb *tcp = tcb_new(pid, flags);
 
 	tcp->out = stream_for(pid);
+	/* attached processes may live in a container; children of such a
+	 * process too (checked only then: no /proc read per fork otherwise) */
+	set_ns_pid(tcp, (flags & TCB_ATTACHED) || ns_differs);
 	return tcp;
 }
 
 static void drop_tcb(struct tcb *tcp)
 {
+	stage_end(tcp, FS_UNFINISHED);
 	if (tcp->out && tcp->out->curline == tcp)
 		tcp->out->curline = NULL;
 	if (tcp->out && tcp->out != shared_out)
@@ -462,10 +527,15 @@ int tracer_attach(const pid_t *pids, size_t npids)
 		}
 		attached++;
 		if (opt->quiet == 0) {
+			struct tcb *t = tcb_find(pid);
+			char ns[48] = "";
+
+			if (t && t->ns_pid)
+				snprintf(ns, sizeof(ns), " (pid %d in its pid namespace)", t->ns_pid);
 			if (ret > 1)
-				ct_error("Process %d attached with %d threads", pid, ret);
+				ct_error("Process %d%s attached with %d threads", pid, ns, ret);
 			else
-				ct_error("Process %d attached", pid);
+				ct_error("Process %d%s attached", pid, ns);
 		}
 	}
 	return attached ? 0 : -ESRCH;
@@ -543,9 +613,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		if (tcp->audit_arch != tcp->last_audit_arch) {
 			if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
 			    opt->count != 1)
-				print_raw_line(tcp, "[ Process PID=%d runs in %s mode. ]", tcp->pid,
-					       tcp->audit_arch == arch_native->audit_arch ? "64 bit"
-					       : "32 bit");
+				ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
+						    "64 bit" : "32 bit");
 			tcp->last_audit_arch = tcp->audit_arch;
 		}
 		if (tcp->flags & TCB_SILENT) {
@@ -567,9 +636,9 @@ static void on_syscall_stop(struct tcb *tcp)
 			summary_enter(tcp);
 		if (opt->count == 1)
 			return; /* -c: counted, not printed */
-		if (pcfg.syscall_times)
+		if (pcfg.T_prec >= 0)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
-		syscall_print_entry(tcp);
+		ev_syscall_entry(tcp);
 		return;
 	}
 	if (!(tcp->flags & TCB_INSYSCALL))
@@ -584,7 +653,7 @@ static void on_syscall_stop(struct tcb *tcp)
 		summary_exit(tcp);
 	if (opt->count == 1)
 		return;
-	syscall_print_exit(tcp);
+	ev_syscall_exit(tcp);
 }
 
 static void print_exit_lines(struct tcb *tcp, int status)
@@ -592,22 +661,10 @@ static void print_exit_lines(struct tcb *tcp, int status)
 	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
-		syscall_print_unfinished_exit(tcp);
+		ev_syscall_unfinished(tcp, false);
 	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
 		return;
-	if (WIFEXITED(status)) {
-		print_event_line(tcp, "+++ exited with %d +++", WEXITSTATUS(status));
-	} else if (WIFSIGNALED(status)) {
-		const char *name = signal_name(WTERMSIG(status));
-		char num[16];
-
-		if (!name) {
-			snprintf(num, sizeof(num), "%d", WTERMSIG(status));
-			name = num;
-		}
-		print_event_line(tcp, "+++ killed by %s%s +++", name,
-				 WCOREDUMP(status) ? " (core dumped)" : "");
-	}
+	ev_exit(tcp, status);
 }
 
 /* Resume a stopped tracee.  With the fast path it runs freely
@@ -655,7 +712,7 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			{
 				struct outstream *saved = thread->out;
 				thread->out = os;
-				print_event_line(thread, "+++ superseded by execve in pid %lu +++", old);
+				ev_superseded(thread, (long)old);
 				thread->out = saved;
 			}
 			if (own)
@@ -723,13 +780,8 @@ static void handle_stop(struct tcb *tcp, int status)
 			if ((sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) &&
 			    !(tcp->flags & TCB_STARTUP)) {
 				/* group-stop: stay stopped until SIGCONT */
-				if (!(tcp->flags & (TCB_HIDE | TCB_SILENT))) {
-					line_begin(tcp);
-					tprints(tcp, "--- stopped by ");
-					print_signo(tcp, sig);
-					tprints(tcp, " ---");
-					line_end(tcp);
-				}
+				if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)))
+					ev_stopped(tcp, sig);
 				tcp->flags |= TCB_GROUPSTOP;
 				if (ptrace(PTRACE_LISTEN, tcp->pid, 0L, 0L) < 0 && errno != ESRCH)
 					resume(tcp, 0);
@@ -773,7 +825,7 @@ static void handle_stop(struct tcb *tcp, int status)
 	}
 	tcp->flags &= ~TCB_GROUPSTOP;
 	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
-		print_signal_line(tcp, sig, &si);
+		ev_signal(tcp, sig, &si);
 	resume(tcp, sig);
 }
 
@@ -807,11 +859,9 @@ static void interrupt_one(struct tcb *tcp, void *data)
 
 static void finish_detach(struct tcb *tcp, int sig)
 {
-	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED) &&
-	    tcp->out->curline == tcp) {
-		tprints(tcp, " <detached ...>");
-		line_end(tcp);
-	}
+	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
+		ev_syscall_unfinished(tcp, true);
+	stage_end(tcp, FS_DETACHED);
 	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);

@@ -3,10 +3,12 @@
 # once in a normal build (in this tree) and once in an ASan+UBSan build (in
 # _build/asan, a copy of the sources).  Ends with one line:
 #   N passed, N failed, N skipped
-# Set CTRACE_SKIP_ASAN=1 to run only the normal build.
+# Set CTRACE_SKIP_ASAN=1 to skip the sanitizer build, CTRACE_SKIP_DISTCHECK=1
+# to skip make distcheck.
 set -u
 cd "$(dirname "$0")/.."
 top=$PWD
+mkdir -p "$top/_build"
 jobs=${JOBS:-2}
 total_pass=0 total_fail=0 total_skip=0
 
@@ -36,9 +38,20 @@ build_and_check() { # dir label configure-args...
 
 build_and_check "$top" normal --enable-werror
 
+# the release tarball builds and passes its tests too
+if [ "${CTRACE_SKIP_DISTCHECK:-0}" != 1 ]; then
+	echo "=== make distcheck ==="
+	if (cd "$top" && make -j"$jobs" distcheck >"$top/_build/distcheck.log" 2>&1); then
+		echo "PASS: distcheck"; total_pass=$((total_pass + 1))
+	else
+		echo "FAIL: distcheck"; tail -30 "$top/_build/distcheck.log"; total_fail=$((total_fail + 1))
+	fi
+fi
+
 if [ "${CTRACE_SKIP_ASAN:-0}" != 1 ]; then
 	asan=$top/_build/asan
 	rm -rf "$asan"; mkdir -p "$asan"
+	rm -f "$top"/ctrace-*.tar.gz
 	if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 		git -C "$top" ls-files -co --exclude-standard -z | (cd "$top" && tar --null -cf - -T -) | tar -C "$asan" -xf -
 		build_and_check "$asan" "ASan+UBSan" --enable-werror --enable-sanitizers

@@ -45,7 +45,7 @@ static void test_basic(void **state)
 	assert_int_equal(o.xflag, 2);
 	assert_int_equal(o.yflag, 2);
 	assert_int_equal(o.tflag, TS_EPOCH);
-	assert_true(o.syscall_times);
+	assert_int_equal(o.T_prec, 6);
 	assert_int_equal(o.quiet, 1);
 	options_free(&o);
 }
@@ -180,6 +180,30 @@ static void test_signal_expr(void **state)
 	assert_null(set_for("signal=SIGNOPE"));
 }
 
+static void test_timestamp_args(void **state)
+{
+	int f = 0, p = -1;
+
+	(void)state;
+	assert_int_equal(parse_precision("s"), 0);
+	assert_int_equal(parse_precision("ms"), 3);
+	assert_int_equal(parse_precision("us"), 6);
+	assert_int_equal(parse_precision("ns"), 9);
+	assert_int_equal(parse_precision("ps"), -EINVAL);
+	assert_int_equal(parse_precision(""), -EINVAL);
+	assert_int_equal(parse_abs_timestamps("format:unix,precision:ms", &f, &p), 0);
+	assert_int_equal(f, TSF_UNIX);
+	assert_int_equal(p, 3);
+	assert_int_equal(parse_abs_timestamps("time,ns", &f, &p), 0);
+	assert_int_equal(f, TSF_TIME);
+	assert_int_equal(p, 9);
+	assert_int_equal(parse_abs_timestamps("none", &f, &p), 0);
+	assert_int_equal(f, TSF_NONE);
+	assert_int_equal(parse_abs_timestamps("format:ms", &f, &p), -EINVAL);
+	assert_int_equal(parse_abs_timestamps("precision:unix", &f, &p), -EINVAL);
+	assert_int_equal(parse_abs_timestamps("bogus", &f, &p), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +213,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_trace_expr),
 		cmocka_unit_test(test_signal_expr),
+		cmocka_unit_test(test_timestamp_args),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,343 @@
+#include "config.h"
+#include "events.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "decode.h"
+#include "print.h"
+#include "signals.h"
+#include "util.h"
+
+/* ---- JSON helpers ---- */
+
+static double now_epoch(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A double printed with a fixed number of decimals. */
+static json_object *json_fixed(double v, int decimals)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+	return json_object_new_double_s(v, buf);
+}
+
+static json_object *json_event(struct tcb *tcp, const char *type)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "type", json_object_new_string(type));
+	json_object_object_add(o, "pid", json_object_new_int(tcp->pid));
+	if (tcp->ns_pid)
+		json_object_object_add(o, "ns_pid", json_object_new_int(tcp->ns_pid));
+	json_object_object_add(o, "time", json_fixed(now_epoch(), 6));
+	return o;
+}
+
+static void json_emit(struct outstream *os, json_object *o)
+{
+	fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE),
+	      os->fp);
+	fputc('\n', os->fp);
+	if (os->flush_lines)
+		fflush(os->fp);
+	json_object_put(o);
+}
+
+/* Capture what printers write for tcp into a memory buffer. */
+struct capture {
+	struct outstream os;
+	struct outstream *saved;
+	char *buf;
+	size_t len;
+};
+
+static void capture_begin(struct tcb *tcp, struct capture *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->os.fp = open_memstream(&c->buf, &c->len);
+	if (!c->os.fp)
+		ct_die("out of memory");
+	c->saved = tcp->out;
+	tcp->out = &c->os;
+	tcp->curcol = 0;
+}
+
+/* Returns the captured text (NUL-terminated; free it). */
+static char *capture_end(struct tcb *tcp, struct capture *c)
+{
+	fclose(c->os.fp);
+	tcp->out = c->saved;
+	return c->buf;
+}
+
+void split_args(const char *s, size_t len,
+		void (*fn)(const char *start, size_t len, void *data), void *data)
+{
+	size_t start = 0, i;
+	int depth = 0;
+	bool quoted = false;
+
+	if (len == 0)
+		return;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (quoted) {
+			if (c == '\\' && i + 1 < len)
+				i++;
+			else if (c == '"')
+				quoted = false;
+			continue;
+		}
+		if (c == '"')
+			quoted = true;
+		else if (c == '[' || c == '{' || c == '(')
+			depth++;
+		else if ((c == ']' || c == '}' || c == ')') && depth > 0)
+			depth--;
+		else if (c == ',' && depth == 0 && i + 1 < len && s[i + 1] == ' ') {
+			fn(s + start, i - start, data);
+			start = i + 2;
+			i++;
+		}
+	}
+	fn(s + start, len - start, data);
+}
+
+static void add_arg(const char *start, size_t len, void *data)
+{
+	json_object_array_add(data, json_object_new_string_len(start, (int)len));
+}
+
+/* ---- syscalls ---- */
+
+void ev_syscall_entry(struct tcb *tcp)
+{
+	if (!pcfg.json) {
+		syscall_print_entry(tcp);
+		return;
+	}
+	/* JSON: the argument text accumulates in the tracee's own buffer
+	 * from entry to exit; one object is written at exit. */
+	if (!tcp->json_fp) {
+		tcp->json_fp = open_memstream(&tcp->json_buf, &tcp->json_len);
+		if (!tcp->json_fp)
+			ct_die("out of memory");
+	}
+	rewind(tcp->json_fp);
+	{
+		struct outstream *saved = tcp->out;
+		struct outstream os = { .fp = tcp->json_fp };
+
+		tcp->out = &os;
+		syscall_decode_args(tcp);
+		tcp->out = saved;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+}
+
+static void json_syscall(struct tcb *tcp, bool finished, bool detached)
+{
+	struct outstream os = { .fp = tcp->json_fp };
+	struct outstream *saved = tcp->out;
+	json_object *o = json_event(tcp, "syscall");
+	json_object *args = json_object_new_array();
+	json_object *raw = json_object_new_array();
+	char name[32];
+	unsigned nargs = tcp->ent ? tcp->ent->nargs : 6;
+	struct timespec now;
+	double dur;
+
+	if (finished) {
+		tcp->out = &os;
+		syscall_decode_args(tcp);
+		tcp->out = saved;
+	}
+	fflush(tcp->json_fp);
+	/* the stream may hold older, longer text: use the current position */
+	split_args(tcp->json_buf, (size_t)ftell(tcp->json_fp), add_arg, args);
+
+	json_object_object_add(o, "name", json_object_new_string(syscall_name(tcp, name, sizeof(name))));
+	json_object_object_add(o, "nr", json_object_new_int64(tcp->scno));
+	if (tcp->arch)
+		json_object_object_add(o, "arch", json_object_new_string(tcp->arch->name));
+	json_object_object_add(o, "args", args);
+	for (unsigned i = 0; i < nargs; i++)
+		json_object_array_add(raw, json_object_new_uint64(tcp->args[i]));
+	json_object_object_add(o, "raw_args", raw);
+
+	if (finished) {
+		struct capture c;
+		char *text, *p;
+
+		capture_begin(tcp, &c);
+		tcp->curcol = 100; /* no padding before " = " */
+		syscall_print_retval(tcp);
+		text = capture_end(tcp, &c);
+		p = strstr(text, " = ");
+		p = p ? p + 3 : text;
+		json_object_object_add(o, "retval", json_object_new_int64(tcp->rval));
+		json_object_object_add(o, "return", json_object_new_string(p));
+		if (tcp->err) {
+			const char *en = errno_name(tcp->err);
+			json_object_object_add(o, "errno", en ? json_object_new_string(en)
+							       : json_object_new_int(tcp->err));
+			json_object_object_add(o, "error", json_object_new_string(strerror(tcp->err)));
+		}
+		free(text);
+	} else {
+		bool noreturn = tcp->ent && tcp->ent->rval == RV_NONE && !detached;
+
+		/* exit_group and friends never return: "= ?" in text */
+		json_object_object_add(o, "retval", NULL);
+		if (!noreturn)
+			json_object_object_add(o, "unfinished", json_object_new_boolean(1));
+		if (detached)
+			json_object_object_add(o, "detached", json_object_new_boolean(1));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	dur = (double)(now.tv_sec - tcp->stime.tv_sec) + (double)(now.tv_nsec - tcp->stime.tv_nsec) / 1e9;
+	json_object_object_add(o, "duration", json_fixed(dur, 9));
+	json_emit(tcp->out, o);
+}
+
+void ev_syscall_exit(struct tcb *tcp)
+{
+	if (!pcfg.json) {
+		syscall_print_exit(tcp);
+		return;
+	}
+	json_syscall(tcp, true, false);
+}
+
+void ev_syscall_unfinished(struct tcb *tcp, bool detached)
+{
+	if (!pcfg.json) {
+		if (detached) {
+			if (tcp->out->curline == tcp) {
+				tprints(tcp, " <detached ...>");
+				line_end(tcp);
+			}
+		} else {
+			syscall_print_unfinished_exit(tcp);
+		}
+		return;
+	}
+	if (tcp->json_fp)
+		json_syscall(tcp, false, detached);
+}
+
+/* ---- other events ---- */
+
+void ev_exit(struct tcb *tcp, int status)
+{
+	if (!pcfg.json) {
+		if (WIFEXITED(status)) {
+			print_event_line(tcp, "+++ exited with %d +++", WEXITSTATUS(status));
+		} else if (WIFSIGNALED(status)) {
+			const char *name = signal_name(WTERMSIG(status));
+			char num[16];
+
+			if (!name) {
+				snprintf(num, sizeof(num), "%d", WTERMSIG(status));
+				name = num;
+			}
+			print_event_line(tcp, "+++ killed by %s%s +++", name,
+					 WCOREDUMP(status) ? " (core dumped)" : "");
+		}
+		return;
+	}
+	if (WIFEXITED(status)) {
+		json_object *o = json_event(tcp, "exit");
+
+		json_object_object_add(o, "status", json_object_new_int(WEXITSTATUS(status)));
+		json_emit(tcp->out, o);
+	} else if (WIFSIGNALED(status)) {
+		json_object *o = json_event(tcp, "killed");
+		const char *name = signal_name(WTERMSIG(status));
+
+		json_object_object_add(o, "signal", name ? json_object_new_string(name)
+						      : json_object_new_int(WTERMSIG(status)));
+		json_object_object_add(o, "core_dumped", json_object_new_boolean(WCOREDUMP(status)));
+		json_emit(tcp->out, o);
+	}
+}
+
+void ev_signal(struct tcb *tcp, int sig, const siginfo_t *si)
+{
+	json_object *o;
+	struct capture c;
+	const char *name;
+	char *text;
+
+	if (!pcfg.json) {
+		print_signal_line(tcp, sig, si);
+		return;
+	}
+	o = json_event(tcp, "signal");
+	name = signal_name(sig);
+	json_object_object_add(o, "signal", name ? json_object_new_string(name) : json_object_new_int(sig));
+	json_object_object_add(o, "signo", json_object_new_int(sig));
+	if (si) {
+		capture_begin(tcp, &c);
+		print_siginfo(tcp, si);
+		text = capture_end(tcp, &c);
+		json_object_object_add(o, "siginfo", json_object_new_string(text));
+		free(text);
+	}
+	json_emit(tcp->out, o);
+}
+
+void ev_stopped(struct tcb *tcp, int sig)
+{
+	json_object *o;
+	const char *name = signal_name(sig);
+
+	if (!pcfg.json) {
+		line_begin(tcp);
+		tprints(tcp, "--- stopped by ");
+		print_signo(tcp, sig);
+		tprints(tcp, " ---");
+		line_end(tcp);
+		return;
+	}
+	o = json_event(tcp, "stopped");
+	json_object_object_add(o, "signal", name ? json_object_new_string(name) : json_object_new_int(sig));
+	json_emit(tcp->out, o);
+}
+
+void ev_superseded(struct tcb *tcp, long old_pid)
+{
+	json_object *o;
+
+	if (!pcfg.json) {
+		print_event_line(tcp, "+++ superseded by execve in pid %ld +++", old_pid);
+		return;
+	}
+	o = json_event(tcp, "superseded");
+	json_object_object_add(o, "by_pid", json_object_new_int64(old_pid));
+	json_emit(tcp->out, o);
+}
+
+void ev_personality(struct tcb *tcp, const char *mode)
+{
+	json_object *o;
+
+	if (!pcfg.json) {
+		print_raw_line(tcp, "[ Process PID=%d runs in %s mode. ]", tcp->pid, mode);
+		return;
+	}
+	o = json_event(tcp, "personality");
+	json_object_object_add(o, "mode", json_object_new_string(mode));
+	json_emit(tcp->out, o);
+}

@@ -1,0 +1,74 @@
+#!/bin/bash
+# --json: every line of every workload parses with a real JSON parser
+# (python3's json) and follows docs/trace.schema.json; the syscalls and
+# return values are the same as in the text output.
+. "$(dirname "$0")/lib.sh"
+command -v python3 >/dev/null || skip "python3 is needed to parse the JSON"
+rc=0
+validate() { # file: parse every line, validate against the schema when jsonschema exists
+	python3 - "$1" "$srcdir/docs/trace.schema.json" <<'PY'
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+schema = json.load(open(sys.argv[2]))
+try:
+    import jsonschema
+    v = jsonschema.Draft202012Validator(schema)
+except Exception:
+    v = None
+n = 0
+for i, l in enumerate(lines, 1):
+    try:
+        o = json.loads(l)
+    except ValueError as e:
+        print("line %d is not JSON: %s: %r" % (i, e, l[:200])); sys.exit(1)
+    if v is not None:
+        errs = list(v.iter_errors(o))
+        if errs:
+            print("line %d breaks the schema: %s: %r" % (i, errs[0].message, l[:200])); sys.exit(1)
+    n += 1
+print("%d lines%s" % (n, "" if v else " (parsed; jsonschema not installed, schema not checked)"))
+PY
+}
+run() { # name ctrace-args...
+	local name=$1; shift
+	"$CTRACE" --json -o "$TMP/$name.json" "$@" >/dev/null 2>"$TMP/$name.err"
+	if out=$(validate "$TMP/$name.json"); then echo "ok: $name: $out"; else echo "FAIL: $name: $out"; rc=1; fi
+}
+printf 'a\tb"c\\d\001\377\n' >"$TMP/weird"
+run ls ls -la /usr/share/doc/bash
+run cat cat "$TMP/weird"
+run xx -xx -s 5 cat "$TMP/weird"
+run follow -f "$HELPERS/forker" 3 2
+run signals -f sh -c 'kill -USR1 $$; true'
+run killed sh -c 'kill -KILL $$'
+run verbose -v -y -e trace=%file,execve sh -c 'ls / >/dev/null'
+run fastpath -f -e trace=openat,exit_group sh -c 'cat /etc/hostname'
+run execthread -f "$HELPERS/execthread" /bin/true
+[ -x "$HELPERS/int80" ] && run int80 "$HELPERS/int80"
+grep -q '"type":"personality"' "$TMP/int80.json" 2>/dev/null || [ ! -x "$HELPERS/int80" ] || { echo "FAIL: no personality event"; rc=1; }
+grep -q '"type":"killed","pid":[0-9]*,"time":[0-9.]*,"signal":"SIGKILL","core_dumped":false' "$TMP/killed.json" ||
+	{ echo "FAIL: no killed event"; tail -2 "$TMP/killed.json"; rc=1; }
+grep -q '"type":"signal".*"signal":"SIGUSR1"' "$TMP/signals.json" || { echo "FAIL: no signal event"; rc=1; }
+grep -q '"type":"superseded"' "$TMP/execthread.json" || { echo "FAIL: no superseded event"; rc=1; }
+
+# same syscalls and return values as the text output
+"$CTRACE" -o "$TMP/t.txt" ls -la /usr/share/doc/bash >/dev/null
+python3 - "$TMP/ls.json" "$TMP/t.txt" <<'PY' || rc=1
+import json, re, sys
+js = [json.loads(l) for l in open(sys.argv[1])]
+a = [(o["name"], o.get("return", "?")) for o in js if o["type"] == "syscall"]
+b = []
+for l in open(sys.argv[2]):
+    m = re.match(r'^([a-z_0-9]+)\(.* = (.*)$', l.rstrip("\n"))
+    if m: b.append((m.group(1), m.group(2)))
+# pids differ between the two runs
+pidcalls = {"set_tid_address", "getpid", "gettid", "getppid"}
+norm = lambda xs: [(n, "PID" if n in pidcalls else re.sub(r'0x[0-9a-f]+', 'ADDR', r)) for n, r in xs]
+if norm(a) != norm(b):
+    for i, (x, y) in enumerate(zip(norm(a), norm(b))):
+        if x != y: print("FAIL: JSON and text differ at call %d: %s vs %s" % (i, x, y)); break
+    else: print("FAIL: %d JSON calls, %d text calls" % (len(a), len(b)))
+    sys.exit(1)
+print("ok: JSON and text agree on %d calls" % len(a))
+PY
+exit $rc
