@@ -164,7 +164,8 @@ t_attach() {
 	else
 		bad="$bad target-died"
 	fi
-	grep -q '^\[pid  *[0-9]*\] ' $W/$name.txt || bad="$bad no-pid-prefix"
+	# -f -o FILE: every line starts with the thread's id, as in strace
+	grep -qv '^[0-9][0-9]*  *[-a-z_+<]' $W/$name.txt && bad="$bad line-without-PID-prefix"
 	u=$(unknown_calls $W/$name.txt)
 	[ -z "$u" ] || bad="$bad unknown:$u"
 	kill -9 $spin; wait $spin 2>/dev/null
