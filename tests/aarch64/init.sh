@@ -191,6 +191,20 @@ t_decode() {
 	fi
 }
 
+# -- the seccomp fast path: in use, and CLONE_UNTRACED cleared (SETREGSET) -----
+t_untraced() {
+	name=$1; shift
+	bad=
+	timeout $TO "$@" ctrace -o /dev/null -e trace=openat cat /proc/self/status >$W/$name.st 2>$W/$name.err
+	grep -q '^Seccomp:[[:space:]]2$' $W/$name.st || bad="$bad fast-path-not-in-use($(grep Seccomp: $W/$name.st | tr -s ' \t' ' '))"
+	timeout $TO "$@" ctrace -o $W/$name.txt -f -e trace=openat untraced >>$W/$name.err 2>&1; rc=$?
+	[ $rc = 0 ] || bad="$bad CLONE_UNTRACED-children-failed:$rc"
+	n=$(grep -c '^[0-9][0-9]*  *openat(AT_FDCWD, "/dev/null"' $W/$name.txt)
+	[ "$n" = 2 ] || bad="$bad openat-lines:$n!=2"
+	[ -z "$bad" ] && result $name PASS "filter installed (Seccomp: 2); clone and clone3 children with CLONE_UNTRACED traced" ||
+		{ result $name FAIL "$bad"; show $W/$name.err; show $W/$name.txt; }
+}
+
 # -- a 32-bit (AArch32) program: a personality change ------------------------
 # /t/arm32 (made by run.sh): getpid(); write(1, "arm32\n", 6); exit_group(5).
 # No 32-bit table: its calls print as syscall_0xNR(raw registers).
@@ -253,6 +267,8 @@ want decode-regs && t_decode decode-regs calls.txt nosysinfo
 want decode-fastpath-regs && t_decode decode-fastpath-regs calls-fast.txt nosysinfo -e trace=$FAST
 want follow-regs && t_follow follow-regs nosysinfo
 want attach-regs && t_attach attach-regs nosysinfo
+want untraced && t_untraced untraced
+want untraced-regs && t_untraced untraced-regs nosysinfo
 want compat32 && t_compat compat32
 want compat32-regs && t_compat compat32-regs nosysinfo
 want check && t_check

@@ -190,7 +190,7 @@ R=$W/root
 mkdir -p "$R"/bin "$R"/proc "$R"/sys "$R"/dev "$R"/tmp "$R"/t
 cp "$BUSYBOX" "$R/bin/busybox"
 cp "$A64/src/ctrace" "$R/bin/ctrace"
-for h in forker spin; do cp "$A64/tests/helpers/$h" "$R/t/$h" || die "no helper $h"; done
+for h in forker spin untraced; do cp "$A64/tests/helpers/$h" "$R/t/$h" || die "no helper $h"; done
 cp "$W/calls.a64" "$R/t/calls"
 cp "$W/nosysinfo.a64" "$R/t/nosysinfo"
 cp "$here/normalize.awk" "$R/t/"
@@ -250,7 +250,7 @@ cat "$W/results.txt"
 pass=$(grep -c '^RESULT [^ ]* PASS' "$W/results.txt")
 failn=$(grep -c '^RESULT [^ ]* FAIL' "$W/results.txt")
 skipn=$(grep -c '^RESULT [^ ]* SKIP' "$W/results.txt")
-EXPECTED=16
+EXPECTED=18
 T1=$(date +%s)
 if ! grep -q '^TESTS-DONE$' "$W/console.txt"; then
 	echo "--- console (last 40 lines):"; tail -40 "$W/console.txt"
