@@ -7,6 +7,7 @@
 #include "filter.h"
 #include "print.h"
 #include "stage.h"
+#include "stacktrace.h"
 #include "util.h"
 
 static bool is_exit_kind(uint8_t kind)
@@ -221,6 +222,8 @@ void syscall_print_exit(struct tcb *tcp)
 	syscall_print_retval(tcp);
 	print_duration(tcp);
 	line_end(tcp);
+	if (pcfg.stack)
+		stacktrace_print(tcp, true);
 	stage_end(tcp, tcp->err ? FS_FAILED : FS_SUCCESSFUL);
 }
 
@@ -236,5 +239,7 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 	tabto(tcp);
 	tprints(tcp, " = ?");
 	line_end(tcp);
+	if (pcfg.stack)
+		stacktrace_print(tcp, false);
 	stage_end(tcp, FS_UNFINISHED);
 }

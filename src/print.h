@@ -26,6 +26,7 @@ struct print_cfg {
 	bool pid_plain;        /* -o FILE: "PID " instead of "[pid PID] " */
 	bool pid_always;       /* -f -o FILE: on every line, as strace */
 	int xlat_style;        /* -X: XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE */
+	bool stack;            /* -k */
 };
 enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;

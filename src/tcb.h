@@ -11,6 +11,7 @@
 #include "arch.h"
 
 struct outstream;
+struct stack_tcb;
 
 enum {
 	TCB_INSYSCALL   = 1u << 0, /* between syscall entry and exit */
@@ -50,6 +51,7 @@ struct tcb {
 	FILE *json_fp;              /* --json: the current syscall's argument text */
 	char *json_buf;
 	size_t json_len;
+	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 
 	struct tcb *hnext;          /* hash chain */
 };

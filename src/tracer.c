@@ -33,6 +33,7 @@
 #include "print.h"
 #include "signals.h"
 #include "stage.h"
+#include "stacktrace.h"
 #include "summary.h"
 #include "tcb.h"
 #include "util.h"
@@ -117,6 +118,7 @@ int tracer_init(const struct options *opts)
 	pcfg.xlat_style = opts->xlat_style;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
+	pcfg.stack = opts->stack && opts->count != 1;
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
@@ -236,6 +238,7 @@ static void drop_tcb(struct tcb *tcp)
 		tcp->out->curline = NULL;
 	if (tcp->out && tcp->out != shared_out)
 		outstream_close(tcp->out);
+	stacktrace_tcb_free(tcp);
 	tcb_free(tcp);
 }
 
@@ -369,6 +372,8 @@ static void fastpath_setup(const char *path)
 		return;
 	}
 	use_seccomp = true;
+	/* unselected mmaps run unseen: -k re-reads the module map each time */
+	stacktrace_set_always_rescan(true);
 	fp_pipe = fds[1];
 	fp_read = fds[0];
 }
@@ -638,6 +643,8 @@ static void on_syscall_stop(struct tcb *tcp)
 			return; /* -c: counted, not printed */
 		if (pcfg.T_prec >= 0)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+		if (opt->stack)
+			stacktrace_capture(tcp);
 		ev_syscall_entry(tcp);
 		return;
 	}
@@ -645,6 +652,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		return; /* an exit without entry (attached mid-syscall) */
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
+	if (opt->stack)
+		stacktrace_syscall_exit(tcp);
 	if (tcp->flags & TCB_FILTERED) {
 		tcp->flags &= ~TCB_FILTERED;
 		return;
@@ -725,6 +734,8 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 	}
 	tcp->flags |= TCB_EXEC_PENDING;
 	tcp->flags &= ~TCB_HIDE;
+	if (opt->stack)
+		stacktrace_exec(tcp);
 	if (tcp->pid == main_pid || (pid_t)old == main_pid)
 		fastpath_check_loaded();
 	return tcp;
@@ -932,16 +943,23 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
-		ret = outstreams_flush();
-		if (ret < 0) {
-			/* full disk, closed pipe...: stop tracing cleanly, never
-			 * hang; the command goes on untraced */
-			output_failed = -ret;
-			ct_error("write error on the trace output: %s; detaching", strerror(output_failed));
-			detach_all(0);
-			break;
+		/* Output is flushed only when ctrace would otherwise sleep: a
+		 * tracee blocked for long still shows its pending line, and a
+		 * busy trace writes in large blocks. */
+		pid = waitpid(-1, &status, __WALL | WNOHANG);
+		if (pid == 0) {
+			ret = outstreams_flush();
+			if (ret < 0) {
+				/* full disk, closed pipe...: stop tracing cleanly,
+				 * never hang; the command goes on untraced */
+				output_failed = -ret;
+				ct_error("write error on the trace output: %s; detaching",
+					 strerror(output_failed));
+				detach_all(0);
+				break;
+			}
+			pid = waitpid(-1, &status, __WALL);
 		}
-		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

@@ -31,7 +31,7 @@ for p in $(pids_of forker.c); do cat "$TMP/forker.c.$p"; done |
 # -f -o FILE: strace's "PID " on every line
 grep -qv '^[0-9][0-9]*  *[-a-z_+<]' "$TMP/one.txt" && { echo "FAIL: lines without a 'PID ' prefix with -f -o"; rc=1; }
 "$CTRACE" -f "$HELPERS/forker" 3 2 2>"$TMP/stderr.txt" >/dev/null
-grep -q '^\[pid  *[0-9]*\] ' "$TMP/stderr.txt" || { echo "FAIL: no [pid N] prefixes with -f on stderr"; rc=1; }
+grep -q '^\[pid  *[0-9]*\] ' "$TMP/stderr.txt" || { echo "FAIL: no [pid N] prefixes with -f on stderr:"; head -20 "$TMP/stderr.txt"; rc=1; }
 grep -q '^[0-9]*  *--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=[0-9]*, si_uid=[0-9]*} ---$' "$TMP/one.txt" ||
 	{ echo "FAIL: SIGUSR1 delivery line missing"; grep -- '---' "$TMP/one.txt"; rc=1; }
 n=$(grep -c '+++ exited with' "$TMP/one.txt")
