@@ -119,18 +119,22 @@ static int aarch64_set_arg(pid_t pid, unsigned i, unsigned long val)
 
 static int aarch64_dwarf_regs(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc)
 {
-	struct user_pt_regs r;
-	int ret = aarch64_getregs(pid, &r);
+	union a64_regs r;
+	size_t len = 0;
+	int ret = aarch64_getregs(pid, &r, &len);
 
 	if (ret < 0)
 		return ret;
+	/* a 32-bit process would need the AArch32 numbering and unwinder */
+	if (is_compat(len))
+		return -ENOTSUP;
 	/* DWARF for AArch64: x0..x30 are 0..30, sp is 31; the pc has no
 	 * DWARF number and is passed separately. */
 	for (int i = 0; i < 31; i++)
-		regs[i] = r.regs[i];
-	regs[31] = r.sp;
+		regs[i] = r.a64.regs[i];
+	regs[31] = r.a64.sp;
 	*nregs = 32;
-	*pc = r.pc;
+	*pc = r.a64.pc;
 	return 0;
 }
 

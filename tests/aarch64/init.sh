@@ -205,6 +205,20 @@ t_untraced() {
 		{ result $name FAIL "$bad"; show $W/$name.err; show $W/$name.txt; }
 }
 
+# -- -k: stack traces unwound with libdwfl from the aarch64 registers ---------
+t_stack() {
+	mkdir -p $W/cwd
+	timeout $TO ctrace -k -e trace=getppid -o $W/stack.txt calls $W/cwd >$W/stack.out 2>&1; rc=$?
+	bad=
+	[ $rc = 0 ] || bad="$bad exit:$rc"
+	# the frames after the getppid line: syscall() of libc, then main
+	awk '/^getppid\(/ { on = 1; next } on && /^ > / { print; next } { on = 0 }' $W/stack.txt >$W/stack.frames
+	grep -q '^ > /t/calls(syscall+0x[0-9a-f]*) \[0x[0-9a-f]*\]$' $W/stack.frames || bad="$bad no-syscall-frame"
+	grep -q '^ > /t/calls(main+0x[0-9a-f]*) \[0x[0-9a-f]*\]$' $W/stack.frames || bad="$bad no-main-frame"
+	[ -z "$bad" ] && result stack-trace PASS "getppid unwound through syscall() and main ($(wc -l <$W/stack.frames) frames)" ||
+		{ result stack-trace FAIL "$bad"; show $W/stack.out; show $W/stack.txt; }
+}
+
 # -- a 32-bit (AArch32) program: a personality change ------------------------
 # /t/arm32 (made by run.sh): getpid(); write(1, "arm32\n", 6); exit_group(5).
 # No 32-bit table: its calls print as syscall_0xNR(raw registers).
@@ -228,6 +242,10 @@ t_compat() {
 	grep -q '^syscall_0x4(0x1, 0x1007c, 0x6, .*) *= \(6\|0x6\)$' $W/$name.txt || bad="$bad write(4)"
 	grep -q '^syscall_0xf8(0x5, ' $W/$name.txt || bad="$bad exit_group(248)"
 	[ "$(tail -1 $W/$name.txt)" = "+++ exited with 5 +++" ] || bad="$bad last-line"
+	# -k on a 32-bit process: no unwinder for it, but the trace goes on
+	timeout $TO "$@" ctrace -k -o $W/$name.k /t/arm32 >/dev/null 2>>$W/$name.err; rc=$?
+	[ $rc = 5 ] || bad="$bad -k-exit:$rc"
+	[ "$(tail -1 $W/$name.k)" = "+++ exited with 5 +++" ] || bad="$bad -k-last-line"
 	[ -z "$bad" ] && result $name PASS "execve into AArch32, 32 bit mode line, r7 numbers and r0-r2 arguments" ||
 		{ result $name FAIL "$bad"; show $W/$name.err; show $W/$name.txt; }
 }
@@ -269,6 +287,7 @@ want follow-regs && t_follow follow-regs nosysinfo
 want attach-regs && t_attach attach-regs nosysinfo
 want untraced && t_untraced untraced
 want untraced-regs && t_untraced untraced-regs nosysinfo
+want stack-trace && t_stack
 want compat32 && t_compat compat32
 want compat32-regs && t_compat compat32-regs nosysinfo
 want check && t_check
