@@ -191,6 +191,21 @@ t_decode() {
 	fi
 }
 
+# -- -e trace= with aarch64's names: no open/stat there, as in strace ---------
+t_filter() {
+	bad=
+	ctrace -e trace=open -o /dev/null true >/dev/null 2>$W/filter.err && bad="$bad trace=open-accepted"
+	grep -q "'open'" $W/filter.err || bad="$bad no-message-naming-open"
+	ctrace -e 'trace=?open,openat' -o $W/filter.txt cat /t/fast-set >/dev/null 2>>$W/filter.err || bad="$bad ?open-refused"
+	grep -q '^openat(AT_FDCWD, "/t/fast-set", ' $W/filter.txt || bad="$bad no-openat-line"
+	grep -v '^openat(\|^+++ exited with 0 +++$' $W/filter.txt | grep -q . && bad="$bad other-lines"
+	ctrace -e trace=%file -o $W/filter2.txt ls /t >/dev/null 2>>$W/filter.err || bad="$bad %file-failed"
+	grep -q '^openat(AT_FDCWD, "/t", ' $W/filter2.txt || bad="$bad %file-no-openat"
+	grep -q '^\(read\|write\|mmap\|close\|getdents64\)(' $W/filter2.txt && bad="$bad %file-has-desc-calls"
+	[ -z "$bad" ] && result filter-names PASS "'open' refused ($(head -1 $W/filter.err)), ?open ignored, %file has openat and no descriptor calls" ||
+		{ result filter-names FAIL "$bad"; show $W/filter.err; show $W/filter.txt; show $W/filter2.txt; }
+}
+
 # -- the seccomp fast path: in use, and CLONE_UNTRACED cleared (SETREGSET) -----
 t_untraced() {
 	name=$1; shift
@@ -285,6 +300,7 @@ want decode-regs && t_decode decode-regs calls.txt nosysinfo
 want decode-fastpath-regs && t_decode decode-fastpath-regs calls-fast.txt nosysinfo -e trace=$FAST
 want follow-regs && t_follow follow-regs nosysinfo
 want attach-regs && t_attach attach-regs nosysinfo
+want filter-names && t_filter
 want untraced && t_untraced untraced
 want untraced-regs && t_untraced untraced-regs nosysinfo
 want stack-trace && t_stack
