@@ -15,6 +15,58 @@ static bool is_exit_kind(uint8_t kind)
 	return kind == AK_OUTBUF || kind == AK_OUTPTR;
 }
 
+/* strace's name for bits of a flag set that match no item: the items'
+ * common prefix and "???" ("AT_???", "MFD_???"); NULL when the items
+ * share no prefix.  renameat2's is "RENAME_??" in strace; open_flags has
+ * FASYNC among the O_ names. */
+static const char *flags_unknown_name(const struct xlat *x, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (!x || !x->n || !x->items[0].str)
+		return NULL;
+	if (x->name && !strcmp(x->name, "renameat2_flags"))
+		return "RENAME_??";
+	if (x->name && !strcmp(x->name, "open_flags"))
+		return "O_???";             /* FASYNC breaks the prefix */
+	len = strlen(x->items[0].str);
+	for (unsigned i = 1; i < x->n; i++) {
+		size_t k = 0;
+
+		while (k < len && x->items[i].str[k] == x->items[0].str[k])
+			k++;
+		len = k;
+	}
+	while (len && x->items[0].str[len - 1] != '_')
+		len--;
+	if (!len)
+		return NULL;
+	snprintf(buf, size, "%.*s???", (int)len, x->items[0].str);
+	return buf;
+}
+
+/* A flags argument: as print_flags, but a value none of whose bits has a
+ * name gets strace's comment: "0x4000 /+ AT_??? +/". */
+void print_flags_arg(struct tcb *tcp, const struct xlat *x, uint64_t v)
+{
+	char buf[64];
+	const char *unknown;
+
+	if (v && pcfg.xlat_style != XLAT_RAW && x) {
+		for (unsigned i = 0; i < x->n; i++) {
+			if (x->items[i].val && (v & x->items[i].val) == x->items[i].val) {
+				print_flags(tcp, x, v, NULL);
+				return;
+			}
+		}
+		if ((unknown = flags_unknown_name(x, buf, sizeof(buf)))) {
+			tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, unknown);
+			return;
+		}
+	}
+	print_flags(tcp, x, v, NULL);
+}
+
 void print_arg(struct tcb *tcp, unsigned i)
 {
 	const struct argspec *as = &tcp->ent->args[i];
@@ -40,7 +92,7 @@ void print_arg(struct tcb *tcp, unsigned i)
 			print_buf(tcp, v, (unsigned long)tcp->rval);
 		break;
 	case AK_OUTPTR: print_addr(tcp, v); break;
-	case AK_FLAGS: print_flags(tcp, as->xlat, v, NULL); break;
+	case AK_FLAGS: print_flags_arg(tcp, as->xlat, v); break;
 	case AK_ENUM: print_xval_d(tcp, as->xlat, v); break;
 	case AK_SIGNO: print_signo(tcp, (int)v); break;
 	case AK_PID: print_dec(tcp, (int)v); break;
@@ -98,8 +150,12 @@ static decoder_fn pick_decoder(struct tcb *tcp)
 
 void syscall_decode_args(struct tcb *tcp)
 {
-	if (!tcp->exiting)
+	if (!tcp->exiting) {
 		tcp->argpos = 0;
+		tcp->auxstr = NULL;
+		tcp->rval_hex = false;
+		tcp->rval_fd = false;
+	}
 	if (!tcp->ent) {
 		if (!tcp->exiting)
 			for (unsigned i = 0; i < 6; i++)
@@ -152,7 +208,10 @@ const char *errno_text(int err, bool *restart)
 void syscall_print_retval(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
-	unsigned rk = e ? e->rval : RV_HEX;
+	unsigned rk = e && !tcp->rval_hex ? e->rval : RV_HEX;
+
+	if (tcp->rval_fd && !tcp->rval_hex)
+		rk = RV_FD;
 
 	tabto(tcp);
 	if (tcp->err) {
@@ -179,7 +238,7 @@ void syscall_print_retval(struct tcb *tcp)
 		tprintf(tcp, " = %#lx", (unsigned long)tcp->rval);
 		break;
 	case RV_OCT:
-		tprintf(tcp, " = %#lo", (unsigned long)tcp->rval);
+		tprintf(tcp, " = %#03lo", (unsigned long)tcp->rval);
 		break;
 	case RV_UDEC:
 		tprintf(tcp, " = %lu", (unsigned long)tcp->rval);
@@ -192,6 +251,8 @@ void syscall_print_retval(struct tcb *tcp)
 		tprintf(tcp, " = %ld", tcp->rval);
 		break;
 	}
+	if (tcp->auxstr)
+		tprintf(tcp, " (%s)", tcp->auxstr);
 }
 
 static void print_duration(struct tcb *tcp)

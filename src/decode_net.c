@@ -3,6 +3,7 @@
  * getsockopt/setsockopt, shutdown. */
 #include "config.h"
 #include "decode_net.h"
+#include "decode_desc.h"
 
 #include <arpa/inet.h>
 #include <linux/netlink.h>
@@ -505,48 +506,6 @@ int dec_recvfrom(struct tcb *tcp)
 
 /* ---- msghdr ---- */
 
-/* [{iov_base="...", iov_len=N}, ...]; data_len limits the bytes shown
- * in total (-1: each iov_len). */
-static void print_iov(struct tcb *tcp, unsigned long addr, unsigned long n, long data_len)
-{
-	struct iovec iov;
-	unsigned long i;
-
-	if (!addr) {
-		print_addr(tcp, addr);
-		return;
-	}
-	if (n && mem_read(tcp->pid, addr, &iov, sizeof(iov)) < 0) {
-		print_addr(tcp, addr);
-		return;
-	}
-	tprints(tcp, "[");
-	for (i = 0; i < n; i++) {
-		unsigned long show;
-
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (mem_read(tcp->pid, addr + i * sizeof(iov), &iov, sizeof(iov)) < 0) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (i)
-			tprints(tcp, ", ");
-		show = iov.iov_len;
-		if (data_len >= 0) {
-			if ((unsigned long)data_len < show)
-				show = (unsigned long)data_len;
-			data_len -= (long)show;
-		}
-		tprints(tcp, "{iov_base=");
-		print_buf(tcp, (unsigned long)iov.iov_base, show);
-		tprintf(tcp, ", iov_len=%lu}", (unsigned long)iov.iov_len);
-	}
-	tprints(tcp, "]");
-}
-
 static void print_cmsg_data(struct tcb *tcp, const struct cmsghdr *c, const unsigned char *data,
 			    size_t dlen)
 {
@@ -621,10 +580,8 @@ static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, lon
 {
 	struct msghdr mh;
 
-	if (!addr || mem_read(tcp->pid, addr, &mh, sizeof(mh)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, &mh, sizeof(mh)))
 		return;
-	}
 	tprints(tcp, "{msg_name=");
 	print_sockaddr(tcp, (unsigned long)mh.msg_name,
 		       namelen_in >= 0 && (long)mh.msg_namelen > namelen_in ?
@@ -634,7 +591,7 @@ static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, lon
 	else
 		tprintf(tcp, ", msg_namelen=%u", mh.msg_namelen);
 	tprints(tcp, ", msg_iov=");
-	print_iov(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len);
+	print_iovec(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len);
 	tprintf(tcp, ", msg_iovlen=%lu", (unsigned long)mh.msg_iovlen);
 	if (mh.msg_controllen) {
 		tprints(tcp, ", msg_control=");

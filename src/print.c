@@ -328,6 +328,15 @@ void print_addr(struct tcb *tcp, unsigned long addr)
 		tprints(tcp, "NULL");
 }
 
+bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
+{
+	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {
+		print_addr(tcp, addr);
+		return false;
+	}
+	return true;
+}
+
 void print_hex(struct tcb *tcp, unsigned long val)
 {
 	tprintf(tcp, "%#lx", val);
@@ -348,10 +357,57 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintf(tcp, "%#03lo", mode);
 }
 
-/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable. */
+/* The path inside "<...>": escaped like a quoted string (\n, \", \\,
+ * octal for other unprintable bytes) without the quotes, and "<" ">" as
+ * \74 \76 so that they cannot be taken for the brackets, as strace does. */
+static void print_fd_path_text(struct tcb *tcp, const char *path, size_t len)
+{
+	char *q = xmalloc(4 * len + 3);
+	size_t qlen = quote_string(path, len, quote_flags(), q);
+
+	for (size_t i = 1; i + 1 < qlen; i++) {
+		if (q[i] == '>' || q[i] == '<') {
+			tprints(tcp, q[i] == '>' ? "\\76" : "\\74");
+		} else {
+			fputc(q[i], tcp->out->fp);
+			tcp->curcol++;
+		}
+	}
+	free(q);
+}
+
+/* Length of the tracee's root directory as a path of ours, when it is in
+ * a container seen from the host (its paths are shown relative to it);
+ * 0 when its root is ours. */
+static size_t root_prefix_len(struct tcb *tcp, const char *target)
+{
+	size_t len;
+
+	if (!tcp->ns_pid)
+		return 0;
+	if (!tcp->root) {
+		char link[64], buf[PATH_MAX];
+		ssize_t n;
+
+		snprintf(link, sizeof(link), "/proc/%d/root", tcp->pid);
+		n = readlink(link, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		tcp->root = xstrdup(n > 1 ? buf : "");
+	}
+	len = strlen(tcp->root);
+	if (len && strncmp(target, tcp->root, len) == 0 && target[len] == '/')
+		return len;
+	return 0;
+}
+
+/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable.  A
+ * " (deleted)" suffix is printed after the ">" as strace does. */
 static void print_link_target(struct tcb *tcp, const char *what, int fd)
 {
+	static const char deleted[] = " (deleted)";
 	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
+	bool gone = false;
+	size_t skip;
 	ssize_t n;
 
 	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
@@ -364,10 +420,15 @@ static void print_link_target(struct tcb *tcp, const char *what, int fd)
 		tprintf(tcp, "<%s>", detail);
 		return;
 	}
+	if ((size_t)n > sizeof(deleted) - 1 &&
+	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1)) {
+		n -= (ssize_t)(sizeof(deleted) - 1);
+		gone = true;
+	}
+	skip = target[0] == '/' ? root_prefix_len(tcp, target) : 0;
 	tprints(tcp, "<");
-	fwrite(target, 1, (size_t)n, tcp->out->fp);
-	tcp->curcol += (int)n;
-	tprints(tcp, ">");
+	print_fd_path_text(tcp, target + skip, (size_t)n - skip);
+	tprints(tcp, gone ? ">(deleted)" : ">");
 }
 
 void print_fd(struct tcb *tcp, int fd)
@@ -461,11 +522,17 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	buf = scratch(limit + 1);
-	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
+	/* One byte more than printed: a string of exactly limit bytes is
+	 * complete (no "...") when its NUL follows. */
+	buf = scratch(limit + 2);
+	n = mem_read_str(tcp->pid, addr, buf, limit + 2, &truncated);
 	if (n < 0) {
 		print_addr(tcp, addr);
 		return;
+	}
+	if ((size_t)n > limit) {
+		n = (ssize_t)limit;
+		truncated = true;
 	}
 	print_quoted(tcp, buf, (size_t)n, truncated);
 }
@@ -537,7 +604,7 @@ void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char 
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
 	if (pcfg.xlat_style != XLAT_ABBREV)
-		print_styled(tcp, val, s);
+		print_styled(tcp, val, s ? s : dflt); /* verbose: unknown as F_??? */
 	else if (s)
 		tprints(tcp, s);
 	else if (dflt)

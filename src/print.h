@@ -100,6 +100,11 @@ void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char 
  * Returns the length. */
 size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt);
 
+/* Read len bytes at addr into buf.  When that is impossible (NULL,
+ * unmapped, the tracee is gone) print the address instead and return
+ * false: the caller prints nothing more for this argument. */
+bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
+
 /* Name of a signal ("SIGINT"), or NULL. */
 const char *signal_name(int sig);
 

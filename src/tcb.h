@@ -44,10 +44,14 @@ struct tcb {
 	bool exiting;
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
+	const char *auxstr;         /* decoder's note after the return value: " (NAME)" */
+	bool rval_hex;              /* decoder: print this return value in hex */
+	bool rval_fd;               /* decoder: the return value is a fd (-y) */
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
 	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
+	char *root;                 /* its root as a path of ours (-y), NULL: not read */
 	FILE *json_fp;              /* --json: the current syscall's argument text */
 	char *json_buf;
 	size_t json_len;

@@ -557,7 +557,11 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	struct syscall_regs regs;
 
 	if (have_syscall_info) {
-		long n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
+		long n;
+
+		/* (valgrind does not know that the kernel fills it) */
+		memset(&info, 0, sizeof(info));
+		n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
 
 		if (n <= 0)
 			return false;
