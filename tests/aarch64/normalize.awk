@@ -4,7 +4,8 @@
 #   markers;
 # - the values returned by getpid, getppid and clone become PID, PPID and
 #   CHILD where a pid is printed; si_uid becomes UID;
-# - addresses (0x and 8 or more hex digits) become ADDR;
+# - addresses (0x and 8 or more hex digits, or any hex value of a decoded
+#   pointer field such as child_tidptr=) become ADDR;
 # - the padding before " = " is squeezed to one space;
 # - clone printed undecoded (raw registers, no "flags=") keeps only its
 #   return value: the raw order of its last two arguments is the
@@ -40,6 +41,11 @@ on {
 		ids[v] = name == "getpid" ? "PID" : name == "getppid" ? "PPID" : "CHILD"
 	}
 	gsub(/0x[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]+/, "ADDR", line)
+	# pointers named by a decoder, whatever their size (a static aarch64
+	# program keeps its thread structures low, in the brk heap)
+	gsub(/(child_tidptr|parent_tid|child_tid|tls|stack)=0x[0-9a-f]+/, "&@", line)
+	while (match(line, /=0x[0-9a-f]+@/))
+		line = substr(line, 1, RSTART) "ADDR" substr(line, RSTART + RLENGTH)
 	gsub(/si_uid=[0-9]+/, "si_uid=UID", line)
 	line = hide(line)
 	if (line ~ /^clone\(/ && line !~ /flags=/)

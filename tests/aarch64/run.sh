@@ -60,6 +60,7 @@ need make make
 need gcc gcc
 need dpkg-deb dpkg
 need apt-get apt
+need flock util-linux
 if [ ${#missing[@]} -gt 0 ]; then
 	skip "missing host packages; install them with:
   apt-get install -y ${missing[*]}"
@@ -101,10 +102,14 @@ BUSYBOX=$SYSROOT/bin/busybox
 [ -x "$BUSYBOX" ] || die "no arm64 busybox in $SYSROOT"
 
 # -- 3. builds: a clean copy of the tree, cross and (if needed) native ---------
-key=$(printf %s "$srcdir" | md5sum | cut -c1-8)
-B=$CACHE/build-$key
+# one build directory for any tree: files whose content changed are copied
+# with a new time, so make rebuilds exactly what they affect; a lock keeps
+# two runs from sharing it at once
+B=$CACHE/build
 SRC=$B/src
 mkdir -p "$SRC"
+exec 9>"$CACHE/lock"
+flock 9 || die "cannot lock $CACHE/lock"
 step "syncing $srcdir -> $SRC"
 if git -C "$srcdir" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 	git -C "$srcdir" ls-files --cached --others --exclude-standard >"$B/manifest.new"
@@ -114,13 +119,12 @@ else
 			-e '^Makefile$' -e '^Makefile\.in$' -e '^configure$' -e '^aclocal\.m4$' -e '^build-aux/' \
 			-e '^autom4te\.cache/') >"$B/manifest.new"
 fi
-# files gone from the tree go from the copy; changed ones are copied with
-# their times, so make rebuilds what changed
+# files gone from the tree go from the copy
 [ -e "$B/manifest" ] && comm -23 <(sort "$B/manifest") <(sort "$B/manifest.new") |
 	while read -r f; do rm -f "$SRC/$f"; done
 while read -r f; do
 	[ -f "$srcdir/$f" ] || continue
-	cmp -s "$srcdir/$f" "$SRC/$f" || { mkdir -p "$SRC/$(dirname "$f")" && cp -p "$srcdir/$f" "$SRC/$f"; }
+	cmp -s "$srcdir/$f" "$SRC/$f" || { mkdir -p "$SRC/$(dirname "$f")" && cp "$srcdir/$f" "$SRC/$f"; }
 done <"$B/manifest.new"
 mv "$B/manifest.new" "$B/manifest"
 if [ ! -x "$SRC/configure" ]; then
