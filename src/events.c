@@ -336,7 +336,7 @@ void ev_stopped(struct tcb *tcp, int sig)
 	if (!pcfg.json) {
 		line_begin(tcp);
 		tprints(tcp, "--- stopped by ");
-		print_signo(tcp, sig);
+		print_signame(tcp, sig); /* the name even with -X raw, as strace */
 		tprints(tcp, " ---");
 		line_end(tcp);
 		return;

@@ -468,25 +468,35 @@ const char *signal_name(int sig)
 
 	if (sig <= 0 || sig >= 65)
 		return NULL;
-	if (sig >= SIGRTMIN) {
-		if (sig == SIGRTMIN)
+	/* Kernel numbering, as strace: 32 is SIGRTMIN, 33.. are SIGRT_N
+	 * (glibc's SIGRTMIN macro is 34 because it reserves two). */
+	if (sig >= 32) {
+		if (sig == 32)
 			return "SIGRTMIN";
-		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - SIGRTMIN);
+		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
 		return buf;
 	}
-	abbrev = sigabbrev_np(sig);
-	if (!abbrev) {
-		if (sig == 32 || sig == 33) {
-			snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
-			return buf;
-		}
+	abbrev = sig == SIGIO ? "IO" : sigabbrev_np(sig); /* glibc says POLL */
+	if (!abbrev)
 		return NULL;
-	}
 	snprintf(buf, sizeof(buf), "SIG%s", abbrev);
 	return buf;
 }
 
-void print_signo(struct tcb *tcp, int sig)
+size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *names)
+{
+	int n;
+
+	if (pcfg.xlat_style == XLAT_ABBREV)
+		n = snprintf(buf, size, "%s", names ? names : raw);
+	else if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		n = snprintf(buf, size, "%s /* %s */", raw, names);
+	else
+		n = snprintf(buf, size, "%s", raw);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
+}
+
+void print_signame(struct tcb *tcp, int sig)
 {
 	const char *name = signal_name(sig);
 
@@ -494,6 +504,16 @@ void print_signo(struct tcb *tcp, int sig)
 		tprints(tcp, name);
 	else
 		tprintf(tcp, "%d", sig);
+}
+
+/* -X raw: the number; verbose: "10 /+ SIGUSR1 +/". */
+void print_signo(struct tcb *tcp, int sig)
+{
+	char raw[16], buf[64];
+
+	snprintf(raw, sizeof(raw), "%d", sig);
+	format_xlat_styled(buf, sizeof(buf), raw, signal_name(sig));
+	tprints(tcp, buf);
 }
 
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)

@@ -84,7 +84,8 @@ void print_mode(struct tcb *tcp, unsigned long mode);        /* 0644 */
 void print_fd(struct tcb *tcp, int fd);                      /* 3 / 3</path> */
 void print_dirfd(struct tcb *tcp, int fd);                   /* AT_FDCWD */
 void print_id(struct tcb *tcp, unsigned long id);            /* uid/gid */
-void print_signo(struct tcb *tcp, int sig);                  /* SIGINT */
+void print_signo(struct tcb *tcp, int sig);                  /* SIGINT, -X aware */
+void print_signame(struct tcb *tcp, int sig);                /* SIGINT always */
 /* Quoted buffer of len bytes at addr, truncated to -s with "...". */
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len);
 /* NUL-terminated string at addr, truncated to -s. */
@@ -99,6 +100,10 @@ void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char 
 /* Format flags into buf (pure; for tests and composite printers).
  * Returns the length. */
 size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt);
+
+/* A named value in the -X style: abbrev "NAME" (raw when names is NULL),
+ * raw "RAW", verbose "RAW /+ NAME +/" (pure; returns the length). */
+size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *names);
 
 /* Read len bytes at addr into buf.  When that is impossible (NULL,
  * unmapped, the tracee is gone) print the address instead and return

@@ -46,6 +46,8 @@ struct tcb {
 	unsigned argpos;            /* generic decoder: first argument left for exit */
 	const char *auxstr;         /* decoder's note after the return value: " (NAME)" */
 	bool rval_hex;              /* decoder: print this return value in hex */
+	const struct syscall_ent *restart_ent; /* last call that returned
+					 * ERESTART_RESTARTBLOCK (restart_syscall) */
 	bool rval_fd;               /* decoder: the return value is a fd (-y) */
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */

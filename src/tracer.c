@@ -656,6 +656,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		return; /* an exit without entry (attached mid-syscall) */
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
+	if (tcp->err == 516) /* ERESTART_RESTARTBLOCK: restart_syscall follows */
+		tcp->restart_ent = tcp->ent;
 	if (opt->stack)
 		stacktrace_syscall_exit(tcp);
 	if (tcp->flags & TCB_FILTERED) {
