@@ -121,13 +121,13 @@ t_follow() {
 	grep -q '^--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=[0-9]*, si_uid=0} ---$' $W/f/t.* ||
 		bad="$bad no-SIGUSR1-line"
 	grep -q '^rt_sigreturn(' $W/f/t.* || bad="$bad no-rt_sigreturn"
-	nclone=$(cat $W/f/t.* | grep -c '^clone(')
+	nclone=$(cat $W/f/t.* | grep -c '^clone3\?(')
 	[ "$nclone" = 5 ] || bad="$bad clone-lines:$nclone!=5"
 	grep -q '^\(fork\|vfork\)(' $W/f/t.* && bad="$bad fork-on-aarch64"
 	u=$(unknown_calls $W/f/t.*)
 	[ -z "$u" ] || bad="$bad unknown:$u"
 	if [ -z "$bad" ]; then
-		result $name PASS "6 processes/threads, exit 3, children 10 and 11, SIGUSR1, 5 clone lines"
+		result $name PASS "6 processes/threads, exit 3, children 10 and 11, SIGUSR1, 5 clone/clone3 lines"
 	else
 		result $name FAIL "$bad"; cat $W/f.err | show; for f in $W/f/t.*; do show $f; done
 	fi
