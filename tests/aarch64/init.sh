@@ -206,6 +206,19 @@ t_filter() {
 		{ result filter-names FAIL "$bad"; show $W/filter.err; show $W/filter.txt; show $W/filter2.txt; }
 }
 
+# -- aarch64-only PROT_ bits -------------------------------------------------
+t_prot() {
+	timeout $TO ctrace -e trace=mprotect,mmap -o $W/prot.txt prot >$W/prot.out 2>&1; rc=$?
+	bad=
+	[ $rc = 0 ] || bad="$bad exit:$rc"
+	grep -Eq '^mprotect\(0x[0-9a-f]+, 4096, PROT_READ\|PROT_EXEC\|PROT_BTI\) += (0|-1 E[A-Z]+ .*)$' $W/prot.txt ||
+		bad="$bad no-PROT_BTI"
+	grep -Eq '^mmap\(NULL, 4096, PROT_READ\|PROT_WRITE\|PROT_MTE, MAP_PRIVATE\|MAP_ANONYMOUS, -1, 0\) += ' $W/prot.txt ||
+		bad="$bad no-PROT_MTE"
+	[ -z "$bad" ] && result prot-bits PASS "$(grep -E 'PROT_(BTI|MTE)' $W/prot.txt | sed 's/^\([a-z]*\)(.*PROT_\(BTI\|MTE\).* = /\1 \2 = /' | tr '\n' ';')" ||
+		{ result prot-bits FAIL "$bad"; show $W/prot.out; show $W/prot.txt; }
+}
+
 # -- the seccomp fast path: in use, and CLONE_UNTRACED cleared (SETREGSET) -----
 t_untraced() {
 	name=$1; shift
@@ -301,6 +314,7 @@ want decode-fastpath-regs && t_decode decode-fastpath-regs calls-fast.txt nosysi
 want follow-regs && t_follow follow-regs nosysinfo
 want attach-regs && t_attach attach-regs nosysinfo
 want filter-names && t_filter
+want prot-bits && t_prot
 want untraced && t_untraced untraced
 want untraced-regs && t_untraced untraced-regs nosysinfo
 want stack-trace && t_stack

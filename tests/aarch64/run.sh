@@ -170,6 +170,7 @@ HCFLAGS="-std=gnu11 -O1 -Wall -Wextra -Werror"
 step "helpers"
 $CROSS-gcc $HCFLAGS -static -o "$W/calls.a64" "$here/calls.c" &&
 	$CROSS-gcc $HCFLAGS -static -o "$W/nosysinfo.a64" "$here/nosysinfo.c" &&
+	$CROSS-gcc $HCFLAGS -static -o "$W/prot.a64" "$here/prot.c" &&
 	gcc $HCFLAGS -o "$W/calls.host" "$here/calls.c" ||
 	die "cannot build the helpers"
 
@@ -197,6 +198,7 @@ cp "$A64/src/ctrace" "$R/bin/ctrace"
 for h in forker spin untraced; do cp "$A64/tests/helpers/$h" "$R/t/$h" || die "no helper $h"; done
 cp "$W/calls.a64" "$R/t/calls"
 cp "$W/nosysinfo.a64" "$R/t/nosysinfo"
+cp "$W/prot.a64" "$R/t/prot"
 cp "$here/normalize.awk" "$R/t/"
 make_arm32 "$R/t/arm32"
 cp "$here/init.sh" "$R/init"
@@ -254,7 +256,7 @@ cat "$W/results.txt"
 pass=$(grep -c '^RESULT [^ ]* PASS' "$W/results.txt")
 failn=$(grep -c '^RESULT [^ ]* FAIL' "$W/results.txt")
 skipn=$(grep -c '^RESULT [^ ]* SKIP' "$W/results.txt")
-EXPECTED=20
+EXPECTED=21
 T1=$(date +%s)
 if ! grep -q '^TESTS-DONE$' "$W/console.txt"; then
 	echo "--- console (last 40 lines):"; tail -40 "$W/console.txt"
