@@ -219,6 +219,18 @@ t_prot() {
 		{ result prot-bits FAIL "$bad"; show $W/prot.out; show $W/prot.txt; }
 }
 
+# -- struct sigaction of aarch64: no sa_restorer, the mask after the flags ----
+t_sigaction() {
+	mkdir -p $W/cwd
+	timeout $TO ctrace -e trace=rt_sigaction -o $W/sigaction.txt calls $W/cwd >$W/sigaction.out 2>&1; rc=$?
+	bad=
+	[ $rc = 0 ] || bad="$bad exit:$rc"
+	grep -q '^rt_sigaction(SIGUSR1, {sa_handler=0x[0-9a-f]*, sa_mask=\[USR2\], sa_flags=SA_RESTART}, NULL, 8) *= 0$' $W/sigaction.txt ||
+		bad="$bad SIGUSR1-line"
+	[ -z "$bad" ] && result sigaction PASS "$(grep '^rt_sigaction(SIGUSR1' $W/sigaction.txt | tr -s ' ')" ||
+		{ result sigaction FAIL "$bad"; show $W/sigaction.out; show $W/sigaction.txt; }
+}
+
 # -- the seccomp fast path: in use, and CLONE_UNTRACED cleared (SETREGSET) -----
 t_untraced() {
 	name=$1; shift
@@ -315,6 +327,7 @@ want follow-regs && t_follow follow-regs nosysinfo
 want attach-regs && t_attach attach-regs nosysinfo
 want filter-names && t_filter
 want prot-bits && t_prot
+want sigaction && t_sigaction
 want untraced && t_untraced untraced
 want untraced-regs && t_untraced untraced-regs nosysinfo
 want stack-trace && t_stack

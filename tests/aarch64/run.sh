@@ -256,7 +256,7 @@ cat "$W/results.txt"
 pass=$(grep -c '^RESULT [^ ]* PASS' "$W/results.txt")
 failn=$(grep -c '^RESULT [^ ]* FAIL' "$W/results.txt")
 skipn=$(grep -c '^RESULT [^ ]* SKIP' "$W/results.txt")
-EXPECTED=21
+EXPECTED=22
 T1=$(date +%s)
 if ! grep -q '^TESTS-DONE$' "$W/console.txt"; then
 	echo "--- console (last 40 lines):"; tail -40 "$W/console.txt"
