@@ -290,6 +290,63 @@ t_compat() {
 		{ result $name FAIL "$bad"; show $W/$name.err; show $W/$name.txt; }
 }
 
+# -- the oracle: Debian's arm64 strace 6.1 on the same programs ----------------
+# Names and return values of every call must agree, and at least 95% of the
+# whole lines (addresses, pids, random bytes hidden); the lines that differ
+# are shown on "  ~ " lines.
+vs_one() { # name, grep -v pattern of lines to leave out, command...
+	vn=$1 skipre=$2; shift 2
+	rm -rf $W/vs; mkdir -p $W/vs/s $W/vs/c
+	timeout $TO strace -ff -o $W/vs/s/t "$@" >/dev/null 2>&1; src=$?
+	timeout $TO $VS_WRAP ctrace -ff -o $W/vs/c/t "$@" >/dev/null 2>&1; crc=$?
+	[ $src = $crc ] || { echo "  | $vn: exit status strace $src, ctrace $crc"; return 1; }
+	for t in s c; do
+		ps=$(ls $W/vs/$t | sed 's/^t\.//' | sort -n | tr '\n' ' ')
+		for p in $ps; do
+			echo "## process"
+			grep -v -e "$skipre" $W/vs/$t/t.$p | awk -v pids="$ps" -f $T/calls_of.awk
+		done >$W/vs/$t.calls
+		for p in $ps; do
+			grep -v -e "$skipre" $W/vs/$t/t.$p | awk -v pids="$ps" -v mode=lines -f $T/calls_of.awk
+		done >$W/vs/$t.lines
+	done
+	total=$(wc -l <$W/vs/s.lines)
+	ndiff=$(diff $W/vs/s.lines $W/vs/c.lines | grep -c '^-[^-]')
+	VS_INFO="$VS_INFO $vn:$((total - ndiff))/$total"
+	diff $W/vs/s.lines $W/vs/c.lines | grep '^[-+][^-+]' | head -10 | sed "s/^/  ~ $vn /"
+	# whole lines: at least 95% equal, as the x86_64 differential harness
+	if [ $total = 0 ] || [ $(((total - ndiff) * 100 / total)) -lt 95 ]; then
+		echo "  | $vn: only $((total - ndiff)) of $total lines equal to strace's"
+		return 1
+	fi
+	if ! diff $W/vs/s.calls $W/vs/c.calls >$W/vs/calls.diff; then
+		echo "  | $vn: names or return values differ (- strace, + ctrace)"
+		sed -n '1,30s/^/  | /p' $W/vs/calls.diff
+		return 1
+	fi
+	return 0
+}
+t_vs_strace() { # name, wrapper or ""
+	name=$1 VS_WRAP=$2
+	if ! strace -o /dev/null true 2>$W/strace.err; then
+		result $name SKIP "strace does not run: $(head -1 $W/strace.err)"; return
+	fi
+	mkdir -p $W/cwd
+	VS_INFO=
+	# futex: EAGAIN or not is a race between threads; calls' child reads
+	# /proc/PID/stat, whose length changes from run to run
+	vs_one ls '^futex(' ls -la /t >$W/vs.log; r1=$?
+	vs_one calls '^read([0-9]*, "[0-9]* (calls) ' calls $W/cwd >>$W/vs.log; r2=$?
+	vs_one forker '^futex(' forker 3 2 >>$W/vs.log; r3=$?
+	vs_one sh '^futex(' sh -c 'cat /t/fast-set >/dev/null; exit 42' >>$W/vs.log; r4=$?
+	if [ $r1$r2$r3$r4 = 0000 ]; then
+		result $name PASS "names and return values equal to strace 6.1 (arm64); whole lines equal:$VS_INFO"
+		grep '^  ~ ' $W/vs.log
+	else
+		result $name FAIL "differs from strace 6.1 (arm64):$VS_INFO"; cat $W/vs.log
+	fi
+}
+
 # -- --check ------------------------------------------------------------------
 t_check() {
 	timeout $TO ctrace --check >$W/check.txt 2>&1; rc=$?
@@ -333,6 +390,8 @@ want untraced-regs && t_untraced untraced-regs nosysinfo
 want stack-trace && t_stack
 want compat32 && t_compat compat32
 want compat32-regs && t_compat compat32-regs nosysinfo
+want vs-strace && t_vs_strace vs-strace ""
+want vs-strace-regs && t_vs_strace vs-strace-regs nosysinfo
 want check && t_check
 echo TESTS-DONE
 sync
