@@ -31,9 +31,9 @@ void whatif_base_facts(struct check_facts *f, const struct check_facts *host,
 	f->uid = f->euid = p->user_set ? p->uid : 0;
 	f->gid = f->egid = p->user_set ? p->gid : 0;
 	f->cap_bnd = p->caps;
-	/* A non-root --user starts with empty effective and permitted sets
-	 * (docker and podman set no ambient capabilities by default). */
-	f->cap_eff = f->cap_prm = f->euid == 0 ? p->caps : 0;
+	/* A non-root --user keeps only the ambient set (podman: the
+	 * --cap-add capabilities; docker: none). */
+	f->cap_eff = f->cap_prm = f->euid == 0 ? p->caps : p->ambient & p->caps;
 	f->seccomp_filters = p->filtered ? 1 : 0;
 	if (host->seccomp_filters > 0)	/* inherited from whoever starts it */
 		f->seccomp_filters += host->seccomp_filters;

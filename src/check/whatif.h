@@ -26,6 +26,9 @@ struct seccomp_profile;
 struct whatif_proc {
 	enum check_engine engine;	/* ENGINE_DOCKER or ENGINE_PODMAN (facts.h) */
 	uint64_t caps;			/* configured (bounding) capability set */
+	uint64_t ambient;		/* what a non-root --user keeps: podman puts the
+					 * --cap-add capabilities in the ambient set,
+					 * docker none */
 	bool user_set;			/* --user given */
 	uid_t uid;
 	gid_t gid;

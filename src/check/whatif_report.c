@@ -138,7 +138,7 @@ static void setup_release(struct setup *s)
 	s->profile = NULL;
 }
 
-static int caps_of(const struct setup *s, bool extra_ptrace, uint64_t *caps)
+static int caps_of(const struct setup *s, bool extra_ptrace, uint64_t *caps, uint64_t *ambient)
 {
 	const char *add[WHATIF_MAX_CAP_ARGS + 1], *drop[WHATIF_MAX_CAP_ARGS];
 	size_t nadd = 0, ndrop = 0;
@@ -159,6 +159,17 @@ static int caps_of(const struct setup *s, bool extra_ptrace, uint64_t *caps)
 		ct_error("%s", err);
 		return -EINVAL;
 	}
+	/* podman 4 (containers/common): for a non-root user the capabilities
+	 * named in --cap-add go to the ambient set (measured: --user 1000
+	 * --cap-add SYS_PTRACE gives CapEff 0x80000); docker adds none. */
+	*ambient = 0;
+	if (s->engine == ENGINE_CAPS_PODMAN)
+		for (size_t i = 0; i < nadd; i++) {
+			int c = caps_from_name(add[i]);
+			if (c >= 0)
+				*ambient |= CAP_BIT(c);
+		}
+	*ambient &= *caps;
 	return 0;
 }
 
@@ -172,7 +183,7 @@ static int eval_config(const struct setup *s, struct config *c, const char *name
 
 	c->name = name;
 	c->unconfined = unconfined || !s->profile;
-	r = caps_of(s, extra_ptrace, &c->caps);
+	r = caps_of(s, extra_ptrace, &c->caps, &p.ambient);
 	if (r < 0)
 		return r;
 	flags_text(s->o, s->o->profile, c->unconfined, extra_ptrace, c->flags, sizeof(c->flags));

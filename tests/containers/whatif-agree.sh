@@ -1,0 +1,120 @@
+#!/bin/sh
+# What-if, host-side and in-container verdicts must agree (issue 6).
+#
+# For each configuration, three answers, from the same check_assess():
+#   what-if:  ctrace --check --json --profile P --engine podman [flags]   (on the host)
+#   inside:   ctrace --check --json       in a real podman container started with the flags
+#   host:     ctrace --check --json -p PID  of a sleeping process in such a container,
+#             its "inside" verdicts (filters dumped with PTRACE_SECCOMP_GET_FILTER)
+# and every mode's verdict (and cause) must be the same.  Helpers are local to this
+# script (tests/containers/lib.sh belongs to another branch).
+: "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
+
+skip() { echo "SKIP: $*"; exit 77; }
+command -v podman >/dev/null 2>&1 || skip "podman not installed"
+command -v runc >/dev/null 2>&1 || [ -x /usr/sbin/runc ] || skip "runc not installed"
+command -v python3 >/dev/null 2>&1 || skip "python3 not installed"
+[ "$(id -u)" = 0 ] || skip "needs root (rootful podman)"
+DEFAULT=/usr/share/containers/seccomp.json
+[ -r "$DEFAULT" ] || skip "$DEFAULT (podman's default seccomp profile) missing"
+
+wa_run() {	# wa_run [podman flags] -- command...
+	podman --runtime runc run --rm --network none \
+		--ulimit nofile=20000:20000 --ulimit nproc=4096:4096 "$@"
+}
+wa_out=$(mktemp -d) || exit 1
+wa_cids=""
+cleanup() {
+	for c in $wa_cids; do podman rm -f -t 0 "$c" >/dev/null 2>&1; done
+	rm -rf "$wa_out"
+}
+trap cleanup EXIT INT TERM
+
+# probe once that containers run at all here
+if ! wa_run --rootfs /:O true >"$wa_out/probe.log" 2>&1; then
+	skip "podman cannot run a container here: $(tail -n 1 "$wa_out/probe.log")"
+fi
+
+FIX="$srcdir/tests/fixtures/profiles"
+fail=0
+n=0
+# name | podman flags | what-if flags
+while IFS='|' read -r name pflags wflags; do
+	[ -n "$name" ] || continue
+	n=$((n + 1))
+	# shellcheck disable=SC2086
+	"$CTRACE" --check --json $wflags --engine podman >"$wa_out/$name.whatif" 2>"$wa_out/$name.err"
+	wrc=$?
+	# shellcheck disable=SC2086
+	wa_run $pflags --rootfs /:O "$CTRACE" --check --json >"$wa_out/$name.inside" 2>>"$wa_out/$name.err"
+	irc=$?
+	# shellcheck disable=SC2086
+	cid=$(podman --runtime runc run -d --network none --ulimit nofile=20000:20000 \
+		--ulimit nproc=4096:4096 $pflags --rootfs /:O sleep 30 2>>"$wa_out/$name.err")
+	hrc=x
+	if [ -n "$cid" ]; then
+		wa_cids="$wa_cids $cid"
+		pid=$(podman inspect --format '{{.State.Pid}}' "$cid")
+		"$CTRACE" --check --json -p "$pid" >"$wa_out/$name.host" 2>>"$wa_out/$name.err"
+		hrc=$?
+		podman rm -f -t 0 "$cid" >/dev/null 2>&1
+	fi
+	if ! python3 - "$name" "$wa_out/$name.whatif" "$wrc" "$wa_out/$name.inside" "$irc" \
+		"$wa_out/$name.host" <<'PY'
+import json, sys
+name, wf, wrc, inf, irc, hf = sys.argv[1:7]
+def load(p, what):
+    try:
+        return json.load(open(p))
+    except Exception as e:
+        print(f"FAIL {name}: {what} output is not JSON ({e})")
+        sys.exit(1)
+w, i, h = load(wf, "what-if"), load(inf, "in-container"), load(hf, "host-side")
+def verdicts(modes):
+    return {m["name"]: m["verdict"] for m in modes if m["name"] != "attach-pid"}
+vw, vi = verdicts(w["modes"]), verdicts(i["modes"])
+assert "whatif" in w, "what-if document lacks the whatif object"
+assert w["summary"]["exit_status"] == int(wrc), (w["summary"], wrc)
+assert i["summary"]["exit_status"] == int(irc), (i["summary"], irc)
+inside = h.get("inside")
+ok = True
+if inside is None:
+    print(f"FAIL {name}: host-side report has no 'inside' object"); sys.exit(1)
+vh = verdicts(inside["modes"])
+src = inside["seccomp_filters"]["source"]
+for mode in vi:
+    row = (vw.get(mode), vi[mode], vh.get(mode))
+    same = row[0] == row[1] == row[2]
+    ok &= same
+    print(f"  {name:14} {mode:13} what-if={row[0]:9} inside={row[1]:9} host-side={row[2]:9}"
+          + ("" if same else "  <-- DISAGREE"))
+def causes(modes):
+    return {m["name"]: m["cause"] for m in modes}
+cw, ci, ch = causes(w["modes"]), causes(i["modes"]), causes(inside["modes"])
+for mode in vi:
+    if not (cw.get(mode) == ci.get(mode) == ch.get(mode)):
+        ok = False
+        print(f"  FAIL {name} {mode}: causes differ:\n    what-if:   {cw.get(mode)}\n"
+              f"    inside:    {ci.get(mode)}\n    host-side: {ch.get(mode)}")
+if src != "dumped" and i["environment"]["seccomp"] == "filter":
+    print(f"FAIL {name}: host side did not dump the filters: {inside['seccomp_filters']}")
+    ok = False
+sys.exit(0 if ok else 1)
+PY
+	then
+		fail=1
+		echo "--- $name stderr:"; cat "$wa_out/$name.err"
+	fi
+done <<CONFIGS
+default||--profile $DEFAULT
+cap-ptrace|--cap-add SYS_PTRACE|--profile $DEFAULT --cap-add SYS_PTRACE
+unconfined|--security-opt seccomp=unconfined|--profile unconfined
+deny-ptrace|--security-opt seccomp=$FIX/deny-ptrace-eperm.json|--profile $FIX/deny-ptrace-eperm.json
+kill-ptrace|--security-opt seccomp=$FIX/kill-ptrace.json|--profile $FIX/kill-ptrace.json
+user-1000|--user 1000|--profile $DEFAULT --user 1000
+user-1000-ptrace|--user 1000 --cap-add SYS_PTRACE|--profile $DEFAULT --user 1000 --cap-add SYS_PTRACE
+CONFIGS
+[ "$n" -gt 0 ] || { echo "FAIL: no configuration ran"; exit 1; }
+[ "$fail" = 0 ] || { echo "FAIL: verdicts disagree (see above)"; exit 1; }
+echo "PASS: $n configurations, what-if = in-container = host-side for every mode"
+exit 0
