@@ -220,9 +220,10 @@ static void force_allow(struct sq_result *r)
 	r->err = 0;
 }
 
-static enum check_verdict verdict_with(const struct check_facts *base,
-				       const struct sq_result res[SQ_COUNT],
-				       const enum sq_id *force, unsigned nforce, enum check_mode m)
+static const struct check_mode_result *mode_with(const struct check_facts *base,
+						 const struct sq_result res[SQ_COUNT],
+						 const enum sq_id *force, unsigned nforce,
+						 enum check_mode m)
 {
 	static struct check_facts f;	/* large: keep off the stack */
 	static struct check_report rep;
@@ -234,7 +235,23 @@ static enum check_verdict verdict_with(const struct check_facts *base,
 	f = *base;
 	whatif_fill_probes(&f, tmp);
 	check_assess(&f, &rep);
-	return rep.modes[m].verdict;
+	return &rep.modes[m];
+}
+
+static enum check_verdict verdict_with(const struct check_facts *base,
+				       const struct sq_result res[SQ_COUNT],
+				       const enum sq_id *force, unsigned nforce, enum check_mode m)
+{
+	return mode_with(base, res, force, nforce, m)->verdict;
+}
+
+/* The mode gives the same verdict and cause with these forced as goal. */
+static bool same_as(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
+		    const enum sq_id *force, unsigned nforce, enum check_mode m,
+		    const struct check_mode_result *goal)
+{
+	const struct check_mode_result *r = mode_with(base, res, force, nforce, m);
+	return r->verdict == goal->verdict && !strcmp(r->cause, goal->cause);
 }
 
 /* Rules for a set of queries: one per syscall, narrowed to an argument
@@ -302,6 +319,19 @@ static void add_alt(struct search *s, unsigned k)
 	memcpy(fx.queries, s->pick, k * sizeof(s->pick[0]));
 	make_rules(&fx);
 	s->found++;
+	for (unsigned i = 0; i < o->nalts; i++) {	/* same rules, other queries */
+		bool same = o->alts[i].nrules == fx.nrules;
+		for (unsigned j = 0; same && j < fx.nrules; j++) {
+			bool hit = false;
+			for (unsigned x = 0; x < fx.nrules; x++)
+				hit |= !strcmp(o->alts[i].rules[x].syscall, fx.rules[j].syscall) &&
+				       o->alts[i].rules[x].arg_index == fx.rules[j].arg_index &&
+				       o->alts[i].rules[x].value == fx.rules[j].value;
+			same = hit;
+		}
+		if (same)
+			return;
+	}
 	/* keep the WHATIF_MAX_ALTS narrowest, sorted */
 	if (o->nalts == WHATIF_MAX_ALTS) {
 		if (fx.width >= o->alts[o->nalts - 1].width)
@@ -328,6 +358,26 @@ static void combos(struct search *s, unsigned k, unsigned depth, unsigned start)
 		s->pick[depth] = s->cand[i];
 		combos(s, k, depth + 1, i + 1);
 	}
+}
+
+/* Start from every candidate forced and drop, one by one, those not
+ * needed to reach goal.  Leaves the set in s->pick; returns its size. */
+static unsigned minimize(struct search *s, const struct check_mode_result *goal)
+{
+	unsigned k = s->ncand;
+
+	memcpy(s->pick, s->cand, sizeof(s->cand));
+	for (unsigned i = 0; i < k;) {
+		enum sq_id save = s->pick[i];
+		s->pick[i] = s->pick[k - 1];
+		if (same_as(s->base, s->res, s->pick, k - 1, s->mode, goal)) {
+			k--;
+		} else {
+			s->pick[i] = save;
+			i++;
+		}
+	}
+	return k;
 }
 
 #define WHATIF_EXHAUSTIVE 3	/* subsets up to this size are all tried */
@@ -359,19 +409,22 @@ unsigned whatif_min_fixes(const struct check_facts *base, const struct sq_result
 		if (!s.found && s.ncand > WHATIF_EXHAUSTIVE &&
 		    verdict_with(base, res, s.cand, s.ncand, s.mode) == VERDICT_OK) {
 			/* all of them work: drop what is not needed, one by one */
-			unsigned k = s.ncand;
-			memcpy(s.pick, s.cand, sizeof(s.cand));
-			for (unsigned i = 0; i < k;) {
-				enum sq_id save = s.pick[i];
-				s.pick[i] = s.pick[k - 1];
-				if (verdict_with(base, res, s.pick, k - 1, s.mode) == VERDICT_OK) {
-					k--;
-				} else {
-					s.pick[i] = save;
-					i++;
-				}
-			}
-			add_alt(&s, k);
+			struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
+			add_alt(&s, minimize(&s, &goal));
+		}
+		if (!s.found && s.ncand) {
+			/* no profile change alone: the narrowest one that removes
+			 * the profile's part, and what remains */
+			struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
+			out[n].partial = true;
+			out[n].remaining_verdict = goal.verdict;
+			snprintf(out[n].remaining, sizeof(out[n].remaining), "%s", goal.cause);
+			if (strcmp(goal.cause, rep.modes[m].cause) || goal.verdict != rep.modes[m].verdict)
+				add_alt(&s, minimize(&s, &goal));
+		} else if (!s.found) {
+			out[n].partial = true;
+			out[n].remaining_verdict = rep.modes[m].verdict;
+			snprintf(out[n].remaining, sizeof(out[n].remaining), "%s", rep.modes[m].cause);
 		}
 		n++;
 	}
@@ -383,7 +436,7 @@ void whatif_apply_fixes(const struct whatif_mode_fix *fixes, unsigned n,
 {
 	for (unsigned i = 0; i < n; i++) {
 		if (!fixes[i].nalts)
-			continue;
+			continue;	/* partial ones too: they remove the profile's part */
 		for (unsigned q = 0; q < fixes[i].alts[0].nqueries; q++)
 			force_allow(&res[fixes[i].alts[0].queries[q]]);
 	}

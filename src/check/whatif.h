@@ -96,8 +96,14 @@ struct whatif_fix {
 struct whatif_mode_fix {
 	enum check_mode mode;
 	enum check_verdict before;
-	unsigned nalts;			/* 0: no profile change fixes it */
+	unsigned nalts;			/* 0: no profile change helps */
 	struct whatif_fix alts[WHATIF_MAX_ALTS];	/* narrowest first */
+	/* No profile change alone makes the mode ok: alts[0] (if any) is the
+	 * narrowest change that removes the profile's part, and remaining
+	 * the cause left after it (a capability, Yama, the kernel). */
+	bool partial;
+	enum check_verdict remaining_verdict;
+	char remaining[400];
 };
 
 /* For every mode that is not ok with the answers res: the smallest sets

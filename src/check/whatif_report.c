@@ -156,7 +156,7 @@ static int caps_of(const struct setup *s, bool extra_ptrace, uint64_t *caps, uin
 		add[nadd++] = "SYS_PTRACE";
 	if (engine_apply_caps(s->engine, engine_default_caps(s->engine), add, nadd, drop, ndrop,
 			      caps, err, sizeof(err)) < 0) {
-		ct_error("%s", err);
+		ct_error("%s: %s", engine_name(s->engine), err);
 		return -EINVAL;
 	}
 	/* podman 4 (containers/common): for a non-root user the capabilities
@@ -196,7 +196,10 @@ static int eval_config(const struct setup *s, struct config *c, const char *name
 	r = whatif_eval(c->unconfined ? NULL : s->profile, s->arch, s->o->strict, &s->host, &p,
 			&c->ev, err, sizeof(err));
 	if (r < 0) {
-		ct_error("%s", err);
+		if (!c->unconfined)
+			ct_error("%s: %s", s->o->profile, err);
+		else
+			ct_error("%s", err);
 		return r;
 	}
 	check_assess(&c->ev.facts, &c->rep);
@@ -543,6 +546,8 @@ int compare_run(const struct whatif_opts *o)
 					json_object_array_add(alts, alt);
 				}
 				json_object_object_add(m, "fixes", alts);
+				json_object_object_add(m, "profile_alone_fixes", json_object_new_boolean(!fixes[i].partial));
+				json_object_object_add(m, "remaining", fixes[i].partial ? jstr(fixes[i].remaining) : NULL);
 				json_object_object_add(m, "cause", jstr(col[0].rep.modes[fixes[i].mode].cause));
 				json_object_array_add(pc, m);
 			}
@@ -579,14 +584,15 @@ int compare_run(const struct whatif_opts *o)
 			for (unsigned i = 0; i < nfix; i++) {
 				const struct whatif_mode_fix *fx = &fixes[i];
 				printf("  %s (%s):\n", check_mode_name(fx->mode), check_verdict_name(fx->before));
-				if (!fx->nalts)
-					printf("      no profile change fixes it: %s\n",
-					       col[0].rep.modes[fx->mode].cause);
 				for (unsigned a = 0; a < fx->nalts; a++) {
 					char t[800];
 					fix_text(&fx->alts[a], t, sizeof(t));
 					printf("      %s%s\n", a ? "or: " : "", t);
 				}
+				if (fx->partial)
+					printf("      %s: %s (%s)\n", fx->nalts ? "then still" :
+					       "no profile change fixes it", fx->remaining,
+					       check_verdict_name(fx->remaining_verdict));
 			}
 		}
 		printf("\nAs-is verdict: %s\n", check_report_verdict_line(check_report_worst(&col[0].rep)));

@@ -371,6 +371,8 @@ static void test_min_fix(void **state)
 		if (fx[i].mode == MODE_ATTACH_OTHER) {
 			seen_other = true;
 			assert_int_equal(fx[i].nalts, 0);
+			assert_true(fx[i].partial);
+			assert_non_null(strstr(fx[i].remaining, "CAP_SYS_PTRACE"));
 		}
 		if (fx[i].mode == MODE_MEMORY) {
 			seen_mem = true;
