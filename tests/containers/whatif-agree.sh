@@ -60,9 +60,9 @@ while IFS='|' read -r name pflags wflags; do
 		podman rm -f -t 0 "$cid" >/dev/null 2>&1
 	fi
 	if ! python3 - "$name" "$wa_out/$name.whatif" "$wrc" "$wa_out/$name.inside" "$irc" \
-		"$wa_out/$name.host" <<'PY'
+		"$wa_out/$name.host" "$srcdir/docs/check.schema.json" <<'PY'
 import json, sys
-name, wf, wrc, inf, irc, hf = sys.argv[1:7]
+name, wf, wrc, inf, irc, hf, schema = sys.argv[1:8]
 def load(p, what):
     try:
         return json.load(open(p))
@@ -70,6 +70,13 @@ def load(p, what):
         print(f"FAIL {name}: {what} output is not JSON ({e})")
         sys.exit(1)
 w, i, h = load(wf, "what-if"), load(inf, "in-container"), load(hf, "host-side")
+try:
+    import jsonschema
+    sch = json.load(open(schema))
+    for doc in (w, i, h):
+        jsonschema.validate(doc, sch)
+except ImportError:
+    pass
 def verdicts(modes):
     return {m["name"]: m["verdict"] for m in modes if m["name"] != "attach-pid"}
 vw, vi = verdicts(w["modes"]), verdicts(i["modes"])
