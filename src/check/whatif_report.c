@@ -606,9 +606,27 @@ int compare_run(const struct whatif_opts *o)
 
 /* ---- host side ---- */
 
-void hostside_report_text(FILE *out, const struct hostside *h, const struct check_report *r)
+/* Filters unknown: an "ok" is only as good as the filter nobody read. */
+static bool uncertain(const struct hostside *h, const struct check_report *r, int m)
+{
+	return h->filters_known < 0 && h->facts.seccomp_mode != 0 && r->modes[m].present &&
+	       r->modes[m].verdict == VERDICT_OK;
+}
+
+static void mark_uncertain(const struct hostside *h, struct check_report *r)
+{
+	for (int m = 0; m < MODE_COUNT; m++)
+		if (uncertain(h, r, m))
+			snprintf(r->modes[m].cause, sizeof(r->modes[m].cause),
+				 "only if the seccomp filters allow it: they could not be read");
+}
+
+void hostside_report_text(FILE *out, const struct hostside *h, const struct check_report *rep)
 {
 	const struct check_facts *f = &h->facts;
+	struct check_report marked = *rep, *r = &marked;
+
+	mark_uncertain(h, r);
 
 	fprintf(out, "\nInside PID %d's container (a tracer next to it, with its credentials)\n",
 		(int)f->target.pid);
@@ -649,9 +667,12 @@ void hostside_report_text(FILE *out, const struct hostside *h, const struct chec
 	fprintf(out, "\nVerdict inside: %s\n", check_report_verdict_line(check_report_worst(r)));
 }
 
-struct json_object *hostside_report_json(const struct hostside *h, const struct check_report *r)
+struct json_object *hostside_report_json(const struct hostside *h, const struct check_report *rep)
 {
 	const struct check_facts *f = &h->facts;
+	struct check_report marked = *rep, *r = &marked;
+	struct json_object *modes;
+	size_t k = 0;
 	struct json_object *o = json_object_new_object(), *ns = json_object_new_object();
 	struct json_object *fd = json_object_new_object();
 
@@ -676,7 +697,15 @@ struct json_object *hostside_report_json(const struct hostside *h, const struct 
 	json_object_object_add(fd, "errno", h->dump_err ? jstr(errno_name(h->dump_err)) : NULL);
 	json_object_object_add(o, "seccomp_filters", fd);
 	json_object_object_add(o, "queries", h->filters_known >= 0 ? json_queries(h->res) : NULL);
-	json_object_object_add(o, "modes", check_report_json_modes(f, r));
+	mark_uncertain(h, r);
+	modes = check_report_json_modes(f, r);
+	for (int m = 0; m < MODE_COUNT; m++) {
+		if (!r->modes[m].present)
+			continue;
+		json_object_object_add(json_object_array_get_idx(modes, k++), "certain",
+				       json_object_new_boolean(!uncertain(h, rep, m)));
+	}
+	json_object_object_add(o, "modes", modes);
 	json_object_object_add(o, "probes", check_report_json_probes(f));
 	json_object_object_add(o, "summary", check_report_json_summary(r, exit_of(r)));
 	return o;
