@@ -171,6 +171,17 @@ int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t 
 			goto detach;
 		}
 	}
+	/* The kernel numbers them oldest first (get_nth_filter(): index 0
+	 * is the first installed, measured by tests/unit/test_hostside);
+	 * the interpreter wants the newest first, the order they run in. */
+	for (unsigned i = 0; i < d->n / 2; i++) {
+		struct sock_filter *tp = d->progs[i];
+		unsigned tl = d->lens[i];
+		d->progs[i] = d->progs[d->n - 1 - i];
+		d->lens[i] = d->lens[d->n - 1 - i];
+		d->progs[d->n - 1 - i] = tp;
+		d->lens[d->n - 1 - i] = tl;
+	}
 detach:
 	if (ptrace(PTRACE_DETACH, pid, 0, 0) < 0 && stopped && r == 0) {
 		/* still ours: we exit soon and the kernel detaches then */

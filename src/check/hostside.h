@@ -17,7 +17,8 @@
 #define HOSTSIDE_MAX_FILTERS 64
 
 struct hostside_dump {
-	unsigned n;				/* filters, [0] newest */
+	unsigned n;				/* filters, [0] newest (reordered:
+						 * the kernel's index 0 is the oldest) */
 	struct sock_filter *progs[HOSTSIDE_MAX_FILTERS];	/* malloc'd */
 	unsigned lens[HOSTSIDE_MAX_FILTERS];
 };
@@ -40,7 +41,9 @@ struct hostside {
  * capabilities).  Returns 0, or -ESRCH when the process is gone. */
 int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h);
 
-/* PTRACE_SEIZE + PTRACE_INTERRUPT the target, dump all its filters and
+/* PTRACE_SEIZE + PTRACE_INTERRUPT the target, dump all its filters
+ * (PTRACE_SECCOMP_GET_FILTER index 0 is the oldest; d holds them newest
+ * first, the order the kernel runs them and bpf_run_filters() takes) and
  * detach.  Returns 0 or a negative errno with a reason in why. */
 int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t size);
 void hostside_dump_release(struct hostside_dump *d);
