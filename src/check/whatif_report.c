@@ -595,7 +595,15 @@ int compare_run(const struct whatif_opts *o)
 					       check_verdict_name(fx->remaining_verdict));
 			}
 		}
-		printf("\nAs-is verdict: %s\n", check_report_verdict_line(check_report_worst(&col[0].rep)));
+		if (!measured)
+			printf("\nNotes\n  - kernel and Yama ptrace_scope are this host's; LSM confinement "
+			       "is not modelled\n");
+		{
+			enum check_verdict w = check_report_worst(&col[0].rep);
+			printf("\nAs-is verdict: %s\n", w == VERDICT_OK ? "every mode works" :
+			       w == VERDICT_DEGRADED ? "some modes are degraded, none fails" :
+			       "some modes fail (causes and fixes: the same command without --compare)");
+		}
 	}
 	if (fflush(stdout) != 0) {
 		ct_error("writing the report: %s", strerror(errno));

@@ -6,7 +6,10 @@
 #   inside:   ctrace --check --json       in a real podman container started with the flags
 #   host:     ctrace --check --json -p PID  of a sleeping process in such a container,
 #             its "inside" verdicts (filters dumped with PTRACE_SECCOMP_GET_FILTER)
-# and every mode's verdict (and cause) must be the same.  Helpers are local to this
+# and every mode's verdict (and cause) must be the same.  Reality check by
+# independent tools in the same container: strace CMD (spawn), setarch -R
+# (no-aslr), strace -p of a sibling (attach) and, as root, of a uid 4321
+# process (attach-other) succeed exactly when those modes are "ok".  Helpers are local to this
 # script (tests/containers/lib.sh belongs to another branch).
 : "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
 
@@ -48,6 +51,24 @@ while IFS='|' read -r name pflags wflags; do
 	# shellcheck disable=SC2086
 	wa_run $pflags --rootfs /:O "$CTRACE" --check --json >"$wa_out/$name.inside" 2>>"$wa_out/$name.err"
 	irc=$?
+	# reality, by independent tools: strace (spawn) and setarch -R (no-aslr)
+	# shellcheck disable=SC2086
+	wa_run $pflags --rootfs /:O sh -c '
+		if command -v strace >/dev/null; then strace -o /dev/null true >/dev/null 2>&1; echo "spawn $?"; fi
+		if command -v setarch >/dev/null; then setarch "$(uname -m)" -R true >/dev/null 2>&1; echo "no-aslr $?"; fi
+		# attach: strace -p stays attached until timeout kills it (124)
+		if command -v strace >/dev/null && command -v timeout >/dev/null; then
+			sleep 5 & t=$!
+			timeout 0.5 strace -o /dev/null -p $t >/dev/null 2>&1; echo "attach $?"
+			kill $t
+			if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+				setpriv --reuid=4321 --regid=4321 --clear-groups sleep 5 & t=$!
+				sleep 0.1
+				timeout 0.5 strace -o /dev/null -p $t >/dev/null 2>&1; echo "attach-other $?"
+				kill $t
+			fi
+		fi
+	' >"$wa_out/$name.real" 2>>"$wa_out/$name.err"
 	# shellcheck disable=SC2086
 	cid=$(podman --runtime runc run -d --network none --ulimit nofile=20000:20000 \
 		--ulimit nproc=4096:4096 $pflags --rootfs /:O sleep 30 2>>"$wa_out/$name.err")
@@ -75,9 +96,9 @@ PY
 		podman rm -f -t 0 "$cid" >/dev/null 2>&1
 	fi
 	if ! python3 - "$name" "$wa_out/$name.whatif" "$wrc" "$wa_out/$name.inside" "$irc" \
-		"$wa_out/$name.host" "$srcdir/docs/check.schema.json" <<'PY'
+		"$wa_out/$name.host" "$srcdir/docs/check.schema.json" "$wa_out/$name.real" <<'PY'
 import json, sys
-name, wf, wrc, inf, irc, hf, schema = sys.argv[1:8]
+name, wf, wrc, inf, irc, hf, schema, real = sys.argv[1:9]
 def load(p, what):
     try:
         return json.load(open(p))
@@ -118,6 +139,16 @@ for mode in vi:
         ok = False
         print(f"  FAIL {name} {mode}: causes differ:\n    what-if:   {cw.get(mode)}\n"
               f"    inside:    {ci.get(mode)}\n    host-side: {ch.get(mode)}")
+tools = {"spawn": ("strace true", "0"), "no-aslr": ("setarch -R true", "0"),
+         "attach": ("strace -p (same user)", "124"), "attach-other": ("strace -p (uid 4321)", "124")}
+for line in open(real):
+    mode, rc = line.split()
+    tool, good = tools[mode]
+    want = "ok" if rc == good else "fails"
+    print(f"  {name:14} reality: {tool} exit {rc} -> {mode} {want}")
+    if vi[mode] != want:
+        print(f"  FAIL {name}: {mode} is '{vi[mode]}' but {tool} exits {rc}")
+        ok = False
 if src != "dumped" and i["environment"]["seccomp"] == "filter":
     print(f"FAIL {name}: host side did not dump the filters: {inside['seccomp_filters']}")
     ok = False
