@@ -294,7 +294,7 @@ int check_cli(int argc, char **argv)
 	static struct hostside h;
 	static struct check_report hr;
 	bool inside = false;
-	if (o.pid && f.target.exists == 1 && !f.target.is_self) {
+	if (o.pid && f.target.exists == 1 && !f.target.is_self && hostside_is_container(o.pid)) {
 		if (hostside_inspect(o.pid, &f, &h) == 0 && h.container) {
 			check_assess(&h.facts, &hr);
 			inside = true;

@@ -189,6 +189,11 @@ detach:
 	return r;
 }
 
+bool hostside_is_container(pid_t pid)
+{
+	return ns_differs(pid, "pid") || ns_differs(pid, "mnt");
+}
+
 int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h)
 {
 	char path[96], buf[4096], cg[4096], ce[1024], env[64];

@@ -37,7 +37,11 @@ struct hostside {
 	struct check_facts facts;	/* the synthesized inside facts */
 };
 
-/* Fill h for pid.  host: ctrace's own facts (kernel, Yama, LSM list,
+/* pid lives in another pid or mount namespace than ctrace (a container
+ * process seen from the host): the only case --check -p inspects it. */
+bool hostside_is_container(pid_t pid);
+
+/* Fill h for pid (its filters are dumped whatever its namespaces).  host: ctrace's own facts (kernel, Yama, LSM list,
  * capabilities).  Returns 0, or -ESRCH when the process is gone. */
 int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h);
 
