@@ -172,6 +172,33 @@ user-1000|--user 1000|--profile $DEFAULT --user 1000
 user-1000-ptrace|--user 1000 --cap-add SYS_PTRACE|--profile $DEFAULT --user 1000 --cap-add SYS_PTRACE
 CONFIGS
 [ "$n" -gt 0 ] || { echo "FAIL: no configuration ran"; exit 1; }
+
+# The narrowest profile change of --compare, applied for real: the default
+# profile plus the suggested rules, in a container, gives the verdicts of
+# the profile-fix column.
+"$CTRACE" --check --compare --json --profile "$DEFAULT" --engine podman >"$wa_out/compare.json"
+python3 - "$DEFAULT" "$wa_out/compare.json" "$wa_out/fixed.json" <<'PY' || { echo "FAIL: compare output"; fail=1; }
+import json, sys
+prof = json.load(open(sys.argv[1]))
+cmp = json.load(open(sys.argv[2]))
+rules = [r for c in cmp["profile_changes"] for r in (c["fixes"][0]["rules"] if c["fixes"] else [])]
+assert rules, "no profile change suggested for podman's default profile"
+prof["syscalls"] = rules + prof["syscalls"]
+json.dump(prof, open(sys.argv[3], "w"))
+print("  profile-fix    rules added:", json.dumps(rules))
+PY
+wa_run --security-opt seccomp="$wa_out/fixed.json" --rootfs /:O "$CTRACE" --check --json \
+	>"$wa_out/fixed.inside" 2>"$wa_out/fixed.err"
+python3 - "$wa_out/compare.json" "$wa_out/fixed.inside" <<'PY' || { fail=1; cat "$wa_out/fixed.err"; }
+import json, sys
+cmp = json.load(open(sys.argv[1]))
+col = [c for c in cmp["columns"] if c["name"] == "profile-fix"][0]
+want = {m["name"]: m["verdict"] for m in col["modes"]}
+got = {m["name"]: m["verdict"] for m in json.load(open(sys.argv[2]))["modes"]}
+for mode in want:
+    print(f"  profile-fix    {mode:13} predicted={want[mode]:9} in a container={got[mode]}")
+assert want == got, (want, got)
+PY
 [ "$fail" = 0 ] || { echo "FAIL: verdicts disagree (see above)"; exit 1; }
 echo "PASS: $n configurations, what-if = in-container = host-side for every mode"
 exit 0
