@@ -36,7 +36,14 @@ struct arch_regs_ops {
 	int (*get_ip_sp)(pid_t pid, unsigned long *ip, unsigned long *sp);
 	/* Change argument i of the syscall a stopped tracee is entering. */
 	int (*set_arg)(pid_t pid, unsigned i, unsigned long val);
+	/* Registers for the unwinder (-k), in DWARF register numbering from
+	 * 0: x86_64 rax rdx rcx rbx rsi rdi rbp rsp r8..r15 rip; aarch64
+	 * x0..x30 sp.  Fills at most ARCH_DWARF_NREGS_MAX values, sets
+	 * *nregs and the program counter.  0 or a negative errno. */
+	int (*dwarf_regs)(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc);
 };
+
+#define ARCH_DWARF_NREGS_MAX 64
 
 extern const struct arch_def arch_x86_64;
 extern const struct arch_def arch_aarch64;

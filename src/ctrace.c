@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/resource.h>
@@ -30,13 +31,10 @@ static void reraise(int sig)
 	exit(0x80 | sig);
 }
 
-static int unsupported(const struct options *o)
+static void warn_useless(const struct options *o)
 {
-	if (o->stack)
-		ct_error("-k (stack traces) is not implemented yet");
-	else
-		return 0;
-	return -ENOTSUP;
+	if (o->stack && o->count == 1)
+		ct_warn("-k/--stack-traces has no effect with -c/--summary-only");
 }
 
 /* Is this a --check run?  Only options before the traced command count:
@@ -92,6 +90,10 @@ static int run_preflight(const struct options *opts)
 	if (ret < 0)
 		return ret;
 	mem_set_vm_readv(res.use_vm_readv);
+	/* Testing aid: force PTRACE_PEEKDATA as if process_vm_readv were
+	 * blocked (tests/integration/stack.sh). */
+	if (getenv("CTRACE_NO_VM_READV"))
+		mem_set_vm_readv(false);
 	tracer_set_env(res.syscall_info_ok, res.seccomp_bpf_ok);
 	return 0;
 }
@@ -114,8 +116,7 @@ int main(int argc, char **argv)
 	ret = options_parse(&opts, argc, argv);
 	if (ret != 0)
 		return ret > 0 ? 0 : 1;
-	if (unsupported(&opts) < 0)
-		return 1;
+	warn_useless(&opts);
 
 	if (opts.argv) {
 		path = tracer_find_program(opts.argv[0]);

@@ -4,12 +4,67 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filter.h"
 #include "print.h"
+#include "stage.h"
+#include "stacktrace.h"
 #include "util.h"
 
 static bool is_exit_kind(uint8_t kind)
 {
 	return kind == AK_OUTBUF || kind == AK_OUTPTR;
+}
+
+/* strace's name for bits of a flag set that match no item: the items'
+ * common prefix and "???" ("AT_???", "MFD_???"); NULL when the items
+ * share no prefix.  renameat2's is "RENAME_??" in strace; open_flags has
+ * FASYNC among the O_ names. */
+static const char *flags_unknown_name(const struct xlat *x, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (!x || !x->n || !x->items[0].str)
+		return NULL;
+	if (x->name && !strcmp(x->name, "renameat2_flags"))
+		return "RENAME_??";
+	if (x->name && !strcmp(x->name, "open_flags"))
+		return "O_???";             /* FASYNC breaks the prefix */
+	len = strlen(x->items[0].str);
+	for (unsigned i = 1; i < x->n; i++) {
+		size_t k = 0;
+
+		while (k < len && x->items[i].str[k] == x->items[0].str[k])
+			k++;
+		len = k;
+	}
+	while (len && x->items[0].str[len - 1] != '_')
+		len--;
+	if (!len)
+		return NULL;
+	snprintf(buf, size, "%.*s???", (int)len, x->items[0].str);
+	return buf;
+}
+
+/* A flags argument: as print_flags, but a value none of whose bits has a
+ * name gets strace's comment: "0x4000 /+ AT_??? +/". */
+void print_flags_arg(struct tcb *tcp, const struct xlat *x, uint64_t v)
+{
+	char buf[64];
+	const char *unknown;
+
+	if (v && pcfg.xlat_style != XLAT_RAW && x) {
+		for (unsigned i = 0; i < x->n; i++) {
+			if (x->items[i].val && (v & x->items[i].val) == x->items[i].val) {
+				print_flags(tcp, x, v, NULL);
+				return;
+			}
+		}
+		if ((unknown = flags_unknown_name(x, buf, sizeof(buf)))) {
+			tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, unknown);
+			return;
+		}
+	}
+	print_flags(tcp, x, v, NULL);
 }
 
 void print_arg(struct tcb *tcp, unsigned i)
@@ -37,7 +92,7 @@ void print_arg(struct tcb *tcp, unsigned i)
 			print_buf(tcp, v, (unsigned long)tcp->rval);
 		break;
 	case AK_OUTPTR: print_addr(tcp, v); break;
-	case AK_FLAGS: print_flags(tcp, as->xlat, v, NULL); break;
+	case AK_FLAGS: print_flags_arg(tcp, as->xlat, v); break;
 	case AK_ENUM: print_xval_d(tcp, as->xlat, v); break;
 	case AK_SIGNO: print_signo(tcp, (int)v); break;
 	case AK_PID: print_dec(tcp, (int)v); break;
@@ -74,10 +129,33 @@ int decode_generic(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+/* -e raw=: every argument as a number. */
+static void print_raw_args(struct tcb *tcp)
+{
+	unsigned n = tcp->ent ? tcp->ent->nargs : 6;
+
+	for (unsigned i = 0; i < n; i++)
+		tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+}
+
+static decoder_fn pick_decoder(struct tcb *tcp)
+{
+	pcfg.verbose = !filter_abbrev(tcp);
+	/* -e verbose=: no dereferencing: the typed generic decoder prints
+	 * pointers to structures as addresses */
+	if (!tcp->ent->decode || !filter_verbose(tcp))
+		return decode_generic;
+	return tcp->ent->decode;
+}
+
 void syscall_decode_args(struct tcb *tcp)
 {
-	if (!tcp->exiting)
+	if (!tcp->exiting) {
 		tcp->argpos = 0;
+		tcp->auxstr = NULL;
+		tcp->rval_hex = false;
+		tcp->rval_fd = false;
+	}
 	if (!tcp->ent) {
 		if (!tcp->exiting)
 			for (unsigned i = 0; i < 6; i++)
@@ -87,8 +165,12 @@ void syscall_decode_args(struct tcb *tcp)
 	}
 	if (tcp->exiting && tcp->decode_state == DEC_DONE)
 		return;
-	tcp->decode_state = tcp->ent->decode ? tcp->ent->decode(tcp)
-					     : decode_generic(tcp);
+	if (!tcp->exiting && filter_raw(tcp)) {
+		print_raw_args(tcp);
+		tcp->decode_state = DEC_DONE;
+		return;
+	}
+	tcp->decode_state = pick_decoder(tcp)(tcp);
 }
 
 const char *syscall_name(const struct tcb *tcp, char *buf, size_t size)
@@ -103,6 +185,7 @@ void syscall_print_entry(struct tcb *tcp)
 {
 	char name[32];
 
+	stage_begin(tcp);
 	line_begin(tcp);
 	tprintf(tcp, "%s(", syscall_name(tcp, name, sizeof(name)));
 	syscall_decode_args(tcp);
@@ -125,7 +208,10 @@ const char *errno_text(int err, bool *restart)
 void syscall_print_retval(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
-	unsigned rk = e ? e->rval : RV_HEX;
+	unsigned rk = e && !tcp->rval_hex ? e->rval : RV_HEX;
+
+	if (tcp->rval_fd && !tcp->rval_hex)
+		rk = RV_FD;
 
 	tabto(tcp);
 	if (tcp->err) {
@@ -142,6 +228,8 @@ void syscall_print_retval(struct tcb *tcp)
 		}
 		return;
 	}
+	if (rk != RV_NONE && tcp->ent && filter_raw(tcp))
+		rk = RV_HEX;
 	switch (rk) {
 	case RV_NONE:
 		tprints(tcp, " = ?");
@@ -150,7 +238,7 @@ void syscall_print_retval(struct tcb *tcp)
 		tprintf(tcp, " = %#lx", (unsigned long)tcp->rval);
 		break;
 	case RV_OCT:
-		tprintf(tcp, " = %#lo", (unsigned long)tcp->rval);
+		tprintf(tcp, " = %#03lo", (unsigned long)tcp->rval);
 		break;
 	case RV_UDEC:
 		tprintf(tcp, " = %lu", (unsigned long)tcp->rval);
@@ -163,6 +251,8 @@ void syscall_print_retval(struct tcb *tcp)
 		tprintf(tcp, " = %ld", tcp->rval);
 		break;
 	}
+	if (tcp->auxstr)
+		tprintf(tcp, " (%s)", tcp->auxstr);
 }
 
 static void print_duration(struct tcb *tcp)
@@ -193,6 +283,9 @@ void syscall_print_exit(struct tcb *tcp)
 	syscall_print_retval(tcp);
 	print_duration(tcp);
 	line_end(tcp);
+	if (pcfg.stack)
+		stacktrace_print(tcp, true);
+	stage_end(tcp, tcp->err ? FS_FAILED : FS_SUCCESSFUL);
 }
 
 void syscall_print_unfinished_exit(struct tcb *tcp)
@@ -207,4 +300,7 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 	tabto(tcp);
 	tprints(tcp, " = ?");
 	line_end(tcp);
+	if (pcfg.stack)
+		stacktrace_print(tcp, false);
+	stage_end(tcp, FS_UNFINISHED);
 }

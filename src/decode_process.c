@@ -1,12 +1,27 @@
-/* Process family decoders: execve, execveat. */
+/* Process family decoders: execve, clone/clone3, wait4/waitid, prctl,
+ * arch_prctl, rlimits, getrusage, uname, restart_syscall. */
 #include "config.h"
+#include "decode_process.h"
 
+#include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 
+#include "abi.h"
 #include "decode.h"
+#include "decode_ptrace.h"
+#include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
+#include "signals.h"
 
 /* Count the entries of a NULL-terminated pointer array; -1 if unreadable. */
 static long count_ptr_array(struct tcb *tcp, unsigned long addr)
@@ -51,7 +66,7 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 		}
 		if (!p)
 			break;
-		if (i >= pcfg.max_strlen) {
+		if (i >= pcfg.max_strlen && !pcfg.verbose) {
 			tprints(tcp, ", ...");
 			break;
 		}
@@ -97,5 +112,715 @@ int dec_execveat(struct tcb *tcp)
 	print_envp(tcp, tcp->args[3]);
 	tprints(tcp, ", ");
 	print_flags(tcp, xlat_by_name("at_flags"), tcp->args[4], NULL);
+	return DEC_DONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* clone, clone3, wait4, waitid, prctl, arch_prctl, rlimits, rusage, uname */
+
+#define APPEND(...) do { \
+		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
+		if (n_ > 0) len += (size_t)n_; \
+	} while (0)
+#define FINISH() return len < size ? len : (size ? size - 1 : 0)
+
+size_t format_wait_status(char *buf, size_t size, int status)
+{
+	size_t len = 0;
+	const char *sig;
+	unsigned event = (unsigned)status >> 16;
+
+	if (size)
+		buf[0] = '\0';
+	APPEND("[");
+	if (WIFSTOPPED(status)) {
+		sig = signal_name(WSTOPSIG(status));
+		if (sig)
+			APPEND("{WIFSTOPPED(s) && WSTOPSIG(s) == %s}", sig);
+		else
+			APPEND("{WIFSTOPPED(s) && WSTOPSIG(s) == %d}", WSTOPSIG(status));
+		if (event) {
+			const char *ev = xlat_lookup(&xlat_ptrace_events, event);
+			if (ev)
+				APPEND(" | %s << 16", ev);
+			else
+				APPEND(" | %#x << 16", event);
+		}
+	} else if (WIFSIGNALED(status)) {
+		sig = signal_name(WTERMSIG(status));
+		if (sig)
+			APPEND("{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}", sig,
+			       WCOREDUMP(status) ? " && WCOREDUMP(s)" : "");
+		else
+			APPEND("{WIFSIGNALED(s) && WTERMSIG(s) == %d%s}", WTERMSIG(status),
+			       WCOREDUMP(status) ? " && WCOREDUMP(s)" : "");
+	} else if (WIFEXITED(status)) {
+		APPEND("{WIFEXITED(s) && WEXITSTATUS(s) == %d}", WEXITSTATUS(status));
+		if (event)
+			APPEND(" | %#x", (unsigned)status & ~0xffffu);
+	} else if (WIFCONTINUED(status)) {
+		APPEND("{WIFCONTINUED(s)}");
+	} else {
+		APPEND("%#x", (unsigned)status);
+	}
+	APPEND("]");
+	FINISH();
+}
+
+size_t format_clone_flags(char *buf, size_t size, uint64_t flags)
+{
+	size_t len = 0;
+	uint64_t rest = flags & ~(uint64_t)0xff;
+	int sig = (int)(flags & 0xff);
+	const char *name = sig ? signal_name(sig) : NULL;
+
+	if (size)
+		buf[0] = '\0';
+	if (rest || !sig) {
+		char names[1024], raw[32];
+
+		format_flags(names, sizeof(names), &xlat_clone3_flags, rest, NULL);
+		snprintf(raw, sizeof(raw), rest ? "%#llx" : "0", (unsigned long long)rest);
+		len = format_xlat_styled(buf, size, raw, names);
+	}
+	if (sig) {
+		char raw[16], el[64];
+
+		snprintf(raw, sizeof(raw), "%d", sig);
+		format_xlat_styled(el, sizeof(el), raw, name);
+		APPEND("%s%s", rest ? "|" : "", el);
+	}
+	FINISH();
+}
+
+size_t format_rlim(char *buf, size_t size, uint64_t v)
+{
+	char raw[32], names[48];
+
+	snprintf(raw, sizeof(raw), "%llu", (unsigned long long)v);
+	if (v == UINT64_MAX)
+		snprintf(names, sizeof(names), "RLIM64_INFINITY");
+	else if (v && v % 1024 == 0)
+		snprintf(names, sizeof(names), "%llu*1024", (unsigned long long)(v / 1024));
+	else
+		return format_xlat_styled(buf, size, raw, NULL);
+	return format_xlat_styled(buf, size, raw, names);
+}
+
+/* Read an int at addr and print "[N]", or the address. */
+static void print_int_ref(struct tcb *tcp, unsigned long addr)
+{
+	int32_t v;
+
+	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
+		print_addr(tcp, addr);
+	else
+		tprintf(tcp, "[%d]", v);
+}
+
+/* Read an int fd at addr and print "[3]" (-y aware), or the address. */
+static void print_fd_ref(struct tcb *tcp, unsigned long addr)
+{
+	int32_t v;
+
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		return;
+	tprints(tcp, "[");
+	print_fd(tcp, v);
+	tprints(tcp, "]");
+}
+
+#define CL_PARENT_SETTID 0x00100000UL
+#define CL_CHILD_CLEARTID 0x00200000UL
+#define CL_CHILD_SETTID 0x01000000UL
+#define CL_SETTLS 0x00080000UL
+#define CL_PIDFD 0x00001000UL
+#define CL_INTO_CGROUP 0x200000000ULL
+
+static void clone_tail(struct tcb *tcp)
+{
+	const struct arch_abi *abi = arch_abi_by_audit(tcp->arch ? tcp->arch->audit_arch : 0);
+	unsigned long flags = tcp->args[0];
+	unsigned ctid = abi ? abi->clone_child_tid_arg : 3;
+	unsigned tls = abi ? abi->clone_tls_arg : 4;
+
+	if (flags & (CL_PARENT_SETTID | CL_PIDFD)) {
+		tprints(tcp, ", parent_tid=");
+		if (tcp->err)
+			print_addr(tcp, tcp->args[2]);
+		else
+			print_int_ref(tcp, tcp->args[2]);
+	}
+	if (flags & CL_SETTLS) {
+		tprints(tcp, ", tls=");
+		print_addr(tcp, tcp->args[tls]);
+	}
+	if (flags & (CL_CHILD_SETTID | CL_CHILD_CLEARTID)) {
+		tprints(tcp, ", child_tidptr=");
+		print_addr(tcp, tcp->args[ctid]);
+	}
+}
+
+int dec_clone(struct tcb *tcp)
+{
+	char buf[1024];
+
+	if (tcp->exiting) {
+		clone_tail(tcp);
+		return DEC_DONE;
+	}
+	tprints(tcp, "child_stack=");
+	print_addr(tcp, tcp->args[1]);
+	format_clone_flags(buf, sizeof(buf), tcp->args[0]);
+	tprintf(tcp, ", flags=%s", buf);
+	/* The rest at exit, as strace: "<... clone resumed>, child_tidptr=". */
+	return DEC_MORE;
+}
+
+struct k_clone_args {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
+	uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+
+static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, size_t have)
+{
+
+	tprints(tcp, "{flags=");
+	print_flags(tcp, &xlat_clone3_flags, ca->flags, NULL);
+	if (ca->flags & CL_PIDFD)
+		tprintf(tcp, ", pidfd=%#llx", (unsigned long long)ca->pidfd);
+	if (ca->flags & (CL_CHILD_SETTID | CL_CHILD_CLEARTID)) {
+		tprints(tcp, ", child_tid=");
+		print_addr(tcp, ca->child_tid);
+	}
+	if (ca->flags & CL_PARENT_SETTID) {
+		tprints(tcp, ", parent_tid=");
+		print_addr(tcp, ca->parent_tid);
+	}
+	tprints(tcp, ", exit_signal=");
+	if (ca->exit_signal && signal_name((int)ca->exit_signal))
+		print_signo(tcp, (int)ca->exit_signal);
+	else
+		tprintf(tcp, "%llu", (unsigned long long)ca->exit_signal);
+	tprints(tcp, ", stack=");
+	print_addr(tcp, ca->stack);
+	tprintf(tcp, ", stack_size=%#llx", (unsigned long long)ca->stack_size);
+	if (ca->flags & CL_SETTLS) {
+		tprints(tcp, ", tls=");
+		print_addr(tcp, ca->tls);
+	}
+	if (have >= offsetof(struct k_clone_args, cgroup) && (ca->set_tid || ca->set_tid_size)) {
+		tprints(tcp, ", set_tid=");
+		print_addr(tcp, ca->set_tid);
+		tprintf(tcp, ", set_tid_size=%llu", (unsigned long long)ca->set_tid_size);
+	}
+	if (have >= sizeof(*ca) && (ca->flags & CL_INTO_CGROUP))
+		tprintf(tcp, ", cgroup=%llu", (unsigned long long)ca->cgroup);
+	tprints(tcp, "}");
+}
+
+/* Read the clone_args at entry (size from the second argument). */
+static size_t read_clone_args(struct tcb *tcp, struct k_clone_args *ca)
+{
+	size_t n = tcp->args[1] < sizeof(*ca) ? tcp->args[1] : sizeof(*ca);
+
+	memset(ca, 0, sizeof(*ca));
+	if (!tcp->args[0] || n < offsetof(struct k_clone_args, set_tid) ||
+	    mem_read(tcp->pid, tcp->args[0], ca, n) < 0)
+		return 0;
+	return n;
+}
+
+int dec_clone3(struct tcb *tcp)
+{
+	struct k_clone_args ca;
+	size_t have = read_clone_args(tcp, &ca);
+
+	if (!tcp->exiting) {
+		if (!have) {
+			print_addr(tcp, tcp->args[0]);
+			tprintf(tcp, ", %lu", tcp->args[1]);
+			return DEC_DONE;
+		}
+		print_clone_args(tcp, &ca, have);
+		if (ca.flags & (CL_PARENT_SETTID | CL_PIDFD))
+			return DEC_MORE;
+		tprintf(tcp, ", %lu", tcp->args[1]);
+		return DEC_DONE;
+	}
+	if (have && !tcp->err) {
+		bool first = true;
+
+		tprints(tcp, " => {");
+		if (ca.flags & CL_PIDFD) {
+			tprints(tcp, "pidfd=");
+			print_fd_ref(tcp, ca.pidfd);
+			first = false;
+		}
+		if (ca.flags & CL_PARENT_SETTID) {
+			tprints(tcp, first ? "parent_tid=" : ", parent_tid=");
+			print_int_ref(tcp, ca.parent_tid);
+		}
+		tprints(tcp, "}");
+	}
+	tprintf(tcp, ", %lu", tcp->args[1]);
+	return DEC_DONE;
+}
+
+static void print_rusage(struct tcb *tcp, unsigned long addr)
+{
+	struct rusage ru;
+	char a[96], b[96];
+
+	if (!fetch_or_print_addr(tcp, addr, &ru, sizeof(ru)))
+		return;
+	format_timeval(a, sizeof(a), ru.ru_utime.tv_sec, ru.ru_utime.tv_usec);
+	format_timeval(b, sizeof(b), ru.ru_stime.tv_sec, ru.ru_stime.tv_usec);
+	tprintf(tcp, "{ru_utime=%s, ru_stime=%s", a, b);
+	if (pcfg.verbose)
+		tprintf(tcp, ", ru_maxrss=%ld, ru_ixrss=%ld, ru_idrss=%ld, ru_isrss=%ld"
+			", ru_minflt=%ld, ru_majflt=%ld, ru_nswap=%ld, ru_inblock=%ld"
+			", ru_oublock=%ld, ru_msgsnd=%ld, ru_msgrcv=%ld, ru_nsignals=%ld"
+			", ru_nvcsw=%ld, ru_nivcsw=%ld}",
+			ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss,
+			ru.ru_minflt, ru.ru_majflt, ru.ru_nswap, ru.ru_inblock,
+			ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
+			ru.ru_nvcsw, ru.ru_nivcsw);
+	else
+		tprints(tcp, ", ...}");
+}
+
+static void print_rusage_exit(struct tcb *tcp, unsigned long addr)
+{
+	if (tcp->err)
+		print_addr(tcp, addr);
+	else
+		print_rusage(tcp, addr);
+}
+
+int dec_getrusage(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_xval(tcp, &xlat_rusage_who, (uint64_t)(int64_t)(int)tcp->args[0], "RUSAGE_???");
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	print_rusage_exit(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+int dec_wait4(struct tcb *tcp)
+{
+	int32_t status;
+	char buf[256];
+
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		return DEC_MORE;
+	}
+	if (!tcp->args[1] || tcp->err || tcp->rval == 0 ||
+	    mem_read(tcp->pid, tcp->args[1], &status, sizeof(status)) < 0) {
+		print_addr(tcp, tcp->args[1]);
+	} else {
+		format_wait_status(buf, sizeof(buf), status);
+		tprints(tcp, buf);
+	}
+	tprints(tcp, ", ");
+	print_flags(tcp, &xlat_wait_options, (uint32_t)tcp->args[2], NULL);
+	tprints(tcp, ", ");
+	print_rusage_exit(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_waitid(struct tcb *tcp)
+{
+	siginfo_t si;
+
+	if (!tcp->exiting) {
+		print_xval(tcp, &xlat_waitid_which, (uint32_t)tcp->args[0], "P_???");
+		tprints(tcp, ", ");
+		if ((uint32_t)tcp->args[0] == 3) /* P_PIDFD */
+			print_fd(tcp, (int)tcp->args[1]);
+		else
+			print_dec(tcp, (int)tcp->args[1]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (!tcp->args[2] || tcp->err ||
+	    mem_read(tcp->pid, tcp->args[2], &si, sizeof(si)) < 0)
+		print_addr(tcp, tcp->args[2]);
+	else if (si.si_signo == 0)
+		tprints(tcp, "{}");
+	else
+		print_siginfo(tcp, &si);
+	tprints(tcp, ", ");
+	print_flags(tcp, &xlat_wait_options, (uint32_t)tcp->args[3], NULL);
+	tprints(tcp, ", ");
+	print_rusage_exit(tcp, tcp->args[4]);
+	return DEC_DONE;
+}
+
+static void print_rlimit(struct tcb *tcp, unsigned long addr)
+{
+	uint64_t r[2];
+	char a[48], b[48];
+
+	if (!fetch_or_print_addr(tcp, addr, r, sizeof(r)))
+		return;
+	format_rlim(a, sizeof(a), r[0]);
+	format_rlim(b, sizeof(b), r[1]);
+	tprintf(tcp, "{rlim_cur=%s, rlim_max=%s}", a, b);
+}
+
+static void print_resource(struct tcb *tcp, unsigned long res)
+{
+	print_xval(tcp, &xlat_rlimit_resources, (uint32_t)res, "RLIMIT_???");
+}
+
+int dec_prlimit64(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		print_resource(tcp, tcp->args[1]);
+		tprints(tcp, ", ");
+		print_rlimit(tcp, tcp->args[2]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_rlimit(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_getrlimit(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_resource(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_rlimit(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+int dec_setrlimit(struct tcb *tcp)
+{
+	print_resource(tcp, tcp->args[0]);
+	tprints(tcp, ", ");
+	print_rlimit(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+static void print_uts_field(struct tcb *tcp, const char *name, const char *val, size_t max)
+{
+	char q[4 * 65 + 3];
+
+	unsigned qf = pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
+
+	quote_string(val, strnlen(val, max), qf, q);
+	tprintf(tcp, "%s=%s", name, q);
+}
+
+int dec_uname(struct tcb *tcp)
+{
+	struct utsname u;
+
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &u, sizeof(u)) < 0) {
+		print_addr(tcp, tcp->args[0]);
+		return DEC_DONE;
+	}
+	tprints(tcp, "{");
+	print_uts_field(tcp, "sysname", u.sysname, sizeof(u.sysname));
+	tprints(tcp, ", ");
+	print_uts_field(tcp, "nodename", u.nodename, sizeof(u.nodename));
+	if (pcfg.verbose) {
+		tprints(tcp, ", ");
+		print_uts_field(tcp, "release", u.release, sizeof(u.release));
+		tprints(tcp, ", ");
+		print_uts_field(tcp, "version", u.version, sizeof(u.version));
+		tprints(tcp, ", ");
+		print_uts_field(tcp, "machine", u.machine, sizeof(u.machine));
+		tprints(tcp, ", ");
+		print_uts_field(tcp, "domainname", u.domainname, sizeof(u.domainname));
+		tprints(tcp, "}");
+	} else {
+		tprints(tcp, ", ...}");
+	}
+	return DEC_DONE;
+}
+
+/* arch_prctl(code, addr): x86_64 only; the codes come from the
+ * arch_prctl_codes set. */
+int dec_arch_prctl(struct tcb *tcp)
+{
+	unsigned code = (unsigned)tcp->args[0];
+
+	if (!tcp->exiting) {
+		print_xval(tcp, &xlat_arch_prctl_codes, code, "ARCH_???");
+		tprints(tcp, ", ");
+		switch (code) {
+		case 0x1003: /* ARCH_GET_FS */
+		case 0x1004: /* ARCH_GET_GS */
+			return DEC_MORE;
+		case 0x1012: /* ARCH_SET_CPUID */
+		case 0x1023: /* ARCH_REQ_XCOMP_PERM */
+		case 0x1025: /* ARCH_REQ_XCOMP_GUEST_PERM */
+			tprintf(tcp, "%lu", tcp->args[1]);
+			return DEC_DONE;
+		case 0x1001: /* ARCH_SET_GS */
+		case 0x1002: /* ARCH_SET_FS */
+			print_addr(tcp, tcp->args[1]);
+			return DEC_DONE;
+		default:
+			tprintf(tcp, "%#lx", tcp->args[1]);
+			return DEC_DONE;
+		}
+	}
+	if (tcp->err) {
+		print_addr(tcp, tcp->args[1]);
+	} else {
+		uint64_t v;
+		if (mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0)
+			print_addr(tcp, tcp->args[1]);
+		else
+			tprintf(tcp, "[%#llx]", (unsigned long long)v);
+	}
+	return DEC_DONE;
+}
+
+/* The remaining prctl arguments from index `from` as %#lx. */
+static void prctl_rest(struct tcb *tcp, unsigned from)
+{
+	for (unsigned i = from; i < 5; i++)
+		tprintf(tcp, ", %#lx", tcp->args[i]);
+}
+
+int dec_prctl(struct tcb *tcp)
+{
+	unsigned option = (unsigned)tcp->args[0];
+
+	if (tcp->exiting) {
+		switch (option) {
+		case PR_GET_NAME:
+			tprints(tcp, ", ");
+			if (tcp->err)
+				print_addr(tcp, tcp->args[1]);
+			else
+				print_str(tcp, tcp->args[1]);
+			break;
+		case PR_GET_PDEATHSIG:
+		case PR_GET_CHILD_SUBREAPER:
+		case PR_GET_TID_ADDRESS: {
+			int32_t v;
+			uint64_t p;
+
+			tprints(tcp, ", ");
+			if (tcp->err) {
+				print_addr(tcp, tcp->args[1]);
+			} else if (option == PR_GET_TID_ADDRESS) {
+				if (mem_read(tcp->pid, tcp->args[1], &p, sizeof(p)) < 0)
+					print_addr(tcp, tcp->args[1]);
+				else {
+					tprints(tcp, "[");
+					print_addr(tcp, p);
+					tprints(tcp, "]");
+				}
+			} else if (mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0) {
+				print_addr(tcp, tcp->args[1]);
+			} else if (option == PR_GET_PDEATHSIG) {
+				tprints(tcp, "[");
+				if (v)
+					print_signo(tcp, v);
+				else
+					tprints(tcp, "0");
+				tprints(tcp, "]");
+			} else {
+				tprintf(tcp, "[%d]", v);
+			}
+			break;
+		}
+		case PR_GET_DUMPABLE:
+			if (!tcp->err)
+				tcp->auxstr = xlat_lookup(&xlat_pr_dumpable, (uint64_t)tcp->rval);
+			break;
+		case PR_GET_SECUREBITS:
+			if (!tcp->err && tcp->rval) {
+				static char aux[512];
+
+				format_flags(aux, sizeof(aux), &xlat_secbits, (uint64_t)tcp->rval, NULL);
+				tcp->rval_hex = true;
+				if (pcfg.xlat_style != XLAT_RAW)
+					tcp->auxstr = aux;
+			}
+			break;
+		default:
+			break;
+		}
+		return DEC_DONE;
+	}
+
+	print_xval(tcp, &xlat_prctl_options, option, "PR_???");
+	switch (option) {
+	case PR_GET_NAME:
+	case PR_GET_PDEATHSIG:
+	case PR_GET_CHILD_SUBREAPER:
+	case PR_GET_TID_ADDRESS:
+	case PR_GET_DUMPABLE:
+		return DEC_MORE;
+	case PR_GET_SECUREBITS:
+		return DEC_MORE;
+	case PR_GET_KEEPCAPS:
+	case PR_GET_SECCOMP:
+	case PR_GET_TIMERSLACK:
+	case PR_GET_TIMING:
+	case PR_GET_IO_FLUSHER:
+	case PR_TASK_PERF_EVENTS_DISABLE:
+	case PR_TASK_PERF_EVENTS_ENABLE:
+		return DEC_DONE;
+	case PR_SET_NAME:
+		tprints(tcp, ", ");
+		print_str(tcp, tcp->args[1]);
+		return DEC_DONE;
+	case PR_SET_PDEATHSIG:
+		tprints(tcp, ", ");
+		if (tcp->args[1])
+			print_signo(tcp, (int)tcp->args[1]);
+		else
+			tprints(tcp, "0");
+		return DEC_DONE;
+	case PR_SET_DUMPABLE:
+		tprints(tcp, ", ");
+		print_xval(tcp, &xlat_pr_dumpable, tcp->args[1], "SUID_DUMP_???");
+		return DEC_DONE;
+	case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP:
+		tprints(tcp, ", ");
+		print_xval(tcp, &xlat_capabilities, tcp->args[1], "CAP_???");
+		return DEC_DONE;
+	case PR_SET_SECUREBITS:
+		tprints(tcp, ", ");
+		print_flags(tcp, &xlat_secbits, tcp->args[1], NULL);
+		return DEC_DONE;
+	case PR_SET_KEEPCAPS:
+	case PR_SET_CHILD_SUBREAPER:
+	case PR_SET_TIMERSLACK:
+		tprintf(tcp, ", %lu", tcp->args[1]);
+		return DEC_DONE;
+	case PR_SET_NO_NEW_PRIVS:
+	case PR_SET_THP_DISABLE:
+	case PR_SET_IO_FLUSHER:
+		tprintf(tcp, ", %lu", tcp->args[1]);
+		prctl_rest(tcp, 2);
+		return DEC_DONE;
+	case PR_GET_NO_NEW_PRIVS:
+	case PR_GET_THP_DISABLE:
+	case PR_MCE_KILL_GET:
+		prctl_rest(tcp, 1);
+		return DEC_DONE;
+	case PR_SET_SECCOMP:
+		tprints(tcp, ", ");
+		print_xval(tcp, &xlat_seccomp_modes, tcp->args[1], "SECCOMP_MODE_???");
+		if (tcp->args[1] == 2) { /* SECCOMP_MODE_FILTER */
+			tprints(tcp, ", ");
+			print_seccomp_fprog(tcp, tcp->args[2]);
+		}
+		return DEC_DONE;
+	case PR_SET_PTRACER:
+		tprints(tcp, ", ");
+		if (tcp->args[1] == (unsigned long)-1) {
+			char buf[64];
+
+			format_xlat_styled(buf, sizeof(buf), "-1", "PR_SET_PTRACER_ANY");
+			tprints(tcp, buf);
+		}
+		else
+			tprintf(tcp, "%d", (int)tcp->args[1]);
+		return DEC_DONE;
+	default:
+		prctl_rest(tcp, 1);
+		return DEC_DONE;
+	}
+}
+
+int dec_restart_syscall(struct tcb *tcp)
+{
+	if (tcp->exiting)
+		return DEC_DONE;
+	if (tcp->restart_ent && tcp->restart_ent->name)
+		tprintf(tcp, "<... resuming interrupted %s ...>", tcp->restart_ent->name);
+	else
+		tprints(tcp, "<... resuming interrupted call ...>");
+	return DEC_DONE;
+}
+
+int dec_get_robust_list(struct tcb *tcp)
+{
+	uint64_t v;
+
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		return DEC_MORE;
+	}
+	if (tcp->err || mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0) {
+		print_addr(tcp, tcp->args[1]);
+	} else {
+		tprints(tcp, "[");
+		print_addr(tcp, v);
+		tprints(tcp, "]");
+	}
+	tprints(tcp, ", ");
+	if (tcp->err || mem_read(tcp->pid, tcp->args[2], &v, sizeof(v)) < 0)
+		print_addr(tcp, tcp->args[2]);
+	else
+		tprintf(tcp, "[%llu]", (unsigned long long)v);
+	return DEC_DONE;
+}
+
+static char membarrier_aux[1024];
+
+int dec_membarrier(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_xval(tcp, &xlat_membarrier_cmds, (uint32_t)tcp->args[0], "MEMBARRIER_CMD_???");
+		tprints(tcp, ", ");
+		print_flags(tcp, &xlat_membarrier_flags, (uint32_t)tcp->args[1], NULL);
+		if (tcp->args[1])
+			tprintf(tcp, ", %d", (int)tcp->args[2]);
+		return (uint32_t)tcp->args[0] == 0 ? DEC_MORE : DEC_DONE;
+	}
+	/* MEMBARRIER_CMD_QUERY returns the supported commands as a mask. */
+	if (!tcp->err && tcp->rval) {
+		format_flags(membarrier_aux, sizeof(membarrier_aux), &xlat_membarrier_cmds,
+			     (uint64_t)tcp->rval, NULL);
+		tcp->rval_hex = true;
+		if (pcfg.xlat_style != XLAT_RAW)
+			tcp->auxstr = membarrier_aux;
+	}
+	return DEC_DONE;
+}
+
+int dec_sysinfo(struct tcb *tcp)
+{
+	struct sysinfo si;
+
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &si, sizeof(si)) < 0) {
+		print_addr(tcp, tcp->args[0]);
+		return DEC_DONE;
+	}
+	tprintf(tcp, "{uptime=%ld, loads=[%lu, %lu, %lu], totalram=%lu, freeram=%lu, "
+		"sharedram=%lu, bufferram=%lu, totalswap=%lu, freeswap=%lu, procs=%u, "
+		"totalhigh=%lu, freehigh=%lu, mem_unit=%u}",
+		si.uptime, si.loads[0], si.loads[1], si.loads[2], si.totalram, si.freeram,
+		si.sharedram, si.bufferram, si.totalswap, si.freeswap, (unsigned)si.procs,
+		si.totalhigh, si.freehigh, si.mem_unit);
 	return DEC_DONE;
 }

@@ -8,8 +8,10 @@
 #include <time.h>
 
 #include "decode.h"
+#include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "stacktrace.h"
 #include "util.h"
 
 /* ---- JSON helpers ---- */
@@ -37,6 +39,8 @@ static json_object *json_event(struct tcb *tcp, const char *type)
 
 	json_object_object_add(o, "type", json_object_new_string(type));
 	json_object_object_add(o, "pid", json_object_new_int(tcp->pid));
+	if (tcp->ns_pid)
+		json_object_object_add(o, "ns_pid", json_object_new_int(tcp->ns_pid));
 	json_object_object_add(o, "time", json_fixed(now_epoch(), 6));
 	return o;
 }
@@ -144,7 +148,20 @@ void ev_syscall_entry(struct tcb *tcp)
 	clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
 }
 
+static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached);
+
 static void json_syscall(struct tcb *tcp, bool finished, bool detached)
+{
+	unsigned status = !finished ? (detached ? FS_DETACHED : FS_UNFINISHED)
+				    : tcp->err ? FS_FAILED : FS_SUCCESSFUL;
+
+	/* -e status= / -z / -Z: the event is dropped whole */
+	if (filter_status_active() && !filter_status_selected(status))
+		return;
+	json_syscall_emit(tcp, finished, detached);
+}
+
+static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 {
 	struct outstream os = { .fp = tcp->json_fp };
 	struct outstream *saved = tcp->out;
@@ -202,6 +219,21 @@ static void json_syscall(struct tcb *tcp, bool finished, bool detached)
 			json_object_object_add(o, "unfinished", json_object_new_boolean(1));
 		if (detached)
 			json_object_object_add(o, "detached", json_object_new_boolean(1));
+	}
+	if (pcfg.stack) {
+		/* -k: the frames, each as the text line would show it */
+		struct capture c;
+		json_object *frames = json_object_new_array();
+		char *text, *line, *save = NULL;
+
+		capture_begin(tcp, &c);
+		stacktrace_print(tcp, finished);
+		text = capture_end(tcp, &c);
+		for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			json_object_array_add(frames, json_object_new_string(
+				strncmp(line, " > ", 3) == 0 ? line + 3 : line));
+		json_object_object_add(o, "stack", frames);
+		free(text);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	dur = (double)(now.tv_sec - tcp->stime.tv_sec) + (double)(now.tv_nsec - tcp->stime.tv_nsec) / 1e9;
@@ -304,7 +336,7 @@ void ev_stopped(struct tcb *tcp, int sig)
 	if (!pcfg.json) {
 		line_begin(tcp);
 		tprints(tcp, "--- stopped by ");
-		print_signo(tcp, sig);
+		print_signame(tcp, sig); /* the name even with -X raw, as strace */
 		tprints(tcp, " ---");
 		line_end(tcp);
 		return;

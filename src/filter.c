@@ -33,6 +33,18 @@ unsigned filter_class(const char *name)
 	return 0;
 }
 
+static bool is_legacy_class(const char *name)
+{
+	static const char *const legacy[] = {
+		"file", "desc", "process", "network", "signal", "ipc", "memory",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(legacy); i++)
+		if (strcmp(legacy[i], name) == 0)
+			return true;
+	return false;
+}
+
 static int apply_token(const struct arch_def *a, const char *tok, bool value,
 		       bool *set, char *err, size_t errsize)
 {
@@ -70,14 +82,26 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 	if (*tok == '/') {
 		regex_t re;
 
-		if (regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB) != 0) {
-			snprintf(err, errsize, "invalid regular expression '%s'", tok + 1);
+		int rc = regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB);
+
+		if (rc != 0) {
+			char msg[128];
+
+			regerror(rc, &re, msg, sizeof(msg));
+			snprintf(err, errsize, "regcomp: %s: %s", tok + 1, msg);
 			return -EINVAL;
 		}
-		for (unsigned i = 0; i < a->nsyscalls; i++)
-			if (a->table[i].name && regexec(&re, a->table[i].name, 0, NULL, 0) == 0)
+		for (unsigned i = 0; i < a->nsyscalls; i++) {
+			if (a->table[i].name && regexec(&re, a->table[i].name, 0, NULL, 0) == 0) {
 				set[i] = value;
+				matched = true;
+			}
+		}
 		regfree(&re);
+		if (!matched && !optional) {
+			snprintf(err, errsize, "invalid system call '%s'", tok);
+			return -EINVAL;
+		}
 		return 0;
 	}
 	for (unsigned i = 0; i < a->nsyscalls; i++) {
@@ -85,6 +109,15 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 			set[i] = value;
 			matched = true;
 		}
+	}
+	if (!matched && is_legacy_class(tok)) {
+		/* "file", "process"...: the class names of old strace */
+		unsigned bit = filter_class(tok);
+
+		for (unsigned i = 0; i < a->nsyscalls; i++)
+			if (a->table[i].name && (a->table[i].classes & bit))
+				set[i] = value;
+		return 0;
 	}
 	if (!matched && !optional) {
 		snprintf(err, errsize, "invalid system call '%s'", tok);
@@ -150,7 +183,8 @@ static int parse_signal_set(const char *value, char *err, size_t errsize)
 		if (*tok >= '0' && *tok <= '9') {
 			char *end;
 			long v = strtol(tok, &end, 10);
-			if (!*end && v > 0 && v < 65)
+			/* strace takes any number below 256 */
+			if (!*end && end != tok && v >= 0 && v < 256)
 				sig = (int)v;
 		} else {
 			for (int s = 1; s < 65; s++) {
@@ -165,10 +199,115 @@ static int parse_signal_set(const char *value, char *err, size_t errsize)
 			snprintf(err, errsize, "invalid signal '%s'", tok);
 			return -EINVAL;
 		}
-		signal_set[sig] = !negate;
+		if (sig > 0 && sig < 65)
+			signal_set[sig] = !negate;
 	}
 	signal_set_given = true;
 	return 0;
+}
+
+static const char *const status_names[] = {
+	[FS_SUCCESSFUL] = "successful", [FS_FAILED] = "failed",
+	[FS_UNFINISHED] = "unfinished", [FS_UNAVAILABLE] = "unavailable",
+	[FS_DETACHED] = "detached",
+};
+static unsigned status_mask = FS_ALL;
+
+int filter_parse_status(const char *value, unsigned *mask, char *err, size_t errsize)
+{
+	_cleanup_free_ char *copy = NULL;
+	bool negate = false;
+	char *save = NULL;
+	unsigned m = 0;
+
+	if (*value == '!') {
+		negate = true;
+		value++;
+	}
+	copy = xstrdup(value);
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned bit = 0;
+
+		if (strcmp(tok, "all") == 0) {
+			m |= FS_ALL;
+			continue;
+		}
+		if (strcmp(tok, "none") == 0)
+			continue;
+		for (unsigned i = 0; i < ARRAY_SIZE(status_names); i++)
+			if (strcmp(status_names[i], tok) == 0)
+				bit = 1u << i;
+		if (!bit) {
+			snprintf(err, errsize, "invalid status '%s'", tok);
+			return -EINVAL;
+		}
+		m |= bit;
+	}
+	if (!*value) {
+		snprintf(err, errsize, "invalid status ''");
+		return -EINVAL;
+	}
+	*mask = negate ? FS_ALL & ~m : m;
+	return 0;
+}
+
+void filter_set_status(unsigned mask)
+{
+	status_mask = mask;
+}
+
+bool filter_status_active(void)
+{
+	return status_mask != FS_ALL;
+}
+
+bool filter_status_selected(unsigned status)
+{
+	return status_mask & (1u << status);
+}
+
+/* Per-syscall sets of -e raw= / abbrev= / verbose=, by native number. */
+static bool *raw_set, *abbrev_set, *verbose_set;
+static unsigned set_size;
+
+static bool *new_set(const struct arch_def *a, bool value)
+{
+	bool *set = xcalloc(a->nsyscalls + 1, sizeof(bool));
+
+	for (unsigned i = 0; i <= a->nsyscalls; i++)
+		set[i] = value;
+	return set;
+}
+
+static bool set_has(const bool *set, const struct tcb *tcp, bool dflt)
+{
+	if (!set || tcp->arch != arch_native || !tcp->ent)
+		return dflt;
+	if (tcp->scno < 0 || (unsigned long)tcp->scno >= set_size)
+		return dflt;
+	return set[tcp->scno];
+}
+
+bool filter_raw(const struct tcb *tcp)
+{
+	return set_has(raw_set, tcp, false);
+}
+
+bool filter_abbrev(const struct tcb *tcp)
+{
+	return set_has(abbrev_set, tcp, !pcfg.verbose);
+}
+
+bool filter_verbose(const struct tcb *tcp)
+{
+	return set_has(verbose_set, tcp, true);
+}
+
+void filter_set_abbrev_none(const struct arch_def *a)
+{
+	free(abbrev_set);
+	abbrev_set = new_set(a, false);
+	set_size = a->nsyscalls;
 }
 
 int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, bool *set)
@@ -177,6 +316,7 @@ int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, b
 
 	for (unsigned i = 0; i <= a->nsyscalls; i++)
 		set[i] = true;
+	set_size = a->nsyscalls;
 	for (size_t i = 0; i < n; i++) {
 		const char *e = exprs[i];
 		const char *eq = strchr(e, '=');
@@ -191,6 +331,22 @@ int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, b
 			   (klen == 7 && strncmp(e, "signals", 7) == 0) ||
 			   (klen == 1 && e[0] == 's')) {
 			ret = parse_signal_set(val, err, sizeof(err));
+		} else if (klen == 6 && strncmp(e, "status", 6) == 0) {
+			unsigned mask;
+
+			ret = filter_parse_status(val, &mask, err, sizeof(err));
+			if (ret == 0)
+				status_mask = mask;
+		} else if ((klen == 3 && strncmp(e, "raw", 3) == 0) ||
+			   (klen == 6 && strncmp(e, "abbrev", 6) == 0) ||
+			   (klen == 7 && strncmp(e, "verbose", 7) == 0) ||
+			   (klen == 1 && (e[0] == 'a' || e[0] == 'v' || e[0] == 'x'))) {
+			bool **which = (e[0] == 'r' || e[0] == 'x') ? &raw_set :
+				       e[0] == 'a' ? &abbrev_set : &verbose_set;
+
+			free(*which);
+			*which = new_set(a, false);
+			ret = filter_parse_trace(a, val, *which, err, sizeof(err));
 		} else {
 			snprintf(err, sizeof(err), "invalid filter action '%.*s'", (int)klen, e);
 			ret = -EINVAL;

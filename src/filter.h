@@ -23,4 +23,23 @@ unsigned filter_class(const char *name);
 /* -e signal=: is this signal printed? */
 bool filter_signal_traced(int sig);
 
+/* -e status= (and -z / -Z): how a syscall ended. */
+enum { FS_SUCCESSFUL, FS_FAILED, FS_UNFINISHED, FS_UNAVAILABLE, FS_DETACHED };
+#define FS_ALL 0x1fu
+/* Parse "successful,failed" / "!failed" into a mask of 1 << FS_*. */
+int filter_parse_status(const char *value, unsigned *mask, char *err, size_t errsize);
+void filter_set_status(unsigned mask);
+/* True when some status is not printed (lines must be held back). */
+bool filter_status_active(void);
+bool filter_status_selected(unsigned status);
+
+struct tcb;
+/* -e raw=: print the current syscall's arguments undecoded (hex). */
+bool filter_raw(const struct tcb *tcp);
+/* -e abbrev= (-v = abbrev=none): abbreviate structures of this syscall. */
+bool filter_abbrev(const struct tcb *tcp);
+/* -e verbose=: dereference structures of this syscall. */
+bool filter_verbose(const struct tcb *tcp);
+void filter_set_abbrev_none(const struct arch_def *a);
+
 #endif

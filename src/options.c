@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arch.h"
 #include "util.h"
 
 enum {
@@ -18,6 +19,7 @@ enum {
 	OPT_NO_SECCOMP_BPF,
 	OPT_HELP,
 	OPT_JSON,
+	OPT_LIST_SYSCALLS,
 	OPT_VERSION,
 };
 
@@ -44,6 +46,7 @@ static const struct option long_opts[] = {
 	{ "user", required_argument, NULL, 'u' },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
 	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
 	{ NULL, 0, NULL, 0 },
@@ -64,12 +67,16 @@ void usage(FILE *fp)
 "  --no-aslr      run the command with address space randomization off\n"
 "  --seccomp-bpf / --no-seccomp-bpf   force / forbid the filtered fast path\n"
 "Filtering:\n"
-"  -e trace=SET   only these syscalls (names, %%classes, !negation)\n"
+"  -e trace=SET   only these syscalls (names, %%classes, /regex, ?name, !)\n"
+"  -e signal=SET  only these signals           -e status=SET  only these outcomes\n"
+"                 (successful failed unfinished unavailable detached)\n"
+"  -e raw=SET / abbrev=SET / verbose=SET   undecoded / abbreviated / dereferenced\n"
 "  -z / -Z        only successful / only failed syscalls\n"
 "Output:\n"
 "  -o FILE        write the trace to FILE (FILE.PID with -ff)\n"
 "  -s STRSIZE     maximum string size to print (default 32)\n"
 "  -v             unabbreviated structures     -x / -xx  hex escapes\n"
+"  -X FORMAT      constants: raw, abbrev (default) or verbose\n"
 "  -y             print paths of descriptors   -q / -qq  fewer messages\n"
 "  -t -tt -ttt    timestamps                   -r  relative timestamps\n"
 "  -T             time spent in each syscall   -c / -C  summary table\n"
@@ -78,6 +85,7 @@ void usage(FILE *fp)
 "  --json         one JSON object per event (docs/trace-json.md)\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
+"  --list-syscalls  the names -e trace= accepts, one per line\n"
 "  -h, --help     this help                    -V, --version  version\n",
 		fp);
 }
@@ -184,7 +192,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
-	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxyrtTcCkqzZDwS:U:",
+	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxX:yrtTcCkqzZDwS:U:",
 				long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': opts->follow++; break;
@@ -204,6 +212,18 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'u': opts->username = optarg; break;
 		case 'v': opts->verbose = true; break;
 		case 'x': opts->xflag++; break;
+		case 'X':
+			if (strcmp(optarg, "raw") == 0) {
+				opts->xlat_style = 1;
+			} else if (strcmp(optarg, "abbrev") == 0) {
+				opts->xlat_style = 0;
+			} else if (strcmp(optarg, "verbose") == 0) {
+				opts->xlat_style = 2;
+			} else {
+				ct_error("invalid -X argument: '%s'", optarg);
+				return bad_usage();
+			}
+			break;
 		case 'y': opts->yflag++; break;
 		case 'r': opts->rel_prec = 6; break;
 		case 't': if (opts->tflag < TS_EPOCH) opts->tflag++; break;
@@ -246,6 +266,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 			return -EINVAL;
 		case OPT_NO_ASLR: opts->no_aslr = true; break;
 		case OPT_JSON: opts->json = true; break;
+		case OPT_LIST_SYSCALLS:
+			for (unsigned i = 0; i < arch_native->nsyscalls; i++)
+				if (arch_native->table[i].name)
+					puts(arch_native->table[i].name);
+			return 1;
 		case OPT_SECCOMP_BPF: opts->seccomp_bpf = 1; break;
 		case OPT_NO_SECCOMP_BPF: opts->seccomp_bpf = -1; break;
 		case 'h':

@@ -22,6 +22,7 @@ struct options {
 	bool verbose;            /* -v */
 	int xflag;               /* -x (1) / -xx (2) */
 	int yflag;               /* -y (1) / -yy (2) */
+	int xlat_style;          /* -X raw (1) / abbrev (0) / verbose (2) */
 	int tflag;               /* -t / -tt / -ttt: enum ts_mode */
 	int ts_format;           /* --absolute-timestamps: TSF_* (0: from -t) */
 	int ts_prec;             /* its precision in digits, -1: default */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "fdinfo.h"
 #include "mem.h"
 #include "options.h"
 #include "util.h"
@@ -145,8 +146,16 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
-	if (pcfg.pid_prefix && tcb_visible_count() > 1)
-		tprintf(tcp, "[pid %5d] ", tcp->pid);
+	if (pcfg.pid_prefix && pcfg.pid_plain && (pcfg.pid_always || tcb_visible_count() > 1)) {
+		tprintf(tcp, "%-5d ", tcp->pid);
+		if (tcp->ns_pid)
+			tprintf(tcp, "(ctr %d) ", tcp->ns_pid);
+	} else if (pcfg.pid_prefix && !pcfg.pid_plain && tcb_visible_count() > 1) {
+		if (tcp->ns_pid)
+			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
+		else
+			tprintf(tcp, "[pid %5d] ", tcp->pid);
+	}
 }
 
 bool line_resume(struct tcb *tcp)
@@ -217,13 +226,13 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 	static const char hex[] = "0123456789abcdef";
 	char *o = out;
 
-	/* -x: a string with any byte that needs an octal escape is printed
-	 * wholly in hex, as strace does. */
-	if (flags & QUOTE_HEX_NONPRINT) {
+	/* -x: a byte that is neither printable nor whitespace (\t..\r)
+	 * switches the whole string to \xHH, as strace does. */
+	if ((flags & QUOTE_HEX_NONPRINT) && !(flags & QUOTE_HEX_ALL)) {
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)s[i];
 
-			if ((c < ' ' || c >= 0x7f) && !strchr("\t\n\v\f\r", c ? c : 'x')) {
+			if (c > 0x7e || (c < ' ' && !(c >= '\t' && c <= '\r'))) {
 				flags |= QUOTE_HEX_ALL;
 				break;
 			}
@@ -282,17 +291,33 @@ static unsigned quote_flags(void)
 	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
 }
 
+/* One scratch buffer for strings (the tracer is single-threaded): no
+ * malloc per syscall. */
+static char *scratch(size_t size)
+{
+	static char *buf;
+	static size_t cap;
+
+	if (size > cap) {
+		buf = xrealloc(buf, size);
+		cap = size;
+	}
+	return buf;
+}
+
 static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellipsis)
 {
-	char stackbuf[4 * 256 + 3];
-	char *buf = len <= 256 ? stackbuf : xmalloc(4 * len + 3);
+	static char *qbuf;
+	static size_t qcap;
 
-	quote_string(s, len, quote_flags(), buf);
-	tprints(tcp, buf);
+	if (4 * len + 3 > qcap) {
+		qcap = 4 * len + 3;
+		qbuf = xrealloc(qbuf, qcap);
+	}
+	quote_string(s, len, quote_flags(), qbuf);
+	tprints(tcp, qbuf);
 	if (ellipsis)
 		tprints(tcp, "...");
-	if (buf != stackbuf)
-		free(buf);
 }
 
 void print_addr(struct tcb *tcp, unsigned long addr)
@@ -301,6 +326,15 @@ void print_addr(struct tcb *tcp, unsigned long addr)
 		tprintf(tcp, "%#lx", addr);
 	else
 		tprints(tcp, "NULL");
+}
+
+bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
+{
+	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {
+		print_addr(tcp, addr);
+		return false;
+	}
+	return true;
 }
 
 void print_hex(struct tcb *tcp, unsigned long val)
@@ -323,33 +357,99 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintf(tcp, "%#03lo", mode);
 }
 
-static void print_fd_path(struct tcb *tcp, int fd)
+/* The path inside "<...>": escaped like a quoted string (\n, \", \\,
+ * octal for other unprintable bytes) without the quotes, and "<" ">" as
+ * \74 \76 so that they cannot be taken for the brackets, as strace does. */
+static void print_fd_path_text(struct tcb *tcp, const char *path, size_t len)
 {
-	char link[64], target[PATH_MAX];
+	char *q = xmalloc(4 * len + 3);
+	size_t qlen = quote_string(path, len, quote_flags(), q);
+
+	for (size_t i = 1; i + 1 < qlen; i++) {
+		if (q[i] == '>' || q[i] == '<') {
+			tprints(tcp, q[i] == '>' ? "\\76" : "\\74");
+		} else {
+			fputc(q[i], tcp->out->fp);
+			tcp->curcol++;
+		}
+	}
+	free(q);
+}
+
+/* Length of the tracee's root directory as a path of ours, when it is in
+ * a container seen from the host (its paths are shown relative to it);
+ * 0 when its root is ours. */
+static size_t root_prefix_len(struct tcb *tcp, const char *target)
+{
+	size_t len;
+
+	if (!tcp->ns_pid)
+		return 0;
+	if (!tcp->root) {
+		char link[64], buf[PATH_MAX];
+		ssize_t n;
+
+		snprintf(link, sizeof(link), "/proc/%d/root", tcp->pid);
+		n = readlink(link, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		tcp->root = xstrdup(n > 1 ? buf : "");
+	}
+	len = strlen(tcp->root);
+	if (len && strncmp(target, tcp->root, len) == 0 && target[len] == '/')
+		return len;
+	return 0;
+}
+
+/* "<target>" of /proc/PID/<what> (-y); nothing when unreadable.  A
+ * " (deleted)" suffix is printed after the ">" as strace does. */
+static void print_link_target(struct tcb *tcp, const char *what, int fd)
+{
+	static const char deleted[] = " (deleted)";
+	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
+	bool gone = false;
+	size_t skip;
 	ssize_t n;
 
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/%s", tcp->pid, what);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
+	target[n] = '\0';
+	if (pcfg.yflag >= 2 && fd >= 0 &&
+	    fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail)) > 0) {
+		tprintf(tcp, "<%s>", detail);
+		return;
+	}
+	if ((size_t)n > sizeof(deleted) - 1 &&
+	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1)) {
+		n -= (ssize_t)(sizeof(deleted) - 1);
+		gone = true;
+	}
+	skip = target[0] == '/' ? root_prefix_len(tcp, target) : 0;
 	tprints(tcp, "<");
-	fwrite(target, 1, (size_t)n, tcp->out->fp);
-	tcp->curcol += (int)n;
-	tprints(tcp, ">");
+	print_fd_path_text(tcp, target + skip, (size_t)n - skip);
+	tprints(tcp, gone ? ">(deleted)" : ">");
 }
 
 void print_fd(struct tcb *tcp, int fd)
 {
+	char what[32];
+
 	tprintf(tcp, "%d", fd);
-	if (pcfg.yflag && fd >= 0)
-		print_fd_path(tcp, fd);
+	if (pcfg.yflag && fd >= 0) {
+		snprintf(what, sizeof(what), "fd/%d", fd);
+		print_link_target(tcp, what, fd);
+	}
 }
 
 void print_dirfd(struct tcb *tcp, int fd)
 {
-	if (fd == -100)
-		tprints(tcp, "AT_FDCWD");
-	else
+	if (fd == -100) {
+		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
+			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
+		if (pcfg.yflag)
+			print_link_target(tcp, "cwd", -1);
+	} else
 		print_fd(tcp, fd);
 }
 
@@ -368,25 +468,35 @@ const char *signal_name(int sig)
 
 	if (sig <= 0 || sig >= 65)
 		return NULL;
-	if (sig >= SIGRTMIN) {
-		if (sig == SIGRTMIN)
+	/* Kernel numbering, as strace: 32 is SIGRTMIN, 33.. are SIGRT_N
+	 * (glibc's SIGRTMIN macro is 34 because it reserves two). */
+	if (sig >= 32) {
+		if (sig == 32)
 			return "SIGRTMIN";
-		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - SIGRTMIN);
+		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
 		return buf;
 	}
-	abbrev = sigabbrev_np(sig);
-	if (!abbrev) {
-		if (sig == 32 || sig == 33) {
-			snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
-			return buf;
-		}
+	abbrev = sig == SIGIO ? "IO" : sigabbrev_np(sig); /* glibc says POLL */
+	if (!abbrev)
 		return NULL;
-	}
 	snprintf(buf, sizeof(buf), "SIG%s", abbrev);
 	return buf;
 }
 
-void print_signo(struct tcb *tcp, int sig)
+size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *names)
+{
+	int n;
+
+	if (pcfg.xlat_style == XLAT_ABBREV)
+		n = snprintf(buf, size, "%s", names ? names : raw);
+	else if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		n = snprintf(buf, size, "%s /* %s */", raw, names);
+	else
+		n = snprintf(buf, size, "%s", raw);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
+}
+
+void print_signame(struct tcb *tcp, int sig)
 {
 	const char *name = signal_name(sig);
 
@@ -396,11 +506,20 @@ void print_signo(struct tcb *tcp, int sig)
 		tprintf(tcp, "%d", sig);
 }
 
+/* -X raw: the number; verbose: "10 /+ SIGUSR1 +/". */
+void print_signo(struct tcb *tcp, int sig)
+{
+	char raw[16], buf[64];
+
+	snprintf(raw, sizeof(raw), "%d", sig);
+	format_xlat_styled(buf, sizeof(buf), raw, signal_name(sig));
+	tprints(tcp, buf);
+}
+
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 {
-	char stackbuf[256];
 	size_t want = len > pcfg.max_strlen ? pcfg.max_strlen : len;
-	char *buf = want <= sizeof(stackbuf) ? stackbuf : xmalloc(want);
+	char *buf = scratch(want);
 
 	if (!addr) {
 		print_addr(tcp, addr);
@@ -411,13 +530,11 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 	} else {
 		print_quoted(tcp, buf, want, len > want);
 	}
-	if (buf != stackbuf)
-		free(buf);
 }
 
 static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 {
-	_cleanup_free_ char *buf = NULL;
+	char *buf;
 	bool truncated;
 	ssize_t n;
 
@@ -425,11 +542,17 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		print_addr(tcp, addr);
 		return;
 	}
-	buf = xmalloc(limit + 1);
-	n = mem_read_str(tcp->pid, addr, buf, limit + 1, &truncated);
+	/* One byte more than printed: a string of exactly limit bytes is
+	 * complete (no "...") when its NUL follows. */
+	buf = scratch(limit + 2);
+	n = mem_read_str(tcp->pid, addr, buf, limit + 2, &truncated);
 	if (n < 0) {
 		print_addr(tcp, addr);
 		return;
+	}
+	if ((size_t)n > limit) {
+		n = (ssize_t)limit;
+		truncated = true;
 	}
 	print_quoted(tcp, buf, (size_t)n, truncated);
 }
@@ -473,19 +596,36 @@ size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, 
 	return len < size ? len : size - 1;
 }
 
+/* -X raw / verbose: the number, then (verbose) the names in a comment
+ * unless they are just that number. */
+static void print_styled(struct tcb *tcp, uint64_t val, const char *names)
+{
+	char raw[32];
+
+	snprintf(raw, sizeof(raw), val ? "%#llx" : "0", (unsigned long long)val);
+	tprints(tcp, raw);
+	if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		tprintf(tcp, " /* %s */", names);
+}
+
 void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	char buf[1024];
 
 	format_flags(buf, sizeof(buf), x, val, dflt);
-	tprints(tcp, buf);
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, buf);
+	else
+		tprints(tcp, buf);
 }
 
 void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s ? s : dflt); /* verbose: unknown as F_??? */
+	else if (s)
 		tprints(tcp, s);
 	else if (dflt)
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
@@ -497,7 +637,9 @@ void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)
 {
 	const char *s = x ? xlat_lookup(x, val) : NULL;
 
-	if (s)
+	if (pcfg.xlat_style != XLAT_ABBREV)
+		print_styled(tcp, val, s);
+	else if (s)
 		tprints(tcp, s);
 	else
 		tprintf(tcp, "%lld", (long long)val);

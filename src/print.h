@@ -23,7 +23,12 @@ struct print_cfg {
 	int rel_prec;          /* -r digits, -1 off */
 	int T_prec;            /* -T digits, -1 off */
 	bool json;             /* --json: JSON lines instead of text */
+	bool pid_plain;        /* -o FILE: "PID " instead of "[pid PID] " */
+	bool pid_always;       /* -f -o FILE: on every line, as strace */
+	int xlat_style;        /* -X: XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE */
+	bool stack;            /* -k */
 };
+enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
 
 struct outstream {
@@ -62,7 +67,8 @@ int outstreams_flush(void);
 
 /* --- Pure string quoting (unit-tested) --- */
 enum {
-	QUOTE_HEX_NONPRINT = 1, /* -x  : \xHH for non-printable bytes */
+	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
+				 * printable nor whitespace */
 	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
 };
 /* Quote len bytes of s into out (with the surrounding double quotes).
@@ -78,7 +84,8 @@ void print_mode(struct tcb *tcp, unsigned long mode);        /* 0644 */
 void print_fd(struct tcb *tcp, int fd);                      /* 3 / 3</path> */
 void print_dirfd(struct tcb *tcp, int fd);                   /* AT_FDCWD */
 void print_id(struct tcb *tcp, unsigned long id);            /* uid/gid */
-void print_signo(struct tcb *tcp, int sig);                  /* SIGINT */
+void print_signo(struct tcb *tcp, int sig);                  /* SIGINT, -X aware */
+void print_signame(struct tcb *tcp, int sig);                /* SIGINT always */
 /* Quoted buffer of len bytes at addr, truncated to -s with "...". */
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len);
 /* NUL-terminated string at addr, truncated to -s. */
@@ -93,6 +100,15 @@ void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char 
 /* Format flags into buf (pure; for tests and composite printers).
  * Returns the length. */
 size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt);
+
+/* A named value in the -X style: abbrev "NAME" (raw when names is NULL),
+ * raw "RAW", verbose "RAW /+ NAME +/" (pure; returns the length). */
+size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *names);
+
+/* Read len bytes at addr into buf.  When that is impossible (NULL,
+ * unmapped, the tracee is gone) print the address instead and return
+ * false: the caller prints nothing more for this argument. */
+bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
 
 /* Name of a signal ("SIGINT"), or NULL. */
 const char *signal_name(int sig);

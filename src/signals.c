@@ -2,7 +2,9 @@
 #include "signals.h"
 
 #include <linux/audit.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "print.h"
 #include "xlat.h"
@@ -33,10 +35,43 @@ static void print_code(struct tcb *tcp, int sig, int code)
 	/* SI_KERNEL (0x80) is positive but not signal specific. */
 	if (!name && code > 0 && (x = xlat_by_name("si_codes")))
 		name = xlat_lookup(x, (uint64_t)(int64_t)code);
-	if (name)
+	if (pcfg.xlat_style != XLAT_ABBREV) {
+		char raw[16], buf[96];
+
+		/* -X raw / verbose: the code as a 32-bit hex number */
+		snprintf(raw, sizeof(raw), code ? "%#x" : "0", (unsigned)code);
+		format_xlat_styled(buf, sizeof(buf), raw, name);
+		tprints(tcp, buf);
+	} else if (name) {
 		tprints(tcp, name);
-	else
+	} else {
 		tprintf(tcp, "%d", code);
+	}
+}
+
+size_t format_clock_t(char *buf, size_t size, long ticks, long hz)
+{
+	int n, digits = 0;
+
+	for (long h = hz - 1; h > 0; h /= 10)
+		digits++;
+	if (ticks <= 0 || hz <= 0)
+		n = snprintf(buf, size, "%ld", ticks);
+	else
+		n = snprintf(buf, size, "%ld /* %ld.%0*ld s */", ticks, ticks / hz,
+			     digits, ticks % hz);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
+}
+
+void print_clock_t(struct tcb *tcp, long ticks)
+{
+	static long hz;
+	char buf[96];
+
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	format_clock_t(buf, sizeof(buf), ticks, hz);
+	tprints(tcp, buf);
 }
 
 void print_siginfo(struct tcb *tcp, const siginfo_t *si)
@@ -74,7 +109,10 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 			tprintf(tcp, "%d", si->si_status);
 		else
 			print_signo(tcp, si->si_status);
-		tprintf(tcp, ", si_utime=%ld, si_stime=%ld", (long)si->si_utime, (long)si->si_stime);
+		tprints(tcp, ", si_utime=");
+		print_clock_t(tcp, (long)si->si_utime);
+		tprints(tcp, ", si_stime=");
+		print_clock_t(tcp, (long)si->si_stime);
 		break;
 	case SIGSEGV:
 	case SIGBUS:
@@ -118,7 +156,7 @@ void print_signal_line(struct tcb *tcp, int sig, const siginfo_t *si)
 {
 	line_begin(tcp);
 	tprints(tcp, "--- ");
-	print_signo(tcp, sig);
+	print_signame(tcp, sig); /* the name even with -X raw/verbose, as strace */
 	tprints(tcp, " ");
 	if (si)
 		print_siginfo(tcp, si);

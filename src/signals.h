@@ -3,7 +3,13 @@
 #define CTRACE_SIGNALS_H
 
 #include <signal.h>
+#include <stddef.h>
 #include "tcb.h"
+
+/* A clock_t in ticks as strace: 16 followed by a comment "0.16 s", or "0"
+ * (pure; hz is sysconf(_SC_CLK_TCK)).  Returns the length. */
+size_t format_clock_t(char *buf, size_t size, long ticks, long hz);
+void print_clock_t(struct tcb *tcp, long ticks);
 
 /* Print the siginfo braces "{si_signo=..., ...}". */
 void print_siginfo(struct tcb *tcp, const siginfo_t *si);

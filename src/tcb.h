@@ -11,6 +11,7 @@
 #include "arch.h"
 
 struct outstream;
+struct stack_tcb;
 
 enum {
 	TCB_INSYSCALL   = 1u << 0, /* between syscall entry and exit */
@@ -43,12 +44,20 @@ struct tcb {
 	bool exiting;
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
+	const char *auxstr;         /* decoder's note after the return value: " (NAME)" */
+	bool rval_hex;              /* decoder: print this return value in hex */
+	const struct syscall_ent *restart_ent; /* last call that returned
+					 * ERESTART_RESTARTBLOCK (restart_syscall) */
+	bool rval_fd;               /* decoder: the return value is a fd (-y) */
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
+	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
+	char *root;                 /* its root as a path of ours (-y), NULL: not read */
 	FILE *json_fp;              /* --json: the current syscall's argument text */
 	char *json_buf;
 	size_t json_len;
+	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 
 	struct tcb *hnext;          /* hash chain */
 };

@@ -32,6 +32,8 @@
 #include "filter.h"
 #include "print.h"
 #include "signals.h"
+#include "stage.h"
+#include "stacktrace.h"
 #include "summary.h"
 #include "tcb.h"
 #include "util.h"
@@ -107,10 +109,16 @@ int tracer_init(const struct options *opts)
 	pcfg.ts_prec = opts->ts_prec >= 0 ? opts->ts_prec : opts->tflag >= TS_USEC ? 6 : 0;
 	pcfg.rel_prec = opts->rel_prec;
 	pcfg.T_prec = opts->T_prec;
+	/* "[pid N] " on stderr, "N " in a -o file (every line with -f), none
+	 * in -ff files or JSON */
 	pcfg.json = opts->json;
-	if (opts->json)
-		pcfg.pid_prefix = false;
-	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile);
+	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile) && !opts->json;
+	pcfg.pid_plain = opts->outfile != NULL;
+	pcfg.pid_always = opts->follow == 1 && opts->outfile;
+	pcfg.xlat_style = opts->xlat_style;
+	if (opts->verbose)
+		filter_set_abbrev_none(arch_native);
+	pcfg.stack = opts->stack && opts->count != 1;
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
@@ -127,6 +135,10 @@ int tracer_init(const struct options *opts)
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)
 		return ret;
+	if (opts->only_successful)
+		filter_set_status(1u << FS_SUCCESSFUL);
+	if (opts->only_failed)
+		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
 		fp = fopen(opts->outfile, "we");
@@ -165,20 +177,68 @@ static struct outstream *stream_for(pid_t pid)
 	return outstream_new(fp);
 }
 
+/* Number of NSpid entries of a process: its pid namespace depth. */
+static int nspid_of(pid_t pid, pid_t *innermost)
+{
+	char path[64], buf[2048];
+	const char *line;
+	int depth = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	if (read_file(path, buf, sizeof(buf)) < 0 || !(line = strstr(buf, "\nNSpid:")))
+		return 0;
+	line += 7;
+	for (;;) {
+		char *end;
+		long v = strtol(line, &end, 10);
+
+		if (end == line)
+			break;
+		depth++;
+		*innermost = (pid_t)v;
+		line = end;
+	}
+	return depth;
+}
+
+/* Tracees in a deeper pid namespace than ctrace (a container seen from
+ * the host) are shown with both pids: [pid 1234 (ctr 7)]. */
+static bool ns_differs;
+
+static void set_ns_pid(struct tcb *tcp, bool check)
+{
+	static int own_depth = -1;
+	pid_t inner = 0;
+
+	if (!check)
+		return;
+	if (own_depth < 0)
+		own_depth = nspid_of(getpid(), &inner);
+	if (nspid_of(tcp->pid, &inner) > own_depth && own_depth > 0) {
+		tcp->ns_pid = inner;
+		ns_differs = true;
+	}
+}
+
 static struct tcb *add_tcb(pid_t pid, unsigned flags)
 {
 	struct tcb *tcp = tcb_new(pid, flags);
 
 	tcp->out = stream_for(pid);
+	/* attached processes may live in a container; children of such a
+	 * process too (checked only then: no /proc read per fork otherwise) */
+	set_ns_pid(tcp, (flags & TCB_ATTACHED) || ns_differs);
 	return tcp;
 }
 
 static void drop_tcb(struct tcb *tcp)
 {
+	stage_end(tcp, FS_UNFINISHED);
 	if (tcp->out && tcp->out->curline == tcp)
 		tcp->out->curline = NULL;
 	if (tcp->out && tcp->out != shared_out)
 		outstream_close(tcp->out);
+	stacktrace_tcb_free(tcp);
 	tcb_free(tcp);
 }
 
@@ -312,6 +372,8 @@ static void fastpath_setup(const char *path)
 		return;
 	}
 	use_seccomp = true;
+	/* unselected mmaps run unseen: -k re-reads the module map each time */
+	stacktrace_set_always_rescan(true);
 	fp_pipe = fds[1];
 	fp_read = fds[0];
 }
@@ -470,10 +532,15 @@ int tracer_attach(const pid_t *pids, size_t npids)
 		}
 		attached++;
 		if (opt->quiet == 0) {
+			struct tcb *t = tcb_find(pid);
+			char ns[48] = "";
+
+			if (t && t->ns_pid)
+				snprintf(ns, sizeof(ns), " (pid %d in its pid namespace)", t->ns_pid);
 			if (ret > 1)
-				ct_error("Process %d attached with %d threads", pid, ret);
+				ct_error("Process %d%s attached with %d threads", pid, ns, ret);
 			else
-				ct_error("Process %d attached", pid);
+				ct_error("Process %d%s attached", pid, ns);
 		}
 	}
 	return attached ? 0 : -ESRCH;
@@ -490,7 +557,11 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	struct syscall_regs regs;
 
 	if (have_syscall_info) {
-		long n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
+		long n;
+
+		/* (valgrind does not know that the kernel fills it) */
+		memset(&info, 0, sizeof(info));
+		n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
 
 		if (n <= 0)
 			return false;
@@ -576,6 +647,8 @@ static void on_syscall_stop(struct tcb *tcp)
 			return; /* -c: counted, not printed */
 		if (pcfg.T_prec >= 0)
 			clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+		if (opt->stack)
+			stacktrace_capture(tcp);
 		ev_syscall_entry(tcp);
 		return;
 	}
@@ -583,6 +656,10 @@ static void on_syscall_stop(struct tcb *tcp)
 		return; /* an exit without entry (attached mid-syscall) */
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
+	if (tcp->err == 516) /* ERESTART_RESTARTBLOCK: restart_syscall follows */
+		tcp->restart_ent = tcp->ent;
+	if (opt->stack)
+		stacktrace_syscall_exit(tcp);
 	if (tcp->flags & TCB_FILTERED) {
 		tcp->flags &= ~TCB_FILTERED;
 		return;
@@ -663,6 +740,8 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 	}
 	tcp->flags |= TCB_EXEC_PENDING;
 	tcp->flags &= ~TCB_HIDE;
+	if (opt->stack)
+		stacktrace_exec(tcp);
 	if (tcp->pid == main_pid || (pid_t)old == main_pid)
 		fastpath_check_loaded();
 	return tcp;
@@ -799,6 +878,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 {
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, true);
+	stage_end(tcp, FS_DETACHED);
 	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
@@ -869,16 +949,23 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
-		ret = outstreams_flush();
-		if (ret < 0) {
-			/* full disk, closed pipe...: stop tracing cleanly, never
-			 * hang; the command goes on untraced */
-			output_failed = -ret;
-			ct_error("write error on the trace output: %s; detaching", strerror(output_failed));
-			detach_all(0);
-			break;
+		/* Output is flushed only when ctrace would otherwise sleep: a
+		 * tracee blocked for long still shows its pending line, and a
+		 * busy trace writes in large blocks. */
+		pid = waitpid(-1, &status, __WALL | WNOHANG);
+		if (pid == 0) {
+			ret = outstreams_flush();
+			if (ret < 0) {
+				/* full disk, closed pipe...: stop tracing cleanly,
+				 * never hang; the command goes on untraced */
+				output_failed = -ret;
+				ct_error("write error on the trace output: %s; detaching",
+					 strerror(output_failed));
+				detach_all(0);
+				break;
+			}
+			pid = waitpid(-1, &status, __WALL);
 		}
-		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

@@ -3,10 +3,12 @@
 # once in a normal build (in this tree) and once in an ASan+UBSan build (in
 # _build/asan, a copy of the sources).  Ends with one line:
 #   N passed, N failed, N skipped
-# Set CTRACE_SKIP_ASAN=1 to run only the normal build.
+# Set CTRACE_SKIP_ASAN=1 to skip the sanitizer build, CTRACE_SKIP_DISTCHECK=1
+# to skip make distcheck, CTRACE_SKIP_VALGRIND=1 to skip the valgrind subset.
 set -u
 cd "$(dirname "$0")/.."
 top=$PWD
+mkdir -p "$top/_build"
 jobs=${JOBS:-2}
 total_pass=0 total_fail=0 total_skip=0
 
@@ -36,9 +38,45 @@ build_and_check() { # dir label configure-args...
 
 build_and_check "$top" normal --enable-werror
 
+# a subset under valgrind (memcheck): errors or definite leaks fail it
+if command -v valgrind >/dev/null && [ "${CTRACE_SKIP_VALGRIND:-0}" != 1 ]; then
+	echo "=== valgrind ==="
+	vg_fail=0
+	while read -r expect args; do
+		# shellcheck disable=SC2086
+		(cd "$top" && valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+			./src/ctrace $args >/dev/null 2>"$top/_build/valgrind.log")
+		st=$?
+		if [ "$st" != "$expect" ]; then
+			echo "FAIL: valgrind ctrace $args (status $st, expected $expect)"; tail -20 "$top/_build/valgrind.log"; vg_fail=1
+		fi
+	done <<'EOF_VG'
+3 -f -o /dev/null tests/helpers/forker 2 1
+0 --json -k -o /dev/null ls
+0 -c -S calls -o /dev/null ls -la /usr/share/doc/bash
+0 -yy -v -x -o /dev/null tests/helpers/netprog
+0 -e trace=%file,%process -f -o /dev/null sh -c ls
+1 -e trace=nosuchcall true
+EOF_VG
+	if [ $vg_fail = 0 ]; then echo "PASS: valgrind"; total_pass=$((total_pass + 1)); else total_fail=$((total_fail + 1)); fi
+else
+	echo "SKIP: valgrind (not installed)"; total_skip=$((total_skip + 1))
+fi
+
+# the release tarball builds and passes its tests too
+if [ "${CTRACE_SKIP_DISTCHECK:-0}" != 1 ]; then
+	echo "=== make distcheck ==="
+	if (cd "$top" && make -j"$jobs" distcheck >"$top/_build/distcheck.log" 2>&1); then
+		echo "PASS: distcheck"; total_pass=$((total_pass + 1))
+	else
+		echo "FAIL: distcheck"; tail -30 "$top/_build/distcheck.log"; total_fail=$((total_fail + 1))
+	fi
+fi
+
 if [ "${CTRACE_SKIP_ASAN:-0}" != 1 ]; then
 	asan=$top/_build/asan
 	rm -rf "$asan"; mkdir -p "$asan"
+	rm -f "$top"/ctrace-*.tar.gz
 	if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 		git -C "$top" ls-files -co --exclude-standard -z | (cd "$top" && tar --null -cf - -T -) | tar -C "$asan" -xf -
 		build_and_check "$asan" "ASan+UBSan" --enable-werror --enable-sanitizers

@@ -70,9 +70,27 @@ static int aarch64_set_arg(pid_t pid, unsigned i, unsigned long val)
 	return 0;
 }
 
+static int aarch64_dwarf_regs(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc)
+{
+	struct user_pt_regs r;
+	int ret = aarch64_getregs(pid, &r);
+
+	if (ret < 0)
+		return ret;
+	/* DWARF for AArch64: x0..x30 are 0..30, sp is 31; the pc has no
+	 * DWARF number and is passed separately. */
+	for (int i = 0; i < 31; i++)
+		regs[i] = r.regs[i];
+	regs[31] = r.sp;
+	*nregs = 32;
+	*pc = r.pc;
+	return 0;
+}
+
 const struct arch_regs_ops arch_native_regs = {
 	.arch = &arch_aarch64,
 	.get_syscall = aarch64_get_syscall,
 	.get_ip_sp = aarch64_get_ip_sp,
 	.set_arg = aarch64_set_arg,
+	.dwarf_regs = aarch64_dwarf_regs,
 };

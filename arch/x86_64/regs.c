@@ -70,9 +70,41 @@ static int x86_64_set_arg(pid_t pid, unsigned i, unsigned long val)
 	return 0;
 }
 
+static int x86_64_dwarf_regs(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc)
+{
+	struct user_regs_struct r;
+	int ret = x86_64_getregs(pid, &r);
+
+	if (ret < 0)
+		return ret;
+	/* DWARF numbering of the x86-64 psABI; 16 is the return address
+	 * column, which holds the program counter of the innermost frame. */
+	regs[0] = r.rax;
+	regs[1] = r.rdx;
+	regs[2] = r.rcx;
+	regs[3] = r.rbx;
+	regs[4] = r.rsi;
+	regs[5] = r.rdi;
+	regs[6] = r.rbp;
+	regs[7] = r.rsp;
+	regs[8] = r.r8;
+	regs[9] = r.r9;
+	regs[10] = r.r10;
+	regs[11] = r.r11;
+	regs[12] = r.r12;
+	regs[13] = r.r13;
+	regs[14] = r.r14;
+	regs[15] = r.r15;
+	regs[16] = r.rip;
+	*nregs = 17;
+	*pc = r.rip;
+	return 0;
+}
+
 const struct arch_regs_ops arch_native_regs = {
 	.arch = &arch_x86_64,
 	.get_syscall = x86_64_get_syscall,
 	.get_ip_sp = x86_64_get_ip_sp,
 	.set_arg = x86_64_set_arg,
+	.dwarf_regs = x86_64_dwarf_regs,
 };

@@ -28,8 +28,11 @@ for p in $(pids_of forker.c); do cat "$TMP/forker.c.$p"; done |
 # -f into one stream: [pid N] prefixes appear once there are several
 # processes, the signal is shown, and lines are never lost.
 "$CTRACE" -f -o "$TMP/one.txt" "$HELPERS/forker" 3 2 >/dev/null 2>&1
-grep -q '^\[pid  *[0-9]*\] ' "$TMP/one.txt" || { echo "FAIL: no [pid N] prefixes with -f"; rc=1; }
-grep -q '^--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=[0-9]*, si_uid=[0-9]*} ---$' "$TMP/one.txt" ||
+# -f -o FILE: strace's "PID " on every line
+grep -qv '^[0-9][0-9]*  *[-a-z_+<]' "$TMP/one.txt" && { echo "FAIL: lines without a 'PID ' prefix with -f -o"; rc=1; }
+"$CTRACE" -f "$HELPERS/forker" 3 2 2>"$TMP/stderr.txt" >/dev/null
+grep -q '^\[pid  *[0-9]*\] ' "$TMP/stderr.txt" || { echo "FAIL: no [pid N] prefixes with -f on stderr:"; head -20 "$TMP/stderr.txt"; rc=1; }
+grep -q '^[0-9]*  *--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=[0-9]*, si_uid=[0-9]*} ---$' "$TMP/one.txt" ||
 	{ echo "FAIL: SIGUSR1 delivery line missing"; grep -- '---' "$TMP/one.txt"; rc=1; }
 n=$(grep -c '+++ exited with' "$TMP/one.txt")
 [ "$n" = 6 ] || { echo "FAIL: $n exit lines in -f output, expected 6"; rc=1; }

@@ -43,6 +43,8 @@ run signals -f sh -c 'kill -USR1 $$; true'
 run killed sh -c 'kill -KILL $$'
 run verbose -v -y -e trace=%file,execve sh -c 'ls / >/dev/null'
 run fastpath -f -e trace=openat,exit_group sh -c 'cat /etc/hostname'
+run failed -Z -f -e trace=openat ls /nonexistent
+run stack -k -e trace=write,exit_group "$HELPERS/forker" 1 1
 run execthread -f "$HELPERS/execthread" /bin/true
 [ -x "$HELPERS/int80" ] && run int80 "$HELPERS/int80"
 grep -q '"type":"personality"' "$TMP/int80.json" 2>/dev/null || [ ! -x "$HELPERS/int80" ] || { echo "FAIL: no personality event"; rc=1; }
@@ -50,6 +52,10 @@ grep -q '"type":"killed","pid":[0-9]*,"time":[0-9.]*,"signal":"SIGKILL","core_du
 	{ echo "FAIL: no killed event"; tail -2 "$TMP/killed.json"; rc=1; }
 grep -q '"type":"signal".*"signal":"SIGUSR1"' "$TMP/signals.json" || { echo "FAIL: no signal event"; rc=1; }
 grep -q '"type":"superseded"' "$TMP/execthread.json" || { echo "FAIL: no superseded event"; rc=1; }
+grep -q '"stack":\["[^"]*libc\.so' "$TMP/stack.json" || { echo "FAIL: no stack frames with -k"; head -3 "$TMP/stack.json"; rc=1; }
+# -Z keeps only failed calls
+grep '"type":"syscall"' "$TMP/failed.json" | grep -vq '"errno"' && { echo "FAIL: -Z let a successful call through"; rc=1; }
+grep -q '"errno":"ENOENT"' "$TMP/failed.json" || { echo "FAIL: -Z dropped the failed calls"; rc=1; }
 
 # same syscalls and return values as the text output
 "$CTRACE" -o "$TMP/t.txt" ls -la /usr/share/doc/bash >/dev/null

@@ -74,9 +74,10 @@ wait $sp; st=$?
 # 5. execve from a non-leader thread
 "$CTRACE" -f -q -o "$TMP/et" "$HELPERS/execthread" /bin/true; st=$?
 [ $st = 0 ] || bad "execthread status $st"
+# -f -o FILE: "PID " before every line
 grep -q '<pid changed to [0-9]* \.\.\.>$' "$TMP/et" || bad "no '<pid changed to N ...>'"
-grep -q '^+++ superseded by execve in pid [0-9]* +++$' "$TMP/et" || bad "no superseded line"
-grep -q '^<\.\.\. execve resumed>) *= 0$' "$TMP/et" || { bad "no resumed execve"; cat "$TMP/et" | tail -5; }
+grep -Eq '^[0-9]+ +\+\+\+ superseded by execve in pid [0-9]+ \+\+\+$' "$TMP/et" || bad "no superseded line"
+grep -Eq '^[0-9]+ +<\.\.\. execve resumed>\) *= 0$' "$TMP/et" || { bad "no resumed execve"; cat "$TMP/et" | tail -5; }
 [ $rc = 0 ] && echo "ok: execve from a thread"
 
 # 6. 1000 threads at once, nothing lost

@@ -1,0 +1,1132 @@
+/* Desc family decoders: readv/writev and friends, pipe/pipe2, fcntl, ioctl,
+ * poll/ppoll, select/pselect6, epoll, timerfd, sendfile/splice/copy_file_range. */
+#include "config.h"
+#include "decode_desc.h"
+
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+
+#include "decode.h"
+#include "decode_file.h"
+#include "gen/decoders.h"
+#include "mem.h"
+#include "print.h"
+#include "util.h"
+
+#define MAX_ARRAY_BYTES (1u << 20)
+#define FICLONE_CMD 0x40049409u /* _IOW(0x94, 9, int): the argument is a fd */
+#define FS_IOC_GETFLAGS_CMD 0x80086601u
+#define FS_IOC_SETFLAGS_CMD 0x40086602u
+
+static bool failed(const struct tcb *tcp)
+{
+	return tcp->err || tcp->rval < 0;
+}
+
+static void sep(struct tcb *tcp)
+{
+	tprints(tcp, ", ");
+}
+
+/* Text for tcp->auxstr (the " (...)" after the return value).  auxstr
+ * is a const char * that the core never frees: dynamic text lives in one
+ * buffer here, reused by the next call (the tracer is single-threaded and
+ * the note is printed right after the exit decoder). */
+static char *aux_text;
+static size_t aux_cap;
+
+struct aux {
+	FILE *fp;
+	char *buf;
+	size_t len;
+};
+
+static void aux_begin(struct aux *a)
+{
+	a->buf = NULL;
+	a->len = 0;
+	a->fp = open_memstream(&a->buf, &a->len);
+	if (!a->fp)
+		ct_die("out of memory");
+}
+
+static void set_aux_text(struct tcb *tcp, const char *text)
+{
+	size_t n = strlen(text) + 1;
+
+	if (n > aux_cap) {
+		aux_text = xrealloc(aux_text, n);
+		aux_cap = n;
+	}
+	memcpy(aux_text, text, n);
+	tcp->auxstr = aux_text;
+}
+
+static void aux_end(struct tcb *tcp, struct aux *a)
+{
+	fclose(a->fp);
+	set_aux_text(tcp, a->buf ? a->buf : "");
+	free(a->buf);
+}
+
+/* ---- pure helpers ------------------------------------------------------- */
+
+size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd)
+{
+	static const char *const dirs[] = {
+		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"
+	};
+	const char *name = xlat_lookup(&xlat_ioctl_cmds, cmd);
+	const char *alt = xlat_lookup(&xlat_ioctl_cmds_alt, cmd);
+	int n;
+
+	if (name && alt)
+		n = snprintf(buf, size, "%s or %s", alt, name);
+	else if (name || alt)
+		n = snprintf(buf, size, "%s", name ? name : alt);
+	else
+		n = snprintf(buf, size, "_IOC(%s, %#x, %#x, %#x)", dirs[(cmd >> 30) & 3],
+			     (cmd >> 8) & 0xff, cmd & 0xff, (cmd >> 16) & 0x3fff);
+	if (n < 0)
+		return 0;
+	return (size_t)n < size ? (size_t)n : size - 1;
+}
+
+size_t format_sigmask(char *buf, size_t size, const unsigned char *set, size_t nbytes)
+{
+	unsigned nsig = (unsigned)(nbytes * 8 < 64 ? nbytes * 8 : 64);
+	unsigned count = 0;
+	bool invert;
+	size_t len = 0;
+
+#define APPEND(...) do { \
+		int _n = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
+		if (_n > 0) len += (size_t)_n; \
+	} while (0)
+	for (unsigned i = 0; i < nsig; i++)
+		count += (set[i / 8] >> (i % 8)) & 1;
+	invert = nsig && count > nsig / 2;
+	if (size)
+		buf[0] = '\0';
+	APPEND("%s[", invert ? "~" : "");
+	for (unsigned i = 0, first = 1; i < nsig; i++) {
+		bool in = (set[i / 8] >> (i % 8)) & 1;
+		const char *name;
+
+		if (in == invert)
+			continue;
+		name = signal_name((int)i + 1);
+		if (name && pcfg.xlat_style == XLAT_ABBREV)
+			APPEND("%s%s", first ? "" : " ", name + 3);
+		else if (name && pcfg.xlat_style == XLAT_VERBOSE)
+			APPEND("%s%u /* %s */", first ? "" : " ", i + 1, name + 3);
+		else
+			APPEND("%s%u", first ? "" : " ", i + 1);
+		first = 0;
+	}
+	APPEND("]");
+#undef APPEND
+	return len < size ? len : (size ? size - 1 : 0);
+}
+
+size_t format_fdset(char *buf, size_t size, const unsigned char *set, int nfds)
+{
+	size_t len = 0;
+	bool first = true;
+
+#define APPEND(...) do { \
+		int _n = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
+		if (_n > 0) len += (size_t)_n; \
+	} while (0)
+	if (size)
+		buf[0] = '\0';
+	APPEND("[");
+	for (int i = 0; i < nfds; i++) {
+		if (!((set[i / 8] >> (i % 8)) & 1))
+			continue;
+		APPEND("%s%d", first ? "" : " ", i);
+		first = false;
+	}
+	APPEND("]");
+#undef APPEND
+	return len < size ? len : (size ? size - 1 : 0);
+}
+
+/* ---- iovec -------------------------------------------------------------- */
+
+void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len)
+{
+	struct { uint64_t base, len; } iov;
+	unsigned long i;
+
+	if (!addr || cnt == 0 || cnt > 1024 ||
+	    mem_read(tcp->pid, addr, &iov, sizeof(iov)) < 0) {
+		if (cnt == 0 && addr) {
+			tprints(tcp, "[]");
+			return;
+		}
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	for (i = 0; i < cnt; i++) {
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (mem_read(tcp->pid, addr + i * sizeof(iov), &iov, sizeof(iov)) < 0) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (i)
+			sep(tcp);
+		tprints(tcp, "{iov_base=");
+		if (data_len < 0) {
+			print_buf(tcp, iov.base, iov.len);
+		} else {
+			unsigned long n = iov.len < (uint64_t)data_len ? iov.len : (unsigned long)data_len;
+
+			print_buf(tcp, iov.base, n);
+			data_len -= (long)n;
+		}
+		tprintf(tcp, ", iov_len=%" PRIu64 "}", iov.len);
+	}
+	tprints(tcp, "]");
+}
+
+/* readv(fd, iov, cnt), preadv(fd, iov, cnt, pos_l, pos_h), preadv2(+flags) */
+static int readv_common(struct tcb *tcp, int with_off, int with_flags)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		sep(tcp);
+		return DEC_MORE;
+	}
+	if (failed(tcp))
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_iovec(tcp, tcp->args[1], tcp->args[2], tcp->rval);
+	tprintf(tcp, ", %lu", tcp->args[2]);
+	if (with_off)
+		tprintf(tcp, ", %ld", (long)tcp->args[3]);
+	if (with_flags) {
+		sep(tcp);
+		print_flags(tcp, &xlat_rwf_flags, tcp->args[5], NULL);
+	}
+	return DEC_DONE;
+}
+
+static int writev_common(struct tcb *tcp, int with_off, int with_flags)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	sep(tcp);
+	print_iovec(tcp, tcp->args[1], tcp->args[2], -1);
+	tprintf(tcp, ", %lu", tcp->args[2]);
+	if (with_off)
+		tprintf(tcp, ", %ld", (long)tcp->args[3]);
+	if (with_flags) {
+		sep(tcp);
+		print_flags(tcp, &xlat_rwf_flags, tcp->args[5], NULL);
+	}
+	return DEC_DONE;
+}
+
+int dec_readv(struct tcb *tcp) { return readv_common(tcp, 0, 0); }
+int dec_preadv(struct tcb *tcp) { return readv_common(tcp, 1, 0); }
+int dec_preadv2(struct tcb *tcp) { return readv_common(tcp, 1, 1); }
+int dec_writev(struct tcb *tcp) { return writev_common(tcp, 0, 0); }
+int dec_pwritev(struct tcb *tcp) { return writev_common(tcp, 1, 0); }
+int dec_pwritev2(struct tcb *tcp) { return writev_common(tcp, 1, 1); }
+
+int dec_vmsplice(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	sep(tcp);
+	print_iovec(tcp, tcp->args[1], tcp->args[2], -1);
+	tprintf(tcp, ", %lu, ", tcp->args[2]);
+	print_flags(tcp, &xlat_splice_flags, tcp->args[3], NULL);
+	return DEC_DONE;
+}
+
+/* timerfd_create(clockid, flags) */
+int dec_timerfd_create(struct tcb *tcp)
+{
+	print_xval(tcp, &xlat_clock_ids, (unsigned)tcp->args[0], "CLOCK_???");
+	tprints(tcp, ", ");
+	print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
+	return DEC_DONE;
+}
+
+int dec_lseek(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprintf(tcp, ", %ld, ", (long)tcp->args[1]);
+	print_xval(tcp, &xlat_lseek_whence, (unsigned)tcp->args[2], "SEEK_???");
+	return DEC_DONE;
+}
+
+/* ---- pipe --------------------------------------------------------------- */
+
+static void print_fd_pair(struct tcb *tcp, unsigned long addr)
+{
+	int fds[2];
+
+	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, fds, sizeof(fds)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	print_fd(tcp, fds[0]);
+	sep(tcp);
+	print_fd(tcp, fds[1]);
+	tprints(tcp, "]");
+}
+
+int dec_pipe(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return DEC_MORE;
+	print_fd_pair(tcp, tcp->args[0]);
+	return DEC_DONE;
+}
+
+int dec_pipe2(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return DEC_MORE;
+	print_fd_pair(tcp, tcp->args[0]);
+	sep(tcp);
+	print_flags_arg(tcp, &xlat_open_flags, tcp->args[1]);  /* strace names any O_ bit */
+	return DEC_DONE;
+}
+
+/* ---- fcntl -------------------------------------------------------------- */
+
+static void print_flock(struct tcb *tcp, unsigned long addr, bool with_pid)
+{
+	struct flock fl;
+
+	if (!fetch_or_print_addr(tcp, addr, &fl, sizeof(fl)))
+		return;
+	tprints(tcp, "{l_type=");
+	print_xval(tcp, &xlat_fcntl_lock_types, (unsigned short)fl.l_type, NULL);
+	tprints(tcp, ", l_whence=");
+	print_xval(tcp, &xlat_lseek_whence, (unsigned short)fl.l_whence, NULL);
+	tprintf(tcp, ", l_start=%lld, l_len=%lld", (long long)fl.l_start, (long long)fl.l_len);
+	if (with_pid)
+		tprintf(tcp, ", l_pid=%d", (int)fl.l_pid);
+	tprints(tcp, "}");
+}
+
+static void set_flags_aux(struct tcb *tcp, const char *what, const struct xlat *x, unsigned long v,
+			  bool open_flags)
+{
+	char buf[512];
+
+	char text[1400], raw[32], styled[1200];
+
+	tcp->rval_hex = true;
+	if (open_flags) {
+		/* strace prints F_GETFL's flags as names even under -X */
+		format_open_flags(styled, sizeof(styled), v);
+	} else {
+		format_flags(buf, sizeof(buf), x, v, NULL);
+		snprintf(raw, sizeof(raw), v ? "%#lx" : "0", v);
+		format_styled(styled, sizeof(styled), raw, buf);
+	}
+	snprintf(text, sizeof(text), "%s %s", what, styled);
+	set_aux_text(tcp, text);
+}
+
+/* struct f_owner_ex { int type; pid_t pid; } */
+static void print_owner_ex(struct tcb *tcp, unsigned long addr)
+{
+	int v[2];
+
+	if (!addr || mem_read(tcp->pid, addr, v, sizeof(v)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "{type=");
+	print_xval(tcp, &xlat_f_owner_types, (unsigned)v[0], "F_OWNER_???");
+	tprintf(tcp, ", pid=%d}", v[1]);
+}
+
+/* The return value of fcntl depends on the command. */
+static void fcntl_rval(struct tcb *tcp)
+{
+	unsigned cmd = (unsigned)tcp->args[1];
+
+	if (failed(tcp))
+		return;
+	switch (cmd) {
+	case F_DUPFD: case F_DUPFD_CLOEXEC:
+		tcp->rval_fd = true;
+		break;
+	case F_GETFD:
+		if (tcp->rval)
+			set_flags_aux(tcp, "flags", &xlat_fd_flags, (unsigned long)tcp->rval, false);
+		break;
+	case F_GETFL:
+		set_flags_aux(tcp, "flags", NULL, (unsigned long)tcp->rval, true);
+		break;
+	case F_GET_SEALS:
+		if (tcp->rval)
+			set_flags_aux(tcp, "seals", &xlat_fcntl_seals, (unsigned long)tcp->rval, false);
+		break;
+	case F_GETLEASE: {
+		const char *name = xlat_lookup(&xlat_fcntl_lock_types, (unsigned long)tcp->rval);
+
+		tcp->rval_hex = true;
+		if (name)
+			set_aux_text(tcp, name);
+		break;
+	}
+	case F_GETSIG: {
+		const char *name = tcp->rval ? signal_name((int)tcp->rval) : NULL;
+
+		if (name)
+			set_aux_text(tcp, name);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+int dec_fcntl(struct tcb *tcp)
+{
+	unsigned cmd = (unsigned)tcp->args[1];
+	unsigned long arg = tcp->args[2];
+
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		sep(tcp);
+		print_xval(tcp, &xlat_fcntl_cmds, cmd, "F_???");
+		switch (cmd) {
+		case F_GETFD: case F_GETFL: case F_GET_SEALS: case F_GETSIG: case F_GETLEASE:
+			return DEC_MORE;   /* the return value is decorated */
+		case F_GETOWN: case F_GETPIPE_SZ:
+			return DEC_DONE;
+		case F_GETLK: case F_OFD_GETLK: case F_GETOWN_EX:
+			sep(tcp);
+			return DEC_MORE;
+		case F_SETOWN_EX:
+			sep(tcp);
+			print_owner_ex(tcp, arg);
+			return DEC_DONE;
+		case F_NOTIFY:
+			sep(tcp);
+			print_flags(tcp, &xlat_dnotify_flags, arg, NULL);
+			return DEC_DONE;
+		case F_DUPFD: case F_DUPFD_CLOEXEC:
+			tprintf(tcp, ", %d", (int)arg);
+			return DEC_MORE;   /* the return value is a fd */
+		case F_SETOWN: case F_SETPIPE_SZ:
+			tprintf(tcp, ", %d", (int)arg);
+			return DEC_DONE;
+		case F_SETFD:
+			sep(tcp);
+			print_flags(tcp, &xlat_fd_flags, arg, NULL);
+			return DEC_DONE;
+		case F_SETFL:
+			sep(tcp);
+			print_open_flags(tcp, arg);
+			return DEC_DONE;
+		case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW:
+			sep(tcp);
+			print_flock(tcp, arg, false);
+			return DEC_DONE;
+		case F_SETSIG:
+			sep(tcp);
+			print_signo(tcp, (int)arg);
+			return DEC_DONE;
+		case F_SETLEASE:
+			sep(tcp);
+			print_xval(tcp, &xlat_fcntl_lock_types, arg, NULL);
+			return DEC_DONE;
+		case F_ADD_SEALS:
+			sep(tcp);
+			print_flags(tcp, &xlat_fcntl_seals, arg, NULL);
+			return DEC_DONE;
+		default:
+			sep(tcp);
+			print_hex(tcp, arg);
+			return DEC_DONE;
+		}
+	}
+	/* exit: F_GETLK's struct, or decorate the return value */
+	switch (cmd) {
+	case F_GETLK: case F_OFD_GETLK:
+		if (failed(tcp))
+			print_addr(tcp, arg);
+		else
+			print_flock(tcp, arg, true);
+		break;
+	case F_GETOWN_EX:
+		if (failed(tcp))
+			print_addr(tcp, arg);
+		else
+			print_owner_ex(tcp, arg);
+		break;
+	default:
+		break;
+	}
+	fcntl_rval(tcp);
+	return DEC_DONE;
+}
+
+/* ---- ioctl -------------------------------------------------------------- */
+
+static void print_winsize(struct tcb *tcp, unsigned long addr)
+{
+	struct winsize ws;
+
+	if (mem_read(tcp->pid, addr, &ws, sizeof(ws)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprintf(tcp, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+		ws.ws_row, ws.ws_col, ws.ws_xpixel, ws.ws_ypixel);
+}
+
+/* The kernel's struct termios (TCGETS/TCSETS): 4 flag words, c_line,
+ * c_cc[19]; glibc's struct termios is larger. */
+struct kernel_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[19];
+};
+
+static void print_termios_oflag(struct tcb *tcp, uint32_t v)
+{
+	tprintf(tcp, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", (v & NLDLY) ? 1u : 0u,
+		(v & CRDLY) >> 9, (v & TABDLY) >> 11, (v & BSDLY) ? 1u : 0u,
+		(v & VTDLY) ? 1u : 0u, (v & FFDLY) ? 1u : 0u);
+	v &= ~(uint32_t)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
+	if (v) {
+		tprints(tcp, "|");
+		print_flags(tcp, &xlat_termios_oflags, v, NULL);
+	}
+}
+
+static void print_termios_cflag(struct tcb *tcp, uint32_t v)
+{
+	uint32_t ibaud = (v & CIBAUD) >> 16; /* IBSHIFT */
+	uint32_t rest = v & ~(uint32_t)(CBAUD | CSIZE | CIBAUD);
+
+	print_xval(tcp, &xlat_termios_bauds, v & CBAUD, NULL);
+	if (ibaud) {
+		tprints(tcp, "|");
+		print_xval(tcp, &xlat_termios_bauds, ibaud, NULL);
+		tprints(tcp, "<<IBSHIFT");
+	}
+	tprints(tcp, "|");
+	print_xval(tcp, &xlat_termios_csize, v & CSIZE, NULL);
+	if (rest) {
+		tprints(tcp, "|");
+		print_flags(tcp, &xlat_termios_cflags, rest, NULL);
+	}
+}
+
+static void print_termios(struct tcb *tcp, unsigned long addr)
+{
+	struct kernel_termios t;
+
+	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
+		return;
+	tprints(tcp, "{c_iflag=");
+	print_flags(tcp, &xlat_termios_iflags, t.c_iflag, NULL);
+	tprints(tcp, ", c_oflag=");
+	print_termios_oflag(tcp, t.c_oflag);
+	tprints(tcp, ", c_cflag=");
+	print_termios_cflag(tcp, t.c_cflag);
+	tprints(tcp, ", c_lflag=");
+	print_flags(tcp, &xlat_termios_lflags, t.c_lflag, NULL);
+	if (!pcfg.verbose) {
+		tprints(tcp, ", ...}");
+		return;
+	}
+	tprints(tcp, ", c_line=");
+	print_xval_d(tcp, &xlat_termios_ldiscs, t.c_line);
+	tprints(tcp, ", c_cc=[");
+	for (unsigned i = 0; i < sizeof(t.c_cc); i++) {
+		const char *name = xlat_lookup(&xlat_termios_cc, i);
+
+		if (i)
+			sep(tcp);
+		if (name)
+			tprintf(tcp, "[%s]=%#x", name, t.c_cc[i]);
+		else
+			tprintf(tcp, "[%u]=%#x", i, t.c_cc[i]);
+	}
+	tprints(tcp, "]}");
+}
+
+static void print_int_ref(struct tcb *tcp, unsigned long addr)
+{
+	int v;
+
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		return;
+	tprintf(tcp, "[%d]", v);
+}
+
+/* [FS_EXTENT_FL] */
+static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)
+{
+	unsigned v;
+
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		return;
+	tprints(tcp, "[");
+	print_flags(tcp, &xlat_fs_inode_flags, v, NULL);
+	tprints(tcp, "]");
+}
+
+int dec_ioctl(struct tcb *tcp)
+{
+	unsigned cmd = (unsigned)tcp->args[1];
+	unsigned long arg = tcp->args[2];
+	char buf[160];
+
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		sep(tcp);
+		{
+			char raw[16];
+
+			format_ioctl_cmd(buf, sizeof(buf), cmd);
+			snprintf(raw, sizeof(raw), "%#x", cmd);
+			print_styled_text(tcp, raw, buf);
+		}
+		switch (cmd) {
+		case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
+		case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
+			sep(tcp);
+			return DEC_MORE;
+		case TIOCSWINSZ:
+			sep(tcp);
+			print_winsize(tcp, arg);
+			return DEC_DONE;
+		case TCSETS: case TCSETSW: case TCSETSF:
+			sep(tcp);
+			print_termios(tcp, arg);
+			return DEC_DONE;
+		case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK: case FIOASYNC:
+			sep(tcp);
+			print_int_ref(tcp, arg);
+			return DEC_DONE;
+		case FIOCLEX: case FIONCLEX: case TIOCNOTTY: case TIOCEXCL:
+		case TIOCNXCL: case TIOCCONS: case TIOCSBRK: case TIOCCBRK:
+		case TIOCVHANGUP:
+			return DEC_DONE;   /* no argument */
+		case TCFLSH:
+			sep(tcp);
+			print_xval_d(tcp, &xlat_tcflsh_args, arg);
+			return DEC_DONE;
+		case TCXONC:
+			sep(tcp);
+			print_xval_d(tcp, &xlat_tcxonc_args, arg);
+			return DEC_DONE;
+		case FS_IOC_GETFLAGS_CMD:
+			sep(tcp);
+			return DEC_MORE;
+		case FS_IOC_SETFLAGS_CMD:
+			sep(tcp);
+			print_inode_flags_ref(tcp, arg);
+			return DEC_DONE;
+		case TIOCSCTTY: case TCSBRK: case FICLONE_CMD:
+			tprintf(tcp, ", %ld", (long)arg);
+			return DEC_DONE;
+		default:
+			sep(tcp);
+			print_hex(tcp, arg);
+			return DEC_DONE;
+		}
+	}
+	if (failed(tcp) || !arg) {
+		print_addr(tcp, arg);
+		return DEC_DONE;
+	}
+	switch (cmd) {
+	case TCGETS:
+		print_termios(tcp, arg);
+		break;
+	case TIOCGWINSZ:
+		print_winsize(tcp, arg);
+		break;
+	case FIONREAD: case TIOCGPGRP: case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
+		print_int_ref(tcp, arg);
+		break;
+	case FS_IOC_GETFLAGS_CMD:
+		print_inode_flags_ref(tcp, arg);
+		break;
+	default:
+		print_addr(tcp, arg);
+		break;
+	}
+	return DEC_DONE;
+}
+
+/* ---- poll --------------------------------------------------------------- */
+
+static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
+{
+	struct pollfd pfd;
+
+	if (!addr || n > MAX_ARRAY_BYTES / sizeof(pfd) ||
+	    (n && mem_read(tcp->pid, addr, &pfd, sizeof(pfd)) < 0)) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	for (unsigned long i = 0; i < n; i++) {
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (mem_read(tcp->pid, addr + i * sizeof(pfd), &pfd, sizeof(pfd)) < 0) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (i)
+			sep(tcp);
+		tprints(tcp, "{fd=");
+		print_fd(tcp, pfd.fd);
+		tprints(tcp, ", events=");
+		print_flags(tcp, &xlat_poll_events, (unsigned short)pfd.events, NULL);
+		tprints(tcp, "}");
+	}
+	tprints(tcp, "]");
+}
+
+/* "[{fd=8, revents=POLLIN}]" into a */
+static void aux_revents(struct tcb *tcp, struct aux *a, unsigned long addr, unsigned long n)
+{
+	struct pollfd pfd;
+	bool first = true;
+	unsigned printed = 0;
+	char buf[256], raw[16], styled[300];
+
+	fputs("[", a->fp);
+	for (unsigned long i = 0; i < n && i < MAX_ARRAY_BYTES / sizeof(pfd); i++) {
+		if (mem_read(tcp->pid, addr + i * sizeof(pfd), &pfd, sizeof(pfd)) < 0)
+			break;
+		if (!pfd.revents)
+			continue;
+		if (printed++ >= pcfg.max_strlen) {
+			fputs(", ...", a->fp);
+			break;
+		}
+		format_flags(buf, sizeof(buf), &xlat_poll_events, (unsigned short)pfd.revents, NULL);
+		snprintf(raw, sizeof(raw), "%#x", (unsigned short)pfd.revents);
+		format_styled(styled, sizeof(styled), raw, buf);
+		fprintf(a->fp, "%s{fd=%d, revents=%s}", first ? "" : ", ", pfd.fd, styled);
+		first = false;
+	}
+	fputs("]", a->fp);
+}
+
+static bool read_ts(struct tcb *tcp, unsigned long addr, long long *sec, long long *frac)
+{
+	int64_t v[2];
+
+	if (!addr || mem_read(tcp->pid, addr, v, sizeof(v)) < 0)
+		return false;
+	*sec = v[0];
+	*frac = v[1];
+	return true;
+}
+
+/* timespec (nsec true) or timeval at addr */
+static void print_time_ptr(struct tcb *tcp, unsigned long addr, bool nsec)
+{
+	long long s, f;
+
+	if (!read_ts(tcp, addr, &s, &f)) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprintf(tcp, "{tv_sec=%lld, %s=%lld}", s, nsec ? "tv_nsec" : "tv_usec", f);
+}
+
+static void aux_left(struct tcb *tcp, struct aux *a, unsigned long addr, bool nsec, bool comma)
+{
+	long long s, f;
+
+	if (!read_ts(tcp, addr, &s, &f))
+		return;
+	fprintf(a->fp, "%sleft {tv_sec=%lld, %s=%lld}", comma ? ", " : "", s,
+		nsec ? "tv_nsec" : "tv_usec", f);
+}
+
+static void print_sigset_at(struct tcb *tcp, unsigned long addr, unsigned long size)
+{
+	unsigned char set[8] = { 0 };
+	char buf[512];
+
+	if (!addr || size == 0 || size > sizeof(set) ||
+	    mem_read(tcp->pid, addr, set, size) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	format_sigmask(buf, sizeof(buf), set, size);
+	tprints(tcp, buf);
+}
+
+int dec_poll(struct tcb *tcp)
+{
+	struct aux a;
+
+	if (!tcp->exiting) {
+		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
+		tprintf(tcp, ", %u, %d", (unsigned)tcp->args[1], (int)tcp->args[2]);
+		return DEC_MORE;
+	}
+	if (failed(tcp))
+		return DEC_DONE;
+	if (tcp->rval == 0) {
+		tcp->auxstr = "Timeout";
+		return DEC_DONE;
+	}
+	aux_begin(&a);
+	aux_revents(tcp, &a, tcp->args[0], (unsigned)tcp->args[1]);
+	aux_end(tcp, &a);
+	return DEC_DONE;
+}
+
+int dec_ppoll(struct tcb *tcp)
+{
+	struct aux a;
+
+	if (!tcp->exiting) {
+		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
+		tprintf(tcp, ", %u, ", (unsigned)tcp->args[1]);
+		print_time_ptr(tcp, tcp->args[2], true);
+		sep(tcp);
+		print_sigset_at(tcp, tcp->args[3], tcp->args[4]);
+		tprintf(tcp, ", %lu", tcp->args[4]);
+		return DEC_MORE;
+	}
+	if (failed(tcp))
+		return DEC_DONE;
+	aux_begin(&a);
+	if (tcp->rval == 0)
+		fputs("Timeout", a.fp);
+	else
+		aux_revents(tcp, &a, tcp->args[0], (unsigned)tcp->args[1]);
+	if (tcp->args[2] && tcp->rval)
+		aux_left(tcp, &a, tcp->args[2], true, true);
+	aux_end(tcp, &a);
+	return DEC_DONE;
+}
+
+/* ---- select ------------------------------------------------------------- */
+
+static size_t fdset_bytes(int nfds)
+{
+	size_t bits = sizeof(long) * 8;
+
+	return (((size_t)nfds + bits - 1) / bits) * sizeof(long);
+}
+
+static void print_fdset_at(struct tcb *tcp, unsigned long addr, int nfds)
+{
+	_cleanup_free_ unsigned char *set = NULL;
+	size_t n;
+	bool first = true;
+
+	if (!addr || nfds < 0 || nfds > 1 << 20) {
+		print_addr(tcp, addr);
+		return;
+	}
+	n = fdset_bytes(nfds);
+	set = xcalloc(1, n ? n : 1);
+	if (n && mem_read(tcp->pid, addr, set, n) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	for (int i = 0; i < nfds; i++) {
+		if (!((set[i / 8] >> (i % 8)) & 1))
+			continue;
+		if (!first)
+			tprints(tcp, " ");
+		print_fd(tcp, i);
+		first = false;
+	}
+	tprints(tcp, "]");
+}
+
+static void aux_fdset(struct tcb *tcp, struct aux *a, const char *name, unsigned long addr,
+		      int nfds, bool *first)
+{
+	_cleanup_free_ unsigned char *set = NULL;
+	_cleanup_free_ char *buf = NULL;
+	size_t n, blen;
+
+	if (!addr || nfds <= 0 || nfds > 1 << 20)
+		return;
+	n = fdset_bytes(nfds);
+	set = xcalloc(1, n);
+	if (mem_read(tcp->pid, addr, set, n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (set[i])
+			goto nonempty;
+	}
+	return;
+nonempty:
+	blen = (size_t)nfds * 8 + 3;
+	buf = xmalloc(blen);
+	format_fdset(buf, blen, set, nfds);
+	fprintf(a->fp, "%s%s %s", *first ? "" : ", ", name, buf);
+	*first = false;
+}
+
+static int select_common(struct tcb *tcp, bool pselect)
+{
+	int nfds = (int)tcp->args[0];
+	struct aux a;
+	bool first = true;
+
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d", nfds);
+		for (int i = 1; i <= 3; i++) {
+			sep(tcp);
+			print_fdset_at(tcp, tcp->args[i], nfds);
+		}
+		sep(tcp);
+		print_time_ptr(tcp, tcp->args[4], pselect);
+		if (pselect) {
+			uint64_t ss[2];
+
+			sep(tcp);
+			if (!tcp->args[5] || mem_read(tcp->pid, tcp->args[5], ss, sizeof(ss)) < 0) {
+				print_addr(tcp, tcp->args[5]);
+			} else {
+				tprints(tcp, "{sigmask=");
+				print_sigset_at(tcp, ss[0], ss[1]);
+				tprintf(tcp, ", sigsetsize=%" PRIu64 "}", ss[1]);
+			}
+		}
+		return DEC_MORE;
+	}
+	if (failed(tcp))
+		return DEC_DONE;
+	aux_begin(&a);
+	if (tcp->rval == 0) {
+		fputs("Timeout", a.fp);
+		first = false;
+	} else {
+		aux_fdset(tcp, &a, "in", tcp->args[1], nfds, &first);
+		aux_fdset(tcp, &a, "out", tcp->args[2], nfds, &first);
+		aux_fdset(tcp, &a, "except", tcp->args[3], nfds, &first);
+	}
+	if (tcp->args[4] && tcp->rval)
+		aux_left(tcp, &a, tcp->args[4], pselect, !first);
+	aux_end(tcp, &a);
+	return DEC_DONE;
+}
+
+int dec_select(struct tcb *tcp) { return select_common(tcp, false); }
+int dec_pselect6(struct tcb *tcp) { return select_common(tcp, true); }
+
+/* ---- epoll -------------------------------------------------------------- */
+
+static void print_epoll_event(struct tcb *tcp, const struct epoll_event *ev)
+{
+	tprints(tcp, "{events=");
+	print_flags(tcp, &xlat_epoll_events, ev->events, NULL);
+	tprintf(tcp, ", data={u32=%" PRIu32 ", u64=%" PRIu64 "}}",
+		(uint32_t)ev->data.u64, (uint64_t)ev->data.u64);
+}
+
+int dec_epoll_ctl(struct tcb *tcp)
+{
+	struct epoll_event ev;
+
+	print_fd(tcp, (int)tcp->args[0]);
+	sep(tcp);
+	print_xval(tcp, &xlat_epoll_ctl_ops, (unsigned)tcp->args[1], "EPOLL_CTL_???");
+	sep(tcp);
+	print_fd(tcp, (int)tcp->args[2]);
+	sep(tcp);
+	/* EPOLL_CTL_DEL ignores the event: its pointer only */
+	if (!tcp->args[3] || (unsigned)tcp->args[1] == EPOLL_CTL_DEL ||
+	    mem_read(tcp->pid, tcp->args[3], &ev, sizeof(ev)) < 0)
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_epoll_event(tcp, &ev);
+	return DEC_DONE;
+}
+
+static void print_epoll_events_out(struct tcb *tcp)
+{
+	unsigned long addr = tcp->args[1];
+	struct epoll_event ev;
+
+	if (failed(tcp) || !addr) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (tcp->rval && mem_read(tcp->pid, addr, &ev, sizeof(ev)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	for (long i = 0; i < tcp->rval; i++) {
+		if ((unsigned long)i >= pcfg.max_strlen) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (mem_read(tcp->pid, addr + (unsigned long)i * sizeof(ev), &ev, sizeof(ev)) < 0) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (i)
+			sep(tcp);
+		print_epoll_event(tcp, &ev);
+	}
+	tprints(tcp, "]");
+}
+
+/* epoll_wait(fd, events, max, timeout), epoll_pwait(+sigmask, size),
+ * epoll_pwait2(fd, events, max, timespec*, sigmask, size) */
+static int epoll_wait_common(struct tcb *tcp, int kind)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		sep(tcp);
+		return DEC_MORE;
+	}
+	print_epoll_events_out(tcp);
+	tprintf(tcp, ", %d, ", (int)tcp->args[2]);
+	if (kind == 2)
+		print_time_ptr(tcp, tcp->args[3], true);
+	else
+		tprintf(tcp, "%d", (int)tcp->args[3]);
+	if (kind) {
+		sep(tcp);
+		print_sigset_at(tcp, tcp->args[4], tcp->args[5]);
+		tprintf(tcp, ", %lu", tcp->args[5]);
+	}
+	return DEC_DONE;
+}
+
+int dec_epoll_wait(struct tcb *tcp) { return epoll_wait_common(tcp, 0); }
+int dec_epoll_pwait(struct tcb *tcp) { return epoll_wait_common(tcp, 1); }
+int dec_epoll_pwait2(struct tcb *tcp) { return epoll_wait_common(tcp, 2); }
+
+/* ---- timerfd ------------------------------------------------------------ */
+
+static void print_itimerspec(struct tcb *tcp, unsigned long addr)
+{
+	int64_t v[4];
+
+	if (!addr || mem_read(tcp->pid, addr, v, sizeof(v)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "{it_interval=");
+	print_timespec_val(tcp, v[0], (long)v[1]);
+	tprints(tcp, ", it_value=");
+	print_timespec_val(tcp, v[2], (long)v[3]);
+	tprints(tcp, "}");
+}
+
+int dec_timerfd_settime(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		sep(tcp);
+		print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
+		sep(tcp);
+		print_itimerspec(tcp, tcp->args[2]);
+		sep(tcp);
+		return DEC_MORE;
+	}
+	if (failed(tcp))
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_itimerspec(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_timerfd_gettime(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		sep(tcp);
+		return DEC_MORE;
+	}
+	if (failed(tcp))
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_itimerspec(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+/* ---- sendfile, splice, copy_file_range ---------------------------------- */
+
+static void print_off_ref(struct tcb *tcp, unsigned long addr)
+{
+	int64_t v;
+
+	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		return;
+	tprintf(tcp, "[%" PRId64 "]", v);
+}
+
+int dec_sendfile(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		sep(tcp);
+		print_fd(tcp, (int)tcp->args[1]);
+		sep(tcp);
+		print_off_ref(tcp, tcp->args[2]);
+		return DEC_MORE;
+	}
+	if (!failed(tcp) && tcp->args[2]) {
+		tprints(tcp, " => ");
+		print_off_ref(tcp, tcp->args[2]);
+	}
+	tprintf(tcp, ", %lu", tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_splice(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	sep(tcp);
+	print_off_ref(tcp, tcp->args[1]);
+	sep(tcp);
+	print_fd(tcp, (int)tcp->args[2]);
+	sep(tcp);
+	print_off_ref(tcp, tcp->args[3]);
+	tprintf(tcp, ", %lu, ", tcp->args[4]);
+	print_flags(tcp, &xlat_splice_flags, tcp->args[5], NULL);
+	return DEC_DONE;
+}
+
+int dec_copy_file_range(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	sep(tcp);
+	print_off_ref(tcp, tcp->args[1]);
+	sep(tcp);
+	print_fd(tcp, (int)tcp->args[2]);
+	sep(tcp);
+	print_off_ref(tcp, tcp->args[3]);
+	tprintf(tcp, ", %lu, %u", tcp->args[4], (unsigned)tcp->args[5]);
+	return DEC_DONE;
+}

@@ -1,0 +1,196 @@
+/* futex(2) and getrandom(2) decoders. */
+#include "config.h"
+#include "decode_futex.h"
+
+#include <linux/futex.h>
+#include <stdio.h>
+
+#include "decode.h"
+#include "decode_time.h"
+#include "gen/decoders.h"
+#include "mem.h"
+#include "print.h"
+#include "util.h"
+
+#define APPEND(...) do { \
+		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
+		if (n_ > 0) len += (size_t)n_; \
+	} while (0)
+#define FINISH() return len < size ? len : (size ? size - 1 : 0)
+
+static size_t format_futex_op_names(char *buf, size_t size, uint32_t op)
+{
+	uint32_t base = op & ~(uint32_t)FUTEX_CLOCK_REALTIME;
+	const char *name = xlat_lookup(&xlat_futex_ops, base);
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	if (name) {
+		APPEND("%s", name);
+		if (op & FUTEX_CLOCK_REALTIME)
+			APPEND("|FUTEX_CLOCK_REALTIME");
+	} else {
+		len = format_flags(buf, size, &xlat_futex_op_flags, op, NULL);
+	}
+	FINISH();
+}
+
+size_t format_futex_op(char *buf, size_t size, uint32_t op)
+{
+	char names[256], raw[16];
+
+	format_futex_op_names(names, sizeof(names), op);
+	snprintf(raw, sizeof(raw), op ? "%#x" : "0", op);
+	return format_xlat_styled(buf, size, raw, names);
+}
+
+size_t format_futex_wake_op(char *buf, size_t size, uint32_t val3)
+{
+	unsigned op = (val3 >> 28) & 0xf, cmp = (val3 >> 24) & 0xf;
+	unsigned oparg = (val3 >> 12) & 0xfff, cmparg = val3 & 0xfff;
+	const char *opname = xlat_lookup(&xlat_futex_wake_ops, op & 7);
+	const char *cmpname = xlat_lookup(&xlat_futex_wake_cmps, cmp);
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	if (pcfg.xlat_style != XLAT_ABBREV) {
+		char o[96], c[96], raw[16];
+
+		if (pcfg.xlat_style == XLAT_RAW) {
+			/* strace 6.1's raw form */
+			APPEND(op ? "%#x<<28 /* FUTEX_OP_??? */" : "0<<28 /* FUTEX_OP_??? */", op);
+			APPEND(oparg ? "|%#x<<12|" : "|0<<12|", oparg);
+			APPEND(cmp ? "%#x<<24 /* FUTEX_OP_CMP_??? */" : "0<<24 /* FUTEX_OP_CMP_??? */", cmp);
+			APPEND(cmparg ? "|%#x" : "|0", cmparg);
+			FINISH();
+		}
+		snprintf(raw, sizeof(raw), op ? "%#x" : "0", op);
+		format_xlat_styled(o, sizeof(o), raw, (op & 8) ? NULL : opname);
+		snprintf(raw, sizeof(raw), cmp ? "%#x" : "0", cmp);
+		format_xlat_styled(c, sizeof(c), raw, cmpname);
+		APPEND("%s<<28", o);
+		APPEND(oparg ? "|%#x<<12|" : "|0<<12|", oparg);
+		APPEND("%s<<24", c);
+		APPEND(cmparg ? "|%#x" : "|0", cmparg);
+		FINISH();
+	}
+	if (op & 8)
+		APPEND("FUTEX_OP_OPARG_SHIFT<<28|");
+	if (opname)
+		APPEND("%s<<28", opname);
+	else
+		APPEND("%#x /* FUTEX_OP_??? */<<28", op & 7);
+	APPEND("|%#x<<12|", oparg);
+	if (cmpname)
+		APPEND("%s<<24", cmpname);
+	else
+		APPEND("%#x /* FUTEX_OP_CMP_??? */<<24", cmp);
+	APPEND("|%#x", cmparg);
+	FINISH();
+}
+
+static void print_bitset(struct tcb *tcp, uint32_t v)
+{
+	if (v == FUTEX_BITSET_MATCH_ANY)
+		tprints(tcp, "FUTEX_BITSET_MATCH_ANY");
+	else
+		tprintf(tcp, "%#x", v);
+}
+
+int dec_futex(struct tcb *tcp)
+{
+	uint32_t op = (uint32_t)tcp->args[1];
+	uint32_t cmd = op & FUTEX_CMD_MASK;
+	uint32_t val = (uint32_t)tcp->args[2];
+	char buf[256];
+
+	print_addr(tcp, tcp->args[0]);
+	format_futex_op(buf, sizeof(buf), op);
+	tprintf(tcp, ", %s", buf);
+	switch (cmd) {
+	case FUTEX_WAIT:
+		tprintf(tcp, ", %u, ", val);
+		print_timespec(tcp, tcp->args[3]);
+		break;
+	case FUTEX_WAKE:
+	case FUTEX_FD:
+		tprintf(tcp, ", %u", val);
+		break;
+	case FUTEX_REQUEUE:
+		tprintf(tcp, ", %u, %u, ", val, (uint32_t)tcp->args[3]);
+		print_addr(tcp, tcp->args[4]);
+		break;
+	case FUTEX_CMP_REQUEUE:
+	case FUTEX_CMP_REQUEUE_PI:
+		tprintf(tcp, ", %u, %u, ", val, (uint32_t)tcp->args[3]);
+		print_addr(tcp, tcp->args[4]);
+		tprintf(tcp, ", %u", (uint32_t)tcp->args[5]);
+		break;
+	case FUTEX_WAKE_OP:
+		tprintf(tcp, ", %u, %u, ", val, (uint32_t)tcp->args[3]);
+		print_addr(tcp, tcp->args[4]);
+		format_futex_wake_op(buf, sizeof(buf), (uint32_t)tcp->args[5]);
+		tprintf(tcp, ", %s", buf);
+		break;
+	case FUTEX_LOCK_PI:
+	case 13: /* FUTEX_LOCK_PI2 */
+		tprints(tcp, ", ");
+		print_timespec(tcp, tcp->args[3]);
+		break;
+	case FUTEX_UNLOCK_PI:
+	case FUTEX_TRYLOCK_PI:
+		break;
+	case FUTEX_WAIT_BITSET:
+		tprintf(tcp, ", %u, ", val);
+		print_timespec(tcp, tcp->args[3]);
+		tprints(tcp, ", ");
+		print_bitset(tcp, (uint32_t)tcp->args[5]);
+		break;
+	case FUTEX_WAKE_BITSET:
+		tprintf(tcp, ", %u, ", val);
+		print_bitset(tcp, (uint32_t)tcp->args[5]);
+		break;
+	case FUTEX_WAIT_REQUEUE_PI:
+		tprintf(tcp, ", %u, ", val);
+		print_timespec(tcp, tcp->args[3]);
+		tprints(tcp, ", ");
+		print_addr(tcp, tcp->args[4]);
+		break;
+	default:
+		tprintf(tcp, ", %u, %#lx, %#lx, %#lx", val, tcp->args[3], tcp->args[4],
+			tcp->args[5]);
+		break;
+	}
+	return DEC_DONE;
+}
+
+/* getrandom(buf, len, flags): the random bytes at exit, all in \x form. */
+int dec_getrandom(struct tcb *tcp)
+{
+	unsigned long addr = tcp->args[0];
+
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (tcp->err || tcp->rval < 0 || !addr) {
+		print_addr(tcp, addr);
+	} else {
+		unsigned long n = (unsigned long)tcp->rval;
+		size_t want = n > pcfg.max_strlen ? pcfg.max_strlen : n;
+		_cleanup_free_ char *data = xmalloc(want + 1);
+		_cleanup_free_ char *q = xmalloc(4 * want + 3);
+
+		if (mem_read(tcp->pid, addr, data, want) < 0) {
+			print_addr(tcp, addr);
+		} else {
+			quote_string(data, want, QUOTE_HEX_ALL, q);
+			tprints(tcp, q);
+			if (want < n)
+				tprints(tcp, "...");
+		}
+	}
+	tprintf(tcp, ", %lu, ", tcp->args[1]);
+	print_flags(tcp, &xlat_getrandom_flags, (uint32_t)tcp->args[2], NULL);
+	return DEC_DONE;
+}

@@ -1,0 +1,69 @@
+/* Memory family decoders. */
+#include "config.h"
+#include "decode_memory.h"
+
+#include <stdio.h>
+
+#include "decode.h"
+#include "gen/decoders.h"
+#include "print.h"
+
+size_t format_mmap_prot(char *buf, size_t size, uint64_t prot)
+{
+	char names[256], raw[32];
+
+	format_flags(names, sizeof(names), &xlat_mmap_prot, prot, "PROT_NONE");
+	snprintf(raw, sizeof(raw), prot ? "%#llx" : "0", (unsigned long long)prot);
+	return format_xlat_styled(buf, size, raw, names);
+}
+
+static void print_prot(struct tcb *tcp, unsigned long prot)
+{
+	char buf[320];
+
+	format_mmap_prot(buf, sizeof(buf), (uint32_t)prot);
+	tprints(tcp, buf);
+}
+
+/* mmap(addr, length, prot, flags, fd, offset): offset in hex as strace. */
+int dec_mmap(struct tcb *tcp)
+{
+	print_addr(tcp, tcp->args[0]);
+	tprintf(tcp, ", %lu, ", tcp->args[1]);
+	print_prot(tcp, tcp->args[2]);
+	tprints(tcp, ", ");
+	print_flags(tcp, &xlat_mmap_flags, (uint32_t)tcp->args[3], NULL);
+	tprints(tcp, ", ");
+	print_fd(tcp, (int)tcp->args[4]);
+	tprintf(tcp, ", %#lx", tcp->args[5]);
+	return DEC_DONE;
+}
+
+int dec_mprotect(struct tcb *tcp)
+{
+	print_addr(tcp, tcp->args[0]);
+	tprintf(tcp, ", %lu, ", tcp->args[1]);
+	print_prot(tcp, tcp->args[2]);
+	return DEC_DONE;
+}
+
+int dec_pkey_mprotect(struct tcb *tcp)
+{
+	dec_mprotect(tcp);
+	tprintf(tcp, ", %d", (int)tcp->args[3]);
+	return DEC_DONE;
+}
+
+/* mremap(old, old_size, new_size, flags[, new_address]): the new address
+ * only matters (and is printed) with MREMAP_FIXED or MREMAP_DONTUNMAP. */
+int dec_mremap(struct tcb *tcp)
+{
+	print_addr(tcp, tcp->args[0]);
+	tprintf(tcp, ", %lu, %lu, ", tcp->args[1], tcp->args[2]);
+	print_flags(tcp, &xlat_mremap_flags, (uint32_t)tcp->args[3], NULL);
+	if (tcp->args[3] & 6) { /* MREMAP_FIXED | MREMAP_DONTUNMAP */
+		tprints(tcp, ", ");
+		print_addr(tcp, tcp->args[4]);
+	}
+	return DEC_DONE;
+}

@@ -1,0 +1,13 @@
+/* Memory family decoders: mmap, mprotect, mremap (the others are generic
+ * rows of syscalls.def with their flag sets). */
+#ifndef CTRACE_DECODE_MEMORY_H
+#define CTRACE_DECODE_MEMORY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* "PROT_READ|PROT_WRITE", "PROT_NONE" for 0; -X raw "0x3", verbose
+ * "0x3 /+ PROT_READ|PROT_WRITE +/" (pure but for pcfg.xlat_style). */
+size_t format_mmap_prot(char *buf, size_t size, uint64_t prot);
+
+#endif

@@ -1,0 +1,820 @@
+/* Network family decoders: socket, socketpair, bind/connect, accept(4),
+ * getsockname/getpeername, sendto/recvfrom, sendmsg/recvmsg,
+ * getsockopt/setsockopt, shutdown. */
+#include "config.h"
+#include "decode_net.h"
+#include "decode_desc.h"
+
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <time.h>
+
+#include "decode.h"
+#include "gen/decoders.h"
+#include "mem.h"
+#include "print.h"
+#include "util.h"
+
+/* ---- bounded string building ---- */
+
+struct sbuf {
+	char *p;
+	size_t size, len;
+};
+
+static void sb_printf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(struct sbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(sb->p + sb->len, sb->len < sb->size ? sb->size - sb->len : 0, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		sb->len += (size_t)n;
+	if (sb->len >= sb->size)
+		sb->len = sb->size - 1;
+}
+
+static void sb_quote(struct sbuf *sb, const char *s, size_t len, unsigned qflags)
+{
+	_cleanup_free_ char *q = xmalloc(4 * len + 3);
+
+	quote_string(s, len, qflags, q);
+	sb_printf(sb, "%s", q);
+}
+
+/* "\x7f\x00..." of n bytes (-X raw / verbose forms of network fields) */
+static void sb_hexbytes(struct sbuf *sb, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	sb_printf(sb, "\"");
+	for (size_t i = 0; i < n; i++)
+		sb_printf(sb, "\\x%02x", b[i]);
+	sb_printf(sb, "\"");
+}
+
+static void sb_xval(struct sbuf *sb, const struct xlat *x, uint64_t v, const char *dflt)
+{
+	const char *s = xlat_lookup(x, v);
+
+	if (s)
+		sb_printf(sb, "%s", s);
+	else if (dflt)
+		sb_printf(sb, "%#llx /* %s */", (unsigned long long)v, dflt);
+	else
+		sb_printf(sb, "%llu", (unsigned long long)v);
+}
+
+static unsigned qflags_now(void)
+{
+	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
+}
+
+/* ---- sockaddr ---- */
+
+/* A network-order field: abbrev "htons(80)", raw "\x00\x50", verbose
+ * both ("\x00\x50" /\* htons(80) *\/). */
+static void sb_netfield(struct sbuf *sb, const char *name, const void *p, size_t n,
+			const char *abbrev, int xstyle)
+{
+	sb_printf(sb, ", %s=", name);
+	if (xstyle == XLAT_ABBREV) {
+		sb_printf(sb, "%s", abbrev);
+		return;
+	}
+	sb_hexbytes(sb, p, n);
+	if (xstyle == XLAT_VERBOSE)
+		sb_printf(sb, " /* %s */", abbrev);
+}
+
+static void fmt_inet(struct sbuf *sb, const struct sockaddr_in *sin, int xstyle)
+{
+	char a[INET_ADDRSTRLEN], t[64];
+
+	inet_ntop(AF_INET, &sin->sin_addr, a, sizeof(a));
+	snprintf(t, sizeof(t), "htons(%u)", ntohs(sin->sin_port));
+	sb_netfield(sb, "sin_port", &sin->sin_port, sizeof(sin->sin_port), t, xstyle);
+	snprintf(t, sizeof(t), "inet_addr(\"%s\")", a);
+	sb_netfield(sb, "sin_addr", &sin->sin_addr, sizeof(sin->sin_addr), t, xstyle);
+}
+
+static void fmt_inet6(struct sbuf *sb, const struct sockaddr_in6 *s6, size_t len, int xstyle)
+{
+	char a[INET6_ADDRSTRLEN], t[96];
+
+	inet_ntop(AF_INET6, &s6->sin6_addr, a, sizeof(a));
+	snprintf(t, sizeof(t), "htons(%u)", ntohs(s6->sin6_port));
+	sb_netfield(sb, "sin6_port", &s6->sin6_port, sizeof(s6->sin6_port), t, xstyle);
+	snprintf(t, sizeof(t), "htonl(%u)", ntohl(s6->sin6_flowinfo));
+	sb_netfield(sb, "sin6_flowinfo", &s6->sin6_flowinfo, sizeof(s6->sin6_flowinfo), t, xstyle);
+	if (xstyle == XLAT_ABBREV) {
+		sb_printf(sb, ", inet_pton(AF_INET6, \"%s\", &sin6_addr)", a);
+	} else {
+		snprintf(t, sizeof(t), "inet_pton(AF_INET6, \"%s\")", a);
+		sb_netfield(sb, "sin6_addr", &s6->sin6_addr, sizeof(s6->sin6_addr), t, xstyle);
+	}
+	if (len >= sizeof(*s6))
+		sb_printf(sb, ", sin6_scope_id=%u", s6->sin6_scope_id);
+}
+
+static void fmt_unix(struct sbuf *sb, const struct sockaddr_un *sun, size_t len, unsigned qflags)
+{
+	size_t plen = len - offsetof(struct sockaddr_un, sun_path);
+
+	if (plen == 0)
+		return;
+	if (sun->sun_path[0] == '\0' && plen > 1) {
+		sb_printf(sb, ", sun_path=@");
+		sb_quote(sb, sun->sun_path + 1, plen - 1, qflags);
+		return;
+	}
+	sb_printf(sb, ", sun_path=");
+	sb_quote(sb, sun->sun_path, strnlen(sun->sun_path, plen), qflags);
+}
+
+size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags,
+		       int xstyle)
+{
+	struct sockaddr_storage ss;
+	struct sbuf sb = { buf, size, 0 };
+	unsigned family;
+
+	buf[0] = '\0';
+	if (len > sizeof(ss))
+		len = sizeof(ss);
+	memset(&ss, 0, sizeof(ss));
+	memcpy(&ss, sa, len);
+	if (len < sizeof(ss.ss_family)) {
+		sb_printf(&sb, "{sa_family=???}");
+		return sb.len;
+	}
+	family = ss.ss_family;
+	sb_printf(&sb, "{sa_family=");
+	if (xstyle == XLAT_ABBREV) {
+		sb_xval(&sb, &xlat_socket_families, family, "AF_???");
+	} else {
+		const char *name = xlat_lookup(&xlat_socket_families, family);
+
+		sb_printf(&sb, family ? "%#x" : "0", family);
+		if (name && xstyle == XLAT_VERBOSE)
+			sb_printf(&sb, " /* %s */", name);
+	}
+	switch (family) {
+	case AF_INET:
+		if (len >= sizeof(struct sockaddr_in)) {
+			fmt_inet(&sb, (const struct sockaddr_in *)&ss, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_INET6:
+		if (len >= offsetof(struct sockaddr_in6, sin6_scope_id)) {
+			fmt_inet6(&sb, (const struct sockaddr_in6 *)&ss, len, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_UNIX:
+		fmt_unix(&sb, (const struct sockaddr_un *)&ss, len, qflags);
+		break;
+	case AF_NETLINK:
+		if (len >= sizeof(struct sockaddr_nl)) {
+			const struct sockaddr_nl *nl = (const struct sockaddr_nl *)&ss;
+
+			sb_printf(&sb, ", nl_pid=%u, nl_groups=%08x", nl->nl_pid, nl->nl_groups);
+			break;
+		}
+		goto generic;
+	default:
+	generic:
+		if (len > sizeof(ss.ss_family)) {
+			sb_printf(&sb, ", sa_data=");
+			sb_quote(&sb, (const char *)&ss + sizeof(ss.ss_family),
+				 len - sizeof(ss.ss_family), qflags);
+		}
+		break;
+	}
+	sb_printf(&sb, "}");
+	return sb.len;
+}
+
+void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	struct sockaddr_storage ss;
+	char buf[2048];
+
+	if (!addr) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if ((long)len <= 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (len > sizeof(ss))
+		len = sizeof(ss);
+	if (mem_read(tcp->pid, addr, &ss, len) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	format_sockaddr(buf, sizeof(buf), &ss, len, qflags_now(), pcfg.xlat_style);
+	tprints(tcp, buf);
+}
+
+size_t format_socktype(char *buf, size_t size, unsigned long type)
+{
+	struct sbuf sb = { buf, size, 0 };
+	unsigned long flags = type & ~0xfUL;
+
+	buf[0] = '\0';
+	sb_xval(&sb, &xlat_socket_types, type & 0xf, "SOCK_???");
+	if (flags) {
+		char fl[256];
+
+		format_flags(fl, sizeof(fl), &xlat_sock_type_flags, flags, NULL);
+		sb_printf(&sb, "|%s", fl);
+	}
+	return sb.len;
+}
+
+static void print_socktype(struct tcb *tcp, unsigned long type)
+{
+	char buf[256];
+
+	if (pcfg.xlat_style != XLAT_ABBREV) {
+		/* -X raw / verbose: type and flags each on their own */
+		print_xval(tcp, &xlat_socket_types, type & 0xf, NULL);
+		if (type & ~0xfUL) {
+			tprints(tcp, "|");
+			print_flags(tcp, &xlat_sock_type_flags, type & ~0xfUL, NULL);
+		}
+		return;
+	}
+	format_socktype(buf, sizeof(buf), type);
+	tprints(tcp, buf);
+}
+
+static void print_protocol(struct tcb *tcp, int family, int proto)
+{
+	switch (family) {
+	case AF_INET:
+	case AF_INET6:
+		print_xval_d(tcp, &xlat_ip_protocols, (unsigned)proto);
+		break;
+	case AF_NETLINK:
+		print_xval_d(tcp, &xlat_netlink_protocols, (unsigned)proto);
+		break;
+	default:
+		tprintf(tcp, "%d", proto);
+		break;
+	}
+}
+
+static void print_family(struct tcb *tcp, unsigned long family)
+{
+	print_xval(tcp, &xlat_socket_families, (unsigned)family, "AF_???");
+}
+
+/* ---- values kept from entry to exit, per tracee ---- */
+
+struct saved {
+	pid_t pid;
+	long val;
+	int ts_ok;                /* recvmmsg: timeout read at entry */
+	struct timespec ts;
+	struct saved *next;
+};
+static struct saved *saved_list;
+
+static struct saved *save_val(struct tcb *tcp, long v)
+{
+	struct saved *s;
+
+	for (s = saved_list; s; s = s->next)
+		if (s->pid == tcp->pid)
+			break;
+	if (!s) {
+		s = xcalloc(1, sizeof(*s));
+		s->pid = tcp->pid;
+		s->next = saved_list;
+		saved_list = s;
+	}
+	s->val = v;
+	s->ts_ok = 0;
+	return s;
+}
+
+/* Remove and return what entry saved (val -1 when nothing was). */
+static struct saved take_saved(struct tcb *tcp)
+{
+	struct saved none = { .val = -1 };
+
+	for (struct saved **pp = &saved_list; *pp; pp = &(*pp)->next) {
+		struct saved *s = *pp;
+
+		if (s->pid == tcp->pid) {
+			none = *s;
+			*pp = s->next;
+			free(s);
+			break;
+		}
+	}
+	return none;
+}
+
+static long take_val(struct tcb *tcp)
+{
+	return take_saved(tcp).val;
+}
+
+/* Read the socklen_t at addr: its value, or -1 when NULL/unreadable. */
+static long read_socklen(struct tcb *tcp, unsigned long addr)
+{
+	int v;
+
+	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
+		return -1;
+	return v;
+}
+
+/* "[16]", "[128 => 16]", or the address. */
+static void print_socklen_exit(struct tcb *tcp, unsigned long addr, long in)
+{
+	long out;
+
+	if (!addr) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (in < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (tcp->err) {
+		tprintf(tcp, "[%ld]", in);
+		return;
+	}
+	out = read_socklen(tcp, addr);
+	if (out < 0)
+		print_addr(tcp, addr);
+	else if (out == in)
+		tprintf(tcp, "[%ld]", out);
+	else
+		tprintf(tcp, "[%ld => %ld]", in, out);
+}
+
+/* Exit half of accept/getsockname/recvfrom: "addr, [len]". */
+static void print_sockaddr_out(struct tcb *tcp, unsigned long addr, unsigned long lenaddr, long in)
+{
+	long out;
+
+	if (!addr || tcp->err || in < 0) {
+		print_addr(tcp, addr);
+	} else {
+		out = read_socklen(tcp, lenaddr);
+		if (out < 0)
+			print_addr(tcp, addr);
+		else
+			print_sockaddr(tcp, addr, (unsigned long)(out < in ? out : in));
+	}
+	tprints(tcp, ", ");
+	print_socklen_exit(tcp, lenaddr, in);
+}
+
+/* ---- decoders ---- */
+
+int dec_socket(struct tcb *tcp)
+{
+	print_family(tcp, tcp->args[0]);
+	tprints(tcp, ", ");
+	print_socktype(tcp, tcp->args[1]);
+	tprints(tcp, ", ");
+	print_protocol(tcp, (int)tcp->args[0], (int)tcp->args[2]);
+	return DEC_DONE;
+}
+
+int dec_socketpair(struct tcb *tcp)
+{
+	int sv[2];
+
+	if (!tcp->exiting) {
+		print_family(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		print_socktype(tcp, tcp->args[1]);
+		tprints(tcp, ", ");
+		print_protocol(tcp, (int)tcp->args[0], (int)tcp->args[2]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err || mem_read(tcp->pid, tcp->args[3], sv, sizeof(sv)) < 0) {
+		print_addr(tcp, tcp->args[3]);
+		return DEC_DONE;
+	}
+	tprints(tcp, "[");
+	print_fd(tcp, sv[0]);
+	tprints(tcp, ", ");
+	print_fd(tcp, sv[1]);
+	tprints(tcp, "]");
+	return DEC_DONE;
+}
+
+/* bind, connect: fd, sockaddr, addrlen */
+int dec_bind(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprints(tcp, ", ");
+	print_sockaddr(tcp, tcp->args[1], (unsigned)tcp->args[2]);
+	tprintf(tcp, ", %d", (int)tcp->args[2]);
+	return DEC_DONE;
+}
+
+int dec_connect(struct tcb *tcp)
+{
+	return dec_bind(tcp);
+}
+
+/* accept, getsockname, getpeername: fd at entry; sockaddr, [len] at exit */
+int dec_sockname(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		save_val(tcp, read_socklen(tcp, tcp->args[2]));
+		return DEC_MORE;
+	}
+	print_sockaddr_out(tcp, tcp->args[1], tcp->args[2], take_val(tcp));
+	return DEC_DONE;
+}
+
+int dec_accept(struct tcb *tcp)
+{
+	return dec_sockname(tcp);
+}
+
+int dec_accept4(struct tcb *tcp)
+{
+	if (dec_sockname(tcp) == DEC_MORE)
+		return DEC_MORE;
+	tprints(tcp, ", ");
+	print_flags(tcp, &xlat_sock_type_flags, tcp->args[3], NULL);
+	return DEC_DONE;
+}
+
+static void print_msgflags(struct tcb *tcp, unsigned long flags)
+{
+	print_flags(tcp, &xlat_msg_flags, (unsigned)flags, NULL);
+}
+
+int dec_sendto(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprints(tcp, ", ");
+	print_buf(tcp, tcp->args[1], tcp->args[2]);
+	tprintf(tcp, ", %lu, ", tcp->args[2]);
+	print_msgflags(tcp, tcp->args[3]);
+	tprints(tcp, ", ");
+	print_sockaddr(tcp, tcp->args[4], (unsigned)tcp->args[5]);
+	tprintf(tcp, ", %d", (int)tcp->args[5]);
+	return DEC_DONE;
+}
+
+int dec_recvfrom(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		save_val(tcp, read_socklen(tcp, tcp->args[5]));
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
+	tprintf(tcp, ", %lu, ", tcp->args[2]);
+	print_msgflags(tcp, tcp->args[3]);
+	tprints(tcp, ", ");
+	print_sockaddr_out(tcp, tcp->args[4], tcp->args[5], take_val(tcp));
+	return DEC_DONE;
+}
+
+/* ---- msghdr ---- */
+
+static void print_cmsg_data(struct tcb *tcp, const struct cmsghdr *c, const unsigned char *data,
+			    size_t dlen)
+{
+	if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+		tprints(tcp, ", cmsg_data=[");
+		for (size_t i = 0; i + sizeof(int) <= dlen; i += sizeof(int)) {
+			int fd;
+
+			memcpy(&fd, data + i, sizeof(fd));
+			if (i)
+				tprints(tcp, ", ");
+			print_fd(tcp, fd);
+		}
+		tprints(tcp, "]");
+	} else if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS &&
+		   dlen >= sizeof(struct ucred)) {
+		struct ucred uc;
+
+		memcpy(&uc, data, sizeof(uc));
+		tprintf(tcp, ", cmsg_data={pid=%d, uid=%u, gid=%u}", uc.pid, uc.uid, uc.gid);
+	}
+}
+
+static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t len)
+{
+	_cleanup_free_ unsigned char *buf = NULL;
+	size_t off = 0;
+	unsigned n = 0;
+
+	if (len > 1 << 16)
+		len = 1 << 16;
+	buf = xmalloc(len ? len : 1);
+	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	while (off + sizeof(struct cmsghdr) <= len) {
+		struct cmsghdr c;
+		size_t clen, dlen;
+
+		memcpy(&c, buf + off, sizeof(c));
+		clen = c.cmsg_len;
+		if (n++)
+			tprints(tcp, ", ");
+		if (n > pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		tprintf(tcp, "{cmsg_len=%zu, cmsg_level=", clen);
+		print_xval(tcp, &xlat_sockopt_levels, (unsigned)c.cmsg_level, "SOL_???");
+		tprints(tcp, ", cmsg_type=");
+		if (c.cmsg_level == SOL_SOCKET)
+			print_xval(tcp, &xlat_scm_types, (unsigned)c.cmsg_type, "SCM_???");
+		else
+			tprintf(tcp, "%#x", (unsigned)c.cmsg_type);
+		if (clen < sizeof(c) || clen > len - off) {
+			tprints(tcp, "}");
+			break;
+		}
+		dlen = clen - CMSG_LEN(0);
+		print_cmsg_data(tcp, &c, buf + off + CMSG_LEN(0), dlen);
+		tprints(tcp, "}");
+		off += CMSG_ALIGN(clen);
+	}
+	tprints(tcp, "]");
+}
+
+/* {msg_name=..., msg_namelen=..., msg_iov=[...], msg_iovlen=N,
+ *  msg_control=[...], msg_controllen=N, msg_flags=...} */
+static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, long namelen_in)
+{
+	struct msghdr mh;
+
+	if (!fetch_or_print_addr(tcp, addr, &mh, sizeof(mh)))
+		return;
+	tprints(tcp, "{msg_name=");
+	print_sockaddr(tcp, (unsigned long)mh.msg_name,
+		       namelen_in >= 0 && (long)mh.msg_namelen > namelen_in ?
+		       (unsigned long)namelen_in : mh.msg_namelen);
+	if (namelen_in >= 0 && (long)mh.msg_namelen != namelen_in)
+		tprintf(tcp, ", msg_namelen=%ld => %u", namelen_in, mh.msg_namelen);
+	else
+		tprintf(tcp, ", msg_namelen=%u", mh.msg_namelen);
+	tprints(tcp, ", msg_iov=");
+	print_iovec(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len);
+	tprintf(tcp, ", msg_iovlen=%lu", (unsigned long)mh.msg_iovlen);
+	if (mh.msg_controllen) {
+		tprints(tcp, ", msg_control=");
+		print_cmsgs(tcp, (unsigned long)mh.msg_control, mh.msg_controllen);
+	}
+	tprintf(tcp, ", msg_controllen=%lu, msg_flags=", (unsigned long)mh.msg_controllen);
+	print_msgflags(tcp, (unsigned)mh.msg_flags);
+	tprints(tcp, "}");
+}
+
+int dec_sendmsg(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprints(tcp, ", ");
+	print_msghdr(tcp, tcp->args[1], -1, -1);
+	tprints(tcp, ", ");
+	print_msgflags(tcp, tcp->args[2]);
+	return DEC_DONE;
+}
+
+int dec_recvmsg(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		struct msghdr mh;
+
+		print_fd(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		if (tcp->args[1] && mem_read(tcp->pid, tcp->args[1], &mh, sizeof(mh)) == 0)
+			save_val(tcp, mh.msg_name ? (long)mh.msg_namelen : -1);
+		else
+			save_val(tcp, -1);
+		return DEC_MORE;
+	}
+	{
+		long namelen_in = take_val(tcp);
+
+		if (tcp->err)
+			print_addr(tcp, tcp->args[1]);
+		else
+			print_msghdr(tcp, tcp->args[1], tcp->rval, namelen_in);
+	}
+	tprints(tcp, ", ");
+	print_msgflags(tcp, tcp->args[2]);
+	return DEC_DONE;
+}
+
+/* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr; recv: the
+ * data shown per entry is limited to its msg_len. */
+static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, bool recv)
+{
+	struct mmsghdr mm;
+
+	if (!addr || !n || mem_read(tcp->pid, addr, &mm, sizeof(mm)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	for (unsigned long i = 0; i < n; i++) {
+		unsigned long a = addr + i * sizeof(mm);
+
+		if (i)
+			tprints(tcp, ", ");
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		if (mem_read(tcp->pid, a, &mm, sizeof(mm)) < 0) {
+			tprints(tcp, "...");
+			break;
+		}
+		tprints(tcp, "{msg_hdr=");
+		print_msghdr(tcp, a, recv ? (long)mm.msg_len : -1, -1);
+		tprintf(tcp, ", msg_len=%u}", mm.msg_len);
+	}
+	tprints(tcp, "]");
+}
+
+int dec_sendmmsg(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err || tcp->rval <= 0)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, false);
+	tprintf(tcp, ", %u, ", (unsigned)tcp->args[2]);
+	print_msgflags(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_recvmmsg(struct tcb *tcp)
+{
+	struct saved sv;
+
+	if (!tcp->exiting) {
+		struct saved *s = save_val(tcp, 0);
+
+		print_fd(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		/* the timeout as given (the kernel updates it) */
+		s->ts_ok = tcp->args[4] &&
+			   mem_read(tcp->pid, tcp->args[4], &s->ts, sizeof(s->ts)) == 0;
+		return DEC_MORE;
+	}
+	sv = take_saved(tcp);
+	if (tcp->err || tcp->rval <= 0)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, true);
+	tprintf(tcp, ", %u, ", (unsigned)tcp->args[2]);
+	print_msgflags(tcp, tcp->args[3]);
+	tprints(tcp, ", ");
+	if (!sv.ts_ok)
+		print_addr(tcp, tcp->args[4]);
+	else
+		tprintf(tcp, "{tv_sec=%lld, tv_nsec=%ld}", (long long)sv.ts.tv_sec, sv.ts.tv_nsec);
+	return DEC_DONE;
+}
+
+/* ---- socket options ---- */
+
+static void print_sockopt_name(struct tcb *tcp, int level, int name)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		print_xval(tcp, &xlat_sockopt_socket, (unsigned)name, "SO_???");
+		break;
+	case IPPROTO_TCP:
+		print_xval(tcp, &xlat_tcp_options, (unsigned)name, "TCP_???");
+		break;
+	case IPPROTO_IP:
+		print_xval(tcp, &xlat_ip_options, (unsigned)name, "IP_???");
+		break;
+	case IPPROTO_IPV6:
+		print_xval(tcp, &xlat_ipv6_options, (unsigned)name, "IPV6_???");
+		break;
+	default:
+		tprintf(tcp, "%d", name);
+		break;
+	}
+}
+
+static void print_sockopt_head(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprints(tcp, ", ");
+	print_xval(tcp, &xlat_sockopt_levels, (unsigned)tcp->args[1], "SOL_???");
+	tprints(tcp, ", ");
+	print_sockopt_name(tcp, (int)tcp->args[1], (int)tcp->args[2]);
+	tprints(tcp, ", ");
+}
+
+static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned long addr, long len)
+{
+	if (!addr || len < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (level == SOL_SOCKET && name == SO_LINGER && len >= (long)sizeof(struct linger)) {
+		struct linger l;
+
+		if (mem_read(tcp->pid, addr, &l, sizeof(l)) < 0)
+			print_addr(tcp, addr);
+		else
+			tprintf(tcp, "{l_onoff=%d, l_linger=%d}", l.l_onoff, l.l_linger);
+		return;
+	}
+	if (level == SOL_SOCKET && name == SO_PEERCRED && len >= (long)sizeof(struct ucred)) {
+		struct ucred uc;
+
+		if (mem_read(tcp->pid, addr, &uc, sizeof(uc)) < 0)
+			print_addr(tcp, addr);
+		else
+			tprintf(tcp, "{pid=%d, uid=%u, gid=%u}", uc.pid, uc.uid, uc.gid);
+		return;
+	}
+	if (len == sizeof(int)) {
+		int v;
+
+		if (mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
+			print_addr(tcp, addr);
+		else
+			tprintf(tcp, "[%d]", v);
+		return;
+	}
+	print_buf(tcp, addr, (unsigned long)len);
+}
+
+int dec_setsockopt(struct tcb *tcp)
+{
+	print_sockopt_head(tcp);
+	print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], (int)tcp->args[4]);
+	tprintf(tcp, ", %d", (int)tcp->args[4]);
+	return DEC_DONE;
+}
+
+int dec_getsockopt(struct tcb *tcp)
+{
+	long in, out;
+
+	if (!tcp->exiting) {
+		print_sockopt_head(tcp);
+		save_val(tcp, read_socklen(tcp, tcp->args[4]));
+		return DEC_MORE;
+	}
+	in = take_val(tcp);
+	out = tcp->err ? -1 : read_socklen(tcp, tcp->args[4]);
+	if (tcp->err || out < 0)
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], out);
+	tprints(tcp, ", ");
+	print_socklen_exit(tcp, tcp->args[4], in);
+	return DEC_DONE;
+}
+
+int dec_shutdown(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprints(tcp, ", ");
+	print_xval(tcp, &xlat_shutdown_how, (unsigned)tcp->args[1], NULL);
+	return DEC_DONE;
+}

@@ -1,0 +1,365 @@
+/* ptrace(2) and seccomp(2) decoders. */
+#include "config.h"
+#include "decode_ptrace.h"
+
+#include <linux/ptrace.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/uio.h>
+
+#include "abi.h"
+#include "decode.h"
+#include "gen/decoders.h"
+#include "mem.h"
+#include "print.h"
+#include "signals.h"
+#include "util.h"
+
+#define APPEND(...) do { \
+		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
+		if (n_ > 0) len += (size_t)n_; \
+	} while (0)
+#define FINISH() return len < size ? len : (size ? size - 1 : 0)
+
+/* ---- classic BPF ---- */
+
+static const char *const bpf_class[8] = {
+	"BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_RET", "BPF_MISC",
+};
+static const char *const bpf_size[4] = { "BPF_W", "BPF_H", "BPF_B", "BPF_DW" };
+static const char *const bpf_mode[8] = {
+	"BPF_IMM", "BPF_ABS", "BPF_IND", "BPF_MEM", "BPF_LEN", "BPF_MSH", NULL, NULL,
+};
+static const char *const bpf_alu_op[16] = {
+	"BPF_ADD", "BPF_SUB", "BPF_MUL", "BPF_DIV", "BPF_OR", "BPF_AND", "BPF_LSH", "BPF_RSH",
+	"BPF_NEG", "BPF_MOD", "BPF_XOR", NULL, NULL, NULL, NULL, NULL,
+};
+static const char *const bpf_jmp_op[16] = {
+	"BPF_JA", "BPF_JEQ", "BPF_JGT", "BPF_JGE", "BPF_JSET", NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+};
+
+static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
+{
+	unsigned cls = code & 7;
+	size_t len = 0;
+	const char *op;
+
+	if (size)
+		buf[0] = '\0';
+	APPEND("%s", bpf_class[cls]);
+	switch (cls) {
+	case 0: case 1: case 2: case 3: /* LD LDX ST STX */
+		APPEND("|%s", bpf_size[(code >> 3) & 3]);
+		if (bpf_mode[(code >> 5) & 7])
+			APPEND("|%s", bpf_mode[(code >> 5) & 7]);
+		else
+			APPEND("|%#x", code & 0xe0);
+		code &= (uint16_t)~0xff;
+		break;
+	case 4: case 5: /* ALU JMP */
+		op = (cls == 4 ? bpf_alu_op : bpf_jmp_op)[(code >> 4) & 15];
+		if (op)
+			APPEND("|%s", op);
+		else
+			APPEND("|%#x", code & 0xf0);
+		APPEND("|%s", code & 8 ? "BPF_X" : "BPF_K");
+		code &= (uint16_t)~0xff;
+		break;
+	case 6: /* RET */
+		APPEND("|%s", (code & 0x18) == 0 ? "BPF_K" : (code & 0x18) == 8 ? "BPF_X" : "BPF_A");
+		code &= (uint16_t)~0xff;
+		break;
+	case 7: /* MISC */
+		APPEND("|%s", (code & 0xf8) == 0x80 ? "BPF_TXA" : "BPF_TAX");
+		code &= (uint16_t)~0xff;
+		break;
+	}
+	if (code)
+		APPEND("|%#x", code);
+	FINISH();
+}
+
+static size_t format_seccomp_ret(char *buf, size_t size, uint32_t k)
+{
+	uint32_t action = k & 0xffff0000u, data = k & 0xffffu;
+	const char *name = xlat_lookup(&xlat_seccomp_ret_actions, action);
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	if (!name) {
+		APPEND("%#x", k);
+		FINISH();
+	}
+	APPEND("%s", name);
+	if (data) {
+		const char *e = action == 0x00050000u ? errno_name((int)data) : NULL;
+		if (e)
+			APPEND("|%s", e);
+		else
+			APPEND("|%#x", data);
+	}
+	FINISH();
+}
+
+size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in)
+{
+	char code[128], k[96];
+	size_t len = 0;
+	unsigned cls = in->code & 7;
+
+	if (size)
+		buf[0] = '\0';
+	format_bpf_code(code, sizeof(code), in->code);
+	if (cls == 6 && (in->code & 0x18) == 0)
+		format_seccomp_ret(k, sizeof(k), in->k);
+	else
+		snprintf(k, sizeof(k), "%#x", in->k);
+	if (cls == 5 && (in->code & 0xf0) != 0) /* conditional jumps */
+		APPEND("BPF_JUMP(%s, %s, %u, %u)", code, k, in->jt, in->jf);
+	else
+		APPEND("BPF_STMT(%s, %s)", code, k);
+	FINISH();
+}
+
+/* struct sock_fprog: {len=N, filter=[...]} (at most -s instructions). */
+static void print_sock_fprog(struct tcb *tcp, unsigned long addr)
+{
+	struct { uint16_t len; uint16_t pad[3]; uint64_t filter; } fp;
+	char buf[512];
+
+	if (!fetch_or_print_addr(tcp, addr, &fp, sizeof(fp)))
+		return;
+	tprintf(tcp, "{len=%u, filter=", fp.len);
+	if (!fp.filter) {
+		tprints(tcp, "NULL}");
+		return;
+	}
+	tprints(tcp, "[");
+	for (unsigned i = 0; i < fp.len; i++) {
+		struct bpf_insn_raw in;
+
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (mem_read(tcp->pid, fp.filter + i * sizeof(in), &in, sizeof(in)) < 0) {
+			if (i)
+				tprints(tcp, ", ");
+			tprintf(tcp, "... /* %#llx */", (unsigned long long)(fp.filter + i * sizeof(in)));
+			break;
+		}
+		format_bpf_insn(buf, sizeof(buf), &in);
+		tprintf(tcp, "%s%s", i ? ", " : "", buf);
+	}
+	tprints(tcp, "]}");
+}
+
+void print_seccomp_fprog(struct tcb *tcp, unsigned long addr)
+{
+	print_sock_fprog(tcp, addr);
+}
+
+int dec_seccomp(struct tcb *tcp)
+{
+	unsigned op = (unsigned)tcp->args[0];
+
+	if (tcp->exiting)
+		return DEC_DONE;
+	print_xval(tcp, &xlat_seccomp_ops, op, "SECCOMP_SET_MODE_???");
+	tprints(tcp, ", ");
+	switch (op) {
+	case 1: /* SECCOMP_SET_MODE_FILTER */
+		print_flags(tcp, &xlat_seccomp_filter_flags, (uint32_t)tcp->args[1], NULL);
+		tprints(tcp, ", ");
+		print_sock_fprog(tcp, tcp->args[2]);
+		break;
+	case 2: { /* SECCOMP_GET_ACTION_AVAIL */
+		uint32_t action;
+
+		tprintf(tcp, "%u, ", (unsigned)tcp->args[1]);
+		if (!tcp->args[2] || mem_read(tcp->pid, tcp->args[2], &action, sizeof(action)) < 0) {
+			print_addr(tcp, tcp->args[2]);
+		} else {
+			tprints(tcp, "[");
+			print_xval(tcp, &xlat_seccomp_ret_actions, action, "SECCOMP_RET_???");
+			tprints(tcp, "]");
+		}
+		break;
+	}
+	default:
+		tprintf(tcp, "%u, ", (unsigned)tcp->args[1]);
+		print_addr(tcp, tcp->args[2]);
+		break;
+	}
+	return DEC_DONE;
+}
+
+/* ---- ptrace ---- */
+
+static const char *ptrace_request_name(struct tcb *tcp, unsigned long req)
+{
+	const char *name = xlat_lookup(&xlat_ptrace_requests, req);
+	const struct arch_abi *abi;
+	const struct xlat *extra;
+
+	if (name)
+		return name;
+	abi = arch_abi_by_audit(tcp->arch ? tcp->arch->audit_arch : 0);
+	if (abi && abi->ptrace_requests_set &&
+	    (extra = xlat_by_name(abi->ptrace_requests_set)))
+		return xlat_lookup(extra, req);
+	return NULL;
+}
+
+static void print_iovec1(struct tcb *tcp, unsigned long addr)
+{
+	struct iovec iov;
+
+	if (!fetch_or_print_addr(tcp, addr, &iov, sizeof(iov)))
+		return;
+	tprints(tcp, "{iov_base=");
+	print_addr(tcp, (unsigned long)iov.iov_base);
+	tprintf(tcp, ", iov_len=%zu}", iov.iov_len);
+}
+
+static void print_ptrace_sig(struct tcb *tcp, unsigned long data)
+{
+	if (data)
+		print_signo(tcp, (int)data);
+	else
+		tprints(tcp, "0");
+}
+
+int dec_ptrace(struct tcb *tcp)
+{
+	unsigned long req = tcp->args[0], addr = tcp->args[2], data = tcp->args[3];
+	int pid = (int)tcp->args[1];
+
+	if (tcp->exiting) {
+		switch (req) {
+		case PTRACE_PEEKTEXT:
+		case PTRACE_PEEKDATA:
+		case PTRACE_PEEKUSR:
+		case PTRACE_GETEVENTMSG: {
+			uint64_t v;
+
+			if (tcp->err || mem_read(tcp->pid, data, &v, sizeof(v)) < 0)
+				print_addr(tcp, data);
+			else if (req == PTRACE_GETEVENTMSG)
+				tprintf(tcp, "[%llu]", (unsigned long long)v);
+			else
+				tprintf(tcp, "[%#llx]", (unsigned long long)v);
+			break;
+		}
+		case PTRACE_GETSIGINFO: {
+			siginfo_t si;
+
+			if (tcp->err || mem_read(tcp->pid, data, &si, sizeof(si)) < 0)
+				print_addr(tcp, data);
+			else
+				print_siginfo(tcp, &si);
+			break;
+		}
+		case PTRACE_GETREGSET:
+			print_iovec1(tcp, data);
+			break;
+		default:
+			print_addr(tcp, data);
+			break;
+		}
+		return DEC_DONE;
+	}
+
+	{
+		const char *name = ptrace_request_name(tcp, req);
+		char raw[32], buf[96];
+
+		snprintf(raw, sizeof(raw), req ? "%#lx" : "0", req);
+		if (name || pcfg.xlat_style != XLAT_ABBREV) {
+			format_xlat_styled(buf, sizeof(buf), raw, name ? name : "PTRACE_???");
+			tprints(tcp, buf);
+		} else {
+			tprintf(tcp, "%#lx /* PTRACE_??? */", req);
+		}
+	}
+	switch (req) {
+	case PTRACE_TRACEME:
+		return DEC_DONE;
+	case PTRACE_ATTACH:
+	case PTRACE_INTERRUPT:
+	case PTRACE_KILL:
+		tprintf(tcp, ", %d", pid);
+		return DEC_DONE;
+	case PTRACE_SEIZE:
+	case PTRACE_SETOPTIONS:
+		tprintf(tcp, ", %d, ", pid);
+		print_addr(tcp, addr);
+		tprints(tcp, ", ");
+		print_flags(tcp, &xlat_ptrace_options, data, NULL);
+		return DEC_DONE;
+	case PTRACE_CONT:
+	case PTRACE_SYSCALL:
+	case PTRACE_SINGLESTEP:
+	case PTRACE_DETACH:
+	case PTRACE_LISTEN:
+		tprintf(tcp, ", %d, ", pid);
+		print_addr(tcp, addr);
+		tprints(tcp, ", ");
+		print_ptrace_sig(tcp, data);
+		return DEC_DONE;
+	case PTRACE_PEEKUSR:
+		tprintf(tcp, ", %d, %#lx, ", pid, addr);
+		return DEC_MORE;
+	case PTRACE_PEEKTEXT:
+	case PTRACE_PEEKDATA:
+	case PTRACE_GETEVENTMSG:
+	case PTRACE_GETSIGINFO:
+		tprintf(tcp, ", %d, ", pid);
+		print_addr(tcp, addr);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	case PTRACE_POKETEXT:
+	case PTRACE_POKEDATA:
+	case PTRACE_POKEUSR:
+		tprintf(tcp, ", %d, ", pid);
+		if (req == PTRACE_POKEUSR)
+			tprintf(tcp, "%#lx", addr);
+		else
+			print_addr(tcp, addr);
+		tprintf(tcp, ", %#lx", data);
+		return DEC_DONE;
+	case PTRACE_GETREGSET:
+	case PTRACE_SETREGSET:
+		tprintf(tcp, ", %d, ", pid);
+		print_xval(tcp, &xlat_nt_types, addr, "NT_???");
+		tprints(tcp, ", ");
+		if (req == PTRACE_GETREGSET)
+			return DEC_MORE;
+		print_iovec1(tcp, data);
+		return DEC_DONE;
+	case PTRACE_SETSIGINFO: {
+		siginfo_t si;
+
+		tprintf(tcp, ", %d, ", pid);
+		print_addr(tcp, addr);
+		tprints(tcp, ", ");
+		if (!data || mem_read(tcp->pid, data, &si, sizeof(si)) < 0)
+			print_addr(tcp, data);
+		else
+			print_siginfo(tcp, &si);
+		return DEC_DONE;
+	}
+	case PTRACE_GET_SYSCALL_INFO:
+		tprintf(tcp, ", %d, %lu, ", pid, addr);
+		print_addr(tcp, data);
+		return DEC_DONE;
+	default:
+		tprintf(tcp, ", %d, ", pid);
+		print_addr(tcp, addr);
+		tprints(tcp, ", ");
+		print_addr(tcp, data);
+		return DEC_DONE;
+	}
+}

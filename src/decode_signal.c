@@ -1,0 +1,265 @@
+/* Signal family decoders. */
+#include "config.h"
+#include "decode_signal.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "abi.h"
+#include "decode.h"
+#include "decode_time.h"
+#include "gen/decoders.h"
+#include "mem.h"
+#include "print.h"
+#include "signals.h"
+
+#define APPEND(...) do { \
+		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
+		if (n_ > 0) len += (size_t)n_; \
+	} while (0)
+
+size_t format_sigset(char *buf, size_t size, const void *set, size_t setlen)
+{
+	uint64_t mask = 0;
+	unsigned nsig, count = 0;
+	bool complement;
+	size_t len = 0;
+	bool first = true;
+
+	if (setlen > sizeof(mask))
+		setlen = sizeof(mask);
+	memcpy(&mask, set, setlen);
+	nsig = (unsigned)setlen * 8;
+	for (unsigned i = 0; i < nsig; i++)
+		count += (mask >> i) & 1;
+	complement = count * 2 > nsig;
+	if (size)
+		buf[0] = '\0';
+	APPEND("%s[", complement ? "~" : "");
+	for (unsigned i = 0; i < nsig; i++) {
+		bool set_bit = (mask >> i) & 1;
+		const char *name;
+
+		if (set_bit == complement)
+			continue;
+		name = signal_name((int)i + 1);
+		{
+			char raw[16], el[64];
+
+			snprintf(raw, sizeof(raw), "%u", i + 1);
+			format_xlat_styled(el, sizeof(el), raw, name ? name + 3 : NULL);
+			APPEND("%s%s", first ? "" : " ", el);
+		}
+		first = false;
+	}
+	APPEND("]");
+	return len < size ? len : (size ? size - 1 : 0);
+}
+
+void print_sigset(struct tcb *tcp, unsigned long addr, unsigned long sigsetsize)
+{
+	uint64_t mask = 0;
+	size_t n = sigsetsize < sizeof(mask) ? sigsetsize : sizeof(mask);
+	char buf[512];
+
+	if (!addr || sigsetsize == 0 || sigsetsize > 128 ||
+	    mem_read(tcp->pid, addr, &mask, n) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	format_sigset(buf, sizeof(buf), &mask, n);
+	tprints(tcp, buf);
+}
+
+size_t format_k_sigaction(char *buf, size_t size, const struct k_sigaction *sa)
+{
+	const char *special = xlat_lookup(&xlat_sighandler_special, sa->handler);
+	char tmp[512];
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	char raw[32], names[400];
+
+	snprintf(raw, sizeof(raw), sa->handler ? "%#llx" : "0", (unsigned long long)sa->handler);
+	if (special)
+		format_xlat_styled(tmp, sizeof(tmp), raw, special);
+	else
+		snprintf(tmp, sizeof(tmp), "%#llx", (unsigned long long)sa->handler);
+	APPEND("{sa_handler=%s", tmp);
+	format_sigset(tmp, sizeof(tmp), &sa->mask, sizeof(sa->mask));
+	APPEND(", sa_mask=%s", tmp);
+	format_flags(names, sizeof(names), &xlat_sigaction_flags, sa->flags, NULL);
+	snprintf(raw, sizeof(raw), sa->flags ? "%#llx" : "0", (unsigned long long)sa->flags);
+	format_xlat_styled(tmp, sizeof(tmp), raw, names);
+	APPEND(", sa_flags=%s", tmp);
+	if (sa->flags & 0x04000000ULL) { /* SA_RESTORER */
+		if (sa->restorer)
+			APPEND(", sa_restorer=%#llx", (unsigned long long)sa->restorer);
+		else
+			APPEND(", sa_restorer=NULL");
+	}
+	APPEND("}");
+	return len < size ? len : (size ? size - 1 : 0);
+}
+
+static void print_sigaction(struct tcb *tcp, unsigned long addr)
+{
+	struct k_sigaction sa;
+	char buf[1024];
+
+	if (!fetch_or_print_addr(tcp, addr, &sa, sizeof(sa)))
+		return;
+	format_k_sigaction(buf, sizeof(buf), &sa);
+	tprints(tcp, buf);
+}
+
+/* An argument the kernel fills: its address when the call failed. */
+static bool exit_failed(struct tcb *tcp, unsigned long addr)
+{
+	if (tcp->err || !addr) {
+		print_addr(tcp, addr);
+		return true;
+	}
+	return false;
+}
+
+int dec_rt_sigaction(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_signo(tcp, (int)tcp->args[0]);
+		tprints(tcp, ", ");
+		print_sigaction(tcp, tcp->args[1]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (!exit_failed(tcp, tcp->args[2]))
+		print_sigaction(tcp, tcp->args[2]);
+	tprintf(tcp, ", %lu", tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_rt_sigprocmask(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_xval(tcp, &xlat_sigprocmask_how, (uint32_t)tcp->args[0], "SIG_???");
+		tprints(tcp, ", ");
+		print_sigset(tcp, tcp->args[1], tcp->args[3]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (!exit_failed(tcp, tcp->args[2]))
+		print_sigset(tcp, tcp->args[2], tcp->args[3]);
+	tprintf(tcp, ", %lu", tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_rt_sigreturn(struct tcb *tcp)
+{
+	const struct arch_abi *abi = arch_abi_by_audit(tcp->arch ? tcp->arch->audit_arch : 0);
+	unsigned long ip, sp;
+
+	if (tcp->exiting)
+		return DEC_DONE;
+	if (!abi || tcp->arch != arch_native ||
+	    arch_native_regs.get_ip_sp(tcp->pid, &ip, &sp) < 0)
+		return DEC_DONE;
+	tprints(tcp, "{mask=");
+	print_sigset(tcp, sp + abi->sigreturn_mask_off, sizeof(uint64_t));
+	tprints(tcp, "}");
+	return DEC_DONE;
+}
+
+int dec_rt_sigsuspend(struct tcb *tcp)
+{
+	print_sigset(tcp, tcp->args[0], tcp->args[1]);
+	tprintf(tcp, ", %lu", tcp->args[1]);
+	return DEC_DONE;
+}
+
+int dec_rt_sigpending(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (!exit_failed(tcp, tcp->args[0]))
+		print_sigset(tcp, tcp->args[0], tcp->args[1]);
+	tprintf(tcp, ", %lu", tcp->args[1]);
+	return DEC_DONE;
+}
+
+static void print_siginfo_at(struct tcb *tcp, unsigned long addr)
+{
+	siginfo_t si;
+
+	if (!fetch_or_print_addr(tcp, addr, &si, sizeof(si)))
+		return;
+	print_siginfo(tcp, &si);
+}
+
+int dec_rt_sigtimedwait(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_sigset(tcp, tcp->args[0], tcp->args[3]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err || tcp->rval <= 0)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_siginfo_at(tcp, tcp->args[1]);
+	if (!tcp->err && tcp->rval > 0)
+		tcp->auxstr = signal_name((int)tcp->rval);
+	tprints(tcp, ", ");
+	print_timespec(tcp, tcp->args[2]);
+	tprintf(tcp, ", %lu", tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_rt_sigqueueinfo(struct tcb *tcp)
+{
+	tprintf(tcp, "%d, ", (int)tcp->args[0]);
+	print_signo(tcp, (int)tcp->args[1]);
+	tprints(tcp, ", ");
+	print_siginfo_at(tcp, tcp->args[2]);
+	return DEC_DONE;
+}
+
+int dec_rt_tgsigqueueinfo(struct tcb *tcp)
+{
+	tprintf(tcp, "%d, %d, ", (int)tcp->args[0], (int)tcp->args[1]);
+	print_signo(tcp, (int)tcp->args[2]);
+	tprints(tcp, ", ");
+	print_siginfo_at(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+static void print_stack_t(struct tcb *tcp, unsigned long addr)
+{
+	struct {
+		uint64_t sp;
+		int32_t flags;
+		int32_t pad;
+		uint64_t size;
+	} ss;
+
+	if (!fetch_or_print_addr(tcp, addr, &ss, sizeof(ss)))
+		return;
+	tprints(tcp, "{ss_sp=");
+	print_addr(tcp, ss.sp);
+	tprints(tcp, ", ss_flags=");
+	print_flags(tcp, &xlat_sigaltstack_flags, (uint32_t)ss.flags, NULL);
+	tprintf(tcp, ", ss_size=%llu}", (unsigned long long)ss.size);
+}
+
+int dec_sigaltstack(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_stack_t(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (!exit_failed(tcp, tcp->args[1]))
+		print_stack_t(tcp, tcp->args[1]);
+	return DEC_DONE;
+}

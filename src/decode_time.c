@@ -1,0 +1,342 @@
+/* Time family decoders. */
+#include "config.h"
+#include "decode_time.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "decode.h"
+#include "gen/decoders.h"
+#include "mem.h"
+#include "print.h"
+#include "signals.h"
+
+struct k_timespec { int64_t sec, nsec; };
+struct k_timeval { int64_t sec, usec; };
+
+size_t format_timespec(char *buf, size_t size, int64_t sec, int64_t nsec)
+{
+	int n = snprintf(buf, size, "{tv_sec=%lld, tv_nsec=%lld}", (long long)sec, (long long)nsec);
+
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
+}
+
+size_t format_timeval(char *buf, size_t size, int64_t sec, int64_t usec)
+{
+	int n = snprintf(buf, size, "{tv_sec=%lld, tv_usec=%lld}", (long long)sec, (long long)usec);
+
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
+}
+
+void print_timespec(struct tcb *tcp, unsigned long addr)
+{
+	struct k_timespec ts;
+	char buf[96];
+
+	if (!fetch_or_print_addr(tcp, addr, &ts, sizeof(ts)))
+		return;
+	format_timespec(buf, sizeof(buf), ts.sec, ts.nsec);
+	tprints(tcp, buf);
+}
+
+void print_timeval(struct tcb *tcp, unsigned long addr)
+{
+	struct k_timeval tv;
+	char buf[96];
+
+	if (!fetch_or_print_addr(tcp, addr, &tv, sizeof(tv)))
+		return;
+	format_timeval(buf, sizeof(buf), tv.sec, tv.usec);
+	tprints(tcp, buf);
+}
+
+/* {it_interval=..., it_value=...} of two timevals or two timespecs. */
+static void print_interval_pair(struct tcb *tcp, unsigned long addr, bool nsec)
+{
+	struct k_timespec v[2]; /* same layout as two k_timeval */
+	char a[96], b[96];
+
+	if (!fetch_or_print_addr(tcp, addr, v, sizeof(v)))
+		return;
+	if (nsec) {
+		format_timespec(a, sizeof(a), v[0].sec, v[0].nsec);
+		format_timespec(b, sizeof(b), v[1].sec, v[1].nsec);
+	} else {
+		format_timeval(a, sizeof(a), v[0].sec, v[0].nsec);
+		format_timeval(b, sizeof(b), v[1].sec, v[1].nsec);
+	}
+	tprintf(tcp, "{it_interval=%s, it_value=%s}", a, b);
+}
+
+bool syscall_interrupted(const struct tcb *tcp)
+{
+	return tcp->err == EINTR || (tcp->err >= 512 && tcp->err <= 516);
+}
+
+static void print_clockid(struct tcb *tcp, unsigned long clk)
+{
+	print_xval(tcp, &xlat_clock_ids, (uint32_t)clk, "CLOCK_???");
+}
+
+/* The remaining time: written by the kernel only when interrupted. */
+static void print_rem(struct tcb *tcp, unsigned long addr)
+{
+	if (syscall_interrupted(tcp))
+		print_timespec(tcp, addr);
+	else
+		print_addr(tcp, addr);
+}
+
+int dec_nanosleep(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_timespec(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	print_rem(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+int dec_clock_nanosleep(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_clockid(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		print_flags(tcp, &xlat_timer_flags, (uint32_t)tcp->args[1], NULL);
+		tprints(tcp, ", ");
+		print_timespec(tcp, tcp->args[2]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	print_rem(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+/* clock_gettime / clock_getres: the clock, then the struct at exit. */
+static int clock_get(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_clockid(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_timespec(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+int dec_clock_gettime(struct tcb *tcp) { return clock_get(tcp); }
+int dec_clock_getres(struct tcb *tcp) { return clock_get(tcp); }
+
+int dec_clock_settime(struct tcb *tcp)
+{
+	print_clockid(tcp, tcp->args[0]);
+	tprints(tcp, ", ");
+	print_timespec(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+static void print_timezone(struct tcb *tcp, unsigned long addr)
+{
+	struct { int32_t minuteswest, dsttime; } tz;
+
+	if (!fetch_or_print_addr(tcp, addr, &tz, sizeof(tz)))
+		return;
+	tprintf(tcp, "{tz_minuteswest=%d, tz_dsttime=%d}", tz.minuteswest, tz.dsttime);
+}
+
+int dec_gettimeofday(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (tcp->err) {
+		print_addr(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		print_addr(tcp, tcp->args[1]);
+		return DEC_DONE;
+	}
+	print_timeval(tcp, tcp->args[0]);
+	tprints(tcp, ", ");
+	print_timezone(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+int dec_settimeofday(struct tcb *tcp)
+{
+	print_timeval(tcp, tcp->args[0]);
+	tprints(tcp, ", ");
+	print_timezone(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+size_t format_time_iso(char *buf, size_t size, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!size)
+		return 0;
+	if (!localtime_r(&tt, &tm) || !strftime(buf, size, "%FT%T%z", &tm)) {
+		buf[0] = '\0';
+		return 0;
+	}
+	return strlen(buf);
+}
+
+static char time_aux[64];
+
+int dec_time(struct tcb *tcp)
+{
+	int64_t t;
+	char iso[64];
+
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &t, sizeof(t)) < 0) {
+		print_addr(tcp, tcp->args[0]);
+	} else if (format_time_iso(iso, sizeof(iso), t)) {
+		tprintf(tcp, "[%lld /* %s */]", (long long)t, iso);
+	} else {
+		tprintf(tcp, "[%lld]", (long long)t);
+	}
+	if (!tcp->err && format_time_iso(time_aux, sizeof(time_aux), tcp->rval))
+		tcp->auxstr = time_aux;
+	return DEC_DONE;
+}
+
+int dec_getitimer(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_interval_pair(tcp, tcp->args[1], false);
+	return DEC_DONE;
+}
+
+int dec_setitimer(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
+		tprints(tcp, ", ");
+		print_interval_pair(tcp, tcp->args[1], false);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[2]);
+	else
+		print_interval_pair(tcp, tcp->args[2], false);
+	return DEC_DONE;
+}
+
+static void print_sigevent(struct tcb *tcp, unsigned long addr)
+{
+	struct {
+		uint64_t value;
+		int32_t signo;
+		int32_t notify;
+		union {
+			int32_t tid;
+			struct { uint64_t function, attribute; } thread;
+		} un;
+	} ev;
+
+	if (!fetch_or_print_addr(tcp, addr, &ev, sizeof(ev)))
+		return;
+	tprints(tcp, "{");
+	if (ev.value) {
+		tprintf(tcp, "sigev_value={sival_int=%d, sival_ptr=", (int)ev.value);
+		print_addr(tcp, ev.value);
+		tprints(tcp, "}, ");
+	}
+	tprints(tcp, "sigev_signo=");
+	print_signo(tcp, ev.signo);
+	tprints(tcp, ", sigev_notify=");
+	print_xval(tcp, &xlat_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
+	if (ev.notify == 4) {
+		tprintf(tcp, ", sigev_notify_thread_id=%d", ev.un.tid);
+	} else if (ev.notify == 2) {
+		tprints(tcp, ", sigev_notify_function=");
+		print_addr(tcp, ev.un.thread.function);
+		tprints(tcp, ", sigev_notify_attributes=");
+		print_addr(tcp, ev.un.thread.attribute);
+	}
+	tprints(tcp, "}");
+}
+
+int dec_timer_create(struct tcb *tcp)
+{
+	int32_t id;
+
+	if (!tcp->exiting) {
+		print_clockid(tcp, tcp->args[0]);
+		tprints(tcp, ", ");
+		print_sigevent(tcp, tcp->args[1]);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err || mem_read(tcp->pid, tcp->args[2], &id, sizeof(id)) < 0)
+		print_addr(tcp, tcp->args[2]);
+	else
+		tprintf(tcp, "[%d]", id);
+	return DEC_DONE;
+}
+
+int dec_timer_settime(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		print_flags(tcp, &xlat_timer_flags, (uint32_t)tcp->args[1], NULL);
+		tprints(tcp, ", ");
+		print_interval_pair(tcp, tcp->args[2], true);
+		tprints(tcp, ", ");
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_interval_pair(tcp, tcp->args[3], true);
+	return DEC_DONE;
+}
+
+int dec_timer_gettime(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_interval_pair(tcp, tcp->args[1], true);
+	return DEC_DONE;
+}
+
+int dec_times(struct tcb *tcp)
+{
+	int64_t t[4];
+	static const char *const names[4] = { "tms_utime", "tms_stime", "tms_cutime", "tms_cstime" };
+
+	if (!tcp->exiting)
+		return DEC_MORE;
+	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], t, sizeof(t)) < 0) {
+		print_addr(tcp, tcp->args[0]);
+		return DEC_DONE;
+	}
+	for (unsigned i = 0; i < 4; i++) {
+		tprintf(tcp, "%s%s=", i ? ", " : "{", names[i]);
+		print_clock_t(tcp, (long)t[i]);
+	}
+	tprints(tcp, "}");
+	return DEC_DONE;
+}

@@ -1,0 +1,23 @@
+/* -yy: what a descriptor is, in detail: sockets as
+ * TCP:[127.0.0.1:5000->127.0.0.1:40000], UNIX-STREAM:[ino->peer,"path"],
+ * NETLINK:[ROUTE:portid]; devices as /dev/null<char 1:3>. */
+#ifndef CTRACE_FDINFO_H
+#define CTRACE_FDINFO_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Describe fd of pid whose /proc link target is target (e.g.
+ * "socket:[123]").  Writes the text to put between < and > into buf and
+ * returns its length, or 0 when there is nothing better than target. */
+size_t fdinfo_describe(pid_t pid, int fd, const char *target, char *buf, size_t size);
+
+/* Pure helpers (unit-tested). */
+/* Find inode in a /proc/net/{tcp,udp}{,6} table; format "L" or "L->R"
+ * into buf.  Returns the length, or 0 when the inode is not there. */
+size_t fdinfo_inet_lookup(const char *table, unsigned long inode, int v6, char *buf, size_t size);
+/* Find inode in /proc/net/netlink; format "ROUTE:portid".  0 when absent
+ * or not bound (portid 0). */
+size_t fdinfo_netlink_lookup(const char *table, unsigned long inode, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,88 @@
+#include "config.h"
+#include "stage.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "filter.h"
+#include "print.h"
+#include "util.h"
+
+struct stage {
+	struct tcb *tcp;
+	struct outstream *real;
+	struct outstream mem;
+	char *buf;
+	size_t len;
+	struct stage *next;
+};
+
+static struct stage *stages;
+
+static struct stage *find(const struct tcb *tcp, struct stage ***prevp)
+{
+	struct stage **pp;
+
+	for (pp = &stages; *pp; pp = &(*pp)->next) {
+		if ((*pp)->tcp == tcp) {
+			if (prevp)
+				*prevp = pp;
+			return *pp;
+		}
+	}
+	return NULL;
+}
+
+bool stage_active(const struct tcb *tcp)
+{
+	return find(tcp, NULL) != NULL;
+}
+
+void stage_begin(struct tcb *tcp)
+{
+	struct stage *st;
+	FILE *fp;
+
+	if (!filter_status_active() || stage_active(tcp))
+		return;
+	st = xcalloc(1, sizeof(*st));
+	fp = open_memstream(&st->buf, &st->len);
+	if (!fp) {
+		free(st);
+		return; /* out of memory: the line is printed unfiltered */
+	}
+	st->tcp = tcp;
+	st->real = tcp->out;
+	st->mem.fp = fp;
+	st->next = stages;
+	stages = st;
+	tcp->out = &st->mem;
+}
+
+void stage_end(struct tcb *tcp, unsigned status)
+{
+	struct stage **pp = NULL;
+	struct stage *st = find(tcp, &pp);
+
+	if (!st)
+		return;
+	*pp = st->next;
+	fclose(st->mem.fp);
+	tcp->out = st->real;
+	if (filter_status_selected(status) && st->len) {
+		struct outstream *os = tcp->out;
+
+		if (os->curline && os->curline != tcp) {
+			/* another tracee's line is open on the real stream */
+			fputs(" <unfinished ...>\n", os->fp);
+			os->curline->flags |= TCB_REPRINT;
+			os->curline->curcol = 0;
+			os->curline = NULL;
+		}
+		fwrite(st->buf, 1, st->len, os->fp);
+		if (os->flush_lines)
+			fflush(os->fp);
+	}
+	free(st->buf);
+	free(st);
+}

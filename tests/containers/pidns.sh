@@ -1,0 +1,23 @@
+#!/bin/bash
+# Tracing a container's processes from the host: both pids are shown,
+# [pid HOST (ctr NS)] on stderr, "HOST (ctr NS) " in -o files, and the
+# attach message names the namespace pid.
+. "$(dirname "$0")/../integration/lib.sh"
+command -v podman >/dev/null || skip "podman is not installed (apt-get install -y podman runc)"
+PODMAN=(podman --runtime runc run --rm --network none --ulimit nofile=20000:20000 --ulimit nproc=4096:4096)
+cid=$("${PODMAN[@]}" -d --rootfs /:O sh -c 'while true; do sleep 0.1; done' 2>"$TMP/perr") ||
+	skip "podman cannot start a container here: $(tail -1 "$TMP/perr")"
+trap 'podman kill "$cid" >/dev/null 2>&1; cleanup_tmp' EXIT
+hostpid=$(podman inspect --format '{{.State.Pid}}' "$cid")
+[ -n "$hostpid" ] && [ "$hostpid" != 0 ] || { echo "FAIL: no host pid for the container"; exit 1; }
+rc=0
+timeout -s INT 2 "$CTRACE" -f -e trace=execve,wait4 -o "$TMP/out" -p "$hostpid" 2>"$TMP/err"
+grep -q "^ctrace: Process $hostpid (pid 1 in its pid namespace) attached\$" "$TMP/err" ||
+	{ echo "FAIL: attach message without the namespace pid:"; cat "$TMP/err"; rc=1; }
+# -f -o FILE: "PID (ctr NSPID) " before every line
+grep -q "^$hostpid  *(ctr 1) " "$TMP/out" || { echo "FAIL: no '$hostpid (ctr 1)' prefix"; head -5 "$TMP/out"; rc=1; }
+grep -q '^[0-9][0-9]*  *(ctr [0-9]*) execve("/usr/bin/sleep"' "$TMP/out" ||
+	{ echo "FAIL: the container's children are not shown with both pids"; head -5 "$TMP/out"; rc=1; }
+grep -q "detached" "$TMP/err" || { echo "FAIL: not detached"; rc=1; }
+[ $rc = 0 ] && echo "ok: host pid $hostpid shown as (ctr 1); $(grep -c execve "$TMP/out") execs of children seen"
+exit $rc

@@ -1,0 +1,130 @@
+#!/bin/bash
+# -k: stack traces after every syscall line.  tests/helpers/stackcalls calls
+# write() from ctrace_test_leaf, called from ctrace_test_middle, called from
+# main.  The write's frames must name the libc wrapper, then those three
+# functions, in that order, with addresses that agree with nm; the same
+# frames when memory is read with PTRACE_PEEKDATA (CTRACE_NO_VM_READV=1, and
+# in a podman container whose seccomp profile blocks process_vm_readv when
+# podman is usable); the same modules per frame as strace -k; the module map
+# must follow mmap (full trace) and execve.
+. "$(dirname "$0")/lib.sh"
+rc=0
+prog=$HELPERS/stackcalls
+[ -x "$prog" ] || skip "$prog not built"
+"$CTRACE" -o /dev/null true 2>/dev/null || skip "ctrace cannot trace here"
+
+# The frames after the write line of the helper: "module|symbol|addr".
+frames_of_write() {
+	# (with -f -o, lines start with "PID ")
+	awk '{ sub(/^[0-9]+ +/, "") }
+	     /^write\(/ { inw = /ctrace stack test/; next }
+	     /^ > / { if (inw) print; next }
+	     { inw = 0 }' "$1"
+}
+split_frames() {
+	sed -E 's/^ > (.*)\((.*)\) \[(0x[0-9a-f]+)\]$/\1|\2|\3/' "$1"
+}
+
+check_write_stack() {   # $1: trace file, $2: label
+	local f=$TMP/frames.$2
+	frames_of_write "$1" >"$f"
+	if [ ! -s "$f" ]; then
+		echo "FAIL ($2): no frames after the write line"; sed -n 1,40p "$1"; return 1
+	fi
+	# order: libc's write wrapper, leaf, middle, main
+	if ! awk -v prog="$prog" '
+		BEGIN { want[1] = "libc wrapper"; want[2] = "ctrace_test_leaf";
+			want[3] = "ctrace_test_middle"; want[4] = "main"; k = 1 }
+		k == 1 && /libc[.-][^(]*\((__)?(libc_)?write[^(]*\+0x[0-9a-f]+\)/ { k++; next }
+		k > 1 && k <= 4 && index($0, prog "(" want[k] "+0x") == 4 { k++ }
+		END { if (k <= 4) { print "missing or out of order: " want[k]; exit 1 } }' "$f"; then
+		echo "FAIL ($2): frames:"; cat "$f"; return 1
+	fi
+	# the address in brackets is module-relative: address - offset is the
+	# symbol's value in the executable's symbol table
+	local sym off addr val bad=0
+	for sym in ctrace_test_leaf ctrace_test_middle main; do
+		line=$(grep -F "$prog($sym+0x" "$f" | head -1)
+		off=$(sed -E 's/.*\+(0x[0-9a-f]+)\).*/\1/' <<<"$line")
+		addr=$(sed -E 's/.*\[(0x[0-9a-f]+)\]$/\1/' <<<"$line")
+		val=$(nm "$prog" 2>/dev/null | awk -v s="$sym" '$3 == s && ($2 == "T" || $2 == "t") { print $1 }')
+		[ -n "$val" ] || continue    # no nm: the order check above must do
+		if [ $((addr - off)) -ne $((16#$val)) ]; then
+			echo "FAIL ($2): $sym: [$addr] - $off != nm's 0x$val"; bad=1
+		fi
+	done
+	return $bad
+}
+
+# 1. process_vm_readv (the default).  -e trace=write also means the seccomp
+# fast path, where unselected mmaps run unseen.
+"$CTRACE" -k -e trace=write -o "$TMP/vm" "$prog" >/dev/null 2>"$TMP/vm.err" || { echo "FAIL: ctrace -k failed"; cat "$TMP/vm.err"; rc=1; }
+check_write_stack "$TMP/vm" vm_readv || rc=1
+[ -s "$TMP/vm.err" ] && { echo "FAIL: unexpected messages:"; cat "$TMP/vm.err"; rc=1; }
+
+# 2. PTRACE_PEEKDATA only: the same frames
+CTRACE_NO_VM_READV=1 "$CTRACE" -k -e trace=write -o "$TMP/peek" "$prog" >/dev/null 2>"$TMP/peek.err"
+check_write_stack "$TMP/peek" peekdata || rc=1
+if ! diff -u "$TMP/frames.vm_readv" "$TMP/frames.peekdata"; then
+	echo "FAIL: frames differ between process_vm_readv and PTRACE_PEEKDATA"; rc=1
+fi
+
+# 3. full trace (no fast path): the module map follows the mmaps of the
+# dynamic loader, so every frame of every syscall has a module, and each
+# syscall line is followed by frames
+"$CTRACE" -k -o "$TMP/full" "$prog" >/dev/null 2>&1
+check_write_stack "$TMP/full" full || rc=1
+if grep -q '^ > ?()' "$TMP/full"; then
+	echo "FAIL: frames without a module in a full trace:"; grep -B3 '^ > ?()' "$TMP/full" | head -20; rc=1
+fi
+if ! awk '{ sub(/^[0-9]+ +/, "") }
+	  /^[a-z_0-9]+\(/ { if (pending) bad = bad " " pending; pending = $0; sub(/\(.*/, "", pending); next }
+	  /^ > / { pending = "" }
+	  END { if (bad != "") { print "no frames after:" bad; exit 1 } }' "$TMP/full"; then
+	rc=1
+fi
+
+# 4. execve: the new program's modules, not the old ones
+"$CTRACE" -f -k -e trace=execve,write -o "$TMP/exec" sh -c "exec $prog" >/dev/null 2>&1
+check_write_stack "$TMP/exec" exec || rc=1
+if grep -A100 "^execve(\"$prog\"" "$TMP/exec" | grep -q '^ > /usr/bin/dash\|^ > /bin/dash\|^ > /usr/bin/sh\|^ > /bin/sh'; then
+	echo "FAIL: frames of the shell after it exec'd the helper"; cat "$TMP/exec"; rc=1
+fi
+
+# 5. strace -k (if it has an unwinder): same modules, frame by frame
+if command -v "$STRACE" >/dev/null 2>&1 && "$STRACE" -k -o "$TMP/s" -e trace=write "$prog" >/dev/null 2>&1; then
+	frames_of_write "$TMP/s" | split_frames /dev/stdin | cut -d'|' -f1 >"$TMP/s.mods"
+	split_frames "$TMP/frames.vm_readv" | cut -d'|' -f1 >"$TMP/c.mods"
+	if ! diff -u "$TMP/s.mods" "$TMP/c.mods"; then
+		echo "FAIL: modules per frame differ (--- strace +++ ctrace)"; rc=1
+	fi
+else
+	echo "note: strace -k unavailable here, module comparison skipped"
+fi
+
+# 6. in a container whose seccomp profile blocks process_vm_readv: ctrace
+# says it falls back to PTRACE_PEEKDATA and the frames are the same
+if [ "$(id -u)" = 0 ] && command -v podman >/dev/null 2>&1 && command -v runc >/dev/null 2>&1; then
+	cat >"$TMP/novm.json" <<'EOF'
+{"defaultAction": "SCMP_ACT_ALLOW",
+ "syscalls": [{"names": ["process_vm_readv"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}
+EOF
+	if timeout 60 podman --runtime runc run --rm --network none \
+		--ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+		--security-opt seccomp="$TMP/novm.json" -v "$TMP:$TMP" --rootfs /:O \
+		"$CTRACE" -k -e trace=write -o "$TMP/ctr" "$prog" >/dev/null 2>"$TMP/ctr.err"; then
+		grep -q 'process_vm_readv.*PEEKDATA' "$TMP/ctr.err" ||
+			{ echo "FAIL: no PEEKDATA fallback message in the container:"; cat "$TMP/ctr.err"; rc=1; }
+		check_write_stack "$TMP/ctr" container || rc=1
+		diff -u "$TMP/frames.vm_readv" "$TMP/frames.container" ||
+			{ echo "FAIL: frames differ in the container"; rc=1; }
+	else
+		echo "note: podman could not run a container here, container part skipped:"
+		head -3 "$TMP/ctr.err"
+	fi
+else
+	echo "note: no root/podman/runc, container part skipped"
+fi
+
+[ $rc = 0 ] && pass "-k stack traces"
+exit $rc

@@ -1,0 +1,60 @@
+#include "config.h"
+#include "fake_tcb.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+void fake_init(struct fake *f, pid_t pid)
+{
+	memset(f, 0, sizeof(*f));
+	f->fp = open_memstream(&f->buf, &f->len);
+	assert_non_null(f->fp);
+	f->tcb.out = outstream_new(f->fp);
+	f->tcb.pid = pid;
+}
+
+const char *fake_text(struct fake *f)
+{
+	fflush(f->fp);
+	return f->buf;
+}
+
+void fake_done(struct fake *f)
+{
+	outstream_close(f->tcb.out);
+	free(f->buf);
+}
+
+void set_args(struct tcb *t, unsigned long a0, unsigned long a1, unsigned long a2,
+	      unsigned long a3, unsigned long a4, unsigned long a5)
+{
+	t->args[0] = a0; t->args[1] = a1; t->args[2] = a2;
+	t->args[3] = a3; t->args[4] = a4; t->args[5] = a5;
+}
+
+void run(struct tcb *t, int (*dec)(struct tcb *), long rval, int err)
+{
+	t->exiting = false;
+	if (dec(t) == DEC_DONE)
+		return;
+	t->exiting = true;
+	t->rval = rval;
+	t->err = err;
+	dec(t);
+}
+
+int fake_setup(void **state)
+{
+	(void)state;
+	pcfg.max_strlen = 32;
+	pcfg.verbose = false;
+	pcfg.yflag = 0;
+	pcfg.xflag = 0;
+	pcfg.xlat_style = XLAT_ABBREV;
+	return 0;
+}

@@ -1,0 +1,464 @@
+/* Unit tests of the desc family decoders (src/decode_desc.c), driven like
+ * test_decode_file.c: a fake tcb with our own pid reads our own memory. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <sys/uio.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "decode_desc.h"
+#include "gen/decoders.h"
+#include "print.h"
+#include "syscallent.h"
+#include "tcb.h"
+
+#include "fake_tcb.h"
+
+
+/* ---- pure helpers ---- */
+
+static void test_ioctl_cmd(void **state)
+{
+	char buf[160];
+
+	(void)state;
+	format_ioctl_cmd(buf, sizeof(buf), TCGETS);
+	assert_string_equal(buf, "TCGETS");
+	format_ioctl_cmd(buf, sizeof(buf), FIONREAD);
+	assert_string_equal(buf, "FIONREAD");
+	format_ioctl_cmd(buf, sizeof(buf), TCSETS);
+	assert_string_equal(buf, "SNDCTL_TMR_START or TCSETS");
+	format_ioctl_cmd(buf, sizeof(buf), 0x1234);
+	assert_string_equal(buf, "_IOC(_IOC_NONE, 0x12, 0x34, 0)");
+	format_ioctl_cmd(buf, sizeof(buf), _IOR(0xab, 0x7, int));
+	assert_string_equal(buf, "_IOC(_IOC_READ, 0xab, 0x7, 0x4)");
+	format_ioctl_cmd(buf, sizeof(buf), _IOWR(0xab, 0x8, long));
+	assert_string_equal(buf, "_IOC(_IOC_READ|_IOC_WRITE, 0xab, 0x8, 0x8)");
+}
+
+static void test_sigset_fdset(void **state)
+{
+	unsigned char set[8] = { 0 };
+	char buf[512];
+
+	(void)state;
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "[]");
+	set[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);
+	set[(SIGTERM - 1) / 8] |= 1 << ((SIGTERM - 1) % 8);
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "[INT TERM]");
+	memset(set, 0xff, sizeof(set));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "~[]");
+	set[(SIGKILL - 1) / 8] &= (unsigned char)~(1 << ((SIGKILL - 1) % 8));
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "~[KILL]");
+	pcfg.xlat_style = XLAT_VERBOSE;
+	memset(set, 0, sizeof(set));
+	set[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "[2 /* INT */]");
+	pcfg.xlat_style = XLAT_RAW;
+	format_sigmask(buf, sizeof(buf), set, sizeof(set));
+	assert_string_equal(buf, "[2]");
+	pcfg.xlat_style = XLAT_ABBREV;
+	memset(set, 0xff, sizeof(set));
+	set[(SIGKILL - 1) / 8] &= (unsigned char)~(1 << ((SIGKILL - 1) % 8));
+	/* tiny output buffer: terminated, no overflow */
+	format_sigmask(buf, 3, set, sizeof(set));
+	assert_int_equal(strlen(buf), 2);
+
+	memset(set, 0, sizeof(set));
+	format_fdset(buf, sizeof(buf), set, 64);
+	assert_string_equal(buf, "[]");
+	set[0] = 0x01 | 0x80;
+	set[1] = 0x01;
+	format_fdset(buf, sizeof(buf), set, 9);
+	assert_string_equal(buf, "[0 7 8]");
+	format_fdset(buf, sizeof(buf), set, 8);
+	assert_string_equal(buf, "[0 7]");
+}
+
+/* ---- decoders ---- */
+
+static void test_readv_writev(void **state)
+{
+	struct fake f;
+	char d1[] = "hel", d2[] = "lo\nworld\n";
+	struct iovec iov[2] = { { d1, 3 }, { d2, 100 } };
+	char want[256];
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)iov, 2, 0, 0, 0);
+	run(&f.tcb, dec_readv, 12, 0);
+	assert_string_equal(fake_text(&f), "3, [{iov_base=\"hel\", iov_len=3}, "
+			    "{iov_base=\"lo\\nworld\\n\", iov_len=100}], 2");
+	fake_done(&f);
+
+	/* writev prints every iov_len at entry */
+	iov[1].iov_len = 5;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 4, (unsigned long)iov, 2, 0, 0, 0);
+	run(&f.tcb, dec_pwritev, 8, 0);
+	assert_string_equal(fake_text(&f), "4, [{iov_base=\"hel\", iov_len=3}, "
+			    "{iov_base=\"lo\\nwo\", iov_len=5}], 2, 0");
+	fake_done(&f);
+
+	/* -s 1 limits the elements too */
+	pcfg.max_strlen = 1;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 4, (unsigned long)iov, 2, 0, 0, 0);
+	run(&f.tcb, dec_writev, 8, 0);
+	assert_string_equal(fake_text(&f), "4, [{iov_base=\"h\"..., iov_len=3}, ...], 2");
+	fake_done(&f);
+	pcfg.max_strlen = 32;
+
+	/* failure and unreadable vectors print the address */
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)iov, 2, 0, 0, 0);
+	run(&f.tcb, dec_readv, -1, 14);
+	snprintf(want, sizeof(want), "3, %p, 2", (void *)iov);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, BAD_ADDR, 1, 0, 0, 0);
+	run(&f.tcb, dec_writev, -1, 14);
+	assert_string_equal(fake_text(&f), "3, 0x8, 1");
+	fake_done(&f);
+
+	/* huge count */
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)iov, 1UL << 40, 0, 0, 0);
+	run(&f.tcb, dec_writev, -1, 22);
+	snprintf(want, sizeof(want), "3, %p, %lu", (void *)iov, 1UL << 40);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 3, 0x1000, 1, 0, 0, 0);
+	run(&f.tcb, dec_writev, 0, 0);
+	assert_string_equal(fake_text(&f), "3, 0x1000, 1");
+	fake_done(&f);
+}
+
+static void test_pipe2(void **state)
+{
+	struct fake f;
+	int fds[2] = { 3, 4 };
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, (unsigned long)fds, O_CLOEXEC | O_NONBLOCK, 0, 0, 0, 0);
+	run(&f.tcb, dec_pipe2, 0, 0);
+	assert_string_equal(fake_text(&f), "[3, 4], O_NONBLOCK|O_CLOEXEC");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, BAD_ADDR, 0x1, 0, 0, 0, 0);
+	run(&f.tcb, dec_pipe2, -1, 14);
+	assert_string_equal(fake_text(&f), "0x8, 0x1 /* O_??? */");
+	fake_done(&f);
+}
+
+static void test_fcntl(void **state)
+{
+	struct fake f;
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, F_GETFL, 0, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, 0x28000, 0);
+	assert_string_equal(fake_text(&f), "3, F_GETFL");
+	assert_true(f.tcb.rval_hex);
+	assert_string_equal(f.tcb.auxstr, "flags O_RDONLY|O_LARGEFILE|O_NOFOLLOW");
+	fake_done(&f);
+
+	/* F_GETFD 0: a plain 0, no decoration */
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, F_GETFD, 0, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, 0, 0);
+	assert_null(f.tcb.auxstr);
+	assert_false(f.tcb.rval_hex);
+	assert_false(f.tcb.rval_fd);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, F_GETFD, 0, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, 1, 0);
+	assert_string_equal(f.tcb.auxstr, "flags FD_CLOEXEC");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 6, F_SETFL, O_RDWR | O_APPEND | O_NONBLOCK, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, 0, 0);
+	assert_string_equal(fake_text(&f), "6, F_SETFL, O_RDWR|O_APPEND|O_NONBLOCK");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 6, F_SETLK, (unsigned long)&fl, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, 0, 0);
+	assert_string_equal(fake_text(&f),
+			    "6, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=10}");
+	fake_done(&f);
+
+	fl.l_type = F_UNLCK;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 6, F_GETLK, (unsigned long)&fl, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, 0, 0);
+	assert_string_equal(fake_text(&f),
+			    "6, F_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=10, l_pid=0}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, F_DUPFD_CLOEXEC, 40, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, 40, 0);
+	assert_string_equal(fake_text(&f), "3, F_DUPFD_CLOEXEC, 40");
+	assert_true(f.tcb.rval_fd);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 12345, 0, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, -1, 22);
+	assert_string_equal(fake_text(&f), "3, 0x3039 /* F_??? */, 0");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 6, F_SETLKW, BAD_ADDR, 0, 0, 0);
+	run(&f.tcb, dec_fcntl, -1, 14);
+	assert_string_equal(fake_text(&f), "6, F_SETLKW, 0x8");
+	fake_done(&f);
+}
+
+static void test_ioctl(void **state)
+{
+	struct fake f;
+	int n = 4;
+	char want[128];
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 8, FIONREAD, (unsigned long)&n, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "8, FIONREAD, [4]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0, TCGETS, (unsigned long)&n, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 25);
+	snprintf(want, sizeof(want), "0, TCGETS, %p", (void *)&n);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	{
+		struct {
+			uint32_t i, o, c, l;
+			uint8_t line, cc[19];
+		} t = { ICRNL | IXON, OPOST | ONLCR | CR2, B38400 | CS8 | CREAD,
+			ISIG | ICANON | ECHO | IEXTEN | 0x40000000u, 0, { 3, 0x1c } };
+
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0, TCGETS, (unsigned long)&t, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, 0, 0);
+		assert_string_equal(fake_text(&f), "0, TCGETS, {c_iflag=ICRNL|IXON, "
+				    "c_oflag=NL0|CR2|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, "
+				    "c_lflag=ISIG|ICANON|ECHO|IEXTEN|0x40000000, ...}");
+		fake_done(&f);
+
+		pcfg.verbose = true;
+		t.i = 0;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0, TCSETSW, (unsigned long)&t, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, 0, 0);
+		assert_non_null(strstr(fake_text(&f), "{c_iflag=0, "));
+		assert_non_null(strstr(fake_text(&f), ", c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, "
+				       "[VERASE]=0, "));
+		assert_non_null(strstr(fake_text(&f), "[VEOL2]=0, [17]=0, [18]=0]}"));
+		fake_done(&f);
+		pcfg.verbose = false;
+	}
+
+	/* no third argument */
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, FIOCLEX, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, FIOCLEX");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0, TCFLSH, TCIOFLUSH, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 25);
+	assert_string_equal(fake_text(&f), "0, TCFLSH, TCIOFLUSH");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0, TCXONC, 9, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 25);
+	assert_string_equal(fake_text(&f), "0, TCXONC, 9");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0x1234, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 25);
+	assert_string_equal(fake_text(&f), "3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0");
+	fake_done(&f);
+}
+
+static void test_poll(void **state)
+{
+	struct fake f;
+	struct pollfd pfd[2] = { { 8, POLLIN, POLLIN }, { 9, POLLOUT | POLLERR, 0 } };
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, (unsigned long)pfd, 2, 0, 0, 0, 0);
+	run(&f.tcb, dec_poll, 1, 0);
+	assert_string_equal(fake_text(&f),
+			    "[{fd=8, events=POLLIN}, {fd=9, events=POLLOUT|POLLERR}], 2, 0");
+	assert_string_equal(f.tcb.auxstr, "[{fd=8, revents=POLLIN}]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, (unsigned long)pfd, 1, 10, 0, 0, 0);
+	run(&f.tcb, dec_poll, 0, 0);
+	assert_string_equal(f.tcb.auxstr, "Timeout");
+	fake_done(&f);
+
+	/* zero events, unknown bits */
+	pfd[0].events = 0;
+	pfd[1].events = (short)0x4000;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, (unsigned long)pfd, 2, (unsigned long)-1, 0, 0, 0);
+	run(&f.tcb, dec_poll, -1, 4);
+	assert_string_equal(fake_text(&f), "[{fd=8, events=0}, {fd=9, events=0x4000}], 2, -1");
+	assert_null(f.tcb.auxstr);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, BAD_ADDR, 1, 0, 0, 0, 0);
+	run(&f.tcb, dec_poll, -1, 14);
+	assert_string_equal(fake_text(&f), "0x8, 1, 0");
+	fake_done(&f);
+}
+
+static void test_select(void **state)
+{
+	struct fake f;
+	fd_set r, w;
+	struct { int64_t s, ns; } ts = { 0, 1000 };
+
+	(void)state;
+	FD_ZERO(&r); FD_ZERO(&w);
+	FD_SET(0, &r); FD_SET(8, &r); FD_SET(9, &w);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 10, (unsigned long)&r, (unsigned long)&w, 0, (unsigned long)&ts, 0);
+	run(&f.tcb, dec_pselect6, 3, 0);
+	assert_string_equal(fake_text(&f), "10, [0 8], [9], NULL, {tv_sec=0, tv_nsec=1000}, NULL");
+	assert_string_equal(f.tcb.auxstr, "in [0 8], out [9], left {tv_sec=0, tv_nsec=1000}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 10, (unsigned long)&r, 0, 0, 0, 0);
+	run(&f.tcb, dec_select, 0, 0);
+	assert_string_equal(fake_text(&f), "10, [0 8], NULL, NULL, NULL");
+	assert_string_equal(f.tcb.auxstr, "Timeout");
+	fake_done(&f);
+}
+
+static void test_epoll(void **state)
+{
+	struct fake f;
+	char want[128];
+	struct epoll_event ev[2] = { { .events = EPOLLIN | EPOLLET, .data.u64 = 7 },
+				     { .events = EPOLLOUT, .data.u64 = 0x100000001ull } };
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 11, EPOLL_CTL_ADD, 8, (unsigned long)ev, 0, 0);
+	run(&f.tcb, dec_epoll_ctl, 0, 0);
+	assert_string_equal(fake_text(&f),
+			    "11, EPOLL_CTL_ADD, 8, {events=EPOLLIN|EPOLLET, data={u32=7, u64=7}}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 11, (unsigned long)ev, 4, 0, 0, 0);
+	run(&f.tcb, dec_epoll_wait, 2, 0);
+	assert_string_equal(fake_text(&f),
+			    "11, [{events=EPOLLIN|EPOLLET, data={u32=7, u64=7}}, "
+			    "{events=EPOLLOUT, data={u32=1, u64=4294967297}}], 4, 0");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 11, EPOLL_CTL_DEL, 8, (unsigned long)ev, 0, 0);
+	run(&f.tcb, dec_epoll_ctl, 0, 0);
+	snprintf(want, sizeof(want), "11, EPOLL_CTL_DEL, 8, %p", (void *)ev);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 11, 99, 8, 0, 0, 0);
+	run(&f.tcb, dec_epoll_ctl, -1, 22);
+	assert_string_equal(fake_text(&f), "11, 0x63 /* EPOLL_CTL_??? */, 8, NULL");
+	fake_done(&f);
+}
+
+static void test_sendfile(void **state)
+{
+	struct fake f;
+	int64_t off = 0;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 11, 3, (unsigned long)&off, 5, 0, 0);
+	f.tcb.exiting = false;
+	assert_int_equal(dec_sendfile(&f.tcb), DEC_MORE);
+	off = 5;
+	f.tcb.exiting = true;
+	f.tcb.rval = 5;
+	dec_sendfile(&f.tcb);
+	assert_string_equal(fake_text(&f), "11, 3, [0] => [5], 5");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 11, 3, 0, 5, 0, 0);
+	run(&f.tcb, dec_sendfile, 0, 0);
+	assert_string_equal(fake_text(&f), "11, 3, NULL, 5");
+	fake_done(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_ioctl_cmd, fake_setup),
+		cmocka_unit_test_setup(test_sigset_fdset, fake_setup),
+		cmocka_unit_test_setup(test_readv_writev, fake_setup),
+		cmocka_unit_test_setup(test_pipe2, fake_setup),
+		cmocka_unit_test_setup(test_fcntl, fake_setup),
+		cmocka_unit_test_setup(test_ioctl, fake_setup),
+		cmocka_unit_test_setup(test_poll, fake_setup),
+		cmocka_unit_test_setup(test_select, fake_setup),
+		cmocka_unit_test_setup(test_epoll, fake_setup),
+		cmocka_unit_test_setup(test_sendfile, fake_setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

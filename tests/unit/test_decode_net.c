@@ -1,0 +1,219 @@
+/* Unit tests of the network decoders' pure formatters and of the
+ * printers' behaviour on unreadable tracee memory. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "decode_net.h"
+#include "fdinfo.h"
+#include "print.h"
+
+static void check_sa(const void *sa, size_t len, const char *want)
+{
+	char buf[1024];
+
+	format_sockaddr(buf, sizeof(buf), sa, len, 0, XLAT_ABBREV);
+	assert_string_equal(buf, want);
+}
+
+static void test_inet(void **state)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(8080) };
+
+	(void)state;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	check_sa(&sin, sizeof(sin),
+		 "{sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr(\"127.0.0.1\")}");
+	/* too short for sockaddr_in: the raw bytes */
+	check_sa(&sin, 4, "{sa_family=AF_INET, sa_data=\"\\37\\220\"}");
+}
+
+static void test_inet6(void **state)
+{
+	struct sockaddr_in6 s6 = { .sin6_family = AF_INET6, .sin6_port = htons(443) };
+
+	(void)state;
+	s6.sin6_addr = in6addr_loopback;
+	s6.sin6_scope_id = 2;
+	check_sa(&s6, sizeof(s6),
+		 "{sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), "
+		 "inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=2}");
+}
+
+static void test_unix(void **state)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	size_t base = offsetof(struct sockaddr_un, sun_path);
+
+	(void)state;
+	strcpy(sun.sun_path, "/run/x");
+	check_sa(&sun, sizeof(sun), "{sa_family=AF_UNIX, sun_path=\"/run/x\"}");
+	check_sa(&sun, base + 7, "{sa_family=AF_UNIX, sun_path=\"/run/x\"}");
+	/* unnamed */
+	check_sa(&sun, base, "{sa_family=AF_UNIX}");
+	/* abstract: every byte of the name, NULs included */
+	memset(sun.sun_path, 0, sizeof(sun.sun_path));
+	memcpy(sun.sun_path + 1, "ab\0c", 4);
+	check_sa(&sun, base + 5, "{sa_family=AF_UNIX, sun_path=@\"ab\\0c\"}");
+}
+
+static void test_netlink_unknown(void **state)
+{
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK, .nl_pid = 42, .nl_groups = 0x11 };
+	unsigned char raw[6] = { 0xfe, 0x00, 'h', 'i', 0, 1 };
+
+	(void)state;
+	check_sa(&nl, sizeof(nl), "{sa_family=AF_NETLINK, nl_pid=42, nl_groups=00000011}");
+	/* family 254 is unknown; sa_data with octal escapes */
+	check_sa(raw, sizeof(raw), "{sa_family=0xfe /* AF_??? */, sa_data=\"hi\\0\\1\"}");
+	/* shorter than sa_family */
+	check_sa(raw, 1, "{sa_family=???}");
+	check_sa(raw, 0, "{sa_family=???}");
+}
+
+static void test_huge_len(void **state)
+{
+	unsigned char big[4096];
+	char buf[1024];
+
+	(void)state;
+	memset(big, 'A', sizeof(big));
+	big[0] = 0xfe;
+	big[1] = 0;
+	/* clamped to sockaddr_storage; output bounded by the buffer */
+	format_sockaddr(buf, sizeof(buf), big, sizeof(big), 0, XLAT_ABBREV);
+	assert_true(strlen(buf) < sizeof(buf));
+	assert_memory_equal(buf, "{sa_family=0xfe /* AF_??? */, sa_data=\"AAA", 41);
+	/* tiny output buffer: still NUL-terminated */
+	format_sockaddr(buf, 8, big, sizeof(big), 0, XLAT_ABBREV);
+	assert_int_equal(strlen(buf), 7);
+}
+
+static void test_xstyle(void **state)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(80) };
+	struct sockaddr_in6 s6 = { .sin6_family = AF_INET6 };
+	char buf[1024];
+
+	(void)state;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	format_sockaddr(buf, sizeof(buf), &sin, sizeof(sin), 0, XLAT_RAW);
+	assert_string_equal(buf, "{sa_family=0x2, sin_port=\"\\x00\\x50\", sin_addr=\"\\x7f\\x00\\x00\\x01\"}");
+	format_sockaddr(buf, sizeof(buf), &sin, sizeof(sin), 0, XLAT_VERBOSE);
+	assert_string_equal(buf, "{sa_family=0x2 /* AF_INET */, sin_port=\"\\x00\\x50\" /* htons(80) */, "
+			    "sin_addr=\"\\x7f\\x00\\x00\\x01\" /* inet_addr(\"127.0.0.1\") */}");
+	s6.sin6_addr = in6addr_loopback;
+	format_sockaddr(buf, sizeof(buf), &s6, sizeof(s6), 0, XLAT_VERBOSE);
+	assert_string_equal(buf, "{sa_family=0xa /* AF_INET6 */, sin6_port=\"\\x00\\x00\" /* htons(0) */, "
+			    "sin6_flowinfo=\"\\x00\\x00\\x00\\x00\" /* htonl(0) */, "
+			    "sin6_addr=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\" "
+			    "/* inet_pton(AF_INET6, \"::1\") */, sin6_scope_id=0}");
+}
+
+static void test_socktype(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	format_socktype(buf, sizeof(buf), SOCK_STREAM);
+	assert_string_equal(buf, "SOCK_STREAM");
+	format_socktype(buf, sizeof(buf), SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK);
+	assert_string_equal(buf, "SOCK_DGRAM|SOCK_CLOEXEC|SOCK_NONBLOCK");
+	format_socktype(buf, sizeof(buf), 0);
+	assert_string_equal(buf, "0 /* SOCK_??? */");
+	format_socktype(buf, sizeof(buf), 0xf | 0x100);
+	assert_string_equal(buf, "0xf /* SOCK_??? */|0x100");
+}
+
+/* -yy: lookups in /proc/net tables (text as the kernel writes it). */
+static void test_proc_net(void **state)
+{
+	static const char tcp[] =
+		"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+		"   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1111 1 0 100 0 0 10 0\n"
+		"   1: 0100007F:9C40 0100007F:1F90 01 00000000:00000000 00:00000000 00000000     0        0 2222 1 0 20 4 30 10 -1\n"
+		"   2: 00000000:0000 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 3333 1 0 20 4 30 10 -1\n";
+	static const char tcp6[] =
+		"  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+		"   0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4444 1 0\n";
+	static const char netlink[] =
+		"sk               Eth Pid        Groups   Rmem     Wmem     Dump  Locks    Drops    Inode\n"
+		"0000000000000000 0   4936       00000000 0        0        0     2        0        5555\n"
+		"0000000000000000 0   0          00000000 0        0        0     2        0        6666\n"
+		"0000000000000000 99  7          00000000 0        0        0     2        0        7777\n";
+	char buf[128];
+
+	(void)state;
+	assert_int_not_equal(fdinfo_inet_lookup(tcp, 1111, 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "127.0.0.1:8080");
+	assert_int_not_equal(fdinfo_inet_lookup(tcp, 2222, 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "127.0.0.1:40000->127.0.0.1:8080");
+	/* unbound: nothing beyond the inode; unknown inode: nothing */
+	assert_int_equal(fdinfo_inet_lookup(tcp, 3333, 0, buf, sizeof(buf)), 0);
+	assert_int_equal(fdinfo_inet_lookup(tcp, 9999, 0, buf, sizeof(buf)), 0);
+	assert_int_equal(fdinfo_inet_lookup("", 1111, 0, buf, sizeof(buf)), 0);
+	assert_int_not_equal(fdinfo_inet_lookup(tcp6, 4444, 1, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "[::1]:8080");
+	/* output too small: nothing rather than a truncated text */
+	assert_int_equal(fdinfo_inet_lookup(tcp, 2222, 0, buf, 8), 0);
+	assert_int_not_equal(fdinfo_netlink_lookup(netlink, 5555, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "ROUTE:4936");
+	assert_int_equal(fdinfo_netlink_lookup(netlink, 6666, buf, sizeof(buf)), 0);
+	assert_int_not_equal(fdinfo_netlink_lookup(netlink, 7777, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "99:7");
+}
+
+/* A tracee that does not exist: every memory read fails (ESRCH), so the
+ * printers must fall back to the address. */
+static void test_unreadable(void **state)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	struct tcb t;
+
+	(void)state;
+	assert_non_null(fp);
+	memset(&t, 0, sizeof(t));
+	t.pid = 0x7fffffff;
+	t.out = outstream_new(fp);
+	print_sockaddr(&t, 0x1000, 16);
+	tprints(&t, " ");
+	print_sockaddr(&t, 0, 16);
+	tprints(&t, " ");
+	print_sockaddr(&t, 0x2000, 0);
+	fflush(fp);
+	assert_string_equal(text, "0x1000 NULL 0x2000");
+	outstream_close(t.out);
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_inet),
+		cmocka_unit_test(test_inet6),
+		cmocka_unit_test(test_unix),
+		cmocka_unit_test(test_netlink_unknown),
+		cmocka_unit_test(test_huge_len),
+		cmocka_unit_test(test_socktype),
+		cmocka_unit_test(test_xstyle),
+		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_proc_net),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

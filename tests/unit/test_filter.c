@@ -1,0 +1,256 @@
+/* Unit tests of the -e expression parser (src/filter.c) and of the -x
+ * quoting rule (src/print.c). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arch.h"
+#include "filter.h"
+#include "print.h"
+#include "syscallent.h"
+
+static const struct arch_def *A = &arch_x86_64;
+static bool *set;
+static char err[256];
+
+static int setup(void **state)
+{
+	(void)state;
+	set = calloc(A->nsyscalls + 1, sizeof(bool));
+	return set ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(set);
+	return 0;
+}
+
+static bool has(const char *name)
+{
+	long nr = arch_syscall_number(A, name);
+
+	assert_true(nr >= 0);
+	return set[nr];
+}
+
+static unsigned count(void)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < A->nsyscalls; i++)
+		n += A->table[i].name && set[i];
+	return n;
+}
+
+static int parse(const char *v)
+{
+	err[0] = '\0';
+	return filter_parse_trace(A, v, set, err, sizeof(err));
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("open,close"), 0);
+	assert_true(has("open"));
+	assert_true(has("close"));
+	assert_false(has("read"));
+	assert_int_equal(count(), 2);
+}
+
+static void test_negation(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("!close"), 0);
+	assert_false(has("close"));
+	assert_true(has("read"));
+	assert_true(has("openat"));
+	/* every number without a name is traced too */
+	assert_true(set[A->nsyscalls]);
+}
+
+static void test_classes(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("%network"), 0);
+	assert_true(has("socket"));
+	assert_true(has("connect"));
+	assert_false(has("read"));
+	assert_int_equal(parse("%file"), 0);
+	assert_true(has("openat"));
+	assert_true(has("execve"));
+	assert_false(has("read"));
+	/* the old spelling without % */
+	assert_int_equal(parse("process"), 0);
+	assert_true(has("clone"));
+	assert_false(has("openat"));
+	/* %%stat: every stat-like call */
+	assert_int_equal(parse("%%stat"), 0);
+	assert_true(has("newfstatat"));
+	assert_true(has("statx"));
+	assert_false(has("statfs"));
+	assert_int_equal(parse("!%memory"), 0);
+	assert_false(has("mmap"));
+	assert_true(has("openat"));
+}
+
+static void test_regex(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("/^sock"), 0);
+	assert_true(has("socket"));
+	assert_true(has("socketpair"));
+	assert_false(has("getsockopt"));
+	assert_int_equal(parse("/stat$,close"), 0);
+	assert_true(has("fstat"));
+	assert_false(has("newfstatat"));
+	assert_true(has("close"));
+	assert_false(has("statx"));
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("nosuch"), -EINVAL);
+	assert_string_equal(err, "invalid system call 'nosuch'");
+	assert_int_equal(parse("open,nosuch"), -EINVAL);
+	assert_string_equal(err, "invalid system call 'nosuch'");
+	assert_int_equal(parse("%nosuch"), -EINVAL);
+	assert_string_equal(err, "invalid system call '%nosuch'");
+	/* a regex that matches nothing is an error, as in strace */
+	assert_int_equal(parse("/^nosuch"), -EINVAL);
+	assert_string_equal(err, "invalid system call '/^nosuch'");
+	assert_int_equal(parse("/["), -EINVAL);
+	assert_memory_equal(err, "regcomp: [: ", 12);
+	assert_int_equal(parse(""), -EINVAL);
+}
+
+static void test_optional(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("?nosuch,close"), 0);
+	assert_true(has("close"));
+	assert_int_equal(count(), 1);
+	assert_int_equal(parse("?/^nosuch"), 0);
+	assert_int_equal(count(), 0);
+	assert_int_equal(parse("?%nosuch"), 0);
+}
+
+static void test_all_none(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("all"), 0);
+	assert_true(has("read"));
+	assert_int_equal(parse("none"), 0);
+	assert_int_equal(count(), 0);
+	assert_int_equal(parse("!all"), 0);
+	assert_int_equal(count(), 0);
+}
+
+static void test_status(void **state)
+{
+	unsigned mask = 0;
+
+	(void)state;
+	assert_int_equal(filter_parse_status("successful", &mask, err, sizeof(err)), 0);
+	assert_int_equal(mask, 1u << FS_SUCCESSFUL);
+	assert_int_equal(filter_parse_status("failed,unfinished", &mask, err, sizeof(err)), 0);
+	assert_int_equal(mask, (1u << FS_FAILED) | (1u << FS_UNFINISHED));
+	assert_int_equal(filter_parse_status("!failed", &mask, err, sizeof(err)), 0);
+	assert_int_equal(mask, FS_ALL & ~(1u << FS_FAILED));
+	assert_int_equal(filter_parse_status("all", &mask, err, sizeof(err)), 0);
+	assert_int_equal(mask, FS_ALL);
+	assert_int_equal(filter_parse_status("detached,unavailable", &mask, err, sizeof(err)), 0);
+	assert_int_equal(mask, (1u << FS_DETACHED) | (1u << FS_UNAVAILABLE));
+	assert_int_equal(filter_parse_status("foo", &mask, err, sizeof(err)), -EINVAL);
+	assert_string_equal(err, "invalid status 'foo'");
+
+	filter_set_status(FS_ALL);
+	assert_false(filter_status_active());
+	filter_set_status(1u << FS_FAILED);
+	assert_true(filter_status_active());
+	assert_true(filter_status_selected(FS_FAILED));
+	assert_false(filter_status_selected(FS_SUCCESSFUL));
+	filter_set_status(FS_ALL);
+}
+
+static void test_build(void **state)
+{
+	const char *ok[] = { "trace=open", "signal=!SIGCHLD", "status=failed", "raw=read",
+			     "abbrev=none", "verbose=!all", "t=close" };
+	const char *bad[] = { "trace=nosuch", "signal=FOO", "status=foo", "raw=nosuch",
+			      "nosuch=1", "signal=256", "signal=-1" };
+	const char *nums[] = { "signal=0,64,255" };
+
+	(void)state;
+	assert_int_equal(filter_build(A, ok, 1, set), 0);
+	assert_true(has("open"));
+	assert_int_equal(count(), 1);
+	assert_int_equal(filter_build(A, ok, 7, set), 0);
+	/* the last trace= wins, as in strace */
+	assert_true(has("close"));
+	assert_false(has("open"));
+	assert_false(filter_signal_traced(17));
+	assert_true(filter_signal_traced(2));
+	assert_true(filter_status_active());
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(filter_build(A, &bad[i], 1, set), -EINVAL);
+	/* numbers below 256 are accepted, as strace does */
+	assert_int_equal(filter_build(A, nums, 1, set), 0);
+	assert_true(filter_signal_traced(64));
+	assert_false(filter_signal_traced(2));
+	filter_set_status(FS_ALL);
+}
+
+static void check_quote(const char *s, size_t len, unsigned flags, const char *want)
+{
+	char out[256];
+
+	quote_string(s, len, flags, out);
+	assert_string_equal(out, want);
+}
+
+static void test_quote(void **state)
+{
+	(void)state;
+	check_quote("a\tb\n\"\\", 6, 0, "\"a\\tb\\n\\\"\\\\\"");
+	/* octal, shortest unless a digit follows */
+	check_quote("\001" "234\001" "9", 6, 0, "\"\\001234\\19\"");
+	check_quote("\377\0", 2, 0, "\"\\377\\0\"");
+	/* -x: printable and whitespace only -> as without -x */
+	check_quote("ab\tc\n", 5, QUOTE_HEX_NONPRINT, "\"ab\\tc\\n\"");
+	/* -x: one other byte switches the whole string to hex */
+	check_quote("abc\0d", 5, QUOTE_HEX_NONPRINT, "\"\\x61\\x62\\x63\\x00\\x64\"");
+	check_quote("a\177", 2, QUOTE_HEX_NONPRINT, "\"\\x61\\x7f\"");
+	/* -xx: everything */
+	check_quote("ab", 2, QUOTE_HEX_ALL, "\"\\x61\\x62\"");
+	check_quote("", 0, QUOTE_HEX_ALL, "\"\"");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_negation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_classes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_regex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_optional, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_all_none, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_build, setup, teardown),
+		cmocka_unit_test(test_quote),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

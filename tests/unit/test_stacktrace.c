@@ -1,0 +1,90 @@
+/* Unit tests: -k frame lines and the mapping-change predicate (pure). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "stacktrace.h"
+
+static const char *fmt(const char *module, const char *sym, unsigned long off,
+		       unsigned long addr, bool plus_zero)
+{
+	static char buf[512];
+	struct stack_frame_info f = { .module = module, .symbol = sym, .sym_off = off,
+				      .addr = addr };
+	int n = stack_format_frame(buf, sizeof(buf), &f, plus_zero);
+
+	assert_int_equal(n, (int)strlen(buf));
+	return buf;
+}
+
+static void test_frame_symbol(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("/usr/lib/x86_64-linux-gnu/libc.so.6", "__write", 0x10, 0xf8350, false),
+			    " > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]\n");
+	/* the offset is printed even when it is zero; plus_zero changes nothing */
+	assert_string_equal(fmt("/bin/x", "main", 0, 0x1000, true), " > /bin/x(main+0x0) [0x1000]\n");
+}
+
+static void test_frame_no_symbol(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("/usr/bin/echo", NULL, 0, 0x60c4, false),
+			    " > /usr/bin/echo() [0x60c4]\n");
+	assert_string_equal(fmt("/usr/bin/echo", "", 7, 0x60c4, false),
+			    " > /usr/bin/echo() [0x60c4]\n");
+	assert_string_equal(fmt("/usr/bin/true", NULL, 0, 0x23f1, true),
+			    " > /usr/bin/true(+0x0) [0x23f1]\n");
+}
+
+static void test_frame_no_module(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt(NULL, NULL, 0, 0x7f0012345678, false),
+			    " > ?() [0x7f0012345678]\n");
+}
+
+static void test_frame_truncated(void **state)
+{
+	char small[16];
+	struct stack_frame_info f = { .module = "/a/very/long/module/path.so", .symbol = "sym",
+				      .sym_off = 1, .addr = 2 };
+	int n = stack_format_frame(small, sizeof(small), &f, false);
+
+	(void)state;
+	assert_true(n > (int)sizeof(small));
+	assert_int_equal(strlen(small), sizeof(small) - 1);
+}
+
+static void test_maps_change(void **state)
+{
+	unsigned long none[6] = { 0x1000, 4096, PROT_READ, 0, 0, 0 };
+	unsigned long exec[6] = { 0x1000, 4096, PROT_READ | PROT_EXEC, 0, 0, 0 };
+
+	(void)state;
+	assert_true(stacktrace_maps_change("mmap", none));
+	assert_true(stacktrace_maps_change("munmap", none));
+	assert_true(stacktrace_maps_change("mremap", none));
+	assert_true(stacktrace_maps_change("mprotect", exec));
+	assert_false(stacktrace_maps_change("mprotect", none));
+	assert_true(stacktrace_maps_change("pkey_mprotect", exec));
+	assert_false(stacktrace_maps_change("write", exec));
+	assert_false(stacktrace_maps_change("brk", none));
+	assert_false(stacktrace_maps_change(NULL, none));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_frame_symbol),
+		cmocka_unit_test(test_frame_no_symbol),
+		cmocka_unit_test(test_frame_no_module),
+		cmocka_unit_test(test_frame_truncated),
+		cmocka_unit_test(test_maps_change),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
