@@ -451,6 +451,17 @@ static void assess_syscall_info(const struct check_facts *f,
 		set(m, VERDICT_OK, NULL, NULL);
 		return;
 	}
+	/* EIO on a kernel that has the request: a seccomp filter answers
+	 * for the kernel (ptrace is filtered by argument) */
+	if (!old && f->kver_major && o->result == PROBE_ERRNO && f->seccomp_filters > 0) {
+		set(m, VERDICT_DEGRADED,
+		    "allow ptrace(PTRACE_GET_SYSCALL_INFO) in your seccomp profile, or "
+		    "--security-opt seccomp=unconfined (broader than needed)",
+		    "ptrace(PTRACE_GET_SYSCALL_INFO) is refused (%s) by the container's seccomp "
+		    "profile although the kernel%s%s has it; decoding syscalls from registers instead",
+		    err_name(o->err), f->kernel_release[0] ? " " : "", f->kernel_release);
+		return;
+	}
 	if (old || (o->result == PROBE_ERRNO && o->err == EIO)) {
 		set(m, VERDICT_DEGRADED, "a host kernel >= 5.3",
 		    "the kernel%s%s lacks PTRACE_GET_SYSCALL_INFO (Linux >= 5.3); "
