@@ -45,6 +45,7 @@ CTR_IMAGE=local/ctrace-test
 CTR_IMAGE_RECIPE=1              # bump when the image contents change
 CTR_LOCKDIR=/run/ctrace-tests
 CTR_PYTHON=/usr/bin/python3     # the host's /usr is visible in both engines
+CTR_PODMAN_PROFILE=/usr/share/containers/seccomp.json
 
 ctr_skip() { echo "SKIP: $*"; exit 77; }
 ctr_fail() { echo "FAIL: $*"; exit 1; }
@@ -218,6 +219,10 @@ ctr_whatif_args() {
 	local engine=$1 profile
 	shift
 	profile=default-$engine
+	# podman's default profile is a file of containers-common (the
+	# seccomp_profile of containers.conf); Docker's is built into dockerd.
+	[ "$engine" = podman ] && [ -r "$CTR_PODMAN_PROFILE" ] &&
+		profile=$CTR_PODMAN_PROFILE
 	CTR_WHATIF=()
 	while [ $# -gt 0 ]; do
 		case $1 in
