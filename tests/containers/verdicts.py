@@ -413,14 +413,15 @@ def main():
         print(fmt % ("-p " + key, v, "", "", seen, "", match, detail[:150]))
     problems += preflight_problems(out, reports)
     if check.status == "ok":
+        # (Under --rootfs /:O a podman container also sees the host's own
+        # /.dockerenv: this machine is itself a container.)
         env = check.doc.get("environment") or {}
         engine = config.split()[0]
-        if env.get("engine") != engine:
-            # Not asserted: under --rootfs /:O a podman container also sees
-            # the host's own /.dockerenv (this machine is itself a container).
-            print("  NOTE: --check guessed engine %r from %s in a %s container"
-                  % (env.get("engine"), env.get("engine_hints"), engine))
-    if check.status == "ok":
+        if env.get("engine") != engine or env.get("in_container") is not True:
+            problems.append("--check guessed engine %r (in_container %r) from "
+                            "%s in a %s container"
+                            % (env.get("engine"), env.get("in_container"),
+                               env.get("engine_hints"), engine))
         for mode in MODES:
             m = check.modes.get(mode) or {}
             if m.get("verdict") in ("degraded", "fails"):
