@@ -14,7 +14,8 @@
 #   ctr_config ENGINE NAME [run flags...] [-- exec flags...]
 #       ask the what-if (--check --profile ...) on the host first, start a
 #       container of that configuration (PID 1: a root `sleep`), inspect it
-#       from the host (--check -p PID, and a real attach), run inside.sh in
+#       from the host (--check -p PID, and a real attach, of PID 1 or of a
+#       process of the exec flags' user), run inside.sh in
 #       it (as the exec flags' user), and compare every --check verdict with
 #       what happened (verdicts.py); prints the table.
 #       Returns 0 match, 1 mismatch, 77 when ctrace has no --check yet.
@@ -245,6 +246,24 @@ ctr_host_pid() {
 	esac
 }
 
+# ctr_user_sleep ENGINE ID PID1 [exec flags...]: start a `sleep` in the
+# container with the exec flags (--user U); print its pid on the host.
+ctr_user_sleep() {
+	local engine=$1 id=$2 pid1=$3 ns d i
+	shift 3
+	ctr_exec "$engine" "$id" -d "$@" -- sleep 60 >/dev/null 2>&1 || return 0
+	ns=$(readlink "/proc/$pid1/ns/pid") || return 0
+	for i in $(seq 50); do
+		for d in /proc/[0-9]*; do
+			[ "$(readlink "$d/ns/pid" 2>/dev/null)" = "$ns" ] &&
+			[ "$(cat "$d/comm" 2>/dev/null)" = sleep ] &&
+			[ "$(uid_of "${d#/proc/}")" != 0 ] &&
+			{ echo "${d#/proc/}"; return 0; }
+		done
+		sleep 0.05
+	done
+}
+
 ctr_config() {
 	local engine=$1 cfg=$2
 	shift 2
@@ -268,10 +287,11 @@ ctr_config() {
 		ctr_rm "$engine" "$id"
 		return 1
 	fi
-	# From the host: inspect the container's PID 1 (a root process, so
-	# only for configurations whose tracer is root too), and trace it.
+	# From the host: inspect a process of the container that runs as the
+	# configuration's user (PID 1 for root), and trace it.
 	hpid=$(ctr_host_pid "$engine" "$id")
-	if [ "${#exe[@]}" -eq 0 ] && [ -n "$hpid" ]; then
+	[ "${#exe[@]}" -eq 0 ] || hpid=$(ctr_user_sleep "$engine" "$id" "$hpid" "${exe[@]}")
+	if [ -n "$hpid" ]; then
 		report host.json "$CTRACE" --check --json -p "$hpid" >>"$out"
 		echo "OBS host-attach $(try_attach "$hpid" "$CTRACE")" >>"$out"
 	fi
