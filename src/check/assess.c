@@ -367,10 +367,17 @@ static void assess_attach_pid(const struct check_facts *f, struct check_mode_res
 		return;
 	}
 	if (!same_uid && !cap) {
+		/* the container may already have the capability in its bounding
+		 * set: then only running as root is missing */
+		bool in_bnd = check_has_cap(f->cap_bnd, CHECK_CAP_SYS_PTRACE) && f->euid != 0;
+
 		snprintf(fix, sizeof(fix),
 			 "run ctrace as the target's user (--user %u, or docker exec -u %u), "
-			 "or --cap-add SYS_PTRACE%s", (unsigned)t->uid[1], (unsigned)t->uid[1],
-			 f->euid != 0 ? " and run ctrace as root" : "");
+			 "or %s", (unsigned)t->uid[1], (unsigned)t->uid[1],
+			 in_bnd ? "run ctrace as root (the container has CAP_SYS_PTRACE; "
+				  "uid != 0 leaves it out of the effective set)" :
+			 f->euid != 0 ? "--cap-add SYS_PTRACE and run ctrace as root" :
+					"--cap-add SYS_PTRACE");
 		set(m, VERDICT_FAILS, fix,
 		    "PID %d runs as uid %u and ctrace as uid %u; attaching to another "
 		    "user's process needs CAP_SYS_PTRACE, which ctrace lacks",

@@ -278,6 +278,14 @@ static void test_user_1000_attach_root_pid1(void **state)
 	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS,
 	       "PID 1 runs as uid 0 and ctrace as uid 1000", "--user 0");
 	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "CAP_SYS_PTRACE", "docker exec -u 0");
+	/* --user 1000 --cap-add SYS_PTRACE: the capability is in the bounding
+	 * set already, only root is missing */
+	f.cap_bnd |= 1ull << CHECK_CAP_SYS_PTRACE;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "PID 1 runs as uid 0",
+	       "run ctrace as root (the container has CAP_SYS_PTRACE");
+	assert_null(strstr(M(&r, MODE_ATTACH_PID)->fix, "--cap-add"));
+	f.cap_bnd &= ~(1ull << CHECK_CAP_SYS_PTRACE);
 	expect(&r, MODE_SPAWN, VERDICT_OK, NULL, NULL);
 	expect(&r, MODE_ATTACH, VERDICT_OK, NULL, NULL);
 	/* as root (same uid) and dumpable: the kernel lets it through */
