@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gen/syscalls.h"
+#include "xlat.h"
 
 const struct arch_def arch_x86_64 = {
 	.name = "x86_64",
@@ -18,6 +19,7 @@ const struct arch_def arch_aarch64 = {
 	.audit_arch = AUDIT_ARCH_AARCH64,
 	.table = syscalls_aarch64,
 	.nsyscalls = SYSCALLS_AARCH64_COUNT,
+	.mmap_prot_extra = &xlat_mmap_prot_aarch64,
 };
 
 const struct arch_def *const arch_all[] = { &arch_x86_64, &arch_aarch64, NULL };

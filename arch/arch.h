@@ -19,11 +19,16 @@ struct syscall_regs {
 	unsigned long ip, sp;
 };
 
+struct xlat;
+
 struct arch_def {
 	const char *name;          /* "x86_64", "aarch64" */
 	uint32_t audit_arch;       /* AUDIT_ARCH_X86_64 ... */
 	const struct syscall_ent *table;
 	unsigned nsyscalls;        /* entries in table (max number + 1) */
+	/* PROT_ bits of this architecture only (aarch64: PROT_BTI,
+	 * PROT_MTE), decoded after the common ones; NULL when none. */
+	const struct xlat *mmap_prot_extra;
 };
 
 /* Register access for the host architecture. */

@@ -10,9 +10,43 @@
 
 size_t format_mmap_prot(char *buf, size_t size, uint64_t prot)
 {
-	char names[256], raw[32];
+	return format_mmap_prot_arch(buf, size, prot, NULL);
+}
 
-	format_flags(names, sizeof(names), &xlat_mmap_prot, prot, "PROT_NONE");
+/* Bit by bit in value order, so an architecture's own bits (aarch64's
+ * PROT_BTI 0x10) fall between the common ones as in strace. */
+size_t format_mmap_prot_arch(char *buf, size_t size, uint64_t prot, const struct xlat *extra)
+{
+	char names[256], raw[32];
+	size_t len = 0;
+	uint64_t left = 0;
+
+	names[0] = '\0';
+	if (!extra || prot == 0) {
+		format_flags(names, sizeof(names), &xlat_mmap_prot, prot, "PROT_NONE");
+	} else {
+		for (unsigned b = 0; b < 64; b++) {
+			uint64_t bit = (uint64_t)1 << b;
+			const char *name;
+
+			if (!(prot & bit))
+				continue;
+			name = xlat_lookup(&xlat_mmap_prot, bit);
+			if (!name)
+				name = xlat_lookup(extra, bit);
+			if (!name) {
+				left |= bit;
+				continue;
+			}
+			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
+						len ? "|" : "", name);
+			if (len >= sizeof(names))
+				len = sizeof(names) - 1;
+		}
+		if (left)
+			snprintf(names + len, sizeof(names) - len, "%s%#llx", len ? "|" : "",
+				 (unsigned long long)left);
+	}
 	snprintf(raw, sizeof(raw), prot ? "%#llx" : "0", (unsigned long long)prot);
 	return format_xlat_styled(buf, size, raw, names);
 }
@@ -21,7 +55,8 @@ static void print_prot(struct tcb *tcp, unsigned long prot)
 {
 	char buf[320];
 
-	format_mmap_prot(buf, sizeof(buf), (uint32_t)prot);
+	format_mmap_prot_arch(buf, sizeof(buf), (uint32_t)prot,
+			      tcp->arch ? tcp->arch->mmap_prot_extra : NULL);
 	tprints(tcp, buf);
 }
 

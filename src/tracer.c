@@ -113,8 +113,9 @@ static bool probe_syscall_info(void)
 
 void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
 {
-	if (!syscall_info_ok)
-		have_syscall_info = false;
+	/* Probed only now, after the preflight: under a seccomp profile that
+	 * kills on ptrace, this call in ctrace itself would be fatal. */
+	have_syscall_info = syscall_info_ok && probe_syscall_info();
 	seccomp_allowed = seccomp_ok;
 }
 
@@ -210,7 +211,6 @@ int tracer_init(const struct options *opts)
 		if (opts->outfile)
 			outstream_set_private(shared_out);
 	}
-	have_syscall_info = probe_syscall_info();
 	init_exit_result_used();
 	install_signal_handlers();
 	return 0;

@@ -1,7 +1,16 @@
-/* aarch64 register access: struct user_pt_regs via PTRACE_GETREGSET
- * NT_PRSTATUS.  The syscall number is in x8; x0 holds the first argument
- * at entry and the return value at exit (the tracer keeps the entry
- * arguments, so the overwritten x0 is not needed at exit). */
+/* aarch64 register access: PTRACE_GETREGSET NT_PRSTATUS.
+ *
+ * A 64-bit tracee gives struct user_pt_regs: the syscall number is in x8,
+ * the arguments in x0-x5, and x0 holds the return value at the exit stop
+ * (the kernel keeps the first argument in orig_x0, which ptrace does not
+ * show: the tracer keeps the entry arguments, so it needs no orig_x0).
+ *
+ * A 32-bit (AArch32, compat) tracee gives the 18 32-bit registers r0-r15,
+ * cpsr, orig_r0: the number is in r7 (EABI), the arguments in r0-r5 and the
+ * return value in r0.  Its calls are reported with AUDIT_ARCH_ARM, as
+ * PTRACE_GET_SYSCALL_INFO does, so the tracer sees a personality change
+ * instead of misreading 32-bit registers as 64-bit ones (a 64-bit process
+ * that execs a 32-bit program ends its execve in compat mode). */
 #include "config.h"
 #include "arch.h"
 
@@ -9,62 +18,100 @@
 #include <elf.h>
 #include <errno.h>
 #include <linux/audit.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
-static int aarch64_getregs(pid_t pid, struct user_pt_regs *r)
+enum { A32_SP = 13, A32_PC = 15, A32_NREGS = 18 };
+
+union a64_regs {
+	struct user_pt_regs a64;
+	uint32_t a32[A32_NREGS];   /* r0-r15, cpsr, orig_r0 */
+};
+
+/* Registers of a stopped tracee; *len is the size the kernel filled in,
+ * which tells the 64-bit and the compat register sets apart. */
+static int aarch64_getregs(pid_t pid, union a64_regs *r, size_t *len)
 {
 	struct iovec iov = { .iov_base = r, .iov_len = sizeof(*r) };
 
 	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
 		return -errno;
-	/* A 32-bit (compat) tracee returns the smaller compat_pt_regs. */
-	if (iov.iov_len != sizeof(*r))
+	if (iov.iov_len != sizeof(r->a64) && iov.iov_len != sizeof(r->a32))
 		return -ENOTSUP;
+	*len = iov.iov_len;
 	return 0;
+}
+
+static bool is_compat(size_t len)
+{
+	return len == sizeof(((union a64_regs *)0)->a32);
 }
 
 static int aarch64_get_syscall(pid_t pid, struct syscall_regs *out)
 {
-	struct user_pt_regs r;
-	int ret = aarch64_getregs(pid, &r);
+	union a64_regs r;
+	size_t len = 0;
+	int ret = aarch64_getregs(pid, &r, &len);
 
 	if (ret < 0)
 		return ret;
-	out->nr = (long)r.regs[8];
+	if (is_compat(len)) {
+		out->nr = (long)r.a32[7];
+		for (int i = 0; i < 6; i++)
+			out->args[i] = r.a32[i];
+		out->ret = (long)(int32_t)r.a32[0];
+		out->ip = r.a32[A32_PC];
+		out->sp = r.a32[A32_SP];
+		out->audit_arch = AUDIT_ARCH_ARM;
+		return 0;
+	}
+	out->nr = (long)r.a64.regs[8];
 	for (int i = 0; i < 6; i++)
-		out->args[i] = r.regs[i];
-	out->ret = (long)r.regs[0];
-	out->ip = r.pc;
-	out->sp = r.sp;
+		out->args[i] = r.a64.regs[i];
+	out->ret = (long)r.a64.regs[0];
+	out->ip = r.a64.pc;
+	out->sp = r.a64.sp;
 	out->audit_arch = AUDIT_ARCH_AARCH64;
 	return 0;
 }
 
 static int aarch64_get_ip_sp(pid_t pid, unsigned long *ip, unsigned long *sp)
 {
-	struct user_pt_regs r;
-	int ret = aarch64_getregs(pid, &r);
+	union a64_regs r;
+	size_t len = 0;
+	int ret = aarch64_getregs(pid, &r, &len);
 
 	if (ret < 0)
 		return ret;
-	*ip = r.pc;
-	*sp = r.sp;
+	*ip = is_compat(len) ? r.a32[A32_PC] : r.a64.pc;
+	*sp = is_compat(len) ? r.a32[A32_SP] : r.a64.sp;
 	return 0;
 }
 
+/* Argument i of the syscall a stopped tracee is entering: the kernel
+ * calls the syscall with x0-x5 (r0-r5) as they are after the stop. */
 static int aarch64_set_arg(pid_t pid, unsigned i, unsigned long val)
 {
-	struct user_pt_regs r;
-	struct iovec iov = { .iov_base = &r, .iov_len = sizeof(r) };
+	union a64_regs r;
+	size_t len = 0;
+	struct iovec iov = { .iov_base = &r };
 	int ret;
 
 	if (i >= 6)
 		return -EINVAL;
-	ret = aarch64_getregs(pid, &r);
+	ret = aarch64_getregs(pid, &r, &len);
 	if (ret < 0)
 		return ret;
-	r.regs[i] = val;
+	if (is_compat(len)) {
+		if (val > UINT32_MAX)
+			return -EINVAL;
+		r.a32[i] = (uint32_t)val;
+	} else {
+		r.a64.regs[i] = val;
+	}
+	iov.iov_len = len;
 	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
 		return -errno;
 	return 0;
@@ -72,18 +119,22 @@ static int aarch64_set_arg(pid_t pid, unsigned i, unsigned long val)
 
 static int aarch64_dwarf_regs(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc)
 {
-	struct user_pt_regs r;
-	int ret = aarch64_getregs(pid, &r);
+	union a64_regs r;
+	size_t len = 0;
+	int ret = aarch64_getregs(pid, &r, &len);
 
 	if (ret < 0)
 		return ret;
+	/* a 32-bit process would need the AArch32 numbering and unwinder */
+	if (is_compat(len))
+		return -ENOTSUP;
 	/* DWARF for AArch64: x0..x30 are 0..30, sp is 31; the pc has no
 	 * DWARF number and is passed separately. */
 	for (int i = 0; i < 31; i++)
-		regs[i] = r.regs[i];
-	regs[31] = r.sp;
+		regs[i] = r.a64.regs[i];
+	regs[31] = r.a64.sp;
 	*nregs = 32;
-	*pc = r.pc;
+	*pc = r.a64.pc;
 	return 0;
 }
 

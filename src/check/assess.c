@@ -367,10 +367,17 @@ static void assess_attach_pid(const struct check_facts *f, struct check_mode_res
 		return;
 	}
 	if (!same_uid && !cap) {
+		/* the container may already have the capability in its bounding
+		 * set: then only running as root is missing */
+		bool in_bnd = check_has_cap(f->cap_bnd, CHECK_CAP_SYS_PTRACE) && f->euid != 0;
+
 		snprintf(fix, sizeof(fix),
 			 "run ctrace as the target's user (--user %u, or docker exec -u %u), "
-			 "or --cap-add SYS_PTRACE%s", (unsigned)t->uid[1], (unsigned)t->uid[1],
-			 f->euid != 0 ? " and run ctrace as root" : "");
+			 "or %s", (unsigned)t->uid[1], (unsigned)t->uid[1],
+			 in_bnd ? "run ctrace as root (the container has CAP_SYS_PTRACE; "
+				  "uid != 0 leaves it out of the effective set)" :
+			 f->euid != 0 ? "--cap-add SYS_PTRACE and run ctrace as root" :
+					"--cap-add SYS_PTRACE");
 		set(m, VERDICT_FAILS, fix,
 		    "PID %d runs as uid %u and ctrace as uid %u; attaching to another "
 		    "user's process needs CAP_SYS_PTRACE, which ctrace lacks",
@@ -449,6 +456,17 @@ static void assess_syscall_info(const struct check_facts *f,
 	}
 	if (o->result == PROBE_ALLOWED || (o->result == PROBE_NOT_RUN && !old)) {
 		set(m, VERDICT_OK, NULL, NULL);
+		return;
+	}
+	/* EIO on a kernel that has the request: a seccomp filter answers
+	 * for the kernel (ptrace is filtered by argument) */
+	if (!old && f->kver_major && o->result == PROBE_ERRNO && f->seccomp_filters > 0) {
+		set(m, VERDICT_DEGRADED,
+		    "allow ptrace(PTRACE_GET_SYSCALL_INFO) in your seccomp profile, or "
+		    "--security-opt seccomp=unconfined (broader than needed)",
+		    "ptrace(PTRACE_GET_SYSCALL_INFO) is refused (%s) by the container's seccomp "
+		    "profile although the kernel%s%s has it; decoding syscalls from registers instead",
+		    err_name(o->err), f->kernel_release[0] ? " " : "", f->kernel_release);
 		return;
 	}
 	if (old || (o->result == PROBE_ERRNO && o->err == EIO)) {

@@ -17,8 +17,9 @@
  * (seccomp_run_filters()): every filter runs, the lowest ACTION_ONLY()
  * value (s32 compare of ret & SECCOMP_RET_ACTION_FULL) wins; with equal
  * actions the first one evaluated keeps its data.  filters[0] is the
- * newest filter (the order of PTRACE_SECCOMP_GET_FILTER indexes), which
- * is the order the kernel evaluates them in. */
+ * newest filter, which is the order the kernel evaluates them in
+ * (PTRACE_SECCOMP_GET_FILTER numbers them the other way round: its index
+ * 0 is the oldest; hostside.c reorders). */
 #ifndef CTRACE_CHECK_BPF_H
 #define CTRACE_CHECK_BPF_H
 

@@ -4,13 +4,19 @@
 #include "check/assess.h"
 #include "check/facts.h"
 #include "check/probes.h"
+#include "check/hostside.h"
 #include "check/report.h"
+#include "check/whatif_report.h"
 #include "util.h"
+
+#include "check/engine_caps.h"
+#include "check/seccomp_query.h"
 
 #include <getopt.h>
 #include <json-c/json.h>
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 
 #define CHECK_PROBE_TIMEOUT_MS 100
 
@@ -20,6 +26,15 @@ enum {
 	OPT_CHECK = 0x100,
 	OPT_JSON,
 	OPT_HELP,
+	OPT_PROFILE,
+	OPT_CAP_ADD,
+	OPT_CAP_DROP,
+	OPT_USER,
+	OPT_NO_NEW_PRIVS,
+	OPT_ENGINE,
+	OPT_ARCH,
+	OPT_STRICT,
+	OPT_COMPARE,
 };
 
 static const struct option check_options[] = {
@@ -28,6 +43,15 @@ static const struct option check_options[] = {
 	{ "attach", required_argument, NULL, 'p' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, OPT_HELP },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
+	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
+	{ "user", required_argument, NULL, OPT_USER },
+	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
+	{ "engine", required_argument, NULL, OPT_ENGINE },
+	{ "arch", required_argument, NULL, OPT_ARCH },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "compare", no_argument, NULL, OPT_COMPARE },
 	{ NULL, 0, NULL, 0 },
 };
 static const char check_shortopts[] = "+:p:qh";
@@ -36,16 +60,25 @@ struct check_opts {
 	bool json;
 	int quiet;
 	pid_t pid;
+	bool whatif_flags;	/* some what-if option given */
+	struct whatif_opts w;
 };
 
 static void check_usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: ctrace --check [--json] [-p PID] [-q]\n"
+		"       ctrace --check --profile FILE|unconfined [--cap-add CAP]... [--cap-drop CAP]...\n"
+		"              [--user UID[:GID]] [--no-new-privs] [--engine docker|podman]\n"
+		"              [--arch x86_64|aarch64] [--strict] [--json] [-q]\n"
+		"       ctrace --check --compare [--profile FILE] [what-if options] [--json]\n"
 		"Report which tracing modes work here, why not, and the fix.\n"
 		"  --json      one JSON document (schema: docs/check-json.md)\n"
-		"  -p PID      also check attaching to PID\n"
+		"  -p PID      also check attaching to PID (on the host: what works inside\n"
+		"              PID's container, from its /proc and its seccomp filters)\n"
 		"  -q          only the modes that do not work\n"
+		"  --profile   what-if: a container started with this seccomp profile\n"
+		"  --compare   as-is, +SYS_PTRACE, unconfined, narrowest profile change\n"
 		"Exit status: 0 every mode works, 2 some degraded, 3 some fail, 1 usage.\n");
 }
 
@@ -59,6 +92,27 @@ static int parse_pid(const char *s, pid_t *out)
 	if (errno || end == s || *end || v <= 0 || v > INT_MAX)
 		return -EINVAL;
 	*out = (pid_t)v;
+	return 0;
+}
+
+/* "UID" or "UID:GID" (numbers only: names would be the container's) */
+static int parse_user(const char *s, uid_t *uid, gid_t *gid)
+{
+	char *end;
+	unsigned long u, g = 0;
+
+	errno = 0;
+	u = strtoul(s, &end, 10);
+	if (errno || end == s || (*end && *end != ':') || u > UINT_MAX - 1 || *s == '-')
+		return -EINVAL;
+	if (*end == ':') {
+		const char *gs = end + 1;
+		g = strtoul(gs, &end, 10);
+		if (errno || end == gs || *end || g > UINT_MAX - 1 || *gs == '-')
+			return -EINVAL;
+	}
+	*uid = (uid_t)u;
+	*gid = (gid_t)g;
 	return 0;
 }
 
@@ -88,6 +142,70 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		case 'q':
 			o->quiet++;
 			break;
+		case OPT_PROFILE:
+			if (o->w.profile_given) {
+				ct_error("--profile given twice");
+				return -EINVAL;
+			}
+			o->w.profile_given = true;
+			o->w.profile = strcmp(optarg, "unconfined") ? optarg : NULL;
+			break;
+		case OPT_CAP_ADD:
+		case OPT_CAP_DROP: {
+			bool add = c == OPT_CAP_ADD;
+			size_t *n = add ? &o->w.nadd : &o->w.ndrop;
+			if (*n >= WHATIF_MAX_CAP_ARGS) {
+				ct_error("too many --cap-%s options", add ? "add" : "drop");
+				return -EINVAL;
+			}
+			/* docker accepts "A,B" too: split */
+			for (char *tok = strtok(optarg, ","); tok; tok = strtok(NULL, ",")) {
+				if (*n >= WHATIF_MAX_CAP_ARGS)
+					break;
+				if (strcasecmp(tok, "ALL") && caps_from_name(tok) < 0) {
+					ct_error("--cap-%s: unknown capability \"%s\"", add ? "add" : "drop", tok);
+					return -EINVAL;
+				}
+				(add ? o->w.cap_add : o->w.cap_drop)[(*n)++] = tok;
+			}
+			o->whatif_flags = true;
+			break;
+		}
+		case OPT_USER:
+			if (parse_user(optarg, &o->w.uid, &o->w.gid) < 0) {
+				ct_error("--user: expected UID or UID:GID (numbers), got '%s'", optarg);
+				return -EINVAL;
+			}
+			o->w.user_set = true;
+			o->whatif_flags = true;
+			break;
+		case OPT_NO_NEW_PRIVS:
+			o->w.no_new_privs = true;
+			o->whatif_flags = true;
+			break;
+		case OPT_ENGINE:
+			if (engine_by_name(optarg) < 0) {
+				ct_error("--engine: unknown engine \"%s\" (docker or podman)", optarg);
+				return -EINVAL;
+			}
+			o->w.engine = optarg;
+			o->whatif_flags = true;
+			break;
+		case OPT_ARCH:
+			if (!seccomp_query_audit_arch(optarg)) {
+				ct_error("--arch: unknown architecture \"%s\" (x86_64 or aarch64)", optarg);
+				return -EINVAL;
+			}
+			o->w.arch = optarg;
+			o->whatif_flags = true;
+			break;
+		case OPT_STRICT:
+			o->w.strict = true;
+			o->whatif_flags = true;
+			break;
+		case OPT_COMPARE:
+			o->w.compare = true;
+			break;
 		case 'h':
 		case OPT_HELP:
 			check_usage(stdout);
@@ -107,6 +225,24 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		ct_error("--check does not run a command (got '%s')", argv[optind]);
 		return -EINVAL;
 	}
+	if ((o->w.profile_given || o->w.compare) && o->pid) {
+		ct_error("-p PID examines a running process; --profile and --compare describe "
+			 "a container to start: use one or the other");
+		return -EINVAL;
+	}
+	if (o->whatif_flags && !o->w.profile_given && !o->w.compare) {
+		ct_error("--cap-add, --cap-drop, --user, --no-new-privs, --engine, --arch and "
+			 "--strict describe a what-if: add --profile FILE (or --profile unconfined)");
+		return -EINVAL;
+	}
+	if (o->w.compare && !o->w.profile_given &&
+	    (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs || o->w.arch || o->w.strict)) {
+		ct_error("--compare without --profile compares this process's own situation; "
+			 "give --profile FILE to compare a container configuration");
+		return -EINVAL;
+	}
+	o->w.json = o->json;
+	o->w.quiet = o->quiet;
 	return 0;
 }
 
@@ -143,6 +279,10 @@ int check_cli(int argc, char **argv)
 		return CHECK_EXIT_USAGE;
 	if (rc > 0)
 		return 0;
+	if (o.w.compare)
+		return compare_run(&o.w);
+	if (o.w.profile_given)
+		return whatif_run(&o.w);
 	check_gather_facts(&f, o.pid);
 	rc = probes_run(PROBE_ALL, CHECK_PROBE_TIMEOUT_MS, f.probes);
 	if (rc < 0)
@@ -150,8 +290,20 @@ int check_cli(int argc, char **argv)
 			strerror(-rc));
 	check_assess(&f, &r);
 	status = exit_status(&r);
+	/* Host side: the target lives in another container. */
+	static struct hostside h;
+	static struct check_report hr;
+	bool inside = false;
+	if (o.pid && f.target.exists == 1 && !f.target.is_self && hostside_is_container(o.pid)) {
+		if (hostside_inspect(o.pid, &f, &h) == 0 && h.container) {
+			check_assess(&h.facts, &hr);
+			inside = true;
+		}
+	}
 	if (o.json) {
 		struct json_object *doc = check_report_json(&f, &r, status);
+		if (o.pid)
+			json_object_object_add(doc, "inside", inside ? hostside_report_json(&h, &hr) : NULL);
 		puts(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 						    JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(doc);
@@ -159,6 +311,8 @@ int check_cli(int argc, char **argv)
 		quiet_text(stdout, &r);
 	} else {
 		check_report_text(stdout, &f, &r);
+		if (inside)
+			hostside_report_text(stdout, &h, &hr);
 	}
 	if (fflush(stdout) != 0) {
 		ct_error("writing the report: %s", strerror(errno));

@@ -76,15 +76,15 @@ static const char *const podman_default[] = {
 int engine_by_name(const char *name)
 {
 	if (!strcmp(name, "docker"))
-		return ENGINE_DOCKER;
+		return ENGINE_CAPS_DOCKER;
 	if (!strcmp(name, "podman"))
-		return ENGINE_PODMAN;
+		return ENGINE_CAPS_PODMAN;
 	return -EINVAL;
 }
 
 const char *engine_name(enum container_engine e)
 {
-	return e == ENGINE_PODMAN ? "podman" : "docker";
+	return e == ENGINE_CAPS_PODMAN ? "podman" : "docker";
 }
 
 int caps_from_name(const char *name)
@@ -119,7 +119,7 @@ static uint64_t mask_of(const char *const *names, size_t n)
 
 uint64_t engine_default_caps(enum container_engine e)
 {
-	if (e == ENGINE_PODMAN)
+	if (e == ENGINE_CAPS_PODMAN)
 		return mask_of(podman_default, sizeof(podman_default) / sizeof(podman_default[0]));
 	return mask_of(docker_default, sizeof(docker_default) / sizeof(docker_default[0]));
 }
@@ -168,7 +168,7 @@ int engine_apply_caps(enum container_engine e, uint64_t base,
 	if (r < 0)
 		return r;
 
-	if (e == ENGINE_DOCKER) {
+	if (e == ENGINE_CAPS_DOCKER) {
 		/* moby oci/caps TweakCapabilities(): ALL in --cap-add gives
 		 * every capability but the dropped ones; ALL in --cap-drop
 		 * keeps only the added ones; otherwise drop, then add (so a

@@ -8,8 +8,8 @@
 #include <stdint.h>
 
 enum container_engine {
-	ENGINE_DOCKER,
-	ENGINE_PODMAN,
+	ENGINE_CAPS_DOCKER,
+	ENGINE_CAPS_PODMAN,
 };
 
 #define CAPS_LAST 40   /* CAP_CHECKPOINT_RESTORE */

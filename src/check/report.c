@@ -66,7 +66,7 @@ static const char *errno_or_null(int err)
 
 /* ---- text ---- */
 
-static void text_env(FILE *out, const struct check_facts *f)
+void check_report_text_env(FILE *out, const struct check_facts *f)
 {
 	_cleanup_free_ char *eff = cap_summary(f->cap_eff);
 	_cleanup_free_ char *bnd = cap_summary(f->cap_bnd);
@@ -134,17 +134,8 @@ static void text_target(FILE *out, const struct check_facts *f)
 		t->mem_err > 0 ? errno_name(t->mem_err) : "not tried");
 }
 
-void check_report_text(FILE *out, const struct check_facts *f,
-		       const struct check_report *r)
+void check_report_text_modes(FILE *out, const struct check_report *r)
 {
-	fprintf(out, "ctrace %s: which tracing modes work here\n\n", PACKAGE_VERSION);
-	text_env(out, f);
-	fputc('\n', out);
-	if (f->target.present) {
-		text_target(out, f);
-		fputc('\n', out);
-	}
-	fprintf(out, "Modes\n");
 	for (int m = 0; m < MODE_COUNT; m++) {
 		const struct check_mode_result *mr = &r->modes[m];
 		if (!mr->present)
@@ -158,7 +149,10 @@ void check_report_text(FILE *out, const struct check_facts *f,
 		if (mr->fix[0])
 			fprintf(out, "  %-13s %-9s fix: %s\n", "", "", mr->fix);
 	}
-	fprintf(out, "\nProbes (in a child process)\n");
+}
+
+void check_report_text_probes(FILE *out, const struct check_facts *f)
+{
 	for (int p = 0; p < PROBE_COUNT; p++) {
 		const struct probe_outcome *o = &f->probes[p];
 		if (o->result == PROBE_NOT_RUN)
@@ -170,10 +164,31 @@ void check_report_text(FILE *out, const struct check_facts *f,
 			fprintf(out, " SIG%s", o->sig > 0 && sigabbrev_np(o->sig) ? sigabbrev_np(o->sig) : "?");
 		fprintf(out, "  [%s]\n", probe_call(p));
 	}
-	enum check_verdict w = check_report_worst(r);
-	fprintf(out, "\nVerdict: %s\n", w == VERDICT_OK ? "every mode works" :
+}
+
+const char *check_report_verdict_line(enum check_verdict w)
+{
+	return w == VERDICT_OK ? "every mode works" :
 		w == VERDICT_DEGRADED ? "some modes are degraded, none fails" :
-		"some modes fail (see the fixes above)");
+		"some modes fail (see the fixes above)";
+}
+
+void check_report_text(FILE *out, const struct check_facts *f,
+		       const struct check_report *r)
+{
+	fprintf(out, "ctrace %s: which tracing modes work here\n\n", PACKAGE_VERSION);
+	check_report_text_env(out, f);
+	fputc('\n', out);
+	if (f->target.present) {
+		text_target(out, f);
+		fputc('\n', out);
+	}
+	fprintf(out, "Modes\n");
+	check_report_text_modes(out, r);
+	fprintf(out, "\nProbes (in a child process)\n");
+	check_report_text_probes(out, f);
+	enum check_verdict w = check_report_worst(r);
+	fprintf(out, "\nVerdict: %s\n", check_report_verdict_line(w));
 }
 
 /* ---- JSON ---- */
@@ -207,7 +222,7 @@ static struct json_object *jbool_or_null(int v)
 	return v >= 0 ? json_object_new_boolean(v) : NULL;
 }
 
-static struct json_object *json_env(const struct check_facts *f)
+struct json_object *check_report_json_env(const struct check_facts *f)
 {
 	struct json_object *e = json_object_new_object(), *h = json_object_new_array();
 	char hex[32];
@@ -267,17 +282,11 @@ static struct json_object *json_target(const struct check_facts *f)
 	return o;
 }
 
-struct json_object *check_report_json(const struct check_facts *f,
-				      const struct check_report *r, int exit_status)
+struct json_object *check_report_json_modes(const struct check_facts *f,
+					    const struct check_report *r)
 {
-	struct json_object *doc = json_object_new_object();
-	struct json_object *modes = json_object_new_array(), *probes = json_object_new_array();
-	struct json_object *sum = json_object_new_object();
+	struct json_object *modes = json_object_new_array();
 
-	json_object_object_add(doc, "ctrace_version", json_object_new_string(PACKAGE_VERSION));
-	json_object_object_add(doc, "schema", json_object_new_int(1));
-	json_object_object_add(doc, "environment", json_env(f));
-	json_object_object_add(doc, "target", f->target.present ? json_target(f) : NULL);
 	for (int m = 0; m < MODE_COUNT; m++) {
 		const struct check_mode_result *mr = &r->modes[m];
 		if (!mr->present)
@@ -291,7 +300,13 @@ struct json_object *check_report_json(const struct check_facts *f,
 			json_object_object_add(o, "pid", json_object_new_int(f->target.pid));
 		json_object_array_add(modes, o);
 	}
-	json_object_object_add(doc, "modes", modes);
+	return modes;
+}
+
+struct json_object *check_report_json_probes(const struct check_facts *f)
+{
+	struct json_object *probes = json_object_new_array();
+
 	for (int p = 0; p < PROBE_COUNT; p++) {
 		const struct probe_outcome *o = &f->probes[p];
 		if (o->result == PROBE_NOT_RUN)
@@ -315,9 +330,29 @@ struct json_object *check_report_json(const struct check_facts *f,
 		}
 		json_object_array_add(probes, j);
 	}
-	json_object_object_add(doc, "probes", probes);
+	return probes;
+}
+
+struct json_object *check_report_json_summary(const struct check_report *r, int exit_status)
+{
+	struct json_object *sum = json_object_new_object();
+
 	json_object_object_add(sum, "verdict", json_object_new_string(check_verdict_name(check_report_worst(r))));
 	json_object_object_add(sum, "exit_status", json_object_new_int(exit_status));
-	json_object_object_add(doc, "summary", sum);
+	return sum;
+}
+
+struct json_object *check_report_json(const struct check_facts *f,
+				      const struct check_report *r, int exit_status)
+{
+	struct json_object *doc = json_object_new_object();
+
+	json_object_object_add(doc, "ctrace_version", json_object_new_string(PACKAGE_VERSION));
+	json_object_object_add(doc, "schema", json_object_new_int(1));
+	json_object_object_add(doc, "environment", check_report_json_env(f));
+	json_object_object_add(doc, "target", f->target.present ? json_target(f) : NULL);
+	json_object_object_add(doc, "modes", check_report_json_modes(f, r));
+	json_object_object_add(doc, "probes", check_report_json_probes(f));
+	json_object_object_add(doc, "summary", check_report_json_summary(r, exit_status));
 	return doc;
 }

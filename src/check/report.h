@@ -19,4 +19,16 @@ void check_report_text(FILE *out, const struct check_facts *f,
 struct json_object *check_report_json(const struct check_facts *f,
 				      const struct check_report *r, int exit_status);
 
+/* Pieces of the report, for the what-if, host-side and compare reports
+ * (same wording and same JSON objects as --check). */
+void check_report_text_env(FILE *out, const struct check_facts *f);
+void check_report_text_modes(FILE *out, const struct check_report *r);
+void check_report_text_probes(FILE *out, const struct check_facts *f);
+const char *check_report_verdict_line(enum check_verdict worst);
+struct json_object *check_report_json_env(const struct check_facts *f);
+struct json_object *check_report_json_modes(const struct check_facts *f,
+					    const struct check_report *r);
+struct json_object *check_report_json_probes(const struct check_facts *f);
+struct json_object *check_report_json_summary(const struct check_report *r, int exit_status);
+
 #endif

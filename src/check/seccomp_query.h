@@ -15,6 +15,8 @@ enum sq_id {
 	SQ_PTRACE_TRACEME,
 	SQ_PTRACE_ATTACH,
 	SQ_PTRACE_SEIZE,
+	SQ_PTRACE_CONT,             /* the diagnosis' ptrace control probe */
+	SQ_PTRACE_GET_SYSCALL_INFO,
 	SQ_WAIT4,
 	SQ_PROCESS_VM_READV,
 	SQ_PROCESS_VM_WRITEV,

@@ -168,6 +168,32 @@ static void test_docker_default_root(void **state)
 	assert_int_equal(check_report_worst(&r), VERDICT_FAILS);
 }
 
+/* EIO from PTRACE_GET_SYSCALL_INFO: an old kernel, or on a new one a
+ * seccomp filter that refuses that request */
+static void test_syscall_info_eio(void **state)
+{
+	struct check_facts f;
+	struct check_report r;
+
+	(void)state;
+	docker_default(&f);
+	f.kver_major = 6;
+	f.kver_minor = 1;
+	probe(&f, PROBE_SYSCALL_INFO, PROBE_ERRNO, EIO, 0);
+	check_assess(&f, &r);
+	expect(&r, MODE_SYSCALL_INFO, VERDICT_DEGRADED, "refused (EIO) by the container's seccomp profile",
+	       "PTRACE_GET_SYSCALL_INFO");
+	f.kver_major = 5;
+	f.kver_minor = 2;
+	check_assess(&f, &r);
+	expect(&r, MODE_SYSCALL_INFO, VERDICT_DEGRADED, "lacks PTRACE_GET_SYSCALL_INFO (Linux >= 5.3)",
+	       "kernel >= 5.3");
+	f.kver_major = 6;
+	f.seccomp_filters = 0;
+	check_assess(&f, &r);
+	expect(&r, MODE_SYSCALL_INFO, VERDICT_DEGRADED, "lacks PTRACE_GET_SYSCALL_INFO", "kernel >= 5.3");
+}
+
 static void test_docker_sys_ptrace(void **state)
 {
 	struct check_facts f;
@@ -252,6 +278,14 @@ static void test_user_1000_attach_root_pid1(void **state)
 	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS,
 	       "PID 1 runs as uid 0 and ctrace as uid 1000", "--user 0");
 	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "CAP_SYS_PTRACE", "docker exec -u 0");
+	/* --user 1000 --cap-add SYS_PTRACE: the capability is in the bounding
+	 * set already, only root is missing */
+	f.cap_bnd |= 1ull << CHECK_CAP_SYS_PTRACE;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "PID 1 runs as uid 0",
+	       "run ctrace as root (the container has CAP_SYS_PTRACE");
+	assert_null(strstr(M(&r, MODE_ATTACH_PID)->fix, "--cap-add"));
+	f.cap_bnd &= ~(1ull << CHECK_CAP_SYS_PTRACE);
 	expect(&r, MODE_SPAWN, VERDICT_OK, NULL, NULL);
 	expect(&r, MODE_ATTACH, VERDICT_OK, NULL, NULL);
 	/* as root (same uid) and dumpable: the kernel lets it through */
@@ -483,6 +517,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_docker_default_root),
+		cmocka_unit_test(test_syscall_info_eio),
 		cmocka_unit_test(test_docker_sys_ptrace),
 		cmocka_unit_test(test_docker_sys_ptrace_nonroot),
 		cmocka_unit_test(test_podman_default),

@@ -91,7 +91,7 @@ static const char *const arches[] = { "x86_64", "aarch64" };
 static void test_deny_ptrace(void **state)
 {
 	for (unsigned a = 0; a < 2; a++) {
-		struct target t = { arches[a], engine_default_caps(ENGINE_DOCKER) };
+		struct target t = { arches[a], engine_default_caps(ENGINE_CAPS_DOCKER) };
 		struct sq_result r[SQ_COUNT];
 
 		answers("deny-ptrace-eperm.json", &t, r, NULL);
@@ -108,7 +108,7 @@ static void test_deny_ptrace(void **state)
 static void test_kill_ptrace(void **state)
 {
 	for (unsigned a = 0; a < 2; a++) {
-		struct target t = { arches[a], engine_default_caps(ENGINE_PODMAN) };
+		struct target t = { arches[a], engine_default_caps(ENGINE_CAPS_PODMAN) };
 		struct sq_result r[SQ_COUNT];
 
 		answers("kill-ptrace.json", &t, r, NULL);
@@ -127,7 +127,7 @@ static void test_kill_ptrace(void **state)
 
 static void test_caps_includes(void **state)
 {
-	uint64_t dflt = engine_default_caps(ENGINE_DOCKER);
+	uint64_t dflt = engine_default_caps(ENGINE_CAPS_DOCKER);
 
 	for (unsigned a = 0; a < 2; a++) {
 		struct sq_result r[SQ_COUNT];
@@ -229,7 +229,7 @@ static void test_personality_args(void **state)
 {
 	for (unsigned a = 0; a < 2; a++) {
 		const char *arch = arches[a];
-		struct target t = { arch, engine_default_caps(ENGINE_DOCKER), 5, 10 };
+		struct target t = { arch, engine_default_caps(ENGINE_CAPS_DOCKER), 5, 10 };
 		struct sq_result r[SQ_COUNT];
 		struct profile_filter f;
 		struct sq_result x;
@@ -291,8 +291,8 @@ static void test_arch_consistency(void **state)
 
 	for (unsigned n = 0; n < ARRAY_SIZE(names); n++) {
 		struct sq_result x[SQ_COUNT], y[SQ_COUNT];
-		struct target tx = { "x86_64", engine_default_caps(ENGINE_DOCKER) };
-		struct target ty = { "aarch64", engine_default_caps(ENGINE_DOCKER) };
+		struct target tx = { "x86_64", engine_default_caps(ENGINE_CAPS_DOCKER) };
+		struct target ty = { "aarch64", engine_default_caps(ENGINE_CAPS_DOCKER) };
 
 		answers(names[n], &tx, x, NULL);
 		answers(names[n], &ty, y, NULL);
@@ -521,7 +521,7 @@ static uint64_t apply(enum container_engine e, const char *const *add, size_t na
 
 static void test_engine_caps(void **state)
 {
-	uint64_t d = engine_default_caps(ENGINE_DOCKER), p = engine_default_caps(ENGINE_PODMAN);
+	uint64_t d = engine_default_caps(ENGINE_CAPS_DOCKER), p = engine_default_caps(ENGINE_CAPS_PODMAN);
 	const char *ptrace[] = { "SYS_PTRACE" }, *lower[] = { "cap_sys_ptrace" };
 	const char *all[] = { "ALL" }, *raw[] = { "NET_RAW" }, *bad[] = { "SYS_FOO" };
 	const char *both[] = { "ALL", "sys_ptrace" };
@@ -538,10 +538,10 @@ static void test_engine_caps(void **state)
 	assert_int_equal(caps_from_name("PTRACE"), -EINVAL);
 	assert_string_equal(caps_name(21), "CAP_SYS_ADMIN");
 	assert_null(caps_name(41));
-	assert_int_equal(engine_by_name("podman"), ENGINE_PODMAN);
+	assert_int_equal(engine_by_name("podman"), ENGINE_CAPS_PODMAN);
 	assert_int_equal(engine_by_name("lxc"), -EINVAL);
 
-	for (int e = ENGINE_DOCKER; e <= ENGINE_PODMAN; e++) {
+	for (int e = ENGINE_CAPS_DOCKER; e <= ENGINE_CAPS_PODMAN; e++) {
 		uint64_t base = engine_default_caps(e);
 
 		assert_int_equal(apply(e, NULL, 0, NULL, 0, 0), base);
@@ -559,12 +559,12 @@ static void test_engine_caps(void **state)
 		assert_string_equal(errbuf, "--cap-drop: unknown capability \"SYS_FOO\"");
 	}
 	/* Where the engines differ. */
-	assert_int_equal(apply(ENGINE_DOCKER, ptrace, 1, ptrace, 1, 0), d | CB("SYS_PTRACE"));
-	apply(ENGINE_PODMAN, ptrace, 1, ptrace, 1, -EINVAL);
+	assert_int_equal(apply(ENGINE_CAPS_DOCKER, ptrace, 1, ptrace, 1, 0), d | CB("SYS_PTRACE"));
+	apply(ENGINE_CAPS_PODMAN, ptrace, 1, ptrace, 1, -EINVAL);
 	assert_string_equal(errbuf, "capability \"CAP_SYS_PTRACE\" cannot be dropped and added");
 	/* moby: ALL in --cap-add is tested first and wins. */
-	assert_int_equal(apply(ENGINE_DOCKER, all, 1, all, 1, 0), CAPS_ALL);
-	apply(ENGINE_PODMAN, all, 1, all, 1, -EINVAL);
+	assert_int_equal(apply(ENGINE_CAPS_DOCKER, all, 1, all, 1, 0), CAPS_ALL);
+	apply(ENGINE_CAPS_PODMAN, all, 1, all, 1, -EINVAL);
 	assert_string_equal(errbuf, "adding all caps and removing all caps not allowed");
 }
 

@@ -1,0 +1,309 @@
+/* Host-side inspection of a container process; see hostside.h. */
+#include "config.h"
+#include "check/hostside.h"
+#include "check/bpf.h"
+#include "check/whatif.h"
+#include "util.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#define HOSTSIDE_STOP_TIMEOUT_MS 2000
+#define PTRACE_SECCOMP_GET_FILTER_REQ 0x420c	/* linux/ptrace.h PTRACE_SECCOMP_GET_FILTER */
+
+static bool ns_differs(pid_t pid, const char *ns)
+{
+	char a[64], b[64], la[64], lb[64];
+	ssize_t na, nb;
+
+	snprintf(a, sizeof(a), "/proc/%d/ns/%s", (int)pid, ns);
+	snprintf(b, sizeof(b), "/proc/self/ns/%s", ns);
+	na = readlink(a, la, sizeof(la) - 1);
+	nb = readlink(b, lb, sizeof(lb) - 1);
+	if (na < 0 || nb < 0)
+		return false;
+	return na != nb || memcmp(la, lb, (size_t)na);
+}
+
+/* $container from /proc/PID/environ (NUL-separated), or "" */
+static void environ_container(pid_t pid, char *out, size_t size)
+{
+	char path[64], buf[16384];
+	_cleanup_close_ int fd = -1;
+	ssize_t n;
+
+	out[0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/environ", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	for (char *p = buf; p < buf + n; p += strlen(p) + 1)
+		if (!strncmp(p, "container=", 10)) {
+			snprintf(out, size, "%s", p + 10);
+			return;
+		}
+}
+
+static void first_line(char *dst, size_t size, const char *src)
+{
+	size_t n = 0;
+	bool blank = false;
+
+	while (*src == ' ' || *src == '\t')
+		src++;
+	for (; *src && *src != '\n' && n + 2 < size; src++) {
+		if (*src == ' ' || *src == '\t') {
+			blank = true;
+			continue;
+		}
+		if (blank)
+			dst[n++] = ' ';
+		blank = false;
+		dst[n++] = *src;
+	}
+	dst[n] = '\0';
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void hostside_dump_release(struct hostside_dump *d)
+{
+	for (unsigned i = 0; i < d->n; i++)
+		free(d->progs[i]);
+	d->n = 0;
+}
+
+int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t size)
+{
+	int st, r = 0;
+	int64_t deadline;
+	bool stopped = false;
+
+	memset(d, 0, sizeof(*d));
+	if (ptrace(PTRACE_SEIZE, pid, 0, 0) < 0) {
+		r = -errno;
+		snprintf(why, size, "PTRACE_SEIZE of the target failed (%s)", errno_name(-r));
+		return r;
+	}
+	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) < 0) {
+		r = -errno;
+		snprintf(why, size, "PTRACE_INTERRUPT failed (%s)", errno_name(-r));
+		goto detach;
+	}
+	deadline = now_ms() + HOSTSIDE_STOP_TIMEOUT_MS;
+	while (!stopped) {
+		pid_t w = waitpid(pid, &st, __WALL | WNOHANG);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			r = -errno;
+			snprintf(why, size, "waiting for the target to stop failed (%s)", errno_name(-r));
+			goto detach;
+		}
+		if (w == pid) {
+			if (WIFEXITED(st) || WIFSIGNALED(st)) {
+				snprintf(why, size, "the target exited");
+				return -ESRCH;
+			}
+			stopped = true;
+			break;
+		}
+		if (now_ms() > deadline) {
+			r = -ETIME;
+			snprintf(why, size, "the target did not stop within %d ms", HOSTSIDE_STOP_TIMEOUT_MS);
+			goto detach;
+		}
+		struct timespec ts = { 0, 1000000 };
+		nanosleep(&ts, NULL);
+	}
+	for (unsigned i = 0; i < HOSTSIDE_MAX_FILTERS; i++) {
+		long n = ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid, (void *)(unsigned long)i, NULL);
+		if (n < 0 && errno == ENOENT)
+			break;	/* past the oldest filter */
+		if (n < 0) {
+			r = -errno;
+			switch (-r) {
+			case EACCES:
+				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: EACCES (it needs "
+					 "CAP_SYS_ADMIN and a tracer that is not itself under seccomp)");
+				break;
+			case EINVAL:
+				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: EINVAL (kernel built "
+					 "without CONFIG_CHECKPOINT_RESTORE, or the target is not in "
+					 "seccomp filter mode)");
+				break;
+			case EMEDIUMTYPE:
+				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: EMEDIUMTYPE (filter %u "
+					 "is not a classic BPF program)", i);
+				break;
+			default:
+				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: %s", errno_name(-r));
+			}
+			hostside_dump_release(d);
+			goto detach;
+		}
+		if (n == 0 || n > BPF_SECCOMP_MAX_INSNS) {
+			r = -EPROTO;
+			snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: filter %u has %ld instructions", i, n);
+			hostside_dump_release(d);
+			goto detach;
+		}
+		d->progs[i] = xcalloc((size_t)n, sizeof(struct sock_filter));
+		d->lens[i] = (unsigned)n;
+		d->n = i + 1;
+		if (ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid, (void *)(unsigned long)i, d->progs[i]) != n) {
+			r = errno ? -errno : -EPROTO;
+			snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: filter %u changed while read", i);
+			hostside_dump_release(d);
+			goto detach;
+		}
+	}
+	/* The kernel numbers them oldest first (get_nth_filter(): index 0
+	 * is the first installed, measured by tests/unit/test_hostside);
+	 * the interpreter wants the newest first, the order they run in. */
+	for (unsigned i = 0; i < d->n / 2; i++) {
+		struct sock_filter *tp = d->progs[i];
+		unsigned tl = d->lens[i];
+		d->progs[i] = d->progs[d->n - 1 - i];
+		d->lens[i] = d->lens[d->n - 1 - i];
+		d->progs[d->n - 1 - i] = tp;
+		d->lens[d->n - 1 - i] = tl;
+	}
+detach:
+	if (ptrace(PTRACE_DETACH, pid, 0, 0) < 0 && stopped && r == 0) {
+		/* still ours: we exit soon and the kernel detaches then */
+	}
+	return r;
+}
+
+bool hostside_is_container(pid_t pid)
+{
+	return ns_differs(pid, "pid") || ns_differs(pid, "mnt");
+}
+
+int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h)
+{
+	char path[96], buf[4096], cg[4096], ce[1024], env[64];
+	struct check_facts *f = &h->facts;
+	struct check_target scratch;
+	bool have_cg, have_ce, dockerenv;
+	const char *arch = whatif_host_arch();
+	bool confined;
+
+	memset(h, 0, sizeof(*h));
+	check_facts_init(f);
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if (read_file(path, buf, sizeof(buf)) < 0)
+		return -ESRCH;
+	check_parse_status(buf, f, &scratch);
+	f->target.pid = pid;	/* for the report; the target is not assessed */
+	f->egid = scratch.gid[1];
+	h->other_pidns = ns_differs(pid, "pid");
+	h->other_mntns = ns_differs(pid, "mnt");
+	h->other_userns = ns_differs(pid, "user");
+	h->container = h->other_pidns || h->other_mntns;
+	/* As seen by a tracer next to it: its container's /proc. */
+	if (h->other_pidns)
+		f->nspid_depth = 1;
+	snprintf(path, sizeof(path), "/proc/%d/uid_map", (int)pid);
+	if (read_file(path, buf, sizeof(buf)) >= 0) {
+		int r = check_parse_uid_map(buf);
+		f->userns = r < 0 ? -1 : r;
+		first_line(f->uid_map, sizeof(f->uid_map), buf);
+		snprintf(h->uid_map, sizeof(h->uid_map), "%s", f->uid_map);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
+	have_cg = read_file(path, cg, sizeof(cg)) >= 0;
+	snprintf(path, sizeof(path), "/proc/%d/root/run/.containerenv", (int)pid);
+	have_ce = read_file(path, ce, sizeof(ce)) >= 0;
+	if (!have_ce) {
+		ce[0] = '\0';
+		have_ce = access(path, F_OK) == 0;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/root/.dockerenv", (int)pid);
+	dockerenv = access(path, F_OK) == 0;
+	environ_container(pid, env, sizeof(env));
+	f->engine = check_guess_engine(have_cg ? cg : NULL, have_ce ? ce : NULL, dockerenv,
+				       env, f->engine_hints, sizeof(f->engine_hints));
+	snprintf(path, sizeof(path), "/proc/%d/attr/current", (int)pid);
+	if (read_file(path, buf, sizeof(buf)) >= 0) {
+		first_line(f->lsm_label, sizeof(f->lsm_label), buf);
+		f->lsm = check_parse_label(f->lsm_label, host->lsm_list, &confined);
+		f->lsm_confined = confined;
+	}
+	/* One kernel: the host's. */
+	f->yama_scope = host->yama_scope;
+	snprintf(f->lsm_list, sizeof(f->lsm_list), "%s", host->lsm_list);
+	snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", host->kernel_release);
+	f->kver_major = host->kver_major;
+	f->kver_minor = host->kver_minor;
+
+	h->filters_known = -1;
+	if (!arch) {
+		snprintf(h->dump_why, sizeof(h->dump_why), "this architecture is not modelled");
+		return 0;
+	}
+	if (f->seccomp_mode == 0) {
+		h->filters_known = 0;
+		whatif_unfiltered(arch, h->res);
+		whatif_fill_probes(f, h->res);
+		return 0;
+	}
+	if (f->seccomp_mode != 2) {
+		snprintf(h->dump_why, sizeof(h->dump_why),
+			 f->seccomp_mode == 1 ? "the target is in seccomp strict mode"
+					      : "/proc does not tell the target's seccomp mode");
+		return 0;
+	}
+	if (!check_has_cap(host->cap_eff, CHECK_CAP_SYS_ADMIN)) {
+		h->dump_err = EPERM;
+		snprintf(h->dump_why, sizeof(h->dump_why),
+			 "reading a seccomp filter (PTRACE_SECCOMP_GET_FILTER) needs CAP_SYS_ADMIN, "
+			 "which ctrace lacks (run it as root on the host)");
+		return 0;
+	}
+	if (host->seccomp_mode > 0) {
+		h->dump_err = EACCES;
+		snprintf(h->dump_why, sizeof(h->dump_why),
+			 "ctrace itself runs under seccomp, and the kernel then refuses "
+			 "PTRACE_SECCOMP_GET_FILTER");
+		return 0;
+	}
+
+	struct hostside_dump d;
+	struct bpf_filter bf[HOSTSIDE_MAX_FILTERS];
+	int r = hostside_dump_filters(pid, &d, h->dump_why, sizeof(h->dump_why));
+	if (r < 0) {
+		h->dump_err = -r;
+		return r == -ESRCH ? r : 0;
+	}
+	for (unsigned i = 0; i < d.n; i++) {
+		bf[i].insns = d.progs[i];
+		bf[i].len = d.lens[i];
+		h->insns[i] = d.lens[i];
+	}
+	h->nfilters = d.n;
+	r = seccomp_query_modes(bf, d.n, arch, h->res);
+	hostside_dump_release(&d);
+	if (r < 0) {
+		h->dump_err = -r;
+		snprintf(h->dump_why, sizeof(h->dump_why), "a dumped filter is not a valid program");
+		return 0;
+	}
+	h->filters_known = 1;
+	whatif_fill_probes(f, h->res);
+	return 0;
+}

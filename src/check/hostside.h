@@ -1,0 +1,55 @@
+/* Host side: ctrace --check -p PID run on the host for a process inside a
+ * container.  Reads the target's credentials, capabilities, seccomp state
+ * and namespaces from /proc, dumps its seccomp filters with
+ * PTRACE_SECCOMP_GET_FILTER when ctrace may (CAP_SYS_ADMIN, not itself
+ * under seccomp), and synthesizes the facts of "a tracer running next to
+ * it, with its credentials", for the same check_assess(). */
+#ifndef CTRACE_CHECK_HOSTSIDE_H
+#define CTRACE_CHECK_HOSTSIDE_H
+
+#include <linux/filter.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "check/facts.h"
+#include "check/seccomp_query.h"
+
+#define HOSTSIDE_MAX_FILTERS 64
+
+struct hostside_dump {
+	unsigned n;				/* filters, [0] newest (reordered:
+						 * the kernel's index 0 is the oldest) */
+	struct sock_filter *progs[HOSTSIDE_MAX_FILTERS];	/* malloc'd */
+	unsigned lens[HOSTSIDE_MAX_FILTERS];
+};
+
+struct hostside {
+	bool container;			/* another pid or mount namespace than ctrace */
+	bool other_pidns, other_mntns, other_userns;
+	char uid_map[128];
+	/* The filters: 1 dumped, 0 nothing to dump (seccomp off), -1 unknown. */
+	int filters_known;
+	int dump_err;			/* errno of the failed step, 0 */
+	char dump_why[300];		/* why the filters could not be read */
+	unsigned nfilters;
+	unsigned insns[HOSTSIDE_MAX_FILTERS];
+	struct sq_result res[SQ_COUNT];	/* valid with filters_known >= 0 */
+	struct check_facts facts;	/* the synthesized inside facts */
+};
+
+/* pid lives in another pid or mount namespace than ctrace (a container
+ * process seen from the host): the only case --check -p inspects it. */
+bool hostside_is_container(pid_t pid);
+
+/* Fill h for pid (its filters are dumped whatever its namespaces).  host: ctrace's own facts (kernel, Yama, LSM list,
+ * capabilities).  Returns 0, or -ESRCH when the process is gone. */
+int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h);
+
+/* PTRACE_SEIZE + PTRACE_INTERRUPT the target, dump all its filters
+ * (PTRACE_SECCOMP_GET_FILTER index 0 is the oldest; d holds them newest
+ * first, the order the kernel runs them and bpf_run_filters() takes) and
+ * detach.  Returns 0 or a negative errno with a reason in why. */
+int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t size);
+void hostside_dump_release(struct hostside_dump *d);
+
+#endif

@@ -1,0 +1,720 @@
+/* What-if, compare and host-side reports; see whatif_report.h. */
+#include "config.h"
+#include "check/whatif_report.h"
+#include "check/engine_caps.h"
+#include "check/probes.h"
+#include "check/profile.h"
+#include "check/report.h"
+#include "check/whatif.h"
+#include "util.h"
+
+#include <json-c/json.h>
+#include <string.h>
+
+#define WHATIF_PROBE_TIMEOUT_MS 100
+
+static int exit_of(const struct check_report *r)
+{
+	switch (check_report_worst(r)) {
+	case VERDICT_OK: return 0;
+	case VERDICT_DEGRADED: return 2;
+	default: return 3;
+	}
+}
+
+static void print_json(struct json_object *doc)
+{
+	puts(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+					    JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+static struct json_object *jstr(const char *s)
+{
+	return s ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *jcap_list(uint64_t set)
+{
+	struct json_object *a = json_object_new_array();
+	for (int c = 0; c <= CAPS_LAST; c++)
+		if (set & CAP_BIT(c))
+			json_object_array_add(a, json_object_new_string(caps_name(c)));
+	return a;
+}
+
+static void text_caps(FILE *out, uint64_t set)
+{
+	bool any = false;
+	for (int c = 0; c <= CAPS_LAST; c++)
+		if (set & CAP_BIT(c)) {
+			fprintf(out, "%s%s", any ? "," : "", caps_name(c) + 4);
+			any = true;
+		}
+	if (!any)
+		fputs("(none)", out);
+}
+
+/* ---- one configuration ---- */
+
+struct config {
+	const char *name;		/* column name */
+	char flags[600];		/* the container flags, for humans */
+	uint64_t caps;
+	bool unconfined;
+	struct whatif_eval ev;
+	struct check_report rep;
+	bool assumed;			/* derived column with an assumption */
+};
+
+struct setup {
+	const struct whatif_opts *o;
+	struct seccomp_profile *profile;	/* NULL: unconfined */
+	enum container_engine engine;
+	enum check_engine fengine;
+	const char *arch;
+	struct check_facts host;
+};
+
+static void flags_text(const struct whatif_opts *o, const char *profile, bool unconfined,
+		       bool extra_ptrace, char *buf, size_t size)
+{
+	size_t len = 0;
+#define ADD(...) (len += (size_t)snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0, __VA_ARGS__))
+	buf[0] = '\0';
+	if (unconfined)
+		ADD("--security-opt seccomp=unconfined");
+	else if (profile)
+		ADD("--security-opt seccomp=%s", profile);
+	for (size_t i = 0; i < o->ndrop; i++)
+		ADD(" --cap-drop %s", o->cap_drop[i]);
+	for (size_t i = 0; i < o->nadd; i++)
+		ADD(" --cap-add %s", o->cap_add[i]);
+	if (extra_ptrace)
+		ADD(" --cap-add SYS_PTRACE");
+	if (o->user_set)
+		ADD(" --user %u:%u", (unsigned)o->uid, (unsigned)o->gid);
+	if (o->no_new_privs)
+		ADD(" --security-opt no-new-privileges");
+#undef ADD
+	if (len >= size && size > 4)
+		strcpy(buf + size - 4, "...");
+}
+
+/* Set up: engine, arch, host facts, the profile.  Prints the error. */
+static int setup(const struct whatif_opts *o, struct setup *s)
+{
+	char err[1024];
+	int e;
+
+	memset(s, 0, sizeof(*s));
+	s->o = o;
+	e = engine_by_name(o->engine ? o->engine : "docker");
+	if (e < 0) {
+		ct_error("--engine: unknown engine \"%s\" (docker or podman)", o->engine);
+		return -EINVAL;
+	}
+	s->engine = (enum container_engine)e;
+	s->fengine = s->engine == ENGINE_CAPS_PODMAN ? ENGINE_PODMAN : ENGINE_DOCKER;
+	s->arch = o->arch ? o->arch : whatif_host_arch();
+	if (!s->arch || !seccomp_query_audit_arch(s->arch)) {
+		ct_error("--arch: unknown architecture \"%s\" (x86_64 or aarch64)",
+			 s->arch ? s->arch : "(this host's)");
+		return -EINVAL;
+	}
+	check_gather_facts(&s->host, 0);
+	if (o->profile) {
+		if (profile_load(o->profile, &s->profile, err, sizeof(err)) < 0) {
+			ct_error("%s", err);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static void setup_release(struct setup *s)
+{
+	if (s->profile)
+		profile_free(s->profile);
+	s->profile = NULL;
+}
+
+static int caps_of(const struct setup *s, bool extra_ptrace, uint64_t *caps, uint64_t *ambient)
+{
+	const char *add[WHATIF_MAX_CAP_ARGS + 1], *drop[WHATIF_MAX_CAP_ARGS];
+	size_t nadd = 0, ndrop = 0;
+	char err[256];
+
+	for (size_t i = 0; i < s->o->nadd; i++)
+		add[nadd++] = s->o->cap_add[i];
+	for (size_t i = 0; i < s->o->ndrop; i++) {
+		/* the compare column adds SYS_PTRACE: no longer dropped */
+		if (extra_ptrace && caps_from_name(s->o->cap_drop[i]) == CHECK_CAP_SYS_PTRACE)
+			continue;
+		drop[ndrop++] = s->o->cap_drop[i];
+	}
+	if (extra_ptrace)
+		add[nadd++] = "SYS_PTRACE";
+	if (engine_apply_caps(s->engine, engine_default_caps(s->engine), add, nadd, drop, ndrop,
+			      caps, err, sizeof(err)) < 0) {
+		ct_error("%s: %s", engine_name(s->engine), err);
+		return -EINVAL;
+	}
+	/* podman 4 (containers/common): for a non-root user the capabilities
+	 * named in --cap-add go to the ambient set (measured: --user 1000
+	 * --cap-add SYS_PTRACE gives CapEff 0x80000); docker adds none. */
+	*ambient = 0;
+	if (s->engine == ENGINE_CAPS_PODMAN)
+		for (size_t i = 0; i < nadd; i++) {
+			int c = caps_from_name(add[i]);
+			if (c >= 0)
+				*ambient |= CAP_BIT(c);
+		}
+	*ambient &= *caps;
+	return 0;
+}
+
+/* Evaluate one configuration (profile or unconfined, extra SYS_PTRACE). */
+static int eval_config(const struct setup *s, struct config *c, const char *name,
+		       bool unconfined, bool extra_ptrace)
+{
+	struct whatif_proc p = { 0 };
+	char err[1024];
+	int r;
+
+	c->name = name;
+	c->unconfined = unconfined || !s->profile;
+	r = caps_of(s, extra_ptrace, &c->caps, &p.ambient);
+	if (r < 0)
+		return r;
+	flags_text(s->o, s->o->profile, c->unconfined, extra_ptrace, c->flags, sizeof(c->flags));
+	p.engine = s->fengine;
+	p.caps = c->caps;
+	p.user_set = s->o->user_set;
+	p.uid = s->o->uid;
+	p.gid = s->o->gid;
+	p.no_new_privs = s->o->no_new_privs;
+	r = whatif_eval(c->unconfined ? NULL : s->profile, s->arch, s->o->strict, &s->host, &p,
+			&c->ev, err, sizeof(err));
+	if (r < 0) {
+		if (!c->unconfined)
+			ct_error("%s: %s", s->o->profile, err);
+		else
+			ct_error("%s", err);
+		return r;
+	}
+	check_assess(&c->ev.facts, &c->rep);
+	return 0;
+}
+
+/* ---- notes shared by the what-if reports ---- */
+
+static unsigned notes(const struct setup *s, const struct config *c, const char *out[8])
+{
+	static char lsm[256], inherit[160];
+	unsigned n = 0;
+
+	out[n++] = "not run: the verdicts come from the profile's seccomp filter, the "
+		   "engine's capability set and this host's kernel";
+	out[n++] = "kernel and Yama ptrace_scope are this host's (the container shares its kernel)";
+	if (s->host.lsm_list[0])
+		snprintf(lsm, sizeof(lsm), "LSM confinement is not modelled: the AppArmor/SELinux "
+			 "profile the engine applies is unknown here (this host's active LSMs: %s)",
+			 s->host.lsm_list);
+	else
+		snprintf(lsm, sizeof(lsm), "LSM confinement is not modelled: the AppArmor/SELinux "
+			 "profile the engine applies is unknown here");
+	out[n++] = lsm;
+	if (s->host.seccomp_filters > 0) {
+		snprintf(inherit, sizeof(inherit), "ctrace runs under %d seccomp filter(s) of its "
+			 "own: a container started from here inherits them; they are not evaluated",
+			 s->host.seccomp_filters);
+		out[n++] = inherit;
+	}
+	for (unsigned i = 0; i < SQ_COUNT; i++)
+		if (c->ev.res[i].kind == SECCOMP_KIND_USER_NOTIF) {
+			out[n++] = "user-notification rules are judged as if no supervisor answers";
+			break;
+		}
+	return n;
+}
+
+/* ---- what-if ---- */
+
+static void text_whatif(FILE *out, const struct setup *s, const struct config *c)
+{
+	const struct check_facts *f = &c->ev.facts;
+	const char *nv[8];
+	unsigned nn = notes(s, c, nv);
+
+	fprintf(out, "ctrace %s: what-if: a process in a %s container started with\n  %s\n\n",
+		PACKAGE_VERSION, engine_name(s->engine), c->flags);
+	fprintf(out, "Container (synthesized)\n");
+	fprintf(out, "  user:            uid %u (euid %u), gid %u\n", (unsigned)f->uid,
+		(unsigned)f->euid, (unsigned)f->gid);
+	fprintf(out, "  capabilities:    effective: ");
+	text_caps(out, f->cap_eff);
+	fprintf(out, "\n                   bounding:  ");
+	text_caps(out, f->cap_bnd);
+	fputc('\n', out);
+	if (c->ev.filtered)
+		fprintf(out, "  seccomp:         filter (%d filter%s; %u BPF instructions, %u rules, "
+			"%s), no_new_privs %s\n", f->seccomp_filters,
+			f->seccomp_filters == 1 ? "" : "s", c->ev.filter_len, c->ev.rules, s->arch,
+			f->no_new_privs ? "on" : "off");
+	else
+		fprintf(out, "  seccomp:         %s, no_new_privs %s\n",
+			f->seccomp_filters > 0 ? "filter (inherited only)" : "disabled (unconfined)",
+			f->no_new_privs ? "on" : "off");
+	fprintf(out, "  kernel:          %s; yama: %s\n",
+		f->kernel_release[0] ? f->kernel_release : "unknown",
+		f->yama_scope < 0 ? "not present" : f->yama_scope == 0 ? "ptrace_scope 0" :
+		f->yama_scope == 1 ? "ptrace_scope 1" : f->yama_scope == 2 ? "ptrace_scope 2" :
+		"ptrace_scope 3");
+	if (c->ev.warnings[0])
+		fprintf(out, "  profile:         unknown syscall names skipped as runc does: %s\n",
+			c->ev.warnings);
+	fprintf(out, "\nNotes\n");
+	for (unsigned i = 0; i < nn; i++)
+		fprintf(out, "  - %s\n", nv[i]);
+	fprintf(out, "\nModes\n");
+	check_report_text_modes(out, &c->rep);
+	fprintf(out, "\nSeccomp answers (%s, %s)\n", c->ev.filtered ? "the profile's filter" :
+		"no filter", s->arch);
+	for (unsigned i = 0; i < SQ_COUNT; i++) {
+		const struct sq_result *q = &c->ev.res[i];
+		fprintf(out, "  %-34s %s", q->label, q->no_syscall ? "(no such syscall)" :
+			seccomp_kind_name(q->kind));
+		if (q->kind == SECCOMP_KIND_ERRNO)
+			fprintf(out, " %s", errno_name(q->err) ? errno_name(q->err) : "?");
+		fputc('\n', out);
+	}
+	fprintf(out, "\nVerdict: %s\n", check_report_verdict_line(check_report_worst(&c->rep)));
+}
+
+static struct json_object *json_queries(const struct sq_result res[SQ_COUNT])
+{
+	struct json_object *a = json_object_new_array();
+
+	for (unsigned i = 0; i < SQ_COUNT; i++) {
+		const struct sq_result *q = &res[i];
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "call", json_object_new_string(q->label));
+		json_object_object_add(o, "syscall", json_object_new_string(q->name));
+		json_object_object_add(o, "nr", q->no_syscall ? NULL : json_object_new_int64(q->nr));
+		json_object_object_add(o, "action", json_object_new_string(
+			q->no_syscall ? "no_syscall" : seccomp_kind_name(q->kind)));
+		json_object_object_add(o, "errno", q->kind == SECCOMP_KIND_ERRNO && !q->no_syscall
+				       ? jstr(errno_name(q->err)) : NULL);
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static struct json_object *json_whatif(const struct setup *s, const struct config *c)
+{
+	struct json_object *w = json_object_new_object(), *a;
+	const char *nv[8];
+	unsigned nn = notes(s, c, nv);
+
+	json_object_object_add(w, "engine", json_object_new_string(engine_name(s->engine)));
+	json_object_object_add(w, "arch", json_object_new_string(s->arch));
+	json_object_object_add(w, "seccomp", json_object_new_string(c->unconfined ? "unconfined" : "profile"));
+	json_object_object_add(w, "profile", c->unconfined ? NULL : jstr(s->o->profile));
+	a = json_object_new_array();
+	for (size_t i = 0; i < s->o->nadd; i++)
+		json_object_array_add(a, json_object_new_string(s->o->cap_add[i]));
+	json_object_object_add(w, "cap_add", a);
+	a = json_object_new_array();
+	for (size_t i = 0; i < s->o->ndrop; i++)
+		json_object_array_add(a, json_object_new_string(s->o->cap_drop[i]));
+	json_object_object_add(w, "cap_drop", a);
+	json_object_object_add(w, "caps", jcap_list(c->caps));
+	json_object_object_add(w, "user", s->o->user_set ? json_object_new_int64(s->o->uid) : NULL);
+	json_object_object_add(w, "group", s->o->user_set ? json_object_new_int64(s->o->gid) : NULL);
+	json_object_object_add(w, "no_new_privs", json_object_new_boolean(s->o->no_new_privs));
+	json_object_object_add(w, "flags", json_object_new_string(c->flags));
+	if (c->ev.filtered) {
+		struct json_object *fl = json_object_new_object();
+		json_object_object_add(fl, "instructions", json_object_new_int(c->ev.filter_len));
+		json_object_object_add(fl, "rules", json_object_new_int(c->ev.rules));
+		json_object_object_add(fl, "skipped_entries", json_object_new_int(c->ev.skipped_entries));
+		json_object_object_add(fl, "ignored_names", json_object_new_int(c->ev.ignored_names));
+		json_object_object_add(w, "filter", fl);
+	} else {
+		json_object_object_add(w, "filter", NULL);
+	}
+	json_object_object_add(w, "warnings", c->ev.warnings[0] ? json_object_new_string(c->ev.warnings) : NULL);
+	json_object_object_add(w, "lsm_modelled", json_object_new_boolean(false));
+	a = json_object_new_array();
+	for (unsigned i = 0; i < nn; i++)
+		json_object_array_add(a, json_object_new_string(nv[i]));
+	json_object_object_add(w, "notes", a);
+	json_object_object_add(w, "queries", json_queries(c->ev.res));
+	return w;
+}
+
+static void quiet_modes(FILE *out, const struct check_report *r)
+{
+	for (int m = 0; m < MODE_COUNT; m++) {
+		const struct check_mode_result *mr = &r->modes[m];
+		if (!mr->present || mr->verdict == VERDICT_OK)
+			continue;
+		fprintf(out, "%s: %s: %s%s%s\n", check_mode_name(m), check_verdict_name(mr->verdict),
+			mr->cause, mr->fix[0] ? ". Fix: " : "", mr->fix);
+	}
+}
+
+int whatif_run(const struct whatif_opts *o)
+{
+	static struct setup s;
+	static struct config c;
+	int status;
+
+	if (setup(o, &s) < 0)
+		return 1;
+	if (eval_config(&s, &c, "as-is", !o->profile, false) < 0) {
+		setup_release(&s);
+		return 1;
+	}
+	if (c.ev.warnings[0] && !o->json)
+		ct_warn("%s: syscall names unknown to libseccomp, skipped as runc does "
+			"(--strict makes this an error): %s", o->profile, c.ev.warnings);
+	status = exit_of(&c.rep);
+	if (o->json) {
+		struct json_object *doc = check_report_json(&c.ev.facts, &c.rep, status);
+		json_object_object_add(doc, "whatif", json_whatif(&s, &c));
+		print_json(doc);
+		json_object_put(doc);
+	} else if (o->quiet) {
+		quiet_modes(stdout, &c.rep);
+	} else {
+		text_whatif(stdout, &s, &c);
+	}
+	setup_release(&s);
+	if (fflush(stdout) != 0) {
+		ct_error("writing the report: %s", strerror(errno));
+		return 1;
+	}
+	return status;
+}
+
+/* ---- compare ---- */
+
+#define NCOLS 4
+
+static void rule_json(struct json_object *arr, const struct whatif_rule *r)
+{
+	struct json_object *o = json_object_new_object(), *names = json_object_new_array();
+
+	json_object_array_add(names, json_object_new_string(r->syscall));
+	json_object_object_add(o, "names", names);
+	json_object_object_add(o, "action", json_object_new_string("SCMP_ACT_ALLOW"));
+	if (r->arg_index >= 0) {
+		struct json_object *args = json_object_new_array(), *a = json_object_new_object();
+		json_object_object_add(a, "index", json_object_new_int(r->arg_index));
+		json_object_object_add(a, "value", json_object_new_int64((int64_t)r->value));
+		json_object_object_add(a, "op", json_object_new_string("SCMP_CMP_EQ"));
+		json_object_array_add(args, a);
+		json_object_object_add(o, "args", args);
+	}
+	json_object_array_add(arr, o);
+}
+
+static void fix_text(const struct whatif_fix *fx, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < fx->nrules && len < size; i++) {
+		char one[200];
+		whatif_rule_text(&fx->rules[i], one, sizeof(one));
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? " and " : "", one);
+	}
+}
+
+int compare_run(const struct whatif_opts *o)
+{
+	static struct setup s;
+	static struct config col[NCOLS];
+	static struct whatif_mode_fix fixes[MODE_COUNT];
+	unsigned ncol = 0, nfix = 0;
+	bool measured = !o->profile_given;
+	int status;
+
+	if (measured) {
+		/* as-is: this process, measured; the other columns derived */
+		const char *arch = whatif_host_arch();
+		int e = engine_by_name(o->engine ? o->engine : "docker");
+		if (e < 0) {
+			ct_error("--engine: unknown engine \"%s\" (docker or podman)", o->engine);
+			return 1;
+		}
+		if (!arch) {
+			ct_error("--compare: this architecture is not modelled");
+			return 1;
+		}
+		memset(&s, 0, sizeof(s));
+		s.o = o;
+		s.arch = arch;
+		check_gather_facts(&s.host, 0);
+		memset(col, 0, sizeof(col));
+		col[0].name = "as-is";
+		snprintf(col[0].flags, sizeof(col[0].flags), "this process, measured by probes");
+		col[0].ev.facts = s.host;
+		if (probes_run(PROBE_ALL, WHATIF_PROBE_TIMEOUT_MS, col[0].ev.facts.probes) < 0)
+			ct_warn("could not run the probes; the report uses facts only");
+		col[1] = col[0];
+		col[1].name = "+SYS_PTRACE";
+		snprintf(col[1].flags, sizeof(col[1].flags), "--cap-add SYS_PTRACE (derived; %s)",
+			 "assumes the seccomp profile allows process_vm_readv, kcmp and "
+			 "pidfd_getfd with CAP_SYS_PTRACE, as Docker's default does; give "
+			 "--profile for an exact answer");
+		col[1].assumed = whatif_derive_cap_ptrace(&col[1].ev.facts);
+		col[2] = col[0];
+		col[2].name = "unconfined";
+		snprintf(col[2].flags, sizeof(col[2].flags),
+			 "--security-opt seccomp=unconfined (derived: no filter, this kernel)");
+		whatif_derive_unconfined(&col[2].ev.facts, arch);
+		ncol = 3;
+		for (unsigned i = 0; i < ncol; i++)
+			check_assess(&col[i].ev.facts, &col[i].rep);
+	} else {
+		if (setup(o, &s) < 0)
+			return 1;
+		if (eval_config(&s, &col[0], "as-is", !o->profile, false) < 0 ||
+		    eval_config(&s, &col[1], "+SYS_PTRACE", !o->profile, true) < 0 ||
+		    eval_config(&s, &col[2], "unconfined", true, false) < 0) {
+			setup_release(&s);
+			return 1;
+		}
+		ncol = 3;
+		if (s.profile) {
+			struct whatif_proc p = { 0 };
+			nfix = whatif_min_fixes(&col[0].ev.facts, col[0].ev.res, fixes);
+			col[3] = col[0];
+			col[3].name = "profile-fix";
+			{
+				size_t l = strlen(col[3].flags);
+				if (l + 40 < sizeof(col[3].flags))
+					strcpy(col[3].flags + l, ", with the profile changes below");
+			}
+			whatif_apply_fixes(fixes, nfix, col[3].ev.res);
+			(void)p;
+			whatif_fill_probes(&col[3].ev.facts, col[3].ev.res);
+			check_assess(&col[3].ev.facts, &col[3].rep);
+			ncol = 4;
+		}
+		setup_release(&s);
+	}
+	status = exit_of(&col[0].rep);
+
+	if (o->json) {
+		struct json_object *doc = json_object_new_object(), *cols = json_object_new_array();
+		struct json_object *cfg = json_object_new_object();
+
+		json_object_object_add(doc, "ctrace_version", json_object_new_string(PACKAGE_VERSION));
+		json_object_object_add(doc, "schema", json_object_new_int(1));
+		json_object_object_add(cfg, "as_is", json_object_new_string(measured ? "measured" : "profile"));
+		json_object_object_add(cfg, "engine", json_object_new_string(o->engine ? o->engine : "docker"));
+		json_object_object_add(cfg, "arch", json_object_new_string(s.arch));
+		json_object_object_add(cfg, "profile", jstr(o->profile));
+		json_object_object_add(doc, "compare", cfg);
+		for (unsigned i = 0; i < ncol; i++) {
+			struct json_object *c = json_object_new_object();
+			json_object_object_add(c, "name", json_object_new_string(col[i].name));
+			json_object_object_add(c, "flags", json_object_new_string(col[i].flags));
+			json_object_object_add(c, "derived", json_object_new_boolean(measured && i > 0));
+			json_object_object_add(c, "modes", check_report_json_modes(&col[i].ev.facts, &col[i].rep));
+			json_object_object_add(c, "summary", check_report_json_summary(&col[i].rep, exit_of(&col[i].rep)));
+			json_object_array_add(cols, c);
+		}
+		json_object_object_add(doc, "columns", cols);
+		if (ncol == NCOLS) {
+			struct json_object *pc = json_object_new_array();
+			for (unsigned i = 0; i < nfix; i++) {
+				struct json_object *m = json_object_new_object(), *alts = json_object_new_array();
+				json_object_object_add(m, "mode", json_object_new_string(check_mode_name(fixes[i].mode)));
+				json_object_object_add(m, "verdict", json_object_new_string(check_verdict_name(fixes[i].before)));
+				for (unsigned a = 0; a < fixes[i].nalts; a++) {
+					struct json_object *alt = json_object_new_object(), *rules = json_object_new_array();
+					char t[800];
+					fix_text(&fixes[i].alts[a], t, sizeof(t));
+					json_object_object_add(alt, "text", json_object_new_string(t));
+					for (unsigned k = 0; k < fixes[i].alts[a].nrules; k++)
+						rule_json(rules, &fixes[i].alts[a].rules[k]);
+					json_object_object_add(alt, "rules", rules);
+					json_object_array_add(alts, alt);
+				}
+				json_object_object_add(m, "fixes", alts);
+				json_object_object_add(m, "profile_alone_fixes", json_object_new_boolean(!fixes[i].partial));
+				json_object_object_add(m, "remaining", fixes[i].partial ? jstr(fixes[i].remaining) : NULL);
+				json_object_object_add(m, "cause", jstr(col[0].rep.modes[fixes[i].mode].cause));
+				json_object_array_add(pc, m);
+			}
+			json_object_object_add(doc, "profile_changes", pc);
+		} else {
+			json_object_object_add(doc, "profile_changes", NULL);
+		}
+		json_object_object_add(doc, "summary", check_report_json_summary(&col[0].rep, status));
+		print_json(doc);
+		json_object_put(doc);
+	} else {
+		printf("ctrace %s: compare (%s%s%s)\n\n", PACKAGE_VERSION,
+		       measured ? "as-is: this process" : o->engine ? o->engine : "docker",
+		       o->profile ? ", profile " : "", o->profile ? o->profile : "");
+		printf("  %-14s", "mode");
+		for (unsigned i = 0; i < ncol; i++)
+			printf(" %-13s", col[i].name);
+		putchar('\n');
+		for (int m = 0; m < MODE_COUNT; m++) {
+			if (!col[0].rep.modes[m].present)
+				continue;
+			printf("  %-14s", check_mode_name(m));
+			for (unsigned i = 0; i < ncol; i++)
+				printf(" %-13s", check_verdict_name(col[i].rep.modes[m].verdict));
+			putchar('\n');
+		}
+		printf("\nColumns\n");
+		for (unsigned i = 0; i < ncol; i++)
+			printf("  %-13s %s\n", col[i].name, col[i].flags);
+		if (ncol == NCOLS) {
+			printf("\nNarrowest profile change, per mode that is not ok\n");
+			if (!nfix)
+				printf("  (none needed)\n");
+			for (unsigned i = 0; i < nfix; i++) {
+				const struct whatif_mode_fix *fx = &fixes[i];
+				printf("  %s (%s):\n", check_mode_name(fx->mode), check_verdict_name(fx->before));
+				for (unsigned a = 0; a < fx->nalts; a++) {
+					char t[800];
+					fix_text(&fx->alts[a], t, sizeof(t));
+					printf("      %s%s\n", a ? "or: " : "", t);
+				}
+				if (fx->partial)
+					printf("      %s: %s (%s)\n", fx->nalts ? "then still" :
+					       "no profile change fixes it", fx->remaining,
+					       check_verdict_name(fx->remaining_verdict));
+			}
+		}
+		if (!measured)
+			printf("\nNotes\n  - kernel and Yama ptrace_scope are this host's; LSM confinement "
+			       "is not modelled\n");
+		{
+			enum check_verdict w = check_report_worst(&col[0].rep);
+			printf("\nAs-is verdict: %s\n", w == VERDICT_OK ? "every mode works" :
+			       w == VERDICT_DEGRADED ? "some modes are degraded, none fails" :
+			       "some modes fail (causes and fixes: the same command without --compare)");
+		}
+	}
+	if (fflush(stdout) != 0) {
+		ct_error("writing the report: %s", strerror(errno));
+		return 1;
+	}
+	return status;
+}
+
+/* ---- host side ---- */
+
+/* Filters unknown: an "ok" is only as good as the filter nobody read. */
+static bool uncertain(const struct hostside *h, const struct check_report *r, int m)
+{
+	return h->filters_known < 0 && h->facts.seccomp_mode != 0 && r->modes[m].present &&
+	       r->modes[m].verdict == VERDICT_OK;
+}
+
+static void mark_uncertain(const struct hostside *h, struct check_report *r)
+{
+	for (int m = 0; m < MODE_COUNT; m++)
+		if (uncertain(h, r, m))
+			snprintf(r->modes[m].cause, sizeof(r->modes[m].cause),
+				 "only if the seccomp filters allow it: they could not be read");
+}
+
+void hostside_report_text(FILE *out, const struct hostside *h, const struct check_report *rep)
+{
+	const struct check_facts *f = &h->facts;
+	struct check_report marked = *rep, *r = &marked;
+
+	mark_uncertain(h, r);
+
+	fprintf(out, "\nInside PID %d's container (a tracer next to it, with its credentials)\n",
+		(int)f->target.pid);
+	fprintf(out, "  namespaces:      pid %s, mount %s, user %s (vs ctrace)%s%s%s\n",
+		h->other_pidns ? "other" : "same", h->other_mntns ? "other" : "same",
+		h->other_userns ? "other" : "same", h->uid_map[0] ? "; uid_map \"" : "",
+		h->uid_map, h->uid_map[0] ? "\"" : "");
+	fprintf(out, "  container:       %s%s%s%s\n", check_engine_name(f->engine),
+		f->engine_hints[0] ? " (from " : "", f->engine_hints, f->engine_hints[0] ? ")" : "");
+	fprintf(out, "  user:            uid %u (euid %u), gid %u\n", (unsigned)f->uid,
+		(unsigned)f->euid, (unsigned)f->gid);
+	fprintf(out, "  capabilities:    effective: ");
+	text_caps(out, f->cap_eff);
+	fprintf(out, "\n                   bounding:  ");
+	text_caps(out, f->cap_bnd);
+	fprintf(out, "\n  seccomp:         %s", f->seccomp_mode == 0 ? "disabled" :
+		f->seccomp_mode == 1 ? "strict" : f->seccomp_mode == 2 ? "filter" : "unknown");
+	if (f->seccomp_filters >= 0)
+		fprintf(out, " (%d filter%s)", f->seccomp_filters, f->seccomp_filters == 1 ? "" : "s");
+	fprintf(out, ", no_new_privs %s\n", f->no_new_privs < 0 ? "unknown" :
+		f->no_new_privs ? "on" : "off");
+	if (h->filters_known == 1) {
+		fprintf(out, "  filters:         dumped %u with PTRACE_SECCOMP_GET_FILTER (", h->nfilters);
+		for (unsigned i = 0; i < h->nfilters; i++)
+			fprintf(out, "%s%u", i ? ", " : "", h->insns[i]);
+		fprintf(out, " instructions) and evaluated\n");
+	} else if (h->filters_known == 0) {
+		fprintf(out, "  filters:         none\n");
+	} else {
+		fprintf(out, "  filters:         not read: %s\n", h->dump_why);
+		fprintf(out, "                   unknown which syscalls are filtered: the modes "
+			"below judge only what /proc tells\n");
+	}
+	fprintf(out, "  lsm:             %s%s%s%s\n", check_lsm_name(f->lsm),
+		f->lsm_label[0] ? ", label \"" : "", f->lsm_label, f->lsm_label[0] ? "\"" : "");
+	fprintf(out, "\nModes inside PID %d's container\n", (int)f->target.pid);
+	check_report_text_modes(out, r);
+	fprintf(out, "\nVerdict inside: %s\n", check_report_verdict_line(check_report_worst(r)));
+}
+
+struct json_object *hostside_report_json(const struct hostside *h, const struct check_report *rep)
+{
+	const struct check_facts *f = &h->facts;
+	struct check_report marked = *rep, *r = &marked;
+	struct json_object *modes;
+	size_t k = 0;
+	struct json_object *o = json_object_new_object(), *ns = json_object_new_object();
+	struct json_object *fd = json_object_new_object();
+
+	json_object_object_add(o, "pid", json_object_new_int(f->target.pid));
+	json_object_object_add(ns, "pid", json_object_new_boolean(h->other_pidns));
+	json_object_object_add(ns, "mnt", json_object_new_boolean(h->other_mntns));
+	json_object_object_add(ns, "user", json_object_new_boolean(h->other_userns));
+	json_object_object_add(o, "other_namespaces", ns);
+	json_object_object_add(o, "environment", check_report_json_env(f));
+	json_object_object_add(fd, "source", json_object_new_string(
+		h->filters_known == 1 ? "dumped" : h->filters_known == 0 ? "none" : "unknown"));
+	json_object_object_add(fd, "filters", h->filters_known == 1 ? json_object_new_int(h->nfilters) : NULL);
+	if (h->filters_known == 1) {
+		struct json_object *a = json_object_new_array();
+		for (unsigned i = 0; i < h->nfilters; i++)
+			json_object_array_add(a, json_object_new_int(h->insns[i]));
+		json_object_object_add(fd, "instructions", a);
+	} else {
+		json_object_object_add(fd, "instructions", NULL);
+	}
+	json_object_object_add(fd, "error", h->filters_known < 0 ? json_object_new_string(h->dump_why) : NULL);
+	json_object_object_add(fd, "errno", h->dump_err ? jstr(errno_name(h->dump_err)) : NULL);
+	json_object_object_add(o, "seccomp_filters", fd);
+	json_object_object_add(o, "queries", h->filters_known >= 0 ? json_queries(h->res) : NULL);
+	mark_uncertain(h, r);
+	modes = check_report_json_modes(f, r);
+	for (int m = 0; m < MODE_COUNT; m++) {
+		if (!r->modes[m].present)
+			continue;
+		json_object_object_add(json_object_array_get_idx(modes, k++), "certain",
+				       json_object_new_boolean(!uncertain(h, rep, m)));
+	}
+	json_object_object_add(o, "modes", modes);
+	json_object_object_add(o, "probes", check_report_json_probes(f));
+	json_object_object_add(o, "summary", check_report_json_summary(r, exit_of(r)));
+	return o;
+}

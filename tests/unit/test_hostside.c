@@ -1,0 +1,195 @@
+/* Unit tests of the host-side inspection (src/check/hostside.c) on a real
+ * child process with two seccomp filters of our own: the dump returns
+ * them newest first and leaves the child running untraced, and the
+ * synthesized inside facts give the verdicts the filters imply.  Needs
+ * CAP_SYS_ADMIN and no seccomp filter on the test itself (skipped
+ * otherwise, with the reason). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "util.h"
+#include "check/assess.h"
+#include "check/hostside.h"
+#include "check/seccomp_query.h"
+#include "check/whatif.h"
+
+/* older: personality -> EACCES, the rest allowed.  Both filters answer
+ * ERRNO for personality: the newest one evaluated first keeps its errno
+ * (EPERM), so the dump's order shows in the evaluation. */
+static struct sock_filter prog_older[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_personality, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+
+/* newer: personality -> EPERM, the rest allowed */
+static struct sock_filter prog_personality[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_personality, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+
+static pid_t child;
+static int child_errno;	/* what personality() really gave in the child */
+
+static bool usable(char *why, size_t size)
+{
+	char buf[4096];
+	const char *v;
+	unsigned long long eff = 0;
+	int mode = -1;
+
+	if (read_file("/proc/self/status", buf, sizeof(buf)) < 0) {
+		snprintf(why, size, "no /proc/self/status");
+		return false;
+	}
+	if ((v = strstr(buf, "CapEff:")))
+		sscanf(v + 7, "%llx", &eff);
+	if ((v = strstr(buf, "Seccomp:")))
+		sscanf(v + 8, "%d", &mode);
+	if (!(eff & (1ULL << 21))) {
+		snprintf(why, size, "no CAP_SYS_ADMIN (PTRACE_SECCOMP_GET_FILTER needs it)");
+		return false;
+	}
+	if (mode != 0) {
+		snprintf(why, size, "the test runs under seccomp (the kernel then refuses the dump)");
+		return false;
+	}
+	return true;
+}
+
+static int setup(void **state)
+{
+	int p[2];
+	(void)state;
+	if (pipe(p) < 0)
+		return -1;
+	child = fork();
+	if (child < 0)
+		return -1;
+	if (child == 0) {
+		struct sock_fprog a = { 5, prog_older };
+		struct sock_fprog b = { 4, prog_personality };
+		int e;
+		close(p[0]);
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &a) < 0 ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &b) < 0)
+			_exit(1);
+		e = syscall(SYS_personality, 0x0040000UL) < 0 ? errno : 0;
+		if (write(p[1], &e, sizeof(e)) != sizeof(e))
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(p[1]);
+	if (read(p[0], &child_errno, sizeof(child_errno)) != sizeof(child_errno)) {
+		close(p[0]);
+		return -1;
+	}
+	close(p[0]);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	int st;
+
+	(void)state;
+	if (child > 0) {
+		kill(child, SIGKILL);
+		waitpid(child, &st, 0);
+	}
+	return 0;
+}
+
+static void test_dump(void **state)
+{
+	struct hostside_dump d;
+	char why[300], path[64], buf[4096];
+	const char *v;
+
+	(void)state;
+	if (!usable(why, sizeof(why)))
+		skip();
+	assert_int_equal(hostside_dump_filters(child, &d, why, sizeof(why)), 0);
+	assert_int_equal(d.n, 2);
+	/* [0] is the newest (the kernel's index 0 is the oldest) */
+	assert_int_equal(d.lens[0], 4);
+	assert_memory_equal(d.progs[0], prog_personality, sizeof(prog_personality));
+	assert_int_equal(d.lens[1], 5);
+	assert_memory_equal(d.progs[1], prog_older, sizeof(prog_older));
+	hostside_dump_release(&d);
+	/* detached and running again */
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)child);
+	assert_true(read_file(path, buf, sizeof(buf)) > 0);
+	v = strstr(buf, "TracerPid:");
+	assert_non_null(v);
+	assert_int_equal(atoi(v + 10), 0);
+	/* running again, not stopped (it may still be on its way back to
+	 * sleep: R or S, never T/t) */
+	v = strstr(buf, "State:\t");
+	assert_non_null(v);
+	assert_true(v[7] == 'S' || v[7] == 'R');
+	/* twice in a row works: nothing left attached */
+	assert_int_equal(hostside_dump_filters(child, &d, why, sizeof(why)), 0);
+	assert_int_equal(d.n, 2);
+	hostside_dump_release(&d);
+}
+
+static void test_inspect(void **state)
+{
+	static struct check_facts host;
+	static struct hostside h;
+	struct check_report r;
+	char why[300];
+
+	(void)state;
+	if (!usable(why, sizeof(why)))
+		skip();
+	check_gather_facts(&host, 0);
+	assert_int_equal(hostside_inspect(child, &host, &h), 0);
+	assert_false(h.container);	/* our own namespaces */
+	assert_int_equal(h.filters_known, 1);
+	assert_int_equal(h.nfilters, 2);
+	assert_int_equal(h.facts.seccomp_mode, 2);
+	assert_int_equal(h.facts.seccomp_filters, 2);
+	assert_int_equal(h.facts.no_new_privs, 1);
+	assert_int_equal(h.res[SQ_PERSONALITY_NO_ASLR].kind, SECCOMP_KIND_ERRNO);
+	assert_int_equal(h.res[SQ_PERSONALITY_NO_ASLR].err, EPERM);
+	/* = what the kernel really answered in the child */
+	assert_int_equal(child_errno, EPERM);
+	assert_int_equal(h.res[SQ_PTRACE_TRACEME].kind, SECCOMP_KIND_ALLOW);
+	check_assess(&h.facts, &r);
+	assert_int_equal(r.modes[MODE_NO_ASLR].verdict, VERDICT_FAILS);
+	assert_non_null(strstr(r.modes[MODE_NO_ASLR].cause, "EPERM"));
+	assert_int_equal(r.modes[MODE_SPAWN].verdict, VERDICT_OK);
+	assert_int_equal(hostside_inspect(2147483600, &host, &h), -ESRCH);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dump),
+		cmocka_unit_test(test_inspect),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
