@@ -365,15 +365,24 @@ static int run_child(uint32_t mask, int first, int timeout_ms,
 
 int probes_run(uint32_t mask, int timeout_ms, struct probe_outcome out[PROBE_COUNT])
 {
+	bool hung_seen = false;
 	int next = 0;
 
 	mask &= PROBE_ALL;
 	while (next < PROBE_COUNT) {
+		int from = next;
+
 		if (!(mask & ~(PROBE_BIT(next) - 1)))
 			break;
-		next = run_child(mask, next, timeout_ms, out);
+		next = run_child(mask, next,
+				 hung_seen || timeout_ms > PROBE_FIRST_HANG_MS ? timeout_ms
+									: PROBE_FIRST_HANG_MS,
+				 out);
 		if (next < 0)
 			return next;
+		for (int i = from; i < next && i < PROBE_COUNT; i++)
+			if ((mask & PROBE_BIT(i)) && out[i].result == PROBE_HUNG)
+				hung_seen = true;
 	}
 	return 0;
 }

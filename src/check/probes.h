@@ -60,4 +60,10 @@ const char *probe_call(enum probe_id id);	/* the call made, for humans */
 int probe_expected(enum probe_id id);		/* errno expected, 0 success */
 const char *probe_result_name(enum probe_result r);
 
+/* Until a probe has really hung, probes_run gives each one this long (or
+ * the timeout asked for, if longer): on a loaded machine a probe that
+ * merely waits for a CPU must not pass for a user-notification filter
+ * nobody answers.  After the first hang, the timeout asked for applies. */
+#define PROBE_FIRST_HANG_MS 2000
+
 #endif

@@ -7,8 +7,12 @@
 #   getrandom's bytes hidden and the padding before " = " squeezed.
 BEGIN { n = split(pids, p, " "); for (i = 1; i <= n; i++) P[p[i]] = 1 }
 { sub(/^\[pid +[0-9]+\] /, "") }
+# a thread that ended with exit(2) reports the status of an exit_group()
+# racing with it: the kernel decides, not the tracer
+/^\+\+\+ exited with / && last == "exit" { print "+++ thread exited +++"; next }
 mode == "lines" {
 	line = $0
+	if (line ~ /^[a-z_0-9]+\(/) { last = line; sub(/\(.*/, "", last) }
 	gsub(/0x[0-9a-f]+/, "ADDR", line)
 	sub(/^getrandom\("[^"]*"/, "getrandom(BYTES", line)
 	if (line ~ /^getppid\(/)
@@ -35,5 +39,6 @@ mode == "lines" {
 	if (w[1] in P) sub(/^[0-9]+/, "PID", ret)
 	if (name == "getppid") ret = "PPID"
 	print name " = " ret
+	last = name
 }
 /^\+\+\+ / { print }
