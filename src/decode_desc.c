@@ -350,10 +350,8 @@ static void print_owner_ex(struct tcb *tcp, unsigned long addr)
 {
 	int v[2];
 
-	if (!addr || mem_read(tcp->pid, addr, v, sizeof(v)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, v, sizeof(v)))
 		return;
-	}
 	tprints(tcp, "{type=");
 	print_xval(tcp, &xlat_f_owner_types, (unsigned)v[0], "F_OWNER_???");
 	tprintf(tcp, ", pid=%d}", v[1]);
@@ -1032,10 +1030,8 @@ static void print_itimerspec(struct tcb *tcp, unsigned long addr)
 {
 	int64_t v[4];
 
-	if (!addr || mem_read(tcp->pid, addr, v, sizeof(v)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, v, sizeof(v)))
 		return;
-	}
 	tprints(tcp, "{it_interval=");
 	print_timespec_val(tcp, v[0], (long)v[1]);
 	tprints(tcp, ", it_value=");

@@ -602,10 +602,8 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 {
 	struct { int64_t sec; int64_t nsec; } ts[2];
 
-	if (!addr || mem_read(tcp->pid, addr, ts, sizeof(ts)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, ts, sizeof(ts)))
 		return;
-	}
 	tprints(tcp, "[");
 	for (int i = 0; i < 2; i++) {
 		if (i)
@@ -641,10 +639,8 @@ static void print_timevals(struct tcb *tcp, unsigned long addr)
 {
 	struct { int64_t sec; int64_t usec; } tv[2];
 
-	if (!addr || mem_read(tcp->pid, addr, tv, sizeof(tv)) < 0) {
-		print_addr(tcp, addr);
+	if (!fetch_or_print_addr(tcp, addr, tv, sizeof(tv)))
 		return;
-	}
 	tprints(tcp, "[");
 	for (int i = 0; i < 2; i++) {
 		if (i)
