@@ -211,7 +211,7 @@ for h in forker spin untraced; do cp "$A64/tests/helpers/$h" "$R/t/$h" || die "n
 cp "$W/calls.a64" "$R/t/calls"
 cp "$W/nosysinfo.a64" "$R/t/nosysinfo"
 cp "$W/prot.a64" "$R/t/prot"
-cp "$here/normalize.awk" "$here/calls_of.awk" "$R/t/"
+cp "$here/normalize.awk" "$here/../calls_of.awk" "$R/t/"
 make_arm32 "$R/t/arm32"
 cp "$here/init.sh" "$R/init"
 chmod 755 "$R/init"

@@ -23,25 +23,7 @@ need_strace() {
 # Reduce a trace to "name = ret" lines: pids, addresses and numbers that
 # are pids are normalised.  $1: file, $2: space-separated pids to hide.
 calls_of() {
-	awk -v pids="${2:-}" '
-	BEGIN { n = split(pids, p, " "); for (i = 1; i <= n; i++) P[p[i]] = 1 }
-	{ sub(/^\[pid +[0-9]+\] /, "") }
-	/^[a-z_0-9]+\(/ {
-		name = $0; sub(/\(.*/, "", name)
-		ret = $0
-		if (ret ~ / = /) { sub(/.* = /, "", ret) } else { ret = "<none>" }
-		sub(/ <[0-9.]+>$/, "", ret)
-		gsub(/0x[0-9a-f]+/, "ADDR", ret)
-		split(ret, w, " ")
-		if (w[1] in P) sub(/^[0-9]+/, "PID", ret)
-		if (name == "getppid") ret = "PPID"
-		print name " = " ret
-		last = name
-	}
-	# a thread that ended with exit(2) reports the status of an
-	# exit_group() racing with it: the kernel decides, not the tracer
-	/^\+\+\+ exited with / && last == "exit" { print "+++ thread exited +++"; next }
-	/^\+\+\+ / { print }' "$1"
+	awk -v pids="${2:-}" -f "$srcdir/tests/calls_of.awk" "$1"
 }
 
 # Trace "$@" (after --) with both tools using -ff -o, options before --

@@ -1,5 +1,5 @@
-# Normalise a trace to compare ctrace with strace on the same machine
-# (busybox awk and gawk).  -v pids="A B ...": the traced processes.
+# Normalise a trace to compare ctrace with strace (shared by tests/integration/lib.sh and, inside the aarch64 VM, tests/aarch64/init.sh; busybox awk, mawk and gawk).
+# -v pids="A B ...": the traced processes.
 # mode=calls (default): "name = return value" of every syscall line and the
 #   +++ exit lines; return values that are one of the pids become PID,
 #   getppid's becomes PPID, addresses ADDR.
