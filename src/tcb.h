@@ -21,9 +21,6 @@ enum {
 	TCB_ATTACHED    = 1u << 3, /* attached with -p (detach, never kill) */
 	TCB_FILTERED    = 1u << 4, /* current syscall is not printed */
 	TCB_REPRINT     = 1u << 5, /* line was interrupted: "<... resumed>" */
-	TCB_GROUPSTOP   = 1u << 6, /* in group-stop (PTRACE_LISTEN) */
-	TCB_EXEC_PENDING = 1u << 7, /* PTRACE_EVENT_EXEC seen, exit stop due */
-	TCB_DETACHING   = 1u << 8,
 	TCB_SILENT      = 1u << 9, /* followed only for the fast path: no output */
 };
 

@@ -835,7 +835,6 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 		}
 		tcp = thread;
 	}
-	tcp->flags |= TCB_EXEC_PENDING;
 	tcp->flags &= ~TCB_HIDE;
 	if (opt->stack)
 		stacktrace_exec(tcp);
@@ -896,12 +895,10 @@ static void handle_stop(struct tcb *tcp, int status)
 				/* group-stop: stay stopped until SIGCONT */
 				if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)))
 					ev_stopped(tcp, sig);
-				tcp->flags |= TCB_GROUPSTOP;
 				if (ptrace(PTRACE_LISTEN, tcp->pid, 0L, 0L) < 0 && errno != ESRCH)
 					resume(tcp, 0);
 				return;
 			}
-			tcp->flags &= ~TCB_GROUPSTOP;
 			resume(tcp, 0);
 			return;
 		case PTRACE_EVENT_EXEC:
@@ -937,7 +934,6 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		}
 	}
-	tcp->flags &= ~TCB_GROUPSTOP;
 	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
 		ev_signal(tcp, sig, &si);
 	resume(tcp, sig);
@@ -962,7 +958,6 @@ static void interrupt_one(struct tcb *tcp, void *data)
 	if (sig == 0)
 		tcp->flags |= TCB_ATTACHED;
 	if (tcp->flags & TCB_ATTACHED) {
-		tcp->flags |= TCB_DETACHING;
 		/* ESRCH: it is dying and will report its death */
 		ptrace(PTRACE_INTERRUPT, tcp->pid, 0L, 0L);
 	} else {
