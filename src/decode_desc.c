@@ -1100,15 +1100,21 @@ int dec_sendfile(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+/* "fd_in, off_in, fd_out, off_out" of splice and copy_file_range */
+static void print_fd_off_pairs(struct tcb *tcp)
+{
+	for (unsigned i = 0; i < 4; i += 2) {
+		if (i)
+			sep(tcp);
+		print_fd(tcp, (int)tcp->args[i]);
+		sep(tcp);
+		print_off_ref(tcp, tcp->args[i + 1]);
+	}
+}
+
 int dec_splice(struct tcb *tcp)
 {
-	print_fd(tcp, (int)tcp->args[0]);
-	sep(tcp);
-	print_off_ref(tcp, tcp->args[1]);
-	sep(tcp);
-	print_fd(tcp, (int)tcp->args[2]);
-	sep(tcp);
-	print_off_ref(tcp, tcp->args[3]);
+	print_fd_off_pairs(tcp);
 	tprintf(tcp, ", %lu, ", tcp->args[4]);
 	print_flags(tcp, &xlat_splice_flags, tcp->args[5], NULL);
 	return DEC_DONE;
@@ -1116,13 +1122,7 @@ int dec_splice(struct tcb *tcp)
 
 int dec_copy_file_range(struct tcb *tcp)
 {
-	print_fd(tcp, (int)tcp->args[0]);
-	sep(tcp);
-	print_off_ref(tcp, tcp->args[1]);
-	sep(tcp);
-	print_fd(tcp, (int)tcp->args[2]);
-	sep(tcp);
-	print_off_ref(tcp, tcp->args[3]);
+	print_fd_off_pairs(tcp);
 	tprintf(tcp, ", %lu, %u", tcp->args[4], (unsigned)tcp->args[5]);
 	return DEC_DONE;
 }
