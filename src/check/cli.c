@@ -35,6 +35,7 @@ enum {
 	OPT_ARCH,
 	OPT_STRICT,
 	OPT_COMPARE,
+	OPT_ENGINE_VERSION,
 };
 
 static const struct option check_options[] = {
@@ -52,6 +53,7 @@ static const struct option check_options[] = {
 	{ "arch", required_argument, NULL, OPT_ARCH },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "engine-version", required_argument, NULL, OPT_ENGINE_VERSION },
 	{ NULL, 0, NULL, 0 },
 };
 static const char check_shortopts[] = "+:p:qh";
@@ -68,7 +70,8 @@ static void check_usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: ctrace --check [--json] [-p PID] [-q]\n"
-		"       ctrace --check --profile FILE|unconfined [--cap-add CAP]... [--cap-drop CAP]...\n"
+		"       ctrace --check --profile FILE|unconfined|BUILTIN [--engine-version V]\n"
+		"              [--cap-add CAP]... [--cap-drop CAP]...\n"
 		"              [--user UID[:GID]] [--no-new-privs] [--engine docker|podman]\n"
 		"              [--arch x86_64|aarch64] [--strict] [--json] [-q]\n"
 		"       ctrace --check --compare [--profile FILE] [what-if options] [--json]\n"
@@ -77,7 +80,10 @@ static void check_usage(FILE *out)
 		"  -p PID      also check attaching to PID (on the host: what works inside\n"
 		"              PID's container, from its /proc and its seccomp filters)\n"
 		"  -q          only the modes that do not work\n"
-		"  --profile   what-if: a container started with this seccomp profile\n"
+		"  --profile   what-if: a container started with this seccomp profile;\n"
+		"              built in: docker-default, podman-default, runtime-default\n"
+		"              (containerd's RuntimeDefault); --engine-version picks a\n"
+		"              version (docker-default: current or 20.10)\n"
 		"  --compare   as-is, +SYS_PTRACE, unconfined, narrowest profile change\n"
 		"Exit status: 0 every mode works, 2 some degraded, 3 some fail, 1 usage.\n");
 }
@@ -206,6 +212,10 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		case OPT_COMPARE:
 			o->w.compare = true;
 			break;
+		case OPT_ENGINE_VERSION:
+			o->w.engine_version = optarg;
+			o->whatif_flags = true;
+			break;
 		case 'h':
 		case OPT_HELP:
 			check_usage(stdout);
@@ -231,12 +241,14 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		return -EINVAL;
 	}
 	if (o->whatif_flags && !o->w.profile_given && !o->w.compare) {
-		ct_error("--cap-add, --cap-drop, --user, --no-new-privs, --engine, --arch and "
-			 "--strict describe a what-if: add --profile FILE (or --profile unconfined)");
+		ct_error("--cap-add, --cap-drop, --user, --no-new-privs, --engine, --engine-version, "
+			 "--arch and --strict describe a what-if: add --profile FILE (or --profile "
+			 "unconfined, or a built-in profile such as docker-default)");
 		return -EINVAL;
 	}
 	if (o->w.compare && !o->w.profile_given &&
-	    (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs || o->w.arch || o->w.strict)) {
+	    (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs || o->w.arch || o->w.strict ||
+	     o->w.engine_version)) {
 		ct_error("--compare without --profile compares this process's own situation; "
 			 "give --profile FILE to compare a container configuration");
 		return -EINVAL;

@@ -17,7 +17,8 @@
 /* The command line of a what-if / compare run. */
 struct whatif_opts {
 	bool profile_given;
-	const char *profile;		/* file, NULL for "unconfined" */
+	const char *profile;		/* file or built-in name, NULL for "unconfined" */
+	const char *engine_version;	/* --engine-version: of a built-in profile */
 	const char *engine;		/* "docker" / "podman" (default docker) */
 	const char *arch;		/* NULL: this host's */
 	const char *cap_add[WHATIF_MAX_CAP_ARGS];
