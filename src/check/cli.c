@@ -7,6 +7,7 @@
 #include "check/hostside.h"
 #include "check/report.h"
 #include "check/whatif_report.h"
+#include "check/pod.h"
 #include "util.h"
 
 #include "check/engine_caps.h"
@@ -36,6 +37,9 @@ enum {
 	OPT_STRICT,
 	OPT_COMPARE,
 	OPT_ENGINE_VERSION,
+	OPT_POD,
+	OPT_CONTAINER,
+	OPT_SECCOMP_ROOT,
 };
 
 static const struct option check_options[] = {
@@ -54,6 +58,9 @@ static const struct option check_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "compare", no_argument, NULL, OPT_COMPARE },
 	{ "engine-version", required_argument, NULL, OPT_ENGINE_VERSION },
+	{ "pod", required_argument, NULL, OPT_POD },
+	{ "container", required_argument, NULL, OPT_CONTAINER },
+	{ "seccomp-root", required_argument, NULL, OPT_SECCOMP_ROOT },
 	{ NULL, 0, NULL, 0 },
 };
 static const char check_shortopts[] = "+:p:qh";
@@ -64,6 +71,9 @@ struct check_opts {
 	pid_t pid;
 	bool whatif_flags;	/* some what-if option given */
 	struct whatif_opts w;
+	const char *pod;	/* --pod FILE */
+	const char *container;
+	const char *seccomp_root;
 };
 
 static void check_usage(FILE *out)
@@ -75,6 +85,8 @@ static void check_usage(FILE *out)
 		"              [--user UID[:GID]] [--no-new-privs] [--engine docker|podman]\n"
 		"              [--arch x86_64|aarch64] [--strict] [--json] [-q]\n"
 		"       ctrace --check --compare [--profile FILE] [what-if options] [--json]\n"
+		"       ctrace --check [--compare] --pod FILE [--container NAME] [--engine podman]\n"
+		"              [--seccomp-root DIR] [--profile P] [--json]\n"
 		"Report which tracing modes work here, why not, and the fix.\n"
 		"  --json      one JSON document (schema: docs/check-json.md)\n"
 		"  -p PID      also check attaching to PID (on the host: what works inside\n"
@@ -85,6 +97,9 @@ static void check_usage(FILE *out)
 		"              (containerd's RuntimeDefault); --engine-version picks a\n"
 		"              version (docker-default: current or 20.10)\n"
 		"  --compare   as-is, +SYS_PTRACE, unconfined, narrowest profile change\n"
+		"  --pod       what-if for a container of a Kubernetes Pod manifest (or a\n"
+		"              Deployment's, Job's... pod template), as Kubernetes with\n"
+		"              containerd starts it (--engine podman: as podman kube play)\n"
 		"Exit status: 0 every mode works, 2 some degraded, 3 some fail, 1 usage.\n");
 }
 
@@ -216,6 +231,19 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 			o->w.engine_version = optarg;
 			o->whatif_flags = true;
 			break;
+		case OPT_POD:
+			if (o->pod) {
+				ct_error("--pod given twice");
+				return -EINVAL;
+			}
+			o->pod = optarg;
+			break;
+		case OPT_CONTAINER:
+			o->container = optarg;
+			break;
+		case OPT_SECCOMP_ROOT:
+			o->seccomp_root = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			check_usage(stdout);
@@ -235,6 +263,23 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		ct_error("--check does not run a command (got '%s')", argv[optind]);
 		return -EINVAL;
 	}
+	if ((o->container || o->seccomp_root) && !o->pod) {
+		ct_error("--container and --seccomp-root go with --pod FILE");
+		return -EINVAL;
+	}
+	if (o->pod && o->pid) {
+		ct_error("-p PID examines a running process; --pod describes a pod to start: "
+			 "use one or the other");
+		return -EINVAL;
+	}
+	if (o->pod && (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs)) {
+		ct_error("--pod takes the capabilities, the user and no_new_privs from the "
+			 "manifest: edit its securityContext instead of --cap-add, --cap-drop, "
+			 "--user or --no-new-privs");
+		return -EINVAL;
+	}
+	if (o->pod)
+		return 0;	/* the what-if options come from the manifest */
 	if ((o->w.profile_given || o->w.compare) && o->pid) {
 		ct_error("-p PID examines a running process; --profile and --compare describe "
 			 "a container to start: use one or the other");
@@ -291,6 +336,21 @@ int check_cli(int argc, char **argv)
 		return CHECK_EXIT_USAGE;
 	if (rc > 0)
 		return 0;
+	if (o.pod) {
+		static struct pod_spec pod;
+		const struct pod_container *c;
+		char err[1024];
+		bool podman = o.w.engine && !strcmp(o.w.engine, "podman");
+
+		if (pod_load(o.pod, &pod, err, sizeof(err)) < 0 ||
+		    !(c = pod_container(&pod, o.container, err, sizeof(err))) ||
+		    pod_whatif(&pod, c, podman, o.seccomp_root, &o.w, err, sizeof(err)) < 0) {
+			ct_error("%s", err);
+			return CHECK_EXIT_USAGE;
+		}
+		o.w.json = o.json;
+		o.w.quiet = o.quiet;
+	}
 	if (o.w.compare)
 		return compare_run(&o.w);
 	if (o.w.profile_given)

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "check/whatif_report.h"
 #include "check/builtin_profiles.h"
+#include "check/pod.h"
 #include "check/engine_caps.h"
 #include "check/probes.h"
 #include "check/profile.h"
@@ -222,7 +223,8 @@ static int eval_config(const struct setup *s, struct config *c, const char *name
 
 /* ---- notes shared by the what-if reports ---- */
 
-static unsigned notes(const struct setup *s, const struct config *c, const char *out[8])
+static unsigned notes(const struct setup *s, const struct config *c,
+		      const char *out[8 + WHATIF_MAX_NOTES])
 {
 	static char lsm[256], inherit[160];
 	unsigned n = 0;
@@ -249,6 +251,8 @@ static unsigned notes(const struct setup *s, const struct config *c, const char 
 			out[n++] = "user-notification rules are judged as if no supervisor answers";
 			break;
 		}
+	for (unsigned i = 0; i < s->o->nnotes; i++)
+		out[n++] = s->o->notes[i];
 	return n;
 }
 
@@ -257,11 +261,16 @@ static unsigned notes(const struct setup *s, const struct config *c, const char 
 static void text_whatif(FILE *out, const struct setup *s, const struct config *c)
 {
 	const struct check_facts *f = &c->ev.facts;
-	const char *nv[8];
+	const char *nv[8 + WHATIF_MAX_NOTES];
 	unsigned nn = notes(s, c, nv);
 
-	fprintf(out, "ctrace %s: what-if: a process in a %s container started with\n  %s\n\n",
-		PACKAGE_VERSION, engine_name(s->engine), c->flags);
+	if (s->o->pod)
+		fprintf(out, "ctrace %s: what-if: container %s of %s %s, as %s starts it:\n  %s\n\n",
+			PACKAGE_VERSION, s->o->pod_container->name, s->o->pod->kind, s->o->pod->name,
+			s->o->pod_podman ? "podman kube play" : "Kubernetes (containerd)", c->flags);
+	else
+		fprintf(out, "ctrace %s: what-if: a process in a %s container started with\n  %s\n\n",
+			PACKAGE_VERSION, engine_name(s->engine), c->flags);
 	fprintf(out, "Container (synthesized)\n");
 	fprintf(out, "  user:            uid %u (euid %u), gid %u\n", (unsigned)f->uid,
 		(unsigned)f->euid, (unsigned)f->gid);
@@ -295,6 +304,8 @@ static void text_whatif(FILE *out, const struct setup *s, const struct config *c
 		fprintf(out, "  - %s\n", nv[i]);
 	fprintf(out, "\nModes\n");
 	check_report_text_modes(out, &c->rep);
+	if (s->o->pod)
+		pod_report_text(out, s->o, &c->ev.facts, &c->rep);
 	fprintf(out, "\nSeccomp answers (%s, %s)\n", c->ev.filtered ? "the profile's filter" :
 		"no filter", s->arch);
 	for (unsigned i = 0; i < SQ_COUNT; i++) {
@@ -340,7 +351,7 @@ static struct json_object *json_builtin(const struct builtin_profile *b)
 static struct json_object *json_whatif(const struct setup *s, const struct config *c)
 {
 	struct json_object *w = json_object_new_object(), *a;
-	const char *nv[8];
+	const char *nv[8 + WHATIF_MAX_NOTES];
 	unsigned nn = notes(s, c, nv);
 
 	json_object_object_add(w, "engine", json_object_new_string(engine_name(s->engine)));
@@ -379,6 +390,7 @@ static struct json_object *json_whatif(const struct setup *s, const struct confi
 		json_object_array_add(a, json_object_new_string(nv[i]));
 	json_object_object_add(w, "notes", a);
 	json_object_object_add(w, "queries", json_queries(c->ev.res));
+	json_object_object_add(w, "pod", s->o->pod ? pod_report_json(s->o, &c->ev.facts, &c->rep) : NULL);
 	return w;
 }
 
