@@ -344,37 +344,44 @@ static int parse_container(struct yctx *y, yaml_node_t *cn, const char *path,
 	return 0;
 }
 
-/* The pod spec inside a document of this kind, or NULL. */
+/* The pod spec inside a document of this kind, or NULL; *meta: the
+ * pod's metadata (a template's own, where the annotations are). */
 static yaml_node_t *pod_spec_of(struct yctx *y, yaml_node_t *root, const char *kind,
-				const char **path)
+				const char **path, yaml_node_t **meta, const char **mpath)
 {
-	yaml_node_t *spec = get(y, root, "spec");
+	yaml_node_t *spec = get(y, root, "spec"), *tmpl;
 
 	*path = "spec";
+	*meta = get(y, root, "metadata");
+	*mpath = "metadata";
 	if (!strcmp(kind, "Pod"))
 		return spec;
 	if (!strcmp(kind, "Deployment") || !strcmp(kind, "StatefulSet") || !strcmp(kind, "DaemonSet") ||
 	    !strcmp(kind, "ReplicaSet") || !strcmp(kind, "Job") || !strcmp(kind, "ReplicationController")) {
 		*path = "spec.template.spec";
-		return get(y, get(y, spec, "template"), "spec");
-	}
-	if (!strcmp(kind, "CronJob")) {
+		*mpath = "spec.template.metadata";
+		tmpl = get(y, spec, "template");
+	} else if (!strcmp(kind, "CronJob")) {
 		*path = "spec.jobTemplate.spec.template.spec";
-		return get(y, get(y, get(y, get(y, spec, "jobTemplate"), "spec"), "template"), "spec");
+		*mpath = "spec.jobTemplate.spec.template.metadata";
+		tmpl = get(y, get(y, get(y, spec, "jobTemplate"), "spec"), "template");
+	} else {
+		return NULL;
 	}
-	return NULL;
+	*meta = get(y, tmpl, "metadata");
+	return get(y, tmpl, "spec");
 }
 
 static int parse_pod_doc(struct yctx *y, yaml_node_t *root, const char *kind, struct pod_spec *out)
 {
 	static const char *const lists[] = { "initContainers", "containers", "ephemeralContainers" };
-	yaml_node_t *spec, *psc, *meta, *ann;
+	yaml_node_t *spec, *psc, *meta, *tmeta, *ann;
 	struct pod_level pl = { .run_as_user = -1, .run_as_group = -1, .run_as_non_root = -1 };
-	const char *sp;
+	const char *sp, *mp;
 	char p[300];
 	int r, b;
 
-	spec = pod_spec_of(y, root, kind, &sp);
+	spec = pod_spec_of(y, root, kind, &sp, &tmeta, &mp);
 	if ((r = want_map(y, spec, sp, &spec)) < 0)
 		return r;
 	if (!spec) {
@@ -438,17 +445,21 @@ static int parse_pod_doc(struct yctx *y, yaml_node_t *root, const char *kind, st
 		return -EINVAL;
 	}
 	/* legacy annotations (what podman kube play reads) */
-	if ((r = want_map(y, get(y, meta, "annotations"), "metadata.annotations", &ann)) < 0)
+	if ((r = want_map(y, tmeta, mp, &tmeta)) < 0)
+		return r;
+	pcat(p, sizeof(p), mp, ".annotations");
+	if ((r = want_map(y, get(y, tmeta, "annotations"), p, &ann)) < 0)
 		return r;
 	for (unsigned k = 0; ann && k < out->n; k++) {
 		struct pod_container *c = &out->c[k];
 		char key[400];
-		r = parse_annotation(y, get(y, ann, "seccomp.security.alpha.kubernetes.io/pod"),
-				     "metadata.annotations.seccomp.security.alpha.kubernetes.io/pod", c);
+		pcat(p, sizeof(p), mp, ".annotations.seccomp.security.alpha.kubernetes.io/pod");
+		r = parse_annotation(y, get(y, ann, "seccomp.security.alpha.kubernetes.io/pod"), p, c);
 		if (r < 0)
 			return r;
 		snprintf(key, sizeof(key), "container.seccomp.security.alpha.kubernetes.io/%s", c->name);
-		pcat(p, sizeof(p), "metadata.annotations.", key);
+		pcat(p, sizeof(p), mp, ".annotations.");
+		pcat(p + strlen(p), sizeof(p) - strlen(p), key, "");
 		if ((r = parse_annotation(y, get(y, ann, key), p, c)) < 0)
 			return r;
 	}
@@ -473,7 +484,8 @@ int pod_parse(const char *text, size_t len, struct pod_spec *out, char *err, siz
 	for (;;) {
 		yaml_node_t *root;
 		char kind[64];
-		const char *sp;
+		const char *sp, *mp;
+		yaml_node_t *meta;
 		bool set;
 
 		if (!yaml_parser_load(&parser, &doc)) {
@@ -504,7 +516,7 @@ int pod_parse(const char *text, size_t len, struct pod_spec *out, char *err, siz
 			yaml_document_delete(&doc);
 			break;
 		}
-		if (set && pod_spec_of(&y, root, kind, &sp)) {
+		if (set && pod_spec_of(&y, root, kind, &sp, &meta, &mp)) {
 			r = parse_pod_doc(&y, root, kind, out);
 			yaml_document_delete(&doc);
 			break;
