@@ -107,6 +107,10 @@ enum {
 	OPT_STRINGS_IN_HEX,
 	OPT_OUTPUT_SEPARATELY,
 	OPT_DECODE_FDS,
+	OPT_ENGINE_VERSION,
+	OPT_POD,
+	OPT_CONTAINER,
+	OPT_SECCOMP_ROOT,
 };
 extern const struct option ctrace_long_options[];
 extern const char ctrace_short_options[];
