@@ -50,7 +50,7 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 		}
 		if (c >= ' ' && c < 0x7f) {
 			*o++ = (char)c;
-		} else if (flags & QUOTE_HEX_NONPRINT) {
+		} else if (flags & (QUOTE_HEX_NONPRINT | QUOTE_HEX_ESCAPES)) {
 			*o++ = '\\';
 			*o++ = 'x';
 			*o++ = hex[c >> 4];

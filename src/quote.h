@@ -25,6 +25,8 @@ enum {
 	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
 				 * printable nor whitespace */
 	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
+	QUOTE_HEX_ESCAPES = 4,  /* --strings-in-hex=non-ascii-chars: \xHH
+				 * where octal would be */
 };
 
 /* Quote len bytes of s into out (with the surrounding double quotes).

@@ -13,6 +13,7 @@
 #include <json-c/json.h>
 
 #include "quote.h"
+#include "util.h"
 
 static void check_quote(const char *s, size_t len, unsigned flags, const char *want)
 {
@@ -37,6 +38,8 @@ static void test_quote(void **state)
 	/* -xx: everything */
 	check_quote("ab", 2, QUOTE_HEX_ALL, "\"\\x61\\x62\"");
 	check_quote("", 0, QUOTE_HEX_ALL, "\"\"");
+	/* --strings-in-hex=non-ascii-chars: hex where octal would be */
+	check_quote("a\033\n", 3, QUOTE_HEX_ESCAPES, "\"a\\x1b\\n\"");
 }
 
 static void test_bracketed_and_bare(void **state)
@@ -57,12 +60,12 @@ static void test_bracketed_and_bare(void **state)
 static void test_text_never_raw(void **state)
 {
 	char in[256], out[QUOTE_SIZE(256)];
-	unsigned flags[] = { 0, QUOTE_HEX_NONPRINT, QUOTE_HEX_ALL };
+	unsigned flags[] = { 0, QUOTE_HEX_NONPRINT, QUOTE_HEX_ALL, QUOTE_HEX_ESCAPES };
 
 	(void)state;
 	for (int i = 0; i < 256; i++)
 		in[i] = (char)i;
-	for (size_t f = 0; f < 3; f++) {
+	for (size_t f = 0; f < ARRAY_SIZE(flags); f++) {
 		size_t n = quote_string(in, sizeof(in), flags[f], out);
 
 		for (size_t i = 0; i < n; i++)
