@@ -24,7 +24,11 @@ mkpod() {
 	{
 		printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ctrace-%s-%d\n' "$cfg" $$
 		[ -n "$ann" ] && printf '  annotations:\n    container.seccomp.security.alpha.kubernetes.io/debug: %s\n' "$ann"
-		printf 'spec:\n  containers:\n'
+		printf 'spec:\n'
+		# a non-root container shares the pod's pid namespace: PID 1 is
+		# then podman's root catatonit, another user's process to attach to
+		[ -n "${SHARE:-}" ] && printf '  shareProcessNamespace: true\n'
+		printf '  containers:\n'
 		pod_container debug "$@"
 		pod_volumes
 	} >"$y"
@@ -34,8 +38,8 @@ mkpod() {
 st=()
 ctr_pod_config default "$(mkpod default '')" debug; st+=($?)
 ctr_pod_config cap-ptrace "$(mkpod cap-ptrace '' -- 'capabilities: {add: [SYS_PTRACE]}')" debug; st+=($?)
-ctr_pod_config user-1000 "$(mkpod user-1000 '' -- 'runAsUser: 1000')" debug; st+=($?)
-ctr_pod_config user-1000-cap-ptrace "$(mkpod user-1000-cap-ptrace '' -- 'runAsUser: 1000' \
+ctr_pod_config user-1000 "$(SHARE=1 mkpod user-1000 '' -- 'runAsUser: 1000')" debug; st+=($?)
+ctr_pod_config user-1000-cap-ptrace "$(SHARE=1 mkpod user-1000-cap-ptrace '' -- 'runAsUser: 1000' \
 	'capabilities: {add: [SYS_PTRACE]}' 'allowPrivilegeEscalation: false')" debug; st+=($?)
 # podman 4.3 ignores the field: still its default profile
 ctr_pod_config field-unconfined "$(mkpod field-unconfined '' -- \

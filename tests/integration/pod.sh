@@ -72,6 +72,29 @@ run --check --profile ./docker-default
 [ "$rc" = 1 ] && grep -q "^ctrace: ./docker-default: No such file" "$tmp/err" ||
 	bad "./docker-default: rc $rc, $(cat "$tmp/err")"
 
+# podman-default is podman's own: the same answers as the seccomp.json
+# podman installs, for several capability sets and users
+PODMAN_JSON=/usr/share/containers/seccomp.json
+if [ -r "$PODMAN_JSON" ]; then
+	for flags in "" "--cap-add SYS_PTRACE" "--cap-add SYS_ADMIN" "--user 1000" \
+		     "--cap-drop ALL --no-new-privs"; do
+		# shellcheck disable=SC2086
+		"$CTRACE" --check --json --profile podman-default $flags >"$tmp/b.json" 2>/dev/null
+		# shellcheck disable=SC2086
+		"$CTRACE" --check --json --profile "$PODMAN_JSON" --engine podman $flags >"$tmp/f.json" 2>/dev/null
+		python3 - "$tmp/b.json" "$tmp/f.json" <<'PY' || bad "podman-default $flags differs from $PODMAN_JSON"
+import json, sys
+b, f = (json.load(open(x)) for x in sys.argv[1:3])
+for k in ("modes", "probes"):
+    assert b[k] == f[k], k
+assert b["whatif"]["queries"] == f["whatif"]["queries"]
+assert b["whatif"]["caps"] == f["whatif"]["caps"]
+PY
+	done
+else
+	echo "note: $PODMAN_JSON absent (podman not installed): built-in podman-default not compared"
+fi
+
 # --- --pod ---
 run --check --json --pod "$PODS/sidecar.yaml" --container debug
 jcheck '
