@@ -707,14 +707,6 @@ int pod_whatif(const struct pod_spec *p, const struct pod_container *c, bool pod
 
 /* ---- attaching to the other containers' processes ---- */
 
-struct pod_target {
-	const struct pod_container *c;
-	uid_t uid;
-	bool visible;
-	enum check_verdict verdict;
-	char cause[400];
-};
-
 static uint64_t container_caps(const struct pod_container *c, bool podman, uint64_t *ambient)
 {
 	enum container_engine e = podman ? ENGINE_CAPS_PODMAN : ENGINE_CAPS_DOCKER;
@@ -783,8 +775,8 @@ static void target_verdict(const struct whatif_opts *w, const struct check_facts
 		 "same uid" : m->cause);
 }
 
-static unsigned targets(const struct whatif_opts *w, const struct check_facts *f,
-			const struct check_report *r, struct pod_target out[POD_MAX_CONTAINERS])
+unsigned pod_targets(const struct whatif_opts *w, const struct check_facts *f,
+		     const struct check_report *r, struct pod_target out[POD_MAX_CONTAINERS])
 {
 	unsigned n = 0;
 
@@ -808,7 +800,7 @@ void pod_report_text(FILE *out, const struct whatif_opts *w, const struct check_
 {
 	static struct pod_target t[POD_MAX_CONTAINERS];
 	const struct pod_container *c = w->pod_container;
-	unsigned n = targets(w, f, r, t);
+	unsigned n = pod_targets(w, f, r, t);
 
 	fprintf(out, "\nPod\n");
 	fprintf(out, "  %s %s, container %s (%s), as %s starts it\n", w->pod->kind,
@@ -823,22 +815,10 @@ void pod_report_text(FILE *out, const struct whatif_opts *w, const struct check_
 			t[i].cause);
 }
 
-struct json_object *pod_report_json(const struct whatif_opts *w, const struct check_facts *f,
-				    const struct check_report *r)
+struct json_object *pod_targets_json(const struct pod_target *t, unsigned n)
 {
-	static struct pod_target t[POD_MAX_CONTAINERS];
-	const struct pod_container *c = w->pod_container;
-	struct json_object *o = json_object_new_object(), *a = json_object_new_array();
-	unsigned n = targets(w, f, r, t);
+	struct json_object *a = json_object_new_array();
 
-	json_object_object_add(o, "kind", json_object_new_string(w->pod->kind));
-	json_object_object_add(o, "name", w->pod->name[0] ? json_object_new_string(w->pod->name) : NULL);
-	json_object_object_add(o, "container", json_object_new_string(c->name));
-	json_object_object_add(o, "container_list", json_object_new_string(c->list));
-	json_object_object_add(o, "runtime", json_object_new_string(w->pod_podman ? "podman" : "kubernetes"));
-	json_object_object_add(o, "share_process_namespace",
-			       json_object_new_boolean(w->pod->share_process_namespace));
-	json_object_object_add(o, "host_pid", json_object_new_boolean(w->pod->host_pid));
 	for (unsigned i = 0; i < n; i++) {
 		struct json_object *e = json_object_new_object();
 		json_object_object_add(e, "container", json_object_new_string(t[i].c->name));
@@ -848,6 +828,25 @@ struct json_object *pod_report_json(const struct whatif_opts *w, const struct ch
 		json_object_object_add(e, "cause", json_object_new_string(t[i].cause));
 		json_object_array_add(a, e);
 	}
-	json_object_object_add(o, "attach_targets", a);
+	return a;
+}
+
+struct json_object *pod_report_json(const struct whatif_opts *w, const struct check_facts *f,
+				    const struct check_report *r)
+{
+	static struct pod_target t[POD_MAX_CONTAINERS];
+	const struct pod_container *c = w->pod_container;
+	struct json_object *o = json_object_new_object();
+	unsigned n = pod_targets(w, f, r, t);
+
+	json_object_object_add(o, "kind", json_object_new_string(w->pod->kind));
+	json_object_object_add(o, "name", w->pod->name[0] ? json_object_new_string(w->pod->name) : NULL);
+	json_object_object_add(o, "container", json_object_new_string(c->name));
+	json_object_object_add(o, "container_list", json_object_new_string(c->list));
+	json_object_object_add(o, "runtime", json_object_new_string(w->pod_podman ? "podman" : "kubernetes"));
+	json_object_object_add(o, "share_process_namespace",
+			       json_object_new_boolean(w->pod->share_process_namespace));
+	json_object_object_add(o, "host_pid", json_object_new_boolean(w->pod->host_pid));
+	json_object_object_add(o, "attach_targets", pod_targets_json(t, n));
 	return o;
 }

@@ -437,7 +437,7 @@ ctr_pod_config() {
 	fi
 	timeout -k 5 120 podman exec \
 		-e "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$id" \
-		/bin/sh "$CTR_DIR/inside.sh" "$CTRACE" "$CTR_DIR" "$CTR_PYTHON" \
+		sh "$CTR_DIR/inside.sh" "$CTRACE" "$CTR_DIR" "$CTR_PYTHON" \
 		>>"$out" 2>"$T/exec.err"
 	rc=$?
 	pod_down "$yaml"

@@ -157,6 +157,16 @@ jcheck '
 c = {x["name"]: {m["name"]: m["verdict"] for m in x["modes"]} for x in d["columns"]}
 assert c["as-is"]["memory"] == "degraded" and c["+SYS_PTRACE"]["memory"] == "ok", c
 '
+# the debug container without SYS_PTRACE: adding it lets it attach to app
+sed '/capabilities:/,/add:/d' "$PODS/sidecar.yaml" >"$tmp/noptrace.yaml"
+run --check --json --compare --pod "$tmp/noptrace.yaml" --container debug
+jcheck '
+t = {x["name"]: x["attach_targets"][0] for x in d["columns"]}
+assert t["as-is"]["container"] == "app" and t["as-is"]["verdict"] == "fails", t
+assert t["+SYS_PTRACE"]["verdict"] == "ok", t
+'
+run --check --compare --pod "$tmp/noptrace.yaml" --container debug
+grep -q "^  attach app  *fails  *ok " "$tmp/out" || bad "compare text: no 'attach app' row"
 
 # --- bad input: one line, exit 1 ---
 expect_err() {	# expect_err PATTERN ARGS...
