@@ -67,27 +67,28 @@ static bool is_null(const yaml_node_t *n)
 	       is_scalar(n, "NULL");
 }
 
-/* A mapping or absent (NULL); anything else is an error. */
-static int want_map(struct yctx *y, yaml_node_t *n, const char *path, yaml_node_t **out)
+/* A node of this type (a mapping, a list) or absent (*out NULL); anything
+ * else is an error. */
+static int want_type(struct yctx *y, yaml_node_t *n, yaml_node_type_t type, const char *path,
+		     yaml_node_t **out)
 {
 	*out = NULL;
 	if (!n || is_null(n))
 		return 0;
-	if (n->type != YAML_MAPPING_NODE)
-		return type_error(y, path, "a mapping", n);
+	if (n->type != type)
+		return type_error(y, path, type == YAML_MAPPING_NODE ? "a mapping" : "a list", n);
 	*out = n;
 	return 0;
 }
 
+static int want_map(struct yctx *y, yaml_node_t *n, const char *path, yaml_node_t **out)
+{
+	return want_type(y, n, YAML_MAPPING_NODE, path, out);
+}
+
 static int want_seq(struct yctx *y, yaml_node_t *n, const char *path, yaml_node_t **out)
 {
-	*out = NULL;
-	if (!n || is_null(n))
-		return 0;
-	if (n->type != YAML_SEQUENCE_NODE)
-		return type_error(y, path, "a list", n);
-	*out = n;
-	return 0;
+	return want_type(y, n, YAML_SEQUENCE_NODE, path, out);
 }
 
 /* A string scalar into buf (absent: unchanged).  *set tells. */
@@ -344,6 +345,19 @@ static int parse_container(struct yctx *y, yaml_node_t *cn, const char *path,
 	return 0;
 }
 
+static const char *const pod_kinds[] = {
+	"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
+	"ReplicationController", "CronJob",
+};
+
+static bool is_pod_kind(const char *kind)
+{
+	for (size_t i = 0; i < sizeof(pod_kinds) / sizeof(pod_kinds[0]); i++)
+		if (!strcmp(kind, pod_kinds[i]))
+			return true;
+	return false;
+}
+
 /* The pod spec inside a document of this kind, or NULL; *meta: the
  * pod's metadata (a template's own, where the annotations are). */
 static yaml_node_t *pod_spec_of(struct yctx *y, yaml_node_t *root, const char *kind,
@@ -484,8 +498,6 @@ int pod_parse(const char *text, size_t len, struct pod_spec *out, char *err, siz
 	for (;;) {
 		yaml_node_t *root;
 		char kind[64];
-		const char *sp, *mp;
-		yaml_node_t *meta;
 		bool set;
 
 		if (!yaml_parser_load(&parser, &doc)) {
@@ -516,7 +528,7 @@ int pod_parse(const char *text, size_t len, struct pod_spec *out, char *err, siz
 			yaml_document_delete(&doc);
 			break;
 		}
-		if (set && pod_spec_of(&y, root, kind, &sp, &meta, &mp)) {
+		if (set && is_pod_kind(kind)) {
 			r = parse_pod_doc(&y, root, kind, out);
 			yaml_document_delete(&doc);
 			break;

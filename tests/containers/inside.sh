@@ -74,6 +74,8 @@ fi
 P1=$(try_attach 1 "$CT")
 if [ "$ME" = "$P1UID" ]; then
 	echo "OBS attach-pid1 $P1"
+	[ "$ME" = 0 ] ||	# (root tries a uid 1000 process below)
+		echo "OBS attach-other na no other user's process here (PID 1 runs as uid $ME too)"
 else
 	echo "OBS attach-other $P1 (pid 1, uid $P1UID)"
 	echo "REF strace attach-other $(try_attach 1 strace) (pid 1, uid $P1UID)"

@@ -8,60 +8,36 @@
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
 FIX="$srcdir/tests/fixtures"
 PODS="$FIX/pods"
-SCHEMA="$srcdir/docs/check.schema.json"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-run() { "$CTRACE" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
-
-# jcheck PYTHON: the document in $tmp/out as d, verdicts as v(mode)
-jcheck() {
-	python3 - "$tmp/out" "$rc" "$SCHEMA" "$1" <<'PY' || { bad "JSON check failed: $1"; head -c 600 "$tmp/err"; }
-import json, sys
-d = json.load(open(sys.argv[1]))
-rc = int(sys.argv[2])
-def v(mode):
-    return {m["name"]: m["verdict"] for m in d["modes"]}[mode]
-if "whatif" in d:
-    try:
-        import jsonschema
-        jsonschema.validate(d, json.load(open(sys.argv[3])))
-    except ImportError:
-        pass
-w = d.get("whatif")
-exec(sys.argv[4])
-PY
-}
+. "$srcdir/tests/integration/check-lib.sh"
 
 # --- built-in profiles: Docker 20.10 blocks process_vm_readv without
 # CAP_SYS_PTRACE, current Docker allows it (kernel >= 4.8) ---
 run --check --json --profile docker-default --engine-version 20.10
 jcheck '
 assert rc == 3, rc
-assert v("memory") == "degraded" and v("no-aslr") == "fails" and v("spawn") == "ok"
+assert v(d, "memory") == "degraded" and v(d, "no-aslr") == "fails" and v(d, "spawn") == "ok"
 assert w["builtin_profile"]["name"] == "docker-default" and w["builtin_profile"]["version"] == "20.10"
 assert "20.10.24" in w["builtin_profile"]["source"] and w["engine"] == "docker"
 '
 run --check --json --profile docker-default --engine-version 20.10 --cap-add SYS_PTRACE
-jcheck 'assert v("memory") == "ok" and v("attach-other") == "ok"'
+jcheck 'assert v(d, "memory") == "ok" and v(d, "attach-other") == "ok"'
 run --check --json --profile docker-default
 jcheck '
-assert v("memory") == "ok" and v("no-aslr") == "fails"
+assert v(d, "memory") == "ok" and v(d, "no-aslr") == "fails"
 assert w["builtin_profile"]["version"] == "current"
 '
 # podman's profile: ENOSYS for personality, podman's capability set
 run --check --json --profile podman-default
 jcheck '
 assert w["engine"] == "podman" and w["builtin_profile"]["name"] == "podman-default"
-assert v("memory") == "ok" and v("no-aslr") == "fails"
+assert v(d, "memory") == "ok" and v(d, "no-aslr") == "fails"
 assert "ENOSYS" in [m for m in d["modes"] if m["name"] == "no-aslr"][0]["cause"]
 assert "CAP_MKNOD" not in w["caps"]
 '
 run --check --json --profile runtime-default
 jcheck '
 assert w["builtin_profile"]["name"] == "runtime-default" and "containerd 1.6" in w["builtin_profile"]["source"]
-assert v("memory") == "degraded"
+assert v(d, "memory") == "degraded"
 '
 # text: the source is named
 run --check --profile docker-default --engine-version 20.10
@@ -106,7 +82,7 @@ p = w["pod"]
 assert p["share_process_namespace"] and p["runtime"] == "kubernetes" and p["container"] == "debug"
 t = p["attach_targets"]
 assert len(t) == 1 and t[0]["container"] == "app" and t[0]["uid"] == 1000 and t[0]["verdict"] == "ok"
-assert v("attach-other") == "ok" and v("memory") == "ok"
+assert v(d, "attach-other") == "ok" and v(d, "memory") == "ok"
 '
 run --check --json --pod "$PODS/sidecar.yaml" --container app
 jcheck '
@@ -135,11 +111,11 @@ jcheck '
 assert w["profile"].endswith("profiles/deny-ptrace-eperm.json"), w["profile"]
 assert w["user"] == 2000 and w["no_new_privs"] is True and w["caps"] == []
 assert w["pod"]["kind"] == "Deployment" and w["pod"]["name"] == "web"
-assert v("spawn") == "fails"
+assert v(d, "spawn") == "fails"
 '
 # ... and podman reads the template's annotation instead: unconfined
 run --check --json --pod "$PODS/deployment.yaml" --seccomp-root "$FIX" --engine podman
-jcheck 'assert w["seccomp"] == "unconfined" and v("spawn") == "ok"'
+jcheck 'assert w["seccomp"] == "unconfined" and v(d, "spawn") == "ok"'
 # CronJob, privileged, hostPID
 run --check --json --pod "$PODS/privileged.yaml"
 jcheck '
