@@ -16,7 +16,7 @@ need_ptrace() {
 		exit 77
 	fi
 	_err=$("$CTRACE" -o /dev/null true 2>&1 </dev/null) || {
-		echo "FAIL: ctrace cannot trace 'true' where the machine can (tests/helpers/canptrace): $_err"
+		echo "FAIL: ctrace cannot trace 'true' where the machine can (tests/helpers/canptrace): status $?: $_err"
 		exit 1
 	}
 }

@@ -7,22 +7,25 @@
 # test then skips exactly what needs it, or fails under CI=true where .ci/run
 # installed it.
 #
-# The wrapper: CTRACE_TEST_MUTANT=
+# The wrapper's mutations:
 #   crash          dies of SIGSEGV before running anything
 #   status=N       runs ctrace, exits N
 #   usage          "ctrace: unrecognized option '--check'" and exit 1 for --check
 #   sed:EXPR       runs ctrace, then applies sed EXPR to its -o file(s) and stderr
 #   sedout:EXPR    the same on its stdout
 . "$(dirname "$0")/lib.sh"
+# tests/run-all.sh runs it once per CI run, in the normal build
+[ "${CTRACE_SKIP_MUTANTS:-0}" = 1 ] && skip "CTRACE_SKIP_MUTANTS=1 (already run in the normal build of this CI run)"
 need_ptrace
 rc=0
-MUT=$TMP/ctrace-mutant
-cat >"$MUT" <<EOF_MUT
-#!/bin/bash
-real='$CTRACE'
-EOF_MUT
-cat >>"$MUT" <<'EOF_MUT'
-mut=${CTRACE_TEST_MUTANT:?}
+# mutant_of MUTATION: a wrapper with the mutation written in (containers
+# do not inherit the environment); prints its path
+n_mut=0
+mutant_of() {
+	n_mut=$((n_mut + 1))
+	local w=$TMP/ctrace-mutant-$n_mut
+	printf '#!/bin/bash\nreal=%q\nmut=%q\n' "$CTRACE" "$1" >"$w"
+	cat >>"$w" <<'EOF_MUT'
 outs=() prev=
 for a; do
 	[ "$prev" = -o ] && outs+=("$a")
@@ -39,7 +42,7 @@ sed:*|sedout:*)
 	e=${mut#*:} tmp=$(mktemp -d)
 	"$real" "$@" >"$tmp/out" 2>"$tmp/err"; st=$?
 	if [ "${mut%%:*}" = sed ]; then
-		for o in "${outs[@]}"; do for f in "$o" "$o".*; do [ -f "$f" ] && sed -i -e "$e" "$f"; done; done
+		for o in "${outs[@]}"; do for f in "$o" "$o".[0-9]*; do [ -f "$f" ] && sed -i -e "$e" "$f"; done; done
 		sed -e "$e" "$tmp/err" >&2; cat "$tmp/out"
 	else
 		sed -e "$e" "$tmp/out"; cat "$tmp/err" >&2
@@ -47,7 +50,9 @@ sed:*|sedout:*)
 	rm -rf "$tmp"; exit $st ;;
 esac
 EOF_MUT
-chmod 755 "$MUT"
+	chmod 755 "$w"; chmod 755 "$TMP"
+	echo "$w"
+}
 
 # expect STATUS WHAT SCRIPT [VAR=VALUE...]: run SCRIPT (as make check
 # would) with the environment given; its exit status must be STATUS
@@ -62,7 +67,7 @@ expect() {
 }
 mutant() { # WHAT SCRIPT MUTATION [VAR=VALUE...]: must fail
 	local what=$1 script=$2 m=$3; shift 3
-	expect 1 "against a ctrace that $what" "$script" CTRACE="$MUT" CTRACE_TEST_MUTANT="$m" "$@"
+	expect 1 "against a ctrace that $what" "$script" CTRACE="$(mutant_of "$m")" "$@"
 }
 
 # a ctrace that crashes is a failure, not "cannot trace here"
