@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -33,7 +34,13 @@ struct options {
 	const char *sortby;      /* -S */
 	const char *columns;     /* -U */
 	bool stack;              /* -k */
-	int quiet;               /* -q / -qq */
+	int quiet;               /* -q / -qq / -qqq */
+	unsigned quiet_mask;     /* -q... and -e quiet=: QUIET_* bits */
+	unsigned acolumn;        /* -a COLUMN: return value column (40) */
+	bool append;             /* -A: -o FILE in append mode */
+	bool print_scno;         /* -n: syscall number on each line */
+	bool print_ip;           /* -i: instruction pointer on each line */
+	bool hex_escapes;        /* --strings-in-hex=non-ascii-chars */
 	bool only_successful;    /* -z */
 	bool only_failed;        /* -Z */
 	bool no_aslr;            /* --no-aslr */
@@ -44,11 +51,27 @@ struct options {
 	size_t npids;
 	char **exprs;            /* -e EXPR, in order */
 	size_t nexprs;
+	char **owned;            /* strings made here (freed with opts) */
+	size_t nowned;
+	bool separately;         /* --output-separately: -ff */
 	char **env;              /* -E VAR[=VAL] */
 	size_t nenv;
 	char **argv;             /* command to run (NULL when only -p) */
 	int argc;
 };
+
+/* -e quiet= messages */
+enum {
+	QUIET_ATTACH = 1u << 0,
+	QUIET_EXIT = 1u << 1,
+	QUIET_PATH_RESOLUTION = 1u << 2,
+	QUIET_PERSONALITY = 1u << 3,
+	QUIET_THREAD_EXECVE = 1u << 4,
+	QUIET_ALL = (1u << 5) - 1,
+};
+/* Parse a -e quiet= set ("attach,exit", "!exit", "all", "none") into a
+ * mask of QUIET_*; -EINVAL for an unknown name. */
+int parse_quiet(const char *value, unsigned *mask);
 
 /* Parse argv into opts.  Returns 0, 1 when the caller should exit 0
  * (--help, -V printed), or -EINVAL after printing one error line. */
@@ -59,5 +82,40 @@ void options_free(struct options *opts);
 int options_add_pids(struct options *opts, const char *arg);
 
 void usage(FILE *fp);
+
+/* The one option table of ctrace, tracing and --check alike. */
+enum {
+	OPT_NO_ASLR = 0x100,
+	OPT_ABS_TS,
+	OPT_REL_TS,
+	OPT_SYSCALL_TIMES,
+	OPT_SECCOMP_BPF,
+	OPT_NO_SECCOMP_BPF,
+	OPT_JSON,
+	OPT_LIST_SYSCALLS,
+	OPT_CHECK,
+	OPT_PROFILE,
+	OPT_CAP_ADD,
+	OPT_CAP_DROP,
+	OPT_NO_NEW_PRIVS,
+	OPT_ENGINE,
+	OPT_ARCH,
+	OPT_STRICT,
+	OPT_COMPARE,
+	OPT_QUALIFY,		/* --trace= --signal= ...: "-e NAME=VALUE" */
+	OPT_CONST_STYLE,
+	OPT_STRINGS_IN_HEX,
+	OPT_OUTPUT_SEPARATELY,
+	OPT_DECODE_FDS,
+	OPT_ENGINE_VERSION,
+	OPT_POD,
+	OPT_CONTAINER,
+	OPT_SECCOMP_ROOT,
+};
+extern const struct option ctrace_long_options[];
+extern const char ctrace_short_options[];
+
+/* Is --check among the options (those before the traced command)? */
+bool options_wants_check(int argc, char **argv);
 
 #endif

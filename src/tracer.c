@@ -37,6 +37,7 @@
 #include "stage.h"
 #include "stacktrace.h"
 #include "summary.h"
+#include "syscallent.h"
 #include "tcb.h"
 #include "util.h"
 
@@ -144,9 +145,6 @@ void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
  * -y those returning a new descriptor (src/fdcache.c forgets the number). */
 static void init_exit_result_used(void)
 {
-	static const char *const used[] = {
-		"nanosleep", "clock_nanosleep", "futex", "poll", "restart_syscall"
-	};
 	unsigned n = arch_native->nsyscalls;
 	bool filtering = false;
 
@@ -155,16 +153,12 @@ static void init_exit_result_used(void)
 	if (!filtering)
 		return; /* every exit is shown */
 	exit_result_used = xcalloc(n, sizeof(bool));
-	for (size_t k = 0; k < ARRAY_SIZE(used); k++) {
-		long nr = arch_syscall_number(arch_native, used[k]);
+	for (unsigned i = 0; i < n; i++) {
+		const struct syscall_ent *e = &arch_native->table[i];
 
-		if (nr >= 0 && (unsigned long)nr < n)
-			exit_result_used[nr] = true;
+		exit_result_used[i] = (e->props & SP_RESTART_BLOCK) ||
+				      (opt->yflag && (e->rval == RV_FD || (e->props & SP_FD_FCNTL)));
 	}
-	for (unsigned i = 0; i < n && opt->yflag; i++)
-		if (arch_native->table[i].rval == RV_FD ||
-		    (arch_native->table[i].name && !strcmp(arch_native->table[i].name, "fcntl")))
-			exit_result_used[i] = true;
 }
 
 int tracer_init(const struct options *opts)
@@ -191,6 +185,10 @@ int tracer_init(const struct options *opts)
 	pcfg.pid_plain = opts->outfile != NULL;
 	pcfg.pid_always = opts->follow == 1 && opts->outfile;
 	pcfg.xlat_style = opts->xlat_style;
+	pcfg.acolumn = opts->acolumn;
+	pcfg.print_scno = opts->print_scno;
+	pcfg.print_ip = opts->print_ip;
+	pcfg.hex_escapes = opts->hex_escapes;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != 1;
@@ -216,7 +214,7 @@ int tracer_init(const struct options *opts)
 		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
-		fp = fopen(opts->outfile, "we");
+		fp = fopen(opts->outfile, opts->append ? "ae" : "we");
 		if (!fp) {
 			ret = -errno;
 			ct_error("Can't fopen '%s': %s", opts->outfile, strerror(errno));
@@ -244,7 +242,7 @@ static struct outstream *stream_for(pid_t pid)
 	if (shared_out)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
-	fp = fopen(name, "we");
+	fp = fopen(name, opt->append ? "ae" : "we");
 	if (!fp) {
 		ct_error("Can't fopen '%s': %s", name, strerror(errno));
 		fp = fopen("/dev/null", "we");
@@ -615,7 +613,7 @@ int tracer_attach(const pid_t *pids, size_t npids)
 			continue;
 		}
 		attached++;
-		if (opt->quiet == 0) {
+		if (!(opt->quiet_mask & QUIET_ATTACH)) {
 			struct tcb *t = tcb_find(pid);
 			char ns[48] = "";
 
@@ -632,7 +630,7 @@ int tracer_attach(const pid_t *pids, size_t npids)
 
 static bool is_exec(const struct syscall_ent *e)
 {
-	return e && (strcmp(e->name, "execve") == 0 || strcmp(e->name, "execveat") == 0);
+	return e && (e->props & SP_EXEC);
 }
 
 /* The exit of a call that is not shown and whose result nobody uses:
@@ -665,6 +663,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 
 		if (n <= 0)
 			return false;
+		tcp->ip = (unsigned long)info.instruction_pointer;
+		tcp->ip_valid = true;
 		if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			*entering = true;
 			tcp->scno = (long)info.entry.nr;
@@ -684,6 +684,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	}
 	if (arch_native_regs.get_syscall(tcp->pid, &regs) < 0)
 		return false;
+	tcp->ip = regs.ip;
+	tcp->ip_valid = true;
 	*entering = !(tcp->flags & TCB_INSYSCALL);
 	if (*entering) {
 		tcp->scno = regs.nr;
@@ -737,7 +739,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-		    opt->count != 1)
+		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
 			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
 					    "64 bit" : "32 bit");
 		tcp->last_audit_arch = tcp->audit_arch;
@@ -793,7 +795,11 @@ static void print_exit_lines(struct tcb *tcp, int status)
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
-	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
+	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
+	if (((opt->quiet_mask & QUIET_EXIT) && WIFEXITED(status)) || (tcp->flags & TCB_HIDE))
+		return;
+	/* -e signal=: "+++ killed by SIG" only for a traced signal */
+	if (WIFSIGNALED(status) && !filter_signal_traced(WTERMSIG(status)))
 		return;
 	ev_exit(tcp, status);
 }
@@ -831,7 +837,8 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 		}
 		if (leader->out->curline == leader)
 			leader->out->curline = NULL;
-		if (opt->quiet < 2 && opt->count != 1 && !(leader->flags & TCB_SILENT)) {
+		if (!(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
+		    !(leader->flags & TCB_SILENT)) {
 			/* printed once the leader is gone: one process remains */
 			struct outstream *os = leader->out;
 			bool own = os != shared_out;
@@ -880,7 +887,7 @@ static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
 {
 	if (!opt->follow)
 		return add_tcb(pid, flags | TCB_SILENT);
-	if (opt->quiet == 0)
+	if (!(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d attached", pid);
 	return add_tcb(pid, flags);
 }
@@ -953,13 +960,20 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		}
 	}
-	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
+		unsigned long sp;
+
+		/* -i: where the signal arrived */
+		tcp->ip_valid = opt->print_ip &&
+				arch_native_regs.get_ip_sp(tcp->pid, &tcp->ip, &sp) == 0;
 		ev_signal(tcp, sig, &si);
+	}
 	resume(tcp, sig);
 }
 
 static void handle_exit(struct tcb *tcp, int status)
 {
+	tcp->ip_valid = false; /* -i: a dead process has no registers */
 	print_exit_lines(tcp, status);
 	if (tcp->pid == main_pid)
 		main_status = status;
@@ -990,7 +1004,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, true);
 	stage_end(tcp, FS_DETACHED);
-	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
+	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && !(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
 }
