@@ -32,6 +32,7 @@
 #include "fastpath.h"
 #include "fdcache.h"
 #include "filter.h"
+#include "inject.h"
 #include "print.h"
 #include "signals.h"
 #include "stage.h"
@@ -422,7 +423,8 @@ _Noreturn static void child_exec(const char *path, char **argv)
 static void fastpath_setup(const char *path)
 {
 	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
-					    seccomp_allowed ? opt->seccomp_bpf : -1,
+					    !seccomp_allowed || (inject_active() && opt->seccomp_bpf == 0) ?
+					    -1 : opt->seccomp_bpf,
 					    path, !fastpath_have_sys_admin(), &fp_ctx);
 	int fds[2];
 
@@ -638,7 +640,8 @@ static bool is_exec(const struct syscall_ent *e)
  * below relies on that too), so nothing needs to be read. */
 static bool exit_unused(const struct tcb *tcp)
 {
-	return (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED)) == (TCB_INSYSCALL | TCB_FILTERED) &&
+	return (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED | TCB_INJECTED)) ==
+		       (TCB_INSYSCALL | TCB_FILTERED) &&
 	       exit_result_used && !opt->stack && tcp->ent && tcp->arch == arch_native &&
 	       !exit_result_used[tcp->scno];
 }
@@ -722,6 +725,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		/* after the entry was printed: close(3</path> */
 		fdcache_syscall_entry(tcp);
 	} else if (tcp->flags & TCB_INSYSCALL) {
+		/* -e inject: the result the tracee sees */
+		inject_exit(tcp);
 		/* before the result is printed: = 3</new/path> */
 		fdcache_syscall_exit(tcp);
 		on_syscall_exit(tcp);
@@ -755,6 +760,8 @@ static void on_syscall_entry(struct tcb *tcp)
 		}
 		tcp->flags &= ~TCB_HIDE;
 	}
+	/* -e inject: tampering does not depend on -e trace= */
+	tcp->inj_signo = inject_entry(tcp);
 	if (!syscall_traced(tcp)) {
 		tcp->flags |= TCB_FILTERED;
 		return;
@@ -910,7 +917,9 @@ static void handle_stop(struct tcb *tcp, int status)
 
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_stop(tcp);
-		resume(tcp, 0);
+		/* -e inject=...:signal=: delivered as the call goes on */
+		resume(tcp, tcp->inj_signo);
+		tcp->inj_signo = 0;
 		return;
 	}
 	if (event) {
