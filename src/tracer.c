@@ -467,7 +467,11 @@ int tracer_spawn(const char *path, char **argv)
 		return -EPERM;
 	}
 	if (opt->username && !getpwnam(opt->username)) {
-		ct_error("Cannot find user '%s'", opt->username);
+		/* static glibc has only the built-in "files" source of NSS: the
+		 * modules for LDAP, sss, systemd... cannot be loaded */
+		ct_error("Cannot find user '%s'%s", opt->username,
+			 CTRACE_STATIC ? " in /etc/passwd (this static ctrace reads users only from "
+			 "/etc/passwd and /etc/group, not from other NSS sources)" : "");
 		return -ENOENT;
 	}
 	fastpath_setup(path);
