@@ -49,6 +49,10 @@ const struct option ctrace_long_options[] = {
 	{ "arch", required_argument, NULL, OPT_ARCH },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "engine-version", required_argument, NULL, OPT_ENGINE_VERSION },
+	{ "pod", required_argument, NULL, OPT_POD },
+	{ "container", required_argument, NULL, OPT_CONTAINER },
+	{ "seccomp-root", required_argument, NULL, OPT_SECCOMP_ROOT },
 	{ NULL, 0, NULL, 0 },
 };
 

@@ -80,6 +80,10 @@ enum {
 	OPT_ARCH,
 	OPT_STRICT,
 	OPT_COMPARE,
+	OPT_ENGINE_VERSION,
+	OPT_POD,
+	OPT_CONTAINER,
+	OPT_SECCOMP_ROOT,
 };
 extern const struct option ctrace_long_options[];
 extern const char ctrace_short_options[];
