@@ -30,6 +30,7 @@
 #include "fastpath.h"
 #include "fdcache.h"
 #include "filter.h"
+#include "inject.h"
 #include "print.h"
 #include "signals.h"
 #include "stage.h"
@@ -165,6 +166,10 @@ int tracer_init(const struct options *opts)
 	pcfg.pid_plain = opts->outfile != NULL;
 	pcfg.pid_always = opts->follow == 1 && opts->outfile;
 	pcfg.xlat_style = opts->xlat_style;
+	pcfg.acolumn = opts->acolumn;
+	pcfg.print_scno = opts->print_scno;
+	pcfg.print_ip = opts->print_ip;
+	pcfg.hex_escapes = opts->hex_escapes;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != 1;
@@ -190,7 +195,7 @@ int tracer_init(const struct options *opts)
 		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
-		fp = fopen(opts->outfile, "we");
+		fp = fopen(opts->outfile, opts->append ? "ae" : "we");
 		if (!fp) {
 			ret = -errno;
 			ct_error("Can't fopen '%s': %s", opts->outfile, strerror(errno));
@@ -218,7 +223,7 @@ static struct outstream *stream_for(pid_t pid)
 	if (shared_out)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
-	fp = fopen(name, "we");
+	fp = fopen(name, opt->append ? "ae" : "we");
 	if (!fp) {
 		ct_error("Can't fopen '%s': %s", name, strerror(errno));
 		fp = fopen("/dev/null", "we");
@@ -394,7 +399,8 @@ _Noreturn static void child_exec(const char *path, char **argv)
 static void fastpath_setup(const char *path)
 {
 	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
-					    seccomp_allowed ? opt->seccomp_bpf : -1,
+					    !seccomp_allowed || (inject_active() && opt->seccomp_bpf == 0) ?
+					    -1 : opt->seccomp_bpf,
 					    path, !fastpath_have_sys_admin(), &fp_ctx);
 	int fds[2];
 
@@ -593,7 +599,7 @@ int tracer_attach(const pid_t *pids, size_t npids)
 			continue;
 		}
 		attached++;
-		if (opt->quiet == 0) {
+		if (!(opt->quiet_mask & QUIET_ATTACH)) {
 			struct tcb *t = tcb_find(pid);
 			char ns[48] = "";
 
@@ -618,7 +624,8 @@ static bool is_exec(const struct syscall_ent *e)
  * below relies on that too), so nothing needs to be read. */
 static bool exit_unused(const struct tcb *tcp)
 {
-	return (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED)) == (TCB_INSYSCALL | TCB_FILTERED) &&
+	return (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED | TCB_INJECTED)) ==
+		       (TCB_INSYSCALL | TCB_FILTERED) &&
 	       exit_result_used && !opt->stack && tcp->ent && tcp->arch == arch_native &&
 	       !exit_result_used[tcp->scno];
 }
@@ -643,6 +650,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 
 		if (n <= 0)
 			return false;
+		tcp->ip = (unsigned long)info.instruction_pointer;
+		tcp->ip_valid = true;
 		if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			*entering = true;
 			tcp->scno = (long)info.entry.nr;
@@ -662,6 +671,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	}
 	if (arch_native_regs.get_syscall(tcp->pid, &regs) < 0)
 		return false;
+	tcp->ip = regs.ip;
+	tcp->ip_valid = true;
 	*entering = !(tcp->flags & TCB_INSYSCALL);
 	if (*entering) {
 		tcp->scno = regs.nr;
@@ -698,6 +709,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		/* after the entry was printed: close(3</path> */
 		fdcache_syscall_entry(tcp);
 	} else if (tcp->flags & TCB_INSYSCALL) {
+		/* -e inject: the result the tracee sees */
+		inject_exit(tcp);
 		/* before the result is printed: = 3</new/path> */
 		fdcache_syscall_exit(tcp);
 		on_syscall_exit(tcp);
@@ -715,7 +728,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-		    opt->count != 1)
+		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
 			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
 					    "64 bit" : "32 bit");
 		tcp->last_audit_arch = tcp->audit_arch;
@@ -731,6 +744,8 @@ static void on_syscall_entry(struct tcb *tcp)
 		}
 		tcp->flags &= ~TCB_HIDE;
 	}
+	/* -e inject: tampering does not depend on -e trace= */
+	tcp->inj_signo = inject_entry(tcp);
 	if (!syscall_traced(tcp)) {
 		tcp->flags |= TCB_FILTERED;
 		return;
@@ -771,7 +786,11 @@ static void print_exit_lines(struct tcb *tcp, int status)
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
-	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
+	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
+	if (((opt->quiet_mask & QUIET_EXIT) && WIFEXITED(status)) || (tcp->flags & TCB_HIDE))
+		return;
+	/* -e signal=: "+++ killed by SIG" only for a traced signal */
+	if (WIFSIGNALED(status) && !filter_signal_traced(WTERMSIG(status)))
 		return;
 	ev_exit(tcp, status);
 }
@@ -809,7 +828,8 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 		}
 		if (leader->out->curline == leader)
 			leader->out->curline = NULL;
-		if (opt->quiet < 2 && opt->count != 1 && !(leader->flags & TCB_SILENT)) {
+		if (!(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
+		    !(leader->flags & TCB_SILENT)) {
 			/* printed once the leader is gone: one process remains */
 			struct outstream *os = leader->out;
 			bool own = os != shared_out;
@@ -858,7 +878,7 @@ static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
 {
 	if (!opt->follow)
 		return add_tcb(pid, flags | TCB_SILENT);
-	if (opt->quiet == 0)
+	if (!(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d attached", pid);
 	return add_tcb(pid, flags);
 }
@@ -881,7 +901,9 @@ static void handle_stop(struct tcb *tcp, int status)
 
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_stop(tcp);
-		resume(tcp, 0);
+		/* -e inject=...:signal=: delivered as the call goes on */
+		resume(tcp, tcp->inj_signo);
+		tcp->inj_signo = 0;
 		return;
 	}
 	if (event) {
@@ -931,13 +953,20 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		}
 	}
-	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
+		unsigned long sp;
+
+		/* -i: where the signal arrived */
+		tcp->ip_valid = opt->print_ip &&
+				arch_native_regs.get_ip_sp(tcp->pid, &tcp->ip, &sp) == 0;
 		ev_signal(tcp, sig, &si);
+	}
 	resume(tcp, sig);
 }
 
 static void handle_exit(struct tcb *tcp, int status)
 {
+	tcp->ip_valid = false; /* -i: a dead process has no registers */
 	print_exit_lines(tcp, status);
 	if (tcp->pid == main_pid)
 		main_status = status;
@@ -968,7 +997,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, true);
 	stage_end(tcp, FS_DETACHED);
-	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
+	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && !(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
 }

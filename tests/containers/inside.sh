@@ -63,19 +63,22 @@ echo "REF strace attach $(try_attach $SIB strace)"
 kill $SIB 2>/dev/null
 wait $SIB 2>/dev/null
 
-# PID 1 is a root `sleep`: for root that is the same uid (mode attach), for
-# any other user it is another uid (mode attach-other).
-if [ "$ME" = 0 ]; then
+# PID 1 is a `sleep`, root's (docker/podman run) or the user's (a pod's
+# runAsUser): the same uid is mode attach, another uid mode attach-other.
+P1UID=$(uid_of 1)
+if [ "$ME" = "$P1UID" ]; then
 	report pid-attach-pid1.json "$CT" --check --json -p 1
 else
 	report pid-attach-other.json "$CT" --check --json -p 1
 fi
 P1=$(try_attach 1 "$CT")
-if [ "$ME" = 0 ]; then
+if [ "$ME" = "$P1UID" ]; then
 	echo "OBS attach-pid1 $P1"
+	[ "$ME" = 0 ] ||	# (root tries a uid 1000 process below)
+		echo "OBS attach-other na no other user's process here (PID 1 runs as uid $ME too)"
 else
-	echo "OBS attach-other $P1 (pid 1, uid 0)"
-	echo "REF strace attach-other $(try_attach 1 strace) (pid 1, uid 0)"
+	echo "OBS attach-other $P1 (pid 1, uid $P1UID)"
+	echo "REF strace attach-other $(try_attach 1 strace) (pid 1, uid $P1UID)"
 fi
 
 # Root attaching to another user's process (needs CAP_SYS_PTRACE).

@@ -28,6 +28,12 @@ experr "ctrace: invalid status 'foo'" -e status=foo
 experr "ctrace: invalid signal 'FOO'" -e signal=FOO
 experr "ctrace: invalid system call 'nosuch'" -e raw=nosuch
 experr "ctrace: invalid -X argument: 'foo'" -X foo
+experr "ctrace: invalid inject argument 'getpid:error=EFOO'" -e inject=getpid:error=EFOO
+experr "ctrace: invalid inject argument 'getpid:when=0'" -e inject=getpid:when=0
+experr "ctrace: invalid fault argument 'getpid:retval=1'" -e fault=getpid:retval=1
+experr "ctrace: invalid system call 'nosuch'" --inject=nosuch:retval=1
+experr "ctrace: invalid quiet 'bogus'" -e quiet=bogus
+experr "ctrace: invalid -a argument: 'x'" -a x
 # ?name is ignored when unknown
 "$ctrace" -e 'trace=?nosuch,close' -o /dev/null true || bad "?nosuch rejected"
 
