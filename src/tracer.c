@@ -23,8 +23,6 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
-#include <grp.h>
-#include <pwd.h>
 
 #include "check/check.h"
 #include "decode.h"
@@ -40,6 +38,7 @@
 #include "summary.h"
 #include "syscallent.h"
 #include "tcb.h"
+#include "users.h"
 #include "util.h"
 
 static const struct options *opt;
@@ -349,17 +348,13 @@ static void apply_env(void)
 /* In the child: become the -u user.  Returns 0 or a negative errno. */
 static int switch_user(void)
 {
-	struct passwd *pw;
+	struct ct_user u;
+	int ret;
 
 	if (!opt->username)
 		return 0;
-	pw = getpwnam(opt->username);
-	if (!pw)
-		return -ENOENT;
-	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
-	    setuid(pw->pw_uid) < 0)
-		return -errno;
-	return 0;
+	ret = user_lookup(opt->username, &u);
+	return ret < 0 ? ret : user_become(&u);
 }
 
 _Noreturn static void child_exec(const char *path, char **argv)
@@ -466,9 +461,17 @@ int tracer_spawn(const char *path, char **argv)
 		ct_error("You must be root to use the -u option");
 		return -EPERM;
 	}
-	if (opt->username && !getpwnam(opt->username)) {
-		ct_error("Cannot find user '%s'", opt->username);
-		return -ENOENT;
+	if (opt->username) {
+		struct ct_user u;
+
+		ret = user_lookup(opt->username, &u);
+		if (ret < 0) {
+			ct_error("Cannot find user '%s'%s%s%s", opt->username,
+				 ret == -ENOENT ? "" : ": ", ret == -ENOENT ? "" : strerror(-ret),
+				 users_static() ? " (this static ctrace reads /etc/passwd and /etc/group only: "
+				 "a static program cannot use other NSS sources such as LDAP or sss)" : "");
+			return ret;
+		}
 	}
 	fastpath_setup(path);
 	/* -y paths cached, unless calls outside the filter run unseen */

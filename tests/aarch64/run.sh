@@ -140,17 +140,25 @@ fi
 
 PCDIR=$SYSROOT/usr/lib/$CROSS/pkgconfig
 mkdir -p "$B/aarch64"
-if [ ! -e "$B/aarch64/Makefile" ]; then
-	step "configure --host=$CROSS (static, sysroot $SYSROOT)"
-	(cd "$B/aarch64" && ../src/configure --host=$CROSS --enable-werror \
+# ctrace itself through --enable-static-binary (what users run); the
+# helpers static through LDFLAGS.  A change of these arguments configures again.
+XARGS="--host=$CROSS --enable-werror --enable-static-binary"
+if [ ! -e "$B/aarch64/Makefile" ] || [ "$(cat "$B/aarch64/configure.args" 2>/dev/null)" != "$XARGS" ]; then
+	step "configure $XARGS (sysroot $SYSROOT)"
+	# shellcheck disable=SC2086
+	(cd "$B/aarch64" && ../src/configure $XARGS \
 		PKG_CONFIG="pkg-config --static" PKG_CONFIG_LIBDIR="$PCDIR" \
 		PKG_CONFIG_SYSROOT_DIR="$SYSROOT" PKG_CONFIG_PATH= LDFLAGS=-static) \
 		>"$B/aarch64/configure.out" 2>&1 || { tail -20 "$B/aarch64/config.log"; die "cross configure failed"; }
+	echo "$XARGS" >"$B/aarch64/configure.args"
 fi
 step "make (aarch64)"
 make -C "$B/aarch64" -j2 >"$B/aarch64/make.out" 2>&1 ||
 	{ grep -v ': warning: Using .* in statically linked' "$B/aarch64/make.out" | tail -30; die "cross build failed"; }
 A64=$B/aarch64
+sz=$(grep -h '^src/ctrace: fully static' "$A64/make.out")
+[ -n "$sz" ] || die "the aarch64 build printed no static size: is src/ctrace static?"
+step "aarch64 $sz"
 file -b "$A64/src/ctrace" 2>/dev/null | grep -q 'aarch64' || [ ! -x /usr/bin/file ] ||
 	die "$A64/src/ctrace is not an aarch64 binary"
 
