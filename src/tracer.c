@@ -86,21 +86,40 @@ static void arm_flush_timer(void)
 		flush_timer_armed = true;
 }
 
+/* The signals ctrace handles, and their dispositions before it did: a
+ * command ctrace starts gets those back (SIG_IGN stays ignored, as under
+ * strace: `ctrace CMD &` from a script must not give CMD a SIGINT). */
+static const int handled_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGPIPE };
+static struct sigaction saved_sigs[ARRAY_SIZE(handled_sigs)];
+
 static void install_signal_handlers(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_fatal_signal;
 	sigemptyset(&sa.sa_mask);
-	/* no SA_RESTART: waitpid must return EINTR */
-	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
-		sigaction(sigs[i], &sa, NULL);
-	sa.sa_handler = on_flush_timer;
-	sigaction(SIGALRM, &sa, NULL);
-	/* a closed output pipe is a write error (EPIPE), handled in the loop */
-	signal(SIGPIPE, SIG_IGN);
+	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++) {
+		switch (handled_sigs[i]) {
+		case SIGALRM:
+			sa.sa_handler = on_flush_timer;
+			break;
+		case SIGPIPE:
+			/* a closed output pipe is a write error (EPIPE), handled in the loop */
+			sa.sa_handler = SIG_IGN;
+			break;
+		default:
+			/* no SA_RESTART: waitpid must return EINTR */
+			sa.sa_handler = on_fatal_signal;
+			break;
+		}
+		sigaction(handled_sigs[i], &sa, &saved_sigs[i]);
+	}
+}
+
+static void restore_signal_dispositions(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
+		sigaction(handled_sigs[i], &saved_sigs[i], NULL);
 }
 
 static bool probe_syscall_info(void)
@@ -361,8 +380,8 @@ _Noreturn static void child_exec(const char *path, char **argv)
 {
 	int ret;
 
-	/* ctrace ignores SIGPIPE; the command must not inherit that */
-	signal(SIGPIPE, SIG_DFL);
+	/* ctrace's own handlers and its ignored SIGPIPE are not the command's */
+	restore_signal_dispositions();
 	if (opt->no_aslr) {
 		int cur = personality(0xffffffff);
 

@@ -4,6 +4,7 @@
 # runs with CTRACE (the built binary) and srcdir (the source tree) set.
 #
 #   podman_require                     skip (77) unless podman+runc can run
+#                                      (a failure under CI=true: engine.sh)
 #   run_podman [flags...] -- cmd...    GUIDE.md's podman recipe
 #   docker_require                     skip unless docker.io is installed;
 #                                      start dockerd if needed (stopped at exit
@@ -18,7 +19,7 @@
 #       process of the exec flags' user), run inside.sh in
 #       it (as the exec flags' user), and compare every --check verdict with
 #       what happened (verdicts.py); prints the table.
-#       Returns 0 match, 1 mismatch, 77 when ctrace has no --check yet.
+#       Returns 0 match, 1 mismatch or a ctrace failure.
 #   ctr_finish STATUS...               exit with the worst of the statuses
 #
 # CTR_KEEP=DIR keeps each configuration's gathered output (verdicts.py's
@@ -87,15 +88,11 @@ run_podman() {
 	"${CTR_PODMAN_RUN[@]}" --rm "${CTR_FLAGS[@]}" --rootfs /:O "${CTR_CMD[@]}"
 }
 
+. "$CTR_SRC/tests/engine.sh"
+# skip without podman; a podman that cannot run a container is a failure
+# under CI=true (tests/engine.sh)
 podman_require() {
-	command -v podman >/dev/null 2>&1 ||
-		ctr_skip "podman is not installed (apt-get install podman runc)"
-	command -v runc >/dev/null 2>&1 ||
-		ctr_skip "runc is not installed (apt-get install runc)"
-	local out
-	if ! out=$(run_podman -- true 2>&1); then
-		ctr_skip "podman cannot run a container here: 'podman --runtime runc run ... --rootfs /:O true' said: $out"
-	fi
+	podman_works || exit 77
 }
 
 # --- docker ---------------------------------------------------------------
@@ -105,6 +102,9 @@ podman_require() {
 docker_require() {
 	[ -x "$DOCKER" ] && [ -x "$DOCKERD" ] ||
 		ctr_skip "docker.io is not installed ($DOCKER, $DOCKERD; apt-get install docker.io)"
+	case " ${CTRACE_TEST_DENY:-} " in
+	*" dockerd "*) engine_broken "dockerd cannot start here (simulated by CTRACE_TEST_DENY)" || exit 77 ;;
+	esac
 	[ "$(id -u)" = 0 ] || "$DOCKER" info >/dev/null 2>&1 ||
 		ctr_skip "no docker daemon reachable, and only root can start one"
 	mkdir -p "$CTR_LOCKDIR"
@@ -124,8 +124,8 @@ docker_require() {
 		if ! "$DOCKER" info >/dev/null 2>&1; then
 			docker_stop
 			flock -u 9
-			ctr_skip "dockerd did not start; last lines of its log:
-$(tail -n 5 "$log")"
+			engine_broken "dockerd did not start; last lines of its log:
+$(tail -n 5 "$log")" || exit 77
 		fi
 	fi
 	ctr_on_exit docker_release
@@ -168,8 +168,10 @@ docker_image() {
 # ctr_rootfs DIR: the image's files (busybox, a passwd with uid 1000).
 ctr_rootfs() {
 	local root=$1 a
-	[ -x /bin/busybox ] ||
+	if [ ! -x /bin/busybox ]; then
+		[ "${CI:-}" = true ] && ctr_fail "CI=true and no /bin/busybox to build $CTR_IMAGE (.ci/run installs busybox-static)"
 		ctr_skip "no /bin/busybox to build $CTR_IMAGE (apt-get install busybox-static)"
+	fi
 	mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root"
 	cp /bin/busybox "$root/bin/"
 	for a in sh cat sleep; do ln -s busybox "$root/bin/$a"; done

@@ -10,7 +10,7 @@
 S=${CTRACE_STATIC:-}
 [ -n "$S" ] || skip "this build has no static ctrace: configure's 'whether ctrace links statically' said no (static libraries missing: libc6-dev, the -dev packages' .a files), or this is an --enable-sanitizers build (ASan does not link statically)"
 [ -x "$S" ] || fail "CTRACE_STATIC=$S is not built"
-"$CTRACE" -o /dev/null true 2>/dev/null || skip "ctrace cannot trace here"
+need_ptrace
 rc=0
 bad() { echo "FAIL: $*"; rc=1; }
 
