@@ -306,6 +306,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 	}
 	if (opts->follow > 1 && !opts->outfile)
 		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
+	opts->quiet_attach = opts->quiet >= 1 || (opts->outfile && opts->argv);
+	opts->quiet_exit = opts->quiet >= 2;
+	opts->quiet_superseded = opts->quiet >= 3;
 	if (opts->no_aslr && !opts->argv) {
 		ct_error("--no-aslr needs PROG [ARGS] (it cannot change a running process)");
 		return bad_usage();

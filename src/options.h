@@ -33,7 +33,14 @@ struct options {
 	const char *sortby;      /* -S */
 	const char *columns;     /* -U */
 	bool stack;              /* -k */
-	int quiet;               /* -q / -qq */
+	int quiet;               /* -q / -qq / -qqq */
+	/* Which tracer messages are silenced, as strace 6.1 does: -q, or -o
+	 * FILE with a command (not -p only), silences attach/detach; -qq the
+	 * "+++ exited" lines; -qqq "+++ superseded by execve".  "+++ killed
+	 * by" follows -e signal=, not -q. */
+	bool quiet_attach;
+	bool quiet_exit;
+	bool quiet_superseded;
 	bool only_successful;    /* -z */
 	bool only_failed;        /* -Z */
 	bool no_aslr;            /* --no-aslr */

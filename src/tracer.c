@@ -596,7 +596,7 @@ int tracer_attach(const pid_t *pids, size_t npids)
 			continue;
 		}
 		attached++;
-		if (opt->quiet == 0) {
+		if (!opt->quiet_attach) {
 			struct tcb *t = tcb_find(pid);
 			char ns[48] = "";
 
@@ -774,7 +774,10 @@ static void print_exit_lines(struct tcb *tcp, int status)
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
-	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
+	if (tcp->flags & TCB_HIDE)
+		return;
+	if (WIFEXITED(status) ? opt->quiet_exit
+			      : WIFSIGNALED(status) && !filter_signal_traced(WTERMSIG(status)))
 		return;
 	ev_exit(tcp, status);
 }
@@ -812,7 +815,7 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 		}
 		if (leader->out->curline == leader)
 			leader->out->curline = NULL;
-		if (opt->quiet < 2 && opt->count != 1 && !(leader->flags & TCB_SILENT)) {
+		if (!opt->quiet_superseded && opt->count != 1 && !(leader->flags & TCB_SILENT)) {
 			/* printed once the leader is gone: one process remains */
 			struct outstream *os = leader->out;
 			bool own = os != shared_out;
@@ -861,7 +864,7 @@ static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
 {
 	if (!opt->follow)
 		return add_tcb(pid, flags | TCB_SILENT);
-	if (opt->quiet == 0)
+	if (!opt->quiet_attach)
 		ct_error("Process %d attached", pid);
 	return add_tcb(pid, flags);
 }
@@ -971,7 +974,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, true);
 	stage_end(tcp, FS_DETACHED);
-	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
+	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && !opt->quiet_attach)
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
 }
