@@ -305,7 +305,10 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 
 	if (line_resume(tcp))
 		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
-	else if (!noreturn)
+	/* as strace: the marker says that the decoder had more to print at
+	 * the exit that never came (clock_nanosleep's remaining time), not
+	 * that the line was interrupted: "kill(1, SIGKILL) = ?" */
+	if (!noreturn && tcp->decode_state != DEC_DONE)
 		tprints(tcp, " <unfinished ...>");
 	tprints(tcp, ")");
 	tabto(tcp);
