@@ -7,6 +7,7 @@
 #include "check/hostside.h"
 #include "check/report.h"
 #include "check/whatif_report.h"
+#include "options.h"
 #include "util.h"
 
 #include "check/engine_caps.h"
@@ -20,41 +21,8 @@
 
 #define CHECK_PROBE_TIMEOUT_MS 100
 
-/* Long options of --check.  What-if options (--profile, --cap-add, ...) are
- * added here, each with its own OPT_ value and a case in check_cli(). */
-enum {
-	OPT_CHECK = 0x100,
-	OPT_JSON,
-	OPT_HELP,
-	OPT_PROFILE,
-	OPT_CAP_ADD,
-	OPT_CAP_DROP,
-	OPT_USER,
-	OPT_NO_NEW_PRIVS,
-	OPT_ENGINE,
-	OPT_ARCH,
-	OPT_STRICT,
-	OPT_COMPARE,
-};
-
-static const struct option check_options[] = {
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "attach", required_argument, NULL, 'p' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, OPT_HELP },
-	{ "profile", required_argument, NULL, OPT_PROFILE },
-	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
-	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
-	{ "user", required_argument, NULL, OPT_USER },
-	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
-	{ "engine", required_argument, NULL, OPT_ENGINE },
-	{ "arch", required_argument, NULL, OPT_ARCH },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "compare", no_argument, NULL, OPT_COMPARE },
-	{ NULL, 0, NULL, 0 },
-};
-static const char check_shortopts[] = "+:p:qh";
+/* Options come from the one table of ctrace (options.c); this parser takes
+ * the ones --check understands and rejects the others. */
 
 struct check_opts {
 	bool json;
@@ -118,11 +86,12 @@ static int parse_user(const char *s, uid_t *uid, gid_t *gid)
 
 static int parse_check_args(int argc, char **argv, struct check_opts *o)
 {
-	int c;
+	int c, li;
 
 	optind = 0;	/* full reinitialisation (GNU) */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, check_shortopts, check_options, NULL)) != -1) {
+	while ((li = -1, c = getopt_long(argc, argv, ctrace_short_options,
+					  ctrace_long_options, &li)) != -1) {
 		switch (c) {
 		case OPT_CHECK:
 			break;
@@ -171,7 +140,7 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 			o->whatif_flags = true;
 			break;
 		}
-		case OPT_USER:
+		case 'u':
 			if (parse_user(optarg, &o->w.uid, &o->w.gid) < 0) {
 				ct_error("--user: expected UID or UID:GID (numbers), got '%s'", optarg);
 				return -EINVAL;
@@ -207,17 +176,24 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 			o->w.compare = true;
 			break;
 		case 'h':
-		case OPT_HELP:
 			check_usage(stdout);
 			return 1;
 		case ':':
 			ct_error("option '%s' requires an argument", argv[optind - 1]);
 			return -EINVAL;
-		default:
+		case '?':
+			/* unknown to ctrace altogether */
 			if (optopt && optopt < 0x100)
 				ct_error("--check does not take option '-%c'", optopt);
 			else
 				ct_error("--check does not take option '%s'", argv[optind - 1]);
+			return -EINVAL;
+		default:
+			/* a tracing option of the same table */
+			if (li >= 0)
+				ct_error("--check does not take option '--%s'", ctrace_long_options[li].name);
+			else
+				ct_error("--check does not take option '-%c'", c);
 			return -EINVAL;
 		}
 	}
