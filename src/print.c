@@ -18,9 +18,8 @@
 #include "options.h"
 #include "util.h"
 
-#define RETVAL_COLUMN 39
 
-struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1 };
+struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1, .acolumn = 40 };
 
 static struct outstream **streams;
 static size_t nstreams;
@@ -199,6 +198,14 @@ void line_begin(struct tcb *tcp)
 			tprintn(tcp, "] ", 2);
 		}
 	}
+	if (pcfg.print_scno) /* -n: the last syscall's number */
+		tprintf(tcp, "[%4ld] ", tcp->scno);
+	if (pcfg.print_ip) {
+		if (tcp->ip_valid)
+			tprintf(tcp, "[%0*lx] ", (int)(2 * sizeof(long)), tcp->ip);
+		else
+			tprintf(tcp, "[%.*s] ", (int)(2 * sizeof(long)), "????????????????");
+	}
 }
 
 bool line_resume(struct tcb *tcp)
@@ -224,11 +231,14 @@ void line_end(struct tcb *tcp)
 
 void tabto(struct tcb *tcp)
 {
-	static const char spaces[RETVAL_COLUMN + 1] =
-		"                                       ";
+	static const char spaces[] = "                                        ";
+	int col = (int)pcfg.acolumn - 1;
 
-	if (tcp->curcol < RETVAL_COLUMN)
-		tprintn(tcp, spaces + tcp->curcol, (size_t)(RETVAL_COLUMN - tcp->curcol));
+	while (tcp->curcol < col) {
+		size_t n = (size_t)(col - tcp->curcol);
+
+		tprintn(tcp, spaces, n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1);
+	}
 }
 
 void print_raw_line(struct tcb *tcp, const char *fmt, ...)
@@ -304,7 +314,7 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 		}
 		if (c >= ' ' && c < 0x7f) {
 			*o++ = (char)c;
-		} else if (flags & QUOTE_HEX_NONPRINT) {
+		} else if (flags & (QUOTE_HEX_NONPRINT | QUOTE_HEX_ESCAPES)) {
 			*o++ = '\\';
 			*o++ = 'x';
 			*o++ = hex[c >> 4];
@@ -331,7 +341,8 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 
 static unsigned quote_flags(void)
 {
-	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
+	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT :
+	       pcfg.hex_escapes ? QUOTE_HEX_ESCAPES : 0;
 }
 
 /* One scratch buffer for strings (the tracer is single-threaded): no

@@ -28,6 +28,10 @@ struct print_cfg {
 	bool pid_always;       /* -f -o FILE: on every line, as strace */
 	int xlat_style;        /* -X: XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE */
 	bool stack;            /* -k */
+	unsigned acolumn;      /* -a: column of "= " (40) */
+	bool print_scno;       /* -n: "[ NNN] " */
+	bool print_ip;         /* -i: "[IP] " */
+	bool hex_escapes;      /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
 };
 enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
@@ -92,7 +96,8 @@ void line_end(struct tcb *tcp);
 /* "SEC.FRACTION" with prec digits (0: no fraction), SEC right-aligned in
  * width columns. */
 void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width);
-/* Pad to the return value column (39; " = " follows), as strace does. */
+/* Pad to the return value column (-a, 40 by default, minus one: " = "
+ * follows), as strace does. */
 void tabto(struct tcb *tcp);
 /* A whole message line for tcp, e.g. "+++ exited with 0 +++". */
 void print_event_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -107,6 +112,8 @@ enum {
 	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
 				 * printable nor whitespace */
 	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
+	QUOTE_HEX_ESCAPES = 4,  /* --strings-in-hex=non-ascii-chars: \xHH
+				 * where octal would be */
 };
 /* Quote len bytes of s into out (with the surrounding double quotes).
  * out must hold 4*len+3 bytes.  Returns the length written. */

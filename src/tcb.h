@@ -47,6 +47,8 @@ struct tcb {
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
 	bool rval_fd;               /* decoder: the return value is a fd (-y) */
+	unsigned long ip;           /* -i: instruction pointer at the last stop */
+	bool ip_valid;
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */

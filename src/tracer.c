@@ -166,6 +166,10 @@ int tracer_init(const struct options *opts)
 	pcfg.pid_plain = opts->outfile != NULL;
 	pcfg.pid_always = opts->follow == 1 && opts->outfile;
 	pcfg.xlat_style = opts->xlat_style;
+	pcfg.acolumn = opts->acolumn;
+	pcfg.print_scno = opts->print_scno;
+	pcfg.print_ip = opts->print_ip;
+	pcfg.hex_escapes = opts->hex_escapes;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != 1;
@@ -191,7 +195,7 @@ int tracer_init(const struct options *opts)
 		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
-		fp = fopen(opts->outfile, "we");
+		fp = fopen(opts->outfile, opts->append ? "ae" : "we");
 		if (!fp) {
 			ret = -errno;
 			ct_error("Can't fopen '%s': %s", opts->outfile, strerror(errno));
@@ -219,7 +223,7 @@ static struct outstream *stream_for(pid_t pid)
 	if (shared_out)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
-	fp = fopen(name, "we");
+	fp = fopen(name, opt->append ? "ae" : "we");
 	if (!fp) {
 		ct_error("Can't fopen '%s': %s", name, strerror(errno));
 		fp = fopen("/dev/null", "we");
@@ -590,7 +594,7 @@ int tracer_attach(const pid_t *pids, size_t npids)
 			continue;
 		}
 		attached++;
-		if (!opt->quiet_attach) {
+		if (!(opt->quiet_mask & QUIET_ATTACH)) {
 			struct tcb *t = tcb_find(pid);
 			char ns[48] = "";
 
@@ -640,6 +644,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 
 		if (n <= 0)
 			return false;
+		tcp->ip = (unsigned long)info.instruction_pointer;
+		tcp->ip_valid = true;
 		if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			*entering = true;
 			tcp->scno = (long)info.entry.nr;
@@ -659,6 +665,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	}
 	if (arch_native_regs.get_syscall(tcp->pid, &regs) < 0)
 		return false;
+	tcp->ip = regs.ip;
+	tcp->ip_valid = true;
 	*entering = !(tcp->flags & TCB_INSYSCALL);
 	if (*entering) {
 		tcp->scno = regs.nr;
@@ -712,7 +720,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-		    opt->count != 1)
+		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
 			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
 					    "64 bit" : "32 bit");
 		tcp->last_audit_arch = tcp->audit_arch;
@@ -776,10 +784,11 @@ static void print_exit_lines(struct tcb *tcp, int status)
 	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
 		return;
 	print_pending_call(tcp);
-	if (tcp->flags & TCB_HIDE)
+	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
+	if (((opt->quiet_mask & QUIET_EXIT) && WIFEXITED(status)) || (tcp->flags & TCB_HIDE))
 		return;
-	if (WIFEXITED(status) ? opt->quiet_exit
-			      : WIFSIGNALED(status) && !filter_signal_traced(WTERMSIG(status)))
+	/* -e signal=: "+++ killed by SIG" only for a traced signal */
+	if (WIFSIGNALED(status) && !filter_signal_traced(WTERMSIG(status)))
 		return;
 	ev_exit(tcp, status);
 }
@@ -823,7 +832,7 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			leader->out->curline = NULL;
 		{
 			/* printed once the leader is gone: one process remains */
-			bool tell = !opt->quiet_superseded && opt->count != 1 &&
+			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
 				    !(leader->flags & TCB_SILENT);
 			struct outstream *os = leader->out;
 
@@ -869,7 +878,7 @@ static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
 {
 	if (!opt->follow)
 		return add_tcb(pid, flags | TCB_SILENT);
-	if (!opt->quiet_attach)
+	if (!(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d attached", pid);
 	return add_tcb(pid, flags);
 }
@@ -942,13 +951,20 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		}
 	}
-	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
+		unsigned long sp;
+
+		/* -i: where the signal arrived */
+		tcp->ip_valid = opt->print_ip &&
+				arch_native_regs.get_ip_sp(tcp->pid, &tcp->ip, &sp) == 0;
 		ev_signal(tcp, sig, &si);
+	}
 	resume(tcp, sig);
 }
 
 static void handle_exit(struct tcb *tcp, int status)
 {
+	tcp->ip_valid = false; /* -i: a dead process has no registers */
 	print_exit_lines(tcp, status);
 	if (tcp->pid == main_pid)
 		main_status = status;
@@ -979,7 +995,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, true);
 	stage_end(tcp, FS_DETACHED);
-	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && !opt->quiet_attach)
+	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && !(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
 }
