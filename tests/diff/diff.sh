@@ -63,9 +63,10 @@ ln -s a.txt data/link
 find data -exec touch -h -d '2024-01-02 03:04:05' {} +
 gzip -c data/big.txt > data/big.gz
 
-# Workloads whose own children race (a | b | c: which one exits first,
-# where SIGCHLD lands) differ between two runs of strace itself: each
-# pipeline here ends in a stage that must outlive the others.  python3:
+# Workloads whose own children race (a | b: which one exits first, where
+# SIGCHLD lands, two SIGCHLDs merged into one) differ between two runs of
+# strace itself: the shell workloads run their commands one after the
+# other.  python3:
 # the real one, not a pyenv shim that forks shells.
 python3=$(PATH=/usr/bin:/bin:/usr/local/bin command -v python3)
 
@@ -83,7 +84,7 @@ workloads=(
 	"gunzip|-f||gunzip -c data/big.gz"
 	"sort|-f||sort data/words.txt"
 	"find|-f||find data"
-	"sh-pipe|-f|rm -f out/s out/u|sh -c 'sort data/words.txt > out/s; uniq -c out/s > out/u; cat out/u | sort -rn > out/r'"
+	"sh-seq|-f|rm -f out/s out/u|sh -c 'sort data/words.txt > out/s; uniq -c out/s > out/u; sort -rn out/u'"
 	"python3|-f||$python3 -c 'import os, json; print(json.dumps(sorted(os.listdir(\"data\"))))'"
 	"netprog|-f||$helpers/netprog"
 	"netprog-y|-f -y||$helpers/netprog tcp"
@@ -98,7 +99,7 @@ workloads=(
 	"ls-v|-f -v||ls -la data"
 	# the tracer's own messages: attach (silent with -o and a command),
 	# exit and killed lines, -q/-qq/-qqq, -ff, -e signal=
-	"sh-ff|-ff|rm -f out/s|sh -c 'cat data/words.txt | sort > out/s; uniq -c out/s'"
+	"sh-ff|-ff|rm -f out/s|sh -c 'sort data/words.txt > out/s; uniq -c out/s'"
 	"sh-kill|-f||sh -c 'cat data/a.txt; kill -9 \$\$'"
 	"sh-kill-qq|-f -qq||sh -c 'cat data/a.txt; kill -9 \$\$'"
 	"sh-kill-sig|-f -e signal=none||sh -c 'cat data/a.txt; kill -9 \$\$'"
