@@ -50,6 +50,8 @@ const struct option ctrace_long_options[] = {
 	{ "abbrev", required_argument, NULL, OPT_QUALIFY },
 	{ "verbose", required_argument, NULL, OPT_QUALIFY },
 	{ "raw", required_argument, NULL, OPT_QUALIFY },
+	{ "inject", required_argument, NULL, OPT_QUALIFY },
+	{ "fault", required_argument, NULL, OPT_QUALIFY },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
@@ -109,6 +111,11 @@ void usage(FILE *fp)
 "                 (successful failed unfinished unavailable detached)\n"
 "  -e raw=SET / abbrev=SET / verbose=SET   undecoded / abbreviated / dereferenced\n"
 "  -z / -Z        only successful / only failed syscalls\n"
+"Tampering:\n"
+"  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=NAME]\n"
+"     [:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=HEX,...]\n"
+"     [:poke_exit=@argN=HEX,...][:when=FIRST[..LAST][+[STEP]]]\n"
+"  -e fault=SET[:error=ERRNO][:when=WHEN]   inject with ENOSYS by default\n"
 "Output:\n"
 "  -o FILE        write the trace to FILE (FILE.PID with -ff)\n"
 "  -s STRSIZE     maximum string size to print (default 32)\n"

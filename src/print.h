@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "quote.h"
 #include "tcb.h"
 #include "xlat.h"
 
@@ -106,18 +107,6 @@ void print_raw_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format
 /* Flush every stream's buffered output: 0, or a negative errno when a
  * write failed (full disk, closed pipe). */
 int outstreams_flush(void);
-
-/* --- Pure string quoting (unit-tested) --- */
-enum {
-	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
-				 * printable nor whitespace */
-	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
-	QUOTE_HEX_ESCAPES = 4,  /* --strings-in-hex=non-ascii-chars: \xHH
-				 * where octal would be */
-};
-/* Quote len bytes of s into out (with the surrounding double quotes).
- * out must hold 4*len+3 bytes.  Returns the length written. */
-size_t quote_string(const char *s, size_t len, unsigned flags, char *out);
 
 /* --- Argument printers --- */
 void print_addr(struct tcb *tcp, unsigned long addr);        /* NULL / 0x... */

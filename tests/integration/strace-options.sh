@@ -47,6 +47,30 @@ same const-print-style --const-print-style=raw -e trace=$SET
 same decode-fds --decode-fds=path -e trace=$SET
 same decode-fds-e -e decode-fds=path -e trace=$SET
 
+# -e inject / -e fault: the call fails (or returns) as asked, the line says
+# so as strace's does, and the program sees it (its stdout is compared too)
+INJ=(sh -c 'echo $$ $PPID; cd /var; pwd; exec 5</dev/null; exec 5<&-; exec 6</dev/null; exec 6<&-')
+inj() { # name opts...
+	local name=$1; shift
+	( "$STRACE" -qq -o "$TMP/$name.s" "$@" "${INJ[@]}" >"$TMP/$name.s.out" 2>&1 ) 2>/dev/null
+	( "$CTRACE" -qq -o "$TMP/$name.c" "$@" "${INJ[@]}" >"$TMP/$name.c.out" 2>&1 ) 2>/dev/null
+	if ! diff <(norm "$TMP/$name.s"; norm "$TMP/$name.s.out") \
+		  <(norm "$TMP/$name.c"; norm "$TMP/$name.c.out") >"$TMP/$name.diff"; then
+		echo "FAIL: $name: ctrace $* differs from strace:"; cat "$TMP/$name.diff"; rc=1
+	fi
+}
+inj inject-retval -e trace=getpid,getppid -e inject=getpid:retval=42 -e inject=getppid:error=EPERM
+inj inject-long --trace=getpid,chdir --inject=getpid,chdir:error=ENOENT
+inj inject-syscall -e trace=getpid -e inject=getpid:syscall=getppid:retval=5
+inj inject-when -e trace=dup2,close -e inject=dup2,close:retval=0:when=2+2
+inj inject-when-range -e trace=fcntl,close -e inject=close:error=EBADF:when=1..3
+inj fault-default -e trace=chdir -e fault=chdir
+inj fault-long --trace=chdir --fault=chdir:error=EACCES:when=1
+inj inject-signal -e trace=getppid -e inject=getppid:signal=USR2
+inj inject-poke -e trace=chdir -e inject=chdir:poke_enter=@arg1=2f746d7000
+inj inject-delay -e trace=getppid -e inject=getppid:delay_enter=1000:delay_exit=1ms
+inj inject-delay-retval -e trace=getppid -e inject=getppid:retval=3:delay_exit=10us
+
 # -A / --output-append-mode: the old content stays, the trace follows
 echo "old line" > "$TMP/app.s"; cp "$TMP/app.s" "$TMP/app.c"
 ( "$STRACE" -A -o "$TMP/app.s" -e trace=$SET "${WORK[@]}" >/dev/null 2>&1 )
