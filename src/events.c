@@ -10,6 +10,7 @@
 #include "decode.h"
 #include "filter.h"
 #include "print.h"
+#include "quote.h"
 #include "signals.h"
 #include "stacktrace.h"
 #include "util.h"
@@ -72,11 +73,10 @@ json_object *ev_args_from_marks(const char *text, size_t len, const struct arg_m
 	if (len == 0)
 		return args;
 	for (unsigned i = 0; i < am->n && am->off[i] <= len; i++) {
-		json_object_array_add(args, json_object_new_string_len(text + start,
-								       (int)(am->off[i] - 2 - start)));
+		json_object_array_add(args, json_bytes(text + start, am->off[i] - 2 - start));
 		start = am->off[i];
 	}
-	json_object_array_add(args, json_object_new_string_len(text + start, (int)(len - start)));
+	json_object_array_add(args, json_bytes(text + start, len - start));
 	return args;
 }
 
@@ -170,7 +170,7 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 		p = strstr(text, " = ");
 		p = p ? p + 3 : text;
 		json_object_object_add(o, "retval", json_object_new_int64(tcp->rval));
-		json_object_object_add(o, "return", json_object_new_string(p));
+		json_object_object_add(o, "return", json_str(p));
 		if (tcp->err) {
 			const char *en = errno_name(tcp->err);
 			json_object_object_add(o, "errno", en ? json_object_new_string(en)
@@ -198,7 +198,7 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 		stacktrace_print(tcp, finished);
 		text = mem_sink_pop(tcp, &c);
 		for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-			json_object_array_add(frames, json_object_new_string(
+			json_object_array_add(frames, json_str(
 				strncmp(line, " > ", 3) == 0 ? line + 3 : line));
 		json_object_object_add(o, "stack", frames);
 		free(text);
@@ -290,7 +290,7 @@ void ev_signal(struct tcb *tcp, int sig, const siginfo_t *si)
 		capture_begin(tcp, &c);
 		print_siginfo(tcp, si);
 		text = mem_sink_pop(tcp, &c);
-		json_object_object_add(o, "siginfo", json_object_new_string(text));
+		json_object_object_add(o, "siginfo", json_str(text));
 		free(text);
 	}
 	json_emit(tcp->out, o);

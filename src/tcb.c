@@ -67,6 +67,7 @@ void tcb_free(struct tcb *tcp)
 	free(tcp->json_buf);
 	free(tcp->json_marks);
 	free(tcp->root);
+	free(tcp->inj_count);
 	free(tcp);
 }
 
