@@ -41,7 +41,7 @@ void whatif_base_facts(struct check_facts *f, const struct check_facts *host,
 	f->no_new_privs = p->no_new_privs || host->no_new_privs == 1;
 	/* The container's own /proc shows one pid namespace level. */
 	f->nspid_depth = 1;
-	f->yama_scope = host->yama_scope;	/* one kernel: the host's */
+	check_copy_kernel_facts(f, host);	/* one kernel: the host's */
 	f->lsm = LSM_UNKNOWN;			/* the engine's LSM profile: not modelled */
 	snprintf(f->lsm_list, sizeof(f->lsm_list), "%s", host->lsm_list);
 	/* Rootful engines: no user namespace unless asked (--userns). */
@@ -50,9 +50,6 @@ void whatif_base_facts(struct check_facts *f, const struct check_facts *host,
 		snprintf(f->uid_map, sizeof(f->uid_map), "0 0 4294967295");
 	}
 	f->engine = p->engine;
-	snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", host->kernel_release);
-	f->kver_major = host->kver_major;
-	f->kver_minor = host->kver_minor;
 }
 
 /* The outcome a probe records when the syscall's filter answer is r and
@@ -116,6 +113,15 @@ void whatif_fill_probes(struct check_facts *f, const struct sq_result res[SQ_COU
 	int traceme_err = f->yama_scope == 3 || (f->yama_scope == 2 && !cap) ? EPERM : 0;
 	int seize_err = f->yama_scope == 3 || (f->yama_scope >= 1 && !cap) ? EPERM : 0;
 	static const enum sq_id nnp_filter[] = { SQ_PRCTL_NO_NEW_PRIVS, SQ_SECCOMP_SET_FILTER };
+	/* perf_event_paranoid > 2 (Debian's "3") refuses even a process's
+	 * own user-space counters without CAP_PERFMON; unprivileged_bpf_disabled
+	 * makes bpf() EPERM without CAP_BPF (kernel/bpf/syscall.c) */
+	bool perfmon = check_has_cap(f->cap_eff, CHECK_CAP_PERFMON) ||
+		       check_has_cap(f->cap_eff, CHECK_CAP_SYS_ADMIN);
+	bool bpfcap = check_has_cap(f->cap_eff, CHECK_CAP_BPF) ||
+		      check_has_cap(f->cap_eff, CHECK_CAP_SYS_ADMIN);
+	int perf_err = f->perf_paranoid > 2 && !perfmon ? EACCES : 0;
+	int bpf_err = f->bpf_unpriv_disabled > 0 && !bpfcap ? EPERM : EINVAL;
 
 	outcome(&p[PROBE_PTRACE], PROBE_PTRACE, &res[SQ_PTRACE_CONT], ESRCH);
 	outcome(&p[PROBE_TRACEME], PROBE_TRACEME, &res[SQ_PTRACE_TRACEME], traceme_err);
@@ -135,6 +141,10 @@ void whatif_fill_probes(struct check_facts *f, const struct sq_result res[SQ_COU
 	outcome(&p[PROBE_PIDFD_GETFD], PROBE_PIDFD_GETFD, &res[SQ_PIDFD_GETFD], EBADF);
 	outcome(&p[PROBE_CLONE3], PROBE_CLONE3, &res[SQ_CLONE3], EINVAL);
 	outcome(&p[PROBE_PERF_EVENT_OPEN], PROBE_PERF_EVENT_OPEN, &res[SQ_PERF_EVENT_OPEN], EFAULT);
+	outcome(&p[PROBE_PERF_HW], PROBE_PERF_HW, &res[SQ_PERF_EVENT_OPEN],
+		f->pmu_hw == 0 ? ENOENT : perf_err);
+	outcome(&p[PROBE_PERF_SW], PROBE_PERF_SW, &res[SQ_PERF_EVENT_OPEN], perf_err);
+	outcome(&p[PROBE_BPF], PROBE_BPF, &res[SQ_BPF], bpf_err);
 	outcome(&p[PROBE_PRCTL_SECCOMP], PROBE_PRCTL_SECCOMP, &res[SQ_PRCTL_SET_SECCOMP], EINVAL);
 	outcome(&p[PROBE_SECCOMP], PROBE_SECCOMP, &res[SQ_SECCOMP_SET_FILTER], 0);
 	outcome(&p[PROBE_SECCOMP_FILTER], PROBE_SECCOMP_FILTER, first_block(res, nnp_filter, 2), 0);
