@@ -35,6 +35,8 @@ enum {
 	OPT_ARCH,
 	OPT_STRICT,
 	OPT_COMPARE,
+	OPT_WRITE_PROFILE,
+	OPT_FOR,
 };
 
 static const struct option check_options[] = {
@@ -52,6 +54,8 @@ static const struct option check_options[] = {
 	{ "arch", required_argument, NULL, OPT_ARCH },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "write-profile", required_argument, NULL, OPT_WRITE_PROFILE },
+	{ "for", required_argument, NULL, OPT_FOR },
 	{ NULL, 0, NULL, 0 },
 };
 static const char check_shortopts[] = "+:p:qh";
@@ -72,6 +76,8 @@ static void check_usage(FILE *out)
 		"              [--user UID[:GID]] [--no-new-privs] [--engine docker|podman]\n"
 		"              [--arch x86_64|aarch64] [--strict] [--json] [-q]\n"
 		"       ctrace --check --compare [--profile FILE] [what-if options] [--json]\n"
+		"       ctrace --check --profile FILE --write-profile OUT [--for MODE|TOOL,...]\n"
+		"              [what-if options]\n"
 		"Report which tracing modes work here, why not, and the fix.\n"
 		"  --json      one JSON document (schema: docs/check-json.md)\n"
 		"  -p PID      also check attaching to PID (on the host: what works inside\n"
@@ -79,6 +85,8 @@ static void check_usage(FILE *out)
 		"  -q          only the modes that do not work\n"
 		"  --profile   what-if: a container started with this seccomp profile\n"
 		"  --compare   as-is, +SYS_PTRACE, unconfined, narrowest profile change\n"
+		"  --write-profile OUT  the profile plus the narrowest change that makes the\n"
+		"              --for modes and tools work (gdb, lldb, perf:stat, no-aslr...)\n"
 		"Exit status: 0 every mode works, 2 some degraded, 3 some fail, 1 usage.\n");
 }
 
@@ -206,6 +214,12 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		case OPT_COMPARE:
 			o->w.compare = true;
 			break;
+		case OPT_WRITE_PROFILE:
+			o->w.write_profile = optarg;
+			break;
+		case OPT_FOR:
+			o->w.for_list = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			check_usage(stdout);
@@ -239,6 +253,18 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 	    (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs || o->w.arch || o->w.strict)) {
 		ct_error("--compare without --profile compares this process's own situation; "
 			 "give --profile FILE to compare a container configuration");
+		return -EINVAL;
+	}
+	if (o->w.for_list && !o->w.write_profile) {
+		ct_error("--for names what --write-profile OUT must make work: add --write-profile");
+		return -EINVAL;
+	}
+	if (o->w.write_profile && (!o->w.profile_given || !o->w.profile)) {
+		ct_error("--write-profile needs the profile to start from: --profile FILE");
+		return -EINVAL;
+	}
+	if (o->w.write_profile && (o->w.compare || o->json)) {
+		ct_error("--write-profile prints its own report: without --compare and --json");
 		return -EINVAL;
 	}
 	o->w.json = o->json;
@@ -279,6 +305,8 @@ int check_cli(int argc, char **argv)
 		return CHECK_EXIT_USAGE;
 	if (rc > 0)
 		return 0;
+	if (o.w.write_profile)
+		return write_profile_run(&o.w);
 	if (o.w.compare)
 		return compare_run(&o.w);
 	if (o.w.profile_given)

@@ -12,6 +12,7 @@
  *  - perf stat / perf record fall back to software events without a PMU;
  *  - bpftrace refuses to run unless root, then loads programs with bpf()
  *    and attaches them with perf_event_open;
+ *  - delve turns ASLR off only with --disable-aslr, and ignores a failure;
  *  - py-spy dump and austin read another process's memory with
  *    process_vm_readv (py-spy also pauses it with ptrace);
  *  - heaptrack starts a program with LD_PRELOAD, and attaches with gdb;
@@ -48,8 +49,8 @@ const struct tool_req check_tools[] = {
 	{ "bpftrace", "run", "bpftrace -e 'BEGIN { exit(); }'", { [NEED_ROOT] = F, [NEED_BPF] = F }, NULL },
 	{ "py-spy", "dump", "py-spy dump --pid PID", { [NEED_PEEK_OTHER] = F, [NEED_ATTACH] = F }, NULL },
 	{ "austin", "attach", "austin -p PID", { [NEED_PEEK_OTHER] = F }, NULL },
-	{ "dlv", "launch", "dlv exec PROG", { [NEED_SPAWN] = F, [NEED_NO_ASLR] = D },
-	  "the program runs with ASLR on (delve ignores the failure)" },
+	{ "dlv", "launch", "dlv exec --disable-aslr PROG", { [NEED_SPAWN] = F, [NEED_NO_ASLR] = D },
+	  "the program runs with ASLR on, silently (delve ignores the failure)" },
 	{ "dlv", "attach", "dlv attach PID", { [NEED_ATTACH] = F }, NULL },
 	{ "valgrind", "run", "valgrind PROG", { 0 }, NULL },
 	{ "heaptrack", "run", "heaptrack PROG", { 0 }, NULL },

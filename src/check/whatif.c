@@ -230,10 +230,15 @@ static void force_allow(struct sq_result *r)
 	r->err = 0;
 }
 
+const struct check_mode_result *whatif_target_result(const struct check_report *rep, int t)
+{
+	return t < MODE_COUNT ? &rep->modes[t] : &rep->tools[t - MODE_COUNT];
+}
+
 static const struct check_mode_result *mode_with(const struct check_facts *base,
 						 const struct sq_result res[SQ_COUNT],
 						 const enum sq_id *force, unsigned nforce,
-						 enum check_mode m)
+						 int m)
 {
 	static struct check_facts f;	/* large: keep off the stack */
 	static struct check_report rep;
@@ -245,19 +250,19 @@ static const struct check_mode_result *mode_with(const struct check_facts *base,
 	f = *base;
 	whatif_fill_probes(&f, tmp);
 	check_assess(&f, &rep);
-	return &rep.modes[m];
+	return whatif_target_result(&rep, m);
 }
 
 static enum check_verdict verdict_with(const struct check_facts *base,
 				       const struct sq_result res[SQ_COUNT],
-				       const enum sq_id *force, unsigned nforce, enum check_mode m)
+				       const enum sq_id *force, unsigned nforce, int m)
 {
 	return mode_with(base, res, force, nforce, m)->verdict;
 }
 
 /* The mode gives the same verdict and cause with these forced as goal. */
 static bool same_as(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
-		    const enum sq_id *force, unsigned nforce, enum check_mode m,
+		    const enum sq_id *force, unsigned nforce, int m,
 		    const struct check_mode_result *goal)
 {
 	const struct check_mode_result *r = mode_with(base, res, force, nforce, m);
@@ -311,7 +316,7 @@ static void make_rules(struct whatif_fix *fx)
 struct search {
 	const struct check_facts *base;
 	const struct sq_result *res;
-	enum check_mode mode;
+	int mode;			/* a mode, or MODE_COUNT + a tool */
 	enum sq_id cand[SQ_COUNT];
 	unsigned ncand;
 	enum sq_id pick[SQ_COUNT];
@@ -392,52 +397,61 @@ static unsigned minimize(struct search *s, const struct check_mode_result *goal)
 
 #define WHATIF_EXHAUSTIVE 3	/* subsets up to this size are all tried */
 
-unsigned whatif_min_fixes(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
-			  struct whatif_mode_fix out[MODE_COUNT])
+bool whatif_min_fix_target(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
+			   int target, struct whatif_mode_fix *out)
 {
 	static struct check_facts f;
 	static struct check_report rep;
-	unsigned n = 0;
+	struct search s = { .base = base, .res = res, .mode = target };
+	const struct check_mode_result *now;
 
 	f = *base;
 	whatif_fill_probes(&f, res);
 	check_assess(&f, &rep);
-	for (int m = 0; m < MODE_COUNT; m++) {
-		struct search s = { .base = base, .res = res, .mode = (enum check_mode)m };
-
-		if (!rep.modes[m].present || rep.modes[m].verdict == VERDICT_OK)
-			continue;
-		memset(&out[n], 0, sizeof(out[n]));
-		out[n].mode = (enum check_mode)m;
-		out[n].before = rep.modes[m].verdict;
-		s.out = &out[n];
-		for (unsigned i = 0; i < SQ_COUNT; i++)
-			if (blocked(&res[i]))
-				s.cand[s.ncand++] = (enum sq_id)i;
-		for (unsigned k = 1; k <= s.ncand && k <= WHATIF_EXHAUSTIVE && !s.found; k++)
-			combos(&s, k, 0, 0);
-		if (!s.found && s.ncand > WHATIF_EXHAUSTIVE &&
-		    verdict_with(base, res, s.cand, s.ncand, s.mode) == VERDICT_OK) {
-			/* all of them work: drop what is not needed, one by one */
-			struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
-			add_alt(&s, minimize(&s, &goal));
-		}
-		if (!s.found && s.ncand) {
-			/* no profile change alone: the narrowest one that removes
-			 * the profile's part, and what remains */
-			struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
-			out[n].partial = true;
-			out[n].remaining_verdict = goal.verdict;
-			snprintf(out[n].remaining, sizeof(out[n].remaining), "%s", goal.cause);
-			if (strcmp(goal.cause, rep.modes[m].cause) || goal.verdict != rep.modes[m].verdict)
-				add_alt(&s, minimize(&s, &goal));
-		} else if (!s.found) {
-			out[n].partial = true;
-			out[n].remaining_verdict = rep.modes[m].verdict;
-			snprintf(out[n].remaining, sizeof(out[n].remaining), "%s", rep.modes[m].cause);
-		}
-		n++;
+	now = whatif_target_result(&rep, target);
+	if (!now->present || now->verdict == VERDICT_OK)
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->mode = target < MODE_COUNT ? (enum check_mode)target : MODE_COUNT;
+	out->target = target;
+	out->before = now->verdict;
+	s.out = out;
+	for (unsigned i = 0; i < SQ_COUNT; i++)
+		if (blocked(&res[i]))
+			s.cand[s.ncand++] = (enum sq_id)i;
+	for (unsigned k = 1; k <= s.ncand && k <= WHATIF_EXHAUSTIVE && !s.found; k++)
+		combos(&s, k, 0, 0);
+	if (!s.found && s.ncand > WHATIF_EXHAUSTIVE &&
+	    verdict_with(base, res, s.cand, s.ncand, s.mode) == VERDICT_OK) {
+		/* all of them work: drop what is not needed, one by one */
+		struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
+		add_alt(&s, minimize(&s, &goal));
 	}
+	if (!s.found && s.ncand) {
+		/* no profile change alone: the narrowest one that removes
+		 * the profile's part, and what remains */
+		struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
+		out->partial = true;
+		out->remaining_verdict = goal.verdict;
+		snprintf(out->remaining, sizeof(out->remaining), "%s", goal.cause);
+		if (strcmp(goal.cause, now->cause) || goal.verdict != now->verdict)
+			add_alt(&s, minimize(&s, &goal));
+	} else if (!s.found) {
+		out->partial = true;
+		out->remaining_verdict = now->verdict;
+		snprintf(out->remaining, sizeof(out->remaining), "%s", now->cause);
+	}
+	return true;
+}
+
+unsigned whatif_min_fixes(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
+			  struct whatif_mode_fix out[MODE_COUNT])
+{
+	unsigned n = 0;
+
+	for (int m = 0; m < MODE_COUNT; m++)
+		if (whatif_min_fix_target(base, res, m, &out[n]))
+			n++;
 	return n;
 }
 
