@@ -31,7 +31,7 @@ while True: time.sleep(0.01)' >/dev/null 2>&1 &
 	py=$!
 	sleep 0.5
 	if ! timeout -s INT 5 austin -i 10000 -t 5000 -p "$py" 2>&1 | grep -q "^P$py;"; then
-		NO_AUSTIN="austin fails natively (no container, no ctrace): $(timeout -s INT 5 austin -i 10000 -t 5000 -p "$py" 2>&1 | head -n1)"
+		NO_AUSTIN="austin fails natively (no container, no ctrace): $(timeout -s INT 5 austin -i 10000 -t 5000 -p "$py" 2>&1 | grep -v '^$' | head -n1)"
 		echo "native: $NO_AUSTIN"
 	fi
 	kill "$py" 2>/dev/null
