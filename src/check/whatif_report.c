@@ -919,7 +919,7 @@ static int write_profile_file(const char *in, const char *out, const struct what
 	struct json_object *root = json_object_from_file(in), *sys;
 
 	if (!root) {
-		ct_error("%s: %s", in, json_util_get_last_err());
+		ct_error("%s: cannot read it again", in);
 		return -EINVAL;
 	}
 	if (!json_object_object_get_ex(root, "syscalls", &sys)) {
@@ -943,14 +943,18 @@ static int write_profile_file(const char *in, const char *out, const struct what
 		json_object_object_add(e, "comment", json_object_new_string(why));
 		json_object_array_add(sys, e);
 	}
-	if (json_object_to_file_ext(out, root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-				    JSON_C_TO_STRING_NOSLASHESCAPE) < 0) {
-		ct_error("%s: %s", out, json_util_get_last_err());
-		json_object_put(root);
-		return -EIO;
+	const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+							  JSON_C_TO_STRING_SPACED |
+							  JSON_C_TO_STRING_NOSLASHESCAPE);
+	_cleanup_fclose_ FILE *fp = fopen(out, "we");
+	int r = 0;
+
+	if (!fp || fputs(text, fp) < 0 || fputc('\n', fp) < 0 || fflush(fp) != 0) {
+		ct_error("%s: %s", out, strerror(errno));
+		r = -EIO;
 	}
 	json_object_put(root);
-	return 0;
+	return r;
 }
 
 int write_profile_run(const struct whatif_opts *o)
@@ -1044,8 +1048,12 @@ int write_profile_run(const struct whatif_opts *o)
 	printf("\nRun the container with\n");
 	for (int e = 0; e < 2; e++)
 		printf("  %s run %s IMAGE ...\n", e ? "podman" : "docker", after.flags);
-	printf("  kubernetes: securityContext.seccompProfile: {type: Localhost, localhostProfile: "
-	       "<%s, copied under the kubelet's seccomp directory>}", o->write_profile);
+	{
+		const char *base = strrchr(o->write_profile, '/');
+		printf("  kubernetes: securityContext.seccompProfile: {type: Localhost, localhostProfile: "
+		       "%s} (the file under the kubelet's seccomp directory, /var/lib/kubelet/seccomp)",
+		       base ? base + 1 : o->write_profile);
+	}
 	{
 		bool any = false;
 		for (size_t c = 0; c < ARRAY_SIZE(cap_candidates); c++)

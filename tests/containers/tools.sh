@@ -88,14 +88,16 @@ tools_config docker no-new-privs --security-opt no-new-privileges;           st+
 
 # The narrowest profile for these tools, from podman's default profile,
 # used in Docker with exactly the flags ctrace prints.
-FOR=gdb,lldb,dlv,perf,austin
+FOR=gdb,lldb,dlv,perf,bpftrace,heaptrack
 if [ -r "$CTR_PODMAN_PROFILE" ]; then
 	"$CTRACE" --check --profile "$CTR_PODMAN_PROFILE" --engine docker \
 		--write-profile "$CTR_TMP/written.json" --for "$FOR" >"$CTR_TMP/write.txt" 2>&1
 	wrc=$?
 	sed 's/^/  write-profile: /' "$CTR_TMP/write.txt"
 	flags=$(sed -n 's/^ *docker run \(.*\) IMAGE.*$/\1/p' "$CTR_TMP/write.txt" | head -n1)
-	if [ $wrc -ne 0 ] || [ -z "$flags" ] || [ ! -s "$CTR_TMP/written.json" ]; then
+	# exit 2: some target stays degraded for a reason no profile removes
+	# (perf without hardware counters); the table judges each tool
+	if { [ $wrc -ne 0 ] && [ $wrc -ne 2 ]; } || [ -z "$flags" ] || [ ! -s "$CTR_TMP/written.json" ]; then
 		echo "FAIL: --write-profile (exit $wrc) printed no docker run flags or wrote nothing"
 		st+=(1)
 	else
