@@ -37,40 +37,6 @@ static void warn_useless(const struct options *o)
 		ct_warn("-k/--stack-traces has no effect with -c/--summary-only");
 }
 
-/* Is this a --check run?  Only options before the traced command count:
- * "ctrace prog --check" traces prog with its own --check argument. */
-static bool wants_check(int argc, char **argv)
-{
-	static const char *const with_value[] = {
-		"--output", "--attach", "--string-limit", "--user", "--summary-sort-by",
-		"--summary-columns", "--profile", "--cap-add", "--cap-drop", "--engine",
-		"--arch",
-	};
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		bool needs_value = false;
-
-		if (strcmp(a, "--check") == 0)
-			return true;
-		if (strcmp(a, "--") == 0 || a[0] != '-' || a[1] == '\0')
-			return false;
-		if (a[1] != '-') {
-			/* short options: the value is attached or the next word */
-			size_t n = strlen(a);
-			needs_value = strchr("opseEuSU", a[n - 1]) != NULL &&
-				      strspn(a + 1, "fhVvxyrtTcCkqzZDw") == n - 2;
-		} else if (!strchr(a, '=')) {
-			for (size_t k = 0; k < ARRAY_SIZE(with_value); k++)
-				if (strcmp(a, with_value[k]) == 0)
-					needs_value = true;
-		}
-		if (needs_value)
-			i++;
-	}
-	return false;
-}
-
 static int run_preflight(const struct options *opts)
 {
 	struct preflight_req req = {
@@ -111,7 +77,7 @@ int main(int argc, char **argv)
 			 "(run it as root directly; -u USER runs the command as another user)");
 		return 1;
 	}
-	if (wants_check(argc, argv))
+	if (options_wants_check(argc, argv))
 		return check_cli(argc, argv);
 	ret = options_parse(&opts, argc, argv);
 	if (ret != 0)

@@ -9,6 +9,7 @@
 #include <sys/xattr.h>
 
 #include "mem.h"
+#include "syscallent.h"
 #include "util.h"
 
 #ifndef CLONE_UNTRACED_FLAG
@@ -52,18 +53,12 @@ static bool gains_privileges(const char *path)
 	return getxattr(path, "security.capability", NULL, 0) > 0;
 }
 
-static long nr_of(const struct arch_def *a, const char *name)
-{
-	return arch_syscall_number(a, name);
-}
-
 enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool attach,
 				int forced, const char *path, bool need_nnp,
 				scmp_filter_ctx *out)
 {
 	scmp_filter_ctx ctx;
 	bool all = true;
-	long clone_nr, clone3_nr;
 	int ret = 0;
 
 	*out = NULL;
@@ -95,17 +90,20 @@ enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool 
 			ret = 0;
 	}
 	/* CLONE_UNTRACED would create a child that no tracer sees but that
-	 * still has the filter: stop there to clear the flag. */
-	clone_nr = nr_of(a, "clone");
-	clone3_nr = nr_of(a, "clone3");
-	if (ret == 0 && clone_nr >= 0 && !set[clone_nr])
-		ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)clone_nr, 1,
-				       SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_UNTRACED_FLAG,
-					       CLONE_UNTRACED_FLAG));
-	if (ret == 0 && clone3_nr >= 0 && !set[clone3_nr]) {
-		ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)clone3_nr, 0);
-		if (ret == -EDOM || ret == -EINVAL || ret == -EFAULT)
-			ret = 0;
+	 * still has the filter: stop there to clear the flag (the clone and
+	 * clone3 properties of syscalls.def). */
+	for (unsigned i = 0; ret == 0 && i < a->nsyscalls; i++) {
+		if (!a->table[i].name || set[i])
+			continue;
+		if (a->table[i].props & SP_CLONE)
+			ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)i, 1,
+					       SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_UNTRACED_FLAG,
+						       CLONE_UNTRACED_FLAG));
+		if (a->table[i].props & SP_CLONE3) {
+			ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)i, 0);
+			if (ret == -EDOM || ret == -EINVAL || ret == -EFAULT)
+				ret = 0;
+		}
 	}
 	if (ret < 0) {
 		seccomp_release(ctx);
@@ -122,20 +120,18 @@ int fastpath_load(scmp_filter_ctx ctx)
 
 bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)
 {
-	const char *name = tcp->ent ? tcp->ent->name : NULL;
+	uint32_t props = tcp->ent ? tcp->ent->props : 0;
 	bool traced = tcp->scno >= 0 && (unsigned long)tcp->scno < tcp->arch->nsyscalls &&
 		      set[tcp->scno];
 
-	if (!name)
-		return false;
-	if (strcmp(name, "clone") == 0) {
+	if (props & SP_CLONE) {
 		if (tcp->args[0] & CLONE_UNTRACED_FLAG) {
 			tcp->args[0] &= ~CLONE_UNTRACED_FLAG;
 			arch_native_regs.set_arg(tcp->pid, 0, tcp->args[0]);
 		}
 		return !traced;
 	}
-	if (strcmp(name, "clone3") == 0) {
+	if (props & SP_CLONE3) {
 		uint64_t flags;
 
 		/* struct clone_args starts with the 64-bit flags */

@@ -14,40 +14,6 @@
 /* fds above this are looked up every time */
 #define FDC_MAX_FD 4096
 
-/* Calls that leave every fd table and the paths of open files alone
- * (creating a name, a link or a directory does not change what an open
- * descriptor's link shows; removing or renaming one does).  Sorted. */
-static const char *const neutral_names[] = {
-	"access", "alarm", "arch_prctl", "bind", "brk", "capget",
-	"chmod", "chown", "clock_getres", "clock_gettime", "clock_nanosleep",
-	"connect", "copy_file_range", "epoll_ctl", "epoll_pwait", "epoll_pwait2",
-	"epoll_wait", "exit", "exit_group", "faccessat", "faccessat2",
-	"fadvise64", "fallocate", "fchmod", "fchmodat", "fchown", "fchownat",
-	"fdatasync", "fgetxattr", "flistxattr", "flock", "fstat",
-	"fstatfs", "fsync", "ftruncate", "futex", "futex_waitv", "get_robust_list",
-	"getcpu", "getcwd", "getdents", "getdents64", "getegid", "geteuid",
-	"getgid", "getgroups", "getitimer", "getpeername", "getpgid", "getpgrp",
-	"getpid", "getppid", "getpriority", "getrandom", "getresgid", "getresuid",
-	"getrlimit", "getrusage", "getsid", "getsockname", "getsockopt",
-	"gettid", "gettimeofday", "getuid", "getxattr", "kill", "lchown",
-	"lgetxattr", "link", "linkat", "listen", "listxattr", "llistxattr",
-	"lseek", "lstat", "madvise", "membarrier", "mincore", "mkdir", "mkdirat",
-	"mknod", "mknodat", "mlock", "mlock2", "mmap", "mprotect", "mremap",
-	"msync", "munlock", "munmap", "nanosleep", "newfstatat", "pause",
-	"poll", "ppoll", "prctl", "pread64", "preadv", "preadv2", "prlimit64",
-	"pselect6", "pwrite64", "pwritev", "pwritev2", "read", "readahead",
-	"readlink", "readlinkat", "readv", "recvfrom", "restart_syscall",
-	"rseq", "rt_sigaction", "rt_sigpending", "rt_sigprocmask",
-	"rt_sigqueueinfo", "rt_sigreturn", "rt_sigsuspend", "rt_sigtimedwait",
-	"sched_getaffinity", "sched_setaffinity", "sched_yield", "select",
-	"sendfile", "sendmmsg", "sendmsg", "sendto", "set_robust_list",
-	"set_tid_address", "setitimer", "setsockopt", "shutdown", "sigaltstack",
-	"splice", "stat", "statfs", "statx", "symlink", "symlinkat",
-	"sync_file_range", "sysinfo", "tee", "tgkill", "time", "times", "tkill",
-	"truncate", "umask", "uname", "utimensat", "wait4", "waitid",
-	"write", "writev",
-};
-
 struct slot {
 	uint64_t gen;    /* valid while equal to the global generation */
 	uint64_t fdgen;  /* and this to its number's */
@@ -71,33 +37,24 @@ static uint8_t *kinds;          /* by native number */
 static unsigned nkinds;
 static const struct arch_def *native;
 
-static int cmp_name(const void *a, const void *b)
+enum fdc_kind fdcache_kind(const struct syscall_ent *e)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+	static const struct {
+		uint32_t prop;
+		enum fdc_kind kind;
+	} by_prop[] = {
+		{ SP_FD_CLOSE, FDC_CLOSE }, { SP_FD_DUP2, FDC_DUP2 },
+		{ SP_FD_FCNTL, FDC_FCNTL }, { SP_FORK, FDC_FORK },
+		{ SP_CLONE, FDC_CLONE }, { SP_CLONE3, FDC_CLONE3 },
+		{ SP_FD_IO_URING, FDC_IO_URING }, { SP_FD_NEUTRAL, FDC_NEUTRAL },
+	};
 
-enum fdc_kind fdcache_kind(const char *name, bool returns_fd)
-{
-	if (!name)
+	if (!e || !e->name)
 		return FDC_CHANGES;
-	if (!strcmp(name, "close"))
-		return FDC_CLOSE;
-	if (!strcmp(name, "dup2") || !strcmp(name, "dup3"))
-		return FDC_DUP2;
-	if (!strcmp(name, "fcntl"))
-		return FDC_FCNTL;
-	if (!strcmp(name, "fork") || !strcmp(name, "vfork"))
-		return FDC_FORK;
-	if (!strcmp(name, "clone"))
-		return FDC_CLONE;
-	if (!strcmp(name, "clone3"))
-		return FDC_CLONE3;
-	if (!strncmp(name, "io_uring_", 9))
-		return FDC_IO_URING;
-	if (bsearch(&name, neutral_names, ARRAY_SIZE(neutral_names), sizeof(neutral_names[0]),
-		    cmp_name))
-		return FDC_NEUTRAL;
-	return returns_fd ? FDC_NEWFD : FDC_CHANGES;
+	for (size_t i = 0; i < ARRAY_SIZE(by_prop); i++)
+		if (e->props & by_prop[i].prop)
+			return by_prop[i].kind;
+	return e->rval == RV_FD ? FDC_NEWFD : FDC_CHANGES;
 }
 
 bool fdcache_call_changes(enum fdc_kind kind, const unsigned long *args)
@@ -138,7 +95,7 @@ void fdcache_enable(const struct arch_def *a, bool following)
 	free(kinds);
 	kinds = xcalloc(nkinds, 1);
 	for (unsigned i = 0; i < nkinds; i++)
-		kinds[i] = (uint8_t)fdcache_kind(a->table[i].name, a->table[i].rval == RV_FD);
+		kinds[i] = (uint8_t)fdcache_kind(&a->table[i]);
 	on = true;
 }
 

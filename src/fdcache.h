@@ -43,10 +43,10 @@ enum fdc_kind {
 	FDC_IO_URING,    /* io_uring_setup: off (fds change asynchronously) */
 };
 
-/* Pure (unit-tested): the kind of a syscall by name and whether it
- * returns a descriptor (syscalls.def: rval fd); FDC_CHANGES for NULL or
- * any name it does not know. */
-enum fdc_kind fdcache_kind(const char *name, bool returns_fd);
+/* Pure (unit-tested): the kind of a syscall, from its table row (the
+ * fd_* properties and rval fd of syscalls.def); FDC_CHANGES for NULL, a
+ * hole, or a row without any of them. */
+enum fdc_kind fdcache_kind(const struct syscall_ent *e);
 /* Pure: does a call of this kind with these arguments need a new global
  * generation?  (clone3: always, its flags are in memory.) */
 bool fdcache_call_changes(enum fdc_kind kind, const unsigned long *args);

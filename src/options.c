@@ -10,20 +10,9 @@
 #include "arch.h"
 #include "util.h"
 
-enum {
-	OPT_NO_ASLR = 0x100,
-	OPT_ABS_TS,
-	OPT_REL_TS,
-	OPT_SYSCALL_TIMES,
-	OPT_SECCOMP_BPF,
-	OPT_NO_SECCOMP_BPF,
-	OPT_HELP,
-	OPT_JSON,
-	OPT_LIST_SYSCALLS,
-	OPT_VERSION,
-};
-
-static const struct option long_opts[] = {
+/* The one table of long options, for tracing and for --check alike: each
+ * mode's parser rejects what it does not take, in its own words. */
+const struct option ctrace_long_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "output", required_argument, NULL, 'o' },
@@ -44,13 +33,47 @@ static const struct option long_opts[] = {
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "no-abbrev", no_argument, NULL, 'v' },
 	{ "user", required_argument, NULL, 'u' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
 	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
+	/* --check and its what-if options */
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
+	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
+	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
+	{ "engine", required_argument, NULL, OPT_ENGINE },
+	{ "arch", required_argument, NULL, OPT_ARCH },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "engine-version", required_argument, NULL, OPT_ENGINE_VERSION },
+	{ "pod", required_argument, NULL, OPT_POD },
+	{ "container", required_argument, NULL, OPT_CONTAINER },
+	{ "seccomp-root", required_argument, NULL, OPT_SECCOMP_ROOT },
+	{ "write-profile", required_argument, NULL, OPT_WRITE_PROFILE },
+	{ "for", required_argument, NULL, OPT_FOR },
 	{ NULL, 0, NULL, 0 },
 };
+
+const char ctrace_short_options[] = "+:fhVo:p:s:e:E:u:vxX:yrtTcCkqzZDwS:U:";
+
+bool options_wants_check(int argc, char **argv)
+{
+	int c;
+
+	opterr = 0;
+	optind = 0; /* 0: full re-initialisation of GNU getopt */
+	/* "+": only options before the traced command count, so
+	 * "ctrace prog --check" traces prog with its own --check argument. */
+	while ((c = getopt_long(argc, argv, ctrace_short_options, ctrace_long_options,
+				NULL)) != -1)
+		if (c == OPT_CHECK)
+			return true;
+	return false;
+}
 
 void usage(FILE *fp)
 {
@@ -192,8 +215,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
-	while ((c = getopt_long(argc, argv, "+:fhVo:p:s:e:E:u:vxX:yrtTcCkqzZDwS:U:",
-				long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ctrace_short_options, ctrace_long_options,
+				NULL)) != -1) {
 		switch (c) {
 		case 'f': opts->follow++; break;
 		case 'o': opts->outfile = optarg; break;

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -59,5 +60,37 @@ void options_free(struct options *opts);
 int options_add_pids(struct options *opts, const char *arg);
 
 void usage(FILE *fp);
+
+/* The one option table of ctrace, tracing and --check alike. */
+enum {
+	OPT_NO_ASLR = 0x100,
+	OPT_ABS_TS,
+	OPT_REL_TS,
+	OPT_SYSCALL_TIMES,
+	OPT_SECCOMP_BPF,
+	OPT_NO_SECCOMP_BPF,
+	OPT_JSON,
+	OPT_LIST_SYSCALLS,
+	OPT_CHECK,
+	OPT_PROFILE,
+	OPT_CAP_ADD,
+	OPT_CAP_DROP,
+	OPT_NO_NEW_PRIVS,
+	OPT_ENGINE,
+	OPT_ARCH,
+	OPT_STRICT,
+	OPT_COMPARE,
+	OPT_ENGINE_VERSION,
+	OPT_POD,
+	OPT_CONTAINER,
+	OPT_SECCOMP_ROOT,
+	OPT_WRITE_PROFILE,
+	OPT_FOR,
+};
+extern const struct option ctrace_long_options[];
+extern const char ctrace_short_options[];
+
+/* Is --check among the options (those before the traced command)? */
+bool options_wants_check(int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "mem.h"
 #include "print.h"
+#include "syscallent.h"
 #include "util.h"
 
 /* Frames shown at most per syscall (a corrupted stack must not loop). */
@@ -83,20 +84,13 @@ int stack_format_frame(char *buf, size_t size, const struct stack_frame_info *f,
 			plus_zero ? "+0x0" : "", f->addr);
 }
 
-bool stacktrace_maps_change(const char *name, const unsigned long *args)
+bool stacktrace_maps_change(const struct syscall_ent *e, const unsigned long *args)
 {
-	static const char *const always[] = {
-		"mmap", "mmap2", "munmap", "mremap", "remap_file_pages", "shmat", "shmdt",
-	};
-
-	if (!name)
+	if (!e)
 		return false;
-	if (strcmp(name, "mprotect") == 0 || strcmp(name, "pkey_mprotect") == 0)
+	if (e->props & SP_MAPS_EXEC)
 		return (args[2] & PROT_EXEC) != 0;
-	for (size_t i = 0; i < ARRAY_SIZE(always); i++)
-		if (strcmp(name, always[i]) == 0)
-			return true;
-	return false;
+	return (e->props & SP_MAPS) != 0;
 }
 
 /* ---- libdwfl thread callbacks: our registers and memory ---- */
@@ -388,12 +382,9 @@ static int frame_cb(Dwfl_Frame *state, void *arg)
 
 static bool captured_at_entry_form(const struct tcb *tcp)
 {
-	const char *name = tcp->ent ? tcp->ent->name : NULL;
-
 	/* strace prints "(+0x0)" for a symbol-less frame of the syscalls it
 	 * unwinds at entry, "()" for all others. */
-	return name && (strcmp(name, "exit") == 0 || strcmp(name, "exit_group") == 0 ||
-			strcmp(name, "execve") == 0 || strcmp(name, "execveat") == 0);
+	return tcp->ent && (tcp->ent->props & SP_UNWIND_ENTRY);
 }
 
 static void unwind(struct tcb *tcp, struct stack_tcb *st, bool plus_zero)
@@ -439,7 +430,7 @@ void stacktrace_capture(struct tcb *tcp)
 
 void stacktrace_syscall_exit(struct tcb *tcp)
 {
-	if (tcp->err || !tcp->ent || !stacktrace_maps_change(tcp->ent->name, tcp->args))
+	if (tcp->err || !tcp->ent || !stacktrace_maps_change(tcp->ent, tcp->args))
 		return;
 	stack_of(tcp)->proc->stale = true;
 }

@@ -42,8 +42,9 @@ void stacktrace_tcb_free(struct tcb *tcp);
 void stacktrace_set_always_rescan(bool on);
 
 /* Does a successful call of this syscall change the executable mappings?
- * (args: the syscall's arguments, for mprotect's PROT_EXEC). */
-bool stacktrace_maps_change(const char *name, const unsigned long *args);
+ * (its row's maps / maps_exec properties; args: the syscall's arguments,
+ * for mprotect's PROT_EXEC).  false for NULL. */
+bool stacktrace_maps_change(const struct syscall_ent *e, const unsigned long *args);
 
 /* --- Pure formatting (unit-tested) --- */
 struct stack_frame_info {

@@ -30,6 +30,26 @@ enum {
 	TC_STATFS_LIKE = 1u << 16,
 };
 
+/* Properties: facts about a call that the tracer core, the -y cache and
+ * -k act on (syscalls.def token = lower case without SP_, in the classes
+ * column, the way strace keeps MEMORY_MAPPING_CHANGE among its flags). */
+enum syscall_prop {
+	SP_FD_NEUTRAL   = 1u << 0,  /* leaves fd tables and open files' paths alone */
+	SP_FD_CLOSE     = 1u << 1,  /* close(fd): frees argument 0 */
+	SP_FD_DUP2      = 1u << 2,  /* dup2/dup3: replaces the fd in argument 1 */
+	SP_FD_FCNTL     = 1u << 3,  /* fcntl: F_DUPFD* returns a new fd */
+	SP_FORK         = 1u << 4,  /* fork/vfork: the child copies the fd table */
+	SP_CLONE        = 1u << 5,  /* clone: flags in argument 0 */
+	SP_CLONE3       = 1u << 6,  /* clone3: struct clone_args at argument 0 */
+	SP_FD_IO_URING  = 1u << 7,  /* io_uring_*: fd changes the tracer cannot see */
+	SP_MAPS         = 1u << 8,  /* changes the memory maps (-k rereads them) */
+	SP_MAPS_EXEC    = 1u << 9,  /* changes them when argument 2 has PROT_EXEC */
+	SP_EXEC         = 1u << 10, /* execve/execveat: a new program image */
+	SP_UNWIND_ENTRY = 1u << 11, /* -k unwinds at entry (strace prints "+0x0") */
+	SP_RESTART_BLOCK = 1u << 12, /* may return ERESTART_RESTARTBLOCK: the exit
+				      * result matters even when not shown */
+};
+
 /* How a generic argument is printed (syscalls.def token in comments). */
 enum arg_kind {
 	AK_INT = 0,   /* int     : signed 32-bit decimal */
@@ -82,6 +102,7 @@ struct syscall_ent {
 	uint8_t nargs;
 	uint8_t rval;         /* enum rval_kind */
 	uint32_t classes;     /* TC_* */
+	uint32_t props;       /* SP_* */
 	struct argspec args[6];
 	decoder_fn decode;    /* NULL: the generic decoder over args[] */
 };

@@ -37,6 +37,7 @@
 #include "stage.h"
 #include "stacktrace.h"
 #include "summary.h"
+#include "syscallent.h"
 #include "tcb.h"
 #include "util.h"
 
@@ -125,9 +126,6 @@ void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
  * -y those returning a new descriptor (src/fdcache.c forgets the number). */
 static void init_exit_result_used(void)
 {
-	static const char *const used[] = {
-		"nanosleep", "clock_nanosleep", "futex", "poll", "restart_syscall"
-	};
 	unsigned n = arch_native->nsyscalls;
 	bool filtering = false;
 
@@ -136,16 +134,12 @@ static void init_exit_result_used(void)
 	if (!filtering)
 		return; /* every exit is shown */
 	exit_result_used = xcalloc(n, sizeof(bool));
-	for (size_t k = 0; k < ARRAY_SIZE(used); k++) {
-		long nr = arch_syscall_number(arch_native, used[k]);
+	for (unsigned i = 0; i < n; i++) {
+		const struct syscall_ent *e = &arch_native->table[i];
 
-		if (nr >= 0 && (unsigned long)nr < n)
-			exit_result_used[nr] = true;
+		exit_result_used[i] = (e->props & SP_RESTART_BLOCK) ||
+				      (opt->yflag && (e->rval == RV_FD || (e->props & SP_FD_FCNTL)));
 	}
-	for (unsigned i = 0; i < n && opt->yflag; i++)
-		if (arch_native->table[i].rval == RV_FD ||
-		    (arch_native->table[i].name && !strcmp(arch_native->table[i].name, "fcntl")))
-			exit_result_used[i] = true;
 }
 
 int tracer_init(const struct options *opts)
@@ -613,7 +607,7 @@ int tracer_attach(const pid_t *pids, size_t npids)
 
 static bool is_exec(const struct syscall_ent *e)
 {
-	return e && (strcmp(e->name, "execve") == 0 || strcmp(e->name, "execveat") == 0);
+	return e && (e->props & SP_EXEC);
 }
 
 /* The exit of a call that is not shown and whose result nobody uses:

@@ -66,6 +66,38 @@ ssize_t read_file(const char *path, char *buf, size_t size)
 	return (ssize_t)len;
 }
 
+int read_file_alloc(const char *path, size_t max, char **out, size_t *len)
+{
+	_cleanup_fclose_ FILE *f = fopen(path, "re");
+	_cleanup_free_ char *buf = NULL;
+	size_t size = 0, cap = 0;
+
+	*out = NULL;
+	*len = 0;
+	if (!f)
+		return -errno;
+	for (;;) {
+		size_t n;
+
+		if (size == cap) {
+			if (cap >= max)
+				return -EFBIG;
+			cap = cap ? cap * 2 : 65536;
+			buf = xrealloc(buf, cap);
+		}
+		n = fread(buf + size, 1, cap - size, f);
+		size += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f))
+		return -EIO;
+	*out = buf;
+	buf = NULL;
+	*len = size;
+	return 0;
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

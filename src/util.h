@@ -47,6 +47,11 @@ const char *errno_name(int err);
  * Returns the length or a negative errno. */
 ssize_t read_file(const char *path, char *buf, size_t size);
 
+/* Read a whole file of at most max bytes into a malloc'd buffer (*out,
+ * *len; not NUL-terminated).  Returns 0, -EFBIG when larger, -EIO on a
+ * read error, or the negative errno of fopen. */
+int read_file_alloc(const char *path, size_t max, char **out, size_t *len);
+
 /* Allocation that cannot fail (dies with a message on ENOMEM). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t m);

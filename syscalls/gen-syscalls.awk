@@ -8,7 +8,8 @@
 #       -> gen/decoders.h: a prototype for every custom decoder
 #
 # syscalls.def rows:   name nargs classes rval decoder arg...
-#   classes: comma-separated (file,desc,...) or -;  rval: dec udec hex oct fd
+#   classes: comma-separated classes (file,desc,...) and properties
+#   (fd_neutral,maps,...; see enum syscall_prop in src/syscallent.h) or -;  rval: dec udec hex oct fd
 #   noreturn;  decoder: - (generic) or NAME (calls dec_NAME);  args: see
 #   src/syscallent.h (int uint long ulong hex mode fd dirfd path str ptr
 #   inbuf:N outbuf:N out flags:SET enum:SET signo pid id off).
@@ -35,15 +36,21 @@ function argc(tok,    kind, rest, p) {
 	fail("unknown argument kind '" tok "'")
 }
 
+# The classes column holds classes (TC_*) and properties (SP_*), as
+# strace's syscallent flags hold TRACE_* classes and MEMORY_MAPPING_CHANGE.
+# Sets PROPS to the properties and returns the classes.
 function classes(s,    n, i, a, out) {
-	if (s == "-") return "0"
+	PROPS = ""
+	if (s == "-") { PROPS = "0"; return "0" }
 	n = split(s, a, ",")
 	out = ""
 	for (i = 1; i <= n; i++) {
-		if (!(a[i] in TC)) fail("unknown class '" a[i] "'")
-		out = out (i > 1 ? " | " : "") TC[a[i]]
+		if (a[i] in SP) PROPS = PROPS (PROPS != "" ? " | " : "") SP[a[i]]
+		else if (a[i] in TC) out = out (out != "" ? " | " : "") TC[a[i]]
+		else fail("unknown class or property '" a[i] "'")
 	}
-	return out
+	if (PROPS == "") PROPS = "0"
+	return out == "" ? "0" : out
 }
 
 BEGIN {
@@ -52,6 +59,8 @@ BEGIN {
 	for (i in k) AK[k[i]] = v[i]
 	split("file desc process network signal ipc memory creds clock stat lstat fstat statfs fstatfs pure stat_like statfs_like", k, " ")
 	for (i in k) TC[k[i]] = "TC_" toupper(k[i])
+	split("fd_neutral fd_close fd_dup2 fd_fcntl fork clone clone3 fd_io_uring maps maps_exec exec unwind_entry restart_block", k, " ")
+	for (i in k) SP[k[i]] = "SP_" toupper(k[i])
 	split("dec udec hex oct fd noreturn", k, " ")
 	split("RV_DEC RV_UDEC RV_HEX RV_OCT RV_FD RV_NONE", v, " ")
 	for (i in k) RV[k[i]] = v[i]
@@ -69,6 +78,7 @@ FNR == 1 { fileno++ }
 	if (!($4 in RV)) fail(name ": unknown return kind '" $4 "'")
 	NARGS[name] = $2
 	CLS[name] = classes($3)
+	PRP[name] = PROPS
 	RVK[name] = RV[$4]
 	DEC[name] = $5
 	a = ""
@@ -107,7 +117,7 @@ END {
 			if (!(n in NAME)) continue
 			s = NAME[n]
 			d = DEC[s] == "-" ? "NULL" : "dec_" DEC[s]
-			printf "\t[%d] = { \"%s\", %d, %s, %s, { %s }, %s },\n", n, s, NARGS[s], RVK[s], CLS[s], ARGS[s], d
+			printf "\t[%d] = { \"%s\", %d, %s, %s, %s, { %s }, %s },\n", n, s, NARGS[s], RVK[s], CLS[s], PRP[s], ARGS[s], d
 		}
 		print "};"
 	} else if (mode == "header") {

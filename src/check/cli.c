@@ -7,6 +7,8 @@
 #include "check/hostside.h"
 #include "check/report.h"
 #include "check/whatif_report.h"
+#include "check/pod.h"
+#include "options.h"
 #include "util.h"
 
 #include "check/engine_caps.h"
@@ -20,45 +22,8 @@
 
 #define CHECK_PROBE_TIMEOUT_MS 100
 
-/* Long options of --check.  What-if options (--profile, --cap-add, ...) are
- * added here, each with its own OPT_ value and a case in check_cli(). */
-enum {
-	OPT_CHECK = 0x100,
-	OPT_JSON,
-	OPT_HELP,
-	OPT_PROFILE,
-	OPT_CAP_ADD,
-	OPT_CAP_DROP,
-	OPT_USER,
-	OPT_NO_NEW_PRIVS,
-	OPT_ENGINE,
-	OPT_ARCH,
-	OPT_STRICT,
-	OPT_COMPARE,
-	OPT_WRITE_PROFILE,
-	OPT_FOR,
-};
-
-static const struct option check_options[] = {
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "attach", required_argument, NULL, 'p' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, OPT_HELP },
-	{ "profile", required_argument, NULL, OPT_PROFILE },
-	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
-	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
-	{ "user", required_argument, NULL, OPT_USER },
-	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
-	{ "engine", required_argument, NULL, OPT_ENGINE },
-	{ "arch", required_argument, NULL, OPT_ARCH },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "compare", no_argument, NULL, OPT_COMPARE },
-	{ "write-profile", required_argument, NULL, OPT_WRITE_PROFILE },
-	{ "for", required_argument, NULL, OPT_FOR },
-	{ NULL, 0, NULL, 0 },
-};
-static const char check_shortopts[] = "+:p:qh";
+/* Options come from the one table of ctrace (options.c); this parser takes
+ * the ones --check understands and rejects the others. */
 
 struct check_opts {
 	bool json;
@@ -66,27 +31,39 @@ struct check_opts {
 	pid_t pid;
 	bool whatif_flags;	/* some what-if option given */
 	struct whatif_opts w;
+	const char *pod;	/* --pod FILE */
+	const char *container;
+	const char *seccomp_root;
 };
 
 static void check_usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: ctrace --check [--json] [-p PID] [-q]\n"
-		"       ctrace --check --profile FILE|unconfined [--cap-add CAP]... [--cap-drop CAP]...\n"
+		"       ctrace --check --profile FILE|unconfined|BUILTIN [--engine-version V]\n"
+		"              [--cap-add CAP]... [--cap-drop CAP]...\n"
 		"              [--user UID[:GID]] [--no-new-privs] [--engine docker|podman]\n"
 		"              [--arch x86_64|aarch64] [--strict] [--json] [-q]\n"
 		"       ctrace --check --compare [--profile FILE] [what-if options] [--json]\n"
 		"       ctrace --check --profile FILE --write-profile OUT [--for MODE|TOOL,...]\n"
 		"              [what-if options]\n"
+		"       ctrace --check [--compare] --pod FILE [--container NAME] [--engine podman]\n"
+		"              [--seccomp-root DIR] [--profile P] [--json]\n"
 		"Report which tracing modes work here, why not, and the fix.\n"
 		"  --json      one JSON document (schema: docs/check-json.md)\n"
 		"  -p PID      also check attaching to PID (on the host: what works inside\n"
 		"              PID's container, from its /proc and its seccomp filters)\n"
 		"  -q          only the modes that do not work\n"
-		"  --profile   what-if: a container started with this seccomp profile\n"
+		"  --profile   what-if: a container started with this seccomp profile;\n"
+		"              built in: docker-default, podman-default, runtime-default\n"
+		"              (containerd's RuntimeDefault); --engine-version picks a\n"
+		"              version (docker-default: current or 20.10)\n"
 		"  --compare   as-is, +SYS_PTRACE, unconfined, narrowest profile change\n"
 		"  --write-profile OUT  the profile plus the narrowest change that makes the\n"
 		"              --for modes and tools work (gdb, lldb, perf:stat, no-aslr...)\n"
+		"  --pod       what-if for a container of a Kubernetes Pod manifest (or a\n"
+		"              Deployment's, Job's... pod template), as Kubernetes with\n"
+		"              containerd starts it (--engine podman: as podman kube play)\n"
 		"Exit status: 0 every mode works, 2 some degraded, 3 some fail, 1 usage.\n");
 }
 
@@ -126,11 +103,12 @@ static int parse_user(const char *s, uid_t *uid, gid_t *gid)
 
 static int parse_check_args(int argc, char **argv, struct check_opts *o)
 {
-	int c;
+	int c, li;
 
 	optind = 0;	/* full reinitialisation (GNU) */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, check_shortopts, check_options, NULL)) != -1) {
+	while ((li = -1, c = getopt_long(argc, argv, ctrace_short_options,
+					  ctrace_long_options, &li)) != -1) {
 		switch (c) {
 		case OPT_CHECK:
 			break;
@@ -179,7 +157,7 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 			o->whatif_flags = true;
 			break;
 		}
-		case OPT_USER:
+		case 'u':
 			if (parse_user(optarg, &o->w.uid, &o->w.gid) < 0) {
 				ct_error("--user: expected UID or UID:GID (numbers), got '%s'", optarg);
 				return -EINVAL;
@@ -220,18 +198,42 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		case OPT_FOR:
 			o->w.for_list = optarg;
 			break;
+		case OPT_ENGINE_VERSION:
+			o->w.engine_version = optarg;
+			o->whatif_flags = true;
+			break;
+		case OPT_POD:
+			if (o->pod) {
+				ct_error("--pod given twice");
+				return -EINVAL;
+			}
+			o->pod = optarg;
+			break;
+		case OPT_CONTAINER:
+			o->container = optarg;
+			break;
+		case OPT_SECCOMP_ROOT:
+			o->seccomp_root = optarg;
+			break;
 		case 'h':
-		case OPT_HELP:
 			check_usage(stdout);
 			return 1;
 		case ':':
 			ct_error("option '%s' requires an argument", argv[optind - 1]);
 			return -EINVAL;
-		default:
+		case '?':
+			/* unknown to ctrace altogether */
 			if (optopt && optopt < 0x100)
 				ct_error("--check does not take option '-%c'", optopt);
 			else
 				ct_error("--check does not take option '%s'", argv[optind - 1]);
+			return -EINVAL;
+		default:
+			/* a tracing option of the same table */
+			if (li >= 0)
+				ct_error("--check does not take option '--%s'", ctrace_long_options[li].name);
+			else
+				ct_error("--check does not take option '-%c'", c);
 			return -EINVAL;
 		}
 	}
@@ -239,18 +241,37 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		ct_error("--check does not run a command (got '%s')", argv[optind]);
 		return -EINVAL;
 	}
+	if ((o->container || o->seccomp_root) && !o->pod) {
+		ct_error("--container and --seccomp-root go with --pod FILE");
+		return -EINVAL;
+	}
+	if (o->pod && o->pid) {
+		ct_error("-p PID examines a running process; --pod describes a pod to start: "
+			 "use one or the other");
+		return -EINVAL;
+	}
+	if (o->pod && (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs)) {
+		ct_error("--pod takes the capabilities, the user and no_new_privs from the "
+			 "manifest: edit its securityContext instead of --cap-add, --cap-drop, "
+			 "--user or --no-new-privs");
+		return -EINVAL;
+	}
+	if (o->pod)
+		return 0;	/* the what-if options come from the manifest */
 	if ((o->w.profile_given || o->w.compare) && o->pid) {
 		ct_error("-p PID examines a running process; --profile and --compare describe "
 			 "a container to start: use one or the other");
 		return -EINVAL;
 	}
 	if (o->whatif_flags && !o->w.profile_given && !o->w.compare) {
-		ct_error("--cap-add, --cap-drop, --user, --no-new-privs, --engine, --arch and "
-			 "--strict describe a what-if: add --profile FILE (or --profile unconfined)");
+		ct_error("--cap-add, --cap-drop, --user, --no-new-privs, --engine, --engine-version, "
+			 "--arch and --strict describe a what-if: add --profile FILE (or --profile "
+			 "unconfined, or a built-in profile such as docker-default)");
 		return -EINVAL;
 	}
 	if (o->w.compare && !o->w.profile_given &&
-	    (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs || o->w.arch || o->w.strict)) {
+	    (o->w.nadd || o->w.ndrop || o->w.user_set || o->w.no_new_privs || o->w.arch || o->w.strict ||
+	     o->w.engine_version)) {
 		ct_error("--compare without --profile compares this process's own situation; "
 			 "give --profile FILE to compare a container configuration");
 		return -EINVAL;
@@ -305,6 +326,21 @@ int check_cli(int argc, char **argv)
 		return CHECK_EXIT_USAGE;
 	if (rc > 0)
 		return 0;
+	if (o.pod) {
+		static struct pod_spec pod;
+		const struct pod_container *c;
+		char err[1024];
+		bool podman = o.w.engine && !strcmp(o.w.engine, "podman");
+
+		if (pod_load(o.pod, &pod, err, sizeof(err)) < 0 ||
+		    !(c = pod_container(&pod, o.container, err, sizeof(err))) ||
+		    pod_whatif(&pod, c, podman, o.seccomp_root, &o.w, err, sizeof(err)) < 0) {
+			ct_error("%s", err);
+			return CHECK_EXIT_USAGE;
+		}
+		o.w.json = o.json;
+		o.w.quiet = o.quiet;
+	}
 	if (o.w.write_profile)
 		return write_profile_run(&o.w);
 	if (o.w.compare)

@@ -615,41 +615,18 @@ int profile_parse(const char *text, size_t len, struct seccomp_profile **out,
 
 int profile_load(const char *path, struct seccomp_profile **out, char *err, size_t errsz)
 {
-	_cleanup_fclose_ FILE *f = NULL;
 	_cleanup_free_ char *buf = NULL;
-	size_t size = 0, cap = 0;
+	size_t size = 0;
 	int r;
 
 	if (err && errsz)
 		err[0] = '\0';
-	f = fopen(path, "re");
-	if (!f) {
-		r = -errno;
+	r = read_file_alloc(path, 64u << 20, &buf, &size);
+	if (r < 0) {
 		if (err && errsz)
-			snprintf(err, errsz, "%s: %s", path, strerror(-r));
+			snprintf(err, errsz, "%s: %s", path, r == -EFBIG ? "file too large" :
+				 r == -EIO ? "read error" : strerror(-r));
 		return r;
-	}
-	for (;;) {
-		size_t n;
-
-		if (size == cap) {
-			if (cap >= (64u << 20)) {
-				if (err && errsz)
-					snprintf(err, errsz, "%s: file too large", path);
-				return -EFBIG;
-			}
-			cap = cap ? cap * 2 : 65536;
-			buf = xrealloc(buf, cap);
-		}
-		n = fread(buf + size, 1, cap - size, f);
-		size += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		if (err && errsz)
-			snprintf(err, errsz, "%s: read error", path);
-		return -EIO;
 	}
 	r = profile_parse(buf, size, out, err, errsz);
 	if (r < 0 && err && errsz) {

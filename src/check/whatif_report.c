@@ -1,6 +1,8 @@
 /* What-if, compare and host-side reports; see whatif_report.h. */
 #include "config.h"
 #include "check/whatif_report.h"
+#include "check/builtin_profiles.h"
+#include "check/pod.h"
 #include "check/engine_caps.h"
 #include "check/probes.h"
 #include "check/profile.h"
@@ -70,13 +72,15 @@ struct config {
 struct setup {
 	const struct whatif_opts *o;
 	struct seccomp_profile *profile;	/* NULL: unconfined */
+	const struct builtin_profile *builtin;	/* the profile is built in */
 	enum container_engine engine;
 	enum check_engine fengine;
 	const char *arch;
 	struct check_facts host;
 };
 
-static void flags_text(const struct whatif_opts *o, const char *profile, bool unconfined,
+static void flags_text(const struct whatif_opts *o, const char *profile,
+		       const struct builtin_profile *builtin, bool unconfined,
 		       bool extra_ptrace, char *buf, size_t size)
 {
 	size_t len = 0;
@@ -84,6 +88,8 @@ static void flags_text(const struct whatif_opts *o, const char *profile, bool un
 	buf[0] = '\0';
 	if (unconfined)
 		ADD("--security-opt seccomp=unconfined");
+	else if (builtin)
+		ADD("(the default seccomp profile: %s %s)", builtin->name, builtin->version);
 	else if (profile)
 		ADD("--security-opt seccomp=%s", profile);
 	for (size_t i = 0; i < o->ndrop; i++)
@@ -101,7 +107,14 @@ static void flags_text(const struct whatif_opts *o, const char *profile, bool un
 		strcpy(buf + size - 4, "...");
 }
 
-/* Set up: engine, arch, host facts, the profile.  Prints the error. */
+static void setup_release(struct setup *s)
+{
+	if (s->profile)
+		profile_free(s->profile);
+	s->profile = NULL;
+}
+
+/* Set up: the profile, engine, arch, host facts.  Prints the error. */
 static int setup(const struct whatif_opts *o, struct setup *s)
 {
 	char err[1024];
@@ -109,9 +122,22 @@ static int setup(const struct whatif_opts *o, struct setup *s)
 
 	memset(s, 0, sizeof(*s));
 	s->o = o;
-	e = engine_by_name(o->engine ? o->engine : "docker");
+	if (o->profile) {
+		if (profile_open(o->profile, o->engine_version, &s->profile, &s->builtin,
+				 err, sizeof(err)) < 0) {
+			ct_error("%s", err);
+			return -EINVAL;
+		}
+	} else if (o->engine_version) {
+		ct_error("--engine-version goes with a built-in profile (docker-default, "
+			 "podman-default, runtime-default)");
+		return -EINVAL;
+	}
+	/* a built-in profile brings its engine's capability model */
+	e = engine_by_name(o->engine ? o->engine : s->builtin ? s->builtin->engine : "docker");
 	if (e < 0) {
 		ct_error("--engine: unknown engine \"%s\" (docker or podman)", o->engine);
+		setup_release(s);
 		return -EINVAL;
 	}
 	s->engine = (enum container_engine)e;
@@ -120,23 +146,11 @@ static int setup(const struct whatif_opts *o, struct setup *s)
 	if (!s->arch || !seccomp_query_audit_arch(s->arch)) {
 		ct_error("--arch: unknown architecture \"%s\" (x86_64 or aarch64)",
 			 s->arch ? s->arch : "(this host's)");
+		setup_release(s);
 		return -EINVAL;
 	}
 	check_gather_facts(&s->host, 0);
-	if (o->profile) {
-		if (profile_load(o->profile, &s->profile, err, sizeof(err)) < 0) {
-			ct_error("%s", err);
-			return -EINVAL;
-		}
-	}
 	return 0;
-}
-
-static void setup_release(struct setup *s)
-{
-	if (s->profile)
-		profile_free(s->profile);
-	s->profile = NULL;
 }
 
 static int caps_of(const struct setup *s, bool extra_ptrace, uint64_t *caps, uint64_t *ambient)
@@ -187,7 +201,8 @@ static int eval_config(const struct setup *s, struct config *c, const char *name
 	r = caps_of(s, extra_ptrace, &c->caps, &p.ambient);
 	if (r < 0)
 		return r;
-	flags_text(s->o, s->o->profile, c->unconfined, extra_ptrace, c->flags, sizeof(c->flags));
+	flags_text(s->o, s->o->profile, s->builtin, c->unconfined, extra_ptrace, c->flags,
+		   sizeof(c->flags));
 	p.engine = s->fengine;
 	p.caps = c->caps;
 	p.user_set = s->o->user_set;
@@ -209,7 +224,8 @@ static int eval_config(const struct setup *s, struct config *c, const char *name
 
 /* ---- notes shared by the what-if reports ---- */
 
-static unsigned notes(const struct setup *s, const struct config *c, const char *out[8])
+static unsigned notes(const struct setup *s, const struct config *c,
+		      const char *out[8 + WHATIF_MAX_NOTES])
 {
 	static char lsm[256], inherit[160];
 	unsigned n = 0;
@@ -236,6 +252,8 @@ static unsigned notes(const struct setup *s, const struct config *c, const char 
 			out[n++] = "user-notification rules are judged as if no supervisor answers";
 			break;
 		}
+	for (unsigned i = 0; i < s->o->nnotes; i++)
+		out[n++] = s->o->notes[i];
 	return n;
 }
 
@@ -244,11 +262,16 @@ static unsigned notes(const struct setup *s, const struct config *c, const char 
 static void text_whatif(FILE *out, const struct setup *s, const struct config *c)
 {
 	const struct check_facts *f = &c->ev.facts;
-	const char *nv[8];
+	const char *nv[8 + WHATIF_MAX_NOTES];
 	unsigned nn = notes(s, c, nv);
 
-	fprintf(out, "ctrace %s: what-if: a process in a %s container started with\n  %s\n\n",
-		PACKAGE_VERSION, engine_name(s->engine), c->flags);
+	if (s->o->pod)
+		fprintf(out, "ctrace %s: what-if: container %s of %s %s, as %s starts it:\n  %s\n\n",
+			PACKAGE_VERSION, s->o->pod_container->name, s->o->pod->kind, s->o->pod->name,
+			s->o->pod_podman ? "podman kube play" : "Kubernetes (containerd)", c->flags);
+	else
+		fprintf(out, "ctrace %s: what-if: a process in a %s container started with\n  %s\n\n",
+			PACKAGE_VERSION, engine_name(s->engine), c->flags);
 	fprintf(out, "Container (synthesized)\n");
 	fprintf(out, "  user:            uid %u (euid %u), gid %u\n", (unsigned)f->uid,
 		(unsigned)f->euid, (unsigned)f->gid);
@@ -271,6 +294,9 @@ static void text_whatif(FILE *out, const struct setup *s, const struct config *c
 		f->yama_scope < 0 ? "not present" : f->yama_scope == 0 ? "ptrace_scope 0" :
 		f->yama_scope == 1 ? "ptrace_scope 1" : f->yama_scope == 2 ? "ptrace_scope 2" :
 		"ptrace_scope 3");
+	if (s->builtin && !c->unconfined)
+		fprintf(out, "  profile:         built-in %s, version %s: %s\n", s->builtin->name,
+			s->builtin->version, s->builtin->source);
 	if (c->ev.warnings[0])
 		fprintf(out, "  profile:         unknown syscall names skipped as runc does: %s\n",
 			c->ev.warnings);
@@ -281,6 +307,8 @@ static void text_whatif(FILE *out, const struct setup *s, const struct config *c
 	check_report_text_modes(out, &c->rep);
 	fprintf(out, "\nTools (ctrace runs none of them)\n");
 	check_report_text_tools(out, &c->rep);
+	if (s->o->pod)
+		pod_report_text(out, s->o, &c->ev.facts, &c->rep);
 	fprintf(out, "\nSeccomp answers (%s, %s)\n", c->ev.filtered ? "the profile's filter" :
 		"no filter", s->arch);
 	for (unsigned i = 0; i < SQ_COUNT; i++) {
@@ -313,16 +341,28 @@ static struct json_object *json_queries(const struct sq_result res[SQ_COUNT])
 	return a;
 }
 
+static struct json_object *json_builtin(const struct builtin_profile *b)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "name", json_object_new_string(b->name));
+	json_object_object_add(o, "version", json_object_new_string(b->version));
+	json_object_object_add(o, "source", json_object_new_string(b->source));
+	return o;
+}
+
 static struct json_object *json_whatif(const struct setup *s, const struct config *c)
 {
 	struct json_object *w = json_object_new_object(), *a;
-	const char *nv[8];
+	const char *nv[8 + WHATIF_MAX_NOTES];
 	unsigned nn = notes(s, c, nv);
 
 	json_object_object_add(w, "engine", json_object_new_string(engine_name(s->engine)));
 	json_object_object_add(w, "arch", json_object_new_string(s->arch));
 	json_object_object_add(w, "seccomp", json_object_new_string(c->unconfined ? "unconfined" : "profile"));
 	json_object_object_add(w, "profile", c->unconfined ? NULL : jstr(s->o->profile));
+	json_object_object_add(w, "builtin_profile", c->unconfined || !s->builtin ? NULL :
+			       json_builtin(s->builtin));
 	a = json_object_new_array();
 	for (size_t i = 0; i < s->o->nadd; i++)
 		json_object_array_add(a, json_object_new_string(s->o->cap_add[i]));
@@ -353,6 +393,7 @@ static struct json_object *json_whatif(const struct setup *s, const struct confi
 		json_object_array_add(a, json_object_new_string(nv[i]));
 	json_object_object_add(w, "notes", a);
 	json_object_object_add(w, "queries", json_queries(c->ev.res));
+	json_object_object_add(w, "pod", s->o->pod ? pod_report_json(s->o, &c->ev.facts, &c->rep) : NULL);
 	return w;
 }
 
@@ -442,6 +483,7 @@ int compare_run(const struct whatif_opts *o)
 	static struct whatif_mode_fix fixes[MODE_COUNT];
 	unsigned ncol = 0, nfix = 0;
 	bool measured = !o->profile_given;
+	const struct builtin_profile *builtin = NULL;
 	int status;
 
 	if (measured) {
@@ -507,6 +549,7 @@ int compare_run(const struct whatif_opts *o)
 			check_assess(&col[3].ev.facts, &col[3].rep);
 			ncol = 4;
 		}
+		builtin = s.builtin;
 		setup_release(&s);
 	}
 	status = exit_of(&col[0].rep);
@@ -518,9 +561,11 @@ int compare_run(const struct whatif_opts *o)
 		json_object_object_add(doc, "ctrace_version", json_object_new_string(PACKAGE_VERSION));
 		json_object_object_add(doc, "schema", json_object_new_int(1));
 		json_object_object_add(cfg, "as_is", json_object_new_string(measured ? "measured" : "profile"));
-		json_object_object_add(cfg, "engine", json_object_new_string(o->engine ? o->engine : "docker"));
+		json_object_object_add(cfg, "engine", json_object_new_string(
+			measured ? (o->engine ? o->engine : "docker") : engine_name(s.engine)));
 		json_object_object_add(cfg, "arch", json_object_new_string(s.arch));
 		json_object_object_add(cfg, "profile", jstr(o->profile));
+		json_object_object_add(cfg, "builtin_profile", builtin ? json_builtin(builtin) : NULL);
 		json_object_object_add(doc, "compare", cfg);
 		for (unsigned i = 0; i < ncol; i++) {
 			struct json_object *c = json_object_new_object();
@@ -563,9 +608,10 @@ int compare_run(const struct whatif_opts *o)
 		print_json(doc);
 		json_object_put(doc);
 	} else {
-		printf("ctrace %s: compare (%s%s%s)\n\n", PACKAGE_VERSION,
-		       measured ? "as-is: this process" : o->engine ? o->engine : "docker",
-		       o->profile ? ", profile " : "", o->profile ? o->profile : "");
+		printf("ctrace %s: compare (%s%s%s%s%s)\n\n", PACKAGE_VERSION,
+		       measured ? "as-is: this process" : engine_name(s.engine),
+		       o->profile ? ", profile " : "", o->profile ? o->profile : "",
+		       builtin ? " " : "", builtin ? builtin->version : "");
 		printf("  %-17s", "mode / tool");
 		for (unsigned i = 0; i < ncol; i++)
 			printf(" %-13s", col[i].name);
@@ -913,10 +959,10 @@ static void unblock(struct json_object *syscalls, const char *name)
 	}
 }
 
-static int write_profile_file(const char *in, const char *out, const struct whatif_rule *rules,
-			      unsigned n, const char *why)
+static int write_profile_file(const char *in, const struct builtin_profile *b, const char *out,
+			      const struct whatif_rule *rules, unsigned n, const char *why)
 {
-	struct json_object *root = json_object_from_file(in), *sys;
+	struct json_object *root = b ? json_tokener_parse(b->text) : json_object_from_file(in), *sys;
 
 	if (!root) {
 		ct_error("%s: cannot read it again", in);
@@ -983,26 +1029,53 @@ int write_profile_run(const struct whatif_opts *o)
 		setup_release(&s);
 		return 1;
 	}
+	/* First the capabilities each target needs, then the profile
+	 * changes under all of them (a capability also changes which entries
+	 * of the profile apply: Docker's allows process_vm_readv with
+	 * SYS_PTRACE). */
 	for (unsigned i = 0; i < nt; i++) {
 		if (pick_for_target(&s, targets[i], &picks[i]) < 0) {
 			setup_release(&s);
 			return 1;
 		}
-		if (picks[i].has_fix)
-			for (unsigned r = 0; r < picks[i].fix.alts[0].nrules; r++)
-				add_rule(rules, &nrules, &picks[i].fix.alts[0].rules[r]);
 		if (picks[i].cand >= 0)
 			caps[picks[i].cand] = true;
 		size_t l = strlen(why);
 		snprintf(why + l, sizeof(why) - l, "%s%s", i ? ", " : " ", target_name(targets[i], name, sizeof(name)));
 	}
+	{
+		static struct config c;
+		static struct whatif_opts o2;
+		static struct whatif_mode_fix fx;
+		struct setup s2 = s;
+
+		o2 = *o;
+		for (int cand = 0; cand < (int)ARRAY_SIZE(cap_candidates); cand++)
+			if (caps[cand]) {
+				struct whatif_opts tmp;
+				opts_with_cand(&o2, cand, &tmp);
+				o2 = tmp;
+			}
+		s2.o = &o2;
+		if (eval_config(&s2, &c, "with the capabilities", false, false) < 0) {
+			setup_release(&s);
+			return 1;
+		}
+		for (unsigned i = 0; i < nt; i++)
+			if (whatif_min_fix_target(&c.ev.facts, c.ev.res, targets[i], &fx) && fx.nalts)
+				for (unsigned r = 0; r < fx.alts[0].nrules; r++)
+					add_rule(rules, &nrules, &fx.alts[0].rules[r]);
+	}
 	setup_release(&s);
 
-	if (write_profile_file(o->profile, o->write_profile, rules, nrules, why) < 0)
+	if (write_profile_file(o->profile, s.builtin, o->write_profile, rules, nrules, why) < 0)
 		return 1;
 	/* Verify: the written file, with the capabilities, through the what-if. */
 	final = *o;
 	final.profile = o->write_profile;
+	final.engine_version = NULL;
+	if (!final.engine)	/* a built-in profile's engine */
+		final.engine = engine_name(s.engine);
 	for (size_t c = 0; c < ARRAY_SIZE(cap_candidates); c++)
 		for (int k = 0; caps[c] && k < 2 && cap_candidates[c][k]; k++) {
 			bool dup = false;
@@ -1020,7 +1093,10 @@ int write_profile_run(const struct whatif_opts *o)
 	setup_release(&sv);
 
 	printf("ctrace %s: %s, for %s:\n", PACKAGE_VERSION, o->write_profile, why + strlen("added by ctrace --check --write-profile for "));
-	printf("\nChanges to %s\n", o->profile);
+	if (s.builtin)
+		printf("\nChanges to the built-in %s (%s)\n", s.builtin->name, s.builtin->version);
+	else
+		printf("\nChanges to %s\n", o->profile);
 	if (!nrules)
 		printf("  (none to the profile)\n");
 	for (unsigned i = 0; i < nrules; i++) {

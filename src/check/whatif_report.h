@@ -13,11 +13,16 @@
 #include "check/hostside.h"
 
 #define WHATIF_MAX_CAP_ARGS 64
+#define WHATIF_MAX_NOTES 8
+
+struct pod_spec;
+struct pod_container;
 
 /* The command line of a what-if / compare run. */
 struct whatif_opts {
 	bool profile_given;
-	const char *profile;		/* file, NULL for "unconfined" */
+	const char *profile;		/* file or built-in name, NULL for "unconfined" */
+	const char *engine_version;	/* --engine-version: of a built-in profile */
 	const char *engine;		/* "docker" / "podman" (default docker) */
 	const char *arch;		/* NULL: this host's */
 	const char *cap_add[WHATIF_MAX_CAP_ARGS];
@@ -34,6 +39,12 @@ struct whatif_opts {
 	const char *for_list;		/* --for MODE|TOOL,... (NULL: every mode) */
 	bool json;
 	int quiet;
+	/* --pod: the manifest and the container the what-if is about */
+	const struct pod_spec *pod;
+	const struct pod_container *pod_container;
+	bool pod_podman;		/* as podman kube play starts it */
+	const char *notes[WHATIF_MAX_NOTES];	/* what the pod's reading assumed */
+	unsigned nnotes;
 };
 
 /* ctrace --check --profile ...: prints the report, returns the exit

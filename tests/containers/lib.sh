@@ -217,18 +217,26 @@ ctr_exec() {
 # ctr_whatif_args ENGINE [run flags...] -- [exec flags...]: the what-if
 # flags (issue 6) that describe the same container: CTR_WHATIF.
 ctr_whatif_args() {
-	local engine=$1 profile
+	local engine=$1 profile version=()
 	shift
-	profile=default-$engine
 	# podman's default profile is a file of containers-common (the
-	# seccomp_profile of containers.conf); Docker's is built into dockerd.
-	[ "$engine" = podman ] && [ -r "$CTR_PODMAN_PROFILE" ] &&
-		profile=$CTR_PODMAN_PROFILE
+	# seccomp_profile of containers.conf); Docker's is built into dockerd:
+	# ctrace's built-in copy of the running dockerd's version.
+	case $engine in
+	podman)
+		profile=podman-default
+		[ -r "$CTR_PODMAN_PROFILE" ] && profile=$CTR_PODMAN_PROFILE ;;
+	docker)
+		profile=docker-default
+		case $(ctr_docker_version) in
+		20.10.*) version=(--engine-version 20.10) ;;
+		esac ;;
+	esac
 	CTR_WHATIF=()
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--security-opt)
-			case $2 in seccomp=*) profile=${2#seccomp=} ;; esac
+			case $2 in seccomp=*) profile=${2#seccomp=}; version=() ;; esac
 			shift ;;
 		--cap-add | --cap-drop | --user)
 			CTR_WHATIF+=("$1" "$2")
@@ -236,7 +244,12 @@ ctr_whatif_args() {
 		esac
 		shift
 	done
-	CTR_WHATIF=(--profile "$profile" "${CTR_WHATIF[@]}" --engine "$engine")
+	CTR_WHATIF=(--profile "$profile" "${version[@]}" "${CTR_WHATIF[@]}" --engine "$engine")
+}
+
+# The running dockerd's version ("20.10.24"), empty if unknown.
+ctr_docker_version() {
+	"$DOCKER" version --format '{{.Server.Version}}' 2>/dev/null
 }
 
 ctr_host_pid() {

@@ -3,10 +3,8 @@
 # exit status consistent with summary.exit_status; usage errors exit 1.
 # Needs main() to dispatch --check to check_cli() (src/check/check.h).
 : "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
-	echo "SKIP: python3-jsonschema not installed"
-	exit 77
-fi
+. "$srcdir/tests/schema.sh"
+schema_validator || exit 77
 out=$(mktemp) || exit 1
 trap 'rm -f "$out"' EXIT
 for args in "" "-p $$" "-p 2147483647"; do

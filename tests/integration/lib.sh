@@ -15,6 +15,24 @@ fail() { echo "FAIL: $*"; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
 pass() { echo "PASS: $*"; }
 
+# Before asserting something that depends on the machine, prove natively
+# (without ctrace) that the machine can do it.  machine_can NAME WHAT CMD...
+# runs CMD alone; when it fails, prints "SKIP: WHAT ..." with its exit
+# status and returns 1, so the caller leaves out exactly that check.
+# CTRACE_TEST_DENY="NAME ..." makes the native run fail on purpose (a
+# machine without NAME, simulated): CMD is replaced by a process that dies
+# of SIGSEGV, as int $0x80 does where IA-32 emulation is off.
+machine_can() {
+	local name=$1 what=$2 st; shift 2
+	case " ${CTRACE_TEST_DENY:-} " in
+	*" $name "*) set -- sh -c 'kill -SEGV $$'; what="$what (simulated by CTRACE_TEST_DENY)" ;;
+	esac
+	"$@" </dev/null >/dev/null 2>&1; st=$?
+	[ $st = 0 ] && return 0
+	echo "SKIP: $what: the machine cannot do it natively ('$*' without ctrace exits with status $st)"
+	return 1
+}
+
 need_strace() {
 	command -v "$STRACE" >/dev/null 2>&1 || skip "strace is not installed (needed as the oracle)"
 	"$STRACE" -o /dev/null true 2>/dev/null || skip "strace cannot trace here"

@@ -1,12 +1,14 @@
 #!/bin/sh
 # ctrace --check --profile / --compare on the project's fixture profiles:
-# text and JSON (parsed with python3, validated against the schema when
-# python3-jsonschema is there), exit statuses, and one clear error line
+# text and JSON (parsed with python3, validated against the schema with
+# python3-jsonschema: tests/schema.sh), exit statuses, and one clear error line
 # with exit 1 for every malformed input.
 : "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
 FIX="$srcdir/tests/fixtures/profiles"
 SCHEMA="$srcdir/docs/check.schema.json"
+. "$srcdir/tests/schema.sh"
+SCHEMA_CHECK=0; schema_validator && SCHEMA_CHECK=1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -17,18 +19,15 @@ run() { "$CTRACE" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 
 # jcheck PYTHON-EXPR-LINES: the document in $tmp/out as d, rc as rc
 jcheck() {
-	python3 - "$tmp/out" "$rc" "$SCHEMA" "$1" <<'PY' || { bad "JSON check failed: $1"; cat "$tmp/err"; }
+	python3 - "$tmp/out" "$rc" "$SCHEMA" "$1" "$SCHEMA_CHECK" <<'PY' || { bad "JSON check failed: $1"; cat "$tmp/err"; }
 import json, sys
 d = json.load(open(sys.argv[1]))
 rc = int(sys.argv[2])
 def v(doc, mode):
     return {m["name"]: m["verdict"] for m in doc["modes"]}[mode]
-if "whatif" in d:
-    try:
-        import jsonschema
-        jsonschema.validate(d, json.load(open(sys.argv[3])))
-    except ImportError:
-        pass
+if "whatif" in d and sys.argv[5] == "1":
+    import jsonschema
+    jsonschema.validate(d, json.load(open(sys.argv[3])))
 exec(sys.argv[4])
 PY
 }
@@ -136,7 +135,8 @@ err_case "option '--profile' requires an argument" --check --profile
 # --- compare ---
 run --check --compare --profile "$FIX/personality.json"
 [ "$rc" = 3 ] || bad "compare: exit $rc, want 3"
-grep -q "^  mode  *as-is  *+SYS_PTRACE  *unconfined  *profile-fix" "$tmp/out" || bad "compare: no column header"
+grep -q "^  mode / tool  *as-is  *+SYS_PTRACE  *unconfined  *profile-fix" "$tmp/out" || bad "compare: no column header"
+grep -q "^  lldb launch  *fails  *fails  *ok  *ok" "$tmp/out" || bad "compare: no lldb launch row"
 grep -q "allow personality with arg0 == 0x40000 (ADDR_NO_RANDOMIZE)" "$tmp/out" || bad "compare: no narrow personality fix"
 run --check --compare --json --profile "$FIX/personality.json"
 jcheck '

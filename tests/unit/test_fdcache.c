@@ -16,16 +16,16 @@ enum { NR_READ, NR_CLOSE, NR_OPENAT, NR_FCNTL, NR_CLONE, NR_VFORK, NR_URING, NR_
        NR_EXECVE, NR_DUP2, NR__COUNT };
 
 static const struct syscall_ent table[NR__COUNT] = {
-	[NR_READ] = { .name = "read" },
-	[NR_CLOSE] = { .name = "close" },
+	[NR_READ] = { .name = "read", .props = SP_FD_NEUTRAL },
+	[NR_CLOSE] = { .name = "close", .props = SP_FD_CLOSE },
 	[NR_OPENAT] = { .name = "openat", .rval = RV_FD },
-	[NR_FCNTL] = { .name = "fcntl" },
-	[NR_CLONE] = { .name = "clone" },
-	[NR_VFORK] = { .name = "vfork" },
-	[NR_URING] = { .name = "io_uring_setup" },
+	[NR_FCNTL] = { .name = "fcntl", .props = SP_FD_FCNTL },
+	[NR_CLONE] = { .name = "clone", .props = SP_CLONE },
+	[NR_VFORK] = { .name = "vfork", .props = SP_FORK },
+	[NR_URING] = { .name = "io_uring_setup", .rval = RV_FD, .props = SP_FD_IO_URING },
 	[NR_RENAME] = { .name = "rename" },
-	[NR_EXECVE] = { .name = "execve" },
-	[NR_DUP2] = { .name = "dup2", .rval = RV_FD },
+	[NR_EXECVE] = { .name = "execve", .props = SP_EXEC },
+	[NR_DUP2] = { .name = "dup2", .rval = RV_FD, .props = SP_FD_DUP2 },
 };
 static const struct arch_def fake_arch = { .name = "fake", .table = table, .nsyscalls = NR__COUNT };
 
@@ -74,34 +74,48 @@ static void put(struct tcb *t, int fd, const char *s)
 	fdcache_put(t, fd, s, strlen(s));
 }
 
+/* The kind of a syscall comes from its row in syscalls.def (the fd_*,
+ * fork, clone, clone3 properties and rval fd), checked on both tables. */
+static enum fdc_kind kind(const struct arch_def *a, const char *name)
+{
+	return fdcache_kind(arch_syscall(a, arch_syscall_number(a, name)));
+}
+
 static void test_kinds(void **state)
 {
 	static const char *const neutral[] = { "read", "write", "pread64", "lseek", "fstat",
-		"newfstatat", "getdents64", "mmap", "brk", "futex", "exit_group", "wait4",
-		"sendmsg", "access", "get_robust_list", "getcpu", "writev", "utimensat" };
-	static const char *const changing[] = { "close_range", "execve", "execveat", "rename", "renameat2", "unlink",
-		"unlinkat", "rmdir", "chdir", "fchdir", "ioctl", "pipe2", "socketpair",
+		"newfstatat", "mmap", "brk", "futex", "exit_group", "wait4",
+		"sendmsg", "get_robust_list", "getcpu", "writev", "utimensat", "getdents64",
+		"faccessat", "mkdirat", "symlinkat", "clock_nanosleep", "rt_sigreturn" };
+	static const char *const changing[] = { "close_range", "execve", "execveat", "renameat2",
+		"unlinkat", "chdir", "fchdir", "ioctl", "pipe2", "socketpair",
 		"recvmsg", "recvmmsg", "unshare", "mount", "no_such_call" };
+	static const char *const x86_only[] = { "access", "getdents", "stat", "poll", "time" };
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(neutral) / sizeof(neutral[0]); i++)
-		assert_int_equal(fdcache_kind(neutral[i], false), FDC_NEUTRAL);
-	for (size_t i = 0; i < sizeof(changing) / sizeof(changing[0]); i++)
-		assert_int_equal(fdcache_kind(changing[i], false), FDC_CHANGES);
-	assert_int_equal(fdcache_kind(NULL, false), FDC_CHANGES);
-	assert_int_equal(fdcache_kind("fcntl", false), FDC_FCNTL);
-	assert_int_equal(fdcache_kind("fork", false), FDC_FORK);
-	assert_int_equal(fdcache_kind("vfork", false), FDC_FORK);
-	assert_int_equal(fdcache_kind("clone", false), FDC_CLONE);
-	assert_int_equal(fdcache_kind("clone3", false), FDC_CLONE3);
-	assert_int_equal(fdcache_kind("io_uring_enter", false), FDC_IO_URING);
-	assert_int_equal(fdcache_kind("io_uring_setup", true), FDC_IO_URING);
-	assert_int_equal(fdcache_kind("close", false), FDC_CLOSE);
-	assert_int_equal(fdcache_kind("dup2", true), FDC_DUP2);
-	assert_int_equal(fdcache_kind("dup3", true), FDC_DUP2);
-	assert_int_equal(fdcache_kind("openat", true), FDC_NEWFD);
-	assert_int_equal(fdcache_kind("dup", true), FDC_NEWFD);
-	assert_int_equal(fdcache_kind("read", true), FDC_NEUTRAL);
+	for (const struct arch_def *const *a = arch_all; *a; a++) {
+		for (size_t i = 0; i < sizeof(neutral) / sizeof(neutral[0]); i++)
+			assert_int_equal(kind(*a, neutral[i]), FDC_NEUTRAL);
+		for (size_t i = 0; i < sizeof(changing) / sizeof(changing[0]); i++)
+			assert_int_equal(kind(*a, changing[i]), FDC_CHANGES);
+		assert_int_equal(kind(*a, "fcntl"), FDC_FCNTL);
+		assert_int_equal(kind(*a, "clone"), FDC_CLONE);
+		assert_int_equal(kind(*a, "clone3"), FDC_CLONE3);
+		assert_int_equal(kind(*a, "io_uring_enter"), FDC_IO_URING);
+		assert_int_equal(kind(*a, "io_uring_setup"), FDC_IO_URING);
+		assert_int_equal(kind(*a, "close"), FDC_CLOSE);
+		assert_int_equal(kind(*a, "dup3"), FDC_DUP2);
+		assert_int_equal(kind(*a, "openat"), FDC_NEWFD);
+		assert_int_equal(kind(*a, "dup"), FDC_NEWFD);
+	}
+	for (size_t i = 0; i < sizeof(x86_only) / sizeof(x86_only[0]); i++)
+		assert_int_equal(kind(&arch_x86_64, x86_only[i]), FDC_NEUTRAL);
+	assert_int_equal(kind(&arch_x86_64, "rename"), FDC_CHANGES);
+	assert_int_equal(kind(&arch_x86_64, "rmdir"), FDC_CHANGES);
+	assert_int_equal(kind(&arch_x86_64, "fork"), FDC_FORK);
+	assert_int_equal(kind(&arch_x86_64, "vfork"), FDC_FORK);
+	assert_int_equal(kind(&arch_x86_64, "dup2"), FDC_DUP2);
+	assert_int_equal(fdcache_kind(NULL), FDC_CHANGES);
 }
 
 static void test_call_changes(void **state)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "arch.h"
 #include "stacktrace.h"
 
 static const char *fmt(const char *module, const char *sym, unsigned long off,
@@ -60,21 +61,30 @@ static void test_frame_truncated(void **state)
 	assert_int_equal(strlen(small), sizeof(small) - 1);
 }
 
+static const struct syscall_ent *ent(const char *name)
+{
+	return arch_syscall(&arch_x86_64, arch_syscall_number(&arch_x86_64, name));
+}
+
+/* the maps / maps_exec properties of syscalls.def */
 static void test_maps_change(void **state)
 {
 	unsigned long none[6] = { 0x1000, 4096, PROT_READ, 0, 0, 0 };
 	unsigned long exec[6] = { 0x1000, 4096, PROT_READ | PROT_EXEC, 0, 0, 0 };
 
 	(void)state;
-	assert_true(stacktrace_maps_change("mmap", none));
-	assert_true(stacktrace_maps_change("munmap", none));
-	assert_true(stacktrace_maps_change("mremap", none));
-	assert_true(stacktrace_maps_change("mprotect", exec));
-	assert_false(stacktrace_maps_change("mprotect", none));
-	assert_true(stacktrace_maps_change("pkey_mprotect", exec));
-	assert_false(stacktrace_maps_change("write", exec));
-	assert_false(stacktrace_maps_change("brk", none));
+	assert_true(stacktrace_maps_change(ent("mmap"), none));
+	assert_true(stacktrace_maps_change(ent("munmap"), none));
+	assert_true(stacktrace_maps_change(ent("mremap"), none));
+	assert_true(stacktrace_maps_change(ent("mprotect"), exec));
+	assert_false(stacktrace_maps_change(ent("mprotect"), none));
+	assert_true(stacktrace_maps_change(ent("pkey_mprotect"), exec));
+	assert_false(stacktrace_maps_change(ent("write"), exec));
+	assert_false(stacktrace_maps_change(ent("brk"), none));
 	assert_false(stacktrace_maps_change(NULL, none));
+	assert_true(stacktrace_maps_change(ent("shmat"), none));
+	assert_true(stacktrace_maps_change(ent("shmdt"), none));
+	assert_true(stacktrace_maps_change(ent("remap_file_pages"), none));
 }
 
 int main(void)

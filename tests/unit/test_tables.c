@@ -305,6 +305,21 @@ static void test_signatures(void **state)
 		assert_int_equal(ent(a, "fstatfs")->classes, TC_DESC | TC_FSTATFS | TC_STATFS_LIKE);
 		assert_int_equal(ent(a, "rt_sigaction")->classes, TC_SIGNAL);
 
+		/* properties share the column but not the classes */
+		assert_int_equal(ent(a, "execve")->props, SP_EXEC | SP_UNWIND_ENTRY);
+		assert_int_equal(ent(a, "execveat")->props, SP_EXEC | SP_UNWIND_ENTRY);
+		assert_int_equal(ent(a, "exit")->props, SP_FD_NEUTRAL | SP_UNWIND_ENTRY);
+		assert_int_equal(ent(a, "exit_group")->props, SP_FD_NEUTRAL | SP_UNWIND_ENTRY);
+		assert_int_equal(ent(a, "restart_syscall")->props, SP_FD_NEUTRAL | SP_RESTART_BLOCK);
+		assert_int_equal(ent(a, "futex")->props, SP_FD_NEUTRAL | SP_RESTART_BLOCK);
+		assert_int_equal(ent(a, "nanosleep")->props, SP_FD_NEUTRAL | SP_RESTART_BLOCK);
+		assert_int_equal(ent(a, "clock_nanosleep")->props,
+				 SP_FD_NEUTRAL | SP_RESTART_BLOCK);
+		assert_int_equal(ent(a, "mprotect")->props, SP_FD_NEUTRAL | SP_MAPS_EXEC);
+		assert_int_equal(ent(a, "shmdt")->props, SP_MAPS);
+		assert_int_equal(ent(a, "fcntl")->props, SP_FD_FCNTL);
+		assert_int_equal(ent(a, "openat")->props, 0);
+
 		assert_int_equal(ent(a, "openat")->rval, RV_FD);
 		assert_int_equal(ent(a, "socket")->rval, RV_FD);
 		assert_int_equal(ent(a, "mmap")->rval, RV_HEX);
