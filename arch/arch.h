@@ -41,6 +41,11 @@ struct arch_regs_ops {
 	int (*get_ip_sp)(pid_t pid, unsigned long *ip, unsigned long *sp);
 	/* Change argument i of the syscall a stopped tracee is entering. */
 	int (*set_arg)(pid_t pid, unsigned i, unsigned long val);
+	/* -e inject: at a syscall-entry stop, make the kernel run syscall
+	 * nr instead (-1: none, the call fails with ENOSYS); at the exit
+	 * stop, set the value the call returns (-errno for an error). */
+	int (*set_scno)(pid_t pid, long nr);
+	int (*set_retval)(pid_t pid, long val);
 	/* Registers for the unwinder (-k), in DWARF register numbering from
 	 * 0: x86_64 rax rdx rcx rbx rsi rdi rbp rsp r8..r15 rip; aarch64
 	 * x0..x30 sp.  Fills at most ARCH_DWARF_NREGS_MAX values, sets

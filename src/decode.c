@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "filter.h"
+#include "inject.h"
 #include "print.h"
 #include "stage.h"
 #include "stacktrace.h"
@@ -206,7 +207,19 @@ const char *errno_text(int err, bool *restart)
 	return NULL;
 }
 
+static void print_retval(struct tcb *tcp);
+
 void syscall_print_retval(struct tcb *tcp)
+{
+	const char *note;
+
+	print_retval(tcp);
+	note = inject_note(tcp);
+	if (note)
+		tprints(tcp, note);
+}
+
+static void print_retval(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
 	unsigned rk = e && !tcp->rval_hex ? e->rval : RV_HEX;

@@ -10,6 +10,7 @@
 #include "decode.h"
 #include "filter.h"
 #include "print.h"
+#include "quote.h"
 #include "signals.h"
 #include "stacktrace.h"
 #include "util.h"
@@ -118,7 +119,7 @@ void split_args(const char *s, size_t len,
 
 static void add_arg(const char *start, size_t len, void *data)
 {
-	json_object_array_add(data, json_object_new_string_len(start, (int)len));
+	json_object_array_add(data, json_bytes(start, len));
 }
 
 /* ---- syscalls ---- */
@@ -202,7 +203,7 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 		p = strstr(text, " = ");
 		p = p ? p + 3 : text;
 		json_object_object_add(o, "retval", json_object_new_int64(tcp->rval));
-		json_object_object_add(o, "return", json_object_new_string(p));
+		json_object_object_add(o, "return", json_str(p));
 		if (tcp->err) {
 			const char *en = errno_name(tcp->err);
 			json_object_object_add(o, "errno", en ? json_object_new_string(en)
@@ -230,7 +231,7 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 		stacktrace_print(tcp, finished);
 		text = capture_end(tcp, &c);
 		for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-			json_object_array_add(frames, json_object_new_string(
+			json_object_array_add(frames, json_str(
 				strncmp(line, " > ", 3) == 0 ? line + 3 : line));
 		json_object_object_add(o, "stack", frames);
 		free(text);
@@ -322,7 +323,7 @@ void ev_signal(struct tcb *tcp, int sig, const siginfo_t *si)
 		capture_begin(tcp, &c);
 		print_siginfo(tcp, si);
 		text = capture_end(tcp, &c);
-		json_object_object_add(o, "siginfo", json_object_new_string(text));
+		json_object_object_add(o, "siginfo", json_str(text));
 		free(text);
 	}
 	json_emit(tcp->out, o);

@@ -16,7 +16,7 @@
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 
-#include "print.h"
+#include "quote.h"
 #include "util.h"
 #include "xlat.h"
 
@@ -349,7 +349,14 @@ size_t fdinfo_describe(pid_t pid, int fd, const char *target, char *buf, size_t 
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
 	if (stat(link, &st) < 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
 		return 0;
-	len = snprintf(buf, size, "%s<%s %u:%u>", target, S_ISCHR(st.st_mode) ? "char" : "block",
-		       major(st.st_rdev), minor(st.st_rdev));
+	{
+		/* the name is the tracee's (mknod): escaped like any path */
+		size_t tlen = strlen(target);
+		_cleanup_free_ char *q = xmalloc(QUOTE_SIZE(tlen));
+
+		quote_bracketed(target, tlen, 0, q);
+		len = snprintf(buf, size, "%s<%s %u:%u>", q, S_ISCHR(st.st_mode) ? "char" : "block",
+			       major(st.st_rdev), minor(st.st_rdev));
+	}
 	return len > 0 && (size_t)len < size ? (size_t)len : 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "inject.h"
 #include "print.h"
 #include "util.h"
 
@@ -347,6 +348,9 @@ int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, b
 			free(*which);
 			*which = new_set(a, false);
 			ret = filter_parse_trace(a, val, *which, err, sizeof(err));
+		} else if ((klen == 6 && strncmp(e, "inject", 6) == 0) ||
+			   (klen == 5 && strncmp(e, "fault", 5) == 0)) {
+			ret = inject_parse(a, val, e[0] == 'f', err, sizeof(err));
 		} else {
 			snprintf(err, sizeof(err), "invalid filter action '%.*s'", (int)klen, e);
 			ret = -EINVAL;

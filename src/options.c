@@ -33,7 +33,25 @@ const struct option ctrace_long_options[] = {
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "no-abbrev", no_argument, NULL, 'v' },
 	{ "user", required_argument, NULL, 'u' },
-	{ "quiet", no_argument, NULL, 'q' },
+	{ "env", required_argument, NULL, 'E' },
+	{ "quiet", optional_argument, NULL, 'q' },
+	{ "columns", required_argument, NULL, 'a' },
+	{ "output-append-mode", no_argument, NULL, 'A' },
+	{ "output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY },
+	{ "syscall-number", no_argument, NULL, 'n' },
+	{ "instruction-pointer", no_argument, NULL, 'i' },
+	{ "const-print-style", required_argument, NULL, 'X' },
+	{ "strings-in-hex", optional_argument, NULL, OPT_STRINGS_IN_HEX },
+	{ "decode-fds", optional_argument, NULL, OPT_DECODE_FDS },
+	/* long forms of -e NAME=VALUE: the table index gives NAME */
+	{ "trace", required_argument, NULL, OPT_QUALIFY },
+	{ "signal", required_argument, NULL, OPT_QUALIFY },
+	{ "status", required_argument, NULL, OPT_QUALIFY },
+	{ "abbrev", required_argument, NULL, OPT_QUALIFY },
+	{ "verbose", required_argument, NULL, OPT_QUALIFY },
+	{ "raw", required_argument, NULL, OPT_QUALIFY },
+	{ "inject", required_argument, NULL, OPT_QUALIFY },
+	{ "fault", required_argument, NULL, OPT_QUALIFY },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
@@ -58,7 +76,7 @@ const struct option ctrace_long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const char ctrace_short_options[] = "+:fhVo:p:s:e:E:u:vxX:yrtTcCkqzZDwS:U:";
+const char ctrace_short_options[] = "+:a:Afhino:p:s:e:E:u:vVxX:yrtTcCkqzZDwS:U:";
 
 bool options_wants_check(int argc, char **argv)
 {
@@ -95,6 +113,11 @@ void usage(FILE *fp)
 "                 (successful failed unfinished unavailable detached)\n"
 "  -e raw=SET / abbrev=SET / verbose=SET   undecoded / abbreviated / dereferenced\n"
 "  -z / -Z        only successful / only failed syscalls\n"
+"Tampering:\n"
+"  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=NAME]\n"
+"     [:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=HEX,...]\n"
+"     [:poke_exit=@argN=HEX,...][:when=FIRST[..LAST][+[STEP]]]\n"
+"  -e fault=SET[:error=ERRNO][:when=WHEN]   inject with ENOSYS by default\n"
 "Output:\n"
 "  -o FILE        write the trace to FILE (FILE.PID with -ff)\n"
 "  -s STRSIZE     maximum string size to print (default 32)\n"
@@ -105,6 +128,12 @@ void usage(FILE *fp)
 "  -T             time spent in each syscall   -c / -C  summary table\n"
 "  -w             summary of wall-clock time   -S SORTBY / -U COLUMNS  summary\n"
 "  -k             stack trace at each syscall\n"
+"  -a COLUMN      align return values at COLUMN (default 40)\n"
+"  -A             append to the -o FILE        --output-separately  as -ff\n"
+"  -n             syscall numbers              -i  instruction pointers\n"
+"  -e quiet=SET   attach exit path-resolution personality thread-execve\n"
+"  --strings-in-hex=none|non-ascii-chars|non-ascii|all   --const-print-style=FORMAT\n"
+"  --decode-fds=path|socket|dev|pidfd|all   --trace= --signal= --status= ...: -e\n"
 "  --json         one JSON object per event (docs/trace-json.md)\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
@@ -198,6 +227,87 @@ int parse_abs_timestamps(const char *s, int *format, int *prec)
 	return 0;
 }
 
+static const char *const quiet_names[] = {
+	"attach", "exit", "path-resolution", "personality", "thread-execve",
+};
+
+int parse_quiet(const char *value, unsigned *mask)
+{
+	_cleanup_free_ char *copy = NULL;
+	bool negate = *value == '!';
+	char *save = NULL;
+	unsigned m = 0;
+
+	copy = xstrdup(value + negate);
+	if (!*copy)
+		return -EINVAL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned bit = 0;
+
+		if (strcmp(tok, "all") == 0)
+			bit = QUIET_ALL;
+		else if (strcmp(tok, "none") == 0)
+			continue;
+		else if (strcmp(tok, "superseded") == 0) /* strace's older name */
+			bit = QUIET_THREAD_EXECVE;
+		for (unsigned i = 0; i < ARRAY_SIZE(quiet_names); i++)
+			if (strcmp(quiet_names[i], tok) == 0)
+				bit = 1u << i;
+		if (!bit)
+			return -EINVAL;
+		m |= bit;
+	}
+	*mask = negate ? QUIET_ALL & ~m : m;
+	return 0;
+}
+
+/* --decode-fds= / -e decode-fds=: path, socket, dev, pidfd, all, none.
+ * ctrace's -y prints paths; -yy adds what it knows of sockets, devices
+ * and pidfds. */
+static int parse_decode_fds(const char *value, int *yflag)
+{
+	_cleanup_free_ char *copy = xstrdup(value);
+	char *save = NULL;
+	int y = 0;
+
+	if (*value == '!' || !*value)
+		return -EINVAL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "path") == 0)
+			y = y > 1 ? y : 1;
+		else if (strcmp(tok, "socket") == 0 || strcmp(tok, "dev") == 0 ||
+			 strcmp(tok, "pidfd") == 0 || strcmp(tok, "all") == 0)
+			y = 2;
+		else if (strcmp(tok, "none") != 0)
+			return -EINVAL;
+	}
+	*yflag = y;
+	return 0;
+}
+
+/* -e NAME=VALUE that options, not the filter, keep */
+static int take_qualifier(struct options *opts, const char *e)
+{
+	if (strncmp(e, "quiet=", 6) == 0 || strncmp(e, "silent=", 7) == 0 ||
+	    strncmp(e, "silence=", 8) == 0) {
+		const char *v = strchr(e, '=') + 1;
+
+		if (parse_quiet(v, &opts->quiet_mask) < 0) {
+			ct_error("invalid quiet '%s'", v);
+			return -EINVAL;
+		}
+		return 1;
+	}
+	if (strncmp(e, "decode-fds=", 11) == 0) {
+		if (parse_decode_fds(e + 11, &opts->yflag) < 0) {
+			ct_error("invalid decode-fds '%s'", e + 11);
+			return -EINVAL;
+		}
+		return 1;
+	}
+	return 0;
+}
+
 static int bad_usage(void)
 {
 	return -EINVAL;
@@ -205,18 +315,19 @@ static int bad_usage(void)
 
 int options_parse(struct options *opts, int argc, char **argv)
 {
-	int c;
+	int c, li;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
 	opts->ts_prec = -1;
 	opts->rel_prec = -1;
 	opts->T_prec = -1;
+	opts->acolumn = 40;
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
-	while ((c = getopt_long(argc, argv, ctrace_short_options, ctrace_long_options,
-				NULL)) != -1) {
+	while ((li = -1, c = getopt_long(argc, argv, ctrace_short_options, ctrace_long_options,
+					 &li)) != -1) {
 		switch (c) {
 		case 'f': opts->follow++; break;
 		case 'o': opts->outfile = optarg; break;
@@ -230,7 +341,58 @@ int options_parse(struct options *opts, int argc, char **argv)
 				return -EINVAL;
 			}
 			break;
-		case 'e': push(&opts->exprs, &opts->nexprs, optarg); break;
+		case 'e': {
+			int r = take_qualifier(opts, optarg);
+
+			if (r < 0)
+				return bad_usage();
+			if (r == 0)
+				push(&opts->exprs, &opts->nexprs, optarg);
+			break;
+		}
+		case OPT_QUALIFY: {
+			/* --trace=SET is -e trace=SET */
+			const char *name = ctrace_long_options[li].name;
+			size_t n = strlen(name) + strlen(optarg) + 2;
+			char *e = xmalloc(n);
+
+			snprintf(e, n, "%s=%s", name, optarg);
+			push(&opts->owned, &opts->nowned, e);
+			push(&opts->exprs, &opts->nexprs, e);
+			break;
+		}
+		case 'a':
+			if (parse_uint(optarg, &opts->acolumn) < 0) {
+				ct_error("invalid -a argument: '%s'", optarg);
+				return bad_usage();
+			}
+			break;
+		case 'A': opts->append = true; break;
+		case 'n': opts->print_scno = true; break;
+		case 'i': opts->print_ip = true; break;
+		case OPT_OUTPUT_SEPARATELY: opts->separately = true; break;
+		case OPT_STRINGS_IN_HEX:
+			if (!optarg || strcmp(optarg, "all") == 0) {
+				opts->xflag = 2;
+			} else if (strcmp(optarg, "non-ascii") == 0) {
+				opts->xflag = 1;
+			} else if (strcmp(optarg, "non-ascii-chars") == 0) {
+				opts->hex_escapes = true;
+			} else if (strcmp(optarg, "none") == 0) {
+				opts->xflag = 0;
+			} else {
+				ct_error("invalid --strings-in-hex argument: '%s'", optarg);
+				return bad_usage();
+			}
+			break;
+		case OPT_DECODE_FDS:
+			if (!optarg) {
+				opts->yflag = 1;
+			} else if (parse_decode_fds(optarg, &opts->yflag) < 0) {
+				ct_error("invalid decode-fds '%s'", optarg);
+				return bad_usage();
+			}
+			break;
 		case 'E': push(&opts->env, &opts->nenv, optarg); break;
 		case 'u': opts->username = optarg; break;
 		case 'v': opts->verbose = true; break;
@@ -281,7 +443,19 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'w': opts->count_wall = true; break;
 		case 'S': opts->sortby = optarg; break;
 		case 'U': opts->columns = optarg; break;
-		case 'q': opts->quiet++; break;
+		case 'q':
+			if (optarg) {
+				if (parse_quiet(optarg, &opts->quiet_mask) < 0) {
+					ct_error("invalid quiet '%s'", optarg);
+					return bad_usage();
+				}
+				break;
+			}
+			/* -q attach,personality; -qq and exit; -qqq all */
+			opts->quiet++;
+			opts->quiet_mask |= opts->quiet == 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
+					    opts->quiet == 2 ? QUIET_EXIT : QUIET_ALL;
+			break;
 		case 'z': opts->only_successful = true; break;
 		case 'Z': opts->only_failed = true; break;
 		case 'D':
@@ -327,6 +501,12 @@ int options_parse(struct options *opts, int argc, char **argv)
 		ct_error("PROG [ARGS] and -p PID are mutually exclusive");
 		return bad_usage();
 	}
+	/* -n numbers the last syscall made, filtered or not: no fast path
+	 * unless asked for */
+	if (opts->print_scno && opts->seccomp_bpf == 0)
+		opts->seccomp_bpf = -1;
+	if (opts->separately)
+		opts->follow = opts->follow ? 2 : 0;
 	if (opts->follow > 1 && !opts->outfile)
 		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
 	if (opts->no_aslr && !opts->argv) {
@@ -345,5 +525,8 @@ void options_free(struct options *opts)
 	free(opts->pids);
 	free(opts->exprs);
 	free(opts->env);
+	for (size_t i = 0; i < opts->nowned; i++)
+		free(opts->owned[i]);
+	free(opts->owned);
 	memset(opts, 0, sizeof(*opts));
 }

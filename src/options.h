@@ -34,7 +34,13 @@ struct options {
 	const char *sortby;      /* -S */
 	const char *columns;     /* -U */
 	bool stack;              /* -k */
-	int quiet;               /* -q / -qq */
+	int quiet;               /* -q / -qq / -qqq */
+	unsigned quiet_mask;     /* -q... and -e quiet=: QUIET_* bits */
+	unsigned acolumn;        /* -a COLUMN: return value column (40) */
+	bool append;             /* -A: -o FILE in append mode */
+	bool print_scno;         /* -n: syscall number on each line */
+	bool print_ip;           /* -i: instruction pointer on each line */
+	bool hex_escapes;        /* --strings-in-hex=non-ascii-chars */
 	bool only_successful;    /* -z */
 	bool only_failed;        /* -Z */
 	bool no_aslr;            /* --no-aslr */
@@ -45,11 +51,27 @@ struct options {
 	size_t npids;
 	char **exprs;            /* -e EXPR, in order */
 	size_t nexprs;
+	char **owned;            /* strings made here (freed with opts) */
+	size_t nowned;
+	bool separately;         /* --output-separately: -ff */
 	char **env;              /* -E VAR[=VAL] */
 	size_t nenv;
 	char **argv;             /* command to run (NULL when only -p) */
 	int argc;
 };
+
+/* -e quiet= messages */
+enum {
+	QUIET_ATTACH = 1u << 0,
+	QUIET_EXIT = 1u << 1,
+	QUIET_PATH_RESOLUTION = 1u << 2,
+	QUIET_PERSONALITY = 1u << 3,
+	QUIET_THREAD_EXECVE = 1u << 4,
+	QUIET_ALL = (1u << 5) - 1,
+};
+/* Parse a -e quiet= set ("attach,exit", "!exit", "all", "none") into a
+ * mask of QUIET_*; -EINVAL for an unknown name. */
+int parse_quiet(const char *value, unsigned *mask);
 
 /* Parse argv into opts.  Returns 0, 1 when the caller should exit 0
  * (--help, -V printed), or -EINVAL after printing one error line. */
@@ -80,6 +102,11 @@ enum {
 	OPT_ARCH,
 	OPT_STRICT,
 	OPT_COMPARE,
+	OPT_QUALIFY,		/* --trace= --signal= ...: "-e NAME=VALUE" */
+	OPT_CONST_STYLE,
+	OPT_STRINGS_IN_HEX,
+	OPT_OUTPUT_SEPARATELY,
+	OPT_DECODE_FDS,
 	OPT_ENGINE_VERSION,
 	OPT_POD,
 	OPT_CONTAINER,

@@ -18,9 +18,8 @@
 #include "options.h"
 #include "util.h"
 
-#define RETVAL_COLUMN 39
 
-struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1 };
+struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1, .acolumn = 40 };
 
 static struct outstream **streams;
 static size_t nstreams;
@@ -199,6 +198,14 @@ void line_begin(struct tcb *tcp)
 			tprintn(tcp, "] ", 2);
 		}
 	}
+	if (pcfg.print_scno) /* -n: the last syscall's number */
+		tprintf(tcp, "[%4ld] ", tcp->scno);
+	if (pcfg.print_ip) {
+		if (tcp->ip_valid)
+			tprintf(tcp, "[%0*lx] ", (int)(2 * sizeof(long)), tcp->ip);
+		else
+			tprintf(tcp, "[%.*s] ", (int)(2 * sizeof(long)), "????????????????");
+	}
 }
 
 bool line_resume(struct tcb *tcp)
@@ -224,11 +231,14 @@ void line_end(struct tcb *tcp)
 
 void tabto(struct tcb *tcp)
 {
-	static const char spaces[RETVAL_COLUMN + 1] =
-		"                                       ";
+	static const char spaces[] = "                                        ";
+	int col = (int)pcfg.acolumn - 1;
 
-	if (tcp->curcol < RETVAL_COLUMN)
-		tprintn(tcp, spaces + tcp->curcol, (size_t)(RETVAL_COLUMN - tcp->curcol));
+	while (tcp->curcol < col) {
+		size_t n = (size_t)(col - tcp->curcol);
+
+		tprintn(tcp, spaces, n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1);
+	}
 }
 
 void print_raw_line(struct tcb *tcp, const char *fmt, ...)
@@ -264,74 +274,10 @@ void print_event_line(struct tcb *tcp, const char *fmt, ...)
 
 /* ------------------------------------------------------------------ */
 
-size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
-{
-	static const char hex[] = "0123456789abcdef";
-	char *o = out;
-
-	/* -x: a byte that is neither printable nor whitespace (\t..\r)
-	 * switches the whole string to \xHH, as strace does. */
-	if ((flags & QUOTE_HEX_NONPRINT) && !(flags & QUOTE_HEX_ALL)) {
-		for (size_t i = 0; i < len; i++) {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c > 0x7e || (c < ' ' && !(c >= '\t' && c <= '\r'))) {
-				flags |= QUOTE_HEX_ALL;
-				break;
-			}
-		}
-	}
-	*o++ = '"';
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (flags & QUOTE_HEX_ALL) {
-			*o++ = '\\';
-			*o++ = 'x';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-			continue;
-		}
-		switch (c) {
-		case '"': *o++ = '\\'; *o++ = '"'; continue;
-		case '\\': *o++ = '\\'; *o++ = '\\'; continue;
-		case '\t': *o++ = '\\'; *o++ = 't'; continue;
-		case '\n': *o++ = '\\'; *o++ = 'n'; continue;
-		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
-		case '\f': *o++ = '\\'; *o++ = 'f'; continue;
-		case '\r': *o++ = '\\'; *o++ = 'r'; continue;
-		default: break;
-		}
-		if (c >= ' ' && c < 0x7f) {
-			*o++ = (char)c;
-		} else if (flags & QUOTE_HEX_NONPRINT) {
-			*o++ = '\\';
-			*o++ = 'x';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		} else {
-			/* Octal, as short as possible unless an octal digit
-			 * follows (then three digits keep it unambiguous). */
-			bool next_digit = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7';
-
-			*o++ = '\\';
-			if (next_digit || c > 077) {
-				*o++ = (char)('0' + (c >> 6));
-				*o++ = (char)('0' + ((c >> 3) & 7));
-			} else if (c > 07) {
-				*o++ = (char)('0' + ((c >> 3) & 7));
-			}
-			*o++ = (char)('0' + (c & 7));
-		}
-	}
-	*o++ = '"';
-	*o = '\0';
-	return (size_t)(o - out);
-}
-
 static unsigned quote_flags(void)
 {
-	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0;
+	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT :
+	       pcfg.hex_escapes ? QUOTE_HEX_ESCAPES : 0;
 }
 
 /* One scratch buffer for strings (the tracer is single-threaded): no
@@ -353,8 +299,8 @@ static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellips
 	static char *qbuf;
 	static size_t qcap;
 
-	if (4 * len + 3 > qcap) {
-		qcap = 4 * len + 3;
+	if (QUOTE_SIZE(len) > qcap) {
+		qcap = QUOTE_SIZE(len);
 		qbuf = xrealloc(qbuf, qcap);
 	}
 	tprintn(tcp, qbuf, quote_string(s, len, quote_flags(), qbuf));
@@ -407,28 +353,6 @@ void print_mode(struct tcb *tcp, unsigned long mode)
 	tprintn(tcp, buf, fmt_oct_width(buf, mode, 3));
 }
 
-/* The path inside "<...>": escaped like a quoted string (\n, \", \\,
- * octal for other unprintable bytes) without the quotes, and "<" ">" as
- * \74 \76 so that they cannot be taken for the brackets, as strace does.
- * out holds 4 * (4 * len + 3) bytes; returns the length written. */
-static size_t format_fd_path_text(char *out, const char *path, size_t len)
-{
-	char *q = xmalloc(4 * len + 3);
-	size_t qlen = quote_string(path, len, quote_flags(), q);
-	char *o = out;
-
-	for (size_t i = 1; i + 1 < qlen; i++) {
-		if (q[i] == '>' || q[i] == '<') {
-			memcpy(o, q[i] == '>' ? "\\76" : "\\74", 3);
-			o += 3;
-		} else {
-			*o++ = q[i];
-		}
-	}
-	free(q);
-	return (size_t)(o - out);
-}
-
 /* Length of the tracee's root directory as a path of ours, when it is in
  * a container seen from the host (its paths are shown relative to it);
  * 0 when its root is ours. */
@@ -462,7 +386,7 @@ static size_t root_prefix_len(struct tcb *tcp, const char *target)
 static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volatile_text)
 {
 	static const char deleted[] = " (deleted)";
-	char link[64], target[PATH_MAX], detail[PATH_MAX + 64];
+	char link[64], target[PATH_MAX], detail[QUOTE_SIZE(PATH_MAX) + 64];
 	bool gone = false;
 	size_t skip, len, dlen;
 	ssize_t n;
@@ -488,7 +412,7 @@ static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volat
 	}
 	skip = target[0] == '/' ? root_prefix_len(tcp, target) : 0;
 	out[0] = '<';
-	len = 1 + format_fd_path_text(out + 1, target + skip, (size_t)n - skip);
+	len = 1 + quote_bracketed(target + skip, (size_t)n - skip, quote_flags(), out + 1);
 	memcpy(out + len, gone ? ">(deleted)" : ">", gone ? 10 : 1);
 	return len + (gone ? 10 : 1);
 }

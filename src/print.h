@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "quote.h"
 #include "tcb.h"
 #include "xlat.h"
 
@@ -28,6 +29,10 @@ struct print_cfg {
 	bool pid_always;       /* -f -o FILE: on every line, as strace */
 	int xlat_style;        /* -X: XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE */
 	bool stack;            /* -k */
+	unsigned acolumn;      /* -a: column of "= " (40) */
+	bool print_scno;       /* -n: "[ NNN] " */
+	bool print_ip;         /* -i: "[IP] " */
+	bool hex_escapes;      /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
 };
 enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
@@ -92,7 +97,8 @@ void line_end(struct tcb *tcp);
 /* "SEC.FRACTION" with prec digits (0: no fraction), SEC right-aligned in
  * width columns. */
 void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width);
-/* Pad to the return value column (39; " = " follows), as strace does. */
+/* Pad to the return value column (-a, 40 by default, minus one: " = "
+ * follows), as strace does. */
 void tabto(struct tcb *tcp);
 /* A whole message line for tcp, e.g. "+++ exited with 0 +++". */
 void print_event_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -101,16 +107,6 @@ void print_raw_line(struct tcb *tcp, const char *fmt, ...) __attribute__((format
 /* Flush every stream's buffered output: 0, or a negative errno when a
  * write failed (full disk, closed pipe). */
 int outstreams_flush(void);
-
-/* --- Pure string quoting (unit-tested) --- */
-enum {
-	QUOTE_HEX_NONPRINT = 1, /* -x  : all \xHH when a byte is neither
-				 * printable nor whitespace */
-	QUOTE_HEX_ALL = 2,      /* -xx : \xHH for every byte */
-};
-/* Quote len bytes of s into out (with the surrounding double quotes).
- * out must hold 4*len+3 bytes.  Returns the length written. */
-size_t quote_string(const char *s, size_t len, unsigned flags, char *out);
 
 /* --- Argument printers --- */
 void print_addr(struct tcb *tcp, unsigned long addr);        /* NULL / 0x... */

@@ -11,6 +11,7 @@
 
 #include "mem.h"
 #include "print.h"
+#include "quote.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -75,12 +76,16 @@ void stacktrace_set_always_rescan(bool on)
 int stack_format_frame(char *buf, size_t size, const struct stack_frame_info *f,
 		       bool plus_zero)
 {
+	/* module and symbol names come from the tracee's files: escaped */
+	char mod[QUOTE_SIZE(1024)], sym[QUOTE_SIZE(1024)];
+
 	if (!f->module)
 		return snprintf(buf, size, " > ?() [0x%lx]\n", f->addr);
+	quote_bare_buf(f->module, mod, sizeof(mod));
 	if (f->symbol && *f->symbol)
-		return snprintf(buf, size, " > %s(%s+0x%lx) [0x%lx]\n", f->module, f->symbol,
-				f->sym_off, f->addr);
-	return snprintf(buf, size, " > %s(%s) [0x%lx]\n", f->module,
+		return snprintf(buf, size, " > %s(%s+0x%lx) [0x%lx]\n", mod,
+				quote_bare_buf(f->symbol, sym, sizeof(sym)), f->sym_off, f->addr);
+	return snprintf(buf, size, " > %s(%s) [0x%lx]\n", mod,
 			plus_zero ? "+0x0" : "", f->addr);
 }
 

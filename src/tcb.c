@@ -66,6 +66,7 @@ void tcb_free(struct tcb *tcp)
 		fclose(tcp->json_fp);
 	free(tcp->json_buf);
 	free(tcp->root);
+	free(tcp->inj_count);
 	free(tcp);
 }
 

@@ -22,7 +22,11 @@ enum {
 	TCB_FILTERED    = 1u << 4, /* current syscall is not printed */
 	TCB_REPRINT     = 1u << 5, /* line was interrupted: "<... resumed>" */
 	TCB_SILENT      = 1u << 9, /* followed only for the fast path: no output */
+	TCB_INJECTED    = 1u << 10, /* -e inject: the current call is tampered with */
 };
+/* tcb.inj_what: what the injection changed */
+enum { INJ_RETVAL = 1u << 0, INJ_ARGS = 1u << 1, INJ_DELAYED = 1u << 2 };
+struct inject_rule;
 
 struct tcb {
 	pid_t pid;
@@ -47,6 +51,12 @@ struct tcb {
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
 	bool rval_fd;               /* decoder: the return value is a fd (-y) */
+	const struct inject_rule *inj_rule; /* -e inject: rule of the current call */
+	unsigned inj_what;          /* INJ_* */
+	unsigned *inj_count;        /* calls seen, by syscall number (when=) */
+	int inj_signo;              /* signal= to deliver when resuming */
+	unsigned long ip;           /* -i: instruction pointer at the last stop */
+	bool ip_valid;
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */

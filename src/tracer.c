@@ -23,8 +23,6 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
-#include <grp.h>
-#include <pwd.h>
 
 #include "check/check.h"
 #include "decode.h"
@@ -32,6 +30,7 @@
 #include "fastpath.h"
 #include "fdcache.h"
 #include "filter.h"
+#include "inject.h"
 #include "print.h"
 #include "signals.h"
 #include "stage.h"
@@ -39,6 +38,7 @@
 #include "summary.h"
 #include "syscallent.h"
 #include "tcb.h"
+#include "users.h"
 #include "util.h"
 
 static const struct options *opt;
@@ -86,21 +86,40 @@ static void arm_flush_timer(void)
 		flush_timer_armed = true;
 }
 
+/* The signals ctrace handles, and their dispositions before it did: a
+ * command ctrace starts gets those back (SIG_IGN stays ignored, as under
+ * strace: `ctrace CMD &` from a script must not give CMD a SIGINT). */
+static const int handled_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGPIPE };
+static struct sigaction saved_sigs[ARRAY_SIZE(handled_sigs)];
+
 static void install_signal_handlers(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_fatal_signal;
 	sigemptyset(&sa.sa_mask);
-	/* no SA_RESTART: waitpid must return EINTR */
-	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
-		sigaction(sigs[i], &sa, NULL);
-	sa.sa_handler = on_flush_timer;
-	sigaction(SIGALRM, &sa, NULL);
-	/* a closed output pipe is a write error (EPIPE), handled in the loop */
-	signal(SIGPIPE, SIG_IGN);
+	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++) {
+		switch (handled_sigs[i]) {
+		case SIGALRM:
+			sa.sa_handler = on_flush_timer;
+			break;
+		case SIGPIPE:
+			/* a closed output pipe is a write error (EPIPE), handled in the loop */
+			sa.sa_handler = SIG_IGN;
+			break;
+		default:
+			/* no SA_RESTART: waitpid must return EINTR */
+			sa.sa_handler = on_fatal_signal;
+			break;
+		}
+		sigaction(handled_sigs[i], &sa, &saved_sigs[i]);
+	}
+}
+
+static void restore_signal_dispositions(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
+		sigaction(handled_sigs[i], &saved_sigs[i], NULL);
 }
 
 static bool probe_syscall_info(void)
@@ -166,6 +185,10 @@ int tracer_init(const struct options *opts)
 	pcfg.pid_plain = opts->outfile != NULL;
 	pcfg.pid_always = opts->follow == 1 && opts->outfile;
 	pcfg.xlat_style = opts->xlat_style;
+	pcfg.acolumn = opts->acolumn;
+	pcfg.print_scno = opts->print_scno;
+	pcfg.print_ip = opts->print_ip;
+	pcfg.hex_escapes = opts->hex_escapes;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != 1;
@@ -191,7 +214,7 @@ int tracer_init(const struct options *opts)
 		filter_set_status(1u << FS_FAILED);
 
 	if (opts->outfile && opts->follow < 2) {
-		fp = fopen(opts->outfile, "we");
+		fp = fopen(opts->outfile, opts->append ? "ae" : "we");
 		if (!fp) {
 			ret = -errno;
 			ct_error("Can't fopen '%s': %s", opts->outfile, strerror(errno));
@@ -219,7 +242,7 @@ static struct outstream *stream_for(pid_t pid)
 	if (shared_out)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
-	fp = fopen(name, "we");
+	fp = fopen(name, opt->append ? "ae" : "we");
 	if (!fp) {
 		ct_error("Can't fopen '%s': %s", name, strerror(errno));
 		fp = fopen("/dev/null", "we");
@@ -344,25 +367,21 @@ static void apply_env(void)
 /* In the child: become the -u user.  Returns 0 or a negative errno. */
 static int switch_user(void)
 {
-	struct passwd *pw;
+	struct ct_user u;
+	int ret;
 
 	if (!opt->username)
 		return 0;
-	pw = getpwnam(opt->username);
-	if (!pw)
-		return -ENOENT;
-	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
-	    setuid(pw->pw_uid) < 0)
-		return -errno;
-	return 0;
+	ret = user_lookup(opt->username, &u);
+	return ret < 0 ? ret : user_become(&u);
 }
 
 _Noreturn static void child_exec(const char *path, char **argv)
 {
 	int ret;
 
-	/* ctrace ignores SIGPIPE; the command must not inherit that */
-	signal(SIGPIPE, SIG_DFL);
+	/* ctrace's own handlers and its ignored SIGPIPE are not the command's */
+	restore_signal_dispositions();
 	if (opt->no_aslr) {
 		int cur = personality(0xffffffff);
 
@@ -399,7 +418,8 @@ _Noreturn static void child_exec(const char *path, char **argv)
 static void fastpath_setup(const char *path)
 {
 	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
-					    seccomp_allowed ? opt->seccomp_bpf : -1,
+					    !seccomp_allowed || (inject_active() && opt->seccomp_bpf == 0) ?
+					    -1 : opt->seccomp_bpf,
 					    path, !fastpath_have_sys_admin(), &fp_ctx);
 	int fds[2];
 
@@ -460,9 +480,17 @@ int tracer_spawn(const char *path, char **argv)
 		ct_error("You must be root to use the -u option");
 		return -EPERM;
 	}
-	if (opt->username && !getpwnam(opt->username)) {
-		ct_error("Cannot find user '%s'", opt->username);
-		return -ENOENT;
+	if (opt->username) {
+		struct ct_user u;
+
+		ret = user_lookup(opt->username, &u);
+		if (ret < 0) {
+			ct_error("Cannot find user '%s'%s%s%s", opt->username,
+				 ret == -ENOENT ? "" : ": ", ret == -ENOENT ? "" : strerror(-ret),
+				 users_static() ? " (this static ctrace reads /etc/passwd and /etc/group only: "
+				 "a static program cannot use other NSS sources such as LDAP or sss)" : "");
+			return ret;
+		}
 	}
 	fastpath_setup(path);
 	/* -y paths cached, unless calls outside the filter run unseen */
@@ -590,7 +618,7 @@ int tracer_attach(const pid_t *pids, size_t npids)
 			continue;
 		}
 		attached++;
-		if (opt->quiet == 0) {
+		if (!(opt->quiet_mask & QUIET_ATTACH)) {
 			struct tcb *t = tcb_find(pid);
 			char ns[48] = "";
 
@@ -615,7 +643,8 @@ static bool is_exec(const struct syscall_ent *e)
  * below relies on that too), so nothing needs to be read. */
 static bool exit_unused(const struct tcb *tcp)
 {
-	return (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED)) == (TCB_INSYSCALL | TCB_FILTERED) &&
+	return (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED | TCB_INJECTED)) ==
+		       (TCB_INSYSCALL | TCB_FILTERED) &&
 	       exit_result_used && !opt->stack && tcp->ent && tcp->arch == arch_native &&
 	       !exit_result_used[tcp->scno];
 }
@@ -640,6 +669,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 
 		if (n <= 0)
 			return false;
+		tcp->ip = (unsigned long)info.instruction_pointer;
+		tcp->ip_valid = true;
 		if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			*entering = true;
 			tcp->scno = (long)info.entry.nr;
@@ -659,6 +690,8 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	}
 	if (arch_native_regs.get_syscall(tcp->pid, &regs) < 0)
 		return false;
+	tcp->ip = regs.ip;
+	tcp->ip_valid = true;
 	*entering = !(tcp->flags & TCB_INSYSCALL);
 	if (*entering) {
 		tcp->scno = regs.nr;
@@ -695,6 +728,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		/* after the entry was printed: close(3</path> */
 		fdcache_syscall_entry(tcp);
 	} else if (tcp->flags & TCB_INSYSCALL) {
+		/* -e inject: the result the tracee sees */
+		inject_exit(tcp);
 		/* before the result is printed: = 3</new/path> */
 		fdcache_syscall_exit(tcp);
 		on_syscall_exit(tcp);
@@ -712,7 +747,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-		    opt->count != 1)
+		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
 			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
 					    "64 bit" : "32 bit");
 		tcp->last_audit_arch = tcp->audit_arch;
@@ -728,6 +763,8 @@ static void on_syscall_entry(struct tcb *tcp)
 		}
 		tcp->flags &= ~TCB_HIDE;
 	}
+	/* -e inject: tampering does not depend on -e trace= */
+	tcp->inj_signo = inject_entry(tcp);
 	if (!syscall_traced(tcp)) {
 		tcp->flags |= TCB_FILTERED;
 		return;
@@ -768,7 +805,11 @@ static void print_exit_lines(struct tcb *tcp, int status)
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
-	if (opt->quiet >= 2 || (tcp->flags & TCB_HIDE))
+	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
+	if (((opt->quiet_mask & QUIET_EXIT) && WIFEXITED(status)) || (tcp->flags & TCB_HIDE))
+		return;
+	/* -e signal=: "+++ killed by SIG" only for a traced signal */
+	if (WIFSIGNALED(status) && !filter_signal_traced(WTERMSIG(status)))
 		return;
 	ev_exit(tcp, status);
 }
@@ -806,7 +847,8 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 		}
 		if (leader->out->curline == leader)
 			leader->out->curline = NULL;
-		if (opt->quiet < 2 && opt->count != 1 && !(leader->flags & TCB_SILENT)) {
+		if (!(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
+		    !(leader->flags & TCB_SILENT)) {
 			/* printed once the leader is gone: one process remains */
 			struct outstream *os = leader->out;
 			bool own = os != shared_out;
@@ -855,7 +897,7 @@ static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
 {
 	if (!opt->follow)
 		return add_tcb(pid, flags | TCB_SILENT);
-	if (opt->quiet == 0)
+	if (!(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d attached", pid);
 	return add_tcb(pid, flags);
 }
@@ -878,7 +920,9 @@ static void handle_stop(struct tcb *tcp, int status)
 
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_stop(tcp);
-		resume(tcp, 0);
+		/* -e inject=...:signal=: delivered as the call goes on */
+		resume(tcp, tcp->inj_signo);
+		tcp->inj_signo = 0;
 		return;
 	}
 	if (event) {
@@ -928,13 +972,20 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		}
 	}
-	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig))
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
+		unsigned long sp;
+
+		/* -i: where the signal arrived */
+		tcp->ip_valid = opt->print_ip &&
+				arch_native_regs.get_ip_sp(tcp->pid, &tcp->ip, &sp) == 0;
 		ev_signal(tcp, sig, &si);
+	}
 	resume(tcp, sig);
 }
 
 static void handle_exit(struct tcb *tcp, int status)
 {
+	tcp->ip_valid = false; /* -i: a dead process has no registers */
 	print_exit_lines(tcp, status);
 	if (tcp->pid == main_pid)
 		main_status = status;
@@ -965,7 +1016,7 @@ static void finish_detach(struct tcb *tcp, int sig)
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, true);
 	stage_end(tcp, FS_DETACHED);
-	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && opt->quiet == 0)
+	if (ptrace(PTRACE_DETACH, tcp->pid, 0L, (long)sig) == 0 && !(opt->quiet_mask & QUIET_ATTACH))
 		ct_error("Process %d detached", tcp->pid);
 	drop_tcb(tcp);
 }

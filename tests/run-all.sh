@@ -3,6 +3,8 @@
 # once in a normal build (in this tree) and once in an ASan+UBSan build (in
 # _build/asan, a copy of the sources).  Ends with one line:
 #   N passed, N failed, N skipped
+# (skipped: whole tests that skipped, plus unit test cases that called
+# cmocka's skip() and checks a passing script left out with a "SKIP:" line)
 # Set CTRACE_SKIP_ASAN=1 to skip the sanitizer build, CTRACE_SKIP_DISTCHECK=1
 # to skip make distcheck, CTRACE_SKIP_VALGRIND=1 to skip the valgrind subset.
 set -u
@@ -12,28 +14,19 @@ mkdir -p "$top/_build"
 jobs=${JOBS:-2}
 total_pass=0 total_fail=0 total_skip=0
 
-count() { # test-suite.log -> adds to the totals
-	local log=$1 p f s
-	p=$(awk '/^# PASS:/ {print $3}' "$log"); f=$(awk '/^# (FAIL|ERROR|XPASS):/ {n += $3} END {print n+0}' "$log")
-	s=$(awk '/^# SKIP:/ {print $3}' "$log"); x=$(awk '/^# XFAIL:/ {print $3}' "$log")
-	total_pass=$((total_pass + ${p:-0} + ${x:-0})); total_fail=$((total_fail + f)); total_skip=$((total_skip + ${s:-0}))
-	# show why tests failed or were skipped
-	for trs in $(grep -lE '^:test-result: (FAIL|ERROR|XPASS)' $(find "$(dirname "$log")/tests" -name '*.trs')); do
-		echo "=== ${trs%.trs} (failed) ==="; tail -30 "${trs%.trs}.log"
-	done
-	grep -h '^SKIP: ' "$(dirname "$log")"/tests/*/*.log 2>/dev/null | sort -u
-}
+. "$top/tests/results.sh"
 
 build_and_check() { # dir label configure-args...
-	local dir=$1 label=$2; shift 2
+	local dir=$1 label=$2 st; shift 2
 	echo "=== $label build in $dir ==="
 	( cd "$dir" && ./autogen.sh >/dev/null && ./configure -q "$@" && make -j"$jobs" >/dev/null ) || {
 		echo "$label build failed"; total_fail=$((total_fail + 1)); return 1; }
-	( cd "$dir" && make -j"$jobs" check >/dev/null 2>&1 )
+	clean_results "$dir"
+	( cd "$dir" && make -j"$jobs" check >"$top/_build/check.log" 2>&1 ); st=$?
 	# one line per test, then the details of failures and skips
 	( cd "$dir" && awk '/^:test-result:/ {f = FILENAME; sub(/\.trs$/, "", f); print $2 ": " f}' \
 		$(find tests -name '*.trs' | sort) )
-	count "$dir/test-suite.log"
+	count "$dir" $st "$top/_build/check.log"
 }
 
 build_and_check "$top" normal --enable-werror
@@ -66,7 +59,7 @@ fi
 # the release tarball builds and passes its tests too
 if [ "${CTRACE_SKIP_DISTCHECK:-0}" != 1 ]; then
 	echo "=== make distcheck ==="
-	if (cd "$top" && CTRACE_SKIP_AARCH64=1 make -j"$jobs" distcheck >"$top/_build/distcheck.log" 2>&1); then
+	if (cd "$top" && CTRACE_SKIP_AARCH64=1 CTRACE_SKIP_README=1 CTRACE_SKIP_MUTANTS=1 make -j"$jobs" distcheck >"$top/_build/distcheck.log" 2>&1); then
 		echo "PASS: distcheck"; total_pass=$((total_pass + 1))
 	else
 		echo "FAIL: distcheck"; tail -30 "$top/_build/distcheck.log"; total_fail=$((total_fail + 1))
@@ -79,7 +72,7 @@ if [ "${CTRACE_SKIP_ASAN:-0}" != 1 ]; then
 	rm -f "$top"/ctrace-*.tar.gz
 	if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 		git -C "$top" ls-files -co --exclude-standard -z | (cd "$top" && tar --null -cf - -T -) | tar -C "$asan" -xf -
-		export CTRACE_SKIP_AARCH64=1
+		export CTRACE_SKIP_AARCH64=1 CTRACE_SKIP_README=1 CTRACE_SKIP_MUTANTS=1
 		build_and_check "$asan" "ASan+UBSan" --enable-werror --enable-sanitizers
 	else
 		echo "not a git checkout: ASan+UBSan run skipped"

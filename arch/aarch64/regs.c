@@ -117,6 +117,37 @@ static int aarch64_set_arg(pid_t pid, unsigned i, unsigned long val)
 	return 0;
 }
 
+/* The syscall the kernel runs after the entry stop: NT_ARM_SYSTEM_CALL. */
+static int aarch64_set_scno(pid_t pid, long nr)
+{
+	int n = (int)nr;
+	struct iovec iov = { .iov_base = &n, .iov_len = sizeof(n) };
+
+	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_ARM_SYSTEM_CALL, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
+/* The return value: x0 (r0) at the exit stop. */
+static int aarch64_set_retval(pid_t pid, long val)
+{
+	union a64_regs r;
+	size_t len = 0;
+	struct iovec iov = { .iov_base = &r };
+	int ret = aarch64_getregs(pid, &r, &len);
+
+	if (ret < 0)
+		return ret;
+	if (is_compat(len))
+		r.a32[0] = (uint32_t)val;
+	else
+		r.a64.regs[0] = (unsigned long)val;
+	iov.iov_len = len;
+	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
 static int aarch64_dwarf_regs(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc)
 {
 	union a64_regs r;
@@ -143,5 +174,7 @@ const struct arch_regs_ops arch_native_regs = {
 	.get_syscall = aarch64_get_syscall,
 	.get_ip_sp = aarch64_get_ip_sp,
 	.set_arg = aarch64_set_arg,
+	.set_scno = aarch64_set_scno,
+	.set_retval = aarch64_set_retval,
 	.dwarf_regs = aarch64_dwarf_regs,
 };

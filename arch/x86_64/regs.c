@@ -70,6 +70,41 @@ static int x86_64_set_arg(pid_t pid, unsigned i, unsigned long val)
 	return 0;
 }
 
+static int x86_64_set_reg(pid_t pid, unsigned long long *(*slot)(struct user_regs_struct *),
+			  long val)
+{
+	struct user_regs_struct r;
+	struct iovec iov = { .iov_base = &r, .iov_len = sizeof(r) };
+	int ret = x86_64_getregs(pid, &r);
+
+	if (ret < 0)
+		return ret;
+	*slot(&r) = (unsigned long long)val;
+	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
+static unsigned long long *slot_orig_rax(struct user_regs_struct *r)
+{
+	return &r->orig_rax;
+}
+
+static unsigned long long *slot_rax(struct user_regs_struct *r)
+{
+	return &r->rax;
+}
+
+static int x86_64_set_scno(pid_t pid, long nr)
+{
+	return x86_64_set_reg(pid, slot_orig_rax, nr);
+}
+
+static int x86_64_set_retval(pid_t pid, long val)
+{
+	return x86_64_set_reg(pid, slot_rax, val);
+}
+
 static int x86_64_dwarf_regs(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc)
 {
 	struct user_regs_struct r;
@@ -106,5 +141,7 @@ const struct arch_regs_ops arch_native_regs = {
 	.get_syscall = x86_64_get_syscall,
 	.get_ip_sp = x86_64_get_ip_sp,
 	.set_arg = x86_64_set_arg,
+	.set_scno = x86_64_set_scno,
+	.set_retval = x86_64_set_retval,
 	.dwarf_regs = x86_64_dwarf_regs,
 };

@@ -67,27 +67,28 @@ static bool is_null(const yaml_node_t *n)
 	       is_scalar(n, "NULL");
 }
 
-/* A mapping or absent (NULL); anything else is an error. */
-static int want_map(struct yctx *y, yaml_node_t *n, const char *path, yaml_node_t **out)
+/* A node of this type (a mapping, a list) or absent (*out NULL); anything
+ * else is an error. */
+static int want_type(struct yctx *y, yaml_node_t *n, yaml_node_type_t type, const char *path,
+		     yaml_node_t **out)
 {
 	*out = NULL;
 	if (!n || is_null(n))
 		return 0;
-	if (n->type != YAML_MAPPING_NODE)
-		return type_error(y, path, "a mapping", n);
+	if (n->type != type)
+		return type_error(y, path, type == YAML_MAPPING_NODE ? "a mapping" : "a list", n);
 	*out = n;
 	return 0;
 }
 
+static int want_map(struct yctx *y, yaml_node_t *n, const char *path, yaml_node_t **out)
+{
+	return want_type(y, n, YAML_MAPPING_NODE, path, out);
+}
+
 static int want_seq(struct yctx *y, yaml_node_t *n, const char *path, yaml_node_t **out)
 {
-	*out = NULL;
-	if (!n || is_null(n))
-		return 0;
-	if (n->type != YAML_SEQUENCE_NODE)
-		return type_error(y, path, "a list", n);
-	*out = n;
-	return 0;
+	return want_type(y, n, YAML_SEQUENCE_NODE, path, out);
 }
 
 /* A string scalar into buf (absent: unchanged).  *set tells. */
@@ -344,6 +345,19 @@ static int parse_container(struct yctx *y, yaml_node_t *cn, const char *path,
 	return 0;
 }
 
+static const char *const pod_kinds[] = {
+	"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
+	"ReplicationController", "CronJob",
+};
+
+static bool is_pod_kind(const char *kind)
+{
+	for (size_t i = 0; i < sizeof(pod_kinds) / sizeof(pod_kinds[0]); i++)
+		if (!strcmp(kind, pod_kinds[i]))
+			return true;
+	return false;
+}
+
 /* The pod spec inside a document of this kind, or NULL; *meta: the
  * pod's metadata (a template's own, where the annotations are). */
 static yaml_node_t *pod_spec_of(struct yctx *y, yaml_node_t *root, const char *kind,
@@ -484,8 +498,6 @@ int pod_parse(const char *text, size_t len, struct pod_spec *out, char *err, siz
 	for (;;) {
 		yaml_node_t *root;
 		char kind[64];
-		const char *sp, *mp;
-		yaml_node_t *meta;
 		bool set;
 
 		if (!yaml_parser_load(&parser, &doc)) {
@@ -516,7 +528,7 @@ int pod_parse(const char *text, size_t len, struct pod_spec *out, char *err, siz
 			yaml_document_delete(&doc);
 			break;
 		}
-		if (set && pod_spec_of(&y, root, kind, &sp, &meta, &mp)) {
+		if (set && is_pod_kind(kind)) {
 			r = parse_pod_doc(&y, root, kind, out);
 			yaml_document_delete(&doc);
 			break;
@@ -707,14 +719,6 @@ int pod_whatif(const struct pod_spec *p, const struct pod_container *c, bool pod
 
 /* ---- attaching to the other containers' processes ---- */
 
-struct pod_target {
-	const struct pod_container *c;
-	uid_t uid;
-	bool visible;
-	enum check_verdict verdict;
-	char cause[400];
-};
-
 static uint64_t container_caps(const struct pod_container *c, bool podman, uint64_t *ambient)
 {
 	enum container_engine e = podman ? ENGINE_CAPS_PODMAN : ENGINE_CAPS_DOCKER;
@@ -783,8 +787,8 @@ static void target_verdict(const struct whatif_opts *w, const struct check_facts
 		 "same uid" : m->cause);
 }
 
-static unsigned targets(const struct whatif_opts *w, const struct check_facts *f,
-			const struct check_report *r, struct pod_target out[POD_MAX_CONTAINERS])
+unsigned pod_targets(const struct whatif_opts *w, const struct check_facts *f,
+		     const struct check_report *r, struct pod_target out[POD_MAX_CONTAINERS])
 {
 	unsigned n = 0;
 
@@ -808,7 +812,7 @@ void pod_report_text(FILE *out, const struct whatif_opts *w, const struct check_
 {
 	static struct pod_target t[POD_MAX_CONTAINERS];
 	const struct pod_container *c = w->pod_container;
-	unsigned n = targets(w, f, r, t);
+	unsigned n = pod_targets(w, f, r, t);
 
 	fprintf(out, "\nPod\n");
 	fprintf(out, "  %s %s, container %s (%s), as %s starts it\n", w->pod->kind,
@@ -823,22 +827,10 @@ void pod_report_text(FILE *out, const struct whatif_opts *w, const struct check_
 			t[i].cause);
 }
 
-struct json_object *pod_report_json(const struct whatif_opts *w, const struct check_facts *f,
-				    const struct check_report *r)
+struct json_object *pod_targets_json(const struct pod_target *t, unsigned n)
 {
-	static struct pod_target t[POD_MAX_CONTAINERS];
-	const struct pod_container *c = w->pod_container;
-	struct json_object *o = json_object_new_object(), *a = json_object_new_array();
-	unsigned n = targets(w, f, r, t);
+	struct json_object *a = json_object_new_array();
 
-	json_object_object_add(o, "kind", json_object_new_string(w->pod->kind));
-	json_object_object_add(o, "name", w->pod->name[0] ? json_object_new_string(w->pod->name) : NULL);
-	json_object_object_add(o, "container", json_object_new_string(c->name));
-	json_object_object_add(o, "container_list", json_object_new_string(c->list));
-	json_object_object_add(o, "runtime", json_object_new_string(w->pod_podman ? "podman" : "kubernetes"));
-	json_object_object_add(o, "share_process_namespace",
-			       json_object_new_boolean(w->pod->share_process_namespace));
-	json_object_object_add(o, "host_pid", json_object_new_boolean(w->pod->host_pid));
 	for (unsigned i = 0; i < n; i++) {
 		struct json_object *e = json_object_new_object();
 		json_object_object_add(e, "container", json_object_new_string(t[i].c->name));
@@ -848,6 +840,25 @@ struct json_object *pod_report_json(const struct whatif_opts *w, const struct ch
 		json_object_object_add(e, "cause", json_object_new_string(t[i].cause));
 		json_object_array_add(a, e);
 	}
-	json_object_object_add(o, "attach_targets", a);
+	return a;
+}
+
+struct json_object *pod_report_json(const struct whatif_opts *w, const struct check_facts *f,
+				    const struct check_report *r)
+{
+	static struct pod_target t[POD_MAX_CONTAINERS];
+	const struct pod_container *c = w->pod_container;
+	struct json_object *o = json_object_new_object();
+	unsigned n = pod_targets(w, f, r, t);
+
+	json_object_object_add(o, "kind", json_object_new_string(w->pod->kind));
+	json_object_object_add(o, "name", w->pod->name[0] ? json_object_new_string(w->pod->name) : NULL);
+	json_object_object_add(o, "container", json_object_new_string(c->name));
+	json_object_object_add(o, "container_list", json_object_new_string(c->list));
+	json_object_object_add(o, "runtime", json_object_new_string(w->pod_podman ? "podman" : "kubernetes"));
+	json_object_object_add(o, "share_process_namespace",
+			       json_object_new_boolean(w->pod->share_process_namespace));
+	json_object_object_add(o, "host_pid", json_object_new_boolean(w->pod->host_pid));
+	json_object_object_add(o, "attach_targets", pod_targets_json(t, n));
 	return o;
 }

@@ -96,7 +96,22 @@ int pod_whatif(const struct pod_spec *p, const struct pod_container *c, bool pod
  * it can attach to each (uids, capabilities, the attach verdicts of r). */
 void pod_report_text(FILE *out, const struct whatif_opts *w, const struct check_facts *f,
 		     const struct check_report *r);
+/* The other containers of the pod (init containers left out) and whether
+ * ctrace in w's container, with facts f and report r, can attach to their
+ * processes.  Returns how many. */
+struct pod_target {
+	const struct pod_container *c;
+	uid_t uid;
+	bool visible;
+	enum check_verdict verdict;
+	char cause[400];
+};
+unsigned pod_targets(const struct whatif_opts *w, const struct check_facts *f,
+		     const struct check_report *r, struct pod_target out[POD_MAX_CONTAINERS]);
+
 struct json_object;
+/* attach_targets as a JSON array */
+struct json_object *pod_targets_json(const struct pod_target *t, unsigned n);
 struct json_object *pod_report_json(const struct whatif_opts *w, const struct check_facts *f,
 				    const struct check_report *r);
 

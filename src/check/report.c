@@ -2,6 +2,7 @@
 #include "config.h"
 #include "check/report.h"
 #include "check/tools.h"
+#include "quote.h"
 #include "util.h"
 
 #include <json-c/json.h>
@@ -93,8 +94,12 @@ void check_report_text_env(FILE *out, const struct check_facts *f)
 	else
 		fprintf(out, "  yama:            ptrace_scope %d\n", f->yama_scope);
 	fprintf(out, "  lsm:             %s", check_lsm_name(f->lsm));
-	if (f->lsm_label[0])
-		fprintf(out, ", label \"%s\"%s", f->lsm_label, f->lsm_confined ? " (confined)" : "");
+	if (f->lsm_label[0]) {
+		char q[QUOTE_SIZE(sizeof(f->lsm_label))]; /* the target's label: escaped */
+
+		quote_string(f->lsm_label, strnlen(f->lsm_label, sizeof(f->lsm_label)), 0, q);
+		fprintf(out, ", label %s%s", q, f->lsm_confined ? " (confined)" : "");
+	}
 	if (f->lsm_list[0])
 		fprintf(out, "; active: %s", f->lsm_list);
 	fputc('\n', out);
@@ -216,7 +221,7 @@ void check_report_text(FILE *out, const struct check_facts *f,
 
 static struct json_object *jstr_or_null(const char *s)
 {
-	return s && *s ? json_object_new_string(s) : NULL;
+	return s && *s ? json_str(s) : NULL; /* may come from a container */
 }
 
 static struct json_object *jcaps(uint64_t set)

@@ -476,6 +476,24 @@ static void fix_text(const struct whatif_fix *fx, char *buf, size_t size)
 	}
 }
 
+/* --compare --pod: one row per other container of the pod, "attach NAME" */
+static void compare_pod_rows(const struct whatif_opts *o, const struct config *col, unsigned ncol)
+{
+	static struct pod_target t[NCOLS][POD_MAX_CONTAINERS];
+	unsigned n = 0;
+	char label[40];
+
+	for (unsigned i = 0; i < ncol; i++)
+		n = pod_targets(o, &col[i].ev.facts, &col[i].rep, t[i]);
+	for (unsigned k = 0; k < n; k++) {
+		snprintf(label, sizeof(label), "attach %.20s", t[0][k].c->name);
+		printf("  %-14s", label);
+		for (unsigned i = 0; i < ncol; i++)
+			printf(" %-13s", check_verdict_name(t[i][k].verdict));
+		putchar('\n');
+	}
+}
+
 int compare_run(const struct whatif_opts *o)
 {
 	static struct setup s;
@@ -575,6 +593,11 @@ int compare_run(const struct whatif_opts *o)
 			json_object_object_add(c, "modes", check_report_json_modes(&col[i].ev.facts, &col[i].rep));
 			json_object_object_add(c, "tools", check_report_json_tools(&col[i].rep));
 			json_object_object_add(c, "summary", check_report_json_summary(&col[i].rep, exit_of(&col[i].rep)));
+			if (o->pod) {
+				static struct pod_target t[POD_MAX_CONTAINERS];
+				unsigned n = pod_targets(o, &col[i].ev.facts, &col[i].rep, t);
+				json_object_object_add(c, "attach_targets", pod_targets_json(t, n));
+			}
 			json_object_array_add(cols, c);
 		}
 		json_object_object_add(doc, "columns", cols);
@@ -608,6 +631,10 @@ int compare_run(const struct whatif_opts *o)
 		print_json(doc);
 		json_object_put(doc);
 	} else {
+		if (o->pod)
+			printf("ctrace %s: compare: container %s of %s %s, as %s starts it\n",
+			       PACKAGE_VERSION, o->pod_container->name, o->pod->kind, o->pod->name,
+			       o->pod_podman ? "podman kube play" : "Kubernetes (containerd)");
 		printf("ctrace %s: compare (%s%s%s%s%s)\n\n", PACKAGE_VERSION,
 		       measured ? "as-is: this process" : engine_name(s.engine),
 		       o->profile ? ", profile " : "", o->profile ? o->profile : "",
@@ -632,6 +659,8 @@ int compare_run(const struct whatif_opts *o)
 				printf(" %-13s", check_verdict_name(col[i].rep.tools[t].verdict));
 			putchar('\n');
 		}
+		if (o->pod)
+			compare_pod_rows(o, col, ncol);
 		printf("\nColumns\n");
 		for (unsigned i = 0; i < ncol; i++)
 			printf("  %-13s %s\n", col[i].name, col[i].flags);

@@ -4,15 +4,13 @@
 # Prints ctrace's --check report and what really happens when each tracing
 # mode is tried, for verdicts.py to compare:
 #
-#   UNIMPL name reason         this ctrace has no --check (yet)
 #   ID uid=N pid1uid=N
 #   BEGIN name / ... / END     a file: check.json, check.txt, their .err;
 #                              pid-KEY.json: --check --json -p TARGET for the
 #                              target of observation KEY
 #   RC name N                  exit status of a command
 #   OBS mode result detail     result: ok | slow (worked, no fast path) |
-#                              fail | na (ctrace lacks the option, or the
-#                              case cannot be set up here)
+#                              fail | na (the case cannot be set up here)
 #   REF tool mode result detail  the same for strace (reference only)
 
 CT=$1
@@ -27,9 +25,8 @@ ME=$(id -u)
 echo "ID uid=$ME pid1uid=$(uid_of 1)"
 
 # --- the report -----------------------------------------------------------
-if report check.json "$CT" --check --json; then
-	report check.txt "$CT" --check
-fi
+report check.json "$CT" --check --json
+report check.txt "$CT" --check
 
 # --- direct facts (no tracer): the fast paths on their own ---------------
 "$PY" "$DIR/probe.py" vmread >"$T/vm" 2>&1
@@ -63,19 +60,22 @@ echo "REF strace attach $(try_attach $SIB strace)"
 kill $SIB 2>/dev/null
 wait $SIB 2>/dev/null
 
-# PID 1 is a root `sleep`: for root that is the same uid (mode attach), for
-# any other user it is another uid (mode attach-other).
-if [ "$ME" = 0 ]; then
+# PID 1 is a `sleep`, root's (docker/podman run) or the user's (a pod's
+# runAsUser): the same uid is mode attach, another uid mode attach-other.
+P1UID=$(uid_of 1)
+if [ "$ME" = "$P1UID" ]; then
 	report pid-attach-pid1.json "$CT" --check --json -p 1
 else
 	report pid-attach-other.json "$CT" --check --json -p 1
 fi
 P1=$(try_attach 1 "$CT")
-if [ "$ME" = 0 ]; then
+if [ "$ME" = "$P1UID" ]; then
 	echo "OBS attach-pid1 $P1"
+	[ "$ME" = 0 ] ||	# (root tries a uid 1000 process below)
+		echo "OBS attach-other na no other user's process here (PID 1 runs as uid $ME too)"
 else
-	echo "OBS attach-other $P1 (pid 1, uid 0)"
-	echo "REF strace attach-other $(try_attach 1 strace) (pid 1, uid 0)"
+	echo "OBS attach-other $P1 (pid 1, uid $P1UID)"
+	echo "REF strace attach-other $(try_attach 1 strace) (pid 1, uid $P1UID)"
 fi
 
 # Root attaching to another user's process (needs CAP_SYS_PTRACE).

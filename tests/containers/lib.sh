@@ -4,6 +4,7 @@
 # runs with CTRACE (the built binary) and srcdir (the source tree) set.
 #
 #   podman_require                     skip (77) unless podman+runc can run
+#                                      (a failure under CI=true: engine.sh)
 #   run_podman [flags...] -- cmd...    GUIDE.md's podman recipe
 #   docker_require                     skip unless docker.io is installed;
 #                                      start dockerd if needed (stopped at exit
@@ -18,7 +19,7 @@
 #       process of the exec flags' user), run inside.sh in
 #       it (as the exec flags' user), and compare every --check verdict with
 #       what happened (verdicts.py); prints the table.
-#       Returns 0 match, 1 mismatch, 77 when ctrace has no --check yet.
+#       Returns 0 match, 1 mismatch or a ctrace failure.
 #   ctr_finish STATUS...               exit with the worst of the statuses
 #
 # CTR_KEEP=DIR keeps each configuration's gathered output (verdicts.py's
@@ -87,15 +88,11 @@ run_podman() {
 	"${CTR_PODMAN_RUN[@]}" --rm "${CTR_FLAGS[@]}" --rootfs /:O "${CTR_CMD[@]}"
 }
 
+. "$CTR_SRC/tests/engine.sh"
+# skip without podman; a podman that cannot run a container is a failure
+# under CI=true (tests/engine.sh)
 podman_require() {
-	command -v podman >/dev/null 2>&1 ||
-		ctr_skip "podman is not installed (apt-get install podman runc)"
-	command -v runc >/dev/null 2>&1 ||
-		ctr_skip "runc is not installed (apt-get install runc)"
-	local out
-	if ! out=$(run_podman -- true 2>&1); then
-		ctr_skip "podman cannot run a container here: 'podman --runtime runc run ... --rootfs /:O true' said: $out"
-	fi
+	podman_works || exit 77
 }
 
 # --- docker ---------------------------------------------------------------
@@ -105,6 +102,9 @@ podman_require() {
 docker_require() {
 	[ -x "$DOCKER" ] && [ -x "$DOCKERD" ] ||
 		ctr_skip "docker.io is not installed ($DOCKER, $DOCKERD; apt-get install docker.io)"
+	case " ${CTRACE_TEST_DENY:-} " in
+	*" dockerd "*) engine_broken "dockerd cannot start here (simulated by CTRACE_TEST_DENY)" || exit 77 ;;
+	esac
 	[ "$(id -u)" = 0 ] || "$DOCKER" info >/dev/null 2>&1 ||
 		ctr_skip "no docker daemon reachable, and only root can start one"
 	mkdir -p "$CTR_LOCKDIR"
@@ -124,8 +124,8 @@ docker_require() {
 		if ! "$DOCKER" info >/dev/null 2>&1; then
 			docker_stop
 			flock -u 9
-			ctr_skip "dockerd did not start; last lines of its log:
-$(tail -n 5 "$log")"
+			engine_broken "dockerd did not start; last lines of its log:
+$(tail -n 5 "$log")" || exit 77
 		fi
 	fi
 	ctr_on_exit docker_release
@@ -160,17 +160,24 @@ docker_image() {
 	have=$("$DOCKER" image inspect -f '{{index .Config.Labels "ctrace.recipe"}}' \
 		"$CTR_IMAGE" 2>/dev/null)
 	[ "$have" = "$CTR_IMAGE_RECIPE" ] && return 0
-	[ -x /bin/busybox ] ||
+	ctr_rootfs "$CTR_TMP/rootfs" || return 1
+	tar -C "$CTR_TMP/rootfs" -c . |
+		"$DOCKER" import --change "LABEL ctrace.recipe=$CTR_IMAGE_RECIPE" - "$CTR_IMAGE" >/dev/null
+}
+
+# ctr_rootfs DIR: the image's files (busybox, a passwd with uid 1000).
+ctr_rootfs() {
+	local root=$1 a
+	if [ ! -x /bin/busybox ]; then
+		[ "${CI:-}" = true ] && ctr_fail "CI=true and no /bin/busybox to build $CTR_IMAGE (.ci/run installs busybox-static)"
 		ctr_skip "no /bin/busybox to build $CTR_IMAGE (apt-get install busybox-static)"
-	local root=$CTR_TMP/rootfs a
+	fi
 	mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root"
 	cp /bin/busybox "$root/bin/"
 	for a in sh cat sleep; do ln -s busybox "$root/bin/$a"; done
 	chmod 1777 "$root/tmp"
 	printf 'root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/tmp:/bin/sh\n' >"$root/etc/passwd"
 	printf 'root:x:0:\nuser:x:1000:\n' >"$root/etc/group"
-	tar -C "$root" -c . |
-		"$DOCKER" import --change "LABEL ctrace.recipe=$CTR_IMAGE_RECIPE" - "$CTR_IMAGE" >/dev/null
 }
 
 CTR_DOCKER_VOLUMES=(-v /usr:/usr:ro -v /lib:/lib:ro -v /lib64:/lib64:ro
@@ -336,4 +343,110 @@ ctr_finish() {
 		esac
 	done
 	exit $worst
+}
+
+# --- pods: podman kube play -------------------------------------------------
+#   pod_require                        skip unless podman can play a pod;
+#                                      import the image, write CTR_POD_CONF
+#   pod_container NAME [securityContext lines...]
+#                                      a container of the pod (YAML, on stdout):
+#                                      a root `sleep`, the host's /usr, /lib,
+#                                      /lib64 and the source and build dirs
+#   pod_volumes                        the pod's volumes for those mounts
+#   ctr_pod_config CFG YAML CONTAINER [what-if flags...]
+#       like ctr_config for the container CONTAINER of a played pod: the
+#       what-if (--check --pod YAML --container CONTAINER --engine podman),
+#       the host-side view of it, inside.sh in it, verdicts.py.
+CTR_POD_IMAGE=localhost/ctrace-pod-test:$CTR_IMAGE_RECIPE
+CTR_POD_MOUNTS=(/usr /lib /lib64 "$CTR_SRC")
+[ "$CTR_BUILD" != "$CTR_SRC" ] && CTR_POD_MOUNTS+=("$CTR_BUILD")
+
+pod_require() {
+	podman_require
+	CTR_POD_CONF=$CTR_TMP/containers.conf
+	# A CONTAINERS_CONF replaces the system's containers.conf whole: keep
+	# its capability set (podman's default, what the what-if models), give
+	# the rlimits this host allows and runc (GUIDE.md).
+	{
+		printf '[containers]\ndefault_ulimits = ["nofile=20000:20000", "nproc=4096:4096"]\n'
+		sed -n '/^default_capabilities *= *\[/,/\]/p' /usr/share/containers/containers.conf 2>/dev/null
+		printf '[engine]\nruntime = "runc"\n'
+	} >"$CTR_POD_CONF"
+	grep -q '^default_capabilities' "$CTR_POD_CONF" ||
+		ctr_skip "/usr/share/containers/containers.conf names no default_capabilities"
+	if ! podman image exists "$CTR_POD_IMAGE"; then
+		ctr_rootfs "$CTR_TMP/podroot" || return 1
+		tar -C "$CTR_TMP/podroot" -c . | podman import -q - "$CTR_POD_IMAGE" >/dev/null ||
+			ctr_fail "cannot import $CTR_POD_IMAGE"
+	fi
+}
+
+pod_container() {
+	local name=$1 i=0 m
+	shift
+	printf '  - name: %s\n    image: %s\n    command: ["/bin/sleep", "300"]\n' "$name" "$CTR_POD_IMAGE"
+	printf '    env:\n    - name: PATH\n      value: /usr/sbin:/usr/bin:/sbin:/bin\n'
+	printf '    volumeMounts:\n'
+	for m in "${CTR_POD_MOUNTS[@]}"; do
+		printf '    - {name: m%d, mountPath: "%s", readOnly: true}\n' $i "$m"
+		i=$((i + 1))
+	done
+	if [ $# -gt 0 ]; then
+		printf '    securityContext:\n'
+		printf '      %s\n' "$@"
+	fi
+}
+
+pod_volumes() {
+	local i=0 m
+	printf '  volumes:\n'
+	for m in "${CTR_POD_MOUNTS[@]}"; do
+		printf '  - {name: m%d, hostPath: {path: "%s", type: Directory}}\n' $i "$m"
+		i=$((i + 1))
+	done
+}
+
+pod_down() {
+	CONTAINERS_CONF=$CTR_POD_CONF podman kube down "$1" >/dev/null 2>&1
+}
+
+# The pod's metadata.name (the first "  name:" of the manifest).
+pod_name() { awk '/^  name:/ { print $2; exit }' "$1"; }
+
+ctr_pod_config() {
+	local cfg=$1 yaml=$2 ctr=$3
+	shift 3
+	local out=$CTR_TMP/pod-$cfg.out T=$CTR_TMP/obs-pod-$cfg id hpid rc
+	mkdir -p "$T"
+	id=$(pod_name "$yaml")-$ctr
+	echo "=== pod $cfg: podman kube play, container $ctr"
+	CTR_WHATIF=(--pod "$yaml" --container "$ctr" --engine podman "$@")
+	{
+		echo "WHATIF ${CTR_WHATIF[*]}"
+		report whatif.json "$CTRACE" --check --json "${CTR_WHATIF[@]}"
+	} >"$out"
+	ctr_on_exit "pod_down '$yaml'"
+	if ! CONTAINERS_CONF=$CTR_POD_CONF podman kube play ${CTR_POD_PLAY_FLAGS:-} "$yaml" \
+			>"$T/play.out" 2>&1; then
+		echo "FAIL: podman kube play: $(tail -n 3 "$T/play.out")"
+		pod_down "$yaml"
+		return 1
+	fi
+	hpid=$(podman inspect -f '{{.State.Pid}}' "$id")
+	if [ -n "$hpid" ] && [ "$hpid" != 0 ]; then
+		report host.json "$CTRACE" --check --json -p "$hpid" >>"$out"
+		echo "OBS host-attach $(try_attach "$hpid" "$CTRACE")" >>"$out"
+	fi
+	timeout -k 5 120 podman exec \
+		-e "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$id" \
+		sh "$CTR_DIR/inside.sh" "$CTRACE" "$CTR_DIR" "$CTR_PYTHON" \
+		>>"$out" 2>"$T/exec.err"
+	rc=$?
+	pod_down "$yaml"
+	if [ $rc -ne 0 ]; then
+		echo "FAIL: inside.sh exited $rc: $(cat "$T/exec.err")"
+		return 1
+	fi
+	[ -n "${CTR_KEEP:-}" ] && mkdir -p "$CTR_KEEP" && cp "$out" "$CTR_KEEP/"
+	"$CTR_PYTHON" "$CTR_DIR/verdicts.py" "podman pod-$cfg" "$out"
 }

@@ -3,10 +3,11 @@
 # [pid HOST (ctr NS)] on stderr, "HOST (ctr NS) " in -o files, and the
 # attach message names the namespace pid.
 . "$(dirname "$0")/../integration/lib.sh"
-command -v podman >/dev/null || skip "podman is not installed (apt-get install -y podman runc)"
-PODMAN=(podman --runtime runc run --rm --network none --ulimit nofile=20000:20000 --ulimit nproc=4096:4096)
-cid=$("${PODMAN[@]}" -d --rootfs /:O sh -c 'while true; do sleep 0.1; done' 2>"$TMP/perr") ||
-	skip "podman cannot start a container here: $(tail -1 "$TMP/perr")"
+. "$srcdir/tests/engine.sh"
+podman_works || exit 77
+# shellcheck disable=SC2086
+cid=$(podman --runtime runc run $PODMAN_RUN_OPTS -d --rootfs /:O sh -c 'while true; do sleep 0.1; done' 2>"$TMP/perr") ||
+	fail "podman ran a container but cannot start this one: $(cat "$TMP/perr")"
 trap 'podman kill "$cid" >/dev/null 2>&1; cleanup_tmp' EXIT
 hostpid=$(podman inspect --format '{{.State.Pid}}' "$cid")
 [ -n "$hostpid" ] && [ "$hostpid" != 0 ] || { echo "FAIL: no host pid for the container"; exit 1; }

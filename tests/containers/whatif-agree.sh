@@ -14,12 +14,12 @@
 : "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
 
 skip() { echo "SKIP: $*"; exit 77; }
-command -v podman >/dev/null 2>&1 || skip "podman not installed"
-command -v runc >/dev/null 2>&1 || [ -x /usr/sbin/runc ] || skip "runc not installed"
 command -v python3 >/dev/null 2>&1 || skip "python3 not installed"
 [ "$(id -u)" = 0 ] || skip "needs root (rootful podman)"
+. "$srcdir/tests/engine.sh"
+podman_works || exit 77
 DEFAULT=/usr/share/containers/seccomp.json
-[ -r "$DEFAULT" ] || skip "$DEFAULT (podman's default seccomp profile) missing"
+[ -r "$DEFAULT" ] || engine_broken "$DEFAULT (podman's default seccomp profile) missing" || exit 77
 . "$srcdir/tests/schema.sh"
 SCHEMA_CHECK=0; schema_validator && SCHEMA_CHECK=1
 
@@ -38,11 +38,6 @@ cleanup() {
 	rm -rf "$wa_out"
 }
 trap cleanup EXIT INT TERM
-
-# probe once that containers run at all here
-if ! wa_run --rootfs /:O true >"$wa_out/probe.log" 2>&1; then
-	skip "podman cannot run a container here: $(tail -n 1 "$wa_out/probe.log")"
-fi
 
 FIX="$srcdir/tests/fixtures/profiles"
 fail=0

@@ -30,9 +30,10 @@ compare=$srcdir/tests/diff/compare.py
 
 command -v strace >/dev/null 2>&1 || { echo "SKIP: strace not installed"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
-[ -x "$ctrace" ] || { echo "SKIP: $ctrace not built"; exit 77; }
-strace -o /dev/null true 2>/dev/null || { echo "SKIP: strace cannot trace here (ptrace blocked)"; exit 77; }
-"$ctrace" -o /dev/null true 2>/dev/null || { echo "SKIP: ctrace cannot trace here (ptrace blocked)"; exit 77; }
+[ -x "$ctrace" ] || { echo "FAIL: $ctrace not built"; exit 1; }
+# a machine that cannot trace skips; a ctrace that cannot trace fails
+CTRACE=$ctrace HELPERS=$helpers; . "$srcdir/tests/ptrace.sh"; need_ptrace
+strace -o /dev/null true 2>/dev/null || { echo "FAIL: strace cannot trace 'true' where the machine can"; exit 1; }
 
 tmp=$(mktemp -d /tmp/ctrace-diff.XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -30,7 +30,8 @@ check_free() { # pid: alive, not stopped, untraced (all threads)
 
 for sig in INT TERM HUP; do
 	"$HELPERS/spin" 2 & spin=$!; pids+=($spin)
-	sleep 0.1
+	# its two threads exist before the attach (at most 10 s on a loaded machine)
+	for _ in $(seq 200); do [ "$(ls /proc/$spin/task | wc -l)" = 3 ] && break; sleep 0.05; done
 	"$CTRACE" -f -p "$spin" -o "$TMP/p.$sig" 2>"$TMP/e.$sig" & ct=$!; pids+=($ct)
 	if ! wait_for_lines "$TMP/p.$sig" 'nanosleep\|getppid'; then
 		echo "FAIL: no syscalls seen from $spin after attach"; cat "$TMP/e.$sig"; rc=1; continue

@@ -26,4 +26,15 @@ check ls -- ls -la /usr/share/doc/bash
 check cat -- cat "$TMP/file.txt"
 check missing -- ls /nonexistent-path
 check sh_exit -- sh -c 'exit 42'
+# the command's signal dispositions are those it would have without ctrace
+# (ctrace's own handlers and its ignored SIGPIPE are not inherited; what the
+# caller ignored stays ignored, as with `cmd &` in a script)
+for ign in "" "INT QUIT" "INT QUIT PIPE TERM HUP ALRM"; do
+	# shellcheck disable=SC2086
+	native=$([ -z "$ign" ] || trap '' $ign; awk '/^SigIgn:/ {print $2}' /proc/self/status)
+	# shellcheck disable=SC2086
+	traced=$([ -z "$ign" ] || trap '' $ign; "$CTRACE" -o /dev/null awk '/^SigIgn:/ {print $2}' /proc/self/status)
+	[ "$native" = "$traced" ] && echo "ok: ignored signals '${ign:-none}': SigIgn $traced" ||
+		{ echo "FAIL: with '${ign:-no}' signals ignored: SigIgn $native natively, $traced under ctrace"; rc=1; }
+done
 exit $rc

@@ -18,6 +18,8 @@ if command -v man >/dev/null; then
 	out=$(MANWIDTH=80 man -l "$srcdir/docs/ctrace.1" 2>&1 >/dev/null)
 	[ -z "$out" ] || { echo "FAIL: man page warnings: $out"; rc=1; }
 	MANWIDTH=80 man -l "$srcdir/docs/ctrace.1" 2>/dev/null | grep -q 'CHECK REPORT' || { echo "FAIL: man page does not render"; rc=1; }
+else
+	echo "SKIP: man page rendering: man is not installed"
 fi
 if [ -r /usr/share/bash-completion/bash_completion ]; then
 	comp() { # words... -> completions of the last word
@@ -33,7 +35,7 @@ if [ -r /usr/share/bash-completion/bash_completion ]; then
 	comp ctrace --no-as | grep -qx -- '--no-aslr' || { echo "FAIL: completion of --no-as"; rc=1; }
 	comp ctrace -S cal | grep -qx calls || { echo "FAIL: completion of -S"; rc=1; }
 else
-	echo "note: bash-completion not installed, completion not checked"
+	echo "SKIP: completion: bash-completion is not installed"
 fi
 [ $rc = 0 ] && echo "ok: cli"
 exit $rc

@@ -70,7 +70,7 @@ if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ] && [ -u /usr/bin/passwd ]
 	grep -q "fast path not used: the program is set-user-ID" "$TMP/e" ||
 		{ echo "FAIL: no notice for a set-user-ID program"; cat "$TMP/e"; rc=1; }
 else
-	echo "note: set-user-ID case not checked (needs root, setpriv and a set-user-ID passwd)"
+	echo "SKIP: set-user-ID case: needs root, setpriv and a set-user-ID /usr/bin/passwd"
 fi
 [ $rc = 0 ] && echo "ok: fast path"
 exit $rc

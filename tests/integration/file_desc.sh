@@ -8,7 +8,7 @@
 # numbers, times, free blocks) are normalised.
 : "${CTRACE:=src/ctrace}" "${HELPERS:=tests/helpers}"
 command -v strace >/dev/null 2>&1 || { echo "SKIP: strace is not installed"; exit 77; }
-[ -x "$HELPERS/fileops" ] || { echo "SKIP: $HELPERS/fileops is not built"; exit 77; }
+[ -x "$HELPERS/fileops" ] || { echo "FAIL: $HELPERS/fileops is not built (a helper of this test)"; exit 1; }
 strace -o /dev/null true 2>/dev/null || { echo "SKIP: strace cannot trace here (ptrace blocked?)"; exit 77; }
 
 tmp=$(mktemp -d) || exit 1

@@ -14,6 +14,7 @@ trap cleanup_tmp EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
 pass() { echo "PASS: $*"; }
+. "$srcdir/tests/ptrace.sh"
 
 # Before asserting something that depends on the machine, prove natively
 # (without ctrace) that the machine can do it.  machine_can NAME WHAT CMD...

@@ -8,60 +8,36 @@
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
 FIX="$srcdir/tests/fixtures"
 PODS="$FIX/pods"
-SCHEMA="$srcdir/docs/check.schema.json"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-run() { "$CTRACE" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
-
-# jcheck PYTHON: the document in $tmp/out as d, verdicts as v(mode)
-jcheck() {
-	python3 - "$tmp/out" "$rc" "$SCHEMA" "$1" <<'PY' || { bad "JSON check failed: $1"; head -c 600 "$tmp/err"; }
-import json, sys
-d = json.load(open(sys.argv[1]))
-rc = int(sys.argv[2])
-def v(mode):
-    return {m["name"]: m["verdict"] for m in d["modes"]}[mode]
-if "whatif" in d:
-    try:
-        import jsonschema
-        jsonschema.validate(d, json.load(open(sys.argv[3])))
-    except ImportError:
-        pass
-w = d.get("whatif")
-exec(sys.argv[4])
-PY
-}
+. "$srcdir/tests/integration/check-lib.sh"
 
 # --- built-in profiles: Docker 20.10 blocks process_vm_readv without
 # CAP_SYS_PTRACE, current Docker allows it (kernel >= 4.8) ---
 run --check --json --profile docker-default --engine-version 20.10
 jcheck '
 assert rc == 3, rc
-assert v("memory") == "degraded" and v("no-aslr") == "fails" and v("spawn") == "ok"
+assert v(d, "memory") == "degraded" and v(d, "no-aslr") == "fails" and v(d, "spawn") == "ok"
 assert w["builtin_profile"]["name"] == "docker-default" and w["builtin_profile"]["version"] == "20.10"
 assert "20.10.24" in w["builtin_profile"]["source"] and w["engine"] == "docker"
 '
 run --check --json --profile docker-default --engine-version 20.10 --cap-add SYS_PTRACE
-jcheck 'assert v("memory") == "ok" and v("attach-other") == "ok"'
+jcheck 'assert v(d, "memory") == "ok" and v(d, "attach-other") == "ok"'
 run --check --json --profile docker-default
 jcheck '
-assert v("memory") == "ok" and v("no-aslr") == "fails"
+assert v(d, "memory") == "ok" and v(d, "no-aslr") == "fails"
 assert w["builtin_profile"]["version"] == "current"
 '
 # podman's profile: ENOSYS for personality, podman's capability set
 run --check --json --profile podman-default
 jcheck '
 assert w["engine"] == "podman" and w["builtin_profile"]["name"] == "podman-default"
-assert v("memory") == "ok" and v("no-aslr") == "fails"
+assert v(d, "memory") == "ok" and v(d, "no-aslr") == "fails"
 assert "ENOSYS" in [m for m in d["modes"] if m["name"] == "no-aslr"][0]["cause"]
 assert "CAP_MKNOD" not in w["caps"]
 '
 run --check --json --profile runtime-default
 jcheck '
 assert w["builtin_profile"]["name"] == "runtime-default" and "containerd 1.6" in w["builtin_profile"]["source"]
-assert v("memory") == "degraded"
+assert v(d, "memory") == "degraded"
 '
 # text: the source is named
 run --check --profile docker-default --engine-version 20.10
@@ -71,6 +47,29 @@ grep -q "^  profile: *built-in docker-default, version 20.10: Docker 20.10.24" "
 run --check --profile ./docker-default
 [ "$rc" = 1 ] && grep -q "^ctrace: ./docker-default: No such file" "$tmp/err" ||
 	bad "./docker-default: rc $rc, $(cat "$tmp/err")"
+
+# podman-default is podman's own: the same answers as the seccomp.json
+# podman installs, for several capability sets and users
+PODMAN_JSON=/usr/share/containers/seccomp.json
+if [ -r "$PODMAN_JSON" ]; then
+	for flags in "" "--cap-add SYS_PTRACE" "--cap-add SYS_ADMIN" "--user 1000" \
+		     "--cap-drop ALL --no-new-privs"; do
+		# shellcheck disable=SC2086
+		"$CTRACE" --check --json --profile podman-default $flags >"$tmp/b.json" 2>/dev/null
+		# shellcheck disable=SC2086
+		"$CTRACE" --check --json --profile "$PODMAN_JSON" --engine podman $flags >"$tmp/f.json" 2>/dev/null
+		python3 - "$tmp/b.json" "$tmp/f.json" <<'PY' || bad "podman-default $flags differs from $PODMAN_JSON"
+import json, sys
+b, f = (json.load(open(x)) for x in sys.argv[1:3])
+for k in ("modes", "probes"):
+    assert b[k] == f[k], k
+assert b["whatif"]["queries"] == f["whatif"]["queries"]
+assert b["whatif"]["caps"] == f["whatif"]["caps"]
+PY
+	done
+else
+	echo "note: $PODMAN_JSON absent (podman not installed): built-in podman-default not compared"
+fi
 
 # --- --pod ---
 run --check --json --pod "$PODS/sidecar.yaml" --container debug
@@ -83,7 +82,7 @@ p = w["pod"]
 assert p["share_process_namespace"] and p["runtime"] == "kubernetes" and p["container"] == "debug"
 t = p["attach_targets"]
 assert len(t) == 1 and t[0]["container"] == "app" and t[0]["uid"] == 1000 and t[0]["verdict"] == "ok"
-assert v("attach-other") == "ok" and v("memory") == "ok"
+assert v(d, "attach-other") == "ok" and v(d, "memory") == "ok"
 '
 run --check --json --pod "$PODS/sidecar.yaml" --container app
 jcheck '
@@ -112,11 +111,11 @@ jcheck '
 assert w["profile"].endswith("profiles/deny-ptrace-eperm.json"), w["profile"]
 assert w["user"] == 2000 and w["no_new_privs"] is True and w["caps"] == []
 assert w["pod"]["kind"] == "Deployment" and w["pod"]["name"] == "web"
-assert v("spawn") == "fails"
+assert v(d, "spawn") == "fails"
 '
 # ... and podman reads the template's annotation instead: unconfined
 run --check --json --pod "$PODS/deployment.yaml" --seccomp-root "$FIX" --engine podman
-jcheck 'assert w["seccomp"] == "unconfined" and v("spawn") == "ok"'
+jcheck 'assert w["seccomp"] == "unconfined" and v(d, "spawn") == "ok"'
 # CronJob, privileged, hostPID
 run --check --json --pod "$PODS/privileged.yaml"
 jcheck '
@@ -134,6 +133,16 @@ jcheck '
 c = {x["name"]: {m["name"]: m["verdict"] for m in x["modes"]} for x in d["columns"]}
 assert c["as-is"]["memory"] == "degraded" and c["+SYS_PTRACE"]["memory"] == "ok", c
 '
+# the debug container without SYS_PTRACE: adding it lets it attach to app
+sed '/capabilities:/,/add:/d' "$PODS/sidecar.yaml" >"$tmp/noptrace.yaml"
+run --check --json --compare --pod "$tmp/noptrace.yaml" --container debug
+jcheck '
+t = {x["name"]: x["attach_targets"][0] for x in d["columns"]}
+assert t["as-is"]["container"] == "app" and t["as-is"]["verdict"] == "fails", t
+assert t["+SYS_PTRACE"]["verdict"] == "ok", t
+'
+run --check --compare --pod "$tmp/noptrace.yaml" --container debug
+grep -q "^  attach app  *fails  *ok " "$tmp/out" || bad "compare text: no 'attach app' row"
 
 # --- bad input: one line, exit 1 ---
 expect_err() {	# expect_err PATTERN ARGS...

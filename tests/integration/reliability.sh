@@ -144,7 +144,7 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 		cp "$CTRACE" "$TMP/ctrace-suid"; chmod 4755 "$TMP/ctrace-suid"; chmod 755 "$TMP"
 		setpriv --reuid=65534 --regid=65534 --clear-groups "$TMP/ctrace-suid" true 2>"$TMP/suid"; st=$?
 		if grep -q 'nosuid' <(findmnt -no OPTIONS --target "$TMP" 2>/dev/null); then
-			echo "note: $TMP is mounted nosuid, set-user-ID refusal not checked"
+			echo "SKIP: set-user-ID refusal: $TMP is mounted nosuid"
 		else
 			[ $st = 1 ] && grep -q "refusing to run with set-user-ID" "$TMP/suid" ||
 				bad "set-user-ID ctrace did not refuse (status $st: $(cat "$TMP/suid"))"
@@ -154,6 +154,6 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 		bad "-u with an unknown user"
 	[ $rc = 0 ] && echo "ok: privileges"
 else
-	echo "note: privilege checks need root"
+	echo "SKIP: privilege checks (-u USER, set-user-ID): need root and a user 'nobody'"
 fi
 exit $rc

@@ -10,8 +10,8 @@
 . "$(dirname "$0")/lib.sh"
 rc=0
 prog=$HELPERS/stackcalls
-[ -x "$prog" ] || skip "$prog not built"
-"$CTRACE" -o /dev/null true 2>/dev/null || skip "ctrace cannot trace here"
+[ -x "$prog" ] || fail "$prog not built"
+need_ptrace
 
 # The frames after the write line of the helper: "module|symbol|addr".
 frames_of_write() {
@@ -47,8 +47,8 @@ check_write_stack() {   # $1: trace file, $2: label
 		line=$(grep -F "$prog($sym+0x" "$f" | head -1)
 		off=$(sed -E 's/.*\+(0x[0-9a-f]+)\).*/\1/' <<<"$line")
 		addr=$(sed -E 's/.*\[(0x[0-9a-f]+)\]$/\1/' <<<"$line")
-		val=$(nm "$prog" 2>/dev/null | awk -v s="$sym" '$3 == s && ($2 == "T" || $2 == "t") { print $1 }')
-		[ -n "$val" ] || continue    # no nm: the order check above must do
+		val=$(nm "$prog" | awk -v s="$sym" '$3 == s && ($2 == "T" || $2 == "t") { print $1 }')
+		[ -n "$val" ] || { echo "FAIL ($2): nm $prog shows no $sym"; bad=1; continue; }
 		if [ $((addr - off)) -ne $((16#$val)) ]; then
 			echo "FAIL ($2): $sym: [$addr] - $off != nm's 0x$val"; bad=1
 		fi
@@ -63,7 +63,8 @@ check_write_stack "$TMP/vm" vm_readv || rc=1
 [ -s "$TMP/vm.err" ] && { echo "FAIL: unexpected messages:"; cat "$TMP/vm.err"; rc=1; }
 
 # 2. PTRACE_PEEKDATA only: the same frames
-CTRACE_NO_VM_READV=1 "$CTRACE" -k -e trace=write -o "$TMP/peek" "$prog" >/dev/null 2>"$TMP/peek.err"
+CTRACE_NO_VM_READV=1 "$CTRACE" -k -e trace=write -o "$TMP/peek" "$prog" >/dev/null 2>"$TMP/peek.err" ||
+	{ echo "FAIL: ctrace -k with PTRACE_PEEKDATA failed"; cat "$TMP/peek.err"; rc=1; }
 check_write_stack "$TMP/peek" peekdata || rc=1
 if ! diff -u "$TMP/frames.vm_readv" "$TMP/frames.peekdata"; then
 	echo "FAIL: frames differ between process_vm_readv and PTRACE_PEEKDATA"; rc=1
@@ -72,7 +73,8 @@ fi
 # 3. full trace (no fast path): the module map follows the mmaps of the
 # dynamic loader, so every frame of every syscall has a module, and each
 # syscall line is followed by frames
-"$CTRACE" -k -o "$TMP/full" "$prog" >/dev/null 2>&1
+"$CTRACE" -k -o "$TMP/full" "$prog" >/dev/null 2>"$TMP/full.err" ||
+	{ echo "FAIL: ctrace -k (full trace) failed"; cat "$TMP/full.err"; rc=1; }
 check_write_stack "$TMP/full" full || rc=1
 if grep -q '^ > ?()' "$TMP/full"; then
 	echo "FAIL: frames without a module in a full trace:"; grep -B3 '^ > ?()' "$TMP/full" | head -20; rc=1
@@ -85,11 +87,20 @@ if ! awk '{ sub(/^[0-9]+ +/, "") }
 fi
 
 # 4. execve: the new program's modules, not the old ones
-"$CTRACE" -f -k -e trace=execve,write -o "$TMP/exec" sh -c "exec $prog" >/dev/null 2>&1
+"$CTRACE" -f -k -e trace=execve,write -o "$TMP/exec" sh -c "exec $prog" >/dev/null 2>"$TMP/exec.err" ||
+	{ echo "FAIL: ctrace -f -k failed"; cat "$TMP/exec.err"; rc=1; }
 check_write_stack "$TMP/exec" exec || rc=1
-if grep -A100 "^execve(\"$prog\"" "$TMP/exec" | grep -q '^ > /usr/bin/dash\|^ > /bin/dash\|^ > /usr/bin/sh\|^ > /bin/sh'; then
-	echo "FAIL: frames of the shell after it exec'd the helper"; cat "$TMP/exec"; rc=1
+# (with -f -o, lines start with "PID ")
+sed -E 's/^[0-9]+ +//' "$TMP/exec" >"$TMP/exec.nopid"
+grep -q "^execve(\"$prog\"" "$TMP/exec.nopid" || { echo "FAIL: no execve of the helper"; cat "$TMP/exec"; rc=1; }
+sh_path=$(readlink -f "$(command -v sh)")
+if sed -n "/^execve(\"${prog//\//\\/}\"/,\$p" "$TMP/exec.nopid" | grep -qF -e " > $sh_path(" -e " > /bin/sh(" -e " > /usr/bin/sh("; then
+	echo "FAIL: frames of the shell ($sh_path) after it exec'd the helper"; cat "$TMP/exec"; rc=1
 fi
+# the frame at the return of the helper's execve is the new dynamic loader's
+# entry point, found in the new module map
+sed -n "/^execve(\"${prog//\//\\/}\"/{n;p;q}" "$TMP/exec.nopid" | grep -Eq '^ > /[^ ]*/ld-linux[^/ ]*\(_start\+0x0\) \[0x[0-9a-f]+\]$' ||
+	{ echo "FAIL: the helper's execve is not followed by the new loader's _start frame"; cat "$TMP/exec"; rc=1; }
 
 # 5. strace -k (if it has an unwinder): same modules, frame by frame
 if command -v "$STRACE" >/dev/null 2>&1 && "$STRACE" -k -o "$TMP/s" -e trace=write "$prog" >/dev/null 2>&1; then
@@ -99,18 +110,21 @@ if command -v "$STRACE" >/dev/null 2>&1 && "$STRACE" -k -o "$TMP/s" -e trace=wri
 		echo "FAIL: modules per frame differ (--- strace +++ ctrace)"; rc=1
 	fi
 else
-	echo "note: strace -k unavailable here, module comparison skipped"
+	echo "SKIP: module comparison with strace -k: '$STRACE -k' cannot unwind here"
 fi
 
 # 6. in a container whose seccomp profile blocks process_vm_readv: ctrace
 # says it falls back to PTRACE_PEEKDATA and the frames are the same
-if [ "$(id -u)" = 0 ] && command -v podman >/dev/null 2>&1 && command -v runc >/dev/null 2>&1; then
+. "$srcdir/tests/engine.sh"
+if [ "$(id -u)" != 0 ]; then
+	echo "SKIP: container part: rootful podman needs root"
+elif podman_works; then
 	cat >"$TMP/novm.json" <<'EOF'
 {"defaultAction": "SCMP_ACT_ALLOW",
  "syscalls": [{"names": ["process_vm_readv"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}
 EOF
-	if timeout 60 podman --runtime runc run --rm --network none \
-		--ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+	# shellcheck disable=SC2086
+	if timeout 60 podman --runtime runc run $PODMAN_RUN_OPTS \
 		--security-opt seccomp="$TMP/novm.json" -v "$TMP:$TMP" --rootfs /:O \
 		"$CTRACE" -k -e trace=write -o "$TMP/ctr" "$prog" >/dev/null 2>"$TMP/ctr.err"; then
 		grep -q 'process_vm_readv.*PEEKDATA' "$TMP/ctr.err" ||
@@ -119,11 +133,8 @@ EOF
 		diff -u "$TMP/frames.vm_readv" "$TMP/frames.container" ||
 			{ echo "FAIL: frames differ in the container"; rc=1; }
 	else
-		echo "note: podman could not run a container here, container part skipped:"
-		head -3 "$TMP/ctr.err"
+		echo "FAIL: ctrace -k failed in a container (podman runs containers here):"; cat "$TMP/ctr.err"; rc=1
 	fi
-else
-	echo "note: no root/podman/runc, container part skipped"
 fi
 
 [ $rc = 0 ] && pass "-k stack traces"

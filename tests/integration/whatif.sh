@@ -6,31 +6,7 @@
 : "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
 FIX="$srcdir/tests/fixtures/profiles"
-SCHEMA="$srcdir/docs/check.schema.json"
-. "$srcdir/tests/schema.sh"
-SCHEMA_CHECK=0; schema_validator && SCHEMA_CHECK=1
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-
-# run ARGS...: stdout in $tmp/out, stderr in $tmp/err, status in $rc
-run() { "$CTRACE" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
-
-# jcheck PYTHON-EXPR-LINES: the document in $tmp/out as d, rc as rc
-jcheck() {
-	python3 - "$tmp/out" "$rc" "$SCHEMA" "$1" "$SCHEMA_CHECK" <<'PY' || { bad "JSON check failed: $1"; cat "$tmp/err"; }
-import json, sys
-d = json.load(open(sys.argv[1]))
-rc = int(sys.argv[2])
-def v(doc, mode):
-    return {m["name"]: m["verdict"] for m in doc["modes"]}[mode]
-if "whatif" in d and sys.argv[5] == "1":
-    import jsonschema
-    jsonschema.validate(d, json.load(open(sys.argv[3])))
-exec(sys.argv[4])
-PY
-}
+. "$srcdir/tests/integration/check-lib.sh"
 
 # --- what-if, text ---
 run --check --profile "$FIX/deny-ptrace-eperm.json"

@@ -18,8 +18,8 @@ if [ "$ver" != "6.1" ]; then
 	exit 77
 fi
 if [ ! -x "$probe" ]; then
-	echo "SKIP: $probe not built"
-	exit 77
+	echo "FAIL: $probe not built (a helper of this test)"
+	exit 1
 fi
 if ! strace -qq -o /dev/null true 2>/dev/null; then
 	echo "SKIP: strace cannot trace here (ptrace blocked?)"

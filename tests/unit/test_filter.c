@@ -1,5 +1,5 @@
-/* Unit tests of the -e expression parser (src/filter.c) and of the -x
- * quoting rule (src/print.c). */
+/* Unit tests of the -e expression parser (src/filter.c) (the quoting
+ * rule is tested in test_quote.c). */
 #include "config.h"
 
 #include <errno.h>
@@ -212,31 +212,6 @@ static void test_build(void **state)
 	filter_set_status(FS_ALL);
 }
 
-static void check_quote(const char *s, size_t len, unsigned flags, const char *want)
-{
-	char out[256];
-
-	quote_string(s, len, flags, out);
-	assert_string_equal(out, want);
-}
-
-static void test_quote(void **state)
-{
-	(void)state;
-	check_quote("a\tb\n\"\\", 6, 0, "\"a\\tb\\n\\\"\\\\\"");
-	/* octal, shortest unless a digit follows */
-	check_quote("\001" "234\001" "9", 6, 0, "\"\\001234\\19\"");
-	check_quote("\377\0", 2, 0, "\"\\377\\0\"");
-	/* -x: printable and whitespace only -> as without -x */
-	check_quote("ab\tc\n", 5, QUOTE_HEX_NONPRINT, "\"ab\\tc\\n\"");
-	/* -x: one other byte switches the whole string to hex */
-	check_quote("abc\0d", 5, QUOTE_HEX_NONPRINT, "\"\\x61\\x62\\x63\\x00\\x64\"");
-	check_quote("a\177", 2, QUOTE_HEX_NONPRINT, "\"\\x61\\x7f\"");
-	/* -xx: everything */
-	check_quote("ab", 2, QUOTE_HEX_ALL, "\"\\x61\\x62\"");
-	check_quote("", 0, QUOTE_HEX_ALL, "\"\"");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,7 +224,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_all_none, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_build, setup, teardown),
-		cmocka_unit_test(test_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

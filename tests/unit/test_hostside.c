@@ -128,8 +128,10 @@ static void test_dump(void **state)
 	const char *v;
 
 	(void)state;
-	if (!usable(why, sizeof(why)))
+	if (!usable(why, sizeof(why))) {
+		print_message("SKIP: %s\n", why);
 		skip();
+	}
 	assert_int_equal(hostside_dump_filters(child, &d, why, sizeof(why)), 0);
 	assert_int_equal(d.n, 2);
 	/* [0] is the newest (the kernel's index 0 is the oldest) */
@@ -163,8 +165,10 @@ static void test_inspect(void **state)
 	char why[300];
 
 	(void)state;
-	if (!usable(why, sizeof(why)))
+	if (!usable(why, sizeof(why))) {
+		print_message("SKIP: %s\n", why);
 		skip();
+	}
 	check_gather_facts(&host, 0);
 	assert_int_equal(hostside_inspect(child, &host, &h), 0);
 	assert_false(h.container);	/* our own namespaces */

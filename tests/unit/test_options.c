@@ -204,6 +204,48 @@ static void test_timestamp_args(void **state)
 	assert_int_equal(parse_abs_timestamps("bogus", &f, &p), -EINVAL);
 }
 
+static void test_strace_options(void **state)
+{
+	struct options o;
+	unsigned m = 0;
+
+	(void)state;
+	assert_int_equal(parse(&o, "ctrace -a 60 -A -n -i -o f --output-separately -f true"), 0);
+	assert_int_equal(o.acolumn, 60);
+	assert_true(o.append && o.print_scno && o.print_ip);
+	assert_int_equal(o.follow, 2);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace true"), 0);
+	assert_int_equal(o.acolumn, 40);
+	options_free(&o);
+	/* -q, -qq, -qqq and -e quiet= */
+	assert_int_equal(parse(&o, "ctrace -q true"), 0);
+	assert_int_equal(o.quiet_mask, QUIET_ATTACH | QUIET_PERSONALITY);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -qqq true"), 0);
+	assert_int_equal(o.quiet_mask, QUIET_ALL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -e quiet=exit --quiet=thread-execve true"), 0);
+	assert_int_equal(o.quiet_mask, QUIET_THREAD_EXECVE);
+	assert_int_equal(o.nexprs, 0);
+	options_free(&o);
+	assert_int_equal(parse_quiet("!exit", &m), 0);
+	assert_int_equal(m, QUIET_ALL & ~QUIET_EXIT);
+	assert_int_equal(parse_quiet("attach,bogus", &m), -EINVAL);
+	/* long forms of -e */
+	assert_int_equal(parse(&o, "ctrace --trace=open --signal=none true"), 0);
+	assert_int_equal(o.nexprs, 2);
+	assert_string_equal(o.exprs[0], "trace=open");
+	assert_string_equal(o.exprs[1], "signal=none");
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace --decode-fds=socket --strings-in-hex=non-ascii true"), 0);
+	assert_int_equal(o.yflag, 2);
+	assert_int_equal(o.xflag, 1);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -a x true"), -EINVAL);
+	assert_int_equal(parse(&o, "ctrace --decode-fds=bogus true"), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_trace_expr),
 		cmocka_unit_test(test_signal_expr),
 		cmocka_unit_test(test_timestamp_args),
+		cmocka_unit_test(test_strace_options),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

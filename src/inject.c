@@ -1,0 +1,400 @@
+#include "config.h"
+#include "inject.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "filter.h"
+#include "mem.h"
+#include "print.h"
+#include "util.h"
+
+#define POKE_MAX 8	/* pokes of one kind in a rule */
+#define POKE_DATA_MAX 256
+
+struct poke {
+	unsigned arg;			/* 1..6 */
+	size_t len;
+	unsigned char data[POKE_DATA_MAX];
+};
+
+struct inject_rule {
+	bool *set;			/* by syscall number of the native arch */
+	bool has_error, has_retval;
+	int error;
+	long retval;
+	long scno;			/* syscall=: -1 none */
+	int signo;
+	long delay_enter_us, delay_exit_us;	/* -1 none */
+	unsigned first, last, step;	/* when= */
+	struct poke poke_enter[POKE_MAX], poke_exit[POKE_MAX];
+	unsigned npoke_enter, npoke_exit;
+};
+
+static struct inject_rule *rules;
+static size_t nrules;
+static unsigned table_size;
+
+bool inject_active(void)
+{
+	return nrules > 0;
+}
+
+void inject_add_to_set(const struct arch_def *a, bool *set)
+{
+	for (size_t r = 0; r < nrules; r++)
+		for (unsigned i = 0; i < a->nsyscalls; i++)
+			if (rules[r].set[i])
+				set[i] = true;
+}
+
+static int parse_errno(const char *s)
+{
+	char *end;
+	long v;
+
+	for (int e = 1; e < 4096; e++) {
+		const char *n = errno_name(e);
+
+		if (n && strcmp(n, s) == 0)
+			return e;
+	}
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > 4095)
+		return -1;
+	return (int)v;
+}
+
+static int parse_signo(const char *s)
+{
+	char *end;
+	long v;
+
+	for (int sig = 1; sig < 65; sig++) {
+		const char *n = signal_name(sig);
+
+		if (n && (strcasecmp(n, s) == 0 || strcasecmp(n + 3, s) == 0))
+			return sig;
+	}
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > 64)
+		return -1;
+	return (int)v;
+}
+
+static int parse_ulong(const char *s, const char **end, unsigned long max, unsigned long *out)
+{
+	char *e;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &e, 10);
+	if (errno || v > max)
+		return -1;
+	*end = e;
+	*out = v;
+	return 0;
+}
+
+/* "10" (microseconds), "10s", "10ms", "10us", "10ns" -> microseconds */
+static long parse_delay(const char *s)
+{
+	static const struct { const char *unit; double mul; } units[] = {
+		{ "", 1 }, { "us", 1 }, { "ms", 1e3 }, { "s", 1e6 }, { "ns", 1e-3 },
+	};
+	const char *end;
+	unsigned long v;
+
+	if (parse_ulong(s, &end, LONG_MAX / 1000000, &v) < 0)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(units); i++)
+		if (strcmp(end, units[i].unit) == 0)
+			return (long)((double)v * units[i].mul);
+	return -1;
+}
+
+/* when=FIRST[..LAST][+[STEP]] */
+static int parse_when(const char *s, struct inject_rule *r)
+{
+	const char *p;
+	unsigned long v;
+
+	if (parse_ulong(s, &p, 65535, &v) < 0 || v == 0)
+		return -1;
+	r->first = (unsigned)v;
+	r->last = r->first;
+	r->step = 0;
+	if (strncmp(p, "..", 2) == 0) {
+		if (parse_ulong(p + 2, &p, 65535, &v) < 0 || v < r->first)
+			return -1;
+		r->last = (unsigned)v;
+		r->step = 1;
+	}
+	if (*p == '+') {
+		p++;
+		if (r->last == r->first)
+			r->last = UINT_MAX;
+		r->step = 1;
+		if (*p) {
+			if (parse_ulong(p, &p, 65535, &v) < 0 || v == 0)
+				return -1;
+			r->step = (unsigned)v;
+		}
+	}
+	return *p ? -1 : 0;
+}
+
+/* @argN=HEX[,@argM=HEX...] */
+static int parse_pokes(const char *s, struct poke *pk, unsigned *n)
+{
+	_cleanup_free_ char *copy = xstrdup(s);
+	char *save = NULL;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		struct poke *p;
+		const char *hex;
+		size_t len;
+
+		if (*n >= POKE_MAX || strncmp(tok, "@arg", 4) != 0 || tok[4] < '1' ||
+		    tok[4] > '6' || tok[5] != '=')
+			return -1;
+		p = &pk[(*n)++];
+		p->arg = (unsigned)(tok[4] - '0');
+		hex = tok + 6;
+		len = strlen(hex);
+		if (len == 0 || len % 2 || len / 2 > POKE_DATA_MAX)
+			return -1;
+		for (size_t i = 0; i < len / 2; i++) {
+			unsigned b;
+
+			if (sscanf(hex + 2 * i, "%2x", &b) != 1 ||
+			    !strchr("0123456789abcdefABCDEF", hex[2 * i]) ||
+			    !strchr("0123456789abcdefABCDEF", hex[2 * i + 1]))
+				return -1;
+			p->data[i] = (unsigned char)b;
+		}
+		p->len = len / 2;
+	}
+	return 0;
+}
+
+int inject_parse(const struct arch_def *a, const char *value, bool fault,
+		 char *err, size_t errsize)
+{
+	_cleanup_free_ char *copy = xstrdup(value);
+	struct inject_rule r = {
+		.scno = -1, .delay_enter_us = -1, .delay_exit_us = -1,
+		.first = 1, .last = UINT_MAX, .step = 1,
+	};
+	char *save = NULL;
+	char *set = strtok_r(copy, ":", &save);
+	const char *what = fault ? "fault" : "inject";
+	bool any = fault;
+
+	if (!set) {
+		snprintf(err, errsize, "invalid %s argument '%s'", what, value);
+		return -EINVAL;
+	}
+	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
+		goto fail_quiet;
+	for (char *tok = strtok_r(NULL, ":", &save); tok; tok = strtok_r(NULL, ":", &save)) {
+		char *eq = strchr(tok, '=');
+		const char *v = eq ? eq + 1 : "";
+
+		if (eq)
+			*eq = '\0';
+		if (strcmp(tok, "error") == 0 && !r.has_retval) {
+			r.error = parse_errno(v);
+			if (r.error < 0)
+				goto fail;
+			r.has_error = true;
+		} else if (strcmp(tok, "retval") == 0 && !fault && !r.has_error) {
+			char *end;
+
+			errno = 0;
+			r.retval = strtol(v, &end, 0);
+			if (errno || end == v || *end)
+				goto fail;
+			r.has_retval = true;
+		} else if (strcmp(tok, "signal") == 0 && !fault) {
+			r.signo = parse_signo(v);
+			if (r.signo < 0)
+				goto fail;
+		} else if (strcmp(tok, "syscall") == 0 && !fault) {
+			r.scno = arch_syscall_number(a, v);
+			if (r.scno < 0)
+				goto fail;
+		} else if ((strcmp(tok, "delay_enter") == 0 || strcmp(tok, "delay_exit") == 0) && !fault) {
+			long d = parse_delay(v);
+
+			if (d < 0)
+				goto fail;
+			*(tok[6] == 'e' && tok[7] == 'n' ? &r.delay_enter_us : &r.delay_exit_us) = d;
+		} else if (strcmp(tok, "poke_enter") == 0 && !fault) {
+			if (parse_pokes(v, r.poke_enter, &r.npoke_enter) < 0)
+				goto fail;
+		} else if (strcmp(tok, "poke_exit") == 0 && !fault) {
+			if (parse_pokes(v, r.poke_exit, &r.npoke_exit) < 0)
+				goto fail;
+		} else if (strcmp(tok, "when") == 0) {
+			if (parse_when(v, &r) < 0)
+				goto fail;
+			continue;
+		} else {
+			goto fail;
+		}
+		any = true;
+	}
+	if (!any) {
+		snprintf(err, errsize, "invalid %s argument '%s': nothing to inject "
+			 "(error=, retval=, signal=, syscall=, delay_enter=, delay_exit=, poke_enter= or poke_exit=)",
+			 what, value);
+		goto fail_quiet;
+	}
+	if (fault && !r.has_error) {
+		r.has_error = true;
+		r.error = ENOSYS;
+	}
+	if (r.scno >= 0 && !r.has_error && !r.has_retval) {
+		/* syscall= alone: the other call's result is the result */
+	}
+	rules = xrealloc(rules, (nrules + 1) * sizeof(*rules));
+	rules[nrules++] = r;
+	table_size = a->nsyscalls;
+	return 0;
+fail:
+	snprintf(err, errsize, "invalid %s argument '%s'", what, value);
+fail_quiet:
+	free(r.set);
+	return -EINVAL;
+}
+
+static void delay_us(long us)
+{
+	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* Write the pokes into the buffers the arguments point to. */
+static bool do_pokes(const struct tcb *tcp, const struct poke *pk, unsigned n)
+{
+	bool done = false;
+
+	for (unsigned i = 0; i < n; i++) {
+		unsigned long addr = tcp->args[pk[i].arg - 1];
+		size_t off = 0;
+
+		while (off < pk[i].len) {
+			unsigned long a = (addr + off) & ~(sizeof(long) - 1);
+			size_t skip = (addr + off) - a;
+			size_t take = sizeof(long) - skip;
+			unsigned long word;
+
+			if (take > pk[i].len - off)
+				take = pk[i].len - off;
+			if (mem_read(tcp->pid, a, &word, sizeof(word)) < 0)
+				break;
+			memcpy((unsigned char *)&word + skip, pk[i].data + off, take);
+			if (mem_write_word(tcp->pid, a, word) < 0)
+				break;
+			off += take;
+			done = true;
+		}
+	}
+	return done;
+}
+
+static const struct inject_rule *rule_for(const struct tcb *tcp)
+{
+	for (size_t r = nrules; r-- > 0;)
+		if (rules[r].set[tcp->scno])
+			return &rules[r];
+	return NULL;
+}
+
+int inject_entry(struct tcb *tcp)
+{
+	const struct inject_rule *r;
+	unsigned n;
+
+	tcp->flags &= ~TCB_INJECTED;
+	tcp->inj_rule = NULL;
+	tcp->inj_what = 0;
+	if (!nrules || tcp->arch != arch_native || tcp->scno < 0 ||
+	    (unsigned long)tcp->scno >= table_size || !(r = rule_for(tcp)))
+		return 0;
+	if (!tcp->inj_count)
+		tcp->inj_count = xcalloc(table_size, sizeof(*tcp->inj_count));
+	n = ++tcp->inj_count[tcp->scno];
+	if (n < r->first || n > r->last || (r->step ? (n - r->first) % r->step : n != r->first))
+		return 0;
+	tcp->flags |= TCB_INJECTED;
+	tcp->inj_rule = r;
+	if (r->npoke_enter && do_pokes(tcp, r->poke_enter, r->npoke_enter))
+		tcp->inj_what |= INJ_ARGS;
+	if (r->has_error || r->has_retval) {
+		/* the kernel runs nothing (-1: ENOSYS), or syscall= */
+		if (arch_native_regs.set_scno(tcp->pid, r->scno) == 0)
+			tcp->inj_what |= INJ_RETVAL;
+	} else if (r->scno >= 0) {
+		if (arch_native_regs.set_scno(tcp->pid, r->scno) == 0)
+			tcp->inj_what |= INJ_RETVAL;
+	}
+	if (r->delay_enter_us >= 0) {
+		delay_us(r->delay_enter_us);
+		tcp->inj_what |= INJ_DELAYED;
+	}
+	return r->signo;
+}
+
+void inject_exit(struct tcb *tcp)
+{
+	const struct inject_rule *r = tcp->inj_rule;
+
+	if (!(tcp->flags & TCB_INJECTED) || !r)
+		return;
+	if ((tcp->inj_what & INJ_RETVAL) && (r->has_error || r->has_retval)) {
+		long v = r->has_error ? -(long)r->error : r->retval;
+
+		if (arch_native_regs.set_retval(tcp->pid, v) == 0) {
+			tcp->rval = v;
+			tcp->err = r->has_error ? r->error : 0;
+		}
+	}
+	if (r->npoke_exit && do_pokes(tcp, r->poke_exit, r->npoke_exit))
+		tcp->inj_what |= INJ_ARGS;
+	if (r->delay_exit_us >= 0) {
+		delay_us(r->delay_exit_us);
+		tcp->inj_what |= INJ_DELAYED;
+	}
+}
+
+const char *inject_note(const struct tcb *tcp)
+{
+	static const char *const notes[] = {
+		[INJ_RETVAL] = " (INJECTED)",
+		[INJ_ARGS] = " (INJECTED: args)",
+		[INJ_ARGS | INJ_RETVAL] = " (INJECTED: args, retval)",
+		[INJ_DELAYED] = " (DELAYED)",
+		[INJ_DELAYED | INJ_RETVAL] = " (INJECTED) (DELAYED)",
+		[INJ_DELAYED | INJ_ARGS] = " (INJECTED: args) (DELAYED)",
+		[INJ_DELAYED | INJ_ARGS | INJ_RETVAL] = " (INJECTED: args, retval) (DELAYED)",
+	};
+
+	if (!(tcp->flags & TCB_INJECTED))
+		return NULL;
+	return notes[tcp->inj_what & (INJ_ARGS | INJ_RETVAL | INJ_DELAYED)];
+}
