@@ -243,12 +243,10 @@ static struct outstream *stream_for(pid_t pid)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
 	fp = fopen(name, opt->append ? "ae" : "we");
-	if (!fp) {
-		ct_error("Can't fopen '%s': %s", name, strerror(errno));
-		fp = fopen("/dev/null", "we");
-		if (!fp)
-			ct_die("Can't fopen '/dev/null': %s", strerror(errno));
-	}
+	/* as strace: the trace cannot be written, so ctrace stops with
+	 * status 1 (a spawned command dies with it: PTRACE_O_EXITKILL) */
+	if (!fp)
+		ct_die("Can't fopen '%s': %s", name, strerror(errno));
 	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 	os = outstream_new(fp);
 	outstream_set_private(os);
@@ -512,8 +510,11 @@ int tracer_spawn(const char *path, char **argv)
 		fp_pipe = -1;
 	}
 
-	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
-		if (WIFEXITED(status))
+	status = 0;
+	while ((ret = waitpid(pid, &status, WSTOPPED)) < 0 && errno == EINTR)
+		;
+	if (ret < 0 || !WIFSTOPPED(status)) {
+		if (ret >= 0 && WIFEXITED(status))
 			return -ECHILD; /* the child printed why */
 		ct_error("the command stopped unexpectedly");
 		return -ECHILD;
