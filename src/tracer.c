@@ -31,6 +31,7 @@
 #include "fdcache.h"
 #include "filter.h"
 #include "inject.h"
+#include "pathtrace.h"
 #include "print.h"
 #include "signals.h"
 #include "stage.h"
@@ -204,6 +205,8 @@ int tracer_init(const struct options *opts)
 	if (opts->count)
 		summary_init(arch_native, opts->count_wall);
 
+	for (size_t i = 0; i < opts->npaths; i++)
+		pathtrace_add(opts->paths[i], opts->quiet_mask & QUIET_PATH_RESOLUTION);
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)
@@ -766,7 +769,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	}
 	/* -e inject: tampering does not depend on -e trace= */
 	tcp->inj_signo = inject_entry(tcp);
-	if (!syscall_traced(tcp)) {
+	if (!syscall_traced(tcp) || (pathtrace_active() && !pathtrace_match(tcp))) {
 		tcp->flags |= TCB_FILTERED;
 		return;
 	}
