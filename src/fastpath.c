@@ -121,8 +121,15 @@ int fastpath_load(scmp_filter_ctx ctx)
 bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)
 {
 	uint32_t props = tcp->ent ? tcp->ent->props : 0;
-	bool traced = tcp->scno >= 0 && (unsigned long)tcp->scno < tcp->arch->nsyscalls &&
-		      set[tcp->scno];
+	bool traced;
+
+	/* set is by native number and set_arg writes the native registers:
+	 * a call of another ABI (a 32-bit one, or one whose arch is not
+	 * known: tcp->arch NULL) is left alone and shown. */
+	if (tcp->arch != arch_native)
+		return false;
+	traced = tcp->scno >= 0 && (unsigned long)tcp->scno < arch_native->nsyscalls &&
+		 set[tcp->scno];
 
 	if (props & SP_CLONE) {
 		if (tcp->args[0] & CLONE_UNTRACED_FLAG) {

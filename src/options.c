@@ -36,6 +36,7 @@ const struct option ctrace_long_options[] = {
 	{ "env", required_argument, NULL, 'E' },
 	{ "quiet", optional_argument, NULL, 'q' },
 	{ "columns", required_argument, NULL, 'a' },
+	{ "trace-path", required_argument, NULL, 'P' },
 	{ "output-append-mode", no_argument, NULL, 'A' },
 	{ "output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY },
 	{ "syscall-number", no_argument, NULL, 'n' },
@@ -74,7 +75,7 @@ const struct option ctrace_long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const char ctrace_short_options[] = "+:a:Afhino:p:s:e:E:u:vVxX:yrtTcCkqzZDwS:U:";
+const char ctrace_short_options[] = "+:a:Afhino:p:P:s:e:E:u:vVxX:yrtTcCkqzZDwS:U:";
 
 bool options_wants_check(int argc, char **argv)
 {
@@ -111,6 +112,7 @@ void usage(FILE *fp)
 "                 (successful failed unfinished unavailable detached)\n"
 "  -e raw=SET / abbrev=SET / verbose=SET   undecoded / abbreviated / dereferenced\n"
 "  -z / -Z        only successful / only failed syscalls\n"
+"  -P PATH        only syscalls that touch PATH (by path or descriptor)\n"
 "Tampering:\n"
 "  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=NAME]\n"
 "     [:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=HEX,...]\n"
@@ -366,6 +368,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 			}
 			break;
 		case 'A': opts->append = true; break;
+		case 'P':
+			if (!*optarg) {
+				ct_error("-P: empty path");
+				return bad_usage();
+			}
+			push(&opts->paths, &opts->npaths, optarg);
+			break;
 		case 'n': opts->print_scno = true; break;
 		case 'i': opts->print_ip = true; break;
 		case OPT_OUTPUT_SEPARATELY: opts->separately = true; break;
@@ -523,6 +532,7 @@ void options_free(struct options *opts)
 	free(opts->pids);
 	free(opts->exprs);
 	free(opts->env);
+	free(opts->paths);
 	for (size_t i = 0; i < opts->nowned; i++)
 		free(opts->owned[i]);
 	free(opts->owned);

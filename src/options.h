@@ -54,6 +54,8 @@ struct options {
 	char **owned;            /* strings made here (freed with opts) */
 	size_t nowned;
 	bool separately;         /* --output-separately: -ff */
+	char **paths;            /* -P PATH */
+	size_t npaths;
 	char **env;              /* -E VAR[=VAL] */
 	size_t nenv;
 	char **argv;             /* command to run (NULL when only -p) */

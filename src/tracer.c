@@ -31,6 +31,7 @@
 #include "fdcache.h"
 #include "filter.h"
 #include "inject.h"
+#include "pathtrace.h"
 #include "print.h"
 #include "signals.h"
 #include "stage.h"
@@ -204,6 +205,8 @@ int tracer_init(const struct options *opts)
 	if (opts->count)
 		summary_init(arch_native, opts->count_wall);
 
+	for (size_t i = 0; i < opts->npaths; i++)
+		pathtrace_add(opts->paths[i], opts->quiet_mask & QUIET_PATH_RESOLUTION);
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)
@@ -243,12 +246,10 @@ static struct outstream *stream_for(pid_t pid)
 		return shared_out;
 	snprintf(name, sizeof(name), "%s.%d", opt->outfile, pid);
 	fp = fopen(name, opt->append ? "ae" : "we");
-	if (!fp) {
-		ct_error("Can't fopen '%s': %s", name, strerror(errno));
-		fp = fopen("/dev/null", "we");
-		if (!fp)
-			ct_die("Can't fopen '/dev/null': %s", strerror(errno));
-	}
+	/* as strace: the trace cannot be written, so ctrace stops with
+	 * status 1 (a spawned command dies with it: PTRACE_O_EXITKILL) */
+	if (!fp)
+		ct_die("Can't fopen '%s': %s", name, strerror(errno));
 	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 	os = outstream_new(fp);
 	outstream_set_private(os);
@@ -512,8 +513,11 @@ int tracer_spawn(const char *path, char **argv)
 		fp_pipe = -1;
 	}
 
-	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
-		if (WIFEXITED(status))
+	status = 0;
+	while ((ret = waitpid(pid, &status, WSTOPPED)) < 0 && errno == EINTR)
+		;
+	if (ret < 0 || !WIFSTOPPED(status)) {
+		if (ret >= 0 && WIFEXITED(status))
 			return -ECHILD; /* the child printed why */
 		ct_error("the command stopped unexpectedly");
 		return -ECHILD;
@@ -765,7 +769,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	}
 	/* -e inject: tampering does not depend on -e trace= */
 	tcp->inj_signo = inject_entry(tcp);
-	if (!syscall_traced(tcp)) {
+	if (!syscall_traced(tcp) || (pathtrace_active() && !pathtrace_match(tcp))) {
 		tcp->flags |= TCB_FILTERED;
 		return;
 	}

@@ -639,6 +639,9 @@ static void pod_seccomp(const struct pod_container *c, bool podman, const char *
 				 "podman-default); --profile overrides it");
 			return;
 		}
+	} else if (k && c->annotation) {
+		add_note(w, "the seccomp annotation is ignored: securityContext.seccompProfile "
+			 "(of the %s) takes precedence", from);
 	} else if (!k && c->annotation) {
 		k = c->annotation;
 		file = c->ann_localhost;

@@ -30,6 +30,9 @@ expect_error "Invalid process id: 'abc'" -p abc
 expect_error "Invalid process id: '0'" -p 0
 expect_error "option requires an argument -- 'p'" -p
 expect_error "Can't fopen '/nonexistent-dir/out': No such file or directory" -o /nonexistent-dir/out true
+# -ff: the file of the first process cannot be made: exit 1 as strace,
+# never a trace to nowhere with status 0
+expect_error "Can't fopen '/nonexistent-dir/out\.[0-9]*': No such file or directory" -ff -o /nonexistent-dir/out true
 # a pid that does not exist
 pid=4194303; while kill -0 $pid 2>/dev/null; do pid=$((pid - 1)); done
 expect_error "cannot attach to PID $pid: no process $pid is visible" -p $pid

@@ -110,6 +110,7 @@ run --check --json --pod "$PODS/deployment.yaml" --seccomp-root "$FIX"
 jcheck '
 assert w["profile"].endswith("profiles/deny-ptrace-eperm.json"), w["profile"]
 assert w["user"] == 2000 and w["no_new_privs"] is True and w["caps"] == []
+assert any("annotation is ignored" in n for n in w["notes"])
 assert w["pod"]["kind"] == "Deployment" and w["pod"]["name"] == "web"
 assert v(d, "spawn") == "fails"
 '

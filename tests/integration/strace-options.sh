@@ -20,6 +20,12 @@ same() {
 	local name=$1; shift
 	( "$STRACE" -o "$TMP/$name.s" "$@" "${WORK[@]}" >/dev/null 2>&1 )
 	( "$CTRACE" -o "$TMP/$name.c" "$@" "${WORK[@]}" >/dev/null 2>"$TMP/$name.err" )
+	# ctrace's own messages are strace's, with its name
+	sed 's/^ctrace: /strace: /' "$TMP/$name.err" > "$TMP/$name.c.msg"
+	( "$STRACE" -o /dev/null "$@" "${WORK[@]}" >/dev/null 2>"$TMP/$name.s.msg" )
+	if ! diff "$TMP/$name.s.msg" "$TMP/$name.c.msg" >"$TMP/$name.msg.diff"; then
+		echo "FAIL: $name: ctrace $*: messages differ from strace's:"; cat "$TMP/$name.msg.diff"; rc=1
+	fi
 	if ! diff <(norm "$TMP/$name.s") <(norm "$TMP/$name.c") >"$TMP/$name.diff"; then
 		echo "FAIL: $name: ctrace $* differs from strace:"
 		cat "$TMP/$name.err" "$TMP/$name.diff"
@@ -46,6 +52,12 @@ same strings-in-hex-chars --strings-in-hex=non-ascii-chars -e trace=$SET
 same const-print-style --const-print-style=raw -e trace=$SET
 same decode-fds --decode-fds=path -e trace=$SET
 same decode-fds-e -e decode-fds=path -e trace=$SET
+
+# -P / --trace-path: calls that name the path or use a fd that refers to it
+same trace-path -P "$TMP/data"
+same trace-path-long --trace-path="$TMP/data" --trace-path=/dev/null
+same trace-path-resolved -P "$TMP/../$(basename "$TMP")/data"
+same trace-path-quiet -e quiet=path-resolution -P "$TMP/./data"
 
 # -e inject / -e fault: the call fails (or returns) as asked, the line says
 # so as strace's does, and the program sees it (its stdout is compared too)

@@ -1,0 +1,69 @@
+#!/bin/bash
+# make check-strace-suite: strace 6.1's own test suite, run with ctrace as
+# $STRACE, is the judge of parity.  The suite is downloaded and built at
+# test time (tests/strace-suite/build.sh, cached); nothing of it is kept in
+# this repository.
+#
+# Writes one "PASS|FAIL|SKIP: test" line per test to $OUT/results, a summary
+# line, and compares with tests/strace-suite/expected (tests that may still
+# fail, each with a one-line reason): a test that fails and is not on the
+# list is a regression; a test on the list that passes must be taken off it.
+# Exit status 0 when the results match the list.
+#
+#   CTRACE=path/to/ctrace  (default: src/ctrace of this tree)
+#   CTRACE_STRACE_CACHE    where the built strace tree is kept
+#   CTRACE_STRACE_SUITE_OUT  where results go (default _build/strace-suite)
+#   TESTS="a.gen b.gen"    run only these (the comparison then covers only them)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+ctrace=${CTRACE:-$top/src/ctrace}
+ctrace=$(cd "$(dirname "$ctrace")" && pwd)/$(basename "$ctrace")
+out=${CTRACE_STRACE_SUITE_OUT:-$top/_build/strace-suite}
+expected=$here/expected
+jobs=${JOBS:-2}
+
+[ -x "$ctrace" ] || { echo "FAIL: $ctrace is not built"; exit 1; }
+mkdir -p "$out"
+tree=$("$here/build.sh") || { echo "FAIL: could not fetch or build strace 6.1's test suite"; exit 1; }
+cd "$tree/tests" || exit 1
+
+# a fresh run: drop the results of the previous one
+find . -maxdepth 1 \( -name '*.trs' -o -name '*.log' \) -delete
+# TIMEOUT_DURATION bounds a hung test (strace's default is 1500 s)
+STRACE=$ctrace TIMEOUT_DURATION=${TIMEOUT_DURATION:-120} \
+	make -k -j"$jobs" check ${TESTS:+TESTS="$TESTS"} >"$out/make.log" 2>&1
+
+# one line per test, from automake's .trs files
+for trs in *.trs; do
+	r=$(sed -n 's/^:test-result: //p' "$trs" | head -1)
+	case $r in ERROR|XPASS) r=FAIL ;; XFAIL) r=PASS ;; esac
+	echo "$r: ${trs%.trs}"
+done | sort -k2 > "$out/results"
+pass=$(grep -c '^PASS' "$out/results"); fail=$(grep -c '^FAIL' "$out/results")
+skip=$(grep -c '^SKIP' "$out/results")
+# failures because ctrace rejected an option (the goal is none)
+rejected=$(for t in $(sed -n 's/^FAIL: //p' "$out/results"); do
+	grep -lE "ctrace: (invalid option|unrecognized option|option requires|invalid filter action|invalid [a-z-]+ argument)" "$t.log" 2>/dev/null
+done | wc -l)
+
+# compare with the list of expected failures
+sed -n 's/^\([^#[:space:]][^[:space:]]*\).*/\1/p' "$expected" | sort -u > "$out/expected-names"
+sed -n 's/^FAIL: //p' "$out/results" | sort > "$out/failed"
+sed -n 's/^PASS: //p' "$out/results" | sort > "$out/passed"
+comm -23 "$out/failed" "$out/expected-names" > "$out/regressions"
+comm -12 "$out/passed" "$out/expected-names" > "$out/newly-passing"
+status=0
+while read -r t; do
+	echo "FAIL: $t: fails and is not on tests/strace-suite/expected (a regression)"
+	grep -E '^(\+|-)|ctrace: ' "$t.log" 2>/dev/null | head -8 | sed 's/^/    /'
+	status=1
+done < "$out/regressions"
+while read -r t; do
+	echo "FAIL: $t: passes now: take it off tests/strace-suite/expected"
+	status=1
+done < "$out/newly-passing"
+echo "strace 6.1 suite with STRACE=ctrace: $pass PASS, $fail FAIL, $skip SKIP of $((pass + fail + skip));" \
+	"$rejected fail on a rejected option; $(wc -l < "$out/regressions") regressions," \
+	"$(wc -l < "$out/newly-passing") off the expected list"
+exit $status
