@@ -364,7 +364,10 @@ void print_statfs_at(struct tcb *tcp, unsigned long addr)
 void print_dirents(struct tcb *tcp, unsigned long addr, const unsigned char *buf,
 		   size_t len, int d64, int verbose)
 {
-	size_t hdr = d64 ? 19 : 18;
+	/* both need 19 bytes: linux_dirent64 has its type at 18, and the old
+	 * linux_dirent its type byte after the name at 18 (reclen - 19 is the
+	 * name's room and must not wrap) */
+	size_t hdr = 19;
 	size_t pos = 0;
 	unsigned long count = 0;
 
@@ -396,7 +399,8 @@ void print_dirents(struct tcb *tcp, unsigned long addr, const unsigned char *buf
 			char *q = xmalloc(4 * namelen + 3);
 
 			quote_string(name, namelen, pcfg.xflag >= 2 ? QUOTE_HEX_ALL :
-				     pcfg.xflag ? QUOTE_HEX_NONPRINT : 0, q);
+				     pcfg.xflag ? QUOTE_HEX_NONPRINT :
+				     pcfg.hex_escapes ? QUOTE_HEX_ESCAPES : 0, q);
 			if (count)
 				tprints(tcp, ", ");
 			if (d64)
@@ -564,6 +568,8 @@ static int getdents_common(struct tcb *tcp, int d64)
 	if (failed(tcp) || !tcp->args[1] || len > tcp->args[2] || len > (64u << 20)) {
 		print_addr(tcp, tcp->args[1]);
 	} else {
+		/* one read into ctrace's copy: another thread of the tracee
+		 * may rewrite its buffer, every length is checked on the copy */
 		buf = xmalloc(len ? len : 1);
 		if (len && mem_read(tcp->pid, tcp->args[1], buf, len) < 0)
 			print_addr(tcp, tcp->args[1]);

@@ -14,7 +14,10 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <linux/filter.h>
@@ -189,9 +192,64 @@ static void test_inspect(void **state)
 	assert_int_equal(hostside_inspect(2147483600, &host, &h), -ESRCH);
 }
 
+/* A hostile container root: a FIFO at a marker file, symlinks that
+ * would resolve against the host's root, a file above the size cap. */
+static void test_read_in_root(void **state)
+{
+	char root[] = "/tmp/ctrace-hostile-XXXXXX", path[256], buf[64];
+	_cleanup_close_ int rootfd = -1;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	snprintf(path, sizeof(path), "%s/run", root);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/run/.containerenv", root);
+	assert_int_equal(mkfifo(path, 0644), 0);
+	snprintf(path, sizeof(path), "%s/.dockerenv", root);
+	assert_int_equal(symlink("/etc/passwd", path), 0);
+	snprintf(path, sizeof(path), "%s/hostroot", root);
+	assert_int_equal(symlink("/", path), 0);
+	snprintf(path, sizeof(path), "%s/up", root);
+	assert_int_equal(symlink("../../../../../..", path), 0);
+	snprintf(path, sizeof(path), "%s/big", root);
+	fd = open(path, O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(write(fd, "0123456789", 10), 10);
+	close(fd);
+	rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	assert_true(rootfd >= 0);
+	for (int mode = 0; mode < 2; mode++) {
+		bool walk = mode == 1; /* the walk for kernels without openat2 */
+
+		/* a FIFO is neither opened nor waited for */
+		assert_int_equal(hostside_read_in_root(rootfd, "run/.containerenv", buf,
+						       sizeof(buf), walk), -EINVAL);
+		/* a symlink at the marker is not followed to the host */
+		assert_int_equal(hostside_read_in_root(rootfd, ".dockerenv", buf, sizeof(buf), walk),
+				 -EINVAL);
+		assert_true(hostside_read_in_root(rootfd, "hostroot/etc/passwd", buf,
+						  sizeof(buf), walk) < 0);
+		assert_true(hostside_read_in_root(rootfd, "up/etc/passwd", buf, sizeof(buf), walk) < 0);
+		assert_true(hostside_read_in_root(rootfd, "../../../../etc/passwd", buf,
+						  sizeof(buf), walk) < 0);
+		assert_int_equal(hostside_read_in_root(rootfd, "nothere", buf, sizeof(buf), walk),
+				 -ENOENT);
+		/* a regular file, cut at the cap */
+		assert_int_equal(hostside_read_in_root(rootfd, "big", buf, sizeof(buf), walk),
+				 (ssize_t)sizeof(buf) - 1);
+		assert_int_equal(strlen(buf), sizeof(buf) - 1);
+		assert_memory_equal(buf, "0123456789", 10);
+	}
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	assert_int_equal(system(path), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_read_in_root),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_inspect),
 	};
