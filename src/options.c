@@ -72,6 +72,8 @@ const struct option ctrace_long_options[] = {
 	{ "pod", required_argument, NULL, OPT_POD },
 	{ "container", required_argument, NULL, OPT_CONTAINER },
 	{ "seccomp-root", required_argument, NULL, OPT_SECCOMP_ROOT },
+	{ "write-profile", required_argument, NULL, OPT_WRITE_PROFILE },
+	{ "for", required_argument, NULL, OPT_FOR },
 	{ NULL, 0, NULL, 0 },
 };
 

@@ -113,6 +113,8 @@ enum {
 	OPT_POD,
 	OPT_CONTAINER,
 	OPT_SECCOMP_ROOT,
+	OPT_WRITE_PROFILE,
+	OPT_FOR,
 };
 extern const struct option ctrace_long_options[];
 extern const char ctrace_short_options[];

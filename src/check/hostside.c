@@ -345,11 +345,8 @@ int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside 
 		f->lsm_confined = confined;
 	}
 	/* One kernel: the host's. */
-	f->yama_scope = host->yama_scope;
+	check_copy_kernel_facts(f, host);
 	snprintf(f->lsm_list, sizeof(f->lsm_list), "%s", host->lsm_list);
-	snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", host->kernel_release);
-	f->kver_major = host->kver_major;
-	f->kver_minor = host->kver_minor;
 
 	h->filters_known = -1;
 	if (!arch) {
