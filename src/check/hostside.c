@@ -174,6 +174,23 @@ int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t 
 			goto detach;
 		}
 	}
+	if (d->n == HOSTSIDE_MAX_FILTERS) {
+		/* more than fit: the newest ones would be ignored; count them
+		 * and say the filters are unknown rather than judge on part */
+		unsigned more = 0;
+
+		while (more < 65536 &&
+		       ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid,
+			      (void *)(unsigned long)(HOSTSIDE_MAX_FILTERS + more), NULL) > 0)
+			more++;
+		if (more) {
+			r = -E2BIG;
+			snprintf(why, size, "unknown: %u filters not read (ctrace reads %u of %u)",
+				 more, HOSTSIDE_MAX_FILTERS, HOSTSIDE_MAX_FILTERS + more);
+			hostside_dump_release(d);
+			goto detach;
+		}
+	}
 	/* The kernel numbers them oldest first (get_nth_filter(): index 0
 	 * is the first installed, measured by tests/unit/test_hostside);
 	 * the interpreter wants the newest first, the order they run in. */

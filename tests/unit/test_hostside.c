@@ -246,10 +246,59 @@ static void test_read_in_root(void **state)
 	assert_int_equal(system(path), 0);
 }
 
+/* 70 allow-all filters, then one that denies ptrace: more than are read,
+ * so the filters are unknown, never judged on the first 64. */
+static void test_stacked_filters(void **state)
+{
+	static struct sock_filter allow[] = { BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW) };
+	static struct sock_filter deny[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_ptrace, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct hostside_dump d;
+	char why[300];
+	int p[2], st, r;
+	char c;
+	pid_t pid;
+
+	(void)state;
+	if (!usable(why, sizeof(why)))
+		skip();
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct sock_fprog a = { 1, allow }, b = { 4, deny };
+
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+			_exit(1);
+		for (int i = 0; i < 70; i++)
+			if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &a) < 0)
+				_exit(1);
+		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &b) < 0)
+			_exit(1);
+		if (write(p[1], "x", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(p[1]);
+	assert_int_equal(read(p[0], &c, 1), 1);
+	close(p[0]);
+	r = hostside_dump_filters(pid, &d, why, sizeof(why));
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	assert_int_equal(r, -E2BIG);
+	assert_string_equal(why, "unknown: 7 filters not read (ctrace reads 64 of 71)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_in_root),
+		cmocka_unit_test(test_stacked_filters),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_inspect),
 	};
