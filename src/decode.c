@@ -107,7 +107,7 @@ void print_args(struct tcb *tcp, unsigned from, unsigned to)
 {
 	for (unsigned i = from; i < to; i++) {
 		if (i)
-			tprints(tcp, ", ");
+			tprint_arg_next(tcp);
 		print_arg(tcp, i);
 	}
 }
@@ -130,13 +130,16 @@ int decode_generic(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-/* -e raw=: every argument as a number. */
+/* -e raw= and unknown numbers: every argument as a number. */
 static void print_raw_args(struct tcb *tcp)
 {
 	unsigned n = tcp->ent ? tcp->ent->nargs : 6;
 
-	for (unsigned i = 0; i < n; i++)
-		tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+	for (unsigned i = 0; i < n; i++) {
+		if (i)
+			tprint_arg_next(tcp);
+		print_hex(tcp, tcp->args[i]);
+	}
 }
 
 static decoder_fn pick_decoder(struct tcb *tcp)
@@ -159,8 +162,7 @@ void syscall_decode_args(struct tcb *tcp)
 	}
 	if (!tcp->ent) {
 		if (!tcp->exiting)
-			for (unsigned i = 0; i < 6; i++)
-				tprintf(tcp, "%s%#lx", i ? ", " : "", tcp->args[i]);
+			print_raw_args(tcp);
 		tcp->decode_state = DEC_DONE;
 		return;
 	}
@@ -318,7 +320,10 @@ void syscall_print_unfinished_exit(struct tcb *tcp)
 
 	if (line_resume(tcp))
 		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
-	else if (!noreturn)
+	/* as strace: the marker says that the decoder had more to print at
+	 * the exit that never came (clock_nanosleep's remaining time), not
+	 * that the line was interrupted: "kill(1, SIGKILL) = ?" */
+	if (!noreturn && tcp->decode_state != DEC_DONE)
 		tprints(tcp, " <unfinished ...>");
 	tprints(tcp, ")");
 	tabto(tcp);

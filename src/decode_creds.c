@@ -185,7 +185,7 @@ int dec_capget(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_cap_header(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -198,7 +198,7 @@ int dec_capget(struct tcb *tcp)
 int dec_capset(struct tcb *tcp)
 {
 	print_cap_header(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_cap_data(tcp, tcp->args[0], tcp->args[1]);
 	return DEC_DONE;
 }
@@ -224,7 +224,7 @@ static int getres_ids(struct tcb *tcp)
 		return DEC_MORE;
 	for (unsigned i = 0; i < 3; i++) {
 		if (i)
-			tprints(tcp, ", ");
+			tprint_arg_next(tcp);
 		print_id_ref(tcp, tcp->args[i]);
 	}
 	return DEC_DONE;
@@ -265,7 +265,8 @@ static void print_gid_list(struct tcb *tcp, unsigned long addr, unsigned long n)
 int dec_getgroups(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err || !tcp->args[0])
@@ -277,7 +278,8 @@ int dec_getgroups(struct tcb *tcp)
 
 int dec_setgroups(struct tcb *tcp)
 {
-	tprintf(tcp, "%d, ", (int)tcp->args[0]);
+	tprintf(tcp, "%d", (int)tcp->args[0]);
+	tprint_arg_next(tcp);
 	print_gid_list(tcp, tcp->args[1], (unsigned)tcp->args[0]);
 	return DEC_DONE;
 }
@@ -329,7 +331,10 @@ static void print_cpuset(struct tcb *tcp, unsigned long addr, unsigned long n)
 int dec_sched_getaffinity(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, %u, ", (int)tcp->args[0], (unsigned)tcp->args[1]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err || tcp->rval <= 0)
@@ -341,7 +346,10 @@ int dec_sched_getaffinity(struct tcb *tcp)
 
 int dec_sched_setaffinity(struct tcb *tcp)
 {
-	tprintf(tcp, "%d, %u, ", (int)tcp->args[0], (unsigned)tcp->args[1]);
+	tprintf(tcp, "%d", (int)tcp->args[0]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+	tprint_arg_next(tcp);
 	print_cpuset(tcp, tcp->args[2], (unsigned)tcp->args[1]);
 	return DEC_DONE;
 }
@@ -370,7 +378,8 @@ static void print_sched_param(struct tcb *tcp, unsigned long addr)
 int dec_sched_getparam(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -382,16 +391,18 @@ int dec_sched_getparam(struct tcb *tcp)
 
 int dec_sched_setparam(struct tcb *tcp)
 {
-	tprintf(tcp, "%d, ", (int)tcp->args[0]);
+	tprintf(tcp, "%d", (int)tcp->args[0]);
+	tprint_arg_next(tcp);
 	print_sched_param(tcp, tcp->args[1]);
 	return DEC_DONE;
 }
 
 int dec_sched_setscheduler(struct tcb *tcp)
 {
-	tprintf(tcp, "%d, ", (int)tcp->args[0]);
+	tprintf(tcp, "%d", (int)tcp->args[0]);
+	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_sched_policies, (uint32_t)tcp->args[1], "SCHED_???");
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_sched_param(tcp, tcp->args[2]);
 	return DEC_DONE;
 }

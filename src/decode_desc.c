@@ -30,11 +30,6 @@ static bool failed(const struct tcb *tcp)
 	return tcp->err || tcp->rval < 0;
 }
 
-static void sep(struct tcb *tcp)
-{
-	tprints(tcp, ", ");
-}
-
 /* Text for tcp->auxstr (the " (...)" after the return value).  auxstr
  * is a const char * that the core never frees: dynamic text lives in one
  * buffer here, reused by the next call (the tracer is single-threaded and
@@ -186,7 +181,7 @@ void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long da
 			break;
 		}
 		if (i)
-			sep(tcp);
+			tprints(tcp, ", ");
 		tprints(tcp, "{iov_base=");
 		if (data_len < 0) {
 			print_buf(tcp, iov.base, iov.len);
@@ -206,18 +201,21 @@ static int readv_common(struct tcb *tcp, int with_off, int with_flags)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (failed(tcp))
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_iovec(tcp, tcp->args[1], tcp->args[2], tcp->rval);
-	tprintf(tcp, ", %lu", tcp->args[2]);
-	if (with_off)
-		tprintf(tcp, ", %ld", (long)tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	if (with_off) {
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%ld", (long)tcp->args[3]);
+	}
 	if (with_flags) {
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_flags(tcp, &xlat_rwf_flags, tcp->args[5], NULL);
 	}
 	return DEC_DONE;
@@ -226,13 +224,16 @@ static int readv_common(struct tcb *tcp, int with_off, int with_flags)
 static int writev_common(struct tcb *tcp, int with_off, int with_flags)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	sep(tcp);
+	tprint_arg_next(tcp);
 	print_iovec(tcp, tcp->args[1], tcp->args[2], -1);
-	tprintf(tcp, ", %lu", tcp->args[2]);
-	if (with_off)
-		tprintf(tcp, ", %ld", (long)tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	if (with_off) {
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%ld", (long)tcp->args[3]);
+	}
 	if (with_flags) {
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_flags(tcp, &xlat_rwf_flags, tcp->args[5], NULL);
 	}
 	return DEC_DONE;
@@ -248,9 +249,11 @@ int dec_pwritev2(struct tcb *tcp) { return writev_common(tcp, 1, 1); }
 int dec_vmsplice(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	sep(tcp);
+	tprint_arg_next(tcp);
 	print_iovec(tcp, tcp->args[1], tcp->args[2], -1);
-	tprintf(tcp, ", %lu, ", tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_splice_flags, tcp->args[3], NULL);
 	return DEC_DONE;
 }
@@ -259,7 +262,7 @@ int dec_vmsplice(struct tcb *tcp)
 int dec_timerfd_create(struct tcb *tcp)
 {
 	print_xval(tcp, &xlat_clock_ids, (unsigned)tcp->args[0], "CLOCK_???");
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
 	return DEC_DONE;
 }
@@ -267,7 +270,9 @@ int dec_timerfd_create(struct tcb *tcp)
 int dec_lseek(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	tprintf(tcp, ", %ld, ", (long)tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%ld", (long)tcp->args[1]);
+	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_lseek_whence, (unsigned)tcp->args[2], "SEEK_???");
 	return DEC_DONE;
 }
@@ -284,7 +289,7 @@ static void print_fd_pair(struct tcb *tcp, unsigned long addr)
 	}
 	tprints(tcp, "[");
 	print_fd(tcp, fds[0]);
-	sep(tcp);
+	tprints(tcp, ", ");
 	print_fd(tcp, fds[1]);
 	tprints(tcp, "]");
 }
@@ -302,7 +307,7 @@ int dec_pipe2(struct tcb *tcp)
 	if (!tcp->exiting)
 		return DEC_MORE;
 	print_fd_pair(tcp, tcp->args[0]);
-	sep(tcp);
+	tprint_arg_next(tcp);
 	print_flags_arg(tcp, &xlat_open_flags, tcp->args[1]);  /* strace names any O_ bit */
 	return DEC_DONE;
 }
@@ -406,7 +411,7 @@ int dec_fcntl(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_xval(tcp, &xlat_fcntl_cmds, cmd, "F_???");
 		switch (cmd) {
 		case F_GETFD: case F_GETFL: case F_GET_SEALS: case F_GETSIG: case F_GETLEASE:
@@ -414,48 +419,50 @@ int dec_fcntl(struct tcb *tcp)
 		case F_GETOWN: case F_GETPIPE_SZ:
 			return DEC_DONE;
 		case F_GETLK: case F_OFD_GETLK: case F_GETOWN_EX:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			return DEC_MORE;
 		case F_SETOWN_EX:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_owner_ex(tcp, arg);
 			return DEC_DONE;
 		case F_NOTIFY:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_flags(tcp, &xlat_dnotify_flags, arg, NULL);
 			return DEC_DONE;
 		case F_DUPFD: case F_DUPFD_CLOEXEC:
-			tprintf(tcp, ", %d", (int)arg);
+			tprint_arg_next(tcp);
+			tprintf(tcp, "%d", (int)arg);
 			return DEC_MORE;   /* the return value is a fd */
 		case F_SETOWN: case F_SETPIPE_SZ:
-			tprintf(tcp, ", %d", (int)arg);
+			tprint_arg_next(tcp);
+			tprintf(tcp, "%d", (int)arg);
 			return DEC_DONE;
 		case F_SETFD:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_flags(tcp, &xlat_fd_flags, arg, NULL);
 			return DEC_DONE;
 		case F_SETFL:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_open_flags(tcp, arg);
 			return DEC_DONE;
 		case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_flock(tcp, arg, false);
 			return DEC_DONE;
 		case F_SETSIG:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_signo(tcp, (int)arg);
 			return DEC_DONE;
 		case F_SETLEASE:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_xval(tcp, &xlat_fcntl_lock_types, arg, NULL);
 			return DEC_DONE;
 		case F_ADD_SEALS:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_flags(tcp, &xlat_fcntl_seals, arg, NULL);
 			return DEC_DONE;
 		default:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_hex(tcp, arg);
 			return DEC_DONE;
 		}
@@ -559,7 +566,7 @@ static void print_termios(struct tcb *tcp, unsigned long addr)
 		const char *name = xlat_lookup(&xlat_termios_cc, i);
 
 		if (i)
-			sep(tcp);
+			tprints(tcp, ", ");
 		if (name)
 			tprintf(tcp, "[%s]=%#x", name, t.c_cc[i]);
 		else
@@ -597,7 +604,7 @@ int dec_ioctl(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		{
 			char raw[16];
 
@@ -608,18 +615,18 @@ int dec_ioctl(struct tcb *tcp)
 		switch (cmd) {
 		case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
 		case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			return DEC_MORE;
 		case TIOCSWINSZ:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_winsize(tcp, arg);
 			return DEC_DONE;
 		case TCSETS: case TCSETSW: case TCSETSF:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_termios(tcp, arg);
 			return DEC_DONE;
 		case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK: case FIOASYNC:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_int_ref(tcp, arg);
 			return DEC_DONE;
 		case FIOCLEX: case FIONCLEX: case TIOCNOTTY: case TIOCEXCL:
@@ -627,25 +634,26 @@ int dec_ioctl(struct tcb *tcp)
 		case TIOCVHANGUP:
 			return DEC_DONE;   /* no argument */
 		case TCFLSH:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_xval_d(tcp, &xlat_tcflsh_args, arg);
 			return DEC_DONE;
 		case TCXONC:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_xval_d(tcp, &xlat_tcxonc_args, arg);
 			return DEC_DONE;
 		case FS_IOC_GETFLAGS_CMD:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			return DEC_MORE;
 		case FS_IOC_SETFLAGS_CMD:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_inode_flags_ref(tcp, arg);
 			return DEC_DONE;
 		case TIOCSCTTY: case TCSBRK: case FICLONE_CMD:
-			tprintf(tcp, ", %ld", (long)arg);
+			tprint_arg_next(tcp);
+			tprintf(tcp, "%ld", (long)arg);
 			return DEC_DONE;
 		default:
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_hex(tcp, arg);
 			return DEC_DONE;
 		}
@@ -696,7 +704,7 @@ static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
 			break;
 		}
 		if (i)
-			sep(tcp);
+			tprints(tcp, ", ");
 		tprints(tcp, "{fd=");
 		print_fd(tcp, pfd.fd);
 		tprints(tcp, ", events=");
@@ -786,7 +794,10 @@ int dec_poll(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
-		tprintf(tcp, ", %u, %d", (unsigned)tcp->args[1], (int)tcp->args[2]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", (int)tcp->args[2]);
 		return DEC_MORE;
 	}
 	if (failed(tcp))
@@ -807,11 +818,14 @@ int dec_ppoll(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
-		tprintf(tcp, ", %u, ", (unsigned)tcp->args[1]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		tprint_arg_next(tcp);
 		print_time_ptr(tcp, tcp->args[2], true);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_sigset_at(tcp, tcp->args[3], tcp->args[4]);
-		tprintf(tcp, ", %lu", tcp->args[4]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%lu", tcp->args[4]);
 		return DEC_MORE;
 	}
 	if (failed(tcp))
@@ -899,15 +913,15 @@ static int select_common(struct tcb *tcp, bool pselect)
 	if (!tcp->exiting) {
 		tprintf(tcp, "%d", nfds);
 		for (int i = 1; i <= 3; i++) {
-			sep(tcp);
+			tprint_arg_next(tcp);
 			print_fdset_at(tcp, tcp->args[i], nfds);
 		}
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_time_ptr(tcp, tcp->args[4], pselect);
 		if (pselect) {
 			uint64_t ss[2];
 
-			sep(tcp);
+			tprint_arg_next(tcp);
 			if (!tcp->args[5] || mem_read(tcp->pid, tcp->args[5], ss, sizeof(ss)) < 0) {
 				print_addr(tcp, tcp->args[5]);
 			} else {
@@ -953,11 +967,11 @@ int dec_epoll_ctl(struct tcb *tcp)
 	struct epoll_event ev;
 
 	print_fd(tcp, (int)tcp->args[0]);
-	sep(tcp);
+	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_epoll_ctl_ops, (unsigned)tcp->args[1], "EPOLL_CTL_???");
-	sep(tcp);
+	tprint_arg_next(tcp);
 	print_fd(tcp, (int)tcp->args[2]);
-	sep(tcp);
+	tprint_arg_next(tcp);
 	/* EPOLL_CTL_DEL ignores the event: its pointer only */
 	if (!tcp->args[3] || (unsigned)tcp->args[1] == EPOLL_CTL_DEL ||
 	    mem_read(tcp->pid, tcp->args[3], &ev, sizeof(ev)) < 0)
@@ -991,7 +1005,7 @@ static void print_epoll_events_out(struct tcb *tcp)
 			break;
 		}
 		if (i)
-			sep(tcp);
+			tprints(tcp, ", ");
 		print_epoll_event(tcp, &ev);
 	}
 	tprints(tcp, "]");
@@ -1003,19 +1017,22 @@ static int epoll_wait_common(struct tcb *tcp, int kind)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_epoll_events_out(tcp);
-	tprintf(tcp, ", %d, ", (int)tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[2]);
+	tprint_arg_next(tcp);
 	if (kind == 2)
 		print_time_ptr(tcp, tcp->args[3], true);
 	else
 		tprintf(tcp, "%d", (int)tcp->args[3]);
 	if (kind) {
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_sigset_at(tcp, tcp->args[4], tcp->args[5]);
-		tprintf(tcp, ", %lu", tcp->args[5]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%lu", tcp->args[5]);
 	}
 	return DEC_DONE;
 }
@@ -1043,11 +1060,11 @@ int dec_timerfd_settime(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_itimerspec(tcp, tcp->args[2]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (failed(tcp))
@@ -1061,7 +1078,7 @@ int dec_timerfd_gettime(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (failed(tcp))
@@ -1086,9 +1103,9 @@ int dec_sendfile(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_fd(tcp, (int)tcp->args[1]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_off_ref(tcp, tcp->args[2]);
 		return DEC_MORE;
 	}
@@ -1096,7 +1113,8 @@ int dec_sendfile(struct tcb *tcp)
 		tprints(tcp, " => ");
 		print_off_ref(tcp, tcp->args[2]);
 	}
-	tprintf(tcp, ", %lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -1105,9 +1123,9 @@ static void print_fd_off_pairs(struct tcb *tcp)
 {
 	for (unsigned i = 0; i < 4; i += 2) {
 		if (i)
-			sep(tcp);
+			tprint_arg_next(tcp);
 		print_fd(tcp, (int)tcp->args[i]);
-		sep(tcp);
+		tprint_arg_next(tcp);
 		print_off_ref(tcp, tcp->args[i + 1]);
 	}
 }
@@ -1115,7 +1133,9 @@ static void print_fd_off_pairs(struct tcb *tcp)
 int dec_splice(struct tcb *tcp)
 {
 	print_fd_off_pairs(tcp);
-	tprintf(tcp, ", %lu, ", tcp->args[4]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[4]);
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_splice_flags, tcp->args[5], NULL);
 	return DEC_DONE;
 }
@@ -1123,6 +1143,9 @@ int dec_splice(struct tcb *tcp)
 int dec_copy_file_range(struct tcb *tcp)
 {
 	print_fd_off_pairs(tcp);
-	tprintf(tcp, ", %lu, %u", tcp->args[4], (unsigned)tcp->args[5]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[4]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%u", (unsigned)tcp->args[5]);
 	return DEC_DONE;
 }

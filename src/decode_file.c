@@ -30,7 +30,7 @@ static bool failed(const struct tcb *tcp)
 static void print_dirfd_path(struct tcb *tcp, unsigned i)
 {
 	print_dirfd(tcp, (int)tcp->args[i]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_path(tcp, tcp->args[i + 1]);
 }
 
@@ -364,7 +364,10 @@ void print_statfs_at(struct tcb *tcp, unsigned long addr)
 void print_dirents(struct tcb *tcp, unsigned long addr, const unsigned char *buf,
 		   size_t len, int d64, int verbose)
 {
-	size_t hdr = d64 ? 19 : 18;
+	/* both need 19 bytes: linux_dirent64 has its type at 18, and the old
+	 * linux_dirent its type byte after the name at 18 (reclen - 19 is the
+	 * name's room and must not wrap) */
+	size_t hdr = 19;
 	size_t pos = 0;
 	unsigned long count = 0;
 
@@ -396,7 +399,8 @@ void print_dirents(struct tcb *tcp, unsigned long addr, const unsigned char *buf
 			char *q = xmalloc(4 * namelen + 3);
 
 			quote_string(name, namelen, pcfg.xflag >= 2 ? QUOTE_HEX_ALL :
-				     pcfg.xflag ? QUOTE_HEX_NONPRINT : 0, q);
+				     pcfg.xflag ? QUOTE_HEX_NONPRINT :
+				     pcfg.hex_escapes ? QUOTE_HEX_ESCAPES : 0, q);
 			if (count)
 				tprints(tcp, ", ");
 			if (d64)
@@ -431,7 +435,7 @@ static void print_open_mode_rest(struct tcb *tcp, unsigned long flags, unsigned 
 {
 	print_open_flags(tcp, flags);
 	if (flags & (O_CREAT | O_TMPFILE_BIT)) {
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_mode(tcp, mode);
 	}
 }
@@ -439,7 +443,7 @@ static void print_open_mode_rest(struct tcb *tcp, unsigned long flags, unsigned 
 int dec_open(struct tcb *tcp)
 {
 	print_path(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_open_mode_rest(tcp, tcp->args[1], tcp->args[2]);
 	return DEC_DONE;
 }
@@ -447,7 +451,7 @@ int dec_open(struct tcb *tcp)
 int dec_openat(struct tcb *tcp)
 {
 	print_dirfd_path(tcp, 0);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_open_mode_rest(tcp, tcp->args[2], tcp->args[3]);
 	return DEC_DONE;
 }
@@ -459,7 +463,7 @@ int dec_openat2(struct tcb *tcp)
 	unsigned long size = tcp->args[3];
 
 	print_dirfd_path(tcp, 0);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	if (size < sizeof(how) || !tcp->args[2] ||
 	    mem_read(tcp->pid, tcp->args[2], how, sizeof(how)) < 0) {
 		print_addr(tcp, tcp->args[2]);
@@ -476,7 +480,8 @@ int dec_openat2(struct tcb *tcp)
 			tprints(tcp, ", ...");
 		tprints(tcp, "}");
 	}
-	tprintf(tcp, ", %lu", size);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", size);
 	return DEC_DONE;
 }
 
@@ -485,7 +490,7 @@ int dec_stat(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_arg(tcp, 0);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_stat_at(tcp, tcp->args[1]);
@@ -496,13 +501,13 @@ int dec_newfstatat(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_dirfd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_path(tcp, tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_stat_at(tcp, tcp->args[2]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags_arg(tcp, &xlat_at_flags, tcp->args[3]);
 	return DEC_DONE;
 }
@@ -525,13 +530,13 @@ int dec_statx(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_dirfd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_path(tcp, tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_statx_flags(tcp, tcp->args[2]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_flags_arg(tcp, &xlat_statx_mask, (unsigned)tcp->args[3]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_statx_at(tcp, tcp->args[4]);
@@ -543,7 +548,7 @@ int dec_statfs(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_arg(tcp, 0);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_statfs_at(tcp, tcp->args[1]);
@@ -557,20 +562,22 @@ static int getdents_common(struct tcb *tcp, int d64)
 
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	len = (size_t)tcp->rval;
 	if (failed(tcp) || !tcp->args[1] || len > tcp->args[2] || len > (64u << 20)) {
 		print_addr(tcp, tcp->args[1]);
 	} else {
+		/* one read into ctrace's copy: another thread of the tracee
+		 * may rewrite its buffer, every length is checked on the copy */
 		buf = xmalloc(len ? len : 1);
 		if (len && mem_read(tcp->pid, tcp->args[1], buf, len) < 0)
 			print_addr(tcp, tcp->args[1]);
 		else
 			print_dirents(tcp, tcp->args[1], buf, len, d64, pcfg.verbose);
 	}
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_udec(tcp, (unsigned)tcp->args[2]);
 	return DEC_DONE;
 }
@@ -593,7 +600,8 @@ int dec_getcwd(struct tcb *tcp)
 		print_addr(tcp, tcp->args[0]);
 	else
 		print_path(tcp, tcp->args[0]);
-	tprintf(tcp, ", %lu", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
 	return DEC_DONE;
 }
 
@@ -627,9 +635,9 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 int dec_utimensat(struct tcb *tcp)
 {
 	print_dirfd_path(tcp, 0);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_utimens(tcp, tcp->args[2]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags_arg(tcp, &xlat_at_flags, tcp->args[3]);
 	return DEC_DONE;
 }
@@ -659,7 +667,7 @@ int dec_utime(struct tcb *tcp)
 	int64_t t[2];
 
 	print_path(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	if (!tcp->args[1] || mem_read(tcp->pid, tcp->args[1], t, sizeof(t)) < 0) {
 		print_addr(tcp, tcp->args[1]);
 		return DEC_DONE;
@@ -675,7 +683,7 @@ int dec_utime(struct tcb *tcp)
 int dec_utimes(struct tcb *tcp)
 {
 	print_path(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_timevals(tcp, tcp->args[1]);
 	return DEC_DONE;
 }
@@ -683,7 +691,7 @@ int dec_utimes(struct tcb *tcp)
 int dec_futimesat(struct tcb *tcp)
 {
 	print_dirfd_path(tcp, 0);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_timevals(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
@@ -692,7 +700,7 @@ static void print_mknod_rest(struct tcb *tcp, unsigned long mode, unsigned long 
 {
 	print_mode_type(tcp, (unsigned)mode);
 	if (S_ISCHR(mode) || S_ISBLK(mode)) {
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_dev(tcp, (unsigned)dev);
 	}
 }
@@ -700,7 +708,7 @@ static void print_mknod_rest(struct tcb *tcp, unsigned long mode, unsigned long 
 int dec_mknod(struct tcb *tcp)
 {
 	print_path(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_mknod_rest(tcp, tcp->args[1], tcp->args[2]);
 	return DEC_DONE;
 }
@@ -708,7 +716,7 @@ int dec_mknod(struct tcb *tcp)
 int dec_mknodat(struct tcb *tcp)
 {
 	print_dirfd_path(tcp, 0);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_mknod_rest(tcp, tcp->args[2], tcp->args[3]);
 	return DEC_DONE;
 }
@@ -727,7 +735,7 @@ static void print_access_mode(struct tcb *tcp, unsigned long mode)
 int dec_access(struct tcb *tcp)
 {
 	print_path(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_access_mode(tcp, (unsigned)tcp->args[1]);
 	return DEC_DONE;
 }
@@ -736,10 +744,10 @@ int dec_access(struct tcb *tcp)
 int dec_faccessat(struct tcb *tcp)
 {
 	print_dirfd_path(tcp, 0);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_access_mode(tcp, (unsigned)tcp->args[2]);
 	if (tcp->ent && tcp->ent->nargs > 3) {
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_flags_arg(tcp, &xlat_faccessat_flags, (unsigned)tcp->args[3]);
 	}
 	return DEC_DONE;
@@ -751,16 +759,17 @@ int dec_getxattr(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_arg(tcp, 0);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_str(tcp, tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (failed(tcp) || !tcp->args[3])
 		print_addr(tcp, tcp->args[2]);
 	else
 		print_buf(tcp, tcp->args[2], (unsigned long)tcp->rval);
-	tprintf(tcp, ", %lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -769,14 +778,15 @@ int dec_listxattr(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_arg(tcp, 0);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (failed(tcp) || !tcp->args[2])
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
-	tprintf(tcp, ", %lu", tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
 	return DEC_DONE;
 }
 
@@ -784,7 +794,11 @@ int dec_listxattr(struct tcb *tcp)
 int dec_fadvise64(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	tprintf(tcp, ", %ld, %lu, ", (long)tcp->args[1], tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%ld", (long)tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_fadvise_advice, (unsigned)tcp->args[3], "POSIX_FADV_???");
 	return DEC_DONE;
 }

@@ -108,59 +108,87 @@ int dec_futex(struct tcb *tcp)
 
 	print_addr(tcp, tcp->args[0]);
 	format_futex_op(buf, sizeof(buf), op);
-	tprintf(tcp, ", %s", buf);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%s", buf);
 	switch (cmd) {
 	case FUTEX_WAIT:
-		tprintf(tcp, ", %u, ", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		tprint_arg_next(tcp);
 		print_timespec(tcp, tcp->args[3]);
 		break;
 	case FUTEX_WAKE:
 	case FUTEX_FD:
-		tprintf(tcp, ", %u", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
 		break;
 	case FUTEX_REQUEUE:
-		tprintf(tcp, ", %u, %u, ", val, (uint32_t)tcp->args[3]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", (uint32_t)tcp->args[3]);
+		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[4]);
 		break;
 	case FUTEX_CMP_REQUEUE:
 	case FUTEX_CMP_REQUEUE_PI:
-		tprintf(tcp, ", %u, %u, ", val, (uint32_t)tcp->args[3]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", (uint32_t)tcp->args[3]);
+		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[4]);
-		tprintf(tcp, ", %u", (uint32_t)tcp->args[5]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", (uint32_t)tcp->args[5]);
 		break;
 	case FUTEX_WAKE_OP:
-		tprintf(tcp, ", %u, %u, ", val, (uint32_t)tcp->args[3]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", (uint32_t)tcp->args[3]);
+		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[4]);
 		format_futex_wake_op(buf, sizeof(buf), (uint32_t)tcp->args[5]);
-		tprintf(tcp, ", %s", buf);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%s", buf);
 		break;
 	case FUTEX_LOCK_PI:
 	case 13: /* FUTEX_LOCK_PI2 */
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_timespec(tcp, tcp->args[3]);
 		break;
 	case FUTEX_UNLOCK_PI:
 	case FUTEX_TRYLOCK_PI:
 		break;
 	case FUTEX_WAIT_BITSET:
-		tprintf(tcp, ", %u, ", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		tprint_arg_next(tcp);
 		print_timespec(tcp, tcp->args[3]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_bitset(tcp, (uint32_t)tcp->args[5]);
 		break;
 	case FUTEX_WAKE_BITSET:
-		tprintf(tcp, ", %u, ", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		tprint_arg_next(tcp);
 		print_bitset(tcp, (uint32_t)tcp->args[5]);
 		break;
 	case FUTEX_WAIT_REQUEUE_PI:
-		tprintf(tcp, ", %u, ", val);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		tprint_arg_next(tcp);
 		print_timespec(tcp, tcp->args[3]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[4]);
 		break;
 	default:
-		tprintf(tcp, ", %u, %#lx, %#lx, %#lx", val, tcp->args[3], tcp->args[4],
-			tcp->args[5]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%u", val);
+		for (unsigned i = 3; i < 6; i++) {
+			tprint_arg_next(tcp);
+			print_hex(tcp, tcp->args[i]);
+		}
 		break;
 	}
 	return DEC_DONE;
@@ -190,7 +218,9 @@ int dec_getrandom(struct tcb *tcp)
 				tprints(tcp, "...");
 		}
 	}
-	tprintf(tcp, ", %lu, ", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_getrandom_flags, (uint32_t)tcp->args[2], NULL);
 	return DEC_DONE;
 }

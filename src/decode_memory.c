@@ -64,20 +64,25 @@ static void print_prot(struct tcb *tcp, unsigned long prot)
 int dec_mmap(struct tcb *tcp)
 {
 	print_addr(tcp, tcp->args[0]);
-	tprintf(tcp, ", %lu, ", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
+	tprint_arg_next(tcp);
 	print_prot(tcp, tcp->args[2]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_mmap_flags, (uint32_t)tcp->args[3], NULL);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_fd(tcp, (int)tcp->args[4]);
-	tprintf(tcp, ", %#lx", tcp->args[5]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%#lx", tcp->args[5]);
 	return DEC_DONE;
 }
 
 int dec_mprotect(struct tcb *tcp)
 {
 	print_addr(tcp, tcp->args[0]);
-	tprintf(tcp, ", %lu, ", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
+	tprint_arg_next(tcp);
 	print_prot(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
@@ -85,7 +90,8 @@ int dec_mprotect(struct tcb *tcp)
 int dec_pkey_mprotect(struct tcb *tcp)
 {
 	dec_mprotect(tcp);
-	tprintf(tcp, ", %d", (int)tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -94,10 +100,14 @@ int dec_pkey_mprotect(struct tcb *tcp)
 int dec_mremap(struct tcb *tcp)
 {
 	print_addr(tcp, tcp->args[0]);
-	tprintf(tcp, ", %lu, %lu, ", tcp->args[1], tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_mremap_flags, (uint32_t)tcp->args[3], NULL);
 	if (tcp->args[3] & 6) { /* MREMAP_FIXED | MREMAP_DONTUNMAP */
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[4]);
 	}
 	return DEC_DONE;

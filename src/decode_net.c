@@ -384,7 +384,7 @@ static void print_sockaddr_out(struct tcb *tcp, unsigned long addr, unsigned lon
 		else
 			print_sockaddr(tcp, addr, (unsigned long)(out < in ? out : in));
 	}
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_socklen_exit(tcp, lenaddr, in);
 }
 
@@ -393,9 +393,9 @@ static void print_sockaddr_out(struct tcb *tcp, unsigned long addr, unsigned lon
 int dec_socket(struct tcb *tcp)
 {
 	print_family(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_socktype(tcp, tcp->args[1]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_protocol(tcp, (int)tcp->args[0], (int)tcp->args[2]);
 	return DEC_DONE;
 }
@@ -406,11 +406,11 @@ int dec_socketpair(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_family(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_socktype(tcp, tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_protocol(tcp, (int)tcp->args[0], (int)tcp->args[2]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err || mem_read(tcp->pid, tcp->args[3], sv, sizeof(sv)) < 0) {
@@ -429,9 +429,10 @@ int dec_socketpair(struct tcb *tcp)
 int dec_bind(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_sockaddr(tcp, tcp->args[1], (unsigned)tcp->args[2]);
-	tprintf(tcp, ", %d", (int)tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[2]);
 	return DEC_DONE;
 }
 
@@ -445,7 +446,7 @@ int dec_sockname(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		save_val(tcp, read_socklen(tcp, tcp->args[2]));
 		return DEC_MORE;
 	}
@@ -462,7 +463,7 @@ int dec_accept4(struct tcb *tcp)
 {
 	if (dec_sockname(tcp) == DEC_MORE)
 		return DEC_MORE;
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_sock_type_flags, tcp->args[3], NULL);
 	return DEC_DONE;
 }
@@ -475,13 +476,16 @@ static void print_msgflags(struct tcb *tcp, unsigned long flags)
 int dec_sendto(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_buf(tcp, tcp->args[1], tcp->args[2]);
-	tprintf(tcp, ", %lu, ", tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[3]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_sockaddr(tcp, tcp->args[4], (unsigned)tcp->args[5]);
-	tprintf(tcp, ", %d", (int)tcp->args[5]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[5]);
 	return DEC_DONE;
 }
 
@@ -489,7 +493,7 @@ int dec_recvfrom(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		save_val(tcp, read_socklen(tcp, tcp->args[5]));
 		return DEC_MORE;
 	}
@@ -497,9 +501,11 @@ int dec_recvfrom(struct tcb *tcp)
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
-	tprintf(tcp, ", %lu, ", tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[3]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_sockaddr_out(tcp, tcp->args[4], tcp->args[5], take_val(tcp));
 	return DEC_DONE;
 }
@@ -605,9 +611,9 @@ static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, lon
 int dec_sendmsg(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_msghdr(tcp, tcp->args[1], -1, -1);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
@@ -618,7 +624,7 @@ int dec_recvmsg(struct tcb *tcp)
 		struct msghdr mh;
 
 		print_fd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		if (tcp->args[1] && mem_read(tcp->pid, tcp->args[1], &mh, sizeof(mh)) == 0)
 			save_val(tcp, mh.msg_name ? (long)mh.msg_namelen : -1);
 		else
@@ -633,7 +639,7 @@ int dec_recvmsg(struct tcb *tcp)
 		else
 			print_msghdr(tcp, tcp->args[1], tcp->rval, namelen_in);
 	}
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
@@ -673,14 +679,16 @@ int dec_sendmmsg(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err || tcp->rval <= 0)
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, false);
-	tprintf(tcp, ", %u, ", (unsigned)tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%u", (unsigned)tcp->args[2]);
+	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[3]);
 	return DEC_DONE;
 }
@@ -693,7 +701,7 @@ int dec_recvmmsg(struct tcb *tcp)
 		struct saved *s = save_val(tcp, 0);
 
 		print_fd(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		/* the timeout as given (the kernel updates it) */
 		s->ts_ok = tcp->args[4] &&
 			   mem_read(tcp->pid, tcp->args[4], &s->ts, sizeof(s->ts)) == 0;
@@ -704,9 +712,11 @@ int dec_recvmmsg(struct tcb *tcp)
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, true);
-	tprintf(tcp, ", %u, ", (unsigned)tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%u", (unsigned)tcp->args[2]);
+	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[3]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	if (!sv.ts_ok)
 		print_addr(tcp, tcp->args[4]);
 	else
@@ -740,11 +750,11 @@ static void print_sockopt_name(struct tcb *tcp, int level, int name)
 static void print_sockopt_head(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_sockopt_levels, (unsigned)tcp->args[1], "SOL_???");
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_sockopt_name(tcp, (int)tcp->args[1], (int)tcp->args[2]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 }
 
 static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned long addr, long len)
@@ -787,7 +797,8 @@ int dec_setsockopt(struct tcb *tcp)
 {
 	print_sockopt_head(tcp);
 	print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], (int)tcp->args[4]);
-	tprintf(tcp, ", %d", (int)tcp->args[4]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[4]);
 	return DEC_DONE;
 }
 
@@ -806,7 +817,7 @@ int dec_getsockopt(struct tcb *tcp)
 		print_addr(tcp, tcp->args[3]);
 	else
 		print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], out);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_socklen_exit(tcp, tcp->args[4], in);
 	return DEC_DONE;
 }
@@ -814,7 +825,7 @@ int dec_getsockopt(struct tcb *tcp)
 int dec_shutdown(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_shutdown_how, (unsigned)tcp->args[1], NULL);
 	return DEC_DONE;
 }

@@ -94,9 +94,9 @@ static void print_envp(struct tcb *tcp, unsigned long addr)
 int dec_execve(struct tcb *tcp)
 {
 	print_path(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_str_array(tcp, tcp->args[1]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_envp(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
@@ -104,13 +104,13 @@ int dec_execve(struct tcb *tcp)
 int dec_execveat(struct tcb *tcp)
 {
 	print_dirfd(tcp, (int)tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_path(tcp, tcp->args[1]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_str_array(tcp, tcp->args[2]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_envp(tcp, tcp->args[3]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags(tcp, xlat_by_name("at_flags"), tcp->args[4], NULL);
 	return DEC_DONE;
 }
@@ -245,18 +245,21 @@ static void clone_tail(struct tcb *tcp)
 	unsigned tls = abi ? abi->clone_tls_arg : 4;
 
 	if (flags & (CL_PARENT_SETTID | CL_PIDFD)) {
-		tprints(tcp, ", parent_tid=");
+		tprint_arg_next(tcp);
+		tprints(tcp, "parent_tid=");
 		if (tcp->err)
 			print_addr(tcp, tcp->args[2]);
 		else
 			print_int_ref(tcp, tcp->args[2]);
 	}
 	if (flags & CL_SETTLS) {
-		tprints(tcp, ", tls=");
+		tprint_arg_next(tcp);
+		tprints(tcp, "tls=");
 		print_addr(tcp, tcp->args[tls]);
 	}
 	if (flags & (CL_CHILD_SETTID | CL_CHILD_CLEARTID)) {
-		tprints(tcp, ", child_tidptr=");
+		tprint_arg_next(tcp);
+		tprints(tcp, "child_tidptr=");
 		print_addr(tcp, tcp->args[ctid]);
 	}
 }
@@ -272,7 +275,8 @@ int dec_clone(struct tcb *tcp)
 	tprints(tcp, "child_stack=");
 	print_addr(tcp, tcp->args[1]);
 	format_clone_flags(buf, sizeof(buf), tcp->args[0]);
-	tprintf(tcp, ", flags=%s", buf);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "flags=%s", buf);
 	/* The rest at exit, as strace: "<... clone resumed>, child_tidptr=". */
 	return DEC_MORE;
 }
@@ -294,7 +298,8 @@ static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, siz
 		print_addr(tcp, ca->child_tid);
 	}
 	if (ca->flags & CL_PARENT_SETTID) {
-		tprints(tcp, ", parent_tid=");
+		tprints(tcp, ", ");
+		tprints(tcp, "parent_tid=");
 		print_addr(tcp, ca->parent_tid);
 	}
 	tprints(tcp, ", exit_signal=");
@@ -306,7 +311,8 @@ static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, siz
 	print_addr(tcp, ca->stack);
 	tprintf(tcp, ", stack_size=%#llx", (unsigned long long)ca->stack_size);
 	if (ca->flags & CL_SETTLS) {
-		tprints(tcp, ", tls=");
+		tprints(tcp, ", ");
+		tprints(tcp, "tls=");
 		print_addr(tcp, ca->tls);
 	}
 	if (have >= offsetof(struct k_clone_args, cgroup) && (ca->set_tid || ca->set_tid_size)) {
@@ -339,13 +345,15 @@ int dec_clone3(struct tcb *tcp)
 	if (!tcp->exiting) {
 		if (!have) {
 			print_addr(tcp, tcp->args[0]);
-			tprintf(tcp, ", %lu", tcp->args[1]);
+			tprint_arg_next(tcp);
+			tprintf(tcp, "%lu", tcp->args[1]);
 			return DEC_DONE;
 		}
 		print_clone_args(tcp, &ca, have);
 		if (ca.flags & (CL_PARENT_SETTID | CL_PIDFD))
 			return DEC_MORE;
-		tprintf(tcp, ", %lu", tcp->args[1]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%lu", tcp->args[1]);
 		return DEC_DONE;
 	}
 	if (have && !tcp->err) {
@@ -363,7 +371,8 @@ int dec_clone3(struct tcb *tcp)
 		}
 		tprints(tcp, "}");
 	}
-	tprintf(tcp, ", %lu", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
 	return DEC_DONE;
 }
 
@@ -402,7 +411,7 @@ int dec_getrusage(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_xval(tcp, &xlat_rusage_who, (uint64_t)(int64_t)(int)tcp->args[0], "RUSAGE_???");
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_rusage_exit(tcp, tcp->args[1]);
@@ -415,7 +424,8 @@ int dec_wait4(struct tcb *tcp)
 	char buf[256];
 
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (!tcp->args[1] || tcp->err || tcp->rval == 0 ||
@@ -425,9 +435,9 @@ int dec_wait4(struct tcb *tcp)
 		format_wait_status(buf, sizeof(buf), status);
 		tprints(tcp, buf);
 	}
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_wait_options, (uint32_t)tcp->args[2], NULL);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_rusage_exit(tcp, tcp->args[3]);
 	return DEC_DONE;
 }
@@ -438,12 +448,12 @@ int dec_waitid(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_xval(tcp, &xlat_waitid_which, (uint32_t)tcp->args[0], "P_???");
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		if ((uint32_t)tcp->args[0] == 3) /* P_PIDFD */
 			print_fd(tcp, (int)tcp->args[1]);
 		else
 			print_dec(tcp, (int)tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (!tcp->args[2] || tcp->err ||
@@ -453,9 +463,9 @@ int dec_waitid(struct tcb *tcp)
 		tprints(tcp, "{}");
 	else
 		print_siginfo(tcp, &si);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_wait_options, (uint32_t)tcp->args[3], NULL);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_rusage_exit(tcp, tcp->args[4]);
 	return DEC_DONE;
 }
@@ -480,11 +490,12 @@ static void print_resource(struct tcb *tcp, unsigned long res)
 int dec_prlimit64(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
 		print_resource(tcp, tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_rlimit(tcp, tcp->args[2]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -498,7 +509,7 @@ int dec_getrlimit(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_resource(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -511,7 +522,7 @@ int dec_getrlimit(struct tcb *tcp)
 int dec_setrlimit(struct tcb *tcp)
 {
 	print_resource(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_rlimit(tcp, tcp->args[1]);
 	return DEC_DONE;
 }
@@ -564,7 +575,7 @@ int dec_arch_prctl(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_xval(tcp, &xlat_arch_prctl_codes, code, "ARCH_???");
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		switch (code) {
 		case 0x1003: /* ARCH_GET_FS */
 		case 0x1004: /* ARCH_GET_GS */
@@ -598,8 +609,10 @@ int dec_arch_prctl(struct tcb *tcp)
 /* The remaining prctl arguments from index `from` as %#lx. */
 static void prctl_rest(struct tcb *tcp, unsigned from)
 {
-	for (unsigned i = from; i < 5; i++)
-		tprintf(tcp, ", %#lx", tcp->args[i]);
+	for (unsigned i = from; i < 5; i++) {
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%#lx", tcp->args[i]);
+	}
 }
 
 int dec_prctl(struct tcb *tcp)
@@ -609,7 +622,7 @@ int dec_prctl(struct tcb *tcp)
 	if (tcp->exiting) {
 		switch (option) {
 		case PR_GET_NAME:
-			tprints(tcp, ", ");
+			tprint_arg_next(tcp);
 			if (tcp->err)
 				print_addr(tcp, tcp->args[1]);
 			else
@@ -621,7 +634,7 @@ int dec_prctl(struct tcb *tcp)
 			int32_t v;
 			uint64_t p;
 
-			tprints(tcp, ", ");
+			tprint_arg_next(tcp);
 			if (tcp->err) {
 				print_addr(tcp, tcp->args[1]);
 			} else if (option == PR_GET_TID_ADDRESS) {
@@ -685,38 +698,40 @@ int dec_prctl(struct tcb *tcp)
 	case PR_TASK_PERF_EVENTS_ENABLE:
 		return DEC_DONE;
 	case PR_SET_NAME:
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_str(tcp, tcp->args[1]);
 		return DEC_DONE;
 	case PR_SET_PDEATHSIG:
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		if (tcp->args[1])
 			print_signo(tcp, (int)tcp->args[1]);
 		else
 			tprints(tcp, "0");
 		return DEC_DONE;
 	case PR_SET_DUMPABLE:
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_xval(tcp, &xlat_pr_dumpable, tcp->args[1], "SUID_DUMP_???");
 		return DEC_DONE;
 	case PR_CAPBSET_READ:
 	case PR_CAPBSET_DROP:
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_xval(tcp, &xlat_capabilities, tcp->args[1], "CAP_???");
 		return DEC_DONE;
 	case PR_SET_SECUREBITS:
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_flags(tcp, &xlat_secbits, tcp->args[1], NULL);
 		return DEC_DONE;
 	case PR_SET_KEEPCAPS:
 	case PR_SET_CHILD_SUBREAPER:
 	case PR_SET_TIMERSLACK:
-		tprintf(tcp, ", %lu", tcp->args[1]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%lu", tcp->args[1]);
 		return DEC_DONE;
 	case PR_SET_NO_NEW_PRIVS:
 	case PR_SET_THP_DISABLE:
 	case PR_SET_IO_FLUSHER:
-		tprintf(tcp, ", %lu", tcp->args[1]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%lu", tcp->args[1]);
 		prctl_rest(tcp, 2);
 		return DEC_DONE;
 	case PR_GET_NO_NEW_PRIVS:
@@ -725,15 +740,15 @@ int dec_prctl(struct tcb *tcp)
 		prctl_rest(tcp, 1);
 		return DEC_DONE;
 	case PR_SET_SECCOMP:
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_xval(tcp, &xlat_seccomp_modes, tcp->args[1], "SECCOMP_MODE_???");
 		if (tcp->args[1] == 2) { /* SECCOMP_MODE_FILTER */
-			tprints(tcp, ", ");
+			tprint_arg_next(tcp);
 			print_seccomp_fprog(tcp, tcp->args[2]);
 		}
 		return DEC_DONE;
 	case PR_SET_PTRACER:
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		if (tcp->args[1] == (unsigned long)-1) {
 			char buf[64];
 
@@ -765,7 +780,8 @@ int dec_get_robust_list(struct tcb *tcp)
 	uint64_t v;
 
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err || mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0) {
@@ -775,7 +791,7 @@ int dec_get_robust_list(struct tcb *tcp)
 		print_addr(tcp, v);
 		tprints(tcp, "]");
 	}
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	if (tcp->err || mem_read(tcp->pid, tcp->args[2], &v, sizeof(v)) < 0)
 		print_addr(tcp, tcp->args[2]);
 	else
@@ -789,10 +805,12 @@ int dec_membarrier(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_xval(tcp, &xlat_membarrier_cmds, (uint32_t)tcp->args[0], "MEMBARRIER_CMD_???");
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_flags(tcp, &xlat_membarrier_flags, (uint32_t)tcp->args[1], NULL);
-		if (tcp->args[1])
-			tprintf(tcp, ", %d", (int)tcp->args[2]);
+		if (tcp->args[1]) {
+			tprint_arg_next(tcp);
+			tprintf(tcp, "%d", (int)tcp->args[2]);
+		}
 		return (uint32_t)tcp->args[0] == 0 ? DEC_MORE : DEC_DONE;
 	}
 	/* MEMBARRIER_CMD_QUERY returns the supported commands as a mask. */

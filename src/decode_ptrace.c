@@ -168,17 +168,18 @@ int dec_seccomp(struct tcb *tcp)
 	if (tcp->exiting)
 		return DEC_DONE;
 	print_xval(tcp, &xlat_seccomp_ops, op, "SECCOMP_SET_MODE_???");
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	switch (op) {
 	case 1: /* SECCOMP_SET_MODE_FILTER */
 		print_flags(tcp, &xlat_seccomp_filter_flags, (uint32_t)tcp->args[1], NULL);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_sock_fprog(tcp, tcp->args[2]);
 		break;
 	case 2: { /* SECCOMP_GET_ACTION_AVAIL */
 		uint32_t action;
 
-		tprintf(tcp, "%u, ", (unsigned)tcp->args[1]);
+		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		tprint_arg_next(tcp);
 		if (!tcp->args[2] || mem_read(tcp->pid, tcp->args[2], &action, sizeof(action)) < 0) {
 			print_addr(tcp, tcp->args[2]);
 		} else {
@@ -189,7 +190,8 @@ int dec_seccomp(struct tcb *tcp)
 		break;
 	}
 	default:
-		tprintf(tcp, "%u, ", (unsigned)tcp->args[1]);
+		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[2]);
 		break;
 	}
@@ -290,13 +292,16 @@ int dec_ptrace(struct tcb *tcp)
 	case PTRACE_ATTACH:
 	case PTRACE_INTERRUPT:
 	case PTRACE_KILL:
-		tprintf(tcp, ", %d", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
 		return DEC_DONE;
 	case PTRACE_SEIZE:
 	case PTRACE_SETOPTIONS:
-		tprintf(tcp, ", %d, ", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
 		print_addr(tcp, addr);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_flags(tcp, &xlat_ptrace_options, data, NULL);
 		return DEC_DONE;
 	case PTRACE_CONT:
@@ -304,37 +309,50 @@ int dec_ptrace(struct tcb *tcp)
 	case PTRACE_SINGLESTEP:
 	case PTRACE_DETACH:
 	case PTRACE_LISTEN:
-		tprintf(tcp, ", %d, ", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
 		print_addr(tcp, addr);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_ptrace_sig(tcp, data);
 		return DEC_DONE;
 	case PTRACE_PEEKUSR:
-		tprintf(tcp, ", %d, %#lx, ", pid, addr);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%#lx", addr);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	case PTRACE_PEEKTEXT:
 	case PTRACE_PEEKDATA:
 	case PTRACE_GETEVENTMSG:
 	case PTRACE_GETSIGINFO:
-		tprintf(tcp, ", %d, ", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
 		print_addr(tcp, addr);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	case PTRACE_POKETEXT:
 	case PTRACE_POKEDATA:
 	case PTRACE_POKEUSR:
-		tprintf(tcp, ", %d, ", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
 		if (req == PTRACE_POKEUSR)
 			tprintf(tcp, "%#lx", addr);
 		else
 			print_addr(tcp, addr);
-		tprintf(tcp, ", %#lx", data);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%#lx", data);
 		return DEC_DONE;
 	case PTRACE_GETREGSET:
 	case PTRACE_SETREGSET:
-		tprintf(tcp, ", %d, ", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
 		print_xval(tcp, &xlat_nt_types, addr, "NT_???");
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		if (req == PTRACE_GETREGSET)
 			return DEC_MORE;
 		print_iovec1(tcp, data);
@@ -342,9 +360,11 @@ int dec_ptrace(struct tcb *tcp)
 	case PTRACE_SETSIGINFO: {
 		siginfo_t si;
 
-		tprintf(tcp, ", %d, ", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
 		print_addr(tcp, addr);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		if (!data || mem_read(tcp->pid, data, &si, sizeof(si)) < 0)
 			print_addr(tcp, data);
 		else
@@ -352,13 +372,19 @@ int dec_ptrace(struct tcb *tcp)
 		return DEC_DONE;
 	}
 	case PTRACE_GET_SYSCALL_INFO:
-		tprintf(tcp, ", %d, %lu, ", pid, addr);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%lu", addr);
+		tprint_arg_next(tcp);
 		print_addr(tcp, data);
 		return DEC_DONE;
 	default:
-		tprintf(tcp, ", %d, ", pid);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", pid);
+		tprint_arg_next(tcp);
 		print_addr(tcp, addr);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_addr(tcp, data);
 		return DEC_DONE;
 	}

@@ -129,14 +129,15 @@ int dec_rt_sigaction(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_signo(tcp, (int)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_sigaction(tcp, tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (!exit_failed(tcp, tcp->args[2]))
 		print_sigaction(tcp, tcp->args[2]);
-	tprintf(tcp, ", %lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -144,14 +145,15 @@ int dec_rt_sigprocmask(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_xval(tcp, &xlat_sigprocmask_how, (uint32_t)tcp->args[0], "SIG_???");
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_sigset(tcp, tcp->args[1], tcp->args[3]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (!exit_failed(tcp, tcp->args[2]))
 		print_sigset(tcp, tcp->args[2], tcp->args[3]);
-	tprintf(tcp, ", %lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -174,7 +176,8 @@ int dec_rt_sigreturn(struct tcb *tcp)
 int dec_rt_sigsuspend(struct tcb *tcp)
 {
 	print_sigset(tcp, tcp->args[0], tcp->args[1]);
-	tprintf(tcp, ", %lu", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
 	return DEC_DONE;
 }
 
@@ -184,7 +187,8 @@ int dec_rt_sigpending(struct tcb *tcp)
 		return DEC_MORE;
 	if (!exit_failed(tcp, tcp->args[0]))
 		print_sigset(tcp, tcp->args[0], tcp->args[1]);
-	tprintf(tcp, ", %lu", tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
 	return DEC_DONE;
 }
 
@@ -201,7 +205,7 @@ int dec_rt_sigtimedwait(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_sigset(tcp, tcp->args[0], tcp->args[3]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err || tcp->rval <= 0)
@@ -210,26 +214,31 @@ int dec_rt_sigtimedwait(struct tcb *tcp)
 		print_siginfo_at(tcp, tcp->args[1]);
 	if (!tcp->err && tcp->rval > 0)
 		tcp->auxstr = signal_name((int)tcp->rval);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_timespec(tcp, tcp->args[2]);
-	tprintf(tcp, ", %lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
 	return DEC_DONE;
 }
 
 int dec_rt_sigqueueinfo(struct tcb *tcp)
 {
-	tprintf(tcp, "%d, ", (int)tcp->args[0]);
+	tprintf(tcp, "%d", (int)tcp->args[0]);
+	tprint_arg_next(tcp);
 	print_signo(tcp, (int)tcp->args[1]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_siginfo_at(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
 
 int dec_rt_tgsigqueueinfo(struct tcb *tcp)
 {
-	tprintf(tcp, "%d, %d, ", (int)tcp->args[0], (int)tcp->args[1]);
+	tprintf(tcp, "%d", (int)tcp->args[0]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[1]);
+	tprint_arg_next(tcp);
 	print_signo(tcp, (int)tcp->args[2]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_siginfo_at(tcp, tcp->args[3]);
 	return DEC_DONE;
 }
@@ -256,7 +265,7 @@ int dec_sigaltstack(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_stack_t(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (!exit_failed(tcp, tcp->args[1]))

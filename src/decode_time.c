@@ -93,7 +93,7 @@ int dec_nanosleep(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_timespec(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_rem(tcp, tcp->args[1]);
@@ -104,11 +104,11 @@ int dec_clock_nanosleep(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_clockid(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_flags(tcp, &xlat_timer_flags, (uint32_t)tcp->args[1], NULL);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_timespec(tcp, tcp->args[2]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	print_rem(tcp, tcp->args[3]);
@@ -120,7 +120,7 @@ static int clock_get(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_clockid(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -136,7 +136,7 @@ int dec_clock_getres(struct tcb *tcp) { return clock_get(tcp); }
 int dec_clock_settime(struct tcb *tcp)
 {
 	print_clockid(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_timespec(tcp, tcp->args[1]);
 	return DEC_DONE;
 }
@@ -156,12 +156,12 @@ int dec_gettimeofday(struct tcb *tcp)
 		return DEC_MORE;
 	if (tcp->err) {
 		print_addr(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[1]);
 		return DEC_DONE;
 	}
 	print_timeval(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_timezone(tcp, tcp->args[1]);
 	return DEC_DONE;
 }
@@ -169,7 +169,7 @@ int dec_gettimeofday(struct tcb *tcp)
 int dec_settimeofday(struct tcb *tcp)
 {
 	print_timeval(tcp, tcp->args[0]);
-	tprints(tcp, ", ");
+	tprint_arg_next(tcp);
 	print_timezone(tcp, tcp->args[1]);
 	return DEC_DONE;
 }
@@ -213,7 +213,7 @@ int dec_getitimer(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -227,9 +227,9 @@ int dec_setitimer(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_interval_pair(tcp, tcp->args[1], false);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -280,9 +280,9 @@ int dec_timer_create(struct tcb *tcp)
 
 	if (!tcp->exiting) {
 		print_clockid(tcp, tcp->args[0]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_sigevent(tcp, tcp->args[1]);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err || mem_read(tcp->pid, tcp->args[2], &id, sizeof(id)) < 0)
@@ -295,11 +295,12 @@ int dec_timer_create(struct tcb *tcp)
 int dec_timer_settime(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
 		print_flags(tcp, &xlat_timer_flags, (uint32_t)tcp->args[1], NULL);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		print_interval_pair(tcp, tcp->args[2], true);
-		tprints(tcp, ", ");
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)
@@ -312,7 +313,8 @@ int dec_timer_settime(struct tcb *tcp)
 int dec_timer_gettime(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d, ", (int)tcp->args[0]);
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
 	if (tcp->err)

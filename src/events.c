@@ -57,70 +57,36 @@ static void json_emit(struct outstream *os, json_object *o)
 }
 
 /* Capture what printers write for tcp into a memory buffer. */
-struct capture {
-	struct outstream os;
-	struct outstream *saved;
-	char *buf;
-	size_t len;
-};
-
-static void capture_begin(struct tcb *tcp, struct capture *c)
+static void capture_begin(struct tcb *tcp, struct mem_sink *m)
 {
-	memset(c, 0, sizeof(*c));
-	c->os.fp = open_memstream(&c->buf, &c->len);
-	if (!c->os.fp)
+	if (mem_sink_push(tcp, m) < 0)
 		ct_die("out of memory");
-	c->saved = tcp->out;
-	tcp->out = &c->os;
-	tcp->curcol = 0;
 }
 
-/* Returns the captured text (NUL-terminated; free it). */
-static char *capture_end(struct tcb *tcp, struct capture *c)
+/* The JSON args: the text cut where the decoders marked a boundary
+ * (tprint_arg_next() writes ", " and marks the offset after it). */
+json_object *ev_args_from_marks(const char *text, size_t len, const struct arg_marks *am)
 {
-	fclose(c->os.fp);
-	tcp->out = c->saved;
-	return c->buf;
-}
-
-void split_args(const char *s, size_t len,
-		void (*fn)(const char *start, size_t len, void *data), void *data)
-{
-	size_t start = 0, i;
-	int depth = 0;
-	bool quoted = false;
+	json_object *args = json_object_new_array();
+	size_t start = 0;
 
 	if (len == 0)
-		return;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-
-		if (quoted) {
-			if (c == '\\' && i + 1 < len)
-				i++;
-			else if (c == '"')
-				quoted = false;
-			continue;
-		}
-		if (c == '"')
-			quoted = true;
-		else if (c == '[' || c == '{' || c == '(')
-			depth++;
-		else if ((c == ']' || c == '}' || c == ')') && depth > 0)
-			depth--;
-		else if (c == ',' && depth == 0 && i + 1 < len && s[i + 1] == ' ') {
-			fn(s + start, i - start, data);
-			start = i + 2;
-			i++;
-		}
+		return args;
+	for (unsigned i = 0; i < am->n && am->off[i] <= len; i++) {
+		json_object_array_add(args, json_bytes(text + start, am->off[i] - 2 - start));
+		start = am->off[i];
 	}
-	fn(s + start, len - start, data);
+	json_object_array_add(args, json_bytes(text + start, len - start));
+	return args;
 }
 
-static void add_arg(const char *start, size_t len, void *data)
+/* The tracee's JSON sink: its argument text, kept from entry to exit. */
+static void json_args_push(struct tcb *tcp, struct outstream *os)
 {
-	json_object_array_add(data, json_bytes(start, len));
+	*os = (struct outstream){ .fp = tcp->json_fp, .marks = tcp->json_marks };
+	sink_push(tcp, os);
 }
+
 
 /* ---- syscalls ---- */
 
@@ -136,15 +102,16 @@ void ev_syscall_entry(struct tcb *tcp)
 		tcp->json_fp = open_memstream(&tcp->json_buf, &tcp->json_len);
 		if (!tcp->json_fp)
 			ct_die("out of memory");
+		tcp->json_marks = xcalloc(1, sizeof(*tcp->json_marks));
 	}
 	rewind(tcp->json_fp);
+	tcp->json_marks->n = 0;
 	{
-		struct outstream *saved = tcp->out;
-		struct outstream os = { .fp = tcp->json_fp };
+		struct outstream os;
 
-		tcp->out = &os;
+		json_args_push(tcp, &os);
 		syscall_decode_args(tcp);
-		tcp->out = saved;
+		sink_pop(tcp);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
 }
@@ -164,10 +131,8 @@ static void json_syscall(struct tcb *tcp, bool finished, bool detached)
 
 static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 {
-	struct outstream os = { .fp = tcp->json_fp };
-	struct outstream *saved = tcp->out;
 	json_object *o = json_event(tcp, "syscall");
-	json_object *args = json_object_new_array();
+	json_object *args;
 	json_object *raw = json_object_new_array();
 	char name[32];
 	unsigned nargs = tcp->ent ? tcp->ent->nargs : 6;
@@ -175,13 +140,15 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 	double dur;
 
 	if (finished) {
-		tcp->out = &os;
+		struct outstream os;
+
+		json_args_push(tcp, &os);
 		syscall_decode_args(tcp);
-		tcp->out = saved;
+		sink_pop(tcp);
 	}
 	fflush(tcp->json_fp);
 	/* the stream may hold older, longer text: use the current position */
-	split_args(tcp->json_buf, (size_t)ftell(tcp->json_fp), add_arg, args);
+	args = ev_args_from_marks(tcp->json_buf, (size_t)ftell(tcp->json_fp), tcp->json_marks);
 
 	json_object_object_add(o, "name", json_object_new_string(syscall_name(tcp, name, sizeof(name))));
 	json_object_object_add(o, "nr", json_object_new_int64(tcp->scno));
@@ -193,13 +160,13 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 	json_object_object_add(o, "raw_args", raw);
 
 	if (finished) {
-		struct capture c;
+		struct mem_sink c;
 		char *text, *p;
 
 		capture_begin(tcp, &c);
 		tcp->curcol = 100; /* no padding before " = " */
 		syscall_print_retval(tcp);
-		text = capture_end(tcp, &c);
+		text = mem_sink_pop(tcp, &c);
 		p = strstr(text, " = ");
 		p = p ? p + 3 : text;
 		json_object_object_add(o, "retval", json_object_new_int64(tcp->rval));
@@ -223,13 +190,13 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 	}
 	if (pcfg.stack) {
 		/* -k: the frames, each as the text line would show it */
-		struct capture c;
+		struct mem_sink c;
 		json_object *frames = json_object_new_array();
 		char *text, *line, *save = NULL;
 
 		capture_begin(tcp, &c);
 		stacktrace_print(tcp, finished);
-		text = capture_end(tcp, &c);
+		text = mem_sink_pop(tcp, &c);
 		for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 			json_object_array_add(frames, json_str(
 				strncmp(line, " > ", 3) == 0 ? line + 3 : line));
@@ -307,7 +274,7 @@ void ev_exit(struct tcb *tcp, int status)
 void ev_signal(struct tcb *tcp, int sig, const siginfo_t *si)
 {
 	json_object *o;
-	struct capture c;
+	struct mem_sink c;
 	const char *name;
 	char *text;
 
@@ -322,7 +289,7 @@ void ev_signal(struct tcb *tcp, int sig, const siginfo_t *si)
 	if (si) {
 		capture_begin(tcp, &c);
 		print_siginfo(tcp, si);
-		text = capture_end(tcp, &c);
+		text = mem_sink_pop(tcp, &c);
 		json_object_object_add(o, "siginfo", json_str(text));
 		free(text);
 	}

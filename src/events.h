@@ -19,9 +19,11 @@ void ev_stopped(struct tcb *tcp, int sig);
 void ev_superseded(struct tcb *tcp, long old_pid);
 void ev_personality(struct tcb *tcp, const char *mode);
 
-/* Split an argument list "a, {b, c}, \"d, e\"" at its top-level commas.
- * Calls fn(start, len, data) for each argument (pure; unit-tested). */
-void split_args(const char *s, size_t len,
-		void (*fn)(const char *start, size_t len, void *data), void *data);
+struct arg_marks;
+
+/* The JSON "args" array: text (len bytes) cut at the argument starts in
+ * am (offsets just after each ", " that tprint_arg_next() wrote); no
+ * argument for empty text (pure; unit-tested). */
+struct json_object *ev_args_from_marks(const char *text, size_t len, const struct arg_marks *am);
 
 #endif

@@ -72,6 +72,8 @@ const struct option ctrace_long_options[] = {
 	{ "pod", required_argument, NULL, OPT_POD },
 	{ "container", required_argument, NULL, OPT_CONTAINER },
 	{ "seccomp-root", required_argument, NULL, OPT_SECCOMP_ROOT },
+	{ "write-profile", required_argument, NULL, OPT_WRITE_PROFILE },
+	{ "for", required_argument, NULL, OPT_FOR },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -292,6 +294,7 @@ static int take_qualifier(struct options *opts, const char *e)
 	    strncmp(e, "silence=", 8) == 0) {
 		const char *v = strchr(e, '=') + 1;
 
+		opts->quiet_seen = true;
 		if (parse_quiet(v, &opts->quiet_mask) < 0) {
 			ct_error("invalid quiet '%s'", v);
 			return -EINVAL;
@@ -451,6 +454,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'S': opts->sortby = optarg; break;
 		case 'U': opts->columns = optarg; break;
 		case 'q':
+			opts->quiet_seen = true;
 			if (optarg) {
 				if (parse_quiet(optarg, &opts->quiet_mask) < 0) {
 					ct_error("invalid quiet '%s'", optarg);
@@ -516,6 +520,10 @@ int options_parse(struct options *opts, int argc, char **argv)
 		opts->follow = opts->follow ? 2 : 0;
 	if (opts->follow > 1 && !opts->outfile)
 		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
+	/* strace: with -o FILE and a command, and no -q or -e quiet= at
+	 * all, attach/detach messages are off */
+	if (!opts->quiet_seen && opts->outfile && opts->argv)
+		opts->quiet_mask |= QUIET_ATTACH;
 	if (opts->no_aslr && !opts->argv) {
 		ct_error("--no-aslr needs PROG [ARGS] (it cannot change a running process)");
 		return bad_usage();

@@ -36,6 +36,7 @@ struct options {
 	bool stack;              /* -k */
 	int quiet;               /* -q / -qq / -qqq */
 	unsigned quiet_mask;     /* -q... and -e quiet=: QUIET_* bits */
+	bool quiet_seen;         /* some -q or -e quiet= was given */
 	unsigned acolumn;        /* -a COLUMN: return value column (40) */
 	bool append;             /* -A: -o FILE in append mode */
 	bool print_scno;         /* -n: syscall number on each line */
@@ -113,6 +114,8 @@ enum {
 	OPT_POD,
 	OPT_CONTAINER,
 	OPT_SECCOMP_ROOT,
+	OPT_WRITE_PROFILE,
+	OPT_FOR,
 };
 extern const struct option ctrace_long_options[];
 extern const char ctrace_short_options[];

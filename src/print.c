@@ -86,6 +86,49 @@ int outstreams_flush(void)
 	return ret;
 }
 
+void sink_push(struct tcb *tcp, struct outstream *os)
+{
+	os->below = tcp->out;
+	tcp->out = os;
+}
+
+struct outstream *sink_pop(struct tcb *tcp)
+{
+	struct outstream *os = tcp->out;
+
+	tcp->out = os->below;
+	os->below = NULL;
+	return os;
+}
+
+int mem_sink_push(struct tcb *tcp, struct mem_sink *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->os.fp = open_memstream(&m->buf, &m->len);
+	if (!m->os.fp)
+		return -ENOMEM;
+	sink_push(tcp, &m->os);
+	tcp->curcol = 0;
+	return 0;
+}
+
+char *mem_sink_pop(struct tcb *tcp, struct mem_sink *m)
+{
+	sink_pop(tcp);
+	fclose(m->os.fp);
+	m->os.fp = NULL;
+	return m->buf;
+}
+
+void sink_mark_arg(struct tcb *tcp)
+{
+	struct arg_marks *am = tcp->out->marks;
+	long pos = ftell(tcp->out->fp);
+
+	if (am->n < ARG_MARKS_MAX && pos >= 0)
+		am->off[am->n++] = (size_t)pos;
+}
+
 void tprintn_slow(struct tcb *tcp, const char *s, size_t n)
 {
 	fwrite_unlocked(s, 1, n, tcp->out->fp);

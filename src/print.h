@@ -37,13 +37,45 @@ struct print_cfg {
 enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
 
+/* Where each argument of a syscall starts in a sink's text: decoders
+ * print the ", " between two arguments with tprint_arg_next(), which
+ * records the offset after it when the sink keeps marks (--json).  JSON
+ * args are cut at these marks, never found by parsing the text. */
+#define ARG_MARKS_MAX 16
+struct arg_marks {
+	unsigned n;
+	size_t off[ARG_MARKS_MAX];
+};
+
+/* A sink: what a tracee's printers write to.  Each tracee has its own
+ * (-ff) or the shared one; sink_push()/sink_pop() put another on top for
+ * a while (a memory sink: a line staged for -e status=, JSON text). */
 struct outstream {
 	FILE *fp;
 	struct tcb *curline;   /* tracee whose line is unfinished here */
 	bool flush_lines;      /* flush after every complete line (a tty) */
 	bool lazy;             /* nobody waits for it: may stay buffered while
 				* ctrace sleeps (see outstream_set_private()) */
+	struct arg_marks *marks; /* NULL: argument boundaries not kept */
+	struct outstream *below; /* the sink under this one (sink_push) */
 };
+
+/* Make os tcp's sink until sink_pop(). */
+void sink_push(struct tcb *tcp, struct outstream *os);
+/* Back to the sink below; returns the one popped. */
+struct outstream *sink_pop(struct tcb *tcp);
+
+/* A sink into memory. */
+struct mem_sink {
+	struct outstream os;
+	char *buf;
+	size_t len;
+};
+/* Push a new memory sink (column 0): 0, or -ENOMEM. */
+int mem_sink_push(struct tcb *tcp, struct mem_sink *m);
+/* Pop it: the text written (NUL-terminated, m->len bytes; the caller
+ * frees m->buf). */
+char *mem_sink_pop(struct tcb *tcp, struct mem_sink *m);
 
 struct outstream *outstream_new(FILE *fp);
 void outstream_close(struct outstream *os);
@@ -84,6 +116,15 @@ static inline void tprintn(struct tcb *tcp, const char *s, size_t n)
 static inline void tprints(struct tcb *tcp, const char *s)
 {
 	tprintn(tcp, s, strlen(s));
+}
+
+/* ", " between two arguments of a syscall, marked for JSON. */
+void sink_mark_arg(struct tcb *tcp);
+static inline void tprint_arg_next(struct tcb *tcp)
+{
+	tprintn(tcp, ", ", 2);
+	if (__builtin_expect(tcp->out->marks != NULL, 0))
+		sink_mark_arg(tcp);
 }
 
 /* Start a new line for tcp: finishes another tracee's pending line with

@@ -10,10 +10,7 @@
 
 struct stage {
 	struct tcb *tcp;
-	struct outstream *real;
-	struct outstream mem;
-	char *buf;
-	size_t len;
+	struct mem_sink mem;
 	struct stage *next;
 };
 
@@ -41,22 +38,17 @@ bool stage_active(const struct tcb *tcp)
 void stage_begin(struct tcb *tcp)
 {
 	struct stage *st;
-	FILE *fp;
 
 	if (!filter_status_active() || stage_active(tcp))
 		return;
 	st = xcalloc(1, sizeof(*st));
-	fp = open_memstream(&st->buf, &st->len);
-	if (!fp) {
+	if (mem_sink_push(tcp, &st->mem) < 0) {
 		free(st);
 		return; /* out of memory: the line is printed unfiltered */
 	}
 	st->tcp = tcp;
-	st->real = tcp->out;
-	st->mem.fp = fp;
 	st->next = stages;
 	stages = st;
-	tcp->out = &st->mem;
 }
 
 void stage_end(struct tcb *tcp, unsigned status)
@@ -67,9 +59,8 @@ void stage_end(struct tcb *tcp, unsigned status)
 	if (!st)
 		return;
 	*pp = st->next;
-	fclose(st->mem.fp);
-	tcp->out = st->real;
-	if (filter_status_selected(status) && st->len) {
+	mem_sink_pop(tcp, &st->mem);
+	if (filter_status_selected(status) && st->mem.len) {
 		struct outstream *os = tcp->out;
 
 		if (os->curline && os->curline != tcp) {
@@ -79,10 +70,10 @@ void stage_end(struct tcb *tcp, unsigned status)
 			os->curline->curcol = 0;
 			os->curline = NULL;
 		}
-		fwrite(st->buf, 1, st->len, os->fp);
+		fwrite(st->mem.buf, 1, st->mem.len, os->fp);
 		if (os->flush_lines)
 			fflush(os->fp);
 	}
-	free(st->buf);
+	free(st->mem.buf);
 	free(st);
 }

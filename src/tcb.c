@@ -65,6 +65,7 @@ void tcb_free(struct tcb *tcp)
 	if (tcp->json_fp)
 		fclose(tcp->json_fp);
 	free(tcp->json_buf);
+	free(tcp->json_marks);
 	free(tcp->root);
 	free(tcp->inj_count);
 	free(tcp);

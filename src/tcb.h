@@ -65,6 +65,7 @@ struct tcb {
 	FILE *json_fp;              /* --json: the current syscall's argument text */
 	char *json_buf;
 	size_t json_len;
+	struct arg_marks *json_marks; /* --json: where each argument starts in it */
 	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 	struct fd_cache *fdc;       /* -y: src/fdcache.c's paths of its fds */
 	bool fdc_inflight;          /* in a call that may change fds (fdcache.c) */

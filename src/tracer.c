@@ -803,12 +803,20 @@ static void on_syscall_exit(struct tcb *tcp)
 	ev_syscall_exit(tcp);
 }
 
-static void print_exit_lines(struct tcb *tcp, int status)
+/* A tracee dies inside a syscall: "<... NAME resumed>) = ?". */
+static void print_pending_call(struct tcb *tcp)
 {
 	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
+}
+
+static void print_exit_lines(struct tcb *tcp, int status)
+{
+	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+		return;
+	print_pending_call(tcp);
 	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
 	if (((opt->quiet_mask & QUIET_EXIT) && WIFEXITED(status)) || (tcp->flags & TCB_HIDE))
 		return;
@@ -843,6 +851,10 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 	    (thread = tcb_find((pid_t)old))) {
 		struct tcb *leader = tcp;
 
+		/* the old leader died in the execve: its pending call ends
+		 * first (strace prints it at the leader's exit event) */
+		print_pending_call(leader);
+		leader->flags &= ~TCB_INSYSCALL;
 		/* the thread's execve line continues under the new pid */
 		if (thread->out->curline == thread && (thread->flags & TCB_INSYSCALL)) {
 			tprintf(thread, " <pid changed to %d ...>", pid);
@@ -851,27 +863,25 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 		}
 		if (leader->out->curline == leader)
 			leader->out->curline = NULL;
-		if (!(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
-		    !(leader->flags & TCB_SILENT)) {
+		{
 			/* printed once the leader is gone: one process remains */
+			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
+				    !(leader->flags & TCB_SILENT);
 			struct outstream *os = leader->out;
-			bool own = os != shared_out;
 
-			if (own)
-				leader->out = NULL; /* keep the leader's -ff file open */
-			drop_tcb(leader);
-			tcb_rename(thread, pid);
-			{
-				struct outstream *saved = thread->out;
+			if (os != shared_out) {
+				/* -ff: the process goes on in the file named
+				 * after its pid, the leader's, as in strace */
+				struct outstream *mine = thread->out;
+
+				leader->out = NULL;
 				thread->out = os;
-				ev_superseded(thread, (long)old);
-				thread->out = saved;
+				outstream_close(mine);
 			}
-			if (own)
-				outstream_close(os);
-		} else {
 			drop_tcb(leader);
 			tcb_rename(thread, pid);
+			if (tell)
+				ev_superseded(thread, (long)old);
 		}
 		tcp = thread;
 	}

@@ -11,6 +11,7 @@
  *    scope, capabilities, LSM label) name it. */
 #include "config.h"
 #include "check/assess.h"
+#include "check/tools.h"
 #include <errno.h>
 #include <stdio.h>
 
@@ -90,6 +91,7 @@ static const char *err_name(int err)
 	case EINVAL: return "EINVAL";
 	case ENOMEM: return "ENOMEM";
 	case ENOSYS: return "ENOSYS";
+	case ENODEV: return "ENODEV";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
 	case EPROTO: return "EPROTO";
 	case 0: return "success";
@@ -228,6 +230,16 @@ static bool kernel_ptrace_cause(const struct check_facts *f, bool attach,
 		return true;
 	}
 	return false;
+}
+
+bool check_filter_blocks(const struct check_facts *f, enum probe_id id, char *buf, size_t size)
+{
+	return filter_blocks(f, id, buf, size);
+}
+
+const char *check_err_name(int err)
+{
+	return err_name(err);
 }
 
 /* ---- modes ---- */
@@ -589,4 +601,5 @@ void check_assess(const struct check_facts *f, struct check_report *out)
 			   &r[MODE_STACK_TRACE]);
 	if (f->target.present)
 		assess_attach_pid(f, &r[MODE_ATTACH_PID]);
+	check_assess_tools(f, out, out->tools);
 }

@@ -27,14 +27,25 @@ struct check_mode_result {
 	char fix[400];		/* "" = none */
 };
 
+#define CHECK_TOOL_MAX 24	/* rows of the tools table (tools.c) */
+
 struct check_report {
 	struct check_mode_result modes[MODE_COUNT];
+	/* one per row of check_tools (tools.h), same verdict/cause/fix;
+	 * they do not count in check_report_worst() (exit status) */
+	struct check_mode_result tools[CHECK_TOOL_MAX];
 };
 
 void check_assess(const struct check_facts *f, struct check_report *out);
 
 const char *check_mode_name(enum check_mode m);
 const char *check_verdict_name(enum check_verdict v);
+/* For tools.c: how the seccomp filter treated a probe's syscall ("is
+ * blocked by the container's seccomp profile (EPERM)" in buf, true), or
+ * false when it let it through / cannot tell; an errno's name. */
+bool check_filter_blocks(const struct check_facts *f, enum probe_id id, char *buf, size_t size);
+const char *check_err_name(int err);
+
 /* Worst verdict over the present modes. */
 enum check_verdict check_report_worst(const struct check_report *r);
 

@@ -45,6 +45,8 @@ static void check_usage(FILE *out)
 		"              [--user UID[:GID]] [--no-new-privs] [--engine docker|podman]\n"
 		"              [--arch x86_64|aarch64] [--strict] [--json] [-q]\n"
 		"       ctrace --check --compare [--profile FILE] [what-if options] [--json]\n"
+		"       ctrace --check --profile FILE --write-profile OUT [--for MODE|TOOL,...]\n"
+		"              [what-if options]\n"
 		"       ctrace --check [--compare] --pod FILE [--container NAME] [--engine podman]\n"
 		"              [--seccomp-root DIR] [--profile P] [--json]\n"
 		"Report which tracing modes work here, why not, and the fix.\n"
@@ -57,6 +59,8 @@ static void check_usage(FILE *out)
 		"              (containerd's RuntimeDefault); --engine-version picks a\n"
 		"              version (docker-default: current or 20.10)\n"
 		"  --compare   as-is, +SYS_PTRACE, unconfined, narrowest profile change\n"
+		"  --write-profile OUT  the profile plus the narrowest change that makes the\n"
+		"              --for modes and tools work (gdb, lldb, perf:stat, no-aslr...)\n"
 		"  --pod       what-if for a container of a Kubernetes Pod manifest (or a\n"
 		"              Deployment's, Job's... pod template), as Kubernetes with\n"
 		"              containerd starts it (--engine podman: as podman kube play)\n"
@@ -188,6 +192,12 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 		case OPT_COMPARE:
 			o->w.compare = true;
 			break;
+		case OPT_WRITE_PROFILE:
+			o->w.write_profile = optarg;
+			break;
+		case OPT_FOR:
+			o->w.for_list = optarg;
+			break;
 		case OPT_ENGINE_VERSION:
 			o->w.engine_version = optarg;
 			o->whatif_flags = true;
@@ -266,6 +276,18 @@ static int parse_check_args(int argc, char **argv, struct check_opts *o)
 			 "give --profile FILE to compare a container configuration");
 		return -EINVAL;
 	}
+	if (o->w.for_list && !o->w.write_profile) {
+		ct_error("--for names what --write-profile OUT must make work: add --write-profile");
+		return -EINVAL;
+	}
+	if (o->w.write_profile && (!o->w.profile_given || !o->w.profile)) {
+		ct_error("--write-profile needs the profile to start from: --profile FILE");
+		return -EINVAL;
+	}
+	if (o->w.write_profile && (o->w.compare || o->json)) {
+		ct_error("--write-profile prints its own report: without --compare and --json");
+		return -EINVAL;
+	}
 	o->w.json = o->json;
 	o->w.quiet = o->quiet;
 	return 0;
@@ -319,6 +341,8 @@ int check_cli(int argc, char **argv)
 		o.w.json = o.json;
 		o.w.quiet = o.quiet;
 	}
+	if (o.w.write_profile)
+		return write_profile_run(&o.w);
 	if (o.w.compare)
 		return compare_run(&o.w);
 	if (o.w.profile_given)

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 
@@ -42,6 +43,39 @@ void check_facts_init(struct check_facts *f)
 	f->target.exists = -1;
 	f->target.dumpable = -1;
 	f->target.mem_err = -1;
+	f->perf_paranoid = CHECK_PARANOID_UNKNOWN;
+	f->bpf_unpriv_disabled = -1;
+	f->pmu_hw = -1;
+}
+
+/* Hardware PMUs as perf registers them (arch/x86/events, drivers/perf):
+ * a device name, or a prefix ending in '*'. */
+static const char *const hw_pmus[] = {
+	"cpu", "cpu_core", "cpu_atom", "armv8_*", "armv7_*", "arm_cortex_*",
+	"arm_neoverse_*", "apple_*", "riscv-pmu*", "power*",
+};
+
+int check_pmu_hw_from_names(const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < sizeof(hw_pmus) / sizeof(hw_pmus[0]); k++) {
+			const char *p = hw_pmus[k];
+			size_t len = strlen(p);
+			if (p[len - 1] == '*' ? !strncmp(names[i], p, len - 1) : !strcmp(names[i], p))
+				return 1;
+		}
+	return 0;
+}
+
+void check_copy_kernel_facts(struct check_facts *f, const struct check_facts *host)
+{
+	f->yama_scope = host->yama_scope;
+	snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", host->kernel_release);
+	f->kver_major = host->kver_major;
+	f->kver_minor = host->kver_minor;
+	f->perf_paranoid = host->perf_paranoid;
+	f->bpf_unpriv_disabled = host->bpf_unpriv_disabled;
+	f->pmu_hw = host->pmu_hw;
 }
 
 /* Value after "Key:" at the start of a line, or NULL. */
@@ -364,6 +398,31 @@ void check_gather_target(struct check_facts *f, pid_t pid)
 	}
 }
 
+static void closedirp(DIR **d)
+{
+	if (*d)
+		closedir(*d);
+}
+
+static int gather_pmu(void)
+{
+	__attribute__((cleanup(closedirp))) DIR *d = opendir("/sys/bus/event_source/devices");
+	struct dirent *e;
+	bool any = false;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		const char *name = e->d_name;
+		if (name[0] == '.')
+			continue;
+		any = true;
+		if (check_pmu_hw_from_names(&name, 1))
+			return 1;
+	}
+	return any ? 0 : -1;
+}
+
 void check_gather_facts(struct check_facts *f, pid_t target)
 {
 	char buf[4096];
@@ -389,6 +448,17 @@ void check_gather_facts(struct check_facts *f, pid_t target)
 		f->userns = r < 0 ? -1 : r;
 		copy_line(f->uid_map, sizeof(f->uid_map), buf);
 	}
+	if (read_file("/proc/sys/kernel/perf_event_paranoid", buf, sizeof(buf)) >= 0) {
+		int v;
+		if (sscanf(buf, "%d", &v) == 1)
+			f->perf_paranoid = v;
+	}
+	if (read_file("/proc/sys/kernel/unprivileged_bpf_disabled", buf, sizeof(buf)) >= 0) {
+		int v;
+		if (sscanf(buf, "%d", &v) == 1 && v >= 0)
+			f->bpf_unpriv_disabled = v;
+	}
+	f->pmu_hw = gather_pmu();
 	gather_container(f);
 	if (uname(&u) == 0) {
 		snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", u.release);

@@ -5,6 +5,7 @@
 #define CTRACE_CHECK_FACTS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -30,6 +31,10 @@ enum check_lsm {
 /* Capability numbers used by the assessment (linux/capability.h). */
 #define CHECK_CAP_SYS_PTRACE 19
 #define CHECK_CAP_SYS_ADMIN 21
+#define CHECK_CAP_PERFMON 38
+#define CHECK_CAP_BPF 39
+
+#define CHECK_PARANOID_UNKNOWN (-1000)
 
 struct check_target {
 	bool present;		/* -p was given */
@@ -65,6 +70,9 @@ struct check_facts {
 	char engine_hints[160];	/* what led to the guess, comma separated */
 	char kernel_release[65];
 	int kver_major, kver_minor;
+	int perf_paranoid;	/* kernel.perf_event_paranoid, INT_MIN unknown */
+	int bpf_unpriv_disabled;/* kernel.unprivileged_bpf_disabled, -1 unknown */
+	int pmu_hw;		/* a hardware PMU is registered (1), none (0), -1 unknown */
 	struct check_target target;
 	struct probe_outcome probes[PROBE_COUNT];
 };
@@ -102,6 +110,13 @@ enum check_engine check_parse_cgroup(const char *text);
  * gets the comma-separated list of hints found. */
 enum check_engine check_guess_engine(const char *cgroup, const char *containerenv,
 				     bool dockerenv, const char *env, char *hints, size_t size);
+/* The names in /sys/bus/event_source/devices (NUL-separated list, n
+ * entries) -> 1 when one is a CPU's hardware PMU, else 0. */
+int check_pmu_hw_from_names(const char *const *names, size_t n);
+/* The kernel facts a container shares with its host (kernel release,
+ * Yama, perf and bpf sysctls, PMU), copied from host to f. */
+void check_copy_kernel_facts(struct check_facts *f, const struct check_facts *host);
+
 /* "6.1.0-18-amd64" -> major, minor; -EINVAL if unparsable. */
 int check_parse_kernel_release(const char *rel, int *major, int *minor);
 

@@ -6,6 +6,9 @@
 #include "util.h"
 
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -171,6 +174,23 @@ int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t 
 			goto detach;
 		}
 	}
+	if (d->n == HOSTSIDE_MAX_FILTERS) {
+		/* more than fit: the newest ones would be ignored; count them
+		 * and say the filters are unknown rather than judge on part */
+		unsigned more = 0;
+
+		while (more < 65536 &&
+		       ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid,
+			      (void *)(unsigned long)(HOSTSIDE_MAX_FILTERS + more), NULL) > 0)
+			more++;
+		if (more) {
+			r = -E2BIG;
+			snprintf(why, size, "unknown: %u filters not read (ctrace reads %u of %u)",
+				 more, HOSTSIDE_MAX_FILTERS, HOSTSIDE_MAX_FILTERS + more);
+			hostside_dump_release(d);
+			goto detach;
+		}
+	}
 	/* The kernel numbers them oldest first (get_nth_filter(): index 0
 	 * is the first installed, measured by tests/unit/test_hostside);
 	 * the interpreter wants the newest first, the order they run in. */
@@ -192,6 +212,100 @@ detach:
 bool hostside_is_container(pid_t pid)
 {
 	return ns_differs(pid, "pid") || ns_differs(pid, "mnt");
+}
+
+/* O_PATH fd of rel under rootfd, resolved in that root (see hostside.h). */
+static int open_path_in_root(int rootfd, const char *rel, bool no_openat2)
+{
+	struct open_how how = {
+		.flags = O_PATH | O_NOFOLLOW | O_CLOEXEC,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
+	};
+	char comp[256];
+	_cleanup_close_ int dir = -1;
+	const char *p = rel;
+	int fd;
+
+	if (!no_openat2) {
+		fd = (int)syscall(SYS_openat2, rootfd, rel, &how, sizeof(how));
+		if (fd >= 0 || errno != ENOSYS)
+			return fd >= 0 ? fd : -errno;
+	}
+	/* before Linux 5.6: one component at a time, never following */
+	dir = fcntl(rootfd, F_DUPFD_CLOEXEC, 0);
+	if (dir < 0)
+		return -errno;
+	for (;;) {
+		size_t n;
+		struct stat st;
+
+		while (*p == '/')
+			p++;
+		n = strcspn(p, "/");
+		if (n == 0 || n >= sizeof(comp))
+			return -ENOENT;
+		memcpy(comp, p, n);
+		comp[n] = '\0';
+		if (!strcmp(comp, "..") || !strcmp(comp, "."))
+			return -ENOENT;
+		fd = openat(dir, comp, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			return -errno;
+		p += n;
+		while (*p == '/')
+			p++;
+		if (!*p)
+			return fd; /* a final symlink is the link itself */
+		if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode)) {
+			close(fd);
+			return -ELOOP; /* a symlink is not followed out of the root */
+		}
+		close(dir);
+		dir = fd;
+	}
+}
+
+ssize_t hostside_read_in_root(int rootfd, const char *rel, char *buf, size_t size,
+			      bool no_openat2)
+{
+	_cleanup_close_ int pfd = -1, fd = -1;
+	char self[64];
+	struct stat st;
+	ssize_t n, len = 0;
+
+	if (size == 0)
+		return -EINVAL;
+	buf[0] = '\0';
+	pfd = open_path_in_root(rootfd, rel, no_openat2);
+	if (pfd < 0)
+		return pfd;
+	if (fstat(pfd, &st) < 0)
+		return -errno;
+	if (!S_ISREG(st.st_mode))
+		return -EINVAL; /* FIFO, device, socket: never opened */
+	/* reopen the very inode for reading, without a path */
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", pfd);
+	fd = open(self, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while ((size_t)len < size - 1 && (n = read(fd, buf + len, size - 1 - (size_t)len)) > 0)
+		len += n;
+	buf[len] = '\0';
+	return len;
+}
+
+/* A marker file of the container: read (ok >= 0), or there but not a
+ * regular file (-EINVAL), or absent. */
+static ssize_t container_file(pid_t pid, const char *rel, char *buf, size_t size)
+{
+	char root[64];
+	_cleanup_close_ int rootfd = -1;
+
+	snprintf(root, sizeof(root), "/proc/%d/root", (int)pid);
+	rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0)
+		return -errno;
+	return hostside_read_in_root(rootfd, rel, buf, size, false);
 }
 
 int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h)
@@ -227,14 +341,17 @@ int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside 
 	}
 	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
 	have_cg = read_file(path, cg, sizeof(cg)) >= 0;
-	snprintf(path, sizeof(path), "/proc/%d/root/run/.containerenv", (int)pid);
-	have_ce = read_file(path, ce, sizeof(ce)) >= 0;
-	if (!have_ce) {
-		ce[0] = '\0';
-		have_ce = access(path, F_OK) == 0;
+	/* files of the container: resolved in its root, never a host path
+	 * on its word, never blocking (a FIFO counts as present) */
+	{
+		ssize_t r = container_file(pid, "run/.containerenv", ce, sizeof(ce));
+
+		have_ce = r >= 0 || r == -EINVAL;
+		if (r < 0)
+			ce[0] = '\0';
+		r = container_file(pid, ".dockerenv", buf, sizeof(buf));
+		dockerenv = r >= 0 || r == -EINVAL;
 	}
-	snprintf(path, sizeof(path), "/proc/%d/root/.dockerenv", (int)pid);
-	dockerenv = access(path, F_OK) == 0;
 	environ_container(pid, env, sizeof(env));
 	f->engine = check_guess_engine(have_cg ? cg : NULL, have_ce ? ce : NULL, dockerenv,
 				       env, f->engine_hints, sizeof(f->engine_hints));
@@ -245,11 +362,8 @@ int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside 
 		f->lsm_confined = confined;
 	}
 	/* One kernel: the host's. */
-	f->yama_scope = host->yama_scope;
+	check_copy_kernel_facts(f, host);
 	snprintf(f->lsm_list, sizeof(f->lsm_list), "%s", host->lsm_list);
-	snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", host->kernel_release);
-	f->kver_major = host->kver_major;
-	f->kver_minor = host->kver_minor;
 
 	h->filters_known = -1;
 	if (!arch) {

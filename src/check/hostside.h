@@ -41,6 +41,18 @@ struct hostside {
  * process seen from the host): the only case --check -p inspects it. */
 bool hostside_is_container(pid_t pid);
 
+/* Read the file rel (e.g. "run/.containerenv") of the tree rooted at the
+ * O_PATH directory rootfd (a container's /proc/PID/root) into buf,
+ * NUL-terminated, at most size - 1 bytes.  Absolute symlinks and ".."
+ * resolve inside that root (openat2 RESOLVE_IN_ROOT, no magic links), or,
+ * with no_openat2 or a kernel without openat2, every component is opened
+ * with O_NOFOLLOW and any symlink or ".." is refused.  Only a regular
+ * file is opened for reading, never blocking: a FIFO, a device or a
+ * socket is -EINVAL without being opened.  Returns the length, or a
+ * negative errno (-ENOENT when it is not there). */
+ssize_t hostside_read_in_root(int rootfd, const char *rel, char *buf, size_t size,
+			      bool no_openat2);
+
 /* Fill h for pid (its filters are dumped whatever its namespaces).  host: ctrace's own facts (kernel, Yama, LSM list,
  * capabilities).  Returns 0, or -ESRCH when the process is gone. */
 int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h);

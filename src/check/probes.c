@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <fcntl.h>
+#include <linux/perf_event.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -38,6 +39,9 @@ static const struct probe_desc probe_descs[PROBE_COUNT] = {
 	[PROBE_PIDFD_GETFD] = { "pidfd_getfd", "pidfd_getfd", "pidfd_getfd(-1, 0, 0)", EBADF },
 	[PROBE_CLONE3] = { "clone3", "clone3", "clone3(NULL, 0)", EINVAL },
 	[PROBE_PERF_EVENT_OPEN] = { "perf_event_open", "perf_event_open", "perf_event_open(NULL)", EFAULT },
+	[PROBE_PERF_HW] = { "perf-hw-counter", "perf_event_open", "perf_event_open(HARDWARE/INSTRUCTIONS, self, user only)", 0 },
+	[PROBE_PERF_SW] = { "perf-sw-counter", "perf_event_open", "perf_event_open(SOFTWARE/TASK_CLOCK, self, user only)", 0 },
+	[PROBE_BPF] = { "bpf", "bpf", "bpf(0x7fffffff, NULL, 0)", EINVAL },
 	[PROBE_PRCTL_SECCOMP] = { "prctl-set-seccomp", "prctl", "prctl(PR_SET_SECCOMP, 0xff)", EINVAL },
 	[PROBE_SECCOMP] = { "seccomp", "seccomp", "seccomp(SECCOMP_GET_ACTION_AVAIL, ALLOW)", 0 },
 	[PROBE_SECCOMP_FILTER] = { "seccomp-filter", "seccomp", "prctl(NO_NEW_PRIVS) + seccomp(SET_MODE_FILTER, allow-all)", 0 },
@@ -128,6 +132,27 @@ static int syscall_info_err(pid_t c)
 	struct __ptrace_syscall_info info;
 	long r = ptrace(PTRACE_GET_SYSCALL_INFO, c, sizeof(info), &info);
 	return r > 0 ? 0 : (r < 0 ? errno : EPROTO);
+}
+
+/* Open (and close) a counter of the calling process, user space only, as
+ * perf stat and rr do for a program they run: errno or 0. */
+static int perf_counter_err(uint32_t type, uint64_t config)
+{
+	struct perf_event_attr a;
+	long fd;
+
+	memset(&a, 0, sizeof(a));
+	a.size = sizeof(a);
+	a.type = type;
+	a.config = config;
+	a.disabled = 1;
+	a.exclude_kernel = 1;
+	a.exclude_hv = 1;
+	fd = syscall(SYS_perf_event_open, &a, 0, -1, -1, 0UL);
+	if (fd < 0)
+		return errno;
+	close((int)fd);
+	return 0;
 }
 
 /* Run one probe in the probe child; report the result on fd.  Returns the
@@ -229,6 +254,17 @@ static uint32_t run_one(int id, int fd, uint32_t mask)
 		break;
 	case PROBE_PERF_EVENT_OPEN:
 		err = ret_err(syscall(SYS_perf_event_open, NULL, 0, -1, -1, 0UL));
+		break;
+	case PROBE_PERF_HW:
+		err = perf_counter_err(PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS);
+		break;
+	case PROBE_PERF_SW:
+		err = perf_counter_err(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK);
+		break;
+	case PROBE_BPF:
+		/* checked after the capability test (unprivileged_bpf_disabled)
+		 * and before anything else: EINVAL when allowed */
+		err = ret_err(syscall(SYS_bpf, 0x7fffffff, NULL, 0));
 		break;
 	case PROBE_PRCTL_SECCOMP:
 		err = ret_err(prctl(PR_SET_SECCOMP, 0xff, 0, 0, 0));

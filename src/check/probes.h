@@ -25,6 +25,9 @@ enum probe_id {
 	PROBE_PIDFD_GETFD,	/* pidfd_getfd(-1): EBADF */
 	PROBE_CLONE3,		/* clone3(NULL, 0): EINVAL */
 	PROBE_PERF_EVENT_OPEN,	/* perf_event_open(NULL): EFAULT */
+	PROBE_PERF_HW,		/* real: a hardware counter (instructions) of self */
+	PROBE_PERF_SW,		/* real: a software counter (task-clock) of self */
+	PROBE_BPF,		/* bpf(invalid command, NULL, 0): EINVAL */
 	PROBE_PRCTL_SECCOMP,	/* prctl(PR_SET_SECCOMP, 0xff): EINVAL */
 	PROBE_SECCOMP,		/* seccomp(SECCOMP_GET_ACTION_AVAIL, ALLOW): 0 */
 	PROBE_SECCOMP_FILTER,	/* real: NO_NEW_PRIVS + allow-all filter */

@@ -1,6 +1,7 @@
 /* Text and JSON output of --check; see report.h. */
 #include "config.h"
 #include "check/report.h"
+#include "check/tools.h"
 #include "quote.h"
 #include "util.h"
 
@@ -156,6 +157,24 @@ void check_report_text_modes(FILE *out, const struct check_report *r)
 	}
 }
 
+void check_report_text_tools(FILE *out, const struct check_report *r)
+{
+	for (size_t i = 0; i < check_tool_count; i++) {
+		const struct check_mode_result *tr = &r->tools[i];
+		char name[48];
+
+		if (!tr->present)
+			continue;
+		snprintf(name, sizeof(name), "%s %s", check_tools[i].name, check_tools[i].action);
+		if (tr->cause[0])
+			fprintf(out, "  %-17s %-9s %s\n", name, check_verdict_name(tr->verdict), tr->cause);
+		else
+			fprintf(out, "  %-17s %s\n", name, check_verdict_name(tr->verdict));
+		if (tr->fix[0])
+			fprintf(out, "  %-17s %-9s fix: %s\n", "", "", tr->fix);
+	}
+}
+
 void check_report_text_probes(FILE *out, const struct check_facts *f)
 {
 	for (int p = 0; p < PROBE_COUNT; p++) {
@@ -190,6 +209,8 @@ void check_report_text(FILE *out, const struct check_facts *f,
 	}
 	fprintf(out, "Modes\n");
 	check_report_text_modes(out, r);
+	fprintf(out, "\nTools (ctrace runs none of them; same facts and probes)\n");
+	check_report_text_tools(out, r);
 	fprintf(out, "\nProbes (in a child process)\n");
 	check_report_text_probes(out, f);
 	enum check_verdict w = check_report_worst(r);
@@ -308,6 +329,25 @@ struct json_object *check_report_json_modes(const struct check_facts *f,
 	return modes;
 }
 
+struct json_object *check_report_json_tools(const struct check_report *r)
+{
+	struct json_object *tools = json_object_new_array();
+
+	for (size_t i = 0; i < check_tool_count; i++) {
+		const struct check_mode_result *tr = &r->tools[i];
+		if (!tr->present)
+			continue;
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "name", json_object_new_string(check_tools[i].name));
+		json_object_object_add(o, "action", json_object_new_string(check_tools[i].action));
+		json_object_object_add(o, "verdict", json_object_new_string(check_verdict_name(tr->verdict)));
+		json_object_object_add(o, "cause", jstr_or_null(tr->cause));
+		json_object_object_add(o, "fix", jstr_or_null(tr->fix));
+		json_object_array_add(tools, o);
+	}
+	return tools;
+}
+
 struct json_object *check_report_json_probes(const struct check_facts *f)
 {
 	struct json_object *probes = json_object_new_array();
@@ -357,6 +397,7 @@ struct json_object *check_report_json(const struct check_facts *f,
 	json_object_object_add(doc, "environment", check_report_json_env(f));
 	json_object_object_add(doc, "target", f->target.present ? json_target(f) : NULL);
 	json_object_object_add(doc, "modes", check_report_json_modes(f, r));
+	json_object_object_add(doc, "tools", check_report_json_tools(r));
 	json_object_object_add(doc, "probes", check_report_json_probes(f));
 	json_object_object_add(doc, "summary", check_report_json_summary(r, exit_status));
 	return doc;

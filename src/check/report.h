@@ -24,6 +24,10 @@ struct json_object *check_report_json(const struct check_facts *f,
 void check_report_text_env(FILE *out, const struct check_facts *f);
 void check_report_text_modes(FILE *out, const struct check_report *r);
 void check_report_text_probes(FILE *out, const struct check_facts *f);
+/* The "Tools" section: one line per tool action (and its fix). */
+void check_report_text_tools(FILE *out, const struct check_report *r);
+/* "tools": [{name, action, verdict, cause, fix}] */
+struct json_object *check_report_json_tools(const struct check_report *r);
 const char *check_report_verdict_line(enum check_verdict worst);
 struct json_object *check_report_json_env(const struct check_facts *f);
 struct json_object *check_report_json_modes(const struct check_facts *f,

@@ -42,6 +42,7 @@ const struct sq_query seccomp_mode_queries[SQ_COUNT] = {
 	{ SQ_CLONE3, "clone3", "clone3", { ANY_PTR, 88 /* sizeof(struct clone_args) */ } },
 	{ SQ_PERF_EVENT_OPEN, "perf_event_open", "perf_event_open",
 	  { ANY_PTR, A_PID, (uint64_t)-1, (uint64_t)-1, 0 } },
+	{ SQ_BPF, "bpf(BPF_PROG_LOAD)", "bpf", { 5 /* BPF_PROG_LOAD */, ANY_PTR, 144 } },
 };
 
 static uint32_t scmp_arch_of(const char *arch)

@@ -30,6 +30,7 @@ enum sq_id {
 	SQ_PIDFD_GETFD,
 	SQ_CLONE3,
 	SQ_PERF_EVENT_OPEN,
+	SQ_BPF,
 	SQ_COUNT
 };
 

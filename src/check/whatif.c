@@ -41,7 +41,7 @@ void whatif_base_facts(struct check_facts *f, const struct check_facts *host,
 	f->no_new_privs = p->no_new_privs || host->no_new_privs == 1;
 	/* The container's own /proc shows one pid namespace level. */
 	f->nspid_depth = 1;
-	f->yama_scope = host->yama_scope;	/* one kernel: the host's */
+	check_copy_kernel_facts(f, host);	/* one kernel: the host's */
 	f->lsm = LSM_UNKNOWN;			/* the engine's LSM profile: not modelled */
 	snprintf(f->lsm_list, sizeof(f->lsm_list), "%s", host->lsm_list);
 	/* Rootful engines: no user namespace unless asked (--userns). */
@@ -50,9 +50,6 @@ void whatif_base_facts(struct check_facts *f, const struct check_facts *host,
 		snprintf(f->uid_map, sizeof(f->uid_map), "0 0 4294967295");
 	}
 	f->engine = p->engine;
-	snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", host->kernel_release);
-	f->kver_major = host->kver_major;
-	f->kver_minor = host->kver_minor;
 }
 
 /* The outcome a probe records when the syscall's filter answer is r and
@@ -116,6 +113,15 @@ void whatif_fill_probes(struct check_facts *f, const struct sq_result res[SQ_COU
 	int traceme_err = f->yama_scope == 3 || (f->yama_scope == 2 && !cap) ? EPERM : 0;
 	int seize_err = f->yama_scope == 3 || (f->yama_scope >= 1 && !cap) ? EPERM : 0;
 	static const enum sq_id nnp_filter[] = { SQ_PRCTL_NO_NEW_PRIVS, SQ_SECCOMP_SET_FILTER };
+	/* perf_event_paranoid > 2 (Debian's "3") refuses even a process's
+	 * own user-space counters without CAP_PERFMON; unprivileged_bpf_disabled
+	 * makes bpf() EPERM without CAP_BPF (kernel/bpf/syscall.c) */
+	bool perfmon = check_has_cap(f->cap_eff, CHECK_CAP_PERFMON) ||
+		       check_has_cap(f->cap_eff, CHECK_CAP_SYS_ADMIN);
+	bool bpfcap = check_has_cap(f->cap_eff, CHECK_CAP_BPF) ||
+		      check_has_cap(f->cap_eff, CHECK_CAP_SYS_ADMIN);
+	int perf_err = f->perf_paranoid > 2 && !perfmon ? EACCES : 0;
+	int bpf_err = f->bpf_unpriv_disabled > 0 && !bpfcap ? EPERM : EINVAL;
 
 	outcome(&p[PROBE_PTRACE], PROBE_PTRACE, &res[SQ_PTRACE_CONT], ESRCH);
 	outcome(&p[PROBE_TRACEME], PROBE_TRACEME, &res[SQ_PTRACE_TRACEME], traceme_err);
@@ -135,6 +141,10 @@ void whatif_fill_probes(struct check_facts *f, const struct sq_result res[SQ_COU
 	outcome(&p[PROBE_PIDFD_GETFD], PROBE_PIDFD_GETFD, &res[SQ_PIDFD_GETFD], EBADF);
 	outcome(&p[PROBE_CLONE3], PROBE_CLONE3, &res[SQ_CLONE3], EINVAL);
 	outcome(&p[PROBE_PERF_EVENT_OPEN], PROBE_PERF_EVENT_OPEN, &res[SQ_PERF_EVENT_OPEN], EFAULT);
+	outcome(&p[PROBE_PERF_HW], PROBE_PERF_HW, &res[SQ_PERF_EVENT_OPEN],
+		f->pmu_hw == 0 ? ENOENT : perf_err);
+	outcome(&p[PROBE_PERF_SW], PROBE_PERF_SW, &res[SQ_PERF_EVENT_OPEN], perf_err);
+	outcome(&p[PROBE_BPF], PROBE_BPF, &res[SQ_BPF], bpf_err);
 	outcome(&p[PROBE_PRCTL_SECCOMP], PROBE_PRCTL_SECCOMP, &res[SQ_PRCTL_SET_SECCOMP], EINVAL);
 	outcome(&p[PROBE_SECCOMP], PROBE_SECCOMP, &res[SQ_SECCOMP_SET_FILTER], 0);
 	outcome(&p[PROBE_SECCOMP_FILTER], PROBE_SECCOMP_FILTER, first_block(res, nnp_filter, 2), 0);
@@ -220,10 +230,15 @@ static void force_allow(struct sq_result *r)
 	r->err = 0;
 }
 
+const struct check_mode_result *whatif_target_result(const struct check_report *rep, int t)
+{
+	return t < MODE_COUNT ? &rep->modes[t] : &rep->tools[t - MODE_COUNT];
+}
+
 static const struct check_mode_result *mode_with(const struct check_facts *base,
 						 const struct sq_result res[SQ_COUNT],
 						 const enum sq_id *force, unsigned nforce,
-						 enum check_mode m)
+						 int m)
 {
 	static struct check_facts f;	/* large: keep off the stack */
 	static struct check_report rep;
@@ -235,19 +250,19 @@ static const struct check_mode_result *mode_with(const struct check_facts *base,
 	f = *base;
 	whatif_fill_probes(&f, tmp);
 	check_assess(&f, &rep);
-	return &rep.modes[m];
+	return whatif_target_result(&rep, m);
 }
 
 static enum check_verdict verdict_with(const struct check_facts *base,
 				       const struct sq_result res[SQ_COUNT],
-				       const enum sq_id *force, unsigned nforce, enum check_mode m)
+				       const enum sq_id *force, unsigned nforce, int m)
 {
 	return mode_with(base, res, force, nforce, m)->verdict;
 }
 
 /* The mode gives the same verdict and cause with these forced as goal. */
 static bool same_as(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
-		    const enum sq_id *force, unsigned nforce, enum check_mode m,
+		    const enum sq_id *force, unsigned nforce, int m,
 		    const struct check_mode_result *goal)
 {
 	const struct check_mode_result *r = mode_with(base, res, force, nforce, m);
@@ -301,7 +316,7 @@ static void make_rules(struct whatif_fix *fx)
 struct search {
 	const struct check_facts *base;
 	const struct sq_result *res;
-	enum check_mode mode;
+	int mode;			/* a mode, or MODE_COUNT + a tool */
 	enum sq_id cand[SQ_COUNT];
 	unsigned ncand;
 	enum sq_id pick[SQ_COUNT];
@@ -382,52 +397,61 @@ static unsigned minimize(struct search *s, const struct check_mode_result *goal)
 
 #define WHATIF_EXHAUSTIVE 3	/* subsets up to this size are all tried */
 
-unsigned whatif_min_fixes(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
-			  struct whatif_mode_fix out[MODE_COUNT])
+bool whatif_min_fix_target(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
+			   int target, struct whatif_mode_fix *out)
 {
 	static struct check_facts f;
 	static struct check_report rep;
-	unsigned n = 0;
+	struct search s = { .base = base, .res = res, .mode = target };
+	const struct check_mode_result *now;
 
 	f = *base;
 	whatif_fill_probes(&f, res);
 	check_assess(&f, &rep);
-	for (int m = 0; m < MODE_COUNT; m++) {
-		struct search s = { .base = base, .res = res, .mode = (enum check_mode)m };
-
-		if (!rep.modes[m].present || rep.modes[m].verdict == VERDICT_OK)
-			continue;
-		memset(&out[n], 0, sizeof(out[n]));
-		out[n].mode = (enum check_mode)m;
-		out[n].before = rep.modes[m].verdict;
-		s.out = &out[n];
-		for (unsigned i = 0; i < SQ_COUNT; i++)
-			if (blocked(&res[i]))
-				s.cand[s.ncand++] = (enum sq_id)i;
-		for (unsigned k = 1; k <= s.ncand && k <= WHATIF_EXHAUSTIVE && !s.found; k++)
-			combos(&s, k, 0, 0);
-		if (!s.found && s.ncand > WHATIF_EXHAUSTIVE &&
-		    verdict_with(base, res, s.cand, s.ncand, s.mode) == VERDICT_OK) {
-			/* all of them work: drop what is not needed, one by one */
-			struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
-			add_alt(&s, minimize(&s, &goal));
-		}
-		if (!s.found && s.ncand) {
-			/* no profile change alone: the narrowest one that removes
-			 * the profile's part, and what remains */
-			struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
-			out[n].partial = true;
-			out[n].remaining_verdict = goal.verdict;
-			snprintf(out[n].remaining, sizeof(out[n].remaining), "%s", goal.cause);
-			if (strcmp(goal.cause, rep.modes[m].cause) || goal.verdict != rep.modes[m].verdict)
-				add_alt(&s, minimize(&s, &goal));
-		} else if (!s.found) {
-			out[n].partial = true;
-			out[n].remaining_verdict = rep.modes[m].verdict;
-			snprintf(out[n].remaining, sizeof(out[n].remaining), "%s", rep.modes[m].cause);
-		}
-		n++;
+	now = whatif_target_result(&rep, target);
+	if (!now->present || now->verdict == VERDICT_OK)
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->mode = target < MODE_COUNT ? (enum check_mode)target : MODE_COUNT;
+	out->target = target;
+	out->before = now->verdict;
+	s.out = out;
+	for (unsigned i = 0; i < SQ_COUNT; i++)
+		if (blocked(&res[i]))
+			s.cand[s.ncand++] = (enum sq_id)i;
+	for (unsigned k = 1; k <= s.ncand && k <= WHATIF_EXHAUSTIVE && !s.found; k++)
+		combos(&s, k, 0, 0);
+	if (!s.found && s.ncand > WHATIF_EXHAUSTIVE &&
+	    verdict_with(base, res, s.cand, s.ncand, s.mode) == VERDICT_OK) {
+		/* all of them work: drop what is not needed, one by one */
+		struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
+		add_alt(&s, minimize(&s, &goal));
 	}
+	if (!s.found && s.ncand) {
+		/* no profile change alone: the narrowest one that removes
+		 * the profile's part, and what remains */
+		struct check_mode_result goal = *mode_with(base, res, s.cand, s.ncand, s.mode);
+		out->partial = true;
+		out->remaining_verdict = goal.verdict;
+		snprintf(out->remaining, sizeof(out->remaining), "%s", goal.cause);
+		if (strcmp(goal.cause, now->cause) || goal.verdict != now->verdict)
+			add_alt(&s, minimize(&s, &goal));
+	} else if (!s.found) {
+		out->partial = true;
+		out->remaining_verdict = now->verdict;
+		snprintf(out->remaining, sizeof(out->remaining), "%s", now->cause);
+	}
+	return true;
+}
+
+unsigned whatif_min_fixes(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
+			  struct whatif_mode_fix out[MODE_COUNT])
+{
+	unsigned n = 0;
+
+	for (int m = 0; m < MODE_COUNT; m++)
+		if (whatif_min_fix_target(base, res, m, &out[n]))
+			n++;
 	return n;
 }
 

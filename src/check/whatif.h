@@ -94,7 +94,8 @@ struct whatif_fix {
 };
 
 struct whatif_mode_fix {
-	enum check_mode mode;
+	enum check_mode mode;		/* MODE_COUNT for a tool */
+	int target;			/* the mode, or MODE_COUNT + the tool's row */
 	enum check_verdict before;
 	unsigned nalts;			/* 0: no profile change helps */
 	struct whatif_fix alts[WHATIF_MAX_ALTS];	/* narrowest first */
@@ -112,6 +113,13 @@ struct whatif_mode_fix {
  * (probes are recomputed).  Returns the number of entries in out. */
 unsigned whatif_min_fixes(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
 			  struct whatif_mode_fix out[MODE_COUNT]);
+
+/* The same for one target: a mode, or MODE_COUNT + a row of the tools
+ * table.  Returns false (out untouched) when it is ok already. */
+bool whatif_min_fix_target(const struct check_facts *base, const struct sq_result res[SQ_COUNT],
+			   int target, struct whatif_mode_fix *out);
+/* rep's result for a target (mode or MODE_COUNT + tool row). */
+const struct check_mode_result *whatif_target_result(const struct check_report *rep, int t);
 
 /* res with the queries of the first alternative of every fix forced to
  * ALLOW (the "minimal profile change" column). */

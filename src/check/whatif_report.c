@@ -7,6 +7,7 @@
 #include "check/probes.h"
 #include "check/profile.h"
 #include "check/report.h"
+#include "check/tools.h"
 #include "check/whatif.h"
 #include "util.h"
 
@@ -304,6 +305,8 @@ static void text_whatif(FILE *out, const struct setup *s, const struct config *c
 		fprintf(out, "  - %s\n", nv[i]);
 	fprintf(out, "\nModes\n");
 	check_report_text_modes(out, &c->rep);
+	fprintf(out, "\nTools (ctrace runs none of them)\n");
+	check_report_text_tools(out, &c->rep);
 	if (s->o->pod)
 		pod_report_text(out, s->o, &c->ev.facts, &c->rep);
 	fprintf(out, "\nSeccomp answers (%s, %s)\n", c->ev.filtered ? "the profile's filter" :
@@ -588,6 +591,7 @@ int compare_run(const struct whatif_opts *o)
 			json_object_object_add(c, "flags", json_object_new_string(col[i].flags));
 			json_object_object_add(c, "derived", json_object_new_boolean(measured && i > 0));
 			json_object_object_add(c, "modes", check_report_json_modes(&col[i].ev.facts, &col[i].rep));
+			json_object_object_add(c, "tools", check_report_json_tools(&col[i].rep));
 			json_object_object_add(c, "summary", check_report_json_summary(&col[i].rep, exit_of(&col[i].rep)));
 			if (o->pod) {
 				static struct pod_target t[POD_MAX_CONTAINERS];
@@ -635,16 +639,24 @@ int compare_run(const struct whatif_opts *o)
 		       measured ? "as-is: this process" : engine_name(s.engine),
 		       o->profile ? ", profile " : "", o->profile ? o->profile : "",
 		       builtin ? " " : "", builtin ? builtin->version : "");
-		printf("  %-14s", "mode");
+		printf("  %-17s", "mode / tool");
 		for (unsigned i = 0; i < ncol; i++)
 			printf(" %-13s", col[i].name);
 		putchar('\n');
 		for (int m = 0; m < MODE_COUNT; m++) {
 			if (!col[0].rep.modes[m].present)
 				continue;
-			printf("  %-14s", check_mode_name(m));
+			printf("  %-17s", check_mode_name(m));
 			for (unsigned i = 0; i < ncol; i++)
 				printf(" %-13s", check_verdict_name(col[i].rep.modes[m].verdict));
+			putchar('\n');
+		}
+		for (size_t t = 0; t < check_tool_count; t++) {
+			char name[48];
+			snprintf(name, sizeof(name), "%s %s", check_tools[t].name, check_tools[t].action);
+			printf("  %-17s", name);
+			for (unsigned i = 0; i < ncol; i++)
+				printf(" %-13s", check_verdict_name(col[i].rep.tools[t].verdict));
 			putchar('\n');
 		}
 		if (o->pod)
@@ -747,6 +759,8 @@ void hostside_report_text(FILE *out, const struct hostside *h, const struct chec
 		f->lsm_label[0] ? ", label \"" : "", f->lsm_label, f->lsm_label[0] ? "\"" : "");
 	fprintf(out, "\nModes inside PID %d's container\n", (int)f->target.pid);
 	check_report_text_modes(out, r);
+	fprintf(out, "\nTools inside PID %d's container\n", (int)f->target.pid);
+	check_report_text_tools(out, r);
 	fprintf(out, "\nVerdict inside: %s\n", check_report_verdict_line(check_report_worst(r)));
 }
 
@@ -789,7 +803,376 @@ struct json_object *hostside_report_json(const struct hostside *h, const struct 
 				       json_object_new_boolean(!uncertain(h, rep, m)));
 	}
 	json_object_object_add(o, "modes", modes);
+	json_object_object_add(o, "tools", check_report_json_tools(r));
 	json_object_object_add(o, "probes", check_report_json_probes(f));
 	json_object_object_add(o, "summary", check_report_json_summary(r, exit_of(r)));
 	return o;
+}
+
+/* ---- --write-profile ---- */
+
+#define WP_MAX_TARGETS (MODE_COUNT + CHECK_TOOL_MAX)
+#define WP_MAX_RULES 32
+
+/* Capabilities tried, in this order, when no profile change alone makes
+ * a target ok (each also changes what the engine's profile selects). */
+static const char *const cap_candidates[][2] = {
+	{ "SYS_PTRACE", NULL },
+	{ "PERFMON", NULL },
+	{ "BPF", "PERFMON" },
+	{ "SYS_ADMIN", NULL },
+};
+
+static const char *target_name(int t, char *buf, size_t size)
+{
+	if (t < MODE_COUNT)
+		snprintf(buf, size, "%s", check_mode_name((enum check_mode)t));
+	else
+		snprintf(buf, size, "%s %s", check_tools[t - MODE_COUNT].name,
+			 check_tools[t - MODE_COUNT].action);
+	return buf;
+}
+
+/* --for "gdb,no-aslr,perf:stat" -> targets; prints the error. */
+static int parse_targets(const char *list, int *out, unsigned *n)
+{
+	_cleanup_free_ char *copy = xstrdup(list ? list : "");
+	char *save = NULL;
+
+	*n = 0;
+	if (!list) {
+		for (int m = 0; m < MODE_COUNT; m++)
+			if (m != MODE_ATTACH_PID)
+				out[(*n)++] = m;
+		return 0;
+	}
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		bool found = false;
+		for (int m = 0; m < MODE_COUNT; m++)
+			if (m != MODE_ATTACH_PID && !strcmp(tok, check_mode_name((enum check_mode)m))) {
+				out[(*n)++] = m;
+				found = true;
+			}
+		if (!strcmp(tok, "--no-aslr") || !strcmp(tok, "no_aslr")) {
+			out[(*n)++] = MODE_NO_ASLR;
+			found = true;
+		}
+		for (int i = check_tool_find(tok, 0); i >= 0; i = check_tool_find(tok, i + 1)) {
+			if (*n < WP_MAX_TARGETS)
+				out[(*n)++] = MODE_COUNT + i;
+			found = true;
+		}
+		if (!found) {
+			ct_error("--for: unknown mode or tool \"%s\" (a mode such as no-aslr or "
+				 "attach, or a tool such as gdb, lldb, perf:stat, bpftrace)", tok);
+			return -EINVAL;
+		}
+		if (*n >= WP_MAX_TARGETS)
+			break;
+	}
+	if (!*n) {
+		ct_error("--for: no mode or tool named");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+struct wp_pick {
+	int cand;			/* -1: no capability; else cap_candidates[] */
+	struct whatif_mode_fix fix;	/* valid with has_fix */
+	bool has_fix;
+	enum check_verdict after;
+};
+
+/* Options with the capabilities of candidate c added. */
+static void opts_with_cand(const struct whatif_opts *o, int c, struct whatif_opts *out)
+{
+	*out = *o;
+	if (c < 0)
+		return;
+	for (int k = 0; k < 2 && cap_candidates[c][k]; k++)
+		if (out->nadd < WHATIF_MAX_CAP_ARGS)
+			out->cap_add[out->nadd++] = cap_candidates[c][k];
+}
+
+/* Verdict of target t in config c with fix (if any) forced open. */
+static enum check_verdict verdict_after(const struct config *c, const struct whatif_mode_fix *fix, int t)
+{
+	static struct check_facts f;
+	static struct check_report rep;
+	struct sq_result res[SQ_COUNT];
+
+	memcpy(res, c->ev.res, sizeof(res));
+	if (fix)
+		whatif_apply_fixes(fix, 1, res);
+	f = c->ev.facts;
+	whatif_fill_probes(&f, res);
+	check_assess(&f, &rep);
+	return whatif_target_result(&rep, t)->verdict;
+}
+
+/* The narrowest way to make t ok: a profile change alone, else with the
+ * first capability candidate that does it, else the best there is. */
+static int pick_for_target(const struct setup *s, int t, struct wp_pick *best)
+{
+	static struct config c;
+	struct whatif_opts o2;
+	struct setup s2;
+
+	memset(best, 0, sizeof(*best));
+	best->cand = -1;
+	best->after = VERDICT_FAILS + 1;
+	for (int cand = -1; cand < (int)ARRAY_SIZE(cap_candidates); cand++) {
+		struct wp_pick p = { .cand = cand };
+		opts_with_cand(s->o, cand, &o2);
+		s2 = *s;
+		s2.o = &o2;
+		if (eval_config(&s2, &c, "candidate", !s->profile, false) < 0)
+			return -EINVAL;
+		p.has_fix = whatif_min_fix_target(&c.ev.facts, c.ev.res, t, &p.fix) && p.fix.nalts;
+		p.after = verdict_after(&c, p.has_fix ? &p.fix : NULL, t);
+		if (p.after < best->after)
+			*best = p;
+		if (p.after == VERDICT_OK)
+			break;
+	}
+	return 0;
+}
+
+static void add_rule(struct whatif_rule *rules, unsigned *n, const struct whatif_rule *r)
+{
+	for (unsigned i = 0; i < *n; i++)
+		if (!strcmp(rules[i].syscall, r->syscall) &&
+		    (rules[i].arg_index < 0 ||
+		     (rules[i].arg_index == r->arg_index && rules[i].value == r->value)))
+			return;
+	if (r->arg_index < 0)	/* the whole syscall replaces its value rules */
+		for (unsigned i = 0; i < *n; i++)
+			if (!strcmp(rules[i].syscall, r->syscall)) {
+				rules[i--] = rules[--*n];
+			}
+	if (*n < WP_MAX_RULES)
+		rules[(*n)++] = *r;
+}
+
+static bool is_allow(struct json_object *entry)
+{
+	struct json_object *a;
+	const char *s;
+
+	if (!json_object_object_get_ex(entry, "action", &a) || !(s = json_object_get_string(a)))
+		return false;
+	return !strcmp(s, "SCMP_ACT_ALLOW") || !strcmp(s, "SCMP_ACT_LOG");
+}
+
+/* Take name out of the entries that do not allow it, so that the allow
+ * rule is not shadowed (libseccomp refuses two actions on one rule). */
+static void unblock(struct json_object *syscalls, const char *name)
+{
+	for (size_t i = 0; i < json_object_array_length(syscalls); i++) {
+		struct json_object *e = json_object_array_get_idx(syscalls, i), *names;
+		if (is_allow(e) || !json_object_object_get_ex(e, "names", &names) ||
+		    !json_object_is_type(names, json_type_array))
+			continue;
+		for (size_t k = 0; k < json_object_array_length(names); k++) {
+			const char *n = json_object_get_string(json_object_array_get_idx(names, k));
+			if (n && !strcmp(n, name)) {
+				json_object_array_del_idx(names, k, 1);
+				k--;
+			}
+		}
+		if (!json_object_array_length(names)) {
+			json_object_array_del_idx(syscalls, i, 1);
+			i--;
+		}
+	}
+}
+
+static int write_profile_file(const char *in, const struct builtin_profile *b, const char *out,
+			      const struct whatif_rule *rules, unsigned n, const char *why)
+{
+	struct json_object *root = b ? json_tokener_parse(b->text) : json_object_from_file(in), *sys;
+
+	if (!root) {
+		ct_error("%s: cannot read it again", in);
+		return -EINVAL;
+	}
+	if (!json_object_object_get_ex(root, "syscalls", &sys)) {
+		sys = json_object_new_array();
+		json_object_object_add(root, "syscalls", sys);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		struct json_object *e = json_object_new_object(), *names = json_object_new_array();
+		unblock(sys, rules[i].syscall);
+		json_object_array_add(names, json_object_new_string(rules[i].syscall));
+		json_object_object_add(e, "names", names);
+		json_object_object_add(e, "action", json_object_new_string("SCMP_ACT_ALLOW"));
+		if (rules[i].arg_index >= 0) {
+			struct json_object *args = json_object_new_array(), *a = json_object_new_object();
+			json_object_object_add(a, "index", json_object_new_int(rules[i].arg_index));
+			json_object_object_add(a, "value", json_object_new_int64((int64_t)rules[i].value));
+			json_object_object_add(a, "op", json_object_new_string("SCMP_CMP_EQ"));
+			json_object_array_add(args, a);
+			json_object_object_add(e, "args", args);
+		}
+		json_object_object_add(e, "comment", json_object_new_string(why));
+		json_object_array_add(sys, e);
+	}
+	const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+							  JSON_C_TO_STRING_SPACED |
+							  JSON_C_TO_STRING_NOSLASHESCAPE);
+	_cleanup_fclose_ FILE *fp = fopen(out, "we");
+	int r = 0;
+
+	if (!fp || fputs(text, fp) < 0 || fputc('\n', fp) < 0 || fflush(fp) != 0) {
+		ct_error("%s: %s", out, strerror(errno));
+		r = -EIO;
+	}
+	json_object_put(root);
+	return r;
+}
+
+int write_profile_run(const struct whatif_opts *o)
+{
+	static struct setup s, sv;
+	static struct config before, after;
+	static struct wp_pick picks[WP_MAX_TARGETS];
+	static struct whatif_opts final;
+	int targets[WP_MAX_TARGETS];
+	unsigned nt, nrules = 0;
+	struct whatif_rule rules[WP_MAX_RULES];
+	bool caps[ARRAY_SIZE(cap_candidates)] = { false };
+	char why[600] = "added by ctrace --check --write-profile for", name[64];
+	enum check_verdict worst = VERDICT_OK;
+	int status;
+
+	if (!o->profile) {
+		ct_error("--write-profile needs a profile file to start from (--profile FILE)");
+		return 1;
+	}
+	if (parse_targets(o->for_list, targets, &nt) < 0)
+		return 1;
+	if (setup(o, &s) < 0)
+		return 1;
+	if (eval_config(&s, &before, "as-is", false, false) < 0) {
+		setup_release(&s);
+		return 1;
+	}
+	/* First the capabilities each target needs, then the profile
+	 * changes under all of them (a capability also changes which entries
+	 * of the profile apply: Docker's allows process_vm_readv with
+	 * SYS_PTRACE). */
+	for (unsigned i = 0; i < nt; i++) {
+		if (pick_for_target(&s, targets[i], &picks[i]) < 0) {
+			setup_release(&s);
+			return 1;
+		}
+		if (picks[i].cand >= 0)
+			caps[picks[i].cand] = true;
+		size_t l = strlen(why);
+		snprintf(why + l, sizeof(why) - l, "%s%s", i ? ", " : " ", target_name(targets[i], name, sizeof(name)));
+	}
+	{
+		static struct config c;
+		static struct whatif_opts o2;
+		static struct whatif_mode_fix fx;
+		struct setup s2 = s;
+
+		o2 = *o;
+		for (int cand = 0; cand < (int)ARRAY_SIZE(cap_candidates); cand++)
+			if (caps[cand]) {
+				struct whatif_opts tmp;
+				opts_with_cand(&o2, cand, &tmp);
+				o2 = tmp;
+			}
+		s2.o = &o2;
+		if (eval_config(&s2, &c, "with the capabilities", false, false) < 0) {
+			setup_release(&s);
+			return 1;
+		}
+		for (unsigned i = 0; i < nt; i++)
+			if (whatif_min_fix_target(&c.ev.facts, c.ev.res, targets[i], &fx) && fx.nalts)
+				for (unsigned r = 0; r < fx.alts[0].nrules; r++)
+					add_rule(rules, &nrules, &fx.alts[0].rules[r]);
+	}
+	setup_release(&s);
+
+	if (write_profile_file(o->profile, s.builtin, o->write_profile, rules, nrules, why) < 0)
+		return 1;
+	/* Verify: the written file, with the capabilities, through the what-if. */
+	final = *o;
+	final.profile = o->write_profile;
+	final.engine_version = NULL;
+	if (!final.engine)	/* a built-in profile's engine */
+		final.engine = engine_name(s.engine);
+	for (size_t c = 0; c < ARRAY_SIZE(cap_candidates); c++)
+		for (int k = 0; caps[c] && k < 2 && cap_candidates[c][k]; k++) {
+			bool dup = false;
+			for (size_t j = 0; j < final.nadd; j++)
+				dup |= caps_from_name(final.cap_add[j]) == caps_from_name(cap_candidates[c][k]);
+			if (!dup && final.nadd < WHATIF_MAX_CAP_ARGS)
+				final.cap_add[final.nadd++] = cap_candidates[c][k];
+		}
+	if (setup(&final, &sv) < 0)
+		return 1;
+	if (eval_config(&sv, &after, "written", false, false) < 0) {
+		setup_release(&sv);
+		return 1;
+	}
+	setup_release(&sv);
+
+	printf("ctrace %s: %s, for %s:\n", PACKAGE_VERSION, o->write_profile, why + strlen("added by ctrace --check --write-profile for "));
+	if (s.builtin)
+		printf("\nChanges to the built-in %s (%s)\n", s.builtin->name, s.builtin->version);
+	else
+		printf("\nChanges to %s\n", o->profile);
+	if (!nrules)
+		printf("  (none to the profile)\n");
+	for (unsigned i = 0; i < nrules; i++) {
+		char t[200];
+		whatif_rule_text(&rules[i], t, sizeof(t));
+		printf("  %s\n", t);
+	}
+	for (size_t c = 0; c < ARRAY_SIZE(cap_candidates); c++)
+		if (caps[c])
+			printf("  --cap-add %s%s%s (no profile change can replace it)\n", cap_candidates[c][0],
+			       cap_candidates[c][1] ? " --cap-add " : "",
+			       cap_candidates[c][1] ? cap_candidates[c][1] : "");
+	printf("\nVerified with the what-if (%s, the written profile and these flags)\n",
+	       engine_name(s.engine));
+	printf("  %-17s %-9s %s\n", "mode / tool", "before", "after");
+	for (unsigned i = 0; i < nt; i++) {
+		const struct check_mode_result *b = whatif_target_result(&before.rep, targets[i]);
+		const struct check_mode_result *a = whatif_target_result(&after.rep, targets[i]);
+		printf("  %-17s %-9s %s%s%s\n", target_name(targets[i], name, sizeof(name)),
+		       check_verdict_name(b->verdict), check_verdict_name(a->verdict),
+		       a->cause[0] ? ": " : "", a->cause);
+		if (a->verdict > worst)
+			worst = a->verdict;
+	}
+	printf("\nRun the container with\n");
+	for (int e = 0; e < 2; e++)
+		printf("  %s run %s IMAGE ...\n", e ? "podman" : "docker", after.flags);
+	{
+		const char *base = strrchr(o->write_profile, '/');
+		printf("  kubernetes: securityContext.seccompProfile: {type: Localhost, localhostProfile: "
+		       "%s} (the file under the kubelet's seccomp directory, /var/lib/kubelet/seccomp)",
+		       base ? base + 1 : o->write_profile);
+	}
+	{
+		bool any = false;
+		for (size_t c = 0; c < ARRAY_SIZE(cap_candidates); c++)
+			for (int k = 0; caps[c] && k < 2 && cap_candidates[c][k]; k++) {
+				printf("%s%s", any ? ", " : "; securityContext.capabilities.add: [",
+				       cap_candidates[c][k]);
+				any = true;
+			}
+		printf("%s\n", any ? "]" : "");
+	}
+	status = worst == VERDICT_OK ? 0 : worst == VERDICT_DEGRADED ? 2 : 3;
+	if (fflush(stdout) != 0) {
+		ct_error("writing the report: %s", strerror(errno));
+		return 1;
+	}
+	return status;
 }

@@ -35,6 +35,8 @@ struct whatif_opts {
 	bool no_new_privs;
 	bool strict;			/* unknown syscall names are an error */
 	bool compare;
+	const char *write_profile;	/* --write-profile OUT */
+	const char *for_list;		/* --for MODE|TOOL,... (NULL: every mode) */
 	bool json;
 	int quiet;
 	/* --pod: the manifest and the container the what-if is about */
@@ -48,6 +50,11 @@ struct whatif_opts {
 /* ctrace --check --profile ...: prints the report, returns the exit
  * status (0/2/3, or 1 after one "ctrace: ..." line). */
 int whatif_run(const struct whatif_opts *o);
+
+/* ctrace --check --profile FILE --write-profile OUT [--for ...]: the
+ * profile plus the narrowest change for the named modes and tools,
+ * verified with the what-if; prints the run flags that go with it. */
+int write_profile_run(const struct whatif_opts *o);
 
 /* ctrace --check --compare [...]. */
 int compare_run(const struct whatif_opts *o);

@@ -7,7 +7,9 @@
 # seccomp=unconfined.  In each: --check --json must be a report; a traced
 # busybox echo must show its write; --check --json -p 1 predicts whether
 # attaching to PID 1 works, and a real `ctrace -p 1` (seen from the host:
-# TracerPid of PID 1, then SIGINT, then no tracer) must agree.
+# TracerPid of PID 1, then SIGINT, then no tracer) must agree.  Then the
+# sidecar: the "only" image run with --pid=container:TARGET, with and
+# without --cap-add SYS_PTRACE, attaching to the target's PID 1.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$srcdir/tests/containers/lib.sh"
 S=${CTRACE_STATIC:-}
@@ -101,6 +103,57 @@ one() {
 	ctr_rm "$eng" "$id"
 }
 
+# sidecar ENGINE CONFIG [run flags...]: a target container (busybox, PID 1 a
+# root sleep) and, sharing its pid namespace (--pid=container:TARGET), a
+# container of the image holding only /ctrace: --check --json -p 1 there
+# predicts the attach to the target's PID 1; a real ctrace -p 1 (seen from
+# the host, SIGINT, detached) must agree.
+sidecar() {
+	local eng=$1 cfg=$2 cli t hpid i tp rc
+	shift 2
+	local T=$CTR_TMP/$eng-sidecar-$cfg
+	mkdir -p "$T"
+	case $eng in
+	podman) cli=(podman --runtime runc) ;;
+	docker) cli=("$DOCKER") ;;
+	esac
+	local runf=(--network none)
+	[ "$eng" = podman ] && runf+=(--ulimit nofile=20000:20000 --ulimit nproc=4096:4096)
+	t=ctrace-target-$cfg-$$
+	ctr_on_exit "ctr_rm $eng $t"
+	"${cli[@]}" run -d --name "$t" "${runf[@]}" local/ctrace-static-busybox /bin/busybox sleep 120 \
+		>/dev/null 2>"$T/start.err" || { bad "[$eng sidecar $cfg] cannot start the target: $(cat "$T/start.err")"; return; }
+	hpid=$(ctr_host_pid "$eng" "$t")
+	local side=("${cli[@]}" run --rm "${runf[@]}" --pid="container:$t" "$@" local/ctrace-static-only /ctrace)
+	"${side[@]}" --check --json >"$T/check.json" 2>"$T/check.err"; rc=$?
+	case $rc in
+	0 | 2 | 3) ;;
+	*) bad "[$eng sidecar $cfg] --check --json exits $rc: $(head -c 300 "$T/check.err")" ;;
+	esac
+	"${side[@]}" --check --json -p 1 >"$T/p1.json" 2>"$T/p1.err"
+	local vatt; vatt=$(verdict "$T/p1.json" attach-pid)
+	"${side[@]}" -o /dev/null -p 1 >/dev/null 2>"$T/attach.err" &
+	local ex=$! traced=no
+	for i in $(seq 400); do
+		tp=$(tracer_of "$hpid")
+		[ -n "$tp" ] && [ "$tp" != 0 ] && { traced=yes; break; }
+		kill -0 $ex 2>/dev/null || break
+		sleep 0.02
+	done
+	[ $traced = yes ] && kill -INT "$tp"
+	for i in $(seq 400); do kill -0 $ex 2>/dev/null || break; sleep 0.02; done
+	kill -0 $ex 2>/dev/null && { kill -KILL $ex; bad "[$eng sidecar $cfg] ctrace -p 1 did not exit after SIGINT"; }
+	wait $ex; rc=$?
+	local seen=fail
+	[ $traced = yes ] && [ "$(tracer_of "$hpid")" = 0 ] && ! gone "$hpid" && seen=ok
+	case $seen:$vatt in
+	ok:ok | ok:degraded | fail:fails) ;;
+	*) bad "[$eng sidecar $cfg] attach to the target's PID 1: --check -p 1 says '$vatt', real attach: $seen (traced=$traced, exit $rc: $(head -c 300 "$T/attach.err"))" ;;
+	esac
+	echo "[$eng sidecar $cfg] attach to the target's PID 1: predicted $vatt, seen $seen (exit $rc)"
+	ctr_rm "$eng" "$t"
+}
+
 run_engine() {  # ENGINE
 	local eng=$1 kind
 	for kind in only busybox; do
@@ -114,6 +167,8 @@ run_engine() {  # ENGINE
 		one "$eng" "$kind" cap-ptrace --cap-add SYS_PTRACE
 		one "$eng" "$kind" unconfined --security-opt seccomp=unconfined
 	done
+	sidecar "$eng" default
+	sidecar "$eng" cap-ptrace --cap-add SYS_PTRACE
 }
 
 case ${1:-podman} in

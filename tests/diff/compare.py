@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare a strace trace with a ctrace trace of the same workload.
 
-Usage: compare.py [-n NDIFF] [-q] NAME STRACE_FILE CTRACE_FILE
+Usage: compare.py [-n NDIFF] [-q] [-e STRACE_STDERR CTRACE_STDERR] NAME STRACE_FILE CTRACE_FILE
 
 Both traces are written with `-f -o FILE` (every line starts with the pid).
 Normalisation removes what legitimately differs from run to run: pids
@@ -10,6 +10,12 @@ ephemeral ports, socket inodes, random bytes, the padding before " = ",
 and the split of a syscall into "<unfinished ...>" / "<... resumed>"
 lines (that depends on scheduling; the halves are joined).  The lines are
 then aligned with difflib (an extra line does not shift the rest).
+
+With -e the two tracers' stderr (their own messages: "Process N
+attached", warnings; and the workload's stderr) are compared too, with
+the program name ("strace: " / "ctrace: " at the start of a line) and
+the pids normalised; their lines count in the agreement and any
+difference is reported on a line "NAME: stderr differs".
 
 Prints one line "NAME: AGREE% (M/N lines)" and, unless -q, the first
 differing lines.  Exit status 0; the caller applies thresholds.
@@ -64,7 +70,9 @@ SUBS = [
     (re.compile(r'/\* \d{4}-\d\d-\d\dT[^*]*\*/'), '/* DATE */'),
     (re.compile(r'^getppid\(\) += \d+$'), 'getppid() = PPID'),
     # counters of the whole system that change between the two runs
-    (re.compile(r'\b(uptime|freeram|sharedram|bufferram|procs|f_bfree|f_bavail|f_ffree|si_utime|si_stime)=\d+'), r'\1=N'),
+    (re.compile(r'\b(uptime|freeram|sharedram|bufferram|procs|f_bfree|f_bavail|f_ffree)=\d+'), r'\1=N'),
+    # CPU time of a child (SIGCHLD): scheduling
+    (re.compile(r'\b(si_utime|si_stime)=\d+(?: /\* [0-9.]+ s \*/)?'), r'\1=N'),
     (re.compile(r'\bloads=\[[0-9, ]*\]'), 'loads=[N]'),
     # random bytes
     (re.compile(r'^getrandom\("(?:[^"\\]|\\.)*"'), 'getrandom("RANDOM"'),
@@ -74,6 +82,7 @@ SUBS = [
 
 
 def normalise(path):
+    """-> (normalised lines, pid map)"""
     lines = []
     with open(path, errors='replace') as f:
         raw = f.read().splitlines()
@@ -108,16 +117,47 @@ def normalise(path):
     # One process after the other (stable): the interleaving of processes
     # is scheduling, not decoding.
     out.sort(key=lambda t: t[0])
-    return [t[1] for t in out]
+    return [t[1] for t in out], pidre, pids
+
+
+TRACER = re.compile(r'^(?:strace|ctrace): ')
+
+
+def normalise_stderr(path, pidre, pids):
+    out = []
+    with open(path, errors='replace') as f:
+        for line in f.read().splitlines():
+            line = TRACER.sub('TRACER: ', line)
+            if pidre:
+                line = pidre.sub(lambda m: 'P%d' % pids[m.group(1)], line)
+            out.append('STDERR ' + line)
+    return out
+
+
+def show_diff(sm, a, b, ndiff):
+    shown = 0
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == 'equal':
+            continue
+        for line in a[i1:i2][:3]:
+            print('    - ' + line[:300])
+        for line in b[j1:j2][:3]:
+            print('    + ' + line[:300])
+        shown += 1
+        if shown >= ndiff:
+            break
 
 
 def main(argv):
-    ndiff, quiet = 8, False
+    ndiff, quiet, errs = 8, False, None
     args = argv[1:]
     while args and args[0].startswith('-'):
         if args[0] == '-n':
             ndiff = int(args[1])
             args = args[2:]
+        elif args[0] == '-e':
+            errs = args[1:3]
+            args = args[3:]
         elif args[0] == '-q':
             quiet = True
             args = args[1:]
@@ -125,28 +165,26 @@ def main(argv):
             break
     name, spath, cpath = args
     try:
-        a, b = normalise(spath), normalise(cpath)
+        a, apidre, apids = normalise(spath)
+        b, bpidre, bpids = normalise(cpath)
+        ea = normalise_stderr(errs[0], apidre, apids) if errs else []
+        eb = normalise_stderr(errs[1], bpidre, bpids) if errs else []
     except OSError as e:
         print('%-10s no trace: %s' % (name + ':', e))
         print('#RESULT %s 0 1' % name)
         return 0
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    same = sum(blk.size for blk in sm.get_matching_blocks())
-    total = max(len(a), len(b), 1)
+    esm = difflib.SequenceMatcher(None, ea, eb, autojunk=False)
+    esame = sum(blk.size for blk in esm.get_matching_blocks())
+    same = sum(blk.size for blk in sm.get_matching_blocks()) + esame
+    total = max(len(a), len(b), 1) + max(len(ea), len(eb))
     print('%-10s %6.2f%%  (%d/%d lines; strace %d, ctrace %d)'
-          % (name + ':', 100.0 * same / total, same, total, len(a), len(b)))
+          % (name + ':', 100.0 * same / total, same, total, len(a) + len(ea), len(b) + len(eb)))
+    if ea != eb:
+        print('%s: stderr differs' % name)
+        show_diff(esm, ea, eb, ndiff)
     if not quiet:
-        shown = 0
-        for op, i1, i2, j1, j2 in sm.get_opcodes():
-            if op == 'equal':
-                continue
-            for line in a[i1:i2][:3]:
-                print('    - ' + line[:300])
-            for line in b[j1:j2][:3]:
-                print('    + ' + line[:300])
-            shown += 1
-            if shown >= ndiff:
-                break
+        show_diff(sm, a, b, ndiff)
     # machine-readable tail for the driver
     print('#RESULT %s %d %d' % (name, same, total))
     return 0

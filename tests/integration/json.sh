@@ -85,4 +85,33 @@ if norm(a) != norm(b):
     sys.exit(1)
 print("ok: JSON and text agree on %d calls" % len(a))
 PY
+# -y with file names a tracee picks: the JSON args come from the decoders'
+# boundaries, so a name like `a, 99, "x` or `b[x(` stays inside its argument
+mkdir -p "$TMP/hostile"
+printf 'one\n' >"$TMP/hostile/a, 99, \"x"
+printf 'two\n' >"$TMP/hostile/b[x("
+"$CTRACE" --json -y -e trace=read,fstat,newfstatat,close -o "$TMP/hostile.json" \
+	cat "$TMP/hostile/a, 99, \"x" "$TMP/hostile/b[x(" >/dev/null 2>"$TMP/hostile.err"
+python3 - "$TMP/hostile.json" <<'PY' || rc=1
+import json, sys
+want = {"read": 3, "close": 1, "fstat": 2, "newfstatat": 4}
+seen = {'a, 99, \\"x': 0, "b[x(": 0}
+bad = 0
+for l in open(sys.argv[1]):
+    o = json.loads(l)
+    if o["type"] != "syscall" or o["name"] not in want:
+        continue
+    names = [k for k in seen if k in o["args"][0]]
+    if not names:
+        continue
+    seen[names[0]] += 1
+    if len(o["args"]) != want[o["name"]] or not o["args"][0].endswith(">"):
+        print("FAIL: %s with fd of %r has args %r" % (o["name"], names[0], o["args"])); bad = 1
+for k, n in seen.items():
+    if n == 0:
+        print("FAIL: no call on the fd of %r" % k); bad = 1
+if not bad:
+    print("ok: -y names %s keep their calls' arg counts (%s calls)" % (list(seen), sum(seen.values())))
+sys.exit(bad)
+PY
 exit $rc

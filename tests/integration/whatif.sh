@@ -111,7 +111,8 @@ err_case "option '--profile' requires an argument" --check --profile
 # --- compare ---
 run --check --compare --profile "$FIX/personality.json"
 [ "$rc" = 3 ] || bad "compare: exit $rc, want 3"
-grep -q "^  mode  *as-is  *+SYS_PTRACE  *unconfined  *profile-fix" "$tmp/out" || bad "compare: no column header"
+grep -q "^  mode / tool  *as-is  *+SYS_PTRACE  *unconfined  *profile-fix" "$tmp/out" || bad "compare: no column header"
+grep -q "^  lldb launch  *fails  *fails  *ok  *ok" "$tmp/out" || bad "compare: no lldb launch row"
 grep -q "allow personality with arg0 == 0x40000 (ADDR_NO_RANDOMIZE)" "$tmp/out" || bad "compare: no narrow personality fix"
 run --check --compare --json --profile "$FIX/personality.json"
 jcheck '

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check/check.h"
+#include "check/probes.h"
 #include "util.h"
 
 /* Run fn in a child with stdout and stderr captured into *out / *err
@@ -138,7 +139,8 @@ static void test_cli_json(void **state)
 			assert_true(json_object_is_type(c, json_type_string));
 	}
 	assert_true(json_object_object_get_ex(doc, "probes", &probes));
-	assert_true(json_object_array_length(probes) == 15);
+	assert_true(json_object_array_length(probes) == PROBE_COUNT);
+	assert_int_equal(PROBE_COUNT, 18);
 	for (size_t i = 0; i < json_object_array_length(probes); i++) {
 		const char *r = str(json_object_array_get_idx(probes, i), "result");
 		assert_non_null(r);

@@ -331,6 +331,20 @@ static void test_getdents64(void **state)
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
 
+	/* old getdents: d_reclen 18 has no room for the type byte; the name
+	 * length (reclen - 19) must not wrap into a read past the buffer */
+	{
+		unsigned char *old = malloc(18 + 18);
+
+		memset(old, 'x', 36);
+		old[16] = 18; old[17] = 0;
+		fake_init(&f, getpid());
+		print_dirents(&f.tcb, 0x1000, old, 36, 0, 1);
+		assert_string_equal(fake_text(&f), "[]");
+		fake_done(&f);
+		free(old);
+	}
+
 	/* error, and a return value larger than the buffer (huge length) */
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, BAD_ADDR, 4096, 0, 0, 0);

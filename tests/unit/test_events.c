@@ -1,75 +1,69 @@
-/* Unit tests: splitting a decoded argument list for --json. */
+/* Unit tests: --json args are cut where the decoders marked argument
+ * boundaries (tprint_arg_next()), never by parsing the text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <json-c/json.h>
 #include <string.h>
 
 #include "events.h"
+#include "print.h"
 
-struct parts {
-	char s[16][128];
-	int n;
-};
-
-static void collect(const char *start, size_t len, void *data)
+static const char *arg(json_object *a, size_t i)
 {
-	struct parts *p = data;
-
-	if (p->n < 16) {
-		memcpy(p->s[p->n], start, len < 127 ? len : 127);
-		p->s[p->n][len < 127 ? len : 127] = '\0';
-	}
-	p->n++;
+	return json_object_get_string(json_object_array_get_idx(a, i));
 }
 
-static struct parts split(const char *s)
+static void test_marks(void **state)
 {
-	struct parts p = { 0 };
-	split_args(s, strlen(s), collect, &p);
-	return p;
-}
-
-static void test_simple(void **state)
-{
-	struct parts p;
+	/* openat(AT_FDCWD, "/etc/passwd", O_RDONLY) */
+	const char *t = "AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC";
+	struct arg_marks am = { 2, { 10, 25 } };
+	json_object *a;
 
 	(void)state;
-	p = split("AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC");
-	assert_int_equal(p.n, 3);
-	assert_string_equal(p.s[0], "AT_FDCWD");
-	assert_string_equal(p.s[1], "\"/etc/passwd\"");
-	assert_string_equal(p.s[2], "O_RDONLY|O_CLOEXEC");
-	p = split("");
-	assert_int_equal(p.n, 0);
-	p = split("0");
-	assert_int_equal(p.n, 1);
+	a = ev_args_from_marks(t, strlen(t), &am);
+	assert_int_equal(json_object_array_length(a), 3);
+	assert_string_equal(arg(a, 0), "AT_FDCWD");
+	assert_string_equal(arg(a, 1), "\"/etc/passwd\"");
+	assert_string_equal(arg(a, 2), "O_RDONLY|O_CLOEXEC");
+	json_object_put(a);
+
+	am.n = 0;
+	a = ev_args_from_marks("", 0, &am);
+	assert_int_equal(json_object_array_length(a), 0);
+	json_object_put(a);
+	a = ev_args_from_marks("0", 1, &am);
+	assert_int_equal(json_object_array_length(a), 1);
+	json_object_put(a);
 }
 
-static void test_nesting_and_quotes(void **state)
+/* Text a tracee controls cannot move a boundary: only the marks count. */
+static void test_hostile_text(void **state)
 {
-	struct parts p;
+	/* read(3</tmp/a, 99, "x>, ..., 4): one mark after the fd, one after the buffer */
+	const char *t = "3</tmp/a, 99, \"x>, \"b[x(\", 4";
+	struct arg_marks am = { 2, { 0, 0 } };
+	json_object *a;
 
 	(void)state;
-	p = split("3, {st_mode=S_IFREG|0644, st_size=12, ...}, [{iov_base=\"a, b\", iov_len=4}], \"x\\\", y\"...");
-	assert_int_equal(p.n, 4);
-	assert_string_equal(p.s[1], "{st_mode=S_IFREG|0644, st_size=12, ...}");
-	assert_string_equal(p.s[2], "[{iov_base=\"a, b\", iov_len=4}]");
-	assert_string_equal(p.s[3], "\"x\\\", y\"...");
-	p = split("\"/bin/true\", [\"true\"], 0x7ffe /* 37 vars */");
-	assert_int_equal(p.n, 3);
-	assert_string_equal(p.s[2], "0x7ffe /* 37 vars */");
-	/* unbalanced input never over-reads */
-	p = split("}}, ((, \"unterminated");
-	assert_true(p.n >= 1);
+	am.off[0] = strlen("3</tmp/a, 99, \"x>, ");
+	am.off[1] = strlen("3</tmp/a, 99, \"x>, \"b[x(\", ");
+	a = ev_args_from_marks(t, strlen(t), &am);
+	assert_int_equal(json_object_array_length(a), 3);
+	assert_string_equal(arg(a, 0), "3</tmp/a, 99, \"x>");
+	assert_string_equal(arg(a, 1), "\"b[x(\"");
+	assert_string_equal(arg(a, 2), "4");
+	json_object_put(a);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_simple),
-		cmocka_unit_test(test_nesting_and_quotes),
+		cmocka_unit_test(test_marks),
+		cmocka_unit_test(test_hostile_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,7 +14,10 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <linux/filter.h>
@@ -189,9 +192,113 @@ static void test_inspect(void **state)
 	assert_int_equal(hostside_inspect(2147483600, &host, &h), -ESRCH);
 }
 
+/* A hostile container root: a FIFO at a marker file, symlinks that
+ * would resolve against the host's root, a file above the size cap. */
+static void test_read_in_root(void **state)
+{
+	char root[] = "/tmp/ctrace-hostile-XXXXXX", path[256], buf[64];
+	_cleanup_close_ int rootfd = -1;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	snprintf(path, sizeof(path), "%s/run", root);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/run/.containerenv", root);
+	assert_int_equal(mkfifo(path, 0644), 0);
+	snprintf(path, sizeof(path), "%s/.dockerenv", root);
+	assert_int_equal(symlink("/etc/passwd", path), 0);
+	snprintf(path, sizeof(path), "%s/hostroot", root);
+	assert_int_equal(symlink("/", path), 0);
+	snprintf(path, sizeof(path), "%s/up", root);
+	assert_int_equal(symlink("../../../../../..", path), 0);
+	snprintf(path, sizeof(path), "%s/big", root);
+	fd = open(path, O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(write(fd, "0123456789", 10), 10);
+	close(fd);
+	rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	assert_true(rootfd >= 0);
+	for (int mode = 0; mode < 2; mode++) {
+		bool walk = mode == 1; /* the walk for kernels without openat2 */
+
+		/* a FIFO is neither opened nor waited for */
+		assert_int_equal(hostside_read_in_root(rootfd, "run/.containerenv", buf,
+						       sizeof(buf), walk), -EINVAL);
+		/* a symlink at the marker is not followed to the host */
+		assert_int_equal(hostside_read_in_root(rootfd, ".dockerenv", buf, sizeof(buf), walk),
+				 -EINVAL);
+		assert_true(hostside_read_in_root(rootfd, "hostroot/etc/passwd", buf,
+						  sizeof(buf), walk) < 0);
+		assert_true(hostside_read_in_root(rootfd, "up/etc/passwd", buf, sizeof(buf), walk) < 0);
+		assert_true(hostside_read_in_root(rootfd, "../../../../etc/passwd", buf,
+						  sizeof(buf), walk) < 0);
+		assert_int_equal(hostside_read_in_root(rootfd, "nothere", buf, sizeof(buf), walk),
+				 -ENOENT);
+		/* a regular file, cut at the cap */
+		assert_int_equal(hostside_read_in_root(rootfd, "big", buf, sizeof(buf), walk),
+				 (ssize_t)sizeof(buf) - 1);
+		assert_int_equal(strlen(buf), sizeof(buf) - 1);
+		assert_memory_equal(buf, "0123456789", 10);
+	}
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	assert_int_equal(system(path), 0);
+}
+
+/* 70 allow-all filters, then one that denies ptrace: more than are read,
+ * so the filters are unknown, never judged on the first 64. */
+static void test_stacked_filters(void **state)
+{
+	static struct sock_filter allow[] = { BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW) };
+	static struct sock_filter deny[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_ptrace, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct hostside_dump d;
+	char why[300];
+	int p[2], st, r;
+	char c;
+	pid_t pid;
+
+	(void)state;
+	if (!usable(why, sizeof(why)))
+		skip();
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct sock_fprog a = { 1, allow }, b = { 4, deny };
+
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+			_exit(1);
+		for (int i = 0; i < 70; i++)
+			if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &a) < 0)
+				_exit(1);
+		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &b) < 0)
+			_exit(1);
+		if (write(p[1], "x", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(p[1]);
+	assert_int_equal(read(p[0], &c, 1), 1);
+	close(p[0]);
+	r = hostside_dump_filters(pid, &d, why, sizeof(why));
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	assert_int_equal(r, -E2BIG);
+	assert_string_equal(why, "unknown: 7 filters not read (ctrace reads 64 of 71)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_read_in_root),
+		cmocka_unit_test(test_stacked_filters),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_inspect),
 	};

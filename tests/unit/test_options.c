@@ -60,6 +60,42 @@ static void test_ff_without_o(void **state)
 	options_free(&o);
 }
 
+/* Which tracer messages are silenced (strace 6.1, measured): -o FILE
+ * with a command silences attach/detach, -p does not. */
+static void test_quiet_rules(void **state)
+{
+	static const struct {
+		const char *line;
+		bool attach, exit, superseded;
+	} cases[] = {
+		{ "ctrace true", false, false, false },
+		{ "ctrace -f -o f true", true, false, false },
+		{ "ctrace -ff -o f true", true, false, false },
+		{ "ctrace -ff true", false, false, false },
+		{ "ctrace -o f -p 1", false, false, false },
+		{ "ctrace -q -p 1", true, false, false },
+		{ "ctrace -qq true", true, true, false },
+		{ "ctrace -qqq -o f true", true, true, true },
+		/* any explicit quiet set turns the -o default off */
+		{ "ctrace -o f --quiet=exit true", false, true, false },
+		{ "ctrace -o f -e quiet=none true", false, false, false },
+	};
+	struct options o;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(parse(&o, cases[i].line), 0);
+		bool attach = o.quiet_mask & QUIET_ATTACH, exit = o.quiet_mask & QUIET_EXIT;
+		bool superseded = o.quiet_mask & QUIET_THREAD_EXECVE;
+
+		if (attach != cases[i].attach || exit != cases[i].exit ||
+		    superseded != cases[i].superseded)
+			fail_msg("%s: attach %d exit %d superseded %d", cases[i].line,
+				 attach, exit, superseded);
+		options_free(&o);
+	}
+}
+
 static void test_pids(void **state)
 {
 	struct options o;
@@ -251,6 +287,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basic),
 		cmocka_unit_test(test_ff_without_o),
+		cmocka_unit_test(test_quiet_rules),
 		cmocka_unit_test(test_pids),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_trace_expr),
