@@ -23,15 +23,58 @@
 #include "print.h"
 #include "signals.h"
 
+/* Reads the elements of a pointer array in blocks, not one call per
+ * element: an execve's argv and envp cost a read or two, not one per
+ * entry.  A block never crosses a page, so an unmapped page after the
+ * array's end costs nothing; an element that cannot be read ends the
+ * array as before (next_ptr() < 0).  With PTRACE_PEEKDATA a block is one
+ * word, since each word is a call there anyway. */
+struct ptr_reader {
+	pid_t pid;
+	unsigned long next;         /* tracee address of buf[nbuf] */
+	unsigned pos, nbuf;
+	uint64_t buf[64];
+};
+
+static void ptr_reader_init(struct ptr_reader *r, struct tcb *tcp, unsigned long addr)
+{
+	r->pid = tcp->pid;
+	r->next = addr;
+	r->pos = r->nbuf = 0;
+}
+
+static int next_ptr(struct ptr_reader *r, uint64_t *p)
+{
+	if (r->pos == r->nbuf) {
+		size_t len = sizeof(r->buf), page_left = 4096 - (r->next & 4095);
+		ssize_t n;
+
+		if (!mem_vm_readv_enabled() || len > page_left)
+			len = mem_vm_readv_enabled() ? page_left : sizeof(*p);
+		if (len < sizeof(*p))
+			len = sizeof(*p); /* a pointer across a page: read whole or fail */
+		n = mem_read_partial(r->pid, r->next, r->buf, len);
+		if (n < (ssize_t)sizeof(*p))
+			return -1;
+		r->pos = 0;
+		r->nbuf = (unsigned)((size_t)n / sizeof(*p));
+		r->next += r->nbuf * sizeof(*p);
+	}
+	*p = r->buf[r->pos++];
+	return 0;
+}
+
 /* Count the entries of a NULL-terminated pointer array; -1 if unreadable. */
 static long count_ptr_array(struct tcb *tcp, unsigned long addr)
 {
+	struct ptr_reader r;
 	long n = 0;
 
+	ptr_reader_init(&r, tcp, addr);
 	for (;; n++) {
 		uint64_t p;
 
-		if (mem_read(tcp->pid, addr + (unsigned long)n * sizeof(p), &p, sizeof(p)) < 0)
+		if (next_ptr(&r, &p) < 0)
 			return -1;
 		if (!p)
 			return n;
@@ -43,25 +86,23 @@ static long count_ptr_array(struct tcb *tcp, unsigned long addr)
 /* ["a", "b", ...]: at most -s elements, each a string truncated to -s. */
 static void print_str_array(struct tcb *tcp, unsigned long addr)
 {
+	struct ptr_reader r;
+	uint64_t p;
 	unsigned i;
 
 	if (!addr) {
 		print_addr(tcp, addr);
 		return;
 	}
-	{
-		uint64_t first;
-		if (mem_read(tcp->pid, addr, &first, sizeof(first)) < 0) {
-			print_addr(tcp, addr);
-			return;
-		}
+	ptr_reader_init(&r, tcp, addr);
+	if (next_ptr(&r, &p) < 0) {
+		print_addr(tcp, addr);
+		return;
 	}
 	tprints(tcp, "[");
 	for (i = 0;; i++) {
-		uint64_t p;
-
-		if (mem_read(tcp->pid, addr + i * sizeof(p), &p, sizeof(p)) < 0) {
-			tprints(tcp, i ? ", ..." : "...");
+		if (i && next_ptr(&r, &p) < 0) {
+			tprints(tcp, ", ...");
 			break;
 		}
 		if (!p)

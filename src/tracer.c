@@ -893,6 +893,22 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 	return tcp;
 }
 
+/* With the fast path, the exec event ends a shown execve: it succeeded,
+ * so its result is 0, and the tracee resumes with PTRACE_CONT instead of
+ * stopping once more at the exit (a wait, a GET_SYSCALL_INFO and a
+ * context switch less per exec).  Not with -k (the stack is taken at the
+ * exit stop) nor when -e inject tampers with the result there. */
+static void exec_done_early(struct tcb *tcp)
+{
+	if (!use_seccomp || opt->stack || !is_exec(tcp->ent) ||
+	    (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED | TCB_INJECTED)) != TCB_INSYSCALL)
+		return;
+	tcp->rval = 0;
+	tcp->err = 0;
+	fdcache_syscall_exit(tcp);
+	on_syscall_exit(tcp);
+}
+
 /* PTRACE_EVENT_SECCOMP: the filter stopped a selected syscall at entry. */
 static void on_seccomp_stop(struct tcb *tcp)
 {
@@ -955,6 +971,7 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		case PTRACE_EVENT_EXEC:
 			tcp = on_exec_event(tcp);
+			exec_done_early(tcp);
 			break;
 		case PTRACE_EVENT_SECCOMP:
 			on_seccomp_stop(tcp);
@@ -971,11 +988,8 @@ static void handle_stop(struct tcb *tcp, int status)
 		return;
 	}
 
-	/* signal-delivery-stop */
-	if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
-		resume(tcp, 0);
-		return;
-	}
+	/* signal-delivery-stop (a seized tracee reports group-stops as
+	 * PTRACE_EVENT_STOP, above) */
 	if (tcp->flags & TCB_STARTUP) {
 		/* our own SIGCONT (and the startup SIGSTOP) are not the
 		 * command's business */
@@ -986,8 +1000,14 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		}
 	}
+	/* the siginfo is read only for a line that shows it */
 	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
 		unsigned long sp;
+
+		if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
+			resume(tcp, 0);
+			return;
+		}
 
 		/* -i: where the signal arrived */
 		tcp->ip_valid = opt->print_ip &&
