@@ -624,8 +624,15 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 			print_styled_text(tcp, raw, ts[i].nsec == UTIME_NOW_VAL ?
 					  "UTIME_NOW" : "UTIME_OMIT");
 		} else {
-			print_timespec_val(tcp, ts[i].sec, (long)ts[i].nsec);
-			if (ts[i].nsec >= 0 && ts[i].nsec < 1000000000)
+			time_t t = (time_t)ts[i].sec;
+			struct tm tm;
+
+			/* as strace: tv_nsec unsigned; no date for the epoch
+			 * itself nor for what is not a date */
+			tprintf(tcp, "{tv_sec=%lld, tv_nsec=%llu}", (long long)ts[i].sec,
+				(unsigned long long)ts[i].nsec);
+			if ((ts[i].sec || ts[i].nsec) && ts[i].nsec >= 0 && ts[i].nsec < 1000000000 &&
+			    localtime_r(&t, &tm))
 				print_time_comment(tcp, ts[i].sec, (long)ts[i].nsec, 9);
 		}
 	}
@@ -638,7 +645,7 @@ int dec_utimensat(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	print_utimens(tcp, tcp->args[2]);
 	tprint_arg_next(tcp);
-	print_flags_arg(tcp, &xlat_at_flags, tcp->args[3]);
+	print_flags_arg(tcp, &xlat_at_flags, (uint32_t)tcp->args[3]);
 	return DEC_DONE;
 }
 

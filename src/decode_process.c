@@ -725,3 +725,59 @@ int dec_sysinfo(struct tcb *tcp)
 		si.totalhigh, si.freehigh, si.mem_unit);
 	return DEC_DONE;
 }
+
+/* ---- ioprio_get, ioprio_set ---- */
+
+#define IOPRIO_CLASS_SHIFT 13
+#define IOPRIO_DATA_MASK 0x1fffU
+
+/* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)"; -X verbose names the class in
+ * a comment after its number. */
+static size_t format_ioprio(char *buf, size_t size, uint32_t v)
+{
+	uint32_t cls = v >> IOPRIO_CLASS_SHIFT;
+	const char *name = xlat_lookup(&xlat_ioprio_class, cls);
+	char c[80];
+
+	if (pcfg.xlat_style == XLAT_VERBOSE || !name)
+		snprintf(c, sizeof(c), cls ? "%#x /* %s */" : "%u /* %s */", cls,
+			 name ? name : "IOPRIO_CLASS_???");
+	else
+		snprintf(c, sizeof(c), "%s", name);
+	return (size_t)snprintf(buf, size, "IOPRIO_PRIO_VALUE(%s, %u)", c, v & IOPRIO_DATA_MASK);
+}
+
+static char ioprio_aux[128];
+
+static void print_ioprio_who(struct tcb *tcp)
+{
+	print_xval(tcp, &xlat_ioprio_who, (uint32_t)tcp->args[0], "IOPRIO_WHO_???");
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[1]);
+}
+
+int dec_ioprio_get(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_ioprio_who(tcp);
+		return DEC_MORE;
+	}
+	if (!tcp->err && pcfg.xlat_style != XLAT_RAW) {
+		format_ioprio(ioprio_aux, sizeof(ioprio_aux), (uint32_t)tcp->rval);
+		tcp->auxstr = ioprio_aux;
+	}
+	return DEC_DONE;
+}
+
+int dec_ioprio_set(struct tcb *tcp)
+{
+	char names[128], raw[16], buf[160];
+
+	print_ioprio_who(tcp);
+	tprint_arg_next(tcp);
+	format_ioprio(names, sizeof(names), (uint32_t)tcp->args[2]);
+	snprintf(raw, sizeof(raw), "%d", (int)tcp->args[2]);
+	format_xlat_styled(buf, sizeof(buf), raw, names);
+	tprints(tcp, buf);
+	return DEC_DONE;
+}
