@@ -197,6 +197,14 @@ void print_xval_num(struct tcb *tcp, const struct xlat *x, uint64_t val, const c
  * them is a NUL; the address when it cannot be read. */
 void print_str_n(struct tcb *tcp, unsigned long addr, size_t n);
 
+/* Bytes [from, to) of the structure at addr, past the fields ctrace
+ * knows (an extensible struct bigger than its known size): 0 when they
+ * are all zero, 1 when not, -EFAULT when unreadable. */
+int check_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to);
+/* Print them as strace: nothing when zero, "???" when unreadable, else
+ * '/+ bytes 88..95 +/ "\xde\xc0..."'. */
+void print_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to);
+
 /* Enum with a decimal fallback: "NAME" or "123". */
 void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val);
 
