@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "decode.h"
+#include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
@@ -313,7 +314,11 @@ static void print_cpuset(struct tcb *tcp, unsigned long addr, unsigned long n)
 	_cleanup_free_ char *buf = NULL;
 	size_t bufsize;
 
-	if (!addr || n == 0 || n > 1 << 16) {
+	if (addr && n == 0) {
+		tprints(tcp, "[]");
+		return;
+	}
+	if (!addr || n > 1 << 16) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -404,5 +409,20 @@ int dec_sched_setscheduler(struct tcb *tcp)
 	print_xval(tcp, &xlat_sched_policies, (uint32_t)tcp->args[1], "SCHED_???");
 	tprint_arg_next(tcp);
 	print_sched_param(tcp, tcp->args[2]);
+	return DEC_DONE;
+}
+
+/* sched_rr_get_interval(pid, &ts): the interval at exit */
+int dec_sched_rr_get_interval(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		tprintf(tcp, "%d", (int)tcp->args[0]);
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	if (tcp->err)
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_timespec(tcp, tcp->args[1]);
 	return DEC_DONE;
 }

@@ -780,6 +780,27 @@ int dec_getxattr(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+#define XATTR_SIZE_MAX 65536
+
+/* setxattr(path|fd, name, value, size, flags): a value bigger than the
+ * kernel takes is not read. */
+int dec_setxattr(struct tcb *tcp)
+{
+	print_arg(tcp, 0);
+	tprint_arg_next(tcp);
+	print_str(tcp, tcp->args[1]);
+	tprint_arg_next(tcp);
+	if (tcp->args[3] > XATTR_SIZE_MAX)
+		print_addr(tcp, tcp->args[2]);
+	else
+		print_buf_z(tcp, tcp->args[2], tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	print_arg(tcp, 4);
+	return DEC_DONE;
+}
+
 /* listxattr(path|fd, list, size) */
 int dec_listxattr(struct tcb *tcp)
 {

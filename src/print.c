@@ -577,6 +577,21 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 	}
 }
 
+void print_buf_z(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	char *buf;
+
+	if (!addr || !len || len > pcfg.max_strlen) {
+		print_buf(tcp, addr, len);
+		return;
+	}
+	buf = scratch(len);
+	if (mem_read(tcp->pid, addr, buf, len) < 0)
+		print_addr(tcp, addr);
+	else
+		print_quoted(tcp, buf, buf[len - 1] ? len : len - 1, false);
+}
+
 static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 {
 	char *buf;

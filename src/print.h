@@ -162,6 +162,9 @@ void print_signo(struct tcb *tcp, int sig);                  /* SIGINT, -X aware
 void print_signame(struct tcb *tcp, int sig);                /* SIGINT always */
 /* Quoted buffer of len bytes at addr, truncated to -s with "...". */
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len);
+/* The same without its last byte when that is a NUL and the whole
+ * buffer fits in -s (a value that carries its terminator). */
+void print_buf_z(struct tcb *tcp, unsigned long addr, unsigned long len);
 /* NUL-terminated string at addr, truncated to -s. */
 void print_str(struct tcb *tcp, unsigned long addr);
 /* NUL-terminated path at addr (not truncated by -s). */
