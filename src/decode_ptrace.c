@@ -102,7 +102,28 @@ static size_t format_seccomp_ret(char *buf, size_t size, uint32_t k)
 	FINISH();
 }
 
-size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in)
+/* The offset of an absolute load of a socket filter: "SKF_NET_OFF+8". */
+static size_t format_skf_off(char *buf, size_t size, uint32_t k)
+{
+	int32_t off = (int32_t)k;
+	const char *ad;
+	int n;
+
+	if (off >= 0 || off < SKF_LL_OFF)
+		n = snprintf(buf, size, "%#x", k);
+	else if (off >= SKF_AD_OFF && (ad = xlat_lookup(&xlat_skf_ad, (uint32_t)(off - SKF_AD_OFF))))
+		n = snprintf(buf, size, "SKF_AD_OFF+%s", ad);
+	else if (off >= SKF_AD_OFF)
+		n = snprintf(buf, size, "SKF_AD_OFF+%d", off - SKF_AD_OFF);
+	else if (off >= SKF_NET_OFF)
+		n = snprintf(buf, size, "SKF_NET_OFF+%d", off - SKF_NET_OFF);
+	else
+		n = snprintf(buf, size, "SKF_LL_OFF+%d", off - SKF_LL_OFF);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in,
+		       enum bpf_flavor flavor)
 {
 	char code[128], k[96];
 	size_t len = 0;
@@ -111,8 +132,10 @@ size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in)
 	if (size)
 		buf[0] = '\0';
 	format_bpf_code(code, sizeof(code), in->code);
-	if (cls == 6 && (in->code & 0x18) == 0)
+	if (flavor == BPF_FLAVOR_SECCOMP && cls == 6 && (in->code & 0x18) == 0)
 		format_seccomp_ret(k, sizeof(k), in->k);
+	else if (flavor == BPF_FLAVOR_SOCKET && cls <= 1 && (in->code & 0xe0) == BPF_ABS)
+		format_skf_off(k, sizeof(k), in->k);
 	else
 		snprintf(k, sizeof(k), "%#x", in->k);
 	if (cls == 5 && (in->code & 0xf0) != 0) /* conditional jumps */
@@ -122,46 +145,51 @@ size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in)
 	FINISH();
 }
 
-/* struct sock_fprog: {len=N, filter=[...]}; the instructions with -v
- * only (at most BPF_MAXINSNS of them), the address without. */
-static void print_sock_fprog(struct tcb *tcp, unsigned long addr)
+void print_bpf_insns(struct tcb *tcp, unsigned long addr, unsigned long n,
+		     enum bpf_flavor flavor)
 {
-	struct { uint16_t len; uint16_t pad[3]; uint64_t filter; } fp;
 	char buf[512];
 
-	if (!fetch_or_print_addr(tcp, addr, &fp, sizeof(fp)))
-		return;
-	tprintf(tcp, "{len=%u, filter=", fp.len);
-	if (!pcfg.verbose || !fp.filter) {
-		print_addr(tcp, fp.filter);
-		tprints(tcp, "}");
-		return;
-	}
-	for (unsigned i = 0; i < fp.len; i++) {
+	for (unsigned long i = 0; i < n; i++) {
 		struct bpf_insn_raw in;
 
 		if (i >= BPF_MAXINSNS) {
 			tprints(tcp, ", ...");
 			break;
 		}
-		if (mem_read(tcp->pid, fp.filter + i * sizeof(in), &in, sizeof(in)) < 0) {
+		if (mem_read(tcp->pid, addr + i * sizeof(in), &in, sizeof(in)) < 0) {
 			if (!i) {
-				print_addr(tcp, fp.filter);
-				tprints(tcp, "}");
+				print_addr(tcp, addr);
 				return;
 			}
-			tprintf(tcp, ", ... /* %#llx */", (unsigned long long)(fp.filter + i * sizeof(in)));
+			tprintf(tcp, ", ... /* %#llx */", (unsigned long long)(addr + i * sizeof(in)));
 			break;
 		}
-		format_bpf_insn(buf, sizeof(buf), &in);
+		format_bpf_insn(buf, sizeof(buf), &in, flavor);
 		tprintf(tcp, "%s%s", i ? ", " : "[", buf);
 	}
-	tprints(tcp, fp.len ? "]}" : "[]}");
+	tprints(tcp, n ? "]" : "[]");
+}
+
+/* struct sock_fprog: {len=N, filter=[...]}; the instructions with -v
+ * only (at most BPF_MAXINSNS of them), the address without. */
+void print_bpf_fprog(struct tcb *tcp, unsigned long addr, enum bpf_flavor flavor)
+{
+	struct { uint16_t len; uint16_t pad[3]; uint64_t filter; } fp;
+
+	if (!fetch_or_print_addr(tcp, addr, &fp, sizeof(fp)))
+		return;
+	tprintf(tcp, "{len=%u, filter=", fp.len);
+	if (!pcfg.verbose || !fp.filter)
+		print_addr(tcp, fp.filter);
+	else
+		print_bpf_insns(tcp, fp.filter, fp.len, flavor);
+	tprints(tcp, "}");
 }
 
 void print_seccomp_fprog(struct tcb *tcp, unsigned long addr)
 {
-	print_sock_fprog(tcp, addr);
+	print_bpf_fprog(tcp, addr, BPF_FLAVOR_SECCOMP);
 }
 
 int dec_seccomp(struct tcb *tcp)
@@ -177,7 +205,7 @@ int dec_seccomp(struct tcb *tcp)
 		print_flags(tcp, &xlat_seccomp_filter_flags, (uint32_t)tcp->args[1],
 			    "SECCOMP_FILTER_FLAG_???");
 		tprint_arg_next(tcp);
-		print_sock_fprog(tcp, tcp->args[2]);
+		print_seccomp_fprog(tcp, tcp->args[2]);
 		break;
 	case 2: { /* SECCOMP_GET_ACTION_AVAIL */
 		uint32_t action;
