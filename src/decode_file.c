@@ -624,8 +624,15 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 			print_styled_text(tcp, raw, ts[i].nsec == UTIME_NOW_VAL ?
 					  "UTIME_NOW" : "UTIME_OMIT");
 		} else {
-			print_timespec_val(tcp, ts[i].sec, (long)ts[i].nsec);
-			if (ts[i].nsec >= 0 && ts[i].nsec < 1000000000)
+			time_t t = (time_t)ts[i].sec;
+			struct tm tm;
+
+			/* as strace: tv_nsec unsigned; no date for the epoch
+			 * itself nor for what is not a date */
+			tprintf(tcp, "{tv_sec=%lld, tv_nsec=%llu}", (long long)ts[i].sec,
+				(unsigned long long)ts[i].nsec);
+			if ((ts[i].sec || ts[i].nsec) && ts[i].nsec >= 0 && ts[i].nsec < 1000000000 &&
+			    localtime_r(&t, &tm))
 				print_time_comment(tcp, ts[i].sec, (long)ts[i].nsec, 9);
 		}
 	}
@@ -638,7 +645,7 @@ int dec_utimensat(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	print_utimens(tcp, tcp->args[2]);
 	tprint_arg_next(tcp);
-	print_flags_arg(tcp, &xlat_at_flags, tcp->args[3]);
+	print_flags_arg(tcp, &xlat_at_flags, (uint32_t)tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -770,6 +777,27 @@ int dec_getxattr(struct tcb *tcp)
 		print_buf(tcp, tcp->args[2], (unsigned long)tcp->rval);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[3]);
+	return DEC_DONE;
+}
+
+#define XATTR_SIZE_MAX 65536
+
+/* setxattr(path|fd, name, value, size, flags): a value bigger than the
+ * kernel takes is not read. */
+int dec_setxattr(struct tcb *tcp)
+{
+	print_arg(tcp, 0);
+	tprint_arg_next(tcp);
+	print_str(tcp, tcp->args[1]);
+	tprint_arg_next(tcp);
+	if (tcp->args[3] > XATTR_SIZE_MAX)
+		print_addr(tcp, tcp->args[2]);
+	else
+		print_buf_z(tcp, tcp->args[2], tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	print_arg(tcp, 4);
 	return DEC_DONE;
 }
 
