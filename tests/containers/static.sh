@@ -9,7 +9,8 @@
 # attaching to PID 1 works, and a real `ctrace -p 1` (seen from the host:
 # TracerPid of PID 1, then SIGINT, then no tracer) must agree.  Then the
 # sidecar: the "only" image run with --pid=container:TARGET, with and
-# without --cap-add SYS_PTRACE, attaching to the target's PID 1.
+# without --cap-add SYS_PTRACE and as uid 1000 with it, attaching to the
+# target's PID 1; --check there lists the shared namespace.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$srcdir/tests/containers/lib.sh"
 S=${CTRACE_STATIC:-}
@@ -180,6 +181,10 @@ run_engine() {  # ENGINE
 	done
 	sidecar "$eng" default
 	sidecar "$eng" cap-ptrace --cap-add SYS_PTRACE
+	# non-root with the capability: podman makes it ambient (attaching to
+	# root's PID 1 works, though /proc/1/mem's mode refuses uid 1000),
+	# Docker 20.10 does not (CapEff 0: it fails)
+	sidecar "$eng" user-cap-ptrace --user 1000 --cap-add SYS_PTRACE
 }
 
 case ${1:-podman} in
