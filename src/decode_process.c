@@ -327,13 +327,33 @@ struct k_clone_args {
 	uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
 };
 
+#define MAX_SET_TID_SIZE 32
+
+/* set_tid=[1, 2] when there is a sane array to read, its address else. */
+static void print_set_tid(struct tcb *tcp, uint64_t addr, uint64_t n)
+{
+	int32_t tids[MAX_SET_TID_SIZE];
+
+	tprints(tcp, ", set_tid=");
+	if (!addr || !n || n > MAX_SET_TID_SIZE ||
+	    mem_read(tcp->pid, addr, tids, n * sizeof(tids[0])) < 0) {
+		print_addr(tcp, addr);
+	} else {
+		for (uint64_t i = 0; i < n; i++)
+			tprintf(tcp, "%s%d", i ? ", " : "[", tids[i]);
+		tprints(tcp, "]");
+	}
+	tprintf(tcp, ", set_tid_size=%llu", (unsigned long long)n);
+}
+
 static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, size_t have)
 {
-
 	tprints(tcp, "{flags=");
-	print_flags(tcp, &xlat_clone3_flags, ca->flags, NULL);
-	if (ca->flags & CL_PIDFD)
-		tprintf(tcp, ", pidfd=%#llx", (unsigned long long)ca->pidfd);
+	print_flags(tcp, &xlat_clone3_flags, ca->flags, "CLONE_???");
+	if (ca->flags & CL_PIDFD) {
+		tprints(tcp, ", pidfd=");
+		print_addr(tcp, ca->pidfd);
+	}
 	if (ca->flags & (CL_CHILD_SETTID | CL_CHILD_CLEARTID)) {
 		tprints(tcp, ", child_tid=");
 		print_addr(tcp, ca->child_tid);
@@ -344,7 +364,7 @@ static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, siz
 		print_addr(tcp, ca->parent_tid);
 	}
 	tprints(tcp, ", exit_signal=");
-	if (ca->exit_signal && signal_name((int)ca->exit_signal))
+	if (ca->exit_signal && ca->exit_signal <= INT32_MAX && signal_name((int)ca->exit_signal))
 		print_signo(tcp, (int)ca->exit_signal);
 	else
 		tprintf(tcp, "%llu", (unsigned long long)ca->exit_signal);
@@ -356,13 +376,16 @@ static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, siz
 		tprints(tcp, "tls=");
 		print_addr(tcp, ca->tls);
 	}
-	if (have >= offsetof(struct k_clone_args, cgroup) && (ca->set_tid || ca->set_tid_size)) {
-		tprints(tcp, ", set_tid=");
-		print_addr(tcp, ca->set_tid);
-		tprintf(tcp, ", set_tid_size=%llu", (unsigned long long)ca->set_tid_size);
-	}
-	if (have >= sizeof(*ca) && (ca->flags & CL_INTO_CGROUP))
+	if (have >= offsetof(struct k_clone_args, cgroup) && (ca->set_tid || ca->set_tid_size))
+		print_set_tid(tcp, ca->set_tid, ca->set_tid_size);
+	if (have > offsetof(struct k_clone_args, cgroup) &&
+	    (ca->cgroup || (ca->flags & CL_INTO_CGROUP)))
 		tprintf(tcp, ", cgroup=%llu", (unsigned long long)ca->cgroup);
+	if (tcp->args[1] > sizeof(*ca) &&
+	    check_nonzero_tail(tcp, tcp->args[0], sizeof(*ca), tcp->args[1])) {
+		tprints(tcp, ", ");
+		print_nonzero_tail(tcp, tcp->args[0], sizeof(*ca), tcp->args[1]);
+	}
 	tprints(tcp, "}");
 }
 
@@ -382,6 +405,8 @@ int dec_clone3(struct tcb *tcp)
 {
 	struct k_clone_args ca;
 	size_t have = read_clone_args(tcp, &ca);
+	bool tail = tcp->args[1] > sizeof(ca) &&
+		    check_nonzero_tail(tcp, tcp->args[0], sizeof(ca), tcp->args[1]);
 
 	if (!tcp->exiting) {
 		if (!have) {
@@ -391,13 +416,13 @@ int dec_clone3(struct tcb *tcp)
 			return DEC_DONE;
 		}
 		print_clone_args(tcp, &ca, have);
-		if (ca.flags & (CL_PARENT_SETTID | CL_PIDFD))
+		if ((ca.flags & (CL_PARENT_SETTID | CL_PIDFD)) || tcp->args[1] > sizeof(ca))
 			return DEC_MORE;
 		tprint_arg_next(tcp);
 		tprintf(tcp, "%lu", tcp->args[1]);
 		return DEC_DONE;
 	}
-	if (have && !tcp->err) {
+	if (have && !tcp->err && ((ca.flags & (CL_PARENT_SETTID | CL_PIDFD)) || tail)) {
 		bool first = true;
 
 		tprints(tcp, " => {");
@@ -409,6 +434,12 @@ int dec_clone3(struct tcb *tcp)
 		if (ca.flags & CL_PARENT_SETTID) {
 			tprints(tcp, first ? "parent_tid=" : ", parent_tid=");
 			print_int_ref(tcp, ca.parent_tid);
+			first = false;
+		}
+		if (tail) {
+			if (!first)
+				tprints(tcp, ", ");
+			print_nonzero_tail(tcp, tcp->args[0], sizeof(ca), tcp->args[1]);
 		}
 		tprints(tcp, "}");
 	}
@@ -723,5 +754,61 @@ int dec_sysinfo(struct tcb *tcp)
 		si.uptime, si.loads[0], si.loads[1], si.loads[2], si.totalram, si.freeram,
 		si.sharedram, si.bufferram, si.totalswap, si.freeswap, (unsigned)si.procs,
 		si.totalhigh, si.freehigh, si.mem_unit);
+	return DEC_DONE;
+}
+
+/* ---- ioprio_get, ioprio_set ---- */
+
+#define IOPRIO_CLASS_SHIFT 13
+#define IOPRIO_DATA_MASK 0x1fffU
+
+/* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)"; -X verbose names the class in
+ * a comment after its number. */
+static size_t format_ioprio(char *buf, size_t size, uint32_t v)
+{
+	uint32_t cls = v >> IOPRIO_CLASS_SHIFT;
+	const char *name = xlat_lookup(&xlat_ioprio_class, cls);
+	char c[80];
+
+	if (pcfg.xlat_style == XLAT_VERBOSE || !name)
+		snprintf(c, sizeof(c), cls ? "%#x /* %s */" : "%u /* %s */", cls,
+			 name ? name : "IOPRIO_CLASS_???");
+	else
+		snprintf(c, sizeof(c), "%s", name);
+	return (size_t)snprintf(buf, size, "IOPRIO_PRIO_VALUE(%s, %u)", c, v & IOPRIO_DATA_MASK);
+}
+
+static char ioprio_aux[128];
+
+static void print_ioprio_who(struct tcb *tcp)
+{
+	print_xval(tcp, &xlat_ioprio_who, (uint32_t)tcp->args[0], "IOPRIO_WHO_???");
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[1]);
+}
+
+int dec_ioprio_get(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_ioprio_who(tcp);
+		return DEC_MORE;
+	}
+	if (!tcp->err && pcfg.xlat_style != XLAT_RAW) {
+		format_ioprio(ioprio_aux, sizeof(ioprio_aux), (uint32_t)tcp->rval);
+		tcp->auxstr = ioprio_aux;
+	}
+	return DEC_DONE;
+}
+
+int dec_ioprio_set(struct tcb *tcp)
+{
+	char names[128], raw[16], buf[160];
+
+	print_ioprio_who(tcp);
+	tprint_arg_next(tcp);
+	format_ioprio(names, sizeof(names), (uint32_t)tcp->args[2]);
+	snprintf(raw, sizeof(raw), "%d", (int)tcp->args[2]);
+	format_xlat_styled(buf, sizeof(buf), raw, names);
+	tprints(tcp, buf);
 	return DEC_DONE;
 }

@@ -577,6 +577,21 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 	}
 }
 
+void print_buf_z(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	char *buf;
+
+	if (!addr || !len || len > pcfg.max_strlen) {
+		print_buf(tcp, addr, len);
+		return;
+	}
+	buf = scratch(len);
+	if (mem_read(tcp->pid, addr, buf, len) < 0)
+		print_addr(tcp, addr);
+	else
+		print_quoted(tcp, buf, buf[len - 1] ? len : len - 1, false);
+}
+
 static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 {
 	char *buf;
@@ -742,6 +757,47 @@ void print_xval_num(struct tcb *tcp, const struct xlat *x, uint64_t val, const c
 void print_str_n(struct tcb *tcp, unsigned long addr, size_t n)
 {
 	print_cstr_n(tcp, addr, n < pcfg.max_strlen ? n : pcfg.max_strlen);
+}
+
+/* Largest tail of an extensible structure that is read and shown. */
+#define TAIL_MAX 4096
+
+int check_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to)
+{
+	size_t len = to - from < TAIL_MAX ? to - from : TAIL_MAX;
+	char *buf;
+
+	if (to <= from)
+		return 0;
+	buf = scratch(len);
+	if (mem_read(tcp->pid, addr + from, buf, len) < 0)
+		return -EFAULT;
+	for (size_t i = 0; i < len; i++)
+		if (buf[i])
+			return 1;
+	return 0;
+}
+
+void print_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to)
+{
+	size_t len = to - from < TAIL_MAX ? to - from : TAIL_MAX;
+	int r = check_nonzero_tail(tcp, addr, from, to);
+	char *buf, *q;
+
+	if (r < 0) {
+		tprints(tcp, "???");
+		return;
+	}
+	if (r == 0)
+		return;
+	buf = scratch(len + QUOTE_SIZE(len));
+	if (mem_read(tcp->pid, addr + from, buf, len) < 0) {
+		tprints(tcp, "???");
+		return;
+	}
+	q = buf + len;
+	quote_string(buf, len, QUOTE_HEX_ALL, q);
+	tprintf(tcp, "/* bytes %zu..%zu */ %s", from, from + len - 1, q);
 }
 
 void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)

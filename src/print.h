@@ -162,6 +162,9 @@ void print_signo(struct tcb *tcp, int sig);                  /* SIGINT, -X aware
 void print_signame(struct tcb *tcp, int sig);                /* SIGINT always */
 /* Quoted buffer of len bytes at addr, truncated to -s with "...". */
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len);
+/* The same without its last byte when that is a NUL and the whole
+ * buffer fits in -s (a value that carries its terminator). */
+void print_buf_z(struct tcb *tcp, unsigned long addr, unsigned long len);
 /* NUL-terminated string at addr, truncated to -s. */
 void print_str(struct tcb *tcp, unsigned long addr);
 /* NUL-terminated path at addr (not truncated by -s). */
@@ -196,6 +199,14 @@ void print_xval_num(struct tcb *tcp, const struct xlat *x, uint64_t val, const c
 /* NUL-terminated string of at most n bytes (and -s): "..." when none of
  * them is a NUL; the address when it cannot be read. */
 void print_str_n(struct tcb *tcp, unsigned long addr, size_t n);
+
+/* Bytes [from, to) of the structure at addr, past the fields ctrace
+ * knows (an extensible struct bigger than its known size): 0 when they
+ * are all zero, 1 when not, -EFAULT when unreadable. */
+int check_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to);
+/* Print them as strace: nothing when zero, "???" when unreadable, else
+ * '/+ bytes 88..95 +/ "\xde\xc0..."'. */
+void print_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to);
 
 /* Enum with a decimal fallback: "NAME" or "123". */
 void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val);
