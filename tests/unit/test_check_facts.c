@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "check/facts.h"
+#include "check/pidns.h"
 
 /* /proc/self/status in a Docker 20.10 container, root, default profile. */
 static const char docker_status[] =
@@ -100,6 +101,18 @@ static void test_dac_denies_read(void **state)
 	assert_false(check_dac_denies_read(1001, 1000, S_IFREG | 0640, 1000, 1000, 0));
 	assert_true(check_dac_denies_read(1001, 1002, S_IFREG | 0640, 1000, 1000, 0));
 	assert_false(check_dac_denies_read(1001, 1002, S_IFREG | 0604, 1000, 1000, 0));
+}
+
+static void test_pidns_other_container(void **state)
+{
+	(void)state;
+	/* the mount namespace decides when both links are readable */
+	assert_int_equal(pidns_other_container("mnt:[1]", "mnt:[2]", "0::/\n", "0::/\n"), 1);
+	assert_int_equal(pidns_other_container("mnt:[1]", "mnt:[1]", "0::/\n", "0::/x\n"), 0);
+	/* another user's link is unreadable: the cgroup decides */
+	assert_int_equal(pidns_other_container("mnt:[1]", NULL, "0::/\n", "0::/../abc\n"), 1);
+	assert_int_equal(pidns_other_container("mnt:[1]", NULL, "0::/\n", "0::/\n"), 0);
+	assert_int_equal(pidns_other_container(NULL, NULL, "0::/\n", NULL), -1);
 }
 
 static void test_status_garbage(void **state)
@@ -206,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_status_host_old_kernel),
 		cmocka_unit_test(test_status_garbage),
 		cmocka_unit_test(test_dac_denies_read),
+		cmocka_unit_test(test_pidns_other_container),
 		cmocka_unit_test(test_yama),
 		cmocka_unit_test(test_uid_map),
 		cmocka_unit_test(test_label),
