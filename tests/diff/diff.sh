@@ -116,7 +116,8 @@ results=$tmp/results
 for w in "${workloads[@]}"; do
 	IFS='|' read -r name opts prep cmd <<<"$w"
 	[ $# -gt 0 ] && [ "${want/ $name /}" = "$want" ] && continue
-	case $cmd in "$helpers"/*) [ -x "${cmd%% *}" ] || { echo "$name: skipped (${cmd%% *} not built)"; continue; } ;; esac
+	# our own helpers are built by make check: a missing one is a failure
+	case $cmd in "$helpers"/*) [ -x "${cmd%% *}" ] || { echo "FAIL: $name: ${cmd%% *} not built"; failed=1; continue; } ;; esac
 	for tool in strace ctrace; do
 		bin=strace
 		[ $tool = ctrace ] && [ $self = 0 ] && bin=$ctrace
