@@ -7,6 +7,7 @@
 #   --cpu CPU   pin every run (tracer and tracee) to this CPU (default: the
 #               last one); "--cpu all" does not pin (see "Pinning" in the script).
 #   --raw DIR   keep the raw per-run measurements (one tstat line per run) in DIR
+#   --rows LIST only these rows, e.g. dd-full,dd-attach,forkloop-execve
 # Environment: CTRACE (default: src/ctrace of this tree), STRACE (default:
 # strace, expected 6.1), CC (default: cc).
 #
@@ -70,8 +71,9 @@ N=5
 QUICK=0
 CPU=default
 RAW=
+ROWS=
 NSET=
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) [ $# -ge 2 ] || { usage >&2; exit 2; }; N=$2; NSET=1; shift 2 ;;
@@ -79,6 +81,7 @@ while [ $# -gt 0 ]; do
 	--quick) QUICK=1; shift ;;
 	--cpu) [ $# -ge 2 ] || { usage >&2; exit 2; }; CPU=$2; shift 2 ;;
 	--raw) [ $# -ge 2 ] || { usage >&2; exit 2; }; RAW=$2; shift 2 ;;
+	--rows) [ $# -ge 2 ] || { usage >&2; exit 2; }; ROWS=,$2,; shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
 	esac
@@ -103,6 +106,9 @@ trap 'exit 130' INT TERM
 for p in bareloop tstat; do
 	"$CC" -O2 -Wall -o "$work/$p" "$here/$p.c" || die "cannot build $p"
 done
+# static: the preload library goes to the tracer it starts, not to it
+"$CC" -O2 -Wall -static -o "$work/attachee" "$here/attachee.c" ||
+	die "cannot build attachee (static)"
 "$CC" -O2 -Wall -shared -fPIC -o "$work/selfstat.so" "$here/selfstat.c" ||
 	die "cannot build selfstat.so"
 PRELOAD=(-p "$work/selfstat.so")
@@ -142,6 +148,8 @@ workload() {
 	esac
 }
 MODES=(full execve file count)
+# attach: the tracer attaches (-p) to the workload, which waits for it
+# before its exec (bench/attachee.c); the dd row only
 # sets MOPT
 mode() {
 	case $1 in
@@ -149,6 +157,7 @@ mode() {
 	execve) MOPT=(-f -e trace=execve) ;;
 	file) MOPT=(-e trace=%file) ;;
 	count) MOPT=(-c) ;;
+	attach) MOPT=() ;;
 	esac
 }
 # OPTS = workload options + mode options, with a single -f (-ff means
@@ -203,7 +212,7 @@ for w in "${WORKLOADS[@]}"; do printf ' %s=%s' "$w" "${NSC[$w]}"; done
 printf '\n'
 echo "workloads: dd: dd if=/dev/zero of=/dev/null bs=1 count=$DDCOUNT | find: find $FINDDIR -name '*.gz'"
 echo "  forkloop: -f sh -c 'for i in \$(seq $LOOPS); do /bin/true; done' | cat: -s 0 cat ${BIGMB}MB file >/dev/null | true: startup"
-echo "modes: full: (none) | execve: -f -e trace=execve | file: -e trace=%file | count: -c"
+echo "modes: full: (none) | execve: -f -e trace=execve | file: -e trace=%file | count: -c | attach (dd): -p, see bench/attachee.c"
 echo
 
 # ---------------------------------------------------------------------------
@@ -218,9 +227,9 @@ run_variant() {
 	sbpf) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$STRACE" --seccomp-bpf -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
 	strace) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
-		"$STRACE" -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
+		"${ATT[@]}" "$STRACE" -o /dev/null "${OPTS[@]}" "${ATTSEP[@]}" "${W[@]}" ;;
 	ctrace) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
-		"$CTRACE" -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
+		"${ATT[@]}" "$CTRACE" -o /dev/null "${OPTS[@]}" "${ATTSEP[@]}" "${W[@]}" ;;
 	esac >/dev/null 2>>"$err"
 }
 
@@ -291,11 +300,15 @@ REF=()
 for w in "${WORKLOADS[@]}"; do
 	modes=("${MODES[@]}")
 	[ "$w" = true ] && modes=(full)
+	[ "$w" = dd ] && modes+=(attach)
 	for m in "${modes[@]}"; do
 		workload "$w"
 		mode "$m"
 		merge_opts
 		row=$w-$m
+		[ -z "$ROWS" ] || [[ $ROWS == *",$row,"* ]] || continue
+		ATT=() ATTSEP=()
+		[ "$m" = attach ] && ATT=("$work/attachee") ATTSEP=(--)
 		run=(native bare strace)
 		# reference for the filtered target: strace's own seccomp fast path
 		[ "$m" = execve ] && run+=(sbpf)

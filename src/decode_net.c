@@ -19,6 +19,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
+#include "quote.h"
 #include "util.h"
 
 /* ---- bounded string building ---- */
@@ -757,6 +758,35 @@ static void print_sockopt_head(struct tcb *tcp)
 	tprint_arg_next(tcp);
 }
 
+/* struct ucred of len bytes (a short buffer gets what fits): whole
+ * fields as numbers, a cut one as its bytes, as strace. */
+static void print_ucred(struct tcb *tcp, unsigned long addr, long len)
+{
+	static const char *const names[] = { "pid", "uid", "gid" };
+	uint32_t v[3];
+	size_t n = (size_t)len < sizeof(v) ? (size_t)len : sizeof(v);
+	char q[QUOTE_SIZE(sizeof(v[0]))];
+
+	if (!n || mem_read(tcp->pid, addr, v, n) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	for (size_t i = 0; i * sizeof(v[0]) < n; i++) {
+		size_t have = n - i * sizeof(v[0]);
+
+		tprintf(tcp, "%s%s=", i ? ", " : "{", names[i]);
+		if (have < sizeof(v[0])) {
+			quote_string((const char *)&v[i], have, QUOTE_HEX_ALL, q);
+			tprints(tcp, q);
+		} else if (i == 0) {
+			tprintf(tcp, "%d", (int32_t)v[i]);
+		} else {
+			tprintf(tcp, "%u", v[i]);
+		}
+	}
+	tprints(tcp, "}");
+}
+
 static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned long addr, long len)
 {
 	if (!addr || len < 0) {
@@ -772,13 +802,8 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 			tprintf(tcp, "{l_onoff=%d, l_linger=%d}", l.l_onoff, l.l_linger);
 		return;
 	}
-	if (level == SOL_SOCKET && name == SO_PEERCRED && len >= (long)sizeof(struct ucred)) {
-		struct ucred uc;
-
-		if (mem_read(tcp->pid, addr, &uc, sizeof(uc)) < 0)
-			print_addr(tcp, addr);
-		else
-			tprintf(tcp, "{pid=%d, uid=%u, gid=%u}", uc.pid, uc.uid, uc.gid);
+	if (level == SOL_SOCKET && name == SO_PEERCRED) {
+		print_ucred(tcp, addr, len);
 		return;
 	}
 	if (len == sizeof(int)) {

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "decode_ptrace.h"
 
+#include <linux/filter.h>
 #include <linux/ptrace.h>
 #include <signal.h>
 #include <stdio.h>
@@ -49,7 +50,10 @@ static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 		buf[0] = '\0';
 	APPEND("%s", bpf_class[cls]);
 	switch (cls) {
-	case 0: case 1: case 2: case 3: /* LD LDX ST STX */
+	case 2: case 3: /* ST STX: no size or mode */
+		code &= (uint16_t)~7;
+		break;
+	case 0: case 1: /* LD LDX */
 		APPEND("|%s", bpf_size[(code >> 3) & 3]);
 		if (bpf_mode[(code >> 5) & 7])
 			APPEND("|%s", bpf_mode[(code >> 5) & 7]);
@@ -59,11 +63,11 @@ static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 		break;
 	case 4: case 5: /* ALU JMP */
 		op = (cls == 4 ? bpf_alu_op : bpf_jmp_op)[(code >> 4) & 15];
+		APPEND("|%s", code & 8 ? "BPF_X" : "BPF_K");
 		if (op)
 			APPEND("|%s", op);
 		else
 			APPEND("|%#x", code & 0xf0);
-		APPEND("|%s", code & 8 ? "BPF_X" : "BPF_K");
 		code &= (uint16_t)~0xff;
 		break;
 	case 6: /* RET */
@@ -89,17 +93,12 @@ static size_t format_seccomp_ret(char *buf, size_t size, uint32_t k)
 	if (size)
 		buf[0] = '\0';
 	if (!name) {
-		APPEND("%#x", k);
+		APPEND("%#x /* SECCOMP_RET_??? */", k);
 		FINISH();
 	}
 	APPEND("%s", name);
-	if (data) {
-		const char *e = action == 0x00050000u ? errno_name((int)data) : NULL;
-		if (e)
-			APPEND("|%s", e);
-		else
-			APPEND("|%#x", data);
-	}
+	if (data)
+		APPEND("|%#x", data);
 	FINISH();
 }
 
@@ -117,13 +116,14 @@ size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in)
 	else
 		snprintf(k, sizeof(k), "%#x", in->k);
 	if (cls == 5 && (in->code & 0xf0) != 0) /* conditional jumps */
-		APPEND("BPF_JUMP(%s, %s, %u, %u)", code, k, in->jt, in->jf);
+		APPEND("BPF_JUMP(%s, %s, %#x, %#x)", code, k, in->jt, in->jf);
 	else
 		APPEND("BPF_STMT(%s, %s)", code, k);
 	FINISH();
 }
 
-/* struct sock_fprog: {len=N, filter=[...]} (at most -s instructions). */
+/* struct sock_fprog: {len=N, filter=[...]}; the instructions with -v
+ * only (at most BPF_MAXINSNS of them), the address without. */
 static void print_sock_fprog(struct tcb *tcp, unsigned long addr)
 {
 	struct { uint16_t len; uint16_t pad[3]; uint64_t filter; } fp;
@@ -132,28 +132,31 @@ static void print_sock_fprog(struct tcb *tcp, unsigned long addr)
 	if (!fetch_or_print_addr(tcp, addr, &fp, sizeof(fp)))
 		return;
 	tprintf(tcp, "{len=%u, filter=", fp.len);
-	if (!fp.filter) {
-		tprints(tcp, "NULL}");
+	if (!pcfg.verbose || !fp.filter) {
+		print_addr(tcp, fp.filter);
+		tprints(tcp, "}");
 		return;
 	}
-	tprints(tcp, "[");
 	for (unsigned i = 0; i < fp.len; i++) {
 		struct bpf_insn_raw in;
 
-		if (i >= pcfg.max_strlen) {
+		if (i >= BPF_MAXINSNS) {
 			tprints(tcp, ", ...");
 			break;
 		}
 		if (mem_read(tcp->pid, fp.filter + i * sizeof(in), &in, sizeof(in)) < 0) {
-			if (i)
-				tprints(tcp, ", ");
-			tprintf(tcp, "... /* %#llx */", (unsigned long long)(fp.filter + i * sizeof(in)));
+			if (!i) {
+				print_addr(tcp, fp.filter);
+				tprints(tcp, "}");
+				return;
+			}
+			tprintf(tcp, ", ... /* %#llx */", (unsigned long long)(fp.filter + i * sizeof(in)));
 			break;
 		}
 		format_bpf_insn(buf, sizeof(buf), &in);
-		tprintf(tcp, "%s%s", i ? ", " : "", buf);
+		tprintf(tcp, "%s%s", i ? ", " : "[", buf);
 	}
-	tprints(tcp, "]}");
+	tprints(tcp, fp.len ? "]}" : "[]}");
 }
 
 void print_seccomp_fprog(struct tcb *tcp, unsigned long addr)
@@ -171,7 +174,8 @@ int dec_seccomp(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	switch (op) {
 	case 1: /* SECCOMP_SET_MODE_FILTER */
-		print_flags(tcp, &xlat_seccomp_filter_flags, (uint32_t)tcp->args[1], NULL);
+		print_flags(tcp, &xlat_seccomp_filter_flags, (uint32_t)tcp->args[1],
+			    "SECCOMP_FILTER_FLAG_???");
 		tprint_arg_next(tcp);
 		print_sock_fprog(tcp, tcp->args[2]);
 		break;
@@ -190,7 +194,7 @@ int dec_seccomp(struct tcb *tcp)
 		break;
 	}
 	default:
-		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		tprintf(tcp, "%#x", (unsigned)tcp->args[1]);
 		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[2]);
 		break;

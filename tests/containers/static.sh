@@ -70,6 +70,9 @@ one() {
 	[023]:ok | [023]:degraded | [023]:fails) ;;
 	*) bad "[$eng $kind $cfg] --check --json: exit $rc, spawn verdict '$vspawn': $(head -c 300 "$T/check.err")"; return ;;
 	esac
+	local shared; shared=$("$CTR_PYTHON" -c 'import json, sys
+print(json.load(open(sys.argv[1]))["pid_namespace"]["shared"])' "$T/check.json" 2>&1)
+	[ "$shared" = False ] || bad "[$eng $kind $cfg] a container of its own: pid_namespace.shared is '$shared'"
 	# 2. spawn: a traced busybox echo
 	"${cli[@]}" exec "$id" /ctrace -o /dev/stdout "$app" echo ctrace-static-$$ >"$T/spawn" 2>&1; rc=$?
 	local seen=fail
@@ -150,7 +153,18 @@ sidecar() {
 	ok:ok | ok:degraded | fail:fails) ;;
 	*) bad "[$eng sidecar $cfg] attach to the target's PID 1: --check -p 1 says '$vatt', real attach: $seen (traced=$traced, exit $rc: $(head -c 300 "$T/attach.err"))" ;;
 	esac
-	echo "[$eng sidecar $cfg] attach to the target's PID 1: predicted $vatt, seen $seen (exit $rc)"
+	# --check without -p lists the shared namespace: PID 1 in another
+	# container, with the verdict the real attach had
+	local listed
+	listed=$("$CTR_PYTHON" -c 'import json, sys
+ns = json.load(open(sys.argv[1]))["pid_namespace"]
+p = [x for x in ns.get("processes", []) if x["pid"] == 1]
+print(ns["shared"], p[0]["other_container"] if p else None, p[0]["attach"] if p else "absent")' "$T/check.json" 2>&1)
+	case $seen:$listed in
+	"ok:True True ok" | "ok:True True degraded" | "fail:True True fails") ;;
+	*) bad "[$eng sidecar $cfg] --check's pid_namespace says '$listed' of PID 1, real attach: $seen" ;;
+	esac
+	echo "[$eng sidecar $cfg] attach to the target's PID 1: predicted $vatt, listed '$listed', seen $seen (exit $rc)"
 	ctr_rm "$eng" "$t"
 }
 

@@ -513,6 +513,46 @@ static void test_target_cases(void **state)
 	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "ctrace itself", "another process");
 }
 
+/* A non-root ctrace with an ambient CAP_SYS_PTRACE (setcap, a pod's
+ * capabilities with runAsUser): /proc/PID/mem of another user is 0600 and
+ * refuses it by its mode before the kernel's ptrace check; measured by
+ * tests/integration/attach-caps.sh against strace -p. */
+static void test_nonroot_cap_file_mode(void **state)
+{
+	struct check_facts f;
+	struct check_report r;
+	host_user(&f, 0);
+	f.cap_eff = f.cap_prm = B(C_SYS_PTRACE);
+	f.target.present = true;
+	f.target.pid = 4321;
+	f.target.exists = 1;
+	f.target.uid[0] = f.target.uid[1] = f.target.uid[2] = 1001;
+	f.target.gid[0] = f.target.gid[1] = f.target.gid[2] = 1001;
+	f.target.dumpable = 1;
+	f.target.mem_err = EACCES;
+	f.target.mem_dac = true;
+	f.target.ns_err = 0;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_OK, NULL, NULL);
+	/* the ns link's read check refuses too: the kernel's own answer */
+	f.target.ns_err = EACCES;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS,
+	       "the kernel refuses access to PID 4321 (EACCES on /proc/4321/ns/pid)", NULL);
+	/* an EACCES the file's mode did not cause is the kernel's */
+	f.target.mem_dac = false;
+	f.target.ns_err = 0;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS,
+	       "the kernel refuses access to PID 4321 (EACCES on /proc/4321/mem)", NULL);
+	/* without the capability the uid decides, whatever the file said */
+	f.cap_eff = f.cap_prm = 0;
+	f.target.mem_dac = true;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "PID 4321 runs as uid 1001 and ctrace as uid 1000",
+	       "--user 1001");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -533,6 +573,7 @@ int main(void)
 		cmocka_unit_test(test_no_container),
 		cmocka_unit_test(test_kernel_errno_not_seccomp),
 		cmocka_unit_test(test_target_cases),
+		cmocka_unit_test(test_nonroot_cap_file_mode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

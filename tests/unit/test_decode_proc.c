@@ -257,9 +257,9 @@ static void test_bpf(void **state)
 	format_bpf_insn(buf, sizeof(buf), &ld);
 	assert_string_equal(buf, "BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0x4)");
 	format_bpf_insn(buf, sizeof(buf), &jeq);
-	assert_string_equal(buf, "BPF_JUMP(BPF_JMP|BPF_JEQ|BPF_K, 0xc000003e, 0, 3)");
+	assert_string_equal(buf, "BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0xc000003e, 0, 0x3)");
 	format_bpf_insn(buf, sizeof(buf), &err);
-	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|EPERM)");
+	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x1)");
 }
 
 /* -X raw and -X verbose forms, as strace 6.1 prints them. */
