@@ -157,10 +157,12 @@ SUBS = [
 ]
 
 BRK = re.compile(r'^brk\((?:NULL|0x([0-9a-f]+))\) += 0x([0-9a-f]+)$')
-# pthread_join's wait on the tid word of a thread that may already have
-# cleared it (the thread's exit races with the wait)
+# pthread_join's wait on the tid word of a thread of the trace: the
+# thread's exit races with the join, and the line is "= 0", "= -1 EAGAIN"
+# (the tid word changed between glibc's load and the wait) or absent
+# (the thread had exited before the join)
 JOIN_RACE = re.compile(r'^futex\(0xADDR, FUTEX_WAIT_BITSET\|FUTEX_CLOCK_REALTIME, P\d+, NULL, '
-                       r'FUTEX_BITSET_MATCH_ANY\) = -1 EAGAIN \(Resource temporarily unavailable\)$')
+                       r'FUTEX_BITSET_MATCH_ANY\) = ')
 
 
 # Where strace prints a pid (rt_sigreturn returns what the interrupted

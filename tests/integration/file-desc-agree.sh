@@ -18,7 +18,7 @@ cat-passwd|-f||cat /etc/passwd
 cp-doc|-f|rm -rf out/doc|cp -r /usr/share/doc/bash out/doc
 tar-doc|-f|rm -f out/doc.tar|tar cf out/doc.tar /usr/share/doc/bash
 tar-t|-ff|tar cf out/t.tar /usr/share/doc/bash 2>/dev/null|tar tf out/t.tar
-find-doc|-f||find /usr/share/doc -maxdepth 2
+find-doc|-f||find /usr/share/doc -maxdepth 1
 sort-passwd|-f||sort /etc/passwd
 gzip-c|-f||gzip -c /etc/services
 gzip-cd|-f|gzip -c /etc/services > out/services.gz|gzip -cd out/services.gz
