@@ -224,6 +224,8 @@ run_variant() {
 	native) "${PIN[@]}" "$work/tstat" -r "$res" -- "${W[@]}" ;;
 	bare) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$work/bareloop" "${BOPT[@]}" "${W[@]}" ;;
+	floor) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
+		"$work/bareloop" -r "${W[@]}" ;;
 	sbpf) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$STRACE" --seccomp-bpf -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
 	strace) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
@@ -296,6 +298,7 @@ printf "$HDR" workload mode native bare strace ctrace c/bare c/strace c/native b
 	strace ctrace strace ctrace strace ctrace strace
 NOTES=()
 REF=()
+FLOOR=
 
 for w in "${WORKLOADS[@]}"; do
 	modes=("${MODES[@]}")
@@ -312,6 +315,9 @@ for w in "${WORKLOADS[@]}"; do
 		run=(native bare strace)
 		# reference for the filtered target: strace's own seccomp fast path
 		[ "$m" = execve ] && run+=(sbpf)
+		# dd: the floor including the syscall info and the data reads
+		# that its lines need (bareloop -r)
+		[ "$row" = dd-full ] && run+=(floor)
 		if [ $have_ctrace = 1 ]; then
 			if "$CTRACE" -o /dev/null "${OPTS[@]}" true >/dev/null 2>"$work/$row.probe"; then
 				run+=(ctrace)
@@ -352,6 +358,9 @@ for w in "${WORKLOADS[@]}"; do
 			"$(calc %.2f a/b "$ks" "${NSC[$w]}")" "$(calc %.2f a/b "$kc" "${NSC[$w]}")" \
 			"$(calc %.1f a/1024 "$rs")" "$(calc %.1f a/1024 "$rc")" \
 			"$(spread "$row" strace)"
+		[ "$row" = dd-full ] && FLOOR="$(printf '%-9s %-6s %8s %8s %8s  %8s %8s' "$w" "$m" \
+			"$(calc %.4f a "$tb")" "$(calc %.4f a "$(agg "$row" floor '$1' median)")" \
+			"$(calc %.4f a "$tc")" "$(pratio "$row" floor bare)" "$(pratio "$row" ctrace floor)")"
 		[ "$m" = execve ] && REF+=("$(printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' "$w" "$m" \
 			"$(calc %.4f a "$tn")" "$(calc %.4f a "$(agg "$row" sbpf '$1' median)")" \
 			"$(calc %.4f a "$tc")" "$(pratio "$row" sbpf native)" "$(pratio "$row" ctrace native)")")
@@ -363,11 +372,19 @@ echo "reference: strace --seccomp-bpf (medians; ratios paired, as above)"
 printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' workload mode native s-bpf ctrace s-bpf/n c/native
 printf '%s\n' "${REF[@]}"
 
+if [ -n "$FLOOR" ]; then
+	echo
+	echo "reference: the floor with the kernel calls the lines need (bareloop -r: + GET_SYSCALL_INFO, data reads)"
+	printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' workload mode bare floor ctrace f/bare c/floor
+	echo "$FLOOR"
+fi
+
 load_end=$(load)
 echo
 echo "load average at end: $load_end$(busy "$load_end" && echo '  WARNING: busy machine, figures unreliable')"
 if [ -n "$RAW" ]; then
 	mkdir -p "$RAW" && cp "$work"/*.native "$work"/*.bare "$work"/*.strace "$RAW"/ &&
+		{ ! ls "$work"/*.floor >/dev/null 2>&1 || cp "$work"/*.floor "$RAW"/; } &&
 		{ ! ls "$work"/*.ctrace >/dev/null 2>&1 || cp "$work"/*.ctrace "$RAW"/; } &&
 		cp "$work"/count.* "$RAW"/ &&
 		NOTES+=("raw runs (WALL_S EXIT UTIME_US STIME_US MAXRSS_KB SOURCE, one line per run) kept in $RAW")

@@ -39,9 +39,9 @@ st=()
 ctr_pod_config default "$(mkpod default '')" debug; st+=($?)
 ctr_pod_config cap-ptrace "$(mkpod cap-ptrace '' -- 'capabilities: {add: [SYS_PTRACE]}')" debug; st+=($?)
 ctr_pod_config user-1000 "$(SHARE=1 mkpod user-1000 '' -- 'runAsUser: 1000')" debug; st+=($?)
-# (not sharing: ctrace -p as uid 1000 with CAP_SYS_PTRACE refuses a root
-# PID 1 whose /proc/1/mem, mode 0600, it cannot open, where the kernel
-# would let it attach: attach-other is left unobserved here)
+# (not sharing: PID 1 is ctrace's own container's; uid 1000 with an ambient
+# CAP_SYS_PTRACE attaching to a root process is observed in static.sh's
+# user-cap-ptrace sidecar and in tests/integration/attach-caps.sh)
 ctr_pod_config user-1000-cap-ptrace "$(mkpod user-1000-cap-ptrace '' -- 'runAsUser: 1000' \
 	'capabilities: {add: [SYS_PTRACE]}' 'allowPrivilegeEscalation: false')" debug; st+=($?)
 # podman 4.3 ignores the field: still its default profile

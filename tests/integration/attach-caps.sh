@@ -37,7 +37,15 @@ attaches() {
 		sleep 0.05
 	done
 	kill -INT $tp 2>/dev/null; wait $tp
-	grep -q "Process $target attached" "$TMP/$name"
+	grep -q "Process $target attached" "$TMP/$name" || return 1
+	# detached: the target is left untraced and running (a tracer without
+	# CAP_KILL may not signal it: strace's detach says tkill EPERM)
+	local st
+	st=$(awk '/^(State|TracerPid):/ {printf "%s ", $2}' /proc/$target/status)
+	case $st in
+	"S 0 " | "R 0 ") ;;
+	*) echo "FAIL: $name: after the detach the target is left '$st' (State TracerPid)"; rc=1 ;;
+	esac
 }
 
 # target uid 1001; tracers: uid 1000 with and without CAP_SYS_PTRACE, uid

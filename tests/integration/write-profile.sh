@@ -7,11 +7,7 @@
 : "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
 FIX="$srcdir/tests/fixtures/profiles"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-run() { "$CTRACE" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+. "$srcdir/tests/integration/check-lib.sh"	# tmp, fail, bad, run
 # verdict FILE TOOL ACTION [what-if flags]: the what-if's verdict for a tool
 verdict() {
 	f=$1 t=$2 a=$3

@@ -11,57 +11,21 @@
 #include <cmocka.h>
 
 #include "check/assess.h"
+#include "factsets.h"
 
 /* Capability numbers (linux/capability.h). */
 enum { C_CHOWN = 0, C_DAC_OVERRIDE = 1, C_FOWNER = 3, C_FSETID = 4, C_KILL = 5,
        C_SETGID = 6, C_SETUID = 7, C_SETPCAP = 8, C_NET_BIND_SERVICE = 10,
        C_NET_RAW = 13, C_SYS_CHROOT = 18, C_SYS_PTRACE = 19, C_SYS_ADMIN = 21,
        C_MKNOD = 27, C_AUDIT_WRITE = 29, C_SETFCAP = 31 };
-#define B(c) (UINT64_C(1) << (c))
-
-static const uint64_t docker_caps = B(C_CHOWN) | B(C_DAC_OVERRIDE) | B(C_FOWNER) |
-	B(C_FSETID) | B(C_KILL) | B(C_SETGID) | B(C_SETUID) | B(C_SETPCAP) |
-	B(C_NET_BIND_SERVICE) | B(C_NET_RAW) | B(C_SYS_CHROOT) | B(C_MKNOD) |
-	B(C_AUDIT_WRITE) | B(C_SETFCAP);
+static const uint64_t docker_caps = FS_DOCKER_CAPS;
 static const uint64_t podman_caps = B(C_CHOWN) | B(C_DAC_OVERRIDE) | B(C_FOWNER) |
 	B(C_FSETID) | B(C_KILL) | B(C_NET_BIND_SERVICE) | B(C_SETFCAP) | B(C_SETGID) |
 	B(C_SETPCAP) | B(C_SETUID) | B(C_SYS_CHROOT);
-static const uint64_t all_caps = (UINT64_C(1) << 41) - 1;
 
-static void probe(struct check_facts *f, enum probe_id id, enum probe_result r, int err, int sig)
-{
-	f->probes[id].result = r;
-	f->probes[id].err = err;
-	f->probes[id].sig = sig;
-}
-
-/* Every probe answered as the kernel does without any filter. */
-static void all_allowed(struct check_facts *f)
-{
-	for (int i = 0; i < PROBE_COUNT; i++)
-		probe(f, i, PROBE_ALLOWED, probe_expected(i), 0);
-}
-
-static void host_root(struct check_facts *f)
-{
-	check_facts_init(f);
-	f->have_status = true;
-	f->cap_eff = f->cap_prm = f->cap_bnd = all_caps;
-	f->seccomp_mode = 0;
-	f->seccomp_filters = 0;
-	f->no_new_privs = 0;
-	f->nspid_depth = 1;
-	f->yama_scope = 0;
-	f->lsm = LSM_APPARMOR;
-	f->lsm_confined = false;
-	strcpy(f->lsm_label, "unconfined");
-	f->userns = 0;
-	f->engine = ENGINE_NONE;
-	strcpy(f->kernel_release, "6.1.0-18-amd64");
-	f->kver_major = 6;
-	f->kver_minor = 1;
-	all_allowed(f);
-}
+#define probe fs_probe
+#define all_allowed fs_all_allowed
+#define host_root fs_host_root
 
 static void host_user(struct check_facts *f, int yama)
 {
@@ -74,21 +38,9 @@ static void host_user(struct check_facts *f, int yama)
 /* Docker 20.10, default profile, as root (measured: see GUIDE). */
 static void docker_default(struct check_facts *f)
 {
-	host_root(f);
-	f->cap_eff = f->cap_prm = f->cap_bnd = docker_caps;
-	f->seccomp_mode = 2;
-	f->seccomp_filters = 1;
-	f->nspid_depth = 2;
+	fs_docker_default(f);
 	f->lsm_confined = true;
 	strcpy(f->lsm_label, "docker-default (enforce)");
-	f->engine = ENGINE_DOCKER;
-	strcpy(f->engine_hints, "/.dockerenv");
-	probe(f, PROBE_VM_READV, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_PERSONALITY_NORAND, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_KCMP, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_PIDFD_GETFD, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_CLONE3, PROBE_ERRNO, ENOSYS, 0);
-	probe(f, PROBE_PERF_EVENT_OPEN, PROBE_ERRNO, EPERM, 0);
 }
 
 static void docker_sys_ptrace(struct check_facts *f)
