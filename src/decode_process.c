@@ -318,7 +318,12 @@ int dec_clone(struct tcb *tcp)
 	format_clone_flags(buf, sizeof(buf), tcp->args[0]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "flags=%s", buf);
-	/* The rest at exit, as strace: "<... clone resumed>, child_tidptr=". */
+	/* The rest at exit, as strace: "<... clone resumed>, child_tidptr=".
+	 * Without those flags nothing is left for the exit: a caller that
+	 * dies in the call (a thread's execve supersedes it) ends with
+	 * "<... clone resumed>) = ?", no "<unfinished ...>" (strace 6.1). */
+	if (!(tcp->args[0] & (CL_PARENT_SETTID | CL_PIDFD | CL_SETTLS | CL_CHILD_SETTID | CL_CHILD_CLEARTID)))
+		return DEC_DONE;
 	return DEC_MORE;
 }
 

@@ -264,8 +264,10 @@ static void test_stacked_filters(void **state)
 	pid_t pid;
 
 	(void)state;
-	if (!usable(why, sizeof(why)))
+	if (!usable(why, sizeof(why))) {
+		print_message("SKIP: %s\n", why);
 		skip();
+	}
 	assert_int_equal(pipe(p), 0);
 	pid = fork();
 	assert_true(pid >= 0);
