@@ -226,7 +226,7 @@ static void print_time_comment(struct tcb *tcp, long long sec, long frac, int di
 
 void print_timespec_val(struct tcb *tcp, long long sec, long nsec)
 {
-	tprintf(tcp, "{tv_sec=%lld, tv_nsec=%ld}", sec, nsec);
+	tprintf(tcp, "{tv_sec=%lld, tv_nsec=%llu}", sec, (unsigned long long)nsec);
 }
 
 static void print_stat_time(struct tcb *tcp, const char *name, long long sec, long nsec)
@@ -660,8 +660,8 @@ static void print_timevals(struct tcb *tcp, unsigned long addr)
 	for (int i = 0; i < 2; i++) {
 		if (i)
 			tprints(tcp, ", ");
-		tprintf(tcp, "{tv_sec=%lld, tv_usec=%lld}", (long long)tv[i].sec,
-			(long long)tv[i].usec);
+		tprintf(tcp, "{tv_sec=%lld, tv_usec=%llu}", (long long)tv[i].sec,
+			(unsigned long long)tv[i].usec);
 		if (tv[i].usec >= 0 && tv[i].usec < 1000000)
 			print_time_comment(tcp, tv[i].sec, (long)tv[i].usec, 6);
 	}

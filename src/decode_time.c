@@ -18,14 +18,15 @@ struct k_timeval { int64_t sec, usec; };
 
 size_t format_timespec(char *buf, size_t size, int64_t sec, int64_t nsec)
 {
-	int n = snprintf(buf, size, "{tv_sec=%lld, tv_nsec=%lld}", (long long)sec, (long long)nsec);
+	/* tv_nsec unsigned, as strace */
+	int n = snprintf(buf, size, "{tv_sec=%lld, tv_nsec=%llu}", (long long)sec, (unsigned long long)nsec);
 
 	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
 }
 
 size_t format_timeval(char *buf, size_t size, int64_t sec, int64_t usec)
 {
-	int n = snprintf(buf, size, "{tv_sec=%lld, tv_usec=%lld}", (long long)sec, (long long)usec);
+	int n = snprintf(buf, size, "{tv_sec=%lld, tv_usec=%llu}", (long long)sec, (unsigned long long)usec);
 
 	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
 }
