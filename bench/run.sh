@@ -7,6 +7,7 @@
 #   --cpu CPU   pin every run (tracer and tracee) to this CPU (default: the
 #               last one); "--cpu all" does not pin (see "Pinning" in the script).
 #   --raw DIR   keep the raw per-run measurements (one tstat line per run) in DIR
+#   --rows LIST only these rows, e.g. dd-full,dd-attach,forkloop-execve
 # Environment: CTRACE (default: src/ctrace of this tree), STRACE (default:
 # strace, expected 6.1), CC (default: cc).
 #
@@ -70,8 +71,9 @@ N=5
 QUICK=0
 CPU=default
 RAW=
+ROWS=
 NSET=
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) [ $# -ge 2 ] || { usage >&2; exit 2; }; N=$2; NSET=1; shift 2 ;;
@@ -79,6 +81,7 @@ while [ $# -gt 0 ]; do
 	--quick) QUICK=1; shift ;;
 	--cpu) [ $# -ge 2 ] || { usage >&2; exit 2; }; CPU=$2; shift 2 ;;
 	--raw) [ $# -ge 2 ] || { usage >&2; exit 2; }; RAW=$2; shift 2 ;;
+	--rows) [ $# -ge 2 ] || { usage >&2; exit 2; }; ROWS=,$2,; shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
 	esac
@@ -103,6 +106,9 @@ trap 'exit 130' INT TERM
 for p in bareloop tstat; do
 	"$CC" -O2 -Wall -o "$work/$p" "$here/$p.c" || die "cannot build $p"
 done
+# static: the preload library goes to the tracer it starts, not to it
+"$CC" -O2 -Wall -static -o "$work/attachee" "$here/attachee.c" ||
+	die "cannot build attachee (static)"
 "$CC" -O2 -Wall -shared -fPIC -o "$work/selfstat.so" "$here/selfstat.c" ||
 	die "cannot build selfstat.so"
 PRELOAD=(-p "$work/selfstat.so")
@@ -142,6 +148,8 @@ workload() {
 	esac
 }
 MODES=(full execve file count)
+# attach: the tracer attaches (-p) to the workload, which waits for it
+# before its exec (bench/attachee.c); the dd row only
 # sets MOPT
 mode() {
 	case $1 in
@@ -149,6 +157,7 @@ mode() {
 	execve) MOPT=(-f -e trace=execve) ;;
 	file) MOPT=(-e trace=%file) ;;
 	count) MOPT=(-c) ;;
+	attach) MOPT=() ;;
 	esac
 }
 # OPTS = workload options + mode options, with a single -f (-ff means
@@ -203,7 +212,7 @@ for w in "${WORKLOADS[@]}"; do printf ' %s=%s' "$w" "${NSC[$w]}"; done
 printf '\n'
 echo "workloads: dd: dd if=/dev/zero of=/dev/null bs=1 count=$DDCOUNT | find: find $FINDDIR -name '*.gz'"
 echo "  forkloop: -f sh -c 'for i in \$(seq $LOOPS); do /bin/true; done' | cat: -s 0 cat ${BIGMB}MB file >/dev/null | true: startup"
-echo "modes: full: (none) | execve: -f -e trace=execve | file: -e trace=%file | count: -c"
+echo "modes: full: (none) | execve: -f -e trace=execve | file: -e trace=%file | count: -c | attach (dd): -p, see bench/attachee.c"
 echo
 
 # ---------------------------------------------------------------------------
@@ -215,12 +224,14 @@ run_variant() {
 	native) "${PIN[@]}" "$work/tstat" -r "$res" -- "${W[@]}" ;;
 	bare) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$work/bareloop" "${BOPT[@]}" "${W[@]}" ;;
+	floor) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
+		"$work/bareloop" -r "${W[@]}" ;;
 	sbpf) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
 		"$STRACE" --seccomp-bpf -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
 	strace) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
-		"$STRACE" -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
+		"${ATT[@]}" "$STRACE" -o /dev/null "${OPTS[@]}" "${ATTSEP[@]}" "${W[@]}" ;;
 	ctrace) "${PIN[@]}" "$work/tstat" "${RUNPRE[@]}" -r "$res" -- \
-		"$CTRACE" -o /dev/null "${OPTS[@]}" "${W[@]}" ;;
+		"${ATT[@]}" "$CTRACE" -o /dev/null "${OPTS[@]}" "${ATTSEP[@]}" "${W[@]}" ;;
 	esac >/dev/null 2>>"$err"
 }
 
@@ -287,18 +298,26 @@ printf "$HDR" workload mode native bare strace ctrace c/bare c/strace c/native b
 	strace ctrace strace ctrace strace ctrace strace
 NOTES=()
 REF=()
+FLOOR=
 
 for w in "${WORKLOADS[@]}"; do
 	modes=("${MODES[@]}")
 	[ "$w" = true ] && modes=(full)
+	[ "$w" = dd ] && modes+=(attach)
 	for m in "${modes[@]}"; do
 		workload "$w"
 		mode "$m"
 		merge_opts
 		row=$w-$m
+		[ -z "$ROWS" ] || [[ $ROWS == *",$row,"* ]] || continue
+		ATT=() ATTSEP=()
+		[ "$m" = attach ] && ATT=("$work/attachee") ATTSEP=(--)
 		run=(native bare strace)
 		# reference for the filtered target: strace's own seccomp fast path
 		[ "$m" = execve ] && run+=(sbpf)
+		# dd: the floor including the syscall info and the data reads
+		# that its lines need (bareloop -r)
+		[ "$row" = dd-full ] && run+=(floor)
 		if [ $have_ctrace = 1 ]; then
 			if "$CTRACE" -o /dev/null "${OPTS[@]}" true >/dev/null 2>"$work/$row.probe"; then
 				run+=(ctrace)
@@ -339,6 +358,9 @@ for w in "${WORKLOADS[@]}"; do
 			"$(calc %.2f a/b "$ks" "${NSC[$w]}")" "$(calc %.2f a/b "$kc" "${NSC[$w]}")" \
 			"$(calc %.1f a/1024 "$rs")" "$(calc %.1f a/1024 "$rc")" \
 			"$(spread "$row" strace)"
+		[ "$row" = dd-full ] && FLOOR="$(printf '%-9s %-6s %8s %8s %8s  %8s %8s' "$w" "$m" \
+			"$(calc %.4f a "$tb")" "$(calc %.4f a "$(agg "$row" floor '$1' median)")" \
+			"$(calc %.4f a "$tc")" "$(pratio "$row" floor bare)" "$(pratio "$row" ctrace floor)")"
 		[ "$m" = execve ] && REF+=("$(printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' "$w" "$m" \
 			"$(calc %.4f a "$tn")" "$(calc %.4f a "$(agg "$row" sbpf '$1' median)")" \
 			"$(calc %.4f a "$tc")" "$(pratio "$row" sbpf native)" "$(pratio "$row" ctrace native)")")
@@ -350,11 +372,19 @@ echo "reference: strace --seccomp-bpf (medians; ratios paired, as above)"
 printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' workload mode native s-bpf ctrace s-bpf/n c/native
 printf '%s\n' "${REF[@]}"
 
+if [ -n "$FLOOR" ]; then
+	echo
+	echo "reference: the floor with the kernel calls the lines need (bareloop -r: + GET_SYSCALL_INFO, data reads)"
+	printf '%-9s %-6s %8s %8s %8s  %8s %8s\n' workload mode bare floor ctrace f/bare c/floor
+	echo "$FLOOR"
+fi
+
 load_end=$(load)
 echo
 echo "load average at end: $load_end$(busy "$load_end" && echo '  WARNING: busy machine, figures unreliable')"
 if [ -n "$RAW" ]; then
 	mkdir -p "$RAW" && cp "$work"/*.native "$work"/*.bare "$work"/*.strace "$RAW"/ &&
+		{ ! ls "$work"/*.floor >/dev/null 2>&1 || cp "$work"/*.floor "$RAW"/; } &&
 		{ ! ls "$work"/*.ctrace >/dev/null 2>&1 || cp "$work"/*.ctrace "$RAW"/; } &&
 		cp "$work"/count.* "$RAW"/ &&
 		NOTES+=("raw runs (WALL_S EXIT UTIME_US STIME_US MAXRSS_KB SOURCE, one line per run) kept in $RAW")

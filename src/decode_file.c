@@ -624,8 +624,15 @@ static void print_utimens(struct tcb *tcp, unsigned long addr)
 			print_styled_text(tcp, raw, ts[i].nsec == UTIME_NOW_VAL ?
 					  "UTIME_NOW" : "UTIME_OMIT");
 		} else {
-			print_timespec_val(tcp, ts[i].sec, (long)ts[i].nsec);
-			if (ts[i].nsec >= 0 && ts[i].nsec < 1000000000)
+			time_t t = (time_t)ts[i].sec;
+			struct tm tm;
+
+			/* as strace: tv_nsec unsigned; no date for the epoch
+			 * itself nor for what is not a date */
+			tprintf(tcp, "{tv_sec=%lld, tv_nsec=%llu}", (long long)ts[i].sec,
+				(unsigned long long)ts[i].nsec);
+			if ((ts[i].sec || ts[i].nsec) && ts[i].nsec >= 0 && ts[i].nsec < 1000000000 &&
+			    localtime_r(&t, &tm))
 				print_time_comment(tcp, ts[i].sec, (long)ts[i].nsec, 9);
 		}
 	}
@@ -638,7 +645,7 @@ int dec_utimensat(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	print_utimens(tcp, tcp->args[2]);
 	tprint_arg_next(tcp);
-	print_flags_arg(tcp, &xlat_at_flags, tcp->args[3]);
+	print_flags_arg(tcp, &xlat_at_flags, (uint32_t)tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -773,6 +780,27 @@ int dec_getxattr(struct tcb *tcp)
 	return DEC_DONE;
 }
 
+#define XATTR_SIZE_MAX 65536
+
+/* setxattr(path|fd, name, value, size, flags): a value bigger than the
+ * kernel takes is not read. */
+int dec_setxattr(struct tcb *tcp)
+{
+	print_arg(tcp, 0);
+	tprint_arg_next(tcp);
+	print_str(tcp, tcp->args[1]);
+	tprint_arg_next(tcp);
+	if (tcp->args[3] > XATTR_SIZE_MAX)
+		print_addr(tcp, tcp->args[2]);
+	else
+		print_buf_z(tcp, tcp->args[2], tcp->args[3]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	print_arg(tcp, 4);
+	return DEC_DONE;
+}
+
 /* listxattr(path|fd, list, size) */
 int dec_listxattr(struct tcb *tcp)
 {
@@ -800,5 +828,57 @@ int dec_fadvise64(struct tcb *tcp)
 	tprintf(tcp, "%lu", tcp->args[2]);
 	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_fadvise_advice, (unsigned)tcp->args[3], "POSIX_FADV_???");
+	return DEC_DONE;
+}
+
+/* ---- mount ---- */
+
+#define MS_MGC_MASK_ 0xffff0000UL
+#define MS_MGC_VAL_ 0xc0ed0000UL
+#define MS_REMOUNT_ 32UL
+#define MS_BIND_ 4096UL
+#define MS_MOVE_ 8192UL
+#define MS_PROPAGATION_ ((1UL << 17) | (1UL << 18) | (1UL << 19) | (1UL << 20))
+
+/* "MS_MGC_VAL|MS_RDONLY": the old magic in the high half, then the flags. */
+static void print_mount_flags(struct tcb *tcp, unsigned long flags)
+{
+	if ((flags & MS_MGC_MASK_) == MS_MGC_VAL_) {
+		char buf[64];
+
+		format_xlat_styled(buf, sizeof(buf), "0xc0ed0000", "MS_MGC_VAL");
+		tprints(tcp, buf);
+		flags &= ~MS_MGC_MASK_;
+		if (!flags)
+			return;
+		tprints(tcp, "|");
+	}
+	print_flags(tcp, &xlat_mount_flags, flags, "MS_???");
+}
+
+/* mount(source, target, fstype, flags, data): the type and the data are
+ * strings only where the kernel reads them as such. */
+int dec_mount(struct tcb *tcp)
+{
+	unsigned long flags = (tcp->args[3] & MS_MGC_MASK_) == MS_MGC_VAL_ ?
+			      tcp->args[3] & ~MS_MGC_MASK_ : tcp->args[3];
+	bool no_type = flags & (MS_REMOUNT_ | MS_BIND_ | MS_MOVE_ | MS_PROPAGATION_);
+	bool no_data = flags & (MS_BIND_ | MS_MOVE_ | MS_PROPAGATION_);
+
+	print_path(tcp, tcp->args[0]);
+	tprint_arg_next(tcp);
+	print_path(tcp, tcp->args[1]);
+	tprint_arg_next(tcp);
+	if (no_type)
+		print_addr(tcp, tcp->args[2]);
+	else
+		print_str(tcp, tcp->args[2]);
+	tprint_arg_next(tcp);
+	print_mount_flags(tcp, tcp->args[3]);
+	tprint_arg_next(tcp);
+	if (no_data)
+		print_addr(tcp, tcp->args[4]);
+	else
+		print_str(tcp, tcp->args[4]);
 	return DEC_DONE;
 }

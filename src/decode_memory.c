@@ -2,6 +2,7 @@
 #include "config.h"
 #include "decode_memory.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "decode.h"
@@ -110,5 +111,53 @@ int dec_mremap(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[4]);
 	}
+	return DEC_DONE;
+}
+
+/* ---- memfd_create, memfd_secret ---- */
+
+#define MFD_NAME_MAX 249 /* NAME_MAX - strlen("memfd:") */
+#define MFD_HUGE_SHIFT 26
+#define MFD_HUGE_MASK 0x3fU
+
+/* "MFD_CLOEXEC|0x3fffff8|63<<MFD_HUGE_SHIFT": the bits, then the huge
+ * page size as a shift count. */
+static size_t format_memfd_flags(char *buf, size_t size, uint32_t v)
+{
+	uint32_t low = v & ~(MFD_HUGE_MASK << MFD_HUGE_SHIFT);
+	uint32_t huge = v >> MFD_HUGE_SHIFT;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (low || !huge)
+		n = format_flags(buf, size, &xlat_memfd_flags, low, NULL);
+	if (huge && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%u<<MFD_HUGE_SHIFT",
+				      low ? "|" : "", huge);
+	return n < size ? n : size - 1;
+}
+
+int dec_memfd_create(struct tcb *tcp)
+{
+	uint32_t flags = (uint32_t)tcp->args[1];
+	char names[160], raw[16], buf[200];
+
+	print_str_n(tcp, tcp->args[0], MFD_NAME_MAX + 1); /* with its NUL */
+	tprint_arg_next(tcp);
+	format_memfd_flags(names, sizeof(names), flags);
+	if (pcfg.xlat_style == XLAT_ABBREV && flags && !flags_known(&xlat_memfd_flags, flags) &&
+	    !(flags >> MFD_HUGE_SHIFT)) {
+		tprintf(tcp, "%#x /* MFD_??? */", flags);
+		return DEC_DONE;
+	}
+	snprintf(raw, sizeof(raw), flags ? "%#x" : "0", flags);
+	format_xlat_styled(buf, sizeof(buf), raw, names);
+	tprints(tcp, buf);
+	return DEC_DONE;
+}
+
+int dec_memfd_secret(struct tcb *tcp)
+{
+	print_flags(tcp, &xlat_memfd_secret_flags, (uint32_t)tcp->args[0], NULL);
 	return DEC_DONE;
 }

@@ -18,7 +18,9 @@
 #include "decode.h"
 #include "gen/decoders.h"
 #include "mem.h"
+#include "decode_ptrace.h"
 #include "print.h"
+#include "quote.h"
 #include "util.h"
 
 /* ---- bounded string building ---- */
@@ -726,11 +728,14 @@ int dec_recvmmsg(struct tcb *tcp)
 
 /* ---- socket options ---- */
 
-static void print_sockopt_name(struct tcb *tcp, int level, int name)
+static void print_sockopt_name(struct tcb *tcp, int level, int name, bool get)
 {
 	switch (level) {
 	case SOL_SOCKET:
-		print_xval(tcp, &xlat_sockopt_socket, (unsigned)name, "SO_???");
+		if (get && xlat_lookup(&xlat_sockopt_socket_get, (unsigned)name))
+			print_xval(tcp, &xlat_sockopt_socket_get, (unsigned)name, NULL);
+		else
+			print_xval(tcp, &xlat_sockopt_socket, (unsigned)name, "SO_???");
 		break;
 	case IPPROTO_TCP:
 		print_xval(tcp, &xlat_tcp_options, (unsigned)name, "TCP_???");
@@ -747,14 +752,43 @@ static void print_sockopt_name(struct tcb *tcp, int level, int name)
 	}
 }
 
-static void print_sockopt_head(struct tcb *tcp)
+static void print_sockopt_head(struct tcb *tcp, bool get)
 {
 	print_fd(tcp, (int)tcp->args[0]);
 	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_sockopt_levels, (unsigned)tcp->args[1], "SOL_???");
 	tprint_arg_next(tcp);
-	print_sockopt_name(tcp, (int)tcp->args[1], (int)tcp->args[2]);
+	print_sockopt_name(tcp, (int)tcp->args[1], (int)tcp->args[2], get);
 	tprint_arg_next(tcp);
+}
+
+/* struct ucred of len bytes (a short buffer gets what fits): whole
+ * fields as numbers, a cut one as its bytes, as strace. */
+static void print_ucred(struct tcb *tcp, unsigned long addr, long len)
+{
+	static const char *const names[] = { "pid", "uid", "gid" };
+	uint32_t v[3];
+	size_t n = (size_t)len < sizeof(v) ? (size_t)len : sizeof(v);
+	char q[QUOTE_SIZE(sizeof(v[0]))];
+
+	if (!n || mem_read(tcp->pid, addr, v, n) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	for (size_t i = 0; i * sizeof(v[0]) < n; i++) {
+		size_t have = n - i * sizeof(v[0]);
+
+		tprintf(tcp, "%s%s=", i ? ", " : "{", names[i]);
+		if (have < sizeof(v[0])) {
+			quote_string((const char *)&v[i], have, QUOTE_HEX_ALL, q);
+			tprints(tcp, q);
+		} else if (i == 0) {
+			tprintf(tcp, "%d", (int32_t)v[i]);
+		} else {
+			tprintf(tcp, "%u", v[i]);
+		}
+	}
+	tprints(tcp, "}");
 }
 
 static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned long addr, long len)
@@ -772,13 +806,17 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 			tprintf(tcp, "{l_onoff=%d, l_linger=%d}", l.l_onoff, l.l_linger);
 		return;
 	}
-	if (level == SOL_SOCKET && name == SO_PEERCRED && len >= (long)sizeof(struct ucred)) {
-		struct ucred uc;
-
-		if (mem_read(tcp->pid, addr, &uc, sizeof(uc)) < 0)
-			print_addr(tcp, addr);
+	if (level == SOL_SOCKET && name == SO_PEERCRED) {
+		print_ucred(tcp, addr, len);
+		return;
+	}
+	if (level == SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)) {
+		if (tcp->exiting) /* SO_GET_FILTER: len is a count of instructions */
+			print_bpf_insns(tcp, addr, (unsigned long)len, BPF_FLAVOR_SOCKET);
+		else if (len == 16) /* struct sock_fprog */
+			print_bpf_fprog(tcp, addr, BPF_FLAVOR_SOCKET);
 		else
-			tprintf(tcp, "{pid=%d, uid=%u, gid=%u}", uc.pid, uc.uid, uc.gid);
+			print_addr(tcp, addr);
 		return;
 	}
 	if (len == sizeof(int)) {
@@ -795,7 +833,7 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 
 int dec_setsockopt(struct tcb *tcp)
 {
-	print_sockopt_head(tcp);
+	print_sockopt_head(tcp, false);
 	print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], (int)tcp->args[4]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%d", (int)tcp->args[4]);
@@ -807,13 +845,14 @@ int dec_getsockopt(struct tcb *tcp)
 	long in, out;
 
 	if (!tcp->exiting) {
-		print_sockopt_head(tcp);
+		print_sockopt_head(tcp, true);
 		save_val(tcp, read_socklen(tcp, tcp->args[4]));
 		return DEC_MORE;
 	}
 	in = take_val(tcp);
 	out = tcp->err ? -1 : read_socklen(tcp, tcp->args[4]);
-	if (tcp->err || out < 0)
+	if (tcp->err || out < 0 ||
+	    ((int)tcp->args[1] == SOL_SOCKET && (int)tcp->args[2] == SO_GET_FILTER && in == 0))
 		print_addr(tcp, tcp->args[3]);
 	else
 		print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], out);

@@ -23,15 +23,58 @@
 #include "print.h"
 #include "signals.h"
 
+/* Reads the elements of a pointer array in blocks, not one call per
+ * element: an execve's argv and envp cost a read or two, not one per
+ * entry.  A block never crosses a page, so an unmapped page after the
+ * array's end costs nothing; an element that cannot be read ends the
+ * array as before (next_ptr() < 0).  With PTRACE_PEEKDATA a block is one
+ * word, since each word is a call there anyway. */
+struct ptr_reader {
+	pid_t pid;
+	unsigned long next;         /* tracee address of buf[nbuf] */
+	unsigned pos, nbuf;
+	uint64_t buf[64];
+};
+
+static void ptr_reader_init(struct ptr_reader *r, struct tcb *tcp, unsigned long addr)
+{
+	r->pid = tcp->pid;
+	r->next = addr;
+	r->pos = r->nbuf = 0;
+}
+
+static int next_ptr(struct ptr_reader *r, uint64_t *p)
+{
+	if (r->pos == r->nbuf) {
+		size_t len = sizeof(r->buf), page_left = 4096 - (r->next & 4095);
+		ssize_t n;
+
+		if (!mem_vm_readv_enabled() || len > page_left)
+			len = mem_vm_readv_enabled() ? page_left : sizeof(*p);
+		if (len < sizeof(*p))
+			len = sizeof(*p); /* a pointer across a page: read whole or fail */
+		n = mem_read_partial(r->pid, r->next, r->buf, len);
+		if (n < (ssize_t)sizeof(*p))
+			return -1;
+		r->pos = 0;
+		r->nbuf = (unsigned)((size_t)n / sizeof(*p));
+		r->next += r->nbuf * sizeof(*p);
+	}
+	*p = r->buf[r->pos++];
+	return 0;
+}
+
 /* Count the entries of a NULL-terminated pointer array; -1 if unreadable. */
 static long count_ptr_array(struct tcb *tcp, unsigned long addr)
 {
+	struct ptr_reader r;
 	long n = 0;
 
+	ptr_reader_init(&r, tcp, addr);
 	for (;; n++) {
 		uint64_t p;
 
-		if (mem_read(tcp->pid, addr + (unsigned long)n * sizeof(p), &p, sizeof(p)) < 0)
+		if (next_ptr(&r, &p) < 0)
 			return -1;
 		if (!p)
 			return n;
@@ -43,25 +86,23 @@ static long count_ptr_array(struct tcb *tcp, unsigned long addr)
 /* ["a", "b", ...]: at most -s elements, each a string truncated to -s. */
 static void print_str_array(struct tcb *tcp, unsigned long addr)
 {
+	struct ptr_reader r;
+	uint64_t p;
 	unsigned i;
 
 	if (!addr) {
 		print_addr(tcp, addr);
 		return;
 	}
-	{
-		uint64_t first;
-		if (mem_read(tcp->pid, addr, &first, sizeof(first)) < 0) {
-			print_addr(tcp, addr);
-			return;
-		}
+	ptr_reader_init(&r, tcp, addr);
+	if (next_ptr(&r, &p) < 0) {
+		print_addr(tcp, addr);
+		return;
 	}
 	tprints(tcp, "[");
 	for (i = 0;; i++) {
-		uint64_t p;
-
-		if (mem_read(tcp->pid, addr + i * sizeof(p), &p, sizeof(p)) < 0) {
-			tprints(tcp, i ? ", ..." : "...");
+		if (i && next_ptr(&r, &p) < 0) {
+			tprints(tcp, ", ...");
 			break;
 		}
 		if (!p)
@@ -277,7 +318,12 @@ int dec_clone(struct tcb *tcp)
 	format_clone_flags(buf, sizeof(buf), tcp->args[0]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "flags=%s", buf);
-	/* The rest at exit, as strace: "<... clone resumed>, child_tidptr=". */
+	/* The rest at exit, as strace: "<... clone resumed>, child_tidptr=".
+	 * Without those flags nothing is left for the exit: a caller that
+	 * dies in the call (a thread's execve supersedes it) ends with
+	 * "<... clone resumed>) = ?", no "<unfinished ...>" (strace 6.1). */
+	if (!(tcp->args[0] & (CL_PARENT_SETTID | CL_PIDFD | CL_SETTLS | CL_CHILD_SETTID | CL_CHILD_CLEARTID)))
+		return DEC_DONE;
 	return DEC_MORE;
 }
 
@@ -286,13 +332,33 @@ struct k_clone_args {
 	uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
 };
 
+#define MAX_SET_TID_SIZE 32
+
+/* set_tid=[1, 2] when there is a sane array to read, its address else. */
+static void print_set_tid(struct tcb *tcp, uint64_t addr, uint64_t n)
+{
+	int32_t tids[MAX_SET_TID_SIZE];
+
+	tprints(tcp, ", set_tid=");
+	if (!addr || !n || n > MAX_SET_TID_SIZE ||
+	    mem_read(tcp->pid, addr, tids, n * sizeof(tids[0])) < 0) {
+		print_addr(tcp, addr);
+	} else {
+		for (uint64_t i = 0; i < n; i++)
+			tprintf(tcp, "%s%d", i ? ", " : "[", tids[i]);
+		tprints(tcp, "]");
+	}
+	tprintf(tcp, ", set_tid_size=%llu", (unsigned long long)n);
+}
+
 static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, size_t have)
 {
-
 	tprints(tcp, "{flags=");
-	print_flags(tcp, &xlat_clone3_flags, ca->flags, NULL);
-	if (ca->flags & CL_PIDFD)
-		tprintf(tcp, ", pidfd=%#llx", (unsigned long long)ca->pidfd);
+	print_flags(tcp, &xlat_clone3_flags, ca->flags, "CLONE_???");
+	if (ca->flags & CL_PIDFD) {
+		tprints(tcp, ", pidfd=");
+		print_addr(tcp, ca->pidfd);
+	}
 	if (ca->flags & (CL_CHILD_SETTID | CL_CHILD_CLEARTID)) {
 		tprints(tcp, ", child_tid=");
 		print_addr(tcp, ca->child_tid);
@@ -303,7 +369,7 @@ static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, siz
 		print_addr(tcp, ca->parent_tid);
 	}
 	tprints(tcp, ", exit_signal=");
-	if (ca->exit_signal && signal_name((int)ca->exit_signal))
+	if (ca->exit_signal && ca->exit_signal <= INT32_MAX && signal_name((int)ca->exit_signal))
 		print_signo(tcp, (int)ca->exit_signal);
 	else
 		tprintf(tcp, "%llu", (unsigned long long)ca->exit_signal);
@@ -315,13 +381,16 @@ static void print_clone_args(struct tcb *tcp, const struct k_clone_args *ca, siz
 		tprints(tcp, "tls=");
 		print_addr(tcp, ca->tls);
 	}
-	if (have >= offsetof(struct k_clone_args, cgroup) && (ca->set_tid || ca->set_tid_size)) {
-		tprints(tcp, ", set_tid=");
-		print_addr(tcp, ca->set_tid);
-		tprintf(tcp, ", set_tid_size=%llu", (unsigned long long)ca->set_tid_size);
-	}
-	if (have >= sizeof(*ca) && (ca->flags & CL_INTO_CGROUP))
+	if (have >= offsetof(struct k_clone_args, cgroup) && (ca->set_tid || ca->set_tid_size))
+		print_set_tid(tcp, ca->set_tid, ca->set_tid_size);
+	if (have > offsetof(struct k_clone_args, cgroup) &&
+	    (ca->cgroup || (ca->flags & CL_INTO_CGROUP)))
 		tprintf(tcp, ", cgroup=%llu", (unsigned long long)ca->cgroup);
+	if (tcp->args[1] > sizeof(*ca) &&
+	    check_nonzero_tail(tcp, tcp->args[0], sizeof(*ca), tcp->args[1])) {
+		tprints(tcp, ", ");
+		print_nonzero_tail(tcp, tcp->args[0], sizeof(*ca), tcp->args[1]);
+	}
 	tprints(tcp, "}");
 }
 
@@ -341,6 +410,8 @@ int dec_clone3(struct tcb *tcp)
 {
 	struct k_clone_args ca;
 	size_t have = read_clone_args(tcp, &ca);
+	bool tail = tcp->args[1] > sizeof(ca) &&
+		    check_nonzero_tail(tcp, tcp->args[0], sizeof(ca), tcp->args[1]);
 
 	if (!tcp->exiting) {
 		if (!have) {
@@ -350,13 +421,13 @@ int dec_clone3(struct tcb *tcp)
 			return DEC_DONE;
 		}
 		print_clone_args(tcp, &ca, have);
-		if (ca.flags & (CL_PARENT_SETTID | CL_PIDFD))
+		if ((ca.flags & (CL_PARENT_SETTID | CL_PIDFD)) || tcp->args[1] > sizeof(ca))
 			return DEC_MORE;
 		tprint_arg_next(tcp);
 		tprintf(tcp, "%lu", tcp->args[1]);
 		return DEC_DONE;
 	}
-	if (have && !tcp->err) {
+	if (have && !tcp->err && ((ca.flags & (CL_PARENT_SETTID | CL_PIDFD)) || tail)) {
 		bool first = true;
 
 		tprints(tcp, " => {");
@@ -368,6 +439,12 @@ int dec_clone3(struct tcb *tcp)
 		if (ca.flags & CL_PARENT_SETTID) {
 			tprints(tcp, first ? "parent_tid=" : ", parent_tid=");
 			print_int_ref(tcp, ca.parent_tid);
+			first = false;
+		}
+		if (tail) {
+			if (!first)
+				tprints(tcp, ", ");
+			print_nonzero_tail(tcp, tcp->args[0], sizeof(ca), tcp->args[1]);
 		}
 		tprints(tcp, "}");
 	}
@@ -606,164 +683,6 @@ int dec_arch_prctl(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-/* The remaining prctl arguments from index `from` as %#lx. */
-static void prctl_rest(struct tcb *tcp, unsigned from)
-{
-	for (unsigned i = from; i < 5; i++) {
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%#lx", tcp->args[i]);
-	}
-}
-
-int dec_prctl(struct tcb *tcp)
-{
-	unsigned option = (unsigned)tcp->args[0];
-
-	if (tcp->exiting) {
-		switch (option) {
-		case PR_GET_NAME:
-			tprint_arg_next(tcp);
-			if (tcp->err)
-				print_addr(tcp, tcp->args[1]);
-			else
-				print_str(tcp, tcp->args[1]);
-			break;
-		case PR_GET_PDEATHSIG:
-		case PR_GET_CHILD_SUBREAPER:
-		case PR_GET_TID_ADDRESS: {
-			int32_t v;
-			uint64_t p;
-
-			tprint_arg_next(tcp);
-			if (tcp->err) {
-				print_addr(tcp, tcp->args[1]);
-			} else if (option == PR_GET_TID_ADDRESS) {
-				if (mem_read(tcp->pid, tcp->args[1], &p, sizeof(p)) < 0)
-					print_addr(tcp, tcp->args[1]);
-				else {
-					tprints(tcp, "[");
-					print_addr(tcp, p);
-					tprints(tcp, "]");
-				}
-			} else if (mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0) {
-				print_addr(tcp, tcp->args[1]);
-			} else if (option == PR_GET_PDEATHSIG) {
-				tprints(tcp, "[");
-				if (v)
-					print_signo(tcp, v);
-				else
-					tprints(tcp, "0");
-				tprints(tcp, "]");
-			} else {
-				tprintf(tcp, "[%d]", v);
-			}
-			break;
-		}
-		case PR_GET_DUMPABLE:
-			if (!tcp->err)
-				tcp->auxstr = xlat_lookup(&xlat_pr_dumpable, (uint64_t)tcp->rval);
-			break;
-		case PR_GET_SECUREBITS:
-			if (!tcp->err && tcp->rval) {
-				static char aux[512];
-
-				format_flags(aux, sizeof(aux), &xlat_secbits, (uint64_t)tcp->rval, NULL);
-				tcp->rval_hex = true;
-				if (pcfg.xlat_style != XLAT_RAW)
-					tcp->auxstr = aux;
-			}
-			break;
-		default:
-			break;
-		}
-		return DEC_DONE;
-	}
-
-	print_xval(tcp, &xlat_prctl_options, option, "PR_???");
-	switch (option) {
-	case PR_GET_NAME:
-	case PR_GET_PDEATHSIG:
-	case PR_GET_CHILD_SUBREAPER:
-	case PR_GET_TID_ADDRESS:
-	case PR_GET_DUMPABLE:
-		return DEC_MORE;
-	case PR_GET_SECUREBITS:
-		return DEC_MORE;
-	case PR_GET_KEEPCAPS:
-	case PR_GET_SECCOMP:
-	case PR_GET_TIMERSLACK:
-	case PR_GET_TIMING:
-	case PR_GET_IO_FLUSHER:
-	case PR_TASK_PERF_EVENTS_DISABLE:
-	case PR_TASK_PERF_EVENTS_ENABLE:
-		return DEC_DONE;
-	case PR_SET_NAME:
-		tprint_arg_next(tcp);
-		print_str(tcp, tcp->args[1]);
-		return DEC_DONE;
-	case PR_SET_PDEATHSIG:
-		tprint_arg_next(tcp);
-		if (tcp->args[1])
-			print_signo(tcp, (int)tcp->args[1]);
-		else
-			tprints(tcp, "0");
-		return DEC_DONE;
-	case PR_SET_DUMPABLE:
-		tprint_arg_next(tcp);
-		print_xval(tcp, &xlat_pr_dumpable, tcp->args[1], "SUID_DUMP_???");
-		return DEC_DONE;
-	case PR_CAPBSET_READ:
-	case PR_CAPBSET_DROP:
-		tprint_arg_next(tcp);
-		print_xval(tcp, &xlat_capabilities, tcp->args[1], "CAP_???");
-		return DEC_DONE;
-	case PR_SET_SECUREBITS:
-		tprint_arg_next(tcp);
-		print_flags(tcp, &xlat_secbits, tcp->args[1], NULL);
-		return DEC_DONE;
-	case PR_SET_KEEPCAPS:
-	case PR_SET_CHILD_SUBREAPER:
-	case PR_SET_TIMERSLACK:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%lu", tcp->args[1]);
-		return DEC_DONE;
-	case PR_SET_NO_NEW_PRIVS:
-	case PR_SET_THP_DISABLE:
-	case PR_SET_IO_FLUSHER:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%lu", tcp->args[1]);
-		prctl_rest(tcp, 2);
-		return DEC_DONE;
-	case PR_GET_NO_NEW_PRIVS:
-	case PR_GET_THP_DISABLE:
-	case PR_MCE_KILL_GET:
-		prctl_rest(tcp, 1);
-		return DEC_DONE;
-	case PR_SET_SECCOMP:
-		tprint_arg_next(tcp);
-		print_xval(tcp, &xlat_seccomp_modes, tcp->args[1], "SECCOMP_MODE_???");
-		if (tcp->args[1] == 2) { /* SECCOMP_MODE_FILTER */
-			tprint_arg_next(tcp);
-			print_seccomp_fprog(tcp, tcp->args[2]);
-		}
-		return DEC_DONE;
-	case PR_SET_PTRACER:
-		tprint_arg_next(tcp);
-		if (tcp->args[1] == (unsigned long)-1) {
-			char buf[64];
-
-			format_xlat_styled(buf, sizeof(buf), "-1", "PR_SET_PTRACER_ANY");
-			tprints(tcp, buf);
-		}
-		else
-			tprintf(tcp, "%d", (int)tcp->args[1]);
-		return DEC_DONE;
-	default:
-		prctl_rest(tcp, 1);
-		return DEC_DONE;
-	}
-}
-
 int dec_restart_syscall(struct tcb *tcp)
 {
 	if (tcp->exiting)
@@ -840,5 +759,61 @@ int dec_sysinfo(struct tcb *tcp)
 		si.uptime, si.loads[0], si.loads[1], si.loads[2], si.totalram, si.freeram,
 		si.sharedram, si.bufferram, si.totalswap, si.freeswap, (unsigned)si.procs,
 		si.totalhigh, si.freehigh, si.mem_unit);
+	return DEC_DONE;
+}
+
+/* ---- ioprio_get, ioprio_set ---- */
+
+#define IOPRIO_CLASS_SHIFT 13
+#define IOPRIO_DATA_MASK 0x1fffU
+
+/* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)"; -X verbose names the class in
+ * a comment after its number. */
+static size_t format_ioprio(char *buf, size_t size, uint32_t v)
+{
+	uint32_t cls = v >> IOPRIO_CLASS_SHIFT;
+	const char *name = xlat_lookup(&xlat_ioprio_class, cls);
+	char c[80];
+
+	if (pcfg.xlat_style == XLAT_VERBOSE || !name)
+		snprintf(c, sizeof(c), cls ? "%#x /* %s */" : "%u /* %s */", cls,
+			 name ? name : "IOPRIO_CLASS_???");
+	else
+		snprintf(c, sizeof(c), "%s", name);
+	return (size_t)snprintf(buf, size, "IOPRIO_PRIO_VALUE(%s, %u)", c, v & IOPRIO_DATA_MASK);
+}
+
+static char ioprio_aux[128];
+
+static void print_ioprio_who(struct tcb *tcp)
+{
+	print_xval(tcp, &xlat_ioprio_who, (uint32_t)tcp->args[0], "IOPRIO_WHO_???");
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", (int)tcp->args[1]);
+}
+
+int dec_ioprio_get(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_ioprio_who(tcp);
+		return DEC_MORE;
+	}
+	if (!tcp->err && pcfg.xlat_style != XLAT_RAW) {
+		format_ioprio(ioprio_aux, sizeof(ioprio_aux), (uint32_t)tcp->rval);
+		tcp->auxstr = ioprio_aux;
+	}
+	return DEC_DONE;
+}
+
+int dec_ioprio_set(struct tcb *tcp)
+{
+	char names[128], raw[16], buf[160];
+
+	print_ioprio_who(tcp);
+	tprint_arg_next(tcp);
+	format_ioprio(names, sizeof(names), (uint32_t)tcp->args[2]);
+	snprintf(raw, sizeof(raw), "%d", (int)tcp->args[2]);
+	format_xlat_styled(buf, sizeof(buf), raw, names);
+	tprints(tcp, buf);
 	return DEC_DONE;
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "decode_ptrace.h"
 
+#include <linux/filter.h>
 #include <linux/ptrace.h>
 #include <signal.h>
 #include <stdio.h>
@@ -49,7 +50,10 @@ static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 		buf[0] = '\0';
 	APPEND("%s", bpf_class[cls]);
 	switch (cls) {
-	case 0: case 1: case 2: case 3: /* LD LDX ST STX */
+	case 2: case 3: /* ST STX: no size or mode */
+		code &= (uint16_t)~7;
+		break;
+	case 0: case 1: /* LD LDX */
 		APPEND("|%s", bpf_size[(code >> 3) & 3]);
 		if (bpf_mode[(code >> 5) & 7])
 			APPEND("|%s", bpf_mode[(code >> 5) & 7]);
@@ -59,11 +63,11 @@ static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 		break;
 	case 4: case 5: /* ALU JMP */
 		op = (cls == 4 ? bpf_alu_op : bpf_jmp_op)[(code >> 4) & 15];
+		APPEND("|%s", code & 8 ? "BPF_X" : "BPF_K");
 		if (op)
 			APPEND("|%s", op);
 		else
 			APPEND("|%#x", code & 0xf0);
-		APPEND("|%s", code & 8 ? "BPF_X" : "BPF_K");
 		code &= (uint16_t)~0xff;
 		break;
 	case 6: /* RET */
@@ -89,21 +93,37 @@ static size_t format_seccomp_ret(char *buf, size_t size, uint32_t k)
 	if (size)
 		buf[0] = '\0';
 	if (!name) {
-		APPEND("%#x", k);
+		APPEND("%#x /* SECCOMP_RET_??? */", k);
 		FINISH();
 	}
 	APPEND("%s", name);
-	if (data) {
-		const char *e = action == 0x00050000u ? errno_name((int)data) : NULL;
-		if (e)
-			APPEND("|%s", e);
-		else
-			APPEND("|%#x", data);
-	}
+	if (data)
+		APPEND("|%#x", data);
 	FINISH();
 }
 
-size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in)
+/* The offset of an absolute load of a socket filter: "SKF_NET_OFF+8". */
+static size_t format_skf_off(char *buf, size_t size, uint32_t k)
+{
+	int32_t off = (int32_t)k;
+	const char *ad;
+	int n;
+
+	if (off >= 0 || off < SKF_LL_OFF)
+		n = snprintf(buf, size, "%#x", k);
+	else if (off >= SKF_AD_OFF && (ad = xlat_lookup(&xlat_skf_ad, (uint32_t)(off - SKF_AD_OFF))))
+		n = snprintf(buf, size, "SKF_AD_OFF+%s", ad);
+	else if (off >= SKF_AD_OFF)
+		n = snprintf(buf, size, "SKF_AD_OFF+%d", off - SKF_AD_OFF);
+	else if (off >= SKF_NET_OFF)
+		n = snprintf(buf, size, "SKF_NET_OFF+%d", off - SKF_NET_OFF);
+	else
+		n = snprintf(buf, size, "SKF_LL_OFF+%d", off - SKF_LL_OFF);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in,
+		       enum bpf_flavor flavor)
 {
 	char code[128], k[96];
 	size_t len = 0;
@@ -112,53 +132,64 @@ size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in)
 	if (size)
 		buf[0] = '\0';
 	format_bpf_code(code, sizeof(code), in->code);
-	if (cls == 6 && (in->code & 0x18) == 0)
+	if (flavor == BPF_FLAVOR_SECCOMP && cls == 6 && (in->code & 0x18) == 0)
 		format_seccomp_ret(k, sizeof(k), in->k);
+	else if (flavor == BPF_FLAVOR_SOCKET && cls <= 1 && (in->code & 0xe0) == BPF_ABS)
+		format_skf_off(k, sizeof(k), in->k);
 	else
 		snprintf(k, sizeof(k), "%#x", in->k);
 	if (cls == 5 && (in->code & 0xf0) != 0) /* conditional jumps */
-		APPEND("BPF_JUMP(%s, %s, %u, %u)", code, k, in->jt, in->jf);
+		APPEND("BPF_JUMP(%s, %s, %#x, %#x)", code, k, in->jt, in->jf);
 	else
 		APPEND("BPF_STMT(%s, %s)", code, k);
 	FINISH();
 }
 
-/* struct sock_fprog: {len=N, filter=[...]} (at most -s instructions). */
-static void print_sock_fprog(struct tcb *tcp, unsigned long addr)
+void print_bpf_insns(struct tcb *tcp, unsigned long addr, unsigned long n,
+		     enum bpf_flavor flavor)
+{
+	char buf[512];
+
+	for (unsigned long i = 0; i < n; i++) {
+		struct bpf_insn_raw in;
+
+		if (i >= BPF_MAXINSNS) {
+			tprints(tcp, ", ...");
+			break;
+		}
+		if (mem_read(tcp->pid, addr + i * sizeof(in), &in, sizeof(in)) < 0) {
+			if (!i) {
+				print_addr(tcp, addr);
+				return;
+			}
+			tprintf(tcp, ", ... /* %#llx */", (unsigned long long)(addr + i * sizeof(in)));
+			break;
+		}
+		format_bpf_insn(buf, sizeof(buf), &in, flavor);
+		tprintf(tcp, "%s%s", i ? ", " : "[", buf);
+	}
+	tprints(tcp, n ? "]" : "[]");
+}
+
+/* struct sock_fprog: {len=N, filter=[...]}; the instructions with -v
+ * only (at most BPF_MAXINSNS of them), the address without. */
+void print_bpf_fprog(struct tcb *tcp, unsigned long addr, enum bpf_flavor flavor)
 {
 	struct { uint16_t len; uint16_t pad[3]; uint64_t filter; } fp;
-	char buf[512];
 
 	if (!fetch_or_print_addr(tcp, addr, &fp, sizeof(fp)))
 		return;
 	tprintf(tcp, "{len=%u, filter=", fp.len);
-	if (!fp.filter) {
-		tprints(tcp, "NULL}");
-		return;
-	}
-	tprints(tcp, "[");
-	for (unsigned i = 0; i < fp.len; i++) {
-		struct bpf_insn_raw in;
-
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (mem_read(tcp->pid, fp.filter + i * sizeof(in), &in, sizeof(in)) < 0) {
-			if (i)
-				tprints(tcp, ", ");
-			tprintf(tcp, "... /* %#llx */", (unsigned long long)(fp.filter + i * sizeof(in)));
-			break;
-		}
-		format_bpf_insn(buf, sizeof(buf), &in);
-		tprintf(tcp, "%s%s", i ? ", " : "", buf);
-	}
-	tprints(tcp, "]}");
+	if (!pcfg.verbose || !fp.filter)
+		print_addr(tcp, fp.filter);
+	else
+		print_bpf_insns(tcp, fp.filter, fp.len, flavor);
+	tprints(tcp, "}");
 }
 
 void print_seccomp_fprog(struct tcb *tcp, unsigned long addr)
 {
-	print_sock_fprog(tcp, addr);
+	print_bpf_fprog(tcp, addr, BPF_FLAVOR_SECCOMP);
 }
 
 int dec_seccomp(struct tcb *tcp)
@@ -171,9 +202,10 @@ int dec_seccomp(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	switch (op) {
 	case 1: /* SECCOMP_SET_MODE_FILTER */
-		print_flags(tcp, &xlat_seccomp_filter_flags, (uint32_t)tcp->args[1], NULL);
+		print_flags(tcp, &xlat_seccomp_filter_flags, (uint32_t)tcp->args[1],
+			    "SECCOMP_FILTER_FLAG_???");
 		tprint_arg_next(tcp);
-		print_sock_fprog(tcp, tcp->args[2]);
+		print_seccomp_fprog(tcp, tcp->args[2]);
 		break;
 	case 2: { /* SECCOMP_GET_ACTION_AVAIL */
 		uint32_t action;
@@ -190,7 +222,7 @@ int dec_seccomp(struct tcb *tcp)
 		break;
 	}
 	default:
-		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		tprintf(tcp, "%#x", (unsigned)tcp->args[1]);
 		tprint_arg_next(tcp);
 		print_addr(tcp, tcp->args[2]);
 		break;

@@ -577,6 +577,21 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 	}
 }
 
+void print_buf_z(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	char *buf;
+
+	if (!addr || !len || len > pcfg.max_strlen) {
+		print_buf(tcp, addr, len);
+		return;
+	}
+	buf = scratch(len);
+	if (mem_read(tcp->pid, addr, buf, len) < 0)
+		print_addr(tcp, addr);
+	else
+		print_quoted(tcp, buf, buf[len - 1] ? len : len - 1, false);
+}
+
 static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 {
 	char *buf;
@@ -600,6 +615,25 @@ static void print_cstr(struct tcb *tcp, unsigned long addr, size_t limit)
 		truncated = true;
 	}
 	print_quoted(tcp, buf, (size_t)n, truncated);
+}
+
+/* At most n bytes: complete only when a NUL is among them. */
+static void print_cstr_n(struct tcb *tcp, unsigned long addr, size_t n)
+{
+	char *buf;
+	bool truncated;
+	ssize_t len;
+
+	if (!addr) {
+		print_addr(tcp, addr);
+		return;
+	}
+	buf = scratch(n + 1);
+	len = mem_read_str(tcp->pid, addr, buf, n + 1, &truncated);
+	if (len < 0)
+		print_addr(tcp, addr);
+	else
+		print_quoted(tcp, buf, (size_t)len, truncated);
 }
 
 void print_str(struct tcb *tcp, unsigned long addr)
@@ -671,11 +705,26 @@ static void print_styled(struct tcb *tcp, uint64_t val, const char *names)
 		tprintf(tcp, " /* %s */", names);
 }
 
+bool flags_known(const struct xlat *x, uint64_t val)
+{
+	for (unsigned i = 0; x && i < x->n; i++)
+		if (x->items[i].val && (val & x->items[i].val) == x->items[i].val)
+			return true;
+	return false;
+}
+
 void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	char buf[1024];
 
-	format_flags(buf, sizeof(buf), x, val, dflt);
+	if (val && dflt && !flags_known(x, val)) {
+		if (pcfg.xlat_style == XLAT_RAW)
+			print_styled(tcp, val, NULL);
+		else
+			tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
+		return;
+	}
+	format_flags(buf, sizeof(buf), x, val, NULL);
 	if (pcfg.xlat_style != XLAT_ABBREV)
 		print_styled(tcp, val, buf);
 	else
@@ -694,6 +743,61 @@ void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char 
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)val, dflt);
 	else
 		tprintf(tcp, "%#llx", (unsigned long long)val);
+}
+
+void print_xval_num(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt)
+{
+	const char *s = x ? xlat_lookup(x, val) : NULL;
+
+	tprintf(tcp, val ? "%#llx" : "0", (unsigned long long)val);
+	if (pcfg.xlat_style != XLAT_RAW && (s || dflt))
+		tprintf(tcp, " /* %s */", s ? s : dflt);
+}
+
+void print_str_n(struct tcb *tcp, unsigned long addr, size_t n)
+{
+	print_cstr_n(tcp, addr, n < pcfg.max_strlen ? n : pcfg.max_strlen);
+}
+
+/* Largest tail of an extensible structure that is read and shown. */
+#define TAIL_MAX 4096
+
+int check_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to)
+{
+	size_t len = to - from < TAIL_MAX ? to - from : TAIL_MAX;
+	char *buf;
+
+	if (to <= from)
+		return 0;
+	buf = scratch(len);
+	if (mem_read(tcp->pid, addr + from, buf, len) < 0)
+		return -EFAULT;
+	for (size_t i = 0; i < len; i++)
+		if (buf[i])
+			return 1;
+	return 0;
+}
+
+void print_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to)
+{
+	size_t len = to - from < TAIL_MAX ? to - from : TAIL_MAX;
+	int r = check_nonzero_tail(tcp, addr, from, to);
+	char *buf, *q;
+
+	if (r < 0) {
+		tprints(tcp, "???");
+		return;
+	}
+	if (r == 0)
+		return;
+	buf = scratch(len + QUOTE_SIZE(len));
+	if (mem_read(tcp->pid, addr + from, buf, len) < 0) {
+		tprints(tcp, "???");
+		return;
+	}
+	q = buf + len;
+	quote_string(buf, len, QUOTE_HEX_ALL, q);
+	tprintf(tcp, "/* bytes %zu..%zu */ %s", from, from + len - 1, q);
 }
 
 void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val)

@@ -162,15 +162,21 @@ void print_signo(struct tcb *tcp, int sig);                  /* SIGINT, -X aware
 void print_signame(struct tcb *tcp, int sig);                /* SIGINT always */
 /* Quoted buffer of len bytes at addr, truncated to -s with "...". */
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len);
+/* The same without its last byte when that is a NUL and the whole
+ * buffer fits in -s (a value that carries its terminator). */
+void print_buf_z(struct tcb *tcp, unsigned long addr, unsigned long len);
 /* NUL-terminated string at addr, truncated to -s. */
 void print_str(struct tcb *tcp, unsigned long addr);
 /* NUL-terminated path at addr (not truncated by -s). */
 void print_path(struct tcb *tcp, unsigned long addr);
-/* Flags: "A|B|0x40", "0" when zero (or dflt). */
+/* Flags: "A|B|0x40", "0" when zero; when dflt is given and val has none
+ * of the set's bits: "0x40 /+ DFLT +/" (dflt names the unknown, "SECBIT_???"). */
 void print_flags(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt);
 /* Enum: "NAME"; unknown: hex, followed by a comment naming dflt
  * (e.g. "F_???") when dflt is given. */
 void print_xval(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt);
+/* True when val has at least one of the set's (nonzero) bits. */
+bool flags_known(const struct xlat *x, uint64_t val);
 /* Format flags into buf (pure; for tests and composite printers).
  * Returns the length. */
 size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt);
@@ -186,6 +192,21 @@ bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t 
 
 /* Name of a signal ("SIGINT"), or NULL. */
 const char *signal_name(int sig);
+
+/* Enum printed as a number with its name in a comment whatever the -X
+ * style but raw: "0 /+ PIDTYPE_PID +/", unknown "0x9 /+ DFLT +/". */
+void print_xval_num(struct tcb *tcp, const struct xlat *x, uint64_t val, const char *dflt);
+/* NUL-terminated string of at most n bytes (and -s): "..." when none of
+ * them is a NUL; the address when it cannot be read. */
+void print_str_n(struct tcb *tcp, unsigned long addr, size_t n);
+
+/* Bytes [from, to) of the structure at addr, past the fields ctrace
+ * knows (an extensible struct bigger than its known size): 0 when they
+ * are all zero, 1 when not, -EFAULT when unreadable. */
+int check_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to);
+/* Print them as strace: nothing when zero, "???" when unreadable, else
+ * '/+ bytes 88..95 +/ "\xde\xc0..."'. */
+void print_nonzero_tail(struct tcb *tcp, unsigned long addr, size_t from, size_t to);
 
 /* Enum with a decimal fallback: "NAME" or "123". */
 void print_xval_d(struct tcb *tcp, const struct xlat *x, uint64_t val);

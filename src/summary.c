@@ -12,6 +12,8 @@
 static const struct arch_def *sum_arch;
 static struct sum_stat *stats;  /* nsyscalls + 1 (unknown numbers) */
 static bool wall_clock;
+static const struct rusage *stop_ru;   /* wait4's, for the current stop */
+static unsigned ru_pending;            /* calls timed by it, not yet ended */
 
 static const struct { const char *name; enum sum_col col; } col_names[] = {
 	{ "time-percent", SC_TIME_PERCENT }, { "time_percent", SC_TIME_PERCENT },
@@ -117,9 +119,42 @@ static uint64_t now_ns(struct tcb *tcp)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+void summary_stop_rusage(const struct rusage *ru)
+{
+	stop_ru = ru;
+}
+
+bool summary_rusage_pending(void)
+{
+	return ru_pending > 0;
+}
+
+/* utime + stime: the kernel splits the group's exact run time between
+ * them by tick samples, so only their sum is worth taking. */
+static uint64_t ru_ns(const struct rusage *ru)
+{
+	return ((uint64_t)ru->ru_utime.tv_sec + (uint64_t)ru->ru_stime.tv_sec) * 1000000000u +
+	       ((uint64_t)ru->ru_utime.tv_usec + (uint64_t)ru->ru_stime.tv_usec) * 1000u;
+}
+
 void summary_enter(struct tcb *tcp)
 {
+	summary_forget(tcp);
+	if (stop_ru && !wall_clock && tcp->solo && !(tcp->ent && (tcp->ent->props & SP_REAP))) {
+		tcp->sum_ru = true;
+		ru_pending++;
+		tcp->sum_start_ns = ru_ns(stop_ru);
+		return;
+	}
 	tcp->sum_start_ns = now_ns(tcp);
+}
+
+void summary_forget(struct tcb *tcp)
+{
+	if (tcp->sum_ru) {
+		tcp->sum_ru = false;
+		ru_pending--;
+	}
 }
 
 void summary_add(long nr, bool error, uint64_t ns)
@@ -143,8 +178,16 @@ void summary_add(long nr, bool error, uint64_t ns)
 
 void summary_exit(struct tcb *tcp)
 {
-	uint64_t end = now_ns(tcp);
-	uint64_t ns = end > tcp->sum_start_ns ? end - tcp->sum_start_ns : 0;
+	uint64_t end, ns;
+
+	if (tcp->sum_ru) {
+		/* wait4 keeps asking while the call is pending (ru_pending) */
+		end = stop_ru ? ru_ns(stop_ru) : tcp->sum_start_ns;
+		summary_forget(tcp);
+	} else {
+		end = now_ns(tcp);
+	}
+	ns = end > tcp->sum_start_ns ? end - tcp->sum_start_ns : 0;
 
 	summary_add(tcp->scno, tcp->err != 0, ns);
 }

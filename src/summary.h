@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/resource.h>
 
 #include "arch.h"
 #include "tcb.h"
@@ -28,9 +29,17 @@ int summary_parse_columns(const char *s, enum sum_col *cols, unsigned *ncols);
 /* Start collecting for arch a; wall: -w (wall clock) instead of the
  * tracee's CPU time. */
 void summary_init(const struct arch_def *a, bool wall);
+/* The rusage wait4 returned with the current stop (NULL: not asked for):
+ * the CPU time of a single-threaded tracee comes with it, no read. */
+void summary_stop_rusage(const struct rusage *ru);
+/* A call timed by the rusage is between its entry and exit: wait4 must go
+ * on asking for it. */
+bool summary_rusage_pending(void);
 /* Called at syscall entry and exit of a counted syscall. */
 void summary_enter(struct tcb *tcp);
 void summary_exit(struct tcb *tcp);
+/* A tracee is gone (maybe inside a call). */
+void summary_forget(struct tcb *tcp);
 /* Account one call directly (for tests and for exits without entry). */
 void summary_add(long nr, bool error, uint64_t ns);
 /* Print the table. */

@@ -48,6 +48,8 @@ enum syscall_prop {
 	SP_UNWIND_ENTRY = 1u << 11, /* -k unwinds at entry (strace prints "+0x0") */
 	SP_RESTART_BLOCK = 1u << 12, /* may return ERESTART_RESTARTBLOCK: the exit
 				      * result matters even when not shown */
+	SP_REAP         = 1u << 13, /* wait4/waitid: may reap a child, whose CPU
+				     * time the caller's rusage then includes */
 };
 
 /* How a generic argument is printed (syscalls.def token in comments). */

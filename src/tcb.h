@@ -60,6 +60,8 @@ struct tcb {
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
+	bool solo;                  /* known to be single-threaded (tracer.c) */
+	bool sum_ru;                /* -c: this call is timed by wait4's rusage */
 	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
 	char *root;                 /* its root as a path of ours (-y), NULL: not read */
 	FILE *json_fp;              /* --json: the current syscall's argument text */

@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -299,9 +300,26 @@ static void set_ns_pid(struct tcb *tcp, bool check)
 	}
 }
 
+/* Tracees not known to be single-threaded (tcp->solo false): while there
+ * is none, -c takes CPU times from wait4's rusage (src/summary.c). */
+static unsigned nonsolo;
+
+static void set_solo(struct tcb *tcp, bool solo)
+{
+	if (tcp->solo == solo)
+		return;
+	tcp->solo = solo;
+	if (solo)
+		nonsolo--;
+	else
+		nonsolo++;
+}
+
 static struct tcb *add_tcb(pid_t pid, unsigned flags)
 {
 	struct tcb *tcp = tcb_new(pid, flags);
+
+	nonsolo++; /* until known better */
 
 	tcp->out = stream_for(pid);
 	/* attached processes may live in a container; children of such a
@@ -312,6 +330,9 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 
 static void drop_tcb(struct tcb *tcp)
 {
+	set_solo(tcp, false);
+	nonsolo--;
+	summary_forget(tcp);
 	stage_end(tcp, FS_UNFINISHED);
 	if (tcp->out && tcp->out->curline == tcp)
 		tcp->out->curline = NULL;
@@ -540,7 +561,8 @@ int tracer_spawn(const char *path, char **argv)
 		waitpid(pid, &status, 0);
 		return ret;
 	}
-	add_tcb(pid, TCB_STARTUP | TCB_HIDE);
+	/* a forked child: one thread */
+	set_solo(add_tcb(pid, TCB_STARTUP | TCB_HIDE), true);
 	main_pid = pid;
 	kill(pid, SIGCONT);
 	return 0;
@@ -749,6 +771,10 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->err = 0;
 	tcp->rval = 0;
 	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+	/* a new thread (seen here when clone events are not reported) */
+	if (tcp->ent && (((tcp->ent->props & SP_CLONE) && (tcp->args[0] & CLONE_THREAD)) ||
+			 (tcp->ent->props & SP_CLONE3)))
+		set_solo(tcp, false);
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
 		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
@@ -893,6 +919,22 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 	return tcp;
 }
 
+/* With the fast path, the exec event ends a shown execve: it succeeded,
+ * so its result is 0, and the tracee resumes with PTRACE_CONT instead of
+ * stopping once more at the exit (a wait, a GET_SYSCALL_INFO and a
+ * context switch less per exec).  Not with -k (the stack is taken at the
+ * exit stop) nor when -e inject tampers with the result there. */
+static void exec_done_early(struct tcb *tcp)
+{
+	if (!use_seccomp || opt->stack || !is_exec(tcp->ent) ||
+	    (tcp->flags & (TCB_INSYSCALL | TCB_FILTERED | TCB_INJECTED)) != TCB_INSYSCALL)
+		return;
+	tcp->rval = 0;
+	tcp->err = 0;
+	fdcache_syscall_exit(tcp);
+	on_syscall_exit(tcp);
+}
+
 /* PTRACE_EVENT_SECCOMP: the filter stopped a selected syscall at entry. */
 static void on_seccomp_stop(struct tcb *tcp)
 {
@@ -916,14 +958,20 @@ static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
 	return add_tcb(pid, flags);
 }
 
-static void on_new_child(struct tcb *parent)
+static void on_new_child(struct tcb *parent, int event)
 {
 	unsigned long child = 0;
 
+	/* a clone event may be a thread of the parent's */
+	if (event == PTRACE_EVENT_CLONE)
+		set_solo(parent, false);
 	if (ptrace(PTRACE_GETEVENTMSG, parent->pid, 0L, &child) < 0)
 		return;
+	/* a fork/vfork child has one thread (one whose first stop came
+	 * before this event stays unknown until its execve) */
 	if (!tcb_find((pid_t)child))
-		new_child_tcb((pid_t)child, parent->flags & TCB_ATTACHED);
+		set_solo(new_child_tcb((pid_t)child, parent->flags & TCB_ATTACHED),
+			 event != PTRACE_EVENT_CLONE);
 }
 
 static void handle_stop(struct tcb *tcp, int status)
@@ -955,6 +1003,9 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		case PTRACE_EVENT_EXEC:
 			tcp = on_exec_event(tcp);
+			/* the new image has one thread */
+			set_solo(tcp, true);
+			exec_done_early(tcp);
 			break;
 		case PTRACE_EVENT_SECCOMP:
 			on_seccomp_stop(tcp);
@@ -962,7 +1013,7 @@ static void handle_stop(struct tcb *tcp, int status)
 		case PTRACE_EVENT_FORK:
 		case PTRACE_EVENT_VFORK:
 		case PTRACE_EVENT_CLONE:
-			on_new_child(tcp);
+			on_new_child(tcp, event);
 			break;
 		default:
 			break;
@@ -971,11 +1022,8 @@ static void handle_stop(struct tcb *tcp, int status)
 		return;
 	}
 
-	/* signal-delivery-stop */
-	if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
-		resume(tcp, 0);
-		return;
-	}
+	/* signal-delivery-stop (a seized tracee reports group-stops as
+	 * PTRACE_EVENT_STOP, above) */
 	if (tcp->flags & TCB_STARTUP) {
 		/* our own SIGCONT (and the startup SIGSTOP) are not the
 		 * command's business */
@@ -986,8 +1034,14 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		}
 	}
+	/* the siginfo is read only for a line that shows it */
 	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
 		unsigned long sp;
+
+		if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
+			resume(tcp, 0);
+			return;
+		}
 
 		/* -i: where the signal arrived */
 		tcp->ip_valid = opt->print_ip &&
@@ -1089,6 +1143,19 @@ static void detach_all(int sig)
 	}
 }
 
+/* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
+ * for -c when it can replace a schedstat read (see summary_enter()). */
+static pid_t wait_stop(int *status, int flags)
+{
+	static struct rusage ru;
+	bool want = opt->count && !opt->count_wall && (nonsolo == 0 || summary_rusage_pending());
+	pid_t pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+
+	if (pid > 0)
+		summary_stop_rusage(want ? &ru : NULL);
+	return pid;
+}
+
 int tracer_loop(void)
 {
 	int ret;
@@ -1112,11 +1179,11 @@ int tracer_loop(void)
 			flush_due = 0;
 			flush_timer_armed = false;
 		} else if ((pending = outstreams_pending()) & OUT_URGENT) {
-			pid = waitpid(-1, &status, __WALL | WNOHANG);
+			pid = wait_stop(&status, WNOHANG);
 		} else {
 			if (pending & OUT_LAZY)
 				arm_flush_timer();
-			pid = waitpid(-1, &status, __WALL);
+			pid = wait_stop(&status, 0);
 		}
 		if (pid == 0) {
 			ret = outstreams_flush();
@@ -1129,7 +1196,7 @@ int tracer_loop(void)
 				detach_all(0);
 				break;
 			}
-			pid = waitpid(-1, &status, __WALL);
+			pid = wait_stop(&status, 0);
 		}
 		if (pid < 0) {
 			if (errno == EINTR)

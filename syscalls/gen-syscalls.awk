@@ -59,7 +59,7 @@ BEGIN {
 	for (i in k) AK[k[i]] = v[i]
 	split("file desc process network signal ipc memory creds clock stat lstat fstat statfs fstatfs pure stat_like statfs_like", k, " ")
 	for (i in k) TC[k[i]] = "TC_" toupper(k[i])
-	split("fd_neutral fd_close fd_dup2 fd_fcntl fork clone clone3 fd_io_uring maps maps_exec exec unwind_entry restart_block", k, " ")
+	split("fd_neutral fd_close fd_dup2 fd_fcntl fork clone clone3 fd_io_uring maps maps_exec exec unwind_entry restart_block reap", k, " ")
 	for (i in k) SP[k[i]] = "SP_" toupper(k[i])
 	split("dec udec hex oct fd noreturn", k, " ")
 	split("RV_DEC RV_UDEC RV_HEX RV_OCT RV_FD RV_NONE", v, " ")

@@ -39,4 +39,7 @@ count() { # build-dir make-check-status make-check-output -> adds to the totals
 		echo "=== ${trs%.trs} (failed) ==="; tail -30 "${trs%.trs}.log"
 	done
 	grep -h '^SKIP: ' $(find "$dir/tests" -name '*.log') 2>/dev/null | sort -u
+	# where the time went: the slowest scripts (tests/timed.sh)
+	echo "slowest tests of $dir:" $(grep -H '^TIME: ' $(find "$dir/tests" -name '*.log') 2>/dev/null |
+		sed 's|^.*/tests/\(.*\)\.log:TIME: \([0-9]*\)s$|\2 \1|' | sort -rn | head -8 | awk '{printf "%s %ss;", $2, $1}')
 }

@@ -345,9 +345,21 @@ static void assess_attach_other(const struct check_facts *f,
 	    "CAP_SYS_PTRACE, which ctrace lacks");
 }
 
+/* What the kernel's ptrace check said about the target: 0 allowed, an
+ * errno, or -1 unknown.  An open of /proc/PID/mem refused by the file's mode
+ * never reached that check; the ns link's read check then still refuses
+ * what attaching would (read is the weaker mode). */
+static int target_access_err(const struct check_target *t)
+{
+	if (t->mem_err == EACCES && t->mem_dac)
+		return t->ns_err > 0 ? t->ns_err : -1;
+	return t->mem_err;
+}
+
 static void assess_attach_pid(const struct check_facts *f, struct check_mode_result *m)
 {
 	const struct check_target *t = &f->target;
+	int access_err = target_access_err(t);
 	bool cap = has_cap(f, CHECK_CAP_SYS_PTRACE);
 	bool same_uid = f->euid == t->uid[0] && f->euid == t->uid[1] &&
 			f->euid == t->uid[2] && f->egid == t->gid[0] &&
@@ -370,7 +382,7 @@ static void assess_attach_pid(const struct check_facts *f, struct check_mode_res
 	}
 	if (ptrace_filtered(f, PROBE_SEIZE, m))
 		return;
-	if (t->mem_err == 0) {
+	if (access_err == 0) {
 		set(m, VERDICT_OK, NULL, NULL);
 		return;
 	}
@@ -418,17 +430,18 @@ static void assess_attach_pid(const struct check_facts *f, struct check_mode_res
 		    "does not count", (int)t->pid);
 		return;
 	}
-	if (t->mem_err > 0 && kernel_ptrace_cause(f, true, m))
+	if (access_err > 0 && kernel_ptrace_cause(f, true, m))
 		return;
-	if (t->mem_err > 0) {
+	if (access_err > 0) {
 		if (t->dumpable == 0 && cap && f->userns == 1)
 			set(m, VERDICT_FAILS, "run ctrace in the target's user namespace",
 			    "PID %d is not dumpable and ctrace's CAP_SYS_PTRACE only counts in "
 			    "its own user namespace", (int)t->pid);
 		else
 			set(m, VERDICT_FAILS, NULL,
-			    "the kernel refuses access to PID %d (%s on /proc/%d/mem)",
-			    (int)t->pid, err_name(t->mem_err), (int)t->pid);
+			    "the kernel refuses access to PID %d (%s on /proc/%d/%s)",
+			    (int)t->pid, err_name(access_err), (int)t->pid,
+			    t->mem_dac ? "ns/pid" : "mem");
 		return;
 	}
 	set(m, VERDICT_OK, NULL, NULL);

@@ -5,6 +5,7 @@
 #include "check/facts.h"
 #include "check/probes.h"
 #include "check/hostside.h"
+#include "check/pidns.h"
 #include "check/report.h"
 #include "check/whatif_report.h"
 #include "check/pod.h"
@@ -364,8 +365,11 @@ int check_cli(int argc, char **argv)
 			inside = true;
 		}
 	}
+	static struct pidns_view pv;
+	pidns_survey(&f, &pv);
 	if (o.json) {
 		struct json_object *doc = check_report_json(&f, &r, status);
+		json_object_object_add(doc, "pid_namespace", pidns_report_json(&pv));
 		if (o.pid)
 			json_object_object_add(doc, "inside", inside ? hostside_report_json(&h, &hr) : NULL);
 		puts(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
@@ -375,6 +379,7 @@ int check_cli(int argc, char **argv)
 		quiet_text(stdout, &r);
 	} else {
 		check_report_text(stdout, &f, &r);
+		pidns_report_text(stdout, &pv);
 		if (inside)
 			hostside_report_text(stdout, &h, &hr);
 	}

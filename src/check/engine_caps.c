@@ -3,6 +3,7 @@
 #include "check/engine_caps.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +103,18 @@ const char *caps_name(int cap)
 	if (cap < 0 || cap > CAPS_LAST)
 		return NULL;
 	return cap_names[cap];
+}
+
+bool engine_knows_cap(enum container_engine e, const char *version, int cap)
+{
+	/* Docker 20.10's vendored gocapability list stops at CAP_AUDIT_READ
+	 * (the update to CAP_PERFMON, CAP_BPF and CAP_CHECKPOINT_RESTORE was
+	 * reverted, moby#42011, moby#42601): its daemon answers "invalid
+	 * CapAdd: unknown capability" for them.  Docker 23.0 knows them. */
+	if (e == ENGINE_CAPS_DOCKER && version && version[0] >= '0' && version[0] <= '9' &&
+	    strtol(version, NULL, 10) < 23)
+		return cap >= 0 && cap < 38;
+	return cap >= 0 && cap <= CAPS_LAST;
 }
 
 static uint64_t mask_of(const char *const *names, size_t n)

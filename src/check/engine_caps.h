@@ -4,6 +4,7 @@
 #ifndef CTRACE_CHECK_ENGINE_CAPS_H
 #define CTRACE_CHECK_ENGINE_CAPS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,10 @@ uint64_t engine_default_caps(enum container_engine e);
 int caps_from_name(const char *name);
 /* "CAP_SYS_PTRACE" for a number, NULL when out of range. */
 const char *caps_name(int cap);
+
+/* Whether the engine, at version ("20.10", "current"; NULL: current),
+ * accepts --cap-add of capability number cap. */
+bool engine_knows_cap(enum container_engine e, const char *version, int cap);
 
 /* Start from base and apply --cap-add / --cap-drop lists as the engine
  * does ("ALL" accepted in both).  Returns 0 and *out, or -EINVAL with a

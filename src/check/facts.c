@@ -43,6 +43,7 @@ void check_facts_init(struct check_facts *f)
 	f->target.exists = -1;
 	f->target.dumpable = -1;
 	f->target.mem_err = -1;
+	f->target.ns_err = -1;
 	f->perf_paranoid = CHECK_PARANOID_UNKNOWN;
 	f->bpf_unpriv_disabled = -1;
 	f->pmu_hw = -1;
@@ -334,6 +335,17 @@ static void gather_container(struct check_facts *f)
 				       f->engine_hints, sizeof(f->engine_hints));
 }
 
+bool check_dac_denies_read(uid_t owner, gid_t group, mode_t mode, uid_t fsuid,
+			   gid_t fsgid, uint64_t cap_eff)
+{
+	mode_t need = owner == fsuid ? S_IRUSR : group == fsgid ? S_IRGRP : S_IROTH;
+
+	if (mode & need)
+		return false;
+	return !check_has_cap(cap_eff, CHECK_CAP_DAC_OVERRIDE) &&
+	       !check_has_cap(cap_eff, CHECK_CAP_DAC_READ_SEARCH);
+}
+
 static bool same_ns(const char *a, const char *b)
 {
 	char la[64], lb[64];
@@ -354,6 +366,7 @@ void check_gather_target(struct check_facts *f, pid_t pid)
 	t->exists = -1;
 	t->dumpable = -1;
 	t->mem_err = -1;
+	t->ns_err = -1;
 	t->present = true;
 	t->pid = pid;
 	t->is_self = pid == getpid();
@@ -382,7 +395,12 @@ void check_gather_target(struct check_facts *f, pid_t pid)
 		close(fd);
 	} else {
 		t->mem_err = errno;
+		if (t->mem_err == EACCES && stat(path, &st) == 0)
+			t->mem_dac = check_dac_denies_read(st.st_uid, st.st_gid, st.st_mode,
+							   f->euid, f->egid, f->cap_eff);
 	}
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)pid);
+	t->ns_err = readlink(path, buf, sizeof(buf)) >= 0 ? 0 : errno;
 	/* Ancestor?  Walk our PPid chain (bounded). */
 	pid_t p = getppid();
 	for (int depth = 0; p > 0 && depth < 64; depth++) {

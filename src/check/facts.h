@@ -29,6 +29,8 @@ enum check_lsm {
 };
 
 /* Capability numbers used by the assessment (linux/capability.h). */
+#define CHECK_CAP_DAC_OVERRIDE 1
+#define CHECK_CAP_DAC_READ_SEARCH 2
 #define CHECK_CAP_SYS_PTRACE 19
 #define CHECK_CAP_SYS_ADMIN 21
 #define CHECK_CAP_PERFMON 38
@@ -48,6 +50,13 @@ struct check_target {
 	bool other_pidns;	/* its pid namespace differs from ours */
 	bool other_userns;
 	int mem_err;		/* open(/proc/PID/mem): 0 or errno (-1 unknown) */
+	/* The file's mode (0600, owned by the target's uid) refused the open
+	 * before the kernel's ptrace check ran: a non-root ctrace with
+	 * CAP_SYS_PTRACE but no CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH.  Then
+	 * mem_err says nothing about attaching. */
+	bool mem_dac;
+	int ns_err;		/* readlink(/proc/PID/ns/pid): 0 or errno (-1 unknown):
+				 * the kernel's ptrace read check, no file mode */
 };
 
 struct check_facts {
@@ -88,6 +97,11 @@ void check_gather_facts(struct check_facts *f, pid_t target);
 void check_facts_init(struct check_facts *f);
 /* Examine one -p target (part of check_gather_facts). */
 void check_gather_target(struct check_facts *f, pid_t pid);
+
+/* Whether a file's mode (owner uid/gid, mode bits) denies a read-only open
+ * to a process with these fs ids and effective capabilities. */
+bool check_dac_denies_read(uid_t owner, gid_t group, mode_t mode, uid_t fsuid,
+			   gid_t fsgid, uint64_t cap_eff);
 
 /* Parsers (pure). */
 /* /proc/PID/status: Uid, Gid, Cap*, Seccomp*, NoNewPrivs, NSpid.

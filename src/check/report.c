@@ -135,9 +135,15 @@ static void text_target(FILE *out, const struct check_facts *f)
 		t->is_ancestor ? "; an ancestor of ctrace" : "",
 		t->other_pidns ? "; in another pid namespace" : "",
 		t->other_userns ? "; in another user namespace" : "");
-	fprintf(out, "  /proc/%d/mem: %s\n", (int)t->pid,
+	fprintf(out, "  /proc/%d/mem: %s%s\n", (int)t->pid,
 		t->mem_err == 0 ? "opens (the kernel allows attaching)" :
-		t->mem_err > 0 ? errno_name(t->mem_err) : "not tried");
+		t->mem_err > 0 ? errno_name(t->mem_err) : "not tried",
+		t->mem_dac ? " from the file's mode (ctrace lacks CAP_DAC_OVERRIDE), "
+			     "not from the kernel's ptrace check" : "");
+	if (t->mem_dac)
+		fprintf(out, "  /proc/%d/ns/pid: %s\n", (int)t->pid,
+			t->ns_err == 0 ? "readable (the kernel's ptrace read check passes)" :
+			t->ns_err > 0 ? errno_name(t->ns_err) : "not tried");
 }
 
 void check_report_text_modes(FILE *out, const struct check_report *r)
@@ -304,6 +310,10 @@ static struct json_object *json_target(const struct check_facts *f)
 		json_object_object_add(o, "mem_open",
 				       t->mem_err == 0 ? json_object_new_string("ok") :
 				       jstr_or_null(errno_or_null(t->mem_err)));
+		json_object_object_add(o, "mem_open_file_mode", json_object_new_boolean(t->mem_dac));
+		json_object_object_add(o, "ns_link",
+				       t->ns_err == 0 ? json_object_new_string("ok") :
+				       jstr_or_null(errno_or_null(t->ns_err)));
 	}
 	return o;
 }

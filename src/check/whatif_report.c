@@ -75,6 +75,7 @@ struct setup {
 	const struct builtin_profile *builtin;	/* the profile is built in */
 	enum container_engine engine;
 	enum check_engine fengine;
+	const char *engine_version;	/* NULL: the engine's current version */
 	const char *arch;
 	struct check_facts host;
 };
@@ -142,6 +143,7 @@ static int setup(const struct whatif_opts *o, struct setup *s)
 	}
 	s->engine = (enum container_engine)e;
 	s->fengine = s->engine == ENGINE_CAPS_PODMAN ? ENGINE_PODMAN : ENGINE_DOCKER;
+	s->engine_version = s->builtin ? s->builtin->version : NULL;
 	s->arch = o->arch ? o->arch : whatif_host_arch();
 	if (!s->arch || !seccomp_query_audit_arch(s->arch)) {
 		ct_error("--arch: unknown architecture \"%s\" (x86_64 or aarch64)",
@@ -169,6 +171,15 @@ static int caps_of(const struct setup *s, bool extra_ptrace, uint64_t *caps, uin
 	}
 	if (extra_ptrace)
 		add[nadd++] = "SYS_PTRACE";
+	for (size_t i = 0; i < nadd; i++) {
+		int c = caps_from_name(add[i]);
+		if (c >= 0 && !engine_knows_cap(s->engine, s->engine_version, c)) {
+			ct_error("%s %s: --cap-add %s: unknown capability (the engine refuses it "
+				 "before Docker 23.0; CAP_SYS_ADMIN covers it there)",
+				 engine_name(s->engine), s->engine_version, add[i]);
+			return -EINVAL;
+		}
+	}
 	if (engine_apply_caps(s->engine, engine_default_caps(s->engine), add, nadd, drop, ndrop,
 			      caps, err, sizeof(err)) < 0) {
 		ct_error("%s: %s", engine_name(s->engine), err);
@@ -884,6 +895,15 @@ struct wp_pick {
 	enum check_verdict after;
 };
 
+/* Whether the engine of s accepts every capability of candidate c. */
+static bool cand_known(const struct setup *s, int c)
+{
+	for (int k = 0; c >= 0 && k < 2 && cap_candidates[c][k]; k++)
+		if (!engine_knows_cap(s->engine, s->engine_version, caps_from_name(cap_candidates[c][k])))
+			return false;
+	return true;
+}
+
 /* Options with the capabilities of candidate c added. */
 static void opts_with_cand(const struct whatif_opts *o, int c, struct whatif_opts *out)
 {
@@ -924,6 +944,8 @@ static int pick_for_target(const struct setup *s, int t, struct wp_pick *best)
 	best->after = VERDICT_FAILS + 1;
 	for (int cand = -1; cand < (int)ARRAY_SIZE(cap_candidates); cand++) {
 		struct wp_pick p = { .cand = cand };
+		if (!cand_known(s, cand))
+			continue;
 		opts_with_cand(s->o, cand, &o2);
 		s2 = *s;
 		s2.o = &o2;
@@ -1115,6 +1137,7 @@ int write_profile_run(const struct whatif_opts *o)
 		}
 	if (setup(&final, &sv) < 0)
 		return 1;
+	sv.engine_version = s.engine_version;
 	if (eval_config(&sv, &after, "written", false, false) < 0) {
 		setup_release(&sv);
 		return 1;
@@ -1138,6 +1161,13 @@ int write_profile_run(const struct whatif_opts *o)
 			printf("  --cap-add %s%s%s (no profile change can replace it)\n", cap_candidates[c][0],
 			       cap_candidates[c][1] ? " --cap-add " : "",
 			       cap_candidates[c][1] ? cap_candidates[c][1] : "");
+	for (size_t c = 0; c < ARRAY_SIZE(cap_candidates); c++)
+		if (caps[c] && s.engine == ENGINE_CAPS_DOCKER && !s.engine_version &&
+		    !engine_knows_cap(s.engine, "20.10", caps_from_name(cap_candidates[c][0]))) {
+			printf("  (Docker before 23.0 refuses --cap-add %s: there use --cap-add SYS_ADMIN, "
+			       "or --engine-version 20.10 with a built-in profile)\n", cap_candidates[c][0]);
+			break;
+		}
 	printf("\nVerified with the what-if (%s, the written profile and these flags)\n",
 	       engine_name(s.engine));
 	printf("  %-17s %-9s %s\n", "mode / tool", "before", "after");

@@ -75,7 +75,7 @@ dpkg --print-foreign-architectures 2>/dev/null | grep -qx arm64 ||
 # -- 2. arm64 packages: kernel, busybox, libraries (cached) -------------------
 PKGS="busybox-static libseccomp-dev libseccomp2 libelf-dev libelf1 libdw-dev libdw1
       libcap-dev libcap2 libjson-c-dev libjson-c5 zlib1g-dev zlib1g libzstd-dev
-      libzstd1 liblzma-dev liblzma5 libbz2-dev libbz2-1.0 strace libc6"
+      libzstd1 liblzma-dev liblzma5 libbz2-dev libbz2-1.0 libyaml-dev libyaml-0-2 strace libc6"
 DEBS=$CACHE/debs SYSROOT=$CACHE/sysroot KDIR=$CACHE/kernel
 # .unpacked holds the package list it was made from: a new list fetches again
 if [ "$(cat "$CACHE/.unpacked" 2>/dev/null)" != "$(echo $PKGS)" ]; then

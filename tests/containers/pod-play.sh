@@ -39,9 +39,9 @@ st=()
 ctr_pod_config default "$(mkpod default '')" debug; st+=($?)
 ctr_pod_config cap-ptrace "$(mkpod cap-ptrace '' -- 'capabilities: {add: [SYS_PTRACE]}')" debug; st+=($?)
 ctr_pod_config user-1000 "$(SHARE=1 mkpod user-1000 '' -- 'runAsUser: 1000')" debug; st+=($?)
-# (not sharing: ctrace -p as uid 1000 with CAP_SYS_PTRACE refuses a root
-# PID 1 whose /proc/1/mem, mode 0600, it cannot open, where the kernel
-# would let it attach: attach-other is left unobserved here)
+# (not sharing: PID 1 is ctrace's own container's; uid 1000 with an ambient
+# CAP_SYS_PTRACE attaching to a root process is observed in static.sh's
+# user-cap-ptrace sidecar and in tests/integration/attach-caps.sh)
 ctr_pod_config user-1000-cap-ptrace "$(mkpod user-1000-cap-ptrace '' -- 'runAsUser: 1000' \
 	'capabilities: {add: [SYS_PTRACE]}' 'allowPrivilegeEscalation: false')" debug; st+=($?)
 # podman 4.3 ignores the field: still its default profile
@@ -87,6 +87,14 @@ print([x["verdict"] for x in t if x["container"] == "app"][0])')
 		pod_down "$y"
 		return 1
 	fi
+	# --check inside debug (no -p): the shared pid namespace and app's
+	# process in it, with the verdict the real attach must have
+	local listed
+	listed=$(podman exec "$pod-debug" "$CTRACE" --check --json 2>"$CTR_TMP/$cfg.lerr" |
+		python3 -c 'import json, sys
+ns = json.load(sys.stdin)["pid_namespace"]
+p = [x for x in ns.get("processes", []) if x["pid"] == int(sys.argv[1])]
+print(ns["shared"], p[0]["other_container"] if p else None, p[0]["attach"] if p else "absent")' "$pid" 2>&1)
 	# a real attach and detach (observe.sh try_attach), inside debug
 	got=$(timeout -k 5 60 podman exec "$pod-debug" /bin/sh -c \
 		'T=$(mktemp -d); . "$1"/observe.sh; try_attach "$2" "$3"' sh "$CTR_DIR" "$pid" "$CTRACE")
@@ -96,7 +104,10 @@ print([x["verdict"] for x in t if x["container"] == "app"][0])')
 	esac
 	pod_down "$y"
 	echo "[pod $cfg] attach from debug to app (uid 1000, pid $pid): what-if $want, real: $got"
+	echo "[pod $cfg] --check inside debug: shared, app's process in another container, attach: $listed"
 	[ "$want" = "$res" ] || { echo "FAIL: pod $cfg: what-if says $want, attaching $res"; return 1; }
+	[ "$listed" = "True True $res" ] ||
+		{ echo "FAIL: pod $cfg: --check's pid_namespace says '$listed', attaching $res"; return 1; }
 }
 pod_attach shared-no-ptrace; st+=($?)
 pod_attach shared-cap-ptrace 'capabilities: {add: [SYS_PTRACE]}'; st+=($?)

@@ -9,7 +9,8 @@
 # attaching to PID 1 works, and a real `ctrace -p 1` (seen from the host:
 # TracerPid of PID 1, then SIGINT, then no tracer) must agree.  Then the
 # sidecar: the "only" image run with --pid=container:TARGET, with and
-# without --cap-add SYS_PTRACE, attaching to the target's PID 1.
+# without --cap-add SYS_PTRACE and as uid 1000 with it, attaching to the
+# target's PID 1; --check there lists the shared namespace.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$srcdir/tests/containers/lib.sh"
 S=${CTRACE_STATIC:-}
@@ -35,6 +36,29 @@ verdict() {  # verdict FILE MODE: the mode's verdict in a --check --json report
 	"$CTR_PYTHON" -c 'import json, sys
 d = json.load(open(sys.argv[1]))
 print([m["verdict"] for m in d["modes"] if m["name"] == sys.argv[2]][0])' "$1" "$2" 2>/dev/null
+}
+
+# attach_seen LABEL HOSTPID ERRFILE CTRACE-COMMAND...: run CTRACE-COMMAND -p 1
+# in the background; seen=ok when the host sees HOSTPID traced, and after a
+# SIGINT to the tracer untraced and alive; else seen=fail.  Sets traced and
+# rc (ctrace's exit status) too.
+attach_seen() {
+	local label=$1 hpid=$2 err=$3 ex i tp
+	shift 3
+	"$@" -o /dev/null -p 1 >/dev/null 2>"$err" &
+	ex=$! traced=no
+	for i in $(seq 400); do
+		tp=$(tracer_of "$hpid")
+		[ -n "$tp" ] && [ "$tp" != 0 ] && { traced=yes; break; }
+		kill -0 $ex 2>/dev/null || break
+		sleep 0.02
+	done
+	[ $traced = yes ] && kill -INT "$tp"
+	for i in $(seq 400); do kill -0 $ex 2>/dev/null || break; sleep 0.02; done
+	kill -0 $ex 2>/dev/null && { kill -KILL $ex; bad "$label ctrace -p 1 did not exit after SIGINT"; }
+	wait $ex; rc=$?
+	seen=fail
+	[ $traced = yes ] && [ "$(tracer_of "$hpid")" = 0 ] && ! gone "$hpid" && seen=ok
 }
 
 # one ENGINE KIND CONFIG [run flags...]
@@ -70,9 +94,12 @@ one() {
 	[023]:ok | [023]:degraded | [023]:fails) ;;
 	*) bad "[$eng $kind $cfg] --check --json: exit $rc, spawn verdict '$vspawn': $(head -c 300 "$T/check.err")"; return ;;
 	esac
+	local shared; shared=$("$CTR_PYTHON" -c 'import json, sys
+print(json.load(open(sys.argv[1]))["pid_namespace"]["shared"])' "$T/check.json" 2>&1)
+	[ "$shared" = False ] || bad "[$eng $kind $cfg] a container of its own: pid_namespace.shared is '$shared'"
 	# 2. spawn: a traced busybox echo
 	"${cli[@]}" exec "$id" /ctrace -o /dev/stdout "$app" echo ctrace-static-$$ >"$T/spawn" 2>&1; rc=$?
-	local seen=fail
+	seen=fail
 	[ $rc = 0 ] && grep -q "^write(1, \"ctrace-static-$$\\\\n\", " "$T/spawn" && seen=ok
 	case $seen:$vspawn in
 	ok:ok | ok:degraded | fail:fails) ;;
@@ -81,20 +108,7 @@ one() {
 	# 3. attach to PID 1: predicted, then done (seen from the host)
 	"${cli[@]}" exec "$id" /ctrace --check --json -p 1 >"$T/p1.json" 2>"$T/p1.err"
 	local vatt; vatt=$(verdict "$T/p1.json" attach-pid)
-	"${cli[@]}" exec "$id" /ctrace -o /dev/null -p 1 >/dev/null 2>"$T/attach.err" &
-	local ex=$! traced=no
-	for i in $(seq 250); do
-		tp=$(tracer_of "$hpid")
-		[ -n "$tp" ] && [ "$tp" != 0 ] && { traced=yes; break; }
-		kill -0 $ex 2>/dev/null || break
-		sleep 0.02
-	done
-	[ $traced = yes ] && kill -INT "$tp"
-	for i in $(seq 250); do kill -0 $ex 2>/dev/null || break; sleep 0.02; done
-	kill -0 $ex 2>/dev/null && { kill -KILL $ex; bad "[$eng $kind $cfg] ctrace -p 1 did not exit after SIGINT"; }
-	wait $ex; rc=$?
-	seen=fail
-	[ $traced = yes ] && [ "$(tracer_of "$hpid")" = 0 ] && ! gone "$hpid" && seen=ok
+	attach_seen "[$eng $kind $cfg]" "$hpid" "$T/attach.err" "${cli[@]}" exec "$id" /ctrace
 	case $seen:$vatt in
 	ok:ok | ok:degraded | fail:fails) ;;
 	*) bad "[$eng $kind $cfg] attach PID 1: --check -p 1 says '$vatt', real attach: $seen (traced=$traced, exit $rc: $(head -c 300 "$T/attach.err"))" ;;
@@ -132,25 +146,23 @@ sidecar() {
 	esac
 	"${side[@]}" --check --json -p 1 >"$T/p1.json" 2>"$T/p1.err"
 	local vatt; vatt=$(verdict "$T/p1.json" attach-pid)
-	"${side[@]}" -o /dev/null -p 1 >/dev/null 2>"$T/attach.err" &
-	local ex=$! traced=no
-	for i in $(seq 400); do
-		tp=$(tracer_of "$hpid")
-		[ -n "$tp" ] && [ "$tp" != 0 ] && { traced=yes; break; }
-		kill -0 $ex 2>/dev/null || break
-		sleep 0.02
-	done
-	[ $traced = yes ] && kill -INT "$tp"
-	for i in $(seq 400); do kill -0 $ex 2>/dev/null || break; sleep 0.02; done
-	kill -0 $ex 2>/dev/null && { kill -KILL $ex; bad "[$eng sidecar $cfg] ctrace -p 1 did not exit after SIGINT"; }
-	wait $ex; rc=$?
-	local seen=fail
-	[ $traced = yes ] && [ "$(tracer_of "$hpid")" = 0 ] && ! gone "$hpid" && seen=ok
+	attach_seen "[$eng sidecar $cfg]" "$hpid" "$T/attach.err" "${side[@]}"
 	case $seen:$vatt in
 	ok:ok | ok:degraded | fail:fails) ;;
 	*) bad "[$eng sidecar $cfg] attach to the target's PID 1: --check -p 1 says '$vatt', real attach: $seen (traced=$traced, exit $rc: $(head -c 300 "$T/attach.err"))" ;;
 	esac
-	echo "[$eng sidecar $cfg] attach to the target's PID 1: predicted $vatt, seen $seen (exit $rc)"
+	# --check without -p lists the shared namespace: PID 1 in another
+	# container, with the verdict the real attach had
+	local listed
+	listed=$("$CTR_PYTHON" -c 'import json, sys
+ns = json.load(open(sys.argv[1]))["pid_namespace"]
+p = [x for x in ns.get("processes", []) if x["pid"] == 1]
+print(ns["shared"], p[0]["other_container"] if p else None, p[0]["attach"] if p else "absent")' "$T/check.json" 2>&1)
+	case $seen:$listed in
+	"ok:True True ok" | "ok:True True degraded" | "fail:True True fails") ;;
+	*) bad "[$eng sidecar $cfg] --check's pid_namespace says '$listed' of PID 1, real attach: $seen" ;;
+	esac
+	echo "[$eng sidecar $cfg] attach to the target's PID 1: predicted $vatt, listed '$listed', seen $seen (exit $rc)"
 	ctr_rm "$eng" "$t"
 }
 
@@ -169,6 +181,10 @@ run_engine() {  # ENGINE
 	done
 	sidecar "$eng" default
 	sidecar "$eng" cap-ptrace --cap-add SYS_PTRACE
+	# non-root with the capability: podman makes it ambient (attaching to
+	# root's PID 1 works, though /proc/1/mem's mode refuses uid 1000),
+	# Docker 20.10 does not (CapEff 0: it fails)
+	sidecar "$eng" user-cap-ptrace --user 1000 --cap-add SYS_PTRACE
 }
 
 case ${1:-podman} in

@@ -86,12 +86,15 @@ tools_config docker deny-ptrace --security-opt "seccomp=$CTR_PROFILES/ctr-ptrace
 tools_config docker user-1000 -- --user 1000;                                 st+=($?)
 tools_config docker no-new-privs --security-opt no-new-privileges;           st+=($?)
 
-# The narrowest profile for these tools, from Docker 20.10's default
-# profile (built into ctrace, the one this dockerd applies), used in
+# The narrowest profile for these tools, from the running dockerd's default
+# profile (built into ctrace in the version this dockerd applies), used in
 # Docker with exactly the flags ctrace prints.
 FOR=gdb,lldb,dlv,perf,bpftrace,heaptrack,strace
 if :; then
-	"$CTRACE" --check --profile docker-default --engine-version 20.10 --engine docker \
+	# Docker's built-in profile of the running dockerd's version: Docker
+	# 20.10 refuses --cap-add BPF and PERFMON, 23.0 takes them
+	ctr_whatif_args docker
+	"$CTRACE" --check "${CTR_WHATIF[@]}" \
 		--write-profile "$CTR_TMP/written.json" --for "$FOR" >"$CTR_TMP/write.txt" 2>&1
 	wrc=$?
 	sed 's/^/  write-profile: /' "$CTR_TMP/write.txt"

@@ -7,11 +7,7 @@
 : "${CTRACE:?CTRACE not set}" "${srcdir:=.}"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
 FIX="$srcdir/tests/fixtures/profiles"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-run() { "$CTRACE" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+. "$srcdir/tests/integration/check-lib.sh"	# tmp, fail, bad, run
 # verdict FILE TOOL ACTION [what-if flags]: the what-if's verdict for a tool
 verdict() {
 	f=$1 t=$2 a=$3
@@ -98,5 +94,26 @@ for args in "--write-profile $tmp/x.json" \
 	[ "$(wc -l <"$tmp/err")" = 1 ] && grep -q '^ctrace: ' "$tmp/err" ||
 		{ bad "'$args': not one 'ctrace: ' line"; cat "$tmp/err"; }
 done
+# --- capabilities the engine knows: Docker 20.10 refuses --cap-add BPF and
+# PERFMON ("invalid CapAdd: unknown capability"), Docker 23.0 takes them ---
+wp_flags() { sed -n 's/^  docker run \(.*\) IMAGE.*$/\1/p' "$tmp/out"; }
+run --check --profile docker-default --engine-version 20.10 --engine docker \
+	--write-profile "$tmp/w5.json" --for bpftrace
+[ "$rc" != 1 ] || { bad "docker 20.10 bpftrace: exit 1"; cat "$tmp/err"; }
+case " $(wp_flags) " in
+*" --cap-add BPF "* | *" --cap-add PERFMON "*) bad "docker 20.10: flags that Docker 20.10 refuses: $(wp_flags)" ;;
+*" --cap-add SYS_ADMIN "*) ;;
+*) bad "docker 20.10: bpftrace without --cap-add SYS_ADMIN: $(wp_flags)" ;;
+esac
+run --check --profile docker-default --engine-version current --engine docker \
+	--write-profile "$tmp/w6.json" --for bpftrace
+case " $(wp_flags) " in
+*" --cap-add BPF --cap-add PERFMON "*) ;;
+*) bad "docker current: bpftrace not given --cap-add BPF --cap-add PERFMON: $(wp_flags)" ;;
+esac
+run --check --profile docker-default --engine-version 20.10 --cap-add PERFMON
+[ "$rc" = 1 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q 'unknown capability' "$tmp/err" ||
+	{ bad "docker 20.10 --cap-add PERFMON: exit $rc, want 1 and one 'unknown capability' line"; cat "$tmp/err"; }
+
 [ $fail = 0 ] && echo PASS
 exit $fail

@@ -27,6 +27,9 @@ jobs=${JOBS:-2}
 mkdir -p "$out"
 tree=$("$here/build.sh") || { echo "FAIL: could not fetch or build strace 6.1's test suite"; exit 1; }
 cd "$tree/tests" || exit 1
+# one run at a time in the shared built tree (two runs would delete and
+# overwrite each other's logs)
+exec 8>"$tree/.ctrace-run.lock" && flock 8 || { echo "FAIL: cannot lock $tree/.ctrace-run.lock"; exit 1; }
 
 # a fresh run: drop the results of the previous one
 find . -maxdepth 1 \( -name '*.trs' -o -name '*.log' \) -delete

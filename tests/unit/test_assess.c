@@ -11,57 +11,21 @@
 #include <cmocka.h>
 
 #include "check/assess.h"
+#include "factsets.h"
 
 /* Capability numbers (linux/capability.h). */
 enum { C_CHOWN = 0, C_DAC_OVERRIDE = 1, C_FOWNER = 3, C_FSETID = 4, C_KILL = 5,
        C_SETGID = 6, C_SETUID = 7, C_SETPCAP = 8, C_NET_BIND_SERVICE = 10,
        C_NET_RAW = 13, C_SYS_CHROOT = 18, C_SYS_PTRACE = 19, C_SYS_ADMIN = 21,
        C_MKNOD = 27, C_AUDIT_WRITE = 29, C_SETFCAP = 31 };
-#define B(c) (UINT64_C(1) << (c))
-
-static const uint64_t docker_caps = B(C_CHOWN) | B(C_DAC_OVERRIDE) | B(C_FOWNER) |
-	B(C_FSETID) | B(C_KILL) | B(C_SETGID) | B(C_SETUID) | B(C_SETPCAP) |
-	B(C_NET_BIND_SERVICE) | B(C_NET_RAW) | B(C_SYS_CHROOT) | B(C_MKNOD) |
-	B(C_AUDIT_WRITE) | B(C_SETFCAP);
+static const uint64_t docker_caps = FS_DOCKER_CAPS;
 static const uint64_t podman_caps = B(C_CHOWN) | B(C_DAC_OVERRIDE) | B(C_FOWNER) |
 	B(C_FSETID) | B(C_KILL) | B(C_NET_BIND_SERVICE) | B(C_SETFCAP) | B(C_SETGID) |
 	B(C_SETPCAP) | B(C_SETUID) | B(C_SYS_CHROOT);
-static const uint64_t all_caps = (UINT64_C(1) << 41) - 1;
 
-static void probe(struct check_facts *f, enum probe_id id, enum probe_result r, int err, int sig)
-{
-	f->probes[id].result = r;
-	f->probes[id].err = err;
-	f->probes[id].sig = sig;
-}
-
-/* Every probe answered as the kernel does without any filter. */
-static void all_allowed(struct check_facts *f)
-{
-	for (int i = 0; i < PROBE_COUNT; i++)
-		probe(f, i, PROBE_ALLOWED, probe_expected(i), 0);
-}
-
-static void host_root(struct check_facts *f)
-{
-	check_facts_init(f);
-	f->have_status = true;
-	f->cap_eff = f->cap_prm = f->cap_bnd = all_caps;
-	f->seccomp_mode = 0;
-	f->seccomp_filters = 0;
-	f->no_new_privs = 0;
-	f->nspid_depth = 1;
-	f->yama_scope = 0;
-	f->lsm = LSM_APPARMOR;
-	f->lsm_confined = false;
-	strcpy(f->lsm_label, "unconfined");
-	f->userns = 0;
-	f->engine = ENGINE_NONE;
-	strcpy(f->kernel_release, "6.1.0-18-amd64");
-	f->kver_major = 6;
-	f->kver_minor = 1;
-	all_allowed(f);
-}
+#define probe fs_probe
+#define all_allowed fs_all_allowed
+#define host_root fs_host_root
 
 static void host_user(struct check_facts *f, int yama)
 {
@@ -74,21 +38,9 @@ static void host_user(struct check_facts *f, int yama)
 /* Docker 20.10, default profile, as root (measured: see GUIDE). */
 static void docker_default(struct check_facts *f)
 {
-	host_root(f);
-	f->cap_eff = f->cap_prm = f->cap_bnd = docker_caps;
-	f->seccomp_mode = 2;
-	f->seccomp_filters = 1;
-	f->nspid_depth = 2;
+	fs_docker_default(f);
 	f->lsm_confined = true;
 	strcpy(f->lsm_label, "docker-default (enforce)");
-	f->engine = ENGINE_DOCKER;
-	strcpy(f->engine_hints, "/.dockerenv");
-	probe(f, PROBE_VM_READV, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_PERSONALITY_NORAND, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_KCMP, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_PIDFD_GETFD, PROBE_ERRNO, EPERM, 0);
-	probe(f, PROBE_CLONE3, PROBE_ERRNO, ENOSYS, 0);
-	probe(f, PROBE_PERF_EVENT_OPEN, PROBE_ERRNO, EPERM, 0);
 }
 
 static void docker_sys_ptrace(struct check_facts *f)
@@ -513,6 +465,46 @@ static void test_target_cases(void **state)
 	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "ctrace itself", "another process");
 }
 
+/* A non-root ctrace with an ambient CAP_SYS_PTRACE (setcap, a pod's
+ * capabilities with runAsUser): /proc/PID/mem of another user is 0600 and
+ * refuses it by its mode before the kernel's ptrace check; measured by
+ * tests/integration/attach-caps.sh against strace -p. */
+static void test_nonroot_cap_file_mode(void **state)
+{
+	struct check_facts f;
+	struct check_report r;
+	host_user(&f, 0);
+	f.cap_eff = f.cap_prm = B(C_SYS_PTRACE);
+	f.target.present = true;
+	f.target.pid = 4321;
+	f.target.exists = 1;
+	f.target.uid[0] = f.target.uid[1] = f.target.uid[2] = 1001;
+	f.target.gid[0] = f.target.gid[1] = f.target.gid[2] = 1001;
+	f.target.dumpable = 1;
+	f.target.mem_err = EACCES;
+	f.target.mem_dac = true;
+	f.target.ns_err = 0;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_OK, NULL, NULL);
+	/* the ns link's read check refuses too: the kernel's own answer */
+	f.target.ns_err = EACCES;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS,
+	       "the kernel refuses access to PID 4321 (EACCES on /proc/4321/ns/pid)", NULL);
+	/* an EACCES the file's mode did not cause is the kernel's */
+	f.target.mem_dac = false;
+	f.target.ns_err = 0;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS,
+	       "the kernel refuses access to PID 4321 (EACCES on /proc/4321/mem)", NULL);
+	/* without the capability the uid decides, whatever the file said */
+	f.cap_eff = f.cap_prm = 0;
+	f.target.mem_dac = true;
+	check_assess(&f, &r);
+	expect(&r, MODE_ATTACH_PID, VERDICT_FAILS, "PID 4321 runs as uid 1001 and ctrace as uid 1000",
+	       "--user 1001");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -533,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_no_container),
 		cmocka_unit_test(test_kernel_errno_not_seccomp),
 		cmocka_unit_test(test_target_cases),
+		cmocka_unit_test(test_nonroot_cap_file_mode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,7 +202,7 @@ static bool baseline_clean(void)
 	assert_int_equal(run_captured(call_preflight, &pf, &out, &err), 0);
 	if (!strcmp(out, "rc=0 vm_readv=1 info=1 bpf=1\n") && !*err)
 		return true;
-	print_message("baseline preflight not clean here (%s%s): skipped\n", err, out);
+	print_message("SKIP: baseline preflight not clean here (%s%s)\n", err, out);
 	return false;
 }
 
@@ -213,8 +213,10 @@ static void test_preflight_vm_readv_eperm(void **state)
 
 	if (!baseline_clean())
 		skip();
-	if (run_captured(call_preflight, &pf, &out, &err) == 77)
+	if (run_captured(call_preflight, &pf, &out, &err) == 77) {
+		print_message("SKIP: seccomp filters cannot be installed here\n");
 		skip();
+	}
 	assert_string_equal(out, "rc=0 vm_readv=0 info=1 bpf=0\n");
 	/* one warning line, then tracing goes on */
 	/* "a seccomp filter" or, where this test runs in a container, "the
@@ -239,8 +241,10 @@ static void test_preflight_ptrace_killed(void **state)
 
 	if (!baseline_clean())
 		skip();
-	if (run_captured(call_preflight, &pf, &out, &err) == 77)
+	if (run_captured(call_preflight, &pf, &out, &err) == 77) {
+		print_message("SKIP: seccomp filters cannot be installed here\n");
 		skip();
+	}
 	/* the error survives -qq; preflight itself survives the filter */
 	assert_non_null(strstr(out, "rc=-1 "));
 	assert_non_null(strstr(err, "ctrace: cannot trace a new program: ptrace is fatal under "));
@@ -258,8 +262,10 @@ static void test_preflight_silent(void **state)
 
 	if (!baseline_clean())
 		skip();
-	if (run_captured(call_preflight, &pf, &out, &err) == 77)
+	if (run_captured(call_preflight, &pf, &out, &err) == 77) {
+		print_message("SKIP: seccomp filters cannot be installed here\n");
 		skip();
+	}
 	assert_string_equal(out, "rc=0 vm_readv=1 info=1 bpf=1\n");
 	assert_string_equal(err, "");
 }
@@ -272,8 +278,10 @@ static void test_preflight_no_aslr(void **state)
 
 	if (!baseline_clean())
 		skip();
-	if (run_captured(call_preflight, &pf, &out, &err) == 77)
+	if (run_captured(call_preflight, &pf, &out, &err) == 77) {
+		print_message("SKIP: seccomp filters cannot be installed here\n");
 		skip();
+	}
 	assert_non_null(strstr(out, "rc=-1 "));
 	assert_non_null(strstr(err, "ctrace: cannot disable ASLR (--no-aslr): "));
 	assert_non_null(strstr(err, "\"Error disabling address space randomization: "

@@ -6,9 +6,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "check/facts.h"
+#include "check/pidns.h"
 
 /* /proc/self/status in a Docker 20.10 container, root, default profile. */
 static const char docker_status[] =
@@ -80,6 +82,37 @@ static void test_status_host_old_kernel(void **state)
 	assert_int_equal(t.uid[0], 1000);
 	assert_int_equal(t.uid[3], 1003);
 	assert_int_equal(t.gid[2], 100);
+}
+
+static void test_dac_denies_read(void **state)
+{
+	const uint64_t ptrace = UINT64_C(1) << CHECK_CAP_SYS_PTRACE;
+	const uint64_t dac = UINT64_C(1) << CHECK_CAP_DAC_OVERRIDE;
+	const uint64_t dac_read = UINT64_C(1) << CHECK_CAP_DAC_READ_SEARCH;
+	(void)state;
+	/* /proc/PID/mem: 0600, owned by the target's uid */
+	assert_false(check_dac_denies_read(1001, 1001, S_IFREG | 0600, 1001, 1001, 0));
+	assert_true(check_dac_denies_read(1001, 1001, S_IFREG | 0600, 1000, 1000, ptrace));
+	assert_false(check_dac_denies_read(1001, 1001, S_IFREG | 0600, 1000, 1000, ptrace | dac));
+	assert_false(check_dac_denies_read(1001, 1001, S_IFREG | 0600, 1000, 1000, dac_read));
+	/* root's process seen by a non-root user */
+	assert_true(check_dac_denies_read(0, 0, S_IFREG | 0600, 1000, 1000, 0));
+	/* group and other bits */
+	assert_false(check_dac_denies_read(1001, 1000, S_IFREG | 0640, 1000, 1000, 0));
+	assert_true(check_dac_denies_read(1001, 1002, S_IFREG | 0640, 1000, 1000, 0));
+	assert_false(check_dac_denies_read(1001, 1002, S_IFREG | 0604, 1000, 1000, 0));
+}
+
+static void test_pidns_other_container(void **state)
+{
+	(void)state;
+	/* the mount namespace decides when both links are readable */
+	assert_int_equal(pidns_other_container("mnt:[1]", "mnt:[2]", "0::/\n", "0::/\n"), 1);
+	assert_int_equal(pidns_other_container("mnt:[1]", "mnt:[1]", "0::/\n", "0::/x\n"), 0);
+	/* another user's link is unreadable: the cgroup decides */
+	assert_int_equal(pidns_other_container("mnt:[1]", NULL, "0::/\n", "0::/../abc\n"), 1);
+	assert_int_equal(pidns_other_container("mnt:[1]", NULL, "0::/\n", "0::/\n"), 0);
+	assert_int_equal(pidns_other_container(NULL, NULL, "0::/\n", NULL), -1);
 }
 
 static void test_status_garbage(void **state)
@@ -185,6 +218,8 @@ int main(void)
 		cmocka_unit_test(test_status_docker),
 		cmocka_unit_test(test_status_host_old_kernel),
 		cmocka_unit_test(test_status_garbage),
+		cmocka_unit_test(test_dac_denies_read),
+		cmocka_unit_test(test_pidns_other_container),
 		cmocka_unit_test(test_yama),
 		cmocka_unit_test(test_uid_map),
 		cmocka_unit_test(test_label),

@@ -250,16 +250,25 @@ static void test_bpf(void **state)
 	struct bpf_insn_raw ld = { 0x20, 0, 0, 4 };
 	struct bpf_insn_raw jeq = { 0x15, 0, 3, 0xc000003e };
 	struct bpf_insn_raw err = { 0x06, 0, 0, 0x00050000 | EPERM };
+	struct bpf_insn_raw skf_ll = { 0x30, 0, 0, 0xffe00004 };
+	struct bpf_insn_raw skf_ad = { 0x30, 0, 0, 0xfffff000 };
 
 	(void)state;
-	format_bpf_insn(buf, sizeof(buf), &ret);
+	format_bpf_insn(buf, sizeof(buf), &ret, BPF_FLAVOR_SECCOMP);
 	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)");
-	format_bpf_insn(buf, sizeof(buf), &ld);
+	format_bpf_insn(buf, sizeof(buf), &ld, BPF_FLAVOR_SECCOMP);
 	assert_string_equal(buf, "BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0x4)");
-	format_bpf_insn(buf, sizeof(buf), &jeq);
-	assert_string_equal(buf, "BPF_JUMP(BPF_JMP|BPF_JEQ|BPF_K, 0xc000003e, 0, 3)");
-	format_bpf_insn(buf, sizeof(buf), &err);
-	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|EPERM)");
+	format_bpf_insn(buf, sizeof(buf), &jeq, BPF_FLAVOR_SECCOMP);
+	assert_string_equal(buf, "BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0xc000003e, 0, 0x3)");
+	format_bpf_insn(buf, sizeof(buf), &err, BPF_FLAVOR_SECCOMP);
+	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x1)");
+	/* a socket filter: SKF offsets in absolute loads, plain return values */
+	format_bpf_insn(buf, sizeof(buf), &skf_ll, BPF_FLAVOR_SOCKET);
+	assert_string_equal(buf, "BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_LL_OFF+4)");
+	format_bpf_insn(buf, sizeof(buf), &skf_ad, BPF_FLAVOR_SOCKET);
+	assert_string_equal(buf, "BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_AD_OFF+SKF_AD_PROTOCOL)");
+	format_bpf_insn(buf, sizeof(buf), &ret, BPF_FLAVOR_SOCKET);
+	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, 0x7fff0000)");
 }
 
 /* -X raw and -X verbose forms, as strace 6.1 prints them. */

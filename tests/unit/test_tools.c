@@ -13,54 +13,17 @@
 
 #include "check/assess.h"
 #include "check/tools.h"
+#include "factsets.h"
 
-#define B(c) (UINT64_C(1) << (c))
 enum { C_SYS_PTRACE = 19, C_SYS_ADMIN = 21, C_PERFMON = 38, C_BPF = 39 };
 
 static void probe(struct check_facts *f, enum probe_id id, enum probe_result r, int err)
 {
-	f->probes[id].result = r;
-	f->probes[id].err = err;
-	f->probes[id].sig = 0;
+	fs_probe(f, id, r, err, 0);
 }
 
-/* A bare-metal host, root, every probe answered by the kernel. */
-static void host_root(struct check_facts *f)
-{
-	check_facts_init(f);
-	f->have_status = true;
-	f->cap_eff = f->cap_prm = f->cap_bnd = B(41) - 1;
-	f->seccomp_mode = 0;
-	f->seccomp_filters = 0;
-	f->no_new_privs = 0;
-	f->nspid_depth = 1;
-	f->yama_scope = 0;
-	f->engine = ENGINE_NONE;
-	strcpy(f->kernel_release, "6.1.0-18-amd64");
-	f->kver_major = 6;
-	f->kver_minor = 1;
-	f->perf_paranoid = 2;
-	f->bpf_unpriv_disabled = 2;
-	f->pmu_hw = 1;
-	for (int i = 0; i < PROBE_COUNT; i++)
-		probe(f, i, PROBE_ALLOWED, probe_expected(i));
-}
-
-/* Docker 20.10's default profile and capabilities (measured). */
-static void docker_default(struct check_facts *f)
-{
-	host_root(f);
-	f->cap_eff = f->cap_prm = f->cap_bnd = 0xa80425fb;
-	f->seccomp_mode = 2;
-	f->seccomp_filters = 1;
-	f->engine = ENGINE_DOCKER;
-	probe(f, PROBE_VM_READV, PROBE_ERRNO, EPERM);
-	probe(f, PROBE_PERSONALITY_NORAND, PROBE_ERRNO, EPERM);
-	probe(f, PROBE_PERF_EVENT_OPEN, PROBE_ERRNO, EPERM);
-	probe(f, PROBE_PERF_HW, PROBE_ERRNO, EPERM);
-	probe(f, PROBE_PERF_SW, PROBE_ERRNO, EPERM);
-	probe(f, PROBE_BPF, PROBE_ERRNO, EPERM);
-}
+#define host_root fs_host_root
+#define docker_default fs_docker_default
 
 static const struct check_mode_result *tool(const struct check_report *r, const char *spec)
 {
