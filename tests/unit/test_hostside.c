@@ -424,6 +424,7 @@ static void test_signal_delivery_stop(void **state)
 	char why[300];
 	int st, ctl[2], res[2], resent = 0;
 	long counts[2];
+	char ready;
 	pid_t pid;
 
 	(void)state;
@@ -449,6 +450,8 @@ static void test_signal_delivery_stop(void **state)
 		close(ctl[1]);
 		close(res[0]);
 		sigaction(SIGRTMIN, &sa, NULL);
+		if (write(res[1], "r", 1) != 1)	/* filter and handler in place */
+			_exit(1);
 		fcntl(ctl[0], F_SETFL, O_NONBLOCK);
 		/* send to itself until told to stop, then report */
 		while (read(ctl[0], &c, 1) != 0) {
@@ -464,6 +467,7 @@ static void test_signal_delivery_stop(void **state)
 	}
 	close(ctl[0]);
 	close(res[1]);
+	assert_int_equal(read(res[0], &ready, 1), 1);
 	for (int i = 0; i < 300; i++) {
 		int r = hostside_dump_filters(pid, &d, why, sizeof(why));
 		if (r < 0)
