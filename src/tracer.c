@@ -62,9 +62,24 @@ static enum sum_sort sum_sort = SS_TIME;
 static enum sum_col sum_cols[SC__COUNT];
 static unsigned sum_ncols;
 
+/* The loop checks `interrupted` before it waits: a signal landing between
+ * that check and the wait would only be seen at the next tracee event,
+ * never if the tracees are quiet.  So the handler also starts a repeating
+ * timer whose SIGALRM interrupts every later wait (EINTR) until the loop
+ * has seen it; tracer_loop() stops the timer when it is done. */
+#define INTERRUPT_KICK_MS 20
+
 static void on_fatal_signal(int sig)
 {
+	struct itimerval it = {
+		.it_interval = { .tv_usec = INTERRUPT_KICK_MS * 1000 },
+		.it_value = { .tv_usec = INTERRUPT_KICK_MS * 1000 },
+	};
+	int saved = errno;
+
 	interrupted = sig;
+	setitimer(ITIMER_REAL, &it, NULL);
+	errno = saved;
 }
 
 /* Output of lazy streams (see outstream_set_private()) is written at the
@@ -1224,6 +1239,12 @@ int tracer_loop(void)
 		}
 		if (WIFSTOPPED(status))
 			handle_stop(tcp, status);
+	}
+	if (interrupted) {
+		struct itimerval off = { { 0, 0 }, { 0, 0 } };
+
+		setitimer(ITIMER_REAL, &off, NULL);	/* the kick of on_fatal_signal() */
+		flush_timer_armed = false;
 	}
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;

@@ -383,6 +383,7 @@ int check_cli(int argc, char **argv)
 		if (inside)
 			hostside_report_text(stdout, &h, &hr);
 	}
+	hostside_release(&h);
 	if (fflush(stdout) != 0) {
 		ct_error("writing the report: %s", strerror(errno));
 		return CHECK_EXIT_USAGE;

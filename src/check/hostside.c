@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <poll.h>
 #include <time.h>
 
 #define HOSTSIDE_STOP_TIMEOUT_MS 2000
@@ -86,17 +87,111 @@ void hostside_dump_release(struct hostside_dump *d)
 {
 	for (unsigned i = 0; i < d->n; i++)
 		free(d->progs[i]);
+	free(d->progs);
+	free(d->lens);
+	d->progs = NULL;
+	d->lens = NULL;
 	d->n = 0;
 }
 
-int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t size)
+static void dump_add(struct hostside_dump *d, unsigned *cap, struct sock_filter *prog, unsigned len)
 {
-	int st, r = 0;
-	int64_t deadline;
-	bool stopped = false;
+	if (d->n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		d->progs = xrealloc(d->progs, *cap * sizeof(*d->progs));
+		d->lens = xrealloc(d->lens, *cap * sizeof(*d->lens));
+	}
+	d->progs[d->n] = prog;
+	d->lens[d->n] = len;
+	d->n++;
+}
 
-	memset(d, 0, sizeof(*d));
-	if (ptrace(PTRACE_SEIZE, pid, 0, 0) < 0) {
+/* Filters from index i on that exist (a NULL buffer only asks the length). */
+static unsigned count_from(pid_t pid, unsigned i)
+{
+	unsigned k = 0;
+
+	while (k < 65536 && ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid,
+				   (void *)(unsigned long)(i + k), NULL) > 0)
+		k++;
+	return k;
+}
+
+/* Every filter of a stopped tracee, kernel order (index 0 the oldest).
+ * There is no limit but the kernel's own (32768 instructions in all). */
+static int read_all_filters(pid_t pid, struct hostside_dump *d, char *why, size_t size)
+{
+	unsigned cap = 0;
+
+	for (unsigned i = 0;; i++) {
+		long n = ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid, (void *)(unsigned long)i, NULL);
+		char what[200];
+		int e;
+
+		if (n < 0 && errno == ENOENT)
+			return 0;	/* past the newest filter */
+		if (n < 0) {
+			e = errno;
+			switch (e) {
+			case EACCES:
+				snprintf(what, sizeof(what), "EACCES (it needs CAP_SYS_ADMIN and a "
+					 "tracer that is not itself under seccomp)");
+				break;
+			case EINVAL:
+				snprintf(what, sizeof(what), "EINVAL (kernel built without "
+					 "CONFIG_CHECKPOINT_RESTORE, or the target is not in "
+					 "seccomp filter mode)");
+				break;
+			case EMEDIUMTYPE:
+				snprintf(what, sizeof(what), "EMEDIUMTYPE (filter %u is not a "
+					 "classic BPF program)", i);
+				break;
+			default:
+				snprintf(what, sizeof(what), "%s", errno_name(e));
+			}
+		} else if (n == 0 || n > BPF_SECCOMP_MAX_INSNS) {
+			e = EPROTO;
+			snprintf(what, sizeof(what), "filter %u has %ld instructions", i, n);
+		} else {
+			struct sock_filter *prog = xcalloc((size_t)n, sizeof(*prog));
+
+			if (ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid, (void *)(unsigned long)i,
+				   prog) == n) {
+				dump_add(d, &cap, prog, (unsigned)n);
+				continue;
+			}
+			e = errno ? errno : EPROTO;
+			free(prog);
+			snprintf(what, sizeof(what), "filter %u changed while read", i);
+		}
+		/* what could not be read is named, never judged */
+		{
+			unsigned more = e == EACCES || e == EINVAL ? 0 : count_from(pid, i);
+
+			if (more)
+				snprintf(why, size, "unknown: %u filters not read "
+					 "(PTRACE_SECCOMP_GET_FILTER: %s)", more, what);
+			else
+				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: %s", what);
+		}
+		hostside_dump_release(d);
+		return -e;
+	}
+}
+
+/* The tracer: seize, stop, read, detach leaving the target as it was.
+ * Runs in a child of ctrace, so that if the target never stops (a vfork
+ * parent, an uninterruptible sleep) ctrace kills it and the kernel
+ * detaches the target (exit_ptrace()), which PTRACE_DETACH of a running
+ * tracee cannot do. */
+static int dump_as_tracer(pid_t pid, struct hostside_dump *d, char *why, size_t size, int *resent)
+{
+	int st, r, sig = 0;
+	siginfo_t si;
+
+	*resent = 0;
+	/* exec while seized: an EVENT_EXEC stop, not a SIGTRAP of ours */
+	if (ptrace(PTRACE_SEIZE, pid, 0, (void *)(long)PTRACE_O_TRACEEXEC) < 0) {
 		r = -errno;
 		snprintf(why, size, "PTRACE_SEIZE of the target failed (%s)", errno_name(-r));
 		return r;
@@ -104,92 +199,171 @@ int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t 
 	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) < 0) {
 		r = -errno;
 		snprintf(why, size, "PTRACE_INTERRUPT failed (%s)", errno_name(-r));
-		goto detach;
+		return r;	/* our exit detaches */
 	}
-	deadline = now_ms() + HOSTSIDE_STOP_TIMEOUT_MS;
-	while (!stopped) {
-		pid_t w = waitpid(pid, &st, __WALL | WNOHANG);
+	for (;;) {
+		pid_t w = waitpid(pid, &st, __WALL);
+
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0) {
 			r = -errno;
-			snprintf(why, size, "waiting for the target to stop failed (%s)", errno_name(-r));
-			goto detach;
+			snprintf(why, size, "waiting for the target to stop failed (%s)",
+				 errno_name(-r));
+			return r;
 		}
-		if (w == pid) {
-			if (WIFEXITED(st) || WIFSIGNALED(st)) {
-				snprintf(why, size, "the target exited");
-				return -ESRCH;
-			}
-			stopped = true;
+		if (WIFEXITED(st) || WIFSIGNALED(st)) {
+			snprintf(why, size, "the target exited");
+			return -ESRCH;
+		}
+		if (WIFSTOPPED(st))
 			break;
-		}
-		if (now_ms() > deadline) {
-			r = -ETIME;
-			snprintf(why, size, "the target did not stop within %d ms", HOSTSIDE_STOP_TIMEOUT_MS);
-			goto detach;
-		}
-		struct timespec ts = { 0, 1000000 };
-		nanosleep(&ts, NULL);
 	}
-	for (unsigned i = 0; i < HOSTSIDE_MAX_FILTERS; i++) {
-		long n = ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid, (void *)(unsigned long)i, NULL);
-		if (n < 0 && errno == ENOENT)
-			break;	/* past the oldest filter */
-		if (n < 0) {
-			r = -errno;
-			switch (-r) {
-			case EACCES:
-				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: EACCES (it needs "
-					 "CAP_SYS_ADMIN and a tracer that is not itself under seccomp)");
-				break;
-			case EINVAL:
-				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: EINVAL (kernel built "
-					 "without CONFIG_CHECKPOINT_RESTORE, or the target is not in "
-					 "seccomp filter mode)");
-				break;
-			case EMEDIUMTYPE:
-				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: EMEDIUMTYPE (filter %u "
-					 "is not a classic BPF program)", i);
-				break;
-			default:
-				snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: %s", errno_name(-r));
-			}
-			hostside_dump_release(d);
-			goto detach;
-		}
-		if (n == 0 || n > BPF_SECCOMP_MAX_INSNS) {
-			r = -EPROTO;
-			snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: filter %u has %ld instructions", i, n);
-			hostside_dump_release(d);
-			goto detach;
-		}
-		d->progs[i] = xcalloc((size_t)n, sizeof(struct sock_filter));
-		d->lens[i] = (unsigned)n;
-		d->n = i + 1;
-		if (ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid, (void *)(unsigned long)i, d->progs[i]) != n) {
-			r = errno ? -errno : -EPROTO;
-			snprintf(why, size, "PTRACE_SECCOMP_GET_FILTER: filter %u changed while read", i);
-			hostside_dump_release(d);
-			goto detach;
-		}
-	}
-	if (d->n == HOSTSIDE_MAX_FILTERS) {
-		/* more than fit: the newest ones would be ignored; count them
-		 * and say the filters are unknown rather than judge on part */
-		unsigned more = 0;
+	/* A stop with no event that has a siginfo is a signal-delivery stop:
+	 * the signal was on its way to the target, and goes on with the
+	 * detach.  PTRACE_EVENT_STOP is our interrupt (or a group stop, which
+	 * the kernel keeps on detach); EVENT_EXEC carries no signal. */
+	if ((unsigned)st >> 16 == 0 && ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0)
+		sig = WSTOPSIG(st);
+	r = read_all_filters(pid, d, why, size);
+	if (ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig) == 0)
+		*resent = sig;
+	return r;
+}
 
-		while (more < 65536 &&
-		       ptrace(PTRACE_SECCOMP_GET_FILTER_REQ, pid,
-			      (void *)(unsigned long)(HOSTSIDE_MAX_FILTERS + more), NULL) > 0)
-			more++;
-		if (more) {
-			r = -E2BIG;
-			snprintf(why, size, "unknown: %u filters not read (ctrace reads %u of %u)",
-				 more, HOSTSIDE_MAX_FILTERS, HOSTSIDE_MAX_FILTERS + more);
-			hostside_dump_release(d);
-			goto detach;
+static int write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -EIO;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+struct dump_head {
+	int r, resent;
+	unsigned n;
+	char why[300];
+};
+
+static _Noreturn void dump_helper(pid_t pid, int wfd)
+{
+	struct hostside_dump d = { 0 };
+	struct dump_head h = { 0 };
+	int ok;
+
+	h.r = dump_as_tracer(pid, &d, h.why, sizeof(h.why), &h.resent);
+	h.n = d.n;
+	ok = write_all(wfd, &h, sizeof(h)) == 0 &&
+	     (d.n == 0 || write_all(wfd, d.lens, d.n * sizeof(*d.lens)) == 0);
+	for (unsigned i = 0; ok && i < d.n; i++)
+		ok = write_all(wfd, d.progs[i], d.lens[i] * sizeof(struct sock_filter)) == 0;
+	_exit(ok ? 0 : 1);
+}
+
+/* Read len bytes from fd before the deadline: 0, -ETIME or -EIO. */
+static int read_until(int fd, void *buf, size_t len, int64_t deadline)
+{
+	char *p = buf;
+
+	while (len) {
+		struct pollfd pfd = { fd, POLLIN, 0 };
+		int64_t left = deadline - now_ms();
+		ssize_t n;
+		int k;
+
+		if (left <= 0)
+			return -ETIME;
+		k = poll(&pfd, 1, (int)left);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -EIO;
+		if (k == 0)
+			return -ETIME;
+		n = read(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -EIO;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t size)
+{
+	struct dump_head h;
+	_cleanup_close_ int rfd = -1;
+	int p[2], st, r;
+	int64_t deadline;
+	pid_t helper;
+
+	memset(d, 0, sizeof(*d));
+	if (pipe2(p, O_CLOEXEC) < 0) {
+		r = -errno;
+		snprintf(why, size, "pipe: %s", errno_name(-r));
+		return r;
+	}
+	helper = fork();
+	if (helper < 0) {
+		r = -errno;
+		close(p[0]);
+		close(p[1]);
+		snprintf(why, size, "fork: %s", errno_name(-r));
+		return r;
+	}
+	if (helper == 0) {
+		close(p[0]);
+		dump_helper(pid, p[1]);
+	}
+	close(p[1]);
+	rfd = p[0];
+	deadline = now_ms() + HOSTSIDE_STOP_TIMEOUT_MS;
+	r = read_until(rfd, &h, sizeof(h), deadline);
+	if (r == 0 && h.r == 0 && h.n) {
+		d->lens = xcalloc(h.n, sizeof(*d->lens));
+		d->progs = xcalloc(h.n, sizeof(*d->progs));
+		r = read_until(rfd, d->lens, h.n * sizeof(*d->lens), deadline);
+		for (unsigned i = 0; r == 0 && i < h.n; i++) {
+			if (d->lens[i] == 0 || d->lens[i] > BPF_SECCOMP_MAX_INSNS) {
+				r = -EIO;
+				break;
+			}
+			d->progs[i] = xcalloc(d->lens[i], sizeof(struct sock_filter));
+			d->n = i + 1;
+			r = read_until(rfd, d->progs[i], d->lens[i] * sizeof(struct sock_filter),
+				       deadline);
 		}
+	}
+	/* a helper still there is stuck waiting for the target: its death
+	 * detaches the target, whatever state that is in */
+	if (r < 0)
+		kill(helper, SIGKILL);
+	while (waitpid(helper, &st, 0) < 0 && errno == EINTR)
+		;
+	if (r < 0) {
+		hostside_dump_release(d);
+		if (r == -ETIME)
+			snprintf(why, size, "the target did not stop within %d ms (detached)",
+				 HOSTSIDE_STOP_TIMEOUT_MS);
+		else
+			snprintf(why, size, "the dumping process failed");
+		return r;
+	}
+	d->resent_signal = h.resent;
+	if (h.r < 0) {
+		snprintf(why, size, "%s", h.why);
+		return h.r;
 	}
 	/* The kernel numbers them oldest first (get_nth_filter(): index 0
 	 * is the first installed, measured by tests/unit/test_hostside);
@@ -202,11 +376,7 @@ int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t 
 		d->progs[d->n - 1 - i] = tp;
 		d->lens[d->n - 1 - i] = tl;
 	}
-detach:
-	if (ptrace(PTRACE_DETACH, pid, 0, 0) < 0 && stopped && r == 0) {
-		/* still ours: we exit soon and the kernel detaches then */
-	}
-	return r;
+	return 0;
 }
 
 bool hostside_is_container(pid_t pid)
@@ -317,6 +487,7 @@ int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside 
 	const char *arch = whatif_host_arch();
 	bool confined;
 
+	hostside_release(h);
 	memset(h, 0, sizeof(*h));
 	check_facts_init(f);
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
@@ -398,12 +569,14 @@ int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside 
 	}
 
 	struct hostside_dump d;
-	struct bpf_filter bf[HOSTSIDE_MAX_FILTERS];
+	_cleanup_free_ struct bpf_filter *bf = NULL;
 	int r = hostside_dump_filters(pid, &d, h->dump_why, sizeof(h->dump_why));
 	if (r < 0) {
 		h->dump_err = -r;
 		return r == -ESRCH ? r : 0;
 	}
+	bf = xcalloc(d.n ? d.n : 1, sizeof(*bf));
+	h->insns = xcalloc(d.n ? d.n : 1, sizeof(*h->insns));
 	for (unsigned i = 0; i < d.n; i++) {
 		bf[i].insns = d.progs[i];
 		bf[i].len = d.lens[i];
@@ -420,4 +593,11 @@ int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside 
 	h->filters_known = 1;
 	whatif_fill_probes(f, h->res);
 	return 0;
+}
+
+void hostside_release(struct hostside *h)
+{
+	free(h->insns);
+	h->insns = NULL;
+	h->nfilters = 0;
 }

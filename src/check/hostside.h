@@ -14,13 +14,14 @@
 #include "check/facts.h"
 #include "check/seccomp_query.h"
 
-#define HOSTSIDE_MAX_FILTERS 64
-
 struct hostside_dump {
-	unsigned n;				/* filters, [0] newest (reordered:
-						 * the kernel's index 0 is the oldest) */
-	struct sock_filter *progs[HOSTSIDE_MAX_FILTERS];	/* malloc'd */
-	unsigned lens[HOSTSIDE_MAX_FILTERS];
+	unsigned n;			/* filters, [0] newest (reordered:
+					 * the kernel's index 0 is the oldest);
+					 * no limit but the kernel's */
+	struct sock_filter **progs;	/* n, each malloc'd */
+	unsigned *lens;			/* n */
+	int resent_signal;		/* the target was in a signal-delivery
+					 * stop: this signal went on with the detach */
 };
 
 struct hostside {
@@ -32,7 +33,7 @@ struct hostside {
 	int dump_err;			/* errno of the failed step, 0 */
 	char dump_why[300];		/* why the filters could not be read */
 	unsigned nfilters;
-	unsigned insns[HOSTSIDE_MAX_FILTERS];
+	unsigned *insns;		/* nfilters, malloc'd (hostside_release) */
 	struct sq_result res[SQ_COUNT];	/* valid with filters_known >= 0 */
 	struct check_facts facts;	/* the synthesized inside facts */
 };
@@ -53,14 +54,21 @@ bool hostside_is_container(pid_t pid);
 ssize_t hostside_read_in_root(int rootfd, const char *rel, char *buf, size_t size,
 			      bool no_openat2);
 
-/* Fill h for pid (its filters are dumped whatever its namespaces).  host: ctrace's own facts (kernel, Yama, LSM list,
+/* Fill h for pid (its filters are dumped whatever its namespaces); h is
+ * zeroed or was filled before (what that held is released).  host: ctrace's own facts (kernel, Yama, LSM list,
  * capabilities).  Returns 0, or -ESRCH when the process is gone. */
 int hostside_inspect(pid_t pid, const struct check_facts *host, struct hostside *h);
+/* Free what hostside_inspect() allocated in h (h zeroed or inspected). */
+void hostside_release(struct hostside *h);
 
 /* PTRACE_SEIZE + PTRACE_INTERRUPT the target, dump all its filters
  * (PTRACE_SECCOMP_GET_FILTER index 0 is the oldest; d holds them newest
  * first, the order the kernel runs them and bpf_run_filters() takes) and
- * detach.  Returns 0 or a negative errno with a reason in why. */
+ * detach.  The tracer is a child process of the caller: the target is
+ * detached when this returns, also after a timeout (the child is killed),
+ * and a signal it was receiving (signal-delivery stop) is delivered.
+ * Returns 0 or a negative errno with a reason in why ("unknown: N filters
+ * not read ..." when some could not be read). */
 int hostside_dump_filters(pid_t pid, struct hostside_dump *d, char *why, size_t size);
 void hostside_dump_release(struct hostside_dump *d);
 

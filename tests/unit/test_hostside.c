@@ -246,8 +246,8 @@ static void test_read_in_root(void **state)
 	assert_int_equal(system(path), 0);
 }
 
-/* 70 allow-all filters, then one that denies ptrace: more than are read,
- * so the filters are unknown, never judged on the first 64. */
+/* 100 allow-all filters, then one that denies ptrace: all 101 are read
+ * (no 64 limit), and the verdict is the newest filter's. */
 static void test_stacked_filters(void **state)
 {
 	static struct sock_filter allow[] = { BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW) };
@@ -257,6 +257,8 @@ static void test_stacked_filters(void **state)
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
+	static struct check_facts host;
+	static struct hostside h;
 	struct hostside_dump d;
 	char why[300];
 	int p[2], st, r;
@@ -276,7 +278,7 @@ static void test_stacked_filters(void **state)
 
 		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 			_exit(1);
-		for (int i = 0; i < 70; i++)
+		for (int i = 0; i < 100; i++)
 			if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &a) < 0)
 				_exit(1);
 		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &b) < 0)
@@ -290,10 +292,201 @@ static void test_stacked_filters(void **state)
 	assert_int_equal(read(p[0], &c, 1), 1);
 	close(p[0]);
 	r = hostside_dump_filters(pid, &d, why, sizeof(why));
+	if (r < 0)
+		print_message("dump: %s\n", why);
+	assert_int_equal(r, 0);
+	assert_int_equal(d.n, 101);
+	assert_int_equal(d.lens[0], 4);	/* the newest: deny ptrace */
+	assert_memory_equal(d.progs[0], deny, sizeof(deny));
+	for (unsigned i = 1; i < d.n; i++)
+		assert_int_equal(d.lens[i], 1);
+	hostside_dump_release(&d);
+	check_gather_facts(&host, 0);
+	r = hostside_inspect(pid, &host, &h);
 	kill(pid, SIGKILL);
 	waitpid(pid, &st, 0);
-	assert_int_equal(r, -E2BIG);
-	assert_string_equal(why, "unknown: 7 filters not read (ctrace reads 64 of 71)");
+	assert_int_equal(r, 0);
+	assert_int_equal(h.filters_known, 1);
+	assert_int_equal(h.nfilters, 101);
+	assert_int_equal(h.facts.seccomp_filters, 101);
+	assert_int_equal(h.res[SQ_PTRACE_ATTACH].kind, SECCOMP_KIND_ERRNO);
+	assert_int_equal(h.res[SQ_PTRACE_ATTACH].err, EPERM);
+	assert_int_equal(h.res[SQ_PTRACE_TRACEME].kind, SECCOMP_KIND_ERRNO);
+	hostside_release(&h);
+}
+
+static char proc_state(pid_t pid, int *tracer)
+{
+	char path[64], buf[4096];
+	const char *v;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if (read_file(path, buf, sizeof(buf)) <= 0)
+		return '?';
+	v = strstr(buf, "TracerPid:");
+	*tracer = v ? atoi(v + 10) : -1;
+	v = strstr(buf, "State:\t");
+	return v ? v[7] : '?';
+}
+
+/* A target stopped by SIGSTOP (group stop) stays stopped after the dump. */
+static void test_group_stop_kept(void **state)
+{
+	struct hostside_dump d;
+	char why[300];
+	int st, tracer = -1;
+	pid_t pid;
+
+	(void)state;
+	if (!usable(why, sizeof(why))) {
+		print_message("SKIP: %s\n", why);
+		skip();
+	}
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	kill(pid, SIGSTOP);
+	assert_int_equal(waitpid(pid, &st, WUNTRACED), pid);
+	assert_true(WIFSTOPPED(st));
+	/* seccomp off: the dump reads nothing, the stop/detach is the point */
+	hostside_dump_filters(pid, &d, why, sizeof(why));
+	hostside_dump_release(&d);
+	/* after the detach the kernel has the target re-enter its group stop
+	 * by itself: wait for it to settle (a target set running would sit in
+	 * pause(), 'S', and never get there) */
+	for (int i = 0; i < 2000 && proc_state(pid, &tracer) != 'T'; i++)
+		usleep(1000);
+	assert_int_equal(proc_state(pid, &tracer), 'T');
+	assert_int_equal(tracer, 0);
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+}
+
+/* A target that never reaches a stop (a vfork parent waits for its child
+ * in an uninterruptible, killable sleep): the dump times out, and the
+ * target is no longer traced when it returns. */
+static void test_timeout_detaches(void **state)
+{
+	struct hostside_dump d;
+	char why[300];
+	int st, tracer = -1, p[2];
+	char c;
+	pid_t pid;
+
+	(void)state;
+	if (!usable(why, sizeof(why))) {
+		print_message("SKIP: %s\n", why);
+		skip();
+	}
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		setpgid(0, 0);
+		close(p[0]);
+		/* the vfork child tells it is there and waits for EOF of a
+		 * pipe nobody writes: the parent stays in vfork until killed */
+		if (vfork() == 0) {
+			syscall(SYS_write, p[1], "x", 1);
+			for (;;)
+				syscall(SYS_pause);
+		}
+		_exit(0);
+	}
+	close(p[1]);
+	assert_int_equal(read(p[0], &c, 1), 1);
+	close(p[0]);
+	assert_int_equal(hostside_dump_filters(pid, &d, why, sizeof(why)), -ETIME);
+	print_message("%s\n", why);
+	hostside_dump_release(&d);
+	proc_state(pid, &tracer);
+	kill(-pid, SIGKILL);	/* with the vfork child */
+	assert_int_equal(tracer, 0);
+	waitpid(pid, &st, 0);
+}
+
+/* A target that receives a stream of queued signals: some dumps find it
+ * in a signal-delivery stop; every signal sent must still be handled
+ * (a detach with signal 0 would drop it). */
+static volatile sig_atomic_t handled;
+static void on_rt(int sig)
+{
+	(void)sig;
+	handled++;
+}
+
+static void test_signal_delivery_stop(void **state)
+{
+	struct hostside_dump d;
+	char why[300];
+	int st, ctl[2], res[2], resent = 0;
+	long counts[2];
+	char ready;
+	pid_t pid;
+
+	(void)state;
+	if (!usable(why, sizeof(why))) {
+		print_message("SKIP: %s\n", why);
+		skip();
+	}
+	assert_int_equal(pipe(ctl), 0);
+	assert_int_equal(pipe(res), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		static struct sock_filter allow[] = {
+			BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW) };
+		struct sock_fprog a = { 1, allow };
+		struct sigaction sa = { .sa_handler = on_rt };
+		long sent = 0;
+		char c;
+
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &a) < 0)
+			_exit(1);
+		close(ctl[1]);
+		close(res[0]);
+		sigaction(SIGRTMIN, &sa, NULL);
+		if (write(res[1], "r", 1) != 1)	/* filter and handler in place */
+			_exit(1);
+		fcntl(ctl[0], F_SETFL, O_NONBLOCK);
+		/* send to itself until told to stop, then report */
+		while (read(ctl[0], &c, 1) != 0) {
+			union sigval v = { 0 };
+			if (sigqueue(getpid(), SIGRTMIN, v) == 0)
+				sent++;
+		}
+		counts[0] = sent;
+		counts[1] = handled;
+		if (write(res[1], counts, sizeof(counts)) != sizeof(counts))
+			_exit(1);
+		_exit(0);
+	}
+	close(ctl[0]);
+	close(res[1]);
+	assert_int_equal(read(res[0], &ready, 1), 1);
+	for (int i = 0; i < 300; i++) {
+		int r = hostside_dump_filters(pid, &d, why, sizeof(why));
+		if (r < 0)
+			print_message("dump %d: %s\n", i, why);
+		assert_int_equal(r, 0);
+		if (d.resent_signal) {
+			assert_int_equal(d.resent_signal, SIGRTMIN);
+			resent++;
+		}
+		hostside_dump_release(&d);
+	}
+	close(ctl[1]);
+	assert_int_equal(read(res[0], counts, sizeof(counts)), sizeof(counts));
+	close(res[0]);
+	waitpid(pid, &st, 0);
+	print_message("%d of 300 dumps met a signal-delivery stop; %ld signals sent, %ld handled\n",
+		      resent, counts[0], counts[1]);
+	assert_true(counts[0] > 0);
+	assert_int_equal(counts[0], counts[1]);
 }
 
 int main(void)
@@ -301,6 +494,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_in_root),
 		cmocka_unit_test(test_stacked_filters),
+		cmocka_unit_test(test_group_stop_kept),
+		cmocka_unit_test(test_timeout_detaches),
+		cmocka_unit_test(test_signal_delivery_stop),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_inspect),
 	};
