@@ -9,8 +9,10 @@
 
 /* Describe fd of pid whose /proc link target is target (e.g.
  * "socket:[123]").  Writes the text to put between < and > into buf and
- * returns its length, or 0 when there is nothing better than target. */
-size_t fdinfo_describe(pid_t pid, int fd, const char *target, char *buf, size_t size);
+ * returns its length, or 0 when there is nothing better than target.
+ * Names from the tracee (a unix socket's path, a device's file name) are
+ * escaped with the QUOTE_* flags qflags (-x / -xx), as strace does. */
+size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, char *buf, size_t size);
 
 /* Pure helpers (unit-tested). */
 /* Find inode in a /proc/net/{tcp,udp}{,6} table; format "L" or "L->R"

@@ -444,7 +444,7 @@ static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volat
 		return 0;
 	target[n] = '\0';
 	if (pcfg.yflag >= 2 && fd >= 0 &&
-	    (dlen = fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail))) > 0) {
+	    (dlen = fdinfo_describe(tcp->pid, fd, target, quote_flags(), detail, sizeof(detail))) > 0) {
 		*volatile_text = !strncmp(target, "socket:", 7);
 		return (size_t)snprintf(out, LINK_TEXT_SIZE, "<%s>", detail);
 	}
