@@ -1160,12 +1160,35 @@ static void detach_all(int sig)
 
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
+/* The handled signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT and the timers'
+ * SIGALRM) are blocked in the loop except while it sleeps in wait4(): a
+ * write of the trace is never cut by EINTR (stdio drops what a failed
+ * write did not write), so ^C while a slow reader holds ctrace in write()
+ * keeps every line, as strace's default -I2 does.  A signal that was
+ * pending is delivered when wait_stop() unblocks it, before wait4(): its
+ * handler's repeating timer (on_fatal_signal()) then interrupts the wait. */
+static sigset_t loop_sigs;
+
+static void loop_sigs_block(bool block)
+{
+	int saved = errno;
+
+	sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &loop_sigs, NULL);
+	errno = saved;
+}
+
 static pid_t wait_stop(int *status, int flags)
 {
 	static struct rusage ru;
 	bool want = opt->count && !opt->count_wall && (nonsolo == 0 || summary_rusage_pending());
-	pid_t pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+	bool sleeps = !(flags & WNOHANG);
+	pid_t pid;
 
+	if (sleeps)
+		loop_sigs_block(false);
+	pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+	if (sleeps)
+		loop_sigs_block(true);
 	if (pid > 0)
 		summary_stop_rusage(want ? &ru : NULL);
 	return pid;
@@ -1173,8 +1196,14 @@ static pid_t wait_stop(int *status, int flags)
 
 int tracer_loop(void)
 {
+	sigset_t saved_mask;
 	int ret;
 
+	sigemptyset(&loop_sigs);
+	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
+		if (handled_sigs[i] != SIGPIPE)
+			sigaddset(&loop_sigs, handled_sigs[i]);
+	sigprocmask(SIG_BLOCK, &loop_sigs, &saved_mask);
 	while (tcb_count() > 0) {
 		int status;
 		unsigned pending;
@@ -1246,6 +1275,7 @@ int tracer_loop(void)
 		setitimer(ITIMER_REAL, &off, NULL);	/* the kick of on_fatal_signal() */
 		flush_timer_armed = false;
 	}
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;
 
