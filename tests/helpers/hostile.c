@@ -57,6 +57,7 @@ static const char *const names[] = {
 	"b[x(",
 	"lt<gt>",
 	"gt>, 1) = 0",
+	"oct<0>1",
 	"bell\a\x7f",
 	"utf8-\xc3\xa9-bad\xc3",
 };
