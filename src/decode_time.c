@@ -73,7 +73,7 @@ static void print_interval_pair(struct tcb *tcp, unsigned long addr, bool nsec)
 
 bool syscall_interrupted(const struct tcb *tcp)
 {
-	return tcp->err == EINTR || (tcp->err >= 512 && tcp->err <= 516);
+	return tcp->err == EINTR || (tcp->err >= ERESTARTSYS && tcp->err <= ERESTART_RESTARTBLOCK);
 }
 
 static void print_clockid(struct tcb *tcp, unsigned long clk)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "options.h"
 #include "quote.h"
 #include "tcb.h"
 #include "xlat.h"
@@ -34,7 +35,6 @@ struct print_cfg {
 	bool print_ip;         /* -i: "[IP] " */
 	bool hex_escapes;      /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
 };
-enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
 
 /* Where each argument of a syscall starts in a sink's text: decoders

@@ -4,8 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <errno.h>
 #include <string.h>
 
+#include "decode.h"
+#include "decode_time.h"
 #include "print.h"
 
 static const char *q(const char *s, size_t len, unsigned flags)
@@ -111,9 +114,41 @@ static void test_signal_names(void **state)
 	assert_null(signal_name(200));
 }
 
+/* The kernel's internal restart errnos: text for the four a tracer sees,
+ * and all five count as an interrupted call. */
+static void test_kernel_errnos(void **state)
+{
+	struct tcb t = { 0 };
+	bool restart;
+
+	(void)state;
+	assert_string_equal(errno_text(ERESTARTSYS, &restart),
+			    "ERESTARTSYS (To be restarted if SA_RESTART is set)");
+	assert_true(restart);
+	assert_string_equal(errno_text(ERESTARTNOINTR, &restart), "ERESTARTNOINTR (To be restarted)");
+	assert_string_equal(errno_text(ERESTARTNOHAND, &restart),
+			    "ERESTARTNOHAND (To be restarted if no handler)");
+	assert_string_equal(errno_text(ERESTART_RESTARTBLOCK, &restart),
+			    "ERESTART_RESTARTBLOCK (Interrupted by signal)");
+	assert_null(errno_text(ENOIOCTLCMD, &restart));
+	assert_false(restart);
+	assert_null(errno_text(EINTR, &restart));
+	assert_int_equal(ERESTARTSYS, 512);
+	assert_int_equal(ERESTART_RESTARTBLOCK, 516);
+	for (int e = ERESTARTSYS; e <= ERESTART_RESTARTBLOCK; e++) {
+		t.err = e;
+		assert_true(syscall_interrupted(&t));
+	}
+	t.err = ERESTART_RESTARTBLOCK + 1;
+	assert_false(syscall_interrupted(&t));
+	t.err = EINTR;
+	assert_true(syscall_interrupted(&t));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kernel_errnos),
 		cmocka_unit_test(test_quote_plain),
 		cmocka_unit_test(test_quote_octal),
 		cmocka_unit_test(test_quote_hex),
