@@ -2,6 +2,7 @@
 #ifndef CTRACE_DECODE_H
 #define CTRACE_DECODE_H
 
+#include "syscallent.h"
 #include "tcb.h"
 
 /* Print the arguments: at entry those known then, at exit the rest

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arch.h"
+#include "syscallent.h"
 #include "util.h"
 
 /* The one table of long options, for tracing and for --check alike: each
