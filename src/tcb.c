@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "print.h"
 #include "util.h"
 
 #define TCB_HASH_SIZE 1024u
@@ -62,10 +63,7 @@ void tcb_free(struct tcb *tcp)
 		nvisible--;
 	if (tcp->sched_fd >= 0)
 		close(tcp->sched_fd);
-	if (tcp->json_fp)
-		fclose(tcp->json_fp);
-	free(tcp->json_buf);
-	free(tcp->json_marks);
+	outstream_mem_free(tcp->json_os);
 	free(tcp->root);
 	free(tcp->inj_count);
 	free(tcp);

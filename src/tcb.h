@@ -64,10 +64,8 @@ struct tcb {
 	bool sum_ru;                /* -c: this call is timed by wait4's rusage */
 	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
 	char *root;                 /* its root as a path of ours (-y), NULL: not read */
-	FILE *json_fp;              /* --json: the current syscall's argument text */
-	char *json_buf;
-	size_t json_len;
-	struct arg_marks *json_marks; /* --json: where each argument starts in it */
+	struct outstream *json_os;  /* --json: the current syscall's argument
+				     * text, with marks where each one starts */
 	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 	struct fd_cache *fdc;       /* -y: src/fdcache.c's paths of its fds */
 	bool fdc_inflight;          /* in a call that may change fds (fdcache.c) */

@@ -1249,6 +1249,8 @@ int tracer_loop(void)
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;
 
+		if (shared_out)
+			sink_drain(shared_out);
 		summary_print(fp, sum_sort, sum_ncols ? sum_cols : NULL, sum_ncols);
 		summary_free();
 	}

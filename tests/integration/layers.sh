@@ -22,4 +22,8 @@ for f in "$srcdir"/arch/*.c "$srcdir"/arch/*/*.c; do
 		grep -vxE 'config\.h|arch\.h|abi\.h|syscallent\.h|gen/syscalls\.h|gen/xlat/[a-z0-9_]+\.h')
 	[ -z "$bad" ] || { echo "FAIL: ${f#"$srcdir"/} includes $bad"; rc=1; }
 done
+# the output buffer is ctrace's own: no C library's private FILE fields
+if grep -rn '_IO_write\|_IO_buf\|_IO_read' "$srcdir"/src "$srcdir"/arch --include='*.[ch]'; then
+	echo "FAIL: the lines above use a C library's private FILE fields"; rc=1
+fi
 exit $rc

@@ -195,7 +195,7 @@ static void test_unreadable(void **state)
 	print_sockaddr(&t, 0, 16);
 	tprints(&t, " ");
 	print_sockaddr(&t, 0x2000, 0);
-	fflush(fp);
+	sink_flush(t.out);
 	assert_string_equal(text, "0x1000 NULL 0x2000");
 	outstream_close(t.out);
 	free(text);
