@@ -648,6 +648,16 @@ int dec_recvmsg(struct tcb *tcp)
 
 /* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr; recv: the
  * data shown per entry is limited to its msg_len. */
+static void print_mmsghdr_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct mmsghdr *mm = elem;
+	bool recv = *(const bool *)data;
+
+	tprints(tcp, "{msg_hdr=");
+	print_msghdr(tcp, addr, recv ? (long)mm->msg_len : -1, -1);
+	tprintf(tcp, ", msg_len=%u}", mm->msg_len);
+}
+
 static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, bool recv)
 {
 	struct mmsghdr mm;
@@ -656,25 +666,7 @@ static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, 
 		print_addr(tcp, addr);
 		return;
 	}
-	tprints(tcp, "[");
-	for (unsigned long i = 0; i < n; i++) {
-		unsigned long a = addr + i * sizeof(mm);
-
-		if (i)
-			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
-		if (mem_read(tcp->pid, a, &mm, sizeof(mm)) < 0) {
-			tprints(tcp, "...");
-			break;
-		}
-		tprints(tcp, "{msg_hdr=");
-		print_msghdr(tcp, a, recv ? (long)mm.msg_len : -1, -1);
-		tprintf(tcp, ", msg_len=%u}", mm.msg_len);
-	}
-	tprints(tcp, "]");
+	print_array(tcp, addr, n, &mm, sizeof(mm), print_mmsghdr_elem, &recv, 0);
 }
 
 int dec_sendmmsg(struct tcb *tcp)

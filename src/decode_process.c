@@ -248,17 +248,6 @@ size_t format_rlim(char *buf, size_t size, uint64_t v)
 	return format_xlat_styled(buf, size, raw, names);
 }
 
-/* Read an int at addr and print "[N]", or the address. */
-static void print_int_ref(struct tcb *tcp, unsigned long addr)
-{
-	int32_t v;
-
-	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
-		print_addr(tcp, addr);
-	else
-		tprintf(tcp, "[%d]", v);
-}
-
 /* Read an int fd at addr and print "[3]" (-y aware), or the address. */
 static void print_fd_ref(struct tcb *tcp, unsigned long addr)
 {

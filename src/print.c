@@ -483,6 +483,38 @@ bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t 
 	return true;
 }
 
+void print_int_ref(struct tcb *tcp, unsigned long addr)
+{
+	int32_t v;
+
+	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		tprintf(tcp, "[%d]", v);
+}
+
+void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
+		 print_elem_fn fn, void *data, unsigned flags)
+{
+	tprints(tcp, "[");
+	for (unsigned long i = 0; i < n; i++) {
+		unsigned long a = addr + i * elsize;
+
+		if (i)
+			tprints(tcp, ", ");
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		if (mem_read(tcp->pid, a, elem, elsize) < 0) {
+			tprints(tcp, "...");
+			if (flags & PA_FAULT_ADDR)
+				tprintf(tcp, " /* %#lx */", a);
+			break;
+		}
+		fn(tcp, elem, a, data);
+	}
+	tprints(tcp, "]");
+}
+
 void print_hex(struct tcb *tcp, unsigned long val)
 {
 	char buf[FMT_INT_SIZE];

@@ -209,6 +209,20 @@ size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *n
  * unmapped, the tracee is gone) print the address instead and return
  * false: the caller prints nothing more for this argument. */
 bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
+/* "[N]": the int at addr, or the address. */
+void print_int_ref(struct tcb *tcp, unsigned long addr);
+
+/* An array of n elements of elsize bytes at addr in the tracee:
+ * "[e0, e1, ...]".  Each element is read into elem (room for one) and
+ * printed by fn, which gets its address and the caller's data.  At most
+ * -s elements, then "..."; an element that cannot be read ends the list
+ * with "..." (with PA_FAULT_ADDR followed by its address in a comment).
+ * The caller has checked addr (NULL, a count too large, an unreadable
+ * first element: fetch_or_print_addr()). */
+typedef void (*print_elem_fn)(struct tcb *tcp, void *elem, unsigned long addr, void *data);
+enum { PA_FAULT_ADDR = 1u << 0 };
+void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
+		 print_elem_fn fn, void *data, unsigned flags);
 
 /* Name of a signal ("SIGINT"), or NULL. */
 const char *signal_name(int sig);
