@@ -284,51 +284,37 @@ static void print_family(struct tcb *tcp, unsigned long family)
 	print_xval(tcp, &xlat_socket_families, (unsigned)family, "AF_???");
 }
 
-/* ---- values kept from entry to exit, per tracee ---- */
+/* ---- values kept from entry to exit: the call's private data on the
+ * tcb (freed at the exit, or when the tracee dies or is detached) ---- */
 
 struct saved {
-	pid_t pid;
 	long val;
 	int ts_ok;                /* recvmmsg: timeout read at entry */
 	struct timespec ts;
-	struct saved *next;
 };
-static struct saved *saved_list;
+
+static void saved_free(void *p)
+{
+	free(p);
+}
 
 static struct saved *save_val(struct tcb *tcp, long v)
 {
-	struct saved *s;
+	struct saved *s = xcalloc(1, sizeof(*s));
 
-	for (s = saved_list; s; s = s->next)
-		if (s->pid == tcp->pid)
-			break;
-	if (!s) {
-		s = xcalloc(1, sizeof(*s));
-		s->pid = tcp->pid;
-		s->next = saved_list;
-		saved_list = s;
-	}
 	s->val = v;
-	s->ts_ok = 0;
+	tcb_set_call_priv(tcp, s, saved_free);
 	return s;
 }
 
-/* Remove and return what entry saved (val -1 when nothing was). */
+/* What entry saved (val -1 when nothing was); the tcb keeps it until the
+ * call ends. */
 static struct saved take_saved(struct tcb *tcp)
 {
 	struct saved none = { .val = -1 };
+	const struct saved *s = tcp->call_priv;
 
-	for (struct saved **pp = &saved_list; *pp; pp = &(*pp)->next) {
-		struct saved *s = *pp;
-
-		if (s->pid == tcp->pid) {
-			none = *s;
-			*pp = s->next;
-			free(s);
-			break;
-		}
-	}
-	return none;
+	return s && tcp->call_priv_free == saved_free ? *s : none;
 }
 
 static long take_val(struct tcb *tcp)

@@ -55,8 +55,24 @@ static void unlink_tcb(struct tcb *tcp)
 	}
 }
 
+void tcb_call_priv_drop(struct tcb *tcp)
+{
+	if (tcp->call_priv && tcp->call_priv_free)
+		tcp->call_priv_free(tcp->call_priv);
+	tcp->call_priv = NULL;
+	tcp->call_priv_free = NULL;
+}
+
+void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *))
+{
+	tcb_call_priv_drop(tcp);
+	tcp->call_priv = p;
+	tcp->call_priv_free = free_fn;
+}
+
 void tcb_free(struct tcb *tcp)
 {
+	tcb_call_priv_drop(tcp);
 	unlink_tcb(tcp);
 	ntcbs--;
 	if (!(tcp->flags & TCB_SILENT))

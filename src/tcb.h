@@ -70,6 +70,8 @@ struct tcb {
 	struct fd_cache *fdc;       /* -y: src/fdcache.c's paths of its fds */
 	bool fdc_inflight;          /* in a call that may change fds (fdcache.c) */
 	int fdc_busy_fd;            /* fd + 1 a close/dup2 in flight changes, or 0 */
+	void *call_priv;            /* the decoder's data, entry to exit */
+	void (*call_priv_free)(void *);
 
 	struct tcb *hnext;          /* hash chain */
 };
@@ -78,6 +80,13 @@ struct tcb {
 struct tcb *tcb_new(pid_t pid, unsigned flags);
 struct tcb *tcb_find(pid_t pid);
 void tcb_free(struct tcb *tcp);
+/* Private data of the current syscall's decoder, kept from its entry to
+ * its exit: set at entry (replacing and freeing what was there), read at
+ * exit.  free_fn runs when the call ends (tcb_call_priv_drop(), from the
+ * tracer at the exit and at the next entry) and when the tracee is freed
+ * (death, detach), so nothing outlives the call or the tracee. */
+void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *));
+void tcb_call_priv_drop(struct tcb *tcp);
 /* Change a tracee's pid (execve from a non-leader thread). */
 void tcb_rename(struct tcb *tcp, pid_t newpid);
 unsigned tcb_count(void);

@@ -780,6 +780,7 @@ static void on_syscall_stop(struct tcb *tcp)
 
 static void on_syscall_entry(struct tcb *tcp)
 {
+	tcb_call_priv_drop(tcp); /* of a call whose exit was not seen */
 	tcp->flags |= TCB_INSYSCALL;
 	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
 	tcp->exiting = false;
@@ -825,7 +826,15 @@ static void on_syscall_entry(struct tcb *tcp)
 	ev_syscall_entry(tcp);
 }
 
+static void syscall_exit_events(struct tcb *tcp);
+
 static void on_syscall_exit(struct tcb *tcp)
+{
+	syscall_exit_events(tcp);
+	tcb_call_priv_drop(tcp); /* the decoder's data lives until here */
+}
+
+static void syscall_exit_events(struct tcb *tcp)
 {
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
