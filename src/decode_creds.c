@@ -280,8 +280,6 @@ int dec_setgroups(struct tcb *tcp)
 
 /* ---- personality ---- */
 
-static char pers_aux[512];
-
 int dec_personality(struct tcb *tcp)
 {
 	char buf[512];
@@ -292,8 +290,8 @@ int dec_personality(struct tcb *tcp)
 		return DEC_MORE;
 	}
 	if (!tcp->err) {
-		format_personality(pers_aux, sizeof(pers_aux), (uint32_t)tcp->rval);
-		tcp->auxstr = pers_aux;
+		format_personality(tcp->auxbuf, sizeof(tcp->auxbuf), (uint32_t)tcp->rval);
+		tcp->auxstr = tcp->auxbuf;
 		tcp->rval_hex = true;
 	}
 	return DEC_DONE;

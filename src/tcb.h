@@ -47,6 +47,9 @@ struct tcb {
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
 	const char *auxstr;         /* decoder's note after the return value: " (NAME)" */
+	char auxbuf[1024];          /* room for the text of a note the decoder
+				     * formats (auxstr = auxbuf): the tracee's,
+				     * not a static buffer */
 	bool rval_hex;              /* decoder: print this return value in hex */
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */

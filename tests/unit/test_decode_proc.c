@@ -550,6 +550,29 @@ static void test_dec_prctl(void **state)
 	fake_done(&f);
 }
 
+/* A decoder's note after the return value is the tracee's own text:
+ * a second tracee's call does not overwrite the first one's. */
+static void test_auxstr_per_tracee(void **state)
+{
+	struct fake a, b;
+	char want_a[64], want_b[64];
+
+	(void)state;
+	fake_init(&a, getpid());
+	fake_init(&b, getpid());
+	set_args(&a.tcb, 0, 0, 0, 0, 0, 0);
+	set_args(&b.tcb, 0, 0, 0, 0, 0, 0);
+	run(&a.tcb, dec_time, 86400, 0);
+	run(&b.tcb, dec_time, 2 * 86400, 0);
+	assert_true(format_time_iso(want_a, sizeof(want_a), 86400) > 0);
+	assert_true(format_time_iso(want_b, sizeof(want_b), 2 * 86400) > 0);
+	assert_non_null(a.tcb.auxstr);
+	assert_string_equal(a.tcb.auxstr, want_a);
+	assert_string_equal(b.tcb.auxstr, want_b);
+	fake_done(&a);
+	fake_done(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -573,6 +596,7 @@ int main(void)
 		cmocka_unit_test(test_dec_getrandom),
 		cmocka_unit_test(test_dec_futex_clone),
 		cmocka_unit_test(test_dec_prctl),
+		cmocka_unit_test(test_auxstr_per_tracee),
 	};
 
 	return cmocka_run_group_tests(tests, fake_setup, NULL);
