@@ -156,7 +156,19 @@ size_t format_fdset(char *buf, size_t size, const unsigned char *set, int nfds)
 
 /* ---- iovec -------------------------------------------------------------- */
 
+static void print_buf_cb(struct tcb *tcp, unsigned long addr, unsigned long len, void *ctx)
+{
+	(void)ctx;
+	print_buf(tcp, addr, len);
+}
+
 void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len)
+{
+	print_iovec_ex(tcp, addr, cnt, data_len, NULL, NULL);
+}
+
+void print_iovec_ex(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len,
+		    iov_data_fn fn, void *ctx)
 {
 	struct { uint64_t base, len; } iov;
 	unsigned long i;
@@ -184,11 +196,11 @@ void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long da
 			tprints(tcp, ", ");
 		tprints(tcp, "{iov_base=");
 		if (data_len < 0) {
-			print_buf(tcp, iov.base, iov.len);
+			(fn ? fn : print_buf_cb)(tcp, iov.base, iov.len, ctx);
 		} else {
 			unsigned long n = iov.len < (uint64_t)data_len ? iov.len : (unsigned long)data_len;
 
-			print_buf(tcp, iov.base, n);
+			(fn ? fn : print_buf_cb)(tcp, iov.base, n, ctx);
 			data_len -= (long)n;
 		}
 		tprintf(tcp, ", iov_len=%" PRIu64 "}", iov.len);

@@ -1,0 +1,264 @@
+/* NETLINK_ROUTE bodies as data: the layouts of ifinfomsg, ifaddrmsg,
+ * rtmsg and ndmsg with the decoders of their attributes. */
+#include "config.h"
+#include "decode_netlink.h"
+
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+#include <linux/neighbour.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <stddef.h>
+
+#include "mem.h"
+#include "print.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define FIELD(type, f, kind, x, dflt) \
+	{ #f, offsetof(type, f), sizeof(((type *)0)->f), kind, x, dflt }
+#define U32 { NLK_U, 4, NULL, NULL, NULL }
+#define U16 { NLK_U, 2, NULL, NULL, NULL }
+#define U8 { NLK_U, 1, NULL, NULL, NULL }
+#define U64 { NLK_U, 8, NULL, NULL, NULL }
+#define S32 { NLK_D, 4, NULL, NULL, NULL }
+#define STR { NLK_STR, 0, NULL, NULL, NULL }
+#define IFINDEX { NLK_IFINDEX, 4, NULL, NULL, NULL }
+#define INADDR { NLK_INADDR, 0, NULL, NULL, NULL }
+#define HWADDR { NLK_HWADDR, 0, NULL, NULL, NULL }
+#define FD { NLK_FD, 4, NULL, NULL, NULL }
+#define SUB(l) { NLK_STRUCT, 0, NULL, NULL, &(l) }
+
+/* ---- ifinfomsg: RTM_{NEW,DEL,GET,SET}LINK ---- */
+
+static const struct nla_dec ifla_decs[] = {
+	[IFLA_ADDRESS] = HWADDR,
+	[IFLA_BROADCAST] = HWADDR,
+	[IFLA_IFNAME] = STR,
+	[IFLA_MTU] = U32,
+	[IFLA_LINK] = U32,
+	[IFLA_QDISC] = STR,
+	[IFLA_MASTER] = U32,
+	[IFLA_TXQLEN] = U32,
+	[IFLA_WEIGHT] = U32,
+	[IFLA_OPERSTATE] = U8,
+	[IFLA_LINKMODE] = U8,
+	[IFLA_NET_NS_PID] = U32,
+	[IFLA_IFALIAS] = STR,
+	[IFLA_NUM_VF] = U32,
+	[IFLA_GROUP] = U32,
+	[IFLA_NET_NS_FD] = FD,
+	[IFLA_EXT_MASK] = { NLK_FLAGS, 4, &xlat_rtnl_ifla_ext_filter_flags, "RTEXT_FILTER_???", NULL },
+	[IFLA_PROMISCUITY] = U32,
+	[IFLA_NUM_TX_QUEUES] = U32,
+	[IFLA_NUM_RX_QUEUES] = U32,
+	[IFLA_CARRIER] = U8,
+	[IFLA_CARRIER_CHANGES] = U32,
+	[IFLA_LINK_NETNSID] = S32,
+	[IFLA_PHYS_PORT_NAME] = STR,
+	[IFLA_PROTO_DOWN] = U8,
+	[IFLA_GSO_MAX_SEGS] = U32,
+	[IFLA_GSO_MAX_SIZE] = U32,
+	[IFLA_NEW_NETNSID] = S32,
+	[IFLA_IF_NETNSID] = S32,
+	[IFLA_CARRIER_UP_COUNT] = U32,
+	[IFLA_CARRIER_DOWN_COUNT] = U32,
+	[IFLA_NEW_IFINDEX] = IFINDEX,
+	[IFLA_MIN_MTU] = U32,
+	[IFLA_MAX_MTU] = U32,
+	[IFLA_ALT_IFNAME] = STR,
+	[IFLA_PERM_ADDRESS] = HWADDR,
+	[IFLA_PARENT_DEV_NAME] = STR,
+	[IFLA_PARENT_DEV_BUS_NAME] = STR,
+	[IFLA_GRO_MAX_SIZE] = U32,
+	[IFLA_TSO_MAX_SIZE] = U32,
+	[IFLA_TSO_MAX_SEGS] = U32,
+	[IFLA_ALLMULTI] = U32,
+};
+
+static const struct nl_field ifinfomsg_fields[] = {
+	FIELD(struct ifinfomsg, ifi_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ifinfomsg, ifi_type, NLK_XVAL, &xlat_arp_hardware_types, "ARPHRD_???"),
+	FIELD(struct ifinfomsg, ifi_index, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct ifinfomsg, ifi_flags, NLK_FLAGS, &xlat_iff_flags, "IFF_???"),
+	FIELD(struct ifinfomsg, ifi_change, NLK_X, NULL, NULL),
+};
+
+static const struct nl_layout ifinfomsg_layout = {
+	sizeof(struct ifinfomsg), ifinfomsg_fields, ARRAY_LEN(ifinfomsg_fields),
+	&xlat_rtnl_link_attrs, "IFLA_???", ifla_decs, ARRAY_LEN(ifla_decs),
+};
+
+/* ---- ifaddrmsg: RTM_{NEW,DEL,GET}ADDR, RTM_GETMULTICAST, RTM_GETANYCAST ---- */
+
+static const struct nl_field ifa_cacheinfo_fields[] = {
+	FIELD(struct ifa_cacheinfo, ifa_prefered, NLK_U, NULL, NULL),
+	FIELD(struct ifa_cacheinfo, ifa_valid, NLK_U, NULL, NULL),
+	FIELD(struct ifa_cacheinfo, cstamp, NLK_U, NULL, NULL),
+	FIELD(struct ifa_cacheinfo, tstamp, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ifa_cacheinfo_layout = {
+	sizeof(struct ifa_cacheinfo), ifa_cacheinfo_fields, ARRAY_LEN(ifa_cacheinfo_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nla_dec ifa_decs[] = {
+	[IFA_ADDRESS] = INADDR,
+	[IFA_LOCAL] = INADDR,
+	[IFA_LABEL] = STR,
+	[IFA_BROADCAST] = INADDR,
+	[IFA_ANYCAST] = INADDR,
+	[IFA_CACHEINFO] = SUB(ifa_cacheinfo_layout),
+	[IFA_MULTICAST] = INADDR,
+	[IFA_FLAGS] = { NLK_FLAGS, 4, &xlat_ifaddr_flags, "IFA_F_???", NULL },
+	[IFA_RT_PRIORITY] = U32,
+	[IFA_TARGET_NETNSID] = S32,
+};
+
+static const struct nl_field ifaddrmsg_fields[] = {
+	FIELD(struct ifaddrmsg, ifa_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ifaddrmsg, ifa_prefixlen, NLK_U, NULL, NULL),
+	FIELD(struct ifaddrmsg, ifa_flags, NLK_FLAGS, &xlat_ifaddr_flags, "IFA_F_???"),
+	FIELD(struct ifaddrmsg, ifa_scope, NLK_XVAL, &xlat_routing_scopes, NULL),
+	FIELD(struct ifaddrmsg, ifa_index, NLK_IFINDEX, NULL, NULL),
+};
+
+static const struct nl_layout ifaddrmsg_layout = {
+	sizeof(struct ifaddrmsg), ifaddrmsg_fields, ARRAY_LEN(ifaddrmsg_fields),
+	&xlat_rtnl_addr_attrs, "IFA_???", ifa_decs, ARRAY_LEN(ifa_decs),
+};
+
+/* ---- rtmsg: RTM_{NEW,DEL,GET}ROUTE ---- */
+
+static const struct nl_field rta_cacheinfo_fields[] = {
+	FIELD(struct rta_cacheinfo, rta_clntref, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_lastuse, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_expires, NLK_D, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_error, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_used, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_id, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_ts, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_tsage, NLK_U, NULL, NULL),
+};
+static const struct nl_layout rta_cacheinfo_layout = {
+	sizeof(struct rta_cacheinfo), rta_cacheinfo_fields, ARRAY_LEN(rta_cacheinfo_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nla_dec rta_decs[] = {
+	[RTA_DST] = INADDR,
+	[RTA_SRC] = INADDR,
+	[RTA_IIF] = IFINDEX,
+	[RTA_OIF] = IFINDEX,
+	[RTA_GATEWAY] = INADDR,
+	[RTA_PRIORITY] = U32,
+	[RTA_PREFSRC] = INADDR,
+	[RTA_PROTOINFO] = U32,
+	[RTA_FLOW] = U32,
+	[RTA_CACHEINFO] = SUB(rta_cacheinfo_layout),
+	[RTA_MP_ALGO] = U32,
+	[RTA_TABLE] = { NLK_XVAL, 4, &xlat_routing_table_ids, NULL, NULL },
+	[RTA_MARK] = U32,
+	[RTA_NEWDST] = INADDR,
+	[RTA_PREF] = U8,
+	[RTA_EXPIRES] = U64,
+	[RTA_UID] = U32,
+	[RTA_TTL_PROPAGATE] = U8,
+	[RTA_IP_PROTO] = U8,
+	[RTA_SPORT] = U16,
+	[RTA_DPORT] = U16,
+};
+
+static const struct nl_field rtmsg_fields[] = {
+	FIELD(struct rtmsg, rtm_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct rtmsg, rtm_dst_len, NLK_U, NULL, NULL),
+	FIELD(struct rtmsg, rtm_src_len, NLK_U, NULL, NULL),
+	FIELD(struct rtmsg, rtm_tos, NLK_FLAGS, &xlat_ip_tos_flags, "IPTOS_TOS_???"),
+	FIELD(struct rtmsg, rtm_table, NLK_XVAL, &xlat_routing_table_ids, NULL),
+	FIELD(struct rtmsg, rtm_protocol, NLK_XVAL, &xlat_routing_protocols, "RTPROT_???"),
+	FIELD(struct rtmsg, rtm_scope, NLK_XVAL, &xlat_routing_scopes, NULL),
+	FIELD(struct rtmsg, rtm_type, NLK_XVAL, &xlat_routing_types, "RTN_???"),
+	FIELD(struct rtmsg, rtm_flags, NLK_FLAGS, &xlat_routing_flags, "RTM_F_???"),
+};
+
+static const struct nl_layout rtmsg_layout = {
+	sizeof(struct rtmsg), rtmsg_fields, ARRAY_LEN(rtmsg_fields),
+	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_LEN(rta_decs),
+};
+
+/* ---- ndmsg: RTM_{NEW,DEL,GET}NEIGH ---- */
+
+static const struct nl_field nda_cacheinfo_fields[] = {
+	FIELD(struct nda_cacheinfo, ndm_confirmed, NLK_U, NULL, NULL),
+	FIELD(struct nda_cacheinfo, ndm_used, NLK_U, NULL, NULL),
+	FIELD(struct nda_cacheinfo, ndm_updated, NLK_U, NULL, NULL),
+	FIELD(struct nda_cacheinfo, ndm_refcnt, NLK_U, NULL, NULL),
+};
+static const struct nl_layout nda_cacheinfo_layout = {
+	sizeof(struct nda_cacheinfo), nda_cacheinfo_fields, ARRAY_LEN(nda_cacheinfo_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nla_dec nda_decs[] = {
+	[NDA_DST] = INADDR,
+	[NDA_LLADDR] = HWADDR,
+	[NDA_CACHEINFO] = SUB(nda_cacheinfo_layout),
+	[NDA_PROBES] = U32,
+	[NDA_VLAN] = U16,
+	[NDA_VNI] = U32,
+	[NDA_IFINDEX] = IFINDEX,
+	[NDA_MASTER] = IFINDEX,
+	[NDA_LINK_NETNSID] = U32,
+	[NDA_SRC_VNI] = U32,
+	[NDA_NH_ID] = U32,
+};
+
+static const struct nl_field ndmsg_fields[] = {
+	FIELD(struct ndmsg, ndm_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ndmsg, ndm_ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct ndmsg, ndm_state, NLK_FLAGS, &xlat_nud_states, "NUD_???"),
+	FIELD(struct ndmsg, ndm_flags, NLK_FLAGS, &xlat_ntf_flags, "NTF_???"),
+	FIELD(struct ndmsg, ndm_type, NLK_XVAL, &xlat_routing_types, "RTN_???"),
+};
+
+static const struct nl_layout ndmsg_layout = {
+	sizeof(struct ndmsg), ndmsg_fields, ARRAY_LEN(ndmsg_fields),
+	&xlat_rtnl_neigh_attrs, "NDA_???", nda_decs, ARRAY_LEN(nda_decs),
+};
+
+/* ---- dispatch by message type ---- */
+
+static const struct nl_layout *const route_layouts[] = {
+	[RTM_NEWLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_DELLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_GETLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_SETLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_NEWADDR - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_DELADDR - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_GETADDR - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_NEWROUTE - RTM_BASE] = &rtmsg_layout,
+	[RTM_DELROUTE - RTM_BASE] = &rtmsg_layout,
+	[RTM_GETROUTE - RTM_BASE] = &rtmsg_layout,
+	[RTM_NEWNEIGH - RTM_BASE] = &ndmsg_layout,
+	[RTM_DELNEIGH - RTM_BASE] = &ndmsg_layout,
+	[RTM_GETNEIGH - RTM_BASE] = &ndmsg_layout,
+	[RTM_GETMULTICAST - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_GETANYCAST - RTM_BASE] = &ifaddrmsg_layout,
+};
+
+bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			  unsigned long len)
+{
+	unsigned idx = (unsigned)type - RTM_BASE;
+	uint8_t family;
+
+	(void)flags;
+	if (type == NLMSG_DONE)
+		return false;
+	if (!fetch_or_print_addr(tcp, addr, &family, sizeof(family)))
+		return true;
+	if (type >= RTM_BASE && idx < ARRAY_LEN(route_layouts) && route_layouts[idx])
+		nl_print_body(tcp, route_layouts[idx], addr, len);
+	else
+		nl_print_family_body(tcp, addr, len);
+	return true;
+}
