@@ -9,6 +9,8 @@
 #include <limits.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/cryptouser.h>
+#include <linux/xfrm.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,7 +232,7 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 	}
 }
 
-void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf)
+void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have)
 {
 	const unsigned char *b = buf;
 
@@ -238,6 +240,8 @@ void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf
 	for (unsigned i = 0; i < l->nfields; i++) {
 		const struct nl_field *f = &l->fields[i];
 
+		if ((size_t)f->off + f->size > have)
+			break;
 		tprintf(tcp, "%s%s=", i ? ", " : "", f->name);
 		print_value(tcp, f->kind, get_uint(b + f->off, f->size), f->size, f->x, f->dflt);
 	}
@@ -354,7 +358,7 @@ static void print_nla_str(struct tcb *tcp, unsigned long addr, unsigned long len
 static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned long addr,
 			    unsigned long len, int family)
 {
-	unsigned char buf[64];
+	unsigned char buf[64], big[512];
 
 	switch (d->kind) {
 	case NLK_NONE:
@@ -362,6 +366,26 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 	case NLK_STR:
 		print_nla_str(tcp, addr, len);
 		return true;
+	case NLK_U8ARRAY: {
+		unsigned char b;
+
+		tprints(tcp, "[");
+		for (unsigned long i = 0; i < len; i++) {
+			if (i)
+				tprints(tcp, ", ");
+			if (filter_abbrev(tcp) && i == pcfg.max_strlen) {
+				tprints(tcp, "...");
+				break;
+			}
+			if (mem_read(tcp->pid, addr + i, &b, 1) < 0) {
+				tprintf(tcp, "... /* %#lx */", addr + i);
+				break;
+			}
+			tprintf(tcp, "%u", b);
+		}
+		tprints(tcp, "]");
+		return true;
+	}
 	case NLK_INADDR: {
 		size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
 
@@ -379,12 +403,22 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		if (fetch_or_print_addr(tcp, addr, buf, len))
 			print_hwaddr(tcp, buf, len);
 		return true;
-	case NLK_STRUCT:
-		if (len < d->sub->size || d->sub->size > sizeof(buf))
+	case NLK_STRUCT: {
+		const struct nl_layout *l = d->sub;
+		size_t have = len >= l->size ? l->size : 0;
+
+		for (unsigned i = 0; !have && l->min_size && i < l->nfields; i++) {
+			size_t end = (size_t)l->fields[i].off + l->fields[i].size;
+
+			if (end >= l->min_size && end == len)
+				have = end;
+		}
+		if (!have || l->size > sizeof(big))
 			return false;
-		if (fetch_or_print_addr(tcp, addr, buf, d->sub->size))
-			nl_print_struct(tcp, d->sub, buf);
+		if (fetch_or_print_addr(tcp, addr, big, have))
+			nl_print_struct(tcp, l, big, have);
 		return true;
+	}
 	case NLK_XVAL:
 	case NLK_FLAGS: {
 		/* the value may be shorter than its size (strace reads what
@@ -480,9 +514,13 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
 		return;
 	tprintf(tcp, "{%s=", f0->name);
 	print_value(tcp, f0->kind, get_uint(buf, f0->size), f0->size, f0->x, f0->dflt);
-	tprints(tcp, ", ");
+	if (l->nfields > 1)
+		tprints(tcp, ", ");
 	if (len >= l->size) {
-		if (fetch_or_print_addr(tcp, addr + f0->size, buf + f0->size, l->size - f0->size)) {
+		if (l->size <= f0->size) {
+			decoded = true;
+		} else if (fetch_or_print_addr(tcp, addr + f0->size, buf + f0->size,
+					       l->size - f0->size)) {
 			for (unsigned i = 1; i < l->nfields; i++) {
 				const struct nl_field *f = &l->fields[i];
 
@@ -539,14 +577,59 @@ static unsigned route_flag_kind(uint16_t type)
 	return by_low_bits[type & 3];
 }
 
+/* nlmsg_type names of the protocols (control messages below
+ * NLMSG_MIN_TYPE are common to all). */
+static const struct {
+	int proto;
+	const struct xlat *types;
+	const char *dflt;
+} type_sets[] = {
+	{ NETLINK_ROUTE, &xlat_nl_route_types, "RTM_???" },
+	{ NETLINK_SOCK_DIAG, &xlat_nl_sock_diag_types, "SOCK_DIAG_???" },
+	{ NETLINK_AUDIT, &xlat_nl_audit_types, "AUDIT_???" },
+	{ NETLINK_SELINUX, &xlat_nl_selinux_types, "SELNL_MSG_???" },
+	{ NETLINK_XFRM, &xlat_nl_xfrm_types, "XFRM_MSG_???" },
+	{ NETLINK_CRYPTO, &xlat_nl_crypto_types, "CRYPTO_MSG_???" },
+	{ NETLINK_GENERIC, &xlat_genl_families, "GENERIC_FAMILY_???" },
+};
+
 static void print_nlmsg_type(struct tcb *tcp, int proto, uint16_t type)
 {
-	if (type >= NLMSG_MIN_TYPE && proto == NETLINK_ROUTE)
-		print_xval(tcp, &xlat_nl_route_types, type, "RTM_???");
-	else if (type >= NLMSG_MIN_TYPE && proto == NETLINK_SOCK_DIAG)
-		print_xval(tcp, &xlat_nl_sock_diag_types, type, "SOCK_DIAG_???");
-	else
-		print_xval(tcp, &xlat_netlink_types, type, "NLMSG_???");
+	for (size_t i = 0; type >= NLMSG_MIN_TYPE && i < sizeof(type_sets) / sizeof(type_sets[0]);
+	     i++)
+		if (type_sets[i].proto == proto) {
+			print_xval(tcp, type_sets[i].types, type, type_sets[i].dflt);
+			return;
+		}
+	print_xval(tcp, &xlat_netlink_types, type, "NLMSG_???");
+}
+
+static unsigned xfrm_flag_kind(uint16_t type)
+{
+	switch (type) {
+	case XFRM_MSG_NEWSA: case XFRM_MSG_NEWPOLICY: case XFRM_MSG_NEWAE:
+	case XFRM_MSG_NEWSADINFO: case XFRM_MSG_NEWSPDINFO:
+		return NLF_NEW;
+	case XFRM_MSG_DELSA: case XFRM_MSG_DELPOLICY:
+		return NLF_DEL;
+	case XFRM_MSG_GETSA: case XFRM_MSG_GETPOLICY: case XFRM_MSG_GETAE:
+	case XFRM_MSG_GETSADINFO: case XFRM_MSG_GETSPDINFO:
+		return NLF_GET;
+	}
+	return NLF_COMMON;
+}
+
+static unsigned crypto_flag_kind(uint16_t type)
+{
+	switch (type) {
+	case CRYPTO_MSG_NEWALG:
+		return NLF_NEW;
+	case CRYPTO_MSG_DELALG: case CRYPTO_MSG_DELRNG:
+		return NLF_DEL;
+	case CRYPTO_MSG_GETALG:
+		return NLF_GET;
+	}
+	return NLF_COMMON;
 }
 
 static void print_nlmsg_flags(struct tcb *tcp, int proto, uint16_t type, uint16_t flags)
@@ -559,6 +642,10 @@ static void print_nlmsg_flags(struct tcb *tcp, int proto, uint16_t type, uint16_
 		which = route_flag_kind(type);
 	else if (proto == NETLINK_SOCK_DIAG)
 		which = NLF_GET;
+	else if (proto == NETLINK_XFRM)
+		which = xfrm_flag_kind(type);
+	else if (proto == NETLINK_CRYPTO)
+		which = crypto_flag_kind(type);
 	print_flags(tcp, flag_set(which), flags, "NLM_F_???");
 }
 
@@ -577,6 +664,7 @@ static void print_nlmsg_with_payload(struct tcb *tcp, int proto, const struct nl
 static const struct nla_dec nlmsgerr_decs[] = {
 	[NLMSGERR_ATTR_MSG] = { NLK_STR, 0, NULL, NULL, NULL },
 	[NLMSGERR_ATTR_OFFS] = { NLK_U, 4, NULL, NULL, NULL },
+	[NLMSGERR_ATTR_COOKIE] = { NLK_U8ARRAY, 0, NULL, NULL, NULL },
 };
 
 static void print_nlmsgerr(struct tcb *tcp, int proto, unsigned long addr, unsigned long len,

@@ -52,6 +52,7 @@ enum nl_kind {
 	NLK_FD,        /* attribute: a descriptor */
 	NLK_STRUCT,    /* attribute: a struct layout (sub) */
 	NLK_ERRNO,     /* negative errno: -EACCES */
+	NLK_U8ARRAY,   /* attribute: [1, 2, 3] */
 };
 
 struct nl_layout;
@@ -78,6 +79,10 @@ struct nla_dec {
 /* A message body or an attribute structure. */
 struct nl_layout {
 	size_t size;
+	/* attribute structures that grew: the smallest size accepted (0:
+	 * size); a value shorter than size must end at a field's end, and
+	 * the fields it holds are printed */
+	size_t min_size;
 	const struct nl_field *fields;
 	unsigned nfields;
 	/* attributes after the body (message bodies only) */
@@ -92,8 +97,9 @@ struct nl_layout {
  * a sibling array: ", [{nla_len=..}, ...]". */
 void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long addr,
 		   unsigned long len);
-/* The fields of l from buf (a fetched copy) as "{a=1, b=2}". */
-void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf);
+/* The fields of l within the first have bytes of buf (a fetched copy)
+ * as "{a=1, b=2}". */
+void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have);
 /* An attribute array; family: of the message (NLK_INADDR). */
 void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, const struct xlat *types,
 		    const char *dflt, const struct nla_dec *decs, unsigned ndecs, int family);

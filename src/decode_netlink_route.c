@@ -3,9 +3,14 @@
 #include "config.h"
 #include "decode_netlink.h"
 
+#include <linux/dcbnl.h>
 #include <linux/if_addr.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
+#include <linux/net_namespace.h>
+#include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <stddef.h>
@@ -30,6 +35,71 @@
 
 /* ---- ifinfomsg: RTM_{NEW,DEL,GET,SET}LINK ---- */
 
+/* IFLA_STATS, IFLA_STATS64: counters (older kernels: up to tx_compressed) */
+static const struct nl_field rtnl_link_stats_fields[] = {
+	FIELD(struct rtnl_link_stats, rx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, multicast, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, collisions, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_length_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_over_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_crc_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_frame_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_missed_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_aborted_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_carrier_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_heartbeat_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_window_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_nohandler, NLK_U, NULL, NULL),
+};
+static const struct nl_layout link_stats_layout = {
+	offsetof(struct rtnl_link_stats, rx_nohandler) + sizeof(uint32_t),
+	offsetof(struct rtnl_link_stats, tx_compressed) + sizeof(uint32_t),
+	rtnl_link_stats_fields, ARRAY_LEN(rtnl_link_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field rtnl_link_stats64_fields[] = {
+	FIELD(struct rtnl_link_stats64, rx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, multicast, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, collisions, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_length_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_over_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_crc_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_frame_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_missed_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_aborted_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_carrier_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_heartbeat_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_window_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_nohandler, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_otherhost_dropped, NLK_U, NULL, NULL),
+};
+static const struct nl_layout link_stats64_layout = {
+	offsetof(struct rtnl_link_stats64, rx_otherhost_dropped) + sizeof(uint64_t),
+	offsetof(struct rtnl_link_stats64, tx_compressed) + sizeof(uint64_t),
+	rtnl_link_stats64_fields, ARRAY_LEN(rtnl_link_stats64_fields), NULL, NULL, NULL, 0,
+};
+
 static const struct nla_dec ifla_decs[] = {
 	[IFLA_ADDRESS] = HWADDR,
 	[IFLA_BROADCAST] = HWADDR,
@@ -37,6 +107,7 @@ static const struct nla_dec ifla_decs[] = {
 	[IFLA_MTU] = U32,
 	[IFLA_LINK] = U32,
 	[IFLA_QDISC] = STR,
+	[IFLA_STATS] = SUB(link_stats_layout),
 	[IFLA_MASTER] = U32,
 	[IFLA_TXQLEN] = U32,
 	[IFLA_WEIGHT] = U32,
@@ -45,6 +116,7 @@ static const struct nla_dec ifla_decs[] = {
 	[IFLA_NET_NS_PID] = U32,
 	[IFLA_IFALIAS] = STR,
 	[IFLA_NUM_VF] = U32,
+	[IFLA_STATS64] = SUB(link_stats64_layout),
 	[IFLA_GROUP] = U32,
 	[IFLA_NET_NS_FD] = FD,
 	[IFLA_EXT_MASK] = { NLK_FLAGS, 4, &xlat_rtnl_ifla_ext_filter_flags, "RTEXT_FILTER_???", NULL },
@@ -84,7 +156,7 @@ static const struct nl_field ifinfomsg_fields[] = {
 };
 
 static const struct nl_layout ifinfomsg_layout = {
-	sizeof(struct ifinfomsg), ifinfomsg_fields, ARRAY_LEN(ifinfomsg_fields),
+	sizeof(struct ifinfomsg), 0, ifinfomsg_fields, ARRAY_LEN(ifinfomsg_fields),
 	&xlat_rtnl_link_attrs, "IFLA_???", ifla_decs, ARRAY_LEN(ifla_decs),
 };
 
@@ -97,7 +169,7 @@ static const struct nl_field ifa_cacheinfo_fields[] = {
 	FIELD(struct ifa_cacheinfo, tstamp, NLK_U, NULL, NULL),
 };
 static const struct nl_layout ifa_cacheinfo_layout = {
-	sizeof(struct ifa_cacheinfo), ifa_cacheinfo_fields, ARRAY_LEN(ifa_cacheinfo_fields),
+	sizeof(struct ifa_cacheinfo), 0, ifa_cacheinfo_fields, ARRAY_LEN(ifa_cacheinfo_fields),
 	NULL, NULL, NULL, 0,
 };
 
@@ -123,7 +195,7 @@ static const struct nl_field ifaddrmsg_fields[] = {
 };
 
 static const struct nl_layout ifaddrmsg_layout = {
-	sizeof(struct ifaddrmsg), ifaddrmsg_fields, ARRAY_LEN(ifaddrmsg_fields),
+	sizeof(struct ifaddrmsg), 0, ifaddrmsg_fields, ARRAY_LEN(ifaddrmsg_fields),
 	&xlat_rtnl_addr_attrs, "IFA_???", ifa_decs, ARRAY_LEN(ifa_decs),
 };
 
@@ -140,7 +212,7 @@ static const struct nl_field rta_cacheinfo_fields[] = {
 	FIELD(struct rta_cacheinfo, rta_tsage, NLK_U, NULL, NULL),
 };
 static const struct nl_layout rta_cacheinfo_layout = {
-	sizeof(struct rta_cacheinfo), rta_cacheinfo_fields, ARRAY_LEN(rta_cacheinfo_fields),
+	sizeof(struct rta_cacheinfo), 0, rta_cacheinfo_fields, ARRAY_LEN(rta_cacheinfo_fields),
 	NULL, NULL, NULL, 0,
 };
 
@@ -181,7 +253,7 @@ static const struct nl_field rtmsg_fields[] = {
 };
 
 static const struct nl_layout rtmsg_layout = {
-	sizeof(struct rtmsg), rtmsg_fields, ARRAY_LEN(rtmsg_fields),
+	sizeof(struct rtmsg), 0, rtmsg_fields, ARRAY_LEN(rtmsg_fields),
 	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_LEN(rta_decs),
 };
 
@@ -194,7 +266,7 @@ static const struct nl_field nda_cacheinfo_fields[] = {
 	FIELD(struct nda_cacheinfo, ndm_refcnt, NLK_U, NULL, NULL),
 };
 static const struct nl_layout nda_cacheinfo_layout = {
-	sizeof(struct nda_cacheinfo), nda_cacheinfo_fields, ARRAY_LEN(nda_cacheinfo_fields),
+	sizeof(struct nda_cacheinfo), 0, nda_cacheinfo_fields, ARRAY_LEN(nda_cacheinfo_fields),
 	NULL, NULL, NULL, 0,
 };
 
@@ -221,8 +293,82 @@ static const struct nl_field ndmsg_fields[] = {
 };
 
 static const struct nl_layout ndmsg_layout = {
-	sizeof(struct ndmsg), ndmsg_fields, ARRAY_LEN(ndmsg_fields),
+	sizeof(struct ndmsg), 0, ndmsg_fields, ARRAY_LEN(ndmsg_fields),
 	&xlat_rtnl_neigh_attrs, "NDA_???", nda_decs, ARRAY_LEN(nda_decs),
+};
+
+/* ---- smaller bodies ---- */
+
+/* RTM_*NSID: struct rtgenmsg */
+static const struct nla_dec netnsa_decs[] = {
+	[NETNSA_NSID] = S32,
+	[NETNSA_PID] = U32,
+	[NETNSA_FD] = FD,
+	[NETNSA_TARGET_NSID] = S32,
+	[NETNSA_CURRENT_NSID] = S32,
+};
+static const struct nl_field rtgenmsg_fields[] = {
+	FIELD(struct rtgenmsg, rtgen_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout nsid_layout = {
+	sizeof(struct rtgenmsg), 0, rtgenmsg_fields, ARRAY_LEN(rtgenmsg_fields),
+	&xlat_rtnl_nsid_attrs, "NETNSA_???", netnsa_decs, ARRAY_LEN(netnsa_decs),
+};
+
+/* RTM_*NETCONF: struct netconfmsg */
+static const struct nla_dec netconfa_decs[] = {
+	[NETCONFA_IFINDEX] = IFINDEX,
+	[NETCONFA_FORWARDING] = S32,
+	[NETCONFA_RP_FILTER] = S32,
+	[NETCONFA_MC_FORWARDING] = S32,
+	[NETCONFA_PROXY_NEIGH] = S32,
+	[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN] = S32,
+	[NETCONFA_INPUT] = S32,
+	[NETCONFA_BC_FORWARDING] = S32,
+};
+static const struct nl_field netconfmsg_fields[] = {
+	FIELD(struct netconfmsg, ncm_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout netconfmsg_layout = {
+	sizeof(struct netconfmsg), 0, netconfmsg_fields, ARRAY_LEN(netconfmsg_fields),
+	&xlat_rtnl_netconf_attrs, "NETCONFA_???", netconfa_decs, ARRAY_LEN(netconfa_decs),
+};
+
+/* RTM_{GET,SET}DCB: struct dcbmsg */
+static const struct nl_field dcbmsg_fields[] = {
+	FIELD(struct dcbmsg, dcb_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct dcbmsg, cmd, NLK_XVAL, &xlat_dcb_commands, "DCB_CMD_???"),
+};
+static const struct nl_layout dcbmsg_layout = {
+	sizeof(struct dcbmsg), 0, dcbmsg_fields, ARRAY_LEN(dcbmsg_fields),
+	&xlat_rtnl_dcb_attrs, "DCB_ATTR_???", NULL, 0,
+};
+
+/* RTM_*MDB: struct br_port_msg */
+static const struct nl_field br_port_msg_fields[] = {
+	FIELD(struct br_port_msg, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct br_port_msg, ifindex, NLK_IFINDEX, NULL, NULL),
+};
+static const struct nl_layout br_port_msg_layout = {
+	sizeof(struct br_port_msg), 0, br_port_msg_fields, ARRAY_LEN(br_port_msg_fields),
+	&xlat_rtnl_mdb_attrs, "MDBA_???", NULL, 0,
+};
+
+/* RTM_*ADDRLABEL: struct ifaddrlblmsg */
+static const struct nla_dec ifal_decs[] = {
+	[IFAL_ADDRESS] = INADDR,
+	[IFAL_LABEL] = U32,
+};
+static const struct nl_field ifaddrlblmsg_fields[] = {
+	FIELD(struct ifaddrlblmsg, ifal_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_prefixlen, NLK_U, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_flags, NLK_U, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_index, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_seq, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ifaddrlblmsg_layout = {
+	sizeof(struct ifaddrlblmsg), 0, ifaddrlblmsg_fields, ARRAY_LEN(ifaddrlblmsg_fields),
+	&xlat_rtnl_addrlabel_attrs, "IFAL_???", ifal_decs, ARRAY_LEN(ifal_decs),
 };
 
 /* ---- dispatch by message type ---- */
@@ -243,6 +389,20 @@ static const struct nl_layout *const route_layouts[] = {
 	[RTM_GETNEIGH - RTM_BASE] = &ndmsg_layout,
 	[RTM_GETMULTICAST - RTM_BASE] = &ifaddrmsg_layout,
 	[RTM_GETANYCAST - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_NEWADDRLABEL - RTM_BASE] = &ifaddrlblmsg_layout,
+	[RTM_DELADDRLABEL - RTM_BASE] = &ifaddrlblmsg_layout,
+	[RTM_GETADDRLABEL - RTM_BASE] = &ifaddrlblmsg_layout,
+	[RTM_GETDCB - RTM_BASE] = &dcbmsg_layout,
+	[RTM_SETDCB - RTM_BASE] = &dcbmsg_layout,
+	[RTM_NEWNETCONF - RTM_BASE] = &netconfmsg_layout,
+	[RTM_DELNETCONF - RTM_BASE] = &netconfmsg_layout,
+	[RTM_GETNETCONF - RTM_BASE] = &netconfmsg_layout,
+	[RTM_NEWMDB - RTM_BASE] = &br_port_msg_layout,
+	[RTM_DELMDB - RTM_BASE] = &br_port_msg_layout,
+	[RTM_GETMDB - RTM_BASE] = &br_port_msg_layout,
+	[RTM_NEWNSID - RTM_BASE] = &nsid_layout,
+	[RTM_DELNSID - RTM_BASE] = &nsid_layout,
+	[RTM_GETNSID - RTM_BASE] = &nsid_layout,
 };
 
 bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
