@@ -56,7 +56,7 @@ check() { # name cmd...
 	# the requests exactly
 	if ! diff -u "$tmp/$name.s" "$tmp/$name.c" > "$tmp/$name.diff"; then
 		echo "FAIL: $name: ctrace's lines differ from strace's"
-		head -c 3000 "$tmp/$name.diff"
+		head -c 3000 "$tmp/$name.diff"; echo
 		fail=1
 		return
 	fi
