@@ -366,6 +366,10 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 	case NLK_STR:
 		print_nla_str(tcp, addr, len);
 		return true;
+	case NLK_NESTED:
+		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
+			       d->nest->ndecs, family);
+		return true;
 	case NLK_U8ARRAY: {
 		unsigned char b;
 

@@ -53,9 +53,11 @@ enum nl_kind {
 	NLK_STRUCT,    /* attribute: a struct layout (sub) */
 	NLK_ERRNO,     /* negative errno: -EACCES */
 	NLK_U8ARRAY,   /* attribute: [1, 2, 3] */
+	NLK_NESTED,    /* attribute: an attribute array (nest) */
 };
 
 struct nl_layout;
+struct nl_attrset;
 
 struct nl_field {
 	const char *name;
@@ -74,6 +76,15 @@ struct nla_dec {
 	const struct xlat *x;
 	const char *dflt;
 	const struct nl_layout *sub;
+	const struct nl_attrset *nest;
+};
+
+/* The attributes of a nest: their type names and decoders. */
+struct nl_attrset {
+	const struct xlat *types;
+	const char *dflt;
+	const struct nla_dec *decs;
+	unsigned ndecs;
 };
 
 /* A message body or an attribute structure. */

@@ -31,7 +31,11 @@
 #define INADDR { NLK_INADDR, 0, NULL, NULL, NULL }
 #define HWADDR { NLK_HWADDR, 0, NULL, NULL, NULL }
 #define FD { NLK_FD, 4, NULL, NULL, NULL }
-#define SUB(l) { NLK_STRUCT, 0, NULL, NULL, &(l) }
+#define SUB(l) { NLK_STRUCT, 0, NULL, NULL, &(l), NULL }
+#define NEST(set) { NLK_NESTED, 0, NULL, NULL, NULL, &(set) }
+#define X32 { NLK_X, 4, NULL, NULL, NULL }
+#define ATTRSET(name, types, dflt, decs) \
+	static const struct nl_attrset name = { &(types), dflt, decs, ARRAY_LEN(decs) }
 
 /* ---- ifinfomsg: RTM_{NEW,DEL,GET,SET}LINK ---- */
 
@@ -100,7 +104,46 @@ static const struct nl_layout link_stats64_layout = {
 	rtnl_link_stats64_fields, ARRAY_LEN(rtnl_link_stats64_fields), NULL, NULL, NULL, 0,
 };
 
+/* IFLA_MAP */
+static const struct nl_field ifmap_fields[] = {
+	FIELD(struct rtnl_link_ifmap, mem_start, NLK_X, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, mem_end, NLK_X, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, base_addr, NLK_X, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, irq, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, dma, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, port, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ifmap_layout = {
+	offsetof(struct rtnl_link_ifmap, port) + 1, 0, ifmap_fields, ARRAY_LEN(ifmap_fields),
+	NULL, NULL, NULL, 0,
+};
+
+/* IFLA_PROTO_DOWN_REASON */
+static const struct nla_dec proto_down_reason_decs[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = X32,
+	[IFLA_PROTO_DOWN_REASON_VALUE] = X32,
+};
+ATTRSET(proto_down_reason_set, xlat_ifla_proto_down_reason_attrs,
+	"IFLA_PROTO_DOWN_REASON_???", proto_down_reason_decs);
+
+/* IFLA_XDP */
+static const struct nla_dec xdp_decs[] = {
+	[IFLA_XDP_FD] = FD,
+	[IFLA_XDP_ATTACHED] = { NLK_XVAL, 1, &xlat_xdp_attached_modes, "XDP_ATTACHED_???", NULL, NULL },
+	[IFLA_XDP_FLAGS] = { NLK_FLAGS, 4, &xlat_xdp_flags, "XDP_FLAGS_???", NULL, NULL },
+	[IFLA_XDP_PROG_ID] = U32,
+	[IFLA_XDP_DRV_PROG_ID] = U32,
+	[IFLA_XDP_SKB_PROG_ID] = U32,
+	[IFLA_XDP_HW_PROG_ID] = U32,
+	[IFLA_XDP_EXPECTED_FD] = FD,
+};
+ATTRSET(xdp_set, xlat_ifla_xdp_attrs, "IFLA_XDP_???", xdp_decs);
+
 static const struct nla_dec ifla_decs[] = {
+	[IFLA_MAP] = SUB(ifmap_layout),
+	[IFLA_PROTO_DOWN_REASON] = NEST(proto_down_reason_set),
+	[IFLA_XDP] = NEST(xdp_set),
+	[IFLA_EVENT] = { NLK_XVAL, 4, &xlat_ifla_events, "IFLA_EVENT_???", NULL, NULL },
 	[IFLA_ADDRESS] = HWADDR,
 	[IFLA_BROADCAST] = HWADDR,
 	[IFLA_IFNAME] = STR,
