@@ -226,6 +226,9 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 	case NLK_FD:
 		print_fd(tcp, (int)v);
 		break;
+	case NLK_BE16:
+		tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
+		break;
 	default:
 		tprintf(tcp, "%llu", (unsigned long long)v);
 		break;

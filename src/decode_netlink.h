@@ -54,6 +54,7 @@ enum nl_kind {
 	NLK_ERRNO,     /* negative errno: -EACCES */
 	NLK_U8ARRAY,   /* attribute: [1, 2, 3] */
 	NLK_NESTED,    /* attribute: an attribute array (nest) */
+	NLK_BE16,      /* network order: htons(80) */
 };
 
 struct nl_layout;

@@ -139,7 +139,29 @@ static const struct nla_dec xdp_decs[] = {
 };
 ATTRSET(xdp_set, xlat_ifla_xdp_attrs, "IFLA_XDP_???", xdp_decs);
 
+/* IFLA_LINKINFO: the kind names (their data depends on the kind) */
+static const struct nla_dec linkinfo_decs[] = {
+	[IFLA_INFO_KIND] = STR,
+	[IFLA_INFO_SLAVE_KIND] = STR,
+};
+ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
+
+/* IFLA_VF_PORTS */
+static const struct nla_dec vf_ports_decs[] = {
+	[IFLA_VF_PORT] = { NLK_NONE, 0, NULL, NULL, NULL, NULL },
+};
+ATTRSET(vf_ports_set, xlat_ifla_vf_port_attrs, "IFLA_VF_PORT_???", vf_ports_decs);
+
+/* IFLA_PROP_LIST: IFLA_* attributes, of which only names so far */
+static const struct nla_dec prop_list_decs[] = {
+	[IFLA_ALT_IFNAME] = STR,
+};
+ATTRSET(prop_list_set, xlat_rtnl_link_attrs, "IFLA_???", prop_list_decs);
+
 static const struct nla_dec ifla_decs[] = {
+	[IFLA_LINKINFO] = NEST(linkinfo_set),
+	[IFLA_VF_PORTS] = NEST(vf_ports_set),
+	[IFLA_PROP_LIST] = NEST(prop_list_set),
 	[IFLA_MAP] = SUB(ifmap_layout),
 	[IFLA_PROTO_DOWN_REASON] = NEST(proto_down_reason_set),
 	[IFLA_XDP] = NEST(xdp_set),
@@ -247,10 +269,10 @@ static const struct nl_layout ifaddrmsg_layout = {
 static const struct nl_field rta_cacheinfo_fields[] = {
 	FIELD(struct rta_cacheinfo, rta_clntref, NLK_U, NULL, NULL),
 	FIELD(struct rta_cacheinfo, rta_lastuse, NLK_U, NULL, NULL),
-	FIELD(struct rta_cacheinfo, rta_expires, NLK_D, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_expires, NLK_U, NULL, NULL),
 	FIELD(struct rta_cacheinfo, rta_error, NLK_U, NULL, NULL),
 	FIELD(struct rta_cacheinfo, rta_used, NLK_U, NULL, NULL),
-	FIELD(struct rta_cacheinfo, rta_id, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_id, NLK_X, NULL, NULL),
 	FIELD(struct rta_cacheinfo, rta_ts, NLK_U, NULL, NULL),
 	FIELD(struct rta_cacheinfo, rta_tsage, NLK_U, NULL, NULL),
 };
@@ -259,7 +281,40 @@ static const struct nl_layout rta_cacheinfo_layout = {
 	NULL, NULL, NULL, 0,
 };
 
+static const struct nl_field mfc_stats_fields[] = {
+	FIELD(struct rta_mfc_stats, mfcs_packets, NLK_U, NULL, NULL),
+	FIELD(struct rta_mfc_stats, mfcs_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rta_mfc_stats, mfcs_wrong_if, NLK_U, NULL, NULL),
+};
+static const struct nl_layout mfc_stats_layout = {
+	sizeof(struct rta_mfc_stats), 0, mfc_stats_fields, ARRAY_LEN(mfc_stats_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nla_dec rtax_decs[] = {
+	[RTAX_LOCK] = U32,
+	[RTAX_MTU] = U32,
+	[RTAX_WINDOW] = U32,
+	[RTAX_RTT] = U32,
+	[RTAX_RTTVAR] = U32,
+	[RTAX_SSTHRESH] = U32,
+	[RTAX_CWND] = U32,
+	[RTAX_ADVMSS] = U32,
+	[RTAX_REORDERING] = U32,
+	[RTAX_HOPLIMIT] = U32,
+	[RTAX_INITCWND] = U32,
+	[RTAX_FEATURES] = U32,
+	[RTAX_RTO_MIN] = U32,
+	[RTAX_INITRWND] = U32,
+	[RTAX_QUICKACK] = U32,
+	[RTAX_CC_ALGO] = STR,
+};
+ATTRSET(rtax_set, xlat_rtax_attrs, "RTAX_???", rtax_decs);
+
 static const struct nla_dec rta_decs[] = {
+	[RTA_METRICS] = NEST(rtax_set),
+	[RTA_MFC_STATS] = SUB(mfc_stats_layout),
+	[RTA_ENCAP_TYPE] = { NLK_XVAL, 2, &xlat_lwtunnel_encap_types, "LWTUNNEL_ENCAP_???", NULL, NULL },
 	[RTA_DST] = INADDR,
 	[RTA_SRC] = INADDR,
 	[RTA_IIF] = IFINDEX,
@@ -313,7 +368,17 @@ static const struct nl_layout nda_cacheinfo_layout = {
 	NULL, NULL, NULL, 0,
 };
 
+static const struct nla_dec nfea_decs[] = {
+	[NFEA_ACTIVITY_NOTIFY] = { NLK_FLAGS, 1, &xlat_fdb_notify_flags, "FDB_NOTIFY_???", NULL, NULL },
+};
+ATTRSET(nfea_set, xlat_nfea_attrs, "NFEA_???", nfea_decs);
+
 static const struct nla_dec nda_decs[] = {
+	[NDA_PORT] = { NLK_BE16, 2, NULL, NULL, NULL, NULL },
+	[NDA_FDB_EXT_ATTRS] = NEST(nfea_set),
+	[NDA_FLAGS_EXT] = { NLK_FLAGS, 4, &xlat_ntf_ext_flags, "NTF_EXT_???", NULL, NULL },
+	[NDA_NDM_STATE_MASK] = { NLK_FLAGS, 2, &xlat_nud_states, "NUD_???", NULL, NULL },
+	[NDA_NDM_FLAGS_MASK] = { NLK_FLAGS, 1, &xlat_ntf_flags, "NTF_???", NULL, NULL },
 	[NDA_DST] = INADDR,
 	[NDA_LLADDR] = HWADDR,
 	[NDA_CACHEINFO] = SUB(nda_cacheinfo_layout),
