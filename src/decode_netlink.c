@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
@@ -235,7 +236,101 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 	}
 }
 
-void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have)
+/* Flags whose bit N has the name of value N + off of the enum x. */
+static void print_bits(struct tcb *tcp, const struct xlat *x, uint64_t v, unsigned off,
+		       const char *dflt)
+{
+	char names[1024] = "";
+	size_t len = 0;
+	uint64_t left = v;
+
+	for (unsigned i = 0; i < 64; i++) {
+		const char *n = (v >> i) & 1 ? xlat_lookup(x, i + off) : NULL;
+
+		if (!n)
+			continue;
+		len += (size_t)snprintf(names + len, len < sizeof(names) ? sizeof(names) - len : 0,
+					off ? "%s1<<(%s-%u)" : "%s1<<%s", len ? "|" : "", n, off);
+		left &= ~(1ULL << i);
+	}
+	if (len >= sizeof(names))
+		len = sizeof(names) - 1;
+	if (len && left)
+		snprintf(names + len, sizeof(names) - len, "|%#llx", (unsigned long long)left);
+	if (!v) {
+		tprints(tcp, "0");
+	} else if (pcfg.xlat_style == XLAT_RAW) {
+		tprintf(tcp, "%#llx", (unsigned long long)v);
+	} else if (!len) {
+		tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, dflt);
+	} else if (pcfg.xlat_style == XLAT_VERBOSE) {
+		tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, names);
+	} else {
+		tprints(tcp, names);
+	}
+}
+
+/* An address field of a structure whose family is known: strace puts
+ * the field's name inside inet_pton(). */
+static void print_field_inaddr(struct tcb *tcp, const char *name, int family,
+			       const unsigned char *a, size_t size)
+{
+	char text[INET6_ADDRSTRLEN], q[QUOTE_SIZE(16)];
+	size_t n = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+
+	if (!n || n > size) {
+		quote_string((const char *)a, size, QUOTE_HEX_ALL, q);
+		tprintf(tcp, "%s=%s", name, q);
+		return;
+	}
+	inet_ntop(family, a, text, sizeof(text));
+	if (family == AF_INET || pcfg.xlat_style != XLAT_ABBREV) {
+		tprintf(tcp, "%s=", name);
+		print_inaddr(tcp, family, a, n);
+		return;
+	}
+	tprintf(tcp, "inet_pton(AF_INET6, \"%s\", &%s)", text, name);
+}
+
+/* "name=value" of field f of the structure copy b. */
+static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigned char *b,
+			int family)
+{
+	const unsigned char *p = b + f->off;
+	uint32_t c[2];
+
+	switch (f->kind) {
+	case NLK_INADDR:
+		print_field_inaddr(tcp, f->name, family, p, f->size);
+		return;
+	case NLK_STRUCT:
+		tprintf(tcp, "%s=", f->name);
+		nl_print_struct(tcp, f->sub, p, f->sub->size, family);
+		return;
+	case NLK_COOKIE:
+		memcpy(c, p, sizeof(c));
+		tprintf(tcp, "%s=[%u, %u]", f->name, c[0], c[1]);
+		return;
+	case NLK_BITS:
+	case NLK_BITS1:
+		tprintf(tcp, "%s=", f->name);
+		print_bits(tcp, f->x, get_uint(p, f->size), f->kind == NLK_BITS1, f->dflt);
+		return;
+	case NLK_DEV: {
+		uint32_t d = (uint32_t)get_uint(p, f->size);
+
+		tprintf(tcp, "%s=makedev(%#x, %#x)", f->name, major(d), minor(d));
+		return;
+	}
+	default:
+		tprintf(tcp, "%s=", f->name);
+		print_value(tcp, f->kind, get_uint(p, f->size), f->size, f->x, f->dflt);
+		return;
+	}
+}
+
+void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+		     int family)
 {
 	const unsigned char *b = buf;
 
@@ -245,8 +340,9 @@ void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf
 
 		if ((size_t)f->off + f->size > have)
 			break;
-		tprintf(tcp, "%s%s=", i ? ", " : "", f->name);
-		print_value(tcp, f->kind, get_uint(b + f->off, f->size), f->size, f->x, f->dflt);
+		if (i)
+			tprints(tcp, ", ");
+		print_field(tcp, f, b, family);
 	}
 	tprints(tcp, "}");
 }
@@ -423,7 +519,7 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		if (!have || l->size > sizeof(big))
 			return false;
 		if (fetch_or_print_addr(tcp, addr, big, have))
-			nl_print_struct(tcp, l, big, have);
+			nl_print_struct(tcp, l, big, have, family);
 		return true;
 	}
 	case NLK_XVAL:
@@ -529,11 +625,10 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
 		} else if (fetch_or_print_addr(tcp, addr + f0->size, buf + f0->size,
 					       l->size - f0->size)) {
 			for (unsigned i = 1; i < l->nfields; i++) {
-				const struct nl_field *f = &l->fields[i];
-
-				tprintf(tcp, "%s%s=", i > 1 ? ", " : "", f->name);
-				print_value(tcp, f->kind, get_uint(buf + f->off, f->size), f->size,
-					    f->x, f->dflt);
+				if (i > 1)
+					tprints(tcp, ", ");
+				print_field(tcp, &l->fields[i], buf,
+					    f0->kind == NLK_FAMILY ? buf[0] : -1);
 			}
 			decoded = true;
 		}

@@ -55,6 +55,10 @@ enum nl_kind {
 	NLK_U8ARRAY,   /* attribute: [1, 2, 3] */
 	NLK_NESTED,    /* attribute: an attribute array (nest) */
 	NLK_BE16,      /* network order: htons(80) */
+	NLK_COOKIE,    /* field: u32[2] as [1, 2] */
+	NLK_BITS,      /* flags whose bit N is named by enum value N: 1<<TCP_LISTEN */
+	NLK_BITS1,     /* the same, bit N named by value N+1: 1<<(INET_DIAG_TOS-1) */
+	NLK_DEV,       /* field: a device number, makedev(0x1, 0x3) */
 };
 
 struct nl_layout;
@@ -63,10 +67,11 @@ struct nl_attrset;
 struct nl_field {
 	const char *name;
 	uint16_t off;
-	uint8_t size;          /* 1, 2, 4, 8 */
+	uint8_t size;          /* 1, 2, 4, 8; bytes of an address or a struct */
 	uint8_t kind;          /* enum nl_kind */
 	const struct xlat *x;
 	const char *dflt;
+	const struct nl_layout *sub; /* NLK_STRUCT */
 };
 
 /* Decoder of one attribute type. size: the value's size for integer
@@ -111,7 +116,8 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
 		   unsigned long len);
 /* The fields of l within the first have bytes of buf (a fetched copy)
  * as "{a=1, b=2}". */
-void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have);
+void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+		     int family);
 /* An attribute array; family: of the message (NLK_INADDR). */
 void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, const struct xlat *types,
 		    const char *dflt, const struct nla_dec *decs, unsigned ndecs, int family);
