@@ -305,7 +305,7 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		return;
 	case NLK_STRUCT:
 		tprintf(tcp, "%s=", f->name);
-		nl_print_struct(tcp, f->sub, p, f->sub->size, family);
+		nl_print_struct(tcp, f->sub, p, f->sub->size, f->family ? f->family : family);
 		return;
 	case NLK_COOKIE:
 		memcpy(c, p, sizeof(c));
@@ -469,22 +469,25 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
 			       d->nest->ndecs, family);
 		return true;
-	case NLK_U8ARRAY: {
-		unsigned char b;
+	case NLK_UARRAY: {
+		unsigned char b[8];
+		unsigned size = d->size ? d->size : 1;
 
+		if (len < size)
+			return false;
 		tprints(tcp, "[");
-		for (unsigned long i = 0; i < len; i++) {
+		for (unsigned long i = 0; i + size <= len; i += size) {
 			if (i)
 				tprints(tcp, ", ");
-			if (filter_abbrev(tcp) && i == pcfg.max_strlen) {
+			if (filter_abbrev(tcp) && i / size == pcfg.max_strlen) {
 				tprints(tcp, "...");
 				break;
 			}
-			if (mem_read(tcp->pid, addr + i, &b, 1) < 0) {
+			if (mem_read(tcp->pid, addr + i, b, size) < 0) {
 				tprintf(tcp, "... /* %#lx */", addr + i);
 				break;
 			}
-			tprintf(tcp, "%u", b);
+			tprintf(tcp, "%llu", (unsigned long long)get_uint(b, size));
 		}
 		tprints(tcp, "]");
 		return true;
@@ -766,7 +769,7 @@ static void print_nlmsg_with_payload(struct tcb *tcp, int proto, const struct nl
 static const struct nla_dec nlmsgerr_decs[] = {
 	[NLMSGERR_ATTR_MSG] = { NLK_STR, 0, NULL, NULL, NULL },
 	[NLMSGERR_ATTR_OFFS] = { NLK_U, 4, NULL, NULL, NULL },
-	[NLMSGERR_ATTR_COOKIE] = { NLK_U8ARRAY, 0, NULL, NULL, NULL },
+	[NLMSGERR_ATTR_COOKIE] = { NLK_UARRAY, 1, NULL, NULL, NULL, NULL },
 };
 
 static void print_nlmsgerr(struct tcb *tcp, int proto, unsigned long addr, unsigned long len,

@@ -52,7 +52,7 @@ enum nl_kind {
 	NLK_FD,        /* attribute: a descriptor */
 	NLK_STRUCT,    /* attribute: a struct layout (sub) */
 	NLK_ERRNO,     /* negative errno: -EACCES */
-	NLK_U8ARRAY,   /* attribute: [1, 2, 3] */
+	NLK_UARRAY,    /* attribute: array of unsigned of the dec's size: [1, 2, 3] */
 	NLK_NESTED,    /* attribute: an attribute array (nest) */
 	NLK_BE16,      /* network order: htons(80) */
 	NLK_COOKIE,    /* field: u32[2] as [1, 2] */
@@ -72,6 +72,7 @@ struct nl_field {
 	const struct xlat *x;
 	const char *dflt;
 	const struct nl_layout *sub; /* NLK_STRUCT */
+	uint8_t family;        /* NLK_STRUCT: of its addresses (0: the parent's) */
 };
 
 /* Decoder of one attribute type. size: the value's size for integer

@@ -8,6 +8,7 @@
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <stddef.h>
@@ -56,6 +57,7 @@ static const struct nla_dec unix_msg_decs[] = {
 	[UNIX_DIAG_NAME] = STR,
 	[UNIX_DIAG_VFS] = { NLK_STRUCT, 0, NULL, NULL, &unix_vfs_layout, NULL },
 	[UNIX_DIAG_PEER] = U32,
+	[UNIX_DIAG_ICONS] = { NLK_UARRAY, 4, NULL, NULL, NULL, NULL },
 	[UNIX_DIAG_RQLEN] = { NLK_STRUCT, 0, NULL, NULL, &unix_rqlen_layout, NULL },
 	[UNIX_DIAG_SHUTDOWN] = U8,
 	[UNIX_DIAG_UID] = U32,
@@ -201,6 +203,17 @@ static const struct nl_field packet_msg_fields[] = {
 LAYOUT(packet_msg_layout, struct packet_diag_msg, packet_msg_fields, &xlat_packet_diag_attrs,
        "PACKET_DIAG_???", packet_msg_decs, ARRAY_LEN(packet_msg_decs));
 
+/* ---- AF_SMC ---- */
+
+static const struct nl_field smc_req_fields[] = {
+	FIELD(struct smc_diag_req, diag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct smc_diag_req, diag_ext, NLK_BITS1, &xlat_smc_diag_attrs, "1<<SMC_DIAG_\?\?\?-1"),
+	/* the socket is an AF_INET one, whatever the family says */
+	{ "id", offsetof(struct smc_diag_req, id), sizeof(struct inet_diag_sockid), NLK_STRUCT,
+	  NULL, NULL, &sockid_layout, AF_INET },
+};
+LAYOUT(smc_req_layout, struct smc_diag_req, smc_req_fields, NULL, NULL, NULL, 0);
+
 /* ---- dispatch: family, then request or reply ---- */
 
 static const struct {
@@ -211,6 +224,7 @@ static const struct {
 	[AF_INET6] = { &inet_req_v2_layout, &inet_msg_layout },
 	[AF_NETLINK] = { &netlink_req_layout, &netlink_msg_layout },
 	[AF_PACKET] = { &packet_req_layout, &packet_msg_layout },
+	[AF_SMC] = { &smc_req_layout, NULL },
 };
 
 bool decode_netlink_sock_diag(struct tcb *tcp, uint16_t type, uint16_t flags,
