@@ -207,6 +207,7 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 		tprintf(tcp, "%lld", (long long)sign_extend(v, size));
 		break;
 	case NLK_X:
+	case NLK_X_NZ:
 		tprintf(tcp, v ? "%#llx" : "0", (unsigned long long)v);
 		break;
 	case NLK_XVAL:
@@ -335,12 +336,14 @@ void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf
 	const unsigned char *b = buf;
 
 	tprints(tcp, "{");
-	for (unsigned i = 0; i < l->nfields; i++) {
+	for (unsigned i = 0, n = 0; i < l->nfields; i++) {
 		const struct nl_field *f = &l->fields[i];
 
 		if ((size_t)f->off + f->size > have)
 			break;
-		if (i)
+		if (f->kind == NLK_X_NZ && !get_uint(b + f->off, f->size))
+			continue;
+		if (n++)
 			tprints(tcp, ", ");
 		print_field(tcp, f, b, family);
 	}
@@ -627,8 +630,11 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
 			decoded = true;
 		} else if (fetch_or_print_addr(tcp, addr + f0->size, buf + f0->size,
 					       l->size - f0->size)) {
-			for (unsigned i = 1; i < l->nfields; i++) {
-				if (i > 1)
+			for (unsigned i = 1, n = 0; i < l->nfields; i++) {
+				if (l->fields[i].kind == NLK_X_NZ &&
+				    !get_uint(buf + l->fields[i].off, l->fields[i].size))
+					continue;
+				if (n++)
 					tprints(tcp, ", ");
 				print_field(tcp, &l->fields[i], buf,
 					    f0->kind == NLK_FAMILY ? buf[0] : -1);

@@ -59,6 +59,7 @@ enum nl_kind {
 	NLK_BITS,      /* flags whose bit N is named by enum value N: 1<<TCP_LISTEN */
 	NLK_BITS1,     /* the same, bit N named by value N+1: 1<<(INET_DIAG_TOS-1) */
 	NLK_DEV,       /* field: a device number, makedev(0x1, 0x3) */
+	NLK_X_NZ,      /* field: hex, left out when zero (padding) */
 };
 
 struct nl_layout;

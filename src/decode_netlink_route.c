@@ -4,11 +4,13 @@
 #include "decode_netlink.h"
 
 #include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
+#include <linux/nexthop.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
@@ -479,6 +481,78 @@ static const struct nl_layout ifaddrlblmsg_layout = {
 	&xlat_rtnl_addrlabel_attrs, "IFAL_???", ifal_decs, ARRAY_LEN(ifal_decs),
 };
 
+/* qdiscs, classes, filters, chains: struct tcmsg */
+static const struct nl_field tcmsg_fields[] = {
+	FIELD(struct tcmsg, tcm_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct tcmsg, tcm_ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct tcmsg, tcm_handle, NLK_U, NULL, NULL),
+	FIELD(struct tcmsg, tcm_parent, NLK_U, NULL, NULL),
+	FIELD(struct tcmsg, tcm_info, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tcmsg_layout = {
+	sizeof(struct tcmsg), 0, tcmsg_fields, ARRAY_LEN(tcmsg_fields),
+	&xlat_rtnl_tc_attrs, "TCA_???", NULL, 0,
+};
+
+/* actions: struct tcamsg */
+static const struct nl_field tcamsg_fields[] = {
+	FIELD(struct tcamsg, tca_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout tcamsg_layout = {
+	sizeof(struct tcamsg), 0, tcamsg_fields, ARRAY_LEN(tcamsg_fields),
+	&xlat_rtnl_tc_action_attrs, "TCA_ACT_???", NULL, 0,
+};
+
+/* rules: struct fib_rule_hdr */
+static const struct nl_field fib_rule_hdr_fields[] = {
+	FIELD(struct fib_rule_hdr, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct fib_rule_hdr, dst_len, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_hdr, src_len, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_hdr, tos, NLK_FLAGS, &xlat_ip_tos_flags, "IPTOS_TOS_???"),
+	FIELD(struct fib_rule_hdr, table, NLK_XVAL, &xlat_routing_table_ids, "RT_TABLE_???"),
+	FIELD(struct fib_rule_hdr, action, NLK_XVAL, &xlat_fib_rule_actions, "FR_ACT_???"),
+	FIELD(struct fib_rule_hdr, flags, NLK_FLAGS, &xlat_fib_rule_flags, "FIB_RULE_???"),
+};
+static const struct nl_layout fib_rule_hdr_layout = {
+	sizeof(struct fib_rule_hdr), 0, fib_rule_hdr_fields, ARRAY_LEN(fib_rule_hdr_fields),
+	&xlat_rtnl_rule_attrs, "FRA_???", NULL, 0,
+};
+
+/* next hops: struct nhmsg */
+static const struct nl_field nhmsg_fields[] = {
+	FIELD(struct nhmsg, nh_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct nhmsg, nh_scope, NLK_XVAL, &xlat_routing_scopes, NULL),
+	FIELD(struct nhmsg, nh_protocol, NLK_XVAL, &xlat_routing_protocols, "RTPROT_???"),
+	FIELD(struct nhmsg, resvd, NLK_X_NZ, NULL, NULL),
+	FIELD(struct nhmsg, nh_flags, NLK_FLAGS, &xlat_rtnh_flags, "RTNH_F_???"),
+};
+static const struct nl_layout nhmsg_layout = {
+	sizeof(struct nhmsg), 0, nhmsg_fields, ARRAY_LEN(nhmsg_fields),
+	&xlat_rtnl_nexthop_attrs, "NHA_???", NULL, 0,
+};
+
+/* statistics: struct if_stats_msg */
+static const struct nl_field if_stats_msg_fields[] = {
+	FIELD(struct if_stats_msg, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct if_stats_msg, pad1, NLK_X_NZ, NULL, NULL),
+	FIELD(struct if_stats_msg, pad2, NLK_X_NZ, NULL, NULL),
+	FIELD(struct if_stats_msg, ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct if_stats_msg, filter_mask, NLK_BITS, &xlat_ifstats_attrs, "1<<IFLA_STATS_???"),
+};
+static const struct nl_layout if_stats_msg_layout = {
+	sizeof(struct if_stats_msg), 0, if_stats_msg_fields, ARRAY_LEN(if_stats_msg_fields),
+	&xlat_ifstats_attrs, "IFLA_STATS_???", NULL, 0,
+};
+
+/* neighbour tables: struct ndtmsg */
+static const struct nl_field ndtmsg_fields[] = {
+	FIELD(struct ndtmsg, ndtm_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout ndtmsg_layout = {
+	sizeof(struct ndtmsg), 0, ndtmsg_fields, ARRAY_LEN(ndtmsg_fields),
+	&xlat_rtnl_neightbl_attrs, "NDTA_???", NULL, 0,
+};
+
 /* ---- dispatch by message type ---- */
 
 static const struct nl_layout *const route_layouts[] = {
@@ -508,6 +582,32 @@ static const struct nl_layout *const route_layouts[] = {
 	[RTM_NEWMDB - RTM_BASE] = &br_port_msg_layout,
 	[RTM_DELMDB - RTM_BASE] = &br_port_msg_layout,
 	[RTM_GETMDB - RTM_BASE] = &br_port_msg_layout,
+	[RTM_NEWRULE - RTM_BASE] = &fib_rule_hdr_layout,
+	[RTM_DELRULE - RTM_BASE] = &fib_rule_hdr_layout,
+	[RTM_GETRULE - RTM_BASE] = &fib_rule_hdr_layout,
+	[RTM_NEWQDISC - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELQDISC - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETQDISC - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWTCLASS - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELTCLASS - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETTCLASS - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWTFILTER - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELTFILTER - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETTFILTER - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWCHAIN - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELCHAIN - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETCHAIN - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWACTION - RTM_BASE] = &tcamsg_layout,
+	[RTM_DELACTION - RTM_BASE] = &tcamsg_layout,
+	[RTM_GETACTION - RTM_BASE] = &tcamsg_layout,
+	[RTM_NEWNEIGHTBL - RTM_BASE] = &ndtmsg_layout,
+	[RTM_GETNEIGHTBL - RTM_BASE] = &ndtmsg_layout,
+	[RTM_SETNEIGHTBL - RTM_BASE] = &ndtmsg_layout,
+	[RTM_NEWSTATS - RTM_BASE] = &if_stats_msg_layout,
+	[RTM_GETSTATS - RTM_BASE] = &if_stats_msg_layout,
+	[RTM_NEWNEXTHOP - RTM_BASE] = &nhmsg_layout,
+	[RTM_DELNEXTHOP - RTM_BASE] = &nhmsg_layout,
+	[RTM_GETNEXTHOP - RTM_BASE] = &nhmsg_layout,
 	[RTM_NEWNSID - RTM_BASE] = &nsid_layout,
 	[RTM_DELNSID - RTM_BASE] = &nsid_layout,
 	[RTM_GETNSID - RTM_BASE] = &nsid_layout,

@@ -214,6 +214,19 @@ static const struct nl_field smc_req_fields[] = {
 };
 LAYOUT(smc_req_layout, struct smc_diag_req, smc_req_fields, NULL, NULL, NULL, 0);
 
+static const struct nl_field smc_msg_fields[] = {
+	FIELD(struct smc_diag_msg, diag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct smc_diag_msg, diag_state, NLK_XVAL, &xlat_smc_states, "SMC_???"),
+	FIELD(struct smc_diag_msg, diag_fallback, NLK_XVAL, &xlat_smc_diag_modes, "SMC_DIAG_MODE_???"),
+	FIELD(struct smc_diag_msg, diag_shutdown, NLK_U, NULL, NULL),
+	{ "id", offsetof(struct smc_diag_msg, id), sizeof(struct inet_diag_sockid), NLK_STRUCT,
+	  NULL, NULL, &sockid_layout, AF_INET },
+	FIELD(struct smc_diag_msg, diag_uid, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_msg, diag_inode, NLK_U, NULL, NULL),
+};
+LAYOUT(smc_msg_layout, struct smc_diag_msg, smc_msg_fields, &xlat_smc_diag_attrs, "SMC_DIAG_???",
+       NULL, 0);
+
 /* ---- dispatch: family, then request or reply ---- */
 
 static const struct {
@@ -224,7 +237,7 @@ static const struct {
 	[AF_INET6] = { &inet_req_v2_layout, &inet_msg_layout },
 	[AF_NETLINK] = { &netlink_req_layout, &netlink_msg_layout },
 	[AF_PACKET] = { &packet_req_layout, &packet_msg_layout },
-	[AF_SMC] = { &smc_req_layout, NULL },
+	[AF_SMC] = { &smc_req_layout, &smc_msg_layout },
 };
 
 bool decode_netlink_sock_diag(struct tcb *tcp, uint16_t type, uint16_t flags,
