@@ -646,10 +646,13 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
 	}
 	tprints(tcp, "}");
 	off = NL_ALIGN4(l->size);
-	if (decoded && len > off && l->attrs) {
+	if (decoded && len > off) {
 		tprints(tcp, ", ");
-		nl_print_attrs(tcp, addr + off, len - off, l->attrs, l->attrs_dflt, l->decs, l->ndecs,
-			       f0->kind == NLK_FAMILY ? buf[0] : -1);
+		if (l->attrs)
+			nl_print_attrs(tcp, addr + off, len - off, l->attrs, l->attrs_dflt, l->decs,
+				       l->ndecs, f0->kind == NLK_FAMILY ? buf[0] : -1);
+		else /* attributes ctrace cannot name yet */
+			nl_print_hexstr(tcp, addr + off, len - off);
 	}
 }
 

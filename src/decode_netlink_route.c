@@ -425,6 +425,12 @@ static const struct nl_layout nsid_layout = {
 	&xlat_rtnl_nsid_attrs, "NETNSA_???", netnsa_decs, ARRAY_LEN(netnsa_decs),
 };
 
+/* RTM_NEWCACHEREPORT: struct rtgenmsg; attributes per family (not named yet) */
+static const struct nl_layout cachereport_layout = {
+	sizeof(struct rtgenmsg), 0, rtgenmsg_fields, ARRAY_LEN(rtgenmsg_fields),
+	NULL, NULL, NULL, 0,
+};
+
 /* RTM_*NETCONF: struct netconfmsg */
 static const struct nla_dec netconfa_decs[] = {
 	[NETCONFA_IFINDEX] = IFINDEX,
@@ -608,6 +614,7 @@ static const struct nl_layout *const route_layouts[] = {
 	[RTM_NEWNEXTHOP - RTM_BASE] = &nhmsg_layout,
 	[RTM_DELNEXTHOP - RTM_BASE] = &nhmsg_layout,
 	[RTM_GETNEXTHOP - RTM_BASE] = &nhmsg_layout,
+	[RTM_NEWCACHEREPORT - RTM_BASE] = &cachereport_layout,
 	[RTM_NEWNSID - RTM_BASE] = &nsid_layout,
 	[RTM_DELNSID - RTM_BASE] = &nsid_layout,
 	[RTM_GETNSID - RTM_BASE] = &nsid_layout,
