@@ -659,7 +659,6 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
 /* ---- nlmsghdr ---- */
 
 /* nlmsg_flags: the common bits, then those of the request kind. */
-enum { NLF_COMMON, NLF_GET, NLF_NEW, NLF_DEL, NLF_ACK, NLF_N };
 
 static const struct xlat *flag_set(unsigned which)
 {
@@ -709,6 +708,10 @@ static const struct {
 
 static void print_nlmsg_type(struct tcb *tcp, int proto, uint16_t type)
 {
+	if (type >= NLMSG_MIN_TYPE && proto == NETLINK_NETFILTER) {
+		netlink_netfilter_print_type(tcp, type);
+		return;
+	}
 	for (size_t i = 0; type >= NLMSG_MIN_TYPE && i < sizeof(type_sets) / sizeof(type_sets[0]);
 	     i++)
 		if (type_sets[i].proto == proto) {
@@ -760,6 +763,8 @@ static void print_nlmsg_flags(struct tcb *tcp, int proto, uint16_t type, uint16_
 		which = xfrm_flag_kind(type);
 	else if (proto == NETLINK_CRYPTO)
 		which = crypto_flag_kind(type);
+	else if (proto == NETLINK_NETFILTER)
+		which = netlink_netfilter_flag_kind(type);
 	print_flags(tcp, flag_set(which), flags, "NLM_F_???");
 }
 
@@ -829,6 +834,8 @@ static void print_payload(struct tcb *tcp, int proto, const struct nlmsghdr *h, 
 		family_dec = decode_netlink_route;
 	else if (proto == NETLINK_SOCK_DIAG)
 		family_dec = decode_netlink_sock_diag;
+	else if (proto == NETLINK_NETFILTER)
+		family_dec = decode_netlink_netfilter;
 	/* NLMSG_DONE: most carry an int, a few a family body */
 	if ((h->nlmsg_type >= NLMSG_MIN_TYPE || h->nlmsg_type == NLMSG_DONE) && family_dec &&
 	    family_dec(tcp, h->nlmsg_type, h->nlmsg_flags, addr, len))

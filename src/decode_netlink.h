@@ -126,10 +126,20 @@ void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, cons
 /* {family=AF_INET, data="\x.."}: a body ctrace has no layout for. */
 void nl_print_family_body(struct tcb *tcp, unsigned long addr, unsigned long len);
 
+/* Which request flags (NLM_F_*) a message type takes besides the
+ * common ones. */
+enum nl_flag_kind { NLF_COMMON, NLF_GET, NLF_NEW, NLF_DEL, NLF_ACK, NLF_N };
+
+/* NETLINK_NETFILTER: NFNL_SUBSYS_X<<8|TYPE, and the flags of a type. */
+void netlink_netfilter_print_type(struct tcb *tcp, uint16_t type);
+unsigned netlink_netfilter_flag_kind(uint16_t type);
+
 /* Family decoders: true when they printed the payload. */
 bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
 			  unsigned long len);
 bool decode_netlink_sock_diag(struct tcb *tcp, uint16_t type, uint16_t flags,
 			      unsigned long addr, unsigned long len);
+bool decode_netlink_netfilter(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			      unsigned long len);
 
 #endif
