@@ -836,6 +836,8 @@ static void print_payload(struct tcb *tcp, int proto, const struct nlmsghdr *h, 
 		family_dec = decode_netlink_sock_diag;
 	else if (proto == NETLINK_NETFILTER)
 		family_dec = decode_netlink_netfilter;
+	else if (proto == NETLINK_SELINUX)
+		family_dec = decode_netlink_selinux;
 	/* NLMSG_DONE: most carry an int, a few a family body */
 	if ((h->nlmsg_type >= NLMSG_MIN_TYPE || h->nlmsg_type == NLMSG_DONE) && family_dec &&
 	    family_dec(tcp, h->nlmsg_type, h->nlmsg_flags, addr, len))

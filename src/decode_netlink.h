@@ -141,5 +141,7 @@ bool decode_netlink_sock_diag(struct tcb *tcp, uint16_t type, uint16_t flags,
 			      unsigned long addr, unsigned long len);
 bool decode_netlink_netfilter(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
 			      unsigned long len);
+bool decode_netlink_selinux(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			    unsigned long len);
 
 #endif

@@ -1,5 +1,6 @@
 /* NETLINK_NETFILTER: nlmsg_type as subsystem << 8 | message type, the
- * request flags of each message type, and the nfgenmsg body. */
+ * request flags of each message type, and the nfgenmsg body; the two
+ * NETLINK_SELINUX messages with a body. */
 #include "config.h"
 #include "decode_netlink.h"
 
@@ -16,6 +17,7 @@
 #include <linux/netfilter/nfnetlink_log.h>
 #include <linux/netfilter/nfnetlink_queue.h>
 #include <linux/netlink.h>
+#include <linux/selinux_netlink.h>
 
 #include "print.h"
 
@@ -118,6 +120,16 @@ unsigned netlink_netfilter_flag_kind(uint16_t type)
 	return NLF_COMMON;
 }
 
+static void print_res_id(struct tcb *tcp, uint16_t raw, const char *name)
+{
+	if (pcfg.xlat_style == XLAT_ABBREV)
+		tprints(tcp, name);
+	else if (pcfg.xlat_style == XLAT_RAW)
+		tprintf(tcp, "%#x", raw);
+	else
+		tprintf(tcp, "%#x /* %s */", raw, name);
+}
+
 bool decode_netlink_netfilter(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
 			      unsigned long len)
 {
@@ -142,9 +154,9 @@ bool decode_netlink_netfilter(struct tcb *tcp, uint16_t type, uint16_t flags, un
 	tprints(tcp, ", res_id=");
 	/* nftables messages carried res_id in host order for a while */
 	if (type >> 8 == NFNL_SUBSYS_NFTABLES && res_id == NFNL_SUBSYS_NFTABLES)
-		print_xval(tcp, NULL, nf.res_id, "htons(NFNL_SUBSYS_NFTABLES)");
+		print_res_id(tcp, nf.res_id, "htons(NFNL_SUBSYS_NFTABLES)");
 	else if (type >> 8 == NFNL_SUBSYS_NFTABLES && nf.res_id == NFNL_SUBSYS_NFTABLES)
-		print_xval(tcp, NULL, nf.res_id, "NFNL_SUBSYS_NFTABLES");
+		print_res_id(tcp, nf.res_id, "NFNL_SUBSYS_NFTABLES");
 	else
 		tprintf(tcp, "htons(%u)", res_id);
 	tprints(tcp, "}");
@@ -156,5 +168,30 @@ bool decode_netlink_netfilter(struct tcb *tcp, uint16_t type, uint16_t flags, un
 		else
 			nl_print_attrs(tcp, addr + off, len - off, NULL, NULL, NULL, 0, -1);
 	}
+	return true;
+}
+
+/* NETLINK_SELINUX: the two messages with a body */
+static const struct nl_field setenforce_fields[] = {
+	{ "val", 0, 4, NLK_D, NULL, NULL, NULL, 0 },
+};
+static const struct nl_layout setenforce_layout = { 4, 0, setenforce_fields, 1, NULL, NULL, NULL, 0 };
+static const struct nl_field policyload_fields[] = {
+	{ "seqno", 0, 4, NLK_U, NULL, NULL, NULL, 0 },
+};
+static const struct nl_layout policyload_layout = { 4, 0, policyload_fields, 1, NULL, NULL, NULL, 0 };
+
+bool decode_netlink_selinux(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			    unsigned long len)
+{
+	const struct nl_layout *l = type == SELNL_MSG_SETENFORCE ? &setenforce_layout :
+				    type == SELNL_MSG_POLICYLOAD ? &policyload_layout : NULL;
+	unsigned char buf[4];
+
+	(void)flags;
+	if (!l || len < l->size)
+		return false;
+	if (fetch_or_print_addr(tcp, addr, buf, sizeof(buf)))
+		nl_print_struct(tcp, l, buf, sizeof(buf), -1);
 	return true;
 }
