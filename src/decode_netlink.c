@@ -472,7 +472,8 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
 			       d->nest->ndecs, family);
 		return true;
-	case NLK_UARRAY: {
+	case NLK_UARRAY:
+	case NLK_XARRAY: {
 		unsigned char b[8];
 		unsigned size = d->size ? d->size : 1;
 
@@ -490,7 +491,8 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 				tprintf(tcp, "... /* %#lx */", addr + i);
 				break;
 			}
-			tprintf(tcp, "%llu", (unsigned long long)get_uint(b, size));
+			tprintf(tcp, d->kind == NLK_XARRAY ? "%#llx" : "%llu",
+				(unsigned long long)get_uint(b, size));
 		}
 		tprints(tcp, "]");
 		return true;

@@ -53,6 +53,7 @@ enum nl_kind {
 	NLK_STRUCT,    /* attribute: a struct layout (sub) */
 	NLK_ERRNO,     /* negative errno: -EACCES */
 	NLK_UARRAY,    /* attribute: array of unsigned of the dec's size: [1, 2, 3] */
+	NLK_XARRAY,    /* the same in hex: [0xff, 0x1] */
 	NLK_NESTED,    /* attribute: an attribute array (nest) */
 	NLK_BE16,      /* network order: htons(80) */
 	NLK_COOKIE,    /* field: u32[2] as [1, 2] */

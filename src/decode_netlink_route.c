@@ -14,6 +14,7 @@
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <stddef.h>
 
@@ -488,6 +489,40 @@ static const struct nl_layout ifaddrlblmsg_layout = {
 };
 
 /* qdiscs, classes, filters, chains: struct tcmsg */
+static const struct nl_field tc_stats_fields[] = {
+	FIELD(struct tc_stats, bytes, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, packets, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, drops, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, overlimits, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, bps, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, pps, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, qlen, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, backlog, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tc_stats_layout = {
+	offsetof(struct tc_stats, backlog) + sizeof(uint32_t), 0, tc_stats_fields,
+	ARRAY_LEN(tc_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field tc_estimator_fields[] = {
+	FIELD(struct tc_estimator, interval, NLK_D, NULL, NULL),
+	FIELD(struct tc_estimator, ewma_log, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tc_estimator_layout = {
+	sizeof(struct tc_estimator), 0, tc_estimator_fields, ARRAY_LEN(tc_estimator_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec tca_decs[] = {
+	[TCA_KIND] = STR,
+	[TCA_STATS] = SUB(tc_stats_layout),
+	[TCA_RATE] = SUB(tc_estimator_layout),
+	[TCA_FCNT] = U32,
+	[TCA_CHAIN] = U32,
+	[TCA_HW_OFFLOAD] = U8,
+	[TCA_INGRESS_BLOCK] = U32,
+	[TCA_EGRESS_BLOCK] = U32,
+	[TCA_DUMP_FLAGS] = U32,
+};
+
 static const struct nl_field tcmsg_fields[] = {
 	FIELD(struct tcmsg, tcm_family, NLK_FAMILY, NULL, NULL),
 	FIELD(struct tcmsg, tcm_ifindex, NLK_IFINDEX, NULL, NULL),
@@ -497,7 +532,7 @@ static const struct nl_field tcmsg_fields[] = {
 };
 static const struct nl_layout tcmsg_layout = {
 	sizeof(struct tcmsg), 0, tcmsg_fields, ARRAY_LEN(tcmsg_fields),
-	&xlat_rtnl_tc_attrs, "TCA_???", NULL, 0,
+	&xlat_rtnl_tc_attrs, "TCA_???", tca_decs, ARRAY_LEN(tca_decs),
 };
 
 /* actions: struct tcamsg */
@@ -551,12 +586,77 @@ static const struct nl_layout if_stats_msg_layout = {
 };
 
 /* neighbour tables: struct ndtmsg */
+static const struct nl_field ndt_config_fields[] = {
+	FIELD(struct ndt_config, ndtc_key_len, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_entry_size, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_entries, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_last_flush, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_last_rand, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_hash_rnd, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_hash_mask, NLK_X, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_hash_chain_gc, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_proxy_qlen, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ndt_config_layout = {
+	sizeof(struct ndt_config), 0, ndt_config_fields, ARRAY_LEN(ndt_config_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_field ndt_stats_fields[] = {
+	FIELD(struct ndt_stats, ndts_allocs, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_destroys, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_hash_grows, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_res_failed, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_lookups, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_hits, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_rcv_probes_mcast, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_rcv_probes_ucast, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_periodic_gc_runs, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_forced_gc_runs, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_table_fulls, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ndt_stats_layout = {
+	offsetof(struct ndt_stats, ndts_table_fulls) + sizeof(uint64_t),
+	offsetof(struct ndt_stats, ndts_forced_gc_runs) + sizeof(uint64_t),
+	ndt_stats_fields, ARRAY_LEN(ndt_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec ndtpa_decs[] = {
+	[NDTPA_IFINDEX] = IFINDEX,
+	[NDTPA_REFCNT] = U32,
+	[NDTPA_REACHABLE_TIME] = U64,
+	[NDTPA_BASE_REACHABLE_TIME] = U64,
+	[NDTPA_RETRANS_TIME] = U64,
+	[NDTPA_GC_STALETIME] = U64,
+	[NDTPA_DELAY_PROBE_TIME] = U64,
+	[NDTPA_QUEUE_LEN] = U32,
+	[NDTPA_APP_PROBES] = U32,
+	[NDTPA_UCAST_PROBES] = U32,
+	[NDTPA_MCAST_PROBES] = U32,
+	[NDTPA_ANYCAST_DELAY] = U64,
+	[NDTPA_PROXY_DELAY] = U64,
+	[NDTPA_PROXY_QLEN] = U32,
+	[NDTPA_LOCKTIME] = U64,
+	[NDTPA_QUEUE_LENBYTES] = U32,
+	[NDTPA_MCAST_REPROBES] = U32,
+	[NDTPA_INTERVAL_PROBE_TIME_MS] = U64,
+};
+ATTRSET(ndtpa_set, xlat_ndtpa_attrs, "NDTPA_???", ndtpa_decs);
+static const struct nla_dec ndta_decs[] = {
+	[NDTA_NAME] = STR,
+	[NDTA_THRESH1] = U32,
+	[NDTA_THRESH2] = U32,
+	[NDTA_THRESH3] = U32,
+	[NDTA_CONFIG] = SUB(ndt_config_layout),
+	[NDTA_PARMS] = NEST(ndtpa_set),
+	[NDTA_STATS] = SUB(ndt_stats_layout),
+	[NDTA_GC_INTERVAL] = U64,
+};
+
 static const struct nl_field ndtmsg_fields[] = {
 	FIELD(struct ndtmsg, ndtm_family, NLK_FAMILY, NULL, NULL),
 };
 static const struct nl_layout ndtmsg_layout = {
 	sizeof(struct ndtmsg), 0, ndtmsg_fields, ARRAY_LEN(ndtmsg_fields),
-	&xlat_rtnl_neightbl_attrs, "NDTA_???", NULL, 0,
+	&xlat_rtnl_neightbl_attrs, "NDTA_???", ndta_decs, ARRAY_LEN(ndta_decs),
 };
 
 /* ---- dispatch by message type ---- */

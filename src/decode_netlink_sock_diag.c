@@ -173,8 +173,22 @@ static const struct nl_field netlink_msg_fields[] = {
 	FIELD(struct netlink_diag_msg, ndiag_ino, NLK_U, NULL, NULL),
 	FIELD(struct netlink_diag_msg, ndiag_cookie, NLK_COOKIE, NULL, NULL),
 };
+static const struct nl_field netlink_ring_fields[] = {
+	FIELD(struct netlink_diag_ring, ndr_block_size, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_ring, ndr_block_nr, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_ring, ndr_frame_size, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_ring, ndr_frame_nr, NLK_U, NULL, NULL),
+};
+LAYOUT(netlink_ring_layout, struct netlink_diag_ring, netlink_ring_fields, NULL, NULL, NULL, 0);
+
+static const struct nla_dec netlink_msg_decs[] = {
+	[NETLINK_DIAG_GROUPS] = { NLK_XARRAY, sizeof(unsigned long), NULL, NULL, NULL, NULL },
+	[NETLINK_DIAG_RX_RING] = { NLK_STRUCT, 0, NULL, NULL, &netlink_ring_layout, NULL },
+	[NETLINK_DIAG_TX_RING] = { NLK_STRUCT, 0, NULL, NULL, &netlink_ring_layout, NULL },
+	[NETLINK_DIAG_FLAGS] = { NLK_FLAGS, 4, &xlat_netlink_socket_flags, "NDIAG_FLAG_???", NULL, NULL },
+};
 LAYOUT(netlink_msg_layout, struct netlink_diag_msg, netlink_msg_fields, &xlat_netlink_diag_attrs,
-       "NETLINK_DIAG_???", NULL, 0);
+       "NETLINK_DIAG_???", netlink_msg_decs, ARRAY_LEN(netlink_msg_decs));
 
 /* ---- AF_PACKET ---- */
 
