@@ -5,6 +5,7 @@
 #include "decode_netlink.h"
 
 #include <arpa/inet.h>
+#include <endian.h>
 #include <errno.h>
 #include <limits.h>
 #include <linux/netlink.h>
@@ -230,6 +231,9 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 		break;
 	case NLK_BE16:
 		tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
+		break;
+	case NLK_BE64:
+		tprintf(tcp, "htobe64(%llu)", (unsigned long long)be64toh(v));
 		break;
 	default:
 		tprintf(tcp, "%llu", (unsigned long long)v);

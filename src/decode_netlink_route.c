@@ -14,6 +14,7 @@
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
+#include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <stddef.h>
@@ -536,15 +537,62 @@ static const struct nl_layout tcmsg_layout = {
 };
 
 /* actions: struct tcamsg */
+static const struct nla_dec tca_act_decs[] = {
+	[TCA_ACT_KIND] = STR,
+	[TCA_ACT_INDEX] = U32,
+	[TCA_ACT_STATS] = { NLK_NONE, 0, NULL, NULL, NULL, NULL },
+	[TCA_ACT_FLAGS] = { NLK_FLAGS, 4, &xlat_tca_act_flags, "TCA_ACT_FLAGS_???", NULL, NULL },
+	[TCA_ACT_HW_STATS] = { NLK_FLAGS, 4, &xlat_tca_act_hw_stats, "TCA_ACT_HW_STATS_???", NULL, NULL },
+	[TCA_ACT_USED_HW_STATS] = { NLK_FLAGS, 4, &xlat_tca_act_hw_stats, "TCA_ACT_HW_STATS_???", NULL,
+				    NULL },
+	[TCA_ACT_IN_HW_COUNT] = U32,
+};
 static const struct nl_field tcamsg_fields[] = {
 	FIELD(struct tcamsg, tca_family, NLK_FAMILY, NULL, NULL),
 };
 static const struct nl_layout tcamsg_layout = {
 	sizeof(struct tcamsg), 0, tcamsg_fields, ARRAY_LEN(tcamsg_fields),
-	&xlat_rtnl_tc_action_attrs, "TCA_ACT_???", NULL, 0,
+	&xlat_rtnl_tc_action_attrs, "TCA_ACT_???", tca_act_decs, ARRAY_LEN(tca_act_decs),
 };
 
 /* rules: struct fib_rule_hdr */
+static const struct nl_field fib_rule_uid_range_fields[] = {
+	FIELD(struct fib_rule_uid_range, start, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_uid_range, end, NLK_U, NULL, NULL),
+};
+static const struct nl_layout fib_rule_uid_range_layout = {
+	sizeof(struct fib_rule_uid_range), 0, fib_rule_uid_range_fields,
+	ARRAY_LEN(fib_rule_uid_range_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field fib_rule_port_range_fields[] = {
+	FIELD(struct fib_rule_port_range, start, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_port_range, end, NLK_U, NULL, NULL),
+};
+static const struct nl_layout fib_rule_port_range_layout = {
+	sizeof(struct fib_rule_port_range), 0, fib_rule_port_range_fields,
+	ARRAY_LEN(fib_rule_port_range_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec fra_decs[] = {
+	[FRA_DST] = INADDR,
+	[FRA_SRC] = INADDR,
+	[FRA_IIFNAME] = STR,
+	[FRA_GOTO] = U32,
+	[FRA_PRIORITY] = U32,
+	[FRA_FWMARK] = U32,
+	[FRA_FLOW] = U32,
+	[FRA_TUN_ID] = { NLK_BE64, 8, NULL, NULL, NULL, NULL },
+	[FRA_SUPPRESS_IFGROUP] = U32,
+	[FRA_SUPPRESS_PREFIXLEN] = U32,
+	[FRA_TABLE] = { NLK_XVAL, 4, &xlat_routing_table_ids, NULL, NULL, NULL },
+	[FRA_FWMASK] = U32,
+	[FRA_OIFNAME] = STR,
+	[FRA_L3MDEV] = U8,
+	[FRA_UID_RANGE] = SUB(fib_rule_uid_range_layout),
+	[FRA_PROTOCOL] = { NLK_XVAL, 1, &xlat_routing_protocols, "RTPROT_???", NULL, NULL },
+	[FRA_IP_PROTO] = { NLK_XVAL, 1, &xlat_ip_protocols, "IPPROTO_???", NULL, NULL },
+	[FRA_SPORT_RANGE] = SUB(fib_rule_port_range_layout),
+	[FRA_DPORT_RANGE] = SUB(fib_rule_port_range_layout),
+};
 static const struct nl_field fib_rule_hdr_fields[] = {
 	FIELD(struct fib_rule_hdr, family, NLK_FAMILY, NULL, NULL),
 	FIELD(struct fib_rule_hdr, dst_len, NLK_U, NULL, NULL),
@@ -556,7 +604,7 @@ static const struct nl_field fib_rule_hdr_fields[] = {
 };
 static const struct nl_layout fib_rule_hdr_layout = {
 	sizeof(struct fib_rule_hdr), 0, fib_rule_hdr_fields, ARRAY_LEN(fib_rule_hdr_fields),
-	&xlat_rtnl_rule_attrs, "FRA_???", NULL, 0,
+	&xlat_rtnl_rule_attrs, "FRA_???", fra_decs, ARRAY_LEN(fra_decs),
 };
 
 /* next hops: struct nhmsg */
