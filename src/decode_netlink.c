@@ -217,6 +217,15 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 	case NLK_FLAGS:
 		print_flags(tcp, x, v, dflt);
 		break;
+	case NLK_FLAGS_V: {
+		int style = pcfg.xlat_style;
+
+		if (style != XLAT_RAW)
+			pcfg.xlat_style = XLAT_VERBOSE;
+		print_flags(tcp, x, v, dflt);
+		pcfg.xlat_style = style;
+		break;
+	}
 	case NLK_IFINDEX:
 		print_ifindex(tcp, (unsigned)v);
 		break;
@@ -535,7 +544,8 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		return true;
 	}
 	case NLK_XVAL:
-	case NLK_FLAGS: {
+	case NLK_FLAGS:
+	case NLK_FLAGS_V: {
 		/* the value may be shorter than its size (strace reads what
 		 * there is, up to 8 bytes) */
 		unsigned n;

@@ -44,6 +44,7 @@ enum nl_kind {
 	NLK_X,         /* hex */
 	NLK_XVAL,      /* enum: xlat name, else hex with dflt comment */
 	NLK_FLAGS,     /* flags: xlat names */
+	NLK_FLAGS_V,   /* flags, always with the number: 0x3 /+ A|B +/ (names outside the UAPI) */
 	NLK_IFINDEX,   /* if_nametoindex("lo") */
 	NLK_FAMILY,    /* AF_* */
 	NLK_STR,       /* attribute: string with its NUL */

@@ -5,6 +5,7 @@
 
 #include <linux/dcbnl.h>
 #include <linux/fib_rules.h>
+#include <linux/gen_stats.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
@@ -512,7 +513,54 @@ static const struct nl_layout tc_estimator_layout = {
 	sizeof(struct tc_estimator), 0, tc_estimator_fields, ARRAY_LEN(tc_estimator_fields),
 	NULL, NULL, NULL, 0,
 };
+/* TCA_STATS2 (and TCA_ACT_STATS): struct gnet_stats_* */
+static const struct nl_field gnet_basic_fields[] = {
+	FIELD(struct gnet_stats_basic, bytes, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_basic, packets, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_basic_layout = {
+	offsetof(struct gnet_stats_basic, packets) + sizeof(uint32_t), 0, gnet_basic_fields,
+	ARRAY_LEN(gnet_basic_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field gnet_rate_est_fields[] = {
+	FIELD(struct gnet_stats_rate_est, bps, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_rate_est, pps, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_rate_est_layout = {
+	sizeof(struct gnet_stats_rate_est), 0, gnet_rate_est_fields,
+	ARRAY_LEN(gnet_rate_est_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field gnet_rate_est64_fields[] = {
+	FIELD(struct gnet_stats_rate_est64, bps, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_rate_est64, pps, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_rate_est64_layout = {
+	sizeof(struct gnet_stats_rate_est64), 0, gnet_rate_est64_fields,
+	ARRAY_LEN(gnet_rate_est64_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field gnet_queue_fields[] = {
+	FIELD(struct gnet_stats_queue, qlen, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, backlog, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, drops, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, requeues, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, overlimits, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_queue_layout = {
+	sizeof(struct gnet_stats_queue), 0, gnet_queue_fields, ARRAY_LEN(gnet_queue_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec tca_stats_decs[] = {
+	[TCA_STATS_BASIC] = SUB(gnet_basic_layout),
+	[TCA_STATS_RATE_EST] = SUB(gnet_rate_est_layout),
+	[TCA_STATS_QUEUE] = SUB(gnet_queue_layout),
+	[TCA_STATS_RATE_EST64] = SUB(gnet_rate_est64_layout),
+	[TCA_STATS_BASIC_HW] = SUB(gnet_basic_layout),
+	[TCA_STATS_PKT64] = U64,
+};
+ATTRSET(tca_stats_set, xlat_tca_stats_attrs, "TCA_STATS_???", tca_stats_decs);
+
 static const struct nla_dec tca_decs[] = {
+	[TCA_STATS2] = NEST(tca_stats_set),
 	[TCA_KIND] = STR,
 	[TCA_STATS] = SUB(tc_stats_layout),
 	[TCA_RATE] = SUB(tc_estimator_layout),
@@ -540,7 +588,7 @@ static const struct nl_layout tcmsg_layout = {
 static const struct nla_dec tca_act_decs[] = {
 	[TCA_ACT_KIND] = STR,
 	[TCA_ACT_INDEX] = U32,
-	[TCA_ACT_STATS] = { NLK_NONE, 0, NULL, NULL, NULL, NULL },
+	[TCA_ACT_STATS] = NEST(tca_stats_set),
 	[TCA_ACT_FLAGS] = { NLK_FLAGS, 4, &xlat_tca_act_flags, "TCA_ACT_FLAGS_???", NULL, NULL },
 	[TCA_ACT_HW_STATS] = { NLK_FLAGS, 4, &xlat_tca_act_hw_stats, "TCA_ACT_HW_STATS_???", NULL, NULL },
 	[TCA_ACT_USED_HW_STATS] = { NLK_FLAGS, 4, &xlat_tca_act_hw_stats, "TCA_ACT_HW_STATS_???", NULL,

@@ -128,6 +128,7 @@ static const struct nla_dec inet_msg_decs[] = {
 	[INET_DIAG_TCLASS] = U8,
 	[INET_DIAG_PROTOCOL] = { NLK_XVAL, 0, &xlat_ip_protocols, "IPPROTO_???", NULL, NULL },
 	[INET_DIAG_SKV6ONLY] = U8,
+	[INET_DIAG_SHUTDOWN] = { NLK_FLAGS_V, 1, &xlat_sock_shutdown_flags, "???_SHUTDOWN", NULL, NULL },
 	[INET_DIAG_MARK] = U32,
 	[INET_DIAG_CLASS_ID] = U32,
 	[INET_DIAG_CGROUP_ID] = U64,
@@ -238,8 +239,11 @@ static const struct nl_field smc_msg_fields[] = {
 	FIELD(struct smc_diag_msg, diag_uid, NLK_U, NULL, NULL),
 	FIELD(struct smc_diag_msg, diag_inode, NLK_U, NULL, NULL),
 };
+static const struct nla_dec smc_msg_decs[] = {
+	[SMC_DIAG_SHUTDOWN] = { NLK_FLAGS, 1, &xlat_sock_shutdown_flags, "???_SHUTDOWN", NULL, NULL },
+};
 LAYOUT(smc_msg_layout, struct smc_diag_msg, smc_msg_fields, &xlat_smc_diag_attrs, "SMC_DIAG_???",
-       NULL, 0);
+       smc_msg_decs, ARRAY_LEN(smc_msg_decs));
 
 /* ---- dispatch: family, then request or reply ---- */
 
