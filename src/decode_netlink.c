@@ -21,6 +21,7 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include "decode_ptrace.h"
 #include "fdinfo.h"
 #include "filter.h"
 #include "mem.h"
@@ -481,6 +482,14 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 	case NLK_STR:
 		print_nla_str(tcp, addr, len);
 		return true;
+	case NLK_BPF: {
+		unsigned long n = len / 8; /* struct sock_filter */
+
+		if (!n || n > 0xffff)
+			return false;
+		print_bpf_insns(tcp, addr, n, BPF_FLAVOR_SOCKET);
+		return true;
+	}
 	case NLK_NESTED:
 		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
 			       d->nest->ndecs, family);

@@ -58,6 +58,7 @@ enum nl_kind {
 	NLK_NESTED,    /* attribute: an attribute array (nest) */
 	NLK_BE16,      /* network order: htons(80) */
 	NLK_BE64,      /* network order: htobe64(1) */
+	NLK_BPF,       /* attribute: classic BPF instructions of a socket filter */
 	NLK_COOKIE,    /* field: u32[2] as [1, 2] */
 	NLK_BITS,      /* flags whose bit N is named by enum value N: 1<<TCP_LISTEN */
 	NLK_BITS1,     /* the same, bit N named by value N+1: 1<<(INET_DIAG_TOS-1) */

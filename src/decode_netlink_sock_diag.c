@@ -203,7 +203,32 @@ static const struct nl_field packet_req_fields[] = {
 };
 LAYOUT(packet_req_layout, struct packet_diag_req, packet_req_fields, NULL, NULL, NULL, 0);
 
+static const struct nl_field packet_info_fields[] = {
+	FIELD(struct packet_diag_info, pdi_index, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_version, NLK_XVAL, &xlat_af_packet_versions, "TPACKET_???"),
+	FIELD(struct packet_diag_info, pdi_reserve, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_copy_thresh, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_tstamp, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_flags, NLK_FLAGS, &xlat_packet_diag_info_flags, "PDI_???"),
+};
+LAYOUT(packet_info_layout, struct packet_diag_info, packet_info_fields, NULL, NULL, NULL, 0);
+
+static const struct nl_field packet_ring_fields[] = {
+	FIELD(struct packet_diag_ring, pdr_block_size, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_block_nr, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_frame_size, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_frame_nr, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_retire_tmo, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_sizeof_priv, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_features, NLK_U, NULL, NULL),
+};
+LAYOUT(packet_ring_layout, struct packet_diag_ring, packet_ring_fields, NULL, NULL, NULL, 0);
+
 static const struct nla_dec packet_msg_decs[] = {
+	[PACKET_DIAG_INFO] = { NLK_STRUCT, 0, NULL, NULL, &packet_info_layout, NULL },
+	[PACKET_DIAG_RX_RING] = { NLK_STRUCT, 0, NULL, NULL, &packet_ring_layout, NULL },
+	[PACKET_DIAG_TX_RING] = { NLK_STRUCT, 0, NULL, NULL, &packet_ring_layout, NULL },
+	[PACKET_DIAG_FILTER] = { NLK_BPF, 0, NULL, NULL, NULL, NULL },
 	[PACKET_DIAG_FANOUT] = U32,
 	[PACKET_DIAG_UID] = U32,
 };
