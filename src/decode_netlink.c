@@ -233,6 +233,12 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 	case NLK_FAMILY:
 		print_family(tcp, (unsigned)v);
 		break;
+	case NLK_RTNL_FAMILY:
+		if (xlat_lookup(&xlat_rtnl_families, v))
+			print_xval(tcp, &xlat_rtnl_families, v, NULL);
+		else
+			print_xval(tcp, &xlat_socket_families, v, "RTNL_FAMILY_???");
+		break;
 	case NLK_ERRNO:
 		print_neg_errno(tcp, (int)sign_extend(v, size));
 		break;
@@ -530,6 +536,12 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 			print_inaddr(tcp, family, buf, size);
 		return true;
 	}
+	case NLK_INADDR_FIXED:
+		if (len < d->size)
+			return false;
+		if (fetch_or_print_addr(tcp, addr, buf, d->size))
+			print_inaddr(tcp, d->size == 4 ? AF_INET : AF_INET6, buf, d->size);
+		return true;
 	case NLK_HWADDR:
 		if (len > 32)
 			return false;

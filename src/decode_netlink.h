@@ -47,8 +47,10 @@ enum nl_kind {
 	NLK_FLAGS_V,   /* flags, always with the number: 0x3 /+ A|B +/ (names outside the UAPI) */
 	NLK_IFINDEX,   /* if_nametoindex("lo") */
 	NLK_FAMILY,    /* AF_* */
+	NLK_RTNL_FAMILY, /* RTNL_FAMILY_* or AF_* */
 	NLK_STR,       /* attribute: string with its NUL */
 	NLK_INADDR,    /* attribute: address of the message's family */
+	NLK_INADDR_FIXED, /* attribute: an IPv4 (size 4) or IPv6 (size 16) address */
 	NLK_HWADDR,    /* attribute: 00:11:22:33:44:55 */
 	NLK_FD,        /* attribute: a descriptor */
 	NLK_STRUCT,    /* attribute: a struct layout (sub) */

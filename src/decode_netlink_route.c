@@ -10,6 +10,8 @@
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/neighbour.h>
 #include <linux/nexthop.h>
 #include <linux/net_namespace.h>
@@ -428,11 +430,36 @@ static const struct nl_layout nsid_layout = {
 	&xlat_rtnl_nsid_attrs, "NETNSA_???", netnsa_decs, ARRAY_LEN(netnsa_decs),
 };
 
-/* RTM_NEWCACHEREPORT: struct rtgenmsg; attributes per family (not named yet) */
-static const struct nl_layout cachereport_layout = {
-	sizeof(struct rtgenmsg), 0, rtgenmsg_fields, ARRAY_LEN(rtgenmsg_fields),
-	NULL, NULL, NULL, 0,
+/* RTM_NEWCACHEREPORT: struct rtgenmsg of an RTNL_FAMILY_*; the attributes
+ * depend on the family */
+static const struct nla_dec ipmra_decs[] = {
+	[IPMRA_CREPORT_MSGTYPE] = { NLK_XVAL, 1, &xlat_ipmra_msg_types, "IGMPMSG_???", NULL, NULL },
+	[IPMRA_CREPORT_VIF_ID] = U32,
+	[IPMRA_CREPORT_SRC_ADDR] = { NLK_INADDR_FIXED, 4, NULL, NULL, NULL, NULL },
+	[IPMRA_CREPORT_DST_ADDR] = { NLK_INADDR_FIXED, 4, NULL, NULL, NULL, NULL },
+	[IPMRA_CREPORT_TABLE] = U32,
 };
+static const struct nla_dec ip6mra_decs[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = { NLK_XVAL, 1, &xlat_ip6mra_msg_types, "MRT6MSG_???", NULL, NULL },
+	[IP6MRA_CREPORT_MIF_ID] = U32,
+	[IP6MRA_CREPORT_SRC_ADDR] = { NLK_INADDR_FIXED, 16, NULL, NULL, NULL, NULL },
+	[IP6MRA_CREPORT_DST_ADDR] = { NLK_INADDR_FIXED, 16, NULL, NULL, NULL, NULL },
+};
+static const struct nl_field cachereport_fields[] = {
+	FIELD(struct rtgenmsg, rtgen_family, NLK_RTNL_FAMILY, NULL, NULL),
+};
+static const struct nl_layout cachereport_layouts[] = {
+	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, NULL, NULL, NULL, 0 },
+	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, &xlat_ipmra_creport_attrs,
+	  "IPMRA_CREPORT_???", ipmra_decs, ARRAY_LEN(ipmra_decs) },
+	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, &xlat_ip6mra_creport_attrs,
+	  "IP6MRA_CREPORT_???", ip6mra_decs, ARRAY_LEN(ip6mra_decs) },
+};
+
+static const struct nl_layout *cachereport_layout(uint8_t family)
+{
+	return &cachereport_layouts[family == RTNL_FAMILY_IPMR ? 1 : family == RTNL_FAMILY_IP6MR ? 2 : 0];
+}
 
 /* RTM_*NETCONF: struct netconfmsg */
 static const struct nla_dec netconfa_decs[] = {
@@ -810,7 +837,6 @@ static const struct nl_layout *const route_layouts[] = {
 	[RTM_NEWNEXTHOP - RTM_BASE] = &nhmsg_layout,
 	[RTM_DELNEXTHOP - RTM_BASE] = &nhmsg_layout,
 	[RTM_GETNEXTHOP - RTM_BASE] = &nhmsg_layout,
-	[RTM_NEWCACHEREPORT - RTM_BASE] = &cachereport_layout,
 	[RTM_NEWNSID - RTM_BASE] = &nsid_layout,
 	[RTM_DELNSID - RTM_BASE] = &nsid_layout,
 	[RTM_GETNSID - RTM_BASE] = &nsid_layout,
@@ -827,7 +853,9 @@ bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsign
 		return false;
 	if (!fetch_or_print_addr(tcp, addr, &family, sizeof(family)))
 		return true;
-	if (type >= RTM_BASE && idx < ARRAY_LEN(route_layouts) && route_layouts[idx])
+	if (type == RTM_NEWCACHEREPORT)
+		nl_print_body(tcp, cachereport_layout(family), addr, len);
+	else if (type >= RTM_BASE && idx < ARRAY_LEN(route_layouts) && route_layouts[idx])
 		nl_print_body(tcp, route_layouts[idx], addr, len);
 	else
 		nl_print_family_body(tcp, addr, len);
