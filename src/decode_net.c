@@ -285,51 +285,37 @@ static void print_family(struct tcb *tcp, unsigned long family)
 	print_xval(tcp, &xlat_socket_families, (unsigned)family, "AF_???");
 }
 
-/* ---- values kept from entry to exit, per tracee ---- */
+/* ---- values kept from entry to exit: the call's private data on the
+ * tcb (freed at the exit, or when the tracee dies or is detached) ---- */
 
 struct saved {
-	pid_t pid;
 	long val;
 	int ts_ok;                /* recvmmsg: timeout read at entry */
 	struct timespec ts;
-	struct saved *next;
 };
-static struct saved *saved_list;
+
+static void saved_free(void *p)
+{
+	free(p);
+}
 
 static struct saved *save_val(struct tcb *tcp, long v)
 {
-	struct saved *s;
+	struct saved *s = xcalloc(1, sizeof(*s));
 
-	for (s = saved_list; s; s = s->next)
-		if (s->pid == tcp->pid)
-			break;
-	if (!s) {
-		s = xcalloc(1, sizeof(*s));
-		s->pid = tcp->pid;
-		s->next = saved_list;
-		saved_list = s;
-	}
 	s->val = v;
-	s->ts_ok = 0;
+	tcb_set_call_priv(tcp, s, saved_free);
 	return s;
 }
 
-/* Remove and return what entry saved (val -1 when nothing was). */
+/* What entry saved (val -1 when nothing was); the tcb keeps it until the
+ * call ends. */
 static struct saved take_saved(struct tcb *tcp)
 {
 	struct saved none = { .val = -1 };
+	const struct saved *s = tcp->call_priv;
 
-	for (struct saved **pp = &saved_list; *pp; pp = &(*pp)->next) {
-		struct saved *s = *pp;
-
-		if (s->pid == tcp->pid) {
-			none = *s;
-			*pp = s->next;
-			free(s);
-			break;
-		}
-	}
-	return none;
+	return s && tcp->call_priv_free == saved_free ? *s : none;
 }
 
 static long take_val(struct tcb *tcp)
@@ -671,6 +657,16 @@ int dec_recvmsg(struct tcb *tcp)
 
 /* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr; recv: the
  * data shown per entry is limited to its msg_len. */
+static void print_mmsghdr_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct mmsghdr *mm = elem;
+	bool recv = *(const bool *)data;
+
+	tprints(tcp, "{msg_hdr=");
+	print_msghdr(tcp, addr, recv ? (long)mm->msg_len : -1, -1);
+	tprintf(tcp, ", msg_len=%u}", mm->msg_len);
+}
+
 static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, bool recv)
 {
 	struct mmsghdr mm;
@@ -679,25 +675,7 @@ static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, 
 		print_addr(tcp, addr);
 		return;
 	}
-	tprints(tcp, "[");
-	for (unsigned long i = 0; i < n; i++) {
-		unsigned long a = addr + i * sizeof(mm);
-
-		if (i)
-			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
-		if (mem_read(tcp->pid, a, &mm, sizeof(mm)) < 0) {
-			tprints(tcp, "...");
-			break;
-		}
-		tprints(tcp, "{msg_hdr=");
-		print_msghdr(tcp, a, recv ? (long)mm.msg_len : -1, -1);
-		tprintf(tcp, ", msg_len=%u}", mm.msg_len);
-	}
-	tprints(tcp, "]");
+	print_array(tcp, addr, n, &mm, sizeof(mm), print_mmsghdr_elem, &recv, 0);
 }
 
 int dec_sendmmsg(struct tcb *tcp)

@@ -208,7 +208,7 @@ int tracer_init(const struct options *opts)
 	pcfg.hex_escapes = opts->hex_escapes;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
-	pcfg.stack = opts->stack && opts->count != 1;
+	pcfg.stack = opts->stack && opts->count != COUNT_ONLY;
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
@@ -780,6 +780,7 @@ static void on_syscall_stop(struct tcb *tcp)
 
 static void on_syscall_entry(struct tcb *tcp)
 {
+	tcb_call_priv_drop(tcp); /* of a call whose exit was not seen */
 	tcp->flags |= TCB_INSYSCALL;
 	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
 	tcp->exiting = false;
@@ -792,7 +793,7 @@ static void on_syscall_entry(struct tcb *tcp)
 		set_solo(tcp, false);
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
+		    opt->count != COUNT_ONLY && !(opt->quiet_mask & QUIET_PERSONALITY))
 			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
 					    "64 bit" : "32 bit");
 		tcp->last_audit_arch = tcp->audit_arch;
@@ -816,7 +817,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	}
 	if (opt->count)
 		summary_enter(tcp);
-	if (opt->count == 1)
+	if (opt->count == COUNT_ONLY)
 		return; /* -c: counted, not printed */
 	if (pcfg.T_prec >= 0)
 		clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
@@ -833,11 +834,19 @@ static void on_syscall_entry(struct tcb *tcp)
 	}
 }
 
+static void syscall_exit_events(struct tcb *tcp);
+
 static void on_syscall_exit(struct tcb *tcp)
+{
+	syscall_exit_events(tcp);
+	tcb_call_priv_drop(tcp); /* the decoder's data lives until here */
+}
+
+static void syscall_exit_events(struct tcb *tcp)
 {
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
-	if (tcp->err == 516) /* ERESTART_RESTARTBLOCK: restart_syscall follows */
+	if (tcp->err == ERESTART_RESTARTBLOCK) /* restart_syscall follows */
 		tcp->restart_ent = tcp->ent;
 	if (opt->stack)
 		stacktrace_syscall_exit(tcp);
@@ -847,7 +856,7 @@ static void on_syscall_exit(struct tcb *tcp)
 	}
 	if (opt->count)
 		summary_exit(tcp);
-	if (opt->count == 1)
+	if (opt->count == COUNT_ONLY)
 		return;
 	ev_syscall_exit(tcp);
 }
@@ -855,7 +864,7 @@ static void on_syscall_exit(struct tcb *tcp)
 /* A tracee dies inside a syscall: "<... NAME resumed>) = ?". */
 static void print_pending_call(struct tcb *tcp)
 {
-	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+	if (opt->count == COUNT_ONLY || (tcp->flags & TCB_SILENT))
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
@@ -863,7 +872,7 @@ static void print_pending_call(struct tcb *tcp)
 
 static void print_exit_lines(struct tcb *tcp, int status)
 {
-	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+	if (opt->count == COUNT_ONLY || (tcp->flags & TCB_SILENT))
 		return;
 	print_pending_call(tcp);
 	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
@@ -914,7 +923,7 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			leader->out->curline = NULL;
 		{
 			/* printed once the leader is gone: one process remains */
-			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
+			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != COUNT_ONLY &&
 				    !(leader->flags & TCB_SILENT);
 			struct outstream *os = leader->out;
 
@@ -1058,7 +1067,7 @@ static void handle_stop(struct tcb *tcp, int status)
 		}
 	}
 	/* the siginfo is read only for a line that shows it */
-	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != COUNT_ONLY && filter_signal_traced(sig)) {
 		unsigned long sp;
 
 		if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
@@ -1257,6 +1266,8 @@ int tracer_loop(void)
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;
 
+		if (shared_out)
+			sink_drain(shared_out);
 		summary_print(fp, sum_sort, sum_ncols ? sum_cols : NULL, sum_ncols);
 		summary_free();
 	}
