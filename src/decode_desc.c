@@ -158,27 +158,41 @@ size_t format_fdset(char *buf, size_t size, const unsigned char *set, int nfds)
 
 struct iovec64 { uint64_t base, len; };
 
-/* {iov_base=..., iov_len=N}; *data_len: the bytes left to show (-1: all) */
+struct iovec_print {
+	long data_len;   /* the bytes left to show (-1: all) */
+	iov_data_fn fn;  /* prints one element's data (NULL: a quoted string) */
+	void *ctx;
+};
+
+/* {iov_base=..., iov_len=N} */
 static void print_iovec_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
 {
 	const struct iovec64 *iov = elem;
-	long *data_len = data;
+	struct iovec_print *ip = data;
+	unsigned long n = iov->len;
 
 	(void)addr;
 	tprints(tcp, "{iov_base=");
-	if (*data_len < 0) {
-		print_buf(tcp, iov->base, iov->len);
-	} else {
-		unsigned long n = iov->len < (uint64_t)*data_len ? iov->len : (unsigned long)*data_len;
-
-		print_buf(tcp, iov->base, n);
-		*data_len -= (long)n;
+	if (ip->data_len >= 0) {
+		n = iov->len < (uint64_t)ip->data_len ? iov->len : (unsigned long)ip->data_len;
+		ip->data_len -= (long)n;
 	}
+	if (ip->fn)
+		ip->fn(tcp, iov->base, n, ip->ctx);
+	else
+		print_buf(tcp, iov->base, n);
 	tprintf(tcp, ", iov_len=%" PRIu64 "}", iov->len);
 }
 
 void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len)
 {
+	print_iovec_ex(tcp, addr, cnt, data_len, NULL, NULL);
+}
+
+void print_iovec_ex(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len,
+		    iov_data_fn fn, void *ctx)
+{
+	struct iovec_print ip = { data_len, fn, ctx };
 	struct iovec64 iov;
 
 	if (!addr || cnt == 0 || cnt > 1024 ||
@@ -190,7 +204,7 @@ void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long da
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, cnt, &iov, sizeof(iov), print_iovec_elem, &data_len, 0);
+	print_array(tcp, addr, cnt, &iov, sizeof(iov), print_iovec_elem, &ip, 0);
 }
 
 /* ", cnt[, pos][, flags]" after the iovec of readv/writev and kin */

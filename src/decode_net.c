@@ -4,6 +4,7 @@
 #include "config.h"
 #include "decode_net.h"
 #include "decode_desc.h"
+#include "decode_netlink.h"
 
 #include <arpa/inet.h>
 #include <linux/netlink.h>
@@ -465,7 +466,7 @@ int dec_sendto(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
 	tprint_arg_next(tcp);
-	print_buf(tcp, tcp->args[1], tcp->args[2]);
+	print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1], tcp->args[2]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -488,7 +489,7 @@ int dec_recvfrom(struct tcb *tcp)
 	if (tcp->err)
 		print_addr(tcp, tcp->args[1]);
 	else
-		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
+		print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1], (unsigned long)tcp->rval);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -568,6 +569,12 @@ static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t len)
 	tprints(tcp, "]");
 }
 
+/* iovec data of a message to or from a netlink address */
+static void print_iov_netlink(struct tcb *tcp, unsigned long addr, unsigned long len, void *ctx)
+{
+	decode_netlink(tcp, *(const int *)ctx, addr, len);
+}
+
 /* {msg_name=..., msg_namelen=..., msg_iov=[...], msg_iovlen=N,
  *  msg_control=[...], msg_controllen=N, msg_flags=...} */
 static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, long namelen_in)
@@ -585,7 +592,23 @@ static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, lon
 	else
 		tprintf(tcp, ", msg_namelen=%u", mh.msg_namelen);
 	tprints(tcp, ", msg_iov=");
-	print_iovec(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len);
+	{
+		unsigned long namelen = namelen_in >= 0 && (long)mh.msg_namelen > namelen_in ?
+					(unsigned long)namelen_in : mh.msg_namelen;
+		sa_family_t family = AF_UNSPEC;
+		int proto;
+
+		if (mh.msg_name && namelen >= sizeof(family) &&
+		    mem_read(tcp->pid, (unsigned long)mh.msg_name, &family, sizeof(family)) < 0)
+			family = AF_UNSPEC;
+		if (family == AF_NETLINK) {
+			proto = netlink_fd_protocol(tcp, (int)tcp->args[0]);
+			print_iovec_ex(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len,
+				       print_iov_netlink, &proto);
+		} else {
+			print_iovec(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len);
+		}
+	}
 	tprintf(tcp, ", msg_iovlen=%lu", (unsigned long)mh.msg_iovlen);
 	if (mh.msg_controllen) {
 		tprints(tcp, ", msg_control=");

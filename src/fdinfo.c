@@ -106,6 +106,20 @@ size_t fdinfo_netlink_lookup(const char *table, unsigned long inode, char *buf, 
 	return 0;
 }
 
+int fdinfo_netlink_protocol(const char *table, unsigned long inode)
+{
+	for (const char *line = table; line && *line;
+	     line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		unsigned proto;
+		unsigned long ino;
+
+		if (sscanf(line, "%*s %u %*u %*s %*s %*s %*s %*s %*s %lu", &proto, &ino) == 2 &&
+		    ino == inode)
+			return (int)proto;
+	}
+	return -1;
+}
+
 /* inet_diag dump of one family/protocol, looking for inode: "L" or
  * "L->R" (it also sees bound sockets that /proc/net/tcp does not list). */
 static size_t inet_diag_describe(int family, int protocol, unsigned long inode,

@@ -21,5 +21,8 @@ size_t fdinfo_inet_lookup(const char *table, unsigned long inode, int v6, char *
 /* Find inode in /proc/net/netlink; format "ROUTE:portid".  0 when absent
  * or not bound (portid 0). */
 size_t fdinfo_netlink_lookup(const char *table, unsigned long inode, char *buf, size_t size);
+/* The protocol (NETLINK_ROUTE...) of the socket inode in a
+ * /proc/net/netlink table, bound or not; -1 when absent. */
+int fdinfo_netlink_protocol(const char *table, unsigned long inode);
 
 #endif

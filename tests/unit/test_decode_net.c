@@ -174,6 +174,12 @@ static void test_proc_net(void **state)
 	assert_int_equal(fdinfo_netlink_lookup(netlink, 6666, buf, sizeof(buf)), 0);
 	assert_int_not_equal(fdinfo_netlink_lookup(netlink, 7777, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "99:7");
+	/* the protocol, bound or not (the netlink decoder's question) */
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 5555), 0);
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 6666), 0);
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 7777), 99);
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 9999), -1);
+	assert_int_equal(fdinfo_netlink_protocol("", 5555), -1);
 }
 
 /* A tracee that does not exist: every memory read fails (ESRCH), so the
