@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Differential test of the netlink decoder: the socket calls of
 # tests/helpers/nlroute (RTM_GETLINK and RTM_GETADDR dumps, a failing
 # request answered by NLMSG_ERROR) and, when iproute2 is installed, of
@@ -8,24 +8,10 @@
 # numbers normalised (counters move between two runs).  Each workload must
 # show decoded netlink (an nlmsg_type= line), so a run where nothing was
 # decoded cannot pass.
-: "${CTRACE:=./src/ctrace}"
-: "${HELPERS:=./tests/helpers}"
-
-if ! command -v strace >/dev/null 2>&1; then
-	echo "SKIP: strace is not installed (the oracle)"
-	exit 77
-fi
-if ! strace -qq -e trace=none true >/dev/null 2>&1; then
-	echo "SKIP: strace cannot trace here (ptrace not permitted)"
-	exit 77
-fi
-if [ ! -x "$HELPERS/nlroute" ]; then
-	echo "FAIL: $HELPERS/nlroute not built"
-	exit 1
-fi
-
-tmp=$(mktemp -d)
-[ -n "$KEEP" ] && echo "keeping $tmp" || trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+need_strace
+[ -x "$HELPERS/nlroute" ] || fail "$HELPERS/nlroute not built"
+tmp=$TMP
 
 CALLS=sendto,sendmsg,recvfrom,recvmsg
 # requests (send*) as they are; replies (recv*) with every number that
