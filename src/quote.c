@@ -82,11 +82,15 @@ size_t quote_bracketed(const char *s, size_t len, unsigned flags, char *out)
 	char *o = out;
 
 	/* "<" and ">" are printable, so each stands for itself in q and
-	 * its 3-byte octal form is no longer than the 4 bytes allowed. */
+	 * its octal form is no longer than the 4 bytes allowed: 3 digits
+	 * when an octal digit follows, as strace ("<1" is \0741). */
 	for (size_t i = 1; i + 1 < qlen; i++) {
 		if (q[i] == '>' || q[i] == '<') {
-			memcpy(o, q[i] == '>' ? "\\76" : "\\74", 3);
-			o += 3;
+			bool digit = i + 2 < qlen && q[i + 1] >= '0' && q[i + 1] <= '7';
+
+			memcpy(o, digit ? (q[i] == '>' ? "\\076" : "\\074") :
+					  (q[i] == '>' ? "\\76" : "\\74"), 3u + digit);
+			o += 3 + digit;
 		} else {
 			*o++ = q[i];
 		}

@@ -51,6 +51,8 @@ struct tcb {
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
 	bool rval_fd;               /* decoder: the return value is a fd (-y) */
+	uint8_t rval_pid;           /* decoder: the return value is a process id
+				     * of this RV_TID.. kind (-Y), 0: not */
 	const struct inject_rule *inj_rule; /* -e inject: rule of the current call */
 	unsigned inj_what;          /* INJ_* */
 	unsigned *inj_count;        /* calls seen, by syscall number (when=) */
@@ -72,6 +74,9 @@ struct tcb {
 	struct fd_cache *fdc;       /* -y: src/fdcache.c's paths of its fds */
 	bool fdc_inflight;          /* in a call that may change fds (fdcache.c) */
 	int fdc_busy_fd;            /* fd + 1 a close/dup2 in flight changes, or 0 */
+
+	unsigned long pid_ns;       /* -Y/pidns: inode of its pid namespace, 0 unread */
+	char comm[16];              /* -Y: its last known command name */
 
 	struct tcb *hnext;          /* hash chain */
 };

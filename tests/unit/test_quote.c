@@ -50,6 +50,9 @@ static void test_bracketed_and_bare(void **state)
 	/* a device named to forge a line and colour the terminal */
 	quote_bracketed("/dev/x\033[31m\n<y>\377", 16, 0, out);
 	assert_string_equal(out, "/dev/x\\33[31m\\n\\74y\\76\\377");
+	/* an octal digit after "<" or ">": three digits, as strace */
+	quote_bracketed("kid<1>7<8", 9, 0, out);
+	assert_string_equal(out, "kid\\0741\\0767\\748");
 	assert_string_equal(quote_bare_buf("f\033(\n)<", out, sizeof(out)), "f\\33(\\n)<");
 	/* cut before an escape, never inside one */
 	assert_string_equal(quote_bare_buf("abcdefghij", small, sizeof(small)), "ab");
