@@ -148,6 +148,10 @@ void usage(FILE *fp)
 "  -e quiet=SET   attach exit path-resolution personality thread-execve\n"
 "  --strings-in-hex=none|non-ascii-chars|non-ascii|all   --const-print-style=FORMAT\n"
 "  --decode-fds=path|socket|dev|pidfd|all   --trace= --signal= --status= ...: -e\n"
+"  -e read=SET / write=SET   hex dumps of data read from / written to these fds\n"
+"  -Y, --decode-pids=comm|pidns   pids with command names / ctrace's pid\n"
+"  -e kvm=vcpu, --secontext[=full,mismatch]   accepted; say why no effect here\n"
+"  -d             debug messages               --tips[=id:N,format:FMT]  a tip\n"
 "  --json         one JSON object per event (docs/trace-json.md)\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
@@ -264,6 +268,8 @@ int parse_quiet(const char *value, unsigned *mask)
 			continue;
 		else if (strcmp(tok, "superseded") == 0) /* strace's older name */
 			bit = QUIET_THREAD_EXECVE;
+		else if (strcmp(tok, "exits") == 0) /* strace's other name */
+			bit = QUIET_EXIT;
 		for (unsigned i = 0; i < ARRAY_SIZE(quiet_names); i++)
 			if (strcmp(quiet_names[i], tok) == 0)
 				bit = 1u << i;
