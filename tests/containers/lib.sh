@@ -100,6 +100,7 @@ podman_require() {
 # $CTR_LOCKDIR/dockerd.lock while it uses the daemon; the one that started
 # it records the pid, and whoever is last to leave stops it.
 docker_require() {
+	containers_skipped && exit 77
 	[ -x "$DOCKER" ] && [ -x "$DOCKERD" ] ||
 		ctr_skip "docker.io is not installed ($DOCKER, $DOCKERD; apt-get install docker.io)"
 	case " ${CTRACE_TEST_DENY:-} " in
