@@ -268,10 +268,12 @@ void dump_io(struct tcb *tcp)
 	 * sendmmsg's count of messages is its return */
 	if (wk && in_set(&write_set, fd) && !(wk == DK_MMSG && tcp->err))
 		dump_kind(tcp, wk, wk == DK_BUF ? tcp->args[2] : ULONG_MAX);
-	if (tcp->err)
-		return;
-	if (rk && in_set(&read_set, fd))
+	if (!tcp->err && rk && in_set(&read_set, fd))
 		dump_kind(tcp, rk, (unsigned long)tcp->rval);
+	/* whole lines, as line_end() leaves them */
+	tcp->curcol = 0;
+	if (tcp->out->flush_lines)
+		fflush(tcp->out->fp);
 }
 
 void dump_reset(void)

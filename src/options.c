@@ -423,7 +423,7 @@ static int take_qualifier_more(struct options *opts, const char *e)
 static int take_qualifier(struct options *opts, const char *e)
 {
 	if (strncmp(e, "quiet=", 6) == 0 || strncmp(e, "silent=", 7) == 0 ||
-	    strncmp(e, "silence=", 8) == 0) {
+	    strncmp(e, "silence=", 8) == 0 || strncmp(e, "q=", 2) == 0) {
 		const char *v = strchr(e, '=') + 1;
 
 		opts->quiet_seen = true;
