@@ -8,6 +8,7 @@
 
 #include "pids.h"
 #include "print.h"
+#include "syscallent.h"
 #include "xlat.h"
 
 /* The si_code names depend on the signal for positive (kernel) codes. */

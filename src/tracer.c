@@ -210,7 +210,7 @@ int tracer_init(const struct options *opts)
 	pcfg.hex_escapes = opts->hex_escapes;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
-	pcfg.stack = opts->stack && opts->count != 1;
+	pcfg.stack = opts->stack && opts->count != COUNT_ONLY;
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
@@ -785,6 +785,7 @@ static void on_syscall_stop(struct tcb *tcp)
 
 static void on_syscall_entry(struct tcb *tcp)
 {
+	tcb_call_priv_drop(tcp); /* of a call whose exit was not seen */
 	tcp->flags |= TCB_INSYSCALL;
 	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
 	tcp->exiting = false;
@@ -797,7 +798,7 @@ static void on_syscall_entry(struct tcb *tcp)
 		set_solo(tcp, false);
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
+		    opt->count != COUNT_ONLY && !(opt->quiet_mask & QUIET_PERSONALITY))
 			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
 					    "64 bit" : "32 bit");
 		tcp->last_audit_arch = tcp->audit_arch;
@@ -821,20 +822,36 @@ static void on_syscall_entry(struct tcb *tcp)
 	}
 	if (opt->count)
 		summary_enter(tcp);
-	if (opt->count == 1)
+	if (opt->count == COUNT_ONLY)
 		return; /* -c: counted, not printed */
 	if (pcfg.T_prec >= 0)
 		clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
 	if (opt->stack)
 		stacktrace_capture(tcp);
 	ev_syscall_entry(tcp);
+	/* exit and exit_group do not return (unless -e inject replaced
+	 * them): the line ends now with "= ?", as strace ends it at the
+	 * thread's exit event, before the lines of other threads (another
+	 * thread's execve after a leader's exit(), for one) */
+	if (tcp->ent && tcp->ent->rval == RV_NONE && !(tcp->flags & TCB_INJECTED)) {
+		ev_syscall_unfinished(tcp, false);
+		tcp->flags |= TCB_FILTERED;
+	}
 }
+
+static void syscall_exit_events(struct tcb *tcp);
 
 static void on_syscall_exit(struct tcb *tcp)
 {
+	syscall_exit_events(tcp);
+	tcb_call_priv_drop(tcp); /* the decoder's data lives until here */
+}
+
+static void syscall_exit_events(struct tcb *tcp)
+{
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
-	if (tcp->err == 516) /* ERESTART_RESTARTBLOCK: restart_syscall follows */
+	if (tcp->err == ERESTART_RESTARTBLOCK) /* restart_syscall follows */
 		tcp->restart_ent = tcp->ent;
 	if (opt->stack)
 		stacktrace_syscall_exit(tcp);
@@ -844,7 +861,7 @@ static void on_syscall_exit(struct tcb *tcp)
 	}
 	if (opt->count)
 		summary_exit(tcp);
-	if (opt->count == 1)
+	if (opt->count == COUNT_ONLY)
 		return;
 	ev_syscall_exit(tcp);
 }
@@ -852,7 +869,7 @@ static void on_syscall_exit(struct tcb *tcp)
 /* A tracee dies inside a syscall: "<... NAME resumed>) = ?". */
 static void print_pending_call(struct tcb *tcp)
 {
-	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+	if (opt->count == COUNT_ONLY || (tcp->flags & TCB_SILENT))
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
@@ -860,7 +877,7 @@ static void print_pending_call(struct tcb *tcp)
 
 static void print_exit_lines(struct tcb *tcp, int status)
 {
-	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+	if (opt->count == COUNT_ONLY || (tcp->flags & TCB_SILENT))
 		return;
 	print_pending_call(tcp);
 	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
@@ -911,7 +928,7 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			leader->out->curline = NULL;
 		{
 			/* printed once the leader is gone: one process remains */
-			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
+			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != COUNT_ONLY &&
 				    !(leader->flags & TCB_SILENT);
 			struct outstream *os = leader->out;
 
@@ -1057,7 +1074,7 @@ static void handle_stop(struct tcb *tcp, int status)
 		}
 	}
 	/* the siginfo is read only for a line that shows it */
-	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != COUNT_ONLY && filter_signal_traced(sig)) {
 		unsigned long sp;
 
 		if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
@@ -1185,12 +1202,35 @@ static void debug_wait_status(pid_t pid, int status)
 
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
+/* The handled signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT and the timers'
+ * SIGALRM) are blocked in the loop except while it sleeps in wait4(): a
+ * write of the trace is never cut by EINTR (stdio drops what a failed
+ * write did not write), so ^C while a slow reader holds ctrace in write()
+ * keeps every line, as strace's default -I2 does.  A signal that was
+ * pending is delivered when wait_stop() unblocks it, before wait4(): its
+ * handler's repeating timer (on_fatal_signal()) then interrupts the wait. */
+static sigset_t loop_sigs;
+
+static void loop_sigs_block(bool block)
+{
+	int saved = errno;
+
+	sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &loop_sigs, NULL);
+	errno = saved;
+}
+
 static pid_t wait_stop(int *status, int flags)
 {
 	static struct rusage ru;
 	bool want = opt->count && !opt->count_wall && (nonsolo == 0 || summary_rusage_pending());
-	pid_t pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+	bool sleeps = !(flags & WNOHANG);
+	pid_t pid;
 
+	if (sleeps)
+		loop_sigs_block(false);
+	pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+	if (sleeps)
+		loop_sigs_block(true);
 	if (pid > 0)
 		summary_stop_rusage(want ? &ru : NULL);
 	if (pid > 0 && ct_debug_on)
@@ -1200,8 +1240,14 @@ static pid_t wait_stop(int *status, int flags)
 
 int tracer_loop(void)
 {
+	sigset_t saved_mask;
 	int ret;
 
+	sigemptyset(&loop_sigs);
+	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
+		if (handled_sigs[i] != SIGPIPE)
+			sigaddset(&loop_sigs, handled_sigs[i]);
+	sigprocmask(SIG_BLOCK, &loop_sigs, &saved_mask);
 	while (tcb_count() > 0) {
 		int status;
 		unsigned pending;
@@ -1273,9 +1319,12 @@ int tracer_loop(void)
 		setitimer(ITIMER_REAL, &off, NULL);	/* the kick of on_fatal_signal() */
 		flush_timer_armed = false;
 	}
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;
 
+		if (shared_out)
+			sink_drain(shared_out);
 		summary_print(fp, sum_sort, sum_ncols ? sum_cols : NULL, sum_ncols);
 		summary_free();
 	}
