@@ -205,7 +205,7 @@ void print_iovec_ex(struct tcb *tcp, unsigned long addr, unsigned long cnt, long
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, cnt, &iov, sizeof(iov), print_iovec_elem, &ip, 0);
+	print_array(tcp, addr, cnt, &iov, sizeof(iov), print_iovec_elem, &ip, PA_FAULT_ADDR);
 }
 
 /* ", cnt[, pos][, flags]" after the iovec of readv/writev and kin */

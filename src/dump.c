@@ -17,6 +17,7 @@
 
 #include "mem.h"
 #include "print.h"
+#include "syscallent.h"
 #include "util.h"
 
 /* A set of descriptors: listed ones, or all but them when inverted. */
