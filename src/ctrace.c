@@ -8,10 +8,13 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "check/check.h"
 #include "mem.h"
 #include "options.h"
+#include "pids.h"
+#include "tips.h"
 #include "tracer.h"
 #include "util.h"
 
@@ -35,6 +38,15 @@ static void warn_useless(const struct options *o)
 {
 	if (o->stack && o->count == COUNT_ONLY)
 		ct_warn("-k/--stack-traces has no effect with -c/--summary-only");
+	/* accepted as strace does, but said plainly when they cannot work */
+	if (o->kvm_vcpu)
+		ct_warn(access("/dev/kvm", F_OK) < 0 ?
+			"-e kvm=vcpu has no effect: there is no /dev/kvm here, so no tracee can run a KVM vCPU" :
+			"-e kvm=vcpu has no effect: ctrace does not decode KVM_RUN exit reasons yet");
+	if (o->secontext)
+		ct_warn(access("/sys/fs/selinux", F_OK) < 0 ?
+			"--secontext has no effect: SELinux is not enabled in this kernel (no /sys/fs/selinux)" :
+			"--secontext has no effect: ctrace does not print SELinux contexts yet");
 }
 
 static int run_preflight(const struct options *opts)
@@ -83,6 +95,8 @@ int main(int argc, char **argv)
 	if (ret != 0)
 		return ret > 0 ? 0 : 1;
 	warn_useless(&opts);
+	ct_debug_on = opts.debug;
+	pids_mode = opts.decode_pids;
 
 	if (opts.argv) {
 		path = tracer_find_program(opts.argv[0]);
@@ -109,6 +123,7 @@ int main(int argc, char **argv)
 
 	status = tracer_loop();
 	tracer_cleanup();
+	tips_print(opts.tips, opts.tips_id);
 	if (status < 0)
 		reraise(-status);
 	return status;

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dump.h"
 #include "filter.h"
 #include "inject.h"
+#include "pids.h"
 #include "print.h"
 #include "stage.h"
 #include "stacktrace.h"
@@ -96,9 +98,11 @@ void print_arg(struct tcb *tcp, unsigned i)
 	case AK_FLAGS: print_flags_arg(tcp, as->xlat, v); break;
 	case AK_ENUM: print_xval_d(tcp, as->xlat, v); break;
 	case AK_SIGNO: print_signo(tcp, (int)v); break;
-	case AK_PID: print_dec(tcp, (int)v); break;
+	case AK_PID: print_pid_tgid_pgid(tcp, (int)v); break;
 	case AK_ID: print_id(tcp, v); break;
 	case AK_OFF: print_dec(tcp, (long)v); break;
+	case AK_TID: print_pid(tcp, (int)v, PT_TID); break;
+	case AK_PGID: print_pid(tcp, (int)v, PT_PGID); break;
 	default: print_hex(tcp, v); break;
 	}
 }
@@ -159,6 +163,7 @@ void syscall_decode_args(struct tcb *tcp)
 		tcp->auxstr = NULL;
 		tcp->rval_hex = false;
 		tcp->rval_fd = false;
+		tcp->rval_pid = 0;
 	}
 	if (!tcp->ent) {
 		if (!tcp->exiting)
@@ -228,6 +233,8 @@ static void print_retval(struct tcb *tcp)
 
 	if (tcp->rval_fd && !tcp->rval_hex)
 		rk = RV_FD;
+	if (tcp->rval_pid && !tcp->rval_hex)
+		rk = tcp->rval_pid;
 
 	tabto(tcp);
 	if (tcp->err) {
@@ -269,6 +276,13 @@ static void print_retval(struct tcb *tcp)
 		tprints(tcp, " = ");
 		print_fd(tcp, (int)tcp->rval);
 		break;
+	case RV_TID:
+	case RV_TGID:
+	case RV_PGID:
+	case RV_SID:
+		tprints(tcp, " = ");
+		print_pid(tcp, (int)tcp->rval, (enum pid_type)(PT_TID + (rk - RV_TID)));
+		break;
 	default:
 		tprints(tcp, " = ");
 		print_dec(tcp, tcp->rval);
@@ -309,6 +323,8 @@ void syscall_print_exit(struct tcb *tcp)
 	syscall_print_retval(tcp);
 	print_duration(tcp);
 	line_end(tcp);
+	if (dump_active && !pcfg.json)
+		dump_io(tcp);
 	if (pcfg.stack)
 		stacktrace_print(tcp, true);
 	stage_end(tcp, tcp->err ? FS_FAILED : FS_SUCCESSFUL);

@@ -9,6 +9,7 @@
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
+#include "pids.h"
 #include "print.h"
 #include "util.h"
 
@@ -327,7 +328,7 @@ static void print_cpuset(struct tcb *tcp, unsigned long addr, unsigned long n)
 int dec_sched_getaffinity(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TGID);
 		tprint_arg_next(tcp);
 		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
 		tprint_arg_next(tcp);
@@ -342,7 +343,7 @@ int dec_sched_getaffinity(struct tcb *tcp)
 
 int dec_sched_setaffinity(struct tcb *tcp)
 {
-	tprintf(tcp, "%d", (int)tcp->args[0]);
+	print_pid(tcp, (int)tcp->args[0], PT_TGID);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%u", (unsigned)tcp->args[1]);
 	tprint_arg_next(tcp);
@@ -353,7 +354,7 @@ int dec_sched_setaffinity(struct tcb *tcp)
 int dec_sched_getscheduler(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TGID);
 		return DEC_MORE;
 	}
 	if (!tcp->err)
@@ -374,7 +375,7 @@ static void print_sched_param(struct tcb *tcp, unsigned long addr)
 int dec_sched_getparam(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TGID);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
@@ -387,7 +388,7 @@ int dec_sched_getparam(struct tcb *tcp)
 
 int dec_sched_setparam(struct tcb *tcp)
 {
-	tprintf(tcp, "%d", (int)tcp->args[0]);
+	print_pid(tcp, (int)tcp->args[0], PT_TGID);
 	tprint_arg_next(tcp);
 	print_sched_param(tcp, tcp->args[1]);
 	return DEC_DONE;
@@ -395,7 +396,7 @@ int dec_sched_setparam(struct tcb *tcp)
 
 int dec_sched_setscheduler(struct tcb *tcp)
 {
-	tprintf(tcp, "%d", (int)tcp->args[0]);
+	print_pid(tcp, (int)tcp->args[0], PT_TGID);
 	tprint_arg_next(tcp);
 	print_xval(tcp, &xlat_sched_policies, (uint32_t)tcp->args[1], "SCHED_???");
 	tprint_arg_next(tcp);
@@ -407,7 +408,7 @@ int dec_sched_setscheduler(struct tcb *tcp)
 int dec_sched_rr_get_interval(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TGID);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
@@ -479,7 +480,7 @@ int dec_sched_setattr(struct tcb *tcp)
 	uint32_t size;
 
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TGID);
 		tprint_arg_next(tcp);
 		if (fetch_or_print_addr(tcp, tcp->args[1], &size, sizeof(size))) {
 			print_sched_attr(tcp, tcp->args[1], size);
@@ -502,7 +503,7 @@ int dec_sched_getattr(struct tcb *tcp)
 	uint32_t size;
 
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TGID);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}

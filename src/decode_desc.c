@@ -17,6 +17,7 @@
 #include "decode_file.h"
 #include "gen/decoders.h"
 #include "mem.h"
+#include "pids.h"
 #include "print.h"
 #include "util.h"
 
@@ -204,7 +205,7 @@ void print_iovec_ex(struct tcb *tcp, unsigned long addr, unsigned long cnt, long
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, cnt, &iov, sizeof(iov), print_iovec_elem, &ip, 0);
+	print_array(tcp, addr, cnt, &iov, sizeof(iov), print_iovec_elem, &ip, PA_FAULT_ADDR);
 }
 
 /* ", cnt[, pos][, flags]" after the iovec of readv/writev and kin */
@@ -367,7 +368,13 @@ static void print_owner_ex(struct tcb *tcp, unsigned long addr)
 		return;
 	tprints(tcp, "{type=");
 	print_xval(tcp, &xlat_f_owner_types, (unsigned)v[0], "F_OWNER_???");
-	tprintf(tcp, ", pid=%d}", v[1]);
+	tprints(tcp, ", pid=");
+	/* F_OWNER_TID 0, F_OWNER_PID 1, F_OWNER_PGRP 2 */
+	if (v[0] >= 0 && v[0] <= 2)
+		print_pid(tcp, v[1], v[0] == 0 ? PT_TID : v[0] == 1 ? PT_TGID : PT_PGID);
+	else
+		print_dec(tcp, v[1]);
+	tprints(tcp, "}");
 }
 
 /* The return value of fcntl depends on the command. */
@@ -424,7 +431,10 @@ int dec_fcntl(struct tcb *tcp)
 		switch (cmd) {
 		case F_GETFD: case F_GETFL: case F_GET_SEALS: case F_GETSIG: case F_GETLEASE:
 			return DEC_MORE;   /* the return value is decorated */
-		case F_GETOWN: case F_GETPIPE_SZ:
+		case F_GETOWN: /* a process (> 0) or a process group */
+			tcp->rval_pid = RV_TGID;
+			return DEC_DONE;
+		case F_GETPIPE_SZ:
 			return DEC_DONE;
 		case F_GETLK: case F_OFD_GETLK: case F_GETOWN_EX:
 			tprint_arg_next(tcp);
@@ -441,7 +451,11 @@ int dec_fcntl(struct tcb *tcp)
 			tprint_arg_next(tcp);
 			tprintf(tcp, "%d", (int)arg);
 			return DEC_MORE;   /* the return value is a fd */
-		case F_SETOWN: case F_SETPIPE_SZ:
+		case F_SETOWN:
+			tprint_arg_next(tcp);
+			print_pid_tgid_pgid(tcp, (int)arg);
+			return DEC_DONE;
+		case F_SETPIPE_SZ:
 			tprint_arg_next(tcp);
 			tprintf(tcp, "%d", (int)arg);
 			return DEC_DONE;

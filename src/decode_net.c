@@ -20,6 +20,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "decode_ptrace.h"
+#include "pids.h"
 #include "print.h"
 #include "quote.h"
 #include "util.h"
@@ -520,7 +521,9 @@ static void print_cmsg_data(struct tcb *tcp, const struct cmsghdr *c, const unsi
 		struct ucred uc;
 
 		memcpy(&uc, data, sizeof(uc));
-		tprintf(tcp, ", cmsg_data={pid=%d, uid=%u, gid=%u}", uc.pid, uc.uid, uc.gid);
+		tprints(tcp, ", cmsg_data={pid=");
+		print_pid(tcp, uc.pid, PT_TGID);
+		tprintf(tcp, ", uid=%u, gid=%u}", uc.uid, uc.gid);
 	}
 }
 
@@ -784,7 +787,7 @@ static void print_ucred(struct tcb *tcp, unsigned long addr, long len)
 			quote_string((const char *)&v[i], have, QUOTE_HEX_ALL, q);
 			tprints(tcp, q);
 		} else if (i == 0) {
-			tprintf(tcp, "%d", (int32_t)v[i]);
+			print_pid(tcp, (int32_t)v[i], PT_TGID);
 		} else {
 			tprintf(tcp, "%u", v[i]);
 		}

@@ -15,6 +15,7 @@
 #include "decode_ptrace.h"
 #include "gen/decoders.h"
 #include "mem.h"
+#include "pids.h"
 #include "print.h"
 
 /* Options of newer kernels than the build headers may know. */
@@ -379,7 +380,7 @@ int dec_prctl(struct tcb *tcp)
 			format_xlat_styled(buf, sizeof(buf), "-1", "PR_SET_PTRACER_ANY");
 			tprints(tcp, buf);
 		} else {
-			tprintf(tcp, "%d", (int)a2);
+			print_pid(tcp, (int)a2, PT_TGID);
 		}
 		return DEC_DONE;
 	case PR_MCE_KILL:
@@ -448,7 +449,11 @@ int dec_prctl(struct tcb *tcp)
 	case OPT_SCHED_CORE:
 		print_xval(tcp, &xlat_pr_sched_core, (unsigned)a2, "PR_SCHED_CORE_???");
 		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", (int)tcp->args[2]);
+		/* PIDTYPE_PID 0, _TGID 1, _PGID 2, _SID 3 */
+		if ((unsigned)tcp->args[3] <= 3)
+			print_pid(tcp, (int)tcp->args[2], (enum pid_type)(PT_TID + (unsigned)tcp->args[3]));
+		else
+			tprintf(tcp, "%d", (int)tcp->args[2]);
 		tprint_arg_next(tcp);
 		print_xval_num(tcp, &xlat_pidtypes, (unsigned)tcp->args[3], "PIDTYPE_???");
 		if ((unsigned)a2 == SCHED_CORE_GET)

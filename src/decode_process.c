@@ -20,6 +20,7 @@
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
+#include "pids.h"
 #include "print.h"
 #include "signals.h"
 
@@ -490,7 +491,7 @@ int dec_wait4(struct tcb *tcp)
 	char buf[256];
 
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid_tgid_pgid(tcp, (int)tcp->args[0]);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
@@ -517,6 +518,10 @@ int dec_waitid(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		if ((uint32_t)tcp->args[0] == 3) /* P_PIDFD */
 			print_fd(tcp, (int)tcp->args[1]);
+		else if ((uint32_t)tcp->args[0] == 1) /* P_PID */
+			print_pid(tcp, (int)tcp->args[1], PT_TGID);
+		else if ((uint32_t)tcp->args[0] == 2) /* P_PGID */
+			print_pid(tcp, (int)tcp->args[1], PT_PGID);
 		else
 			print_dec(tcp, (int)tcp->args[1]);
 		tprint_arg_next(tcp);
@@ -556,7 +561,7 @@ static void print_resource(struct tcb *tcp, unsigned long res)
 int dec_prlimit64(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TGID);
 		tprint_arg_next(tcp);
 		print_resource(tcp, tcp->args[1]);
 		tprint_arg_next(tcp);
@@ -688,7 +693,7 @@ int dec_get_robust_list(struct tcb *tcp)
 	uint64_t v;
 
 	if (!tcp->exiting) {
-		tprintf(tcp, "%d", (int)tcp->args[0]);
+		print_pid(tcp, (int)tcp->args[0], PT_TID);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
@@ -774,7 +779,12 @@ static void print_ioprio_who(struct tcb *tcp)
 {
 	print_xval(tcp, &xlat_ioprio_who, (uint32_t)tcp->args[0], "IOPRIO_WHO_???");
 	tprint_arg_next(tcp);
-	tprintf(tcp, "%d", (int)tcp->args[1]);
+	if ((uint32_t)tcp->args[0] == 1) /* IOPRIO_WHO_PROCESS */
+		print_pid(tcp, (int)tcp->args[1], PT_TGID);
+	else if ((uint32_t)tcp->args[0] == 2) /* IOPRIO_WHO_PGRP */
+		print_pid(tcp, (int)tcp->args[1], PT_PGID);
+	else
+		tprintf(tcp, "%d", (int)tcp->args[1]);
 }
 
 int dec_ioprio_get(struct tcb *tcp)
@@ -800,5 +810,33 @@ int dec_ioprio_set(struct tcb *tcp)
 	snprintf(raw, sizeof(raw), "%d", (int)tcp->args[2]);
 	format_xlat_styled(buf, sizeof(buf), raw, names);
 	tprints(tcp, buf);
+	return DEC_DONE;
+}
+
+/* getpriority(which, who), setpriority(which, who, prio): who is a
+ * process for PRIO_PROCESS (0), a process group for PRIO_PGRP (1). */
+static void print_priority_who(struct tcb *tcp)
+{
+	unsigned which = (unsigned)tcp->args[0];
+
+	print_xval_d(tcp, &xlat_priority_which, which);
+	tprint_arg_next(tcp);
+	if (which <= 1)
+		print_pid(tcp, (int)tcp->args[1], which == 0 ? PT_TGID : PT_PGID);
+	else
+		print_dec(tcp, (int)tcp->args[1]);
+}
+
+int dec_getpriority(struct tcb *tcp)
+{
+	print_priority_who(tcp);
+	return DEC_DONE;
+}
+
+int dec_setpriority(struct tcb *tcp)
+{
+	print_priority_who(tcp);
+	tprint_arg_next(tcp);
+	print_dec(tcp, (int)tcp->args[2]);
 	return DEC_DONE;
 }

@@ -11,6 +11,7 @@
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
+#include "pids.h"
 #include "print.h"
 #include "signals.h"
 
@@ -233,7 +234,7 @@ int dec_rt_sigtimedwait(struct tcb *tcp)
 
 int dec_rt_sigqueueinfo(struct tcb *tcp)
 {
-	tprintf(tcp, "%d", (int)tcp->args[0]);
+	print_pid(tcp, (int)tcp->args[0], PT_TGID);
 	tprint_arg_next(tcp);
 	print_signo(tcp, (int)tcp->args[1]);
 	tprint_arg_next(tcp);
@@ -243,9 +244,9 @@ int dec_rt_sigqueueinfo(struct tcb *tcp)
 
 int dec_rt_tgsigqueueinfo(struct tcb *tcp)
 {
-	tprintf(tcp, "%d", (int)tcp->args[0]);
+	print_pid(tcp, (int)tcp->args[0], PT_TGID);
 	tprint_arg_next(tcp);
-	tprintf(tcp, "%d", (int)tcp->args[1]);
+	print_pid(tcp, (int)tcp->args[1], PT_TID);
 	tprint_arg_next(tcp);
 	print_signo(tcp, (int)tcp->args[2]);
 	tprint_arg_next(tcp);

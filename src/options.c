@@ -6,8 +6,10 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arch.h"
+#include "dump.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -54,6 +56,16 @@ const struct option ctrace_long_options[] = {
 	{ "raw", required_argument, NULL, OPT_QUALIFY },
 	{ "inject", required_argument, NULL, OPT_QUALIFY },
 	{ "fault", required_argument, NULL, OPT_QUALIFY },
+	{ "read", required_argument, NULL, OPT_QUALIFY },
+	{ "write", required_argument, NULL, OPT_QUALIFY },
+	{ "kvm", required_argument, NULL, OPT_QUALIFY },
+	{ "decode-pids", required_argument, NULL, OPT_QUALIFY },
+	{ "secontext", optional_argument, NULL, OPT_SECONTEXT },
+	{ "pidns-translation", no_argument, NULL, OPT_PIDNS_TRANSLATION },
+	{ "tips", optional_argument, NULL, OPT_TIPS },
+	{ "debug", no_argument, NULL, 'd' },
+	{ "silent", optional_argument, NULL, 'q' },
+	{ "silence", optional_argument, NULL, 'q' },
 	{ "no-aslr", no_argument, NULL, OPT_NO_ASLR },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
@@ -78,7 +90,7 @@ const struct option ctrace_long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const char ctrace_short_options[] = "+:a:Afhino:p:P:s:e:E:u:vVxX:yrtTcCkqzZDwS:U:";
+const char ctrace_short_options[] = "+:a:Adfhino:p:P:s:e:E:u:vVxX:yYrtTcCkqzZDwS:U:";
 
 bool options_wants_check(int argc, char **argv)
 {
@@ -137,6 +149,10 @@ void usage(FILE *fp)
 "  -e quiet=SET   attach exit path-resolution personality thread-execve\n"
 "  --strings-in-hex=none|non-ascii-chars|non-ascii|all   --const-print-style=FORMAT\n"
 "  --decode-fds=path|socket|dev|pidfd|all   --trace= --signal= --status= ...: -e\n"
+"  -e read=SET / write=SET   hex dumps of data read from / written to these fds\n"
+"  -Y, --decode-pids=comm|pidns   pids with command names / ctrace's pid\n"
+"  -e kvm=vcpu, --secontext[=full,mismatch]   accepted; say why no effect here\n"
+"  -d             debug messages               --tips[=id:N,format:FMT]  a tip\n"
 "  --json         one JSON object per event (docs/trace-json.md)\n"
 "Diagnosis:\n"
 "  --check        report which tracing modes work here, why not, and the fix\n"
@@ -253,6 +269,8 @@ int parse_quiet(const char *value, unsigned *mask)
 			continue;
 		else if (strcmp(tok, "superseded") == 0) /* strace's older name */
 			bit = QUIET_THREAD_EXECVE;
+		else if (strcmp(tok, "exits") == 0) /* strace's other name */
+			bit = QUIET_EXIT;
 		for (unsigned i = 0; i < ARRAY_SIZE(quiet_names); i++)
 			if (strcmp(quiet_names[i], tok) == 0)
 				bit = 1u << i;
@@ -288,11 +306,125 @@ static int parse_decode_fds(const char *value, int *yflag)
 	return 0;
 }
 
+/* A strace set of names: "a,b", "!a", "all", "none" over names[] (bit i
+ * for names[i]).  An unknown name: "invalid WHAT 'NAME'", -EINVAL. */
+static int parse_name_set(const char *value, const char *const *names, unsigned n,
+			  const char *what, unsigned *mask)
+{
+	_cleanup_free_ char *copy = NULL;
+	unsigned all = (1u << n) - 1, m = 0;
+	const char *v = value;
+	bool negate = false, any = false;
+	char *save = NULL;
+
+	while (*v == '!') {
+		negate = !negate;
+		v++;
+	}
+	if (strcmp(v, "none") == 0 || strcmp(v, "all") == 0) {
+		m = *v == 'a' ? all : 0;
+		*mask = negate ? all & ~m : m;
+		return 0;
+	}
+	copy = xstrdup(v);
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned i;
+
+		for (i = 0; i < n && strcmp(names[i], tok) != 0; i++)
+			;
+		if (i == n) {
+			ct_error("invalid %s '%s'", what, tok);
+			return -EINVAL;
+		}
+		m |= 1u << i;
+		any = true;
+	}
+	if (!any) {
+		ct_error("invalid %s '%s'", what, value);
+		return -EINVAL;
+	}
+	*mask = negate ? all & ~m : m;
+	return 0;
+}
+
+/* --tips[=[id:]N|random,[format:]none|compact|full] */
+static int parse_tips(struct options *opts, const char *value)
+{
+	_cleanup_free_ char *copy = xstrdup(value);
+	int fmt = opts->tips ? opts->tips : TIPS_COMPACT, id = opts->tips_id;
+	char *save = NULL;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		bool as_id = true, as_fmt = true;
+		unsigned n;
+
+		if (strncasecmp(tok, "id:", 3) == 0) {
+			tok += 3;
+			as_fmt = false;
+		} else if (strncasecmp(tok, "format:", 7) == 0) {
+			tok += 7;
+			as_id = false;
+		}
+		if (as_id && strcasecmp(tok, "random") == 0)
+			id = -1;
+		else if (as_id && parse_uint(tok, &n) == 0)
+			id = (int)n;
+		else if (as_fmt && strcasecmp(tok, "none") == 0)
+			fmt = TIPS_NONE;
+		else if (as_fmt && strcasecmp(tok, "compact") == 0)
+			fmt = TIPS_COMPACT;
+		else if (as_fmt && strcasecmp(tok, "full") == 0)
+			fmt = TIPS_FULL;
+		else
+			return -EINVAL;
+	}
+	opts->tips = fmt;
+	opts->tips_id = id;
+	return 0;
+}
+
+static const char *const decode_pid_names[] = { "comm", "pidns" };
+static const char *const secontext_names[] = { "full", "mismatch" };
+
+/* -e read= write= kvm= decode-pids= secontext= */
+static int take_qualifier_more(struct options *opts, const char *e)
+{
+	const char *v = strchr(e, '=') + 1;
+	size_t name_len = (size_t)(v - 1 - e);
+	unsigned mask;
+
+#define IS(n) (name_len == strlen(n) && strncmp(e, n, name_len) == 0)
+	if (IS("read") || IS("reads") || IS("r") || IS("write") || IS("writes") || IS("w"))
+		return dump_parse_set(*e == 'w', v) < 0 ? -EINVAL : 1;
+	if (IS("kvm")) {
+		if (strcmp(v, "vcpu") != 0) {
+			ct_error("invalid -e kvm= argument: '%s'", v);
+			return -EINVAL;
+		}
+		opts->kvm_vcpu = true;
+		return 1;
+	}
+	if (IS("decode-pids") || IS("decode-pid")) {
+		if (parse_name_set(v, decode_pid_names, 2, "decode-pids", &mask) < 0)
+			return -EINVAL;
+		opts->decode_pids = mask;
+		return 1;
+	}
+	if (IS("secontext")) {
+		if (parse_name_set(v, secontext_names, 2, "secontext", &mask) < 0)
+			return -EINVAL;
+		opts->secontext = true;
+		return 1;
+	}
+#undef IS
+	return 0;
+}
+
 /* -e NAME=VALUE that options, not the filter, keep */
 static int take_qualifier(struct options *opts, const char *e)
 {
 	if (strncmp(e, "quiet=", 6) == 0 || strncmp(e, "silent=", 7) == 0 ||
-	    strncmp(e, "silence=", 8) == 0) {
+	    strncmp(e, "silence=", 8) == 0 || strncmp(e, "q=", 2) == 0) {
 		const char *v = strchr(e, '=') + 1;
 
 		opts->quiet_seen = true;
@@ -302,12 +434,20 @@ static int take_qualifier(struct options *opts, const char *e)
 		}
 		return 1;
 	}
-	if (strncmp(e, "decode-fds=", 11) == 0) {
-		if (parse_decode_fds(e + 11, &opts->yflag) < 0) {
-			ct_error("invalid decode-fds '%s'", e + 11);
+	if (strncmp(e, "decode-fds=", 11) == 0 || strncmp(e, "decode-fd=", 10) == 0) {
+		const char *v = strchr(e, '=') + 1;
+
+		if (parse_decode_fds(v, &opts->yflag) < 0) {
+			ct_error("invalid decode-fds '%s'", v);
 			return -EINVAL;
 		}
 		return 1;
+	}
+	{
+		int r = take_qualifier_more(opts, e);
+
+		if (r)
+			return r;
 	}
 	return 0;
 }
@@ -327,6 +467,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opts->rel_prec = -1;
 	opts->T_prec = -1;
 	opts->acolumn = 40;
+	opts->tips_id = -1;
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
@@ -362,7 +503,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 
 			snprintf(e, n, "%s=%s", name, optarg);
 			push(&opts->owned, &opts->nowned, e);
-			push(&opts->exprs, &opts->nexprs, e);
+			n = (size_t)take_qualifier(opts, e);
+			if ((int)n < 0)
+				return bad_usage();
+			if (n == 0)
+				push(&opts->exprs, &opts->nexprs, e);
 			break;
 		}
 		case 'a':
@@ -470,6 +615,28 @@ int options_parse(struct options *opts, int argc, char **argv)
 			break;
 		case 'z': opts->only_successful = true; break;
 		case 'Z': opts->only_failed = true; break;
+		case 'd': opts->debug = true; break;
+		/* as strace: each replaces the set of the ones before */
+		case 'Y': opts->decode_pids = DECODE_PID_COMM; break;
+		case OPT_PIDNS_TRANSLATION: opts->decode_pids = DECODE_PID_PIDNS; break;
+		case OPT_SECONTEXT: {
+			/* --secontext alone: strace's "!full,mismatch" */
+			const char *v = optarg ? optarg : "!full,mismatch";
+			size_t n = strlen(v) + 11;
+			char *e = xmalloc(n);
+
+			snprintf(e, n, "secontext=%s", v);
+			push(&opts->owned, &opts->nowned, e);
+			if (take_qualifier(opts, e) < 0)
+				return bad_usage();
+			break;
+		}
+		case OPT_TIPS:
+			if (parse_tips(opts, optarg ? optarg : "") < 0) {
+				ct_error("invalid --tips argument: '%s'", optarg);
+				return bad_usage();
+			}
+			break;
 		case 'D':
 			ct_error("-D is not supported");
 			return -EINVAL;

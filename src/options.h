@@ -63,6 +63,12 @@ struct options {
 	size_t npaths;
 	char **env;              /* -E VAR[=VAL] */
 	size_t nenv;
+	unsigned decode_pids;    /* -Y, --decode-pids=: DECODE_PID_* bits */
+	bool debug;              /* -d: debug messages on stderr */
+	int tips;                /* --tips: TIPS_* format, 0: none */
+	int tips_id;             /* --tips=id:N, -1: random */
+	bool kvm_vcpu;           /* -e kvm=vcpu */
+	bool secontext;          /* --secontext / -e secontext= */
 	char **argv;             /* command to run (NULL when only -p) */
 	int argc;
 };
@@ -79,6 +85,11 @@ enum {
 /* Parse a -e quiet= set ("attach,exit", "!exit", "all", "none") into a
  * mask of QUIET_*; -EINVAL for an unknown name. */
 int parse_quiet(const char *value, unsigned *mask);
+
+/* --decode-pids= bits */
+enum { DECODE_PID_COMM = 1u << 0, DECODE_PID_PIDNS = 1u << 1 };
+/* --tips=format: */
+enum { TIPS_NONE = 0, TIPS_COMPACT, TIPS_FULL };
 
 /* Parse argv into opts.  Returns 0, 1 when the caller should exit 0
  * (--help, -V printed), or -EINVAL after printing one error line. */
@@ -120,6 +131,9 @@ enum {
 	OPT_SECCOMP_ROOT,
 	OPT_WRITE_PROFILE,
 	OPT_FOR,
+	OPT_SECONTEXT,
+	OPT_PIDNS_TRANSLATION,
+	OPT_TIPS,
 };
 extern const struct option ctrace_long_options[];
 extern const char ctrace_short_options[];

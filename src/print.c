@@ -16,6 +16,7 @@
 #include "fmt.h"
 #include "mem.h"
 #include "options.h"
+#include "pids.h"
 #include "util.h"
 
 
@@ -339,15 +340,27 @@ void line_begin(struct tcb *tcp)
 	os->curline = tcp;
 	tcp->curcol = 0;
 	print_timestamp(tcp);
+	if (pids_mode & PIDS_COMM)
+		pids_comm(tcp);
 	if (pcfg.pid_prefix && pcfg.pid_plain && (pcfg.pid_always || tcb_visible_count() > 1)) {
-		print_dec_width(tcp, tcp->pid, -5);
+		if ((pids_mode & PIDS_COMM) && tcp->comm[0]) {
+			/* strace: no padding when a name follows */
+			print_dec(tcp, tcp->pid);
+			pids_print_comm(tcp);
+		} else {
+			print_dec_width(tcp, tcp->pid, -5);
+		}
 		tprintn(tcp, " ", 1);
 		if (tcp->ns_pid)
 			tprintf(tcp, "(ctr %d) ", tcp->ns_pid);
 	} else if (pcfg.pid_prefix && !pcfg.pid_plain && tcb_visible_count() > 1) {
 		if (tcp->ns_pid)
 			tprintf(tcp, "[pid %5d (ctr %d)] ", tcp->pid, tcp->ns_pid);
-		else {
+		else if (pids_mode & PIDS_COMM) {
+			tprintf(tcp, "[pid %5d", tcp->pid);
+			pids_print_comm(tcp);
+			tprintn(tcp, "] ", 2);
+		} else {
 			tprintn(tcp, "[pid ", 5);
 			print_dec_width(tcp, tcp->pid, 5);
 			tprintn(tcp, "] ", 2);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pids.h"
 #include "print.h"
 #include "syscallent.h"
 #include "xlat.h"
@@ -93,7 +94,9 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 				(unsigned)si->si_timerid, si->si_overrun, si->si_int);
 			print_addr(tcp, (unsigned long)si->si_ptr);
 		} else if (code != SI_KERNEL) {
-			tprintf(tcp, ", si_pid=%d, si_uid=%u", si->si_pid, si->si_uid);
+			tprints(tcp, ", si_pid=");
+			print_pid(tcp, si->si_pid, PT_TGID);
+			tprintf(tcp, ", si_uid=%u", si->si_uid);
 			if (code == SI_QUEUE || code == SI_MESGQ) {
 				tprintf(tcp, ", si_int=%d, si_ptr=", si->si_int);
 				print_addr(tcp, (unsigned long)si->si_ptr);
@@ -105,7 +108,9 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 
 	switch (sig) {
 	case SIGCHLD:
-		tprintf(tcp, ", si_pid=%d, si_uid=%u, si_status=", si->si_pid, si->si_uid);
+		tprints(tcp, ", si_pid=");
+		print_pid(tcp, si->si_pid, PT_TGID);
+		tprintf(tcp, ", si_uid=%u, si_status=", si->si_uid);
 		if (code == CLD_EXITED)
 			tprintf(tcp, "%d", si->si_status);
 		else
@@ -147,7 +152,9 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 		break;
 	}
 	default:
-		tprintf(tcp, ", si_pid=%d, si_uid=%u", si->si_pid, si->si_uid);
+		tprints(tcp, ", si_pid=");
+		print_pid(tcp, si->si_pid, PT_TGID);
+		tprintf(tcp, ", si_uid=%u", si->si_uid);
 		break;
 	}
 	tprints(tcp, "}");

@@ -74,6 +74,8 @@ enum arg_kind {
 	AK_PID,       /* pid     : process id */
 	AK_ID,        /* id      : uid/gid, -1 printed as -1 */
 	AK_OFF,       /* off     : file offset (signed long) */
+	AK_TID,       /* tid     : thread id (-Y, --decode-pids) */
+	AK_PGID,      /* pgid    : process group id */
 	AK__COUNT
 };
 
@@ -85,6 +87,10 @@ enum rval_kind {
 	RV_OCT,     /* oct      : octal (umask) */
 	RV_FD,      /* fd       : new file descriptor (-y aware) */
 	RV_NONE,    /* noreturn : "= ?" (exit, exit_group) */
+	RV_TID,     /* tid      : a thread id (-Y, --decode-pids) */
+	RV_TGID,    /* tgid     : a process id */
+	RV_PGID,    /* pgid     : a process group id */
+	RV_SID,     /* sid      : a session id */
 };
 
 struct argspec {

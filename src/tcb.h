@@ -54,6 +54,8 @@ struct tcb {
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
 	bool rval_fd;               /* decoder: the return value is a fd (-y) */
+	uint8_t rval_pid;           /* decoder: the return value is a process id
+				     * of this RV_TID.. kind (-Y), 0: not */
 	const struct inject_rule *inj_rule; /* -e inject: rule of the current call */
 	unsigned inj_what;          /* INJ_* */
 	unsigned *inj_count;        /* calls seen, by syscall number (when=) */
@@ -75,6 +77,9 @@ struct tcb {
 	int fdc_busy_fd;            /* fd + 1 a close/dup2 in flight changes, or 0 */
 	void *call_priv;            /* the decoder's data, entry to exit */
 	void (*call_priv_free)(void *);
+
+	unsigned long pid_ns;       /* -Y/pidns: inode of its pid namespace, 0 unread */
+	char comm[16];              /* -Y: its last known command name */
 
 	struct tcb *hnext;          /* hash chain */
 };

@@ -33,6 +33,7 @@
 #include "filter.h"
 #include "inject.h"
 #include "pathtrace.h"
+#include "pids.h"
 #include "print.h"
 #include "signals.h"
 #include "stage.h"
@@ -200,7 +201,8 @@ int tracer_init(const struct options *opts)
 	pcfg.json = opts->json;
 	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile) && !opts->json;
 	pcfg.pid_plain = opts->outfile != NULL;
-	pcfg.pid_always = opts->follow == 1 && opts->outfile;
+	/* strace: -o FILE with -f, or with more than one -p PID from the start */
+	pcfg.pid_always = opts->outfile && (opts->follow == 1 || (!opts->follow && opts->npids > 1));
 	pcfg.xlat_style = opts->xlat_style;
 	pcfg.acolumn = opts->acolumn;
 	pcfg.print_scno = opts->print_scno;
@@ -334,6 +336,9 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 {
 	struct tcb *tcp = tcb_new(pid, flags);
 
+	ct_debug("new tracee %d, %u traced", pid, tcb_count());
+	if (pids_mode & PIDS_COMM) /* for its lines after it is gone */
+		pids_comm(tcp);
 	nonsolo++; /* until known better */
 
 	tcp->out = stream_for(pid);
@@ -1035,6 +1040,8 @@ static void handle_stop(struct tcb *tcp, int status)
 			return;
 		case PTRACE_EVENT_EXEC:
 			tcp = on_exec_event(tcp);
+			if (pids_mode & PIDS_COMM)
+				pids_comm(tcp);
 			/* the new image has one thread */
 			set_solo(tcp, true);
 			exec_done_early(tcp);
@@ -1175,6 +1182,24 @@ static void detach_all(int sig)
 	}
 }
 
+/* -d: what a wait returned, as strace's "[wait(0x80137f) = 1234] ..." */
+static void debug_wait_status(pid_t pid, int status)
+{
+	if (WIFSTOPPED(status))
+		ct_debug("[wait(%#08x) = %d] WIFSTOPPED,sig=%d%s%s", (unsigned)status, pid,
+			 WSTOPSIG(status), status >> 16 ? ",EVENT " : "",
+			 status >> 16 ? (status >> 16 == PTRACE_EVENT_STOP ? "STOP" :
+					 status >> 16 == PTRACE_EVENT_EXEC ? "EXEC" :
+					 status >> 16 == PTRACE_EVENT_EXIT ? "EXIT" :
+					 status >> 16 == PTRACE_EVENT_SECCOMP ? "SECCOMP" : "FORK/CLONE") : "");
+	else if (WIFEXITED(status))
+		ct_debug("[wait(%#08x) = %d] WIFEXITED,exitcode=%d", (unsigned)status, pid,
+			 WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		ct_debug("[wait(%#08x) = %d] WIFSIGNALED,sig=%d", (unsigned)status, pid,
+			 WTERMSIG(status));
+}
+
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
 /* The handled signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT and the timers'
@@ -1208,6 +1233,8 @@ static pid_t wait_stop(int *status, int flags)
 		loop_sigs_block(true);
 	if (pid > 0)
 		summary_stop_rusage(want ? &ru : NULL);
+	if (pid > 0 && ct_debug_on)
+		debug_wait_status(pid, *status);
 	return pid;
 }
 

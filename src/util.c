@@ -32,6 +32,19 @@ void ct_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+bool ct_debug_on;
+
+void ct_debug(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!ct_debug_on)
+		return;
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
 void ct_die(const char *fmt, ...)
 {
 	va_list ap;

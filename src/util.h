@@ -42,6 +42,9 @@ static inline void fclosep(FILE **f)
 extern void (*ct_message_hook)(void);
 void ct_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ct_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* -d: debug messages ("ctrace: ...") on stderr when ct_debug_on. */
+extern bool ct_debug_on;
+void ct_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void ct_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Name of an errno value ("ENOENT"), or NULL when unknown. */

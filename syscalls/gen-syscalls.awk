@@ -54,15 +54,15 @@ function classes(s,    n, i, a, out) {
 }
 
 BEGIN {
-	split("int uint long ulong hex mode fd dirfd path str ptr inbuf outbuf out flags enum signo pid id off", k, " ")
-	split("AK_INT AK_UINT AK_LONG AK_ULONG AK_HEX AK_MODE AK_FD AK_DIRFD AK_PATH AK_STR AK_PTR AK_INBUF AK_OUTBUF AK_OUTPTR AK_FLAGS AK_ENUM AK_SIGNO AK_PID AK_ID AK_OFF", v, " ")
+	split("int uint long ulong hex mode fd dirfd path str ptr inbuf outbuf out flags enum signo pid id off tid pgid", k, " ")
+	split("AK_INT AK_UINT AK_LONG AK_ULONG AK_HEX AK_MODE AK_FD AK_DIRFD AK_PATH AK_STR AK_PTR AK_INBUF AK_OUTBUF AK_OUTPTR AK_FLAGS AK_ENUM AK_SIGNO AK_PID AK_ID AK_OFF AK_TID AK_PGID", v, " ")
 	for (i in k) AK[k[i]] = v[i]
 	split("file desc process network signal ipc memory creds clock stat lstat fstat statfs fstatfs pure stat_like statfs_like", k, " ")
 	for (i in k) TC[k[i]] = "TC_" toupper(k[i])
 	split("fd_neutral fd_close fd_dup2 fd_fcntl fork clone clone3 fd_io_uring maps maps_exec exec unwind_entry restart_block reap", k, " ")
 	for (i in k) SP[k[i]] = "SP_" toupper(k[i])
-	split("dec udec hex oct fd noreturn", k, " ")
-	split("RV_DEC RV_UDEC RV_HEX RV_OCT RV_FD RV_NONE", v, " ")
+	split("dec udec hex oct fd noreturn tid tgid pgid sid", k, " ")
+	split("RV_DEC RV_UDEC RV_HEX RV_OCT RV_FD RV_NONE RV_TID RV_TGID RV_PGID RV_SID", v, " ")
 	for (i in k) RV[k[i]] = v[i]
 }
 
