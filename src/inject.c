@@ -123,33 +123,41 @@ static long parse_delay(const char *s)
 	return -1;
 }
 
-/* when=FIRST[..LAST][+[STEP]] */
+/* when=FIRST[..LAST][+[STEP]], as strace 6.1 reads it:
+ *   F == the F-th call only        F+ == F..INF+1      F+S == F..INF+S
+ *   F..L == F..L+1                 F..L+ == F..L+1     F..L+S
+ * F and S are 1..65535, L is F..65534 (65535 stands for "no end"). */
+#define WHEN_MAX 65535
+
 static int parse_when(const char *s, struct inject_rule *r)
 {
 	const char *p;
 	unsigned long v;
+	bool range = false;
 
-	if (parse_ulong(s, &p, 65535, &v) < 0 || v == 0)
+	if (parse_ulong(s, &p, WHEN_MAX, &v) < 0 || v == 0)
 		return -1;
 	r->first = (unsigned)v;
-	r->last = r->first;
-	r->step = 0;
+	r->last = UINT_MAX;
 	if (strncmp(p, "..", 2) == 0) {
-		if (parse_ulong(p + 2, &p, 65535, &v) < 0 || v < r->first)
+		if (parse_ulong(p + 2, &p, WHEN_MAX - 1, &v) < 0 || v < r->first)
 			return -1;
 		r->last = (unsigned)v;
-		r->step = 1;
+		range = true;
 	}
 	if (*p == '+') {
 		p++;
-		if (r->last == r->first)
-			r->last = UINT_MAX;
 		r->step = 1;
 		if (*p) {
-			if (parse_ulong(p, &p, 65535, &v) < 0 || v == 0)
+			if (parse_ulong(p, &p, WHEN_MAX, &v) < 0 || v == 0)
 				return -1;
 			r->step = (unsigned)v;
 		}
+	} else if (range) {
+		r->step = 1;
+	} else {
+		r->last = r->first;
+		r->step = 0;
 	}
 	return *p ? -1 : 0;
 }
@@ -199,42 +207,50 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 	char *save = NULL;
 	char *set = strtok_r(copy, ":", &save);
 	const char *what = fault ? "fault" : "inject";
-	bool any = fault;
+	bool any = false, has_signal = false;
 
-	if (!set) {
-		snprintf(err, errsize, "invalid %s argument '%s'", what, value);
+	if (!*value || *value == ':') {
+		snprintf(err, errsize, "invalid system call ''");
 		return -EINVAL;
 	}
-	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
-	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
-		goto fail_quiet;
+	/* the actions first, then the set (strace's order: a bad action
+	 * is an "invalid inject argument" whatever the set) */
 	for (char *tok = strtok_r(NULL, ":", &save); tok; tok = strtok_r(NULL, ":", &save)) {
 		char *eq = strchr(tok, '=');
 		const char *v = eq ? eq + 1 : "";
 
 		if (eq)
 			*eq = '\0';
-		if (strcmp(tok, "error") == 0 && !r.has_retval) {
+		if (strcmp(tok, "error") == 0 && !r.has_retval && !r.has_error) {
 			r.error = parse_errno(v);
 			if (r.error < 0)
 				goto fail;
 			r.has_error = true;
-		} else if (strcmp(tok, "retval") == 0 && !fault && !r.has_error) {
+		} else if (strcmp(tok, "retval") == 0 && !fault && !r.has_error && !r.has_retval) {
 			char *end;
+			unsigned long long u;
 
 			errno = 0;
-			r.retval = strtol(v, &end, 0);
-			if (errno || end == v || *end)
+			u = strtoull(v, &end, 0);
+			if (errno || end == v || *end || u != (unsigned long)u)
 				goto fail;
+			r.retval = (long)u;
 			r.has_retval = true;
-		} else if (strcmp(tok, "signal") == 0 && !fault) {
+			/* a value the tracee reads as -errno */
+			if (r.retval < 0 && r.retval >= -4095)
+				ct_error("Inadvertent injection of error %ld is possible for retval=%llu",
+					 -r.retval, u);
+		} else if (strcmp(tok, "signal") == 0 && !fault && !has_signal) {
 			r.signo = parse_signo(v);
 			if (r.signo < 0)
 				goto fail;
-		} else if (strcmp(tok, "syscall") == 0 && !fault) {
+			has_signal = true;
+		} else if (strcmp(tok, "syscall") == 0 && r.scno < 0) {
+			/* only pure calls, without side effects, stand in */
 			r.scno = arch_syscall_number(a, v);
-			if (r.scno < 0)
+			if (r.scno < 0 || !(a->table[r.scno].classes & TC_PURE))
 				goto fail;
+			continue; /* not an action by itself */
 		} else if ((strcmp(tok, "delay_enter") == 0 || strcmp(tok, "delay_exit") == 0) && !fault) {
 			long d = parse_delay(v);
 
@@ -256,19 +272,23 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 		}
 		any = true;
 	}
-	if (!any) {
+	if (!any && !fault) {
 		snprintf(err, errsize, "invalid %s argument '%s': nothing to inject "
-			 "(error=, retval=, signal=, syscall=, delay_enter=, delay_exit=, poke_enter= or poke_exit=)",
+			 "(error=, retval=, signal=, delay_enter=, delay_exit=, poke_enter= or poke_exit=)",
 			 what, value);
-		goto fail_quiet;
+		return -EINVAL;
 	}
+	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
+		goto fail_quiet;
 	if (fault && !r.has_error) {
 		r.has_error = true;
 		r.error = ENOSYS;
 	}
-	if (r.scno >= 0 && !r.has_error && !r.has_retval) {
-		/* syscall= alone: the other call's result is the result */
-	}
+	/* syscall= only matters with error= or retval=: without, the call
+	 * runs as it is */
+	if (!r.has_error && !r.has_retval)
+		r.scno = -1;
 	rules = xrealloc(rules, (nrules + 1) * sizeof(*rules));
 	rules[nrules++] = r;
 	table_size = a->nsyscalls;
@@ -347,9 +367,6 @@ int inject_entry(struct tcb *tcp)
 		tcp->inj_what |= INJ_ARGS;
 	if (r->has_error || r->has_retval) {
 		/* the kernel runs nothing (-1: ENOSYS), or syscall= */
-		if (arch_native_regs.set_scno(tcp->pid, r->scno) == 0)
-			tcp->inj_what |= INJ_RETVAL;
-	} else if (r->scno >= 0) {
 		if (arch_native_regs.set_scno(tcp->pid, r->scno) == 0)
 			tcp->inj_what |= INJ_RETVAL;
 	}
