@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -47,6 +48,7 @@ static const struct options *opt;
 static struct outstream *shared_out;    /* stderr or -o FILE (not -ff) */
 static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
+static bool main_detached;               /* -b execve let it go */
 static bool have_syscall_info;
 static bool *trace_set;                  /* -e trace=, by native number */
 static bool *exit_result_used;           /* by native number: see fill_syscall() */
@@ -105,13 +107,17 @@ static void arm_flush_timer(void)
 
 /* The signals ctrace handles, and their dispositions before it did: a
  * command ctrace starts gets those back (SIG_IGN stays ignored, as under
- * strace: `ctrace CMD &` from a script must not give CMD a SIGINT). */
-static const int handled_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGPIPE };
+ * strace: `ctrace CMD &` from a script must not give CMD a SIGINT), and
+ * the signal mask too. */
+static const int handled_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGPIPE,
+				    SIGTSTP, SIGTTOU, SIGTTIN };
 static struct sigaction saved_sigs[ARRAY_SIZE(handled_sigs)];
+static sigset_t saved_mask;
 
 static void install_signal_handlers(void)
 {
 	struct sigaction sa;
+	sigset_t alrm;
 
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
@@ -124,19 +130,41 @@ static void install_signal_handlers(void)
 			/* a closed output pipe is a write error (EPIPE), handled in the loop */
 			sa.sa_handler = SIG_IGN;
 			break;
+		case SIGTTOU:
+		case SIGTTIN:
+			/* as strace: writing the trace from the background never stops ctrace */
+			sa.sa_handler = SIG_IGN;
+			break;
+		case SIGTSTP:
+			/* -I4: ^Z does not stop ctrace */
+			sa.sa_handler = opt->intr == INTR_NEVER_TSTP ? SIG_IGN : SIG_DFL;
+			break;
 		default:
-			/* no SA_RESTART: waitpid must return EINTR */
-			sa.sa_handler = on_fatal_signal;
+			/* -I1: the default action (ctrace dies, a spawned
+			 * command with it); -I3, -I4: ignored; -I2: no
+			 * SA_RESTART, waitpid must return EINTR */
+			sa.sa_handler = opt->intr == INTR_WAITING ? on_fatal_signal :
+					opt->intr == INTR_ANYWHERE ? SIG_DFL : SIG_IGN;
 			break;
 		}
-		sigaction(handled_sigs[i], &sa, &saved_sigs[i]);
+		sigaction(handled_sigs[i], NULL, &saved_sigs[i]);
+		/* left alone when ctrace has no use for it */
+		if (sa.sa_handler == SIG_DFL)
+			continue;
+		sigaction(handled_sigs[i], &sa, NULL);
 	}
+	/* ctrace's own timers (flush, interrupt kick) need SIGALRM, even if
+	 * it was blocked when ctrace started */
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	sigprocmask(SIG_UNBLOCK, &alrm, &saved_mask);
 }
 
 static void restore_signal_dispositions(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
 		sigaction(handled_sigs[i], &saved_sigs[i], NULL);
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
 static bool probe_syscall_info(void)
@@ -220,6 +248,8 @@ int tracer_init(const struct options *opts)
 	}
 	if (opts->count)
 		summary_init(arch_native, opts->count_wall);
+	if (opts->overhead_ns >= 0)
+		summary_set_overhead((uint64_t)opts->overhead_ns);
 
 	for (size_t i = 0; i < opts->npaths; i++)
 		pathtrace_add(opts->paths[i], opts->quiet_mask & QUIET_PATH_RESOLUTION);
@@ -413,6 +443,9 @@ static int switch_user(void)
 	return ret < 0 ? ret : user_become(&u);
 }
 
+/* -D: in the process that runs the command, the child it waits for */
+static pid_t daemon_child;
+
 _Noreturn static void child_exec(const char *path, char **argv)
 {
 	int ret;
@@ -435,8 +468,14 @@ _Noreturn static void child_exec(const char *path, char **argv)
 			 ret == -ENOENT ? "no such user" : strerror(-ret));
 		_exit(1);
 	}
-	/* Wait for the tracer to seize us. */
-	kill(getpid(), SIGSTOP);
+	/* Wait for the tracer to seize us: with -D, the tracer (our
+	 * grandchild) kills its parent, our child, once it has. */
+	if (daemon_child > 0) {
+		while (waitpid(daemon_child, NULL, 0) < 0 && errno == EINTR)
+			;
+	} else {
+		kill(getpid(), SIGSTOP);
+	}
 	if (fp_ctx) {
 		int err = fastpath_load(fp_ctx);
 
@@ -508,6 +547,65 @@ static void fastpath_check_loaded(void)
 	fp_read = -1;
 }
 
+static int seize_one(pid_t pid, unsigned flags);
+
+/* -D, -DD, -DDD: ctrace's process becomes the command; ctrace goes on
+ * in a grandchild (in a new process group with -DD, a new session with
+ * -DDD) that attaches to it, as strace does.  The command's parent is
+ * then the caller's shell, not ctrace.  Returns in the tracer only. */
+static int spawn_daemonized(const char *path, char **argv)
+{
+	pid_t cmd = getpid(), mid;
+	int ret;
+
+	/* Yama ptrace_scope 1: the grandchild is no ancestor of ours */
+	prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0L, 0L, 0L);
+	mid = fork();
+	if (mid < 0) {
+		ret = -errno;
+		ct_error("fork: %s", strerror(errno));
+		return ret;
+	}
+	if (mid > 0) {
+		/* the command: runs once mid is gone */
+		daemon_child = mid;
+		child_exec(path, argv);
+	}
+	mid = fork();
+	if (mid < 0)
+		_exit(1);
+	if (mid > 0) {
+		/* the middle process: killed by the tracer when it has
+		 * attached (or when it gave up) */
+		for (;;)
+			pause();
+	}
+	if ((opt->daemonize == DAEMONIZE_PGROUP && setpgid(0, 0) < 0) ||
+	    (opt->daemonize == DAEMONIZE_SESSION && setsid() < 0)) {
+		ret = -errno;
+		ct_error("Cannot create a new %s: %s",
+			 opt->daemonize == DAEMONIZE_PGROUP ? "process group" : "session",
+			 strerror(errno));
+		kill(cmd, SIGKILL);
+		kill(getppid(), SIGKILL);
+		return ret;
+	}
+	ret = seize_one(cmd, TCB_HIDE | TCB_SKIP_DETACH_EXEC);
+	if (ret < 0) {
+		ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s", cmd, strerror(-ret));
+		kill(cmd, SIGKILL);
+		kill(getppid(), SIGKILL);
+		return ret;
+	}
+	set_solo(tcb_find(cmd), true);
+	main_pid = cmd;
+	/* as strace: an attach like -p's */
+	if (!(opt->quiet_mask & QUIET_ATTACH))
+		ct_error("Process %d attached", cmd);
+	kill(getppid(), SIGKILL);
+	return 0;
+}
+
 int tracer_spawn(const char *path, char **argv)
 {
 	pid_t pid;
@@ -534,6 +632,21 @@ int tracer_spawn(const char *path, char **argv)
 	if (opt->yflag && !use_seccomp)
 		fdcache_enable(arch_native, opt->follow);
 	outstreams_flush();
+	if (opt->daemonize) {
+		seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+		if (opt->follow || use_seccomp)
+			seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+		if (use_seccomp)
+			seize_opts |= PTRACE_O_TRACESECCOMP;
+		ret = spawn_daemonized(path, argv);
+		if (fp_ctx) {
+			seccomp_release(fp_ctx);
+			fp_ctx = NULL;
+			close(fp_pipe);
+			fp_pipe = -1;
+		}
+		return ret;
+	}
 	pid = fork();
 	if (pid < 0) {
 		ret = -errno;
@@ -577,7 +690,7 @@ int tracer_spawn(const char *path, char **argv)
 		return ret;
 	}
 	/* a forked child: one thread */
-	set_solo(add_tcb(pid, TCB_STARTUP | TCB_HIDE), true);
+	set_solo(add_tcb(pid, TCB_STARTUP | TCB_HIDE | TCB_SKIP_DETACH_EXEC), true);
 	main_pid = pid;
 	kill(pid, SIGCONT);
 	return 0;
@@ -808,12 +921,13 @@ static void on_syscall_entry(struct tcb *tcp)
 		}
 		tcp->flags &= ~TCB_HIDE;
 	}
-	/* -e inject: tampering does not depend on -e trace= */
-	tcp->inj_signo = inject_entry(tcp);
 	if (!syscall_traced(tcp) || (pathtrace_active() && !pathtrace_match(tcp))) {
+		tcp->flags &= ~TCB_INJECTED;
 		tcp->flags |= TCB_FILTERED;
 		return;
 	}
+	/* -e inject: on the calls -e trace= and -P select, as in strace */
+	tcp->inj_signo = inject_entry(tcp);
 	if (opt->count)
 		summary_enter(tcp);
 	if (opt->count == 1)
@@ -989,6 +1103,8 @@ static void on_new_child(struct tcb *parent, int event)
 			 event != PTRACE_EVENT_CLONE);
 }
 
+static void finish_detach(struct tcb *tcp, int sig);
+
 static void handle_stop(struct tcb *tcp, int status)
 {
 	int sig = WSTOPSIG(status);
@@ -1021,6 +1137,17 @@ static void handle_stop(struct tcb *tcp, int status)
 			/* the new image has one thread */
 			set_solo(tcp, true);
 			exec_done_early(tcp);
+			if (opt->detach_on_execve) {
+				/* -b execve: let it go, but for the command's
+				 * own first execve */
+				if (!(tcp->flags & TCB_SKIP_DETACH_EXEC)) {
+					if (tcp->pid == main_pid)
+						main_detached = true;
+					finish_detach(tcp, 0);
+					return;
+				}
+				tcp->flags &= ~TCB_SKIP_DETACH_EXEC;
+			}
 			break;
 		case PTRACE_EVENT_SECCOMP:
 			on_seccomp_stop(tcp);
@@ -1077,21 +1204,21 @@ static void handle_exit(struct tcb *tcp, int status)
 
 /* ---- detach on SIGINT/SIGTERM/SIGHUP ---- */
 
-/* sig 0: detach everything, our own children too (the trace output is
- * gone, the command goes on untraced). */
+/* Every tracee is detached, as strace does it; on a signal (sig not 0)
+ * the command ctrace started gets it first (and a SIGCONT, should it be
+ * stopped).  sig 0 (the trace output is gone): the command goes on
+ * untraced. */
 static void interrupt_one(struct tcb *tcp, void *data)
 {
 	int sig = *(int *)data;
 
-	if (sig == 0)
-		tcp->flags |= TCB_ATTACHED;
-	if (tcp->flags & TCB_ATTACHED) {
-		/* ESRCH: it is dying and will report its death */
-		ptrace(PTRACE_INTERRUPT, tcp->pid, 0L, 0L);
-	} else {
-		/* our own child: it gets the signal that stopped us */
+	if (sig != 0 && main_pid && tcp->pid == main_pid) {
+		kill(tcp->pid, SIGCONT);
 		kill(tcp->pid, sig);
 	}
+	tcp->flags |= TCB_ATTACHED;
+	/* ESRCH: it is dying and will report its death */
+	ptrace(PTRACE_INTERRUPT, tcp->pid, 0L, 0L);
 }
 
 static void finish_detach(struct tcb *tcp, int sig)
@@ -1132,15 +1259,6 @@ static void detach_all(int sig)
 		}
 		if (!WIFSTOPPED(status))
 			continue;
-		if (!(tcp->flags & TCB_ATTACHED)) {
-			/* spawned: keep driving it until it dies of the signal */
-			int s = WSTOPSIG(status);
-			if (s == (SIGTRAP | 0x80) || (unsigned)status >> 16)
-				resume(tcp, 0);
-			else
-				resume(tcp, s);
-			continue;
-		}
 		{
 			int s = WSTOPSIG(status);
 			int event = (unsigned)status >> 16;
@@ -1264,9 +1382,19 @@ int tracer_loop(void)
 		while (waitpid(main_pid, &main_status, 0) < 0 && errno == EINTR)
 			;
 	}
+	/* as strace: interrupted, ctrace dies of the signal that did it */
+	if (interrupted)
+		return -interrupted;
+	if (main_pid && main_detached && main_status == -1) {
+		/* -b execve let the command go: still our child, waited
+		 * for; its status is not ctrace's */
+		while (waitpid(main_pid, &main_status, 0) < 0 && errno == EINTR && !interrupted)
+			;
+		return interrupted ? -interrupted : 0;
+	}
 	if (main_pid) {
 		if (main_status == -1)
-			return interrupted ? -interrupted : 0;
+			return 0;
 		if (WIFSIGNALED(main_status))
 			return -WTERMSIG(main_status);
 		return WEXITSTATUS(main_status);
