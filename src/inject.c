@@ -12,6 +12,7 @@
 
 #include "filter.h"
 #include "mem.h"
+#include "options.h"
 #include "print.h"
 #include "util.h"
 
@@ -106,21 +107,15 @@ static int parse_ulong(const char *s, const char **end, unsigned long max, unsig
 	return 0;
 }
 
-/* "10" (microseconds), "10s", "10ms", "10us", "10ns" -> microseconds */
+/* "10" (microseconds), "10s", "10ms", "10us", "10ns", "1.5e3ms", ".16E7":
+ * strace's time syntax (that of -O) -> microseconds */
 static long parse_delay(const char *s)
 {
-	static const struct { const char *unit; double mul; } units[] = {
-		{ "", 1 }, { "us", 1 }, { "ms", 1e3 }, { "s", 1e6 }, { "ns", 1e-3 },
-	};
-	const char *end;
-	unsigned long v;
+	long long ns;
 
-	if (parse_ulong(s, &end, LONG_MAX / 1000000, &v) < 0)
+	if (parse_overhead(s, &ns) < 0 || ns / 1000 > LONG_MAX / 2)
 		return -1;
-	for (size_t i = 0; i < ARRAY_SIZE(units); i++)
-		if (strcmp(end, units[i].unit) == 0)
-			return (long)((double)v * units[i].mul);
-	return -1;
+	return (long)(ns / 1000);
 }
 
 /* when=FIRST[..LAST][+[STEP]], as strace 6.1 reads it:
@@ -253,10 +248,11 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 			continue; /* not an action by itself */
 		} else if ((strcmp(tok, "delay_enter") == 0 || strcmp(tok, "delay_exit") == 0) && !fault) {
 			long d = parse_delay(v);
+			long *slot = tok[6] == 'e' && tok[7] == 'n' ? &r.delay_enter_us : &r.delay_exit_us;
 
-			if (d < 0)
+			if (d < 0 || *slot >= 0)
 				goto fail;
-			*(tok[6] == 'e' && tok[7] == 'n' ? &r.delay_enter_us : &r.delay_exit_us) = d;
+			*slot = d;
 		} else if (strcmp(tok, "poke_enter") == 0 && !fault) {
 			if (parse_pokes(v, r.poke_enter, &r.npoke_enter) < 0)
 				goto fail;
@@ -298,14 +294,6 @@ fail:
 fail_quiet:
 	free(r.set);
 	return -EINVAL;
-}
-
-static void delay_us(long us)
-{
-	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
 }
 
 /* Write the pokes into the buffers the arguments point to. */
@@ -371,7 +359,7 @@ int inject_entry(struct tcb *tcp)
 			tcp->inj_what |= INJ_RETVAL;
 	}
 	if (r->delay_enter_us >= 0) {
-		delay_us(r->delay_enter_us);
+		tcp->inj_delay_us = r->delay_enter_us;
 		tcp->inj_what |= INJ_DELAYED;
 	}
 	return r->signo;
@@ -394,7 +382,7 @@ void inject_exit(struct tcb *tcp)
 	if (r->npoke_exit && do_pokes(tcp, r->poke_exit, r->npoke_exit))
 		tcp->inj_what |= INJ_ARGS;
 	if (r->delay_exit_us >= 0) {
-		delay_us(r->delay_exit_us);
+		tcp->inj_delay_us = r->delay_exit_us;
 		tcp->inj_what |= INJ_DELAYED;
 	}
 }

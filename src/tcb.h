@@ -56,6 +56,10 @@ struct tcb {
 	unsigned inj_what;          /* INJ_* */
 	unsigned *inj_count;        /* calls seen, by syscall number (when=) */
 	int inj_signo;              /* signal= to deliver when resuming */
+	long inj_delay_us;          /* delay_enter=/delay_exit= of this stop (tracer.c) */
+	bool delayed;               /* held at a stop until delay_until (tracer.c) */
+	struct timespec delay_until;
+	int delay_sig;              /* the signal to resume it with then */
 	unsigned long ip;           /* -i: instruction pointer at the last stop */
 	bool ip_valid;
 	struct timespec stime;      /* entry time (-T) */

@@ -373,8 +373,11 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 	return tcp;
 }
 
+static void end_delay(struct tcb *tcp, bool run);
+
 static void drop_tcb(struct tcb *tcp)
 {
+	end_delay(tcp, false);
 	set_solo(tcp, false);
 	nonsolo--;
 	summary_forget(tcp);
@@ -993,6 +996,87 @@ static void resume(struct tcb *tcp, int sig)
 			tcp->pid, strerror(errno));
 }
 
+/* -e inject=...:delay_enter=/delay_exit=: the tracee is held at its stop
+ * (not resumed) until its time is up, the others go on; the loop resumes
+ * it (service_delays()), woken by a timer. */
+static unsigned ndelayed;
+
+static void resume_or_delay(struct tcb *tcp, int sig)
+{
+	long us = tcp->inj_delay_us;
+
+	tcp->inj_delay_us = 0;
+	if (us <= 0) {
+		resume(tcp, sig);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &tcp->delay_until);
+	tcp->delay_until.tv_sec += us / 1000000;
+	tcp->delay_until.tv_nsec += (us % 1000000) * 1000;
+	if (tcp->delay_until.tv_nsec >= 1000000000) {
+		tcp->delay_until.tv_sec++;
+		tcp->delay_until.tv_nsec -= 1000000000;
+	}
+	tcp->delay_sig = sig;
+	tcp->delayed = true;
+	ndelayed++;
+}
+
+static void end_delay(struct tcb *tcp, bool run)
+{
+	if (!tcp->delayed)
+		return;
+	tcp->delayed = false;
+	ndelayed--;
+	if (run)
+		resume(tcp, tcp->delay_sig);
+}
+
+struct delay_scan {
+	struct timespec now;
+	long long next_ns;	/* nearest deadline still to come, -1: none */
+};
+
+static void service_one(struct tcb *tcp, void *data)
+{
+	struct delay_scan *ds = data;
+	long long left;
+
+	if (!tcp->delayed)
+		return;
+	left = (long long)(tcp->delay_until.tv_sec - ds->now.tv_sec) * 1000000000 +
+	       (tcp->delay_until.tv_nsec - ds->now.tv_nsec);
+	if (left <= 0)
+		end_delay(tcp, true);
+	else if (ds->next_ns < 0 || left < ds->next_ns)
+		ds->next_ns = left;
+}
+
+/* Resume the tracees whose delay is over; arm SIGALRM for the next
+ * deadline (unless the flush timer fires earlier: the loop comes back
+ * here after any SIGALRM). */
+static void service_delays(void)
+{
+	struct delay_scan ds = { .next_ns = -1 };
+	struct itimerval cur, it = { { 0, 0 }, { 0, 0 } };
+	long long us;
+
+	if (!ndelayed)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ds.now);
+	tcb_foreach(service_one, &ds);
+	if (ds.next_ns < 0)
+		return;
+	us = ds.next_ns / 1000 + 1;
+	getitimer(ITIMER_REAL, &cur);
+	if ((cur.it_value.tv_sec || cur.it_value.tv_usec) &&
+	    (long long)cur.it_value.tv_sec * 1000000 + cur.it_value.tv_usec <= us)
+		return;
+	it.it_value.tv_sec = us / 1000000;
+	it.it_value.tv_usec = us % 1000000;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
 /* PTRACE_EVENT_EXEC.  When a non-leader thread called execve, the event
  * arrives under the leader's pid: the execing thread takes that pid over
  * and the old leader is gone.  Returns the tracee that now owns the pid. */
@@ -1114,7 +1198,7 @@ static void handle_stop(struct tcb *tcp, int status)
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_stop(tcp);
 		/* -e inject=...:signal=: delivered as the call goes on */
-		resume(tcp, tcp->inj_signo);
+		resume_or_delay(tcp, tcp->inj_signo);
 		tcp->inj_signo = 0;
 		return;
 	}
@@ -1151,7 +1235,8 @@ static void handle_stop(struct tcb *tcp, int status)
 			break;
 		case PTRACE_EVENT_SECCOMP:
 			on_seccomp_stop(tcp);
-			break;
+			resume_or_delay(tcp, 0);
+			return;
 		case PTRACE_EVENT_FORK:
 		case PTRACE_EVENT_VFORK:
 		case PTRACE_EVENT_CLONE:
@@ -1217,6 +1302,7 @@ static void interrupt_one(struct tcb *tcp, void *data)
 		kill(tcp->pid, sig);
 	}
 	tcp->flags |= TCB_ATTACHED;
+	end_delay(tcp, true);
 	/* ESRCH: it is dying and will report its death */
 	ptrace(PTRACE_INTERRUPT, tcp->pid, 0L, 0L);
 }
@@ -1303,6 +1389,7 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
+		service_delays();
 		/* Output is flushed only when ctrace would otherwise sleep: a
 		 * tracee blocked for long still shows its pending line, and a
 		 * busy trace writes in large blocks.  Lazy streams (a -o file)
@@ -1329,6 +1416,9 @@ int tracer_loop(void)
 				detach_all(0);
 				break;
 			}
+			/* a SIGALRM may have been a delay's: see to it first */
+			if (ndelayed)
+				continue;
 			pid = wait_stop(&status, 0);
 		}
 		if (pid < 0) {

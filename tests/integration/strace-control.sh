@@ -205,6 +205,20 @@ for a in chdir:when=1..65535 chdir:when=65535..65535 chdir:when=5..4 chdir:error
 		esac
 	done
 done
+# delay_enter=/delay_exit=: strace's time syntax; only the delayed
+# process waits (four children delayed 1 s each, at once: about 1 s)
+for d in 8e5 1.6s 1.6e+6us +8e8ns .16E7 100 1h -1 5:delay_enter=6; do
+	"$STRACE" -o /dev/null -e inject=chdir:delay_enter=$d true 2>/dev/null; s=$?
+	"$CTRACE" -o /dev/null -e inject=chdir:delay_enter=$d true 2>/dev/null; c=$?
+	[ $s = $c ] || bad "delay_enter=$d: status $c, strace's $s"
+done
+DL=(sh -c 'for i in 1 2 3 4; do (cd /) & done; wait')
+for tr in "$STRACE" "$CTRACE"; do
+	t0=$(date +%s%N)
+	"$tr" -f -o /dev/null -e trace=chdir -e inject=chdir:delay_enter=1s "${DL[@]}"
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+	[ $ms -ge 1000 ] && [ $ms -lt 2500 ] || bad "$tr: four delays of 1 s at once took $ms ms"
+done
 # fault=, when=F..L+S in a loop: the same calls fail as under strace
 for w in 3 3+ 3+2 2..5 2..5+ 2..2+ 2..7+3; do
 	FL=(sh -c 'for i in 1 2 3 4 5 6 7 8; do cd / 2>/dev/null && echo ok || echo fail; done')
