@@ -33,9 +33,11 @@ exec 8>"$tree/.ctrace-run.lock" && flock 8 || { echo "FAIL: cannot lock $tree/.c
 
 # a fresh run: drop the results of the previous one
 find . -maxdepth 1 \( -name '*.trs' -o -name '*.log' \) -delete
-# TIMEOUT_DURATION bounds a hung test (strace's default is 1500 s)
+# TIMEOUT_DURATION bounds a hung test (strace's default is 1500 s).
+# The tests do not inherit the lock (fd 8): a helper a failed test leaves
+# behind (attach-p-cmd's, attach-f-p's) would hold it for ever.
 STRACE=$ctrace TIMEOUT_DURATION=${TIMEOUT_DURATION:-120} \
-	make -k -j"$jobs" check ${TESTS:+TESTS="$TESTS"} >"$out/make.log" 2>&1
+	make -k -j"$jobs" check ${TESTS:+TESTS="$TESTS"} >"$out/make.log" 2>&1 8>&-
 
 # one line per test, from automake's .trs files
 for trs in *.trs; do
