@@ -57,19 +57,29 @@ size_t format_sigset(char *buf, size_t size, const void *set, size_t setlen)
 	return len < size ? len : (size ? size - 1 : 0);
 }
 
-void print_sigset(struct tcb *tcp, unsigned long addr, unsigned long sigsetsize)
+/* The kernel's sigset_t on the 64-bit ABIs ctrace decodes (_NSIG 64).  A
+ * sigsetsize below MIN or above this is printed as the address, as strace
+ * does (MIN is the word size, 1 for rt_sigpending, which takes less) */
+enum { KERNEL_SIGSET_BYTES = sizeof(uint64_t), WORD_BYTES = sizeof(uint64_t) };
+
+static void print_sigset_min(struct tcb *tcp, unsigned long addr, unsigned long sigsetsize,
+			     unsigned long min)
 {
 	uint64_t mask = 0;
-	size_t n = sigsetsize < sizeof(mask) ? sigsetsize : sizeof(mask);
 	char buf[512];
 
-	if (!addr || sigsetsize == 0 || sigsetsize > 128 ||
-	    mem_read(tcp->pid, addr, &mask, n) < 0) {
+	if (!addr || sigsetsize < min || sigsetsize > KERNEL_SIGSET_BYTES ||
+	    mem_read(tcp->pid, addr, &mask, sigsetsize) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
-	format_sigset(buf, sizeof(buf), &mask, n);
+	format_sigset(buf, sizeof(buf), &mask, sigsetsize);
 	tprints(tcp, buf);
+}
+
+void print_sigset(struct tcb *tcp, unsigned long addr, unsigned long sigsetsize)
+{
+	print_sigset_min(tcp, addr, sigsetsize, WORD_BYTES);
 }
 
 size_t format_k_sigaction(char *buf, size_t size, const struct k_sigaction *sa)
@@ -186,7 +196,7 @@ int dec_rt_sigpending(struct tcb *tcp)
 	if (!tcp->exiting)
 		return DEC_MORE;
 	if (!exit_failed(tcp, tcp->args[0]))
-		print_sigset(tcp, tcp->args[0], tcp->args[1]);
+		print_sigset_min(tcp, tcp->args[0], tcp->args[1], 1);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[1]);
 	return DEC_DONE;

@@ -940,6 +940,14 @@ static void on_syscall_entry(struct tcb *tcp)
 	if (opt->stack)
 		stacktrace_capture(tcp);
 	ev_syscall_entry(tcp);
+	/* exit and exit_group do not return (unless -e inject replaced
+	 * them): the line ends now with "= ?", as strace ends it at the
+	 * thread's exit event, before the lines of other threads (another
+	 * thread's execve after a leader's exit(), for one) */
+	if (tcp->ent && tcp->ent->rval == RV_NONE && !(tcp->flags & TCB_INJECTED)) {
+		ev_syscall_unfinished(tcp, false);
+		tcp->flags |= TCB_FILTERED;
+	}
 }
 
 static void on_syscall_exit(struct tcb *tcp)

@@ -97,9 +97,13 @@ podman_require() {
 
 # --- docker ---------------------------------------------------------------
 # dockerd is shared by concurrent tests: each holds a shared lock on
-# $CTR_LOCKDIR/dockerd.lock while it uses the daemon; the one that started
-# it records the pid, and whoever is last to leave stops it.
+# $CTR_LOCKDIR/dockerd.lock while it uses the daemon.  Starting the daemon
+# (and building the image) and stopping it are done under a second lock,
+# dockerd-start.lock, so that tests that use a running daemon never wait
+# for each other: the one that started the daemon records the pid, and
+# whoever is last to leave stops it.
 docker_require() {
+	containers_skipped && exit 77
 	[ -x "$DOCKER" ] && [ -x "$DOCKERD" ] ||
 		ctr_skip "docker.io is not installed ($DOCKER, $DOCKERD; apt-get install docker.io)"
 	case " ${CTRACE_TEST_DENY:-} " in
@@ -108,12 +112,14 @@ docker_require() {
 	[ "$(id -u)" = 0 ] || "$DOCKER" info >/dev/null 2>&1 ||
 		ctr_skip "no docker daemon reachable, and only root can start one"
 	mkdir -p "$CTR_LOCKDIR"
+	exec 7>"$CTR_LOCKDIR/dockerd-start.lock"
+	flock -x 7
 	exec 9>"$CTR_LOCKDIR/dockerd.lock"
-	flock -x 9
+	flock -s 9
 	if ! "$DOCKER" info >/dev/null 2>&1; then
 		local log=$CTR_LOCKDIR/dockerd.log i
-		# fd 9 closed: the daemon must not hold our lock.
-		setsid nohup "$DOCKERD" >"$log" 2>&1 </dev/null 9>&- &
+		# fds 7 and 9 closed: the daemon must not hold our locks.
+		setsid nohup "$DOCKERD" >"$log" 2>&1 </dev/null 7>&- 9>&- &
 		echo $! >"$CTR_LOCKDIR/dockerd.started"
 		for i in $(seq 150); do
 			"$DOCKER" info >/dev/null 2>&1 && break
@@ -124,13 +130,14 @@ docker_require() {
 		if ! "$DOCKER" info >/dev/null 2>&1; then
 			docker_stop
 			flock -u 9
+			flock -u 7
 			engine_broken "dockerd did not start; last lines of its log:
 $(tail -n 5 "$log")" || exit 77
 		fi
 	fi
 	ctr_on_exit docker_release
-	docker_image || { flock -u 9; ctr_fail "cannot build the $CTR_IMAGE image"; }
-	flock -s 9      # downgrade: others may use the daemon too
+	docker_image || { flock -u 7; ctr_fail "cannot build the $CTR_IMAGE image"; }
+	flock -u 7
 }
 
 docker_stop() {
@@ -146,11 +153,14 @@ docker_stop() {
 }
 
 docker_release() {
-	# Last user of a daemon a ctrace test started: stop it.
+	# Last user of a daemon a ctrace test started: stop it (no one
+	# starts using it meanwhile: the start lock is held).
+	flock -x 7
 	if flock -x -n 9; then
 		docker_stop
 	fi
 	flock -u 9
+	flock -u 7
 }
 
 # An image without any registry: busybox and a passwd with uid 1000; the

@@ -13,6 +13,8 @@
 # ltrace rr linux-perf bpftrace delve valgrind heaptrack austin golang-go).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$srcdir/tests/containers/lib.sh"
+[ "${CTRACE_SKIP_TOOLS:-0}" = 1 ] &&
+	ctr_skip "CTRACE_SKIP_TOOLS=1 (the tools were judged in the normal build of this CI run)"
 
 podman_require
 docker_require
