@@ -163,6 +163,9 @@ static int parse_pokes(const char *s, struct poke *pk, unsigned *n)
 	_cleanup_free_ char *copy = xstrdup(s);
 	char *save = NULL;
 
+	/* empty, or poke_enter= given twice: invalid, as in strace */
+	if (!*s || *n)
+		return -1;
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		struct poke *p;
 		const char *hex;
@@ -171,6 +174,9 @@ static int parse_pokes(const char *s, struct poke *pk, unsigned *n)
 		if (*n >= POKE_MAX || strncmp(tok, "@arg", 4) != 0 || tok[4] < '1' ||
 		    tok[4] > '6' || tok[5] != '=')
 			return -1;
+		for (unsigned i = 0; i < *n; i++)
+			if (pk[i].arg == (unsigned)(tok[4] - '0'))
+				return -1;	/* @argN twice */
 		p = &pk[(*n)++];
 		p->arg = (unsigned)(tok[4] - '0');
 		hex = tok + 6;
