@@ -370,7 +370,7 @@ static int bad_arg(int c, int li, const char *arg)
 static int take_qualifier(struct options *opts, const char *e)
 {
 	if (strncmp(e, "quiet=", 6) == 0 || strncmp(e, "silent=", 7) == 0 ||
-	    strncmp(e, "silence=", 8) == 0) {
+	    strncmp(e, "silence=", 8) == 0 || strncmp(e, "q=", 2) == 0) {
 		const char *v = strchr(e, '=') + 1;
 
 		opts->quiet_seen = true;

@@ -1060,29 +1060,41 @@ static void service_one(struct tcb *tcp, void *data)
 		ds->next_ns = left;
 }
 
-/* Resume the tracees whose delay is over; arm SIGALRM for the next
- * deadline (unless the flush timer fires earlier: the loop comes back
- * here after any SIGALRM). */
+/* Resume the tracees whose delay is over.  While some are held, SIGALRM
+ * repeats at the next deadline's distance: a firing that lands before the
+ * loop's wait (lost for it) is followed by one that interrupts it.  The
+ * flush timer shares SIGALRM: an early firing only flushes early. */
+static bool delay_timer_on;
+
 static void service_delays(void)
 {
 	struct delay_scan ds = { .next_ns = -1 };
-	struct itimerval cur, it = { { 0, 0 }, { 0, 0 } };
+	struct itimerval it = { { 0, 0 }, { 0, 0 } };
 	long long us;
 
-	if (!ndelayed)
+	if (!ndelayed) {
+		if (delay_timer_on) {
+			/* back to a one-shot, as a pending flush wants */
+			it.it_value.tv_usec = FLUSH_DELAY_MS * 1000;
+			setitimer(ITIMER_REAL, &it, NULL);
+			delay_timer_on = false;
+		}
 		return;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &ds.now);
 	tcb_foreach(service_one, &ds);
-	if (ds.next_ns < 0)
+	if (ds.next_ns < 0) {
+		service_delays();	/* all resumed: the timer as above */
 		return;
+	}
 	us = ds.next_ns / 1000 + 1;
-	getitimer(ITIMER_REAL, &cur);
-	if ((cur.it_value.tv_sec || cur.it_value.tv_usec) &&
-	    (long long)cur.it_value.tv_sec * 1000000 + cur.it_value.tv_usec <= us)
-		return;
+	if (us < 100)
+		us = 100;
 	it.it_value.tv_sec = us / 1000000;
 	it.it_value.tv_usec = us % 1000000;
+	it.it_interval = it.it_value;
 	setitimer(ITIMER_REAL, &it, NULL);
+	delay_timer_on = true;
 }
 
 /* PTRACE_EVENT_EXEC.  When a non-leader thread called execve, the event
