@@ -21,6 +21,7 @@ static const struct arch_abi abis[] = {
 		.sigreturn_mask_off = 128 + 40,
 		.clone_child_tid_arg = 4,
 		.clone_tls_arg = 3,
+		.ptrace_requests_set = "ptrace_requests_aarch64",
 	},
 };
 

@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "gen/syscalls.h"
-#include "xlat.h"
+#include "gen/xlat/mmap_prot_aarch64.h"
+#include "syscallent.h"
 
 const struct arch_def arch_x86_64 = {
 	.name = "x86_64",

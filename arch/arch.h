@@ -8,7 +8,8 @@
 
 #include <stdint.h>
 #include <sys/types.h>
-#include "syscallent.h"
+
+struct syscall_ent; /* src/syscallent.h: one row of a table */
 
 /* What a syscall stop tells: number, arguments, return value. */
 struct syscall_regs {

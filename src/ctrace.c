@@ -33,7 +33,7 @@ static void reraise(int sig)
 
 static void warn_useless(const struct options *o)
 {
-	if (o->stack && o->count == 1)
+	if (o->stack && o->count == COUNT_ONLY)
 		ct_warn("-k/--stack-traces has no effect with -c/--summary-only");
 }
 

@@ -199,10 +199,10 @@ const char *errno_text(int err, bool *restart)
 {
 	*restart = true;
 	switch (err) {
-	case 512: return "ERESTARTSYS (To be restarted if SA_RESTART is set)";
-	case 513: return "ERESTARTNOINTR (To be restarted)";
-	case 514: return "ERESTARTNOHAND (To be restarted if no handler)";
-	case 516: return "ERESTART_RESTARTBLOCK (Interrupted by signal)";
+	case ERESTARTSYS: return "ERESTARTSYS (To be restarted if SA_RESTART is set)";
+	case ERESTARTNOINTR: return "ERESTARTNOINTR (To be restarted)";
+	case ERESTARTNOHAND: return "ERESTARTNOHAND (To be restarted if no handler)";
+	case ERESTART_RESTARTBLOCK: return "ERESTART_RESTARTBLOCK (Interrupted by signal)";
 	default: break;
 	}
 	*restart = false;

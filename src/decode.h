@@ -2,6 +2,7 @@
 #ifndef CTRACE_DECODE_H
 #define CTRACE_DECODE_H
 
+#include "syscallent.h"
 #include "tcb.h"
 
 /* Print the arguments: at entry those known then, at exit the rest
@@ -32,6 +33,16 @@ void print_flags_arg(struct tcb *tcp, const struct xlat *x, uint64_t v);
 
 /* The decoder driven by syscalls.def argument kinds. */
 int decode_generic(struct tcb *tcp);
+
+/* Errnos the kernel uses internally (include/linux/errno.h); a tracer
+ * sees them in the exit result of a call a signal interrupted. */
+enum kernel_errno {
+	ERESTARTSYS = 512,           /* restarted if the handler has SA_RESTART */
+	ERESTARTNOINTR = 513,        /* always restarted */
+	ERESTARTNOHAND = 514,        /* restarted if no handler runs */
+	ENOIOCTLCMD = 515,           /* never reaches user space */
+	ERESTART_RESTARTBLOCK = 516, /* restart_syscall() follows */
+};
 
 /* Text for errnos the kernel uses internally (ERESTARTSYS...). */
 const char *errno_text(int err, bool *restart);

@@ -234,6 +234,13 @@ static int getres_ids(struct tcb *tcp)
 int dec_getresuid(struct tcb *tcp) { return getres_ids(tcp); }
 int dec_getresgid(struct tcb *tcp) { return getres_ids(tcp); }
 
+static void print_gid_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	print_id(tcp, *(const uint32_t *)elem);
+}
+
 static void print_gid_list(struct tcb *tcp, unsigned long addr, unsigned long n)
 {
 	uint32_t g;
@@ -246,21 +253,7 @@ static void print_gid_list(struct tcb *tcp, unsigned long addr, unsigned long n)
 		print_addr(tcp, addr);
 		return;
 	}
-	tprints(tcp, "[");
-	for (unsigned long i = 0; i < n; i++) {
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (mem_read(tcp->pid, addr + i * sizeof(g), &g, sizeof(g)) < 0) {
-			tprintf(tcp, ", ... /* %#lx */", addr + i * sizeof(g));
-			break;
-		}
-		if (i)
-			tprints(tcp, ", ");
-		print_id(tcp, g);
-	}
-	tprints(tcp, "]");
+	print_array(tcp, addr, n, &g, sizeof(g), print_gid_elem, NULL, PA_FAULT_ADDR);
 }
 
 int dec_getgroups(struct tcb *tcp)
@@ -287,8 +280,6 @@ int dec_setgroups(struct tcb *tcp)
 
 /* ---- personality ---- */
 
-static char pers_aux[512];
-
 int dec_personality(struct tcb *tcp)
 {
 	char buf[512];
@@ -299,8 +290,8 @@ int dec_personality(struct tcb *tcp)
 		return DEC_MORE;
 	}
 	if (!tcp->err) {
-		format_personality(pers_aux, sizeof(pers_aux), (uint32_t)tcp->rval);
-		tcp->auxstr = pers_aux;
+		format_personality(tcp->auxbuf, sizeof(tcp->auxbuf), (uint32_t)tcp->rval);
+		tcp->auxstr = tcp->auxbuf;
 		tcp->rval_hex = true;
 	}
 	return DEC_DONE;

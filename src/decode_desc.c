@@ -156,10 +156,44 @@ size_t format_fdset(char *buf, size_t size, const unsigned char *set, int nfds)
 
 /* ---- iovec -------------------------------------------------------------- */
 
+struct iovec64 { uint64_t base, len; };
+
+struct iovec_print {
+	long data_len;   /* the bytes left to show (-1: all) */
+	iov_data_fn fn;  /* prints one element's data (NULL: a quoted string) */
+	void *ctx;
+};
+
+/* {iov_base=..., iov_len=N} */
+static void print_iovec_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct iovec64 *iov = elem;
+	struct iovec_print *ip = data;
+	unsigned long n = iov->len;
+
+	(void)addr;
+	tprints(tcp, "{iov_base=");
+	if (ip->data_len >= 0) {
+		n = iov->len < (uint64_t)ip->data_len ? iov->len : (unsigned long)ip->data_len;
+		ip->data_len -= (long)n;
+	}
+	if (ip->fn)
+		ip->fn(tcp, iov->base, n, ip->ctx);
+	else
+		print_buf(tcp, iov->base, n);
+	tprintf(tcp, ", iov_len=%" PRIu64 "}", iov->len);
+}
+
 void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len)
 {
-	struct { uint64_t base, len; } iov;
-	unsigned long i;
+	print_iovec_ex(tcp, addr, cnt, data_len, NULL, NULL);
+}
+
+void print_iovec_ex(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len,
+		    iov_data_fn fn, void *ctx)
+{
+	struct iovec_print ip = { data_len, fn, ctx };
+	struct iovec64 iov;
 
 	if (!addr || cnt == 0 || cnt > 1024 ||
 	    mem_read(tcp->pid, addr, &iov, sizeof(iov)) < 0) {
@@ -170,30 +204,22 @@ void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long da
 		print_addr(tcp, addr);
 		return;
 	}
-	tprints(tcp, "[");
-	for (i = 0; i < cnt; i++) {
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (mem_read(tcp->pid, addr + i * sizeof(iov), &iov, sizeof(iov)) < 0) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (i)
-			tprints(tcp, ", ");
-		tprints(tcp, "{iov_base=");
-		if (data_len < 0) {
-			print_buf(tcp, iov.base, iov.len);
-		} else {
-			unsigned long n = iov.len < (uint64_t)data_len ? iov.len : (unsigned long)data_len;
+	print_array(tcp, addr, cnt, &iov, sizeof(iov), print_iovec_elem, &ip, 0);
+}
 
-			print_buf(tcp, iov.base, n);
-			data_len -= (long)n;
-		}
-		tprintf(tcp, ", iov_len=%" PRIu64 "}", iov.len);
+/* ", cnt[, pos][, flags]" after the iovec of readv/writev and kin */
+static void print_rw_tail(struct tcb *tcp, int with_off, int with_flags)
+{
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[2]);
+	if (with_off) {
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%ld", (long)tcp->args[3]);
 	}
-	tprints(tcp, "]");
+	if (with_flags) {
+		tprint_arg_next(tcp);
+		print_flags(tcp, &xlat_rwf_flags, tcp->args[5], NULL);
+	}
 }
 
 /* readv(fd, iov, cnt), preadv(fd, iov, cnt, pos_l, pos_h), preadv2(+flags) */
@@ -208,16 +234,7 @@ static int readv_common(struct tcb *tcp, int with_off, int with_flags)
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_iovec(tcp, tcp->args[1], tcp->args[2], tcp->rval);
-	tprint_arg_next(tcp);
-	tprintf(tcp, "%lu", tcp->args[2]);
-	if (with_off) {
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%ld", (long)tcp->args[3]);
-	}
-	if (with_flags) {
-		tprint_arg_next(tcp);
-		print_flags(tcp, &xlat_rwf_flags, tcp->args[5], NULL);
-	}
+	print_rw_tail(tcp, with_off, with_flags);
 	return DEC_DONE;
 }
 
@@ -226,16 +243,7 @@ static int writev_common(struct tcb *tcp, int with_off, int with_flags)
 	print_fd(tcp, (int)tcp->args[0]);
 	tprint_arg_next(tcp);
 	print_iovec(tcp, tcp->args[1], tcp->args[2], -1);
-	tprint_arg_next(tcp);
-	tprintf(tcp, "%lu", tcp->args[2]);
-	if (with_off) {
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%ld", (long)tcp->args[3]);
-	}
-	if (with_flags) {
-		tprint_arg_next(tcp);
-		print_flags(tcp, &xlat_rwf_flags, tcp->args[5], NULL);
-	}
+	print_rw_tail(tcp, with_off, with_flags);
 	return DEC_DONE;
 }
 
@@ -575,15 +583,6 @@ static void print_termios(struct tcb *tcp, unsigned long addr)
 	tprints(tcp, "]}");
 }
 
-static void print_int_ref(struct tcb *tcp, unsigned long addr)
-{
-	int v;
-
-	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		return;
-	tprintf(tcp, "[%d]", v);
-}
-
 /* [FS_EXTENT_FL] */
 static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)
 {
@@ -684,6 +683,20 @@ int dec_ioctl(struct tcb *tcp)
 
 /* ---- poll --------------------------------------------------------------- */
 
+/* {fd=3, events=POLLIN} */
+static void print_pollfd_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct pollfd *pfd = elem;
+
+	(void)addr;
+	(void)data;
+	tprints(tcp, "{fd=");
+	print_fd(tcp, pfd->fd);
+	tprints(tcp, ", events=");
+	print_flags(tcp, &xlat_poll_events, (unsigned short)pfd->events, NULL);
+	tprints(tcp, "}");
+}
+
 static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
 {
 	struct pollfd pfd;
@@ -693,25 +706,7 @@ static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
 		print_addr(tcp, addr);
 		return;
 	}
-	tprints(tcp, "[");
-	for (unsigned long i = 0; i < n; i++) {
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (mem_read(tcp->pid, addr + i * sizeof(pfd), &pfd, sizeof(pfd)) < 0) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (i)
-			tprints(tcp, ", ");
-		tprints(tcp, "{fd=");
-		print_fd(tcp, pfd.fd);
-		tprints(tcp, ", events=");
-		print_flags(tcp, &xlat_poll_events, (unsigned short)pfd.events, NULL);
-		tprints(tcp, "}");
-	}
-	tprints(tcp, "]");
+	print_array(tcp, addr, n, &pfd, sizeof(pfd), print_pollfd_elem, NULL, 0);
 }
 
 /* "[{fd=8, revents=POLLIN}]" into a */
@@ -962,6 +957,13 @@ static void print_epoll_event(struct tcb *tcp, const struct epoll_event *ev)
 		(uint32_t)ev->data.u64, (uint64_t)ev->data.u64);
 }
 
+static void print_epoll_event_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	print_epoll_event(tcp, elem);
+}
+
 int dec_epoll_ctl(struct tcb *tcp)
 {
 	struct epoll_event ev;
@@ -994,21 +996,7 @@ static void print_epoll_events_out(struct tcb *tcp)
 		print_addr(tcp, addr);
 		return;
 	}
-	tprints(tcp, "[");
-	for (long i = 0; i < tcp->rval; i++) {
-		if ((unsigned long)i >= pcfg.max_strlen) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (mem_read(tcp->pid, addr + (unsigned long)i * sizeof(ev), &ev, sizeof(ev)) < 0) {
-			tprints(tcp, ", ...");
-			break;
-		}
-		if (i)
-			tprints(tcp, ", ");
-		print_epoll_event(tcp, &ev);
-	}
-	tprints(tcp, "]");
+	print_array(tcp, addr, (unsigned long)tcp->rval, &ev, sizeof(ev), print_epoll_event_elem, NULL, 0);
 }
 
 /* epoll_wait(fd, events, max, timeout), epoll_pwait(+sigmask, size),

@@ -24,5 +24,9 @@ size_t format_fdset(char *buf, size_t size, const unsigned char *set, int nfds);
 /* iovec array at addr with cnt entries; data_len bytes of data in total
  * are printed (for readv at exit: the return value; -1: every iov_len). */
 void print_iovec(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len);
+/* The same with fn printing each element's data (len bytes at addr). */
+typedef void (*iov_data_fn)(struct tcb *tcp, unsigned long addr, unsigned long len, void *ctx);
+void print_iovec_ex(struct tcb *tcp, unsigned long addr, unsigned long cnt, long data_len,
+		    iov_data_fn fn, void *ctx);
 
 #endif

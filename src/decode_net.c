@@ -4,6 +4,7 @@
 #include "config.h"
 #include "decode_net.h"
 #include "decode_desc.h"
+#include "decode_netlink.h"
 
 #include <arpa/inet.h>
 #include <linux/netlink.h>
@@ -284,51 +285,37 @@ static void print_family(struct tcb *tcp, unsigned long family)
 	print_xval(tcp, &xlat_socket_families, (unsigned)family, "AF_???");
 }
 
-/* ---- values kept from entry to exit, per tracee ---- */
+/* ---- values kept from entry to exit: the call's private data on the
+ * tcb (freed at the exit, or when the tracee dies or is detached) ---- */
 
 struct saved {
-	pid_t pid;
 	long val;
 	int ts_ok;                /* recvmmsg: timeout read at entry */
 	struct timespec ts;
-	struct saved *next;
 };
-static struct saved *saved_list;
+
+static void saved_free(void *p)
+{
+	free(p);
+}
 
 static struct saved *save_val(struct tcb *tcp, long v)
 {
-	struct saved *s;
+	struct saved *s = xcalloc(1, sizeof(*s));
 
-	for (s = saved_list; s; s = s->next)
-		if (s->pid == tcp->pid)
-			break;
-	if (!s) {
-		s = xcalloc(1, sizeof(*s));
-		s->pid = tcp->pid;
-		s->next = saved_list;
-		saved_list = s;
-	}
 	s->val = v;
-	s->ts_ok = 0;
+	tcb_set_call_priv(tcp, s, saved_free);
 	return s;
 }
 
-/* Remove and return what entry saved (val -1 when nothing was). */
+/* What entry saved (val -1 when nothing was); the tcb keeps it until the
+ * call ends. */
 static struct saved take_saved(struct tcb *tcp)
 {
 	struct saved none = { .val = -1 };
+	const struct saved *s = tcp->call_priv;
 
-	for (struct saved **pp = &saved_list; *pp; pp = &(*pp)->next) {
-		struct saved *s = *pp;
-
-		if (s->pid == tcp->pid) {
-			none = *s;
-			*pp = s->next;
-			free(s);
-			break;
-		}
-	}
-	return none;
+	return s && tcp->call_priv_free == saved_free ? *s : none;
 }
 
 static long take_val(struct tcb *tcp)
@@ -479,7 +466,7 @@ int dec_sendto(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
 	tprint_arg_next(tcp);
-	print_buf(tcp, tcp->args[1], tcp->args[2]);
+	print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1], tcp->args[2]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -502,7 +489,7 @@ int dec_recvfrom(struct tcb *tcp)
 	if (tcp->err)
 		print_addr(tcp, tcp->args[1]);
 	else
-		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
+		print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1], (unsigned long)tcp->rval);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -582,6 +569,12 @@ static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t len)
 	tprints(tcp, "]");
 }
 
+/* iovec data of a message to or from a netlink address */
+static void print_iov_netlink(struct tcb *tcp, unsigned long addr, unsigned long len, void *ctx)
+{
+	decode_netlink(tcp, *(const int *)ctx, addr, len);
+}
+
 /* {msg_name=..., msg_namelen=..., msg_iov=[...], msg_iovlen=N,
  *  msg_control=[...], msg_controllen=N, msg_flags=...} */
 static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, long namelen_in)
@@ -599,7 +592,23 @@ static void print_msghdr(struct tcb *tcp, unsigned long addr, long data_len, lon
 	else
 		tprintf(tcp, ", msg_namelen=%u", mh.msg_namelen);
 	tprints(tcp, ", msg_iov=");
-	print_iovec(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len);
+	{
+		unsigned long namelen = namelen_in >= 0 && (long)mh.msg_namelen > namelen_in ?
+					(unsigned long)namelen_in : mh.msg_namelen;
+		sa_family_t family = AF_UNSPEC;
+		int proto;
+
+		if (mh.msg_name && namelen >= sizeof(family) &&
+		    mem_read(tcp->pid, (unsigned long)mh.msg_name, &family, sizeof(family)) < 0)
+			family = AF_UNSPEC;
+		if (family == AF_NETLINK) {
+			proto = netlink_fd_protocol(tcp, (int)tcp->args[0]);
+			print_iovec_ex(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len,
+				       print_iov_netlink, &proto);
+		} else {
+			print_iovec(tcp, (unsigned long)mh.msg_iov, mh.msg_iovlen, data_len);
+		}
+	}
 	tprintf(tcp, ", msg_iovlen=%lu", (unsigned long)mh.msg_iovlen);
 	if (mh.msg_controllen) {
 		tprints(tcp, ", msg_control=");
@@ -648,6 +657,16 @@ int dec_recvmsg(struct tcb *tcp)
 
 /* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr; recv: the
  * data shown per entry is limited to its msg_len. */
+static void print_mmsghdr_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct mmsghdr *mm = elem;
+	bool recv = *(const bool *)data;
+
+	tprints(tcp, "{msg_hdr=");
+	print_msghdr(tcp, addr, recv ? (long)mm->msg_len : -1, -1);
+	tprintf(tcp, ", msg_len=%u}", mm->msg_len);
+}
+
 static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, bool recv)
 {
 	struct mmsghdr mm;
@@ -656,25 +675,7 @@ static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, 
 		print_addr(tcp, addr);
 		return;
 	}
-	tprints(tcp, "[");
-	for (unsigned long i = 0; i < n; i++) {
-		unsigned long a = addr + i * sizeof(mm);
-
-		if (i)
-			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
-		if (mem_read(tcp->pid, a, &mm, sizeof(mm)) < 0) {
-			tprints(tcp, "...");
-			break;
-		}
-		tprints(tcp, "{msg_hdr=");
-		print_msghdr(tcp, a, recv ? (long)mm.msg_len : -1, -1);
-		tprintf(tcp, ", msg_len=%u}", mm.msg_len);
-	}
-	tprints(tcp, "]");
+	print_array(tcp, addr, n, &mm, sizeof(mm), print_mmsghdr_elem, &recv, 0);
 }
 
 int dec_sendmmsg(struct tcb *tcp)

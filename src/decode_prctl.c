@@ -51,9 +51,8 @@ enum {
 #define CAP_AMBIENT_CLEAR_ALL 4
 #define SIG_MAX 128
 
-/* The result notes (auxstr) of the exit half; the core copies nothing, so
- * they live until the next call of the same tracer. */
-static char prctl_aux[256];
+/* The result notes (auxstr) of the exit half are formatted into the
+ * tracee's tcp->auxbuf. */
 
 /* The arguments from index `from` to the last as %#lx. */
 static void print_rest(struct tcb *tcp, unsigned from)
@@ -134,15 +133,15 @@ static void print_int_result(struct tcb *tcp, const struct xlat *x, bool flags)
 static void note_result(struct tcb *tcp, bool hex)
 {
 	tcp->rval_hex = hex;
-	if (pcfg.xlat_style != XLAT_RAW && prctl_aux[0])
-		tcp->auxstr = prctl_aux;
+	if (pcfg.xlat_style != XLAT_RAW && tcp->auxbuf[0])
+		tcp->auxstr = tcp->auxbuf;
 }
 
 static int prctl_exit(struct tcb *tcp, unsigned option)
 {
 	uint64_t rv = (uint64_t)tcp->rval;
 
-	prctl_aux[0] = '\0';
+	tcp->auxbuf[0] = '\0';
 	switch (option) {
 	case PR_GET_NAME:
 		tprint_arg_next(tcp);
@@ -219,12 +218,12 @@ static int prctl_exit(struct tcb *tcp, unsigned option)
 			break;
 		case PR_GET_SECUREBITS:
 			if (rv & SECBITS_MASK)
-				format_flags(prctl_aux, sizeof(prctl_aux), &xlat_secbits, rv, NULL);
+				format_flags(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_secbits, rv, NULL);
 			note_result(tcp, rv != 0);
 			break;
 		case PR_GET_FP_MODE:
 			if (flags_known(&xlat_pr_fp_mode, rv))
-				format_flags(prctl_aux, sizeof(prctl_aux), &xlat_pr_fp_mode, rv, NULL);
+				format_flags(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_pr_fp_mode, rv, NULL);
 			note_result(tcp, true);
 			break;
 		case PR_GET_SPECULATION_CTRL:
@@ -233,32 +232,32 @@ static int prctl_exit(struct tcb *tcp, unsigned option)
 			if (!xlat_lookup(&xlat_pr_spec_cmds, tcp->args[1]))
 				break;
 			if (!rv || flags_known(&xlat_pr_spec_get, rv))
-				format_flags(prctl_aux, sizeof(prctl_aux), &xlat_pr_spec_get, rv, NULL);
+				format_flags(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_pr_spec_get, rv, NULL);
 			note_result(tcp, true);
 			break;
 		case OPT_SVE_SET_VL:
-			format_vl(prctl_aux, sizeof(prctl_aux), &xlat_pr_sve_vl_flags, rv);
+			format_vl(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_pr_sve_vl_flags, rv);
 			note_result(tcp, true);
 			break;
 		case OPT_SME_SET_VL:
-			format_vl(prctl_aux, sizeof(prctl_aux), &xlat_pr_sme_vl_flags, rv);
+			format_vl(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_pr_sme_vl_flags, rv);
 			note_result(tcp, true);
 			break;
 		case OPT_SVE_GET_VL:
-			format_vl(prctl_aux, sizeof(prctl_aux), &xlat_pr_sve_vl_flags, rv);
+			format_vl(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_pr_sve_vl_flags, rv);
 			note_result(tcp, true);
 			break;
 		case OPT_SME_GET_VL:
-			format_vl(prctl_aux, sizeof(prctl_aux), &xlat_pr_sme_vl_flags, rv);
+			format_vl(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_pr_sme_vl_flags, rv);
 			note_result(tcp, true);
 			break;
 		case OPT_GET_TAGGED_ADDR_CTRL:
-			format_tagged_addr(prctl_aux, sizeof(prctl_aux), rv);
+			format_tagged_addr(tcp->auxbuf, sizeof(tcp->auxbuf), rv);
 			note_result(tcp, true);
 			break;
 		case OPT_PAC_GET_ENABLED_KEYS:
 			if (rv & PAC_ENABLED_MASK)
-				format_flags(prctl_aux, sizeof(prctl_aux),
+				format_flags(tcp->auxbuf, sizeof(tcp->auxbuf),
 					     &xlat_pr_pac_enabled_keys, rv, NULL);
 			note_result(tcp, true);
 			break;

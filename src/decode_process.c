@@ -248,17 +248,6 @@ size_t format_rlim(char *buf, size_t size, uint64_t v)
 	return format_xlat_styled(buf, size, raw, names);
 }
 
-/* Read an int at addr and print "[N]", or the address. */
-static void print_int_ref(struct tcb *tcp, unsigned long addr)
-{
-	int32_t v;
-
-	if (!addr || mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
-		print_addr(tcp, addr);
-	else
-		tprintf(tcp, "[%d]", v);
-}
-
 /* Read an int fd at addr and print "[3]" (-y aware), or the address. */
 static void print_fd_ref(struct tcb *tcp, unsigned long addr)
 {
@@ -718,8 +707,6 @@ int dec_get_robust_list(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-static char membarrier_aux[1024];
-
 int dec_membarrier(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
@@ -734,11 +721,11 @@ int dec_membarrier(struct tcb *tcp)
 	}
 	/* MEMBARRIER_CMD_QUERY returns the supported commands as a mask. */
 	if (!tcp->err && tcp->rval) {
-		format_flags(membarrier_aux, sizeof(membarrier_aux), &xlat_membarrier_cmds,
+		format_flags(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_membarrier_cmds,
 			     (uint64_t)tcp->rval, NULL);
 		tcp->rval_hex = true;
 		if (pcfg.xlat_style != XLAT_RAW)
-			tcp->auxstr = membarrier_aux;
+			tcp->auxstr = tcp->auxbuf;
 	}
 	return DEC_DONE;
 }
@@ -783,8 +770,6 @@ static size_t format_ioprio(char *buf, size_t size, uint32_t v)
 	return (size_t)snprintf(buf, size, "IOPRIO_PRIO_VALUE(%s, %u)", c, v & IOPRIO_DATA_MASK);
 }
 
-static char ioprio_aux[128];
-
 static void print_ioprio_who(struct tcb *tcp)
 {
 	print_xval(tcp, &xlat_ioprio_who, (uint32_t)tcp->args[0], "IOPRIO_WHO_???");
@@ -799,8 +784,8 @@ int dec_ioprio_get(struct tcb *tcp)
 		return DEC_MORE;
 	}
 	if (!tcp->err && pcfg.xlat_style != XLAT_RAW) {
-		format_ioprio(ioprio_aux, sizeof(ioprio_aux), (uint32_t)tcp->rval);
-		tcp->auxstr = ioprio_aux;
+		format_ioprio(tcp->auxbuf, sizeof(tcp->auxbuf), (uint32_t)tcp->rval);
+		tcp->auxstr = tcp->auxbuf;
 	}
 	return DEC_DONE;
 }

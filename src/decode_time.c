@@ -73,7 +73,7 @@ static void print_interval_pair(struct tcb *tcp, unsigned long addr, bool nsec)
 
 bool syscall_interrupted(const struct tcb *tcp)
 {
-	return tcp->err == EINTR || (tcp->err >= 512 && tcp->err <= 516);
+	return tcp->err == EINTR || (tcp->err >= ERESTARTSYS && tcp->err <= ERESTART_RESTARTBLOCK);
 }
 
 static void print_clockid(struct tcb *tcp, unsigned long clk)
@@ -189,8 +189,6 @@ size_t format_time_iso(char *buf, size_t size, int64_t t)
 	return strlen(buf);
 }
 
-static char time_aux[64];
-
 int dec_time(struct tcb *tcp)
 {
 	int64_t t;
@@ -205,8 +203,8 @@ int dec_time(struct tcb *tcp)
 	} else {
 		tprintf(tcp, "[%lld]", (long long)t);
 	}
-	if (!tcp->err && format_time_iso(time_aux, sizeof(time_aux), tcp->rval))
-		tcp->auxstr = time_aux;
+	if (!tcp->err && format_time_iso(tcp->auxbuf, sizeof(tcp->auxbuf), tcp->rval))
+		tcp->auxstr = tcp->auxbuf;
 	return DEC_DONE;
 }
 

@@ -48,11 +48,14 @@ static json_object *json_event(struct tcb *tcp, const char *type)
 
 static void json_emit(struct outstream *os, json_object *o)
 {
-	fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE),
-	      os->fp);
-	fputc('\n', os->fp);
+	size_t n;
+	const char *s = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN |
+							  JSON_C_TO_STRING_NOSLASHESCAPE, &n);
+
+	sink_write(os, s, n);
+	sink_write(os, "\n", 1);
 	if (os->flush_lines)
-		fflush(os->fp);
+		sink_flush(os);
 	json_object_put(o);
 }
 
@@ -81,10 +84,9 @@ json_object *ev_args_from_marks(const char *text, size_t len, const struct arg_m
 }
 
 /* The tracee's JSON sink: its argument text, kept from entry to exit. */
-static void json_args_push(struct tcb *tcp, struct outstream *os)
+static void json_args_push(struct tcb *tcp)
 {
-	*os = (struct outstream){ .fp = tcp->json_fp, .marks = tcp->json_marks };
-	sink_push(tcp, os);
+	sink_push(tcp, tcp->json_os);
 }
 
 
@@ -98,21 +100,15 @@ void ev_syscall_entry(struct tcb *tcp)
 	}
 	/* JSON: the argument text accumulates in the tracee's own buffer
 	 * from entry to exit; one object is written at exit. */
-	if (!tcp->json_fp) {
-		tcp->json_fp = open_memstream(&tcp->json_buf, &tcp->json_len);
-		if (!tcp->json_fp)
-			ct_die("out of memory");
-		tcp->json_marks = xcalloc(1, sizeof(*tcp->json_marks));
+	if (!tcp->json_os) {
+		tcp->json_os = outstream_mem_new();
+		tcp->json_os->marks = xcalloc(1, sizeof(*tcp->json_os->marks));
 	}
-	rewind(tcp->json_fp);
-	tcp->json_marks->n = 0;
-	{
-		struct outstream os;
-
-		json_args_push(tcp, &os);
-		syscall_decode_args(tcp);
-		sink_pop(tcp);
-	}
+	tcp->json_os->len = 0;
+	tcp->json_os->marks->n = 0;
+	json_args_push(tcp);
+	syscall_decode_args(tcp);
+	sink_pop(tcp);
 	clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
 }
 
@@ -140,15 +136,11 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 	double dur;
 
 	if (finished) {
-		struct outstream os;
-
-		json_args_push(tcp, &os);
+		json_args_push(tcp);
 		syscall_decode_args(tcp);
 		sink_pop(tcp);
 	}
-	fflush(tcp->json_fp);
-	/* the stream may hold older, longer text: use the current position */
-	args = ev_args_from_marks(tcp->json_buf, (size_t)ftell(tcp->json_fp), tcp->json_marks);
+	args = ev_args_from_marks(tcp->json_os->buf, tcp->json_os->len, tcp->json_os->marks);
 
 	json_object_object_add(o, "name", json_object_new_string(syscall_name(tcp, name, sizeof(name))));
 	json_object_object_add(o, "nr", json_object_new_int64(tcp->scno));
@@ -231,7 +223,7 @@ void ev_syscall_unfinished(struct tcb *tcp, bool detached)
 		}
 		return;
 	}
-	if (tcp->json_fp)
+	if (tcp->json_os)
 		json_syscall(tcp, false, detached);
 }
 

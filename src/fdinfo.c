@@ -106,6 +106,20 @@ size_t fdinfo_netlink_lookup(const char *table, unsigned long inode, char *buf, 
 	return 0;
 }
 
+int fdinfo_netlink_protocol(const char *table, unsigned long inode)
+{
+	for (const char *line = table; line && *line;
+	     line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		unsigned proto;
+		unsigned long ino;
+
+		if (sscanf(line, "%*s %u %*u %*s %*s %*s %*s %*s %*s %lu", &proto, &ino) == 2 &&
+		    ino == inode)
+			return (int)proto;
+	}
+	return -1;
+}
+
 /* inet_diag dump of one family/protocol, looking for inode: "L" or
  * "L->R" (it also sees bound sockets that /proc/net/tcp does not list). */
 static size_t inet_diag_describe(int family, int protocol, unsigned long inode,
@@ -173,7 +187,7 @@ static size_t inet_diag_describe(int family, int protocol, unsigned long inode,
 }
 
 /* sock_diag for a unix socket: "ino->peer,\"path\"" and variants. */
-static size_t unix_describe(unsigned long inode, char *buf, size_t size)
+static size_t unix_describe(unsigned long inode, unsigned qflags, char *buf, size_t size)
 {
 	struct {
 		struct nlmsghdr nlh;
@@ -239,9 +253,9 @@ static size_t unix_describe(unsigned long inode, char *buf, size_t size)
 		bool abstract = name[0] == '\0';
 
 		if (abstract)
-			quote_string(name + 1, namelen - 1, 0, q);
+			quote_string(name + 1, namelen - 1, qflags, q);
 		else
-			quote_string(name, strnlen(name, namelen), 0, q);
+			quote_string(name, strnlen(name, namelen), qflags, q);
 		len += snprintf(buf + len, size > (size_t)len ? size - (size_t)len : 0, ",%s%s",
 				abstract ? "@" : "", q);
 	}
@@ -281,7 +295,8 @@ static const char *cache_get(unsigned long inode)
 	return NULL;
 }
 
-static size_t socket_describe(pid_t pid, int fd, unsigned long inode, char *buf, size_t size)
+static size_t socket_describe(pid_t pid, int fd, unsigned long inode, unsigned qflags, char *buf,
+			      size_t size)
 {
 	char link[64], proto[32], path[64], detail[512];
 	_cleanup_free_ char *table = NULL;
@@ -323,7 +338,7 @@ static size_t socket_describe(pid_t pid, int fd, unsigned long inode, char *buf,
 				dlen = fdinfo_inet_lookup(table, inode, v6, detail, sizeof(detail));
 		}
 	} else if (!strncmp(proto, "UNIX", 4)) {
-		dlen = unix_describe(inode, detail, sizeof(detail));
+		dlen = unix_describe(inode, qflags, detail, sizeof(detail));
 	}
 	if (dlen) {
 		len = snprintf(buf, size, "%s:[%s]", proto, detail);
@@ -335,7 +350,7 @@ static size_t socket_describe(pid_t pid, int fd, unsigned long inode, char *buf,
 	return len > 0 && (size_t)len < size ? (size_t)len : 0;
 }
 
-size_t fdinfo_describe(pid_t pid, int fd, const char *target, char *buf, size_t size)
+size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, char *buf, size_t size)
 {
 	unsigned long inode;
 	char link[64];
@@ -343,7 +358,7 @@ size_t fdinfo_describe(pid_t pid, int fd, const char *target, char *buf, size_t 
 	int len;
 
 	if (sscanf(target, "socket:[%lu]", &inode) == 1)
-		return socket_describe(pid, fd, inode, buf, size);
+		return socket_describe(pid, fd, inode, qflags, buf, size);
 	if (target[0] != '/')
 		return 0;
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
@@ -354,7 +369,7 @@ size_t fdinfo_describe(pid_t pid, int fd, const char *target, char *buf, size_t 
 		size_t tlen = strlen(target);
 		_cleanup_free_ char *q = xmalloc(QUOTE_SIZE(tlen));
 
-		quote_bracketed(target, tlen, 0, q);
+		quote_bracketed(target, tlen, qflags, q);
 		len = snprintf(buf, size, "%s<%s %u:%u>", q, S_ISCHR(st.st_mode) ? "char" : "block",
 			       major(st.st_rdev), minor(st.st_rdev));
 	}

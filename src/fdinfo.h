@@ -9,8 +9,10 @@
 
 /* Describe fd of pid whose /proc link target is target (e.g.
  * "socket:[123]").  Writes the text to put between < and > into buf and
- * returns its length, or 0 when there is nothing better than target. */
-size_t fdinfo_describe(pid_t pid, int fd, const char *target, char *buf, size_t size);
+ * returns its length, or 0 when there is nothing better than target.
+ * Names from the tracee (a unix socket's path, a device's file name) are
+ * escaped with the QUOTE_* flags qflags (-x / -xx), as strace does. */
+size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, char *buf, size_t size);
 
 /* Pure helpers (unit-tested). */
 /* Find inode in a /proc/net/{tcp,udp}{,6} table; format "L" or "L->R"
@@ -19,5 +21,8 @@ size_t fdinfo_inet_lookup(const char *table, unsigned long inode, int v6, char *
 /* Find inode in /proc/net/netlink; format "ROUTE:portid".  0 when absent
  * or not bound (portid 0). */
 size_t fdinfo_netlink_lookup(const char *table, unsigned long inode, char *buf, size_t size);
+/* The protocol (NETLINK_ROUTE...) of the socket inode in a
+ * /proc/net/netlink table, bound or not; -1 when absent. */
+int fdinfo_netlink_protocol(const char *table, unsigned long inode);
 
 #endif

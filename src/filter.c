@@ -10,6 +10,7 @@
 
 #include "inject.h"
 #include "print.h"
+#include "syscallent.h"
 #include "util.h"
 
 static bool signal_set[65];

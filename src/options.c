@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arch.h"
+#include "syscallent.h"
 #include "util.h"
 
 /* The one table of long options, for tracing and for --check alike: each
@@ -489,11 +490,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'x': opts->xflag++; break;
 		case 'X':
 			if (strcmp(optarg, "raw") == 0) {
-				opts->xlat_style = 1;
+				opts->xlat_style = XLAT_RAW;
 			} else if (strcmp(optarg, "abbrev") == 0) {
-				opts->xlat_style = 0;
+				opts->xlat_style = XLAT_ABBREV;
 			} else if (strcmp(optarg, "verbose") == 0) {
-				opts->xlat_style = 2;
+				opts->xlat_style = XLAT_VERBOSE;
 			} else {
 				ct_error("invalid -X argument: '%s'", optarg);
 				return bad_usage();
@@ -527,8 +528,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 				opts->ts_format = TSF_TIME;
 			}
 			break;
-		case 'c': opts->count = 1; break;
-		case 'C': opts->count = 2; break;
+		case 'c': opts->count = COUNT_ONLY; break;
+		case 'C': opts->count = COUNT_ALSO; break;
 		case 'k': opts->stack = true; break;
 		case 'w': opts->count_wall = true; break;
 		case 'S': opts->sortby = optarg; break;

@@ -10,6 +10,10 @@
 
 enum ts_mode { TS_NONE = 0, TS_SEC = 1, TS_USEC = 2, TS_EPOCH = 3 };
 enum ts_format { TSF_DEFAULT = 0, TSF_NONE, TSF_TIME, TSF_UNIX };
+/* -X: how named constants print (0x1 /+ A +/ style comments for verbose). */
+enum xlat_style { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
+/* -c / -C: no summary, the summary only, the summary after the trace. */
+enum count_mode { COUNT_NONE = 0, COUNT_ONLY = 1, COUNT_ALSO = 2 };
 
 /* "s" "ms" "us" "ns" -> 0 3 6 9 digits; -EINVAL otherwise. */
 int parse_precision(const char *s);
@@ -23,13 +27,13 @@ struct options {
 	bool verbose;            /* -v */
 	int xflag;               /* -x (1) / -xx (2) */
 	int yflag;               /* -y (1) / -yy (2) */
-	int xlat_style;          /* -X raw (1) / abbrev (0) / verbose (2) */
+	int xlat_style;          /* -X: enum xlat_style */
 	int tflag;               /* -t / -tt / -ttt: enum ts_mode */
 	int ts_format;           /* --absolute-timestamps: TSF_* (0: from -t) */
 	int ts_prec;             /* its precision in digits, -1: default */
 	int rel_prec;            /* -r: digits (6), -1 off */
 	int T_prec;              /* -T: digits (6), -1 off */
-	int count;               /* -c (1) / -C (2) */
+	int count;               /* -c / -C: enum count_mode */
 	bool count_wall;         /* -w */
 	const char *sortby;      /* -S */
 	const char *columns;     /* -U */

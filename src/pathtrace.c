@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "syscallent.h"
 #include "util.h"
 
 static char **paths;

@@ -25,12 +25,104 @@ static struct outstream **streams;
 static size_t nstreams;
 static struct timespec prev_ts;  /* -r: time of the previous line */
 
+static void sink_buf_init(struct outstream *os, size_t cap)
+{
+	os->buf = xmalloc(cap);
+	os->cap = cap;
+	os->len = 0;
+}
+
+void sink_drain(struct outstream *os)
+{
+	if (os->fp && os->len) {
+		fwrite(os->buf, 1, os->len, os->fp);
+		os->len = 0;
+	}
+}
+
+static void streams_drain(void)
+{
+	for (size_t i = 0; i < nstreams; i++)
+		sink_drain(streams[i]);
+}
+
+/* Room for n more bytes: a FILE sink drains, a memory sink grows (and so
+ * does a FILE sink for a piece larger than its buffer). */
+static void sink_room(struct outstream *os, size_t n)
+{
+	if (os->cap - os->len >= n)
+		return;
+	sink_drain(os);
+	if (os->cap - os->len >= n)
+		return;
+	while (os->cap - os->len < n)
+		os->cap *= 2;
+	os->buf = xrealloc(os->buf, os->cap);
+}
+
+void sink_write(struct outstream *os, const char *s, size_t n)
+{
+	sink_room(os, n);
+	memcpy(os->buf + os->len, s, n);
+	os->len += n;
+}
+
+/* vprintf into the sink; the length written. */
+static int sink_vprintf(struct outstream *os, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(os->buf + os->len, os->cap - os->len, fmt, ap);
+	if (n >= 0 && (size_t)n >= os->cap - os->len) {
+		sink_room(os, (size_t)n + 1);
+		n = vsnprintf(os->buf + os->len, os->cap - os->len, fmt, aq);
+	}
+	va_end(aq);
+	if (n > 0)
+		os->len += (size_t)n;
+	return n;
+}
+
+void sink_printf(struct outstream *os, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sink_vprintf(os, fmt, ap);
+	va_end(ap);
+}
+
+int sink_flush(struct outstream *os)
+{
+	if (!os->fp)
+		return 0;
+	sink_drain(os);
+	if (fflush(os->fp) != 0 || ferror(os->fp)) {
+		int ret = errno ? -errno : -EIO;
+
+		clearerr(os->fp);
+		return ret;
+	}
+	return 0;
+}
+
 struct outstream *outstream_new(FILE *fp)
 {
+	static bool hooked;
 	struct outstream *os = xcalloc(1, sizeof(*os));
 	struct stat st;
 
+	if (!hooked) {
+		/* text still in a sink goes before a message on stderr and
+		 * out at exit(), as it did when it sat in stdio's buffer */
+		hooked = true;
+		ct_message_hook = streams_drain;
+		atexit(streams_drain);
+	}
 	os->fp = fp;
+	sink_buf_init(os, SINK_BUF_SIZE);
 	os->flush_lines = isatty(fileno(fp));
 	if (fstat(fileno(fp), &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3))
 		os->lazy = true; /* /dev/null: nobody reads it */
@@ -47,10 +139,29 @@ void outstream_close(struct outstream *os)
 			break;
 		}
 	}
+	sink_drain(os);
 	if (os->fp != stderr && os->fp != stdout)
 		fclose(os->fp);
 	else
 		fflush(os->fp);
+	free(os->buf);
+	free(os);
+}
+
+struct outstream *outstream_mem_new(void)
+{
+	struct outstream *os = xcalloc(1, sizeof(*os));
+
+	sink_buf_init(os, 256);
+	return os;
+}
+
+void outstream_mem_free(struct outstream *os)
+{
+	if (!os)
+		return;
+	free(os->buf);
+	free(os->marks);
 	free(os);
 }
 
@@ -67,7 +178,7 @@ unsigned outstreams_pending(void)
 	unsigned ret = 0;
 
 	for (size_t i = 0; i < nstreams; i++)
-		if (__fpending(streams[i]->fp))
+		if (streams[i]->len || __fpending(streams[i]->fp))
 			ret |= streams[i]->lazy ? OUT_LAZY : OUT_URGENT;
 	return ret;
 }
@@ -77,11 +188,10 @@ int outstreams_flush(void)
 	int ret = 0;
 
 	for (size_t i = 0; i < nstreams; i++) {
-		if (fflush(streams[i]->fp) != 0 || ferror(streams[i]->fp)) {
-			if (ret == 0)
-				ret = errno ? -errno : -EIO;
-			clearerr(streams[i]->fp);
-		}
+		int r = sink_flush(streams[i]);
+
+		if (r < 0 && ret == 0)
+			ret = r;
 	}
 	return ret;
 }
@@ -104,9 +214,7 @@ struct outstream *sink_pop(struct tcb *tcp)
 int mem_sink_push(struct tcb *tcp, struct mem_sink *m)
 {
 	memset(m, 0, sizeof(*m));
-	m->os.fp = open_memstream(&m->buf, &m->len);
-	if (!m->os.fp)
-		return -ENOMEM;
+	sink_buf_init(&m->os, 256);
 	sink_push(tcp, &m->os);
 	tcp->curcol = 0;
 	return 0;
@@ -115,23 +223,27 @@ int mem_sink_push(struct tcb *tcp, struct mem_sink *m)
 char *mem_sink_pop(struct tcb *tcp, struct mem_sink *m)
 {
 	sink_pop(tcp);
-	fclose(m->os.fp);
-	m->os.fp = NULL;
+	sink_room(&m->os, 1);
+	m->os.buf[m->os.len] = '\0';
+	m->buf = m->os.buf;
+	m->len = m->os.len;
+	m->os.buf = NULL;
+	m->os.len = m->os.cap = 0;
 	return m->buf;
 }
 
 void sink_mark_arg(struct tcb *tcp)
 {
-	struct arg_marks *am = tcp->out->marks;
-	long pos = ftell(tcp->out->fp);
+	struct outstream *os = tcp->out;
+	struct arg_marks *am = os->marks;
 
-	if (am->n < ARG_MARKS_MAX && pos >= 0)
-		am->off[am->n++] = (size_t)pos;
+	if (am->n < ARG_MARKS_MAX && !os->fp)
+		am->off[am->n++] = os->len;
 }
 
 void tprintn_slow(struct tcb *tcp, const char *s, size_t n)
 {
-	fwrite_unlocked(s, 1, n, tcp->out->fp);
+	sink_write(tcp->out, s, n);
 	tcp->curcol += (int)n;
 }
 
@@ -141,7 +253,7 @@ void tprintf(struct tcb *tcp, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vfprintf(tcp->out->fp, fmt, ap);
+	n = sink_vprintf(tcp->out, fmt, ap);
 	va_end(ap);
 	if (n > 0)
 		tcp->curcol += n;
@@ -220,7 +332,7 @@ void line_begin(struct tcb *tcp)
 	if (os->curline && os->curline != tcp) {
 		struct tcb *other = os->curline;
 
-		fputs(" <unfinished ...>\n", os->fp);
+		sink_write(os, " <unfinished ...>\n", sizeof(" <unfinished ...>\n") - 1);
 		other->flags |= TCB_REPRINT;
 		other->curcol = 0;
 	}
@@ -264,12 +376,15 @@ void line_end(struct tcb *tcp)
 {
 	struct outstream *os = tcp->out;
 
-	putc_unlocked('\n', os->fp);
+	if (__builtin_expect(os->len < os->cap, 1))
+		os->buf[os->len++] = '\n';
+	else
+		sink_write(os, "\n", 1);
 	tcp->curcol = 0;
 	if (os->curline == tcp)
 		os->curline = NULL;
 	if (os->flush_lines)
-		fflush(os->fp);
+		sink_flush(os);
 }
 
 void tabto(struct tcb *tcp)
@@ -290,15 +405,15 @@ void print_raw_line(struct tcb *tcp, const char *fmt, ...)
 	va_list ap;
 
 	if (os->curline) {
-		fputs(" <unfinished ...>\n", os->fp);
+		sink_write(os, " <unfinished ...>\n", sizeof(" <unfinished ...>\n") - 1);
 		os->curline->flags |= TCB_REPRINT;
 		os->curline->curcol = 0;
 		os->curline = NULL;
 	}
 	va_start(ap, fmt);
-	vfprintf(os->fp, fmt, ap);
+	sink_vprintf(os, fmt, ap);
 	va_end(ap);
-	fputc('\n', os->fp);
+	sink_write(os, "\n", 1);
 }
 
 void print_event_line(struct tcb *tcp, const char *fmt, ...)
@@ -308,7 +423,7 @@ void print_event_line(struct tcb *tcp, const char *fmt, ...)
 
 	line_begin(tcp);
 	va_start(ap, fmt);
-	n = vfprintf(tcp->out->fp, fmt, ap);
+	n = sink_vprintf(tcp->out, fmt, ap);
 	va_end(ap);
 	if (n > 0)
 		tcp->curcol += n;
@@ -366,6 +481,38 @@ bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t 
 		return false;
 	}
 	return true;
+}
+
+void print_int_ref(struct tcb *tcp, unsigned long addr)
+{
+	int32_t v;
+
+	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		tprintf(tcp, "[%d]", v);
+}
+
+void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
+		 print_elem_fn fn, void *data, unsigned flags)
+{
+	tprints(tcp, "[");
+	for (unsigned long i = 0; i < n; i++) {
+		unsigned long a = addr + i * elsize;
+
+		if (i)
+			tprints(tcp, ", ");
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		if (mem_read(tcp->pid, a, elem, elsize) < 0) {
+			tprints(tcp, "...");
+			if (flags & PA_FAULT_ADDR)
+				tprintf(tcp, " /* %#lx */", a);
+			break;
+		}
+		fn(tcp, elem, a, data);
+	}
+	tprints(tcp, "]");
 }
 
 void print_hex(struct tcb *tcp, unsigned long val)
@@ -444,7 +591,7 @@ static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volat
 		return 0;
 	target[n] = '\0';
 	if (pcfg.yflag >= 2 && fd >= 0 &&
-	    (dlen = fdinfo_describe(tcp->pid, fd, target, detail, sizeof(detail))) > 0) {
+	    (dlen = fdinfo_describe(tcp->pid, fd, target, quote_flags(), detail, sizeof(detail))) > 0) {
 		*volatile_text = !strncmp(target, "socket:", 7);
 		return (size_t)snprintf(out, LINK_TEXT_SIZE, "<%s>", detail);
 	}

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "options.h"
 #include "quote.h"
 #include "tcb.h"
 #include "xlat.h"
@@ -34,7 +35,6 @@ struct print_cfg {
 	bool print_ip;         /* -i: "[IP] " */
 	bool hex_escapes;      /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
 };
-enum { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 extern struct print_cfg pcfg;
 
 /* Where each argument of a syscall starts in a sink's text: decoders
@@ -49,9 +49,17 @@ struct arg_marks {
 
 /* A sink: what a tracee's printers write to.  Each tracee has its own
  * (-ff) or the shared one; sink_push()/sink_pop() put another on top for
- * a while (a memory sink: a line staged for -e status=, JSON text). */
+ * a while (a memory sink: a line staged for -e status=, JSON text).
+ * Text goes into the sink's own buffer; a sink with a FILE hands it over
+ * when the buffer is full and at the flush points (sink_flush(): a line
+ * end on a terminal, outstreams_flush() before ctrace sleeps and at the
+ * end), so the FILE's buffering decides the writes as before.  A memory
+ * sink (fp NULL) grows its buffer instead. */
+#define SINK_BUF_SIZE 8192
 struct outstream {
-	FILE *fp;
+	FILE *fp;              /* NULL: a memory sink */
+	char *buf;             /* text not yet handed to fp (memory: all of it) */
+	size_t len, cap;
 	struct tcb *curline;   /* tracee whose line is unfinished here */
 	bool flush_lines;      /* flush after every complete line (a tty) */
 	bool lazy;             /* nobody waits for it: may stay buffered while
@@ -77,8 +85,23 @@ int mem_sink_push(struct tcb *tcp, struct mem_sink *m);
  * frees m->buf). */
 char *mem_sink_pop(struct tcb *tcp, struct mem_sink *m);
 
+/* A sink over fp (not a memory sink), on the list outstreams_flush()
+ * flushes; closing it closes fp unless it is stderr or stdout. */
 struct outstream *outstream_new(FILE *fp);
 void outstream_close(struct outstream *os);
+/* A memory sink kept across pushes (--json argument text); reset with
+ * os->len = 0.  Its marks are freed with it. */
+struct outstream *outstream_mem_new(void);
+void outstream_mem_free(struct outstream *os);
+/* n bytes into the sink (no column counted: whole lines, staged text). */
+void sink_write(struct outstream *os, const char *s, size_t n);
+void sink_printf(struct outstream *os, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand the buffered text to fp (into stdio's buffer: stdio decides the
+ * writes, as when the text went there directly), for code that writes
+ * to fp itself next (the -c summary). */
+void sink_drain(struct outstream *os);
+/* Hand the buffered text to fp and flush fp: 0, or a negative errno. */
+int sink_flush(struct outstream *os);
 /* fp was opened by ctrace (-o FILE, -ff): no tracee holds it, so a
  * regular file can stay buffered while ctrace sleeps.  Pipes, FIFOs,
  * sockets, terminals and devices are flushed before ctrace sleeps (a
@@ -93,20 +116,17 @@ unsigned outstreams_pending(void);
 
 /* Low-level output to the tracee's stream. */
 void tprintf(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* n bytes of s.  The tracer is single-threaded: no stdio locking.  The
- * short pieces a line is made of are copied straight into the stream's
- * buffer while it has room, as putc_unlocked() does for one byte (the
- * FILE fields it uses are glibc's public ones); inline, so that the copy
- * of a literal is a few moves.  stdio's general path otherwise. */
+/* n bytes of s.  The short pieces a line is made of are copied straight
+ * into the sink's buffer while it has room; inline, so that the copy of a
+ * literal is a few moves.  tprintn_slow() makes room otherwise. */
 void tprintn_slow(struct tcb *tcp, const char *s, size_t n);
 static inline void tprintn(struct tcb *tcp, const char *s, size_t n)
 {
-	FILE *fp = tcp->out->fp;
+	struct outstream *os = tcp->out;
 
-	if (__builtin_expect(fp->_IO_write_ptr != NULL &&
-			     (size_t)(fp->_IO_write_end - fp->_IO_write_ptr) >= n, 1)) {
-		memcpy(fp->_IO_write_ptr, s, n);
-		fp->_IO_write_ptr += n;
+	if (__builtin_expect(os->cap - os->len >= n, 1)) {
+		memcpy(os->buf + os->len, s, n);
+		os->len += n;
 		tcp->curcol += (int)n;
 	} else {
 		tprintn_slow(tcp, s, n);
@@ -189,6 +209,20 @@ size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *n
  * unmapped, the tracee is gone) print the address instead and return
  * false: the caller prints nothing more for this argument. */
 bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
+/* "[N]": the int at addr, or the address. */
+void print_int_ref(struct tcb *tcp, unsigned long addr);
+
+/* An array of n elements of elsize bytes at addr in the tracee:
+ * "[e0, e1, ...]".  Each element is read into elem (room for one) and
+ * printed by fn, which gets its address and the caller's data.  At most
+ * -s elements, then "..."; an element that cannot be read ends the list
+ * with "..." (with PA_FAULT_ADDR followed by its address in a comment).
+ * The caller has checked addr (NULL, a count too large, an unreadable
+ * first element: fetch_or_print_addr()). */
+typedef void (*print_elem_fn)(struct tcb *tcp, void *elem, unsigned long addr, void *data);
+enum { PA_FAULT_ADDR = 1u << 0 };
+void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
+		 print_elem_fn fn, void *data, unsigned flags);
 
 /* Name of a signal ("SIGINT"), or NULL. */
 const char *signal_name(int sig);

@@ -82,11 +82,16 @@ size_t quote_bracketed(const char *s, size_t len, unsigned flags, char *out)
 	char *o = out;
 
 	/* "<" and ">" are printable, so each stands for itself in q and
-	 * its 3-byte octal form is no longer than the 4 bytes allowed. */
+	 * its octal form (4 bytes at most) fits the 4 bytes allowed.  As
+	 * strace, three digits when an octal digit follows ("\\0740" for
+	 * "<0"), so that the digit is not read as part of the escape. */
 	for (size_t i = 1; i + 1 < qlen; i++) {
 		if (q[i] == '>' || q[i] == '<') {
-			memcpy(o, q[i] == '>' ? "\\76" : "\\74", 3);
-			o += 3;
+			bool wide = i + 2 < qlen && q[i + 1] >= '0' && q[i + 1] <= '7';
+
+			memcpy(o, q[i] == '>' ? (wide ? "\\076" : "\\76") : (wide ? "\\074" : "\\74"),
+			       wide ? 4 : 3);
+			o += wide ? 4 : 3;
 		} else {
 			*o++ = q[i];
 		}

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "print.h"
+#include "syscallent.h"
 #include "xlat.h"
 
 /* The si_code names depend on the signal for positive (kernel) codes. */

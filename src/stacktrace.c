@@ -452,9 +452,9 @@ void stacktrace_print(struct tcb *tcp, bool alive)
 	if (!st || !st->captured)
 		return;
 	if (st->len) {
-		fwrite(st->buf, 1, st->len, tcp->out->fp);
+		sink_write(tcp->out, st->buf, st->len);
 		if (tcp->out->flush_lines)
-			fflush(tcp->out->fp);
+			sink_flush(tcp->out);
 	}
 	st->captured = false;
 	st->len = 0;

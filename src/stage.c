@@ -65,14 +65,14 @@ void stage_end(struct tcb *tcp, unsigned status)
 
 		if (os->curline && os->curline != tcp) {
 			/* another tracee's line is open on the real stream */
-			fputs(" <unfinished ...>\n", os->fp);
+			sink_write(os, " <unfinished ...>\n", sizeof(" <unfinished ...>\n") - 1);
 			os->curline->flags |= TCB_REPRINT;
 			os->curline->curcol = 0;
 			os->curline = NULL;
 		}
-		fwrite(st->mem.buf, 1, st->mem.len, os->fp);
+		sink_write(os, st->mem.buf, st->mem.len);
 		if (os->flush_lines)
-			fflush(os->fp);
+			sink_flush(os);
 	}
 	free(st->mem.buf);
 	free(st);

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "syscallent.h"
 #include "util.h"
 
 static const struct arch_def *sum_arch;

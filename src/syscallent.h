@@ -5,9 +5,9 @@
 #define CTRACE_SYSCALLENT_H
 
 #include <stdint.h>
-#include "xlat.h"
 
 struct tcb;
+struct xlat; /* xlat.h */
 
 /* Classes, as strace's -e trace=%class. */
 enum {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "print.h"
 #include "util.h"
 
 #define TCB_HASH_SIZE 1024u
@@ -54,18 +55,31 @@ static void unlink_tcb(struct tcb *tcp)
 	}
 }
 
+void tcb_call_priv_drop(struct tcb *tcp)
+{
+	if (tcp->call_priv && tcp->call_priv_free)
+		tcp->call_priv_free(tcp->call_priv);
+	tcp->call_priv = NULL;
+	tcp->call_priv_free = NULL;
+}
+
+void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *))
+{
+	tcb_call_priv_drop(tcp);
+	tcp->call_priv = p;
+	tcp->call_priv_free = free_fn;
+}
+
 void tcb_free(struct tcb *tcp)
 {
+	tcb_call_priv_drop(tcp);
 	unlink_tcb(tcp);
 	ntcbs--;
 	if (!(tcp->flags & TCB_SILENT))
 		nvisible--;
 	if (tcp->sched_fd >= 0)
 		close(tcp->sched_fd);
-	if (tcp->json_fp)
-		fclose(tcp->json_fp);
-	free(tcp->json_buf);
-	free(tcp->json_marks);
+	outstream_mem_free(tcp->json_os);
 	free(tcp->root);
 	free(tcp->inj_count);
 	free(tcp);

@@ -48,6 +48,9 @@ struct tcb {
 	int decode_state;           /* DEC_DONE when the entry decoder finished */
 	unsigned argpos;            /* generic decoder: first argument left for exit */
 	const char *auxstr;         /* decoder's note after the return value: " (NAME)" */
+	char auxbuf[1024];          /* room for the text of a note the decoder
+				     * formats (auxstr = auxbuf): the tracee's,
+				     * not a static buffer */
 	bool rval_hex;              /* decoder: print this return value in hex */
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
@@ -69,14 +72,14 @@ struct tcb {
 	bool sum_ru;                /* -c: this call is timed by wait4's rusage */
 	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
 	char *root;                 /* its root as a path of ours (-y), NULL: not read */
-	FILE *json_fp;              /* --json: the current syscall's argument text */
-	char *json_buf;
-	size_t json_len;
-	struct arg_marks *json_marks; /* --json: where each argument starts in it */
+	struct outstream *json_os;  /* --json: the current syscall's argument
+				     * text, with marks where each one starts */
 	struct stack_tcb *stack;    /* -k: src/stacktrace.c's state */
 	struct fd_cache *fdc;       /* -y: src/fdcache.c's paths of its fds */
 	bool fdc_inflight;          /* in a call that may change fds (fdcache.c) */
 	int fdc_busy_fd;            /* fd + 1 a close/dup2 in flight changes, or 0 */
+	void *call_priv;            /* the decoder's data, entry to exit */
+	void (*call_priv_free)(void *);
 
 	struct tcb *hnext;          /* hash chain */
 };
@@ -85,6 +88,13 @@ struct tcb {
 struct tcb *tcb_new(pid_t pid, unsigned flags);
 struct tcb *tcb_find(pid_t pid);
 void tcb_free(struct tcb *tcp);
+/* Private data of the current syscall's decoder, kept from its entry to
+ * its exit: set at entry (replacing and freeing what was there), read at
+ * exit.  free_fn runs when the call ends (tcb_call_priv_drop(), from the
+ * tracer at the exit and at the next entry) and when the tracee is freed
+ * (death, detach), so nothing outlives the call or the tracee. */
+void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *));
+void tcb_call_priv_drop(struct tcb *tcp);
 /* Change a tracee's pid (execve from a non-leader thread). */
 void tcb_rename(struct tcb *tcp, pid_t newpid);
 unsigned tcb_count(void);

@@ -236,7 +236,7 @@ int tracer_init(const struct options *opts)
 	pcfg.hex_escapes = opts->hex_escapes;
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
-	pcfg.stack = opts->stack && opts->count != 1;
+	pcfg.stack = opts->stack && opts->count != COUNT_ONLY;
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
@@ -896,6 +896,7 @@ static void on_syscall_stop(struct tcb *tcp)
 
 static void on_syscall_entry(struct tcb *tcp)
 {
+	tcb_call_priv_drop(tcp); /* of a call whose exit was not seen */
 	tcp->flags |= TCB_INSYSCALL;
 	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
 	tcp->exiting = false;
@@ -908,7 +909,7 @@ static void on_syscall_entry(struct tcb *tcp)
 		set_solo(tcp, false);
 	if (tcp->audit_arch != tcp->last_audit_arch) {
 		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
-		    opt->count != 1 && !(opt->quiet_mask & QUIET_PERSONALITY))
+		    opt->count != COUNT_ONLY && !(opt->quiet_mask & QUIET_PERSONALITY))
 			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
 					    "64 bit" : "32 bit");
 		tcp->last_audit_arch = tcp->audit_arch;
@@ -933,7 +934,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->inj_signo = inject_entry(tcp);
 	if (opt->count)
 		summary_enter(tcp);
-	if (opt->count == 1)
+	if (opt->count == COUNT_ONLY)
 		return; /* -c: counted, not printed */
 	if (pcfg.T_prec >= 0)
 		clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
@@ -950,11 +951,19 @@ static void on_syscall_entry(struct tcb *tcp)
 	}
 }
 
+static void syscall_exit_events(struct tcb *tcp);
+
 static void on_syscall_exit(struct tcb *tcp)
+{
+	syscall_exit_events(tcp);
+	tcb_call_priv_drop(tcp); /* the decoder's data lives until here */
+}
+
+static void syscall_exit_events(struct tcb *tcp)
 {
 	tcp->flags &= ~TCB_INSYSCALL;
 	tcp->exiting = true;
-	if (tcp->err == 516) /* ERESTART_RESTARTBLOCK: restart_syscall follows */
+	if (tcp->err == ERESTART_RESTARTBLOCK) /* restart_syscall follows */
 		tcp->restart_ent = tcp->ent;
 	if (opt->stack)
 		stacktrace_syscall_exit(tcp);
@@ -964,7 +973,7 @@ static void on_syscall_exit(struct tcb *tcp)
 	}
 	if (opt->count)
 		summary_exit(tcp);
-	if (opt->count == 1)
+	if (opt->count == COUNT_ONLY)
 		return;
 	ev_syscall_exit(tcp);
 }
@@ -972,7 +981,7 @@ static void on_syscall_exit(struct tcb *tcp)
 /* A tracee dies inside a syscall: "<... NAME resumed>) = ?". */
 static void print_pending_call(struct tcb *tcp)
 {
-	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+	if (opt->count == COUNT_ONLY || (tcp->flags & TCB_SILENT))
 		return;
 	if ((tcp->flags & TCB_INSYSCALL) && !(tcp->flags & TCB_FILTERED))
 		ev_syscall_unfinished(tcp, false);
@@ -980,7 +989,7 @@ static void print_pending_call(struct tcb *tcp)
 
 static void print_exit_lines(struct tcb *tcp, int status)
 {
-	if (opt->count == 1 || (tcp->flags & TCB_SILENT))
+	if (opt->count == COUNT_ONLY || (tcp->flags & TCB_SILENT))
 		return;
 	print_pending_call(tcp);
 	/* -qq: "+++ exited" goes, "+++ killed by" stays (as in strace) */
@@ -1124,7 +1133,7 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			leader->out->curline = NULL;
 		{
 			/* printed once the leader is gone: one process remains */
-			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != 1 &&
+			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != COUNT_ONLY &&
 				    !(leader->flags & TCB_SILENT);
 			struct outstream *os = leader->out;
 
@@ -1282,7 +1291,7 @@ static void handle_stop(struct tcb *tcp, int status)
 		}
 	}
 	/* the siginfo is read only for a line that shows it */
-	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != 1 && filter_signal_traced(sig)) {
+	if (!(tcp->flags & (TCB_HIDE | TCB_SILENT)) && opt->count != COUNT_ONLY && filter_signal_traced(sig)) {
 		unsigned long sp;
 
 		if (ptrace(PTRACE_GETSIGINFO, tcp->pid, 0L, &si) < 0) {
@@ -1384,12 +1393,35 @@ static void detach_all(int sig)
 
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
+/* The handled signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT and the timers'
+ * SIGALRM) are blocked in the loop except while it sleeps in wait4(): a
+ * write of the trace is never cut by EINTR (stdio drops what a failed
+ * write did not write), so ^C while a slow reader holds ctrace in write()
+ * keeps every line, as strace's default -I2 does.  A signal that was
+ * pending is delivered when wait_stop() unblocks it, before wait4(): its
+ * handler's repeating timer (on_fatal_signal()) then interrupts the wait. */
+static sigset_t loop_sigs;
+
+static void loop_sigs_block(bool block)
+{
+	int saved = errno;
+
+	sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &loop_sigs, NULL);
+	errno = saved;
+}
+
 static pid_t wait_stop(int *status, int flags)
 {
 	static struct rusage ru;
 	bool want = opt->count && !opt->count_wall && (nonsolo == 0 || summary_rusage_pending());
-	pid_t pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+	bool sleeps = !(flags & WNOHANG);
+	pid_t pid;
 
+	if (sleeps)
+		loop_sigs_block(false);
+	pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+	if (sleeps)
+		loop_sigs_block(true);
 	if (pid > 0)
 		summary_stop_rusage(want ? &ru : NULL);
 	return pid;
@@ -1397,8 +1429,14 @@ static pid_t wait_stop(int *status, int flags)
 
 int tracer_loop(void)
 {
+	sigset_t saved_mask;
 	int ret;
 
+	sigemptyset(&loop_sigs);
+	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
+		if (handled_sigs[i] != SIGPIPE)
+			sigaddset(&loop_sigs, handled_sigs[i]);
+	sigprocmask(SIG_BLOCK, &loop_sigs, &saved_mask);
 	while (tcb_count() > 0) {
 		int status;
 		unsigned pending;
@@ -1474,9 +1512,12 @@ int tracer_loop(void)
 		setitimer(ITIMER_REAL, &off, NULL);	/* the kick of on_fatal_signal() */
 		flush_timer_armed = false;
 	}
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;
 
+		if (shared_out)
+			sink_drain(shared_out);
 		summary_print(fp, sum_sort, sum_ncols ? sum_cols : NULL, sum_ncols);
 		summary_free();
 	}

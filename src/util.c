@@ -5,8 +5,12 @@
 #include <stdarg.h>
 #include <string.h>
 
+void (*ct_message_hook)(void);
+
 static void vmsg(const char *fmt, va_list ap)
 {
+	if (ct_message_hook)
+		ct_message_hook();
 	fputs("ctrace: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);

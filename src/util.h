@@ -36,6 +36,10 @@ static inline void fclosep(FILE **f)
 #define TAKE_PTR(p) ({ __typeof__(p) _t = (p); (p) = NULL; _t; })
 
 /* Messages on stderr, prefixed with "ctrace: ". */
+/* Run before a message is written to stderr, when set (print.c: trace
+ * text still in a sink goes to its stream first, so the two keep their
+ * order on a shared stderr). */
+extern void (*ct_message_hook)(void);
 void ct_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ct_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void ct_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -109,6 +109,7 @@ END {
 		print "/* Generated from syscalls/syscalls.def and syscalls/" arch ".tbl. Do not edit. */"
 		print "#include \"config.h\""
 		print "#include \"syscallent.h\""
+		print "#include \"xlat.h\""
 		print "#include \"gen/syscalls.h\""
 		print "#include \"gen/decoders.h\""
 		print ""

@@ -2,6 +2,9 @@
 #
 #   awk -v mode=c      -f gen-xlat.awk syscalls/xlat/*.in  -> gen/xlat.c
 #   awk -v mode=header -f gen-xlat.awk syscalls/xlat/*.in  -> gen/xlat_sets.h
+#   awk -v mode=header -v guard=SET -f gen-xlat.awk syscalls/xlat/SET.in
+#                                                      -> gen/xlat/SET.h
+#     (the declaration of one set, for code that needs no other: arch/)
 #
 # One file per set, named SET.in.  Lines:
 #   #type flags | #type enum      (default enum)
@@ -37,9 +40,11 @@ FNR == 1 {
 END {
 	if (err) exit 1
 	if (mode == "header") {
+		g = guard == "" ? "CTRACE_GEN_XLAT_H" : "CTRACE_GEN_XLAT_" toupper(guard) "_H"
 		print "/* Generated from syscalls/xlat/NAME.in. Do not edit. */"
-		print "#ifndef CTRACE_GEN_XLAT_H"
-		print "#define CTRACE_GEN_XLAT_H"
+		print "#ifndef " g
+		print "#define " g
+		print "struct xlat;"
 		for (i = 1; i <= nsets; i++) print "extern const struct xlat xlat_" SETS[i] ";"
 		print "#endif"
 		exit 0

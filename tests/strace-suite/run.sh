@@ -33,11 +33,23 @@ exec 8>"$tree/.ctrace-run.lock" && flock 8 || { echo "FAIL: cannot lock $tree/.c
 
 # a fresh run: drop the results of the previous one
 find . -maxdepth 1 \( -name '*.trs' -o -name '*.log' \) -delete
-# TIMEOUT_DURATION bounds a hung test (strace's default is 1500 s).
-# The tests do not inherit the lock (fd 8): a helper a failed test leaves
-# behind (attach-p-cmd's, attach-f-p's) would hold it for ever.
+# TIMEOUT_DURATION bounds a hung test (strace's default is 1500 s)
+# The lock's fd is not passed on: a test program left behind (a target a
+# failed attach test never stopped) would hold the lock for ever
 STRACE=$ctrace TIMEOUT_DURATION=${TIMEOUT_DURATION:-120} \
 	make -k -j"$jobs" check ${TESTS:+TESTS="$TESTS"} >"$out/make.log" 2>&1 8>&-
+# ...and such programs are ended: they run in a test's directory of this
+# tree (NAME.dir) and nothing waits
+# for them (strace's attach-p-cmd and attach-f-p targets, when a run fails)
+left=$(for p in /proc/[0-9]*; do
+	case $(readlink "$p/cwd" 2>/dev/null) in
+	"$tree/tests"/*.dir) echo "${p#/proc/}" ;;
+	esac
+done)
+if [ -n "$left" ]; then
+	echo "ended test programs left running: $(for p in $left; do tr -d '\n' <"/proc/$p/comm"; echo -n "($p) "; done)"
+	kill -KILL $left 2>/dev/null
+fi
 
 # one line per test, from automake's .trs files
 for trs in *.trs; do

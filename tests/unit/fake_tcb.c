@@ -20,12 +20,13 @@ void fake_init(struct fake *f, pid_t pid)
 
 const char *fake_text(struct fake *f)
 {
-	fflush(f->fp);
+	sink_flush(f->tcb.out);
 	return f->buf;
 }
 
 void fake_done(struct fake *f)
 {
+	tcb_call_priv_drop(&f->tcb);
 	outstream_close(f->tcb.out);
 	free(f->buf);
 }
@@ -46,6 +47,7 @@ void run(struct tcb *t, int (*dec)(struct tcb *), long rval, int err)
 	t->rval = rval;
 	t->err = err;
 	dec(t);
+	tcb_call_priv_drop(t); /* as the tracer does when the call ends */
 }
 
 int fake_setup(void **state)

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/uio.h>
 #include <termios.h>
@@ -94,6 +95,74 @@ static void test_sigset_fdset(void **state)
 	assert_string_equal(buf, "[0 7 8]");
 	format_fdset(buf, sizeof(buf), set, 8);
 	assert_string_equal(buf, "[0 7]");
+}
+
+/* ---- the toolkit: print_array, print_int_ref ---- */
+
+static void print_int_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(*(int *)data)++;
+	tprintf(tcp, "%d", *(int *)elem);
+}
+
+static void test_print_array(void **state)
+{
+	struct fake f;
+	int v[3] = { 1, 2, 3 }, el, calls = 0, ref = 7;
+	long page = sysconf(_SC_PAGESIZE);
+	char *map, want[128];
+	int *tail;
+
+	(void)state;
+	fake_init(&f, getpid());
+	print_array(&f.tcb, (unsigned long)v, 3, &el, sizeof(el), print_int_elem, &calls, 0);
+	assert_string_equal(fake_text(&f), "[1, 2, 3]");
+	assert_int_equal(calls, 3);
+	fake_done(&f);
+
+	pcfg.max_strlen = 2; /* -s: elements too */
+	fake_init(&f, getpid());
+	print_array(&f.tcb, (unsigned long)v, 3, &el, sizeof(el), print_int_elem, &calls, 0);
+	assert_string_equal(fake_text(&f), "[1, 2, ...]");
+	fake_done(&f);
+	pcfg.max_strlen = 0; /* as strace: "[...]", no leading ", " */
+	fake_init(&f, getpid());
+	print_array(&f.tcb, (unsigned long)v, 3, &el, sizeof(el), print_int_elem, &calls, 0);
+	assert_string_equal(fake_text(&f), "[...]");
+	fake_done(&f);
+	pcfg.max_strlen = 32;
+
+	fake_init(&f, getpid());
+	print_array(&f.tcb, (unsigned long)v, 0, &el, sizeof(el), print_int_elem, &calls, 0);
+	assert_string_equal(fake_text(&f), "[]");
+	fake_done(&f);
+
+	/* the third element lies on an unreadable page */
+	map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(map != MAP_FAILED);
+	assert_int_equal(mprotect(map + page, page, PROT_NONE), 0);
+	tail = (int *)(map + page) - 2;
+	tail[0] = 4;
+	tail[1] = 5;
+	fake_init(&f, getpid());
+	print_array(&f.tcb, (unsigned long)tail, 3, &el, sizeof(el), print_int_elem, &calls, 0);
+	assert_string_equal(fake_text(&f), "[4, 5, ...]");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	print_array(&f.tcb, (unsigned long)tail, 3, &el, sizeof(el), print_int_elem, &calls,
+		    PA_FAULT_ADDR);
+	snprintf(want, sizeof(want), "[4, 5, ... /* %p */]", (void *)(map + page));
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	munmap(map, 2 * page);
+
+	fake_init(&f, getpid());
+	print_int_ref(&f.tcb, (unsigned long)&ref);
+	tprints(&f.tcb, " ");
+	print_int_ref(&f.tcb, 0);
+	assert_string_equal(fake_text(&f), "[7] NULL");
+	fake_done(&f);
 }
 
 /* ---- decoders ---- */
@@ -450,6 +519,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_ioctl_cmd, fake_setup),
 		cmocka_unit_test_setup(test_sigset_fdset, fake_setup),
+		cmocka_unit_test_setup(test_print_array, fake_setup),
 		cmocka_unit_test_setup(test_readv_writev, fake_setup),
 		cmocka_unit_test_setup(test_pipe2, fake_setup),
 		cmocka_unit_test_setup(test_fcntl, fake_setup),

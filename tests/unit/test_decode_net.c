@@ -174,6 +174,12 @@ static void test_proc_net(void **state)
 	assert_int_equal(fdinfo_netlink_lookup(netlink, 6666, buf, sizeof(buf)), 0);
 	assert_int_not_equal(fdinfo_netlink_lookup(netlink, 7777, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "99:7");
+	/* the protocol, bound or not (the netlink decoder's question) */
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 5555), 0);
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 6666), 0);
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 7777), 99);
+	assert_int_equal(fdinfo_netlink_protocol(netlink, 9999), -1);
+	assert_int_equal(fdinfo_netlink_protocol("", 5555), -1);
 }
 
 /* A tracee that does not exist: every memory read fails (ESRCH), so the
@@ -195,10 +201,41 @@ static void test_unreadable(void **state)
 	print_sockaddr(&t, 0, 16);
 	tprints(&t, " ");
 	print_sockaddr(&t, 0x2000, 0);
-	fflush(fp);
+	sink_flush(t.out);
 	assert_string_equal(text, "0x1000 NULL 0x2000");
 	outstream_close(t.out);
 	free(text);
+}
+
+/* A decoder's data from entry to exit lives on the tcb: replaced data,
+ * the end of the call and the tracee's death (tcb_free) all free it. */
+static int priv_freed;
+static void count_free(void *p)
+{
+	(void)p;
+	priv_freed++;
+}
+
+static void test_call_priv(void **state)
+{
+	struct tcb *t = tcb_new(0x7ffffff0, 0);
+	int a, b;
+
+	(void)state;
+	priv_freed = 0;
+	tcb_set_call_priv(t, &a, count_free);
+	assert_ptr_equal(t->call_priv, &a);
+	tcb_set_call_priv(t, &b, count_free);
+	assert_int_equal(priv_freed, 1);
+	assert_ptr_equal(t->call_priv, &b);
+	tcb_call_priv_drop(t);
+	assert_int_equal(priv_freed, 2);
+	assert_null(t->call_priv);
+	tcb_call_priv_drop(t);
+	assert_int_equal(priv_freed, 2);
+	tcb_set_call_priv(t, &a, count_free);
+	tcb_free(t); /* died inside the call */
+	assert_int_equal(priv_freed, 3);
 }
 
 int main(void)
@@ -213,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_xstyle),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_proc_net),
+		cmocka_unit_test(test_call_priv),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

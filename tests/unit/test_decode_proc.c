@@ -550,6 +550,48 @@ static void test_dec_prctl(void **state)
 	fake_done(&f);
 }
 
+/* ptrace requests of one architecture are named for its tracees only. */
+static void test_ptrace_arch_requests(void **state)
+{
+	struct fake f;
+	const char *out;
+
+	(void)state;
+	fake_init(&f, NO_SUCH_PID);
+	f.tcb.arch = &arch_aarch64;
+	out = drive(&f, dec_ptrace, 0, 0, 33 /* PTRACE_PEEKMTETAGS */, 5, 0x1000, 0x2000, 0, 0);
+	assert_true(strncmp(out, "PTRACE_PEEKMTETAGS, 5", 21) == 0);
+	fake_done(&f);
+	fake_init(&f, NO_SUCH_PID);
+	f.tcb.arch = &arch_x86_64;
+	out = drive(&f, dec_ptrace, 0, 0, 33, 5, 0x1000, 0x2000, 0, 0);
+	assert_null(strstr(out, "PEEKMTETAGS"));
+	fake_done(&f);
+}
+
+/* A decoder's note after the return value is the tracee's own text:
+ * a second tracee's call does not overwrite the first one's. */
+static void test_auxstr_per_tracee(void **state)
+{
+	struct fake a, b;
+	char want_a[64], want_b[64];
+
+	(void)state;
+	fake_init(&a, getpid());
+	fake_init(&b, getpid());
+	set_args(&a.tcb, 0, 0, 0, 0, 0, 0);
+	set_args(&b.tcb, 0, 0, 0, 0, 0, 0);
+	run(&a.tcb, dec_time, 86400, 0);
+	run(&b.tcb, dec_time, 2 * 86400, 0);
+	assert_true(format_time_iso(want_a, sizeof(want_a), 86400) > 0);
+	assert_true(format_time_iso(want_b, sizeof(want_b), 2 * 86400) > 0);
+	assert_non_null(a.tcb.auxstr);
+	assert_string_equal(a.tcb.auxstr, want_a);
+	assert_string_equal(b.tcb.auxstr, want_b);
+	fake_done(&a);
+	fake_done(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -573,6 +615,8 @@ int main(void)
 		cmocka_unit_test(test_dec_getrandom),
 		cmocka_unit_test(test_dec_futex_clone),
 		cmocka_unit_test(test_dec_prctl),
+		cmocka_unit_test(test_auxstr_per_tracee),
+		cmocka_unit_test(test_ptrace_arch_requests),
 	};
 
 	return cmocka_run_group_tests(tests, fake_setup, NULL);

@@ -3,8 +3,14 @@
  * edges, some unmapped or NULL), random return values and errors, every
  * option combination that changes printing.  Nothing may crash or read
  * out of bounds (the ASan+UBSan build runs this too).  Deterministic:
- * fixed seeds. */
+ * fixed seeds; except test_changing_memory: the child's pages are shared
+ * with this process, and a thread rewrites them while the decoders read
+ * them, as another thread of a tracee can between the syscall's exit and
+ * ctrace's reads (a length read first and the data it counts read later
+ * disagree, strings lose or gain their NUL, records change their size). */
+#include <pthread.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,6 +36,7 @@
 static pid_t child;
 static unsigned long region;  /* random bytes in the child, PAGES pages */
 static unsigned long hole;    /* an unmapped page in the child */
+static unsigned char *shared; /* region, as mapped in this process */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 static uint64_t rnd(void)
@@ -47,14 +54,15 @@ static int setup(void **state)
 	(void)state;
 	if (pipe(fds) < 0)
 		return -1;
+	/* shared with the child: test_changing_memory rewrites it from here */
+	shared = mmap(NULL, (PAGES + 1) * 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared == MAP_FAILED)
+		return -1;
 	child = fork();
 	if (child == 0) {
-		unsigned char *p = mmap(NULL, (PAGES + 1) * 4096, PROT_READ | PROT_WRITE,
-					MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		unsigned char *p = shared;
 		unsigned long addrs[2];
 
-		if (p == MAP_FAILED)
-			_exit(1);
 		munmap(p + PAGES * 4096, 4096);
 		srand(42);
 		for (int i = 0; i < PAGES * 4096; i++)
@@ -164,6 +172,51 @@ static void run_all(unsigned max_strlen, int xflag, int yflag, bool verbose, boo
 static void test_defaults(void **state) { (void)state; run_all(32, 0, 0, false, true); }
 static void test_verbose_hex(void **state) { (void)state; run_all(4096, 2, 1, true, true); }
 static void test_tiny_peek(void **state) { (void)state; run_all(0, 1, 0, false, false); }
+/* Rewrites the shared pages without pause: random bytes, NULs and small
+ * numbers (lengths, counts, record sizes) at random places. */
+static atomic_bool mutating;
+static void *mutator(void *arg)
+{
+	uint64_t x = 0x2545f4914f6cdd1dull;
+
+	(void)arg;
+	while (atomic_load_explicit(&mutating, memory_order_relaxed)) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		size_t at = (size_t)(x % (PAGES * 4096 - 8));
+
+		switch (x >> 60) {
+		case 0: case 1: case 2: shared[at] = 0; break;
+		case 3: case 4: case 5: {
+			uint16_t small = (uint16_t)((x >> 32) % 40);
+			memcpy(shared + at, &small, sizeof(small));
+			break;
+		}
+		case 6: {
+			uint32_t big = (uint32_t)(x >> 24);
+			memcpy(shared + at, &big, sizeof(big));
+			break;
+		}
+		default: shared[at] = (unsigned char)(x >> 40); break;
+		}
+	}
+	return NULL;
+}
+
+static void test_changing_memory(void **state)
+{
+	pthread_t th;
+
+	(void)state;
+	atomic_store(&mutating, true);
+	assert_int_equal(pthread_create(&th, NULL, mutator, NULL), 0);
+	run_all(4096, 0, 2, true, true);
+	run_all(64, 1, 1, true, false);
+	atomic_store(&mutating, false);
+	pthread_join(th, NULL);
+}
+
 static void test_dead_tracee(void **state)
 {
 	/* a pid that does not exist: every memory read fails with ESRCH */
@@ -181,6 +234,7 @@ int main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_verbose_hex),
 		cmocka_unit_test(test_tiny_peek),
+		cmocka_unit_test(test_changing_memory),
 		cmocka_unit_test(test_dead_tracee),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

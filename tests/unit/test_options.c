@@ -282,6 +282,29 @@ static void test_strace_options(void **state)
 	assert_int_equal(parse(&o, "ctrace --decode-fds=bogus true"), -EINVAL);
 }
 
+/* -X and -c/-C land as the named modes the tracer tests. */
+static void test_named_modes(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "ctrace true"), 0);
+	assert_int_equal(o.xlat_style, XLAT_ABBREV);
+	assert_int_equal(o.count, COUNT_NONE);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -X raw -c true"), 0);
+	assert_int_equal(o.xlat_style, XLAT_RAW);
+	assert_int_equal(o.count, COUNT_ONLY);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -X verbose -C true"), 0);
+	assert_int_equal(o.xlat_style, XLAT_VERBOSE);
+	assert_int_equal(o.count, COUNT_ALSO);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -X abbrev true"), 0);
+	assert_int_equal(o.xlat_style, XLAT_ABBREV);
+	options_free(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_signal_expr),
 		cmocka_unit_test(test_timestamp_args),
 		cmocka_unit_test(test_strace_options),
+		cmocka_unit_test(test_named_modes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

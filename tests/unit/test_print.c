@@ -4,9 +4,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
+#include "decode_time.h"
 #include "print.h"
+#include "util.h"
 
 static const char *q(const char *s, size_t len, unsigned flags)
 {
@@ -111,9 +117,89 @@ static void test_signal_names(void **state)
 	assert_null(signal_name(200));
 }
 
+/* The kernel's internal restart errnos: text for the four a tracer sees,
+ * and all five count as an interrupted call. */
+static void test_kernel_errnos(void **state)
+{
+	struct tcb t = { 0 };
+	bool restart;
+
+	(void)state;
+	assert_string_equal(errno_text(ERESTARTSYS, &restart),
+			    "ERESTARTSYS (To be restarted if SA_RESTART is set)");
+	assert_true(restart);
+	assert_string_equal(errno_text(ERESTARTNOINTR, &restart), "ERESTARTNOINTR (To be restarted)");
+	assert_string_equal(errno_text(ERESTARTNOHAND, &restart),
+			    "ERESTARTNOHAND (To be restarted if no handler)");
+	assert_string_equal(errno_text(ERESTART_RESTARTBLOCK, &restart),
+			    "ERESTART_RESTARTBLOCK (Interrupted by signal)");
+	assert_null(errno_text(ENOIOCTLCMD, &restart));
+	assert_false(restart);
+	assert_null(errno_text(EINTR, &restart));
+	assert_int_equal(ERESTARTSYS, 512);
+	assert_int_equal(ERESTART_RESTARTBLOCK, 516);
+	for (int e = ERESTARTSYS; e <= ERESTART_RESTARTBLOCK; e++) {
+		t.err = e;
+		assert_true(syscall_interrupted(&t));
+	}
+	t.err = ERESTART_RESTARTBLOCK + 1;
+	assert_false(syscall_interrupted(&t));
+	t.err = EINTR;
+	assert_true(syscall_interrupted(&t));
+}
+
+/* The sink's own buffer: a FILE sink hands its text to the FILE when
+ * full, on sink_flush() and before a message; a memory sink grows. */
+static void test_sink_buffer(void **state)
+{
+	char *text = NULL, big[3 * SINK_BUF_SIZE];
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	struct tcb t = { 0 };
+	struct mem_sink m;
+	char *out;
+
+	(void)state;
+	assert_non_null(fp);
+	t.out = outstream_new(fp);
+	tprints(&t, "abc");
+	fflush(fp);
+	assert_int_equal(len, 0); /* still in the sink */
+	assert_int_equal(outstreams_pending(), OUT_URGENT);
+	assert_non_null(ct_message_hook);
+	ct_message_hook(); /* before a message on stderr: the text first */
+	fflush(fp);
+	assert_string_equal(text, "abc");
+	memset(big, 'x', sizeof(big));
+	tprintn(&t, big, sizeof(big)); /* larger than the buffer */
+	tprintf(&t, "%d", 42);
+	assert_int_equal(sink_flush(t.out), 0);
+	assert_int_equal(len, 3 + sizeof(big) + 2);
+	assert_memory_equal(text + 3 + sizeof(big), "42", 2);
+	assert_int_equal(t.curcol, 3 + (int)sizeof(big) + 2);
+	assert_int_equal(t.out->len, 0);
+	for (int i = 0; i < 2 * SINK_BUF_SIZE / 8; i++) /* many small pieces */
+		tprints(&t, "12345678");
+	assert_int_equal(sink_flush(t.out), 0);
+	assert_int_equal(len, 3 + sizeof(big) + 2 + 2 * SINK_BUF_SIZE);
+	/* a memory sink on top grows and ends with a NUL */
+	assert_int_equal(mem_sink_push(&t, &m), 0);
+	tprintn(&t, big, sizeof(big));
+	tprintf(&t, "%s", "end");
+	out = mem_sink_pop(&t, &m);
+	assert_ptr_equal(t.out->fp, fp);
+	assert_int_equal(m.len, sizeof(big) + 3);
+	assert_string_equal(out + sizeof(big), "end");
+	free(out);
+	outstream_close(t.out);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kernel_errnos),
+		cmocka_unit_test(test_sink_buffer),
 		cmocka_unit_test(test_quote_plain),
 		cmocka_unit_test(test_quote_octal),
 		cmocka_unit_test(test_quote_hex),

@@ -50,6 +50,9 @@ static void test_bracketed_and_bare(void **state)
 	/* a device named to forge a line and colour the terminal */
 	quote_bracketed("/dev/x\033[31m\n<y>\377", 16, 0, out);
 	assert_string_equal(out, "/dev/x\\33[31m\\n\\74y\\76\\377");
+	/* before an octal digit, three digits as strace (its fsync-y test) */
+	quote_bracketed("<<0>>1<8>9:7<", 13, 0, out);
+	assert_string_equal(out, "\\74\\0740\\76\\0761\\748\\769:7\\74");
 	assert_string_equal(quote_bare_buf("f\033(\n)<", out, sizeof(out)), "f\\33(\\n)<");
 	/* cut before an escape, never inside one */
 	assert_string_equal(quote_bare_buf("abcdefghij", small, sizeof(small)), "ab");

@@ -1,0 +1,153 @@
+/* Netlink messages in the buffers of socket calls, as strace prints them:
+ * [{nlmsg_len=.., nlmsg_type=RTM_GETLINK, nlmsg_flags=..., nlmsg_seq=..,
+ * nlmsg_pid=..}, {ifi_family=AF_PACKET, ...}, [{nla_len=8,
+ * nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF]].
+ *
+ * The family bodies (rtnetlink's ifinfomsg, sock_diag's requests, ...)
+ * are described as data: a struct layout (struct nl_layout: fields with
+ * their printers) and a table of attribute decoders per attribute type
+ * (struct nla_dec), walked by the generic printers here. */
+#ifndef CTRACE_DECODE_NETLINK_H
+#define CTRACE_DECODE_NETLINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tcb.h"
+#include "xlat.h"
+
+/* The netlink protocol (NETLINK_ROUTE, ...) of tracee fd, or -1 when fd
+ * is not a bound netlink socket (from /proc/PID/net/netlink, as strace
+ * learns it from sock_diag: an unbound socket is not listed). */
+int netlink_fd_protocol(struct tcb *tcp, int fd);
+
+/* The data buffer of a socket call on fd (sendto, recvfrom, the iovecs
+ * of sendmsg/recvmsg): netlink messages when fd is a netlink socket and
+ * -e verbose= allows it, else the quoted string. */
+void print_sockbuf(struct tcb *tcp, int fd, unsigned long addr, unsigned long len);
+
+/* The messages of protocol proto (-1: unknown) in len bytes at addr. */
+void decode_netlink(struct tcb *tcp, int proto, unsigned long addr, unsigned long len);
+
+/* ---- the toolkit the family decoders use ---- */
+
+/* len bytes at addr quoted with every byte as \xHH (strace's forced hex),
+ * cut at -s with "..."; the address when unreadable. */
+void nl_print_hexstr(struct tcb *tcp, unsigned long addr, unsigned long len);
+
+/* How a field or an attribute value is printed. */
+enum nl_kind {
+	NLK_NONE = 0,  /* attribute: no decoder (hex string) */
+	NLK_U,         /* unsigned decimal of the field's size */
+	NLK_D,         /* signed decimal */
+	NLK_X,         /* hex */
+	NLK_XVAL,      /* enum: xlat name, else hex with dflt comment */
+	NLK_FLAGS,     /* flags: xlat names */
+	NLK_FLAGS_V,   /* flags, always with the number: 0x3 /+ A|B +/ (names outside the UAPI) */
+	NLK_IFINDEX,   /* if_nametoindex("lo") */
+	NLK_FAMILY,    /* AF_* */
+	NLK_RTNL_FAMILY, /* RTNL_FAMILY_* or AF_* */
+	NLK_STR,       /* attribute: string with its NUL */
+	NLK_INADDR,    /* attribute: address of the message's family */
+	NLK_INADDR_FIXED, /* attribute: an IPv4 (size 4) or IPv6 (size 16) address */
+	NLK_HWADDR,    /* attribute: 00:11:22:33:44:55 */
+	NLK_FD,        /* attribute: a descriptor */
+	NLK_STRUCT,    /* attribute: a struct layout (sub) */
+	NLK_ERRNO,     /* negative errno: -EACCES */
+	NLK_UARRAY,    /* attribute: array of unsigned of the dec's size: [1, 2, 3] */
+	NLK_XARRAY,    /* the same in hex: [0xff, 0x1] */
+	NLK_NESTED,    /* attribute: an attribute array (nest) */
+	NLK_BE16,      /* network order: htons(80) */
+	NLK_BE64,      /* network order: htobe64(1) */
+	NLK_BPF,       /* attribute: classic BPF instructions of a socket filter */
+	NLK_COOKIE,    /* field: u32[2] as [1, 2] */
+	NLK_BITS,      /* flags whose bit N is named by enum value N: 1<<TCP_LISTEN */
+	NLK_BITS1,     /* the same, bit N named by value N+1: 1<<(INET_DIAG_TOS-1) */
+	NLK_DEV,       /* field: a device number, makedev(0x1, 0x3) */
+	NLK_X_NZ,      /* field: hex, left out when zero (padding) */
+};
+
+struct nl_layout;
+struct nl_attrset;
+
+struct nl_field {
+	const char *name;
+	uint16_t off;
+	uint8_t size;          /* 1, 2, 4, 8; bytes of an address or a struct */
+	uint8_t kind;          /* enum nl_kind */
+	const struct xlat *x;
+	const char *dflt;
+	const struct nl_layout *sub; /* NLK_STRUCT */
+	uint8_t family;        /* NLK_STRUCT: of its addresses (0: the parent's) */
+};
+
+/* Decoder of one attribute type. size: the value's size for integer
+ * kinds (a shorter value is printed as hex bytes). */
+struct nla_dec {
+	uint8_t kind;
+	uint8_t size;
+	const struct xlat *x;
+	const char *dflt;
+	const struct nl_layout *sub;
+	const struct nl_attrset *nest;
+};
+
+/* The attributes of a nest: their type names and decoders. */
+struct nl_attrset {
+	const struct xlat *types;
+	const char *dflt;
+	const struct nla_dec *decs;
+	unsigned ndecs;
+};
+
+/* A message body or an attribute structure. */
+struct nl_layout {
+	size_t size;
+	/* attribute structures that grew: the smallest size accepted (0:
+	 * size); a value shorter than size must end at a field's end, and
+	 * the fields it holds are printed */
+	size_t min_size;
+	const struct nl_field *fields;
+	unsigned nfields;
+	/* attributes after the body (message bodies only) */
+	const struct xlat *attrs;
+	const char *attrs_dflt;
+	const struct nla_dec *decs;
+	unsigned ndecs;
+};
+
+/* A message body: its first field (the family byte) always, the others
+ * when len covers the struct ("..." when not), then its attributes as
+ * a sibling array: ", [{nla_len=..}, ...]". */
+void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long addr,
+		   unsigned long len);
+/* The fields of l within the first have bytes of buf (a fetched copy)
+ * as "{a=1, b=2}". */
+void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+		     int family);
+/* An attribute array; family: of the message (NLK_INADDR). */
+void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, const struct xlat *types,
+		    const char *dflt, const struct nla_dec *decs, unsigned ndecs, int family);
+/* {family=AF_INET, data="\x.."}: a body ctrace has no layout for. */
+void nl_print_family_body(struct tcb *tcp, unsigned long addr, unsigned long len);
+
+/* Which request flags (NLM_F_*) a message type takes besides the
+ * common ones. */
+enum nl_flag_kind { NLF_COMMON, NLF_GET, NLF_NEW, NLF_DEL, NLF_ACK, NLF_N };
+
+/* NETLINK_NETFILTER: NFNL_SUBSYS_X<<8|TYPE, and the flags of a type. */
+void netlink_netfilter_print_type(struct tcb *tcp, uint16_t type);
+unsigned netlink_netfilter_flag_kind(uint16_t type);
+
+/* Family decoders: true when they printed the payload. */
+bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			  unsigned long len);
+bool decode_netlink_sock_diag(struct tcb *tcp, uint16_t type, uint16_t flags,
+			      unsigned long addr, unsigned long len);
+bool decode_netlink_netfilter(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			      unsigned long len);
+bool decode_netlink_selinux(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			    unsigned long len);
+
+#endif

@@ -1,0 +1,863 @@
+/* NETLINK_ROUTE bodies as data: the layouts of ifinfomsg, ifaddrmsg,
+ * rtmsg and ndmsg with the decoders of their attributes. */
+#include "config.h"
+#include "decode_netlink.h"
+
+#include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
+#include <linux/gen_stats.h>
+#include <linux/if_addr.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_bridge.h>
+#include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
+#include <linux/neighbour.h>
+#include <linux/nexthop.h>
+#include <linux/net_namespace.h>
+#include <linux/netconf.h>
+#include <linux/netlink.h>
+#include <linux/pkt_cls.h>
+#include <linux/pkt_sched.h>
+#include <linux/rtnetlink.h>
+#include <stddef.h>
+
+#include "mem.h"
+#include "print.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define FIELD(type, f, kind, x, dflt) \
+	{ #f, offsetof(type, f), sizeof(((type *)0)->f), kind, x, dflt }
+#define U32 { NLK_U, 4, NULL, NULL, NULL }
+#define U16 { NLK_U, 2, NULL, NULL, NULL }
+#define U8 { NLK_U, 1, NULL, NULL, NULL }
+#define U64 { NLK_U, 8, NULL, NULL, NULL }
+#define S32 { NLK_D, 4, NULL, NULL, NULL }
+#define STR { NLK_STR, 0, NULL, NULL, NULL }
+#define IFINDEX { NLK_IFINDEX, 4, NULL, NULL, NULL }
+#define INADDR { NLK_INADDR, 0, NULL, NULL, NULL }
+#define HWADDR { NLK_HWADDR, 0, NULL, NULL, NULL }
+#define FD { NLK_FD, 4, NULL, NULL, NULL }
+#define SUB(l) { NLK_STRUCT, 0, NULL, NULL, &(l), NULL }
+#define NEST(set) { NLK_NESTED, 0, NULL, NULL, NULL, &(set) }
+#define X32 { NLK_X, 4, NULL, NULL, NULL }
+#define ATTRSET(name, types, dflt, decs) \
+	static const struct nl_attrset name = { &(types), dflt, decs, ARRAY_LEN(decs) }
+
+/* ---- ifinfomsg: RTM_{NEW,DEL,GET,SET}LINK ---- */
+
+/* IFLA_STATS, IFLA_STATS64: counters (older kernels: up to tx_compressed) */
+static const struct nl_field rtnl_link_stats_fields[] = {
+	FIELD(struct rtnl_link_stats, rx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, multicast, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, collisions, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_length_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_over_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_crc_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_frame_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_missed_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_aborted_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_carrier_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_heartbeat_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_window_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, tx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats, rx_nohandler, NLK_U, NULL, NULL),
+};
+static const struct nl_layout link_stats_layout = {
+	offsetof(struct rtnl_link_stats, rx_nohandler) + sizeof(uint32_t),
+	offsetof(struct rtnl_link_stats, tx_compressed) + sizeof(uint32_t),
+	rtnl_link_stats_fields, ARRAY_LEN(rtnl_link_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field rtnl_link_stats64_fields[] = {
+	FIELD(struct rtnl_link_stats64, rx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_packets, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, multicast, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, collisions, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_length_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_over_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_crc_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_frame_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_missed_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_aborted_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_carrier_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_fifo_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_heartbeat_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_window_errors, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, tx_compressed, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_nohandler, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_stats64, rx_otherhost_dropped, NLK_U, NULL, NULL),
+};
+static const struct nl_layout link_stats64_layout = {
+	offsetof(struct rtnl_link_stats64, rx_otherhost_dropped) + sizeof(uint64_t),
+	offsetof(struct rtnl_link_stats64, tx_compressed) + sizeof(uint64_t),
+	rtnl_link_stats64_fields, ARRAY_LEN(rtnl_link_stats64_fields), NULL, NULL, NULL, 0,
+};
+
+/* IFLA_MAP */
+static const struct nl_field ifmap_fields[] = {
+	FIELD(struct rtnl_link_ifmap, mem_start, NLK_X, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, mem_end, NLK_X, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, base_addr, NLK_X, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, irq, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, dma, NLK_U, NULL, NULL),
+	FIELD(struct rtnl_link_ifmap, port, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ifmap_layout = {
+	offsetof(struct rtnl_link_ifmap, port) + 1, 0, ifmap_fields, ARRAY_LEN(ifmap_fields),
+	NULL, NULL, NULL, 0,
+};
+
+/* IFLA_PROTO_DOWN_REASON */
+static const struct nla_dec proto_down_reason_decs[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = X32,
+	[IFLA_PROTO_DOWN_REASON_VALUE] = X32,
+};
+ATTRSET(proto_down_reason_set, xlat_ifla_proto_down_reason_attrs,
+	"IFLA_PROTO_DOWN_REASON_???", proto_down_reason_decs);
+
+/* IFLA_XDP */
+static const struct nla_dec xdp_decs[] = {
+	[IFLA_XDP_FD] = FD,
+	[IFLA_XDP_ATTACHED] = { NLK_XVAL, 1, &xlat_xdp_attached_modes, "XDP_ATTACHED_???", NULL, NULL },
+	[IFLA_XDP_FLAGS] = { NLK_FLAGS, 4, &xlat_xdp_flags, "XDP_FLAGS_???", NULL, NULL },
+	[IFLA_XDP_PROG_ID] = U32,
+	[IFLA_XDP_DRV_PROG_ID] = U32,
+	[IFLA_XDP_SKB_PROG_ID] = U32,
+	[IFLA_XDP_HW_PROG_ID] = U32,
+	[IFLA_XDP_EXPECTED_FD] = FD,
+};
+ATTRSET(xdp_set, xlat_ifla_xdp_attrs, "IFLA_XDP_???", xdp_decs);
+
+/* IFLA_LINKINFO: the kind names (their data depends on the kind) */
+static const struct nla_dec linkinfo_decs[] = {
+	[IFLA_INFO_KIND] = STR,
+	[IFLA_INFO_SLAVE_KIND] = STR,
+};
+ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
+
+/* IFLA_VF_PORTS */
+static const struct nla_dec vf_ports_decs[] = {
+	[IFLA_VF_PORT] = { NLK_NONE, 0, NULL, NULL, NULL, NULL },
+};
+ATTRSET(vf_ports_set, xlat_ifla_vf_port_attrs, "IFLA_VF_PORT_???", vf_ports_decs);
+
+/* IFLA_PROP_LIST: IFLA_* attributes, of which only names so far */
+static const struct nla_dec prop_list_decs[] = {
+	[IFLA_ALT_IFNAME] = STR,
+};
+ATTRSET(prop_list_set, xlat_rtnl_link_attrs, "IFLA_???", prop_list_decs);
+
+static const struct nla_dec ifla_decs[] = {
+	[IFLA_LINKINFO] = NEST(linkinfo_set),
+	[IFLA_VF_PORTS] = NEST(vf_ports_set),
+	[IFLA_PROP_LIST] = NEST(prop_list_set),
+	[IFLA_MAP] = SUB(ifmap_layout),
+	[IFLA_PROTO_DOWN_REASON] = NEST(proto_down_reason_set),
+	[IFLA_XDP] = NEST(xdp_set),
+	[IFLA_EVENT] = { NLK_XVAL, 4, &xlat_ifla_events, "IFLA_EVENT_???", NULL, NULL },
+	[IFLA_ADDRESS] = HWADDR,
+	[IFLA_BROADCAST] = HWADDR,
+	[IFLA_IFNAME] = STR,
+	[IFLA_MTU] = U32,
+	[IFLA_LINK] = U32,
+	[IFLA_QDISC] = STR,
+	[IFLA_STATS] = SUB(link_stats_layout),
+	[IFLA_MASTER] = U32,
+	[IFLA_TXQLEN] = U32,
+	[IFLA_WEIGHT] = U32,
+	[IFLA_OPERSTATE] = U8,
+	[IFLA_LINKMODE] = U8,
+	[IFLA_NET_NS_PID] = U32,
+	[IFLA_IFALIAS] = STR,
+	[IFLA_NUM_VF] = U32,
+	[IFLA_STATS64] = SUB(link_stats64_layout),
+	[IFLA_GROUP] = U32,
+	[IFLA_NET_NS_FD] = FD,
+	[IFLA_EXT_MASK] = { NLK_FLAGS, 4, &xlat_rtnl_ifla_ext_filter_flags, "RTEXT_FILTER_???", NULL },
+	[IFLA_PROMISCUITY] = U32,
+	[IFLA_NUM_TX_QUEUES] = U32,
+	[IFLA_NUM_RX_QUEUES] = U32,
+	[IFLA_CARRIER] = U8,
+	[IFLA_CARRIER_CHANGES] = U32,
+	[IFLA_LINK_NETNSID] = S32,
+	[IFLA_PHYS_PORT_NAME] = STR,
+	[IFLA_PROTO_DOWN] = U8,
+	[IFLA_GSO_MAX_SEGS] = U32,
+	[IFLA_GSO_MAX_SIZE] = U32,
+	[IFLA_NEW_NETNSID] = S32,
+	[IFLA_IF_NETNSID] = S32,
+	[IFLA_CARRIER_UP_COUNT] = U32,
+	[IFLA_CARRIER_DOWN_COUNT] = U32,
+	[IFLA_NEW_IFINDEX] = IFINDEX,
+	[IFLA_MIN_MTU] = U32,
+	[IFLA_MAX_MTU] = U32,
+	[IFLA_ALT_IFNAME] = STR,
+	[IFLA_PERM_ADDRESS] = HWADDR,
+	[IFLA_PARENT_DEV_NAME] = STR,
+	[IFLA_PARENT_DEV_BUS_NAME] = STR,
+	[IFLA_GRO_MAX_SIZE] = U32,
+	[IFLA_TSO_MAX_SIZE] = U32,
+	[IFLA_TSO_MAX_SEGS] = U32,
+	[IFLA_ALLMULTI] = U32,
+};
+
+static const struct nl_field ifinfomsg_fields[] = {
+	FIELD(struct ifinfomsg, ifi_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ifinfomsg, ifi_type, NLK_XVAL, &xlat_arp_hardware_types, "ARPHRD_???"),
+	FIELD(struct ifinfomsg, ifi_index, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct ifinfomsg, ifi_flags, NLK_FLAGS, &xlat_iff_flags, "IFF_???"),
+	FIELD(struct ifinfomsg, ifi_change, NLK_X, NULL, NULL),
+};
+
+static const struct nl_layout ifinfomsg_layout = {
+	sizeof(struct ifinfomsg), 0, ifinfomsg_fields, ARRAY_LEN(ifinfomsg_fields),
+	&xlat_rtnl_link_attrs, "IFLA_???", ifla_decs, ARRAY_LEN(ifla_decs),
+};
+
+/* ---- ifaddrmsg: RTM_{NEW,DEL,GET}ADDR, RTM_GETMULTICAST, RTM_GETANYCAST ---- */
+
+static const struct nl_field ifa_cacheinfo_fields[] = {
+	FIELD(struct ifa_cacheinfo, ifa_prefered, NLK_U, NULL, NULL),
+	FIELD(struct ifa_cacheinfo, ifa_valid, NLK_U, NULL, NULL),
+	FIELD(struct ifa_cacheinfo, cstamp, NLK_U, NULL, NULL),
+	FIELD(struct ifa_cacheinfo, tstamp, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ifa_cacheinfo_layout = {
+	sizeof(struct ifa_cacheinfo), 0, ifa_cacheinfo_fields, ARRAY_LEN(ifa_cacheinfo_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nla_dec ifa_decs[] = {
+	[IFA_ADDRESS] = INADDR,
+	[IFA_LOCAL] = INADDR,
+	[IFA_LABEL] = STR,
+	[IFA_BROADCAST] = INADDR,
+	[IFA_ANYCAST] = INADDR,
+	[IFA_CACHEINFO] = SUB(ifa_cacheinfo_layout),
+	[IFA_MULTICAST] = INADDR,
+	[IFA_FLAGS] = { NLK_FLAGS, 4, &xlat_ifaddr_flags, "IFA_F_???", NULL },
+	[IFA_RT_PRIORITY] = U32,
+	[IFA_TARGET_NETNSID] = S32,
+};
+
+static const struct nl_field ifaddrmsg_fields[] = {
+	FIELD(struct ifaddrmsg, ifa_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ifaddrmsg, ifa_prefixlen, NLK_U, NULL, NULL),
+	FIELD(struct ifaddrmsg, ifa_flags, NLK_FLAGS, &xlat_ifaddr_flags, "IFA_F_???"),
+	FIELD(struct ifaddrmsg, ifa_scope, NLK_XVAL, &xlat_routing_scopes, NULL),
+	FIELD(struct ifaddrmsg, ifa_index, NLK_IFINDEX, NULL, NULL),
+};
+
+static const struct nl_layout ifaddrmsg_layout = {
+	sizeof(struct ifaddrmsg), 0, ifaddrmsg_fields, ARRAY_LEN(ifaddrmsg_fields),
+	&xlat_rtnl_addr_attrs, "IFA_???", ifa_decs, ARRAY_LEN(ifa_decs),
+};
+
+/* ---- rtmsg: RTM_{NEW,DEL,GET}ROUTE ---- */
+
+static const struct nl_field rta_cacheinfo_fields[] = {
+	FIELD(struct rta_cacheinfo, rta_clntref, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_lastuse, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_expires, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_error, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_used, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_id, NLK_X, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_ts, NLK_U, NULL, NULL),
+	FIELD(struct rta_cacheinfo, rta_tsage, NLK_U, NULL, NULL),
+};
+static const struct nl_layout rta_cacheinfo_layout = {
+	sizeof(struct rta_cacheinfo), 0, rta_cacheinfo_fields, ARRAY_LEN(rta_cacheinfo_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nl_field mfc_stats_fields[] = {
+	FIELD(struct rta_mfc_stats, mfcs_packets, NLK_U, NULL, NULL),
+	FIELD(struct rta_mfc_stats, mfcs_bytes, NLK_U, NULL, NULL),
+	FIELD(struct rta_mfc_stats, mfcs_wrong_if, NLK_U, NULL, NULL),
+};
+static const struct nl_layout mfc_stats_layout = {
+	sizeof(struct rta_mfc_stats), 0, mfc_stats_fields, ARRAY_LEN(mfc_stats_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nla_dec rtax_decs[] = {
+	[RTAX_LOCK] = U32,
+	[RTAX_MTU] = U32,
+	[RTAX_WINDOW] = U32,
+	[RTAX_RTT] = U32,
+	[RTAX_RTTVAR] = U32,
+	[RTAX_SSTHRESH] = U32,
+	[RTAX_CWND] = U32,
+	[RTAX_ADVMSS] = U32,
+	[RTAX_REORDERING] = U32,
+	[RTAX_HOPLIMIT] = U32,
+	[RTAX_INITCWND] = U32,
+	[RTAX_FEATURES] = U32,
+	[RTAX_RTO_MIN] = U32,
+	[RTAX_INITRWND] = U32,
+	[RTAX_QUICKACK] = U32,
+	[RTAX_CC_ALGO] = STR,
+};
+ATTRSET(rtax_set, xlat_rtax_attrs, "RTAX_???", rtax_decs);
+
+static const struct nla_dec rta_decs[] = {
+	[RTA_METRICS] = NEST(rtax_set),
+	[RTA_MFC_STATS] = SUB(mfc_stats_layout),
+	[RTA_ENCAP_TYPE] = { NLK_XVAL, 2, &xlat_lwtunnel_encap_types, "LWTUNNEL_ENCAP_???", NULL, NULL },
+	[RTA_DST] = INADDR,
+	[RTA_SRC] = INADDR,
+	[RTA_IIF] = IFINDEX,
+	[RTA_OIF] = IFINDEX,
+	[RTA_GATEWAY] = INADDR,
+	[RTA_PRIORITY] = U32,
+	[RTA_PREFSRC] = INADDR,
+	[RTA_PROTOINFO] = U32,
+	[RTA_FLOW] = U32,
+	[RTA_CACHEINFO] = SUB(rta_cacheinfo_layout),
+	[RTA_MP_ALGO] = U32,
+	[RTA_TABLE] = { NLK_XVAL, 4, &xlat_routing_table_ids, NULL, NULL },
+	[RTA_MARK] = U32,
+	[RTA_NEWDST] = INADDR,
+	[RTA_PREF] = U8,
+	[RTA_EXPIRES] = U64,
+	[RTA_UID] = U32,
+	[RTA_TTL_PROPAGATE] = U8,
+	[RTA_IP_PROTO] = U8,
+	[RTA_SPORT] = U16,
+	[RTA_DPORT] = U16,
+};
+
+static const struct nl_field rtmsg_fields[] = {
+	FIELD(struct rtmsg, rtm_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct rtmsg, rtm_dst_len, NLK_U, NULL, NULL),
+	FIELD(struct rtmsg, rtm_src_len, NLK_U, NULL, NULL),
+	FIELD(struct rtmsg, rtm_tos, NLK_FLAGS, &xlat_ip_tos_flags, "IPTOS_TOS_???"),
+	FIELD(struct rtmsg, rtm_table, NLK_XVAL, &xlat_routing_table_ids, NULL),
+	FIELD(struct rtmsg, rtm_protocol, NLK_XVAL, &xlat_routing_protocols, "RTPROT_???"),
+	FIELD(struct rtmsg, rtm_scope, NLK_XVAL, &xlat_routing_scopes, NULL),
+	FIELD(struct rtmsg, rtm_type, NLK_XVAL, &xlat_routing_types, "RTN_???"),
+	FIELD(struct rtmsg, rtm_flags, NLK_FLAGS, &xlat_routing_flags, "RTM_F_???"),
+};
+
+static const struct nl_layout rtmsg_layout = {
+	sizeof(struct rtmsg), 0, rtmsg_fields, ARRAY_LEN(rtmsg_fields),
+	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_LEN(rta_decs),
+};
+
+/* ---- ndmsg: RTM_{NEW,DEL,GET}NEIGH ---- */
+
+static const struct nl_field nda_cacheinfo_fields[] = {
+	FIELD(struct nda_cacheinfo, ndm_confirmed, NLK_U, NULL, NULL),
+	FIELD(struct nda_cacheinfo, ndm_used, NLK_U, NULL, NULL),
+	FIELD(struct nda_cacheinfo, ndm_updated, NLK_U, NULL, NULL),
+	FIELD(struct nda_cacheinfo, ndm_refcnt, NLK_U, NULL, NULL),
+};
+static const struct nl_layout nda_cacheinfo_layout = {
+	sizeof(struct nda_cacheinfo), 0, nda_cacheinfo_fields, ARRAY_LEN(nda_cacheinfo_fields),
+	NULL, NULL, NULL, 0,
+};
+
+static const struct nla_dec nfea_decs[] = {
+	[NFEA_ACTIVITY_NOTIFY] = { NLK_FLAGS, 1, &xlat_fdb_notify_flags, "FDB_NOTIFY_???", NULL, NULL },
+};
+ATTRSET(nfea_set, xlat_nfea_attrs, "NFEA_???", nfea_decs);
+
+static const struct nla_dec nda_decs[] = {
+	[NDA_PORT] = { NLK_BE16, 2, NULL, NULL, NULL, NULL },
+	[NDA_FDB_EXT_ATTRS] = NEST(nfea_set),
+	[NDA_FLAGS_EXT] = { NLK_FLAGS, 4, &xlat_ntf_ext_flags, "NTF_EXT_???", NULL, NULL },
+	[NDA_NDM_STATE_MASK] = { NLK_FLAGS, 2, &xlat_nud_states, "NUD_???", NULL, NULL },
+	[NDA_NDM_FLAGS_MASK] = { NLK_FLAGS, 1, &xlat_ntf_flags, "NTF_???", NULL, NULL },
+	[NDA_DST] = INADDR,
+	[NDA_LLADDR] = HWADDR,
+	[NDA_CACHEINFO] = SUB(nda_cacheinfo_layout),
+	[NDA_PROBES] = U32,
+	[NDA_VLAN] = U16,
+	[NDA_VNI] = U32,
+	[NDA_IFINDEX] = IFINDEX,
+	[NDA_MASTER] = IFINDEX,
+	[NDA_LINK_NETNSID] = U32,
+	[NDA_SRC_VNI] = U32,
+	[NDA_NH_ID] = U32,
+};
+
+static const struct nl_field ndmsg_fields[] = {
+	FIELD(struct ndmsg, ndm_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ndmsg, ndm_ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct ndmsg, ndm_state, NLK_FLAGS, &xlat_nud_states, "NUD_???"),
+	FIELD(struct ndmsg, ndm_flags, NLK_FLAGS, &xlat_ntf_flags, "NTF_???"),
+	FIELD(struct ndmsg, ndm_type, NLK_XVAL, &xlat_routing_types, "RTN_???"),
+};
+
+static const struct nl_layout ndmsg_layout = {
+	sizeof(struct ndmsg), 0, ndmsg_fields, ARRAY_LEN(ndmsg_fields),
+	&xlat_rtnl_neigh_attrs, "NDA_???", nda_decs, ARRAY_LEN(nda_decs),
+};
+
+/* ---- smaller bodies ---- */
+
+/* RTM_*NSID: struct rtgenmsg */
+static const struct nla_dec netnsa_decs[] = {
+	[NETNSA_NSID] = S32,
+	[NETNSA_PID] = U32,
+	[NETNSA_FD] = FD,
+	[NETNSA_TARGET_NSID] = S32,
+	[NETNSA_CURRENT_NSID] = S32,
+};
+static const struct nl_field rtgenmsg_fields[] = {
+	FIELD(struct rtgenmsg, rtgen_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout nsid_layout = {
+	sizeof(struct rtgenmsg), 0, rtgenmsg_fields, ARRAY_LEN(rtgenmsg_fields),
+	&xlat_rtnl_nsid_attrs, "NETNSA_???", netnsa_decs, ARRAY_LEN(netnsa_decs),
+};
+
+/* RTM_NEWCACHEREPORT: struct rtgenmsg of an RTNL_FAMILY_*; the attributes
+ * depend on the family */
+static const struct nla_dec ipmra_decs[] = {
+	[IPMRA_CREPORT_MSGTYPE] = { NLK_XVAL, 1, &xlat_ipmra_msg_types, "IGMPMSG_???", NULL, NULL },
+	[IPMRA_CREPORT_VIF_ID] = U32,
+	[IPMRA_CREPORT_SRC_ADDR] = { NLK_INADDR_FIXED, 4, NULL, NULL, NULL, NULL },
+	[IPMRA_CREPORT_DST_ADDR] = { NLK_INADDR_FIXED, 4, NULL, NULL, NULL, NULL },
+	[IPMRA_CREPORT_TABLE] = U32,
+};
+static const struct nla_dec ip6mra_decs[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = { NLK_XVAL, 1, &xlat_ip6mra_msg_types, "MRT6MSG_???", NULL, NULL },
+	[IP6MRA_CREPORT_MIF_ID] = U32,
+	[IP6MRA_CREPORT_SRC_ADDR] = { NLK_INADDR_FIXED, 16, NULL, NULL, NULL, NULL },
+	[IP6MRA_CREPORT_DST_ADDR] = { NLK_INADDR_FIXED, 16, NULL, NULL, NULL, NULL },
+};
+static const struct nl_field cachereport_fields[] = {
+	FIELD(struct rtgenmsg, rtgen_family, NLK_RTNL_FAMILY, NULL, NULL),
+};
+static const struct nl_layout cachereport_layouts[] = {
+	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, NULL, NULL, NULL, 0 },
+	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, &xlat_ipmra_creport_attrs,
+	  "IPMRA_CREPORT_???", ipmra_decs, ARRAY_LEN(ipmra_decs) },
+	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, &xlat_ip6mra_creport_attrs,
+	  "IP6MRA_CREPORT_???", ip6mra_decs, ARRAY_LEN(ip6mra_decs) },
+};
+
+static const struct nl_layout *cachereport_layout(uint8_t family)
+{
+	return &cachereport_layouts[family == RTNL_FAMILY_IPMR ? 1 : family == RTNL_FAMILY_IP6MR ? 2 : 0];
+}
+
+/* RTM_*NETCONF: struct netconfmsg */
+static const struct nla_dec netconfa_decs[] = {
+	[NETCONFA_IFINDEX] = IFINDEX,
+	[NETCONFA_FORWARDING] = S32,
+	[NETCONFA_RP_FILTER] = S32,
+	[NETCONFA_MC_FORWARDING] = S32,
+	[NETCONFA_PROXY_NEIGH] = S32,
+	[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN] = S32,
+	[NETCONFA_INPUT] = S32,
+	[NETCONFA_BC_FORWARDING] = S32,
+};
+static const struct nl_field netconfmsg_fields[] = {
+	FIELD(struct netconfmsg, ncm_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout netconfmsg_layout = {
+	sizeof(struct netconfmsg), 0, netconfmsg_fields, ARRAY_LEN(netconfmsg_fields),
+	&xlat_rtnl_netconf_attrs, "NETCONFA_???", netconfa_decs, ARRAY_LEN(netconfa_decs),
+};
+
+/* RTM_{GET,SET}DCB: struct dcbmsg */
+static const struct nl_field dcbmsg_fields[] = {
+	FIELD(struct dcbmsg, dcb_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct dcbmsg, cmd, NLK_XVAL, &xlat_dcb_commands, "DCB_CMD_???"),
+};
+static const struct nl_layout dcbmsg_layout = {
+	sizeof(struct dcbmsg), 0, dcbmsg_fields, ARRAY_LEN(dcbmsg_fields),
+	&xlat_rtnl_dcb_attrs, "DCB_ATTR_???", NULL, 0,
+};
+
+/* RTM_*MDB: struct br_port_msg */
+static const struct nl_field br_port_msg_fields[] = {
+	FIELD(struct br_port_msg, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct br_port_msg, ifindex, NLK_IFINDEX, NULL, NULL),
+};
+static const struct nl_layout br_port_msg_layout = {
+	sizeof(struct br_port_msg), 0, br_port_msg_fields, ARRAY_LEN(br_port_msg_fields),
+	&xlat_rtnl_mdb_attrs, "MDBA_???", NULL, 0,
+};
+
+/* RTM_*ADDRLABEL: struct ifaddrlblmsg */
+static const struct nla_dec ifal_decs[] = {
+	[IFAL_ADDRESS] = INADDR,
+	[IFAL_LABEL] = U32,
+};
+static const struct nl_field ifaddrlblmsg_fields[] = {
+	FIELD(struct ifaddrlblmsg, ifal_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_prefixlen, NLK_U, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_flags, NLK_U, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_index, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct ifaddrlblmsg, ifal_seq, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ifaddrlblmsg_layout = {
+	sizeof(struct ifaddrlblmsg), 0, ifaddrlblmsg_fields, ARRAY_LEN(ifaddrlblmsg_fields),
+	&xlat_rtnl_addrlabel_attrs, "IFAL_???", ifal_decs, ARRAY_LEN(ifal_decs),
+};
+
+/* qdiscs, classes, filters, chains: struct tcmsg */
+static const struct nl_field tc_stats_fields[] = {
+	FIELD(struct tc_stats, bytes, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, packets, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, drops, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, overlimits, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, bps, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, pps, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, qlen, NLK_U, NULL, NULL),
+	FIELD(struct tc_stats, backlog, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tc_stats_layout = {
+	offsetof(struct tc_stats, backlog) + sizeof(uint32_t), 0, tc_stats_fields,
+	ARRAY_LEN(tc_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field tc_estimator_fields[] = {
+	FIELD(struct tc_estimator, interval, NLK_D, NULL, NULL),
+	FIELD(struct tc_estimator, ewma_log, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tc_estimator_layout = {
+	sizeof(struct tc_estimator), 0, tc_estimator_fields, ARRAY_LEN(tc_estimator_fields),
+	NULL, NULL, NULL, 0,
+};
+/* TCA_STATS2 (and TCA_ACT_STATS): struct gnet_stats_* */
+static const struct nl_field gnet_basic_fields[] = {
+	FIELD(struct gnet_stats_basic, bytes, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_basic, packets, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_basic_layout = {
+	offsetof(struct gnet_stats_basic, packets) + sizeof(uint32_t), 0, gnet_basic_fields,
+	ARRAY_LEN(gnet_basic_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field gnet_rate_est_fields[] = {
+	FIELD(struct gnet_stats_rate_est, bps, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_rate_est, pps, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_rate_est_layout = {
+	sizeof(struct gnet_stats_rate_est), 0, gnet_rate_est_fields,
+	ARRAY_LEN(gnet_rate_est_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field gnet_rate_est64_fields[] = {
+	FIELD(struct gnet_stats_rate_est64, bps, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_rate_est64, pps, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_rate_est64_layout = {
+	sizeof(struct gnet_stats_rate_est64), 0, gnet_rate_est64_fields,
+	ARRAY_LEN(gnet_rate_est64_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field gnet_queue_fields[] = {
+	FIELD(struct gnet_stats_queue, qlen, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, backlog, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, drops, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, requeues, NLK_U, NULL, NULL),
+	FIELD(struct gnet_stats_queue, overlimits, NLK_U, NULL, NULL),
+};
+static const struct nl_layout gnet_queue_layout = {
+	sizeof(struct gnet_stats_queue), 0, gnet_queue_fields, ARRAY_LEN(gnet_queue_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec tca_stats_decs[] = {
+	[TCA_STATS_BASIC] = SUB(gnet_basic_layout),
+	[TCA_STATS_RATE_EST] = SUB(gnet_rate_est_layout),
+	[TCA_STATS_QUEUE] = SUB(gnet_queue_layout),
+	[TCA_STATS_RATE_EST64] = SUB(gnet_rate_est64_layout),
+	[TCA_STATS_BASIC_HW] = SUB(gnet_basic_layout),
+	[TCA_STATS_PKT64] = U64,
+};
+ATTRSET(tca_stats_set, xlat_tca_stats_attrs, "TCA_STATS_???", tca_stats_decs);
+
+static const struct nla_dec tca_decs[] = {
+	[TCA_STATS2] = NEST(tca_stats_set),
+	[TCA_KIND] = STR,
+	[TCA_STATS] = SUB(tc_stats_layout),
+	[TCA_RATE] = SUB(tc_estimator_layout),
+	[TCA_FCNT] = U32,
+	[TCA_CHAIN] = U32,
+	[TCA_HW_OFFLOAD] = U8,
+	[TCA_INGRESS_BLOCK] = U32,
+	[TCA_EGRESS_BLOCK] = U32,
+	[TCA_DUMP_FLAGS] = U32,
+};
+
+static const struct nl_field tcmsg_fields[] = {
+	FIELD(struct tcmsg, tcm_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct tcmsg, tcm_ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct tcmsg, tcm_handle, NLK_U, NULL, NULL),
+	FIELD(struct tcmsg, tcm_parent, NLK_U, NULL, NULL),
+	FIELD(struct tcmsg, tcm_info, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tcmsg_layout = {
+	sizeof(struct tcmsg), 0, tcmsg_fields, ARRAY_LEN(tcmsg_fields),
+	&xlat_rtnl_tc_attrs, "TCA_???", tca_decs, ARRAY_LEN(tca_decs),
+};
+
+/* actions: struct tcamsg */
+static const struct nla_dec tca_act_decs[] = {
+	[TCA_ACT_KIND] = STR,
+	[TCA_ACT_INDEX] = U32,
+	[TCA_ACT_STATS] = NEST(tca_stats_set),
+	[TCA_ACT_FLAGS] = { NLK_FLAGS, 4, &xlat_tca_act_flags, "TCA_ACT_FLAGS_???", NULL, NULL },
+	[TCA_ACT_HW_STATS] = { NLK_FLAGS, 4, &xlat_tca_act_hw_stats, "TCA_ACT_HW_STATS_???", NULL, NULL },
+	[TCA_ACT_USED_HW_STATS] = { NLK_FLAGS, 4, &xlat_tca_act_hw_stats, "TCA_ACT_HW_STATS_???", NULL,
+				    NULL },
+	[TCA_ACT_IN_HW_COUNT] = U32,
+};
+static const struct nl_field tcamsg_fields[] = {
+	FIELD(struct tcamsg, tca_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout tcamsg_layout = {
+	sizeof(struct tcamsg), 0, tcamsg_fields, ARRAY_LEN(tcamsg_fields),
+	&xlat_rtnl_tc_action_attrs, "TCA_ACT_???", tca_act_decs, ARRAY_LEN(tca_act_decs),
+};
+
+/* rules: struct fib_rule_hdr */
+static const struct nl_field fib_rule_uid_range_fields[] = {
+	FIELD(struct fib_rule_uid_range, start, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_uid_range, end, NLK_U, NULL, NULL),
+};
+static const struct nl_layout fib_rule_uid_range_layout = {
+	sizeof(struct fib_rule_uid_range), 0, fib_rule_uid_range_fields,
+	ARRAY_LEN(fib_rule_uid_range_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field fib_rule_port_range_fields[] = {
+	FIELD(struct fib_rule_port_range, start, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_port_range, end, NLK_U, NULL, NULL),
+};
+static const struct nl_layout fib_rule_port_range_layout = {
+	sizeof(struct fib_rule_port_range), 0, fib_rule_port_range_fields,
+	ARRAY_LEN(fib_rule_port_range_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec fra_decs[] = {
+	[FRA_DST] = INADDR,
+	[FRA_SRC] = INADDR,
+	[FRA_IIFNAME] = STR,
+	[FRA_GOTO] = U32,
+	[FRA_PRIORITY] = U32,
+	[FRA_FWMARK] = U32,
+	[FRA_FLOW] = U32,
+	[FRA_TUN_ID] = { NLK_BE64, 8, NULL, NULL, NULL, NULL },
+	[FRA_SUPPRESS_IFGROUP] = U32,
+	[FRA_SUPPRESS_PREFIXLEN] = U32,
+	[FRA_TABLE] = { NLK_XVAL, 4, &xlat_routing_table_ids, NULL, NULL, NULL },
+	[FRA_FWMASK] = U32,
+	[FRA_OIFNAME] = STR,
+	[FRA_L3MDEV] = U8,
+	[FRA_UID_RANGE] = SUB(fib_rule_uid_range_layout),
+	[FRA_PROTOCOL] = { NLK_XVAL, 1, &xlat_routing_protocols, "RTPROT_???", NULL, NULL },
+	[FRA_IP_PROTO] = { NLK_XVAL, 1, &xlat_ip_protocols, "IPPROTO_???", NULL, NULL },
+	[FRA_SPORT_RANGE] = SUB(fib_rule_port_range_layout),
+	[FRA_DPORT_RANGE] = SUB(fib_rule_port_range_layout),
+};
+static const struct nl_field fib_rule_hdr_fields[] = {
+	FIELD(struct fib_rule_hdr, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct fib_rule_hdr, dst_len, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_hdr, src_len, NLK_U, NULL, NULL),
+	FIELD(struct fib_rule_hdr, tos, NLK_FLAGS, &xlat_ip_tos_flags, "IPTOS_TOS_???"),
+	FIELD(struct fib_rule_hdr, table, NLK_XVAL, &xlat_routing_table_ids, "RT_TABLE_???"),
+	FIELD(struct fib_rule_hdr, action, NLK_XVAL, &xlat_fib_rule_actions, "FR_ACT_???"),
+	FIELD(struct fib_rule_hdr, flags, NLK_FLAGS, &xlat_fib_rule_flags, "FIB_RULE_???"),
+};
+static const struct nl_layout fib_rule_hdr_layout = {
+	sizeof(struct fib_rule_hdr), 0, fib_rule_hdr_fields, ARRAY_LEN(fib_rule_hdr_fields),
+	&xlat_rtnl_rule_attrs, "FRA_???", fra_decs, ARRAY_LEN(fra_decs),
+};
+
+/* next hops: struct nhmsg */
+static const struct nl_field nhmsg_fields[] = {
+	FIELD(struct nhmsg, nh_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct nhmsg, nh_scope, NLK_XVAL, &xlat_routing_scopes, NULL),
+	FIELD(struct nhmsg, nh_protocol, NLK_XVAL, &xlat_routing_protocols, "RTPROT_???"),
+	FIELD(struct nhmsg, resvd, NLK_X_NZ, NULL, NULL),
+	FIELD(struct nhmsg, nh_flags, NLK_FLAGS, &xlat_rtnh_flags, "RTNH_F_???"),
+};
+static const struct nl_layout nhmsg_layout = {
+	sizeof(struct nhmsg), 0, nhmsg_fields, ARRAY_LEN(nhmsg_fields),
+	&xlat_rtnl_nexthop_attrs, "NHA_???", NULL, 0,
+};
+
+/* statistics: struct if_stats_msg */
+static const struct nl_field if_stats_msg_fields[] = {
+	FIELD(struct if_stats_msg, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct if_stats_msg, pad1, NLK_X_NZ, NULL, NULL),
+	FIELD(struct if_stats_msg, pad2, NLK_X_NZ, NULL, NULL),
+	FIELD(struct if_stats_msg, ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct if_stats_msg, filter_mask, NLK_BITS, &xlat_ifstats_attrs, "1<<IFLA_STATS_???"),
+};
+static const struct nl_layout if_stats_msg_layout = {
+	sizeof(struct if_stats_msg), 0, if_stats_msg_fields, ARRAY_LEN(if_stats_msg_fields),
+	&xlat_ifstats_attrs, "IFLA_STATS_???", NULL, 0,
+};
+
+/* neighbour tables: struct ndtmsg */
+static const struct nl_field ndt_config_fields[] = {
+	FIELD(struct ndt_config, ndtc_key_len, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_entry_size, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_entries, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_last_flush, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_last_rand, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_hash_rnd, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_hash_mask, NLK_X, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_hash_chain_gc, NLK_U, NULL, NULL),
+	FIELD(struct ndt_config, ndtc_proxy_qlen, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ndt_config_layout = {
+	sizeof(struct ndt_config), 0, ndt_config_fields, ARRAY_LEN(ndt_config_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_field ndt_stats_fields[] = {
+	FIELD(struct ndt_stats, ndts_allocs, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_destroys, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_hash_grows, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_res_failed, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_lookups, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_hits, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_rcv_probes_mcast, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_rcv_probes_ucast, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_periodic_gc_runs, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_forced_gc_runs, NLK_U, NULL, NULL),
+	FIELD(struct ndt_stats, ndts_table_fulls, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ndt_stats_layout = {
+	offsetof(struct ndt_stats, ndts_table_fulls) + sizeof(uint64_t),
+	offsetof(struct ndt_stats, ndts_forced_gc_runs) + sizeof(uint64_t),
+	ndt_stats_fields, ARRAY_LEN(ndt_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec ndtpa_decs[] = {
+	[NDTPA_IFINDEX] = IFINDEX,
+	[NDTPA_REFCNT] = U32,
+	[NDTPA_REACHABLE_TIME] = U64,
+	[NDTPA_BASE_REACHABLE_TIME] = U64,
+	[NDTPA_RETRANS_TIME] = U64,
+	[NDTPA_GC_STALETIME] = U64,
+	[NDTPA_DELAY_PROBE_TIME] = U64,
+	[NDTPA_QUEUE_LEN] = U32,
+	[NDTPA_APP_PROBES] = U32,
+	[NDTPA_UCAST_PROBES] = U32,
+	[NDTPA_MCAST_PROBES] = U32,
+	[NDTPA_ANYCAST_DELAY] = U64,
+	[NDTPA_PROXY_DELAY] = U64,
+	[NDTPA_PROXY_QLEN] = U32,
+	[NDTPA_LOCKTIME] = U64,
+	[NDTPA_QUEUE_LENBYTES] = U32,
+	[NDTPA_MCAST_REPROBES] = U32,
+	[NDTPA_INTERVAL_PROBE_TIME_MS] = U64,
+};
+ATTRSET(ndtpa_set, xlat_ndtpa_attrs, "NDTPA_???", ndtpa_decs);
+static const struct nla_dec ndta_decs[] = {
+	[NDTA_NAME] = STR,
+	[NDTA_THRESH1] = U32,
+	[NDTA_THRESH2] = U32,
+	[NDTA_THRESH3] = U32,
+	[NDTA_CONFIG] = SUB(ndt_config_layout),
+	[NDTA_PARMS] = NEST(ndtpa_set),
+	[NDTA_STATS] = SUB(ndt_stats_layout),
+	[NDTA_GC_INTERVAL] = U64,
+};
+
+static const struct nl_field ndtmsg_fields[] = {
+	FIELD(struct ndtmsg, ndtm_family, NLK_FAMILY, NULL, NULL),
+};
+static const struct nl_layout ndtmsg_layout = {
+	sizeof(struct ndtmsg), 0, ndtmsg_fields, ARRAY_LEN(ndtmsg_fields),
+	&xlat_rtnl_neightbl_attrs, "NDTA_???", ndta_decs, ARRAY_LEN(ndta_decs),
+};
+
+/* ---- dispatch by message type ---- */
+
+static const struct nl_layout *const route_layouts[] = {
+	[RTM_NEWLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_DELLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_GETLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_SETLINK - RTM_BASE] = &ifinfomsg_layout,
+	[RTM_NEWADDR - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_DELADDR - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_GETADDR - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_NEWROUTE - RTM_BASE] = &rtmsg_layout,
+	[RTM_DELROUTE - RTM_BASE] = &rtmsg_layout,
+	[RTM_GETROUTE - RTM_BASE] = &rtmsg_layout,
+	[RTM_NEWNEIGH - RTM_BASE] = &ndmsg_layout,
+	[RTM_DELNEIGH - RTM_BASE] = &ndmsg_layout,
+	[RTM_GETNEIGH - RTM_BASE] = &ndmsg_layout,
+	[RTM_GETMULTICAST - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_GETANYCAST - RTM_BASE] = &ifaddrmsg_layout,
+	[RTM_NEWADDRLABEL - RTM_BASE] = &ifaddrlblmsg_layout,
+	[RTM_DELADDRLABEL - RTM_BASE] = &ifaddrlblmsg_layout,
+	[RTM_GETADDRLABEL - RTM_BASE] = &ifaddrlblmsg_layout,
+	[RTM_GETDCB - RTM_BASE] = &dcbmsg_layout,
+	[RTM_SETDCB - RTM_BASE] = &dcbmsg_layout,
+	[RTM_NEWNETCONF - RTM_BASE] = &netconfmsg_layout,
+	[RTM_DELNETCONF - RTM_BASE] = &netconfmsg_layout,
+	[RTM_GETNETCONF - RTM_BASE] = &netconfmsg_layout,
+	[RTM_NEWMDB - RTM_BASE] = &br_port_msg_layout,
+	[RTM_DELMDB - RTM_BASE] = &br_port_msg_layout,
+	[RTM_GETMDB - RTM_BASE] = &br_port_msg_layout,
+	[RTM_NEWRULE - RTM_BASE] = &fib_rule_hdr_layout,
+	[RTM_DELRULE - RTM_BASE] = &fib_rule_hdr_layout,
+	[RTM_GETRULE - RTM_BASE] = &fib_rule_hdr_layout,
+	[RTM_NEWQDISC - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELQDISC - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETQDISC - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWTCLASS - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELTCLASS - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETTCLASS - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWTFILTER - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELTFILTER - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETTFILTER - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWCHAIN - RTM_BASE] = &tcmsg_layout,
+	[RTM_DELCHAIN - RTM_BASE] = &tcmsg_layout,
+	[RTM_GETCHAIN - RTM_BASE] = &tcmsg_layout,
+	[RTM_NEWACTION - RTM_BASE] = &tcamsg_layout,
+	[RTM_DELACTION - RTM_BASE] = &tcamsg_layout,
+	[RTM_GETACTION - RTM_BASE] = &tcamsg_layout,
+	[RTM_NEWNEIGHTBL - RTM_BASE] = &ndtmsg_layout,
+	[RTM_GETNEIGHTBL - RTM_BASE] = &ndtmsg_layout,
+	[RTM_SETNEIGHTBL - RTM_BASE] = &ndtmsg_layout,
+	[RTM_NEWSTATS - RTM_BASE] = &if_stats_msg_layout,
+	[RTM_GETSTATS - RTM_BASE] = &if_stats_msg_layout,
+	[RTM_NEWNEXTHOP - RTM_BASE] = &nhmsg_layout,
+	[RTM_DELNEXTHOP - RTM_BASE] = &nhmsg_layout,
+	[RTM_GETNEXTHOP - RTM_BASE] = &nhmsg_layout,
+	[RTM_NEWNSID - RTM_BASE] = &nsid_layout,
+	[RTM_DELNSID - RTM_BASE] = &nsid_layout,
+	[RTM_GETNSID - RTM_BASE] = &nsid_layout,
+};
+
+bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
+			  unsigned long len)
+{
+	unsigned idx = (unsigned)type - RTM_BASE;
+	uint8_t family;
+
+	(void)flags;
+	if (type == NLMSG_DONE)
+		return false;
+	if (!fetch_or_print_addr(tcp, addr, &family, sizeof(family)))
+		return true;
+	if (type == RTM_NEWCACHEREPORT)
+		nl_print_body(tcp, cachereport_layout(family), addr, len);
+	else if (type >= RTM_BASE && idx < ARRAY_LEN(route_layouts) && route_layouts[idx])
+		nl_print_body(tcp, route_layouts[idx], addr, len);
+	else
+		nl_print_family_body(tcp, addr, len);
+	return true;
+}

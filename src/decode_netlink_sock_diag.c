@@ -1,0 +1,310 @@
+/* NETLINK_SOCK_DIAG bodies as data: requests (NLM_F_REQUEST) and replies
+ * per address family: unix_diag, inet_diag (v2 and the TCPDIAG_GETSOCK /
+ * DCCPDIAG_GETSOCK compat request), netlink_diag, packet_diag. */
+#include "config.h"
+#include "decode_netlink.h"
+
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <stddef.h>
+#include <sys/socket.h>
+
+#include "print.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define FIELD(type, f, kind, x, dflt) \
+	{ #f, offsetof(type, f), sizeof(((type *)0)->f), kind, x, dflt, NULL }
+#define FIELD_SUB(type, f, l) \
+	{ #f, offsetof(type, f), sizeof(((type *)0)->f), NLK_STRUCT, NULL, NULL, &(l) }
+#define LAYOUT(name, type, fields, attrs, dflt, decs, ndecs) \
+	static const struct nl_layout name = { sizeof(type), 0, fields, ARRAY_LEN(fields), \
+					       attrs, dflt, decs, ndecs }
+#define U8 { NLK_U, 1, NULL, NULL, NULL, NULL }
+#define U32 { NLK_U, 4, NULL, NULL, NULL, NULL }
+#define U64 { NLK_U, 8, NULL, NULL, NULL, NULL }
+#define STR { NLK_STR, 0, NULL, NULL, NULL, NULL }
+
+/* ---- AF_UNIX ---- */
+
+static const struct nl_field unix_req_fields[] = {
+	FIELD(struct unix_diag_req, sdiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct unix_diag_req, sdiag_protocol, NLK_U, NULL, NULL),
+	FIELD(struct unix_diag_req, udiag_states, NLK_BITS, &xlat_tcp_states, "1<<TCP_???"),
+	FIELD(struct unix_diag_req, udiag_ino, NLK_U, NULL, NULL),
+	FIELD(struct unix_diag_req, udiag_show, NLK_FLAGS, &xlat_unix_diag_show, "UDIAG_SHOW_???"),
+	FIELD(struct unix_diag_req, udiag_cookie, NLK_COOKIE, NULL, NULL),
+};
+LAYOUT(unix_req_layout, struct unix_diag_req, unix_req_fields, NULL, NULL, NULL, 0);
+
+static const struct nl_field unix_vfs_fields[] = {
+	FIELD(struct unix_diag_vfs, udiag_vfs_dev, NLK_DEV, NULL, NULL),
+	FIELD(struct unix_diag_vfs, udiag_vfs_ino, NLK_U, NULL, NULL),
+};
+LAYOUT(unix_vfs_layout, struct unix_diag_vfs, unix_vfs_fields, NULL, NULL, NULL, 0);
+
+static const struct nl_field unix_rqlen_fields[] = {
+	FIELD(struct unix_diag_rqlen, udiag_rqueue, NLK_U, NULL, NULL),
+	FIELD(struct unix_diag_rqlen, udiag_wqueue, NLK_U, NULL, NULL),
+};
+LAYOUT(unix_rqlen_layout, struct unix_diag_rqlen, unix_rqlen_fields, NULL, NULL, NULL, 0);
+
+static const struct nla_dec unix_msg_decs[] = {
+	[UNIX_DIAG_NAME] = STR,
+	[UNIX_DIAG_VFS] = { NLK_STRUCT, 0, NULL, NULL, &unix_vfs_layout, NULL },
+	[UNIX_DIAG_PEER] = U32,
+	[UNIX_DIAG_ICONS] = { NLK_UARRAY, 4, NULL, NULL, NULL, NULL },
+	[UNIX_DIAG_RQLEN] = { NLK_STRUCT, 0, NULL, NULL, &unix_rqlen_layout, NULL },
+	[UNIX_DIAG_SHUTDOWN] = U8,
+	[UNIX_DIAG_UID] = U32,
+};
+
+static const struct nl_field unix_msg_fields[] = {
+	FIELD(struct unix_diag_msg, udiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct unix_diag_msg, udiag_type, NLK_XVAL, &xlat_socket_types, "SOCK_???"),
+	FIELD(struct unix_diag_msg, udiag_state, NLK_XVAL, &xlat_tcp_states, "TCP_???"),
+	FIELD(struct unix_diag_msg, udiag_ino, NLK_U, NULL, NULL),
+	FIELD(struct unix_diag_msg, udiag_cookie, NLK_COOKIE, NULL, NULL),
+};
+LAYOUT(unix_msg_layout, struct unix_diag_msg, unix_msg_fields, &xlat_unix_diag_attrs,
+       "UNIX_DIAG_???", unix_msg_decs, ARRAY_LEN(unix_msg_decs));
+
+/* ---- AF_INET, AF_INET6 ---- */
+
+static const struct nl_field sockid_fields[] = {
+	FIELD(struct inet_diag_sockid, idiag_sport, NLK_BE16, NULL, NULL),
+	FIELD(struct inet_diag_sockid, idiag_dport, NLK_BE16, NULL, NULL),
+	FIELD(struct inet_diag_sockid, idiag_src, NLK_INADDR, NULL, NULL),
+	FIELD(struct inet_diag_sockid, idiag_dst, NLK_INADDR, NULL, NULL),
+	FIELD(struct inet_diag_sockid, idiag_if, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct inet_diag_sockid, idiag_cookie, NLK_COOKIE, NULL, NULL),
+};
+LAYOUT(sockid_layout, struct inet_diag_sockid, sockid_fields, NULL, NULL, NULL, 0);
+
+static const struct nla_dec inet_req_decs[] = {
+	[INET_DIAG_REQ_PROTOCOL] = { NLK_XVAL, 0, &xlat_ip_protocols, "IPPROTO_???", NULL, NULL },
+};
+
+static const struct nl_field inet_req_v2_fields[] = {
+	FIELD(struct inet_diag_req_v2, sdiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct inet_diag_req_v2, sdiag_protocol, NLK_XVAL, &xlat_ip_protocols, "IPPROTO_???"),
+	FIELD(struct inet_diag_req_v2, idiag_ext, NLK_BITS1, &xlat_inet_diag_attrs,
+	      "1<<INET_DIAG_\?\?\?-1"),
+	FIELD(struct inet_diag_req_v2, idiag_states, NLK_BITS, &xlat_tcp_states, "1<<TCP_???"),
+	FIELD_SUB(struct inet_diag_req_v2, id, sockid_layout),
+};
+LAYOUT(inet_req_v2_layout, struct inet_diag_req_v2, inet_req_v2_fields, &xlat_inet_diag_req_attrs,
+       "INET_DIAG_REQ_???", inet_req_decs, ARRAY_LEN(inet_req_decs));
+
+static const struct nl_field inet_req_compat_fields[] = {
+	FIELD(struct inet_diag_req, idiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct inet_diag_req, idiag_src_len, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_req, idiag_dst_len, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_req, idiag_ext, NLK_BITS1, &xlat_inet_diag_attrs,
+	      "1<<INET_DIAG_\?\?\?-1"),
+	FIELD_SUB(struct inet_diag_req, id, sockid_layout),
+	FIELD(struct inet_diag_req, idiag_states, NLK_BITS, &xlat_tcp_states, "1<<TCP_???"),
+	FIELD(struct inet_diag_req, idiag_dbs, NLK_U, NULL, NULL),
+};
+LAYOUT(inet_req_compat_layout, struct inet_diag_req, inet_req_compat_fields,
+       &xlat_inet_diag_req_attrs, "INET_DIAG_REQ_???", inet_req_decs, ARRAY_LEN(inet_req_decs));
+
+static const struct nl_field inet_meminfo_fields[] = {
+	FIELD(struct inet_diag_meminfo, idiag_rmem, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_meminfo, idiag_wmem, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_meminfo, idiag_fmem, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_meminfo, idiag_tmem, NLK_U, NULL, NULL),
+};
+LAYOUT(inet_meminfo_layout, struct inet_diag_meminfo, inet_meminfo_fields, NULL, NULL, NULL, 0);
+
+static const struct nla_dec inet_msg_decs[] = {
+	[INET_DIAG_MEMINFO] = { NLK_STRUCT, 0, NULL, NULL, &inet_meminfo_layout, NULL },
+	[INET_DIAG_CONG] = STR,
+	[INET_DIAG_TOS] = U8,
+	[INET_DIAG_TCLASS] = U8,
+	[INET_DIAG_PROTOCOL] = { NLK_XVAL, 0, &xlat_ip_protocols, "IPPROTO_???", NULL, NULL },
+	[INET_DIAG_SKV6ONLY] = U8,
+	[INET_DIAG_SHUTDOWN] = { NLK_FLAGS_V, 1, &xlat_sock_shutdown_flags, "???_SHUTDOWN", NULL, NULL },
+	[INET_DIAG_MARK] = U32,
+	[INET_DIAG_CLASS_ID] = U32,
+	[INET_DIAG_CGROUP_ID] = U64,
+};
+
+static const struct nl_field inet_msg_fields[] = {
+	FIELD(struct inet_diag_msg, idiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct inet_diag_msg, idiag_state, NLK_XVAL, &xlat_tcp_states, "TCP_???"),
+	FIELD(struct inet_diag_msg, idiag_timer, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_msg, idiag_retrans, NLK_U, NULL, NULL),
+	FIELD_SUB(struct inet_diag_msg, id, sockid_layout),
+	FIELD(struct inet_diag_msg, idiag_expires, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_msg, idiag_rqueue, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_msg, idiag_wqueue, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_msg, idiag_uid, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_msg, idiag_inode, NLK_U, NULL, NULL),
+};
+LAYOUT(inet_msg_layout, struct inet_diag_msg, inet_msg_fields, &xlat_inet_diag_attrs,
+       "INET_DIAG_???", inet_msg_decs, ARRAY_LEN(inet_msg_decs));
+
+/* ---- AF_NETLINK ---- */
+
+static const struct nl_field netlink_req_fields[] = {
+	FIELD(struct netlink_diag_req, sdiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct netlink_diag_req, sdiag_protocol, NLK_XVAL, &xlat_netlink_diag_protocols,
+	      "NETLINK_???"),
+	FIELD(struct netlink_diag_req, ndiag_ino, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_req, ndiag_show, NLK_FLAGS, &xlat_netlink_diag_show,
+	      "NDIAG_SHOW_???"),
+	FIELD(struct netlink_diag_req, ndiag_cookie, NLK_COOKIE, NULL, NULL),
+};
+LAYOUT(netlink_req_layout, struct netlink_diag_req, netlink_req_fields, NULL, NULL, NULL, 0);
+
+static const struct nl_field netlink_msg_fields[] = {
+	FIELD(struct netlink_diag_msg, ndiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct netlink_diag_msg, ndiag_type, NLK_XVAL, &xlat_socket_types, "SOCK_???"),
+	FIELD(struct netlink_diag_msg, ndiag_protocol, NLK_XVAL, &xlat_netlink_protocols,
+	      "NETLINK_???"),
+	FIELD(struct netlink_diag_msg, ndiag_state, NLK_XVAL, &xlat_netlink_states, "NETLINK_???"),
+	FIELD(struct netlink_diag_msg, ndiag_portid, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_msg, ndiag_dst_portid, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_msg, ndiag_dst_group, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_msg, ndiag_ino, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_msg, ndiag_cookie, NLK_COOKIE, NULL, NULL),
+};
+static const struct nl_field netlink_ring_fields[] = {
+	FIELD(struct netlink_diag_ring, ndr_block_size, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_ring, ndr_block_nr, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_ring, ndr_frame_size, NLK_U, NULL, NULL),
+	FIELD(struct netlink_diag_ring, ndr_frame_nr, NLK_U, NULL, NULL),
+};
+LAYOUT(netlink_ring_layout, struct netlink_diag_ring, netlink_ring_fields, NULL, NULL, NULL, 0);
+
+static const struct nla_dec netlink_msg_decs[] = {
+	[NETLINK_DIAG_GROUPS] = { NLK_XARRAY, sizeof(unsigned long), NULL, NULL, NULL, NULL },
+	[NETLINK_DIAG_RX_RING] = { NLK_STRUCT, 0, NULL, NULL, &netlink_ring_layout, NULL },
+	[NETLINK_DIAG_TX_RING] = { NLK_STRUCT, 0, NULL, NULL, &netlink_ring_layout, NULL },
+	[NETLINK_DIAG_FLAGS] = { NLK_FLAGS, 4, &xlat_netlink_socket_flags, "NDIAG_FLAG_???", NULL, NULL },
+};
+LAYOUT(netlink_msg_layout, struct netlink_diag_msg, netlink_msg_fields, &xlat_netlink_diag_attrs,
+       "NETLINK_DIAG_???", netlink_msg_decs, ARRAY_LEN(netlink_msg_decs));
+
+/* ---- AF_PACKET ---- */
+
+static const struct nl_field packet_req_fields[] = {
+	FIELD(struct packet_diag_req, sdiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct packet_diag_req, sdiag_protocol, NLK_X, NULL, NULL),
+	FIELD(struct packet_diag_req, pdiag_ino, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_req, pdiag_show, NLK_FLAGS, &xlat_packet_diag_show,
+	      "PACKET_SHOW_???"),
+	FIELD(struct packet_diag_req, pdiag_cookie, NLK_COOKIE, NULL, NULL),
+};
+LAYOUT(packet_req_layout, struct packet_diag_req, packet_req_fields, NULL, NULL, NULL, 0);
+
+static const struct nl_field packet_info_fields[] = {
+	FIELD(struct packet_diag_info, pdi_index, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_version, NLK_XVAL, &xlat_af_packet_versions, "TPACKET_???"),
+	FIELD(struct packet_diag_info, pdi_reserve, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_copy_thresh, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_tstamp, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_info, pdi_flags, NLK_FLAGS, &xlat_packet_diag_info_flags, "PDI_???"),
+};
+LAYOUT(packet_info_layout, struct packet_diag_info, packet_info_fields, NULL, NULL, NULL, 0);
+
+static const struct nl_field packet_ring_fields[] = {
+	FIELD(struct packet_diag_ring, pdr_block_size, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_block_nr, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_frame_size, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_frame_nr, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_retire_tmo, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_sizeof_priv, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_ring, pdr_features, NLK_U, NULL, NULL),
+};
+LAYOUT(packet_ring_layout, struct packet_diag_ring, packet_ring_fields, NULL, NULL, NULL, 0);
+
+static const struct nla_dec packet_msg_decs[] = {
+	[PACKET_DIAG_INFO] = { NLK_STRUCT, 0, NULL, NULL, &packet_info_layout, NULL },
+	[PACKET_DIAG_RX_RING] = { NLK_STRUCT, 0, NULL, NULL, &packet_ring_layout, NULL },
+	[PACKET_DIAG_TX_RING] = { NLK_STRUCT, 0, NULL, NULL, &packet_ring_layout, NULL },
+	[PACKET_DIAG_FILTER] = { NLK_BPF, 0, NULL, NULL, NULL, NULL },
+	[PACKET_DIAG_FANOUT] = U32,
+	[PACKET_DIAG_UID] = U32,
+};
+
+static const struct nl_field packet_msg_fields[] = {
+	FIELD(struct packet_diag_msg, pdiag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct packet_diag_msg, pdiag_type, NLK_XVAL, &xlat_socket_types, "SOCK_???"),
+	FIELD(struct packet_diag_msg, pdiag_num, NLK_XVAL, &xlat_ethernet_protocols, "ETH_P_???"),
+	FIELD(struct packet_diag_msg, pdiag_ino, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_msg, pdiag_cookie, NLK_COOKIE, NULL, NULL),
+};
+LAYOUT(packet_msg_layout, struct packet_diag_msg, packet_msg_fields, &xlat_packet_diag_attrs,
+       "PACKET_DIAG_???", packet_msg_decs, ARRAY_LEN(packet_msg_decs));
+
+/* ---- AF_SMC ---- */
+
+static const struct nl_field smc_req_fields[] = {
+	FIELD(struct smc_diag_req, diag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct smc_diag_req, diag_ext, NLK_BITS1, &xlat_smc_diag_attrs, "1<<SMC_DIAG_\?\?\?-1"),
+	/* the socket is an AF_INET one, whatever the family says */
+	{ "id", offsetof(struct smc_diag_req, id), sizeof(struct inet_diag_sockid), NLK_STRUCT,
+	  NULL, NULL, &sockid_layout, AF_INET },
+};
+LAYOUT(smc_req_layout, struct smc_diag_req, smc_req_fields, NULL, NULL, NULL, 0);
+
+static const struct nl_field smc_msg_fields[] = {
+	FIELD(struct smc_diag_msg, diag_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct smc_diag_msg, diag_state, NLK_XVAL, &xlat_smc_states, "SMC_???"),
+	FIELD(struct smc_diag_msg, diag_fallback, NLK_XVAL, &xlat_smc_diag_modes, "SMC_DIAG_MODE_???"),
+	FIELD(struct smc_diag_msg, diag_shutdown, NLK_U, NULL, NULL),
+	{ "id", offsetof(struct smc_diag_msg, id), sizeof(struct inet_diag_sockid), NLK_STRUCT,
+	  NULL, NULL, &sockid_layout, AF_INET },
+	FIELD(struct smc_diag_msg, diag_uid, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_msg, diag_inode, NLK_U, NULL, NULL),
+};
+static const struct nla_dec smc_msg_decs[] = {
+	[SMC_DIAG_SHUTDOWN] = { NLK_FLAGS, 1, &xlat_sock_shutdown_flags, "???_SHUTDOWN", NULL, NULL },
+};
+LAYOUT(smc_msg_layout, struct smc_diag_msg, smc_msg_fields, &xlat_smc_diag_attrs, "SMC_DIAG_???",
+       smc_msg_decs, ARRAY_LEN(smc_msg_decs));
+
+/* ---- dispatch: family, then request or reply ---- */
+
+static const struct {
+	const struct nl_layout *req, *msg;
+} diag_layouts[] = {
+	[AF_UNIX] = { &unix_req_layout, &unix_msg_layout },
+	[AF_INET] = { &inet_req_v2_layout, &inet_msg_layout },
+	[AF_INET6] = { &inet_req_v2_layout, &inet_msg_layout },
+	[AF_NETLINK] = { &netlink_req_layout, &netlink_msg_layout },
+	[AF_PACKET] = { &packet_req_layout, &packet_msg_layout },
+	[AF_SMC] = { &smc_req_layout, &smc_msg_layout },
+};
+
+bool decode_netlink_sock_diag(struct tcb *tcp, uint16_t type, uint16_t flags,
+			      unsigned long addr, unsigned long len)
+{
+	const struct nl_layout *l = NULL;
+	uint8_t family;
+
+	if (type == NLMSG_DONE)
+		return false;
+	if (!fetch_or_print_addr(tcp, addr, &family, sizeof(family)))
+		return true;
+	if (family < ARRAY_LEN(diag_layouts) && len > sizeof(family)) {
+		if (!(flags & NLM_F_REQUEST))
+			l = diag_layouts[family].msg;
+		else if ((family == AF_INET || family == AF_INET6) &&
+			 (type == TCPDIAG_GETSOCK || type == DCCPDIAG_GETSOCK))
+			l = &inet_req_compat_layout;
+		else
+			l = diag_layouts[family].req;
+	}
+	if (l)
+		nl_print_body(tcp, l, addr, len);
+	else
+		nl_print_family_body(tcp, addr, len);
+	return true;
+}
