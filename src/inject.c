@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "options.h"
 #include "print.h"
+#include "syscallent.h"
 #include "util.h"
 
 #define POKE_MAX 8	/* pokes of one kind in a rule */
