@@ -4,6 +4,7 @@
 #include <regex.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -105,6 +106,21 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 			return -EINVAL;
 		}
 		return 0;
+	}
+	if (*tok >= '0' && *tok <= '9') {
+		/* a syscall number, as strace takes it (any number below
+		 * the size of the table) */
+		char *end;
+		unsigned long n = strtoul(tok, &end, 10);
+
+		if (!*end && n < a->nsyscalls) {
+			set[n] = value;
+			return 0;
+		}
+		if (optional)
+			return 0;
+		snprintf(err, errsize, "invalid system call '%s'", tok);
+		return -EINVAL;
 	}
 	for (unsigned i = 0; i < a->nsyscalls; i++) {
 		if (a->table[i].name && strcmp(a->table[i].name, tok) == 0) {

@@ -12,7 +12,9 @@
 
 #include "filter.h"
 #include "mem.h"
+#include "options.h"
 #include "print.h"
+#include "syscallent.h"
 #include "util.h"
 
 #define POKE_MAX 8	/* pokes of one kind in a rule */
@@ -106,50 +108,52 @@ static int parse_ulong(const char *s, const char **end, unsigned long max, unsig
 	return 0;
 }
 
-/* "10" (microseconds), "10s", "10ms", "10us", "10ns" -> microseconds */
+/* "10" (microseconds), "10s", "10ms", "10us", "10ns", "1.5e3ms", ".16E7":
+ * strace's time syntax (that of -O) -> microseconds */
 static long parse_delay(const char *s)
 {
-	static const struct { const char *unit; double mul; } units[] = {
-		{ "", 1 }, { "us", 1 }, { "ms", 1e3 }, { "s", 1e6 }, { "ns", 1e-3 },
-	};
-	const char *end;
-	unsigned long v;
+	long long ns;
 
-	if (parse_ulong(s, &end, LONG_MAX / 1000000, &v) < 0)
+	if (parse_overhead(s, &ns) < 0 || ns / 1000 > LONG_MAX / 2)
 		return -1;
-	for (size_t i = 0; i < ARRAY_SIZE(units); i++)
-		if (strcmp(end, units[i].unit) == 0)
-			return (long)((double)v * units[i].mul);
-	return -1;
+	return (long)(ns / 1000);
 }
 
-/* when=FIRST[..LAST][+[STEP]] */
+/* when=FIRST[..LAST][+[STEP]], as strace 6.1 reads it:
+ *   F == the F-th call only        F+ == F..INF+1      F+S == F..INF+S
+ *   F..L == F..L+1                 F..L+ == F..L+1     F..L+S
+ * F and S are 1..65535, L is F..65534 (65535 stands for "no end"). */
+#define WHEN_MAX 65535
+
 static int parse_when(const char *s, struct inject_rule *r)
 {
 	const char *p;
 	unsigned long v;
+	bool range = false;
 
-	if (parse_ulong(s, &p, 65535, &v) < 0 || v == 0)
+	if (parse_ulong(s, &p, WHEN_MAX, &v) < 0 || v == 0)
 		return -1;
 	r->first = (unsigned)v;
-	r->last = r->first;
-	r->step = 0;
+	r->last = UINT_MAX;
 	if (strncmp(p, "..", 2) == 0) {
-		if (parse_ulong(p + 2, &p, 65535, &v) < 0 || v < r->first)
+		if (parse_ulong(p + 2, &p, WHEN_MAX - 1, &v) < 0 || v < r->first)
 			return -1;
 		r->last = (unsigned)v;
-		r->step = 1;
+		range = true;
 	}
 	if (*p == '+') {
 		p++;
-		if (r->last == r->first)
-			r->last = UINT_MAX;
 		r->step = 1;
 		if (*p) {
-			if (parse_ulong(p, &p, 65535, &v) < 0 || v == 0)
+			if (parse_ulong(p, &p, WHEN_MAX, &v) < 0 || v == 0)
 				return -1;
 			r->step = (unsigned)v;
 		}
+	} else if (range) {
+		r->step = 1;
+	} else {
+		r->last = r->first;
+		r->step = 0;
 	}
 	return *p ? -1 : 0;
 }
@@ -160,6 +164,9 @@ static int parse_pokes(const char *s, struct poke *pk, unsigned *n)
 	_cleanup_free_ char *copy = xstrdup(s);
 	char *save = NULL;
 
+	/* empty, or poke_enter= given twice: invalid, as in strace */
+	if (!*s || *n)
+		return -1;
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		struct poke *p;
 		const char *hex;
@@ -168,6 +175,9 @@ static int parse_pokes(const char *s, struct poke *pk, unsigned *n)
 		if (*n >= POKE_MAX || strncmp(tok, "@arg", 4) != 0 || tok[4] < '1' ||
 		    tok[4] > '6' || tok[5] != '=')
 			return -1;
+		for (unsigned i = 0; i < *n; i++)
+			if (pk[i].arg == (unsigned)(tok[4] - '0'))
+				return -1;	/* @argN twice */
 		p = &pk[(*n)++];
 		p->arg = (unsigned)(tok[4] - '0');
 		hex = tok + 6;
@@ -199,48 +209,57 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 	char *save = NULL;
 	char *set = strtok_r(copy, ":", &save);
 	const char *what = fault ? "fault" : "inject";
-	bool any = fault;
+	bool any = false, has_signal = false;
 
-	if (!set) {
-		snprintf(err, errsize, "invalid %s argument '%s'", what, value);
+	if (!*value || *value == ':') {
+		snprintf(err, errsize, "invalid system call ''");
 		return -EINVAL;
 	}
-	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
-	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
-		goto fail_quiet;
+	/* the actions first, then the set (strace's order: a bad action
+	 * is an "invalid inject argument" whatever the set) */
 	for (char *tok = strtok_r(NULL, ":", &save); tok; tok = strtok_r(NULL, ":", &save)) {
 		char *eq = strchr(tok, '=');
 		const char *v = eq ? eq + 1 : "";
 
 		if (eq)
 			*eq = '\0';
-		if (strcmp(tok, "error") == 0 && !r.has_retval) {
+		if (strcmp(tok, "error") == 0 && !r.has_retval && !r.has_error) {
 			r.error = parse_errno(v);
 			if (r.error < 0)
 				goto fail;
 			r.has_error = true;
-		} else if (strcmp(tok, "retval") == 0 && !fault && !r.has_error) {
+		} else if (strcmp(tok, "retval") == 0 && !fault && !r.has_error && !r.has_retval) {
 			char *end;
+			unsigned long long u;
 
 			errno = 0;
-			r.retval = strtol(v, &end, 0);
-			if (errno || end == v || *end)
+			u = strtoull(v, &end, 0);
+			if (errno || end == v || *end || u != (unsigned long)u)
 				goto fail;
+			r.retval = (long)u;
 			r.has_retval = true;
-		} else if (strcmp(tok, "signal") == 0 && !fault) {
+			/* a value the tracee reads as -errno */
+			if (r.retval < 0 && r.retval >= -4095)
+				ct_error("Inadvertent injection of error %ld is possible for retval=%llu",
+					 -r.retval, u);
+		} else if (strcmp(tok, "signal") == 0 && !fault && !has_signal) {
 			r.signo = parse_signo(v);
 			if (r.signo < 0)
 				goto fail;
-		} else if (strcmp(tok, "syscall") == 0 && !fault) {
+			has_signal = true;
+		} else if (strcmp(tok, "syscall") == 0 && r.scno < 0) {
+			/* only pure calls, without side effects, stand in */
 			r.scno = arch_syscall_number(a, v);
-			if (r.scno < 0)
+			if (r.scno < 0 || !(a->table[r.scno].classes & TC_PURE))
 				goto fail;
+			continue; /* not an action by itself */
 		} else if ((strcmp(tok, "delay_enter") == 0 || strcmp(tok, "delay_exit") == 0) && !fault) {
 			long d = parse_delay(v);
+			long *slot = tok[6] == 'e' && tok[7] == 'n' ? &r.delay_enter_us : &r.delay_exit_us;
 
-			if (d < 0)
+			if (d < 0 || *slot >= 0)
 				goto fail;
-			*(tok[6] == 'e' && tok[7] == 'n' ? &r.delay_enter_us : &r.delay_exit_us) = d;
+			*slot = d;
 		} else if (strcmp(tok, "poke_enter") == 0 && !fault) {
 			if (parse_pokes(v, r.poke_enter, &r.npoke_enter) < 0)
 				goto fail;
@@ -256,19 +275,23 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 		}
 		any = true;
 	}
-	if (!any) {
+	if (!any && !fault) {
 		snprintf(err, errsize, "invalid %s argument '%s': nothing to inject "
-			 "(error=, retval=, signal=, syscall=, delay_enter=, delay_exit=, poke_enter= or poke_exit=)",
+			 "(error=, retval=, signal=, delay_enter=, delay_exit=, poke_enter= or poke_exit=)",
 			 what, value);
-		goto fail_quiet;
+		return -EINVAL;
 	}
+	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
+		goto fail_quiet;
 	if (fault && !r.has_error) {
 		r.has_error = true;
 		r.error = ENOSYS;
 	}
-	if (r.scno >= 0 && !r.has_error && !r.has_retval) {
-		/* syscall= alone: the other call's result is the result */
-	}
+	/* syscall= only matters with error= or retval=: without, the call
+	 * runs as it is */
+	if (!r.has_error && !r.has_retval)
+		r.scno = -1;
 	rules = xrealloc(rules, (nrules + 1) * sizeof(*rules));
 	rules[nrules++] = r;
 	table_size = a->nsyscalls;
@@ -278,14 +301,6 @@ fail:
 fail_quiet:
 	free(r.set);
 	return -EINVAL;
-}
-
-static void delay_us(long us)
-{
-	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
 }
 
 /* Write the pokes into the buffers the arguments point to. */
@@ -349,12 +364,9 @@ int inject_entry(struct tcb *tcp)
 		/* the kernel runs nothing (-1: ENOSYS), or syscall= */
 		if (arch_native_regs.set_scno(tcp->pid, r->scno) == 0)
 			tcp->inj_what |= INJ_RETVAL;
-	} else if (r->scno >= 0) {
-		if (arch_native_regs.set_scno(tcp->pid, r->scno) == 0)
-			tcp->inj_what |= INJ_RETVAL;
 	}
 	if (r->delay_enter_us >= 0) {
-		delay_us(r->delay_enter_us);
+		tcp->inj_delay_us = r->delay_enter_us;
 		tcp->inj_what |= INJ_DELAYED;
 	}
 	return r->signo;
@@ -377,7 +389,7 @@ void inject_exit(struct tcb *tcp)
 	if (r->npoke_exit && do_pokes(tcp, r->poke_exit, r->npoke_exit))
 		tcp->inj_what |= INJ_ARGS;
 	if (r->delay_exit_us >= 0) {
-		delay_us(r->delay_exit_us);
+		tcp->inj_delay_us = r->delay_exit_us;
 		tcp->inj_what |= INJ_DELAYED;
 	}
 }

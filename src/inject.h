@@ -27,7 +27,9 @@ void inject_add_to_set(const struct arch_def *a, bool *set);
 
 /* At a syscall-entry stop: apply the rule selecting this call, if any
  * (TCB_INJECTED set on tcp).  Returns the signal to deliver on resuming
- * (0: none). */
+ * (0: none).  A delay (delay_enter=, and delay_exit= at the exit stop) is
+ * left in tcp->inj_delay_us: the tracer holds that tracee, and only it,
+ * at the stop for that long. */
 int inject_entry(struct tcb *tcp);
 /* At the exit stop of an injected call, after tcp->rval/err were read:
  * set the return value and tcp->rval/err as the tracee sees them. */

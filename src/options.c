@@ -47,6 +47,13 @@ const struct option ctrace_long_options[] = {
 	{ "const-print-style", required_argument, NULL, 'X' },
 	{ "strings-in-hex", optional_argument, NULL, OPT_STRINGS_IN_HEX },
 	{ "decode-fds", optional_argument, NULL, OPT_DECODE_FDS },
+	{ "detach-on", required_argument, NULL, 'b' },
+	{ "daemonize", optional_argument, NULL, OPT_DAEMONIZE },
+	{ "daemonise", optional_argument, NULL, OPT_DAEMONIZE },
+	{ "daemonized", optional_argument, NULL, OPT_DAEMONIZE },
+	{ "daemonised", optional_argument, NULL, OPT_DAEMONIZE },
+	{ "interruptible", required_argument, NULL, 'I' },
+	{ "summary-syscall-overhead", required_argument, NULL, 'O' },
 	/* long forms of -e NAME=VALUE: the table index gives NAME */
 	{ "trace", required_argument, NULL, OPT_QUALIFY },
 	{ "signal", required_argument, NULL, OPT_QUALIFY },
@@ -90,7 +97,7 @@ const struct option ctrace_long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const char ctrace_short_options[] = "+:a:Adfhino:p:P:s:e:E:u:vVxX:yYrtTcCkqzZDwS:U:";
+const char ctrace_short_options[] = "+:a:Ab:dfhiI:no:O:p:P:s:e:E:u:vVxX:yYrtTcCkqzZDwS:U:";
 
 bool options_wants_check(int argc, char **argv)
 {
@@ -120,6 +127,11 @@ void usage(FILE *fp)
 "  -u USER        run the command as USER (when root)\n"
 "  -E VAR[=VAL]   set (or with no =, remove) VAR in the command's environment\n"
 "  --no-aslr      run the command with address space randomization off\n"
+"  -b execve      detach from a process at its execve (--detach-on=execve)\n"
+"  -D, -DD, -DDD  tracer as a detached grandchild, in a new process group,\n"
+"                 in a new session (--daemonize[=grandchild|pgroup|session])\n"
+"  -I N           1 anywhere, 2 waiting, 3 never, 4 never_tstp: when fatal\n"
+"                 signals interrupt ctrace (--interruptible=)\n"
 "  --seccomp-bpf / --no-seccomp-bpf   force / forbid the filtered fast path\n"
 "Filtering:\n"
 "  -e trace=SET   only these syscalls (names, %%classes, /regex, ?name, !)\n"
@@ -142,6 +154,7 @@ void usage(FILE *fp)
 "  -t -tt -ttt    timestamps                   -r  relative timestamps\n"
 "  -T             time spent in each syscall   -c / -C  summary table\n"
 "  -w             summary of wall-clock time   -S SORTBY / -U COLUMNS  summary\n"
+"  -O OVERHEAD    time taken off each call in the summary (--summary-syscall-overhead=)\n"
 "  -k             stack trace at each syscall\n"
 "  -a COLUMN      align return values at COLUMN (default 40)\n"
 "  -A             append to the -o FILE        --output-separately  as -ff\n"
@@ -420,6 +433,72 @@ static int take_qualifier_more(struct options *opts, const char *e)
 	return 0;
 }
 
+/* -I N / --interruptible=: 1..4 or a name; -EINVAL otherwise */
+int parse_interruptible(const char *s)
+{
+	static const struct { const char *name; int val; } names[] = {
+		{ "anywhere", INTR_ANYWHERE }, { "always", INTR_ANYWHERE },
+		{ "waiting", INTR_WAITING }, { "never", INTR_NEVER },
+		{ "never_tstp", INTR_NEVER_TSTP },
+	};
+	unsigned v;
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcmp(names[i].name, s) == 0)
+			return names[i].val;
+	if (parse_uint(s, &v) < 0 || v < INTR_ANYWHERE || v > INTR_NEVER_TSTP)
+		return -EINVAL;
+	return (int)v;
+}
+
+/* -O / --summary-syscall-overhead=: a number, integer or floating
+ * point, with an optional unit s, ms, us (the default) or ns. */
+int parse_overhead(const char *s, long long *ns)
+{
+	static const struct { const char *unit; long long scale; } units[] = {
+		{ "", 1000 }, { "s", 1000000000 }, { "ms", 1000000 }, { "us", 1000 }, { "ns", 1 },
+	};
+	size_t float_len = strspn(s, "eE.-+0123456789");
+	size_t int_len = strspn(s, "+0123456789");
+	double d = 0;
+	unsigned long long u = 0;
+	char *end;
+
+	errno = 0;
+	if (float_len > int_len) {
+		d = strtod(s, &end);
+		if (end == s || errno || d < 0)
+			return -EINVAL;
+	} else {
+		if (!int_len)
+			return -EINVAL;
+		u = strtoull(s, &end, 10);
+		if (errno || u > LLONG_MAX)
+			return -EINVAL;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(units); i++) {
+		if (strcmp(end, units[i].unit) != 0)
+			continue;
+		if (float_len > int_len)
+			*ns = (long long)(d * (double)units[i].scale);
+		else
+			*ns = (long long)u * units[i].scale;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* "invalid -X argument: 'V'" or "invalid --NAME argument: 'V'", as
+ * strace words it */
+static int bad_arg(int c, int li, const char *arg)
+{
+	if (li >= 0)
+		ct_error("invalid --%s argument: '%s'", ctrace_long_options[li].name, arg);
+	else
+		ct_error("invalid -%c argument: '%s'", c, arg);
+	return -EINVAL;
+}
+
 /* -e NAME=VALUE that options, not the filter, keep */
 static int take_qualifier(struct options *opts, const char *e)
 {
@@ -459,7 +538,7 @@ static int bad_usage(void)
 
 int options_parse(struct options *opts, int argc, char **argv)
 {
-	int c, li;
+	int c, li, daemonize_short = 0, daemonize_long = 0;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
@@ -468,6 +547,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	opts->T_prec = -1;
 	opts->acolumn = 40;
 	opts->tips_id = -1;
+	opts->overhead_ns = -1;
 	opterr = 0;
 	optind = 0; /* 0: full re-initialisation of GNU getopt */
 
@@ -637,9 +717,35 @@ int options_parse(struct options *opts, int argc, char **argv)
 				return bad_usage();
 			}
 			break;
+		case 'b':
+			if (strcmp(optarg, "execve") != 0) {
+				ct_error("Syscall '%s' for -b isn't supported", optarg);
+				return bad_usage();
+			}
+			opts->detach_on_execve = true;
+			break;
 		case 'D':
-			ct_error("-D is not supported");
-			return -EINVAL;
+			daemonize_short++;
+			break;
+		case OPT_DAEMONIZE:
+			if (!optarg || strcmp(optarg, "grandchild") == 0)
+				daemonize_long = DAEMONIZE_GRANDCHILD;
+			else if (strcmp(optarg, "pgroup") == 0 || strcmp(optarg, "pgrp") == 0)
+				daemonize_long = DAEMONIZE_PGROUP;
+			else if (strcmp(optarg, "session") == 0)
+				daemonize_long = DAEMONIZE_SESSION;
+			else
+				return bad_arg(c, li, optarg);
+			break;
+		case 'I':
+			opts->intr = parse_interruptible(optarg);
+			if (opts->intr < 0)
+				return bad_arg(c, li, optarg);
+			break;
+		case 'O':
+			if (parse_overhead(optarg, &opts->overhead_ns) < 0)
+				return bad_arg(c, li, optarg);
+			break;
 		case OPT_NO_ASLR: opts->no_aslr = true; break;
 		case OPT_JSON: opts->json = true; break;
 		case OPT_LIST_SYSCALLS:
@@ -675,6 +781,29 @@ int options_parse(struct options *opts, int argc, char **argv)
 		ct_error("must have PROG [ARGS] or -p PID (see 'ctrace -h')");
 		return bad_usage();
 	}
+	if (daemonize_short && daemonize_long) {
+		ct_error("-D and --daemonize cannot be provided simultaneously");
+		return bad_usage();
+	}
+	opts->daemonize = daemonize_long ? daemonize_long : daemonize_short;
+	if (opts->daemonize && !opts->argv) {
+		ct_error("PROG [ARGS] must be specified with -D/--daemonize");
+		return bad_usage();
+	}
+	if (opts->daemonize > DAEMONIZE_SESSION) {
+		ct_error("Too many -D's (%d), maximum supported -D count is %d",
+			 opts->daemonize, DAEMONIZE_SESSION);
+		return bad_usage();
+	}
+	/* strace: the default of -I, by how ctrace runs */
+	if (!opts->intr)
+		opts->intr = opts->daemonize ? INTR_NEVER_TSTP :
+			     opts->outfile && opts->argv ? INTR_NEVER : INTR_WAITING;
+	if (opts->detach_on_execve && opts->seccomp_bpf > 0)
+		ct_error("--seccomp-bpf is not enabled because it is not compatible with -b");
+	/* -b: every execve must stop, followed or not */
+	if (opts->detach_on_execve)
+		opts->seccomp_bpf = -1;
 	if (opts->argv && opts->npids) {
 		/* strace allows both; ctrace keeps it simple for now. */
 		ct_error("PROG [ARGS] and -p PID are mutually exclusive");

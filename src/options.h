@@ -59,6 +59,10 @@ struct options {
 	char **owned;            /* strings made here (freed with opts) */
 	size_t nowned;
 	bool separately;         /* --output-separately: -ff */
+	bool detach_on_execve;   /* -b execve / --detach-on=execve */
+	int daemonize;           /* -D count / --daemonize=: DAEMONIZE_* */
+	int intr;                /* -I / --interruptible=: INTR_* (0: default) */
+	long long overhead_ns;   /* -O / --summary-syscall-overhead= (-1: none) */
 	char **paths;            /* -P PATH */
 	size_t npaths;
 	char **env;              /* -E VAR[=VAL] */
@@ -72,6 +76,22 @@ struct options {
 	char **argv;             /* command to run (NULL when only -p) */
 	int argc;
 };
+
+/* -D: the tracer as a detached grandchild, also in a new process group,
+ * also in a new session */
+enum { DAEMONIZE_NONE = 0, DAEMONIZE_GRANDCHILD, DAEMONIZE_PGROUP, DAEMONIZE_SESSION };
+/* -I: which fatal signals (HUP INT QUIT PIPE TERM) interrupt ctrace */
+enum {
+	INTR_DEFAULT = 0,
+	INTR_ANYWHERE = 1,	/* none is caught or ignored: they kill ctrace */
+	INTR_WAITING = 2,	/* caught: ctrace detaches and dies of it */
+	INTR_NEVER = 3,		/* ignored (default with -o FILE PROG) */
+	INTR_NEVER_TSTP = 4,	/* ignored, and SIGTSTP too (default with -D) */
+};
+/* Parse -I / --interruptible= and -O / --summary-syscall-overhead= values
+ * (-EINVAL when invalid). */
+int parse_interruptible(const char *s);
+int parse_overhead(const char *s, long long *ns);
 
 /* -e quiet= messages */
 enum {
@@ -134,6 +154,7 @@ enum {
 	OPT_SECONTEXT,
 	OPT_PIDNS_TRANSLATION,
 	OPT_TIPS,
+	OPT_DAEMONIZE,
 };
 extern const struct option ctrace_long_options[];
 extern const char ctrace_short_options[];

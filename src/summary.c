@@ -13,6 +13,7 @@
 static const struct arch_def *sum_arch;
 static struct sum_stat *stats;  /* nsyscalls + 1 (unknown numbers) */
 static bool wall_clock;
+static uint64_t overhead_ns;		/* -O: taken off each call's time */
 static const struct rusage *stop_ru;   /* wait4's, for the current stop */
 static unsigned ru_pending;            /* calls timed by it, not yet ended */
 
@@ -150,6 +151,11 @@ void summary_enter(struct tcb *tcp)
 	tcp->sum_start_ns = now_ns(tcp);
 }
 
+void summary_set_overhead(uint64_t ns)
+{
+	overhead_ns = ns;
+}
+
 void summary_forget(struct tcb *tcp)
 {
 	if (tcp->sum_ru) {
@@ -189,6 +195,7 @@ void summary_exit(struct tcb *tcp)
 		end = now_ns(tcp);
 	}
 	ns = end > tcp->sum_start_ns ? end - tcp->sum_start_ns : 0;
+	ns = ns > overhead_ns ? ns - overhead_ns : 0;
 
 	summary_add(tcp->scno, tcp->err != 0, ns);
 }

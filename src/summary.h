@@ -36,6 +36,8 @@ void summary_stop_rusage(const struct rusage *ru);
  * on asking for it. */
 bool summary_rusage_pending(void);
 /* Called at syscall entry and exit of a counted syscall. */
+/* -O: the time to take off each call (strace's syscall overhead) */
+void summary_set_overhead(uint64_t ns);
 void summary_enter(struct tcb *tcp);
 void summary_exit(struct tcb *tcp);
 /* A tracee is gone (maybe inside a call). */

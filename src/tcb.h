@@ -23,6 +23,7 @@ enum {
 	TCB_REPRINT     = 1u << 5, /* line was interrupted: "<... resumed>" */
 	TCB_SILENT      = 1u << 9, /* followed only for the fast path: no output */
 	TCB_INJECTED    = 1u << 10, /* -e inject: the current call is tampered with */
+	TCB_SKIP_DETACH_EXEC = 1u << 14, /* -b execve: not at the spawned command's own execve */
 };
 /* tcb.inj_what: what the injection changed */
 enum { INJ_RETVAL = 1u << 0, INJ_ARGS = 1u << 1, INJ_DELAYED = 1u << 2 };
@@ -60,6 +61,10 @@ struct tcb {
 	unsigned inj_what;          /* INJ_* */
 	unsigned *inj_count;        /* calls seen, by syscall number (when=) */
 	int inj_signo;              /* signal= to deliver when resuming */
+	long inj_delay_us;          /* delay_enter=/delay_exit= of this stop (tracer.c) */
+	bool delayed;               /* held at a stop until delay_until (tracer.c) */
+	struct timespec delay_until;
+	int delay_sig;              /* the signal to resume it with then */
 	unsigned long ip;           /* -i: instruction pointer at the last stop */
 	bool ip_valid;
 	struct timespec stime;      /* entry time (-T) */

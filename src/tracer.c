@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -48,6 +49,7 @@ static const struct options *opt;
 static struct outstream *shared_out;    /* stderr or -o FILE (not -ff) */
 static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
+static bool main_detached;               /* -b execve let it go */
 static bool have_syscall_info;
 static bool *trace_set;                  /* -e trace=, by native number */
 static bool *exit_result_used;           /* by native number: see fill_syscall() */
@@ -106,13 +108,17 @@ static void arm_flush_timer(void)
 
 /* The signals ctrace handles, and their dispositions before it did: a
  * command ctrace starts gets those back (SIG_IGN stays ignored, as under
- * strace: `ctrace CMD &` from a script must not give CMD a SIGINT). */
-static const int handled_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGPIPE };
+ * strace: `ctrace CMD &` from a script must not give CMD a SIGINT), and
+ * the signal mask too. */
+static const int handled_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGPIPE,
+				    SIGTSTP, SIGTTOU, SIGTTIN };
 static struct sigaction saved_sigs[ARRAY_SIZE(handled_sigs)];
+static sigset_t saved_mask;
 
 static void install_signal_handlers(void)
 {
 	struct sigaction sa;
+	sigset_t alrm;
 
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
@@ -125,19 +131,41 @@ static void install_signal_handlers(void)
 			/* a closed output pipe is a write error (EPIPE), handled in the loop */
 			sa.sa_handler = SIG_IGN;
 			break;
+		case SIGTTOU:
+		case SIGTTIN:
+			/* as strace: writing the trace from the background never stops ctrace */
+			sa.sa_handler = SIG_IGN;
+			break;
+		case SIGTSTP:
+			/* -I4: ^Z does not stop ctrace */
+			sa.sa_handler = opt->intr == INTR_NEVER_TSTP ? SIG_IGN : SIG_DFL;
+			break;
 		default:
-			/* no SA_RESTART: waitpid must return EINTR */
-			sa.sa_handler = on_fatal_signal;
+			/* -I1: the default action (ctrace dies, a spawned
+			 * command with it); -I3, -I4: ignored; -I2: no
+			 * SA_RESTART, waitpid must return EINTR */
+			sa.sa_handler = opt->intr == INTR_WAITING ? on_fatal_signal :
+					opt->intr == INTR_ANYWHERE ? SIG_DFL : SIG_IGN;
 			break;
 		}
-		sigaction(handled_sigs[i], &sa, &saved_sigs[i]);
+		sigaction(handled_sigs[i], NULL, &saved_sigs[i]);
+		/* left alone when ctrace has no use for it */
+		if (sa.sa_handler == SIG_DFL)
+			continue;
+		sigaction(handled_sigs[i], &sa, NULL);
 	}
+	/* ctrace's own timers (flush, interrupt kick) need SIGALRM, even if
+	 * it was blocked when ctrace started */
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	sigprocmask(SIG_UNBLOCK, &alrm, &saved_mask);
 }
 
 static void restore_signal_dispositions(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
 		sigaction(handled_sigs[i], &saved_sigs[i], NULL);
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
 static bool probe_syscall_info(void)
@@ -222,6 +250,8 @@ int tracer_init(const struct options *opts)
 	}
 	if (opts->count)
 		summary_init(arch_native, opts->count_wall);
+	if (opts->overhead_ns >= 0)
+		summary_set_overhead((uint64_t)opts->overhead_ns);
 
 	for (size_t i = 0; i < opts->npaths; i++)
 		pathtrace_add(opts->paths[i], opts->quiet_mask & QUIET_PATH_RESOLUTION);
@@ -348,8 +378,11 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 	return tcp;
 }
 
+static void end_delay(struct tcb *tcp, bool run);
+
 static void drop_tcb(struct tcb *tcp)
 {
+	end_delay(tcp, false);
 	set_solo(tcp, false);
 	nonsolo--;
 	summary_forget(tcp);
@@ -418,6 +451,9 @@ static int switch_user(void)
 	return ret < 0 ? ret : user_become(&u);
 }
 
+/* -D: in the process that runs the command, the child it waits for */
+static pid_t daemon_child;
+
 _Noreturn static void child_exec(const char *path, char **argv)
 {
 	int ret;
@@ -440,8 +476,14 @@ _Noreturn static void child_exec(const char *path, char **argv)
 			 ret == -ENOENT ? "no such user" : strerror(-ret));
 		_exit(1);
 	}
-	/* Wait for the tracer to seize us. */
-	kill(getpid(), SIGSTOP);
+	/* Wait for the tracer to seize us: with -D, the tracer (our
+	 * grandchild) kills its parent, our child, once it has. */
+	if (daemon_child > 0) {
+		while (waitpid(daemon_child, NULL, 0) < 0 && errno == EINTR)
+			;
+	} else {
+		kill(getpid(), SIGSTOP);
+	}
 	if (fp_ctx) {
 		int err = fastpath_load(fp_ctx);
 
@@ -513,6 +555,65 @@ static void fastpath_check_loaded(void)
 	fp_read = -1;
 }
 
+static int seize_one(pid_t pid, unsigned flags);
+
+/* -D, -DD, -DDD: ctrace's process becomes the command; ctrace goes on
+ * in a grandchild (in a new process group with -DD, a new session with
+ * -DDD) that attaches to it, as strace does.  The command's parent is
+ * then the caller's shell, not ctrace.  Returns in the tracer only. */
+static int spawn_daemonized(const char *path, char **argv)
+{
+	pid_t cmd = getpid(), mid;
+	int ret;
+
+	/* Yama ptrace_scope 1: the grandchild is no ancestor of ours */
+	prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0L, 0L, 0L);
+	mid = fork();
+	if (mid < 0) {
+		ret = -errno;
+		ct_error("fork: %s", strerror(errno));
+		return ret;
+	}
+	if (mid > 0) {
+		/* the command: runs once mid is gone */
+		daemon_child = mid;
+		child_exec(path, argv);
+	}
+	mid = fork();
+	if (mid < 0)
+		_exit(1);
+	if (mid > 0) {
+		/* the middle process: killed by the tracer when it has
+		 * attached (or when it gave up) */
+		for (;;)
+			pause();
+	}
+	if ((opt->daemonize == DAEMONIZE_PGROUP && setpgid(0, 0) < 0) ||
+	    (opt->daemonize == DAEMONIZE_SESSION && setsid() < 0)) {
+		ret = -errno;
+		ct_error("Cannot create a new %s: %s",
+			 opt->daemonize == DAEMONIZE_PGROUP ? "process group" : "session",
+			 strerror(errno));
+		kill(cmd, SIGKILL);
+		kill(getppid(), SIGKILL);
+		return ret;
+	}
+	ret = seize_one(cmd, TCB_HIDE | TCB_SKIP_DETACH_EXEC);
+	if (ret < 0) {
+		ct_error("attach: ptrace(PTRACE_SEIZE, %d): %s", cmd, strerror(-ret));
+		kill(cmd, SIGKILL);
+		kill(getppid(), SIGKILL);
+		return ret;
+	}
+	set_solo(tcb_find(cmd), true);
+	main_pid = cmd;
+	/* as strace: an attach like -p's */
+	if (!(opt->quiet_mask & QUIET_ATTACH))
+		ct_error("Process %d attached", cmd);
+	kill(getppid(), SIGKILL);
+	return 0;
+}
+
 int tracer_spawn(const char *path, char **argv)
 {
 	pid_t pid;
@@ -539,6 +640,21 @@ int tracer_spawn(const char *path, char **argv)
 	if (opt->yflag && !use_seccomp)
 		fdcache_enable(arch_native, opt->follow);
 	outstreams_flush();
+	if (opt->daemonize) {
+		seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+		if (opt->follow || use_seccomp)
+			seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+		if (use_seccomp)
+			seize_opts |= PTRACE_O_TRACESECCOMP;
+		ret = spawn_daemonized(path, argv);
+		if (fp_ctx) {
+			seccomp_release(fp_ctx);
+			fp_ctx = NULL;
+			close(fp_pipe);
+			fp_pipe = -1;
+		}
+		return ret;
+	}
 	pid = fork();
 	if (pid < 0) {
 		ret = -errno;
@@ -582,7 +698,7 @@ int tracer_spawn(const char *path, char **argv)
 		return ret;
 	}
 	/* a forked child: one thread */
-	set_solo(add_tcb(pid, TCB_STARTUP | TCB_HIDE), true);
+	set_solo(add_tcb(pid, TCB_STARTUP | TCB_HIDE | TCB_SKIP_DETACH_EXEC), true);
 	main_pid = pid;
 	kill(pid, SIGCONT);
 	return 0;
@@ -814,12 +930,13 @@ static void on_syscall_entry(struct tcb *tcp)
 		}
 		tcp->flags &= ~TCB_HIDE;
 	}
-	/* -e inject: tampering does not depend on -e trace= */
-	tcp->inj_signo = inject_entry(tcp);
 	if (!syscall_traced(tcp) || (pathtrace_active() && !pathtrace_match(tcp))) {
+		tcp->flags &= ~TCB_INJECTED;
 		tcp->flags |= TCB_FILTERED;
 		return;
 	}
+	/* -e inject: on the calls -e trace= and -P select, as in strace */
+	tcp->inj_signo = inject_entry(tcp);
 	if (opt->count)
 		summary_enter(tcp);
 	if (opt->count == COUNT_ONLY)
@@ -899,6 +1016,99 @@ static void resume(struct tcb *tcp, int sig)
 	if (ptrace(req, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
 		ct_warn("ptrace(%s, %d): %s", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL",
 			tcp->pid, strerror(errno));
+}
+
+/* -e inject=...:delay_enter=/delay_exit=: the tracee is held at its stop
+ * (not resumed) until its time is up, the others go on; the loop resumes
+ * it (service_delays()), woken by a timer. */
+static unsigned ndelayed;
+
+static void resume_or_delay(struct tcb *tcp, int sig)
+{
+	long us = tcp->inj_delay_us;
+
+	tcp->inj_delay_us = 0;
+	if (us <= 0) {
+		resume(tcp, sig);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &tcp->delay_until);
+	tcp->delay_until.tv_sec += us / 1000000;
+	tcp->delay_until.tv_nsec += (us % 1000000) * 1000;
+	if (tcp->delay_until.tv_nsec >= 1000000000) {
+		tcp->delay_until.tv_sec++;
+		tcp->delay_until.tv_nsec -= 1000000000;
+	}
+	tcp->delay_sig = sig;
+	tcp->delayed = true;
+	ndelayed++;
+}
+
+static void end_delay(struct tcb *tcp, bool run)
+{
+	if (!tcp->delayed)
+		return;
+	tcp->delayed = false;
+	ndelayed--;
+	if (run)
+		resume(tcp, tcp->delay_sig);
+}
+
+struct delay_scan {
+	struct timespec now;
+	long long next_ns;	/* nearest deadline still to come, -1: none */
+};
+
+static void service_one(struct tcb *tcp, void *data)
+{
+	struct delay_scan *ds = data;
+	long long left;
+
+	if (!tcp->delayed)
+		return;
+	left = (long long)(tcp->delay_until.tv_sec - ds->now.tv_sec) * 1000000000 +
+	       (tcp->delay_until.tv_nsec - ds->now.tv_nsec);
+	if (left <= 0)
+		end_delay(tcp, true);
+	else if (ds->next_ns < 0 || left < ds->next_ns)
+		ds->next_ns = left;
+}
+
+/* Resume the tracees whose delay is over.  While some are held, SIGALRM
+ * repeats at the next deadline's distance: a firing that lands before the
+ * loop's wait (lost for it) is followed by one that interrupts it.  The
+ * flush timer shares SIGALRM: an early firing only flushes early. */
+static bool delay_timer_on;
+
+static void service_delays(void)
+{
+	struct delay_scan ds = { .next_ns = -1 };
+	struct itimerval it = { { 0, 0 }, { 0, 0 } };
+	long long us;
+
+	if (!ndelayed) {
+		if (delay_timer_on) {
+			/* back to a one-shot, as a pending flush wants */
+			it.it_value.tv_usec = FLUSH_DELAY_MS * 1000;
+			setitimer(ITIMER_REAL, &it, NULL);
+			delay_timer_on = false;
+		}
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ds.now);
+	tcb_foreach(service_one, &ds);
+	if (ds.next_ns < 0) {
+		service_delays();	/* all resumed: the timer as above */
+		return;
+	}
+	us = ds.next_ns / 1000 + 1;
+	if (us < 100)
+		us = 100;
+	it.it_value.tv_sec = us / 1000000;
+	it.it_value.tv_usec = us % 1000000;
+	it.it_interval = it.it_value;
+	setitimer(ITIMER_REAL, &it, NULL);
+	delay_timer_on = true;
 }
 
 /* PTRACE_EVENT_EXEC.  When a non-leader thread called execve, the event
@@ -1011,6 +1221,8 @@ static void on_new_child(struct tcb *parent, int event)
 			 event != PTRACE_EVENT_CLONE);
 }
 
+static void finish_detach(struct tcb *tcp, int sig);
+
 static void handle_stop(struct tcb *tcp, int status)
 {
 	int sig = WSTOPSIG(status);
@@ -1020,7 +1232,7 @@ static void handle_stop(struct tcb *tcp, int status)
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_stop(tcp);
 		/* -e inject=...:signal=: delivered as the call goes on */
-		resume(tcp, tcp->inj_signo);
+		resume_or_delay(tcp, tcp->inj_signo);
 		tcp->inj_signo = 0;
 		return;
 	}
@@ -1045,10 +1257,22 @@ static void handle_stop(struct tcb *tcp, int status)
 			/* the new image has one thread */
 			set_solo(tcp, true);
 			exec_done_early(tcp);
+			if (opt->detach_on_execve) {
+				/* -b execve: let it go, but for the command's
+				 * own first execve */
+				if (!(tcp->flags & TCB_SKIP_DETACH_EXEC)) {
+					if (tcp->pid == main_pid)
+						main_detached = true;
+					finish_detach(tcp, 0);
+					return;
+				}
+				tcp->flags &= ~TCB_SKIP_DETACH_EXEC;
+			}
 			break;
 		case PTRACE_EVENT_SECCOMP:
 			on_seccomp_stop(tcp);
-			break;
+			resume_or_delay(tcp, 0);
+			return;
 		case PTRACE_EVENT_FORK:
 		case PTRACE_EVENT_VFORK:
 		case PTRACE_EVENT_CLONE:
@@ -1101,21 +1325,22 @@ static void handle_exit(struct tcb *tcp, int status)
 
 /* ---- detach on SIGINT/SIGTERM/SIGHUP ---- */
 
-/* sig 0: detach everything, our own children too (the trace output is
- * gone, the command goes on untraced). */
+/* Every tracee is detached, as strace does it; on a signal (sig not 0)
+ * the command ctrace started gets it first (and a SIGCONT, should it be
+ * stopped).  sig 0 (the trace output is gone): the command goes on
+ * untraced. */
 static void interrupt_one(struct tcb *tcp, void *data)
 {
 	int sig = *(int *)data;
 
-	if (sig == 0)
-		tcp->flags |= TCB_ATTACHED;
-	if (tcp->flags & TCB_ATTACHED) {
-		/* ESRCH: it is dying and will report its death */
-		ptrace(PTRACE_INTERRUPT, tcp->pid, 0L, 0L);
-	} else {
-		/* our own child: it gets the signal that stopped us */
+	if (sig != 0 && main_pid && tcp->pid == main_pid) {
+		kill(tcp->pid, SIGCONT);
 		kill(tcp->pid, sig);
 	}
+	tcp->flags |= TCB_ATTACHED;
+	end_delay(tcp, true);
+	/* ESRCH: it is dying and will report its death */
+	ptrace(PTRACE_INTERRUPT, tcp->pid, 0L, 0L);
 }
 
 static void finish_detach(struct tcb *tcp, int sig)
@@ -1156,15 +1381,6 @@ static void detach_all(int sig)
 		}
 		if (!WIFSTOPPED(status))
 			continue;
-		if (!(tcp->flags & TCB_ATTACHED)) {
-			/* spawned: keep driving it until it dies of the signal */
-			int s = WSTOPSIG(status);
-			if (s == (SIGTRAP | 0x80) || (unsigned)status >> 16)
-				resume(tcp, 0);
-			else
-				resume(tcp, s);
-			continue;
-		}
 		{
 			int s = WSTOPSIG(status);
 			int event = (unsigned)status >> 16;
@@ -1240,14 +1456,14 @@ static pid_t wait_stop(int *status, int flags)
 
 int tracer_loop(void)
 {
-	sigset_t saved_mask;
+	sigset_t pre_loop_mask;
 	int ret;
 
 	sigemptyset(&loop_sigs);
 	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
 		if (handled_sigs[i] != SIGPIPE)
 			sigaddset(&loop_sigs, handled_sigs[i]);
-	sigprocmask(SIG_BLOCK, &loop_sigs, &saved_mask);
+	sigprocmask(SIG_BLOCK, &loop_sigs, &pre_loop_mask);
 	while (tcb_count() > 0) {
 		int status;
 		unsigned pending;
@@ -1258,6 +1474,7 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
+		service_delays();
 		/* Output is flushed only when ctrace would otherwise sleep: a
 		 * tracee blocked for long still shows its pending line, and a
 		 * busy trace writes in large blocks.  Lazy streams (a -o file)
@@ -1284,6 +1501,9 @@ int tracer_loop(void)
 				detach_all(0);
 				break;
 			}
+			/* a SIGALRM may have been a delay's: see to it first */
+			if (ndelayed)
+				continue;
 			pid = wait_stop(&status, 0);
 		}
 		if (pid < 0) {
@@ -1319,7 +1539,7 @@ int tracer_loop(void)
 		setitimer(ITIMER_REAL, &off, NULL);	/* the kick of on_fatal_signal() */
 		flush_timer_armed = false;
 	}
-	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+	sigprocmask(SIG_SETMASK, &pre_loop_mask, NULL);
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;
 
@@ -1340,9 +1560,19 @@ int tracer_loop(void)
 		while (waitpid(main_pid, &main_status, 0) < 0 && errno == EINTR)
 			;
 	}
+	/* as strace: interrupted, ctrace dies of the signal that did it */
+	if (interrupted)
+		return -interrupted;
+	if (main_pid && main_detached && main_status == -1) {
+		/* -b execve let the command go: still our child, waited
+		 * for; its status is not ctrace's */
+		while (waitpid(main_pid, &main_status, 0) < 0 && errno == EINTR && !interrupted)
+			;
+		return interrupted ? -interrupted : 0;
+	}
 	if (main_pid) {
 		if (main_status == -1)
-			return interrupted ? -interrupted : 0;
+			return 0;
 		if (WIFSIGNALED(main_status))
 			return -WTERMSIG(main_status);
 		return WEXITSTATUS(main_status);
