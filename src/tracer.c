@@ -1459,9 +1459,14 @@ int tracer_loop(void)
 	sigset_t pre_loop_mask;
 	int ret;
 
+	/* a signal blocked when ctrace started stays blocked, as under
+	 * strace (whose wait restores the startup mask): a pending SIGHUP
+	 * there must not end the trace; ctrace's own SIGALRM is the
+	 * exception (install_signal_handlers() unblocked it) */
 	sigemptyset(&loop_sigs);
 	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
-		if (handled_sigs[i] != SIGPIPE)
+		if (handled_sigs[i] != SIGPIPE &&
+		    (handled_sigs[i] == SIGALRM || !sigismember(&saved_mask, handled_sigs[i])))
 			sigaddset(&loop_sigs, handled_sigs[i]);
 	sigprocmask(SIG_BLOCK, &loop_sigs, &pre_loop_mask);
 	while (tcb_count() > 0) {
