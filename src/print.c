@@ -33,10 +33,20 @@ static void sink_buf_init(struct outstream *os, size_t cap)
 	os->len = 0;
 }
 
+void (*sink_write_guard)(bool hold);
+
+static void write_guard(bool hold)
+{
+	if (sink_write_guard)
+		sink_write_guard(hold);
+}
+
 void sink_drain(struct outstream *os)
 {
 	if (os->fp && os->len) {
+		write_guard(true);
 		fwrite(os->buf, 1, os->len, os->fp);
+		write_guard(false);
 		os->len = 0;
 	}
 }
@@ -97,16 +107,18 @@ void sink_printf(struct outstream *os, const char *fmt, ...)
 
 int sink_flush(struct outstream *os)
 {
+	int ret = 0;
+
 	if (!os->fp)
 		return 0;
+	write_guard(true);
 	sink_drain(os);
 	if (fflush(os->fp) != 0 || ferror(os->fp)) {
-		int ret = errno ? -errno : -EIO;
-
+		ret = errno ? -errno : -EIO;
 		clearerr(os->fp);
-		return ret;
 	}
-	return 0;
+	write_guard(false);
+	return ret;
 }
 
 struct outstream *outstream_new(FILE *fp)
@@ -140,11 +152,13 @@ void outstream_close(struct outstream *os)
 			break;
 		}
 	}
+	write_guard(true);
 	sink_drain(os);
 	if (os->fp != stderr && os->fp != stdout)
 		fclose(os->fp);
 	else
 		fflush(os->fp);
+	write_guard(false);
 	free(os->buf);
 	free(os);
 }

@@ -100,6 +100,10 @@ void sink_printf(struct outstream *os, const char *fmt, ...) __attribute__((form
  * writes, as when the text went there directly), for code that writes
  * to fp itself next (the -c summary). */
 void sink_drain(struct outstream *os);
+/* Called with true before the sinks write to their FILE and with false
+ * after (nested calls allowed): the tracer holds its signals there, so
+ * that no write of the trace is cut by EINTR.  NULL: nothing to hold. */
+extern void (*sink_write_guard)(bool hold);
 /* Hand the buffered text to fp and flush fp: 0, or a negative errno. */
 int sink_flush(struct outstream *os);
 /* fp was opened by ctrace (-o FILE, -ff): no tracee holds it, so a

@@ -1419,34 +1419,40 @@ static void debug_wait_status(pid_t pid, int status)
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
 /* The handled signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT and the timers'
- * SIGALRM) are blocked in the loop except while it sleeps in wait4(): a
- * write of the trace is never cut by EINTR (stdio drops what a failed
- * write did not write), so ^C while a slow reader holds ctrace in write()
- * keeps every line, as strace's default -I2 does.  A signal that was
- * pending is delivered when wait_stop() unblocks it, before wait4(): its
- * handler's repeating timer (on_fatal_signal()) then interrupts the wait. */
-static sigset_t loop_sigs;
+ * SIGALRM) are held while the trace is written (print.c calls
+ * sink_write_guard around its writes): a write is never cut by EINTR
+ * (stdio drops what a failed write did not write), so ^C while a slow
+ * reader holds ctrace in write() keeps every line, as strace's -I2 does.
+ * They are not blocked otherwise: no sigprocmask per stop, and a ^C
+ * landing before wait4() starts the repeating timer (on_fatal_signal())
+ * that interrupts the wait.  Signals blocked when ctrace started stay
+ * blocked, as under strace (its wait restores the startup mask): a
+ * pending SIGHUP there does not end the trace. */
+static sigset_t loop_sigs, held_mask;
+static int hold_depth;
 
-static void loop_sigs_block(bool block)
+static void hold_loop_signals(bool hold)
 {
 	int saved = errno;
 
-	sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &loop_sigs, NULL);
+	if (hold) {
+		if (hold_depth++ == 0)
+			sigprocmask(SIG_BLOCK, &loop_sigs, &held_mask);
+	} else if (hold_depth > 0 && --hold_depth == 0) {
+		sigprocmask(SIG_SETMASK, &held_mask, NULL);
+	}
 	errno = saved;
 }
 
+/* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
+ * for -c when it can replace a schedstat read (see summary_enter()). */
 static pid_t wait_stop(int *status, int flags)
 {
 	static struct rusage ru;
 	bool want = opt->count && !opt->count_wall && (nonsolo == 0 || summary_rusage_pending());
-	bool sleeps = !(flags & WNOHANG);
 	pid_t pid;
 
-	if (sleeps)
-		loop_sigs_block(false);
 	pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
-	if (sleeps)
-		loop_sigs_block(true);
 	if (pid > 0)
 		summary_stop_rusage(want ? &ru : NULL);
 	if (pid > 0 && ct_debug_on)
@@ -1456,19 +1462,13 @@ static pid_t wait_stop(int *status, int flags)
 
 int tracer_loop(void)
 {
-	sigset_t pre_loop_mask;
 	int ret;
 
-	/* a signal blocked when ctrace started stays blocked, as under
-	 * strace (whose wait restores the startup mask): a pending SIGHUP
-	 * there must not end the trace; ctrace's own SIGALRM is the
-	 * exception (install_signal_handlers() unblocked it) */
 	sigemptyset(&loop_sigs);
 	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
-		if (handled_sigs[i] != SIGPIPE &&
-		    (handled_sigs[i] == SIGALRM || !sigismember(&saved_mask, handled_sigs[i])))
+		if (handled_sigs[i] != SIGPIPE)
 			sigaddset(&loop_sigs, handled_sigs[i]);
-	sigprocmask(SIG_BLOCK, &loop_sigs, &pre_loop_mask);
+	sink_write_guard = hold_loop_signals;
 	while (tcb_count() > 0) {
 		int status;
 		unsigned pending;
@@ -1544,7 +1544,7 @@ int tracer_loop(void)
 		setitimer(ITIMER_REAL, &off, NULL);	/* the kick of on_fatal_signal() */
 		flush_timer_armed = false;
 	}
-	sigprocmask(SIG_SETMASK, &pre_loop_mask, NULL);
+	sink_write_guard = NULL;
 	if (opt->count) {
 		FILE *fp = shared_out ? shared_out->fp : stderr;
 

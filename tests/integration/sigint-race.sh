@@ -111,7 +111,8 @@ blocked_output() {
 	sleep 0.2
 	kill -INT "$t"
 	sleep 0.1
-	cat <&3 >"$TMP/blocked.out" &
+	# bounded: a tracee left running (a failure) keeps the pipe open
+	timeout 10 cat <&3 >"$TMP/blocked.out" &
 	c=$!
 	exec 3<&-
 	wait_gone "$t" || { st=hang; kill -9 "$t"; }
