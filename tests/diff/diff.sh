@@ -53,6 +53,9 @@ strace -o /dev/null true 2>/dev/null || { echo "FAIL: strace cannot trace 'true'
 # times at or after this come from the clock during the run (compare.py -t)
 run_start=$(date +%s)
 tmp=$(mktemp -d /tmp/ctrace-diff.XXXXXX) || exit 1
+# netprog's unix socket in this run's directory (another test may run
+# netprog at the same time)
+export NETPROG_SOCK=$tmp/netprog.sock
 trap 'rm -rf "$tmp"' EXIT
 work=$tmp/work
 mkdir -p "$work/data/sub/deeper" "$work/out"

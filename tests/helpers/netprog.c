@@ -137,7 +137,10 @@ static void udp_part(void)
 static void unix_part(void)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
-	char path[] = "/tmp/ctrace-netprog.sock";
+	/* NETPROG_SOCK: a path of the caller's own (tests running side by
+	 * side must not unlink each other's socket between bind and connect:
+	 * accept() then waits for ever) */
+	const char *path = getenv("NETPROG_SOCK") ? getenv("NETPROG_SOCK") : "/tmp/ctrace-netprog.sock";
 	char data[16] = "abc", cbuf[CMSG_SPACE(sizeof(int))];
 	struct iovec iov[2] = { { data, 3 }, { data + 3, 2 } };
 	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 2 };
