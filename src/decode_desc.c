@@ -1,4 +1,4 @@
-/* Desc family decoders: readv/writev and friends, pipe/pipe2, fcntl, ioctl,
+/* Desc family decoders: readv/writev and friends, pipe/pipe2, fcntl,
  * poll/ppoll, select/pselect6, epoll, timerfd, sendfile/splice/copy_file_range. */
 #include "config.h"
 #include "decode_desc.h"
@@ -22,9 +22,6 @@
 #include "util.h"
 
 #define MAX_ARRAY_BYTES (1u << 20)
-#define FICLONE_CMD 0x40049409u /* _IOW(0x94, 9, int): the argument is a fd */
-#define FS_IOC_GETFLAGS_CMD 0x80086601u
-#define FS_IOC_SETFLAGS_CMD 0x40086602u
 
 static bool failed(const struct tcb *tcp)
 {
@@ -73,27 +70,6 @@ static void aux_end(struct tcb *tcp, struct aux *a)
 }
 
 /* ---- pure helpers ------------------------------------------------------- */
-
-size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd)
-{
-	static const char *const dirs[] = {
-		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"
-	};
-	const char *name = xlat_lookup(&xlat_ioctl_cmds, cmd);
-	const char *alt = xlat_lookup(&xlat_ioctl_cmds_alt, cmd);
-	int n;
-
-	if (name && alt)
-		n = snprintf(buf, size, "%s or %s", alt, name);
-	else if (name || alt)
-		n = snprintf(buf, size, "%s", name ? name : alt);
-	else
-		n = snprintf(buf, size, "_IOC(%s, %#x, %#x, %#x)", dirs[(cmd >> 30) & 3],
-			     (cmd >> 8) & 0xff, cmd & 0xff, (cmd >> 16) & 0x3fff);
-	if (n < 0)
-		return 0;
-	return (size_t)n < size ? (size_t)n : size - 1;
-}
 
 size_t format_sigmask(char *buf, size_t size, const unsigned char *set, size_t nbytes)
 {
@@ -507,191 +483,6 @@ int dec_fcntl(struct tcb *tcp)
 		break;
 	}
 	fcntl_rval(tcp);
-	return DEC_DONE;
-}
-
-/* ---- ioctl -------------------------------------------------------------- */
-
-static void print_winsize(struct tcb *tcp, unsigned long addr)
-{
-	struct winsize ws;
-
-	if (mem_read(tcp->pid, addr, &ws, sizeof(ws)) < 0) {
-		print_addr(tcp, addr);
-		return;
-	}
-	tprintf(tcp, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
-		ws.ws_row, ws.ws_col, ws.ws_xpixel, ws.ws_ypixel);
-}
-
-/* The kernel's struct termios (TCGETS/TCSETS): 4 flag words, c_line,
- * c_cc[19]; glibc's struct termios is larger. */
-struct kernel_termios {
-	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
-	uint8_t c_line;
-	uint8_t c_cc[19];
-};
-
-static void print_termios_oflag(struct tcb *tcp, uint32_t v)
-{
-	tprintf(tcp, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", (v & NLDLY) ? 1u : 0u,
-		(v & CRDLY) >> 9, (v & TABDLY) >> 11, (v & BSDLY) ? 1u : 0u,
-		(v & VTDLY) ? 1u : 0u, (v & FFDLY) ? 1u : 0u);
-	v &= ~(uint32_t)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
-	if (v) {
-		tprints(tcp, "|");
-		print_flags(tcp, &xlat_termios_oflags, v, NULL);
-	}
-}
-
-static void print_termios_cflag(struct tcb *tcp, uint32_t v)
-{
-	uint32_t ibaud = (v & CIBAUD) >> 16; /* IBSHIFT */
-	uint32_t rest = v & ~(uint32_t)(CBAUD | CSIZE | CIBAUD);
-
-	print_xval(tcp, &xlat_termios_bauds, v & CBAUD, NULL);
-	if (ibaud) {
-		tprints(tcp, "|");
-		print_xval(tcp, &xlat_termios_bauds, ibaud, NULL);
-		tprints(tcp, "<<IBSHIFT");
-	}
-	tprints(tcp, "|");
-	print_xval(tcp, &xlat_termios_csize, v & CSIZE, NULL);
-	if (rest) {
-		tprints(tcp, "|");
-		print_flags(tcp, &xlat_termios_cflags, rest, NULL);
-	}
-}
-
-static void print_termios(struct tcb *tcp, unsigned long addr)
-{
-	struct kernel_termios t;
-
-	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
-		return;
-	tprints(tcp, "{c_iflag=");
-	print_flags(tcp, &xlat_termios_iflags, t.c_iflag, NULL);
-	tprints(tcp, ", c_oflag=");
-	print_termios_oflag(tcp, t.c_oflag);
-	tprints(tcp, ", c_cflag=");
-	print_termios_cflag(tcp, t.c_cflag);
-	tprints(tcp, ", c_lflag=");
-	print_flags(tcp, &xlat_termios_lflags, t.c_lflag, NULL);
-	if (!pcfg.verbose) {
-		tprints(tcp, ", ...}");
-		return;
-	}
-	tprints(tcp, ", c_line=");
-	print_xval_d(tcp, &xlat_termios_ldiscs, t.c_line);
-	tprints(tcp, ", c_cc=[");
-	for (unsigned i = 0; i < sizeof(t.c_cc); i++) {
-		const char *name = xlat_lookup(&xlat_termios_cc, i);
-
-		if (i)
-			tprints(tcp, ", ");
-		if (name)
-			tprintf(tcp, "[%s]=%#x", name, t.c_cc[i]);
-		else
-			tprintf(tcp, "[%u]=%#x", i, t.c_cc[i]);
-	}
-	tprints(tcp, "]}");
-}
-
-/* [FS_EXTENT_FL] */
-static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)
-{
-	unsigned v;
-
-	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		return;
-	tprints(tcp, "[");
-	print_flags(tcp, &xlat_fs_inode_flags, v, NULL);
-	tprints(tcp, "]");
-}
-
-int dec_ioctl(struct tcb *tcp)
-{
-	unsigned cmd = (unsigned)tcp->args[1];
-	unsigned long arg = tcp->args[2];
-	char buf[160];
-
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
-		{
-			char raw[16];
-
-			format_ioctl_cmd(buf, sizeof(buf), cmd);
-			snprintf(raw, sizeof(raw), "%#x", cmd);
-			print_styled_text(tcp, raw, buf);
-		}
-		switch (cmd) {
-		case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
-		case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
-			tprint_arg_next(tcp);
-			return DEC_MORE;
-		case TIOCSWINSZ:
-			tprint_arg_next(tcp);
-			print_winsize(tcp, arg);
-			return DEC_DONE;
-		case TCSETS: case TCSETSW: case TCSETSF:
-			tprint_arg_next(tcp);
-			print_termios(tcp, arg);
-			return DEC_DONE;
-		case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK: case FIOASYNC:
-			tprint_arg_next(tcp);
-			print_int_ref(tcp, arg);
-			return DEC_DONE;
-		case FIOCLEX: case FIONCLEX: case TIOCNOTTY: case TIOCEXCL:
-		case TIOCNXCL: case TIOCCONS: case TIOCSBRK: case TIOCCBRK:
-		case TIOCVHANGUP:
-			return DEC_DONE;   /* no argument */
-		case TCFLSH:
-			tprint_arg_next(tcp);
-			print_xval_d(tcp, &xlat_tcflsh_args, arg);
-			return DEC_DONE;
-		case TCXONC:
-			tprint_arg_next(tcp);
-			print_xval_d(tcp, &xlat_tcxonc_args, arg);
-			return DEC_DONE;
-		case FS_IOC_GETFLAGS_CMD:
-			tprint_arg_next(tcp);
-			return DEC_MORE;
-		case FS_IOC_SETFLAGS_CMD:
-			tprint_arg_next(tcp);
-			print_inode_flags_ref(tcp, arg);
-			return DEC_DONE;
-		case TIOCSCTTY: case TCSBRK: case FICLONE_CMD:
-			tprint_arg_next(tcp);
-			tprintf(tcp, "%ld", (long)arg);
-			return DEC_DONE;
-		default:
-			tprint_arg_next(tcp);
-			print_hex(tcp, arg);
-			return DEC_DONE;
-		}
-	}
-	if (failed(tcp) || !arg) {
-		print_addr(tcp, arg);
-		return DEC_DONE;
-	}
-	switch (cmd) {
-	case TCGETS:
-		print_termios(tcp, arg);
-		break;
-	case TIOCGWINSZ:
-		print_winsize(tcp, arg);
-		break;
-	case FIONREAD: case TIOCGPGRP: case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
-		print_int_ref(tcp, arg);
-		break;
-	case FS_IOC_GETFLAGS_CMD:
-		print_inode_flags_ref(tcp, arg);
-		break;
-	default:
-		print_addr(tcp, arg);
-		break;
-	}
 	return DEC_DONE;
 }
 

@@ -1,4 +1,4 @@
-/* Desc family decoders (readv/writev, pipe, fcntl, ioctl, poll, select,
+/* Desc family decoders (readv/writev, pipe, fcntl, poll, select,
  * epoll, timerfd, sendfile/splice) and their pure helpers. */
 #ifndef CTRACE_DECODE_DESC_H
 #define CTRACE_DECODE_DESC_H
@@ -7,10 +7,6 @@
 #include <stdint.h>
 
 #include "tcb.h"
-
-/* ioctl request: "TCGETS", "SNDCTL_TMR_START or TCSETS", or
- * "_IOC(_IOC_READ, 0x54, 0x1, 0x8)" for unknown codes. */
-size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd);
 
 /* A signal set of nbytes bytes (named apart from decode_signal's
  * format_sigset of branch dec-proc, which has no -X styles): "[INT TERM]", "~[KILL STOP]" when more

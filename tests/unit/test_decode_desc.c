@@ -24,6 +24,7 @@
 
 #include "decode.h"
 #include "decode_desc.h"
+#include "decode_ioctl.h"
 #include "gen/decoders.h"
 #include "print.h"
 #include "syscallent.h"
