@@ -11,26 +11,20 @@
 #include "mem.h"
 #include "pids.h"
 #include "print.h"
+#include "strbuf.h"
 #include "util.h"
-
-#define APPEND(...) do { \
-		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (n_ > 0) len += (size_t)n_; \
-	} while (0)
-#define FINISH() return len < size ? len : (size ? size - 1 : 0)
 
 /* -X raw / verbose: strace prints the two 32-bit halves separately,
  * "0xfeffffff /+ 1<<CAP_CHOWN|... +/|0x1ff /+ ... +/". */
 static size_t format_capset_styled(char *buf, size_t size, uint64_t caps)
 {
-	size_t len = 0;
+	struct strbuf sb;
 	bool first = true;
 
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (!caps) {
-		APPEND("0");
-		FINISH();
+		sb_puts(&sb, "0");
+		return sb_len(&sb);
 	}
 	for (unsigned half = 0; half < 2; half++) {
 		uint64_t part = caps & (0xffffffffULL << (32 * half));
@@ -47,23 +41,22 @@ static size_t format_capset_styled(char *buf, size_t size, uint64_t caps)
 		}
 		snprintf(raw, sizeof(raw), "%#llx", (unsigned long long)(part >> (32 * half)));
 		format_xlat_styled(el, sizeof(el), raw, names);
-		APPEND("%s%s", first ? "" : "|", el);
+		sb_printf(&sb, "%s%s", first ? "" : "|", el);
 		first = false;
 	}
-	FINISH();
+	return sb_len(&sb);
 }
 
 size_t format_capset(char *buf, size_t size, uint64_t caps)
 {
-	size_t len = 0;
+	struct strbuf sb;
 
 	if (pcfg.xlat_style != XLAT_ABBREV)
 		return format_capset_styled(buf, size, caps);
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (!caps) {
-		APPEND("0");
-		FINISH();
+		sb_puts(&sb, "0");
+		return sb_len(&sb);
 	}
 	for (unsigned i = 0; i < 64; i++) {
 		const char *name;
@@ -72,24 +65,23 @@ size_t format_capset(char *buf, size_t size, uint64_t caps)
 			continue;
 		name = xlat_lookup(&xlat_capabilities, i);
 		if (name)
-			APPEND("%s1<<%s", len ? "|" : "", name);
+			sb_printf(&sb, "%s1<<%s", sb_len(&sb) ? "|" : "", name);
 		else
-			APPEND("%s1<<%u", len ? "|" : "", i);
+			sb_printf(&sb, "%s1<<%u", sb_len(&sb) ? "|" : "", i);
 	}
-	FINISH();
+	return sb_len(&sb);
 }
 
 size_t format_personality(char *buf, size_t size, uint32_t pers)
 {
 	const char *dom = xlat_lookup(&xlat_personality, pers & 0xff);
 	uint32_t flags = pers & ~0xffu;
-	size_t len = 0;
+	struct strbuf sb;
 
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (pers == 0xffffffffu) {
-		APPEND("%#x", pers);
-		FINISH();
+		sb_printf(&sb, "%#x", pers);
+		return sb_len(&sb);
 	}
 	if (pcfg.xlat_style != XLAT_ABBREV) {
 		/* each part styled: "0 /+ PER_LINUX +/|0x40000 /+ ADDR_NO_RANDOMIZE +/" */
@@ -97,44 +89,43 @@ size_t format_personality(char *buf, size_t size, uint32_t pers)
 
 		snprintf(raw, sizeof(raw), (pers & 0xff) ? "%#x" : "0", pers & 0xff);
 		format_xlat_styled(part, sizeof(part), raw, dom);
-		APPEND("%s", part);
+		sb_puts(&sb, part);
 		if (flags) {
 			format_flags(names, sizeof(names), &xlat_personality_flags, flags, NULL);
 			snprintf(raw, sizeof(raw), "%#x", flags);
 			format_xlat_styled(part, sizeof(part), raw, names);
-			APPEND("|%s", part);
+			sb_printf(&sb, "|%s", part);
 		}
-		FINISH();
+		return sb_len(&sb);
 	}
 	if (dom)
-		APPEND("%s", dom);
+		sb_puts(&sb, dom);
 	else
-		APPEND("%#x /* PER_??? */", pers & 0xff);
+		sb_printf(&sb, "%#x /* PER_??? */", pers & 0xff);
 	if (flags) {
 		char tmp[512];
 
 		format_flags(tmp, sizeof(tmp), &xlat_personality_flags, flags, NULL);
-		APPEND("|%s", tmp);
+		sb_printf(&sb, "|%s", tmp);
 	}
-	FINISH();
+	return sb_len(&sb);
 }
 
 size_t format_cpuset(char *buf, size_t size, const unsigned char *set, size_t setlen)
 {
-	size_t len = 0;
+	struct strbuf sb;
 	bool first = true;
 
-	if (size)
-		buf[0] = '\0';
-	APPEND("[");
+	sb_init(&sb, buf, size);
+	sb_puts(&sb, "[");
 	for (size_t i = 0; i < setlen * 8; i++) {
 		if (!(set[i / 8] >> (i % 8) & 1))
 			continue;
-		APPEND("%s%zu", first ? "" : " ", i);
+		sb_printf(&sb, "%s%zu", first ? "" : " ", i);
 		first = false;
 	}
-	APPEND("]");
-	FINISH();
+	sb_puts(&sb, "]");
+	return sb_len(&sb);
 }
 
 /* ---- capabilities ---- */

@@ -19,6 +19,7 @@
 #include "mem.h"
 #include "pids.h"
 #include "print.h"
+#include "strbuf.h"
 #include "util.h"
 
 #define MAX_ARRAY_BYTES (1u << 20)
@@ -28,47 +29,6 @@ static bool failed(const struct tcb *tcp)
 	return tcp->err || tcp->rval < 0;
 }
 
-/* Text for tcp->auxstr (the " (...)" after the return value).  auxstr
- * is a const char * that the core never frees: dynamic text lives in one
- * buffer here, reused by the next call (the tracer is single-threaded and
- * the note is printed right after the exit decoder). */
-static char *aux_text;
-static size_t aux_cap;
-
-struct aux {
-	FILE *fp;
-	char *buf;
-	size_t len;
-};
-
-static void aux_begin(struct aux *a)
-{
-	a->buf = NULL;
-	a->len = 0;
-	a->fp = open_memstream(&a->buf, &a->len);
-	if (!a->fp)
-		ct_die("out of memory");
-}
-
-static void set_aux_text(struct tcb *tcp, const char *text)
-{
-	size_t n = strlen(text) + 1;
-
-	if (n > aux_cap) {
-		aux_text = xrealloc(aux_text, n);
-		aux_cap = n;
-	}
-	memcpy(aux_text, text, n);
-	tcp->auxstr = aux_text;
-}
-
-static void aux_end(struct tcb *tcp, struct aux *a)
-{
-	fclose(a->fp);
-	set_aux_text(tcp, a->buf ? a->buf : "");
-	free(a->buf);
-}
-
 /* ---- pure helpers ------------------------------------------------------- */
 
 size_t format_sigmask(char *buf, size_t size, const unsigned char *set, size_t nbytes)
@@ -76,18 +36,13 @@ size_t format_sigmask(char *buf, size_t size, const unsigned char *set, size_t n
 	unsigned nsig = (unsigned)(nbytes * 8 < 64 ? nbytes * 8 : 64);
 	unsigned count = 0;
 	bool invert;
-	size_t len = 0;
+	struct strbuf sb;
 
-#define APPEND(...) do { \
-		int _n = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (_n > 0) len += (size_t)_n; \
-	} while (0)
 	for (unsigned i = 0; i < nsig; i++)
 		count += (set[i / 8] >> (i % 8)) & 1;
 	invert = nsig && count > nsig / 2;
-	if (size)
-		buf[0] = '\0';
-	APPEND("%s[", invert ? "~" : "");
+	sb_init(&sb, buf, size);
+	sb_printf(&sb, "%s[", invert ? "~" : "");
 	for (unsigned i = 0, first = 1; i < nsig; i++) {
 		bool in = (set[i / 8] >> (i % 8)) & 1;
 		const char *name;
@@ -96,39 +51,32 @@ size_t format_sigmask(char *buf, size_t size, const unsigned char *set, size_t n
 			continue;
 		name = signal_name((int)i + 1);
 		if (name && pcfg.xlat_style == XLAT_ABBREV)
-			APPEND("%s%s", first ? "" : " ", name + 3);
+			sb_printf(&sb, "%s%s", first ? "" : " ", name + 3);
 		else if (name && pcfg.xlat_style == XLAT_VERBOSE)
-			APPEND("%s%u /* %s */", first ? "" : " ", i + 1, name + 3);
+			sb_printf(&sb, "%s%u /* %s */", first ? "" : " ", i + 1, name + 3);
 		else
-			APPEND("%s%u", first ? "" : " ", i + 1);
+			sb_printf(&sb, "%s%u", first ? "" : " ", i + 1);
 		first = 0;
 	}
-	APPEND("]");
-#undef APPEND
-	return len < size ? len : (size ? size - 1 : 0);
+	sb_puts(&sb, "]");
+	return sb_len(&sb);
 }
 
 size_t format_fdset(char *buf, size_t size, const unsigned char *set, int nfds)
 {
-	size_t len = 0;
+	struct strbuf sb;
 	bool first = true;
 
-#define APPEND(...) do { \
-		int _n = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (_n > 0) len += (size_t)_n; \
-	} while (0)
-	if (size)
-		buf[0] = '\0';
-	APPEND("[");
+	sb_init(&sb, buf, size);
+	sb_puts(&sb, "[");
 	for (int i = 0; i < nfds; i++) {
 		if (!((set[i / 8] >> (i % 8)) & 1))
 			continue;
-		APPEND("%s%d", first ? "" : " ", i);
+		sb_printf(&sb, "%s%d", first ? "" : " ", i);
 		first = false;
 	}
-	APPEND("]");
-#undef APPEND
-	return len < size ? len : (size ? size - 1 : 0);
+	sb_puts(&sb, "]");
+	return sb_len(&sb);
 }
 
 /* ---- iovec -------------------------------------------------------------- */
@@ -318,9 +266,7 @@ static void print_flock(struct tcb *tcp, unsigned long addr, bool with_pid)
 static void set_flags_aux(struct tcb *tcp, const char *what, const struct xlat *x, unsigned long v,
 			  bool open_flags)
 {
-	char buf[512];
-
-	char text[1400], raw[32], styled[1200];
+	char buf[512], raw[32], styled[1200];
 
 	tcp->rval_hex = true;
 	if (open_flags) {
@@ -331,8 +277,8 @@ static void set_flags_aux(struct tcb *tcp, const char *what, const struct xlat *
 		snprintf(raw, sizeof(raw), v ? "%#lx" : "0", v);
 		format_styled(styled, sizeof(styled), raw, buf);
 	}
-	snprintf(text, sizeof(text), "%s %s", what, styled);
-	set_aux_text(tcp, text);
+	sb_printf(tcb_aux(tcp), "%s %s", what, styled);
+	tcb_aux_done(tcp);
 }
 
 /* struct f_owner_ex { int type; pid_t pid; } */
@@ -380,14 +326,14 @@ static void fcntl_rval(struct tcb *tcp)
 
 		tcp->rval_hex = true;
 		if (name)
-			set_aux_text(tcp, name);
+			tcp->auxstr = name;
 		break;
 	}
 	case F_GETSIG: {
 		const char *name = tcp->rval ? signal_name((int)tcp->rval) : NULL;
 
 		if (name)
-			set_aux_text(tcp, name);
+			tcp->auxstr = name;
 		break;
 	}
 	default:
@@ -515,30 +461,30 @@ static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
 }
 
 /* "[{fd=8, revents=POLLIN}]" into a */
-static void aux_revents(struct tcb *tcp, struct aux *a, unsigned long addr, unsigned long n)
+static void aux_revents(struct tcb *tcp, struct strbuf *a, unsigned long addr, unsigned long n)
 {
 	struct pollfd pfd;
 	bool first = true;
 	unsigned printed = 0;
 	char buf[256], raw[16], styled[300];
 
-	fputs("[", a->fp);
+	sb_puts(a, "[");
 	for (unsigned long i = 0; i < n && i < MAX_ARRAY_BYTES / sizeof(pfd); i++) {
 		if (mem_read(tcp->pid, addr + i * sizeof(pfd), &pfd, sizeof(pfd)) < 0)
 			break;
 		if (!pfd.revents)
 			continue;
 		if (printed++ >= pcfg.max_strlen) {
-			fputs(", ...", a->fp);
+			sb_puts(a, ", ...");
 			break;
 		}
 		format_flags(buf, sizeof(buf), &xlat_poll_events, (unsigned short)pfd.revents, NULL);
 		snprintf(raw, sizeof(raw), "%#x", (unsigned short)pfd.revents);
 		format_styled(styled, sizeof(styled), raw, buf);
-		fprintf(a->fp, "%s{fd=%d, revents=%s}", first ? "" : ", ", pfd.fd, styled);
+		sb_printf(a, "%s{fd=%d, revents=%s}", first ? "" : ", ", pfd.fd, styled);
 		first = false;
 	}
-	fputs("]", a->fp);
+	sb_puts(a, "]");
 }
 
 static bool read_ts(struct tcb *tcp, unsigned long addr, long long *sec, long long *frac)
@@ -564,13 +510,13 @@ static void print_time_ptr(struct tcb *tcp, unsigned long addr, bool nsec)
 	tprintf(tcp, "{tv_sec=%lld, %s=%lld}", s, nsec ? "tv_nsec" : "tv_usec", f);
 }
 
-static void aux_left(struct tcb *tcp, struct aux *a, unsigned long addr, bool nsec, bool comma)
+static void aux_left(struct tcb *tcp, struct strbuf *a, unsigned long addr, bool nsec, bool comma)
 {
 	long long s, f;
 
 	if (!read_ts(tcp, addr, &s, &f))
 		return;
-	fprintf(a->fp, "%sleft {tv_sec=%lld, %s=%lld}", comma ? ", " : "", s,
+	sb_printf(a, "%sleft {tv_sec=%lld, %s=%lld}", comma ? ", " : "", s,
 		nsec ? "tv_nsec" : "tv_usec", f);
 }
 
@@ -590,7 +536,7 @@ static void print_sigset_at(struct tcb *tcp, unsigned long addr, unsigned long s
 
 int dec_poll(struct tcb *tcp)
 {
-	struct aux a;
+	struct strbuf *a;
 
 	if (!tcp->exiting) {
 		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
@@ -606,15 +552,15 @@ int dec_poll(struct tcb *tcp)
 		tcp->auxstr = "Timeout";
 		return DEC_DONE;
 	}
-	aux_begin(&a);
-	aux_revents(tcp, &a, tcp->args[0], (unsigned)tcp->args[1]);
-	aux_end(tcp, &a);
+	a = tcb_aux(tcp);
+	aux_revents(tcp, a, tcp->args[0], (unsigned)tcp->args[1]);
+	tcb_aux_done(tcp);
 	return DEC_DONE;
 }
 
 int dec_ppoll(struct tcb *tcp)
 {
-	struct aux a;
+	struct strbuf *a;
 
 	if (!tcp->exiting) {
 		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
@@ -630,14 +576,14 @@ int dec_ppoll(struct tcb *tcp)
 	}
 	if (failed(tcp))
 		return DEC_DONE;
-	aux_begin(&a);
+	a = tcb_aux(tcp);
 	if (tcp->rval == 0)
-		fputs("Timeout", a.fp);
+		sb_puts(a, "Timeout");
 	else
-		aux_revents(tcp, &a, tcp->args[0], (unsigned)tcp->args[1]);
+		aux_revents(tcp, a, tcp->args[0], (unsigned)tcp->args[1]);
 	if (tcp->args[2] && tcp->rval)
-		aux_left(tcp, &a, tcp->args[2], true, true);
-	aux_end(tcp, &a);
+		aux_left(tcp, a, tcp->args[2], true, true);
+	tcb_aux_done(tcp);
 	return DEC_DONE;
 }
 
@@ -678,7 +624,7 @@ static void print_fdset_at(struct tcb *tcp, unsigned long addr, int nfds)
 	tprints(tcp, "]");
 }
 
-static void aux_fdset(struct tcb *tcp, struct aux *a, const char *name, unsigned long addr,
+static void aux_fdset(struct tcb *tcp, struct strbuf *a, const char *name, unsigned long addr,
 		      int nfds, bool *first)
 {
 	_cleanup_free_ unsigned char *set = NULL;
@@ -700,14 +646,14 @@ nonempty:
 	blen = (size_t)nfds * 8 + 3;
 	buf = xmalloc(blen);
 	format_fdset(buf, blen, set, nfds);
-	fprintf(a->fp, "%s%s %s", *first ? "" : ", ", name, buf);
+	sb_printf(a, "%s%s %s", *first ? "" : ", ", name, buf);
 	*first = false;
 }
 
 static int select_common(struct tcb *tcp, bool pselect)
 {
 	int nfds = (int)tcp->args[0];
-	struct aux a;
+	struct strbuf *a;
 	bool first = true;
 
 	if (!tcp->exiting) {
@@ -734,18 +680,18 @@ static int select_common(struct tcb *tcp, bool pselect)
 	}
 	if (failed(tcp))
 		return DEC_DONE;
-	aux_begin(&a);
+	a = tcb_aux(tcp);
 	if (tcp->rval == 0) {
-		fputs("Timeout", a.fp);
+		sb_puts(a, "Timeout");
 		first = false;
 	} else {
-		aux_fdset(tcp, &a, "in", tcp->args[1], nfds, &first);
-		aux_fdset(tcp, &a, "out", tcp->args[2], nfds, &first);
-		aux_fdset(tcp, &a, "except", tcp->args[3], nfds, &first);
+		aux_fdset(tcp, a, "in", tcp->args[1], nfds, &first);
+		aux_fdset(tcp, a, "out", tcp->args[2], nfds, &first);
+		aux_fdset(tcp, a, "except", tcp->args[3], nfds, &first);
 	}
 	if (tcp->args[4] && tcp->rval)
-		aux_left(tcp, &a, tcp->args[4], pselect, !first);
-	aux_end(tcp, &a);
+		aux_left(tcp, a, tcp->args[4], pselect, !first);
+	tcb_aux_done(tcp);
 	return DEC_DONE;
 }
 

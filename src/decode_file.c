@@ -15,6 +15,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
+#include "strbuf.h"
 #include "util.h"
 
 #define O_TMPFILE_BIT 020000000 /* the bit of O_TMPFILE beyond O_DIRECTORY */
@@ -129,42 +130,22 @@ size_t format_mode_type(char *buf, size_t size, unsigned mode)
 {
 	const char *type = xlat_lookup(&xlat_stat_modes, mode & S_IFMT);
 	unsigned special = mode & (S_ISUID | S_ISGID | S_ISVTX);
-	size_t len = 0;
-	int n;
+	char oct[FMT_INT_SIZE];
+	struct strbuf sb;
 
-	if (size == 0)
-		return 0;
-	buf[0] = '\0';
-	if (type && strlen(type) + 2 <= size) {
-		len = strlen(type);
-		memcpy(buf, type, len);
-		buf[len++] = '|';
-		buf[len] = '\0';
-	} else if (type) {
-		len += (size_t)snprintf(buf, size, "%s|", type);
+	sb_init(&sb, buf, size);
+	if (type) {
+		sb_puts(&sb, type);
+		sb_putc(&sb, '|');
 	} else if (mode & S_IFMT) {
-		len += (size_t)snprintf(buf, size, "%#o|", mode & S_IFMT);
+		sb_printf(&sb, "%#o|", mode & S_IFMT);
 	}
-	if (special && len < size) {
-		len += format_flags(buf + len, size - len, &xlat_stat_mode_bits, special, NULL);
-		if (len + 1 < size) {
-			buf[len++] = '|';
-			buf[len] = '\0';
-		}
+	if (special) {
+		sb_flags(&sb, &xlat_stat_mode_bits, special, NULL);
+		sb_putc(&sb, '|');
 	}
-	if (len < size) {
-		char oct[FMT_INT_SIZE];
-
-		n = (int)fmt_oct_width(oct, mode & 0777, 3);
-		if ((size_t)n < size - len) {
-			memcpy(buf + len, oct, (size_t)n + 1);
-		} else {
-			memcpy(buf + len, oct, size - len - 1);
-			buf[size - 1] = '\0';
-		}
-		len += (size_t)n;
-	}
-	return len < size ? len : size - 1;
+	sb_append(&sb, oct, fmt_oct_width(oct, mode & 0777, 3));
+	return sb_len(&sb);
 }
 
 size_t format_dev(char *buf, size_t size, unsigned long long dev)

@@ -10,30 +10,22 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
+#include "strbuf.h"
 #include "util.h"
-
-#define APPEND(...) do { \
-		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (n_ > 0) len += (size_t)n_; \
-	} while (0)
-#define FINISH() return len < size ? len : (size ? size - 1 : 0)
 
 static size_t format_futex_op_names(char *buf, size_t size, uint32_t op)
 {
 	uint32_t base = op & ~(uint32_t)FUTEX_CLOCK_REALTIME;
 	const char *name = xlat_lookup(&xlat_futex_ops, base);
-	size_t len = 0;
+	struct strbuf sb;
 
-	if (size)
-		buf[0] = '\0';
-	if (name) {
-		APPEND("%s", name);
-		if (op & FUTEX_CLOCK_REALTIME)
-			APPEND("|FUTEX_CLOCK_REALTIME");
-	} else {
-		len = format_flags(buf, size, &xlat_futex_op_flags, op, NULL);
-	}
-	FINISH();
+	if (!name)
+		return format_flags(buf, size, &xlat_futex_op_flags, op, NULL);
+	sb_init(&sb, buf, size);
+	sb_puts(&sb, name);
+	if (op & FUTEX_CLOCK_REALTIME)
+		sb_puts(&sb, "|FUTEX_CLOCK_REALTIME");
+	return sb_len(&sb);
 }
 
 size_t format_futex_op(char *buf, size_t size, uint32_t op)
@@ -51,44 +43,43 @@ size_t format_futex_wake_op(char *buf, size_t size, uint32_t val3)
 	unsigned oparg = (val3 >> 12) & 0xfff, cmparg = val3 & 0xfff;
 	const char *opname = xlat_lookup(&xlat_futex_wake_ops, op & 7);
 	const char *cmpname = xlat_lookup(&xlat_futex_wake_cmps, cmp);
-	size_t len = 0;
+	struct strbuf sb;
 
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (pcfg.xlat_style != XLAT_ABBREV) {
 		char o[96], c[96], raw[16];
 
 		if (pcfg.xlat_style == XLAT_RAW) {
 			/* strace 6.1's raw form */
-			APPEND(op ? "%#x<<28 /* FUTEX_OP_??? */" : "0<<28 /* FUTEX_OP_??? */", op);
-			APPEND(oparg ? "|%#x<<12|" : "|0<<12|", oparg);
-			APPEND(cmp ? "%#x<<24 /* FUTEX_OP_CMP_??? */" : "0<<24 /* FUTEX_OP_CMP_??? */", cmp);
-			APPEND(cmparg ? "|%#x" : "|0", cmparg);
-			FINISH();
+			sb_printf(&sb, op ? "%#x<<28 /* FUTEX_OP_??? */" : "0<<28 /* FUTEX_OP_??? */", op);
+			sb_printf(&sb, oparg ? "|%#x<<12|" : "|0<<12|", oparg);
+			sb_printf(&sb, cmp ? "%#x<<24 /* FUTEX_OP_CMP_??? */" : "0<<24 /* FUTEX_OP_CMP_??? */", cmp);
+			sb_printf(&sb, cmparg ? "|%#x" : "|0", cmparg);
+			return sb_len(&sb);
 		}
 		snprintf(raw, sizeof(raw), op ? "%#x" : "0", op);
 		format_xlat_styled(o, sizeof(o), raw, (op & 8) ? NULL : opname);
 		snprintf(raw, sizeof(raw), cmp ? "%#x" : "0", cmp);
 		format_xlat_styled(c, sizeof(c), raw, cmpname);
-		APPEND("%s<<28", o);
-		APPEND(oparg ? "|%#x<<12|" : "|0<<12|", oparg);
-		APPEND("%s<<24", c);
-		APPEND(cmparg ? "|%#x" : "|0", cmparg);
-		FINISH();
+		sb_printf(&sb, "%s<<28", o);
+		sb_printf(&sb, oparg ? "|%#x<<12|" : "|0<<12|", oparg);
+		sb_printf(&sb, "%s<<24", c);
+		sb_printf(&sb, cmparg ? "|%#x" : "|0", cmparg);
+		return sb_len(&sb);
 	}
 	if (op & 8)
-		APPEND("FUTEX_OP_OPARG_SHIFT<<28|");
+		sb_puts(&sb, "FUTEX_OP_OPARG_SHIFT<<28|");
 	if (opname)
-		APPEND("%s<<28", opname);
+		sb_printf(&sb, "%s<<28", opname);
 	else
-		APPEND("%#x /* FUTEX_OP_??? */<<28", op & 7);
-	APPEND("|%#x<<12|", oparg);
+		sb_printf(&sb, "%#x /* FUTEX_OP_??? */<<28", op & 7);
+	sb_printf(&sb, "|%#x<<12|", oparg);
 	if (cmpname)
-		APPEND("%s<<24", cmpname);
+		sb_printf(&sb, "%s<<24", cmpname);
 	else
-		APPEND("%#x /* FUTEX_OP_CMP_??? */<<24", cmp);
-	APPEND("|%#x", cmparg);
-	FINISH();
+		sb_printf(&sb, "%#x /* FUTEX_OP_CMP_??? */<<24", cmp);
+	sb_printf(&sb, "|%#x", cmparg);
+	return sb_len(&sb);
 }
 
 static void print_bitset(struct tcb *tcp, uint32_t v)

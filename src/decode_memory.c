@@ -8,6 +8,7 @@
 #include "decode.h"
 #include "gen/decoders.h"
 #include "print.h"
+#include "strbuf.h"
 
 size_t format_mmap_prot(char *buf, size_t size, uint64_t prot)
 {
@@ -19,12 +20,12 @@ size_t format_mmap_prot(char *buf, size_t size, uint64_t prot)
 size_t format_mmap_prot_arch(char *buf, size_t size, uint64_t prot, const struct xlat *extra)
 {
 	char names[256], raw[32];
-	size_t len = 0;
+	struct strbuf sb;
 	uint64_t left = 0;
 
-	names[0] = '\0';
+	sb_init(&sb, names, sizeof(names));
 	if (!extra || prot == 0) {
-		format_flags(names, sizeof(names), &xlat_mmap_prot, prot, "PROT_NONE");
+		sb_flags(&sb, &xlat_mmap_prot, prot, "PROT_NONE");
 	} else {
 		for (unsigned b = 0; b < 64; b++) {
 			uint64_t bit = (uint64_t)1 << b;
@@ -39,14 +40,10 @@ size_t format_mmap_prot_arch(char *buf, size_t size, uint64_t prot, const struct
 				left |= bit;
 				continue;
 			}
-			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
-						len ? "|" : "", name);
-			if (len >= sizeof(names))
-				len = sizeof(names) - 1;
+			sb_printf(&sb, "%s%s", sb_len(&sb) ? "|" : "", name);
 		}
 		if (left)
-			snprintf(names + len, sizeof(names) - len, "%s%#llx", len ? "|" : "",
-				 (unsigned long long)left);
+			sb_printf(&sb, "%s%#llx", sb_len(&sb) ? "|" : "", (unsigned long long)left);
 	}
 	snprintf(raw, sizeof(raw), prot ? "%#llx" : "0", (unsigned long long)prot);
 	return format_xlat_styled(buf, size, raw, names);
@@ -126,15 +123,14 @@ static size_t format_memfd_flags(char *buf, size_t size, uint32_t v)
 {
 	uint32_t low = v & ~(MFD_HUGE_MASK << MFD_HUGE_SHIFT);
 	uint32_t huge = v >> MFD_HUGE_SHIFT;
-	size_t n = 0;
+	struct strbuf sb;
 
-	buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (low || !huge)
-		n = format_flags(buf, size, &xlat_memfd_flags, low, NULL);
-	if (huge && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "%s%u<<MFD_HUGE_SHIFT",
-				      low ? "|" : "", huge);
-	return n < size ? n : size - 1;
+		sb_flags(&sb, &xlat_memfd_flags, low, NULL);
+	if (huge)
+		sb_printf(&sb, "%s%u<<MFD_HUGE_SHIFT", low ? "|" : "", huge);
+	return sb_len(&sb);
 }
 
 int dec_memfd_create(struct tcb *tcp)

@@ -23,55 +23,36 @@
 #include "pids.h"
 #include "print.h"
 #include "quote.h"
+#include "strbuf.h"
 #include "util.h"
 
-/* ---- bounded string building ---- */
+/* ---- text pieces (strbuf.h) ---- */
 
-struct sbuf {
-	char *p;
-	size_t size, len;
-};
-
-static void sb_printf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(struct sbuf *sb, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(sb->p + sb->len, sb->len < sb->size ? sb->size - sb->len : 0, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		sb->len += (size_t)n;
-	if (sb->len >= sb->size)
-		sb->len = sb->size - 1;
-}
-
-static void sb_quote(struct sbuf *sb, const char *s, size_t len, unsigned qflags)
+static void sb_quote(struct strbuf *sb, const char *s, size_t len, unsigned qflags)
 {
 	_cleanup_free_ char *q = xmalloc(4 * len + 3);
 
 	quote_string(s, len, qflags, q);
-	sb_printf(sb, "%s", q);
+	sb_puts(sb, q);
 }
 
 /* "\x7f\x00..." of n bytes (-X raw / verbose forms of network fields) */
-static void sb_hexbytes(struct sbuf *sb, const void *p, size_t n)
+static void sb_hexbytes(struct strbuf *sb, const void *p, size_t n)
 {
 	const unsigned char *b = p;
 
-	sb_printf(sb, "\"");
+	sb_putc(sb, '"');
 	for (size_t i = 0; i < n; i++)
 		sb_printf(sb, "\\x%02x", b[i]);
-	sb_printf(sb, "\"");
+	sb_putc(sb, '"');
 }
 
-static void sb_xval(struct sbuf *sb, const struct xlat *x, uint64_t v, const char *dflt)
+static void sb_xval(struct strbuf *sb, const struct xlat *x, uint64_t v, const char *dflt)
 {
 	const char *s = xlat_lookup(x, v);
 
 	if (s)
-		sb_printf(sb, "%s", s);
+		sb_puts(sb, s);
 	else if (dflt)
 		sb_printf(sb, "%#llx /* %s */", (unsigned long long)v, dflt);
 	else
@@ -87,12 +68,12 @@ static unsigned qflags_now(void)
 
 /* A network-order field: abbrev "htons(80)", raw "\x00\x50", verbose
  * both ("\x00\x50" /\* htons(80) *\/). */
-static void sb_netfield(struct sbuf *sb, const char *name, const void *p, size_t n,
+static void sb_netfield(struct strbuf *sb, const char *name, const void *p, size_t n,
 			const char *abbrev, int xstyle)
 {
 	sb_printf(sb, ", %s=", name);
 	if (xstyle == XLAT_ABBREV) {
-		sb_printf(sb, "%s", abbrev);
+		sb_puts(sb, abbrev);
 		return;
 	}
 	sb_hexbytes(sb, p, n);
@@ -100,7 +81,7 @@ static void sb_netfield(struct sbuf *sb, const char *name, const void *p, size_t
 		sb_printf(sb, " /* %s */", abbrev);
 }
 
-static void fmt_inet(struct sbuf *sb, const struct sockaddr_in *sin, int xstyle)
+static void fmt_inet(struct strbuf *sb, const struct sockaddr_in *sin, int xstyle)
 {
 	char a[INET_ADDRSTRLEN], t[64];
 
@@ -111,7 +92,7 @@ static void fmt_inet(struct sbuf *sb, const struct sockaddr_in *sin, int xstyle)
 	sb_netfield(sb, "sin_addr", &sin->sin_addr, sizeof(sin->sin_addr), t, xstyle);
 }
 
-static void fmt_inet6(struct sbuf *sb, const struct sockaddr_in6 *s6, size_t len, int xstyle)
+static void fmt_inet6(struct strbuf *sb, const struct sockaddr_in6 *s6, size_t len, int xstyle)
 {
 	char a[INET6_ADDRSTRLEN], t[96];
 
@@ -130,18 +111,18 @@ static void fmt_inet6(struct sbuf *sb, const struct sockaddr_in6 *s6, size_t len
 		sb_printf(sb, ", sin6_scope_id=%u", s6->sin6_scope_id);
 }
 
-static void fmt_unix(struct sbuf *sb, const struct sockaddr_un *sun, size_t len, unsigned qflags)
+static void fmt_unix(struct strbuf *sb, const struct sockaddr_un *sun, size_t len, unsigned qflags)
 {
 	size_t plen = len - offsetof(struct sockaddr_un, sun_path);
 
 	if (plen == 0)
 		return;
 	if (sun->sun_path[0] == '\0' && plen > 1) {
-		sb_printf(sb, ", sun_path=@");
+		sb_puts(sb, ", sun_path=@");
 		sb_quote(sb, sun->sun_path + 1, plen - 1, qflags);
 		return;
 	}
-	sb_printf(sb, ", sun_path=");
+	sb_puts(sb, ", sun_path=");
 	sb_quote(sb, sun->sun_path, strnlen(sun->sun_path, plen), qflags);
 }
 
@@ -149,20 +130,20 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 		       int xstyle)
 {
 	struct sockaddr_storage ss;
-	struct sbuf sb = { buf, size, 0 };
+	struct strbuf sb;
 	unsigned family;
 
-	buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (len > sizeof(ss))
 		len = sizeof(ss);
 	memset(&ss, 0, sizeof(ss));
 	memcpy(&ss, sa, len);
 	if (len < sizeof(ss.ss_family)) {
-		sb_printf(&sb, "{sa_family=???}");
-		return sb.len;
+		sb_puts(&sb, "{sa_family=???}");
+		return sb_len(&sb);
 	}
 	family = ss.ss_family;
-	sb_printf(&sb, "{sa_family=");
+	sb_puts(&sb, "{sa_family=");
 	if (xstyle == XLAT_ABBREV) {
 		sb_xval(&sb, &xlat_socket_families, family, "AF_???");
 	} else {
@@ -199,14 +180,14 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 	default:
 	generic:
 		if (len > sizeof(ss.ss_family)) {
-			sb_printf(&sb, ", sa_data=");
+			sb_puts(&sb, ", sa_data=");
 			sb_quote(&sb, (const char *)&ss + sizeof(ss.ss_family),
 				 len - sizeof(ss.ss_family), qflags);
 		}
 		break;
 	}
-	sb_printf(&sb, "}");
-	return sb.len;
+	sb_puts(&sb, "}");
+	return sb_len(&sb);
 }
 
 void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
@@ -234,10 +215,10 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 
 size_t format_socktype(char *buf, size_t size, unsigned long type)
 {
-	struct sbuf sb = { buf, size, 0 };
+	struct strbuf sb;
 	unsigned long flags = type & ~0xfUL;
 
-	buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	sb_xval(&sb, &xlat_socket_types, type & 0xf, "SOCK_???");
 	if (flags) {
 		char fl[256];
@@ -245,7 +226,7 @@ size_t format_socktype(char *buf, size_t size, unsigned long type)
 		format_flags(fl, sizeof(fl), &xlat_sock_type_flags, flags, NULL);
 		sb_printf(&sb, "|%s", fl);
 	}
-	return sb.len;
+	return sb_len(&sb);
 }
 
 static void print_socktype(struct tcb *tcp, unsigned long type)

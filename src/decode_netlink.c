@@ -27,6 +27,7 @@
 #include "mem.h"
 #include "print.h"
 #include "quote.h"
+#include "strbuf.h"
 #include "util.h"
 
 /* ---- which sockets are netlink ---- */
@@ -261,28 +262,26 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 static void print_bits(struct tcb *tcp, const struct xlat *x, uint64_t v, unsigned off,
 		       const char *dflt)
 {
-	char names[1024] = "";
-	size_t len = 0;
+	char names[1024];
+	struct strbuf sb;
 	uint64_t left = v;
 
+	sb_init(&sb, names, sizeof(names));
 	for (unsigned i = 0; i < 64; i++) {
 		const char *n = (v >> i) & 1 ? xlat_lookup(x, i + off) : NULL;
 
 		if (!n)
 			continue;
-		len += (size_t)snprintf(names + len, len < sizeof(names) ? sizeof(names) - len : 0,
-					off ? "%s1<<(%s-%u)" : "%s1<<%s", len ? "|" : "", n, off);
+		sb_printf(&sb, off ? "%s1<<(%s-%u)" : "%s1<<%s", sb_len(&sb) ? "|" : "", n, off);
 		left &= ~(1ULL << i);
 	}
-	if (len >= sizeof(names))
-		len = sizeof(names) - 1;
-	if (len && left)
-		snprintf(names + len, sizeof(names) - len, "|%#llx", (unsigned long long)left);
+	if (sb_len(&sb) && left)
+		sb_printf(&sb, "|%#llx", (unsigned long long)left);
 	if (!v) {
 		tprints(tcp, "0");
 	} else if (pcfg.xlat_style == XLAT_RAW) {
 		tprintf(tcp, "%#llx", (unsigned long long)v);
-	} else if (!len) {
+	} else if (!sb_len(&sb)) {
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, dflt);
 	} else if (pcfg.xlat_style == XLAT_VERBOSE) {
 		tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, names);

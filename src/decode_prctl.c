@@ -17,6 +17,7 @@
 #include "mem.h"
 #include "pids.h"
 #include "print.h"
+#include "strbuf.h"
 
 /* Options of newer kernels than the build headers may know. */
 enum {
@@ -84,17 +85,16 @@ static size_t format_tagged_addr(char *buf, size_t size, uint64_t v)
 {
 	uint64_t tags = (v & MTE_TAG_MASK) >> MTE_TAG_SHIFT;
 	uint64_t rest = v & ~(TAGGED_ADDR_ENABLE | MTE_TCF_MASK | MTE_TAG_MASK);
-	size_t n;
+	struct strbuf sb;
 
-	n = (size_t)snprintf(buf, size, "%sPR_TAGGED_ADDR_ENABLE|%s",
-			     v & TAGGED_ADDR_ENABLE ? "" : "!",
-			     xlat_lookup(&xlat_pr_mte_tcf, v & MTE_TCF_MASK));
-	if (tags && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "|%#llx<<PR_MTE_TAG_SHIFT",
-				      (unsigned long long)tags);
-	if (rest && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "|%#llx", (unsigned long long)rest);
-	return n;
+	sb_init(&sb, buf, size);
+	sb_printf(&sb, "%sPR_TAGGED_ADDR_ENABLE|%s", v & TAGGED_ADDR_ENABLE ? "" : "!",
+		  xlat_lookup(&xlat_pr_mte_tcf, v & MTE_TCF_MASK));
+	if (tags)
+		sb_printf(&sb, "|%#llx<<PR_MTE_TAG_SHIFT", (unsigned long long)tags);
+	if (rest)
+		sb_printf(&sb, "|%#llx", (unsigned long long)rest);
+	return sb_len(&sb);
 }
 
 /* A composite value: the number, the names in a comment (verbose), or the

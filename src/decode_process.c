@@ -23,6 +23,7 @@
 #include "pids.h"
 #include "print.h"
 #include "signals.h"
+#include "strbuf.h"
 
 /* Reads the elements of a pointer array in blocks, not one call per
  * element: an execve's argv and envp cost a read or two, not one per
@@ -160,79 +161,71 @@ int dec_execveat(struct tcb *tcp)
 /* ------------------------------------------------------------------ */
 /* clone, clone3, wait4, waitid, prctl, arch_prctl, rlimits, rusage, uname */
 
-#define APPEND(...) do { \
-		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (n_ > 0) len += (size_t)n_; \
-	} while (0)
-#define FINISH() return len < size ? len : (size ? size - 1 : 0)
-
 size_t format_wait_status(char *buf, size_t size, int status)
 {
-	size_t len = 0;
+	struct strbuf sb;
 	const char *sig;
 	unsigned event = (unsigned)status >> 16;
 
-	if (size)
-		buf[0] = '\0';
-	APPEND("[");
+	sb_init(&sb, buf, size);
+	sb_puts(&sb, "[");
 	if (WIFSTOPPED(status)) {
 		sig = signal_name(WSTOPSIG(status));
 		if (sig)
-			APPEND("{WIFSTOPPED(s) && WSTOPSIG(s) == %s}", sig);
+			sb_printf(&sb, "{WIFSTOPPED(s) && WSTOPSIG(s) == %s}", sig);
 		else
-			APPEND("{WIFSTOPPED(s) && WSTOPSIG(s) == %d}", WSTOPSIG(status));
+			sb_printf(&sb, "{WIFSTOPPED(s) && WSTOPSIG(s) == %d}", WSTOPSIG(status));
 		if (event) {
 			const char *ev = xlat_lookup(&xlat_ptrace_events, event);
 			if (ev)
-				APPEND(" | %s << 16", ev);
+				sb_printf(&sb, " | %s << 16", ev);
 			else
-				APPEND(" | %#x << 16", event);
+				sb_printf(&sb, " | %#x << 16", event);
 		}
 	} else if (WIFSIGNALED(status)) {
 		sig = signal_name(WTERMSIG(status));
 		if (sig)
-			APPEND("{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}", sig,
+			sb_printf(&sb, "{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}", sig,
 			       WCOREDUMP(status) ? " && WCOREDUMP(s)" : "");
 		else
-			APPEND("{WIFSIGNALED(s) && WTERMSIG(s) == %d%s}", WTERMSIG(status),
+			sb_printf(&sb, "{WIFSIGNALED(s) && WTERMSIG(s) == %d%s}", WTERMSIG(status),
 			       WCOREDUMP(status) ? " && WCOREDUMP(s)" : "");
 	} else if (WIFEXITED(status)) {
-		APPEND("{WIFEXITED(s) && WEXITSTATUS(s) == %d}", WEXITSTATUS(status));
+		sb_printf(&sb, "{WIFEXITED(s) && WEXITSTATUS(s) == %d}", WEXITSTATUS(status));
 		if (event)
-			APPEND(" | %#x", (unsigned)status & ~0xffffu);
+			sb_printf(&sb, " | %#x", (unsigned)status & ~0xffffu);
 	} else if (WIFCONTINUED(status)) {
-		APPEND("{WIFCONTINUED(s)}");
+		sb_puts(&sb, "{WIFCONTINUED(s)}");
 	} else {
-		APPEND("%#x", (unsigned)status);
+		sb_printf(&sb, "%#x", (unsigned)status);
 	}
-	APPEND("]");
-	FINISH();
+	sb_puts(&sb, "]");
+	return sb_len(&sb);
 }
 
 size_t format_clone_flags(char *buf, size_t size, uint64_t flags)
 {
-	size_t len = 0;
+	struct strbuf sb;
 	uint64_t rest = flags & ~(uint64_t)0xff;
 	int sig = (int)(flags & 0xff);
 	const char *name = sig ? signal_name(sig) : NULL;
 
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (rest || !sig) {
 		char names[1024], raw[32];
 
 		format_flags(names, sizeof(names), &xlat_clone3_flags, rest, NULL);
 		snprintf(raw, sizeof(raw), rest ? "%#llx" : "0", (unsigned long long)rest);
-		len = format_xlat_styled(buf, size, raw, names);
+		sb_xlat_styled(&sb, raw, names);
 	}
 	if (sig) {
 		char raw[16], el[64];
 
 		snprintf(raw, sizeof(raw), "%d", sig);
 		format_xlat_styled(el, sizeof(el), raw, name);
-		APPEND("%s%s", rest ? "|" : "", el);
+		sb_printf(&sb, "%s%s", rest ? "|" : "", el);
 	}
-	FINISH();
+	return sb_len(&sb);
 }
 
 size_t format_rlim(char *buf, size_t size, uint64_t v)

@@ -14,13 +14,8 @@
 #include "mem.h"
 #include "print.h"
 #include "signals.h"
+#include "strbuf.h"
 #include "util.h"
-
-#define APPEND(...) do { \
-		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (n_ > 0) len += (size_t)n_; \
-	} while (0)
-#define FINISH() return len < size ? len : (size ? size - 1 : 0)
 
 /* ---- classic BPF ---- */
 
@@ -43,63 +38,61 @@ static const char *const bpf_jmp_op[16] = {
 static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 {
 	unsigned cls = code & 7;
-	size_t len = 0;
+	struct strbuf sb;
 	const char *op;
 
-	if (size)
-		buf[0] = '\0';
-	APPEND("%s", bpf_class[cls]);
+	sb_init(&sb, buf, size);
+	sb_puts(&sb, bpf_class[cls]);
 	switch (cls) {
 	case 2: case 3: /* ST STX: no size or mode */
 		code &= (uint16_t)~7;
 		break;
 	case 0: case 1: /* LD LDX */
-		APPEND("|%s", bpf_size[(code >> 3) & 3]);
+		sb_printf(&sb, "|%s", bpf_size[(code >> 3) & 3]);
 		if (bpf_mode[(code >> 5) & 7])
-			APPEND("|%s", bpf_mode[(code >> 5) & 7]);
+			sb_printf(&sb, "|%s", bpf_mode[(code >> 5) & 7]);
 		else
-			APPEND("|%#x", code & 0xe0);
+			sb_printf(&sb, "|%#x", code & 0xe0);
 		code &= (uint16_t)~0xff;
 		break;
 	case 4: case 5: /* ALU JMP */
 		op = (cls == 4 ? bpf_alu_op : bpf_jmp_op)[(code >> 4) & 15];
-		APPEND("|%s", code & 8 ? "BPF_X" : "BPF_K");
+		sb_printf(&sb, "|%s", code & 8 ? "BPF_X" : "BPF_K");
 		if (op)
-			APPEND("|%s", op);
+			sb_printf(&sb, "|%s", op);
 		else
-			APPEND("|%#x", code & 0xf0);
+			sb_printf(&sb, "|%#x", code & 0xf0);
 		code &= (uint16_t)~0xff;
 		break;
 	case 6: /* RET */
-		APPEND("|%s", (code & 0x18) == 0 ? "BPF_K" : (code & 0x18) == 8 ? "BPF_X" : "BPF_A");
+		sb_printf(&sb, "|%s", (code & 0x18) == 0 ? "BPF_K" : (code & 0x18) == 8 ? "BPF_X" : "BPF_A");
 		code &= (uint16_t)~0xff;
 		break;
 	case 7: /* MISC */
-		APPEND("|%s", (code & 0xf8) == 0x80 ? "BPF_TXA" : "BPF_TAX");
+		sb_printf(&sb, "|%s", (code & 0xf8) == 0x80 ? "BPF_TXA" : "BPF_TAX");
 		code &= (uint16_t)~0xff;
 		break;
 	}
 	if (code)
-		APPEND("|%#x", code);
-	FINISH();
+		sb_printf(&sb, "|%#x", code);
+	return sb_len(&sb);
 }
 
 static size_t format_seccomp_ret(char *buf, size_t size, uint32_t k)
 {
 	uint32_t action = k & 0xffff0000u, data = k & 0xffffu;
 	const char *name = xlat_lookup(&xlat_seccomp_ret_actions, action);
-	size_t len = 0;
+	struct strbuf sb;
 
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	if (!name) {
-		APPEND("%#x /* SECCOMP_RET_??? */", k);
-		FINISH();
+		sb_printf(&sb, "%#x /* SECCOMP_RET_??? */", k);
+		return sb_len(&sb);
 	}
-	APPEND("%s", name);
+	sb_puts(&sb, name);
 	if (data)
-		APPEND("|%#x", data);
-	FINISH();
+		sb_printf(&sb, "|%#x", data);
+	return sb_len(&sb);
 }
 
 /* The offset of an absolute load of a socket filter: "SKF_NET_OFF+8". */
@@ -126,11 +119,10 @@ size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in,
 		       enum bpf_flavor flavor)
 {
 	char code[128], k[96];
-	size_t len = 0;
+	struct strbuf sb;
 	unsigned cls = in->code & 7;
 
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	format_bpf_code(code, sizeof(code), in->code);
 	if (flavor == BPF_FLAVOR_SECCOMP && cls == 6 && (in->code & 0x18) == 0)
 		format_seccomp_ret(k, sizeof(k), in->k);
@@ -139,10 +131,10 @@ size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in,
 	else
 		snprintf(k, sizeof(k), "%#x", in->k);
 	if (cls == 5 && (in->code & 0xf0) != 0) /* conditional jumps */
-		APPEND("BPF_JUMP(%s, %s, %#x, %#x)", code, k, in->jt, in->jf);
+		sb_printf(&sb, "BPF_JUMP(%s, %s, %#x, %#x)", code, k, in->jt, in->jf);
 	else
-		APPEND("BPF_STMT(%s, %s)", code, k);
-	FINISH();
+		sb_printf(&sb, "BPF_STMT(%s, %s)", code, k);
+	return sb_len(&sb);
 }
 
 void print_bpf_insns(struct tcb *tcp, unsigned long addr, unsigned long n,

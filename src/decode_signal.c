@@ -14,18 +14,14 @@
 #include "pids.h"
 #include "print.h"
 #include "signals.h"
-
-#define APPEND(...) do { \
-		int n_ = snprintf(buf + len, len < size ? size - len : 0, __VA_ARGS__); \
-		if (n_ > 0) len += (size_t)n_; \
-	} while (0)
+#include "strbuf.h"
 
 size_t format_sigset(char *buf, size_t size, const void *set, size_t setlen)
 {
 	uint64_t mask = 0;
 	unsigned nsig, count = 0;
 	bool complement;
-	size_t len = 0;
+	struct strbuf sb;
 	bool first = true;
 
 	if (setlen > sizeof(mask))
@@ -35,9 +31,8 @@ size_t format_sigset(char *buf, size_t size, const void *set, size_t setlen)
 	for (unsigned i = 0; i < nsig; i++)
 		count += (mask >> i) & 1;
 	complement = count * 2 > nsig;
-	if (size)
-		buf[0] = '\0';
-	APPEND("%s[", complement ? "~" : "");
+	sb_init(&sb, buf, size);
+	sb_printf(&sb, "%s[", complement ? "~" : "");
 	for (unsigned i = 0; i < nsig; i++) {
 		bool set_bit = (mask >> i) & 1;
 		const char *name;
@@ -50,12 +45,12 @@ size_t format_sigset(char *buf, size_t size, const void *set, size_t setlen)
 
 			snprintf(raw, sizeof(raw), "%u", i + 1);
 			format_xlat_styled(el, sizeof(el), raw, name ? name + 3 : NULL);
-			APPEND("%s%s", first ? "" : " ", el);
+			sb_printf(&sb, "%s%s", first ? "" : " ", el);
 		}
 		first = false;
 	}
-	APPEND("]");
-	return len < size ? len : (size ? size - 1 : 0);
+	sb_puts(&sb, "]");
+	return sb_len(&sb);
 }
 
 /* The kernel's sigset_t on the 64-bit ABIs ctrace decodes (_NSIG 64).  A
@@ -87,10 +82,9 @@ size_t format_k_sigaction(char *buf, size_t size, const struct k_sigaction *sa)
 {
 	const char *special = xlat_lookup(&xlat_sighandler_special, sa->handler);
 	char tmp[512];
-	size_t len = 0;
+	struct strbuf sb;
 
-	if (size)
-		buf[0] = '\0';
+	sb_init(&sb, buf, size);
 	char raw[32], names[400];
 
 	snprintf(raw, sizeof(raw), sa->handler ? "%#llx" : "0", (unsigned long long)sa->handler);
@@ -98,21 +92,21 @@ size_t format_k_sigaction(char *buf, size_t size, const struct k_sigaction *sa)
 		format_xlat_styled(tmp, sizeof(tmp), raw, special);
 	else
 		snprintf(tmp, sizeof(tmp), "%#llx", (unsigned long long)sa->handler);
-	APPEND("{sa_handler=%s", tmp);
+	sb_printf(&sb, "{sa_handler=%s", tmp);
 	format_sigset(tmp, sizeof(tmp), &sa->mask, sizeof(sa->mask));
-	APPEND(", sa_mask=%s", tmp);
+	sb_printf(&sb, ", sa_mask=%s", tmp);
 	format_flags(names, sizeof(names), &xlat_sigaction_flags, sa->flags, NULL);
 	snprintf(raw, sizeof(raw), sa->flags ? "%#llx" : "0", (unsigned long long)sa->flags);
 	format_xlat_styled(tmp, sizeof(tmp), raw, names);
-	APPEND(", sa_flags=%s", tmp);
+	sb_printf(&sb, ", sa_flags=%s", tmp);
 	if (sa->flags & 0x04000000ULL) { /* SA_RESTORER */
 		if (sa->restorer)
-			APPEND(", sa_restorer=%#llx", (unsigned long long)sa->restorer);
+			sb_printf(&sb, ", sa_restorer=%#llx", (unsigned long long)sa->restorer);
 		else
-			APPEND(", sa_restorer=NULL");
+			sb_puts(&sb, ", sa_restorer=NULL");
 	}
-	APPEND("}");
-	return len < size ? len : (size ? size - 1 : 0);
+	sb_puts(&sb, "}");
+	return sb_len(&sb);
 }
 
 static void print_sigaction(struct tcb *tcp, unsigned long addr)

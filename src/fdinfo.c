@@ -17,6 +17,7 @@
 #include <sys/xattr.h>
 
 #include "quote.h"
+#include "strbuf.h"
 #include "util.h"
 #include "xlat.h"
 
@@ -203,7 +204,7 @@ static size_t unix_describe(unsigned long inode, unsigned qflags, char *buf, siz
 	size_t namelen = 0;
 	unsigned peer = 0;
 	ssize_t n;
-	int len;
+	struct strbuf sb;
 
 	if (fd < 0)
 		return 0;
@@ -244,9 +245,10 @@ static size_t unix_describe(unsigned long inode, unsigned qflags, char *buf, siz
 	}
 	if (!peer && !namelen)
 		return 0; /* nothing beyond the inode */
-	len = snprintf(buf, size, "%lu", inode);
+	sb_init(&sb, buf, size);
+	sb_printf(&sb, "%lu", inode);
 	if (peer)
-		len += snprintf(buf + len, size > (size_t)len ? size - (size_t)len : 0, "->%u", peer);
+		sb_printf(&sb, "->%u", peer);
 	if (namelen) {
 		char q[4 * sizeof(name) + 3];
 
@@ -256,10 +258,9 @@ static size_t unix_describe(unsigned long inode, unsigned qflags, char *buf, siz
 			quote_string(name + 1, namelen - 1, qflags, q);
 		else
 			quote_string(name, strnlen(name, namelen), qflags, q);
-		len += snprintf(buf + len, size > (size_t)len ? size - (size_t)len : 0, ",%s%s",
-				abstract ? "@" : "", q);
+		sb_printf(&sb, ",%s%s", abstract ? "@" : "", q);
 	}
-	return len > 0 && (size_t)len < size ? (size_t)len : 0;
+	return sb.truncated ? 0 : sb_len(&sb);
 }
 
 /* Details are looked up until found once, then remembered per inode (a

@@ -702,17 +702,23 @@ const char *signal_name(int sig)
 	return buf;
 }
 
+void sb_xlat_styled(struct strbuf *sb, const char *raw, const char *names)
+{
+	if (pcfg.xlat_style == XLAT_ABBREV)
+		sb_puts(sb, names ? names : raw);
+	else if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
+		sb_printf(sb, "%s /* %s */", raw, names);
+	else
+		sb_puts(sb, raw);
+}
+
 size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *names)
 {
-	int n;
+	struct strbuf sb;
 
-	if (pcfg.xlat_style == XLAT_ABBREV)
-		n = snprintf(buf, size, "%s", names ? names : raw);
-	else if (pcfg.xlat_style == XLAT_VERBOSE && names && strcmp(names, raw) != 0)
-		n = snprintf(buf, size, "%s /* %s */", raw, names);
-	else
-		n = snprintf(buf, size, "%s", raw);
-	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : (size ? size - 1 : 0);
+	sb_init(&sb, buf, size);
+	sb_xlat_styled(&sb, raw, names);
+	return sb_len(&sb);
 }
 
 void print_signame(struct tcb *tcp, int sig)
@@ -820,51 +826,43 @@ void print_path(struct tcb *tcp, unsigned long addr)
 	print_cstr(tcp, addr, PATH_MAX);
 }
 
-/* Append n bytes of s at *len as snprintf(buf + *len, size - *len, ...)
- * would: truncated, NUL-terminated while there is room; *len counts
- * what did not fit too. */
-static void append(char *buf, size_t size, size_t *len, const char *s, size_t n)
-{
-	if (*len < size) {
-		size_t room = size - *len - 1;
-		size_t k = n < room ? n : room;
-
-		memcpy(buf + *len, s, k);
-		buf[*len + k] = '\0';
-	}
-	*len += n;
-}
-
-size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt)
+void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	char num[FMT_INT_SIZE];
-	size_t len = 0;
 	uint64_t left = val;
+	bool first = true;
 
-	buf[0] = '\0';
 	if (val == 0) {
 		const char *zero = x ? xlat_lookup(x, 0) : NULL;
-		const char *s = zero ? zero : dflt ? dflt : "0";
 
-		append(buf, size, &len, s, strlen(s));
-		return len < size ? len : size - 1;
+		sb_puts(sb, zero ? zero : dflt ? dflt : "0");
+		return;
 	}
 	for (unsigned i = 0; x && i < x->n && left; i++) {
 		uint64_t v = x->items[i].val;
 
 		if (v && (left & v) == v) {
-			if (len)
-				append(buf, size, &len, "|", 1);
-			append(buf, size, &len, x->items[i].str, strlen(x->items[i].str));
+			if (!first)
+				sb_putc(sb, '|');
+			sb_puts(sb, x->items[i].str);
+			first = false;
 			left &= ~v;
 		}
 	}
 	if (left) {
-		if (len)
-			append(buf, size, &len, "|", 1);
-		append(buf, size, &len, num, fmt_hex(num, left));
+		if (!first)
+			sb_putc(sb, '|');
+		sb_append(sb, num, fmt_hex(num, left));
 	}
-	return len < size ? len : size - 1;
+}
+
+size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt)
+{
+	struct strbuf sb;
+
+	sb_init(&sb, buf, size);
+	sb_flags(&sb, x, val, dflt);
+	return sb_len(&sb);
 }
 
 /* -X raw / verbose: the number, then (verbose) the names in a comment

@@ -12,6 +12,7 @@
 
 #include "options.h"
 #include "quote.h"
+#include "strbuf.h"
 #include "tcb.h"
 #include "xlat.h"
 
@@ -204,10 +205,14 @@ bool flags_known(const struct xlat *x, uint64_t val);
 /* Format flags into buf (pure; for tests and composite printers).
  * Returns the length. */
 size_t format_flags(char *buf, size_t size, const struct xlat *x, uint64_t val, const char *dflt);
+/* The same, appended to a string builder */
+void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, const char *dflt);
 
 /* A named value in the -X style: abbrev "NAME" (raw when names is NULL),
  * raw "RAW", verbose "RAW /+ NAME +/" (pure; returns the length). */
 size_t format_xlat_styled(char *buf, size_t size, const char *raw, const char *names);
+/* The same, appended to a string builder */
+void sb_xlat_styled(struct strbuf *sb, const char *raw, const char *names);
 
 /* Read len bytes at addr into buf.  When that is impossible (NULL,
  * unmapped, the tracee is gone) print the address instead and return

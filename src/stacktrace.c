@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "print.h"
 #include "quote.h"
+#include "strbuf.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -51,9 +52,8 @@ struct stack_proc {
 
 struct stack_tcb {
 	struct stack_proc *proc;
-	char *buf;            /* formatted lines of the capture */
-	size_t len, cap;
-	bool captured;        /* buf belongs to the current syscall */
+	struct strbuf text;   /* formatted lines of the capture */
+	bool captured;        /* text belongs to the current syscall */
 };
 
 static struct stack_proc *procs;
@@ -295,8 +295,10 @@ static int proc_ready(struct stack_proc *p)
 
 static struct stack_tcb *stack_of(struct tcb *tcp)
 {
-	if (!tcp->stack)
+	if (!tcp->stack) {
 		tcp->stack = xcalloc(1, sizeof(*tcp->stack));
+		sb_init_grow(&tcp->stack->text, NULL, 0);
+	}
 	if (!tcp->stack->proc || tcp->stack->proc->rebuild) {
 		proc_put(tcp->stack->proc);
 		tcp->stack->proc = proc_get(tgid_of(tcp->pid));
@@ -313,17 +315,6 @@ struct walk {
 	bool plus_zero;
 	unsigned nframes;
 };
-
-static void append(struct stack_tcb *st, const char *s, size_t n)
-{
-	if (st->len + n + 1 > st->cap) {
-		st->cap = (st->len + n + 1) * 2;
-		st->buf = xrealloc(st->buf, st->cap);
-	}
-	memcpy(st->buf + st->len, s, n);
-	st->len += n;
-	st->buf[st->len] = '\0';
-}
 
 static void symbolize(Dwfl *dwfl, Dwarf_Addr pc, bool activation, struct stack_frame_info *f)
 {
@@ -368,7 +359,7 @@ static void add_frame(struct walk *w, Dwarf_Addr pc, bool activation)
 		return;
 	if ((size_t)n >= sizeof(line))
 		n = sizeof(line) - 1;
-	append(w->st, line, (size_t)n);
+	sb_append(&w->st->text, line, (size_t)n);
 }
 
 static int frame_cb(Dwfl_Frame *state, void *arg)
@@ -397,9 +388,7 @@ static void unwind(struct tcb *tcp, struct stack_tcb *st, bool plus_zero)
 	struct stack_proc *p = st->proc;
 	struct walk w = { .st = st, .proc = p, .plus_zero = plus_zero };
 
-	st->len = 0;
-	if (st->buf)
-		st->buf[0] = '\0';
+	sb_reset(&st->text);
 	if (tcp->arch != arch_native)
 		return; /* another personality: no unwinder registers for it */
 	if (proc_ready(p) < 0) {
@@ -451,13 +440,13 @@ void stacktrace_print(struct tcb *tcp, bool alive)
 	}
 	if (!st || !st->captured)
 		return;
-	if (st->len) {
-		sink_write(tcp->out, st->buf, st->len);
+	if (sb_len(&st->text)) {
+		sink_write(tcp->out, sb_str(&st->text), sb_len(&st->text));
 		if (tcp->out->flush_lines)
 			sink_flush(tcp->out);
 	}
 	st->captured = false;
-	st->len = 0;
+	sb_reset(&st->text);
 }
 
 void stacktrace_exec(struct tcb *tcp)
@@ -469,7 +458,7 @@ void stacktrace_exec(struct tcb *tcp)
 	/* The frames captured at execve's entry belong to the old program;
 	 * like strace, show the new program's stack at the exit instead. */
 	st->captured = false;
-	st->len = 0;
+	sb_reset(&st->text);
 	if (st->proc)
 		st->proc->rebuild = true;
 }
@@ -481,7 +470,7 @@ void stacktrace_tcb_free(struct tcb *tcp)
 	if (!st)
 		return;
 	proc_put(st->proc);
-	free(st->buf);
+	sb_free(&st->text);
 	free(st);
 	tcp->stack = NULL;
 }

@@ -70,9 +70,24 @@ void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *))
 	tcp->call_priv_free = free_fn;
 }
 
+struct strbuf *tcb_aux(struct tcb *tcp)
+{
+	if (tcp->aux.heap)
+		sb_reset(&tcp->aux);
+	else
+		sb_init_grow(&tcp->aux, tcp->auxbuf, sizeof(tcp->auxbuf));
+	return &tcp->aux;
+}
+
+void tcb_aux_done(struct tcb *tcp)
+{
+	tcp->auxstr = sb_str(&tcp->aux);
+}
+
 void tcb_free(struct tcb *tcp)
 {
 	tcb_call_priv_drop(tcp);
+	sb_free(&tcp->aux);
 	unlink_tcb(tcp);
 	ntcbs--;
 	if (!(tcp->flags & TCB_SILENT))

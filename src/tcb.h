@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "arch.h"
+#include "strbuf.h"
 
 struct outstream;
 struct stack_tcb;
@@ -51,6 +52,8 @@ struct tcb {
 	char auxbuf[1024];          /* room for the text of a note the decoder
 				     * formats (auxstr = auxbuf): the tracee's,
 				     * not a static buffer */
+	struct strbuf aux;          /* tcb_aux(): a note's builder, on auxbuf,
+				     * then on the heap when longer */
 	bool rval_hex;              /* decoder: print this return value in hex */
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
@@ -100,6 +103,12 @@ void tcb_free(struct tcb *tcp);
  * (death, detach), so nothing outlives the call or the tracee. */
 void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *));
 void tcb_call_priv_drop(struct tcb *tcp);
+/* A note after the return value (auxstr) of any length, owned by the
+ * tracee: tcb_aux() hands out its builder, emptied (on tcp->auxbuf, moving
+ * to the heap when the text is longer; freed with the tcb), and
+ * tcb_aux_done() points auxstr at its text (" ()" when it stays empty). */
+struct strbuf *tcb_aux(struct tcb *tcp);
+void tcb_aux_done(struct tcb *tcp);
 /* Change a tracee's pid (execve from a non-leader thread). */
 void tcb_rename(struct tcb *tcp, pid_t newpid);
 unsigned tcb_count(void);

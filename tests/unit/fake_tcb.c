@@ -27,6 +27,7 @@ const char *fake_text(struct fake *f)
 void fake_done(struct fake *f)
 {
 	tcb_call_priv_drop(&f->tcb);
+	sb_free(&f->tcb.aux);
 	outstream_close(f->tcb.out);
 	free(f->buf);
 }

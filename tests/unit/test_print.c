@@ -195,6 +195,45 @@ static void test_sink_buffer(void **state)
 	free(text);
 }
 
+/* strbuf.h: a fixed builder cuts as snprintf and keeps the NUL; a
+ * growable one starts in the caller's buffer and moves to the heap */
+static void test_strbuf(void **state)
+{
+	char small[8], start[4];
+	struct strbuf sb;
+	(void)state;
+
+	sb_init(&sb, small, sizeof(small));
+	sb_puts(&sb, "abc");
+	sb_printf(&sb, "%d|", 42);
+	assert_string_equal(sb_str(&sb), "abc42|");
+	assert_int_equal(sb_len(&sb), 6);
+	assert_false(sb.truncated);
+	sb_printf(&sb, "%s", "xyz");
+	assert_string_equal(small, "abc42|x");
+	assert_int_equal(sb_len(&sb), 7);
+	assert_true(sb.truncated);
+	sb_putc(&sb, 'q');
+	assert_string_equal(small, "abc42|x");
+	sb_reset(&sb);
+	assert_string_equal(small, "");
+	sb_init(&sb, NULL, 0);
+	sb_puts(&sb, "lost");
+	assert_int_equal(sb_len(&sb), 0);
+
+	sb_init_grow(&sb, start, sizeof(start));
+	sb_puts(&sb, "ab");
+	assert_ptr_equal(sb_str(&sb), start);
+	for (int i = 0; i < 100; i++)
+		sb_printf(&sb, "%03d", i);
+	assert_false(sb.truncated);
+	assert_int_equal(sb_len(&sb), 2 + 300);
+	assert_memory_equal(sb_str(&sb), "ab000001002", 11);
+	assert_string_equal(sb_str(&sb) + 299, "099");
+	sb_free(&sb);
+	assert_string_equal(sb_str(&sb), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_quote_all_bytes_fit),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_flags_truncation),
+		cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_signal_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
