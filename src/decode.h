@@ -31,6 +31,12 @@ void print_args(struct tcb *tcp, unsigned from, unsigned to);
  * a value with no known bit as "0x4000 /+ AT_??? +/" (comment markers). */
 void print_flags_arg(struct tcb *tcp, const struct xlat *x, uint64_t v);
 
+/* At exit: the call failed (an errno, or a negative result). */
+static inline bool syscall_failed(const struct tcb *tcp)
+{
+	return tcp->err || tcp->rval < 0;
+}
+
 /* The decoder driven by syscalls.def argument kinds. */
 int decode_generic(struct tcb *tcp);
 

@@ -1,5 +1,5 @@
-/* Credentials and scheduling decoders: capget/capset, getresuid/gid,
- * getgroups/setgroups, personality, sched_* (affinity, policy, param). */
+/* Credentials decoders: capget/capset, getresuid/gid,
+ * getgroups/setgroups, personality. */
 #ifndef CTRACE_DECODE_CREDS_H
 #define CTRACE_DECODE_CREDS_H
 
@@ -10,7 +10,5 @@
 size_t format_capset(char *buf, size_t size, uint64_t caps);
 /* personality: "PER_LINUX|ADDR_NO_RANDOMIZE", 0xffffffff as hex (pure). */
 size_t format_personality(char *buf, size_t size, uint32_t pers);
-/* A CPU set of len bytes as "[0 1 5]" (pure). */
-size_t format_cpuset(char *buf, size_t size, const unsigned char *set, size_t len);
 
 #endif

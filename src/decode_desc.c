@@ -1,5 +1,5 @@
 /* Desc family decoders: readv/writev and friends, pipe/pipe2, fcntl,
- * poll/ppoll, select/pselect6, epoll, timerfd, sendfile/splice/copy_file_range. */
+ * poll/ppoll, select/pselect6, epoll, sendfile/splice/copy_file_range. */
 #include "config.h"
 #include "decode_desc.h"
 
@@ -19,15 +19,11 @@
 #include "mem.h"
 #include "pids.h"
 #include "print.h"
+#include "signals.h"
 #include "strbuf.h"
 #include "util.h"
 
 #define MAX_ARRAY_BYTES (1u << 20)
-
-static bool failed(const struct tcb *tcp)
-{
-	return tcp->err || tcp->rval < 0;
-}
 
 /* ---- pure helpers ------------------------------------------------------- */
 
@@ -155,7 +151,7 @@ static int readv_common(struct tcb *tcp, int with_off, int with_flags)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (failed(tcp))
+	if (syscall_failed(tcp))
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_iovec(tcp, tcp->args[1], tcp->args[2], tcp->rval);
@@ -191,15 +187,6 @@ int dec_vmsplice(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-/* timerfd_create(clockid, flags) */
-int dec_timerfd_create(struct tcb *tcp)
-{
-	print_xval(tcp, &xlat_clock_ids, (unsigned)tcp->args[0], "CLOCK_???");
-	tprint_arg_next(tcp);
-	print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
-	return DEC_DONE;
-}
-
 int dec_lseek(struct tcb *tcp)
 {
 	print_fd(tcp, (int)tcp->args[0]);
@@ -216,7 +203,7 @@ static void print_fd_pair(struct tcb *tcp, unsigned long addr)
 {
 	int fds[2];
 
-	if (failed(tcp) || !addr || mem_read(tcp->pid, addr, fds, sizeof(fds)) < 0) {
+	if (syscall_failed(tcp) || !addr || mem_read(tcp->pid, addr, fds, sizeof(fds)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -304,7 +291,7 @@ static void fcntl_rval(struct tcb *tcp)
 {
 	unsigned cmd = (unsigned)tcp->args[1];
 
-	if (failed(tcp))
+	if (syscall_failed(tcp))
 		return;
 	switch (cmd) {
 	case F_DUPFD: case F_DUPFD_CLOEXEC:
@@ -414,13 +401,13 @@ int dec_fcntl(struct tcb *tcp)
 	/* exit: F_GETLK's struct, or decorate the return value */
 	switch (cmd) {
 	case F_GETLK: case F_OFD_GETLK:
-		if (failed(tcp))
+		if (syscall_failed(tcp))
 			print_addr(tcp, arg);
 		else
 			print_flock(tcp, arg, true);
 		break;
 	case F_GETOWN_EX:
-		if (failed(tcp))
+		if (syscall_failed(tcp))
 			print_addr(tcp, arg);
 		else
 			print_owner_ex(tcp, arg);
@@ -546,7 +533,7 @@ int dec_poll(struct tcb *tcp)
 		tprintf(tcp, "%d", (int)tcp->args[2]);
 		return DEC_MORE;
 	}
-	if (failed(tcp))
+	if (syscall_failed(tcp))
 		return DEC_DONE;
 	if (tcp->rval == 0) {
 		tcp->auxstr = "Timeout";
@@ -574,7 +561,7 @@ int dec_ppoll(struct tcb *tcp)
 		tprintf(tcp, "%lu", tcp->args[4]);
 		return DEC_MORE;
 	}
-	if (failed(tcp))
+	if (syscall_failed(tcp))
 		return DEC_DONE;
 	a = tcb_aux(tcp);
 	if (tcp->rval == 0)
@@ -678,7 +665,7 @@ static int select_common(struct tcb *tcp, bool pselect)
 		}
 		return DEC_MORE;
 	}
-	if (failed(tcp))
+	if (syscall_failed(tcp))
 		return DEC_DONE;
 	a = tcb_aux(tcp);
 	if (tcp->rval == 0) {
@@ -739,7 +726,7 @@ static void print_epoll_events_out(struct tcb *tcp)
 	unsigned long addr = tcp->args[1];
 	struct epoll_event ev;
 
-	if (failed(tcp) || !addr) {
+	if (syscall_failed(tcp) || !addr) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -780,53 +767,6 @@ int dec_epoll_wait(struct tcb *tcp) { return epoll_wait_common(tcp, 0); }
 int dec_epoll_pwait(struct tcb *tcp) { return epoll_wait_common(tcp, 1); }
 int dec_epoll_pwait2(struct tcb *tcp) { return epoll_wait_common(tcp, 2); }
 
-/* ---- timerfd ------------------------------------------------------------ */
-
-static void print_itimerspec(struct tcb *tcp, unsigned long addr)
-{
-	int64_t v[4];
-
-	if (!fetch_or_print_addr(tcp, addr, v, sizeof(v)))
-		return;
-	tprints(tcp, "{it_interval=");
-	print_timespec_val(tcp, v[0], (long)v[1]);
-	tprints(tcp, ", it_value=");
-	print_timespec_val(tcp, v[2], (long)v[3]);
-	tprints(tcp, "}");
-}
-
-int dec_timerfd_settime(struct tcb *tcp)
-{
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
-		print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
-		tprint_arg_next(tcp);
-		print_itimerspec(tcp, tcp->args[2]);
-		tprint_arg_next(tcp);
-		return DEC_MORE;
-	}
-	if (failed(tcp))
-		print_addr(tcp, tcp->args[3]);
-	else
-		print_itimerspec(tcp, tcp->args[3]);
-	return DEC_DONE;
-}
-
-int dec_timerfd_gettime(struct tcb *tcp)
-{
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
-		return DEC_MORE;
-	}
-	if (failed(tcp))
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_itimerspec(tcp, tcp->args[1]);
-	return DEC_DONE;
-}
-
 /* ---- sendfile, splice, copy_file_range ---------------------------------- */
 
 static void print_off_ref(struct tcb *tcp, unsigned long addr)
@@ -848,7 +788,7 @@ int dec_sendfile(struct tcb *tcp)
 		print_off_ref(tcp, tcp->args[2]);
 		return DEC_MORE;
 	}
-	if (!failed(tcp) && tcp->args[2]) {
+	if (!syscall_failed(tcp) && tcp->args[2]) {
 		tprints(tcp, " => ");
 		print_off_ref(tcp, tcp->args[2]);
 	}

@@ -1,5 +1,5 @@
 /* Desc family decoders (readv/writev, pipe, fcntl, poll, select,
- * epoll, timerfd, sendfile/splice) and their pure helpers. */
+ * epoll, sendfile/splice) and their pure helpers. */
 #ifndef CTRACE_DECODE_DESC_H
 #define CTRACE_DECODE_DESC_H
 

@@ -22,11 +22,6 @@
 #define UTIME_NOW_VAL ((1l << 30) - 1l)
 #define UTIME_OMIT_VAL ((1l << 30) - 2l)
 
-static bool failed(const struct tcb *tcp)
-{
-	return tcp->err || tcp->rval < 0;
-}
-
 /* "dirfd, path" of an *at call: args[i] and args[i + 1]. */
 static void print_dirfd_path(struct tcb *tcp, unsigned i)
 {
@@ -38,7 +33,7 @@ static void print_dirfd_path(struct tcb *tcp, unsigned i)
 /* A structure the kernel fills: only there when the call succeeded. */
 static bool fetch_out(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
 {
-	if (failed(tcp)) {
+	if (syscall_failed(tcp)) {
 		print_addr(tcp, addr);
 		return false;
 	}
@@ -547,7 +542,7 @@ static int getdents_common(struct tcb *tcp, int d64)
 		return DEC_MORE;
 	}
 	len = (size_t)tcp->rval;
-	if (failed(tcp) || !tcp->args[1] || len > tcp->args[2] || len > (64u << 20)) {
+	if (syscall_failed(tcp) || !tcp->args[1] || len > tcp->args[2] || len > (64u << 20)) {
 		print_addr(tcp, tcp->args[1]);
 	} else {
 		/* one read into ctrace's copy: another thread of the tracee
@@ -577,7 +572,7 @@ int dec_getcwd(struct tcb *tcp)
 {
 	if (!tcp->exiting)
 		return DEC_MORE;
-	if (failed(tcp))
+	if (syscall_failed(tcp))
 		print_addr(tcp, tcp->args[0]);
 	else
 		print_path(tcp, tcp->args[0]);
@@ -752,7 +747,7 @@ int dec_getxattr(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (failed(tcp) || !tcp->args[3])
+	if (syscall_failed(tcp) || !tcp->args[3])
 		print_addr(tcp, tcp->args[2]);
 	else
 		print_buf(tcp, tcp->args[2], (unsigned long)tcp->rval);
@@ -790,7 +785,7 @@ int dec_listxattr(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (failed(tcp) || !tcp->args[2])
+	if (syscall_failed(tcp) || !tcp->args[2])
 		print_addr(tcp, tcp->args[1]);
 	else
 		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);

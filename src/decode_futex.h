@@ -1,4 +1,4 @@
-/* futex(2) and getrandom(2) decoders. */
+/* futex(2) decoder. */
 #ifndef CTRACE_DECODE_FUTEX_H
 #define CTRACE_DECODE_FUTEX_H
 

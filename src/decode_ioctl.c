@@ -19,11 +19,6 @@
 #define FS_IOC_GETFLAGS_CMD 0x80086601u
 #define FS_IOC_SETFLAGS_CMD 0x40086602u
 
-static bool failed(const struct tcb *tcp)
-{
-	return tcp->err || tcp->rval < 0;
-}
-
 size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd)
 {
 	static const char *const dirs[] = {
@@ -287,7 +282,7 @@ int dec_ioctl(struct tcb *tcp)
 		print_hex(tcp, arg);
 		return DEC_DONE;
 	}
-	if (failed(tcp) || !arg) {
+	if (syscall_failed(tcp) || !arg) {
 		print_addr(tcp, arg);
 		return DEC_DONE;
 	}

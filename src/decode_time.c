@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "decode.h"
+#include "decode_file.h"
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
@@ -339,5 +340,61 @@ int dec_times(struct tcb *tcp)
 		print_clock_t(tcp, (long)t[i]);
 	}
 	tprints(tcp, "}");
+	return DEC_DONE;
+}
+
+/* ---- timerfd ---- */
+
+static void print_itimerspec(struct tcb *tcp, unsigned long addr)
+{
+	int64_t v[4];
+
+	if (!fetch_or_print_addr(tcp, addr, v, sizeof(v)))
+		return;
+	tprints(tcp, "{it_interval=");
+	print_timespec_val(tcp, v[0], (long)v[1]);
+	tprints(tcp, ", it_value=");
+	print_timespec_val(tcp, v[2], (long)v[3]);
+	tprints(tcp, "}");
+}
+
+int dec_timerfd_settime(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprint_arg_next(tcp);
+		print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
+		tprint_arg_next(tcp);
+		print_itimerspec(tcp, tcp->args[2]);
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	if (syscall_failed(tcp))
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_itimerspec(tcp, tcp->args[3]);
+	return DEC_DONE;
+}
+
+int dec_timerfd_gettime(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	if (syscall_failed(tcp))
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_itimerspec(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+/* timerfd_create(clockid, flags) */
+int dec_timerfd_create(struct tcb *tcp)
+{
+	print_xval(tcp, &xlat_clock_ids, (unsigned)tcp->args[0], "CLOCK_???");
+	tprint_arg_next(tcp);
+	print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
 	return DEC_DONE;
 }

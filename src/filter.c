@@ -10,6 +10,7 @@
 
 #include "inject.h"
 #include "print.h"
+#include "signals.h"
 #include "syscallent.h"
 #include "util.h"
 

@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "options.h"
 #include "print.h"
+#include "signals.h"
 #include "syscallent.h"
 #include "util.h"
 

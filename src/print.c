@@ -17,6 +17,7 @@
 #include "mem.h"
 #include "options.h"
 #include "pids.h"
+#include "signals.h"
 #include "util.h"
 
 
@@ -678,28 +679,6 @@ void print_id(struct tcb *tcp, unsigned long id)
 		tprintn(tcp, "-1", 2);
 	else
 		print_udec(tcp, (unsigned)id);
-}
-
-const char *signal_name(int sig)
-{
-	static char buf[32];
-	const char *abbrev;
-
-	if (sig <= 0 || sig >= 65)
-		return NULL;
-	/* Kernel numbering, as strace: 32 is SIGRTMIN, 33.. are SIGRT_N
-	 * (glibc's SIGRTMIN macro is 34 because it reserves two). */
-	if (sig >= 32) {
-		if (sig == 32)
-			return "SIGRTMIN";
-		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - 32);
-		return buf;
-	}
-	abbrev = sig == SIGIO ? "IO" : sigabbrev_np(sig); /* glibc says POLL */
-	if (!abbrev)
-		return NULL;
-	snprintf(buf, sizeof(buf), "SIG%s", abbrev);
-	return buf;
 }
 
 void sb_xlat_styled(struct strbuf *sb, const char *raw, const char *names)

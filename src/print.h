@@ -233,8 +233,6 @@ enum { PA_FAULT_ADDR = 1u << 0 };
 void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
 		 print_elem_fn fn, void *data, unsigned flags);
 
-/* Name of a signal ("SIGINT"), or NULL. */
-const char *signal_name(int sig);
 
 /* Enum printed as a number with its name in a comment whatever the -X
  * style but raw: "0 /+ PIDTYPE_PID +/", unknown "0x9 /+ DFLT +/". */

@@ -11,6 +11,31 @@
 #include "syscallent.h"
 #include "xlat.h"
 
+const char *signal_name(int sig)
+{
+	/* each name is written once, at its first use */
+	static char names[65][16];
+	const char *abbrev;
+
+	if (sig <= 0 || sig >= 65)
+		return NULL;
+	if (names[sig][0])
+		return names[sig];
+	/* Kernel numbering, as strace: 32 is SIGRTMIN, 33.. are SIGRT_N
+	 * (glibc's SIGRTMIN macro is 34 because it reserves two). */
+	if (sig >= 32) {
+		if (sig == 32)
+			return "SIGRTMIN";
+		snprintf(names[sig], sizeof(names[sig]), "SIGRT_%d", sig - 32);
+		return names[sig];
+	}
+	abbrev = sig == SIGIO ? "IO" : sigabbrev_np(sig); /* glibc says POLL */
+	if (!abbrev)
+		return NULL;
+	snprintf(names[sig], sizeof(names[sig]), "SIG%s", abbrev);
+	return names[sig];
+}
+
 /* The si_code names depend on the signal for positive (kernel) codes. */
 static const char *code_set(int sig, int code)
 {

@@ -24,6 +24,7 @@
 #include <linux/futex.h>
 
 #include "decode_creds.h"
+#include "decode_sched.h"
 #include "decode_futex.h"
 #include "decode_memory.h"
 #include "decode_process.h"

@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "decode_time.h"
 #include "print.h"
+#include "signals.h"
 #include "util.h"
 
 static const char *q(const char *s, size_t len, unsigned flags)

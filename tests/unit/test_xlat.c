@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "signals.h"
 #include "xlat.h"
 
 /* Every set the decoders may ask for by name. */
