@@ -15,6 +15,15 @@ void sb_init(struct strbuf *sb, char *buf, size_t size)
 		buf[0] = '\0';
 }
 
+void sb_init_cat(struct strbuf *sb, char *buf, size_t size)
+{
+	*sb = (struct strbuf){ .buf = buf, .size = size };
+	if (size) {
+		sb->len = strnlen(buf, size - 1);
+		buf[sb->len] = '\0';
+	}
+}
+
 void sb_init_grow(struct strbuf *sb, char *buf, size_t size)
 {
 	sb_init(sb, buf, size);

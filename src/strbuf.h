@@ -33,6 +33,8 @@ struct strbuf {
 
 void sb_init(struct strbuf *sb, char *buf, size_t size);
 void sb_init_grow(struct strbuf *sb, char *buf, size_t size);
+/* Fixed, on a buffer that already holds a string: appends go after it. */
+void sb_init_cat(struct strbuf *sb, char *buf, size_t size);
 void sb_append(struct strbuf *sb, const char *s, size_t n);
 void sb_puts(struct strbuf *sb, const char *s);
 void sb_putc(struct strbuf *sb, char c);

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "check/builtin_profiles.h"
 #include "check/profile.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -29,13 +30,12 @@ const struct builtin_profile *builtin_profile_find(const char *name, const char 
 
 void builtin_profile_versions(const char *name, char *buf, size_t size)
 {
-	size_t len = 0;
+	struct strbuf sb;
 
-	buf[0] = '\0';
-	for (unsigned i = 0; i < builtin_profiles_count && len < size; i++)
+	sb_init(&sb, buf, size);
+	for (unsigned i = 0; i < builtin_profiles_count; i++)
 		if (!strcmp(builtin_profiles[i].name, name))
-			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "",
-						builtin_profiles[i].version);
+			sb_printf(&sb, "%s%s", sb_len(&sb) ? ", " : "", builtin_profiles[i].version);
 }
 
 int profile_open(const char *arg, const char *version, struct seccomp_profile **out,

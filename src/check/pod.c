@@ -2,6 +2,7 @@
 #include "config.h"
 #include "check/pod.h"
 #include "check/engine_caps.h"
+#include "strbuf.h"
 #include "util.h"
 
 #include <errno.h>
@@ -566,15 +567,14 @@ const struct pod_container *pod_container(const struct pod_spec *p, const char *
 {
 	const struct pod_container *only = NULL;
 	unsigned n = 0;
-	size_t len = 0;
-	char names[400] = "";
+	char names[400];
+	struct strbuf sb;
 
+	sb_init(&sb, names, sizeof(names));
 	for (unsigned i = 0; i < p->n; i++) {
 		if (name && !strcmp(p->c[i].name, name))
 			return &p->c[i];
-		if (len < sizeof(names))
-			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
-						len ? ", " : "", p->c[i].name);
+		sb_printf(&sb, "%s%s", sb_len(&sb) ? ", " : "", p->c[i].name);
 		if (!strcmp(p->c[i].list, "containers")) {
 			only = &p->c[i];
 			n++;

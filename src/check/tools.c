@@ -19,6 +19,7 @@
  *  - valgrind runs the program on its own CPU: no ptrace, no personality. */
 #include "config.h"
 #include "check/tools.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -254,11 +255,12 @@ static void judge(enum tool_need n, const struct check_facts *f, const struct ch
 /* "a; b" without repeating a part already there. */
 static void append(char *dst, size_t size, const char *part)
 {
-	size_t len = strlen(dst);
+	struct strbuf sb;
 
 	if (!part[0] || strstr(dst, part))
 		return;
-	snprintf(dst + len, size - len, "%s%s", len ? "; " : "", part);
+	sb_init_cat(&sb, dst, size);
+	sb_printf(&sb, "%s%s", sb_len(&sb) ? "; " : "", part);
 }
 
 static void assess_tool(const struct tool_req *t, const struct check_facts *f,

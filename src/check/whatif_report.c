@@ -9,6 +9,7 @@
 #include "check/report.h"
 #include "check/tools.h"
 #include "check/whatif.h"
+#include "strbuf.h"
 #include "util.h"
 
 #include <json-c/json.h>
@@ -84,27 +85,26 @@ static void flags_text(const struct whatif_opts *o, const char *profile,
 		       const struct builtin_profile *builtin, bool unconfined,
 		       bool extra_ptrace, char *buf, size_t size)
 {
-	size_t len = 0;
-#define ADD(...) (len += (size_t)snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0, __VA_ARGS__))
-	buf[0] = '\0';
+	struct strbuf sb;
+
+	sb_init(&sb, buf, size);
 	if (unconfined)
-		ADD("--security-opt seccomp=unconfined");
+		sb_printf(&sb, "--security-opt seccomp=unconfined");
 	else if (builtin)
-		ADD("(the default seccomp profile: %s %s)", builtin->name, builtin->version);
+		sb_printf(&sb, "(the default seccomp profile: %s %s)", builtin->name, builtin->version);
 	else if (profile)
-		ADD("--security-opt seccomp=%s", profile);
+		sb_printf(&sb, "--security-opt seccomp=%s", profile);
 	for (size_t i = 0; i < o->ndrop; i++)
-		ADD(" --cap-drop %s", o->cap_drop[i]);
+		sb_printf(&sb, " --cap-drop %s", o->cap_drop[i]);
 	for (size_t i = 0; i < o->nadd; i++)
-		ADD(" --cap-add %s", o->cap_add[i]);
+		sb_printf(&sb, " --cap-add %s", o->cap_add[i]);
 	if (extra_ptrace)
-		ADD(" --cap-add SYS_PTRACE");
+		sb_printf(&sb, " --cap-add SYS_PTRACE");
 	if (o->user_set)
-		ADD(" --user %u:%u", (unsigned)o->uid, (unsigned)o->gid);
+		sb_printf(&sb, " --user %u:%u", (unsigned)o->uid, (unsigned)o->gid);
 	if (o->no_new_privs)
-		ADD(" --security-opt no-new-privileges");
-#undef ADD
-	if (len >= size && size > 4)
+		sb_printf(&sb, " --security-opt no-new-privileges");
+	if (sb.truncated && size > 4)
 		strcpy(buf + size - 4, "...");
 }
 
@@ -477,13 +477,13 @@ static void rule_json(struct json_object *arr, const struct whatif_rule *r)
 
 static void fix_text(const struct whatif_fix *fx, char *buf, size_t size)
 {
-	size_t len = 0;
+	struct strbuf sb;
 
-	buf[0] = '\0';
-	for (unsigned i = 0; i < fx->nrules && len < size; i++) {
+	sb_init(&sb, buf, size);
+	for (unsigned i = 0; i < fx->nrules && !sb.truncated; i++) {
 		char one[200];
 		whatif_rule_text(&fx->rules[i], one, sizeof(one));
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? " and " : "", one);
+		sb_printf(&sb, "%s%s", i ? " and " : "", one);
 	}
 }
 

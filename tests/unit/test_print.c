@@ -221,6 +221,10 @@ static void test_strbuf(void **state)
 	sb_init(&sb, NULL, 0);
 	sb_puts(&sb, "lost");
 	assert_int_equal(sb_len(&sb), 0);
+	strcpy(small, "ab");
+	sb_init_cat(&sb, small, sizeof(small));
+	sb_printf(&sb, "|%s", "cdefgh");
+	assert_string_equal(small, "ab|cdef");
 
 	sb_init_grow(&sb, start, sizeof(start));
 	sb_puts(&sb, "ab");
