@@ -521,15 +521,21 @@ static void print_sigset_at(struct tcb *tcp, unsigned long addr, unsigned long s
 	tprints(tcp, buf);
 }
 
+/* poll and ppoll: "[{fd=3, events=POLLIN}], 1, " */
+static void print_poll_head(struct tcb *tcp)
+{
+	print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+	tprint_arg_next(tcp);
+}
+
 int dec_poll(struct tcb *tcp)
 {
 	struct strbuf *a;
 
 	if (!tcp->exiting) {
-		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
-		tprint_arg_next(tcp);
+		print_poll_head(tcp);
 		tprintf(tcp, "%d", (int)tcp->args[2]);
 		return DEC_MORE;
 	}
@@ -550,10 +556,7 @@ int dec_ppoll(struct tcb *tcp)
 	struct strbuf *a;
 
 	if (!tcp->exiting) {
-		print_pollfds(tcp, tcp->args[0], (unsigned)tcp->args[1]);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
-		tprint_arg_next(tcp);
+		print_poll_head(tcp);
 		print_time_ptr(tcp, tcp->args[2], true);
 		tprint_arg_next(tcp);
 		print_sigset_at(tcp, tcp->args[3], tcp->args[4]);

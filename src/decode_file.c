@@ -572,10 +572,7 @@ int dec_getcwd(struct tcb *tcp)
 {
 	if (!tcp->exiting)
 		return DEC_MORE;
-	if (syscall_failed(tcp))
-		print_addr(tcp, tcp->args[0]);
-	else
-		print_path(tcp, tcp->args[0]);
+	print_out_arg(tcp, tcp->args[0], print_path);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[1]);
 	return DEC_DONE;

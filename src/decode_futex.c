@@ -90,97 +90,52 @@ static void print_bitset(struct tcb *tcp, uint32_t v)
 		tprintf(tcp, "%#x", v);
 }
 
+/* The arguments after uaddr and op, per command: v val, t the timeout
+ * (args[3]), n val2 (args[3]), a uaddr2 (args[4]), u val3 (args[5]),
+ * w FUTEX_WAKE_OP's val3, b the bitset (args[5]), x the next of
+ * args[3..5] in hex. */
+static const char *futex_layout(uint32_t cmd)
+{
+	switch (cmd) {
+	case FUTEX_WAIT: return "vt";
+	case FUTEX_WAKE: case FUTEX_FD: return "v";
+	case FUTEX_REQUEUE: return "vna";
+	case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI: return "vnau";
+	case FUTEX_WAKE_OP: return "vnaw";
+	case FUTEX_LOCK_PI: case 13: /* FUTEX_LOCK_PI2 */ return "t";
+	case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI: return "";
+	case FUTEX_WAIT_BITSET: return "vtb";
+	case FUTEX_WAKE_BITSET: return "vb";
+	case FUTEX_WAIT_REQUEUE_PI: return "vta";
+	default: return "vxxx";
+	}
+}
+
 int dec_futex(struct tcb *tcp)
 {
 	uint32_t op = (uint32_t)tcp->args[1];
-	uint32_t cmd = op & FUTEX_CMD_MASK;
-	uint32_t val = (uint32_t)tcp->args[2];
+	unsigned hex = 3;
 	char buf[256];
 
 	print_addr(tcp, tcp->args[0]);
 	format_futex_op(buf, sizeof(buf), op);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%s", buf);
-	switch (cmd) {
-	case FUTEX_WAIT:
+	for (const char *l = futex_layout(op & FUTEX_CMD_MASK); *l; l++) {
 		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		tprint_arg_next(tcp);
-		print_timespec(tcp, tcp->args[3]);
-		break;
-	case FUTEX_WAKE:
-	case FUTEX_FD:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		break;
-	case FUTEX_REQUEUE:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", (uint32_t)tcp->args[3]);
-		tprint_arg_next(tcp);
-		print_addr(tcp, tcp->args[4]);
-		break;
-	case FUTEX_CMP_REQUEUE:
-	case FUTEX_CMP_REQUEUE_PI:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", (uint32_t)tcp->args[3]);
-		tprint_arg_next(tcp);
-		print_addr(tcp, tcp->args[4]);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", (uint32_t)tcp->args[5]);
-		break;
-	case FUTEX_WAKE_OP:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", (uint32_t)tcp->args[3]);
-		tprint_arg_next(tcp);
-		print_addr(tcp, tcp->args[4]);
-		format_futex_wake_op(buf, sizeof(buf), (uint32_t)tcp->args[5]);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%s", buf);
-		break;
-	case FUTEX_LOCK_PI:
-	case 13: /* FUTEX_LOCK_PI2 */
-		tprint_arg_next(tcp);
-		print_timespec(tcp, tcp->args[3]);
-		break;
-	case FUTEX_UNLOCK_PI:
-	case FUTEX_TRYLOCK_PI:
-		break;
-	case FUTEX_WAIT_BITSET:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		tprint_arg_next(tcp);
-		print_timespec(tcp, tcp->args[3]);
-		tprint_arg_next(tcp);
-		print_bitset(tcp, (uint32_t)tcp->args[5]);
-		break;
-	case FUTEX_WAKE_BITSET:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		tprint_arg_next(tcp);
-		print_bitset(tcp, (uint32_t)tcp->args[5]);
-		break;
-	case FUTEX_WAIT_REQUEUE_PI:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		tprint_arg_next(tcp);
-		print_timespec(tcp, tcp->args[3]);
-		tprint_arg_next(tcp);
-		print_addr(tcp, tcp->args[4]);
-		break;
-	default:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%u", val);
-		for (unsigned i = 3; i < 6; i++) {
-			tprint_arg_next(tcp);
-			print_hex(tcp, tcp->args[i]);
+		switch (*l) {
+		case 'v': tprintf(tcp, "%u", (uint32_t)tcp->args[2]); break;
+		case 't': print_timespec(tcp, tcp->args[3]); break;
+		case 'n': tprintf(tcp, "%u", (uint32_t)tcp->args[3]); break;
+		case 'a': print_addr(tcp, tcp->args[4]); break;
+		case 'u': tprintf(tcp, "%u", (uint32_t)tcp->args[5]); break;
+		case 'w':
+			format_futex_wake_op(buf, sizeof(buf), (uint32_t)tcp->args[5]);
+			tprints(tcp, buf);
+			break;
+		case 'b': print_bitset(tcp, (uint32_t)tcp->args[5]); break;
+		case 'x': print_hex(tcp, tcp->args[hex++]); break;
 		}
-		break;
 	}
 	return DEC_DONE;
 }

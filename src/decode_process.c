@@ -562,10 +562,7 @@ int dec_prlimit64(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err)
-		print_addr(tcp, tcp->args[3]);
-	else
-		print_rlimit(tcp, tcp->args[3]);
+	print_out_arg(tcp, tcp->args[3], print_rlimit);
 	return DEC_DONE;
 }
 
@@ -576,10 +573,7 @@ int dec_getrlimit(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err)
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_rlimit(tcp, tcp->args[1]);
+	print_out_arg(tcp, tcp->args[1], print_rlimit);
 	return DEC_DONE;
 }
 

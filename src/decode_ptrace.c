@@ -105,106 +105,76 @@ int dec_ptrace(struct tcb *tcp)
 			tprintf(tcp, "%#lx /* PTRACE_??? */", req);
 		}
 	}
-	switch (req) {
-	case PTRACE_TRACEME:
+	if (req == PTRACE_TRACEME)
 		return DEC_DONE;
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%d", pid);
+	/* addr */
+	switch (req) {
 	case PTRACE_ATTACH:
 	case PTRACE_INTERRUPT:
 	case PTRACE_KILL:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
 		return DEC_DONE;
-	case PTRACE_SEIZE:
-	case PTRACE_SETOPTIONS:
+	case PTRACE_PEEKUSR:
+	case PTRACE_POKEUSR:
 		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
+		tprintf(tcp, "%#lx", addr);
+		break;
+	case PTRACE_GETREGSET:
+	case PTRACE_SETREGSET:
+		tprint_arg_next(tcp);
+		print_xval(tcp, &xlat_nt_types, addr, "NT_???");
+		break;
+	case PTRACE_GET_SYSCALL_INFO:
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%lu", addr);
+		break;
+	default:
 		tprint_arg_next(tcp);
 		print_addr(tcp, addr);
-		tprint_arg_next(tcp);
+		break;
+	}
+	/* data */
+	tprint_arg_next(tcp);
+	switch (req) {
+	case PTRACE_SEIZE:
+	case PTRACE_SETOPTIONS:
 		print_flags(tcp, &xlat_ptrace_options, data, NULL);
-		return DEC_DONE;
+		break;
 	case PTRACE_CONT:
 	case PTRACE_SYSCALL:
 	case PTRACE_SINGLESTEP:
 	case PTRACE_DETACH:
 	case PTRACE_LISTEN:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		print_addr(tcp, addr);
-		tprint_arg_next(tcp);
 		print_ptrace_sig(tcp, data);
-		return DEC_DONE;
+		break;
 	case PTRACE_PEEKUSR:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%#lx", addr);
-		tprint_arg_next(tcp);
-		return DEC_MORE;
 	case PTRACE_PEEKTEXT:
 	case PTRACE_PEEKDATA:
 	case PTRACE_GETEVENTMSG:
 	case PTRACE_GETSIGINFO:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		print_addr(tcp, addr);
-		tprint_arg_next(tcp);
-		return DEC_MORE;
+	case PTRACE_GETREGSET:
+		return DEC_MORE; /* written at exit */
 	case PTRACE_POKETEXT:
 	case PTRACE_POKEDATA:
 	case PTRACE_POKEUSR:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		if (req == PTRACE_POKEUSR)
-			tprintf(tcp, "%#lx", addr);
-		else
-			print_addr(tcp, addr);
-		tprint_arg_next(tcp);
 		tprintf(tcp, "%#lx", data);
-		return DEC_DONE;
-	case PTRACE_GETREGSET:
+		break;
 	case PTRACE_SETREGSET:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		print_xval(tcp, &xlat_nt_types, addr, "NT_???");
-		tprint_arg_next(tcp);
-		if (req == PTRACE_GETREGSET)
-			return DEC_MORE;
 		print_iovec1(tcp, data);
-		return DEC_DONE;
+		break;
 	case PTRACE_SETSIGINFO: {
 		siginfo_t si;
 
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		print_addr(tcp, addr);
-		tprint_arg_next(tcp);
 		if (!data || mem_read(tcp->pid, data, &si, sizeof(si)) < 0)
 			print_addr(tcp, data);
 		else
 			print_siginfo(tcp, &si);
-		return DEC_DONE;
+		break;
 	}
-	case PTRACE_GET_SYSCALL_INFO:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%lu", addr);
-		tprint_arg_next(tcp);
-		print_addr(tcp, data);
-		return DEC_DONE;
 	default:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%d", pid);
-		tprint_arg_next(tcp);
-		print_addr(tcp, addr);
-		tprint_arg_next(tcp);
 		print_addr(tcp, data);
-		return DEC_DONE;
+		break;
 	}
+	return DEC_DONE;
 }

@@ -111,10 +111,7 @@ int dec_sched_getparam(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err)
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_sched_param(tcp, tcp->args[1]);
+	print_out_arg(tcp, tcp->args[1], print_sched_param);
 	return DEC_DONE;
 }
 
@@ -144,10 +141,7 @@ int dec_sched_rr_get_interval(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err)
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_timespec(tcp, tcp->args[1]);
+	print_out_arg(tcp, tcp->args[1], print_timespec);
 	return DEC_DONE;
 }
 

@@ -125,10 +125,7 @@ static int clock_get(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err)
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_timespec(tcp, tcp->args[1]);
+	print_out_arg(tcp, tcp->args[1], print_timespec);
 	return DEC_DONE;
 }
 
@@ -369,10 +366,7 @@ int dec_timerfd_settime(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (syscall_failed(tcp))
-		print_addr(tcp, tcp->args[3]);
-	else
-		print_itimerspec(tcp, tcp->args[3]);
+	print_out_arg(tcp, tcp->args[3], print_itimerspec);
 	return DEC_DONE;
 }
 
@@ -383,10 +377,7 @@ int dec_timerfd_gettime(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (syscall_failed(tcp))
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_itimerspec(tcp, tcp->args[1]);
+	print_out_arg(tcp, tcp->args[1], print_itimerspec);
 	return DEC_DONE;
 }
 

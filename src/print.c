@@ -502,6 +502,15 @@ void print_addr(struct tcb *tcp, unsigned long addr)
 		tprintn(tcp, "NULL", 4);
 }
 
+void print_out_arg(struct tcb *tcp, unsigned long addr,
+		   void (*fn)(struct tcb *tcp, unsigned long addr))
+{
+	if (tcp->err || tcp->rval < 0)
+		print_addr(tcp, addr);
+	else
+		fn(tcp, addr);
+}
+
 bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
 {
 	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {

@@ -218,6 +218,10 @@ void sb_xlat_styled(struct strbuf *sb, const char *raw, const char *names);
  * unmapped, the tracee is gone) print the address instead and return
  * false: the caller prints nothing more for this argument. */
 bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
+/* An output argument at exit: its address when the call failed, else
+ * fn(tcp, addr) prints what the kernel wrote there. */
+void print_out_arg(struct tcb *tcp, unsigned long addr,
+		   void (*fn)(struct tcb *tcp, unsigned long addr));
 /* "[N]": the int at addr, or the address. */
 void print_int_ref(struct tcb *tcp, unsigned long addr);
 
