@@ -45,7 +45,6 @@ struct clone_args_min {
 
 static void p_open_flags(unsigned long v) { syscall(SYS_openat, -1, NOPATH, v, 0); }
 static void p_open_access(unsigned long v) { syscall(SYS_openat, -1, NOPATH, v, 0); }
-static void p_pipe_flags(unsigned long v) { syscall(SYS_pipe2, NULL, v); }
 static void p_at_flags(unsigned long v) { syscall(SYS_unlinkat, -1, "", v); }
 static void p_faccessat_flags(unsigned long v) { syscall(SYS_faccessat2, -1, "", 0, v); }
 static void p_statx_flags(unsigned long v) { syscall(SYS_statx, -1, "", v, 0, NULL); }
@@ -215,7 +214,7 @@ static const struct probe {
 	probe_fn fn;
 } probes[] = {
 #define P(name) { #name, p_##name }
-	P(open_flags), P(open_access), P(pipe_flags), P(at_flags), P(faccessat_flags),
+	P(open_flags), P(open_access), P(at_flags), P(faccessat_flags),
 	P(statx_flags), P(statx_mask), P(access_modes), P(mmap_prot), P(mmap_flags),
 	P(mmap_types), P(madvise_advice), P(mremap_flags), P(msync_flags), P(mlock_flags),
 	P(mlockall_flags), P(memfd_flags), P(fcntl_cmds), P(fd_flags), P(fcntl_lock_types),
