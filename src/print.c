@@ -138,10 +138,30 @@ struct outstream *outstream_new(FILE *fp)
 	sink_buf_init(os, SINK_BUF_SIZE);
 	os->flush_lines = isatty(fileno(fp));
 	if (fstat(fileno(fp), &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3))
-		os->lazy = true; /* /dev/null: nobody reads it */
+		os->lazy = os->discard = true; /* /dev/null: nobody reads it */
 	streams = xrealloc(streams, (nstreams + 1) * sizeof(*streams));
 	streams[nstreams++] = os;
 	return os;
+}
+
+/* glibc's setvbuf() ignores the size when it is given no buffer: stdio
+ * then takes st_blksize, 4 KiB for a file, a pipe or /dev/null, and a
+ * busy trace was written 4 KiB per write().  So the buffer is ctrace's.
+ * stderr's is never freed: stderr stays open (and in use) to the end. */
+static char *std_buf;
+
+void outstream_setbuf(struct outstream *os, size_t size)
+{
+	char *b = xmalloc(size);
+
+	if (setvbuf(os->fp, b, _IOFBF, size) != 0) {
+		free(b);
+		return;
+	}
+	if (os->fp == stderr || os->fp == stdout)
+		std_buf = b;
+	else
+		os->stdio_buf = b;
 }
 
 void outstream_close(struct outstream *os)
@@ -159,6 +179,7 @@ void outstream_close(struct outstream *os)
 	else
 		fflush(os->fp);
 	write_guard(false);
+	free(os->stdio_buf);
 	free(os->buf);
 	free(os);
 }
@@ -193,7 +214,7 @@ unsigned outstreams_pending(void)
 	unsigned ret = 0;
 
 	for (size_t i = 0; i < nstreams; i++)
-		if (streams[i]->len || __fpending(streams[i]->fp))
+		if (!streams[i]->discard && (streams[i]->len || __fpending(streams[i]->fp)))
 			ret |= streams[i]->lazy ? OUT_LAZY : OUT_URGENT;
 	return ret;
 }
