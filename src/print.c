@@ -41,12 +41,25 @@ static void write_guard(bool hold)
 		sink_write_guard(hold);
 }
 
+/* Whether handing n bytes to fp may write(2): not when they fit in the
+ * free part of its full buffer (then no signal needs holding). */
+static bool fwrite_may_write(FILE *fp, size_t n)
+{
+	size_t size = __fbufsize(fp);
+
+	return !size || __flbf(fp) || __fpending(fp) + n >= size;
+}
+
 void sink_drain(struct outstream *os)
 {
 	if (os->fp && os->len) {
-		write_guard(true);
+		bool guard = fwrite_may_write(os->fp, os->len);
+
+		if (guard)
+			write_guard(true);
 		fwrite(os->buf, 1, os->len, os->fp);
-		write_guard(false);
+		if (guard)
+			write_guard(false);
 		os->len = 0;
 	}
 }
