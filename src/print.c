@@ -24,6 +24,7 @@ struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1, .acolu
 
 static struct outstream **streams;
 static size_t nstreams;
+static size_t nreadable;	/* streams that are not /dev/null */
 static struct timespec prev_ts;  /* -r: time of the previous line */
 
 static void sink_buf_init(struct outstream *os, size_t cap)
@@ -154,6 +155,7 @@ struct outstream *outstream_new(FILE *fp)
 		os->lazy = os->discard = true; /* /dev/null: nobody reads it */
 	streams = xrealloc(streams, (nstreams + 1) * sizeof(*streams));
 	streams[nstreams++] = os;
+	nreadable += !os->discard;
 	return os;
 }
 
@@ -182,6 +184,7 @@ void outstream_close(struct outstream *os)
 	for (size_t i = 0; i < nstreams; i++) {
 		if (streams[i] == os) {
 			streams[i] = streams[--nstreams];
+			nreadable -= !os->discard;
 			break;
 		}
 	}
@@ -226,6 +229,8 @@ unsigned outstreams_pending(void)
 {
 	unsigned ret = 0;
 
+	if (!nreadable)
+		return 0; /* -o /dev/null: checked at every stop */
 	for (size_t i = 0; i < nstreams; i++)
 		if (!streams[i]->discard && (streams[i]->len || __fpending(streams[i]->fp)))
 			ret |= streams[i]->lazy ? OUT_LAZY : OUT_URGENT;
