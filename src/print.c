@@ -25,6 +25,7 @@ struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1, .acolu
 
 static struct outstream **streams;
 static size_t nstreams;
+static size_t nreadable;	/* streams that are not /dev/null */
 static struct timespec prev_ts;  /* -r: time of the previous line */
 
 static void sink_buf_init(struct outstream *os, size_t cap)
@@ -42,12 +43,25 @@ static void write_guard(bool hold)
 		sink_write_guard(hold);
 }
 
+/* Whether handing n bytes to fp may write(2): not when they fit in the
+ * free part of its full buffer (then no signal needs holding). */
+static bool fwrite_may_write(FILE *fp, size_t n)
+{
+	size_t size = __fbufsize(fp);
+
+	return !size || __flbf(fp) || __fpending(fp) + n >= size;
+}
+
 void sink_drain(struct outstream *os)
 {
 	if (os->fp && os->len) {
-		write_guard(true);
+		bool guard = fwrite_may_write(os->fp, os->len);
+
+		if (guard)
+			write_guard(true);
 		fwrite(os->buf, 1, os->len, os->fp);
-		write_guard(false);
+		if (guard)
+			write_guard(false);
 		os->len = 0;
 	}
 }
@@ -139,10 +153,31 @@ struct outstream *outstream_new(FILE *fp)
 	sink_buf_init(os, SINK_BUF_SIZE);
 	os->flush_lines = isatty(fileno(fp));
 	if (fstat(fileno(fp), &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3))
-		os->lazy = true; /* /dev/null: nobody reads it */
+		os->lazy = os->discard = true; /* /dev/null: nobody reads it */
 	streams = xrealloc(streams, (nstreams + 1) * sizeof(*streams));
 	streams[nstreams++] = os;
+	nreadable += !os->discard;
 	return os;
+}
+
+/* glibc's setvbuf() ignores the size when it is given no buffer: stdio
+ * then takes st_blksize, 4 KiB for a file, a pipe or /dev/null, and a
+ * busy trace was written 4 KiB per write().  So the buffer is ctrace's.
+ * stderr's is never freed: stderr stays open (and in use) to the end. */
+static char *std_buf;
+
+void outstream_setbuf(struct outstream *os, size_t size)
+{
+	char *b = xmalloc(size);
+
+	if (setvbuf(os->fp, b, _IOFBF, size) != 0) {
+		free(b);
+		return;
+	}
+	if (os->fp == stderr || os->fp == stdout)
+		std_buf = b;
+	else
+		os->stdio_buf = b;
 }
 
 void outstream_close(struct outstream *os)
@@ -150,6 +185,7 @@ void outstream_close(struct outstream *os)
 	for (size_t i = 0; i < nstreams; i++) {
 		if (streams[i] == os) {
 			streams[i] = streams[--nstreams];
+			nreadable -= !os->discard;
 			break;
 		}
 	}
@@ -160,6 +196,7 @@ void outstream_close(struct outstream *os)
 	else
 		fflush(os->fp);
 	write_guard(false);
+	free(os->stdio_buf);
 	free(os->buf);
 	free(os);
 }
@@ -193,8 +230,10 @@ unsigned outstreams_pending(void)
 {
 	unsigned ret = 0;
 
+	if (!nreadable)
+		return 0; /* -o /dev/null: checked at every stop */
 	for (size_t i = 0; i < nstreams; i++)
-		if (streams[i]->len || __fpending(streams[i]->fp))
+		if (!streams[i]->discard && (streams[i]->len || __fpending(streams[i]->fp)))
 			ret |= streams[i]->lazy ? OUT_LAZY : OUT_URGENT;
 	return ret;
 }

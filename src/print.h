@@ -65,7 +65,10 @@ struct outstream {
 	bool flush_lines;      /* flush after every complete line (a tty) */
 	bool lazy;             /* nobody waits for it: may stay buffered while
 				* ctrace sleeps (see outstream_set_private()) */
+	bool discard;          /* /dev/null: written only when its buffers are
+				* full or at the end, never by a timer */
 	struct arg_marks *marks; /* NULL: argument boundaries not kept */
+	char *stdio_buf;       /* fp's buffer (outstream_setbuf()), freed after fclose */
 	struct outstream *below; /* the sink under this one (sink_push) */
 };
 
@@ -112,8 +115,11 @@ int sink_flush(struct outstream *os);
  * sockets, terminals and devices are flushed before ctrace sleeps (a
  * tracee may be reading them; a write error shows at once), and so is an
  * inherited stderr (a tracee may write to the same file: the order of the
- * two outputs matters).  /dev/null is always lazy. */
+ * two outputs matters).  /dev/null is never pending: nothing can read
+ * it, so no flush timer is armed for it (outstreams_pending()). */
 void outstream_set_private(struct outstream *os);
+/* Full buffering of os->fp with a buffer of size bytes. */
+void outstream_setbuf(struct outstream *os, size_t size);
 /* Which streams hold output: OUT_URGENT when one that must be flushed
  * before ctrace sleeps does, OUT_LAZY when a lazy one does. */
 enum { OUT_URGENT = 1, OUT_LAZY = 2 };

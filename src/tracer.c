@@ -275,7 +275,7 @@ int tracer_init(const struct options *opts)
 	if (!opts->outfile || opts->follow < 2) {
 		shared_out = outstream_new(fp);
 		/* Full buffering everywhere; a terminal is flushed per line. */
-		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
+		outstream_setbuf(shared_out, 64 * 1024);
 		if (opts->outfile)
 			outstream_set_private(shared_out);
 	}
@@ -298,8 +298,8 @@ static struct outstream *stream_for(pid_t pid)
 	 * status 1 (a spawned command dies with it: PTRACE_O_EXITKILL) */
 	if (!fp)
 		ct_die("Can't fopen '%s': %s", name, strerror(errno));
-	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 	os = outstream_new(fp);
+	outstream_setbuf(os, 64 * 1024);
 	outstream_set_private(os);
 	return os;
 }
