@@ -837,7 +837,8 @@ void print_str(struct tcb *tcp, unsigned long addr)
 
 void print_path(struct tcb *tcp, unsigned long addr)
 {
-	print_cstr(tcp, addr, PATH_MAX);
+	/* as strace: PATH_MAX bytes read, "..." when no NUL among them */
+	print_cstr(tcp, addr, PATH_MAX - 1);
 }
 
 /* Append n bytes of s at *len as snprintf(buf + *len, size - *len, ...)
