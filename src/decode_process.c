@@ -65,18 +65,22 @@ static int next_ptr(struct ptr_reader *r, uint64_t *p)
 	return 0;
 }
 
-/* Count the entries of a NULL-terminated pointer array; -1 if unreadable. */
-static long count_ptr_array(struct tcb *tcp, unsigned long addr)
+/* Count the entries of a NULL-terminated pointer array; -1 if unreadable;
+ * *unterminated: an entry could not be read after n readable ones. */
+static long count_ptr_array(struct tcb *tcp, unsigned long addr, bool *unterminated)
 {
 	struct ptr_reader r;
 	long n = 0;
 
+	*unterminated = false;
 	ptr_reader_init(&r, tcp, addr);
 	for (;; n++) {
 		uint64_t p;
 
-		if (next_ptr(&r, &p) < 0)
-			return -1;
+		if (next_ptr(&r, &p) < 0) {
+			*unterminated = n > 0;
+			return n > 0 ? n : -1;
+		}
 		if (!p)
 			return n;
 		if (n > 1 << 20)
@@ -103,7 +107,8 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 	tprints(tcp, "[");
 	for (i = 0;; i++) {
 		if (i && next_ptr(&r, &p) < 0) {
-			tprints(tcp, ", ...");
+			/* as strace: where the array stopped being readable */
+			tprintf(tcp, ", ... /* %#lx */", addr + i * sizeof(p));
 			break;
 		}
 		if (!p)
@@ -121,6 +126,7 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 
 static void print_envp(struct tcb *tcp, unsigned long addr)
 {
+	bool unterminated;
 	long n;
 
 	if (!addr || pcfg.verbose) {
@@ -128,9 +134,10 @@ static void print_envp(struct tcb *tcp, unsigned long addr)
 		return;
 	}
 	print_addr(tcp, addr);
-	n = count_ptr_array(tcp, addr);
+	n = count_ptr_array(tcp, addr, &unterminated);
 	if (n >= 0)
-		tprintf(tcp, " /* %ld var%s */", n, n == 1 ? "" : "s");
+		tprintf(tcp, " /* %ld var%s%s */", n, n == 1 ? "" : "s",
+			unterminated ? ", unterminated" : "");
 }
 
 int dec_execve(struct tcb *tcp)
