@@ -20,6 +20,8 @@
 #include <linux/kcmp.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
+#include <linux/ptrace.h>
+#include <linux/audit.h>
 
 #include "fake_tcb.h"
 #include "fdinfo.h"
@@ -119,6 +121,39 @@ static void test_dec_mount_setattr(void **state)
 	fake_done(&f);
 }
 
+/* PTRACE_GET_SYSCALL_INFO: the fields the kernel wrote, that is the
+ * smaller of the caller's size and the return value. */
+static void test_dec_ptrace_syscall_info(void **state)
+{
+	struct ptrace_syscall_info si;
+	struct fake f;
+
+	(void)state;
+	memset(&si, 0, sizeof(si));
+	si.op = PTRACE_SYSCALL_INFO_EXIT;
+	si.arch = AUDIT_ARCH_X86_64;
+	si.instruction_pointer = 1;
+	si.stack_pointer = 2;
+	si.exit.rval = -2;
+	si.exit.is_error = 1;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_ptrace, 33, 0, PTRACE_GET_SYSCALL_INFO, 5, 32, (unsigned long)&si, 0),
+			    "PTRACE_GET_SYSCALL_INFO, 5, 32, {op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, "
+			    "instruction_pointer=0x1, stack_pointer=0x2, exit={rval=-2}}");
+	assert_string_equal(drive(&f, dec_ptrace, 33, 0, PTRACE_GET_SYSCALL_INFO, 5, 64, (unsigned long)&si, 0),
+			    "PTRACE_GET_SYSCALL_INFO, 5, 64, {op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, "
+			    "instruction_pointer=0x1, stack_pointer=0x2, exit={rval=-ENOENT, is_error=1}}");
+	si.op = PTRACE_SYSCALL_INFO_ENTRY;
+	si.entry.nr = 39; /* x86_64 getpid */
+	si.entry.args[0] = 0xa;
+	assert_string_equal(drive(&f, dec_ptrace, 80, 0, PTRACE_GET_SYSCALL_INFO, 5, 40, (unsigned long)&si, 0),
+			    "PTRACE_GET_SYSCALL_INFO, 5, 40, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, "
+			    "instruction_pointer=0x1, stack_pointer=0x2, entry={nr=__NR_getpid, args=[0xa]}}");
+	assert_string_equal(drive(&f, dec_ptrace, 80, 0, PTRACE_GET_SYSCALL_INFO, 5, 7, (unsigned long)&si, 0),
+			    "PTRACE_GET_SYSCALL_INFO, 5, 7, {op=PTRACE_SYSCALL_INFO_ENTRY}");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -126,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_dec_kcmp),
 		cmocka_unit_test(test_dec_landlock_create_ruleset),
 		cmocka_unit_test(test_dec_mount_setattr),
+		cmocka_unit_test(test_dec_ptrace_syscall_info),
 	};
 
 	return cmocka_run_group_tests(tests, fake_setup, NULL);
