@@ -149,6 +149,10 @@ static void test_dec_ptrace_syscall_info(void **state)
 	assert_string_equal(drive(&f, dec_ptrace, 80, 0, PTRACE_GET_SYSCALL_INFO, 5, 40, (unsigned long)&si, 0),
 			    "PTRACE_GET_SYSCALL_INFO, 5, 40, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, "
 			    "instruction_pointer=0x1, stack_pointer=0x2, entry={nr=__NR_getpid, args=[0xa]}}");
+	/* a kernel that wrote less than the caller's size: no more is read */
+	assert_string_equal(drive(&f, dec_ptrace, 40, 0, PTRACE_GET_SYSCALL_INFO, 5, 88, (unsigned long)&si, 0),
+			    "PTRACE_GET_SYSCALL_INFO, 5, 88, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, "
+			    "instruction_pointer=0x1, stack_pointer=0x2, entry={nr=__NR_getpid, args=[0xa]}}");
 	assert_string_equal(drive(&f, dec_ptrace, 80, 0, PTRACE_GET_SYSCALL_INFO, 5, 7, (unsigned long)&si, 0),
 			    "PTRACE_GET_SYSCALL_INFO, 5, 7, {op=PTRACE_SYSCALL_INFO_ENTRY}");
 	fake_done(&f);
