@@ -451,9 +451,13 @@ int dec_openat2(struct tcb *tcp)
 			print_mode(tcp, how[1]);
 		}
 		tprints(tcp, ", resolve=");
-		print_flags(tcp, &xlat_openat2_resolve, how[2], NULL);
-		if (size > sizeof(how))
-			tprints(tcp, ", ...");
+		print_flags_arg(tcp, &xlat_openat2_resolve, how[2]);
+		/* a bigger struct: its unknown tail, when not zero */
+		if (size > sizeof(how) &&
+		    check_nonzero_tail(tcp, tcp->args[2], sizeof(how), size)) {
+			tprints(tcp, ", ");
+			print_nonzero_tail(tcp, tcp->args[2], sizeof(how), size);
+		}
 		tprints(tcp, "}");
 	}
 	tprint_arg_next(tcp);

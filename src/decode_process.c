@@ -66,18 +66,22 @@ static int next_ptr(struct ptr_reader *r, uint64_t *p)
 	return 0;
 }
 
-/* Count the entries of a NULL-terminated pointer array; -1 if unreadable. */
-static long count_ptr_array(struct tcb *tcp, unsigned long addr)
+/* Count the entries of a NULL-terminated pointer array; -1 if unreadable;
+ * *unterminated: an entry could not be read after n readable ones. */
+static long count_ptr_array(struct tcb *tcp, unsigned long addr, bool *unterminated)
 {
 	struct ptr_reader r;
 	long n = 0;
 
+	*unterminated = false;
 	ptr_reader_init(&r, tcp, addr);
 	for (;; n++) {
 		uint64_t p;
 
-		if (next_ptr(&r, &p) < 0)
-			return -1;
+		if (next_ptr(&r, &p) < 0) {
+			*unterminated = n > 0;
+			return n > 0 ? n : -1;
+		}
 		if (!p)
 			return n;
 		if (n > 1 << 20)
@@ -104,7 +108,8 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 	tprints(tcp, "[");
 	for (i = 0;; i++) {
 		if (i && next_ptr(&r, &p) < 0) {
-			tprints(tcp, ", ...");
+			/* as strace: where the array stopped being readable */
+			tprintf(tcp, ", ... /* %#lx */", addr + i * sizeof(p));
 			break;
 		}
 		if (!p)
@@ -122,6 +127,7 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 
 static void print_envp(struct tcb *tcp, unsigned long addr)
 {
+	bool unterminated;
 	long n;
 
 	if (!addr || pcfg.verbose) {
@@ -129,9 +135,10 @@ static void print_envp(struct tcb *tcp, unsigned long addr)
 		return;
 	}
 	print_addr(tcp, addr);
-	n = count_ptr_array(tcp, addr);
+	n = count_ptr_array(tcp, addr, &unterminated);
 	if (n >= 0)
-		tprintf(tcp, " /* %ld var%s */", n, n == 1 ? "" : "s");
+		tprintf(tcp, " /* %ld var%s%s */", n, n == 1 ? "" : "s",
+			unterminated ? ", unterminated" : "");
 }
 
 int dec_execve(struct tcb *tcp)
@@ -627,39 +634,81 @@ int dec_uname(struct tcb *tcp)
 
 /* arch_prctl(code, addr): x86_64 only; the codes come from the
  * arch_prctl_codes set. */
+/* An x86 XSAVE feature mask as strace prints it whatever the -X style
+ * but raw: "0xe7 /+ XFEATURE_MASK_FPSSE|... +/", "0" for none. */
+static void format_xfeatures(char *buf, size_t size, uint64_t v)
+{
+	char names[512];
+
+	if (!v) {
+		snprintf(buf, size, "0");
+		return;
+	}
+	if (flags_known(&xlat_x86_xfeatures, v))
+		format_flags(names, sizeof(names), &xlat_x86_xfeatures, v, NULL);
+	else
+		snprintf(names, sizeof(names), "XFEATURE_MASK_???");
+	if (pcfg.xlat_style == XLAT_RAW)
+		snprintf(buf, size, "%#llx", (unsigned long long)v);
+	else
+		snprintf(buf, size, "%#llx /* %s */", (unsigned long long)v, names);
+}
+
+/* arch_prctl(code, addr) (x86_64) */
 int dec_arch_prctl(struct tcb *tcp)
 {
 	unsigned code = (unsigned)tcp->args[0];
+	unsigned long arg = tcp->args[1];
+	uint64_t v;
 
 	if (!tcp->exiting) {
 		print_xval(tcp, &xlat_arch_prctl_codes, code, "ARCH_???");
-		tprint_arg_next(tcp);
 		switch (code) {
+		case 0x1011: /* ARCH_GET_CPUID: no argument */
+			return DEC_DONE;
 		case 0x1003: /* ARCH_GET_FS */
 		case 0x1004: /* ARCH_GET_GS */
+		case 0x1021: /* ARCH_GET_XCOMP_SUPP */
+		case 0x1022: /* ARCH_GET_XCOMP_PERM */
+		case 0x1024: /* ARCH_GET_XCOMP_GUEST_PERM */
+			tprint_arg_next(tcp);
 			return DEC_MORE;
-		case 0x1012: /* ARCH_SET_CPUID */
 		case 0x1023: /* ARCH_REQ_XCOMP_PERM */
 		case 0x1025: /* ARCH_REQ_XCOMP_GUEST_PERM */
-			tprintf(tcp, "%lu", tcp->args[1]);
-			return DEC_DONE;
-		case 0x1001: /* ARCH_SET_GS */
-		case 0x1002: /* ARCH_SET_FS */
-			print_addr(tcp, tcp->args[1]);
-			return DEC_DONE;
+			tprint_arg_next(tcp);
+			print_xval_num(tcp, &xlat_x86_xfeature_bits, (unsigned)arg, "XFEATURE_???");
+			return DEC_MORE;
 		default:
-			tprintf(tcp, "%#lx", tcp->args[1]);
+			tprint_arg_next(tcp);
+			print_hex(tcp, arg);
 			return DEC_DONE;
 		}
 	}
-	if (tcp->err) {
-		print_addr(tcp, tcp->args[1]);
-	} else {
-		uint64_t v;
-		if (mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0)
-			print_addr(tcp, tcp->args[1]);
-		else
+	if (code == 0x1023 || code == 0x1025) {
+		/* the return value: the permitted feature mask */
+		if (!tcp->err && tcp->rval > 0) {
+			tcp->rval_hex = true;
+			if (pcfg.xlat_style != XLAT_RAW &&
+			    flags_known(&xlat_x86_xfeatures, (uint64_t)tcp->rval)) {
+				format_flags(tcp->auxbuf, sizeof(tcp->auxbuf), &xlat_x86_xfeatures,
+					     (uint64_t)tcp->rval, NULL);
+				tcp->auxstr = tcp->auxbuf;
+			}
+		}
+		return DEC_DONE;
+	}
+	if (tcp->err || mem_read(tcp->pid, arg, &v, sizeof(v)) < 0) {
+		print_addr(tcp, arg);
+	} else if (code == 0x1003 || code == 0x1004) {
+		if (v)
 			tprintf(tcp, "[%#llx]", (unsigned long long)v);
+		else
+			tprints(tcp, "[NULL]");
+	} else {
+		char buf[600];
+
+		format_xfeatures(buf, sizeof(buf), v);
+		tprintf(tcp, "[%s]", buf);
 	}
 	return DEC_DONE;
 }

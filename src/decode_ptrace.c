@@ -4,6 +4,8 @@
 
 #include <linux/filter.h>
 #include <linux/ptrace.h>
+#include <stddef.h>
+#include <string.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/uio.h>
@@ -53,6 +55,93 @@ static void print_ptrace_sig(struct tcb *tcp, unsigned long data)
 		tprints(tcp, "0");
 }
 
+/* A system call number of the ABI audit_arch: "__NR_name" (-X aware,
+ * the number in decimal), the number when unknown. */
+static void print_scno_of(struct tcb *tcp, uint32_t audit_arch, uint64_t nr)
+{
+	const struct arch_def *a = arch_by_audit(audit_arch);
+	const struct syscall_ent *e = a && nr <= UINT32_MAX ? arch_syscall(a, (unsigned)nr) : NULL;
+	char raw[24], names[64], buf[128];
+
+	snprintf(raw, sizeof(raw), "%llu", (unsigned long long)nr);
+	if (e && e->name)
+		snprintf(names, sizeof(names), "__NR_%s", e->name);
+	format_xlat_styled(buf, sizeof(buf), raw, e && e->name ? names : NULL);
+	tprints(tcp, buf);
+}
+
+/* PTRACE_GET_SYSCALL_INFO's structure: as many of its fields as the
+ * kernel wrote (the smaller of the caller's size and the return value). */
+static void print_syscall_info(struct tcb *tcp, unsigned long addr, unsigned long size)
+{
+	struct ptrace_syscall_info si;
+	size_t len = size < (unsigned long)tcp->rval ? size : (size_t)tcp->rval;
+	unsigned nargs;
+
+	if (len > sizeof(si))
+		len = sizeof(si);
+	memset(&si, 0, sizeof(si));
+	if (!len || mem_read(tcp->pid, addr, &si, len) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "{op=");
+	print_xval(tcp, &xlat_ptrace_syscall_info_ops, si.op, "PTRACE_SYSCALL_INFO_???");
+	if (len >= offsetof(struct ptrace_syscall_info, instruction_pointer)) {
+		tprints(tcp, ", arch=");
+		print_xval(tcp, &xlat_audit_arches, si.arch, "AUDIT_ARCH_???");
+	}
+	if (len >= offsetof(struct ptrace_syscall_info, stack_pointer))
+		tprintf(tcp, ", instruction_pointer=%#llx", (unsigned long long)si.instruction_pointer);
+	if (len >= offsetof(struct ptrace_syscall_info, entry))
+		tprintf(tcp, ", stack_pointer=%#llx", (unsigned long long)si.stack_pointer);
+	switch (si.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		if (len < offsetof(struct ptrace_syscall_info, entry.args))
+			break;
+		tprints(tcp, si.op == PTRACE_SYSCALL_INFO_ENTRY ? ", entry={nr=" : ", seccomp={nr=");
+		print_scno_of(tcp, si.arch, si.entry.nr);
+		nargs = (unsigned)((len - offsetof(struct ptrace_syscall_info, entry.args)) / 8);
+		if (nargs > 6)
+			nargs = 6;
+		for (unsigned i = 0; i < nargs; i++)
+			tprintf(tcp, "%s%#llx", i ? ", " : ", args=[", (unsigned long long)si.entry.args[i]);
+		if (nargs)
+			tprints(tcp, "]");
+		if (si.op == PTRACE_SYSCALL_INFO_SECCOMP &&
+		    len >= offsetof(struct ptrace_syscall_info, seccomp.ret_data) + sizeof(si.seccomp.ret_data))
+			tprintf(tcp, ", ret_data=%u", si.seccomp.ret_data);
+		tprints(tcp, "}");
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT: {
+		const char *en;
+
+		if (len < offsetof(struct ptrace_syscall_info, exit.is_error))
+			break;
+		tprints(tcp, ", exit={rval=");
+		if (len > offsetof(struct ptrace_syscall_info, exit.is_error) && si.exit.is_error &&
+		    si.exit.rval < 0 && si.exit.rval > -4096 && (en = errno_name((int)-si.exit.rval))) {
+			char raw[24], names[64], buf[128];
+
+			snprintf(raw, sizeof(raw), "%lld", (long long)si.exit.rval);
+			snprintf(names, sizeof(names), "-%s", en);
+			format_xlat_styled(buf, sizeof(buf), raw, names);
+			tprints(tcp, buf);
+		} else {
+			tprintf(tcp, "%lld", (long long)si.exit.rval);
+		}
+		if (len > offsetof(struct ptrace_syscall_info, exit.is_error))
+			tprintf(tcp, ", is_error=%u", si.exit.is_error);
+		tprints(tcp, "}");
+		break;
+	}
+	default:
+		break;
+	}
+	tprints(tcp, "}");
+}
+
 int dec_ptrace(struct tcb *tcp)
 {
 	unsigned long req = tcp->args[0], addr = tcp->args[2], data = tcp->args[3];
@@ -85,6 +174,12 @@ int dec_ptrace(struct tcb *tcp)
 		}
 		case PTRACE_GETREGSET:
 			print_iovec1(tcp, data);
+			break;
+		case PTRACE_GET_SYSCALL_INFO:
+			if (tcp->err || tcp->rval < 0)
+				print_addr(tcp, data);
+			else
+				print_syscall_info(tcp, data, addr);
 			break;
 		default:
 			print_addr(tcp, data);
@@ -154,6 +249,7 @@ int dec_ptrace(struct tcb *tcp)
 	case PTRACE_GETEVENTMSG:
 	case PTRACE_GETSIGINFO:
 	case PTRACE_GETREGSET:
+	case PTRACE_GET_SYSCALL_INFO:
 		return DEC_MORE; /* written at exit */
 	case PTRACE_POKETEXT:
 	case PTRACE_POKEDATA:

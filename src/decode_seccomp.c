@@ -183,8 +183,20 @@ int dec_seccomp(struct tcb *tcp)
 {
 	unsigned op = (unsigned)tcp->args[0];
 
-	if (tcp->exiting)
+	if (tcp->exiting) {
+		/* SECCOMP_GET_NOTIF_SIZES: the sizes the kernel wrote */
+		struct { uint16_t notif, resp, data; } sz;
+
+		if (tcp->err || tcp->rval < 0) {
+			print_addr(tcp, tcp->args[2]);
+			return DEC_DONE;
+		}
+		if (!fetch_or_print_addr(tcp, tcp->args[2], &sz, sizeof(sz)))
+			return DEC_DONE;
+		tprintf(tcp, "{seccomp_notif=%u, seccomp_notif_resp=%u, seccomp_data=%u}",
+			sz.notif, sz.resp, sz.data);
 		return DEC_DONE;
+	}
 	print_xval(tcp, &xlat_seccomp_ops, op, "SECCOMP_SET_MODE_???");
 	tprint_arg_next(tcp);
 	switch (op) {
@@ -197,7 +209,7 @@ int dec_seccomp(struct tcb *tcp)
 	case 2: { /* SECCOMP_GET_ACTION_AVAIL */
 		uint32_t action;
 
-		tprintf(tcp, "%u", (unsigned)tcp->args[1]);
+		print_hex(tcp, (unsigned)tcp->args[1]);
 		tprint_arg_next(tcp);
 		if (!tcp->args[2] || mem_read(tcp->pid, tcp->args[2], &action, sizeof(action)) < 0) {
 			print_addr(tcp, tcp->args[2]);
@@ -208,6 +220,13 @@ int dec_seccomp(struct tcb *tcp)
 		}
 		break;
 	}
+	case 3: /* SECCOMP_GET_NOTIF_SIZES: the structure at exit */
+		print_hex(tcp, (unsigned)tcp->args[1]);
+		tprint_arg_next(tcp);
+		if (tcp->args[2])
+			return DEC_MORE;
+		print_addr(tcp, tcp->args[2]);
+		break;
 	default:
 		tprintf(tcp, "%#x", (unsigned)tcp->args[1]);
 		tprint_arg_next(tcp);

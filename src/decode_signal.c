@@ -197,7 +197,7 @@ int dec_rt_sigpending(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-static void print_siginfo_at(struct tcb *tcp, unsigned long addr)
+void print_siginfo_at(struct tcb *tcp, unsigned long addr)
 {
 	siginfo_t si;
 

@@ -28,4 +28,8 @@ struct k_sigaction {
 /* "{sa_handler=SIG_IGN, sa_mask=[PIPE], sa_flags=SA_RESTORER, sa_restorer=0x...}". */
 size_t format_k_sigaction(char *buf, size_t size, const struct k_sigaction *sa);
 
+/* The siginfo_t at addr ("{si_signo=SIGUSR1, si_code=SI_QUEUE, ...}"),
+ * or its address when unreadable. */
+void print_siginfo_at(struct tcb *tcp, unsigned long addr);
+
 #endif

@@ -351,6 +351,26 @@ static size_t socket_describe(pid_t pid, int fd, unsigned long inode, unsigned q
 	return len > 0 && (size_t)len < size ? (size_t)len : 0;
 }
 
+int fdinfo_pidfd_pid(pid_t pid, int fd)
+{
+	char path[64], line[256];
+	_cleanup_fclose_ FILE *f = NULL;
+	int ret = -ENOENT;
+
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", pid, fd);
+	if (!(f = fopen(path, "re")))
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		int p;
+
+		if (sscanf(line, "Pid:\t%d", &p) == 1) {
+			ret = p;
+			break;
+		}
+	}
+	return ret;
+}
+
 size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, char *buf, size_t size)
 {
 	unsigned long inode;
@@ -360,6 +380,14 @@ size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, c
 
 	if (sscanf(target, "socket:[%lu]", &inode) == 1)
 		return socket_describe(pid, fd, inode, qflags, buf, size);
+	if (!strcmp(target, "anon_inode:[pidfd]")) {
+		int p = fdinfo_pidfd_pid(pid, fd);
+
+		if (p == -ENOENT || p < -1)
+			return 0;
+		len = snprintf(buf, size, "pid:%d", p);
+		return len > 0 && (size_t)len < size ? (size_t)len : 0;
+	}
 	if (target[0] != '/')
 		return 0;
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);

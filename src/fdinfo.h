@@ -14,6 +14,11 @@
  * escaped with the QUOTE_* flags qflags (-x / -xx), as strace does. */
 size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, char *buf, size_t size);
 
+/* The process a pidfd (fd of pid) refers to, from its fdinfo "Pid:"
+ * line (-1: the process is gone); a negative errno when fd is not a
+ * pidfd (-ENOENT) or cannot be read. */
+int fdinfo_pidfd_pid(pid_t pid, int fd);
+
 /* Pure helpers (unit-tested). */
 /* Find inode in a /proc/net/{tcp,udp}{,6} table; format "L" or "L->R"
  * into buf.  Returns the length, or 0 when the inode is not there. */

@@ -236,6 +236,11 @@ static int to_ours(struct tcb *tcp, int id, enum pid_type t)
 	return translate(ns, id, t, NULL);
 }
 
+int pids_to_ours(struct tcb *tcp, int id)
+{
+	return to_ours(tcp, id, PT_TGID);
+}
+
 static void load_comm(pid_t pid, char *buf, size_t size)
 {
 	char path[64];

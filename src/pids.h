@@ -17,6 +17,9 @@ enum pid_type { PT_TID, PT_TGID, PT_PGID, PT_SID };
 void print_pid(struct tcb *tcp, int pid, enum pid_type t);
 /* A kill()-style id: > 0 a process, < -1 a process group. */
 void print_pid_tgid_pgid(struct tcb *tcp, int pid);
+/* The process id in ctrace's pid namespace of process id in tcp's
+ * (kcmp's pids, to read their descriptors); 0 when unknown. */
+int pids_to_ours(struct tcb *tcp, int id);
 /* Refresh tcp->comm from /proc (kept when it cannot be read). */
 const char *pids_comm(struct tcb *tcp);
 /* "<comm>" of tcp's last known name (nothing when unknown). */

@@ -576,14 +576,16 @@ void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *ele
 
 		if (i)
 			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
+		/* as strace: an unreadable element shows as a fault even
+		 * past the -s limit */
 		if (mem_read(tcp->pid, a, elem, elsize) < 0) {
 			tprints(tcp, "...");
 			if (flags & PA_FAULT_ADDR)
 				tprintf(tcp, " /* %#lx */", a);
+			break;
+		}
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
 			break;
 		}
 		fn(tcp, elem, a, data);
@@ -649,7 +651,7 @@ static size_t root_prefix_len(struct tcb *tcp, const char *target)
  * *volatile_text: -yy details of a socket, which change without any
  * change of the descriptor (not to be cached). */
 #define LINK_TEXT_SIZE (4 * (4 * PATH_MAX + 3) + 16)
-static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volatile_text)
+static size_t format_link_target(struct tcb *tcp, pid_t pid, int fd, char *out, bool *volatile_text)
 {
 	static const char deleted[] = " (deleted)";
 	char link[64], target[PATH_MAX], detail[QUOTE_SIZE(PATH_MAX) + 64];
@@ -659,16 +661,17 @@ static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volat
 
 	*volatile_text = false;
 	if (fd < 0)
-		snprintf(link, sizeof(link), "/proc/%d/cwd", tcp->pid);
+		snprintf(link, sizeof(link), "/proc/%d/cwd", pid);
 	else
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return 0;
 	target[n] = '\0';
 	if (pcfg.yflag >= 2 && fd >= 0 &&
-	    (dlen = fdinfo_describe(tcp->pid, fd, target, quote_flags(), detail, sizeof(detail))) > 0) {
-		*volatile_text = !strncmp(target, "socket:", 7);
+	    (dlen = fdinfo_describe(pid, fd, target, quote_flags(), detail, sizeof(detail))) > 0) {
+		/* a socket's peer, a pidfd's process (gone: -1) change */
+		*volatile_text = !strncmp(target, "socket:", 7) || !strncmp(target, "anon_inode:", 11);
 		return (size_t)snprintf(out, LINK_TEXT_SIZE, "<%s>", detail);
 	}
 	if ((size_t)n > sizeof(deleted) - 1 &&
@@ -676,7 +679,7 @@ static size_t format_link_target(struct tcb *tcp, int fd, char *out, bool *volat
 		n -= (ssize_t)(sizeof(deleted) - 1);
 		gone = true;
 	}
-	skip = target[0] == '/' ? root_prefix_len(tcp, target) : 0;
+	skip = target[0] == '/' && pid == tcp->pid ? root_prefix_len(tcp, target) : 0;
 	out[0] = '<';
 	len = 1 + quote_bracketed(target + skip, (size_t)n - skip, quote_flags(), out + 1);
 	memcpy(out + len, gone ? ">(deleted)" : ">", gone ? 10 : 1);
@@ -697,10 +700,27 @@ static void print_link_target(struct tcb *tcp, int fd)
 	}
 	if (!text)
 		text = xmalloc(LINK_TEXT_SIZE);
-	len = format_link_target(tcp, fd, text, &volatile_text);
+	len = format_link_target(tcp, tcp->pid, fd, text, &volatile_text);
 	tprintn(tcp, text, len);
 	if (!volatile_text)
 		fdcache_put(tcp, fd, text, len);
+}
+
+void print_fd_pid(struct tcb *tcp, int pid, int fd)
+{
+	static char *text;
+	bool volatile_text;
+
+	if (pid == tcp->pid) {
+		print_fd(tcp, fd);
+		return;
+	}
+	print_dec(tcp, fd);
+	if (!pcfg.yflag || fd < 0 || pid <= 0)
+		return;
+	if (!text)
+		text = xmalloc(LINK_TEXT_SIZE);
+	tprintn(tcp, text, format_link_target(tcp, pid, fd, text, &volatile_text));
 }
 
 void print_fd(struct tcb *tcp, int fd)
@@ -850,7 +870,8 @@ void print_str(struct tcb *tcp, unsigned long addr)
 
 void print_path(struct tcb *tcp, unsigned long addr)
 {
-	print_cstr(tcp, addr, PATH_MAX);
+	/* as strace: PATH_MAX bytes read, "..." when no NUL among them */
+	print_cstr(tcp, addr, PATH_MAX - 1);
 }
 
 void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, const char *dflt)

@@ -188,6 +188,9 @@ void print_udec(struct tcb *tcp, unsigned long val);
 void print_mode(struct tcb *tcp, unsigned long mode);        /* 0644 */
 void print_fd(struct tcb *tcp, int fd);                      /* 3 / 3</path> */
 void print_dirfd(struct tcb *tcp, int fd);                   /* AT_FDCWD */
+/* fd of process pid (as ctrace sees it; tcp's own or another's:
+ * kcmp, pidfd_getfd): "3", "3</path>" with -y. */
+void print_fd_pid(struct tcb *tcp, int pid, int fd);
 void print_id(struct tcb *tcp, unsigned long id);            /* uid/gid */
 void print_signo(struct tcb *tcp, int sig);                  /* SIGINT, -X aware */
 void print_signame(struct tcb *tcp, int sig);                /* SIGINT always */

@@ -9,6 +9,7 @@
 #include "pids.h"
 #include "print.h"
 #include "syscallent.h"
+#include "util.h"
 #include "xlat.h"
 
 const char *signal_name(int sig)
@@ -110,8 +111,15 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 	print_signo(tcp, sig);
 	tprints(tcp, ", si_code=");
 	print_code(tcp, sig, code);
-	if (si->si_errno)
-		tprintf(tcp, ", si_errno=%d", si->si_errno);
+	if (si->si_errno) {
+		/* strace: an errno name (-X aware), else unsigned */
+		char raw[16], buf[64];
+
+		snprintf(raw, sizeof(raw), "%u", (unsigned)si->si_errno);
+		format_xlat_styled(buf, sizeof(buf), raw, si->si_errno > 0 ? errno_name(si->si_errno) : NULL);
+		tprints(tcp, ", si_errno=");
+		tprints(tcp, buf);
+	}
 
 	if (code <= 0 || code == SI_KERNEL) {
 		if (code == SI_TIMER) {
@@ -121,7 +129,8 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 		} else if (code != SI_KERNEL) {
 			tprints(tcp, ", si_pid=");
 			print_pid(tcp, si->si_pid, PT_TGID);
-			tprintf(tcp, ", si_uid=%u", si->si_uid);
+			tprints(tcp, ", si_uid=");
+			print_id(tcp, si->si_uid);
 			if (code == SI_QUEUE || code == SI_MESGQ) {
 				tprintf(tcp, ", si_int=%d, si_ptr=", si->si_int);
 				print_addr(tcp, (unsigned long)si->si_ptr);
@@ -135,7 +144,9 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 	case SIGCHLD:
 		tprints(tcp, ", si_pid=");
 		print_pid(tcp, si->si_pid, PT_TGID);
-		tprintf(tcp, ", si_uid=%u, si_status=", si->si_uid);
+		tprints(tcp, ", si_uid=");
+		print_id(tcp, si->si_uid);
+		tprints(tcp, ", si_status=");
 		if (code == CLD_EXITED)
 			tprintf(tcp, "%d", si->si_status);
 		else
@@ -179,7 +190,8 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 	default:
 		tprints(tcp, ", si_pid=");
 		print_pid(tcp, si->si_pid, PT_TGID);
-		tprintf(tcp, ", si_uid=%u", si->si_uid);
+		tprints(tcp, ", si_uid=");
+		print_id(tcp, si->si_uid);
 		break;
 	}
 	tprints(tcp, "}");
