@@ -293,7 +293,7 @@ int dec_pipe2(struct tcb *tcp)
 		return DEC_MORE;
 	print_fd_pair(tcp, tcp->args[0]);
 	tprint_arg_next(tcp);
-	print_flags_arg(tcp, &xlat_open_flags, tcp->args[1]);  /* strace names any O_ bit */
+	print_flags_arg(tcp, &xlat_open_flags, (uint32_t)tcp->args[1]);  /* strace names any O_ bit */
 	return DEC_DONE;
 }
 

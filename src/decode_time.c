@@ -211,7 +211,7 @@ int dec_time(struct tcb *tcp)
 int dec_getitimer(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
+		print_xenum(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
@@ -225,7 +225,7 @@ int dec_getitimer(struct tcb *tcp)
 int dec_setitimer(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
+		print_xenum(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
 		tprint_arg_next(tcp);
 		print_interval_pair(tcp, tcp->args[1], false);
 		tprint_arg_next(tcp);

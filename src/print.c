@@ -527,14 +527,16 @@ void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *ele
 
 		if (i)
 			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
+		/* read first, as strace: past the -s limit an unreadable
+		 * element still shows its address */
 		if (mem_read(tcp->pid, a, elem, elsize) < 0) {
 			tprints(tcp, "...");
 			if (flags & PA_FAULT_ADDR)
 				tprintf(tcp, " /* %#lx */", a);
+			break;
+		}
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
 			break;
 		}
 		fn(tcp, elem, a, data);
