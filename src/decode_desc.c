@@ -817,13 +817,19 @@ static int epoll_wait_common(struct tcb *tcp, int kind)
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%d", (int)tcp->args[2]);
 	tprint_arg_next(tcp);
-	if (kind == 2)
+	/* read at exit: the addresses when the call failed, as strace */
+	if (kind == 2 && failed(tcp))
+		print_addr(tcp, tcp->args[3]);
+	else if (kind == 2)
 		print_time_ptr(tcp, tcp->args[3], true);
 	else
 		tprintf(tcp, "%d", (int)tcp->args[3]);
 	if (kind) {
 		tprint_arg_next(tcp);
-		print_sigset_at(tcp, tcp->args[4], tcp->args[5]);
+		if (failed(tcp))
+			print_addr(tcp, tcp->args[4]);
+		else
+			print_sigset_at(tcp, tcp->args[4], tcp->args[5]);
 		tprint_arg_next(tcp);
 		tprintf(tcp, "%lu", tcp->args[5]);
 	}

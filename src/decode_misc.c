@@ -190,3 +190,38 @@ int dec_signalfd4(struct tcb *tcp)
 	print_flags_arg(tcp, &xlat_signalfd_flags, (uint32_t)tcp->args[3]);
 	return DEC_DONE;
 }
+
+#define REBOOT_CMD_RESTART2 0xA1B2C3D4U
+#define REBOOT_ARG_MAX 255 /* the kernel copies 256 bytes, the last for the NUL */
+
+/* reboot(magic, magic2, cmd, arg): arg only with LINUX_REBOOT_CMD_RESTART2 */
+int dec_reboot(struct tcb *tcp)
+{
+	print_xval(tcp, &xlat_reboot_magic, (uint32_t)tcp->args[0], "LINUX_REBOOT_MAGIC_???");
+	tprint_arg_next(tcp);
+	print_xval(tcp, &xlat_reboot_magic, (uint32_t)tcp->args[1], "LINUX_REBOOT_MAGIC_???");
+	tprint_arg_next(tcp);
+	print_xval(tcp, &xlat_reboot_cmds, (uint32_t)tcp->args[2], "LINUX_REBOOT_CMD_???");
+	if ((uint32_t)tcp->args[2] == REBOOT_CMD_RESTART2) {
+		tprint_arg_next(tcp);
+		print_str_n(tcp, tcp->args[3], REBOOT_ARG_MAX);
+	}
+	return DEC_DONE;
+}
+
+#define SWAP_PRIO_MASK 0x7fffU
+
+/* swapon(path, flags): the flags, then the priority in decimal */
+int dec_swapon(struct tcb *tcp)
+{
+	uint32_t flags = (uint32_t)tcp->args[1], rest = flags & ~SWAP_PRIO_MASK;
+
+	print_path(tcp, tcp->args[0]);
+	tprint_arg_next(tcp);
+	if (rest) {
+		print_flags(tcp, &xlat_swap_flags, rest, NULL);
+		tprints(tcp, "|");
+	}
+	tprintf(tcp, "%u", flags & SWAP_PRIO_MASK);
+	return DEC_DONE;
+}

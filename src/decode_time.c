@@ -112,7 +112,11 @@ int dec_clock_nanosleep(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	print_rem(tcp, tcp->args[3]);
+	/* with TIMER_ABSTIME the kernel leaves rem alone: its address */
+	if (tcp->args[1] & TIMER_ABSTIME)
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_rem(tcp, tcp->args[3]);
 	return DEC_DONE;
 }
 
