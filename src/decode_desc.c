@@ -497,6 +497,10 @@ static void print_pollfd_elem(struct tcb *tcp, void *elem, unsigned long addr, v
 	(void)data;
 	tprints(tcp, "{fd=");
 	print_fd(tcp, pfd->fd);
+	if (pfd->fd < 0) {	/* ignored by the kernel: no events, as strace */
+		tprints(tcp, "}");
+		return;
+	}
 	tprints(tcp, ", events=");
 	print_flags(tcp, &xlat_poll_events, (unsigned short)pfd->events, NULL);
 	tprints(tcp, "}");
@@ -511,7 +515,8 @@ static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, n, &pfd, sizeof(pfd), print_pollfd_elem, NULL, 0);
+	print_array(tcp, addr, n, &pfd, sizeof(pfd), print_pollfd_elem, NULL,
+		    PA_FAULT_ADDR | (pcfg.verbose ? PA_NO_LIMIT : 0));
 }
 
 /* "[{fd=8, revents=POLLIN}]" into a */
@@ -528,8 +533,8 @@ static void aux_revents(struct tcb *tcp, struct aux *a, unsigned long addr, unsi
 			break;
 		if (!pfd.revents)
 			continue;
-		if (printed++ >= pcfg.max_strlen) {
-			fputs(", ...", a->fp);
+		if (printed++ >= pcfg.max_strlen && !pcfg.verbose) {
+			fputs(first ? "..." : ", ...", a->fp);
 			break;
 		}
 		format_flags(buf, sizeof(buf), &xlat_poll_events, (unsigned short)pfd.revents, NULL);
@@ -561,7 +566,7 @@ static void print_time_ptr(struct tcb *tcp, unsigned long addr, bool nsec)
 		print_addr(tcp, addr);
 		return;
 	}
-	tprintf(tcp, "{tv_sec=%lld, %s=%lld}", s, nsec ? "tv_nsec" : "tv_usec", f);
+	tprintf(tcp, "{tv_sec=%lld, %s=%llu}", s, nsec ? "tv_nsec" : "tv_usec", (unsigned long long)f);
 }
 
 static void aux_left(struct tcb *tcp, struct aux *a, unsigned long addr, bool nsec, bool comma)
@@ -570,8 +575,8 @@ static void aux_left(struct tcb *tcp, struct aux *a, unsigned long addr, bool ns
 
 	if (!read_ts(tcp, addr, &s, &f))
 		return;
-	fprintf(a->fp, "%sleft {tv_sec=%lld, %s=%lld}", comma ? ", " : "", s,
-		nsec ? "tv_nsec" : "tv_usec", f);
+	fprintf(a->fp, "%sleft {tv_sec=%lld, %s=%llu}", comma ? ", " : "", s,
+		nsec ? "tv_nsec" : "tv_usec", (unsigned long long)f);
 }
 
 static void print_sigset_at(struct tcb *tcp, unsigned long addr, unsigned long size)
@@ -656,10 +661,12 @@ static void print_fdset_at(struct tcb *tcp, unsigned long addr, int nfds)
 	size_t n;
 	bool first = true;
 
-	if (!addr || nfds < 0 || nfds > 1 << 20) {
+	if (!addr || nfds < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
+	if (nfds > 1 << 20)	/* strace reads at most 2^20 bits */
+		nfds = 1 << 20;
 	n = fdset_bytes(nfds);
 	set = xcalloc(1, n ? n : 1);
 	if (n && mem_read(tcp->pid, addr, set, n) < 0) {
@@ -685,8 +692,10 @@ static void aux_fdset(struct tcb *tcp, struct aux *a, const char *name, unsigned
 	_cleanup_free_ char *buf = NULL;
 	size_t n, blen;
 
-	if (!addr || nfds <= 0 || nfds > 1 << 20)
+	if (!addr || nfds <= 0)
 		return;
+	if (nfds > 1 << 20)
+		nfds = 1 << 20;
 	n = fdset_bytes(nfds);
 	set = xcalloc(1, n);
 	if (mem_read(tcp->pid, addr, set, n) < 0)

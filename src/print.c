@@ -535,7 +535,7 @@ void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *ele
 				tprintf(tcp, " /* %#lx */", a);
 			break;
 		}
-		if (i >= pcfg.max_strlen) {
+		if (i >= pcfg.max_strlen && !(flags & PA_NO_LIMIT)) {
 			tprints(tcp, "...");
 			break;
 		}
