@@ -263,7 +263,10 @@ static void print_sigevent(struct tcb *tcp, unsigned long addr)
 		tprints(tcp, "}, ");
 	}
 	tprints(tcp, "sigev_signo=");
-	print_signo(tcp, ev.signo);
+	if (signal_name(ev.signo))
+		print_signo(tcp, ev.signo);
+	else	/* not a signal: unsigned, as strace */
+		tprintf(tcp, "%u", (unsigned)ev.signo);
 	tprints(tcp, ", sigev_notify=");
 	print_xval(tcp, &xlat_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
 	if (ev.notify == 4) {

@@ -9,6 +9,7 @@
 #include "pids.h"
 #include "print.h"
 #include "syscallent.h"
+#include "util.h"
 #include "xlat.h"
 
 /* The si_code names depend on the signal for positive (kernel) codes. */
@@ -72,6 +73,10 @@ void print_clock_t(struct tcb *tcp, long ticks)
 
 	if (!hz)
 		hz = sysconf(_SC_CLK_TCK);
+	if (pcfg.xlat_style == XLAT_RAW) {	/* no "/+ 0.50 s +/" comment, as strace */
+		tprintf(tcp, "%ld", ticks);
+		return;
+	}
 	format_clock_t(buf, sizeof(buf), ticks, hz);
 	tprints(tcp, buf);
 }
@@ -85,8 +90,14 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 	print_signo(tcp, sig);
 	tprints(tcp, ", si_code=");
 	print_code(tcp, sig, code);
-	if (si->si_errno)
-		tprintf(tcp, ", si_errno=%d", si->si_errno);
+	if (si->si_errno) {	/* by name (-X aware), as strace */
+		char raw[16], sbuf[64];
+
+		snprintf(raw, sizeof(raw), "%d", si->si_errno);
+		format_xlat_styled(sbuf, sizeof(sbuf), raw,
+				   si->si_errno > 0 ? errno_name(si->si_errno) : NULL);
+		tprintf(tcp, ", si_errno=%s", sbuf);
+	}
 
 	if (code <= 0 || code == SI_KERNEL) {
 		if (code == SI_TIMER) {
