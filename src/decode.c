@@ -32,6 +32,10 @@ static const char *flags_unknown_name(const struct xlat *x, char *buf, size_t si
 		return "RENAME_??";
 	if (x->name && !strcmp(x->name, "open_flags"))
 		return "O_???";             /* FASYNC breaks the prefix */
+	if (x->name && !strcmp(x->name, "setns_types"))
+		return "CLONE_NEW???";
+	if (x->name && !strcmp(x->name, "pkey_access_rights"))
+		return "PKEY_???";
 	len = strlen(x->items[0].str);
 	for (unsigned i = 1; i < x->n; i++) {
 		size_t k = 0;
@@ -70,6 +74,14 @@ void print_flags_arg(struct tcb *tcp, const struct xlat *x, uint64_t v)
 	print_flags(tcp, x, v, NULL);
 }
 
+/* An enumeration: its name, else hex with strace's "X_???" comment. */
+void print_xenum(struct tcb *tcp, const struct xlat *x, uint64_t v)
+{
+	char buf[64];
+
+	print_xval(tcp, x, v, flags_unknown_name(x, buf, sizeof(buf)));
+}
+
 void print_arg(struct tcb *tcp, unsigned i)
 {
 	const struct argspec *as = &tcp->ent->args[i];
@@ -83,7 +95,7 @@ void print_arg(struct tcb *tcp, unsigned i)
 	case AK_LONG: print_dec(tcp, narrow ? (long)(int32_t)v : (long)v); break;
 	case AK_ULONG: print_udec(tcp, v); break;
 	case AK_HEX: print_hex(tcp, v); break;
-	case AK_MODE: print_mode(tcp, v); break;
+	case AK_MODE: print_mode(tcp, (uint16_t)v); break;
 	case AK_FD: print_fd(tcp, (int)v); break;
 	case AK_DIRFD: print_dirfd(tcp, (int)v); break;
 	case AK_PATH: print_path(tcp, v); break;
@@ -97,8 +109,10 @@ void print_arg(struct tcb *tcp, unsigned i)
 			print_buf(tcp, v, (unsigned long)tcp->rval);
 		break;
 	case AK_OUTPTR: print_addr(tcp, v); break;
-	case AK_FLAGS: print_flags_arg(tcp, as->xlat, v); break;
+	case AK_FLAGS: print_flags_arg(tcp, as->xlat, (uint32_t)v); break;
+	case AK_LFLAGS: print_flags_arg(tcp, as->xlat, v); break;
 	case AK_ENUM: print_xval_d(tcp, as->xlat, v); break;
+	case AK_XENUM: print_xenum(tcp, as->xlat, (uint32_t)v); break;
 	case AK_SIGNO: print_signo(tcp, (int)v); break;
 	case AK_PID: print_pid_tgid_pgid(tcp, (int)v); break;
 	case AK_ID: print_id(tcp, v); break;

@@ -30,6 +30,7 @@ void print_args(struct tcb *tcp, unsigned from, unsigned to);
 /* A flags argument as strace prints it: names, unknown bits in hex, and
  * a value with no known bit as "0x4000 /+ AT_??? +/" (comment markers). */
 void print_flags_arg(struct tcb *tcp, const struct xlat *x, uint64_t v);
+void print_xenum(struct tcb *tcp, const struct xlat *x, uint64_t v);
 
 /* At exit: the call failed (an errno, or a negative result). */
 static inline bool syscall_failed(const struct tcb *tcp)

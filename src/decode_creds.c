@@ -236,10 +236,10 @@ int dec_getgroups(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err || !tcp->args[0])
+	if (tcp->err)
 		print_addr(tcp, tcp->args[1]);
-	else
-		print_gid_list(tcp, tcp->args[1], (unsigned long)tcp->rval);
+	else	/* size 0 asks for the count: nothing was written ("[]") */
+		print_gid_list(tcp, tcp->args[1], tcp->args[0] ? (unsigned long)tcp->rval : 0);
 	return DEC_DONE;
 }
 

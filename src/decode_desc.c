@@ -228,7 +228,7 @@ int dec_pipe2(struct tcb *tcp)
 		return DEC_MORE;
 	print_fd_pair(tcp, tcp->args[0]);
 	tprint_arg_next(tcp);
-	print_flags_arg(tcp, &xlat_open_flags, tcp->args[1]);  /* strace names any O_ bit */
+	print_flags_arg(tcp, &xlat_open_flags, (uint32_t)tcp->args[1]);  /* strace names any O_ bit */
 	return DEC_DONE;
 }
 
@@ -430,6 +430,10 @@ static void print_pollfd_elem(struct tcb *tcp, void *elem, unsigned long addr, v
 	(void)data;
 	tprints(tcp, "{fd=");
 	print_fd(tcp, pfd->fd);
+	if (pfd->fd < 0) {	/* ignored by the kernel: no events, as strace */
+		tprints(tcp, "}");
+		return;
+	}
 	tprints(tcp, ", events=");
 	print_flags(tcp, &xlat_poll_events, (unsigned short)pfd->events, NULL);
 	tprints(tcp, "}");
@@ -444,7 +448,8 @@ static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, n, &pfd, sizeof(pfd), print_pollfd_elem, NULL, 0);
+	print_array(tcp, addr, n, &pfd, sizeof(pfd), print_pollfd_elem, NULL,
+		    PA_FAULT_ADDR | (pcfg.verbose ? PA_NO_LIMIT : 0));
 }
 
 /* "[{fd=8, revents=POLLIN}]" into a */
@@ -461,8 +466,8 @@ static void aux_revents(struct tcb *tcp, struct strbuf *a, unsigned long addr, u
 			break;
 		if (!pfd.revents)
 			continue;
-		if (printed++ >= pcfg.max_strlen) {
-			sb_puts(a, ", ...");
+		if (printed++ >= pcfg.max_strlen && !pcfg.verbose) {
+			sb_puts(a, first ? "..." : ", ...");
 			break;
 		}
 		format_flags(buf, sizeof(buf), &xlat_poll_events, (unsigned short)pfd.revents, NULL);
@@ -494,7 +499,7 @@ static void print_time_ptr(struct tcb *tcp, unsigned long addr, bool nsec)
 		print_addr(tcp, addr);
 		return;
 	}
-	tprintf(tcp, "{tv_sec=%lld, %s=%lld}", s, nsec ? "tv_nsec" : "tv_usec", f);
+	tprintf(tcp, "{tv_sec=%lld, %s=%llu}", s, nsec ? "tv_nsec" : "tv_usec", (unsigned long long)f);
 }
 
 static void aux_left(struct tcb *tcp, struct strbuf *a, unsigned long addr, bool nsec, bool comma)
@@ -503,8 +508,8 @@ static void aux_left(struct tcb *tcp, struct strbuf *a, unsigned long addr, bool
 
 	if (!read_ts(tcp, addr, &s, &f))
 		return;
-	sb_printf(a, "%sleft {tv_sec=%lld, %s=%lld}", comma ? ", " : "", s,
-		nsec ? "tv_nsec" : "tv_usec", f);
+	sb_printf(a, "%sleft {tv_sec=%lld, %s=%llu}", comma ? ", " : "", s,
+		nsec ? "tv_nsec" : "tv_usec", (unsigned long long)f);
 }
 
 static void print_sigset_at(struct tcb *tcp, unsigned long addr, unsigned long size)
@@ -592,10 +597,12 @@ static void print_fdset_at(struct tcb *tcp, unsigned long addr, int nfds)
 	size_t n;
 	bool first = true;
 
-	if (!addr || nfds < 0 || nfds > 1 << 20) {
+	if (!addr || nfds < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
+	if (nfds > 1 << 20)	/* strace reads at most 2^20 bits */
+		nfds = 1 << 20;
 	n = fdset_bytes(nfds);
 	set = xcalloc(1, n ? n : 1);
 	if (n && mem_read(tcp->pid, addr, set, n) < 0) {
@@ -621,8 +628,10 @@ static void aux_fdset(struct tcb *tcp, struct strbuf *a, const char *name, unsig
 	_cleanup_free_ char *buf = NULL;
 	size_t n, blen;
 
-	if (!addr || nfds <= 0 || nfds > 1 << 20)
+	if (!addr || nfds <= 0)
 		return;
+	if (nfds > 1 << 20)
+		nfds = 1 << 20;
 	n = fdset_bytes(nfds);
 	set = xcalloc(1, n);
 	if (mem_read(tcp->pid, addr, set, n) < 0)
@@ -753,13 +762,19 @@ static int epoll_wait_common(struct tcb *tcp, int kind)
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%d", (int)tcp->args[2]);
 	tprint_arg_next(tcp);
-	if (kind == 2)
+	/* read at exit: the addresses when the call failed, as strace */
+	if (kind == 2 && syscall_failed(tcp))
+		print_addr(tcp, tcp->args[3]);
+	else if (kind == 2)
 		print_time_ptr(tcp, tcp->args[3], true);
 	else
 		tprintf(tcp, "%d", (int)tcp->args[3]);
 	if (kind) {
 		tprint_arg_next(tcp);
-		print_sigset_at(tcp, tcp->args[4], tcp->args[5]);
+		if (syscall_failed(tcp))
+			print_addr(tcp, tcp->args[4]);
+		else
+			print_sigset_at(tcp, tcp->args[4], tcp->args[5]);
 		tprint_arg_next(tcp);
 		tprintf(tcp, "%lu", tcp->args[5]);
 	}
@@ -781,6 +796,15 @@ static void print_off_ref(struct tcb *tcp, unsigned long addr)
 	tprintf(tcp, "[%" PRId64 "]", v);
 }
 
+/* sendfile's "[offset]", unsigned as strace prints it */
+static void print_uoff_ref(struct tcb *tcp, unsigned long addr)
+{
+	uint64_t off;
+
+	if (fetch_or_print_addr(tcp, addr, &off, sizeof(off)))
+		tprintf(tcp, "[%llu]", (unsigned long long)off);
+}
+
 int dec_sendfile(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
@@ -788,12 +812,13 @@ int dec_sendfile(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		print_fd(tcp, (int)tcp->args[1]);
 		tprint_arg_next(tcp);
-		print_off_ref(tcp, tcp->args[2]);
+		print_uoff_ref(tcp, tcp->args[2]);
 		return DEC_MORE;
 	}
-	if (!syscall_failed(tcp) && tcp->args[2]) {
+	/* the new offset only when bytes were sent, as strace */
+	if (!syscall_failed(tcp) && tcp->rval > 0 && tcp->args[2]) {
 		tprints(tcp, " => ");
-		print_off_ref(tcp, tcp->args[2]);
+		print_uoff_ref(tcp, tcp->args[2]);
 	}
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[3]);

@@ -682,7 +682,11 @@ int dec_futimesat(struct tcb *tcp)
 
 static void print_mknod_rest(struct tcb *tcp, unsigned long mode, unsigned long dev)
 {
-	print_mode_type(tcp, (unsigned)mode);
+	/* a file type with no name: the whole umode_t in octal, as strace */
+	if ((mode & S_IFMT) && !xlat_lookup(&xlat_stat_modes, mode & S_IFMT))
+		tprintf(tcp, "%#03o", (unsigned)(uint16_t)mode);
+	else
+		print_mode_type(tcp, (unsigned)mode);
 	if (S_ISCHR(mode) || S_ISBLK(mode)) {
 		tprint_arg_next(tcp);
 		print_dev(tcp, (unsigned)dev);

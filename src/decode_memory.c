@@ -49,13 +49,77 @@ size_t format_mmap_prot_arch(char *buf, size_t size, uint64_t prot, const struct
 	return format_xlat_styled(buf, size, raw, names);
 }
 
+/* prot is an unsigned long for the kernel: all 64 bits, and
+ * "0x... /+ PROT_??? +/" when none of them has a name. */
 static void print_prot(struct tcb *tcp, unsigned long prot)
 {
 	char buf[320];
+	const struct xlat *extra = tcp->arch ? tcp->arch->mmap_prot_extra : NULL;
 
-	format_mmap_prot_arch(buf, sizeof(buf), (uint32_t)prot,
-			      tcp->arch ? tcp->arch->mmap_prot_extra : NULL);
+	if (prot && !flags_known(&xlat_mmap_prot, prot) && !(extra && flags_known(extra, prot))) {
+		print_xval(tcp, &xlat_mmap_prot, prot, "PROT_???");
+		return;
+	}
+	format_mmap_prot_arch(buf, sizeof(buf), prot, extra);
 	tprints(tcp, buf);
+}
+
+#define MAP_TYPE_BITS 0xfU
+#define MAP_HUGE_SHIFT_ 26
+#define MAP_HUGE_MASK_ 0x3fU
+#define MAP_HUGETLB_ 0x40000U
+
+/* mmap flags as strace: the mapping type (flags & 0xf, "0xf /+ MAP_??? +/"
+ * when it has no name), the other bits, and the huge page size as
+ * "21<<MAP_HUGE_SHIFT" with MAP_HUGETLB. */
+static size_t format_mmap_flags(char *buf, size_t size, uint32_t flags)
+{
+	uint32_t type = flags & MAP_TYPE_BITS, rest = flags & ~MAP_TYPE_BITS;
+	uint32_t huge = 0;
+	const char *tname = xlat_lookup(&xlat_mmap_types, type);
+	size_t n;
+
+	if ((rest & MAP_HUGETLB_) && (rest >> MAP_HUGE_SHIFT_)) {
+		huge = (rest >> MAP_HUGE_SHIFT_) & MAP_HUGE_MASK_;
+		rest &= ~(MAP_HUGE_MASK_ << MAP_HUGE_SHIFT_);
+	}
+	if (tname)
+		n = (size_t)snprintf(buf, size, "%s", tname);
+	else
+		n = (size_t)snprintf(buf, size, "%#x /* MAP_??? */", type);
+	if (rest && n < size) {
+		buf[n++] = '|';
+		buf[n] = '\0';
+		n += format_flags(buf + n, size - n, &xlat_mmap_flags, rest, NULL);
+	}
+	if (huge && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "|%u<<MAP_HUGE_SHIFT", huge);
+	return n < size ? n : size - 1;
+}
+
+void print_mmap_flags(struct tcb *tcp, uint32_t flags)
+{
+	char names[320], raw[16], buf[400];
+
+	format_mmap_flags(names, sizeof(names), flags);
+	snprintf(raw, sizeof(raw), "%#x", flags);
+	format_xlat_styled(buf, sizeof(buf), raw, names);
+	tprints(tcp, buf);
+}
+
+/* remap_file_pages(addr, size, prot, pgoff, flags) */
+int dec_remap_file_pages(struct tcb *tcp)
+{
+	print_addr(tcp, tcp->args[0]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[1]);
+	tprint_arg_next(tcp);
+	print_prot(tcp, tcp->args[2]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[3]);
+	tprint_arg_next(tcp);
+	print_mmap_flags(tcp, (uint32_t)tcp->args[4]);
+	return DEC_DONE;
 }
 
 /* mmap(addr, length, prot, flags, fd, offset): offset in hex as strace. */
@@ -67,7 +131,7 @@ int dec_mmap(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	print_prot(tcp, tcp->args[2]);
 	tprint_arg_next(tcp);
-	print_flags(tcp, &xlat_mmap_flags, (uint32_t)tcp->args[3], NULL);
+	print_mmap_flags(tcp, (uint32_t)tcp->args[3]);
 	tprint_arg_next(tcp);
 	print_fd(tcp, (int)tcp->args[4]);
 	tprint_arg_next(tcp);

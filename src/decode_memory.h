@@ -14,4 +14,8 @@ size_t format_mmap_prot(char *buf, size_t size, uint64_t prot);
 struct xlat;
 size_t format_mmap_prot_arch(char *buf, size_t size, uint64_t prot, const struct xlat *extra);
 
+struct tcb;
+/* mmap(2) flags: type, bits, "N<<MAP_HUGE_SHIFT" (-X aware). */
+void print_mmap_flags(struct tcb *tcp, uint32_t flags);
+
 #endif

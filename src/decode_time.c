@@ -113,7 +113,11 @@ int dec_clock_nanosleep(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	print_rem(tcp, tcp->args[3]);
+	/* with TIMER_ABSTIME the kernel leaves rem alone: its address */
+	if (tcp->args[1] & TIMER_ABSTIME)
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_rem(tcp, tcp->args[3]);
 	return DEC_DONE;
 }
 
@@ -209,7 +213,7 @@ int dec_time(struct tcb *tcp)
 int dec_getitimer(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
+		print_xenum(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
@@ -223,7 +227,7 @@ int dec_getitimer(struct tcb *tcp)
 int dec_setitimer(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
-		print_xval_d(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
+		print_xenum(tcp, &xlat_itimer_which, (uint32_t)tcp->args[0]);
 		tprint_arg_next(tcp);
 		print_interval_pair(tcp, tcp->args[1], false);
 		tprint_arg_next(tcp);
@@ -257,7 +261,10 @@ static void print_sigevent(struct tcb *tcp, unsigned long addr)
 		tprints(tcp, "}, ");
 	}
 	tprints(tcp, "sigev_signo=");
-	print_signo(tcp, ev.signo);
+	if (signal_name(ev.signo))
+		print_signo(tcp, ev.signo);
+	else	/* not a signal: unsigned, as strace */
+		tprintf(tcp, "%u", (unsigned)ev.signo);
 	tprints(tcp, ", sigev_notify=");
 	print_xval(tcp, &xlat_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
 	if (ev.notify == 4) {

@@ -49,6 +49,21 @@ static bool is_legacy_class(const char *name)
 	return false;
 }
 
+/* strace takes the names of every personality of the architecture:
+ * true when tok names a call of a's 32-bit (compat) personality. */
+static bool compat_has(const struct arch_def *a, const char *tok)
+{
+	static const struct { const struct arch_def *native, *compat; } pairs[] = {
+		{ &arch_x86_64, &arch_i386 },
+		{ &arch_aarch64, &arch_arm },
+	};
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i].native == a)
+			return arch_syscall_number(pairs[i].compat, tok) >= 0;
+	return false;
+}
+
 static int apply_token(const struct arch_def *a, const char *tok, bool value,
 		       bool *set, char *err, size_t errsize)
 {
@@ -138,6 +153,8 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 				set[i] = value;
 		return 0;
 	}
+	if (!matched && compat_has(a, tok))
+		return 0;	/* a call of the 32-bit personality only (mmap2) */
 	if (!matched && !optional) {
 		snprintf(err, errsize, "invalid system call '%s'", tok);
 		return -EINVAL;

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <poll.h>
+
+#include "gen/decoders.h"
 #include "mem.h"
 #include "syscallent.h"
 #include "util.h"
@@ -70,6 +73,51 @@ static bool fd_selected(pid_t pid, long fd)
 	return selected(target);
 }
 
+#define PT_MAX_POLLFDS 1024
+#define PT_MAX_FDSET_BITS (1 << 20)
+
+/* poll/ppoll: any fd of the pollfd array (strace's -P does the same) */
+static bool pollfds_selected(struct tcb *tcp, unsigned long addr, unsigned long n)
+{
+	struct pollfd pfd;
+
+	for (unsigned long i = 0; addr && i < n && i < PT_MAX_POLLFDS; i++) {
+		if (mem_read(tcp->pid, addr + i * sizeof(pfd), &pfd, sizeof(pfd)) < 0)
+			return false;
+		if (fd_selected(tcp->pid, pfd.fd))
+			return true;
+	}
+	return false;
+}
+
+/* select/pselect6: any fd in the three sets of nfds bits */
+static bool fdsets_selected(struct tcb *tcp)
+{
+	int nfds = (int)tcp->args[0];
+	unsigned char bytes[128];
+
+	if (nfds <= 0)
+		return false;
+	if (nfds > PT_MAX_FDSET_BITS)
+		nfds = PT_MAX_FDSET_BITS;
+	for (unsigned s = 1; s <= 3; s++) {
+		unsigned long addr = tcp->args[s];
+
+		for (int base = 0; addr && base < nfds; base += (int)sizeof(bytes) * 8) {
+			size_t len = ((size_t)(nfds - base) + 7) / 8;
+
+			if (len > sizeof(bytes))
+				len = sizeof(bytes);
+			if (mem_read(tcp->pid, addr + (unsigned long)base / 8, bytes, len) < 0)
+				break;
+			for (size_t b = 0; b < len * 8 && base + (int)b < nfds; b++)
+				if (((bytes[b / 8] >> (b % 8)) & 1) && fd_selected(tcp->pid, base + (long)b))
+					return true;
+		}
+	}
+	return false;
+}
+
 bool pathtrace_match(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
@@ -78,6 +126,11 @@ bool pathtrace_match(struct tcb *tcp)
 
 	if (!e || tcp->arch != arch_native)
 		return false;
+	/* calls whose descriptors are in memory: known by their decoder */
+	if (e->decode == dec_poll || e->decode == dec_ppoll)
+		return pollfds_selected(tcp, tcp->args[0], tcp->args[1]);
+	if (e->decode == dec_select || e->decode == dec_pselect6)
+		return fdsets_selected(tcp);
 	for (unsigned i = 0; i < e->nargs && i < 6; i++) {
 		unsigned long v = tcp->args[i];
 

@@ -576,15 +576,15 @@ void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *ele
 
 		if (i)
 			tprints(tcp, ", ");
-		/* as strace: an unreadable element shows as a fault even
-		 * past the -s limit */
+		/* read first, as strace: past the -s limit an unreadable
+		 * element still shows its address */
 		if (mem_read(tcp->pid, a, elem, elsize) < 0) {
 			tprints(tcp, "...");
 			if (flags & PA_FAULT_ADDR)
 				tprintf(tcp, " /* %#lx */", a);
 			break;
 		}
-		if (i >= pcfg.max_strlen) {
+		if (i >= pcfg.max_strlen && !(flags & PA_NO_LIMIT)) {
 			tprints(tcp, "...");
 			break;
 		}

@@ -242,7 +242,7 @@ void print_int_ref(struct tcb *tcp, unsigned long addr);
  * The caller has checked addr (NULL, a count too large, an unreadable
  * first element: fetch_or_print_addr()). */
 typedef void (*print_elem_fn)(struct tcb *tcp, void *elem, unsigned long addr, void *data);
-enum { PA_FAULT_ADDR = 1u << 0 };
+enum { PA_FAULT_ADDR = 1u << 0, PA_NO_LIMIT = 1u << 1 /* no -s limit (strace's -v arrays) */ };
 void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
 		 print_elem_fn fn, void *data, unsigned flags);
 

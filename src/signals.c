@@ -98,6 +98,10 @@ void print_clock_t(struct tcb *tcp, long ticks)
 
 	if (!hz)
 		hz = sysconf(_SC_CLK_TCK);
+	if (pcfg.xlat_style == XLAT_RAW) {	/* no "/+ 0.50 s +/" comment, as strace */
+		tprintf(tcp, "%ld", ticks);
+		return;
+	}
 	format_clock_t(buf, sizeof(buf), ticks, hz);
 	tprints(tcp, buf);
 }

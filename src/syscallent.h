@@ -76,6 +76,8 @@ enum arg_kind {
 	AK_OFF,       /* off     : file offset (signed long) */
 	AK_TID,       /* tid     : thread id (-Y, --decode-pids) */
 	AK_PGID,      /* pgid    : process group id */
+	AK_LFLAGS,    /* lflags:X: bits from xlat X, all 64 bits (unsigned long) */
+	AK_XENUM,     /* xenum:X : one value from xlat X; else hex and "X_???" */
 	AK__COUNT
 };
 

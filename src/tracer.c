@@ -1158,8 +1158,13 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			leader->out->curline = NULL;
 		{
 			/* printed once the leader is gone: one process remains */
+			/* a thread followed only silently (no -f: strace does
+			 * not trace it) supersedes without a message, and the
+			 * process stays as visible as its leader was */
 			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != COUNT_ONLY &&
-				    !(leader->flags & TCB_SILENT);
+				    !(leader->flags & TCB_SILENT) && !(thread->flags & TCB_SILENT);
+
+			thread->flags = (thread->flags & ~TCB_SILENT) | (leader->flags & TCB_SILENT);
 			struct outstream *os = leader->out;
 
 			if (os != shared_out) {

@@ -17,7 +17,8 @@
 #   (fd_neutral,maps,...; see enum syscall_prop in src/syscallent.h) or -;  rval: dec udec hex oct fd
 #   noreturn;  decoder: - (generic) or NAME (calls dec_NAME);  args: see
 #   src/syscallent.h (int uint long ulong hex mode fd dirfd path str ptr
-#   inbuf:N outbuf:N out flags:SET enum:SET signo pid id off).
+#   inbuf:N outbuf:N out flags:SET enum:SET signo pid id off lflags:SET
+#   xenum:SET).
 # <arch>.tbl rows:     number name
 
 function fail(msg) { print FILENAME ":" FNR ": " msg > "/dev/stderr"; err = 1; exit 1 }
@@ -31,7 +32,7 @@ function argc(tok,    kind, rest, p) {
 			if (rest !~ /^[0-5]$/) fail("bad length argument in '" tok "'")
 			return "{ " AK[kind] ", " rest ", NULL }"
 		}
-		if (kind == "flags" || kind == "enum") {
+		if (kind == "flags" || kind == "enum" || kind == "lflags" || kind == "xenum") {
 			if (rest !~ /^[a-z0-9_]+$/) fail("bad xlat set in '" tok "'")
 			return "{ " AK[kind] ", 0, &xlat_" rest " }"
 		}
@@ -59,8 +60,8 @@ function classes(s,    n, i, a, out) {
 }
 
 BEGIN {
-	split("int uint long ulong hex mode fd dirfd path str ptr inbuf outbuf out flags enum signo pid id off tid pgid", k, " ")
-	split("AK_INT AK_UINT AK_LONG AK_ULONG AK_HEX AK_MODE AK_FD AK_DIRFD AK_PATH AK_STR AK_PTR AK_INBUF AK_OUTBUF AK_OUTPTR AK_FLAGS AK_ENUM AK_SIGNO AK_PID AK_ID AK_OFF AK_TID AK_PGID", v, " ")
+	split("int uint long ulong hex mode fd dirfd path str ptr inbuf outbuf out flags enum signo pid id off tid pgid lflags xenum", k, " ")
+	split("AK_INT AK_UINT AK_LONG AK_ULONG AK_HEX AK_MODE AK_FD AK_DIRFD AK_PATH AK_STR AK_PTR AK_INBUF AK_OUTBUF AK_OUTPTR AK_FLAGS AK_ENUM AK_SIGNO AK_PID AK_ID AK_OFF AK_TID AK_PGID AK_LFLAGS AK_XENUM", v, " ")
 	for (i in k) AK[k[i]] = v[i]
 	split("file desc process network signal ipc memory creds clock stat lstat fstat statfs fstatfs pure stat_like statfs_like", k, " ")
 	for (i in k) TC[k[i]] = "TC_" toupper(k[i])

@@ -123,6 +123,11 @@ static void test_errors(void **state)
 	(void)state;
 	assert_int_equal(parse("nosuch"), -EINVAL);
 	assert_string_equal(err, "invalid system call 'nosuch'");
+	/* a name of the compat personality only (i386's mmap2 on x86_64,
+	 * arm's on aarch64) is taken, as strace takes it, and selects no
+	 * native call */
+	assert_int_equal(parse("mmap,mmap2"), 0);
+	assert_int_equal(count(), 1);
 	assert_int_equal(parse("open,nosuch"), -EINVAL);
 	assert_string_equal(err, "invalid system call 'nosuch'");
 	assert_int_equal(parse("%nosuch"), -EINVAL);
