@@ -919,3 +919,13 @@ void decode_netlink(struct tcb *tcp, int proto, unsigned long addr, unsigned lon
 {
 	walk_tlv(tcp, addr, len, sizeof(struct nlmsghdr), nlmsg_elem, &proto);
 }
+
+void nl_print_ifindex(struct tcb *tcp, unsigned idx)
+{
+	print_ifindex(tcp, idx);
+}
+
+void nl_print_hwaddr(struct tcb *tcp, const unsigned char *a, size_t len)
+{
+	print_hwaddr(tcp, a, len);
+}

@@ -126,6 +126,10 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
  * as "{a=1, b=2}". */
 void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
 		     int family);
+/* An interface index: if_nametoindex("lo") (-X aware). */
+void nl_print_ifindex(struct tcb *tcp, unsigned idx);
+/* A hardware address of len bytes: 00:11:22:33:44:55 (-X aware). */
+void nl_print_hwaddr(struct tcb *tcp, const unsigned char *a, size_t len);
 /* An attribute array; family: of the message (NLK_INADDR). */
 void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, const struct xlat *types,
 		    const char *dflt, const struct nla_dec *decs, unsigned ndecs, int family);
