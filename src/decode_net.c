@@ -20,6 +20,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "decode_ptrace.h"
+#include "decode_time.h"
 #include "pids.h"
 #include "print.h"
 #include "quote.h"
@@ -134,6 +135,8 @@ static void fmt_unix(struct sbuf *sb, const struct sockaddr_un *sun, size_t len,
 {
 	size_t plen = len - offsetof(struct sockaddr_un, sun_path);
 
+	if (plen > sizeof(sun->sun_path)) /* a longer address holds no more */
+		plen = sizeof(sun->sun_path);
 	if (plen == 0)
 		return;
 	if (sun->sun_path[0] == '\0' && plen > 1) {
@@ -218,7 +221,7 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 		print_addr(tcp, addr);
 		return;
 	}
-	if ((long)len <= 0) {
+	if ((long)len < (long)sizeof(ss.ss_family)) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -293,11 +296,18 @@ struct saved {
 	long val;
 	int ts_ok;                /* recvmmsg: timeout read at entry */
 	struct timespec ts;
+	int *namelens;            /* recvmmsg: msg_namelen per entry at entry */
+	unsigned long nnamelens;
+	int hdr_ok;               /* recvmsg: the msghdr read at entry */
+	unsigned namelen;         /* ... and its msg_namelen */
 };
 
 static void saved_free(void *p)
 {
-	free(p);
+	struct saved *s = p;
+
+	free(s->namelens);
+	free(s);
 }
 
 static struct saved *save_val(struct tcb *tcp, long v)
@@ -490,7 +500,11 @@ int dec_recvfrom(struct tcb *tcp)
 	if (tcp->err)
 		print_addr(tcp, tcp->args[1]);
 	else
-		print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1], (unsigned long)tcp->rval);
+		/* MSG_TRUNC returns the datagram's length: no more than the
+		 * buffer's was written */
+		print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1],
+			      (unsigned long)tcp->rval < tcp->args[2] ? (unsigned long)tcp->rval
+								    : tcp->args[2]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -639,38 +653,58 @@ int dec_recvmsg(struct tcb *tcp)
 
 		print_fd(tcp, (int)tcp->args[0]);
 		tprint_arg_next(tcp);
-		if (tcp->args[1] && mem_read(tcp->pid, tcp->args[1], &mh, sizeof(mh)) == 0)
-			save_val(tcp, mh.msg_name ? (long)mh.msg_namelen : -1);
-		else
+		if (tcp->args[1] && mem_read(tcp->pid, tcp->args[1], &mh, sizeof(mh)) == 0) {
+			struct saved *s = save_val(tcp, mh.msg_name ? (long)mh.msg_namelen : -1);
+
+			s->hdr_ok = 1;
+			s->namelen = mh.msg_namelen;
+		} else {
 			save_val(tcp, -1);
+		}
 		return DEC_MORE;
 	}
 	{
-		long namelen_in = take_val(tcp);
+		struct saved sv = take_saved(tcp);
 
-		if (tcp->err)
+		/* a failed call: what was given of the header, as strace */
+		if (tcp->err && sv.hdr_ok)
+			tprintf(tcp, "{msg_namelen=%u}", sv.namelen);
+		else if (tcp->err)
 			print_addr(tcp, tcp->args[1]);
 		else
-			print_msghdr(tcp, tcp->args[1], tcp->rval, namelen_in);
+			print_msghdr(tcp, tcp->args[1], tcp->rval, sv.val);
 	}
 	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
 
-/* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr; recv: the
- * data shown per entry is limited to its msg_len. */
+/* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr. */
+struct mmsg_ctx {
+	bool recv;              /* data shown per entry limited to its msg_len */
+	unsigned long nlen;     /* the first nlen entries have a msg_len (those sent or received) */
+	unsigned long base;     /* the vector's address */
+	const int *namelens;    /* recvmmsg: msg_namelen given, per entry (-1: NULL name) */
+	unsigned long nnamelens;
+};
+
 static void print_mmsghdr_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
 {
 	const struct mmsghdr *mm = elem;
-	bool recv = *(const bool *)data;
+	const struct mmsg_ctx *c = data;
+	unsigned long i = (addr - c->base) / sizeof(*mm);
+	long namelen_in = c->namelens && i < c->nnamelens ? c->namelens[i] : -1;
+	bool with_len = i < c->nlen;
 
 	tprints(tcp, "{msg_hdr=");
-	print_msghdr(tcp, addr, recv ? (long)mm->msg_len : -1, -1);
-	tprintf(tcp, ", msg_len=%u}", mm->msg_len);
+	print_msghdr(tcp, addr, c->recv && with_len ? (long)mm->msg_len : -1, namelen_in);
+	if (with_len)
+		tprintf(tcp, ", msg_len=%u", mm->msg_len);
+	tprints(tcp, "}");
 }
 
-static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, bool recv)
+static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n,
+			  struct mmsg_ctx *c)
 {
 	struct mmsghdr mm;
 
@@ -678,20 +712,22 @@ static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, 
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, n, &mm, sizeof(mm), print_mmsghdr_elem, &recv, 0);
+	c->base = addr;
+	print_array(tcp, addr, n, &mm, sizeof(mm), print_mmsghdr_elem, c,
+		    PA_FAULT_ADDR | PA_ALL_IF_VERBOSE);
 }
 
+/* sendmmsg: the vector's vlen entries at exit, msg_len in those sent. */
 int dec_sendmmsg(struct tcb *tcp)
 {
+	struct mmsg_ctx c = { .recv = false, .nlen = tcp->err ? 0 : (unsigned long)tcp->rval };
+
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err || tcp->rval <= 0)
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, false);
+	print_mmsgvec(tcp, tcp->args[1], (unsigned)tcp->args[2], &c);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%u", (unsigned)tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -708,6 +744,20 @@ int dec_recvmmsg(struct tcb *tcp)
 
 		print_fd(tcp, (int)tcp->args[0]);
 		tprint_arg_next(tcp);
+		/* each entry's msg_namelen as given (the kernel updates them) */
+		s->nnamelens = (unsigned)tcp->args[2];
+		if (s->nnamelens > 1024)
+			s->nnamelens = 1024;
+		s->namelens = xcalloc(s->nnamelens ? s->nnamelens : 1, sizeof(int));
+		for (unsigned long i = 0; i < s->nnamelens; i++) {
+			struct mmsghdr mm;
+
+			if (mem_read(tcp->pid, tcp->args[1] + i * sizeof(mm), &mm, sizeof(mm)) < 0) {
+				s->nnamelens = i;
+				break;
+			}
+			s->namelens[i] = mm.msg_hdr.msg_name ? (int)mm.msg_hdr.msg_namelen : -1;
+		}
 		/* the timeout as given (the kernel updates it) */
 		s->ts_ok = tcp->args[4] &&
 			   mem_read(tcp->pid, tcp->args[4], &s->ts, sizeof(s->ts)) == 0;
@@ -717,16 +767,31 @@ int dec_recvmmsg(struct tcb *tcp)
 	if (tcp->err || tcp->rval <= 0)
 		print_addr(tcp, tcp->args[1]);
 	else
-		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, true);
+		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval,
+			      &(struct mmsg_ctx){ .recv = true, .nlen = (unsigned long)tcp->rval,
+						  .namelens = sv.namelens,
+						  .nnamelens = sv.nnamelens });
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%u", (unsigned)tcp->args[2]);
 	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[3]);
 	tprint_arg_next(tcp);
-	if (!sv.ts_ok)
+	if (!sv.ts_ok) {
 		print_addr(tcp, tcp->args[4]);
-	else
-		tprintf(tcp, "{tv_sec=%lld, tv_nsec=%ld}", (long long)sv.ts.tv_sec, sv.ts.tv_nsec);
+	} else {
+		char buf[96];
+
+		format_timespec(buf, sizeof(buf), sv.ts.tv_sec, sv.ts.tv_nsec);
+		tprints(tcp, buf);
+		/* what is left of the timeout after a successful call */
+		if (!tcp->err && mem_read(tcp->pid, tcp->args[4], &sv.ts, sizeof(sv.ts)) == 0) {
+			int n = snprintf(tcp->auxbuf, sizeof(tcp->auxbuf), "left ");
+
+			format_timespec(tcp->auxbuf + n, sizeof(tcp->auxbuf) - (size_t)n,
+					sv.ts.tv_sec, sv.ts.tv_nsec);
+			tcp->auxstr = tcp->auxbuf;
+		}
+	}
 	return DEC_DONE;
 }
 

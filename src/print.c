@@ -527,7 +527,7 @@ void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *ele
 
 		if (i)
 			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
+		if ((flags & PA_ALL_IF_VERBOSE) && pcfg.verbose ? i >= 1024 : i >= pcfg.max_strlen) {
 			tprints(tcp, "...");
 			break;
 		}
