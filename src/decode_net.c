@@ -3,6 +3,7 @@
  * shutdown (getsockopt/setsockopt: decode_sockopt.c). */
 #include "config.h"
 #include "decode_net.h"
+#include "decode_cmsg.h"
 #include "decode_desc.h"
 #include "decode_netlink.h"
 
@@ -538,6 +539,8 @@ static void print_cmsg_data(struct tcb *tcp, const struct cmsghdr *c, const unsi
 		tprints(tcp, ", cmsg_data={pid=");
 		print_pid(tcp, uc.pid, PT_TGID);
 		tprintf(tcp, ", uid=%u, gid=%u}", uc.uid, uc.gid);
+	} else {
+		print_cmsg_data_more(tcp, c->cmsg_level, c->cmsg_type, data, dlen);
 	}
 }
 
@@ -572,6 +575,8 @@ static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t len)
 		tprints(tcp, ", cmsg_type=");
 		if (c.cmsg_level == SOL_SOCKET)
 			print_xval(tcp, &xlat_scm_types, (unsigned)c.cmsg_type, "SCM_???");
+		else if (c.cmsg_level == SOL_IP)
+			print_xval(tcp, &xlat_ip_options, (unsigned)c.cmsg_type, "IP_???");
 		else
 			tprintf(tcp, "%#x", (unsigned)c.cmsg_type);
 		if (clen < sizeof(c) || clen > len - off) {
