@@ -586,8 +586,30 @@ static const struct nla_dec tca_stats_decs[] = {
 };
 ATTRSET(tca_stats_set, xlat_tca_stats_attrs, "TCA_STATS_???", tca_stats_decs);
 
+/* TCA_STAB: the size table */
+static const struct nl_field tc_sizespec_fields[] = {
+	FIELD(struct tc_sizespec, cell_log, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, size_log, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, cell_align, NLK_D, NULL, NULL),
+	FIELD(struct tc_sizespec, overhead, NLK_D, NULL, NULL),
+	FIELD(struct tc_sizespec, linklayer, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, mpu, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, mtu, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, tsize, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tc_sizespec_layout = {
+	sizeof(struct tc_sizespec), 0, tc_sizespec_fields, ARRAY_LEN(tc_sizespec_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec tca_stab_decs[] = {
+	[TCA_STAB_BASE] = SUB(tc_sizespec_layout),
+	[TCA_STAB_DATA] = { NLK_UARRAY, 2, NULL, NULL, NULL, NULL },
+};
+ATTRSET(tca_stab_set, xlat_tca_stab_attrs, "TCA_STAB_???", tca_stab_decs);
+
 static const struct nla_dec tca_decs[] = {
 	[TCA_STATS2] = NEST(tca_stats_set),
+	[TCA_STAB] = NEST(tca_stab_set),
 	[TCA_KIND] = STR,
 	[TCA_STATS] = SUB(tc_stats_layout),
 	[TCA_RATE] = SUB(tc_estimator_layout),
