@@ -251,6 +251,10 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 	case NLK_BE64:
 		tprintf(tcp, "htobe64(%llu)", (unsigned long long)be64toh(v));
 		break;
+	case NLK_CLOCK_T: /* USER_HZ ticks */
+		tprintf(tcp, "%llu /* %llu.%02llu s */", (unsigned long long)v,
+			(unsigned long long)v / 100, (unsigned long long)v % 100);
+		break;
 	default:
 		tprintf(tcp, "%llu", (unsigned long long)v);
 		break;
@@ -500,6 +504,21 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
 			       d->nest->ndecs, family);
 		return true;
+	case NLK_IFINDEX_NEST: {
+		uint32_t idx;
+
+		if (len < sizeof(idx))
+			return false;
+		if (!fetch_or_print_addr(tcp, addr, &idx, sizeof(idx)))
+			return true;
+		print_ifindex(tcp, idx);
+		if (len > sizeof(idx)) {
+			tprints(tcp, ", ");
+			nl_print_attrs(tcp, addr + sizeof(idx), len - sizeof(idx), d->nest->types,
+				       d->nest->dflt, d->nest->decs, d->nest->ndecs, family);
+		}
+		return true;
+	}
 	case NLK_UARRAY:
 	case NLK_XARRAY: {
 		unsigned char b[8];

@@ -66,6 +66,8 @@ enum nl_kind {
 	NLK_BITS1,     /* the same, bit N named by value N+1: 1<<(INET_DIAG_TOS-1) */
 	NLK_DEV,       /* field: a device number, makedev(0x1, 0x3) */
 	NLK_X_NZ,      /* field: hex, left out when zero (padding) */
+	NLK_CLOCK_T,   /* clock ticks: 5700500 /+ 57005.00 s +/ */
+	NLK_IFINDEX_NEST, /* attribute: an interface index, then attributes (nest) */
 };
 
 struct nl_layout;

@@ -490,6 +490,25 @@ static const struct nl_layout dcbmsg_layout = {
 	&xlat_rtnl_dcb_attrs, "DCB_ATTR_???", NULL, 0,
 };
 
+/* MDBA_ROUTER: the ports, each an ifindex with its attributes */
+static const struct nla_dec mdba_router_pattr_decs[] = {
+	[MDBA_ROUTER_PATTR_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+	[MDBA_ROUTER_PATTR_TYPE] = { NLK_XVAL, 1, &xlat_multicast_router_types, "MDB_RTR_TYPE_???",
+				     NULL, NULL },
+	[MDBA_ROUTER_PATTR_INET_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+	[MDBA_ROUTER_PATTR_INET6_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+	[MDBA_ROUTER_PATTR_VID] = U16,
+};
+ATTRSET(mdba_router_pattr_set, xlat_rtnl_mdba_router_pattr_attrs, "MDBA_ROUTER_PATTR_???",
+	mdba_router_pattr_decs);
+static const struct nla_dec mdba_router_decs[] = {
+	[MDBA_ROUTER_PORT] = { NLK_IFINDEX_NEST, 4, NULL, NULL, NULL, &mdba_router_pattr_set },
+};
+ATTRSET(mdba_router_set, xlat_rtnl_mdba_router_attrs, "MDBA_ROUTER_???", mdba_router_decs);
+static const struct nla_dec mdba_decs[] = {
+	[MDBA_ROUTER] = NEST(mdba_router_set),
+};
+
 /* RTM_*MDB: struct br_port_msg */
 static const struct nl_field br_port_msg_fields[] = {
 	FIELD(struct br_port_msg, family, NLK_FAMILY, NULL, NULL),
@@ -497,7 +516,7 @@ static const struct nl_field br_port_msg_fields[] = {
 };
 static const struct nl_layout br_port_msg_layout = {
 	sizeof(struct br_port_msg), 0, br_port_msg_fields, ARRAY_LEN(br_port_msg_fields),
-	&xlat_rtnl_mdb_attrs, "MDBA_???", NULL, 0,
+	&xlat_rtnl_mdb_attrs, "MDBA_???", mdba_decs, ARRAY_LEN(mdba_decs),
 };
 
 /* RTM_*ADDRLABEL: struct ifaddrlblmsg */
