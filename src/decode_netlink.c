@@ -246,7 +246,10 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 		print_fd(tcp, (int)v);
 		break;
 	case NLK_BE16:
-		tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
+		if (x && xlat_lookup(x, ntohs((uint16_t)v)))
+			tprintf(tcp, "htons(%s)", xlat_lookup(x, ntohs((uint16_t)v)));
+		else
+			tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
 		break;
 	case NLK_BE64:
 		tprintf(tcp, "htobe64(%llu)", (unsigned long long)be64toh(v));
@@ -341,6 +344,13 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		tprintf(tcp, "%s=", f->name);
 		print_bits(tcp, f->x, get_uint(p, f->size), f->kind == NLK_BITS1, f->dflt);
 		return;
+	case NLK_HEXSTR: {
+		char q[QUOTE_SIZE(64)];
+
+		quote_string((const char *)p, f->size < 64 ? f->size : 64, QUOTE_HEX_ALL, q);
+		tprintf(tcp, "%s=%s", f->name, q);
+		return;
+	}
 	case NLK_DEV: {
 		uint32_t d = (uint32_t)get_uint(p, f->size);
 
@@ -579,8 +589,16 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		}
 		if (!have || l->size > sizeof(big))
 			return false;
-		if (fetch_or_print_addr(tcp, addr, big, have))
-			nl_print_struct(tcp, l, big, have, family);
+		if (!fetch_or_print_addr(tcp, addr, big, have))
+			return true;
+		nl_print_struct(tcp, l, big, have, family);
+		/* attributes after the structure */
+		if (d->nest && len > NL_ALIGN4(have)) {
+			tprints(tcp, ", ");
+			nl_print_attrs(tcp, addr + NL_ALIGN4(have), len - NL_ALIGN4(have),
+				       d->nest->types, d->nest->dflt, d->nest->decs, d->nest->ndecs,
+				       family);
+		}
 		return true;
 	}
 	case NLK_XVAL:

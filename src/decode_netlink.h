@@ -53,7 +53,7 @@ enum nl_kind {
 	NLK_INADDR_FIXED, /* attribute: an IPv4 (size 4) or IPv6 (size 16) address */
 	NLK_HWADDR,    /* attribute: 00:11:22:33:44:55 */
 	NLK_FD,        /* attribute: a descriptor */
-	NLK_STRUCT,    /* attribute: a struct layout (sub) */
+	NLK_STRUCT,    /* attribute: a struct layout (sub), then attributes when nest is set */
 	NLK_ERRNO,     /* negative errno: -EACCES */
 	NLK_UARRAY,    /* attribute: array of unsigned of the dec's size: [1, 2, 3] */
 	NLK_XARRAY,    /* the same in hex: [0xff, 0x1] */
@@ -68,6 +68,7 @@ enum nl_kind {
 	NLK_X_NZ,      /* field: hex, left out when zero (padding) */
 	NLK_CLOCK_T,   /* clock ticks: 5700500 /+ 57005.00 s +/ */
 	NLK_IFINDEX_NEST, /* attribute: an interface index, then attributes (nest) */
+	NLK_HEXSTR,    /* field: its bytes as "\x61\x62" */
 };
 
 struct nl_layout;

@@ -505,7 +505,47 @@ static const struct nla_dec mdba_router_decs[] = {
 	[MDBA_ROUTER_PORT] = { NLK_IFINDEX_NEST, 4, NULL, NULL, NULL, &mdba_router_pattr_set },
 };
 ATTRSET(mdba_router_set, xlat_rtnl_mdba_router_attrs, "MDBA_ROUTER_???", mdba_router_decs);
+/* MDBA_MDB: entries, each a struct br_mdb_entry and its attributes */
+static const struct nl_field br_mdb_addr_fields[] = {
+	{ "u", offsetof(struct br_mdb_entry, addr.u) - offsetof(struct br_mdb_entry, addr),
+	  sizeof(((struct br_mdb_entry *)0)->addr.u), NLK_HEXSTR, NULL, NULL, NULL, 0 },
+	{ "proto", offsetof(struct br_mdb_entry, addr.proto) - offsetof(struct br_mdb_entry, addr),
+	  2, NLK_BE16, &xlat_socket_families, NULL, NULL, 0 },
+};
+static const struct nl_layout br_mdb_addr_layout = {
+	sizeof(((struct br_mdb_entry *)0)->addr), 0, br_mdb_addr_fields,
+	ARRAY_LEN(br_mdb_addr_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field br_mdb_entry_fields[] = {
+	FIELD(struct br_mdb_entry, ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct br_mdb_entry, state, NLK_XVAL, &xlat_mdb_states, "MDB_???"),
+	FIELD(struct br_mdb_entry, flags, NLK_FLAGS, &xlat_mdb_flags, "MDB_FLAGS_???"),
+	FIELD(struct br_mdb_entry, vid, NLK_U, NULL, NULL),
+	{ "addr", offsetof(struct br_mdb_entry, addr), sizeof(((struct br_mdb_entry *)0)->addr),
+	  NLK_STRUCT, NULL, NULL, &br_mdb_addr_layout, 0 },
+};
+static const struct nl_layout br_mdb_entry_layout = {
+	sizeof(struct br_mdb_entry), 0, br_mdb_entry_fields, ARRAY_LEN(br_mdb_entry_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec mdba_mdb_eattr_decs[] = {
+	[MDBA_MDB_EATTR_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+};
+ATTRSET(mdba_mdb_eattr_set, xlat_rtnl_mdba_mdb_eattr_attrs, "MDBA_MDB_EATTR_???",
+	mdba_mdb_eattr_decs);
+static const struct nla_dec mdba_mdb_entry_decs[] = {
+	[MDBA_MDB_ENTRY_INFO] = { NLK_STRUCT, 0, NULL, NULL, &br_mdb_entry_layout,
+				  &mdba_mdb_eattr_set },
+};
+ATTRSET(mdba_mdb_entry_set, xlat_rtnl_mdba_mdb_entry_attrs, "MDBA_MDB_ENTRY_???",
+	mdba_mdb_entry_decs);
+static const struct nla_dec mdba_mdb_decs[] = {
+	[MDBA_MDB_ENTRY] = NEST(mdba_mdb_entry_set),
+};
+ATTRSET(mdba_mdb_set, xlat_rtnl_mdba_mdb_attrs, "MDBA_MDB_???", mdba_mdb_decs);
+
 static const struct nla_dec mdba_decs[] = {
+	[MDBA_MDB] = NEST(mdba_mdb_set),
 	[MDBA_ROUTER] = NEST(mdba_router_set),
 };
 
