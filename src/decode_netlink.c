@@ -344,10 +344,17 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		tprintf(tcp, "%s=", f->name);
 		print_bits(tcp, f->x, get_uint(p, f->size), f->kind == NLK_BITS1, f->dflt);
 		return;
-	case NLK_HEXSTR: {
+	case NLK_HEXSTR:
+	case NLK_HEXSTR_PREV: {
 		char q[QUOTE_SIZE(64)];
+		size_t n = f->size < 64 ? f->size : 64;
 
-		quote_string((const char *)p, f->size < 64 ? f->size : 64, QUOTE_HEX_ALL, q);
+		if (f->kind == NLK_HEXSTR_PREV) {
+			uint64_t want = get_uint(b + f[-1].off, f[-1].size);
+
+			n = want < n ? (size_t)want : n;
+		}
+		quote_string((const char *)p, n, QUOTE_HEX_ALL, q);
 		tprintf(tcp, "%s=%s", f->name, q);
 		return;
 	}
@@ -514,6 +521,29 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
 			       d->nest->ndecs, family);
 		return true;
+	case NLK_SARRAY: {
+		const struct nl_layout *l = d->sub;
+		unsigned long n = len / l->size;
+
+		if (!n || l->size > sizeof(big))
+			return false;
+		tprints(tcp, "[");
+		for (unsigned long i = 0; i < n; i++) {
+			if (i)
+				tprints(tcp, ", ");
+			if (filter_abbrev(tcp) && i == pcfg.max_strlen) {
+				tprints(tcp, "...");
+				break;
+			}
+			if (mem_read(tcp->pid, addr + i * l->size, big, l->size) < 0) {
+				tprintf(tcp, "... /* %#lx */", addr + i * l->size);
+				break;
+			}
+			nl_print_struct(tcp, l, big, l->size, family);
+		}
+		tprints(tcp, "]");
+		return true;
+	}
 	case NLK_IFINDEX_NEST: {
 		uint32_t idx;
 

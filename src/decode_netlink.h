@@ -69,6 +69,8 @@ enum nl_kind {
 	NLK_CLOCK_T,   /* clock ticks: 5700500 /+ 57005.00 s +/ */
 	NLK_IFINDEX_NEST, /* attribute: an interface index, then attributes (nest) */
 	NLK_HEXSTR,    /* field: its bytes as "\x61\x62" */
+	NLK_HEXSTR_PREV, /* field: as many of its bytes as the field before it says */
+	NLK_SARRAY,    /* attribute: an array of structures (sub): [{...}, {...}] */
 };
 
 struct nl_layout;
