@@ -345,6 +345,7 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		print_bits(tcp, f->x, get_uint(p, f->size), f->kind == NLK_BITS1, f->dflt);
 		return;
 	case NLK_HEXSTR:
+	case NLK_HEXSTR_NZ:
 	case NLK_HEXSTR_PREV: {
 		char q[QUOTE_SIZE(64)];
 		size_t n = f->size < 64 ? f->size : 64;
@@ -371,6 +372,14 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 	}
 }
 
+static bool all_zero(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
 void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
 		     int family)
 {
@@ -383,6 +392,8 @@ void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf
 		if ((size_t)f->off + f->size > have)
 			break;
 		if (f->kind == NLK_X_NZ && !get_uint(b + f->off, f->size))
+			continue;
+		if (f->kind == NLK_HEXSTR_NZ && all_zero(b + f->off, f->size))
 			continue;
 		if (n++)
 			tprints(tcp, ", ");

@@ -70,6 +70,7 @@ enum nl_kind {
 	NLK_IFINDEX_NEST, /* attribute: an interface index, then attributes (nest) */
 	NLK_HEXSTR,    /* field: its bytes as "\x61\x62" */
 	NLK_HEXSTR_PREV, /* field: as many of its bytes as the field before it says */
+	NLK_HEXSTR_NZ, /* field: its bytes, left out when all zero (padding) */
 	NLK_SARRAY,    /* attribute: an array of structures (sub): [{...}, {...}] */
 };
 

@@ -153,9 +153,29 @@ static const struct nla_dec linkinfo_decs[] = {
 };
 ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
 
+/* IFLA_PORT_SELF, and each IFLA_VF_PORT of IFLA_VF_PORTS */
+static const struct nl_field port_vsi_fields[] = {
+	FIELD(struct ifla_port_vsi, vsi_mgr_id, NLK_U, NULL, NULL),
+	FIELD(struct ifla_port_vsi, vsi_type_id, NLK_HEXSTR, NULL, NULL),
+	FIELD(struct ifla_port_vsi, vsi_type_version, NLK_U, NULL, NULL),
+	FIELD(struct ifla_port_vsi, pad, NLK_HEXSTR_NZ, NULL, NULL),
+};
+static const struct nl_layout port_vsi_layout = {
+	sizeof(struct ifla_port_vsi), 0, port_vsi_fields, ARRAY_LEN(port_vsi_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec port_decs[] = {
+	[IFLA_PORT_VF] = U32,
+	[IFLA_PORT_PROFILE] = STR,
+	[IFLA_PORT_VSI_TYPE] = SUB(port_vsi_layout),
+	[IFLA_PORT_REQUEST] = U8,
+	[IFLA_PORT_RESPONSE] = U16,
+};
+ATTRSET(port_set, xlat_ifla_port_attrs, "IFLA_PORT_???", port_decs);
+
 /* IFLA_VF_PORTS */
 static const struct nla_dec vf_ports_decs[] = {
-	[IFLA_VF_PORT] = { NLK_NONE, 0, NULL, NULL, NULL, NULL },
+	[IFLA_VF_PORT] = NEST(port_set),
 };
 ATTRSET(vf_ports_set, xlat_ifla_vf_port_attrs, "IFLA_VF_PORT_???", vf_ports_decs);
 
@@ -168,6 +188,7 @@ ATTRSET(prop_list_set, xlat_rtnl_link_attrs, "IFLA_???", prop_list_decs);
 static const struct nla_dec ifla_decs[] = {
 	[IFLA_LINKINFO] = NEST(linkinfo_set),
 	[IFLA_VF_PORTS] = NEST(vf_ports_set),
+	[IFLA_PORT_SELF] = NEST(port_set),
 	[IFLA_PROP_LIST] = NEST(prop_list_set),
 	[IFLA_MAP] = SUB(ifmap_layout),
 	[IFLA_PROTO_DOWN_REASON] = NEST(proto_down_reason_set),
