@@ -509,6 +509,39 @@ static void print_nla_str(struct tcb *tcp, unsigned long addr, unsigned long len
 
 /* The value of an attribute: false when d cannot print it (the caller
  * prints the bytes). */
+/* one struct rtnexthop record: [{rtnh_len=..., ...}, attributes] */
+static const struct nl_field rtnh_fields[] = {
+	{ "rtnh_len", offsetof(struct rtnexthop, rtnh_len), 2, NLK_U, NULL, NULL, NULL, 0 },
+	{ "rtnh_flags", offsetof(struct rtnexthop, rtnh_flags), 1, NLK_FLAGS, &xlat_rtnh_flags,
+	  "RTNH_F_???", NULL, 0 },
+	{ "rtnh_hops", offsetof(struct rtnexthop, rtnh_hops), 1, NLK_U, NULL, NULL, NULL, 0 },
+	{ "rtnh_ifindex", offsetof(struct rtnexthop, rtnh_ifindex), 4, NLK_IFINDEX, NULL, NULL,
+	  NULL, 0 },
+};
+static const struct nl_layout rtnh_layout = {
+	sizeof(struct rtnexthop), 0, rtnh_fields, sizeof(rtnh_fields) / sizeof(rtnh_fields[0]),
+	NULL, NULL, NULL, 0,
+};
+
+static void rtnh_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsigned long len,
+		      const void *ctxp)
+{
+	const struct attrs_ctx *c = ctxp;
+	struct rtnexthop rtnh;
+	unsigned long eff;
+
+	memcpy(&rtnh, hdr, sizeof(rtnh));
+	eff = rtnh.rtnh_len < len ? rtnh.rtnh_len : len;
+	tprints(tcp, "[");
+	nl_print_struct(tcp, &rtnh_layout, &rtnh, sizeof(rtnh), c->family);
+	if (eff > sizeof(rtnh)) {
+		tprints(tcp, ", ");
+		nl_print_attrs(tcp, addr + sizeof(rtnh), eff - sizeof(rtnh), c->types, c->dflt,
+			       c->decs, c->ndecs, c->family);
+	}
+	tprints(tcp, "]");
+}
+
 static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned long addr,
 			    unsigned long len, int family)
 {
@@ -532,6 +565,30 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
 			       d->nest->ndecs, family);
 		return true;
+	case NLK_RTNH: {
+		struct attrs_ctx c = { d->nest->types, d->nest->dflt, d->nest->decs, d->nest->ndecs,
+				       family };
+
+		walk_tlv(tcp, addr, len, sizeof(struct rtnexthop), rtnh_elem, &c);
+		return true;
+	}
+	case NLK_RTVIA: {
+		uint16_t fam;
+
+		if (len < sizeof(fam) || len > sizeof(buf))
+			return false;
+		if (!fetch_or_print_addr(tcp, addr, buf, len))
+			return true;
+		memcpy(&fam, buf, sizeof(fam));
+		tprints(tcp, "{rtvia_family=");
+		print_family(tcp, fam);
+		if (len > sizeof(fam)) {
+			tprints(tcp, ", ");
+			print_field_inaddr(tcp, "rtvia_addr", fam, buf + sizeof(fam), len - sizeof(fam));
+		}
+		tprints(tcp, "}");
+		return true;
+	}
 	case NLK_SARRAY: {
 		const struct nl_layout *l = d->sub;
 		unsigned long n = len / l->size;

@@ -72,6 +72,8 @@ enum nl_kind {
 	NLK_HEXSTR_PREV, /* field: as many of its bytes as the field before it says */
 	NLK_HEXSTR_NZ, /* field: its bytes, left out when all zero (padding) */
 	NLK_SARRAY,    /* attribute: an array of structures (sub): [{...}, {...}] */
+	NLK_RTNH,      /* attribute: struct rtnexthop records (RTA_MULTIPATH), each with its attributes (nest) */
+	NLK_RTVIA,     /* attribute: struct rtvia, an address of its own family */
 };
 
 struct nl_layout;

@@ -339,7 +339,11 @@ static const struct nla_dec rtax_decs[] = {
 };
 ATTRSET(rtax_set, xlat_rtax_attrs, "RTAX_???", rtax_decs);
 
+static const struct nl_attrset rta_set;
+
 static const struct nla_dec rta_decs[] = {
+	[RTA_MULTIPATH] = { NLK_RTNH, 0, NULL, NULL, NULL, &rta_set },
+	[RTA_VIA] = { NLK_RTVIA, 0, NULL, NULL, NULL, NULL },
 	[RTA_METRICS] = NEST(rtax_set),
 	[RTA_MFC_STATS] = SUB(mfc_stats_layout),
 	[RTA_ENCAP_TYPE] = { NLK_XVAL, 2, &xlat_lwtunnel_encap_types, "LWTUNNEL_ENCAP_???", NULL, NULL },
@@ -364,6 +368,11 @@ static const struct nla_dec rta_decs[] = {
 	[RTA_IP_PROTO] = U8,
 	[RTA_SPORT] = U16,
 	[RTA_DPORT] = U16,
+};
+
+/* the attributes of each RTA_MULTIPATH next hop are RTA_* too */
+static const struct nl_attrset rta_set = {
+	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_LEN(rta_decs),
 };
 
 static const struct nl_field rtmsg_fields[] = {
