@@ -40,6 +40,31 @@ static const char *const bpf_jmp_op[16] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
+/* One named part of an instruction in the -X style: abbrev NAME (the
+ * number without one), raw the number, verbose the number and the name. */
+static size_t format_bpf_part(char *buf, size_t size, unsigned val, const char *name)
+{
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	if (name && pcfg.xlat_style == XLAT_ABBREV)
+		APPEND("%s", name);
+	else if (val)
+		APPEND("%#x", val);
+	else
+		APPEND("0");
+	if (name && pcfg.xlat_style == XLAT_VERBOSE)
+		APPEND(" /* %s */", name);
+	FINISH();
+}
+
+#define PART(v, name) do { \
+		char p_[64]; \
+		format_bpf_part(p_, sizeof(p_), (v), (name)); \
+		APPEND("%s%s", len ? "|" : "", p_); \
+	} while (0)
+
 static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 {
 	unsigned cls = code & 7;
@@ -48,34 +73,28 @@ static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 
 	if (size)
 		buf[0] = '\0';
-	APPEND("%s", bpf_class[cls]);
+	PART(cls, bpf_class[cls]);
 	switch (cls) {
 	case 2: case 3: /* ST STX: no size or mode */
 		code &= (uint16_t)~7;
 		break;
 	case 0: case 1: /* LD LDX */
-		APPEND("|%s", bpf_size[(code >> 3) & 3]);
-		if (bpf_mode[(code >> 5) & 7])
-			APPEND("|%s", bpf_mode[(code >> 5) & 7]);
-		else
-			APPEND("|%#x", code & 0xe0);
+		PART(code & 0x18u, bpf_size[(code >> 3) & 3]);
+		PART(code & 0xe0u, bpf_mode[(code >> 5) & 7]);
 		code &= (uint16_t)~0xff;
 		break;
 	case 4: case 5: /* ALU JMP */
 		op = (cls == 4 ? bpf_alu_op : bpf_jmp_op)[(code >> 4) & 15];
-		APPEND("|%s", code & 8 ? "BPF_X" : "BPF_K");
-		if (op)
-			APPEND("|%s", op);
-		else
-			APPEND("|%#x", code & 0xf0);
+		PART(code & 8u, code & 8 ? "BPF_X" : "BPF_K");
+		PART(code & 0xf0u, op);
 		code &= (uint16_t)~0xff;
 		break;
 	case 6: /* RET */
-		APPEND("|%s", (code & 0x18) == 0 ? "BPF_K" : (code & 0x18) == 8 ? "BPF_X" : "BPF_A");
+		PART(code & 0x18u, (code & 0x18) == 0 ? "BPF_K" : (code & 0x18) == 8 ? "BPF_X" : "BPF_A");
 		code &= (uint16_t)~0xff;
 		break;
 	case 7: /* MISC */
-		APPEND("|%s", (code & 0xf8) == 0x80 ? "BPF_TXA" : "BPF_TAX");
+		PART(code & 0xf8u, (code & 0xf8) == 0x80 ? "BPF_TXA" : "BPF_TAX");
 		code &= (uint16_t)~0xff;
 		break;
 	}
@@ -102,23 +121,38 @@ static size_t format_seccomp_ret(char *buf, size_t size, uint32_t k)
 	FINISH();
 }
 
-/* The offset of an absolute load of a socket filter: "SKF_NET_OFF+8". */
+/* The offset of an absolute load of a socket filter: "SKF_NET_OFF+8"
+ * (-X raw: "0xfff00000+8"). */
 static size_t format_skf_off(char *buf, size_t size, uint32_t k)
 {
 	int32_t off = (int32_t)k;
-	const char *ad;
+	const char *ad = NULL;
+	char base[64], idx[64];
+	int32_t from;
+	const char *bname;
 	int n;
 
-	if (off >= 0 || off < SKF_LL_OFF)
+	if (off >= 0 || off < SKF_LL_OFF) {
 		n = snprintf(buf, size, "%#x", k);
-	else if (off >= SKF_AD_OFF && (ad = xlat_lookup(&xlat_skf_ad, (uint32_t)(off - SKF_AD_OFF))))
-		n = snprintf(buf, size, "SKF_AD_OFF+%s", ad);
-	else if (off >= SKF_AD_OFF)
-		n = snprintf(buf, size, "SKF_AD_OFF+%d", off - SKF_AD_OFF);
-	else if (off >= SKF_NET_OFF)
-		n = snprintf(buf, size, "SKF_NET_OFF+%d", off - SKF_NET_OFF);
+		return n < 0 ? 0 : (size_t)n;
+	}
+	if (off >= SKF_AD_OFF) {
+		from = SKF_AD_OFF;
+		bname = "SKF_AD_OFF";
+		ad = xlat_lookup(&xlat_skf_ad, (uint32_t)(off - SKF_AD_OFF));
+	} else if (off >= SKF_NET_OFF) {
+		from = SKF_NET_OFF;
+		bname = "SKF_NET_OFF";
+	} else {
+		from = SKF_LL_OFF;
+		bname = "SKF_LL_OFF";
+	}
+	format_bpf_part(base, sizeof(base), (uint32_t)from, bname);
+	if (ad)
+		format_bpf_part(idx, sizeof(idx), (unsigned)(off - from), ad);
 	else
-		n = snprintf(buf, size, "SKF_LL_OFF+%d", off - SKF_LL_OFF);
+		snprintf(idx, sizeof(idx), "%d", off - from);
+	n = snprintf(buf, size, "%s+%s", base, idx);
 	return n < 0 ? 0 : (size_t)n;
 }
 
