@@ -1052,6 +1052,10 @@ static void nlmsg_elem(struct tcb *tcp, const void *hdr, unsigned long addr, uns
 
 void decode_netlink(struct tcb *tcp, int proto, unsigned long addr, unsigned long len)
 {
+	if (proto == NETLINK_KOBJECT_UEVENT) { /* no netlink messages */
+		decode_netlink_kobject_uevent(tcp, addr, len);
+		return;
+	}
 	walk_tlv(tcp, addr, len, sizeof(struct nlmsghdr), nlmsg_elem, &proto);
 }
 

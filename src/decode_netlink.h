@@ -152,6 +152,9 @@ enum nl_flag_kind { NLF_COMMON, NLF_GET, NLF_NEW, NLF_DEL, NLF_ACK, NLF_N };
 void netlink_netfilter_print_type(struct tcb *tcp, uint16_t type);
 unsigned netlink_netfilter_flag_kind(uint16_t type);
 
+/* NETLINK_KOBJECT_UEVENT data: udev's header and properties, else a string. */
+void decode_netlink_kobject_uevent(struct tcb *tcp, unsigned long addr, unsigned long len);
+
 /* Family decoders: true when they printed the payload. */
 bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
 			  unsigned long len);
