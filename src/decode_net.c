@@ -1,8 +1,9 @@
 /* Network family decoders: socket, socketpair, bind/connect, accept(4),
  * getsockname/getpeername, sendto/recvfrom, sendmsg/recvmsg,
- * getsockopt/setsockopt, shutdown. */
+ * shutdown (getsockopt/setsockopt: decode_sockopt.c). */
 #include "config.h"
 #include "decode_net.h"
+#include "decode_cmsg.h"
 #include "decode_desc.h"
 #include "decode_netlink.h"
 
@@ -20,6 +21,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "decode_ptrace.h"
+#include "decode_time.h"
 #include "pids.h"
 #include "print.h"
 #include "quote.h"
@@ -115,6 +117,8 @@ static void fmt_unix(struct strbuf *sb, const struct sockaddr_un *sun, size_t le
 {
 	size_t plen = len - offsetof(struct sockaddr_un, sun_path);
 
+	if (plen > sizeof(sun->sun_path)) /* a longer address holds no more */
+		plen = sizeof(sun->sun_path);
 	if (plen == 0)
 		return;
 	if (sun->sun_path[0] == '\0' && plen > 1) {
@@ -199,7 +203,7 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 		print_addr(tcp, addr);
 		return;
 	}
-	if ((long)len <= 0) {
+	if ((long)len < (long)sizeof(ss.ss_family)) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -274,11 +278,18 @@ struct saved {
 	long val;
 	int ts_ok;                /* recvmmsg: timeout read at entry */
 	struct timespec ts;
+	int *namelens;            /* recvmmsg: msg_namelen per entry at entry */
+	unsigned long nnamelens;
+	int hdr_ok;               /* recvmsg: the msghdr read at entry */
+	unsigned namelen;         /* ... and its msg_namelen */
 };
 
 static void saved_free(void *p)
 {
-	free(p);
+	struct saved *s = p;
+
+	free(s->namelens);
+	free(s);
 }
 
 static struct saved *save_val(struct tcb *tcp, long v)
@@ -471,7 +482,11 @@ int dec_recvfrom(struct tcb *tcp)
 	if (tcp->err)
 		print_addr(tcp, tcp->args[1]);
 	else
-		print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1], (unsigned long)tcp->rval);
+		/* MSG_TRUNC returns the datagram's length: no more than the
+		 * buffer's was written */
+		print_sockbuf(tcp, (int)tcp->args[0], tcp->args[1],
+			      (unsigned long)tcp->rval < tcp->args[2] ? (unsigned long)tcp->rval
+								    : tcp->args[2]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -505,6 +520,8 @@ static void print_cmsg_data(struct tcb *tcp, const struct cmsghdr *c, const unsi
 		tprints(tcp, ", cmsg_data={pid=");
 		print_pid(tcp, uc.pid, PT_TGID);
 		tprintf(tcp, ", uid=%u, gid=%u}", uc.uid, uc.gid);
+	} else {
+		print_cmsg_data_more(tcp, c->cmsg_level, c->cmsg_type, data, dlen);
 	}
 }
 
@@ -539,6 +556,8 @@ static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t len)
 		tprints(tcp, ", cmsg_type=");
 		if (c.cmsg_level == SOL_SOCKET)
 			print_xval(tcp, &xlat_scm_types, (unsigned)c.cmsg_type, "SCM_???");
+		else if (c.cmsg_level == SOL_IP)
+			print_xval(tcp, &xlat_ip_options, (unsigned)c.cmsg_type, "IP_???");
 		else
 			tprintf(tcp, "%#x", (unsigned)c.cmsg_type);
 		if (clen < sizeof(c) || clen > len - off) {
@@ -620,38 +639,58 @@ int dec_recvmsg(struct tcb *tcp)
 
 		print_fd(tcp, (int)tcp->args[0]);
 		tprint_arg_next(tcp);
-		if (tcp->args[1] && mem_read(tcp->pid, tcp->args[1], &mh, sizeof(mh)) == 0)
-			save_val(tcp, mh.msg_name ? (long)mh.msg_namelen : -1);
-		else
+		if (tcp->args[1] && mem_read(tcp->pid, tcp->args[1], &mh, sizeof(mh)) == 0) {
+			struct saved *s = save_val(tcp, mh.msg_name ? (long)mh.msg_namelen : -1);
+
+			s->hdr_ok = 1;
+			s->namelen = mh.msg_namelen;
+		} else {
 			save_val(tcp, -1);
+		}
 		return DEC_MORE;
 	}
 	{
-		long namelen_in = take_val(tcp);
+		struct saved sv = take_saved(tcp);
 
-		if (tcp->err)
+		/* a failed call: what was given of the header, as strace */
+		if (tcp->err && sv.hdr_ok)
+			tprintf(tcp, "{msg_namelen=%u}", sv.namelen);
+		else if (tcp->err)
 			print_addr(tcp, tcp->args[1]);
 		else
-			print_msghdr(tcp, tcp->args[1], tcp->rval, namelen_in);
+			print_msghdr(tcp, tcp->args[1], tcp->rval, sv.val);
 	}
 	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
 
-/* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr; recv: the
- * data shown per entry is limited to its msg_len. */
+/* [{msg_hdr={...}, msg_len=N}, ...] of n entries at addr. */
+struct mmsg_ctx {
+	bool recv;              /* data shown per entry limited to its msg_len */
+	unsigned long nlen;     /* the first nlen entries have a msg_len (those sent or received) */
+	unsigned long base;     /* the vector's address */
+	const int *namelens;    /* recvmmsg: msg_namelen given, per entry (-1: NULL name) */
+	unsigned long nnamelens;
+};
+
 static void print_mmsghdr_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
 {
 	const struct mmsghdr *mm = elem;
-	bool recv = *(const bool *)data;
+	const struct mmsg_ctx *c = data;
+	unsigned long i = (addr - c->base) / sizeof(*mm);
+	long namelen_in = c->namelens && i < c->nnamelens ? c->namelens[i] : -1;
+	bool with_len = i < c->nlen;
 
 	tprints(tcp, "{msg_hdr=");
-	print_msghdr(tcp, addr, recv ? (long)mm->msg_len : -1, -1);
-	tprintf(tcp, ", msg_len=%u}", mm->msg_len);
+	print_msghdr(tcp, addr, c->recv && with_len ? (long)mm->msg_len : -1, namelen_in);
+	if (with_len)
+		tprintf(tcp, ", msg_len=%u", mm->msg_len);
+	tprints(tcp, "}");
 }
 
-static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, bool recv)
+static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n,
+			  struct mmsg_ctx *c)
 {
 	struct mmsghdr mm;
 
@@ -659,20 +698,22 @@ static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n, 
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, n, &mm, sizeof(mm), print_mmsghdr_elem, &recv, 0);
+	c->base = addr;
+	print_array(tcp, addr, n, &mm, sizeof(mm), print_mmsghdr_elem, c,
+		    PA_FAULT_ADDR | PA_ALL_IF_VERBOSE);
 }
 
+/* sendmmsg: the vector's vlen entries at exit, msg_len in those sent. */
 int dec_sendmmsg(struct tcb *tcp)
 {
+	struct mmsg_ctx c = { .recv = false, .nlen = tcp->err ? 0 : (unsigned long)tcp->rval };
+
 	if (!tcp->exiting) {
 		print_fd(tcp, (int)tcp->args[0]);
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err || tcp->rval <= 0)
-		print_addr(tcp, tcp->args[1]);
-	else
-		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, false);
+	print_mmsgvec(tcp, tcp->args[1], (unsigned)tcp->args[2], &c);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%u", (unsigned)tcp->args[2]);
 	tprint_arg_next(tcp);
@@ -689,6 +730,20 @@ int dec_recvmmsg(struct tcb *tcp)
 
 		print_fd(tcp, (int)tcp->args[0]);
 		tprint_arg_next(tcp);
+		/* each entry's msg_namelen as given (the kernel updates them) */
+		s->nnamelens = (unsigned)tcp->args[2];
+		if (s->nnamelens > 1024)
+			s->nnamelens = 1024;
+		s->namelens = xcalloc(s->nnamelens ? s->nnamelens : 1, sizeof(int));
+		for (unsigned long i = 0; i < s->nnamelens; i++) {
+			struct mmsghdr mm;
+
+			if (mem_read(tcp->pid, tcp->args[1] + i * sizeof(mm), &mm, sizeof(mm)) < 0) {
+				s->nnamelens = i;
+				break;
+			}
+			s->namelens[i] = mm.msg_hdr.msg_name ? (int)mm.msg_hdr.msg_namelen : -1;
+		}
 		/* the timeout as given (the kernel updates it) */
 		s->ts_ok = tcp->args[4] &&
 			   mem_read(tcp->pid, tcp->args[4], &s->ts, sizeof(s->ts)) == 0;
@@ -698,151 +753,31 @@ int dec_recvmmsg(struct tcb *tcp)
 	if (tcp->err || tcp->rval <= 0)
 		print_addr(tcp, tcp->args[1]);
 	else
-		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval, true);
+		print_mmsgvec(tcp, tcp->args[1], (unsigned long)tcp->rval,
+			      &(struct mmsg_ctx){ .recv = true, .nlen = (unsigned long)tcp->rval,
+						  .namelens = sv.namelens,
+						  .nnamelens = sv.nnamelens });
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%u", (unsigned)tcp->args[2]);
 	tprint_arg_next(tcp);
 	print_msgflags(tcp, tcp->args[3]);
 	tprint_arg_next(tcp);
-	if (!sv.ts_ok)
+	if (!sv.ts_ok) {
 		print_addr(tcp, tcp->args[4]);
-	else
-		tprintf(tcp, "{tv_sec=%lld, tv_nsec=%ld}", (long long)sv.ts.tv_sec, sv.ts.tv_nsec);
-	return DEC_DONE;
-}
+	} else {
+		char buf[96];
 
-/* ---- socket options ---- */
+		format_timespec(buf, sizeof(buf), sv.ts.tv_sec, sv.ts.tv_nsec);
+		tprints(tcp, buf);
+		/* what is left of the timeout after a successful call */
+		if (!tcp->err && mem_read(tcp->pid, tcp->args[4], &sv.ts, sizeof(sv.ts)) == 0) {
+			int n = snprintf(tcp->auxbuf, sizeof(tcp->auxbuf), "left ");
 
-static void print_sockopt_name(struct tcb *tcp, int level, int name, bool get)
-{
-	switch (level) {
-	case SOL_SOCKET:
-		if (get && xlat_lookup(&xlat_sockopt_socket_get, (unsigned)name))
-			print_xval(tcp, &xlat_sockopt_socket_get, (unsigned)name, NULL);
-		else
-			print_xval(tcp, &xlat_sockopt_socket, (unsigned)name, "SO_???");
-		break;
-	case IPPROTO_TCP:
-		print_xval(tcp, &xlat_tcp_options, (unsigned)name, "TCP_???");
-		break;
-	case IPPROTO_IP:
-		print_xval(tcp, &xlat_ip_options, (unsigned)name, "IP_???");
-		break;
-	case IPPROTO_IPV6:
-		print_xval(tcp, &xlat_ipv6_options, (unsigned)name, "IPV6_???");
-		break;
-	default:
-		tprintf(tcp, "%d", name);
-		break;
-	}
-}
-
-static void print_sockopt_head(struct tcb *tcp, bool get)
-{
-	print_fd(tcp, (int)tcp->args[0]);
-	tprint_arg_next(tcp);
-	print_xval(tcp, &xlat_sockopt_levels, (unsigned)tcp->args[1], "SOL_???");
-	tprint_arg_next(tcp);
-	print_sockopt_name(tcp, (int)tcp->args[1], (int)tcp->args[2], get);
-	tprint_arg_next(tcp);
-}
-
-/* struct ucred of len bytes (a short buffer gets what fits): whole
- * fields as numbers, a cut one as its bytes, as strace. */
-static void print_ucred(struct tcb *tcp, unsigned long addr, long len)
-{
-	static const char *const names[] = { "pid", "uid", "gid" };
-	uint32_t v[3];
-	size_t n = (size_t)len < sizeof(v) ? (size_t)len : sizeof(v);
-	char q[QUOTE_SIZE(sizeof(v[0]))];
-
-	if (!n || mem_read(tcp->pid, addr, v, n) < 0) {
-		print_addr(tcp, addr);
-		return;
-	}
-	for (size_t i = 0; i * sizeof(v[0]) < n; i++) {
-		size_t have = n - i * sizeof(v[0]);
-
-		tprintf(tcp, "%s%s=", i ? ", " : "{", names[i]);
-		if (have < sizeof(v[0])) {
-			quote_string((const char *)&v[i], have, QUOTE_HEX_ALL, q);
-			tprints(tcp, q);
-		} else if (i == 0) {
-			print_pid(tcp, (int32_t)v[i], PT_TGID);
-		} else {
-			tprintf(tcp, "%u", v[i]);
+			format_timespec(tcp->auxbuf + n, sizeof(tcp->auxbuf) - (size_t)n,
+					sv.ts.tv_sec, sv.ts.tv_nsec);
+			tcp->auxstr = tcp->auxbuf;
 		}
 	}
-	tprints(tcp, "}");
-}
-
-static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned long addr, long len)
-{
-	if (!addr || len < 0) {
-		print_addr(tcp, addr);
-		return;
-	}
-	if (level == SOL_SOCKET && name == SO_LINGER && len >= (long)sizeof(struct linger)) {
-		struct linger l;
-
-		if (mem_read(tcp->pid, addr, &l, sizeof(l)) < 0)
-			print_addr(tcp, addr);
-		else
-			tprintf(tcp, "{l_onoff=%d, l_linger=%d}", l.l_onoff, l.l_linger);
-		return;
-	}
-	if (level == SOL_SOCKET && name == SO_PEERCRED) {
-		print_ucred(tcp, addr, len);
-		return;
-	}
-	if (level == SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)) {
-		if (tcp->exiting) /* SO_GET_FILTER: len is a count of instructions */
-			print_bpf_insns(tcp, addr, (unsigned long)len, BPF_FLAVOR_SOCKET);
-		else if (len == 16) /* struct sock_fprog */
-			print_bpf_fprog(tcp, addr, BPF_FLAVOR_SOCKET);
-		else
-			print_addr(tcp, addr);
-		return;
-	}
-	if (len == sizeof(int)) {
-		int v;
-
-		if (mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
-			print_addr(tcp, addr);
-		else
-			tprintf(tcp, "[%d]", v);
-		return;
-	}
-	print_buf(tcp, addr, (unsigned long)len);
-}
-
-int dec_setsockopt(struct tcb *tcp)
-{
-	print_sockopt_head(tcp, false);
-	print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], (int)tcp->args[4]);
-	tprint_arg_next(tcp);
-	tprintf(tcp, "%d", (int)tcp->args[4]);
-	return DEC_DONE;
-}
-
-int dec_getsockopt(struct tcb *tcp)
-{
-	long in, out;
-
-	if (!tcp->exiting) {
-		print_sockopt_head(tcp, true);
-		save_val(tcp, read_socklen(tcp, tcp->args[4]));
-		return DEC_MORE;
-	}
-	in = take_val(tcp);
-	out = tcp->err ? -1 : read_socklen(tcp, tcp->args[4]);
-	if (tcp->err || out < 0 ||
-	    ((int)tcp->args[1] == SOL_SOCKET && (int)tcp->args[2] == SO_GET_FILTER && in == 0))
-		print_addr(tcp, tcp->args[3]);
-	else
-		print_sockopt_val(tcp, (int)tcp->args[1], (int)tcp->args[2], tcp->args[3], out);
-	tprint_arg_next(tcp);
-	print_socklen_exit(tcp, tcp->args[4], in);
 	return DEC_DONE;
 }
 

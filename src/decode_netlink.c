@@ -247,10 +247,17 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 		print_fd(tcp, (int)v);
 		break;
 	case NLK_BE16:
-		tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
+		if (x && xlat_lookup(x, ntohs((uint16_t)v)))
+			tprintf(tcp, "htons(%s)", xlat_lookup(x, ntohs((uint16_t)v)));
+		else
+			tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
 		break;
 	case NLK_BE64:
 		tprintf(tcp, "htobe64(%llu)", (unsigned long long)be64toh(v));
+		break;
+	case NLK_CLOCK_T: /* USER_HZ ticks */
+		tprintf(tcp, "%llu /* %llu.%02llu s */", (unsigned long long)v,
+			(unsigned long long)v / 100, (unsigned long long)v % 100);
 		break;
 	default:
 		tprintf(tcp, "%llu", (unsigned long long)v);
@@ -336,6 +343,21 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		tprintf(tcp, "%s=", f->name);
 		print_bits(tcp, f->x, get_uint(p, f->size), f->kind == NLK_BITS1, f->dflt);
 		return;
+	case NLK_HEXSTR:
+	case NLK_HEXSTR_NZ:
+	case NLK_HEXSTR_PREV: {
+		char q[QUOTE_SIZE(64)];
+		size_t n = f->size < 64 ? f->size : 64;
+
+		if (f->kind == NLK_HEXSTR_PREV) {
+			uint64_t want = get_uint(b + f[-1].off, f[-1].size);
+
+			n = want < n ? (size_t)want : n;
+		}
+		quote_string((const char *)p, n, QUOTE_HEX_ALL, q);
+		tprintf(tcp, "%s=%s", f->name, q);
+		return;
+	}
 	case NLK_DEV: {
 		uint32_t d = (uint32_t)get_uint(p, f->size);
 
@@ -347,6 +369,14 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		print_value(tcp, f->kind, get_uint(p, f->size), f->size, f->x, f->dflt);
 		return;
 	}
+}
+
+static bool all_zero(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i])
+			return false;
+	return true;
 }
 
 void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
@@ -361,6 +391,8 @@ void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf
 		if ((size_t)f->off + f->size > have)
 			break;
 		if (f->kind == NLK_X_NZ && !get_uint(b + f->off, f->size))
+			continue;
+		if (f->kind == NLK_HEXSTR_NZ && all_zero(b + f->off, f->size))
 			continue;
 		if (n++)
 			tprints(tcp, ", ");
@@ -476,6 +508,39 @@ static void print_nla_str(struct tcb *tcp, unsigned long addr, unsigned long len
 
 /* The value of an attribute: false when d cannot print it (the caller
  * prints the bytes). */
+/* one struct rtnexthop record: [{rtnh_len=..., ...}, attributes] */
+static const struct nl_field rtnh_fields[] = {
+	{ "rtnh_len", offsetof(struct rtnexthop, rtnh_len), 2, NLK_U, NULL, NULL, NULL, 0 },
+	{ "rtnh_flags", offsetof(struct rtnexthop, rtnh_flags), 1, NLK_FLAGS, &xlat_rtnh_flags,
+	  "RTNH_F_???", NULL, 0 },
+	{ "rtnh_hops", offsetof(struct rtnexthop, rtnh_hops), 1, NLK_U, NULL, NULL, NULL, 0 },
+	{ "rtnh_ifindex", offsetof(struct rtnexthop, rtnh_ifindex), 4, NLK_IFINDEX, NULL, NULL,
+	  NULL, 0 },
+};
+static const struct nl_layout rtnh_layout = {
+	sizeof(struct rtnexthop), 0, rtnh_fields, sizeof(rtnh_fields) / sizeof(rtnh_fields[0]),
+	NULL, NULL, NULL, 0,
+};
+
+static void rtnh_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsigned long len,
+		      const void *ctxp)
+{
+	const struct attrs_ctx *c = ctxp;
+	struct rtnexthop rtnh;
+	unsigned long eff;
+
+	memcpy(&rtnh, hdr, sizeof(rtnh));
+	eff = rtnh.rtnh_len < len ? rtnh.rtnh_len : len;
+	tprints(tcp, "[");
+	nl_print_struct(tcp, &rtnh_layout, &rtnh, sizeof(rtnh), c->family);
+	if (eff > sizeof(rtnh)) {
+		tprints(tcp, ", ");
+		nl_print_attrs(tcp, addr + sizeof(rtnh), eff - sizeof(rtnh), c->types, c->dflt,
+			       c->decs, c->ndecs, c->family);
+	}
+	tprints(tcp, "]");
+}
+
 static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned long addr,
 			    unsigned long len, int family)
 {
@@ -499,6 +564,68 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		nl_print_attrs(tcp, addr, len, d->nest->types, d->nest->dflt, d->nest->decs,
 			       d->nest->ndecs, family);
 		return true;
+	case NLK_RTNH: {
+		struct attrs_ctx c = { d->nest->types, d->nest->dflt, d->nest->decs, d->nest->ndecs,
+				       family };
+
+		walk_tlv(tcp, addr, len, sizeof(struct rtnexthop), rtnh_elem, &c);
+		return true;
+	}
+	case NLK_RTVIA: {
+		uint16_t fam;
+
+		if (len < sizeof(fam) || len > sizeof(buf))
+			return false;
+		if (!fetch_or_print_addr(tcp, addr, buf, len))
+			return true;
+		memcpy(&fam, buf, sizeof(fam));
+		tprints(tcp, "{rtvia_family=");
+		print_family(tcp, fam);
+		if (len > sizeof(fam)) {
+			tprints(tcp, ", ");
+			print_field_inaddr(tcp, "rtvia_addr", fam, buf + sizeof(fam), len - sizeof(fam));
+		}
+		tprints(tcp, "}");
+		return true;
+	}
+	case NLK_SARRAY: {
+		const struct nl_layout *l = d->sub;
+		unsigned long n = len / l->size;
+
+		if (!n || l->size > sizeof(big))
+			return false;
+		tprints(tcp, "[");
+		for (unsigned long i = 0; i < n; i++) {
+			if (i)
+				tprints(tcp, ", ");
+			if (filter_abbrev(tcp) && i == pcfg.max_strlen) {
+				tprints(tcp, "...");
+				break;
+			}
+			if (mem_read(tcp->pid, addr + i * l->size, big, l->size) < 0) {
+				tprintf(tcp, "... /* %#lx */", addr + i * l->size);
+				break;
+			}
+			nl_print_struct(tcp, l, big, l->size, family);
+		}
+		tprints(tcp, "]");
+		return true;
+	}
+	case NLK_IFINDEX_NEST: {
+		uint32_t idx;
+
+		if (len < sizeof(idx))
+			return false;
+		if (!fetch_or_print_addr(tcp, addr, &idx, sizeof(idx)))
+			return true;
+		print_ifindex(tcp, idx);
+		if (len > sizeof(idx)) {
+			tprints(tcp, ", ");
+			nl_print_attrs(tcp, addr + sizeof(idx), len - sizeof(idx), d->nest->types,
+				       d->nest->dflt, d->nest->decs, d->nest->ndecs, family);
+		}
+		return true;
+	}
 	case NLK_UARRAY:
 	case NLK_XARRAY: {
 		unsigned char b[8];
@@ -559,8 +686,16 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		}
 		if (!have || l->size > sizeof(big))
 			return false;
-		if (fetch_or_print_addr(tcp, addr, big, have))
-			nl_print_struct(tcp, l, big, have, family);
+		if (!fetch_or_print_addr(tcp, addr, big, have))
+			return true;
+		nl_print_struct(tcp, l, big, have, family);
+		/* attributes after the structure */
+		if (d->nest && len > NL_ALIGN4(have)) {
+			tprints(tcp, ", ");
+			nl_print_attrs(tcp, addr + NL_ALIGN4(have), len - NL_ALIGN4(have),
+				       d->nest->types, d->nest->dflt, d->nest->decs, d->nest->ndecs,
+				       family);
+		}
 		return true;
 	}
 	case NLK_XVAL:
@@ -916,5 +1051,19 @@ static void nlmsg_elem(struct tcb *tcp, const void *hdr, unsigned long addr, uns
 
 void decode_netlink(struct tcb *tcp, int proto, unsigned long addr, unsigned long len)
 {
+	if (proto == NETLINK_KOBJECT_UEVENT) { /* no netlink messages */
+		decode_netlink_kobject_uevent(tcp, addr, len);
+		return;
+	}
 	walk_tlv(tcp, addr, len, sizeof(struct nlmsghdr), nlmsg_elem, &proto);
+}
+
+void nl_print_ifindex(struct tcb *tcp, unsigned idx)
+{
+	print_ifindex(tcp, idx);
+}
+
+void nl_print_hwaddr(struct tcb *tcp, const unsigned char *a, size_t len)
+{
+	print_hwaddr(tcp, a, len);
 }

@@ -53,7 +53,7 @@ enum nl_kind {
 	NLK_INADDR_FIXED, /* attribute: an IPv4 (size 4) or IPv6 (size 16) address */
 	NLK_HWADDR,    /* attribute: 00:11:22:33:44:55 */
 	NLK_FD,        /* attribute: a descriptor */
-	NLK_STRUCT,    /* attribute: a struct layout (sub) */
+	NLK_STRUCT,    /* attribute: a struct layout (sub), then attributes when nest is set */
 	NLK_ERRNO,     /* negative errno: -EACCES */
 	NLK_UARRAY,    /* attribute: array of unsigned of the dec's size: [1, 2, 3] */
 	NLK_XARRAY,    /* the same in hex: [0xff, 0x1] */
@@ -66,6 +66,14 @@ enum nl_kind {
 	NLK_BITS1,     /* the same, bit N named by value N+1: 1<<(INET_DIAG_TOS-1) */
 	NLK_DEV,       /* field: a device number, makedev(0x1, 0x3) */
 	NLK_X_NZ,      /* field: hex, left out when zero (padding) */
+	NLK_CLOCK_T,   /* clock ticks: 5700500 /+ 57005.00 s +/ */
+	NLK_IFINDEX_NEST, /* attribute: an interface index, then attributes (nest) */
+	NLK_HEXSTR,    /* field: its bytes as "\x61\x62" */
+	NLK_HEXSTR_PREV, /* field: as many of its bytes as the field before it says */
+	NLK_HEXSTR_NZ, /* field: its bytes, left out when all zero (padding) */
+	NLK_SARRAY,    /* attribute: an array of structures (sub): [{...}, {...}] */
+	NLK_RTNH,      /* attribute: struct rtnexthop records (RTA_MULTIPATH), each with its attributes (nest) */
+	NLK_RTVIA,     /* attribute: struct rtvia, an address of its own family */
 };
 
 struct nl_layout;
@@ -126,6 +134,10 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
  * as "{a=1, b=2}". */
 void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
 		     int family);
+/* An interface index: if_nametoindex("lo") (-X aware). */
+void nl_print_ifindex(struct tcb *tcp, unsigned idx);
+/* A hardware address of len bytes: 00:11:22:33:44:55 (-X aware). */
+void nl_print_hwaddr(struct tcb *tcp, const unsigned char *a, size_t len);
 /* An attribute array; family: of the message (NLK_INADDR). */
 void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, const struct xlat *types,
 		    const char *dflt, const struct nla_dec *decs, unsigned ndecs, int family);
@@ -139,6 +151,9 @@ enum nl_flag_kind { NLF_COMMON, NLF_GET, NLF_NEW, NLF_DEL, NLF_ACK, NLF_N };
 /* NETLINK_NETFILTER: NFNL_SUBSYS_X<<8|TYPE, and the flags of a type. */
 void netlink_netfilter_print_type(struct tcb *tcp, uint16_t type);
 unsigned netlink_netfilter_flag_kind(uint16_t type);
+
+/* NETLINK_KOBJECT_UEVENT data: udev's header and properties, else a string. */
+void decode_netlink_kobject_uevent(struct tcb *tcp, unsigned long addr, unsigned long len);
 
 /* Family decoders: true when they printed the payload. */
 bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,

@@ -153,9 +153,29 @@ static const struct nla_dec linkinfo_decs[] = {
 };
 ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
 
+/* IFLA_PORT_SELF, and each IFLA_VF_PORT of IFLA_VF_PORTS */
+static const struct nl_field port_vsi_fields[] = {
+	FIELD(struct ifla_port_vsi, vsi_mgr_id, NLK_U, NULL, NULL),
+	FIELD(struct ifla_port_vsi, vsi_type_id, NLK_HEXSTR, NULL, NULL),
+	FIELD(struct ifla_port_vsi, vsi_type_version, NLK_U, NULL, NULL),
+	FIELD(struct ifla_port_vsi, pad, NLK_HEXSTR_NZ, NULL, NULL),
+};
+static const struct nl_layout port_vsi_layout = {
+	sizeof(struct ifla_port_vsi), 0, port_vsi_fields, ARRAY_LEN(port_vsi_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec port_decs[] = {
+	[IFLA_PORT_VF] = U32,
+	[IFLA_PORT_PROFILE] = STR,
+	[IFLA_PORT_VSI_TYPE] = SUB(port_vsi_layout),
+	[IFLA_PORT_REQUEST] = U8,
+	[IFLA_PORT_RESPONSE] = U16,
+};
+ATTRSET(port_set, xlat_ifla_port_attrs, "IFLA_PORT_???", port_decs);
+
 /* IFLA_VF_PORTS */
 static const struct nla_dec vf_ports_decs[] = {
-	[IFLA_VF_PORT] = { NLK_NONE, 0, NULL, NULL, NULL, NULL },
+	[IFLA_VF_PORT] = NEST(port_set),
 };
 ATTRSET(vf_ports_set, xlat_ifla_vf_port_attrs, "IFLA_VF_PORT_???", vf_ports_decs);
 
@@ -168,6 +188,7 @@ ATTRSET(prop_list_set, xlat_rtnl_link_attrs, "IFLA_???", prop_list_decs);
 static const struct nla_dec ifla_decs[] = {
 	[IFLA_LINKINFO] = NEST(linkinfo_set),
 	[IFLA_VF_PORTS] = NEST(vf_ports_set),
+	[IFLA_PORT_SELF] = NEST(port_set),
 	[IFLA_PROP_LIST] = NEST(prop_list_set),
 	[IFLA_MAP] = SUB(ifmap_layout),
 	[IFLA_PROTO_DOWN_REASON] = NEST(proto_down_reason_set),
@@ -318,7 +339,11 @@ static const struct nla_dec rtax_decs[] = {
 };
 ATTRSET(rtax_set, xlat_rtax_attrs, "RTAX_???", rtax_decs);
 
+static const struct nl_attrset rta_set;
+
 static const struct nla_dec rta_decs[] = {
+	[RTA_MULTIPATH] = { NLK_RTNH, 0, NULL, NULL, NULL, &rta_set },
+	[RTA_VIA] = { NLK_RTVIA, 0, NULL, NULL, NULL, NULL },
 	[RTA_METRICS] = NEST(rtax_set),
 	[RTA_MFC_STATS] = SUB(mfc_stats_layout),
 	[RTA_ENCAP_TYPE] = { NLK_XVAL, 2, &xlat_lwtunnel_encap_types, "LWTUNNEL_ENCAP_???", NULL, NULL },
@@ -343,6 +368,11 @@ static const struct nla_dec rta_decs[] = {
 	[RTA_IP_PROTO] = U8,
 	[RTA_SPORT] = U16,
 	[RTA_DPORT] = U16,
+};
+
+/* the attributes of each RTA_MULTIPATH next hop are RTA_* too */
+static const struct nl_attrset rta_set = {
+	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_LEN(rta_decs),
 };
 
 static const struct nl_field rtmsg_fields[] = {
@@ -490,6 +520,65 @@ static const struct nl_layout dcbmsg_layout = {
 	&xlat_rtnl_dcb_attrs, "DCB_ATTR_???", NULL, 0,
 };
 
+/* MDBA_ROUTER: the ports, each an ifindex with its attributes */
+static const struct nla_dec mdba_router_pattr_decs[] = {
+	[MDBA_ROUTER_PATTR_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+	[MDBA_ROUTER_PATTR_TYPE] = { NLK_XVAL, 1, &xlat_multicast_router_types, "MDB_RTR_TYPE_???",
+				     NULL, NULL },
+	[MDBA_ROUTER_PATTR_INET_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+	[MDBA_ROUTER_PATTR_INET6_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+	[MDBA_ROUTER_PATTR_VID] = U16,
+};
+ATTRSET(mdba_router_pattr_set, xlat_rtnl_mdba_router_pattr_attrs, "MDBA_ROUTER_PATTR_???",
+	mdba_router_pattr_decs);
+static const struct nla_dec mdba_router_decs[] = {
+	[MDBA_ROUTER_PORT] = { NLK_IFINDEX_NEST, 4, NULL, NULL, NULL, &mdba_router_pattr_set },
+};
+ATTRSET(mdba_router_set, xlat_rtnl_mdba_router_attrs, "MDBA_ROUTER_???", mdba_router_decs);
+/* MDBA_MDB: entries, each a struct br_mdb_entry and its attributes */
+static const struct nl_field br_mdb_addr_fields[] = {
+	{ "u", offsetof(struct br_mdb_entry, addr.u) - offsetof(struct br_mdb_entry, addr),
+	  sizeof(((struct br_mdb_entry *)0)->addr.u), NLK_HEXSTR, NULL, NULL, NULL, 0 },
+	{ "proto", offsetof(struct br_mdb_entry, addr.proto) - offsetof(struct br_mdb_entry, addr),
+	  2, NLK_BE16, &xlat_socket_families, NULL, NULL, 0 },
+};
+static const struct nl_layout br_mdb_addr_layout = {
+	sizeof(((struct br_mdb_entry *)0)->addr), 0, br_mdb_addr_fields,
+	ARRAY_LEN(br_mdb_addr_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field br_mdb_entry_fields[] = {
+	FIELD(struct br_mdb_entry, ifindex, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct br_mdb_entry, state, NLK_XVAL, &xlat_mdb_states, "MDB_???"),
+	FIELD(struct br_mdb_entry, flags, NLK_FLAGS, &xlat_mdb_flags, "MDB_FLAGS_???"),
+	FIELD(struct br_mdb_entry, vid, NLK_U, NULL, NULL),
+	{ "addr", offsetof(struct br_mdb_entry, addr), sizeof(((struct br_mdb_entry *)0)->addr),
+	  NLK_STRUCT, NULL, NULL, &br_mdb_addr_layout, 0 },
+};
+static const struct nl_layout br_mdb_entry_layout = {
+	sizeof(struct br_mdb_entry), 0, br_mdb_entry_fields, ARRAY_LEN(br_mdb_entry_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec mdba_mdb_eattr_decs[] = {
+	[MDBA_MDB_EATTR_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
+};
+ATTRSET(mdba_mdb_eattr_set, xlat_rtnl_mdba_mdb_eattr_attrs, "MDBA_MDB_EATTR_???",
+	mdba_mdb_eattr_decs);
+static const struct nla_dec mdba_mdb_entry_decs[] = {
+	[MDBA_MDB_ENTRY_INFO] = { NLK_STRUCT, 0, NULL, NULL, &br_mdb_entry_layout,
+				  &mdba_mdb_eattr_set },
+};
+ATTRSET(mdba_mdb_entry_set, xlat_rtnl_mdba_mdb_entry_attrs, "MDBA_MDB_ENTRY_???",
+	mdba_mdb_entry_decs);
+static const struct nla_dec mdba_mdb_decs[] = {
+	[MDBA_MDB_ENTRY] = NEST(mdba_mdb_entry_set),
+};
+ATTRSET(mdba_mdb_set, xlat_rtnl_mdba_mdb_attrs, "MDBA_MDB_???", mdba_mdb_decs);
+
+static const struct nla_dec mdba_decs[] = {
+	[MDBA_MDB] = NEST(mdba_mdb_set),
+	[MDBA_ROUTER] = NEST(mdba_router_set),
+};
+
 /* RTM_*MDB: struct br_port_msg */
 static const struct nl_field br_port_msg_fields[] = {
 	FIELD(struct br_port_msg, family, NLK_FAMILY, NULL, NULL),
@@ -497,7 +586,7 @@ static const struct nl_field br_port_msg_fields[] = {
 };
 static const struct nl_layout br_port_msg_layout = {
 	sizeof(struct br_port_msg), 0, br_port_msg_fields, ARRAY_LEN(br_port_msg_fields),
-	&xlat_rtnl_mdb_attrs, "MDBA_???", NULL, 0,
+	&xlat_rtnl_mdb_attrs, "MDBA_???", mdba_decs, ARRAY_LEN(mdba_decs),
 };
 
 /* RTM_*ADDRLABEL: struct ifaddrlblmsg */
@@ -586,8 +675,30 @@ static const struct nla_dec tca_stats_decs[] = {
 };
 ATTRSET(tca_stats_set, xlat_tca_stats_attrs, "TCA_STATS_???", tca_stats_decs);
 
+/* TCA_STAB: the size table */
+static const struct nl_field tc_sizespec_fields[] = {
+	FIELD(struct tc_sizespec, cell_log, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, size_log, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, cell_align, NLK_D, NULL, NULL),
+	FIELD(struct tc_sizespec, overhead, NLK_D, NULL, NULL),
+	FIELD(struct tc_sizespec, linklayer, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, mpu, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, mtu, NLK_U, NULL, NULL),
+	FIELD(struct tc_sizespec, tsize, NLK_U, NULL, NULL),
+};
+static const struct nl_layout tc_sizespec_layout = {
+	sizeof(struct tc_sizespec), 0, tc_sizespec_fields, ARRAY_LEN(tc_sizespec_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec tca_stab_decs[] = {
+	[TCA_STAB_BASE] = SUB(tc_sizespec_layout),
+	[TCA_STAB_DATA] = { NLK_UARRAY, 2, NULL, NULL, NULL, NULL },
+};
+ATTRSET(tca_stab_set, xlat_tca_stab_attrs, "TCA_STAB_???", tca_stab_decs);
+
 static const struct nla_dec tca_decs[] = {
 	[TCA_STATS2] = NEST(tca_stats_set),
+	[TCA_STAB] = NEST(tca_stab_set),
 	[TCA_KIND] = STR,
 	[TCA_STATS] = SUB(tc_stats_layout),
 	[TCA_RATE] = SUB(tc_estimator_layout),

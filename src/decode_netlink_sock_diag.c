@@ -224,11 +224,25 @@ static const struct nl_field packet_ring_fields[] = {
 };
 LAYOUT(packet_ring_layout, struct packet_diag_ring, packet_ring_fields, NULL, NULL, NULL, 0);
 
+/* PACKET_DIAG_MCLIST: struct packet_diag_mclist, its address pdmc_alen bytes long */
+static const struct nl_field packet_mclist_fields[] = {
+	FIELD(struct packet_diag_mclist, pdmc_index, NLK_IFINDEX, NULL, NULL),
+	FIELD(struct packet_diag_mclist, pdmc_count, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_mclist, pdmc_type, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_mclist, pdmc_alen, NLK_U, NULL, NULL),
+	FIELD(struct packet_diag_mclist, pdmc_addr, NLK_HEXSTR_PREV, NULL, NULL),
+};
+static const struct nl_layout packet_mclist_layout = {
+	sizeof(struct packet_diag_mclist), 0, packet_mclist_fields,
+	sizeof(packet_mclist_fields) / sizeof(packet_mclist_fields[0]), NULL, NULL, NULL, 0,
+};
+
 static const struct nla_dec packet_msg_decs[] = {
 	[PACKET_DIAG_INFO] = { NLK_STRUCT, 0, NULL, NULL, &packet_info_layout, NULL },
 	[PACKET_DIAG_RX_RING] = { NLK_STRUCT, 0, NULL, NULL, &packet_ring_layout, NULL },
 	[PACKET_DIAG_TX_RING] = { NLK_STRUCT, 0, NULL, NULL, &packet_ring_layout, NULL },
 	[PACKET_DIAG_FILTER] = { NLK_BPF, 0, NULL, NULL, NULL, NULL },
+	[PACKET_DIAG_MCLIST] = { NLK_SARRAY, 0, NULL, NULL, &packet_mclist_layout, NULL },
 	[PACKET_DIAG_FANOUT] = U32,
 	[PACKET_DIAG_UID] = U32,
 };

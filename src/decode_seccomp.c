@@ -30,6 +30,28 @@ static const char *const bpf_jmp_op[16] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
+/* One named part of an instruction in the -X style: abbrev NAME (the
+ * number without one), raw the number, verbose the number and the name. */
+static void sb_bpf_part(struct strbuf *sb, unsigned val, const char *name)
+{
+	if (name && pcfg.xlat_style == XLAT_ABBREV)
+		sb_puts(sb, name);
+	else if (val)
+		sb_printf(sb, "%#x", val);
+	else
+		sb_puts(sb, "0");
+	if (name && pcfg.xlat_style == XLAT_VERBOSE)
+		sb_printf(sb, " /* %s */", name);
+}
+
+/* The parts of a code, joined by "|". */
+static void sb_bpf_next(struct strbuf *sb, unsigned val, const char *name)
+{
+	if (sb_len(sb))
+		sb_puts(sb, "|");
+	sb_bpf_part(sb, val, name);
+}
+
 static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 {
 	unsigned cls = code & 7;
@@ -37,34 +59,29 @@ static size_t format_bpf_code(char *buf, size_t size, uint16_t code)
 	const char *op;
 
 	sb_init(&sb, buf, size);
-	sb_puts(&sb, bpf_class[cls]);
+	sb_bpf_next(&sb, cls, bpf_class[cls]);
 	switch (cls) {
 	case 2: case 3: /* ST STX: no size or mode */
 		code &= (uint16_t)~7;
 		break;
 	case 0: case 1: /* LD LDX */
-		sb_printf(&sb, "|%s", bpf_size[(code >> 3) & 3]);
-		if (bpf_mode[(code >> 5) & 7])
-			sb_printf(&sb, "|%s", bpf_mode[(code >> 5) & 7]);
-		else
-			sb_printf(&sb, "|%#x", code & 0xe0);
+		sb_bpf_next(&sb, code & 0x18u, bpf_size[(code >> 3) & 3]);
+		sb_bpf_next(&sb, code & 0xe0u, bpf_mode[(code >> 5) & 7]);
 		code &= (uint16_t)~0xff;
 		break;
 	case 4: case 5: /* ALU JMP */
 		op = (cls == 4 ? bpf_alu_op : bpf_jmp_op)[(code >> 4) & 15];
-		sb_printf(&sb, "|%s", code & 8 ? "BPF_X" : "BPF_K");
-		if (op)
-			sb_printf(&sb, "|%s", op);
-		else
-			sb_printf(&sb, "|%#x", code & 0xf0);
+		sb_bpf_next(&sb, code & 8u, code & 8 ? "BPF_X" : "BPF_K");
+		sb_bpf_next(&sb, code & 0xf0u, op);
 		code &= (uint16_t)~0xff;
 		break;
 	case 6: /* RET */
-		sb_printf(&sb, "|%s", (code & 0x18) == 0 ? "BPF_K" : (code & 0x18) == 8 ? "BPF_X" : "BPF_A");
+		sb_bpf_next(&sb, code & 0x18u,
+			    (code & 0x18) == 0 ? "BPF_K" : (code & 0x18) == 8 ? "BPF_X" : "BPF_A");
 		code &= (uint16_t)~0xff;
 		break;
 	case 7: /* MISC */
-		sb_printf(&sb, "|%s", (code & 0xf8) == 0x80 ? "BPF_TXA" : "BPF_TAX");
+		sb_bpf_next(&sb, code & 0xf8u, (code & 0xf8) == 0x80 ? "BPF_TXA" : "BPF_TAX");
 		code &= (uint16_t)~0xff;
 		break;
 	}
@@ -90,24 +107,37 @@ static size_t format_seccomp_ret(char *buf, size_t size, uint32_t k)
 	return sb_len(&sb);
 }
 
-/* The offset of an absolute load of a socket filter: "SKF_NET_OFF+8". */
+/* The offset of an absolute load of a socket filter: "SKF_NET_OFF+8"
+ * (-X raw: "0xfff00000+8"). */
 static size_t format_skf_off(char *buf, size_t size, uint32_t k)
 {
-	int32_t off = (int32_t)k;
-	const char *ad;
-	int n;
+	int32_t off = (int32_t)k, from;
+	const char *ad = NULL, *bname;
+	struct strbuf sb;
 
-	if (off >= 0 || off < SKF_LL_OFF)
-		n = snprintf(buf, size, "%#x", k);
-	else if (off >= SKF_AD_OFF && (ad = xlat_lookup(&xlat_skf_ad, (uint32_t)(off - SKF_AD_OFF))))
-		n = snprintf(buf, size, "SKF_AD_OFF+%s", ad);
-	else if (off >= SKF_AD_OFF)
-		n = snprintf(buf, size, "SKF_AD_OFF+%d", off - SKF_AD_OFF);
-	else if (off >= SKF_NET_OFF)
-		n = snprintf(buf, size, "SKF_NET_OFF+%d", off - SKF_NET_OFF);
+	sb_init(&sb, buf, size);
+	if (off >= 0 || off < SKF_LL_OFF) {
+		sb_printf(&sb, "%#x", k);
+		return sb_len(&sb);
+	}
+	if (off >= SKF_AD_OFF) {
+		from = SKF_AD_OFF;
+		bname = "SKF_AD_OFF";
+		ad = xlat_lookup(&xlat_skf_ad, (uint32_t)(off - SKF_AD_OFF));
+	} else if (off >= SKF_NET_OFF) {
+		from = SKF_NET_OFF;
+		bname = "SKF_NET_OFF";
+	} else {
+		from = SKF_LL_OFF;
+		bname = "SKF_LL_OFF";
+	}
+	sb_bpf_part(&sb, (uint32_t)from, bname);
+	sb_puts(&sb, "+");
+	if (ad)
+		sb_bpf_part(&sb, (unsigned)(off - from), ad);
 	else
-		n = snprintf(buf, size, "SKF_LL_OFF+%d", off - SKF_LL_OFF);
-	return n < 0 ? 0 : (size_t)n;
+		sb_printf(&sb, "%d", off - from);
+	return sb_len(&sb);
 }
 
 size_t format_bpf_insn(char *buf, size_t size, const struct bpf_insn_raw *in,

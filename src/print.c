@@ -584,7 +584,8 @@ void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *ele
 				tprintf(tcp, " /* %#lx */", a);
 			break;
 		}
-		if (i >= pcfg.max_strlen && !(flags & PA_NO_LIMIT)) {
+		if (!(flags & PA_NO_LIMIT) &&
+		    ((flags & PA_ALL_IF_VERBOSE) && pcfg.verbose ? i >= 1024 : i >= pcfg.max_strlen)) {
 			tprints(tcp, "...");
 			break;
 		}

@@ -242,7 +242,10 @@ void print_int_ref(struct tcb *tcp, unsigned long addr);
  * The caller has checked addr (NULL, a count too large, an unreadable
  * first element: fetch_or_print_addr()). */
 typedef void (*print_elem_fn)(struct tcb *tcp, void *elem, unsigned long addr, void *data);
-enum { PA_FAULT_ADDR = 1u << 0, PA_NO_LIMIT = 1u << 1 /* no -s limit (strace's -v arrays) */ };
+/* PA_NO_LIMIT: no -s limit (strace's -v arrays); PA_ALL_IF_VERBOSE: under
+ * -v (-e abbrev=none) no -s limit but 1024 elements (UIO_MAXIOV), as
+ * strace's message vectors */
+enum { PA_FAULT_ADDR = 1u << 0, PA_NO_LIMIT = 1u << 1, PA_ALL_IF_VERBOSE = 1u << 2 };
 void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
 		 print_elem_fn fn, void *data, unsigned flags);
 

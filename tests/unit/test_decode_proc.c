@@ -270,6 +270,20 @@ static void test_bpf(void **state)
 	assert_string_equal(buf, "BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_AD_OFF+SKF_AD_PROTOCOL)");
 	format_bpf_insn(buf, sizeof(buf), &ret, BPF_FLAVOR_SOCKET);
 	assert_string_equal(buf, "BPF_STMT(BPF_RET|BPF_K, 0x7fff0000)");
+	/* -X raw: numbers; -X verbose: numbers with their names */
+	pcfg.xlat_style = XLAT_RAW;
+	format_bpf_insn(buf, sizeof(buf), &skf_ad, BPF_FLAVOR_SOCKET);
+	assert_string_equal(buf, "BPF_STMT(0|0x10|0x20, 0xfffff000+0)");
+	format_bpf_insn(buf, sizeof(buf), &jeq, BPF_FLAVOR_SOCKET);
+	assert_string_equal(buf, "BPF_JUMP(0x5|0|0x10, 0xc000003e, 0, 0x3)");
+	pcfg.xlat_style = XLAT_VERBOSE;
+	format_bpf_insn(buf, sizeof(buf), &skf_ll, BPF_FLAVOR_SOCKET);
+	assert_string_equal(buf, "BPF_STMT(0 /* BPF_LD */|0x10 /* BPF_B */|0x20 /* BPF_ABS */, "
+				 "0xffe00000 /* SKF_LL_OFF */+4)");
+	format_bpf_insn(buf, sizeof(buf), &skf_ad, BPF_FLAVOR_SOCKET);
+	assert_string_equal(buf, "BPF_STMT(0 /* BPF_LD */|0x10 /* BPF_B */|0x20 /* BPF_ABS */, "
+				 "0xfffff000 /* SKF_AD_OFF */+0 /* SKF_AD_PROTOCOL */)");
+	pcfg.xlat_style = XLAT_ABBREV;
 }
 
 /* -X raw and -X verbose forms, as strace 6.1 prints them. */
