@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "gen/decoders.h"
+#include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
 #include "util.h"
@@ -220,6 +221,7 @@ static const struct ioctl_family ioctl_family_tty = {
 /* Every family, in the order they are tried.  Add a family here. */
 static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tty,
+	&ioctl_family_evdev,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
