@@ -222,6 +222,7 @@ static const struct ioctl_family ioctl_family_tty = {
 static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tty,
 	&ioctl_family_evdev,
+	&ioctl_family_hdio,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
@@ -272,6 +273,18 @@ static int ioctl_dispatch(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	return IOCTL_UNHANDLED;
 }
 
+/* A family wants the exit of this failed call (exit_on_error). */
+static bool exit_on_error(unsigned cmd)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(ioctl_families); i++) {
+		const struct ioctl_family *f = ioctl_families[i];
+
+		if (family_owns(f, cmd) && f->exit_on_error && f->exit_on_error(cmd))
+			return true;
+	}
+	return false;
+}
+
 int dec_ioctl(struct tcb *tcp)
 {
 	unsigned cmd = (unsigned)tcp->args[1];
@@ -289,7 +302,7 @@ int dec_ioctl(struct tcb *tcp)
 		print_hex(tcp, arg);
 		return DEC_DONE;
 	}
-	if (failed(tcp) || !arg) {
+	if ((failed(tcp) || !arg) && !exit_on_error(cmd)) {
 		print_addr(tcp, arg);
 		return DEC_DONE;
 	}

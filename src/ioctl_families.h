@@ -9,6 +9,7 @@
 #include "decode_ioctl.h"
 
 extern const struct ioctl_family ioctl_family_evdev;
+extern const struct ioctl_family ioctl_family_hdio;
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (-X abbrev) or "0xe"
  * (-X verbose, where it is inside a comment): an index inside a
