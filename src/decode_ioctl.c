@@ -223,6 +223,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tty,
 	&ioctl_family_evdev,
 	&ioctl_family_hdio,
+	&ioctl_family_gpio,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)

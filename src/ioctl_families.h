@@ -4,12 +4,14 @@
 #ifndef CTRACE_IOCTL_FAMILIES_H
 #define CTRACE_IOCTL_FAMILIES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "decode_ioctl.h"
 
 extern const struct ioctl_family ioctl_family_evdev;
 extern const struct ioctl_family ioctl_family_hdio;
+extern const struct ioctl_family ioctl_family_gpio;
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (-X abbrev) or "0xe"
  * (-X verbose, where it is inside a comment): an index inside a
@@ -19,5 +21,15 @@ size_t ioctl_format_index(char *buf, size_t size, const struct xlat *x, unsigned
 /* A request printed by a family: names ("EVIOCGABS(ABS_X)") in the -X
  * style, with the request's hex value for raw and verbose. */
 void ioctl_print_cmd_text(struct tcb *tcp, unsigned cmd, const char *names);
+/* A char array of size bytes already read: quoted up to its NUL and -s,
+ * "..." when cut or when it has no NUL. */
+void ioctl_print_cstr(struct tcb *tcp, const char *s, size_t size);
+/* The quote_string() flags of -x/-xx. */
+unsigned ioctl_quote_flags(void);
+/* "[1, 2, ...]": n unsigned elements of elsize bytes (1, 2, 4, 8), in
+ * hex when hex (0 as "0"); cut at -s elements unless -v. */
+void ioctl_print_uints(struct tcb *tcp, const void *a, size_t elsize, size_t n, bool hex);
+/* True when size bytes at p are all 0 (reserved fields, padding). */
+bool ioctl_all_zero(const void *p, size_t size);
 
 #endif

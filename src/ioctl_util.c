@@ -1,11 +1,14 @@
 /* Helpers shared by the ioctl families (src/ioctl_*.c). */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "decode_file.h"
 #include "ioctl_families.h"
 #include "print.h"
+#include "quote.h"
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (abbrev) or "0xe"
  * (inside a verbose comment): an index inside a request's name. */
@@ -32,3 +35,48 @@ void ioctl_print_cmd_text(struct tcb *tcp, unsigned cmd, const char *names)
 	print_styled_text(tcp, raw, names);
 }
 
+
+void ioctl_print_cstr(struct tcb *tcp, const char *s, size_t size)
+{
+	size_t len = strnlen(s, size), n = len < pcfg.max_strlen ? len : pcfg.max_strlen;
+	char out[QUOTE_SIZE(256)];
+
+	if (n > 256)
+		n = 256;
+	tprintn(tcp, out, quote_string(s, n, ioctl_quote_flags(), out));
+	if (n < len || len == size)
+		tprints(tcp, "...");
+}
+
+unsigned ioctl_quote_flags(void)
+{
+	return pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT :
+	       pcfg.hex_escapes ? QUOTE_HEX_ESCAPES : 0;
+}
+
+void ioctl_print_uints(struct tcb *tcp, const void *a, size_t elsize, size_t n, bool hex)
+{
+	tprints(tcp, "[");
+	for (size_t i = 0; i < n; i++) {
+		unsigned long long v = elsize == 1 ? ((const uint8_t *)a)[i] :
+				       elsize == 2 ? ((const uint16_t *)a)[i] :
+				       elsize == 4 ? ((const uint32_t *)a)[i] : ((const uint64_t *)a)[i];
+
+		if (i)
+			tprints(tcp, ", ");
+		if (!pcfg.verbose && i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		tprintf(tcp, hex && v ? "%#llx" : "%llu", v);
+	}
+	tprints(tcp, "]");
+}
+
+bool ioctl_all_zero(const void *p, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		if (((const unsigned char *)p)[i])
+			return false;
+	return true;
+}
