@@ -224,6 +224,11 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_evdev,
 	&ioctl_family_hdio,
 	&ioctl_family_gpio,
+	&ioctl_family_counter,
+	&ioctl_family_watchdog,
+	&ioctl_family_random,
+	&ioctl_family_inotify,
+	&ioctl_family_tiocm,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)

@@ -12,6 +12,11 @@
 extern const struct ioctl_family ioctl_family_evdev;
 extern const struct ioctl_family ioctl_family_hdio;
 extern const struct ioctl_family ioctl_family_gpio;
+extern const struct ioctl_family ioctl_family_counter;
+extern const struct ioctl_family ioctl_family_watchdog;
+extern const struct ioctl_family ioctl_family_random;
+extern const struct ioctl_family ioctl_family_inotify;
+extern const struct ioctl_family ioctl_family_tiocm;
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (-X abbrev) or "0xe"
  * (-X verbose, where it is inside a comment): an index inside a
