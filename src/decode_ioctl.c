@@ -229,6 +229,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_random,
 	&ioctl_family_inotify,
 	&ioctl_family_tiocm,
+	&ioctl_family_ptp,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
