@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "decode_ioctl.h"
 
@@ -18,6 +19,7 @@ extern const struct ioctl_family ioctl_family_random;
 extern const struct ioctl_family ioctl_family_inotify;
 extern const struct ioctl_family ioctl_family_tiocm;
 extern const struct ioctl_family ioctl_family_ptp;
+extern const struct ioctl_family ioctl_family_rtc;
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (-X abbrev) or "0xe"
  * (-X verbose, where it is inside a comment): an index inside a
@@ -35,6 +37,11 @@ unsigned ioctl_quote_flags(void);
 /* "[1, 2, ...]": n unsigned elements of elsize bytes (1, 2, 4, 8), in
  * hex when hex (0 as "0"); cut at -s elements unless -v. */
 void ioctl_print_uints(struct tcb *tcp, const void *a, size_t elsize, size_t n, bool hex);
+/* Flags whose set holds bit numbers: "1<<A|1<<B|0x40" with prefix
+ * "1<<" (RTC features) or "1 << " (IDE nice flags); "0xf0 /+ DFLT +/"
+ * when no bit is known; in the -X style. */
+void ioctl_print_bit_flags(struct tcb *tcp, const struct xlat *x, uint64_t v, const char *prefix,
+			   const char *dflt);
 /* True when size bytes at p are all 0 (reserved fields, padding). */
 bool ioctl_all_zero(const void *p, size_t size);
 

@@ -15,29 +15,7 @@
 /* IDE_NICE_* are bit numbers: "1 << IDE_NICE_1|0xf0" */
 static void print_ide_nice(struct tcb *tcp, uint64_t v)
 {
-	char buf[512];
-	size_t len = 0;
-	uint64_t left = v;
-
-	buf[0] = '\0';
-	for (unsigned i = 0; i < xlat_hdio_ide_nice.n; i++) {
-		uint64_t bit = 1ull << xlat_hdio_ide_nice.items[i].val;
-
-		if (left & bit) {
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s1 << %s",
-						len ? "|" : "", xlat_hdio_ide_nice.items[i].str);
-			left &= ~bit;
-		}
-	}
-	if (left || !v)
-		snprintf(buf + len, sizeof(buf) - len, "%s%#llx", len ? "|" : "",
-			 (unsigned long long)left);
-	if (pcfg.xlat_style == XLAT_RAW)
-		tprintf(tcp, "%#llx", (unsigned long long)v);
-	else if (pcfg.xlat_style == XLAT_VERBOSE)
-		tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, buf);
-	else
-		tprints(tcp, buf);
+	ioctl_print_bit_flags(tcp, &xlat_hdio_ide_nice, v, "1 << ", "IDE_NICE_???");
 }
 
 /* The sector data after an HDIO_DRIVE_CMD header: in hex, -s bytes. */

@@ -80,3 +80,37 @@ bool ioctl_all_zero(const void *p, size_t size)
 			return false;
 	return true;
 }
+
+void ioctl_print_bit_flags(struct tcb *tcp, const struct xlat *x, uint64_t v, const char *prefix,
+			   const char *dflt)
+{
+	char buf[1024];
+	size_t len = 0;
+	uint64_t left = v;
+	bool known = false;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < x->n && x->items[i].val < 64; i++) {
+		uint64_t bit = 1ull << x->items[i].val;
+
+		if ((left & bit) && len < sizeof(buf)) {
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s%s",
+						len ? "|" : "", prefix, x->items[i].str);
+			left &= ~bit;
+			known = true;
+		}
+	}
+	if ((left || !v) && len < sizeof(buf))
+		snprintf(buf + len, sizeof(buf) - len, "%s%#llx", len ? "|" : "",
+			 (unsigned long long)left);
+	if (!v)
+		tprints(tcp, "0");
+	else if (pcfg.xlat_style == XLAT_RAW)
+		tprintf(tcp, "%#llx", (unsigned long long)v);
+	else if (!known && dflt)
+		tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, dflt);
+	else if (pcfg.xlat_style == XLAT_VERBOSE)
+		tprintf(tcp, "%#llx /* %s */", (unsigned long long)v, buf);
+	else
+		tprints(tcp, buf);
+}
