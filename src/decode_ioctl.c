@@ -231,6 +231,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tiocm,
 	&ioctl_family_ptp,
 	&ioctl_family_rtc,
+	&ioctl_family_lirc,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
