@@ -232,6 +232,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_ptp,
 	&ioctl_family_rtc,
 	&ioctl_family_lirc,
+	&ioctl_family_nsfs,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
