@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "gen/decoders.h"
+#include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
 #include "util.h"
@@ -215,6 +216,18 @@ static const struct ioctl_family ioctl_family_tty = {
 /* Every family, in the order they are tried.  Add a family here. */
 static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tty,
+	&ioctl_family_evdev,
+	&ioctl_family_hdio,
+	&ioctl_family_gpio,
+	&ioctl_family_counter,
+	&ioctl_family_watchdog,
+	&ioctl_family_random,
+	&ioctl_family_inotify,
+	&ioctl_family_tiocm,
+	&ioctl_family_ptp,
+	&ioctl_family_rtc,
+	&ioctl_family_lirc,
+	&ioctl_family_nsfs,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
@@ -265,6 +278,18 @@ static int ioctl_dispatch(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	return IOCTL_UNHANDLED;
 }
 
+/* A family wants the exit of this failed call (exit_on_error). */
+static bool exit_on_error(unsigned cmd)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(ioctl_families); i++) {
+		const struct ioctl_family *f = ioctl_families[i];
+
+		if (family_owns(f, cmd) && f->exit_on_error && f->exit_on_error(cmd))
+			return true;
+	}
+	return false;
+}
+
 int dec_ioctl(struct tcb *tcp)
 {
 	unsigned cmd = (unsigned)tcp->args[1];
@@ -282,7 +307,7 @@ int dec_ioctl(struct tcb *tcp)
 		print_hex(tcp, arg);
 		return DEC_DONE;
 	}
-	if (syscall_failed(tcp) || !arg) {
+	if ((syscall_failed(tcp) || !arg) && !exit_on_error(cmd)) {
 		print_addr(tcp, arg);
 		return DEC_DONE;
 	}

@@ -35,6 +35,10 @@ struct ioctl_family {
 	 * IOCTL_UNHANDLED; at exit, which comes only when the call succeeded
 	 * (a failed call prints the address), DEC_DONE. */
 	int (*decode)(struct tcb *tcp, unsigned cmd, unsigned long arg);
+	/* True for a request whose decode() is called at exit even when the
+	 * call failed (it printed the start of a structure at entry and ends
+	 * it then).  NULL: none. */
+	bool (*exit_on_error)(unsigned cmd);
 };
 
 /* ioctl request: "TCGETS", "SNDCTL_TMR_START or TCSETS", or

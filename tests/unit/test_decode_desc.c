@@ -20,6 +20,8 @@
 #include <sys/select.h>
 #include <sys/uio.h>
 #include <termios.h>
+#include <linux/hdreg.h>
+#include <linux/input.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -393,6 +395,58 @@ static void test_ioctl(void **state)
 	fake_done(&f);
 }
 
+/* ioctl families (src/ioctl_*.c): a request carrying an index, a bit
+ * set cut by the return value, and a structure a failed call closes. */
+static void test_ioctl_families(void **state)
+{
+	struct fake f;
+	unsigned long bits = (1ul << EV_ABS) | (1ul << EV_MSC) | (1ul << EV_LED) |
+			     (1ul << EV_SND) | (1ul << EV_PWR);
+	struct hd_drive_cmd_hdr dc = { 0xca, 0xff, 0xee, 0 };
+	char want[160];
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, EVIOCGABS(0xe), 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, EVIOCGABS(0xe /* ABS_??? */), NULL");
+	fake_done(&f);
+
+	/* rval 2: only the first 16 bits were written */
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, EVIOCGBIT(0, 4), (unsigned long)&bits, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 2, 0);
+	assert_string_equal(fake_text(&f), "3, EVIOCGBIT(0, 4), [EV_ABS EV_MSC]");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, EVIOCGBIT(0, 4), (unsigned long)&bits, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 4, 0);
+	assert_string_equal(fake_text(&f), "3, EVIOCGBIT(0, 4), [EV_ABS EV_MSC EV_LED EV_SND ...]");
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_VERBOSE;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, EVIOCGBIT(0, 4), (unsigned long)&bits, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 1, 0);
+	snprintf(want, sizeof(want), "3, %#lx /* EVIOCGBIT(0, 4) */, [0x3 /* EV_ABS */ 0x4 /* EV_MSC */]"
+		 " /* [%#lx] */", (unsigned long)EVIOCGBIT(0, 4), bits);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_ABBREV;
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, HDIO_DRIVE_CMD, (unsigned long)&dc, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=255,"
+			    " feature=238, sector_count=0}");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, HDIO_DRIVE_CMD, (unsigned long)&dc, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=255,"
+			    " feature=238, sector_count=0} => {status=0xca, error=255, nsector=238}");
+	fake_done(&f);
+}
+
 static void test_poll(void **state)
 {
 	struct fake f;
@@ -525,6 +579,7 @@ int main(void)
 		cmocka_unit_test_setup(test_pipe2, fake_setup),
 		cmocka_unit_test_setup(test_fcntl, fake_setup),
 		cmocka_unit_test_setup(test_ioctl, fake_setup),
+		cmocka_unit_test_setup(test_ioctl_families, fake_setup),
 		cmocka_unit_test_setup(test_poll, fake_setup),
 		cmocka_unit_test_setup(test_select, fake_setup),
 		cmocka_unit_test_setup(test_epoll, fake_setup),
