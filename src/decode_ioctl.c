@@ -162,8 +162,8 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 			print_inode_flags_ref(tcp, arg);
 			break;
 		default:
-			print_addr(tcp, arg);
-			break;
+			/* another family's request of a shared type byte */
+			return IOCTL_UNHANDLED;
 		}
 		return DEC_DONE;
 	}
@@ -217,9 +217,12 @@ static const struct ioctl_family ioctl_family_tty = {
 
 /* ---- dispatch ----------------------------------------------------------- */
 
+extern const struct ioctl_family ioctl_family_fiemap;
+
 /* Every family, in the order they are tried.  Add a family here. */
 static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tty,
+	&ioctl_family_fiemap,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
@@ -281,13 +284,19 @@ int dec_ioctl(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		print_ioctl_cmd(tcp, cmd);
 		rc = ioctl_dispatch(tcp, cmd, arg);
+		/* argpos (the generic decoder's, 0 at entry) marks an exit
+		 * the family sees whatever the call returned */
+		if (rc == IOCTL_MORE_ALWAYS) {
+			tcp->argpos = 1;
+			return DEC_MORE;
+		}
 		if (rc != IOCTL_UNHANDLED)
 			return rc;
 		tprint_arg_next(tcp);
 		print_hex(tcp, arg);
 		return DEC_DONE;
 	}
-	if (failed(tcp) || !arg) {
+	if (tcp->argpos != 1 && (failed(tcp) || !arg)) {
 		print_addr(tcp, arg);
 		return DEC_DONE;
 	}
