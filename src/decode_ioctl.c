@@ -218,11 +218,13 @@ static const struct ioctl_family ioctl_family_tty = {
 /* ---- dispatch ----------------------------------------------------------- */
 
 extern const struct ioctl_family ioctl_family_fiemap;
+extern const struct ioctl_family ioctl_family_seccomp;
 
 /* Every family, in the order they are tried.  Add a family here. */
 static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tty,
 	&ioctl_family_fiemap,
+	&ioctl_family_seccomp,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)

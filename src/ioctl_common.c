@@ -17,3 +17,16 @@ void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, vo
 	}
 	print_array(tcp, addr, n, elem, elsize, fn, data, 0);
 }
+
+/* the call's private data, with no data: a mark (nothing to free) */
+static char entry_printed_mark;
+
+void ioctl_set_entry_printed(struct tcb *tcp)
+{
+	tcb_set_call_priv(tcp, &entry_printed_mark, NULL);
+}
+
+bool ioctl_entry_printed(const struct tcb *tcp)
+{
+	return tcp->call_priv == &entry_printed_mark;
+}

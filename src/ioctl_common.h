@@ -2,6 +2,7 @@
 #ifndef CTRACE_IOCTL_COMMON_H
 #define CTRACE_IOCTL_COMMON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "print.h"
@@ -11,5 +12,11 @@
  * when the first cannot be read, else print_array(). */
 void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
 			size_t elsize, print_elem_fn fn, void *data);
+
+/* "In => out" structures: at entry, remember that the structure was
+ * printed (a request whose entry shows nothing when it holds only zeros
+ * prints it once, at exit); at exit, whether it was. */
+void ioctl_set_entry_printed(struct tcb *tcp);
+bool ioctl_entry_printed(const struct tcb *tcp);
 
 #endif
