@@ -1,6 +1,6 @@
 /* ioctl(2): the request's name, then the argument through the family
  * that owns the request (struct ioctl_family, decode_ioctl.h).  The
- * terminal and FS_IOC_*FLAGS requests are the built-in "tty" family. */
+ * terminal requests are the built-in "tty" family. */
 #include "config.h"
 #include "decode_ioctl.h"
 
@@ -16,8 +16,6 @@
 #include "util.h"
 
 #define FICLONE_CMD 0x40049409u /* _IOW(0x94, 9, int): the argument is a fd */
-#define FS_IOC_GETFLAGS_CMD 0x80086601u
-#define FS_IOC_SETFLAGS_CMD 0x40086602u
 
 static bool failed(const struct tcb *tcp)
 {
@@ -133,18 +131,6 @@ static void print_termios(struct tcb *tcp, unsigned long addr)
 	tprints(tcp, "]}");
 }
 
-/* [FS_EXTENT_FL] */
-static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)
-{
-	unsigned v;
-
-	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		return;
-	tprints(tcp, "[");
-	print_flags(tcp, &xlat_fs_inode_flags, v, NULL);
-	tprints(tcp, "]");
-}
-
 static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
 	if (tcp->exiting) {
@@ -158,9 +144,6 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		case FIONREAD: case TIOCGPGRP: case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
 			print_int_ref(tcp, arg);
 			break;
-		case FS_IOC_GETFLAGS_CMD:
-			print_inode_flags_ref(tcp, arg);
-			break;
 		default:
 			/* another family's request of a shared type byte */
 			return IOCTL_UNHANDLED;
@@ -169,7 +152,7 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	}
 	switch (cmd) {
 	case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
-	case TIOCOUTQ: case TIOCGPTN: case TIOCGSID: case FS_IOC_GETFLAGS_CMD:
+	case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	case TIOCSWINSZ:
@@ -196,10 +179,6 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		tprint_arg_next(tcp);
 		print_xval_d(tcp, &xlat_tcxonc_args, arg);
 		return DEC_DONE;
-	case FS_IOC_SETFLAGS_CMD:
-		tprint_arg_next(tcp);
-		print_inode_flags_ref(tcp, arg);
-		return DEC_DONE;
 	case TIOCSCTTY: case TCSBRK: case FICLONE_CMD:
 		tprint_arg_next(tcp);
 		tprintf(tcp, "%ld", (long)arg);
@@ -211,18 +190,20 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 
 static const struct ioctl_family ioctl_family_tty = {
 	.name = "tty",
-	.types = { 'T', 'f', 0x94 },
+	.types = { 'T', 0x94 },
 	.decode = tty_decode,
 };
 
 /* ---- dispatch ----------------------------------------------------------- */
 
+extern const struct ioctl_family ioctl_family_fs;
 extern const struct ioctl_family ioctl_family_fiemap;
 extern const struct ioctl_family ioctl_family_seccomp;
 
 /* Every family, in the order they are tried.  Add a family here. */
 static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_tty,
+	&ioctl_family_fs,
 	&ioctl_family_fiemap,
 	&ioctl_family_seccomp,
 };
