@@ -198,6 +198,7 @@ static const struct ioctl_family ioctl_family_tty = {
 
 extern const struct ioctl_family ioctl_family_fs;
 extern const struct ioctl_family ioctl_family_fiemap;
+extern const struct ioctl_family ioctl_family_nbd;
 extern const struct ioctl_family ioctl_family_seccomp;
 
 /* Every family, in the order they are tried.  Add a family here. */
@@ -206,6 +207,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_fs,
 	&ioctl_family_fiemap,
 	&ioctl_family_seccomp,
+	&ioctl_family_nbd,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
