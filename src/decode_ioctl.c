@@ -198,6 +198,7 @@ static const struct ioctl_family ioctl_family_tty = {
 
 extern const struct ioctl_family ioctl_family_fs;
 extern const struct ioctl_family ioctl_family_fiemap;
+extern const struct ioctl_family ioctl_family_block;
 extern const struct ioctl_family ioctl_family_nbd;
 extern const struct ioctl_family ioctl_family_seccomp;
 
@@ -208,6 +209,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_fiemap,
 	&ioctl_family_seccomp,
 	&ioctl_family_nbd,
+	&ioctl_family_block,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
