@@ -199,6 +199,7 @@ static const struct ioctl_family ioctl_family_tty = {
 extern const struct ioctl_family ioctl_family_fs;
 extern const struct ioctl_family ioctl_family_fiemap;
 extern const struct ioctl_family ioctl_family_block;
+extern const struct ioctl_family ioctl_family_scsi;
 extern const struct ioctl_family ioctl_family_nbd;
 extern const struct ioctl_family ioctl_family_seccomp;
 
@@ -210,6 +211,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_seccomp,
 	&ioctl_family_nbd,
 	&ioctl_family_block,
+	&ioctl_family_scsi,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
