@@ -200,6 +200,7 @@ extern const struct ioctl_family ioctl_family_fs;
 extern const struct ioctl_family ioctl_family_fiemap;
 extern const struct ioctl_family ioctl_family_block;
 extern const struct ioctl_family ioctl_family_scsi;
+extern const struct ioctl_family ioctl_family_loop;
 extern const struct ioctl_family ioctl_family_nbd;
 extern const struct ioctl_family ioctl_family_seccomp;
 
@@ -212,6 +213,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_nbd,
 	&ioctl_family_block,
 	&ioctl_family_scsi,
+	&ioctl_family_loop,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
