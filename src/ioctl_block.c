@@ -12,23 +12,8 @@
 #include "decode.h"
 #include "decode_ioctl.h"
 #include "pids.h"
+#include "ioctl_common.h"
 #include "print.h"
-#include "quote.h"
-
-/* A char array field: up to its first NUL, "..." after it when it has none. */
-static void print_char_field(struct tcb *tcp, const char *s, size_t size)
-{
-	char out[QUOTE_SIZE(BLKPG_DEVNAMELTH)];
-	size_t n = strnlen(s, size);
-	bool cut = n == size;
-
-	if (cut)
-		n = size - 1;
-	quote_string(s, n, 0, out);
-	tprints(tcp, out);
-	if (cut)
-		tprints(tcp, "...");
-}
 
 static void print_blkpg(struct tcb *tcp, unsigned long addr)
 {
@@ -44,9 +29,9 @@ static void print_blkpg(struct tcb *tcp, unsigned long addr)
 	    fetch_or_print_addr(tcp, (unsigned long)a.data, &p, sizeof(p))) {
 		tprintf(tcp, "{start=%lld, length=%lld, pno=%d, devname=",
 			(long long)p.start, (long long)p.length, p.pno);
-		print_char_field(tcp, p.devname, sizeof(p.devname));
+		print_cstring_field(tcp, p.devname, sizeof(p.devname));
 		tprints(tcp, ", volname=");
-		print_char_field(tcp, p.volname, sizeof(p.volname));
+		print_cstring_field(tcp, p.volname, sizeof(p.volname));
 		tprints(tcp, "}");
 	} else if (!xlat_lookup(&xlat_blkpg_ops, (unsigned)a.op)) {
 		print_addr(tcp, (unsigned long)a.data);

@@ -2,7 +2,12 @@
 #include "config.h"
 #include "ioctl_common.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "mem.h"
+#include "quote.h"
+#include "util.h"
 
 void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
 			size_t elsize, print_elem_fn fn, void *data)
@@ -29,4 +34,22 @@ void ioctl_set_entry_printed(struct tcb *tcp)
 bool ioctl_entry_printed(const struct tcb *tcp)
 {
 	return tcp->call_priv == &entry_printed_mark;
+}
+
+void print_cstring_field(struct tcb *tcp, const char *s, size_t size)
+{
+	size_t n = strnlen(s, size);
+	bool cut = n == size;
+	char *out;
+
+	if (!size)
+		return;
+	if (cut)
+		n = size - 1;
+	out = xmalloc(QUOTE_SIZE(n));
+	quote_string(s, n, 0, out);
+	tprints(tcp, out);
+	free(out);
+	if (cut)
+		tprints(tcp, "...");
 }

@@ -9,23 +9,9 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "decode_ioctl.h"
+#include "ioctl_common.h"
 #include "print.h"
 #include "quote.h"
-
-/* A char array field: up to its first NUL, "..." after it when it has none. */
-static void print_cstring_field(struct tcb *tcp, const char *s, size_t size)
-{
-	char out[QUOTE_SIZE(LO_NAME_SIZE)];
-	size_t n = strnlen(s, size);
-	bool cut = n == size;
-
-	if (cut)
-		n = size - 1;
-	quote_string(s, n, 0, out);
-	tprints(tcp, out);
-	if (cut)
-		tprints(tcp, "...");
-}
 
 /* lo_encrypt_key: lo_encrypt_key_size bytes of it, at most all */
 static void print_key(struct tcb *tcp, const unsigned char *key, unsigned size)
