@@ -1,6 +1,6 @@
 /* ioctl(2): the request's name, then the argument through the family
  * that owns the request (struct ioctl_family, decode_ioctl.h).  The
- * terminal and FS_IOC_*FLAGS requests are the built-in "tty" family. */
+ * terminal requests are the built-in "tty" family. */
 #include "config.h"
 #include "decode_ioctl.h"
 
@@ -17,8 +17,6 @@
 #include "util.h"
 
 #define FICLONE_CMD 0x40049409u /* _IOW(0x94, 9, int): the argument is a fd */
-#define FS_IOC_GETFLAGS_CMD 0x80086601u
-#define FS_IOC_SETFLAGS_CMD 0x40086602u
 
 size_t format_ioctl_cmd(char *buf, size_t size, unsigned cmd)
 {
@@ -129,18 +127,6 @@ static void print_termios(struct tcb *tcp, unsigned long addr)
 	tprints(tcp, "]}");
 }
 
-/* [FS_EXTENT_FL] */
-static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)
-{
-	unsigned v;
-
-	if (!fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		return;
-	tprints(tcp, "[");
-	print_flags(tcp, &xlat_fs_inode_flags, v, NULL);
-	tprints(tcp, "]");
-}
-
 static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
 	if (tcp->exiting) {
@@ -154,18 +140,15 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		case FIONREAD: case TIOCGPGRP: case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
 			print_int_ref(tcp, arg);
 			break;
-		case FS_IOC_GETFLAGS_CMD:
-			print_inode_flags_ref(tcp, arg);
-			break;
 		default:
-			print_addr(tcp, arg);
-			break;
+			/* another family's request of a shared type byte */
+			return IOCTL_UNHANDLED;
 		}
 		return DEC_DONE;
 	}
 	switch (cmd) {
 	case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
-	case TIOCOUTQ: case TIOCGPTN: case TIOCGSID: case FS_IOC_GETFLAGS_CMD:
+	case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	case TIOCSWINSZ:
@@ -192,10 +175,6 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		tprint_arg_next(tcp);
 		print_xval_d(tcp, &xlat_tcxonc_args, arg);
 		return DEC_DONE;
-	case FS_IOC_SETFLAGS_CMD:
-		tprint_arg_next(tcp);
-		print_inode_flags_ref(tcp, arg);
-		return DEC_DONE;
 	case TIOCSCTTY: case TCSBRK: case FICLONE_CMD:
 		tprint_arg_next(tcp);
 		tprintf(tcp, "%ld", (long)arg);
@@ -207,11 +186,19 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 
 static const struct ioctl_family ioctl_family_tty = {
 	.name = "tty",
-	.types = { 'T', 'f', 0x94 },
+	.types = { 'T', 0x94 },
 	.decode = tty_decode,
 };
 
 /* ---- dispatch ----------------------------------------------------------- */
+
+extern const struct ioctl_family ioctl_family_fs;
+extern const struct ioctl_family ioctl_family_fiemap;
+extern const struct ioctl_family ioctl_family_block;
+extern const struct ioctl_family ioctl_family_scsi;
+extern const struct ioctl_family ioctl_family_loop;
+extern const struct ioctl_family ioctl_family_nbd;
+extern const struct ioctl_family ioctl_family_seccomp;
 
 /* Every family, in the order they are tried.  Add a family here. */
 static const struct ioctl_family *const ioctl_families[] = {
@@ -228,6 +215,13 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_rtc,
 	&ioctl_family_lirc,
 	&ioctl_family_nsfs,
+	&ioctl_family_fs,
+	&ioctl_family_fiemap,
+	&ioctl_family_seccomp,
+	&ioctl_family_nbd,
+	&ioctl_family_block,
+	&ioctl_family_scsi,
+	&ioctl_family_loop,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
@@ -301,13 +295,19 @@ int dec_ioctl(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		print_ioctl_cmd(tcp, cmd);
 		rc = ioctl_dispatch(tcp, cmd, arg);
+		/* argpos (the generic decoder's, 0 at entry) marks an exit
+		 * the family sees whatever the call returned */
+		if (rc == IOCTL_MORE_ALWAYS) {
+			tcp->argpos = 1;
+			return DEC_MORE;
+		}
 		if (rc != IOCTL_UNHANDLED)
 			return rc;
 		tprint_arg_next(tcp);
 		print_hex(tcp, arg);
 		return DEC_DONE;
 	}
-	if ((syscall_failed(tcp) || !arg) && !exit_on_error(cmd)) {
+	if (tcp->argpos != 1 && (syscall_failed(tcp) || !arg) && !exit_on_error(cmd)) {
 		print_addr(tcp, arg);
 		return DEC_DONE;
 	}

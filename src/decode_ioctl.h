@@ -18,6 +18,16 @@
  * the generic decoder prints the argument (distinct from DEC_MORE and
  * DEC_DONE). */
 enum { IOCTL_UNHANDLED = 2 };
+/* A family's decode() at entry: call me again at exit whatever the call
+ * returned (an "in => out" structure prints nothing more when the call
+ * failed; decode() checks ioctl_failed() itself). */
+enum { IOCTL_MORE_ALWAYS = 3 };
+
+/* The call failed (at exit). */
+static inline bool ioctl_failed(const struct tcb *tcp)
+{
+	return tcp->err || tcp->rval < 0;
+}
 
 struct ioctl_family {
 	const char *name;
@@ -31,9 +41,10 @@ struct ioctl_family {
 	bool (*print_cmd)(struct tcb *tcp, unsigned cmd);
 	/* Decodes the argument: prints ", " and the argument (tprint_arg_next),
 	 * or nothing for a request without one.  At entry (tcp->exiting false)
-	 * it returns DEC_DONE, DEC_MORE (call me again at exit) or
-	 * IOCTL_UNHANDLED; at exit, which comes only when the call succeeded
-	 * (a failed call prints the address), DEC_DONE. */
+	 * it returns DEC_DONE, DEC_MORE (call me again at exit),
+	 * IOCTL_MORE_ALWAYS or IOCTL_UNHANDLED; at exit, which comes after
+	 * DEC_MORE only when the call succeeded (a failed call prints the
+	 * address) and after IOCTL_MORE_ALWAYS always, DEC_DONE. */
 	int (*decode)(struct tcb *tcp, unsigned cmd, unsigned long arg);
 	/* True for a request whose decode() is called at exit even when the
 	 * call failed (it printed the start of a structure at entry and ends

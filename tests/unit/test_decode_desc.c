@@ -22,6 +22,9 @@
 #include <termios.h>
 #include <linux/hdreg.h>
 #include <linux/input.h>
+#include <linux/fiemap.h>
+#include <linux/seccomp.h>
+#include <scsi/sg.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -447,6 +450,57 @@ static void test_ioctl_families(void **state)
 	fake_done(&f);
 }
 
+/* Families of src/ioctl_*.c: an "in => out" structure (IOCTL_MORE_ALWAYS)
+ * prints nothing more when the call failed, and its exit when it did not. */
+static void test_ioctl_families_b(void **state)
+{
+	struct {
+		struct fiemap fm;
+		struct fiemap_extent fe[1];
+	} m = { { .fm_length = 4096, .fm_flags = FIEMAP_FLAG_SYNC, .fm_extent_count = 1,
+		  .fm_mapped_extents = 1 },
+		{ { .fe_physical = 8192, .fe_length = 4096, .fe_flags = FIEMAP_EXTENT_LAST } } };
+	struct seccomp_notif notif;
+	int reset = SG_SCSI_RESET_DEVICE | 0x100;
+	char want[128];
+	struct fake f;
+	(void)state;
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0xc020660b /* FS_IOC_FIEMAP */, (unsigned long)&m, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, FS_IOC_FIEMAP, {fm_start=0, fm_length=4096, "
+			    "fm_flags=FIEMAP_FLAG_SYNC, fm_extent_count=1}");
+	fake_done(&f);
+
+	pcfg.verbose = true;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0xc020660b, (unsigned long)&m, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, FS_IOC_FIEMAP, {fm_start=0, fm_length=4096, "
+			    "fm_flags=FIEMAP_FLAG_SYNC, fm_extent_count=1} => {fm_flags=FIEMAP_FLAG_SYNC, "
+			    "fm_mapped_extents=1, fm_extents=[{fe_logical=0, fe_physical=8192, "
+			    "fe_length=4096, fe_flags=FIEMAP_EXTENT_LAST}]}");
+	fake_done(&f);
+	pcfg.verbose = false;
+
+	/* all zeros: nothing at entry, the address when the call failed */
+	memset(&notif, 0, sizeof(notif));
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SECCOMP_IOCTL_NOTIF_RECV, (unsigned long)&notif, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	snprintf(want, sizeof(want), "3, SECCOMP_IOCTL_NOTIF_RECV, %p", (void *)&notif);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SG_SCSI_RESET, (unsigned long)&reset, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f),
+			    "3, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_DEVICE]");
+	fake_done(&f);
+}
+
 static void test_poll(void **state)
 {
 	struct fake f;
@@ -580,6 +634,7 @@ int main(void)
 		cmocka_unit_test_setup(test_fcntl, fake_setup),
 		cmocka_unit_test_setup(test_ioctl, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_families, fake_setup),
+		cmocka_unit_test_setup(test_ioctl_families_b, fake_setup),
 		cmocka_unit_test_setup(test_poll, fake_setup),
 		cmocka_unit_test_setup(test_select, fake_setup),
 		cmocka_unit_test_setup(test_epoll, fake_setup),

@@ -1,0 +1,26 @@
+/* Printers shared by the ioctl families of src/ioctl_*.c. */
+#ifndef CTRACE_IOCTL_COMMON_H
+#define CTRACE_IOCTL_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "print.h"
+#include "tcb.h"
+
+/* n structures of elsize bytes at addr: "[]" when n is 0, the address
+ * when the first cannot be read, else print_array(). */
+void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
+			size_t elsize, print_elem_fn fn, void *data);
+
+/* A char array field of size bytes (a copy in s): quoted up to its first
+ * NUL, "..." after it when it has none (not cut by -s). */
+void print_cstring_field(struct tcb *tcp, const char *s, size_t size);
+
+/* "In => out" structures: at entry, remember that the structure was
+ * printed (a request whose entry shows nothing when it holds only zeros
+ * prints it once, at exit); at exit, whether it was. */
+void ioctl_set_entry_printed(struct tcb *tcp);
+bool ioctl_entry_printed(const struct tcb *tcp);
+
+#endif
