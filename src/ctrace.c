@@ -112,9 +112,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	if (opts.argv)
-		ret = tracer_spawn(path, opts.argv);
-	else
+	ret = opts.argv ? tracer_spawn(path, opts.argv) : 0;
+	if (ret >= 0 && opts.npids)
 		ret = tracer_attach(opts.pids, opts.npids);
 	if (ret < 0) {
 		tracer_cleanup();

@@ -804,10 +804,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 	/* -b: every execve must stop, followed or not */
 	if (opts->detach_on_execve)
 		opts->seccomp_bpf = -1;
+	/* -p PID with a command, as strace: the command is started, then the
+	 * pids are attached; those run without the seccomp filter, so the
+	 * fast path is off */
 	if (opts->argv && opts->npids) {
-		/* strace allows both; ctrace keeps it simple for now. */
-		ct_error("PROG [ARGS] and -p PID are mutually exclusive");
-		return bad_usage();
+		if (opts->seccomp_bpf > 0)
+			ct_error("--seccomp-bpf is not enabled because it is not compatible with -p");
+		opts->seccomp_bpf = -1;
 	}
 	/* -n numbers the last syscall made, filtered or not: no fast path
 	 * unless asked for */

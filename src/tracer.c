@@ -229,8 +229,11 @@ int tracer_init(const struct options *opts)
 	pcfg.json = opts->json;
 	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile) && !opts->json;
 	pcfg.pid_plain = opts->outfile != NULL;
-	/* strace: -o FILE with -f, or with more than one -p PID from the start */
-	pcfg.pid_always = opts->outfile && (opts->follow == 1 || (!opts->follow && opts->npids > 1));
+	/* strace: -o FILE with -f, or with more than one tracee from the
+	 * start (-p PID twice, or -p PID and a command) */
+	pcfg.pid_always = opts->outfile &&
+			  (opts->follow == 1 ||
+			   (!opts->follow && opts->npids + (opts->argv ? 1 : 0) > 1));
 	pcfg.xlat_style = opts->xlat_style;
 	pcfg.acolumn = opts->acolumn;
 	pcfg.print_scno = opts->print_scno;
@@ -747,10 +750,12 @@ static int attach_threads(pid_t pid)
 int tracer_attach(const pid_t *pids, size_t npids)
 {
 	int attached = 0;
+	unsigned spawn_opts = seize_opts;
 
 	if (opt->seccomp_bpf > 0)
 		ct_warn("seccomp-bpf fast path not used: %s; stopping at every syscall",
 			fastpath_reason_text(FP_ATTACH));
+	/* (with a command too: its options are kept for it) */
 	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt->follow)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
@@ -792,7 +797,10 @@ int tracer_attach(const pid_t *pids, size_t npids)
 				ct_error("Process %d%s attached", pid, ns);
 		}
 	}
-	return attached ? 0 : -ESRCH;
+	if (main_pid)
+		seize_opts = spawn_opts;
+	/* with a command, ctrace goes on tracing it */
+	return attached || main_pid ? 0 : -ESRCH;
 }
 
 static bool is_exec(const struct syscall_ent *e)
