@@ -144,6 +144,34 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 	return 0;
 }
 
+/* NAME@PERS (strace 6.1): NAME in one personality only.  ctrace's
+ * selection is of the native personality's calls (those of another one
+ * are always shown), so NAME@64 on x86_64 is NAME, and NAME@32 selects
+ * nothing here; NAME is checked against the native table either way. */
+static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
+			    bool *set, char *err, size_t errsize)
+{
+	char *at = strchr(tok, '@');
+	_cleanup_free_ bool *scratch = NULL;
+	size_t i;
+
+	if (!at)
+		return apply_token(a, tok, value, set, err, errsize);
+	for (i = 0; a->personalities[i]; i++)
+		if (strcmp(at + 1, a->personalities[i]) == 0)
+			break;
+	if (!a->personalities[i]) {
+		snprintf(err, errsize, "incorrect personality designator '%s' in qualification '%s'",
+			 at + 1, tok);
+		return -EINVAL;
+	}
+	*at = '\0';
+	if (i == 0)
+		return apply_token(a, tok, value, set, err, errsize);
+	scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	return apply_token(a, tok, value, scratch, err, errsize);
+}
+
 int filter_parse_trace(const struct arch_def *a, const char *value, bool *set,
 		       char *err, size_t errsize)
 {
@@ -165,7 +193,7 @@ int filter_parse_trace(const struct arch_def *a, const char *value, bool *set,
 		return -EINVAL;
 	}
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int ret = apply_token(a, tok, !negate, set, err, errsize);
+		int ret = apply_token_pers(a, tok, !negate, set, err, errsize);
 		if (ret < 0)
 			return ret;
 	}

@@ -1145,9 +1145,11 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 		if (leader->out->curline == leader)
 			leader->out->curline = NULL;
 		{
-			/* printed once the leader is gone: one process remains */
+			/* printed once the leader is gone: one process remains;
+			 * not when the thread that called execve was not
+			 * followed (no -f: strace does not know it) */
 			bool tell = !(opt->quiet_mask & QUIET_THREAD_EXECVE) && opt->count != COUNT_ONLY &&
-				    !(leader->flags & TCB_SILENT);
+				    !(leader->flags & TCB_SILENT) && !(thread->flags & TCB_SILENT);
 			struct outstream *os = leader->out;
 
 			if (os != shared_out) {
@@ -1161,8 +1163,18 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			}
 			drop_tcb(leader);
 			tcb_rename(thread, pid);
-			if (tell)
+			if (tell) {
+				/* as strace, never held back by -e status=:
+				 * the staged execve line waits below it */
+				struct outstream *staged = stage_active(thread) ? sink_pop(thread) : NULL;
+				unsigned col = thread->curcol;
+
 				ev_superseded(thread, (long)old);
+				if (staged) {
+					sink_push(thread, staged);
+					thread->curcol = col;
+				}
+			}
 		}
 		tcp = thread;
 	}
