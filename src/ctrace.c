@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/resource.h>
@@ -99,6 +100,11 @@ int main(int argc, char **argv)
 	pids_mode = opts.decode_pids;
 
 	if (opts.argv) {
+		/* strace's words for a name no path can hold */
+		if (strlen(opts.argv[0]) >= PATH_MAX) {
+			ct_error("exec: %s", strerror(ENAMETOOLONG));
+			return 1;
+		}
 		path = tracer_find_program(opts.argv[0]);
 		if (!path) {
 			ct_error("Can't stat '%s': %s", opts.argv[0], strerror(errno));

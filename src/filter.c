@@ -356,6 +356,27 @@ void filter_set_abbrev_none(const struct arch_def *a)
 	set_size = a->nsyscalls;
 }
 
+int filter_check_trace(const struct arch_def *a, const char *e)
+{
+	const char *eq = strchr(e, '=');
+	size_t klen = eq ? (size_t)(eq - e) : 0;
+	_cleanup_free_ bool *scratch = NULL;
+	char err[256];
+
+	if (eq && !(klen == 5 && strncmp(e, "trace", 5) == 0) &&
+	    !(klen == 3 && strncmp(e, "raw", 3) == 0) &&
+	    !(klen == 6 && strncmp(e, "abbrev", 6) == 0) &&
+	    !(klen == 7 && strncmp(e, "verbose", 7) == 0) &&
+	    !(klen == 1 && strchr("tavx", e[0])))
+		return 0;
+	scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	if (filter_parse_trace(a, eq ? eq + 1 : e, scratch, err, sizeof(err)) < 0) {
+		ct_error("%s", err);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, bool *set)
 {
 	char err[256];

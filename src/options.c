@@ -10,6 +10,7 @@
 
 #include "arch.h"
 #include "dump.h"
+#include "filter.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -571,6 +572,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 
 			if (r < 0)
 				return bad_usage();
+			if (r == 0 && filter_check_trace(arch_native, optarg) < 0)
+				return bad_usage();
 			if (r == 0)
 				push(&opts->exprs, &opts->nexprs, optarg);
 			break;
@@ -585,6 +588,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 			push(&opts->owned, &opts->nowned, e);
 			n = (size_t)take_qualifier(opts, e);
 			if ((int)n < 0)
+				return bad_usage();
+			if (n == 0 && filter_check_trace(arch_native, e) < 0)
 				return bad_usage();
 			if (n == 0)
 				push(&opts->exprs, &opts->nexprs, e);

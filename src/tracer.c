@@ -267,6 +267,12 @@ int tracer_init(const struct options *opts)
 	if (opts->only_failed)
 		filter_set_status(1u << FS_FAILED);
 
+	/* -ff: FILE.PID must fit a path (strace checks it at the start too) */
+	if (opts->outfile && opts->follow >= 2 &&
+	    strlen(opts->outfile) >= PATH_MAX - sizeof(int) * 3) {
+		ct_error("%s: %s", opts->outfile, strerror(ENAMETOOLONG));
+		return -ENAMETOOLONG;
+	}
 	if (opts->outfile && opts->follow < 2) {
 		fp = fopen(opts->outfile, opts->append ? "ae" : "we");
 		if (!fp) {
