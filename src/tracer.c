@@ -503,8 +503,10 @@ _Noreturn static void child_exec(const char *path, char **argv)
 		}
 	}
 	execv(path, argv);
-	ct_error("exec: %s: %s", path, strerror(errno));
-	_exit(127);
+	/* strace's message and status */
+	ct_error("exec: %s", strerror(errno));
+	fflush(stderr); /* stderr may be the trace's, fully buffered */
+	_exit(1);
 }
 
 /* Decide whether the filtered fast path is used and build its filter. */
@@ -937,12 +939,17 @@ static void on_syscall_entry(struct tcb *tcp)
 		tcp->flags |= TCB_FILTERED;
 		return;
 	}
+	if (tcp->flags & TCB_EXEC_FAILED) {
+		tcp->flags |= TCB_FILTERED;
+		return;
+	}
 	if (tcp->flags & TCB_HIDE) {
 		if (!is_exec(tcp->ent)) {
 			tcp->flags |= TCB_FILTERED;
 			return;
 		}
 		tcp->flags &= ~TCB_HIDE;
+		tcp->flags |= TCB_FIRST_EXEC;
 	}
 	if (!syscall_traced(tcp) || (pathtrace_active() && !pathtrace_match(tcp))) {
 		tcp->flags &= ~TCB_INJECTED;
@@ -980,7 +987,11 @@ static void on_syscall_exit(struct tcb *tcp)
 
 static void syscall_exit_events(struct tcb *tcp)
 {
-	tcp->flags &= ~TCB_INSYSCALL;
+	/* as strace: after the command's failed execve only ctrace's
+	 * "exec: ERROR" and the exit status are shown */
+	if ((tcp->flags & TCB_FIRST_EXEC) && tcp->err)
+		tcp->flags |= TCB_EXEC_FAILED;
+	tcp->flags &= ~(TCB_INSYSCALL | TCB_FIRST_EXEC);
 	tcp->exiting = true;
 	if (tcp->err == ERESTART_RESTARTBLOCK) /* restart_syscall follows */
 		tcp->restart_ent = tcp->ent;
