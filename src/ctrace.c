@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <string.h>
 #include <sys/auxv.h>
@@ -77,6 +78,21 @@ static int run_preflight(const struct options *opts)
 	return 0;
 }
 
+/* As strace: once the command runs with its own copies, ctrace lets go
+ * of its stdin and stdout (never written: the trace goes to stderr or
+ * a file opened before), so a pipe into or out of ctrace ends when the
+ * command closes its ends. */
+static void release_std_fds(void)
+{
+	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	dup2(fd, STDIN_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	__attribute__((cleanup(options_free))) struct options opts = { 0 };
@@ -119,6 +135,8 @@ int main(int argc, char **argv)
 	}
 
 	ret = opts.argv ? tracer_spawn(path, opts.argv) : 0;
+	if (ret >= 0 && opts.argv)
+		release_std_fds();
 	if (ret >= 0 && opts.npids)
 		ret = tracer_attach(opts.pids, opts.npids);
 	if (ret < 0) {

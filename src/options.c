@@ -823,6 +823,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 		opts->seccomp_bpf = -1;
 	if (opts->separately)
 		opts->follow = opts->follow ? 2 : 0;
+	if ((opts->separately || opts->follow > 1) && opts->outfile &&
+	    (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {
+		ct_error("piping the output and -ff/--output-separately are mutually exclusive");
+		return bad_usage();
+	}
 	if (opts->follow > 1 && !opts->outfile)
 		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
 	/* strace: with -o FILE and a command, and no -q or -e quiet= at

@@ -64,6 +64,7 @@ struct outstream {
 	bool flush_lines;      /* flush after every complete line (a tty) */
 	bool lazy;             /* nobody waits for it: may stay buffered while
 				* ctrace sleeps (see outstream_set_private()) */
+	bool popened;          /* -o |CMD: closed with pclose (waits for CMD) */
 	struct arg_marks *marks; /* NULL: argument boundaries not kept */
 	struct outstream *below; /* the sink under this one (sink_push) */
 };

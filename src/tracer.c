@@ -273,7 +273,15 @@ int tracer_init(const struct options *opts)
 		ct_error("%s: %s", opts->outfile, strerror(ENAMETOOLONG));
 		return -ENAMETOOLONG;
 	}
-	if (opts->outfile && opts->follow < 2) {
+	if (opts->outfile && (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {
+		/* strace's -o |CMD / -o !CMD: the trace goes to CMD's stdin */
+		fp = popen(opts->outfile + 1, "we");
+		if (!fp) {
+			ret = -errno;
+			ct_error("Can't popen '%s': %s", opts->outfile + 1, strerror(errno));
+			return ret;
+		}
+	} else if (opts->outfile && opts->follow < 2) {
 		fp = fopen(opts->outfile, opts->append ? "ae" : "we");
 		if (!fp) {
 			ret = -errno;
@@ -283,6 +291,8 @@ int tracer_init(const struct options *opts)
 	}
 	if (!opts->outfile || opts->follow < 2) {
 		shared_out = outstream_new(fp);
+		shared_out->popened = opts->outfile &&
+				      (opts->outfile[0] == '|' || opts->outfile[0] == '!');
 		/* Full buffering everywhere; a terminal is flushed per line. */
 		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 		if (opts->outfile)
