@@ -10,6 +10,7 @@
 
 const struct arch_def arch_x86_64 = {
 	.name = "x86_64",
+	.wordsize = 8,
 	.audit_arch = AUDIT_ARCH_X86_64,
 	.table = syscalls_x86_64,
 	.nsyscalls = SYSCALLS_X86_64_COUNT,
@@ -18,6 +19,7 @@ const struct arch_def arch_x86_64 = {
 
 const struct arch_def arch_aarch64 = {
 	.name = "aarch64",
+	.wordsize = 8,
 	.audit_arch = AUDIT_ARCH_AARCH64,
 	.table = syscalls_aarch64,
 	.nsyscalls = SYSCALLS_AARCH64_COUNT,
@@ -25,7 +27,24 @@ const struct arch_def arch_aarch64 = {
 	.personalities = { "64", "32" },
 };
 
+const struct arch_def arch_i386 = {
+	.name = "i386",
+	.wordsize = 4,
+	.audit_arch = AUDIT_ARCH_I386,
+	.table = syscalls_i386,
+	.nsyscalls = SYSCALLS_I386_COUNT,
+};
+
+const struct arch_def arch_arm = {
+	.name = "arm",
+	.wordsize = 4,
+	.audit_arch = AUDIT_ARCH_ARM,
+	.table = syscalls_arm,
+	.nsyscalls = SYSCALLS_ARM_COUNT,
+};
+
 const struct arch_def *const arch_all[] = { &arch_x86_64, &arch_aarch64, NULL };
+static const struct arch_def *const arch_compat[] = { &arch_i386, &arch_arm, NULL };
 
 const struct arch_def *arch_by_name(const char *name)
 {
@@ -44,6 +63,9 @@ const struct arch_def *arch_by_audit(uint32_t audit_arch)
 	for (unsigned i = 0; arch_all[i]; i++)
 		if (arch_all[i]->audit_arch == audit_arch)
 			return arch_all[i];
+	for (unsigned i = 0; arch_compat[i]; i++)
+		if (arch_compat[i]->audit_arch == audit_arch)
+			return arch_compat[i];
 	return NULL;
 }
 
@@ -60,4 +82,13 @@ long arch_syscall_number(const struct arch_def *a, const char *name)
 		if (a->table[i].name && strcmp(a->table[i].name, name) == 0)
 			return (long)i;
 	return -1;
+}
+
+long arch_native_number(const struct arch_def *a, long nr)
+{
+	const struct syscall_ent *e = arch_syscall(a, nr);
+
+	if (a == arch_native)
+		return nr;
+	return e ? arch_syscall_number(arch_native, e->name) : -1;
 }

@@ -23,7 +23,8 @@ struct syscall_regs {
 struct xlat;
 
 struct arch_def {
-	const char *name;          /* "x86_64", "aarch64" */
+	const char *name;          /* "x86_64", "aarch64", "i386", "arm" */
+	unsigned wordsize;         /* bytes in a long: 8, or 4 (compat) */
 	uint32_t audit_arch;       /* AUDIT_ARCH_X86_64 ... */
 	const struct syscall_ent *table;
 	unsigned nsyscalls;        /* entries in table (max number + 1) */
@@ -61,17 +62,27 @@ struct arch_regs_ops {
 
 extern const struct arch_def arch_x86_64;
 extern const struct arch_def arch_aarch64;
+/* The 32-bit (compat) personalities of x86_64 and aarch64: names and
+ * signatures from syscalls/compat.def, no custom decoders. */
+extern const struct arch_def arch_i386;
+extern const struct arch_def arch_arm;
 extern const struct arch_regs_ops arch_native_regs;
 #define arch_native (arch_native_regs.arch)
 
-/* All known architectures, NULL-terminated. */
+/* All known 64-bit architectures, NULL-terminated (--check --arch and
+ * the tables of foreign architectures). */
 extern const struct arch_def *const arch_all[];
 
 const struct arch_def *arch_by_name(const char *name);
+/* Any personality, the 32-bit ones included. */
 const struct arch_def *arch_by_audit(uint32_t audit_arch);
 
 /* Table lookups.  NULL / -1 when unknown. */
 const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr);
 long arch_syscall_number(const struct arch_def *a, const char *name);
+/* The number of call nr of personality a in the host's table (the same
+ * name), for the -e trace= sets, which are kept by host number; -1 when
+ * the host has no call of that name. */
+long arch_native_number(const struct arch_def *a, long nr);
 
 #endif

@@ -74,11 +74,13 @@ void print_arg(struct tcb *tcp, unsigned i)
 {
 	const struct argspec *as = &tcp->ent->args[i];
 	unsigned long v = tcp->args[i];
+	/* a 32-bit personality: longs are 32 bits */
+	bool narrow = tcp->arch && tcp->arch->wordsize == 4;
 
 	switch (as->kind) {
 	case AK_INT: print_dec(tcp, (int)v); break;
 	case AK_UINT: print_udec(tcp, (unsigned)v); break;
-	case AK_LONG: print_dec(tcp, (long)v); break;
+	case AK_LONG: print_dec(tcp, narrow ? (long)(int32_t)v : (long)v); break;
 	case AK_ULONG: print_udec(tcp, v); break;
 	case AK_HEX: print_hex(tcp, v); break;
 	case AK_MODE: print_mode(tcp, v); break;

@@ -831,9 +831,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 	if (opts->follow > 1 && !opts->outfile)
 		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
 	/* strace: with -o FILE and a command, and no -q or -e quiet= at
-	 * all, attach/detach messages are off */
+	 * all, -q holds: attach/detach and personality messages are off */
 	if (!opts->quiet_seen && opts->outfile && opts->argv)
-		opts->quiet_mask |= QUIET_ATTACH;
+		opts->quiet_mask |= QUIET_ATTACH | QUIET_PERSONALITY;
 	if (opts->no_aslr && !opts->argv) {
 		ct_error("--no-aslr needs PROG [ARGS] (it cannot change a running process)");
 		return bad_usage();

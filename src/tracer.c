@@ -893,13 +893,17 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	return true;
 }
 
+/* -e trace=: the sets are kept by host number.  A 32-bit call counts as
+ * the host call of the same name; one the host lacks (mmap2, stat64...)
+ * as an unknown number. */
 static bool syscall_traced(const struct tcb *tcp)
 {
+	long nr;
+
 	if (!tcp->ent)
 		return trace_set[arch_native->nsyscalls];
-	if (tcp->arch != arch_native)
-		return true;
-	return trace_set[tcp->scno];
+	nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
+	return trace_set[nr < 0 ? (long)arch_native->nsyscalls : nr];
 }
 
 static void on_syscall_entry(struct tcb *tcp);

@@ -2,6 +2,11 @@
 #
 #   awk -v mode=table  -v arch=x86_64 -f gen-syscalls.awk syscalls.def x86_64.tbl
 #       -> the const struct syscall_ent array for that architecture
+#   awk -v mode=table  -v arch=i386 -v compat=1 -f gen-syscalls.awk \
+#           syscalls.def compat.def i386.tbl
+#       -> a 32-bit personality: no custom decoders (they read 64-bit
+#          layouts), and a call with a 64-bit argument (off), which the
+#          32-bit ABI splits over two registers, shows 6 registers in hex
 #   awk -v mode=header -f gen-syscalls.awk x86_64.tbl aarch64.tbl
 #       -> gen/syscalls.h: declarations and *_COUNT for every table
 #   awk -v mode=decoders -f gen-syscalls.awk syscalls.def
@@ -69,8 +74,8 @@ BEGIN {
 FNR == 1 { fileno++ }
 /^[ \t]*(#|$)/ { next }
 
-# syscalls.def (first file in table and decoders modes)
-(mode == "table" || mode == "decoders") && fileno == 1 {
+# syscalls.def and compat.def (the *.def files of table and decoders modes)
+(mode == "table" || mode == "decoders") && FILENAME ~ /\.def$/ {
 	name = $1
 	if (name in NARGS) fail("duplicate row for " name)
 	if ($2 !~ /^[0-6]$/) fail(name ": nargs must be 0..6")
@@ -82,12 +87,23 @@ FNR == 1 { fileno++ }
 	RVK[name] = RV[$4]
 	DEC[name] = $5
 	a = ""
-	for (i = 6; i <= NF; i++) a = a (i > 6 ? ", " : "") argc($i)
+	split64 = 0
+	for (i = 6; i <= NF; i++) {
+		a = a (i > 6 ? ", " : "") argc($i)
+		if ($i == "off") split64 = 1
+	}
 	ARGS[name] = a
+	if (compat) {
+		DEC[name] = "-"
+		if (split64) {
+			NARGS[name] = 6
+			ARGS[name] = "{ AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }"
+		}
+	}
 	next
 }
 
-mode == "table" && fileno == 2 {
+mode == "table" && FILENAME ~ /\.tbl$/ {
 	if ($1 !~ /^[0-9]+$/) fail("bad syscall number '" $1 "'")
 	if (($1 + 0) in NAME) fail("duplicate number " $1)
 	if (!($2 in NARGS)) fail("syscall '" $2 "' has no row in syscalls.def")
@@ -106,7 +122,7 @@ mode == "header" {
 END {
 	if (err) exit 1
 	if (mode == "table") {
-		print "/* Generated from syscalls/syscalls.def and syscalls/" arch ".tbl. Do not edit. */"
+		print "/* Generated from syscalls/syscalls.def" (compat ? ", compat.def" : "") " and syscalls/" arch ".tbl. Do not edit. */"
 		print "#include \"config.h\""
 		print "#include \"syscallent.h\""
 		print "#include \"xlat.h\""

@@ -5,18 +5,28 @@
 #
 #   sh syscalls/mktbl.sh x86_64  > syscalls/x86_64.tbl
 #   sh syscalls/mktbl.sh aarch64 > syscalls/aarch64.tbl
+#   sh syscalls/mktbl.sh i386    > syscalls/i386.tbl
+#   sh syscalls/mktbl.sh arm     > syscalls/arm.tbl
 #
 # x86_64:  the 64-bit table of <asm/unistd_64.h> (not x32, not i386).
 # aarch64: <asm/unistd.h> of the arm64 cross headers (linux-libc-dev-arm64-
 #          cross), i.e. asm-generic/unistd.h with the __ARCH_WANT_* choices
 #          of arm64, evaluated by the preprocessor with __BITS_PER_LONG 64.
+# i386:    <asm/unistd_32.h> of the host headers: the compat personality of
+#          x86_64 (int $0x80, 32-bit programs).
+# arm:     <asm/unistd.h> of the armhf cross headers (linux-libc-dev-armhf-
+#          cross) with __ARM_EABI__: the EABI numbers, the compat
+#          personality of aarch64.  The ARM-private calls (__ARM_NR_*, from
+#          0xf0000: cacheflush, set_tls...) are not in the table.
 # A number that the headers already define must carry the same name as in
 # the list below, otherwise the script fails.
 set -eu
 
-arch=${1:?usage: mktbl.sh x86_64|aarch64}
+arch=${1:?usage: mktbl.sh x86_64|aarch64|i386|arm}
 X86_64_H=${X86_64_H:-/usr/include/x86_64-linux-gnu/asm/unistd_64.h}
 AARCH64_INC=${AARCH64_INC:-/usr/aarch64-linux-gnu/include}
+I386_H=${I386_H:-/usr/include/x86_64-linux-gnu/asm/unistd_32.h}
+ARM_INC=${ARM_INC:-/usr/arm-linux-gnueabihf/include}
 CPP=${CPP:-cpp}
 
 # Added in Linux 6.2 .. 6.18 (scripts/syscall.tbl "common" entries and
@@ -51,6 +61,22 @@ from_headers() {
 	case $arch in
 	x86_64)
 		sed -n 's/^#define __NR_\([a-z0-9_]*\)[ \t]\{1,\}\([0-9]\{1,\}\)$/\2 \1/p' "$X86_64_H"
+		;;
+	i386)
+		sed -n 's/^#define __NR_\([a-z0-9_]*\)[ \t]\{1,\}\([0-9]\{1,\}\)$/\2 \1/p' "$I386_H"
+		;;
+	arm)
+		names=$(printf '#include <asm/unistd.h>\n' |
+			$CPP -nostdinc -D__ARM_EABI__ -I"$ARM_INC" -dM - |
+			sed -n 's/^#define __NR_\([a-z0-9_]*\) .*/\1/p' | sort -u)
+		{
+			printf '#include <asm/unistd.h>\n'
+			for n in $names; do printf 'NR %s __NR_%s\n' "$n" "$n"; done
+		} | $CPP -nostdinc -D__ARM_EABI__ -I"$ARM_INC" -P - |
+			awk '$1 == "NR" && $3 ~ /^[0-9() +]+$/ { v = $3; for (i = 4; i <= NF; i++) v = v $i; print v, $2 }' |
+			awk '{ gsub(/[()]/, "", $1); n = split($1, p, "+"); t = 0; for (i = 1; i <= n; i++) t += p[i]; print t, $2 }' |
+			# aliases and bases, not calls
+			grep -v -E ' (SYSCALL_BASE|OABI_SYSCALL_BASE|SYSCALL_MASK|sync_file_range2)$'
 		;;
 	aarch64)
 		# List the macro names, then let the preprocessor evaluate each.

@@ -26,6 +26,20 @@ static int x86_64_get_syscall(pid_t pid, struct syscall_regs *out)
 	if (ret < 0)
 		return ret;
 	out->nr = (long)r.orig_rax;
+	out->ip = r.rip;
+	out->sp = r.rsp;
+	/* A 32-bit code segment means the i386 personality (int 0x80 etc.):
+	 * the i386 ABI's registers, 32 bits wide. */
+	if (r.cs == 0x23) {
+		unsigned long long a32[6] = { r.rbx, r.rcx, r.rdx, r.rsi, r.rdi, r.rbp };
+
+		for (unsigned i = 0; i < 6; i++)
+			out->args[i] = (uint32_t)a32[i];
+		out->nr = (int32_t)r.orig_rax;
+		out->ret = (int32_t)r.rax;
+		out->audit_arch = AUDIT_ARCH_I386;
+		return 0;
+	}
 	out->args[0] = r.rdi;
 	out->args[1] = r.rsi;
 	out->args[2] = r.rdx;
@@ -33,10 +47,7 @@ static int x86_64_get_syscall(pid_t pid, struct syscall_regs *out)
 	out->args[4] = r.r8;
 	out->args[5] = r.r9;
 	out->ret = (long)r.rax;
-	out->ip = r.rip;
-	out->sp = r.rsp;
-	/* A 32-bit code segment means the i386 personality (int 0x80 etc.). */
-	out->audit_arch = r.cs == 0x23 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
+	out->audit_arch = AUDIT_ARCH_X86_64;
 	return 0;
 }
 

@@ -53,7 +53,8 @@ run execthread -f "$HELPERS/execthread" /bin/true
 if [ ! -x "$HELPERS/int80" ]; then
 	echo "SKIP: personality event: $HELPERS/int80 is built on x86_64 only"
 elif machine_can int80 "personality event (int \$0x80 from a 64-bit process)" "$HELPERS/int80"; then
-	run int80 "$HELPERS/int80"
+	# -o FILE with a command implies -q (personality too), as in strace
+	run int80 -e quiet=none "$HELPERS/int80"
 	grep -q '"type":"personality"' "$TMP/int80.json" || { echo "FAIL: no personality event"; rc=1; }
 fi
 grep -q '"type":"killed","pid":[0-9]*,"time":[0-9.]*,"signal":"SIGKILL","core_dumped":false' "$TMP/killed.json" ||

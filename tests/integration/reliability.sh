@@ -107,8 +107,13 @@ done
 if [ ! -x "$HELPERS/int80" ]; then
 	echo "SKIP: 32-bit syscall: $HELPERS/int80 is built on x86_64 only"
 elif machine_can int80 "32-bit syscall (int \$0x80 from a 64-bit process)" "$HELPERS/int80"; then
-	"$CTRACE" -o "$TMP/i80" "$HELPERS/int80"; st=$?
+	# -o FILE with a command implies -q, personality messages included
+	"$CTRACE" -e quiet=none -o "$TMP/i80" "$HELPERS/int80"; st=$?
 	[ $st = 0 ] || bad "int80 status $st"
+	"$CTRACE" -o "$TMP/i80q" "$HELPERS/int80" || bad "int80 -o status"
+	grep -q "bit mode" "$TMP/i80q" && bad "-o FILE CMD printed a personality line (strace's implied -q hides it)"
+	# i386 call 20 is getpid, named from the i386 table
+	grep -q '^getpid() *= [0-9]*$' "$TMP/i80" || bad "i386 getpid not named"
 	grep -q "^\[ Process PID=[0-9]* runs in 32 bit mode. \]$" "$TMP/i80" || bad "no 32 bit mode line"
 	grep -q "^\[ Process PID=[0-9]* runs in 64 bit mode. \]$" "$TMP/i80" || bad "no 64 bit mode line"
 	# i386 call 20 is getpid; on x86_64, 20 is writev
