@@ -144,10 +144,11 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 	return 0;
 }
 
-/* NAME@PERS (strace 6.1): NAME in one personality only.  ctrace's
- * selection is of the native personality's calls (those of another one
- * are always shown), so NAME@64 on x86_64 is NAME, and NAME@32 selects
- * nothing here; NAME is checked against the native table either way. */
+/* NAME@PERS (strace 6.1): NAME in one personality only.  ctrace keeps
+ * one selection, by host name, for every personality (a compat call is
+ * selected by its host name), so NAME@64 on x86_64 is NAME, and NAME@32
+ * or NAME@x32 is checked against the native table and selects nothing
+ * (not yet: a compat-only selection). */
 static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 			    bool *set, char *err, size_t errsize)
 {
