@@ -14,6 +14,7 @@ const struct arch_def arch_x86_64 = {
 	.audit_arch = AUDIT_ARCH_X86_64,
 	.table = syscalls_x86_64,
 	.nsyscalls = SYSCALLS_X86_64_COUNT,
+	.personalities = { "64", "32", "x32" },
 };
 
 const struct arch_def arch_aarch64 = {
@@ -23,6 +24,7 @@ const struct arch_def arch_aarch64 = {
 	.table = syscalls_aarch64,
 	.nsyscalls = SYSCALLS_AARCH64_COUNT,
 	.mmap_prot_extra = &xlat_mmap_prot_aarch64,
+	.personalities = { "64", "32" },
 };
 
 const struct arch_def arch_i386 = {

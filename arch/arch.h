@@ -31,6 +31,9 @@ struct arch_def {
 	/* PROT_ bits of this architecture only (aarch64: PROT_BTI,
 	 * PROT_MTE), decoded after the common ones; NULL when none. */
 	const struct xlat *mmap_prot_extra;
+	/* strace's personality designators (-e trace=NAME@64), the native
+	 * one first; NULL-terminated */
+	const char *personalities[4];
 };
 
 /* Register access for the host architecture. */

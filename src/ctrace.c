@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/resource.h>
@@ -76,6 +78,21 @@ static int run_preflight(const struct options *opts)
 	return 0;
 }
 
+/* As strace: once the command runs with its own copies, ctrace lets go
+ * of its stdin and stdout (never written: the trace goes to stderr or
+ * a file opened before), so a pipe into or out of ctrace ends when the
+ * command closes its ends. */
+static void release_std_fds(void)
+{
+	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	dup2(fd, STDIN_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	__attribute__((cleanup(options_free))) struct options opts = { 0 };
@@ -99,6 +116,11 @@ int main(int argc, char **argv)
 	pids_mode = opts.decode_pids;
 
 	if (opts.argv) {
+		/* strace's words for a name no path can hold */
+		if (strlen(opts.argv[0]) >= PATH_MAX) {
+			ct_error("exec: %s", strerror(ENAMETOOLONG));
+			return 1;
+		}
 		path = tracer_find_program(opts.argv[0]);
 		if (!path) {
 			ct_error("Can't stat '%s': %s", opts.argv[0], strerror(errno));
@@ -112,9 +134,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	if (opts.argv)
-		ret = tracer_spawn(path, opts.argv);
-	else
+	ret = opts.argv ? tracer_spawn(path, opts.argv) : 0;
+	if (ret >= 0 && opts.argv)
+		release_std_fds();
+	if (ret >= 0 && opts.npids)
 		ret = tracer_attach(opts.pids, opts.npids);
 	if (ret < 0) {
 		tracer_cleanup();

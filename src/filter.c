@@ -162,6 +162,35 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 	return 0;
 }
 
+/* NAME@PERS (strace 6.1): NAME in one personality only.  ctrace keeps
+ * one selection, by host name, for every personality (a compat call is
+ * selected by its host name), so NAME@64 on x86_64 is NAME, and NAME@32
+ * or NAME@x32 is checked against the native table and selects nothing
+ * (not yet: a compat-only selection). */
+static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
+			    bool *set, char *err, size_t errsize)
+{
+	char *at = strchr(tok, '@');
+	_cleanup_free_ bool *scratch = NULL;
+	size_t i;
+
+	if (!at)
+		return apply_token(a, tok, value, set, err, errsize);
+	for (i = 0; a->personalities[i]; i++)
+		if (strcmp(at + 1, a->personalities[i]) == 0)
+			break;
+	if (!a->personalities[i]) {
+		snprintf(err, errsize, "incorrect personality designator '%s' in qualification '%s'",
+			 at + 1, tok);
+		return -EINVAL;
+	}
+	*at = '\0';
+	if (i == 0)
+		return apply_token(a, tok, value, set, err, errsize);
+	scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	return apply_token(a, tok, value, scratch, err, errsize);
+}
+
 int filter_parse_trace(const struct arch_def *a, const char *value, bool *set,
 		       char *err, size_t errsize)
 {
@@ -183,7 +212,7 @@ int filter_parse_trace(const struct arch_def *a, const char *value, bool *set,
 		return -EINVAL;
 	}
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int ret = apply_token(a, tok, !negate, set, err, errsize);
+		int ret = apply_token_pers(a, tok, !negate, set, err, errsize);
 		if (ret < 0)
 			return ret;
 	}
@@ -344,6 +373,27 @@ void filter_set_abbrev_none(const struct arch_def *a)
 	free(abbrev_set);
 	abbrev_set = new_set(a, false);
 	set_size = a->nsyscalls;
+}
+
+int filter_check_trace(const struct arch_def *a, const char *e)
+{
+	const char *eq = strchr(e, '=');
+	size_t klen = eq ? (size_t)(eq - e) : 0;
+	_cleanup_free_ bool *scratch = NULL;
+	char err[256];
+
+	if (eq && !(klen == 5 && strncmp(e, "trace", 5) == 0) &&
+	    !(klen == 3 && strncmp(e, "raw", 3) == 0) &&
+	    !(klen == 6 && strncmp(e, "abbrev", 6) == 0) &&
+	    !(klen == 7 && strncmp(e, "verbose", 7) == 0) &&
+	    !(klen == 1 && strchr("tavx", e[0])))
+		return 0;
+	scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	if (filter_parse_trace(a, eq ? eq + 1 : e, scratch, err, sizeof(err)) < 0) {
+		ct_error("%s", err);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, bool *set)

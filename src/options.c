@@ -10,6 +10,7 @@
 
 #include "arch.h"
 #include "dump.h"
+#include "filter.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -571,6 +572,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 
 			if (r < 0)
 				return bad_usage();
+			if (r == 0 && filter_check_trace(arch_native, optarg) < 0)
+				return bad_usage();
 			if (r == 0)
 				push(&opts->exprs, &opts->nexprs, optarg);
 			break;
@@ -585,6 +588,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 			push(&opts->owned, &opts->nowned, e);
 			n = (size_t)take_qualifier(opts, e);
 			if ((int)n < 0)
+				return bad_usage();
+			if (n == 0 && filter_check_trace(arch_native, e) < 0)
 				return bad_usage();
 			if (n == 0)
 				push(&opts->exprs, &opts->nexprs, e);
@@ -804,10 +809,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 	/* -b: every execve must stop, followed or not */
 	if (opts->detach_on_execve)
 		opts->seccomp_bpf = -1;
+	/* -p PID with a command, as strace: the command is started, then the
+	 * pids are attached; those run without the seccomp filter, so the
+	 * fast path is off */
 	if (opts->argv && opts->npids) {
-		/* strace allows both; ctrace keeps it simple for now. */
-		ct_error("PROG [ARGS] and -p PID are mutually exclusive");
-		return bad_usage();
+		if (opts->seccomp_bpf > 0)
+			ct_error("--seccomp-bpf is not enabled because it is not compatible with -p");
+		opts->seccomp_bpf = -1;
 	}
 	/* -n numbers the last syscall made, filtered or not: no fast path
 	 * unless asked for */
@@ -815,6 +823,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 		opts->seccomp_bpf = -1;
 	if (opts->separately)
 		opts->follow = opts->follow ? 2 : 0;
+	if ((opts->separately || opts->follow > 1) && opts->outfile &&
+	    (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {
+		ct_error("piping the output and -ff/--output-separately are mutually exclusive");
+		return bad_usage();
+	}
 	if (opts->follow > 1 && !opts->outfile)
 		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
 	/* strace: with -o FILE and a command, and no -q or -e quiet= at

@@ -191,7 +191,9 @@ void outstream_close(struct outstream *os)
 	}
 	write_guard(true);
 	sink_drain(os);
-	if (os->fp != stderr && os->fp != stdout)
+	if (os->popened)
+		pclose(os->fp);
+	else if (os->fp != stderr && os->fp != stdout)
 		fclose(os->fp);
 	else
 		fflush(os->fp);

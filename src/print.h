@@ -67,6 +67,7 @@ struct outstream {
 				* ctrace sleeps (see outstream_set_private()) */
 	bool discard;          /* /dev/null: written only when its buffers are
 				* full or at the end, never by a timer */
+	bool popened;          /* -o |CMD: closed with pclose (waits for CMD) */
 	struct arg_marks *marks; /* NULL: argument boundaries not kept */
 	char *stdio_buf;       /* fp's buffer (outstream_setbuf()), freed after fclose */
 	struct outstream *below; /* the sink under this one (sink_push) */

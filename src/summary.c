@@ -17,35 +17,46 @@ static uint64_t overhead_ns;		/* -O: taken off each call's time */
 static const struct rusage *stop_ru;   /* wait4's, for the current stop */
 static unsigned ru_pending;            /* calls timed by it, not yet ended */
 
+/* strace's names; '_' and '-' are the same (sum_name_eq) */
 static const struct { const char *name; enum sum_col col; } col_names[] = {
-	{ "time-percent", SC_TIME_PERCENT }, { "time_percent", SC_TIME_PERCENT },
-	{ "time", SC_TIME_PERCENT }, { "%time", SC_TIME_PERCENT },
-	{ "total-time", SC_TOTAL_TIME }, { "total_time", SC_TOTAL_TIME },
+	{ "time-percent", SC_TIME_PERCENT }, { "time", SC_TIME_PERCENT },
+	{ "%time", SC_TIME_PERCENT },
+	{ "total-time", SC_TOTAL_TIME }, { "time-total", SC_TOTAL_TIME },
 	{ "seconds", SC_TOTAL_TIME },
-	{ "avg-time", SC_AVG_TIME }, { "avg_time", SC_AVG_TIME },
+	{ "avg-time", SC_AVG_TIME }, { "time-avg", SC_AVG_TIME },
 	{ "usecs/call", SC_AVG_TIME },
 	{ "calls", SC_CALLS }, { "count", SC_CALLS },
 	{ "errors", SC_ERRORS }, { "error", SC_ERRORS },
 	{ "name", SC_NAME }, { "syscall", SC_NAME }, { "syscall-name", SC_NAME },
-	{ "min-time", SC_MIN_TIME }, { "min_time", SC_MIN_TIME }, { "shortest", SC_MIN_TIME },
-	{ "max-time", SC_MAX_TIME }, { "max_time", SC_MAX_TIME }, { "longest", SC_MAX_TIME },
+	{ "min-time", SC_MIN_TIME }, { "time-min", SC_MIN_TIME }, { "shortest", SC_MIN_TIME },
+	{ "max-time", SC_MAX_TIME }, { "time-max", SC_MAX_TIME }, { "longest", SC_MAX_TIME },
 };
 
 static const struct { const char *name; enum sum_sort s; } sort_names[] = {
 	{ "time", SS_TIME }, { "time-percent", SS_TIME }, { "total-time", SS_TIME },
+	{ "time-total", SS_TIME },
 	{ "calls", SS_CALLS }, { "count", SS_CALLS },
 	{ "errors", SS_ERRORS }, { "error", SS_ERRORS },
-	{ "name", SS_NAME }, { "syscall", SS_NAME },
+	{ "name", SS_NAME }, { "syscall", SS_NAME }, { "syscall-name", SS_NAME },
 	{ "nothing", SS_NOTHING }, { "none", SS_NOTHING },
-	{ "min-time", SS_MIN_TIME }, { "shortest", SS_MIN_TIME },
-	{ "max-time", SS_MAX_TIME }, { "longest", SS_MAX_TIME },
-	{ "avg-time", SS_AVG_TIME }, { "usecs/call", SS_AVG_TIME },
+	{ "min-time", SS_MIN_TIME }, { "time-min", SS_MIN_TIME }, { "shortest", SS_MIN_TIME },
+	{ "max-time", SS_MAX_TIME }, { "time-max", SS_MAX_TIME }, { "longest", SS_MAX_TIME },
+	{ "avg-time", SS_AVG_TIME }, { "time-avg", SS_AVG_TIME }, { "usecs/call", SS_AVG_TIME },
 };
+
+/* a name as strace compares it: '_' matches '-' */
+static bool sum_name_eq(const char *name, const char *s)
+{
+	for (; *name && *s; name++, s++)
+		if (*name != *s && !(*name == '-' && *s == '_'))
+			return false;
+	return *name == *s;
+}
 
 int summary_parse_sort(const char *s, enum sum_sort *out)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(sort_names); i++) {
-		if (strcmp(sort_names[i].name, s) == 0) {
+		if (sum_name_eq(sort_names[i].name, s)) {
 			*out = sort_names[i].s;
 			return 0;
 		}
@@ -63,7 +74,7 @@ int summary_parse_columns(const char *s, enum sum_col *cols, unsigned *ncols)
 		size_t i;
 
 		for (i = 0; i < ARRAY_SIZE(col_names); i++)
-			if (strcmp(col_names[i].name, tok) == 0)
+			if (sum_name_eq(col_names[i].name, tok))
 				break;
 		if (i == ARRAY_SIZE(col_names) || n >= SC__COUNT)
 			return -EINVAL;

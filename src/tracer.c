@@ -229,8 +229,11 @@ int tracer_init(const struct options *opts)
 	pcfg.json = opts->json;
 	pcfg.pid_prefix = !(opts->follow >= 2 && opts->outfile) && !opts->json;
 	pcfg.pid_plain = opts->outfile != NULL;
-	/* strace: -o FILE with -f, or with more than one -p PID from the start */
-	pcfg.pid_always = opts->outfile && (opts->follow == 1 || (!opts->follow && opts->npids > 1));
+	/* strace: -o FILE with -f, or with more than one tracee from the
+	 * start (-p PID twice, or -p PID and a command) */
+	pcfg.pid_always = opts->outfile &&
+			  (opts->follow == 1 ||
+			   (!opts->follow && opts->npids + (opts->argv ? 1 : 0) > 1));
 	pcfg.xlat_style = opts->xlat_style;
 	pcfg.acolumn = opts->acolumn;
 	pcfg.print_scno = opts->print_scno;
@@ -264,7 +267,21 @@ int tracer_init(const struct options *opts)
 	if (opts->only_failed)
 		filter_set_status(1u << FS_FAILED);
 
-	if (opts->outfile && opts->follow < 2) {
+	/* -ff: FILE.PID must fit a path (strace checks it at the start too) */
+	if (opts->outfile && opts->follow >= 2 &&
+	    strlen(opts->outfile) >= PATH_MAX - sizeof(int) * 3) {
+		ct_error("%s: %s", opts->outfile, strerror(ENAMETOOLONG));
+		return -ENAMETOOLONG;
+	}
+	if (opts->outfile && (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {
+		/* strace's -o |CMD / -o !CMD: the trace goes to CMD's stdin */
+		fp = popen(opts->outfile + 1, "we");
+		if (!fp) {
+			ret = -errno;
+			ct_error("Can't popen '%s': %s", opts->outfile + 1, strerror(errno));
+			return ret;
+		}
+	} else if (opts->outfile && opts->follow < 2) {
 		fp = fopen(opts->outfile, opts->append ? "ae" : "we");
 		if (!fp) {
 			ret = -errno;
@@ -274,6 +291,8 @@ int tracer_init(const struct options *opts)
 	}
 	if (!opts->outfile || opts->follow < 2) {
 		shared_out = outstream_new(fp);
+		shared_out->popened = opts->outfile &&
+				      (opts->outfile[0] == '|' || opts->outfile[0] == '!');
 		/* Full buffering everywhere; a terminal is flushed per line. */
 		outstream_setbuf(shared_out, 64 * 1024);
 		if (opts->outfile)
@@ -494,8 +513,10 @@ _Noreturn static void child_exec(const char *path, char **argv)
 		}
 	}
 	execv(path, argv);
-	ct_error("exec: %s: %s", path, strerror(errno));
-	_exit(127);
+	/* strace's message and status */
+	ct_error("exec: %s", strerror(errno));
+	fflush(stderr); /* stderr may be the trace's, fully buffered */
+	_exit(1);
 }
 
 /* Whether -e trace= selects ptrace. */
@@ -763,10 +784,12 @@ static int attach_threads(pid_t pid)
 int tracer_attach(const pid_t *pids, size_t npids)
 {
 	int attached = 0;
+	unsigned spawn_opts = seize_opts;
 
 	if (opt->seccomp_bpf > 0)
 		ct_warn("seccomp-bpf fast path not used: %s; stopping at every syscall",
 			fastpath_reason_text(FP_ATTACH));
+	/* (with a command too: its options are kept for it) */
 	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt->follow)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
@@ -808,7 +831,10 @@ int tracer_attach(const pid_t *pids, size_t npids)
 				ct_error("Process %d%s attached", pid, ns);
 		}
 	}
-	return attached ? 0 : -ESRCH;
+	if (main_pid)
+		seize_opts = spawn_opts;
+	/* with a command, ctrace goes on tracing it */
+	return attached || main_pid ? 0 : -ESRCH;
 }
 
 static bool is_exec(const struct syscall_ent *e)
@@ -943,12 +969,17 @@ static void on_syscall_entry(struct tcb *tcp)
 		tcp->flags |= TCB_FILTERED;
 		return;
 	}
+	if (tcp->flags & TCB_EXEC_FAILED) {
+		tcp->flags |= TCB_FILTERED;
+		return;
+	}
 	if (tcp->flags & TCB_HIDE) {
 		if (!is_exec(tcp->ent)) {
 			tcp->flags |= TCB_FILTERED;
 			return;
 		}
 		tcp->flags &= ~TCB_HIDE;
+		tcp->flags |= TCB_FIRST_EXEC;
 	}
 	if (!syscall_traced(tcp) || (pathtrace_active() && !pathtrace_match(tcp))) {
 		tcp->flags &= ~TCB_INJECTED;
@@ -986,7 +1017,11 @@ static void on_syscall_exit(struct tcb *tcp)
 
 static void syscall_exit_events(struct tcb *tcp)
 {
-	tcp->flags &= ~TCB_INSYSCALL;
+	/* as strace: after the command's failed execve only ctrace's
+	 * "exec: ERROR" and the exit status are shown */
+	if ((tcp->flags & TCB_FIRST_EXEC) && tcp->err)
+		tcp->flags |= TCB_EXEC_FAILED;
+	tcp->flags &= ~(TCB_INSYSCALL | TCB_FIRST_EXEC);
 	tcp->exiting = true;
 	if (tcp->err == ERESTART_RESTARTBLOCK) /* restart_syscall follows */
 		tcp->restart_ent = tcp->ent;
@@ -1178,8 +1213,18 @@ static struct tcb *on_exec_event(struct tcb *tcp)
 			}
 			drop_tcb(leader);
 			tcb_rename(thread, pid);
-			if (tell)
+			if (tell) {
+				/* as strace, never held back by -e status=:
+				 * the staged execve line waits below it */
+				struct outstream *staged = stage_active(thread) ? sink_pop(thread) : NULL;
+				unsigned col = thread->curcol;
+
 				ev_superseded(thread, (long)old);
+				if (staged) {
+					sink_push(thread, staged);
+					thread->curcol = col;
+				}
+			}
 		}
 		tcp = thread;
 	}

@@ -1,0 +1,68 @@
+#!/bin/bash
+# strace 6.1's options that strace-options.sh does not cover, compared with
+# strace itself on the same workload (pids, addresses and counts blanked):
+# -z/-Z, -X, -v/--no-abbrev/-e abbrev=, -x/-xx, -s, -y,
+# -qqq, --signal=, -o '|CMD', and -p PID together with a command.
+. "$(dirname "$0")/lib.sh"
+need_strace
+rc=0
+printf 'abc\001\200\n' > "$TMP/data"
+WORK=(sh -c 'trap "echo usr1" USR1; echo hi; read -r x <"$0"; echo "$x" >/dev/null; cat /nonexistent 2>/dev/null; kill -USR1 $$' "$TMP/data")
+SET=getpid,write,read,openat,close,fstat,newfstatat
+
+norm() {
+	perl -pe 's/\b0x[0-9a-f]{6,}\b/0xADDR/g; s/\b\d{3,}\b/N/g; s/st_(a|m|c)time=[^,}]*/st_$1time=T/g;
+		s/si_(utime|stime)=\d+( \/\* [0-9.]+ s \*\/)?/si_$1=T/g;
+		s/st_(ino|dev|blocks|blksize|nlink|size)=[^,}]*/st_$1=N/g' "$1"
+}
+
+same() {
+	local name=$1; shift
+	( "$STRACE" -o "$TMP/$name.s" "$@" "${WORK[@]}" >/dev/null 2>&1 )
+	( "$CTRACE" -o "$TMP/$name.c" "$@" "${WORK[@]}" >/dev/null 2>&1 )
+	if ! diff <(norm "$TMP/$name.s") <(norm "$TMP/$name.c") >"$TMP/$name.diff"; then
+		echo "FAIL: $name: ctrace $* differs from strace:"
+		cat "$TMP/$name.diff"
+		rc=1
+	fi
+}
+
+same successful-only -z -e trace=$SET
+same failed-only -Z -e trace=$SET
+same successful-only-long --successful-only -e trace=$SET
+same failed-only-long --failed-only -e trace=$SET
+same xlat-raw -X raw -e trace=$SET
+same xlat-verbose -X verbose -e trace=$SET
+same verbose -v -e trace=$SET
+same no-abbrev --no-abbrev -e trace=$SET
+same abbrev -e abbrev=none -e trace=$SET
+same hex-x -x -e trace=$SET
+same hex-xx -xx -e trace=$SET
+same string-limit -s 4 -e trace=$SET
+same string-limit-long --string-limit=2 -e trace=$SET
+same decode-y -y -e trace=$SET
+same quiet-qqq -qqq -e trace=$SET
+same signal-none --signal=none -e trace=$SET
+
+# -o '|CMD': the trace goes through CMD, which ctrace waits for
+"$STRACE" -o "|cat > $TMP/pipe.s" -e trace=$SET "${WORK[@]}" >/dev/null 2>&1
+"$CTRACE" -o "|cat > $TMP/pipe.c" -e trace=$SET "${WORK[@]}" >/dev/null 2>"$TMP/pipe.err"
+if ! [ -s "$TMP/pipe.c" ] || ! diff <(norm "$TMP/pipe.s") <(norm "$TMP/pipe.c"); then
+	echo "FAIL: pipe: ctrace -o '|cat > FILE' differs from strace:"; cat "$TMP/pipe.err"; rc=1
+fi
+
+# -p PID with a command: both traced, pid prefixes in the -o file from the start
+pp() {
+	local tr=$1 out=$2 sp
+	sleep 0.6 & sp=$!
+	sleep 0.1
+	"$tr" -o "$out" -e trace=exit_group -p $sp sh -c 'exit 3' >/dev/null 2>&1
+	echo "status $?" >> "$out"
+	wait $sp
+	sed -E 's/^[0-9]+ /PID /' "$out" | sort > "$out.n"
+}
+pp "$STRACE" "$TMP/pp.s"; pp "$CTRACE" "$TMP/pp.c"
+if ! diff "$TMP/pp.s.n" "$TMP/pp.c.n"; then
+	echo "FAIL: attach-and-command: ctrace -p PID CMD differs from strace"; rc=1
+fi
+exit $rc
