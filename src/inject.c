@@ -65,7 +65,7 @@ static int parse_errno(const char *s)
 	for (int e = 1; e < 4096; e++) {
 		const char *n = errno_name(e);
 
-		if (n && strcmp(n, s) == 0)
+		if (n && strcasecmp(n, s) == 0) /* strace: any case */
 			return e;
 	}
 	errno = 0;

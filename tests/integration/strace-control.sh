@@ -180,6 +180,7 @@ inj fault-syscall -e trace=chdir -e fault=chdir:syscall=getpid
 inj fault-syscall-error -e trace=chdir -e fault=chdir:syscall=gettid:error=EPERM
 inj signal-syscall -e trace=chdir -e inject=chdir:signal=USR2:syscall=gettid
 inj untraced -e trace=getpid -e inject=chdir:error=ENOENT
+inj errno-any-case -e trace=chdir -e fault=chdir:error=eacces
 # a never-failing call: the value printed unsigned, as strace does
 INJ0=("${INJ[@]}"); INJ=(id -u)
 inj retval-big -e trace=geteuid -e inject=geteuid:retval=0x8000000000000000
