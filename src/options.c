@@ -823,6 +823,15 @@ int options_parse(struct options *opts, int argc, char **argv)
 		opts->seccomp_bpf = -1;
 	if (opts->separately)
 		opts->follow = opts->follow ? 2 : 0;
+	/* strace: the seccomp filter is inherited by every child, and only a
+	 * tracer that follows forks serves the stops of a child: without -f
+	 * the fast path is off (a child must stay free to be traced by its
+	 * own parent, as gdb's inferior is) */
+	if (!opts->follow && opts->seccomp_bpf >= 0) {
+		if (opts->seccomp_bpf > 0)
+			ct_error("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+		opts->seccomp_bpf = -1;
+	}
 	if ((opts->separately || opts->follow > 1) && opts->outfile &&
 	    (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {
 		ct_error("piping the output and -ff/--output-separately are mutually exclusive");

@@ -519,26 +519,12 @@ _Noreturn static void child_exec(const char *path, char **argv)
 	_exit(1);
 }
 
-/* Whether -e trace= selects ptrace. */
-static bool traces_ptrace(void)
-{
-	for (unsigned i = 0; i < arch_native->nsyscalls; i++)
-		if (arch_native->table[i].name && !strcmp(arch_native->table[i].name, "ptrace"))
-			return trace_set[i];
-	return false;
-}
-
 /* Decide whether the filtered fast path is used and build its filter. */
 static void fastpath_setup(const char *path)
 {
-	/* Without -f the automatic fast path still follows children
-	 * (silently: they inherit the filter), so no child could be traced
-	 * by its parent (PTRACE_TRACEME fails with EPERM).  A trace that
-	 * selects ptrace is of a program that traces: it gets every stop
-	 * instead, as strace without --seccomp-bpf. */
-	bool auto_off = opt->seccomp_bpf == 0 && !opt->follow && traces_ptrace();
+	/* (without -f, options.c has turned the fast path off) */
 	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
-					    !seccomp_allowed || auto_off ||
+					    !seccomp_allowed ||
 					    (inject_active() && opt->seccomp_bpf == 0) ?
 					    -1 : opt->seccomp_bpf,
 					    path, !fastpath_have_sys_admin(), &fp_ctx);
