@@ -76,49 +76,34 @@ static bool print_ip(struct tcb *tcp, int type, const unsigned char *data, size_
 	}
 }
 
+/* cmsg_data of a timestamp: two 64-bit words (struct timeval/timespec of
+ * a 64-bit ABI and the __kernel_sock_timeval/__kernel_timespec of the
+ * _NEW types have the same layout). */
+_Static_assert(sizeof(struct timeval) == 16 && sizeof(struct timespec) == 16 &&
+	       sizeof(struct __kernel_sock_timeval) == 16 && sizeof(struct __kernel_timespec) == 16,
+	       "timestamps of two 64-bit words");
+
+static bool print_ts_words(struct tcb *tcp, const unsigned char *data, size_t dlen,
+			   const char *frac)
+{
+	int64_t w[2];
+
+	if (dlen < sizeof(w))
+		return false;
+	memcpy(w, data, sizeof(w));
+	tprintf(tcp, ", cmsg_data={tv_sec=%lld, %s=%lld}", (long long)w[0], frac, (long long)w[1]);
+	return true;
+}
+
 static bool print_timestamp(struct tcb *tcp, int type, const unsigned char *data, size_t dlen)
 {
 	switch (type) {
-	case CT_SO_TIMESTAMP_OLD: {
-		struct timeval tv;
-
-		if (dlen < sizeof(tv))
-			return false;
-		memcpy(&tv, data, sizeof(tv));
-		tprintf(tcp, ", cmsg_data={tv_sec=%lld, tv_usec=%lld}", (long long)tv.tv_sec,
-			(long long)tv.tv_usec);
-		return true;
-	}
-	case CT_SO_TIMESTAMPNS_OLD: {
-		struct timespec ts;
-
-		if (dlen < sizeof(ts))
-			return false;
-		memcpy(&ts, data, sizeof(ts));
-		tprintf(tcp, ", cmsg_data={tv_sec=%lld, tv_nsec=%lld}", (long long)ts.tv_sec,
-			(long long)ts.tv_nsec);
-		return true;
-	}
-	case CT_SO_TIMESTAMP_NEW: {
-		struct __kernel_sock_timeval tv;
-
-		if (dlen < sizeof(tv))
-			return false;
-		memcpy(&tv, data, sizeof(tv));
-		tprintf(tcp, ", cmsg_data={tv_sec=%lld, tv_usec=%lld}", (long long)tv.tv_sec,
-			(long long)tv.tv_usec);
-		return true;
-	}
-	case CT_SO_TIMESTAMPNS_NEW: {
-		struct __kernel_timespec ts;
-
-		if (dlen < sizeof(ts))
-			return false;
-		memcpy(&ts, data, sizeof(ts));
-		tprintf(tcp, ", cmsg_data={tv_sec=%lld, tv_nsec=%lld}", (long long)ts.tv_sec,
-			(long long)ts.tv_nsec);
-		return true;
-	}
+	case CT_SO_TIMESTAMP_OLD:
+	case CT_SO_TIMESTAMP_NEW:
+		return print_ts_words(tcp, data, dlen, "tv_usec");
+	case CT_SO_TIMESTAMPNS_OLD:
+	case CT_SO_TIMESTAMPNS_NEW:
+		return print_ts_words(tcp, data, dlen, "tv_nsec");
 	default:
 		return false;
 	}
