@@ -445,7 +445,8 @@ static void test_row_consistency(void **state)
 					if (s->aux >= e->nargs || s->aux == k)
 						fail_msg("%s: buffer length index %u", e->name, s->aux);
 				}
-				if ((s->kind == AK_FLAGS || s->kind == AK_ENUM) != (s->xlat != NULL))
+				if ((s->kind == AK_FLAGS || s->kind == AK_ENUM ||
+		     s->kind == AK_LFLAGS || s->kind == AK_XENUM) != (s->xlat != NULL))
 					fail_msg("%s: arg %u xlat mismatch", e->name, k);
 			}
 			if ((e->classes & TC_PURE) && e->nargs != 0)

@@ -81,7 +81,6 @@ static const struct {
 	{ "open_flags", "O_CLOEXEC", 02000000 },
 	{ "open_flags", "O_PATH", 010000000 },
 	{ "open_flags", "FASYNC", 020000 },
-	{ "pipe_flags", "O_CLOEXEC", 02000000 },
 	{ "at_flags", "AT_SYMLINK_NOFOLLOW", 0x100 },
 	{ "at_flags", "AT_REMOVEDIR", 0x200 },
 	{ "at_flags", "AT_SYMLINK_FOLLOW", 0x400 },
