@@ -145,7 +145,7 @@ static void print_node_elem(struct tcb *tcp, void *elem, unsigned long addr, voi
 static void print_status_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
 {
 	int32_t v = *(int32_t *)elem;
-	const char *name = v < 0 ? errno_name(-v) : NULL;
+	const char *name = v < 0 && v > INT32_MIN ? errno_name(-v) : NULL;
 
 	(void)addr;
 	(void)data;

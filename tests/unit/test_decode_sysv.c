@@ -98,12 +98,27 @@ static void test_mmap_flags_and_32bit(void **state)
 	fake_done(&f);
 }
 
+/* move_pages' status array at exit: negative errno values named, and
+ * INT32_MIN (not a negated errno) printed as it is, without overflowing */
+static void test_move_pages_status(void **state)
+{
+	static const unsigned long pages[3] = { 0x1000, 0x2000, 0x3000 };
+	static const int32_t status[3] = { 0, -2, INT32_MIN };
+	struct fake f;
+
+	(void)state;
+	assert_string_equal(decode(&f, dec_move_pages, 0, 3, (unsigned long)pages, 0, (unsigned long)status, 0, 0),
+			    "0, 3, [0x1000, 0x2000, 0x3000], NULL, [0, -ENOENT, -2147483648], 0");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_ipc_get_flags, fake_setup),
 		cmocka_unit_test_setup(test_mempolicy, fake_setup),
 		cmocka_unit_test_setup(test_mmap_flags_and_32bit, fake_setup),
+		cmocka_unit_test_setup(test_move_pages_status, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
