@@ -33,7 +33,7 @@ rm -rf "$cache"
 mkdir -p "$cache"
 tar -C "$cache" --strip-components=1 -xf "$work/strace_$ver.orig.tar.xz"
 cd "$cache"
-./configure -q --enable-mpers=no >&2
+./configure -q --enable-mpers=no --enable-bundled=yes >&2
 make -s -j"$jobs" >&2
 make -s -j"$jobs" -C tests check TESTS= >&2
 touch .ctrace-tests-built
