@@ -165,9 +165,10 @@ static void print_raw_args(struct tcb *tcp)
 static decoder_fn pick_decoder(struct tcb *tcp)
 {
 	pcfg.verbose = !filter_abbrev(tcp);
-	/* -e verbose=: no dereferencing: the typed generic decoder prints
-	 * pointers to structures as addresses */
-	if (!tcp->ent->decode || !filter_verbose(tcp))
+	/* -e verbose=: structures are not read; their addresses are printed
+	 * (fetch_or_print_addr), scalars, flags and strings are as ever */
+	pcfg.deref = filter_verbose(tcp);
+	if (!tcp->ent->decode)
 		return decode_generic;
 	return tcp->ent->decode;
 }

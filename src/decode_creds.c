@@ -145,7 +145,7 @@ static void print_cap_data(struct tcb *tcp, unsigned long hdr, unsigned long add
 	if (hdr && mem_read(tcp->pid, hdr, &version, sizeof(version)) == 0 &&
 	    version != _LINUX_CAPABILITY_VERSION_1)
 		n = 2;
-	if (!addr || mem_read(tcp->pid, addr, d, n * sizeof(d[0])) < 0) {
+	if (!addr || mem_read_struct(tcp, addr, d, n * sizeof(d[0])) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -183,7 +183,7 @@ static void print_id_ref(struct tcb *tcp, unsigned long addr)
 {
 	uint32_t id;
 
-	if (!addr || tcp->err || mem_read(tcp->pid, addr, &id, sizeof(id)) < 0) {
+	if (!addr || tcp->err || mem_read_struct(tcp, addr, &id, sizeof(id)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -222,7 +222,7 @@ static void print_gid_list(struct tcb *tcp, unsigned long addr, unsigned long n)
 		print_addr(tcp, addr);
 		return;
 	}
-	if (n && mem_read(tcp->pid, addr, &g, sizeof(g)) < 0) {
+	if (n && mem_read_struct(tcp, addr, &g, sizeof(g)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -203,7 +203,7 @@ static void print_fd_pair(struct tcb *tcp, unsigned long addr)
 {
 	int fds[2];
 
-	if (syscall_failed(tcp) || !addr || mem_read(tcp->pid, addr, fds, sizeof(fds)) < 0) {
+	if (syscall_failed(tcp) || !addr || mem_read_struct(tcp, addr, fds, sizeof(fds)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -444,7 +444,7 @@ static void print_pollfds(struct tcb *tcp, unsigned long addr, unsigned long n)
 	struct pollfd pfd;
 
 	if (!addr || n > MAX_ARRAY_BYTES / sizeof(pfd) ||
-	    (n && mem_read(tcp->pid, addr, &pfd, sizeof(pfd)) < 0)) {
+	    (n && mem_read_struct(tcp, addr, &pfd, sizeof(pfd)) < 0)) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -518,7 +518,7 @@ static void print_sigset_at(struct tcb *tcp, unsigned long addr, unsigned long s
 	char buf[512];
 
 	if (!addr || size == 0 || size > sizeof(set) ||
-	    mem_read(tcp->pid, addr, set, size) < 0) {
+	    mem_read_struct(tcp, addr, set, size) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -605,7 +605,7 @@ static void print_fdset_at(struct tcb *tcp, unsigned long addr, int nfds)
 		nfds = 1 << 20;
 	n = fdset_bytes(nfds);
 	set = xcalloc(1, n ? n : 1);
-	if (n && mem_read(tcp->pid, addr, set, n) < 0) {
+	if (n && mem_read_struct(tcp, addr, set, n) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -667,7 +667,7 @@ static int select_common(struct tcb *tcp, bool pselect)
 			uint64_t ss[2];
 
 			tprint_arg_next(tcp);
-			if (!tcp->args[5] || mem_read(tcp->pid, tcp->args[5], ss, sizeof(ss)) < 0) {
+			if (!tcp->args[5] || mem_read_struct(tcp, tcp->args[5], ss, sizeof(ss)) < 0) {
 				print_addr(tcp, tcp->args[5]);
 			} else {
 				tprints(tcp, "{sigmask=");
@@ -726,7 +726,7 @@ int dec_epoll_ctl(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	/* EPOLL_CTL_DEL ignores the event: its pointer only */
 	if (!tcp->args[3] || (unsigned)tcp->args[1] == EPOLL_CTL_DEL ||
-	    mem_read(tcp->pid, tcp->args[3], &ev, sizeof(ev)) < 0)
+	    mem_read_struct(tcp, tcp->args[3], &ev, sizeof(ev)) < 0)
 		print_addr(tcp, tcp->args[3]);
 	else
 		print_epoll_event(tcp, &ev);
@@ -742,7 +742,7 @@ static void print_epoll_events_out(struct tcb *tcp)
 		print_addr(tcp, addr);
 		return;
 	}
-	if (tcp->rval && mem_read(tcp->pid, addr, &ev, sizeof(ev)) < 0) {
+	if (tcp->rval && mem_read_struct(tcp, addr, &ev, sizeof(ev)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -441,7 +441,7 @@ int dec_openat2(struct tcb *tcp)
 	print_dirfd_path(tcp, 0);
 	tprint_arg_next(tcp);
 	if (size < sizeof(how) || !tcp->args[2] ||
-	    mem_read(tcp->pid, tcp->args[2], how, sizeof(how)) < 0) {
+	    mem_read_struct(tcp, tcp->args[2], how, sizeof(how)) < 0) {
 		print_addr(tcp, tcp->args[2]);
 	} else {
 		tprints(tcp, "{flags=");
@@ -546,13 +546,13 @@ static int getdents_common(struct tcb *tcp, int d64)
 		return DEC_MORE;
 	}
 	len = (size_t)tcp->rval;
-	if (syscall_failed(tcp) || !tcp->args[1] || len > tcp->args[2] || len > (64u << 20)) {
+	if (syscall_failed(tcp) || !tcp->args[1] || !pcfg.deref || len > tcp->args[2] || len > (64u << 20)) {
 		print_addr(tcp, tcp->args[1]);
 	} else {
 		/* one read into ctrace's copy: another thread of the tracee
 		 * may rewrite its buffer, every length is checked on the copy */
 		buf = xmalloc(len ? len : 1);
-		if (len && mem_read(tcp->pid, tcp->args[1], buf, len) < 0)
+		if (len && mem_read_struct(tcp, tcp->args[1], buf, len) < 0)
 			print_addr(tcp, tcp->args[1]);
 		else
 			print_dirents(tcp, tcp->args[1], buf, len, d64, pcfg.verbose);
@@ -652,7 +652,7 @@ int dec_utime(struct tcb *tcp)
 
 	print_path(tcp, tcp->args[0]);
 	tprint_arg_next(tcp);
-	if (!tcp->args[1] || mem_read(tcp->pid, tcp->args[1], t, sizeof(t)) < 0) {
+	if (!tcp->args[1] || mem_read_struct(tcp, tcp->args[1], t, sizeof(t)) < 0) {
 		print_addr(tcp, tcp->args[1]);
 		return DEC_DONE;
 	}

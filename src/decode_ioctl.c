@@ -46,7 +46,7 @@ static void print_winsize(struct tcb *tcp, unsigned long addr)
 {
 	struct winsize ws;
 
-	if (mem_read(tcp->pid, addr, &ws, sizeof(ws)) < 0) {
+	if (mem_read_struct(tcp, addr, &ws, sizeof(ws)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -84,7 +84,7 @@ static void print_blob(struct tcb *tcp, unsigned long addr, int len)
 		return;
 	}
 	buf = xmalloc(n + 1);
-	if (n && mem_read(tcp->pid, addr, buf, n) < 0) {
+	if (n && mem_read_struct(tcp, addr, buf, n) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -199,7 +199,7 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 	struct sockaddr_storage ss;
 	char buf[2048];
 
-	if (!addr) {
+	if (!addr || !pcfg.deref) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -209,7 +209,7 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 	}
 	if (len > sizeof(ss))
 		len = sizeof(ss);
-	if (mem_read(tcp->pid, addr, &ss, len) < 0) {
+	if (mem_read_struct(tcp, addr, &ss, len) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -395,7 +395,7 @@ int dec_socketpair(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err || mem_read(tcp->pid, tcp->args[3], sv, sizeof(sv)) < 0) {
+	if (tcp->err || mem_read_struct(tcp, tcp->args[3], sv, sizeof(sv)) < 0) {
 		print_addr(tcp, tcp->args[3]);
 		return DEC_DONE;
 	}
@@ -534,7 +534,7 @@ static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t len)
 	if (len > 1 << 16)
 		len = 1 << 16;
 	buf = xmalloc(len ? len : 1);
-	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {
+	if (!addr || mem_read_struct(tcp, addr, buf, len) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -694,7 +694,7 @@ static void print_mmsgvec(struct tcb *tcp, unsigned long addr, unsigned long n,
 {
 	struct mmsghdr mm;
 
-	if (!addr || !n || mem_read(tcp->pid, addr, &mm, sizeof(mm)) < 0) {
+	if (!addr || !n || mem_read_struct(tcp, addr, &mm, sizeof(mm)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -96,7 +96,7 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 	uint64_t p;
 	unsigned i;
 
-	if (!addr) {
+	if (!addr || !pcfg.deref) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -130,7 +130,7 @@ static void print_envp(struct tcb *tcp, unsigned long addr)
 	bool unterminated;
 	long n;
 
-	if (!addr || pcfg.verbose) {
+	if (!addr || pcfg.verbose || !pcfg.deref) {
 		print_str_array(tcp, addr);
 		return;
 	}
@@ -331,7 +331,7 @@ static void print_set_tid(struct tcb *tcp, uint64_t addr, uint64_t n)
 
 	tprints(tcp, ", set_tid=");
 	if (!addr || !n || n > MAX_SET_TID_SIZE ||
-	    mem_read(tcp->pid, addr, tids, n * sizeof(tids[0])) < 0) {
+	    mem_read_struct(tcp, addr, tids, n * sizeof(tids[0])) < 0) {
 		print_addr(tcp, addr);
 	} else {
 		for (uint64_t i = 0; i < n; i++)
@@ -495,8 +495,8 @@ int dec_wait4(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (!tcp->args[1] || tcp->err || tcp->rval == 0 ||
-	    mem_read(tcp->pid, tcp->args[1], &status, sizeof(status)) < 0) {
+	if (!tcp->args[1] || tcp->err || tcp->rval == 0 || !pcfg.deref ||
+	    mem_read_struct(tcp, tcp->args[1], &status, sizeof(status)) < 0) {
 		print_addr(tcp, tcp->args[1]);
 	} else {
 		format_wait_status(buf, sizeof(buf), status);
@@ -528,7 +528,7 @@ int dec_waitid(struct tcb *tcp)
 		return DEC_MORE;
 	}
 	if (!tcp->args[2] || tcp->err ||
-	    mem_read(tcp->pid, tcp->args[2], &si, sizeof(si)) < 0)
+	    mem_read_struct(tcp, tcp->args[2], &si, sizeof(si)) < 0)
 		print_addr(tcp, tcp->args[2]);
 	else if (si.si_signo == 0)
 		tprints(tcp, "{}");
@@ -608,7 +608,7 @@ int dec_uname(struct tcb *tcp)
 
 	if (!tcp->exiting)
 		return DEC_MORE;
-	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &u, sizeof(u)) < 0) {
+	if (!tcp->args[0] || tcp->err || mem_read_struct(tcp, tcp->args[0], &u, sizeof(u)) < 0) {
 		print_addr(tcp, tcp->args[0]);
 		return DEC_DONE;
 	}
@@ -697,7 +697,7 @@ int dec_arch_prctl(struct tcb *tcp)
 		}
 		return DEC_DONE;
 	}
-	if (tcp->err || mem_read(tcp->pid, arg, &v, sizeof(v)) < 0) {
+	if (tcp->err || mem_read_struct(tcp, arg, &v, sizeof(v)) < 0) {
 		print_addr(tcp, arg);
 	} else if (code == 0x1003 || code == 0x1004) {
 		if (v)
@@ -733,7 +733,7 @@ int dec_get_robust_list(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err || mem_read(tcp->pid, tcp->args[1], &v, sizeof(v)) < 0) {
+	if (tcp->err || mem_read_struct(tcp, tcp->args[1], &v, sizeof(v)) < 0) {
 		print_addr(tcp, tcp->args[1]);
 	} else {
 		tprints(tcp, "[");
@@ -741,7 +741,7 @@ int dec_get_robust_list(struct tcb *tcp)
 		tprints(tcp, "]");
 	}
 	tprint_arg_next(tcp);
-	if (tcp->err || mem_read(tcp->pid, tcp->args[2], &v, sizeof(v)) < 0)
+	if (tcp->err || mem_read_struct(tcp, tcp->args[2], &v, sizeof(v)) < 0)
 		print_addr(tcp, tcp->args[2]);
 	else
 		tprintf(tcp, "[%llu]", (unsigned long long)v);
@@ -777,7 +777,7 @@ int dec_sysinfo(struct tcb *tcp)
 
 	if (!tcp->exiting)
 		return DEC_MORE;
-	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &si, sizeof(si)) < 0) {
+	if (!tcp->args[0] || tcp->err || mem_read_struct(tcp, tcp->args[0], &si, sizeof(si)) < 0) {
 		print_addr(tcp, tcp->args[0]);
 		return DEC_DONE;
 	}

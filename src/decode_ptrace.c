@@ -81,7 +81,7 @@ static void print_syscall_info(struct tcb *tcp, unsigned long addr, unsigned lon
 	if (len > sizeof(si))
 		len = sizeof(si);
 	memset(&si, 0, sizeof(si));
-	if (!len || mem_read(tcp->pid, addr, &si, len) < 0) {
+	if (!len || mem_read_struct(tcp, addr, &si, len) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -155,7 +155,7 @@ int dec_ptrace(struct tcb *tcp)
 		case PTRACE_GETEVENTMSG: {
 			uint64_t v;
 
-			if (tcp->err || mem_read(tcp->pid, data, &v, sizeof(v)) < 0)
+			if (tcp->err || mem_read_struct(tcp, data, &v, sizeof(v)) < 0)
 				print_addr(tcp, data);
 			else if (req == PTRACE_GETEVENTMSG)
 				tprintf(tcp, "[%llu]", (unsigned long long)v);
@@ -166,7 +166,7 @@ int dec_ptrace(struct tcb *tcp)
 		case PTRACE_GETSIGINFO: {
 			siginfo_t si;
 
-			if (tcp->err || mem_read(tcp->pid, data, &si, sizeof(si)) < 0)
+			if (tcp->err || mem_read_struct(tcp, data, &si, sizeof(si)) < 0)
 				print_addr(tcp, data);
 			else
 				print_siginfo(tcp, &si);
@@ -262,7 +262,7 @@ int dec_ptrace(struct tcb *tcp)
 	case PTRACE_SETSIGINFO: {
 		siginfo_t si;
 
-		if (!data || mem_read(tcp->pid, data, &si, sizeof(si)) < 0)
+		if (!data || mem_read_struct(tcp, data, &si, sizeof(si)) < 0)
 			print_addr(tcp, data);
 		else
 			print_siginfo(tcp, &si);

@@ -47,7 +47,7 @@ static void print_cpuset(struct tcb *tcp, unsigned long addr, unsigned long n)
 		return;
 	}
 	set = xmalloc(n);
-	if (mem_read(tcp->pid, addr, set, n) < 0) {
+	if (mem_read_struct(tcp, addr, set, n) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -98,7 +98,7 @@ static void print_sched_param(struct tcb *tcp, unsigned long addr)
 {
 	int32_t prio;
 
-	if (!addr || mem_read(tcp->pid, addr, &prio, sizeof(prio)) < 0)
+	if (!addr || mem_read_struct(tcp, addr, &prio, sizeof(prio)) < 0)
 		print_addr(tcp, addr);
 	else
 		tprintf(tcp, "[%d]", prio);

@@ -241,7 +241,7 @@ int dec_seccomp(struct tcb *tcp)
 
 		print_hex(tcp, (unsigned)tcp->args[1]);
 		tprint_arg_next(tcp);
-		if (!tcp->args[2] || mem_read(tcp->pid, tcp->args[2], &action, sizeof(action)) < 0) {
+		if (!tcp->args[2] || mem_read_struct(tcp, tcp->args[2], &action, sizeof(action)) < 0) {
 			print_addr(tcp, tcp->args[2]);
 		} else {
 			tprints(tcp, "[");

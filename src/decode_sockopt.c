@@ -355,7 +355,7 @@ static void print_nl_groups(struct tcb *tcp, unsigned long addr, size_t len)
 
 	if (n > sizeof(g) / sizeof(g[0]))
 		n = sizeof(g) / sizeof(g[0]);
-	if (n && mem_read(tcp->pid, addr, g, n * sizeof(g[0])) < 0) {
+	if (n && mem_read_struct(tcp, addr, g, n * sizeof(g[0])) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -387,7 +387,7 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 	case SOK_ERRNO:
 	case SOK_TXREHASH:
 		if (len >= sizeof(int)) {
-			if (mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
+			if (mem_read_struct(tcp, addr, &v, sizeof(v)) < 0)
 				print_addr(tcp, addr);
 			else
 				print_int_val(tcp, kind, v);
@@ -402,7 +402,7 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 		uint32_t u[3];
 		size_t n = len < sizeof(u) ? len : sizeof(u);
 
-		if (mem_read(tcp->pid, addr, u, n) < 0)
+		if (mem_read_struct(tcp, addr, u, n) < 0)
 			print_addr(tcp, addr);
 		else
 			print_u32_fields(tcp, u, n, names, "puu");
@@ -421,7 +421,7 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 		return;
 	case SOK_RAW:
 		if (len == sizeof(int)) {
-			if (mem_read(tcp->pid, addr, &v, sizeof(v)) < 0)
+			if (mem_read_struct(tcp, addr, &v, sizeof(v)) < 0)
 				print_addr(tcp, addr);
 			else
 				tprintf(tcp, "[%d]", v);
@@ -437,7 +437,7 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 		/* what the kernel wrote, up to the structure's size */
 		size_t n = len < size ? len : size;
 
-		if (mem_read(tcp->pid, addr, buf, n) < 0)
+		if (mem_read_struct(tcp, addr, buf, n) < 0)
 			print_addr(tcp, addr);
 		else if (len >= size || kind == SOK_LINGER || kind == SOK_TP_STATS)
 			print_struct_val(tcp, kind, buf, n);
@@ -445,7 +445,7 @@ static void print_sockopt_val(struct tcb *tcp, int level, int name, unsigned lon
 			print_buf(tcp, addr, len);
 		return;
 	}
-	if (len < size || (exact && len != size) || mem_read(tcp->pid, addr, buf, size) < 0) {
+	if (len < size || (exact && len != size) || mem_read_struct(tcp, addr, buf, size) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -198,7 +198,7 @@ int dec_time(struct tcb *tcp)
 
 	if (!tcp->exiting)
 		return DEC_MORE;
-	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], &t, sizeof(t)) < 0) {
+	if (!tcp->args[0] || tcp->err || mem_read_struct(tcp, tcp->args[0], &t, sizeof(t)) < 0) {
 		print_addr(tcp, tcp->args[0]);
 	} else if (format_time_iso(iso, sizeof(iso), t)) {
 		tprintf(tcp, "[%lld /* %s */]", (long long)t, iso);
@@ -289,7 +289,7 @@ int dec_timer_create(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (tcp->err || mem_read(tcp->pid, tcp->args[2], &id, sizeof(id)) < 0)
+	if (tcp->err || mem_read_struct(tcp, tcp->args[2], &id, sizeof(id)) < 0)
 		print_addr(tcp, tcp->args[2]);
 	else
 		tprintf(tcp, "[%d]", id);
@@ -335,7 +335,7 @@ int dec_times(struct tcb *tcp)
 
 	if (!tcp->exiting)
 		return DEC_MORE;
-	if (!tcp->args[0] || tcp->err || mem_read(tcp->pid, tcp->args[0], t, sizeof(t)) < 0) {
+	if (!tcp->args[0] || tcp->err || mem_read_struct(tcp, tcp->args[0], t, sizeof(t)) < 0) {
 		print_addr(tcp, tcp->args[0]);
 		return DEC_DONE;
 	}

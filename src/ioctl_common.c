@@ -16,7 +16,7 @@ void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, vo
 		tprints(tcp, "[]");
 		return;
 	}
-	if (!addr || mem_read(tcp->pid, addr, elem, elsize) < 0) {
+	if (!addr || mem_read_struct(tcp, addr, elem, elsize) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -26,7 +26,7 @@ static void print_hex_buf(struct tcb *tcp, unsigned long addr, unsigned long len
 
 	if (n > sizeof(data))
 		n = sizeof(data);
-	if (mem_read(tcp->pid, addr, data, n) < 0) {
+	if (mem_read_struct(tcp, addr, data, n) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -130,7 +130,7 @@ static int rtc_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	case RTC_PARAM_GET:
 		/* the entry printed the request: " => " the answer */
 		tprints(tcp, " => ");
-		if (tcp->err || tcp->rval < 0 || mem_read(tcp->pid, arg, &p, sizeof(p)) < 0) {
+		if (tcp->err || tcp->rval < 0 || mem_read_struct(tcp, arg, &p, sizeof(p)) < 0) {
 			print_addr(tcp, arg);
 			break;
 		}
@@ -184,7 +184,7 @@ static int rtc_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		struct rtc_param p;
 
 		tprint_arg_next(tcp);
-		if (!arg || mem_read(tcp->pid, arg, &p, sizeof(p)) < 0) {
+		if (!arg || mem_read_struct(tcp, arg, &p, sizeof(p)) < 0) {
 			print_addr(tcp, arg);
 			return DEC_DONE;
 		}

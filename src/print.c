@@ -21,7 +21,7 @@
 #include "util.h"
 
 
-struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1, .acolumn = 40 };
+struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1, .acolumn = 40, .deref = true };
 
 static struct outstream **streams;
 static size_t nstreams;
@@ -552,9 +552,16 @@ void print_out_arg(struct tcb *tcp, unsigned long addr,
 		fn(tcp, addr);
 }
 
+int mem_read_struct(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
+{
+	if (!pcfg.deref)
+		return -EPERM;
+	return mem_read(tcp->pid, addr, buf, len);
+}
+
 bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len)
 {
-	if (!addr || mem_read(tcp->pid, addr, buf, len) < 0) {
+	if (!addr || mem_read_struct(tcp, addr, buf, len) < 0) {
 		print_addr(tcp, addr);
 		return false;
 	}

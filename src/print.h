@@ -21,6 +21,8 @@ struct print_cfg {
 	int xflag;             /* -x / -xx */
 	int yflag;             /* -y / -yy */
 	bool verbose;          /* -v */
+	bool deref;            /* -e verbose= of this call: structures read, else
+	                        * their addresses (strace's verbose(tcp)) */
 	bool pid_prefix;       /* -f into one stream: "[pid N] " when >1 tracee */
 	int ts_format;         /* TSF_NONE / TSF_TIME / TSF_UNIX */
 	int ts_prec;           /* digits after the seconds: 0 3 6 9 */
@@ -228,6 +230,10 @@ void sb_xlat_styled(struct strbuf *sb, const char *raw, const char *names);
  * unmapped, the tracee is gone) print the address instead and return
  * false: the caller prints nothing more for this argument. */
 bool fetch_or_print_addr(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
+/* A structure at addr into buf, as mem_read(), or -EPERM when -e verbose=
+ * excludes this call (strace's umove_or_printaddr: the caller prints the
+ * address instead). */
+int mem_read_struct(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
 /* An output argument at exit: its address when the call failed, else
  * fn(tcp, addr) prints what the kernel wrote there. */
 void print_out_arg(struct tcb *tcp, unsigned long addr,

@@ -43,6 +43,8 @@ same string-limit-long --string-limit=2 -e trace=$SET
 same decode-y -y -e trace=$SET
 same quiet-qqq -qqq -e trace=$SET
 same signal-none --signal=none -e trace=$SET
+# -e verbose=none: structures as addresses, flags and strings as ever
+same verbose-none -e verbose=none -e trace=$SET,execve,rt_sigaction,rt_sigprocmask,rt_sigreturn,wait4
 
 # -o '|CMD': the trace goes through CMD, which ctrace waits for
 "$STRACE" -o "|cat > $TMP/pipe.s" -e trace=$SET "${WORK[@]}" >/dev/null 2>&1
