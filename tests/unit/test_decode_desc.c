@@ -54,6 +54,10 @@ static void test_ioctl_cmd(void **state)
 	assert_string_equal(buf, "FIONREAD");
 	format_ioctl_cmd(buf, sizeof(buf), TCSETS);
 	assert_string_equal(buf, "SNDCTL_TMR_START or TCSETS");
+	format_ioctl_cmd(buf, sizeof(buf), 0x5603); /* VT_GETSTATE */
+	assert_string_equal(buf, "VBG_IOCTL_VMMDEV_REQUEST_BIG or VT_GETSTATE");
+	format_ioctl_cmd(buf, sizeof(buf), 0x5601);
+	assert_string_equal(buf, "VT_GETMODE");
 	format_ioctl_cmd(buf, sizeof(buf), 0x1234);
 	assert_string_equal(buf, "_IOC(_IOC_NONE, 0x12, 0x34, 0)");
 	format_ioctl_cmd(buf, sizeof(buf), _IOR(0xab, 0x7, int));
