@@ -209,16 +209,25 @@ static void print_hex_buf(struct tcb *tcp, unsigned long addr, uint64_t len)
 		tprints(tcp, "...");
 }
 
-/* A char array of size bytes already read: quoted up to its NUL and -s,
- * "..." when cut or when it has no NUL. */
-static void print_char_array(struct tcb *tcp, const char *s, size_t size)
+/* A NUL-terminated string in a field of size bytes, read as strace
+ * reads it: up to its NUL within min(size, -s) bytes, "..." when there is
+ * none; shown cut to shown bytes.  False when unreadable. */
+static bool print_kd_str(struct tcb *tcp, unsigned long addr, size_t size, size_t shown)
 {
-	size_t len = strnlen(s, size), n = len < pcfg.max_strlen ? len : pcfg.max_strlen;
-	_cleanup_free_ char *out = xmalloc(QUOTE_SIZE(n));
+	size_t n = size < pcfg.max_strlen ? size : pcfg.max_strlen;
+	_cleanup_free_ char *buf = xmalloc(n + 1), *out = NULL;
+	bool truncated;
+	ssize_t len = mem_read_str(tcp->pid, addr, buf, n + 1, &truncated);
 
-	tprintn(tcp, out, quote_string(s, n, ioctl_quote_flags(), out));
-	if (n < len || len == size)
+	if (len < 0)
+		return false;
+	if ((size_t)len > shown)
+		len = (ssize_t)shown;
+	out = xmalloc(QUOTE_SIZE((size_t)len));
+	tprintn(tcp, out, quote_string(buf, (size_t)len, ioctl_quote_flags(), out));
+	if (truncated)
 		tprints(tcp, "...");
+	return true;
 }
 
 /* "[VALUE]" of an integer of size bytes the kernel wrote. */
@@ -373,7 +382,9 @@ static int print_fontop_entry(struct tcb *tcp, unsigned long addr)
 	switch (f.op) {
 	case KD_FONT_OP_SET_DEFAULT:
 		tprintf(tcp, ", width=%u, height=%u, data=", f.width, f.height);
-		print_str_n(tcp, (unsigned long)f.data, KD_FONT_NAME_MAX - 1);
+		if (!f.data || !print_kd_str(tcp, (unsigned long)f.data, KD_FONT_NAME_MAX,
+						  KD_FONT_NAME_MAX - 1))
+			print_addr(tcp, (unsigned long)f.data);
 		tprints(tcp, "}");
 		return IOCTL_MORE_ALWAYS;
 	case KD_FONT_OP_COPY:
@@ -449,13 +460,10 @@ static void print_kb_value(struct tcb *tcp, unsigned long addr)
 
 static void print_kb_string(struct tcb *tcp, unsigned long addr)
 {
-	char s[sizeof(((struct kbsentry *)0)->kb_string)];
-
 	tprints(tcp, ", kb_string=");
-	if (mem_read(tcp->pid, addr + offsetof(struct kbsentry, kb_string), s, sizeof(s)) < 0)
+	if (!print_kd_str(tcp, addr + offsetof(struct kbsentry, kb_string),
+			  sizeof(((struct kbsentry *)0)->kb_string), SIZE_MAX))
 		tprints(tcp, "???");
-	else
-		print_char_array(tcp, s, sizeof(s));
 }
 
 /* ---- the family ---------------------------------------------------------- */

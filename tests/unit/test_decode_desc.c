@@ -582,6 +582,21 @@ static void test_ioctl_kd(void **state)
 	assert_string_equal(fake_text(&f), "3, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, "
 			    "height=16, data=\"lat9w-16\"} => {width=8, height=16}");
 	fake_done(&f);
+
+	/* a font name without its NUL in 32 bytes: 31 shown, then "..." */
+	{
+		char name[40];
+
+		memset(name, 'a', 32);
+		strcpy(name + 32, "bcdefg");
+		op.data = (unsigned char *)name;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, KDFONTOP, (unsigned long)&op, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, -1, 9);
+		assert_string_equal(fake_text(&f), "3, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, "
+				    "height=16, data=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"...}");
+		fake_done(&f);
+	}
 }
 
 /* The old struct termio (16-bit flags, c_cc[8]), struct termios2 (the
