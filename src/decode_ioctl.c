@@ -55,18 +55,43 @@ static void print_winsize(struct tcb *tcp, unsigned long addr)
 }
 
 /* The kernel's struct termios (TCGETS/TCSETS): 4 flag words, c_line,
- * c_cc[19]; glibc's struct termios is larger. */
+ * c_cc[19]; glibc's struct termios is larger.  struct termios2
+ * (TCGETS2/TCSETS2) adds the speeds; the old struct termio
+ * (TCGETA/TCSETA) has 16-bit flags and c_cc[8]. */
 struct kernel_termios {
 	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
 	uint8_t c_line;
 	uint8_t c_cc[19];
 };
 
+struct kernel_termios2 {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[19];
+	uint32_t c_ispeed, c_ospeed;
+};
+
+struct kernel_termio {
+	uint16_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[8];
+};
+
+#define TCGETS2_CMD 0x802c542au   /* _IOR('T', 0x2a, struct termios2) */
+#define TCSETS2_CMD 0x402c542bu   /* _IOW('T', 0x2b, struct termios2) */
+#define TCSETSW2_CMD 0x402c542cu
+#define TCSETSF2_CMD 0x402c542du
+#define TERMIOS_XTABS 0x1800u     /* TAB3, printed as XTABS */
+
 static void print_termios_oflag(struct tcb *tcp, uint32_t v)
 {
-	tprintf(tcp, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", (v & NLDLY) ? 1u : 0u,
-		(v & CRDLY) >> 9, (v & TABDLY) >> 11, (v & BSDLY) ? 1u : 0u,
-		(v & VTDLY) ? 1u : 0u, (v & FFDLY) ? 1u : 0u);
+	tprintf(tcp, "NL%u|CR%u|", (v & NLDLY) ? 1u : 0u, (v & CRDLY) >> 9);
+	if ((v & TABDLY) == TERMIOS_XTABS)
+		tprints(tcp, "XTABS");
+	else
+		tprintf(tcp, "TAB%u", (v & TABDLY) >> 11);
+	tprintf(tcp, "|BS%u|VT%u|FF%u", (v & BSDLY) ? 1u : 0u, (v & VTDLY) ? 1u : 0u,
+		(v & FFDLY) ? 1u : 0u);
 	v &= ~(uint32_t)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
 	if (v) {
 		tprints(tcp, "|");
@@ -93,46 +118,92 @@ static void print_termios_cflag(struct tcb *tcp, uint32_t v)
 	}
 }
 
+/* c_iflag, c_lflag: as strace, nothing at all when 0. */
+static void print_termios_flags(struct tcb *tcp, const struct xlat *x, uint32_t v)
+{
+	if (v)
+		print_flags(tcp, x, v, NULL);
+}
+
+/* The fields every variant has; with -v also c_line and c_cc. */
+static void print_termios_fields(struct tcb *tcp, uint32_t i, uint32_t o, uint32_t c, uint32_t l,
+				 uint8_t line, const uint8_t *cc, unsigned ncc)
+{
+	tprints(tcp, "{c_iflag=");
+	print_termios_flags(tcp, &xlat_termios_iflags, i);
+	tprints(tcp, ", c_oflag=");
+	print_termios_oflag(tcp, o);
+	tprints(tcp, ", c_cflag=");
+	print_termios_cflag(tcp, c);
+	tprints(tcp, ", c_lflag=");
+	print_termios_flags(tcp, &xlat_termios_lflags, l);
+	if (!pcfg.verbose) {
+		tprints(tcp, ", ...");
+		return;
+	}
+	tprints(tcp, ", c_line=");
+	print_xval(tcp, &xlat_termios_ldiscs, line, "N_???");
+	tprints(tcp, ", c_cc=[");
+	for (unsigned n = 0; n < ncc; n++) {
+		const char *name = xlat_lookup(&xlat_termios_cc, n);
+
+		if (n)
+			tprints(tcp, ", ");
+		if (name)
+			tprintf(tcp, "[%s]=%#x", name, cc[n]);
+		else
+			tprintf(tcp, "[%u]=%#x", n, cc[n]);
+	}
+	tprints(tcp, "]");
+}
+
 static void print_termios(struct tcb *tcp, unsigned long addr)
 {
 	struct kernel_termios t;
 
 	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
 		return;
-	tprints(tcp, "{c_iflag=");
-	print_flags(tcp, &xlat_termios_iflags, t.c_iflag, NULL);
-	tprints(tcp, ", c_oflag=");
-	print_termios_oflag(tcp, t.c_oflag);
-	tprints(tcp, ", c_cflag=");
-	print_termios_cflag(tcp, t.c_cflag);
-	tprints(tcp, ", c_lflag=");
-	print_flags(tcp, &xlat_termios_lflags, t.c_lflag, NULL);
-	if (!pcfg.verbose) {
-		tprints(tcp, ", ...}");
-		return;
-	}
-	tprints(tcp, ", c_line=");
-	print_xval_d(tcp, &xlat_termios_ldiscs, t.c_line);
-	tprints(tcp, ", c_cc=[");
-	for (unsigned i = 0; i < sizeof(t.c_cc); i++) {
-		const char *name = xlat_lookup(&xlat_termios_cc, i);
+	print_termios_fields(tcp, t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag, t.c_line, t.c_cc,
+			     sizeof(t.c_cc));
+	tprints(tcp, "}");
+}
 
-		if (i)
-			tprints(tcp, ", ");
-		if (name)
-			tprintf(tcp, "[%s]=%#x", name, t.c_cc[i]);
-		else
-			tprintf(tcp, "[%u]=%#x", i, t.c_cc[i]);
-	}
-	tprints(tcp, "]}");
+static void print_termios2(struct tcb *tcp, unsigned long addr)
+{
+	struct kernel_termios2 t;
+
+	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
+		return;
+	print_termios_fields(tcp, t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag, t.c_line, t.c_cc,
+			     sizeof(t.c_cc));
+	if (pcfg.verbose)
+		tprintf(tcp, ", c_ispeed=%u, c_ospeed=%u", t.c_ispeed, t.c_ospeed);
+	tprints(tcp, "}");
+}
+
+static void print_termio(struct tcb *tcp, unsigned long addr)
+{
+	struct kernel_termio t;
+
+	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
+		return;
+	print_termios_fields(tcp, t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag, t.c_line, t.c_cc,
+			     sizeof(t.c_cc));
+	tprints(tcp, "}");
 }
 
 static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
 	if (tcp->exiting) {
 		switch (cmd) {
-		case TCGETS:
+		case TCGETS: case TIOCGLCKTRMIOS:
 			print_termios(tcp, arg);
+			break;
+		case TCGETS2_CMD:
+			print_termios2(tcp, arg);
+			break;
+		case TCGETA:
+			print_termio(tcp, arg);
 			break;
 		case TIOCGWINSZ:
 			print_winsize(tcp, arg);
@@ -148,16 +219,25 @@ static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	}
 	switch (cmd) {
 	case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
-	case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
+	case TIOCOUTQ: case TIOCGPTN: case TIOCGSID: case TIOCGLCKTRMIOS:
+	case TCGETS2_CMD: case TCGETA:
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	case TIOCSWINSZ:
 		tprint_arg_next(tcp);
 		print_winsize(tcp, arg);
 		return DEC_DONE;
-	case TCSETS: case TCSETSW: case TCSETSF:
+	case TCSETS: case TCSETSW: case TCSETSF: case TIOCSLCKTRMIOS:
 		tprint_arg_next(tcp);
 		print_termios(tcp, arg);
+		return DEC_DONE;
+	case TCSETS2_CMD: case TCSETSW2_CMD: case TCSETSF2_CMD:
+		tprint_arg_next(tcp);
+		print_termios2(tcp, arg);
+		return DEC_DONE;
+	case TCSETA: case TCSETAW: case TCSETAF:
+		tprint_arg_next(tcp);
+		print_termio(tcp, arg);
 		return DEC_DONE;
 	case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK: case FIOASYNC:
 		tprint_arg_next(tcp);
@@ -215,6 +295,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_rtc,
 	&ioctl_family_lirc,
 	&ioctl_family_nsfs,
+	&ioctl_family_kd,
 	&ioctl_family_fs,
 	&ioctl_family_fiemap,
 	&ioctl_family_seccomp,

@@ -22,6 +22,14 @@ extern const struct ioctl_family ioctl_family_ptp;
 extern const struct ioctl_family ioctl_family_rtc;
 extern const struct ioctl_family ioctl_family_lirc;
 extern const struct ioctl_family ioctl_family_nsfs;
+extern const struct ioctl_family ioctl_family_kd;
+
+/* kd family (src/ioctl_kd.c), pure formatters: a keysym as strace's
+ * comment shows it ("K_F1", "K(KT_LATIN, 'a')", "K(0xf, 0)"), and LED
+ * flags ("LED_NUM|LED_CAP<<4|0x80" with kb, KDGKBLED's two nibbles; 0
+ * when no bit is known).  Return the length. */
+size_t kd_format_keysym(char *buf, size_t size, unsigned v);
+size_t kd_format_leds(char *buf, size_t size, unsigned v, bool kb);
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (-X abbrev) or "0xe"
  * (-X verbose, where it is inside a comment): an index inside a

@@ -22,6 +22,8 @@
 #include <termios.h>
 #include <linux/hdreg.h>
 #include <linux/input.h>
+#include <linux/kd.h>
+#include <linux/keyboard.h>
 #include <linux/fiemap.h>
 #include <linux/seccomp.h>
 #include <scsi/sg.h>
@@ -31,6 +33,7 @@
 #include "decode_desc.h"
 #include "decode_ioctl.h"
 #include "gen/decoders.h"
+#include "ioctl_families.h"
 #include "print.h"
 #include "syscallent.h"
 #include "tcb.h"
@@ -51,6 +54,10 @@ static void test_ioctl_cmd(void **state)
 	assert_string_equal(buf, "FIONREAD");
 	format_ioctl_cmd(buf, sizeof(buf), TCSETS);
 	assert_string_equal(buf, "SNDCTL_TMR_START or TCSETS");
+	format_ioctl_cmd(buf, sizeof(buf), 0x5603); /* VT_GETSTATE */
+	assert_string_equal(buf, "VBG_IOCTL_VMMDEV_REQUEST_BIG or VT_GETSTATE");
+	format_ioctl_cmd(buf, sizeof(buf), 0x5601);
+	assert_string_equal(buf, "VT_GETMODE");
 	format_ioctl_cmd(buf, sizeof(buf), 0x1234);
 	assert_string_equal(buf, "_IOC(_IOC_NONE, 0x12, 0x34, 0)");
 	format_ioctl_cmd(buf, sizeof(buf), _IOR(0xab, 0x7, int));
@@ -364,7 +371,7 @@ static void test_ioctl(void **state)
 		fake_init(&f, getpid());
 		set_args(&f.tcb, 0, TCSETSW, (unsigned long)&t, 0, 0, 0);
 		run(&f.tcb, dec_ioctl, 0, 0);
-		assert_non_null(strstr(fake_text(&f), "{c_iflag=0, "));
+		assert_non_null(strstr(fake_text(&f), "{c_iflag=, "));
 		assert_non_null(strstr(fake_text(&f), ", c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, "
 				       "[VERASE]=0, "));
 		assert_non_null(strstr(fake_text(&f), "[VEOL2]=0, [17]=0, [18]=0]}"));
@@ -501,6 +508,134 @@ static void test_ioctl_families_b(void **state)
 	fake_done(&f);
 }
 
+/* The console family (src/ioctl_kd.c): keysyms, LED nibbles, a request
+ * without an argument, an "in => out" key code, a font operation. */
+static void test_ioctl_kd(void **state)
+{
+	struct kbentry kbe = { .kb_table = 0xa8, .kb_index = 7, .kb_value = 0xb40 };
+	struct kbkeycode kc = { 0x1e, 0x30 };
+	unsigned char leds = 0xfe;
+	char font[] = "lat9w-16";
+	struct console_font_op op = { .op = KD_FONT_OP_SET_DEFAULT, .width = 8, .height = 16,
+				      .data = (unsigned char *)font };
+	char buf[64];
+	struct fake f;
+
+	(void)state;
+	kd_format_keysym(buf, sizeof(buf), K_F1);
+	assert_string_equal(buf, "K_F1");
+	kd_format_keysym(buf, sizeof(buf), 0xd5c);
+	assert_string_equal(buf, "K(KT_DEAD2, '\\\\')");
+	kd_format_keysym(buf, sizeof(buf), 0x27d);
+	assert_string_equal(buf, "K(KT_SPEC, 0x7d)");
+	kd_format_keysym(buf, sizeof(buf), 0xf00);
+	assert_string_equal(buf, "K(0xf, 0)");
+	assert_int_equal(kd_format_leds(buf, sizeof(buf), 0x80, true), 0);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KDGKBLED, (unsigned long)&leds, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, KDGKBLED, [LED_NUM|LED_CAP|LED_SCR<<4|LED_NUM<<4"
+			    "|LED_CAP<<4|0x88]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KIOCSOUND, 440, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, KIOCSOUND, 440 /* 2711 Hz */");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KDMKTONE, 0x1ffff, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, KDMKTONE, 1<<16|65535 /* 18 Hz, 1 ms */");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KDENABIO, 0xdeadface, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, KDENABIO");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KDGKBENT, (unsigned long)&kbe, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, KDGKBENT, {kb_table=1<<KG_ALT|1<<KG_SHIFTR|1<<KG_CTRLR, "
+			    "kb_index=7}");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KDGKBENT, (unsigned long)&kbe, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, KDGKBENT, {kb_table=1<<KG_ALT|1<<KG_SHIFTR|1<<KG_CTRLR, "
+			    "kb_index=7, kb_value=0xb40 /* K(KT_LETTER, '@') */}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KDGETKEYCODE, (unsigned long)&kc, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, KDGETKEYCODE, {scancode=0x1e, keycode=0x30 => 0x30}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, KDFONTOP, (unsigned long)&op, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, "
+			    "height=16, data=\"lat9w-16\"} => {width=8, height=16}");
+	fake_done(&f);
+
+	/* a font name without its NUL in 32 bytes: 31 shown, then "..." */
+	{
+		char name[40];
+
+		memset(name, 'a', 32);
+		strcpy(name + 32, "bcdefg");
+		op.data = (unsigned char *)name;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, KDFONTOP, (unsigned long)&op, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, -1, 9);
+		assert_string_equal(fake_text(&f), "3, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, "
+				    "height=16, data=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"...}");
+		fake_done(&f);
+	}
+}
+
+/* The old struct termio (16-bit flags, c_cc[8]), struct termios2 (the
+ * speeds), XTABS, an unknown line discipline, and flags of 0 printed as
+ * nothing, as strace does. */
+static void test_ioctl_termio(void **state)
+{
+	struct {
+		uint16_t i, o, c, l;
+		uint8_t line, cc[8];
+	} tio = { IGNBRK, OPOST | 0x1800 /* XTABS */, B75 | CS6 | CSTOPB, ISIG, 234,
+		  { [VTIME] = 0xa0 } };
+	struct {
+		uint32_t i, o, c, l;
+		uint8_t line, cc[19];
+		uint32_t ispeed, ospeed;
+	} t2 = { 0, 0, B38400 | CS8, 0, 0, { 0 }, 3141592653u, 2718281828u };
+	struct fake f;
+
+	(void)state;
+	pcfg.verbose = true;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, TCSETA, (unsigned long)&tio, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, TCSETA, {c_iflag=IGNBRK, c_oflag=NL0|CR0|XTABS|BS0|VT0|FF0"
+			    "|OPOST, c_cflag=B75|CS6|CSTOPB, c_lflag=ISIG, c_line=0xea /* N_??? */, "
+			    "c_cc=[[VINTR]=0, [VQUIT]=0, [VERASE]=0, [VKILL]=0, [VEOF]=0, [VTIME]=0xa0, "
+			    "[VMIN]=0, [VSWTC]=0]}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0x802c542a /* TCGETS2 */, (unsigned long)&t2, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_non_null(strstr(fake_text(&f), "3, TCGETS2, {c_iflag=, "));
+	assert_non_null(strstr(fake_text(&f), "[18]=0], c_ispeed=3141592653, c_ospeed=2718281828}"));
+	fake_done(&f);
+	pcfg.verbose = false;
+}
+
 static void test_poll(void **state)
 {
 	struct fake f;
@@ -635,6 +770,8 @@ int main(void)
 		cmocka_unit_test_setup(test_ioctl, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_families, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_families_b, fake_setup),
+		cmocka_unit_test_setup(test_ioctl_kd, fake_setup),
+		cmocka_unit_test_setup(test_ioctl_termio, fake_setup),
 		cmocka_unit_test_setup(test_poll, fake_setup),
 		cmocka_unit_test_setup(test_select, fake_setup),
 		cmocka_unit_test_setup(test_epoll, fake_setup),
