@@ -22,6 +22,7 @@ extern const struct ioctl_family ioctl_family_ptp;
 extern const struct ioctl_family ioctl_family_rtc;
 extern const struct ioctl_family ioctl_family_lirc;
 extern const struct ioctl_family ioctl_family_nsfs;
+extern const struct ioctl_family ioctl_family_v4l2;
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (-X abbrev) or "0xe"
  * (-X verbose, where it is inside a comment): an index inside a
