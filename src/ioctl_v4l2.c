@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "decode_ioctl.h"
+#include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
@@ -348,7 +349,7 @@ static bool print_ext_controls_array(struct tcb *tcp, const struct v4l2_ext_cont
 static void print_tuner_body(struct tcb *tcp, const struct v4l2_tuner *t)
 {
 	tprints(tcp, "name=");
-	ioctl_print_cstr(tcp, (const char *)t->name, sizeof(t->name));
+	print_cstring_field(tcp, (const char *)t->name, sizeof(t->name));
 	tprints(tcp, ", type=");
 	print_xval(tcp, &xlat_v4l2_tuner_types, t->type, "V4L2_TUNER_???");
 	tprints(tcp, ", capability=");
@@ -413,7 +414,7 @@ static void print_queryctrl_exit(struct tcb *tcp, const struct v4l2_queryctrl *c
 	tprints(tcp, ", type=");
 	print_xval(tcp, &xlat_v4l2_control_types, c->type, "V4L2_CTRL_TYPE_???");
 	tprints(tcp, ", name=");
-	ioctl_print_cstr(tcp, (const char *)c->name, sizeof(c->name));
+	print_cstring_field(tcp, (const char *)c->name, sizeof(c->name));
 	if (!pcfg.verbose) {
 		tprints(tcp, ", ...");
 		return;
@@ -430,7 +431,7 @@ static void print_query_ext_ctrl_exit(struct tcb *tcp, const struct v4l2_query_e
 	tprints(tcp, ", type=");
 	print_xval(tcp, &xlat_v4l2_control_types, c->type, "V4L2_CTRL_TYPE_???");
 	tprints(tcp, ", name=");
-	ioctl_print_cstr(tcp, c->name, sizeof(c->name));
+	print_cstring_field(tcp, c->name, sizeof(c->name));
 	if (!pcfg.verbose) {
 		tprints(tcp, ", ...");
 		return;
@@ -580,12 +581,12 @@ static int v4l2_entry(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		}
 		return IOCTL_MORE_ALWAYS;
 	case VIDIOC_QUERYCTRL: case VIDIOC_QUERY_EXT_CTRL:
-		/* the id leads both structures */
-		if (!FETCH(tcp, arg, u.u32))
+		/* the id leads both structures, read whole as strace */
+		if (cmd == VIDIOC_QUERYCTRL ? !FETCH(tcp, arg, u.qctrl) : !FETCH(tcp, arg, u.qectrl))
 			return DEC_DONE;
-		save_id(tcp, u.u32);
+		save_id(tcp, u.qctrl.id);
 		tprints(tcp, "{id=");
-		print_cid(tcp, u.u32, true);
+		print_cid(tcp, u.qctrl.id, true);
 		return IOCTL_MORE_ALWAYS;
 	case VIDIOC_S_INPUT:
 		if (FETCH(tcp, arg, u.u32))
@@ -660,11 +661,11 @@ static void print_capability(struct tcb *tcp, const struct v4l2_capability *c)
 	char raw[16], names[64];
 
 	tprints(tcp, "{driver=");
-	ioctl_print_cstr(tcp, (const char *)c->driver, sizeof(c->driver));
+	print_cstring_field(tcp, (const char *)c->driver, sizeof(c->driver));
 	tprints(tcp, ", card=");
-	ioctl_print_cstr(tcp, (const char *)c->card, sizeof(c->card));
+	print_cstring_field(tcp, (const char *)c->card, sizeof(c->card));
 	tprints(tcp, ", bus_info=");
-	ioctl_print_cstr(tcp, (const char *)c->bus_info, sizeof(c->bus_info));
+	print_cstring_field(tcp, (const char *)c->bus_info, sizeof(c->bus_info));
 	snprintf(raw, sizeof(raw), "%#x", c->version);
 	snprintf(names, sizeof(names), "KERNEL_VERSION(%u, %u, %u)", c->version >> 16,
 		 (c->version >> 8) & 0xff, c->version & 0xff);
@@ -726,7 +727,7 @@ static void v4l2_exit_struct(struct tcb *tcp, unsigned cmd, unsigned long arg)
 			print_flags(tcp, &xlat_v4l2_format_description_flags, u.fmtdesc.flags,
 				    "V4L2_FMT_FLAG_???");
 			tprints(tcp, ", description=");
-			ioctl_print_cstr(tcp, (const char *)u.fmtdesc.description,
+			print_cstring_field(tcp, (const char *)u.fmtdesc.description,
 					 sizeof(u.fmtdesc.description));
 			tprints(tcp, ", pixelformat=");
 			print_fourcc(tcp, u.fmtdesc.pixelformat, &xlat_v4l2_pix_fmts);
@@ -753,7 +754,7 @@ static void v4l2_exit_struct(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	case VIDIOC_ENUMSTD:
 		if (ok && READ(tcp, arg, u.std)) {
 			tprints(tcp, ", name=");
-			ioctl_print_cstr(tcp, (const char *)u.std.name, sizeof(u.std.name));
+			print_cstring_field(tcp, (const char *)u.std.name, sizeof(u.std.name));
 			tprints(tcp, ", frameperiod=");
 			print_fract(tcp, &u.std.frameperiod);
 			tprintf(tcp, ", framelines=%u", u.std.framelines);
@@ -762,7 +763,7 @@ static void v4l2_exit_struct(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	case VIDIOC_ENUMINPUT:
 		if (ok && READ(tcp, arg, u.input)) {
 			tprints(tcp, ", name=");
-			ioctl_print_cstr(tcp, (const char *)u.input.name, sizeof(u.input.name));
+			print_cstring_field(tcp, (const char *)u.input.name, sizeof(u.input.name));
 			tprints(tcp, ", type=");
 			print_xval(tcp, &xlat_v4l2_input_types, u.input.type,
 				   "V4L2_INPUT_TYPE_???");

@@ -483,6 +483,18 @@ static void test_ioctl_v4l2(void **state)
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
 	pcfg.xlat_style = XLAT_ABBREV;
+	/* a name with no NUL: all but its last byte, then "..." */
+	{
+		struct v4l2_standard std = { .index = 1, .frameperiod = { 1, 25 }, .framelines = 625 };
+
+		memset(std.name, 'a', sizeof(std.name));
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, VIDIOC_ENUMSTD, (unsigned long)&std, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, 0, 0);
+		assert_string_equal(fake_text(&f), "3, VIDIOC_ENUMSTD, {index=1, "
+				    "name=\"aaaaaaaaaaaaaaaaaaaaaaa\"..., frameperiod=1/25, framelines=625}");
+		fake_done(&f);
+	}
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, VIDIOC_G_STD, 0, 0, 0, 0);
 	run(&f.tcb, dec_ioctl, -1, 9);
