@@ -30,6 +30,7 @@ extern const struct ioctl_family ioctl_family_kd;
  * when no bit is known).  Return the length. */
 size_t kd_format_keysym(char *buf, size_t size, unsigned v);
 size_t kd_format_leds(char *buf, size_t size, unsigned v, bool kb);
+extern const struct ioctl_family ioctl_family_v4l2;
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (-X abbrev) or "0xe"
  * (-X verbose, where it is inside a comment): an index inside a

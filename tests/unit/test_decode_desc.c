@@ -27,6 +27,8 @@
 #include <linux/fiemap.h>
 #include <linux/seccomp.h>
 #include <scsi/sg.h>
+#include <sys/time.h>
+#include <linux/videodev2.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -457,6 +459,56 @@ static void test_ioctl_families(void **state)
 	fake_done(&f);
 }
 
+/* The v4l2 family (src/ioctl_v4l2.c): a control id as CLASS+offset, a
+ * value the kernel changed after " => ", a fourcc code with its name. */
+static void test_ioctl_v4l2(void **state)
+{
+	struct v4l2_control c = { .id = 0xa31234, .value = 7 };
+	struct v4l2_frmsizeenum fs = { .index = 2, .pixel_format = V4L2_PIX_FMT_YUYV };
+	char want[160];
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, VIDIOC_S_CTRL, (unsigned long)&c, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, VIDIOC_S_CTRL, {id=V4L2_CTRL_CLASS_DETECT+0x1234, value=7}");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, VIDIOC_S_CTRL, (unsigned long)&c, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f),
+			    "3, VIDIOC_S_CTRL, {id=V4L2_CTRL_CLASS_DETECT+0x1234, value=7 => 7}");
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_VERBOSE;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, VIDIOC_ENUM_FRAMESIZES, (unsigned long)&fs, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 22);
+	snprintf(want, sizeof(want), "3, %#x /* VIDIOC_ENUM_FRAMESIZES */, {index=2, pixel_format="
+		 "v4l2_fourcc('Y', 'U', 'Y', 'V') /* V4L2_PIX_FMT_YUYV */}",
+		 (unsigned)VIDIOC_ENUM_FRAMESIZES);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_ABBREV;
+	/* a name with no NUL: all but its last byte, then "..." */
+	{
+		struct v4l2_standard std = { .index = 1, .frameperiod = { 1, 25 }, .framelines = 625 };
+
+		memset(std.name, 'a', sizeof(std.name));
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, VIDIOC_ENUMSTD, (unsigned long)&std, 0, 0, 0);
+		run(&f.tcb, dec_ioctl, 0, 0);
+		assert_string_equal(fake_text(&f), "3, VIDIOC_ENUMSTD, {index=1, "
+				    "name=\"aaaaaaaaaaaaaaaaaaaaaaa\"..., frameperiod=1/25, framelines=625}");
+		fake_done(&f);
+	}
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, VIDIOC_G_STD, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, VIDIOC_G_STD, NULL");
+	fake_done(&f);
+}
+
 /* Families of src/ioctl_*.c: an "in => out" structure (IOCTL_MORE_ALWAYS)
  * prints nothing more when the call failed, and its exit when it did not. */
 static void test_ioctl_families_b(void **state)
@@ -772,6 +824,7 @@ int main(void)
 		cmocka_unit_test_setup(test_ioctl_families_b, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_kd, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_termio, fake_setup),
+		cmocka_unit_test_setup(test_ioctl_v4l2, fake_setup),
 		cmocka_unit_test_setup(test_poll, fake_setup),
 		cmocka_unit_test_setup(test_select, fake_setup),
 		cmocka_unit_test_setup(test_epoll, fake_setup),
