@@ -6,6 +6,23 @@
 
 #include <stdint.h>
 
+/* One field of a register structure that ptrace reads or writes
+ * (PTRACE_GETREGSET, PTRACE_GETREGS...): count 0 is a scalar of size
+ * bytes, else an array of count elements of size bytes. */
+struct regset_field {
+	const char *name;
+	unsigned short offset, size, count;
+};
+
+/* A register structure: its fields in order, its size, and the slot its
+ * sizes come in (a buffer of another size is printed as an address). */
+struct regset_layout {
+	unsigned size;
+	unsigned slot;
+	unsigned nfields;
+	const struct regset_field *fields;
+};
+
 struct arch_abi {
 	uint32_t audit_arch;
 	/* Offset from the stack pointer at rt_sigreturn entry to the
@@ -17,6 +34,23 @@ struct arch_abi {
 	unsigned clone_tls_arg;
 	/* Name of the xlat set of arch-specific ptrace requests, or NULL. */
 	const char *ptrace_requests_set;
+	/* The NT_PRSTATUS and NT_FPREGSET register sets (NULL: printed as
+	 * an address), and the structures of PTRACE_GETREGS/GETFPREGS
+	 * (NULL: the architecture has no such requests). */
+	const struct regset_layout *prstatus, *fpregset;
+	const struct regset_layout *pt_regs, *pt_fpregs;
+	/* Requests of this architecture only that ptrace decodes beyond
+	 * their name (0: none): the register structures, and the resuming
+	 * ones whose data is a signal (PTRACE_SYSEMU...). */
+	/* A system call number with this bit set belongs to the x32
+	 * personality (x86_64: __X32_SYSCALL_BIT), 0: none.  x32 shares the
+	 * 64-bit numbers and names below x32_first_own; ctrace has no table
+	 * of x32's own calls from there on. */
+	uint32_t x32_bit, x32_first_own;
+	struct {
+		unsigned getregs, setregs, getfpregs, setfpregs;
+		unsigned resume[3];
+	} ptrace_req;
 };
 
 /* The ABI facts of an architecture, or NULL when unknown. */

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "abi.h"
+#include "arch.h"
 #include "pids.h"
 #include "print.h"
 #include "syscallent.h"
@@ -73,7 +75,7 @@ static void print_code(struct tcb *tcp, int sig, int code)
 	} else if (name) {
 		tprints(tcp, name);
 	} else {
-		tprintf(tcp, "%d", code);
+		tprintf(tcp, code ? "%#x" : "0", (unsigned)code);
 	}
 }
 
@@ -106,6 +108,71 @@ void print_clock_t(struct tcb *tcp, long ticks)
 	tprints(tcp, buf);
 }
 
+/* SIGPOLL's band and descriptor (-y: its path). */
+static void print_band_fd(struct tcb *tcp, const siginfo_t *si)
+{
+	tprintf(tcp, ", si_band=%ld, si_fd=", (long)si->si_band);
+	print_fd(tcp, si->si_fd);
+}
+
+/* The fields of a fault's siginfo that depend on its code: the bounds
+ * of SEGV_BNDERR, the key of SEGV_PKUERR, the address's valid bits of
+ * the BUS_MCEERR_* (asm-generic/siginfo.h). */
+static void print_fault_extra(struct tcb *tcp, const siginfo_t *si)
+{
+	switch (si->si_signo) {
+	case SIGSEGV:
+		if (si->si_code == SEGV_BNDERR) {
+			tprints(tcp, ", si_lower=");
+			print_addr(tcp, (unsigned long)si->si_lower);
+			tprints(tcp, ", si_upper=");
+			print_addr(tcp, (unsigned long)si->si_upper);
+		} else if (si->si_code == SEGV_PKUERR) {
+			tprintf(tcp, ", si_pkey=%u", (unsigned)si->si_pkey);
+		}
+		break;
+	case SIGBUS:
+		if (si->si_code == BUS_MCEERR_AR || si->si_code == BUS_MCEERR_AO)
+			tprintf(tcp, ", si_addr_lsb=%#hx", (unsigned short)si->si_addr_lsb);
+		break;
+	default:
+		break;
+	}
+}
+
+/* SIGSYS's system call: "__NR_name" (-X aware) when it is a call of
+ * the tracee's own personality, "224 /+ gettid +/" for another
+ * personality's (-X raw: the number), the number when unknown. */
+static void print_sigsys_syscall(struct tcb *tcp, const siginfo_t *si)
+{
+	const struct arch_def *own = tcp->arch ? tcp->arch : arch_native;
+	const struct arch_def *a = arch_by_audit(si->si_arch);
+	const struct arch_abi *abi = arch_abi_by_audit(si->si_arch);
+	unsigned nr = (unsigned)si->si_syscall;
+	const struct syscall_ent *e;
+	char raw[16], names[64], buf[128];
+
+	if (abi && abi->x32_bit && (nr & abi->x32_bit)) {
+		nr &= ~abi->x32_bit;
+		own = NULL;
+		if (nr >= abi->x32_first_own)
+			a = NULL;
+	}
+	e = a ? arch_syscall(a, nr) : NULL;
+	snprintf(raw, sizeof(raw), "%u", (unsigned)si->si_syscall);
+	if (!e || !e->name) {
+		tprints(tcp, raw);
+	} else if (a == own) {
+		snprintf(names, sizeof(names), "__NR_%s", e->name);
+		format_xlat_styled(buf, sizeof(buf), raw, names);
+		tprints(tcp, buf);
+	} else if (pcfg.xlat_style == XLAT_RAW) {
+		tprints(tcp, raw);
+	} else {
+		tprintf(tcp, "%s /* %s */", raw, e->name);
+	}
+}
+
 void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 {
 	int sig = si->si_signo;
@@ -126,7 +193,9 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 	}
 
 	if (code <= 0 || code == SI_KERNEL) {
-		if (code == SI_TIMER) {
+		if (code == SI_SIGIO) {
+			print_band_fd(tcp, si);
+		} else if (code == SI_TIMER) {
 			tprintf(tcp, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=",
 				(unsigned)si->si_timerid, si->si_overrun, si->si_int);
 			print_addr(tcp, (unsigned long)si->si_ptr);
@@ -167,30 +236,19 @@ void print_siginfo(struct tcb *tcp, const siginfo_t *si)
 	case SIGTRAP:
 		tprints(tcp, ", si_addr=");
 		print_addr(tcp, (unsigned long)si->si_addr);
+		print_fault_extra(tcp, si);
 		break;
 	case SIGPOLL:
-		tprintf(tcp, ", si_band=%ld, si_fd=%d", (long)si->si_band, si->si_fd);
+		print_band_fd(tcp, si);
 		break;
-	case SIGSYS: {
-		const struct arch_def *a = arch_by_audit(si->si_arch);
-		const struct syscall_ent *e = a ? arch_syscall(a, si->si_syscall) : NULL;
-
+	case SIGSYS:
 		tprints(tcp, ", si_call_addr=");
 		print_addr(tcp, (unsigned long)si->si_call_addr);
-		if (e)
-			tprintf(tcp, ", si_syscall=__NR_%s", e->name);
-		else
-			tprintf(tcp, ", si_syscall=%d", si->si_syscall);
-		if (si->si_arch == AUDIT_ARCH_X86_64)
-			tprints(tcp, ", si_arch=AUDIT_ARCH_X86_64");
-		else if (si->si_arch == AUDIT_ARCH_AARCH64)
-			tprints(tcp, ", si_arch=AUDIT_ARCH_AARCH64");
-		else if (si->si_arch == AUDIT_ARCH_I386)
-			tprints(tcp, ", si_arch=AUDIT_ARCH_I386");
-		else
-			tprintf(tcp, ", si_arch=%#x", si->si_arch);
+		tprints(tcp, ", si_syscall=");
+		print_sigsys_syscall(tcp, si);
+		tprints(tcp, ", si_arch=");
+		print_xval(tcp, &xlat_audit_arch, si->si_arch, "AUDIT_ARCH_???");
 		break;
-	}
 	default:
 		tprints(tcp, ", si_pid=");
 		print_pid(tcp, si->si_pid, PT_TGID);
