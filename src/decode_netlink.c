@@ -256,8 +256,10 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 		tprintf(tcp, "htobe64(%llu)", (unsigned long long)be64toh(v));
 		break;
 	case NLK_CLOCK_T: /* USER_HZ ticks */
-		tprintf(tcp, "%llu /* %llu.%02llu s */", (unsigned long long)v,
-			(unsigned long long)v / 100, (unsigned long long)v % 100);
+		tprintf(tcp, "%llu", (unsigned long long)v);
+		if (v && pcfg.xlat_style != XLAT_RAW)
+			tprintf(tcp, " /* %llu.%02llu s */", (unsigned long long)v / 100,
+				(unsigned long long)v % 100);
 		break;
 	default:
 		tprintf(tcp, "%llu", (unsigned long long)v);
@@ -358,6 +360,16 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		tprintf(tcp, "%s=%s", f->name, q);
 		return;
 	}
+	case NLK_BYTES:
+		tprintf(tcp, "%s=[", f->name);
+		for (unsigned i = 0; i < f->size; i++)
+			tprintf(tcp, i ? ", %u" : "%u", p[i]);
+		tprints(tcp, "]");
+		return;
+	case NLK_HWADDR:
+		tprintf(tcp, "%s=", f->name);
+		print_hwaddr(tcp, p, f->size);
+		return;
 	case NLK_DEV: {
 		uint32_t d = (uint32_t)get_uint(p, f->size);
 
@@ -541,6 +553,23 @@ static void rtnh_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsi
 	tprints(tcp, "]");
 }
 
+/* The index of an NLK_IARRAY element: [NAME]=, [N]= when unnamed (with
+ * the default name as a comment when there is one). */
+static void print_array_index(struct tcb *tcp, const struct xlat *x, unsigned idx,
+			      const char *dflt)
+{
+	const char *name = xlat_lookup(x, idx);
+
+	if (pcfg.xlat_style == XLAT_RAW || (!name && !dflt))
+		tprintf(tcp, "[%u]=", idx);
+	else if (!name)
+		tprintf(tcp, "[%u /* %s */]=", idx, dflt);
+	else if (pcfg.xlat_style == XLAT_VERBOSE)
+		tprintf(tcp, "[%u /* %s */]=", idx, name);
+	else
+		tprintf(tcp, "[%s]=", name);
+}
+
 static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned long addr,
 			    unsigned long len, int family)
 {
@@ -626,8 +655,20 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		}
 		return true;
 	}
+	case NLK_AF_NESTED: {
+		const struct nl_attrset *set = family >= 0 && (unsigned)family < d->by_af->nsets
+					       ? d->by_af->sets[family] : NULL;
+
+		if (!set)
+			return false;
+		nl_print_attrs(tcp, addr, len, set->types, set->dflt, set->decs, set->ndecs,
+			       family);
+		return true;
+	}
 	case NLK_UARRAY:
-	case NLK_XARRAY: {
+	case NLK_XARRAY:
+	case NLK_IARRAY:
+	case NLK_IARRAY_D: {
 		unsigned char b[8];
 		unsigned size = d->size ? d->size : 1;
 
@@ -645,8 +686,13 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 				tprintf(tcp, "... /* %#lx */", addr + i);
 				break;
 			}
-			tprintf(tcp, d->kind == NLK_XARRAY ? "%#llx" : "%llu",
-				(unsigned long long)get_uint(b, size));
+			if (d->kind == NLK_IARRAY || d->kind == NLK_IARRAY_D)
+				print_array_index(tcp, d->x, (unsigned)(i / size), d->dflt);
+			if (d->kind == NLK_IARRAY_D)
+				tprintf(tcp, "%lld", (long long)sign_extend(get_uint(b, size), size));
+			else
+				tprintf(tcp, d->kind == NLK_XARRAY ? "%#llx" : "%llu",
+					(unsigned long long)get_uint(b, size));
 		}
 		tprints(tcp, "]");
 		return true;
@@ -700,13 +746,15 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 	}
 	case NLK_XVAL:
 	case NLK_FLAGS:
-	case NLK_FLAGS_V: {
+	case NLK_FLAGS_V:
+	case NLK_CLOCK_T: {
 		/* the value may be shorter than its size (strace reads what
-		 * there is, up to 8 bytes) */
+		 * there is, up to 8 bytes); a clock_t of no size is of any
+		 * size up to 8 bytes, one of a size takes its first bytes */
 		unsigned n;
 		uint64_t v = 0;
 
-		if (len > 8 || len < d->size)
+		if ((len > 8 && (d->kind != NLK_CLOCK_T || !d->size)) || len < d->size)
 			return false;
 		n = d->size ? d->size : (unsigned)len;
 		if (!fetch_or_print_addr(tcp, addr, buf, n))

@@ -74,10 +74,15 @@ enum nl_kind {
 	NLK_SARRAY,    /* attribute: an array of structures (sub): [{...}, {...}] */
 	NLK_RTNH,      /* attribute: struct rtnexthop records (RTA_MULTIPATH), each with its attributes (nest) */
 	NLK_RTVIA,     /* attribute: struct rtvia, an address of its own family */
+	NLK_IARRAY,    /* attribute: unsigned of the dec's size indexed by the names of x: [[A]=1, [B]=2] */
+	NLK_IARRAY_D,  /* the same, signed */
+	NLK_AF_NESTED, /* attribute: attributes whose set depends on the message's family (by_af) */
+	NLK_BYTES,     /* field: its bytes as decimals: [1, 2] */
 };
 
 struct nl_layout;
 struct nl_attrset;
+struct nl_af_sets;
 
 struct nl_field {
 	const char *name;
@@ -99,6 +104,14 @@ struct nla_dec {
 	const char *dflt;
 	const struct nl_layout *sub;
 	const struct nl_attrset *nest;
+	const struct nl_af_sets *by_af; /* NLK_AF_NESTED */
+};
+
+/* The attribute sets of an NLK_AF_NESTED attribute, indexed by family
+ * (NULL: not decoded). */
+struct nl_af_sets {
+	const struct nl_attrset *const *sets;
+	unsigned nsets;
 };
 
 /* The attributes of a nest: their type names and decoders. */

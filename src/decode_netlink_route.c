@@ -21,6 +21,7 @@
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <stddef.h>
+#include <sys/socket.h>
 
 #include "mem.h"
 #include "print.h"
@@ -41,6 +42,8 @@
 #define SUB(l) { NLK_STRUCT, 0, NULL, NULL, &(l), NULL }
 #define NEST(set) { NLK_NESTED, 0, NULL, NULL, NULL, &(set) }
 #define X32 { NLK_X, 4, NULL, NULL, NULL }
+#define X16 { NLK_X, 2, NULL, NULL, NULL }
+#define CLOCK_T { NLK_CLOCK_T, 0, NULL, NULL, NULL, NULL } /* of any size up to 8 bytes */
 #define ATTRSET(name, types, dflt, decs) \
 	static const struct nl_attrset name = { &(types), dflt, decs, ARRAY_LEN(decs) }
 
@@ -185,7 +188,89 @@ static const struct nla_dec prop_list_decs[] = {
 };
 ATTRSET(prop_list_set, xlat_rtnl_link_attrs, "IFLA_???", prop_list_decs);
 
+/* IFLA_PROTINFO of AF_BRIDGE: IFLA_BRPORT_* */
+static const struct nl_field bridge_id_fields[] = {
+	FIELD(struct ifla_bridge_id, prio, NLK_BYTES, NULL, NULL),
+	FIELD(struct ifla_bridge_id, addr, NLK_HWADDR, NULL, NULL),
+};
+static const struct nl_layout bridge_id_layout = {
+	sizeof(struct ifla_bridge_id), 0, bridge_id_fields, ARRAY_LEN(bridge_id_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec brport_decs[] = {
+	[IFLA_BRPORT_STATE] = U8,
+	[IFLA_BRPORT_PRIORITY] = U16,
+	[IFLA_BRPORT_COST] = U32,
+	[IFLA_BRPORT_MODE] = U8,
+	[IFLA_BRPORT_GUARD] = U8,
+	[IFLA_BRPORT_PROTECT] = U8,
+	[IFLA_BRPORT_FAST_LEAVE] = U8,
+	[IFLA_BRPORT_LEARNING] = U8,
+	[IFLA_BRPORT_UNICAST_FLOOD] = U8,
+	[IFLA_BRPORT_PROXYARP] = U8,
+	[IFLA_BRPORT_LEARNING_SYNC] = U8,
+	[IFLA_BRPORT_PROXYARP_WIFI] = U8,
+	[IFLA_BRPORT_ROOT_ID] = SUB(bridge_id_layout),
+	[IFLA_BRPORT_BRIDGE_ID] = SUB(bridge_id_layout),
+	[IFLA_BRPORT_DESIGNATED_PORT] = U16,
+	[IFLA_BRPORT_DESIGNATED_COST] = U16,
+	[IFLA_BRPORT_ID] = U16,
+	[IFLA_BRPORT_NO] = U16,
+	[IFLA_BRPORT_TOPOLOGY_CHANGE_ACK] = U8,
+	[IFLA_BRPORT_CONFIG_PENDING] = U8,
+	[IFLA_BRPORT_MESSAGE_AGE_TIMER] = CLOCK_T,
+	[IFLA_BRPORT_FORWARD_DELAY_TIMER] = CLOCK_T,
+	[IFLA_BRPORT_HOLD_TIMER] = CLOCK_T,
+	[IFLA_BRPORT_MULTICAST_ROUTER] = U8,
+	[IFLA_BRPORT_MCAST_FLOOD] = U8,
+	[IFLA_BRPORT_MCAST_TO_UCAST] = U8,
+	[IFLA_BRPORT_VLAN_TUNNEL] = U8,
+	[IFLA_BRPORT_BCAST_FLOOD] = U8,
+	[IFLA_BRPORT_GROUP_FWD_MASK] = X16,
+	[IFLA_BRPORT_NEIGH_SUPPRESS] = U8,
+	[IFLA_BRPORT_ISOLATED] = U8,
+	[IFLA_BRPORT_BACKUP_PORT] = IFINDEX,
+	[IFLA_BRPORT_MRP_RING_OPEN] = U8,
+	[IFLA_BRPORT_MRP_IN_OPEN] = U8,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT] = U32,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_CNT] = U32,
+	[IFLA_BRPORT_LOCKED] = U8,
+};
+ATTRSET(brport_set, xlat_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???", brport_decs);
+
+/* IFLA_PROTINFO of AF_INET6 (and the AF_INET6 part of IFLA_AF_SPEC) */
+static const struct nl_field ifla_cacheinfo_fields[] = {
+	FIELD(struct ifla_cacheinfo, max_reasm_len, NLK_U, NULL, NULL),
+	FIELD(struct ifla_cacheinfo, tstamp, NLK_U, NULL, NULL),
+	FIELD(struct ifla_cacheinfo, reachable_time, NLK_U, NULL, NULL),
+	FIELD(struct ifla_cacheinfo, retrans_time, NLK_U, NULL, NULL),
+};
+static const struct nl_layout ifla_cacheinfo_layout = {
+	sizeof(struct ifla_cacheinfo), 0, ifla_cacheinfo_fields,
+	ARRAY_LEN(ifla_cacheinfo_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec inet6_decs[] = {
+	[IFLA_INET6_FLAGS] = { NLK_FLAGS, 4, &xlat_inet6_if_flags, "IF_???", NULL, NULL },
+	[IFLA_INET6_CONF] = { NLK_IARRAY_D, 4, &xlat_inet6_devconf_indices, NULL, NULL, NULL },
+	[IFLA_INET6_STATS] = { NLK_IARRAY, 8, &xlat_snmp_ip_stats, NULL, NULL, NULL },
+	[IFLA_INET6_CACHEINFO] = SUB(ifla_cacheinfo_layout),
+	[IFLA_INET6_ICMP6STATS] = { NLK_IARRAY, 8, &xlat_snmp_icmp6_stats, "ICMP6_MIB_???", NULL,
+				    NULL },
+	[IFLA_INET6_TOKEN] = { NLK_INADDR_FIXED, 16, NULL, NULL, NULL, NULL },
+	[IFLA_INET6_ADDR_GEN_MODE] = { NLK_XVAL, 1, &xlat_in6_addr_gen_mode, "IN6_ADDR_GEN_MODE_???",
+				       NULL, NULL },
+	[IFLA_INET6_RA_MTU] = U32,
+};
+ATTRSET(inet6_set, xlat_rtnl_ifla_af_spec_inet6_attrs, "IFLA_INET6_???", inet6_decs);
+
+static const struct nl_attrset *const protinfo_sets[] = {
+	[AF_INET6] = &inet6_set,
+	[AF_BRIDGE] = &brport_set,
+};
+static const struct nl_af_sets protinfo_by_af = { protinfo_sets, ARRAY_LEN(protinfo_sets) };
+
 static const struct nla_dec ifla_decs[] = {
+	[IFLA_PROTINFO] = { NLK_AF_NESTED, 0, NULL, NULL, NULL, NULL, &protinfo_by_af },
 	[IFLA_LINKINFO] = NEST(linkinfo_set),
 	[IFLA_VF_PORTS] = NEST(vf_ports_set),
 	[IFLA_PORT_SELF] = NEST(port_set),
@@ -801,9 +886,51 @@ static const struct nl_field nhmsg_fields[] = {
 	FIELD(struct nhmsg, resvd, NLK_X_NZ, NULL, NULL),
 	FIELD(struct nhmsg, nh_flags, NLK_FLAGS, &xlat_rtnh_flags, "RTNH_F_???"),
 };
+static const struct nl_field nexthop_grp_fields[] = {
+	FIELD(struct nexthop_grp, id, NLK_U, NULL, NULL),
+	FIELD(struct nexthop_grp, weight, NLK_U, NULL, NULL),
+	/* weight_high in newer headers: strace 6.1 names it resvd1 */
+	{ "resvd1", offsetof(struct nexthop_grp, weight) + 1, 1, NLK_X_NZ, NULL, NULL },
+	FIELD(struct nexthop_grp, resvd2, NLK_X_NZ, NULL, NULL),
+};
+static const struct nl_layout nexthop_grp_layout = {
+	sizeof(struct nexthop_grp), 0, nexthop_grp_fields, ARRAY_LEN(nexthop_grp_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nla_dec nha_res_group_decs[] = {
+	[NHA_RES_GROUP_BUCKETS] = U16,
+	[NHA_RES_GROUP_IDLE_TIMER] = CLOCK_T,
+	[NHA_RES_GROUP_UNBALANCED_TIMER] = CLOCK_T,
+	[NHA_RES_GROUP_UNBALANCED_TIME] = CLOCK_T,
+};
+ATTRSET(nha_res_group_set, xlat_rtnl_nha_res_group_attrs, "NHA_RES_GROUP_???",
+	nha_res_group_decs);
+static const struct nla_dec nha_res_bucket_decs[] = {
+	[NHA_RES_BUCKET_INDEX] = U16,
+	[NHA_RES_BUCKET_IDLE_TIME] = CLOCK_T,
+	[NHA_RES_BUCKET_NH_ID] = U32,
+};
+ATTRSET(nha_res_bucket_set, xlat_rtnl_nha_res_bucket_attrs, "NHA_RES_BUCKET_???",
+	nha_res_bucket_decs);
+static const struct nla_dec nha_decs[] = {
+	[NHA_ID] = U32,
+	[NHA_GROUP] = { NLK_SARRAY, 0, NULL, NULL, &nexthop_grp_layout, NULL },
+	[NHA_GROUP_TYPE] = { NLK_XVAL, 2, &xlat_nexthop_grp_types, "NEXTHOP_GRP_TYPE_???", NULL,
+			     NULL },
+	[NHA_BLACKHOLE] = U32,
+	[NHA_OIF] = IFINDEX,
+	[NHA_GATEWAY] = INADDR,
+	[NHA_ENCAP_TYPE] = { NLK_XVAL, 2, &xlat_lwtunnel_encap_types, "LWTUNNEL_ENCAP_???", NULL,
+			     NULL },
+	[NHA_GROUPS] = U32,
+	[NHA_MASTER] = IFINDEX,
+	[NHA_FDB] = U32,
+	[NHA_RES_GROUP] = NEST(nha_res_group_set),
+	[NHA_RES_BUCKET] = NEST(nha_res_bucket_set),
+};
 static const struct nl_layout nhmsg_layout = {
 	sizeof(struct nhmsg), 0, nhmsg_fields, ARRAY_LEN(nhmsg_fields),
-	&xlat_rtnl_nexthop_attrs, "NHA_???", NULL, 0,
+	&xlat_rtnl_nexthop_attrs, "NHA_???", nha_decs, ARRAY_LEN(nha_decs),
 };
 
 /* statistics: struct if_stats_msg */

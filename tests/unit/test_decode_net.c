@@ -12,12 +12,17 @@
 #include <cmocka.h>
 
 #include <arpa/inet.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
+#include <linux/nexthop.h>
+#include <linux/rtnetlink.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #include "decode_net.h"
+#include "decode_netlink.h"
 #include "fdinfo.h"
 #include "print.h"
 
@@ -238,6 +243,112 @@ static void test_call_priv(void **state)
 	assert_int_equal(priv_freed, 3);
 }
 
+/* NETLINK_ROUTE messages in this process's memory, decoded as a
+ * tracee's: the printed text. */
+static char *decode_route(const void *msg, size_t len)
+{
+	char *text = NULL;
+	size_t tlen = 0;
+	FILE *fp = open_memstream(&text, &tlen);
+	struct tcb t;
+
+	assert_non_null(fp);
+	memset(&t, 0, sizeof(t));
+	t.pid = getpid();
+	t.out = outstream_new(fp);
+	decode_netlink(&t, NETLINK_ROUTE, (unsigned long)msg, len);
+	sink_flush(t.out);
+	outstream_close(t.out);
+	return text;
+}
+
+struct route_msg {
+	struct nlmsghdr h;
+	struct ifinfomsg ifi;
+	struct nlattr protinfo;
+	struct nlattr a;
+	unsigned char v[16];
+};
+
+static struct route_msg protinfo_msg(uint8_t family, uint16_t type, const void *v, size_t vlen)
+{
+	struct route_msg m;
+
+	memset(&m, 0, sizeof(m));
+	m.h.nlmsg_len = (uint32_t)(offsetof(struct route_msg, v) + vlen);
+	m.h.nlmsg_type = RTM_GETLINK;
+	m.ifi.ifi_family = family;
+	m.protinfo.nla_len = (uint16_t)(sizeof(m.protinfo) + sizeof(m.a) + vlen);
+	m.protinfo.nla_type = IFLA_PROTINFO;
+	m.a.nla_len = (uint16_t)(sizeof(m.a) + vlen);
+	m.a.nla_type = type;
+	memcpy(m.v, v, vlen);
+	return m;
+}
+
+/* IFLA_PROTINFO by the message's family: IFLA_BRPORT_* (clock_t of any
+ * size, ifla_bridge_id), IFLA_INET6_* (indexed arrays), else bytes */
+static void test_netlink_protinfo(void **state)
+{
+	static const uint8_t timer[3] = { 0x10, 0x27, 0 };
+	static const uint8_t id[8] = { 1, 2, 0xab, 0xcd, 0xef, 0, 0x11, 0x22 };
+	static const int32_t conf[2] = { -1, 7 };
+	static const uint64_t icmp6[7] = { 0, 0, 0, 0, 0, 0, 9 };
+	struct route_msg m;
+	char *text;
+
+	(void)state;
+	m = protinfo_msg(AF_BRIDGE, IFLA_BRPORT_HOLD_TIMER, timer, sizeof(timer));
+	text = decode_route(&m, m.h.nlmsg_len);
+	assert_non_null(strstr(text, "nla_type=IFLA_BRPORT_HOLD_TIMER}, 10000 /* 100.00 s */]]"));
+	free(text);
+	m = protinfo_msg(AF_BRIDGE, IFLA_BRPORT_ROOT_ID, id, sizeof(id));
+	text = decode_route(&m, m.h.nlmsg_len);
+	assert_non_null(strstr(text, "{prio=[1, 2], addr=ab:cd:ef:00:11:22}]]"));
+	free(text);
+	m = protinfo_msg(AF_INET6, IFLA_INET6_CONF, conf, sizeof(conf));
+	text = decode_route(&m, m.h.nlmsg_len);
+	assert_non_null(strstr(text, "[[DEVCONF_FORWARDING]=-1, [DEVCONF_HOPLIMIT]=7]]]"));
+	free(text);
+	m = protinfo_msg(AF_INET6, IFLA_INET6_ICMP6STATS, icmp6, 16);
+	text = decode_route(&m, m.h.nlmsg_len);
+	assert_non_null(strstr(text, "[[ICMP6_MIB_NUM]=0, [ICMP6_MIB_INMSGS]=0]]]"));
+	free(text);
+	m = protinfo_msg(AF_INET, 1, conf, sizeof(conf));
+	text = decode_route(&m, m.h.nlmsg_len);
+	assert_non_null(strstr(text, "nla_type=IFLA_PROTINFO}, \"\\x0c\\x00\\x01\\x00"));
+	free(text);
+}
+
+/* RTM_GETNEXTHOP: NHA_GROUP as struct nexthop_grp records, the reserved
+ * bytes only when nonzero */
+static void test_netlink_nexthop(void **state)
+{
+	struct {
+		struct nlmsghdr h;
+		struct nhmsg nh;
+		struct nlattr a;
+		uint32_t grp[4];
+	} m;
+	char *text;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	m.h.nlmsg_len = sizeof(m);
+	m.h.nlmsg_type = RTM_GETNEXTHOP;
+	m.nh.nh_family = AF_INET;
+	m.a.nla_len = sizeof(m.a) + sizeof(m.grp);
+	m.a.nla_type = NHA_GROUP;
+	m.grp[0] = 5;
+	m.grp[1] = 3 | 0xbeef0000u; /* weight 3, resvd2 0xbeef (little-endian) */
+	m.grp[2] = 6;
+	m.grp[3] = 0;
+	text = decode_route(&m, sizeof(m));
+	assert_non_null(strstr(text, "nla_type=NHA_GROUP}, [{id=5, weight=3, resvd2=0xbeef}, "
+				     "{id=6, weight=0}]]"));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +362,8 @@ int main(void)
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_proc_net),
 		cmocka_unit_test(test_call_priv),
+		cmocka_unit_test(test_netlink_protinfo),
+		cmocka_unit_test(test_netlink_nexthop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
