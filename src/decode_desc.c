@@ -856,3 +856,44 @@ int dec_copy_file_range(struct tcb *tcp)
 	tprintf(tcp, "%u", (unsigned)tcp->args[5]);
 	return DEC_DONE;
 }
+
+/* ---- fanotify ----------------------------------------------------------- */
+
+enum { FAN_CLASS_BITS = 0xc, FAN_NOFD_VAL = -1 };
+
+/* fanotify_init(flags, event_f_flags): the class first, then the flags */
+int dec_fanotify_init(struct tcb *tcp)
+{
+	uint32_t flags = (uint32_t)tcp->args[0];
+	uint32_t rest = flags & ~(uint32_t)FAN_CLASS_BITS;
+
+	print_xval(tcp, &xlat_fan_classes, flags & FAN_CLASS_BITS, "FAN_CLASS_???");
+	if (rest) {
+		tprints(tcp, "|");
+		print_flags(tcp, &xlat_fan_init_flags, rest, "FAN_???");
+	}
+	tprint_arg_next(tcp);
+	print_open_flags(tcp, (uint32_t)tcp->args[1]);
+	return DEC_DONE;
+}
+
+/* fanotify_mark(fd, flags, mask, dirfd, path); 64-bit ABIs pass the mask
+ * in one register */
+int dec_fanotify_mark(struct tcb *tcp)
+{
+	int dirfd = (int)tcp->args[3];
+
+	print_fd(tcp, (int)tcp->args[0]);
+	tprint_arg_next(tcp);
+	print_flags(tcp, &xlat_fan_mark_flags, (uint32_t)tcp->args[1], "FAN_MARK_???");
+	tprint_arg_next(tcp);
+	print_flags(tcp, &xlat_fan_event_flags, (uint64_t)tcp->args[2], "FAN_???");
+	tprint_arg_next(tcp);
+	if (dirfd == FAN_NOFD_VAL)
+		print_styled_text(tcp, "-1", "FAN_NOFD");
+	else
+		print_dirfd(tcp, dirfd);
+	tprint_arg_next(tcp);
+	print_path(tcp, tcp->args[4]);
+	return DEC_DONE;
+}

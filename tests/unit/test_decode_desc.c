@@ -623,6 +623,44 @@ static void test_sendfile(void **state)
 	fake_done(&f);
 }
 
+/* fanotify_init: the class, then the flags; fanotify_mark: 64-bit mask,
+ * FAN_NOFD, -X styles */
+static void test_fanotify(void **state)
+{
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xdec0deddeface004ul, 0xdeadbeef80000001ul, 0, 0, 0, 0);
+	run(&f.tcb, dec_fanotify_init, -1, 22);
+	assert_string_equal(fake_text(&f),
+			    "FAN_CLASS_CONTENT|0xeface000 /* FAN_??? */, O_WRONLY|0x80000000");
+	fake_done(&f);
+
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xffffffff0000000dul, 0, 0, 0, 0, 0);
+	run(&f.tcb, dec_fanotify_init, -1, 22);
+	assert_string_equal(fake_text(&f), "0xc /* FAN_CLASS_??? */|FAN_CLOEXEC, O_RDONLY");
+	fake_done(&f);
+
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xdeadfeed12345678ul, 0xda7a105700000040ul, 0xffffffffa7f02000ul,
+		 0xdec0ded0fffffffful, 0, 0);
+	run(&f.tcb, dec_fanotify_mark, -1, 22);
+	assert_string_equal(fake_text(&f), "305419896, FAN_MARK_IGNORED_SURV_MODIFY, "
+			    "0xffffffffa7f02000 /* FAN_??? */, FAN_NOFD, NULL");
+	fake_done(&f);
+
+	pcfg.xlat_style = XLAT_VERBOSE;
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xfffffffful, 1, 0x40080002ul, (unsigned long)-100, 0, 0);
+	run(&f.tcb, dec_fanotify_mark, -1, 22);
+	assert_string_equal(fake_text(&f), "-1, 0x1 /* FAN_MARK_ADD */, "
+			    "0x40080002 /* FAN_MODIFY|FAN_DIR_MODIFY|FAN_ONDIR */, -100 /* AT_FDCWD */, NULL");
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_ABBREV;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +677,7 @@ int main(void)
 		cmocka_unit_test_setup(test_select, fake_setup),
 		cmocka_unit_test_setup(test_epoll, fake_setup),
 		cmocka_unit_test_setup(test_sendfile, fake_setup),
+		cmocka_unit_test_setup(test_fanotify, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
