@@ -16,6 +16,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "decode_process.h"
+#include "decode_signal.h"
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
@@ -1096,6 +1097,29 @@ int dec_io_getevents(struct tcb *tcp)
 	print_io_events(tcp, tcp->args[3], syscall_failed(tcp) ? 0 : (unsigned long)tcp->rval);
 	tprint_arg_next(tcp);
 	print_timespec(tcp, tcp->args[4]);
+	return DEC_DONE;
+}
+
+/* struct __aio_sigset of io_pgetevents */
+static void print_aio_sigset(struct tcb *tcp, unsigned long addr)
+{
+	struct { uint64_t sigmask, sigsetsize; } ss;
+
+	if (!fetch_or_print_addr(tcp, addr, &ss, sizeof(ss)))
+		return;
+	tprints(tcp, "{sigmask=");
+	print_sigset(tcp, ss.sigmask, ss.sigsetsize);
+	tprintf(tcp, ", sigsetsize=%llu}", (unsigned long long)ss.sigsetsize);
+}
+
+/* io_pgetevents(ctx, min_nr, nr, events, timeout, usig) */
+int dec_io_pgetevents(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return dec_io_getevents(tcp);
+	dec_io_getevents(tcp);
+	tprint_arg_next(tcp);
+	print_aio_sigset(tcp, tcp->args[5]);
 	return DEC_DONE;
 }
 

@@ -700,6 +700,18 @@ static void test_aio(void **state)
 	run(&f.tcb, dec_io_submit, -1, 22);
 	assert_int_equal(strncmp(fake_text(&f), "0x1000, -1, 0x", 14), 0);   /* the address */
 	fake_done(&f);
+
+	/* io_pgetevents: the __aio_sigset after the timeout */
+	{
+		uint64_t mask = 1ull << (SIGSYS - 1);
+		struct { uint64_t m, sz; } ss = { (unsigned long)&mask, 8 };
+
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0x1000, 0, 0, 0, 0, (unsigned long)&ss);
+		run(&f.tcb, dec_io_pgetevents, -1, 22);
+		assert_string_equal(fake_text(&f), "0x1000, 0, 0, NULL, NULL, {sigmask=[SYS], sigsetsize=8}");
+		fake_done(&f);
+	}
 }
 
 int main(void)
