@@ -15,6 +15,9 @@
 
 #include "decode.h"
 #include "decode_file.h"
+#include "decode_process.h"
+#include "decode_signal.h"
+#include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
 #include "pids.h"
@@ -854,5 +857,288 @@ int dec_copy_file_range(struct tcb *tcp)
 	tprintf(tcp, "%lu", tcp->args[4]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%u", (unsigned)tcp->args[5]);
+	return DEC_DONE;
+}
+
+/* ---- fanotify ----------------------------------------------------------- */
+
+enum { FAN_CLASS_BITS = 0xc, FAN_NOFD_VAL = -1 };
+
+/* fanotify_init(flags, event_f_flags): the class first, then the flags */
+int dec_fanotify_init(struct tcb *tcp)
+{
+	uint32_t flags = (uint32_t)tcp->args[0];
+	uint32_t rest = flags & ~(uint32_t)FAN_CLASS_BITS;
+
+	print_xval(tcp, &xlat_fan_classes, flags & FAN_CLASS_BITS, "FAN_CLASS_???");
+	if (rest) {
+		tprints(tcp, "|");
+		print_flags(tcp, &xlat_fan_init_flags, rest, "FAN_???");
+	}
+	tprint_arg_next(tcp);
+	print_open_flags(tcp, (uint32_t)tcp->args[1]);
+	return DEC_DONE;
+}
+
+/* fanotify_mark(fd, flags, mask, dirfd, path); 64-bit ABIs pass the mask
+ * in one register */
+int dec_fanotify_mark(struct tcb *tcp)
+{
+	int dirfd = (int)tcp->args[3];
+
+	print_fd(tcp, (int)tcp->args[0]);
+	tprint_arg_next(tcp);
+	print_flags(tcp, &xlat_fan_mark_flags, (uint32_t)tcp->args[1], "FAN_MARK_???");
+	tprint_arg_next(tcp);
+	print_flags(tcp, &xlat_fan_event_flags, (uint64_t)tcp->args[2], "FAN_???");
+	tprint_arg_next(tcp);
+	if (dirfd == FAN_NOFD_VAL)
+		print_styled_text(tcp, "-1", "FAN_NOFD");
+	else
+		print_dirfd(tcp, dirfd);
+	tprint_arg_next(tcp);
+	print_path(tcp, tcp->args[4]);
+	return DEC_DONE;
+}
+
+/* ---- Linux AIO: io_setup, io_submit, io_getevents, io_cancel ---------- */
+
+/* struct iocb (<linux/aio_abi.h>, little-endian key/rw_flags order) */
+struct k_iocb {
+	uint64_t data;
+	uint32_t key, rw_flags;
+	uint16_t opcode;
+	int16_t reqprio;
+	uint32_t fildes;
+	uint64_t buf, nbytes;
+	int64_t offset;
+	uint64_t reserved2;
+	uint32_t flags, resfd;
+};
+
+struct k_io_event {
+	uint64_t data, obj;
+	int64_t res, res2;
+};
+
+enum { IOCB_PREAD, IOCB_PWRITE, IOCB_PREADV = 7, IOCB_PWRITEV = 8, IOCB_FL_RESFD = 1, IOCB_FL_IOPRIO = 2 };
+
+/* The fields every iocb has; false when the opcode is unknown */
+static bool print_iocb_header(struct tcb *tcp, const struct k_iocb *cb)
+{
+	const char *op = xlat_lookup(&xlat_aio_cmds, cb->opcode);
+
+	tprintf(tcp, cb->data ? "aio_data=%#llx" : "aio_data=0", (unsigned long long)cb->data);
+	if (cb->key)
+		tprintf(tcp, ", aio_key=%u", cb->key);
+	if (cb->rw_flags) {
+		tprints(tcp, ", aio_rw_flags=");
+		print_flags(tcp, &xlat_rwf_flags, cb->rw_flags, "RWF_???");
+	}
+	tprints(tcp, ", aio_lio_opcode=");
+	if (op)
+		print_xval(tcp, &xlat_aio_cmds, cb->opcode, NULL);
+	else
+		tprintf(tcp, "%u /* IOCB_CMD_??? */", cb->opcode);
+	if (cb->reqprio) {
+		char buf[128];
+
+		tprints(tcp, ", aio_reqprio=");
+		if (cb->flags & IOCB_FL_IOPRIO) {
+			format_ioprio(buf, sizeof(buf), (uint16_t)cb->reqprio);
+			tprints(tcp, buf);
+		} else {
+			tprintf(tcp, "%d", cb->reqprio);
+		}
+	}
+	tprints(tcp, ", aio_fildes=");
+	print_fd(tcp, (int)cb->fildes);
+	return op != NULL;
+}
+
+static void print_iov_base_addr(struct tcb *tcp, unsigned long addr, unsigned long len, void *ctx)
+{
+	(void)len;
+	(void)ctx;
+	print_addr(tcp, addr);
+}
+
+static void print_iocb(struct tcb *tcp, const struct k_iocb *cb)
+{
+	tprints(tcp, "{");
+	if (!print_iocb_header(tcp, cb)) {
+		tprints(tcp, "}");
+		return;
+	}
+	switch (cb->opcode) {
+	case IOCB_PREAD: case IOCB_PWRITE:
+		tprints(tcp, ", aio_buf=");
+		if (cb->opcode == IOCB_PWRITE)
+			print_buf(tcp, cb->buf, cb->nbytes);
+		else
+			print_addr(tcp, cb->buf);
+		tprintf(tcp, ", aio_nbytes=%llu, aio_offset=%lld", (unsigned long long)cb->nbytes,
+			(long long)cb->offset);
+		break;
+	case IOCB_PREADV: case IOCB_PWRITEV:
+		tprints(tcp, ", aio_buf=");
+		if (cb->opcode == IOCB_PWRITEV)
+			print_iovec(tcp, cb->buf, cb->nbytes, -1);
+		else    /* nothing read yet: the buffers' addresses */
+			print_iovec_ex(tcp, cb->buf, cb->nbytes, -1, print_iov_base_addr, NULL);
+		tprintf(tcp, ", aio_offset=%lld", (long long)cb->offset);
+		break;
+	}
+	if (cb->flags) {
+		tprints(tcp, ", aio_flags=");
+		print_flags(tcp, &xlat_aio_iocb_flags, cb->flags, "IOCB_FLAG_???");
+	}
+	if (cb->flags & IOCB_FL_RESFD) {
+		tprints(tcp, ", aio_resfd=");
+		print_fd(tcp, (int)cb->resfd);
+	}
+	tprints(tcp, "}");
+}
+
+/* an element of io_submit's array: a pointer to an iocb */
+static void print_iocbp_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	uint64_t p = *(uint64_t *)elem;
+	struct k_iocb cb;
+
+	(void)addr;
+	(void)data;
+	if (!p) {
+		tprints(tcp, "NULL");
+		return;
+	}
+	if (mem_read(tcp->pid, p, &cb, sizeof(cb)) < 0) {
+		print_hex(tcp, p);
+		return;
+	}
+	print_iocb(tcp, &cb);
+}
+
+int dec_io_setup(struct tcb *tcp)
+{
+	uint64_t ctx;
+
+	if (!tcp->exiting) {
+		tprintf(tcp, "%u", (uint32_t)tcp->args[0]);
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	if (syscall_failed(tcp) || mem_read(tcp->pid, tcp->args[1], &ctx, sizeof(ctx)) < 0)
+		print_addr(tcp, tcp->args[1]);
+	else
+		tprintf(tcp, ctx ? "[%#llx]" : "[0]", (unsigned long long)ctx);
+	return DEC_DONE;
+}
+
+int dec_io_submit(struct tcb *tcp)
+{
+	long n = (long)tcp->args[1];
+	uint64_t p;
+
+	print_hex(tcp, tcp->args[0]);
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%ld", n);
+	tprint_arg_next(tcp);
+	if (n <= 0) {
+		print_addr(tcp, tcp->args[2]);
+		return DEC_DONE;
+	}
+	if (!fetch_or_print_addr(tcp, tcp->args[2], &p, sizeof(p)))
+		return DEC_DONE;
+	print_array(tcp, tcp->args[2], (unsigned long)n, &p, sizeof(p), print_iocbp_elem, NULL,
+		    PA_FAULT_ADDR);
+	return DEC_DONE;
+}
+
+static void print_io_event_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct k_io_event *e = elem;
+
+	(void)addr;
+	(void)data;
+	tprintf(tcp, e->data ? "{data=%#llx, obj=" : "{data=0, obj=", (unsigned long long)e->data);
+	print_addr(tcp, e->obj);
+	tprintf(tcp, ", res=%lld, res2=%lld}", (long long)e->res, (long long)e->res2);
+}
+
+static void print_io_events(struct tcb *tcp, unsigned long addr, unsigned long n)
+{
+	struct k_io_event e;
+
+	if (syscall_failed(tcp) || !n) {
+		if (!syscall_failed(tcp) && addr)
+			tprints(tcp, "[]");
+		else
+			print_addr(tcp, addr);
+		return;
+	}
+	if (!fetch_or_print_addr(tcp, addr, &e, sizeof(e)))
+		return;
+	print_array(tcp, addr, n, &e, sizeof(e), print_io_event_elem, NULL, PA_FAULT_ADDR);
+}
+
+/* io_getevents(ctx, min_nr, nr, events, timeout): events and timeout at exit */
+int dec_io_getevents(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_hex(tcp, tcp->args[0]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%ld", (long)tcp->args[1]);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%ld", (long)tcp->args[2]);
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	print_io_events(tcp, tcp->args[3], syscall_failed(tcp) ? 0 : (unsigned long)tcp->rval);
+	tprint_arg_next(tcp);
+	print_timespec(tcp, tcp->args[4]);
+	return DEC_DONE;
+}
+
+/* struct __aio_sigset of io_pgetevents */
+static void print_aio_sigset(struct tcb *tcp, unsigned long addr)
+{
+	struct { uint64_t sigmask, sigsetsize; } ss;
+
+	if (!fetch_or_print_addr(tcp, addr, &ss, sizeof(ss)))
+		return;
+	tprints(tcp, "{sigmask=");
+	print_sigset(tcp, ss.sigmask, ss.sigsetsize);
+	tprintf(tcp, ", sigsetsize=%llu}", (unsigned long long)ss.sigsetsize);
+}
+
+/* io_pgetevents(ctx, min_nr, nr, events, timeout, usig) */
+int dec_io_pgetevents(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return dec_io_getevents(tcp);
+	dec_io_getevents(tcp);
+	tprint_arg_next(tcp);
+	print_aio_sigset(tcp, tcp->args[5]);
+	return DEC_DONE;
+}
+
+/* io_cancel(ctx, iocb, result): the iocb's header fields */
+int dec_io_cancel(struct tcb *tcp)
+{
+	struct k_iocb cb;
+
+	if (!tcp->exiting) {
+		print_hex(tcp, tcp->args[0]);
+		tprint_arg_next(tcp);
+		if (fetch_or_print_addr(tcp, tcp->args[1], &cb, sizeof(cb))) {
+			tprints(tcp, "{");
+			print_iocb_header(tcp, &cb);
+			tprints(tcp, "}");
+		}
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	print_io_events(tcp, tcp->args[2], syscall_failed(tcp) ? 0 : 1);
 	return DEC_DONE;
 }

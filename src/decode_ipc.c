@@ -9,10 +9,12 @@
 #include <linux/msg.h>
 #include <linux/sem.h>
 #include <linux/shm.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "decode.h"
+#include "decode_file.h"
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
@@ -423,5 +425,125 @@ int dec_shmat(struct tcb *tcp)
 	print_addr(tcp, tcp->args[1]);
 	tprint_arg_next(tcp);
 	print_flags_arg(tcp, &xlat_shmat_flags, (uint32_t)tcp->args[2]);
+	return DEC_DONE;
+}
+
+/* ---- POSIX message queues ----------------------------------------------- */
+
+/* struct mq_attr: four longs and four reserved ones */
+struct k_mq_attr {
+	int64_t flags, maxmsg, msgsize, curmsgs;
+	int64_t reserved[4];
+};
+
+/* mq_flags as flags (mq_getsetattr) or in hex (mq_open, which ignores
+ * them) */
+static void print_mq_attr(struct tcb *tcp, unsigned long addr, bool decode_flags)
+{
+	struct k_mq_attr a;
+
+	if (!fetch_or_print_addr(tcp, addr, &a, sizeof(a)))
+		return;
+	tprints(tcp, "{mq_flags=");
+	if (decode_flags)
+		print_flags(tcp, &xlat_mq_attr_flags, (uint64_t)a.flags, "O_???");
+	else
+		tprintf(tcp, a.flags ? "%#llx" : "0", (unsigned long long)a.flags);
+	tprintf(tcp, ", mq_maxmsg=%lld, mq_msgsize=%lld, mq_curmsgs=%lld}",
+		(long long)a.maxmsg, (long long)a.msgsize, (long long)a.curmsgs);
+}
+
+/* mq_open(name, oflag[, mode, attr]): mode and attr with O_CREAT only */
+int dec_mq_open(struct tcb *tcp)
+{
+	uint32_t oflag = (uint32_t)tcp->args[1];
+
+	print_path(tcp, tcp->args[0]);
+	tprint_arg_next(tcp);
+	print_open_flags(tcp, oflag);
+	if (oflag & O_CREAT) {
+		tprint_arg_next(tcp);
+		print_mode(tcp, (uint16_t)tcp->args[2]);
+		tprint_arg_next(tcp);
+		print_mq_attr(tcp, tcp->args[3], false);
+	}
+	return DEC_DONE;
+}
+
+/* mq_timedsend(mqdes, msg, len, prio, timeout) */
+int dec_mq_timedsend(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprint_arg_next(tcp);
+	print_buf(tcp, tcp->args[1], tcp->args[2]);
+	tprint_arg_next(tcp);
+	print_udec(tcp, tcp->args[2]);
+	tprint_arg_next(tcp);
+	print_udec(tcp, (uint32_t)tcp->args[3]);
+	tprint_arg_next(tcp);
+	print_timespec(tcp, tcp->args[4]);
+	return DEC_DONE;
+}
+
+static void print_uint_ref(struct tcb *tcp, unsigned long addr)
+{
+	uint32_t v;
+
+	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		tprintf(tcp, "[%u]", v);
+}
+
+/* mq_timedreceive(mqdes, msg, len, prio, timeout): the message and its
+ * priority at exit */
+int dec_mq_timedreceive(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	if (syscall_failed(tcp))
+		print_addr(tcp, tcp->args[1]);
+	else
+		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
+	tprint_arg_next(tcp);
+	print_udec(tcp, tcp->args[2]);
+	tprint_arg_next(tcp);
+	print_out_arg(tcp, tcp->args[3], print_uint_ref);
+	tprint_arg_next(tcp);
+	print_timespec(tcp, tcp->args[4]);
+	return DEC_DONE;
+}
+
+/* mq_notify(mqdes, sevp) */
+int dec_mq_notify(struct tcb *tcp)
+{
+	print_fd(tcp, (int)tcp->args[0]);
+	tprint_arg_next(tcp);
+	print_sigevent(tcp, tcp->args[1]);
+	return DEC_DONE;
+}
+
+/* mq_getsetattr(mqdes, newattr, oldattr): oldattr at exit */
+int dec_mq_getsetattr(struct tcb *tcp)
+{
+	if (!tcp->exiting) {
+		print_fd(tcp, (int)tcp->args[0]);
+		tprint_arg_next(tcp);
+		print_mq_attr(tcp, tcp->args[1], true);
+		tprint_arg_next(tcp);
+		return DEC_MORE;
+	}
+	if (syscall_failed(tcp))
+		print_addr(tcp, tcp->args[2]);
+	else
+		print_mq_attr(tcp, tcp->args[2], true);
+	return DEC_DONE;
+}
+
+/* mq_unlink(name): the name as a path (strace reads PATH_MAX bytes) */
+int dec_mq_unlink(struct tcb *tcp)
+{
+	print_path(tcp, tcp->args[0]);
 	return DEC_DONE;
 }

@@ -9,15 +9,34 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "decode_desc.h"
 #include "decode_signal.h"
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
+#include "util.h"
+
+/* A signed value with a name: abbrev "NAME", raw "-6", verbose
+ * "-6 /+ NAME +/"; a value without a name is "-6", or with dflt
+ * "-6 /+ DFLT +/" but raw. */
+static void print_int_named(struct tcb *tcp, const struct xlat *x, int32_t v, const char *dflt)
+{
+	const char *s = xlat_lookup(x, (uint64_t)(int64_t)v);
+	char raw[16], buf[128];
+
+	snprintf(raw, sizeof(raw), "%d", v);
+	if (!s && dflt && pcfg.xlat_style != XLAT_RAW) {
+		tprintf(tcp, "%s /* %s */", raw, dflt);
+		return;
+	}
+	format_xlat_styled(buf, sizeof(buf), raw, s);
+	tprints(tcp, buf);
+}
 
 /* A key serial: KEY_SPEC_* by name (-X aware), else decimal. */
 void print_key_serial(struct tcb *tcp, int32_t id)
 {
-	print_xval_d(tcp, &xlat_key_spec, (uint64_t)(int64_t)id);
+	print_int_named(tcp, &xlat_key_spec, id, NULL);
 }
 
 /* add_key(type, description, payload, plen, keyring) */
@@ -223,5 +242,344 @@ int dec_swapon(struct tcb *tcp)
 		tprints(tcp, "|");
 	}
 	tprintf(tcp, "%u", flags & SWAP_PRIO_MASK);
+	return DEC_DONE;
+}
+
+/* ---- keyctl ------------------------------------------------------------- */
+
+enum keyctl_cmd {
+	KC_GET_KEYRING_ID, KC_JOIN_SESSION_KEYRING, KC_UPDATE, KC_REVOKE, KC_CHOWN,
+	KC_SETPERM, KC_DESCRIBE, KC_CLEAR, KC_LINK, KC_UNLINK, KC_SEARCH, KC_READ,
+	KC_INSTANTIATE, KC_NEGATE, KC_SET_REQKEY_KEYRING, KC_SET_TIMEOUT,
+	KC_ASSUME_AUTHORITY, KC_GET_SECURITY, KC_SESSION_TO_PARENT, KC_REJECT,
+	KC_INSTANTIATE_IOV, KC_INVALIDATE, KC_GET_PERSISTENT, KC_DH_COMPUTE,
+	KC_PKEY_QUERY, KC_PKEY_ENCRYPT, KC_PKEY_DECRYPT, KC_PKEY_SIGN, KC_PKEY_VERIFY,
+	KC_RESTRICT_KEYRING, KC_MOVE, KC_CAPABILITIES,
+};
+
+/* struct keyctl_kdf_params (64-bit pointers) */
+struct k_kdf_params {
+	uint64_t hashname, otherinfo;
+	uint32_t otherinfolen;
+	uint32_t spare[8];
+};
+
+/* struct keyctl_pkey_params */
+struct k_pkey_params {
+	int32_t key_id;
+	uint32_t in_len;
+	uint32_t out_len;       /* in2_len for KEYCTL_PKEY_VERIFY */
+	uint32_t spare[7];
+};
+
+static void key_arg(struct tcb *tcp, unsigned i)
+{
+	tprint_arg_next(tcp);
+	print_key_serial(tcp, (int32_t)tcp->args[i]);
+}
+
+static void ulong_arg(struct tcb *tcp, unsigned i)
+{
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%lu", tcp->args[i]);
+}
+
+static void uint_arg(struct tcb *tcp, unsigned i)
+{
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%u", (uint32_t)tcp->args[i]);
+}
+
+/* __spare=[...] when a reserved word is not zero */
+static void print_spare(struct tcb *tcp, const uint32_t *spare, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n && !spare[i]; i++)
+		;
+	if (i == n)
+		return;
+	tprints(tcp, ", __spare=[");
+	for (i = 0; i < n; i++)
+		tprintf(tcp, i ? ", %#x" : "%#x", spare[i]);
+	tprints(tcp, "]");
+}
+
+/* A buffer the kernel filled: its address when the call failed, else
+ * min(return, len) bytes; omit_nul drops a trailing NUL (descriptions) */
+static void print_kbuf_out(struct tcb *tcp, unsigned long addr, unsigned long len, bool omit_nul)
+{
+	unsigned long n;
+
+	if (syscall_failed(tcp)) {
+		print_addr(tcp, addr);
+		return;
+	}
+	n = (unsigned long)tcp->rval < len ? (unsigned long)tcp->rval : len;
+	if (omit_nul)
+		print_buf_z(tcp, addr, n);
+	else
+		print_buf(tcp, addr, n);
+}
+
+static void print_dh_params(struct tcb *tcp, unsigned long addr)
+{
+	int32_t p[3];
+
+	if (!fetch_or_print_addr(tcp, addr, p, sizeof(p)))
+		return;
+	tprints(tcp, "{private=");
+	print_key_serial(tcp, p[0]);
+	tprints(tcp, ", prime=");
+	print_key_serial(tcp, p[1]);
+	tprints(tcp, ", base=");
+	print_key_serial(tcp, p[2]);
+	tprints(tcp, "}");
+}
+
+static void print_kdf_params(struct tcb *tcp, unsigned long addr)
+{
+	struct k_kdf_params k;
+
+	if (!fetch_or_print_addr(tcp, addr, &k, sizeof(k)))
+		return;
+	tprints(tcp, "{hashname=");
+	print_str(tcp, k.hashname);
+	tprints(tcp, ", otherinfo=");
+	if (k.otherinfolen)
+		print_buf(tcp, k.otherinfo, k.otherinfolen);
+	else
+		print_addr(tcp, k.otherinfo);
+	tprintf(tcp, ", otherinfolen=%u", k.otherinfolen);
+	print_spare(tcp, k.spare, 8);
+	tprints(tcp, "}");
+}
+
+/* KEYCTL_PKEY_{ENCRYPT,DECRYPT,SIGN,VERIFY}(params, info, in, out/in2):
+ * the lengths come from params */
+static int keyctl_pkey_op(struct tcb *tcp, bool verify)
+{
+	struct k_pkey_params p;
+	bool have = tcp->args[1] && mem_read(tcp->pid, tcp->args[1], &p, sizeof(p)) == 0;
+
+	if (!tcp->exiting) {
+		tprint_arg_next(tcp);
+		if (!have) {
+			print_addr(tcp, tcp->args[1]);
+		} else {
+			tprints(tcp, "{key_id=");
+			print_key_serial(tcp, p.key_id);
+			tprintf(tcp, ", in_len=%u, %s=%u", p.in_len, verify ? "in2_len" : "out_len",
+				p.out_len);
+			print_spare(tcp, p.spare, 7);
+			tprints(tcp, "}");
+		}
+		tprint_arg_next(tcp);
+		print_str(tcp, tcp->args[2]);
+		tprint_arg_next(tcp);
+		if (have)
+			print_buf(tcp, tcp->args[3], p.in_len);
+		else
+			print_addr(tcp, tcp->args[3]);
+		tprint_arg_next(tcp);
+		if (!verify)
+			return DEC_MORE;
+		if (have)
+			print_buf(tcp, tcp->args[4], p.out_len);
+		else
+			print_addr(tcp, tcp->args[4]);
+		return DEC_DONE;
+	}
+	if (have)
+		print_kbuf_out(tcp, tcp->args[4], p.out_len, false);
+	else
+		print_addr(tcp, tcp->args[4]);
+	return DEC_DONE;
+}
+
+/* The bytes KEYCTL_CAPABILITIES wrote: two flag bytes, then hex */
+static void print_key_caps(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	unsigned long n = (unsigned long)tcp->rval < len ? (unsigned long)tcp->rval : len;
+	uint8_t b;
+
+	if (syscall_failed(tcp)) {
+		print_addr(tcp, addr);
+		return;
+	}
+	tprints(tcp, "[");
+	for (unsigned long i = 0; i < n && i < pcfg.max_strlen; i++) {
+		if (mem_read(tcp->pid, addr + i, &b, 1) < 0)
+			break;
+		if (i)
+			tprints(tcp, ", ");
+		if (i < 2)
+			print_flags(tcp, i ? &xlat_keyctl_caps1 : &xlat_keyctl_caps0, b,
+				    i ? "KEYCTL_CAPS1_???" : "KEYCTL_CAPS0_???");
+		else
+			tprintf(tcp, "%x", b);
+	}
+	tprints(tcp, "]");
+}
+
+/* keyctl(cmd, ...): the arguments each command takes */
+int dec_keyctl(struct tcb *tcp)
+{
+	uint32_t cmd = (uint32_t)tcp->args[0];
+
+	if (!tcp->exiting) {
+		print_xval(tcp, &xlat_keyctl_commands, cmd, "KEYCTL_???");
+		if (tcp->args[0] > KC_CAPABILITIES) {
+			for (unsigned i = 1; i < 5; i++) {
+				tprint_arg_next(tcp);
+				print_hex(tcp, tcp->args[i]);
+			}
+			return DEC_DONE;
+		}
+	}
+	switch (cmd) {
+	case KC_GET_KEYRING_ID:
+		key_arg(tcp, 1);
+		tprint_arg_next(tcp);
+		tprintf(tcp, "%d", (int32_t)tcp->args[2]);
+		break;
+	case KC_JOIN_SESSION_KEYRING:
+		tprint_arg_next(tcp);
+		print_str(tcp, tcp->args[1]);
+		break;
+	case KC_UPDATE:
+		key_arg(tcp, 1);
+		tprint_arg_next(tcp);
+		print_buf(tcp, tcp->args[2], tcp->args[3]);
+		ulong_arg(tcp, 3);
+		break;
+	case KC_REVOKE: case KC_CLEAR: case KC_ASSUME_AUTHORITY: case KC_INVALIDATE:
+		key_arg(tcp, 1);
+		break;
+	case KC_CHOWN:
+		key_arg(tcp, 1);
+		tprint_arg_next(tcp);
+		print_id(tcp, tcp->args[2]);
+		tprint_arg_next(tcp);
+		print_id(tcp, tcp->args[3]);
+		break;
+	case KC_SETPERM:
+		key_arg(tcp, 1);
+		tprint_arg_next(tcp);
+		print_flags(tcp, &xlat_key_perms, (uint32_t)tcp->args[2], "KEY_???");
+		break;
+	case KC_DESCRIBE: case KC_READ: case KC_GET_SECURITY:
+		if (!tcp->exiting) {
+			key_arg(tcp, 1);
+			tprint_arg_next(tcp);
+			return DEC_MORE;
+		}
+		print_kbuf_out(tcp, tcp->args[2], tcp->args[3], cmd != KC_READ);
+		ulong_arg(tcp, 3);
+		break;
+	case KC_LINK: case KC_UNLINK:
+		key_arg(tcp, 1);
+		key_arg(tcp, 2);
+		break;
+	case KC_SEARCH: case KC_RESTRICT_KEYRING:
+		key_arg(tcp, 1);
+		tprint_arg_next(tcp);
+		print_str(tcp, tcp->args[2]);
+		tprint_arg_next(tcp);
+		print_str(tcp, tcp->args[3]);
+		if (cmd == KC_SEARCH)
+			key_arg(tcp, 4);
+		break;
+	case KC_INSTANTIATE:
+		key_arg(tcp, 1);
+		tprint_arg_next(tcp);
+		print_buf(tcp, tcp->args[2], tcp->args[3]);
+		ulong_arg(tcp, 3);
+		key_arg(tcp, 4);
+		break;
+	case KC_NEGATE:
+		key_arg(tcp, 1);
+		uint_arg(tcp, 2);
+		key_arg(tcp, 3);
+		break;
+	case KC_SET_REQKEY_KEYRING:
+		tprint_arg_next(tcp);
+		print_int_named(tcp, &xlat_key_reqkeys, (int32_t)tcp->args[1], "KEY_REQKEY_DEFL_???");
+		break;
+	case KC_SET_TIMEOUT:
+		key_arg(tcp, 1);
+		uint_arg(tcp, 2);
+		break;
+	case KC_SESSION_TO_PARENT:
+		break;
+	case KC_REJECT: {
+		uint32_t err = (uint32_t)tcp->args[3];
+		const char *name = err < 4096 ? errno_name((int)err) : NULL;
+		char raw[16], buf[64];
+
+		key_arg(tcp, 1);
+		uint_arg(tcp, 2);
+		tprint_arg_next(tcp);
+		snprintf(raw, sizeof(raw), "%u", err);
+		format_xlat_styled(buf, sizeof(buf), raw, name);
+		tprints(tcp, buf);
+		key_arg(tcp, 4);
+		break;
+	}
+	case KC_INSTANTIATE_IOV:
+		key_arg(tcp, 1);
+		tprint_arg_next(tcp);
+		print_iovec(tcp, tcp->args[2], tcp->args[3], -1);
+		ulong_arg(tcp, 3);
+		key_arg(tcp, 4);
+		break;
+	case KC_GET_PERSISTENT:
+		tprint_arg_next(tcp);
+		print_id(tcp, tcp->args[1]);
+		key_arg(tcp, 2);
+		break;
+	case KC_DH_COMPUTE:
+		if (!tcp->exiting) {
+			tprint_arg_next(tcp);
+			print_dh_params(tcp, tcp->args[1]);
+			tprint_arg_next(tcp);
+			return DEC_MORE;
+		}
+		print_kbuf_out(tcp, tcp->args[2], tcp->args[3], false);
+		ulong_arg(tcp, 3);
+		tprint_arg_next(tcp);
+		print_kdf_params(tcp, tcp->args[4]);
+		break;
+	case KC_PKEY_QUERY:
+		if (!tcp->exiting) {
+			key_arg(tcp, 1);
+			tprint_arg_next(tcp);
+			print_hex(tcp, tcp->args[2]);
+			tprint_arg_next(tcp);
+			print_str(tcp, tcp->args[3]);
+			tprint_arg_next(tcp);
+			return DEC_MORE;
+		}
+		/* struct keyctl_pkey_query: its address */
+		print_addr(tcp, tcp->args[4]);
+		break;
+	case KC_PKEY_ENCRYPT: case KC_PKEY_DECRYPT: case KC_PKEY_SIGN: case KC_PKEY_VERIFY:
+		return keyctl_pkey_op(tcp, cmd == KC_PKEY_VERIFY);
+	case KC_MOVE:
+		key_arg(tcp, 1);
+		key_arg(tcp, 2);
+		key_arg(tcp, 3);
+		tprint_arg_next(tcp);
+		print_flags(tcp, &xlat_keyctl_move_flags, (uint32_t)tcp->args[4], "KEYCTL_MOVE_???");
+		break;
+	case KC_CAPABILITIES:
+		if (!tcp->exiting) {
+			tprint_arg_next(tcp);
+			return DEC_MORE;
+		}
+		print_key_caps(tcp, tcp->args[1], tcp->args[2]);
+		ulong_arg(tcp, 2);
+		break;
+	}
 	return DEC_DONE;
 }

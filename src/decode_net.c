@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <linux/netlink.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <string.h>
@@ -94,6 +95,27 @@ static void fmt_inet(struct strbuf *sb, const struct sockaddr_in *sin, int xstyl
 	sb_netfield(sb, "sin_addr", &sin->sin_addr, sizeof(sin->sin_addr), t, xstyle);
 }
 
+/* An interface index: 'if_nametoindex("lo")' when named is set and the
+ * index names an interface here (as strace: ctrace's own namespace), -X
+ * aware; else decimal. */
+static void sb_ifindex(struct strbuf *sb, const char *field, unsigned idx, bool named, int xstyle)
+{
+	char name[IF_NAMESIZE + 1], q[QUOTE_SIZE(IF_NAMESIZE)];
+
+	sb_puts(sb, field);
+	if (!named || !idx || !if_indextoname(idx, name)) {
+		sb_printf(sb, "%u", idx);
+		return;
+	}
+	quote_string(name, strnlen(name, IF_NAMESIZE), 0, q);
+	if (xstyle == XLAT_RAW)
+		sb_printf(sb, "%u", idx);
+	else if (xstyle == XLAT_VERBOSE)
+		sb_printf(sb, "%u /* if_nametoindex(%s) */", idx, q);
+	else
+		sb_printf(sb, "if_nametoindex(%s)", q);
+}
+
 static void fmt_inet6(struct strbuf *sb, const struct sockaddr_in6 *s6, size_t len, int xstyle)
 {
 	char a[INET6_ADDRSTRLEN], t[96];
@@ -110,7 +132,9 @@ static void fmt_inet6(struct strbuf *sb, const struct sockaddr_in6 *s6, size_t l
 		sb_netfield(sb, "sin6_addr", &s6->sin6_addr, sizeof(s6->sin6_addr), t, xstyle);
 	}
 	if (len >= sizeof(*s6))
-		sb_printf(sb, ", sin6_scope_id=%u", s6->sin6_scope_id);
+		sb_ifindex(sb, ", sin6_scope_id=", s6->sin6_scope_id,
+			   IN6_IS_ADDR_LINKLOCAL(&s6->sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&s6->sin6_addr),
+			   xstyle);
 }
 
 static void fmt_unix(struct strbuf *sb, const struct sockaddr_un *sun, size_t len, unsigned qflags)
@@ -177,7 +201,7 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 		if (len >= sizeof(struct sockaddr_nl)) {
 			const struct sockaddr_nl *nl = (const struct sockaddr_nl *)&ss;
 
-			sb_printf(&sb, ", nl_pid=%u, nl_groups=%08x", nl->nl_pid, nl->nl_groups);
+			sb_printf(&sb, ", nl_pid=%u, nl_groups=%#08x", nl->nl_pid, nl->nl_groups);
 			break;
 		}
 		goto generic;

@@ -797,7 +797,7 @@ int dec_sysinfo(struct tcb *tcp)
 
 /* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)"; -X verbose names the class in
  * a comment after its number. */
-static size_t format_ioprio(char *buf, size_t size, uint32_t v)
+size_t format_ioprio(char *buf, size_t size, uint32_t v)
 {
 	uint32_t cls = v >> IOPRIO_CLASS_SHIFT;
 	const char *name = xlat_lookup(&xlat_ioprio_class, cls);

@@ -14,4 +14,7 @@ size_t format_clone_flags(char *buf, size_t size, uint64_t flags);
 /* An rlimit value: "RLIM64_INFINITY", "8192*1024", "20000". */
 size_t format_rlim(char *buf, size_t size, uint64_t v);
 
+/* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)" (ioprio_set, iocb aio_reqprio) */
+size_t format_ioprio(char *buf, size_t size, uint32_t v);
+
 #endif

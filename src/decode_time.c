@@ -240,7 +240,7 @@ int dec_setitimer(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-static void print_sigevent(struct tcb *tcp, unsigned long addr)
+void print_sigevent(struct tcb *tcp, unsigned long addr)
 {
 	struct {
 		uint64_t value;

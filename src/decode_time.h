@@ -25,4 +25,8 @@ void print_timeval(struct tcb *tcp, unsigned long addr);
  * case in which the kernel writes the remaining time. */
 bool syscall_interrupted(const struct tcb *tcp);
 
+/* struct sigevent at addr (timer_create, mq_notify): "{sigev_value=...,
+ * sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}", or the address. */
+void print_sigevent(struct tcb *tcp, unsigned long addr);
+
 #endif

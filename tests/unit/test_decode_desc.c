@@ -810,6 +810,97 @@ static void test_sendfile(void **state)
 	fake_done(&f);
 }
 
+/* fanotify_init: the class, then the flags; fanotify_mark: 64-bit mask,
+ * FAN_NOFD, -X styles */
+static void test_fanotify(void **state)
+{
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xdec0deddeface004ul, 0xdeadbeef80000001ul, 0, 0, 0, 0);
+	run(&f.tcb, dec_fanotify_init, -1, 22);
+	assert_string_equal(fake_text(&f),
+			    "FAN_CLASS_CONTENT|0xeface000 /* FAN_??? */, O_WRONLY|0x80000000");
+	fake_done(&f);
+
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xffffffff0000000dul, 0, 0, 0, 0, 0);
+	run(&f.tcb, dec_fanotify_init, -1, 22);
+	assert_string_equal(fake_text(&f), "0xc /* FAN_CLASS_??? */|FAN_CLOEXEC, O_RDONLY");
+	fake_done(&f);
+
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xdeadfeed12345678ul, 0xda7a105700000040ul, 0xffffffffa7f02000ul,
+		 0xdec0ded0fffffffful, 0, 0);
+	run(&f.tcb, dec_fanotify_mark, -1, 22);
+	assert_string_equal(fake_text(&f), "305419896, FAN_MARK_IGNORED_SURV_MODIFY, "
+			    "0xffffffffa7f02000 /* FAN_??? */, FAN_NOFD, NULL");
+	fake_done(&f);
+
+	pcfg.xlat_style = XLAT_VERBOSE;
+	fake_init(&f, NO_SUCH_PID);
+	set_args(&f.tcb, 0xfffffffful, 1, 0x40080002ul, (unsigned long)-100, 0, 0);
+	run(&f.tcb, dec_fanotify_mark, -1, 22);
+	assert_string_equal(fake_text(&f), "-1, 0x1 /* FAN_MARK_ADD */, "
+			    "0x40080002 /* FAN_MODIFY|FAN_DIR_MODIFY|FAN_ONDIR */, -100 /* AT_FDCWD */, NULL");
+	fake_done(&f);
+	pcfg.xlat_style = XLAT_ABBREV;
+}
+
+/* io_submit: an array of iocb pointers (NULL, unreadable: hex), the
+ * header fields, aio_reqprio as an ioprio with IOCB_FLAG_IOPRIO */
+static void test_aio(void **state)
+{
+	struct fake f;
+	struct {
+		uint64_t data;
+		uint32_t key, rw_flags;
+		uint16_t opcode;
+		int16_t reqprio;
+		uint32_t fildes;
+		uint64_t buf, nbytes;
+		int64_t offset;
+		uint64_t reserved2;
+		uint32_t flags, resfd;
+	} cb[2] = {
+		{ .data = 0xbadfacedc0ffeeedull, .key = 5, .opcode = 0xf00d, .fildes = 3 },
+		{ .opcode = 1, .reqprio = (int16_t)0xbeef, .fildes = 3, .buf = (unsigned long)"ab",
+		  .nbytes = 2, .offset = -1, .flags = 3, .resfd = 4 },
+	};
+	unsigned long ptrs[4] = { (unsigned long)&cb[0], (unsigned long)&cb[1], 0, ~0ul };
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0x1000, 4, (unsigned long)ptrs, 0, 0, 0);
+	run(&f.tcb, dec_io_submit, -1, 9);
+	assert_string_equal(fake_text(&f), "0x1000, 4, [{aio_data=0xbadfacedc0ffeeed, aio_key=5, "
+			    "aio_lio_opcode=61453 /* IOCB_CMD_??? */, aio_fildes=3}, "
+			    "{aio_data=0, aio_lio_opcode=IOCB_CMD_PWRITE, "
+			    "aio_reqprio=IOPRIO_PRIO_VALUE(0x5 /* IOPRIO_CLASS_??? */, 7919), aio_fildes=3, "
+			    "aio_buf=\"ab\", aio_nbytes=2, aio_offset=-1, "
+			    "aio_flags=IOCB_FLAG_RESFD|IOCB_FLAG_IOPRIO, aio_resfd=4}, NULL, 0xffffffffffffffff]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0x1000, (unsigned long)-1, (unsigned long)ptrs, 0, 0, 0);
+	run(&f.tcb, dec_io_submit, -1, 22);
+	assert_int_equal(strncmp(fake_text(&f), "0x1000, -1, 0x", 14), 0);   /* the address */
+	fake_done(&f);
+
+	/* io_pgetevents: the __aio_sigset after the timeout */
+	{
+		uint64_t mask = 1ull << (SIGSYS - 1);
+		struct { uint64_t m, sz; } ss = { (unsigned long)&mask, 8 };
+
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0x1000, 0, 0, 0, 0, (unsigned long)&ss);
+		run(&f.tcb, dec_io_pgetevents, -1, 22);
+		assert_string_equal(fake_text(&f), "0x1000, 0, 0, NULL, NULL, {sigmask=[SYS], sigsetsize=8}");
+		fake_done(&f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -829,6 +920,8 @@ int main(void)
 		cmocka_unit_test_setup(test_select, fake_setup),
 		cmocka_unit_test_setup(test_epoll, fake_setup),
 		cmocka_unit_test_setup(test_sendfile, fake_setup),
+		cmocka_unit_test_setup(test_fanotify, fake_setup),
+		cmocka_unit_test_setup(test_aio, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <net/if.h>
 
 #include <arpa/inet.h>
 #include <linux/if_link.h>
@@ -81,7 +82,7 @@ static void test_netlink_unknown(void **state)
 	unsigned char raw[6] = { 0xfe, 0x00, 'h', 'i', 0, 1 };
 
 	(void)state;
-	check_sa(&nl, sizeof(nl), "{sa_family=AF_NETLINK, nl_pid=42, nl_groups=00000011}");
+	check_sa(&nl, sizeof(nl), "{sa_family=AF_NETLINK, nl_pid=42, nl_groups=0x000011}");
 	/* family 254 is unknown; sa_data with octal escapes */
 	check_sa(raw, sizeof(raw), "{sa_family=0xfe /* AF_??? */, sa_data=\"hi\\0\\1\"}");
 	/* shorter than sa_family */
@@ -347,6 +348,26 @@ static void test_netlink_nexthop(void **state)
 	assert_non_null(strstr(text, "nla_type=NHA_GROUP}, [{id=5, weight=3, resvd2=0xbeef}, "
 				     "{id=6, weight=0}]]"));
 	free(text);
+/* sin6_scope_id of a link-local address names its interface; nl_groups
+ * in %#08x */
+static void test_scope_nl(void **state)
+{
+	struct sockaddr_in6 s6 = { .sin6_family = AF_INET6, .sin6_scope_id = 1 };
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK, .nl_pid = 1234, .nl_groups = 5 };
+	char buf[1024], lo[IF_NAMESIZE + 1];
+
+	(void)state;
+	check_sa(&nl, sizeof(nl), "{sa_family=AF_NETLINK, nl_pid=1234, nl_groups=0x000005}");
+	s6.sin6_addr = in6addr_loopback;
+	check_sa(&s6, sizeof(s6), "{sa_family=AF_INET6, sin6_port=htons(0), sin6_flowinfo=htonl(0), "
+		 "inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=1}");
+	if (!if_indextoname(1, lo) || strcmp(lo, "lo"))
+		skip();
+	inet_pton(AF_INET6, "fe80::1", &s6.sin6_addr);
+	check_sa(&s6, sizeof(s6), "{sa_family=AF_INET6, sin6_port=htons(0), sin6_flowinfo=htonl(0), "
+		 "inet_pton(AF_INET6, \"fe80::1\", &sin6_addr), sin6_scope_id=if_nametoindex(\"lo\")}");
+	format_sockaddr(buf, sizeof(buf), &s6, sizeof(s6), 0, XLAT_VERBOSE);
+	assert_non_null(strstr(buf, "sin6_scope_id=1 /* if_nametoindex(\"lo\") */}"));
 }
 
 int main(void)
@@ -354,6 +375,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_inet),
 		cmocka_unit_test(test_inet6),
+		cmocka_unit_test(test_scope_nl),
 		cmocka_unit_test(test_unix),
 		cmocka_unit_test(test_netlink_unknown),
 		cmocka_unit_test(test_huge_len),

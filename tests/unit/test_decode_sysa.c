@@ -158,10 +158,42 @@ static void test_dec_ptrace_syscall_info(void **state)
 	fake_done(&f);
 }
 
+/* keyctl: each command's arguments, key serials and flags -X aware */
+static void test_dec_keyctl(void **state)
+{
+	struct fake f;
+	int32_t dh[3] = { -6, 1234567890, 5 };
+	char buf[4] = "abc";
+
+	(void)state;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_keyctl, -1, 22, 0xbadc0dedfacefeedul, 1, 0, 3, 4),
+			    "0xfacefeed /* KEYCTL_??? */, 0x1, 0, 0x3, 0x4");
+	assert_string_equal(drive(&f, dec_keyctl, -1, 22, 5, (unsigned long)-7, 0xc0c0c0c0, 0, 0),
+			    "KEYCTL_SETPERM, KEY_SPEC_REQKEY_AUTH_KEY, 0xc0c0c0c0 /* KEY_??? */");
+	assert_string_equal(drive(&f, dec_keyctl, -1, 22, 14, 0xfeedf157badc0dedul, 0, 0, 0),
+			    "KEYCTL_SET_REQKEY_KEYRING, -1159983635 /* KEY_REQKEY_DEFL_??? */");
+	assert_string_equal(drive(&f, dec_keyctl, -1, 22, 19, 0, 1, 19, (unsigned long)-6),
+			    "KEYCTL_REJECT, 0, 1, ENODEV, KEY_SPEC_GROUP_KEYRING");
+	assert_string_equal(drive(&f, dec_keyctl, 3, 0, 23, (unsigned long)dh, (unsigned long)buf, 9, 0),
+			    "KEYCTL_DH_COMPUTE, {private=KEY_SPEC_GROUP_KEYRING, prime=1234567890, base=5}, "
+			    "\"abc\", 9, NULL");
+	assert_string_equal(drive(&f, dec_keyctl, -1, 22, 30, 0xbadc0ded, (unsigned long)-1, 0, ~0ul),
+			    "KEYCTL_MOVE, -1159983635, KEY_SPEC_THREAD_KEYRING, 0, KEYCTL_MOVE_EXCL|0xfffffffe");
+	pcfg.xlat_style = XLAT_RAW;
+	assert_string_equal(drive(&f, dec_keyctl, -1, 22, 3, (unsigned long)-6, 0, 0, 0), "0x3, -6");
+	pcfg.xlat_style = XLAT_VERBOSE;
+	assert_string_equal(drive(&f, dec_keyctl, -1, 22, 3, (unsigned long)-6, 0, 0, 0),
+			    "0x3 /* KEYCTL_REVOKE */, -6 /* KEY_SPEC_GROUP_KEYRING */");
+	pcfg.xlat_style = XLAT_ABBREV;
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pidfd_pid),
+		cmocka_unit_test(test_dec_keyctl),
 		cmocka_unit_test(test_dec_kcmp),
 		cmocka_unit_test(test_dec_landlock_create_ruleset),
 		cmocka_unit_test(test_dec_mount_setattr),

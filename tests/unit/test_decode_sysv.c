@@ -109,6 +109,40 @@ static void test_move_pages_status(void **state)
 	(void)state;
 	assert_string_equal(decode(&f, dec_move_pages, 0, 3, (unsigned long)pages, 0, (unsigned long)status, 0, 0),
 			    "0, 3, [0x1000, 0x2000, 0x3000], NULL, [0, -ENOENT, -2147483648], 0");
+/* POSIX message queues: mode and attr with O_CREAT only, mq_flags in hex
+ * (mq_open) or as flags (mq_getsetattr), the priority at exit */
+static void test_mq(void **state)
+{
+	struct fake f;
+	int64_t attr[8] = { 0x800, 2, 64, 0, 0, 0, 0, 0 };
+	uint32_t prio = 42;
+	char msg[] = "hi";
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 0, 0x8765432100000000ul, 0644, 0, 0, 0);
+	run(&f.tcb, dec_mq_open, -1, 14);
+	assert_string_equal(fake_text(&f), "NULL, O_RDONLY");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, (unsigned long)"q", 0x42, 0xdec0deadfacefeedul, (unsigned long)attr, 0, 0);
+	run(&f.tcb, dec_mq_open, 3, 0);
+	assert_string_equal(fake_text(&f), "\"q\", O_RDWR|O_CREAT, 0177355, "
+			    "{mq_flags=0x800, mq_maxmsg=2, mq_msgsize=64, mq_curmsgs=0}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0, (unsigned long)attr, 0, 0, 0);
+	run(&f.tcb, dec_mq_getsetattr, 0, 0);
+	assert_string_equal(fake_text(&f), "3, NULL, "
+			    "{mq_flags=O_NONBLOCK, mq_maxmsg=2, mq_msgsize=64, mq_curmsgs=0}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)msg, 64, (unsigned long)&prio, 0, 0);
+	run(&f.tcb, dec_mq_timedreceive, 2, 0);
+	assert_string_equal(fake_text(&f), "3, \"hi\", 64, [42], NULL");
 	fake_done(&f);
 }
 
@@ -116,6 +150,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_ipc_get_flags, fake_setup),
+		cmocka_unit_test_setup(test_mq, fake_setup),
 		cmocka_unit_test_setup(test_mempolicy, fake_setup),
 		cmocka_unit_test_setup(test_mmap_flags_and_32bit, fake_setup),
 		cmocka_unit_test_setup(test_move_pages_status, fake_setup),
