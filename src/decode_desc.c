@@ -1028,7 +1028,7 @@ int dec_io_setup(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (syscall_failed(tcp) || mem_read(tcp->pid, tcp->args[1], &ctx, sizeof(ctx)) < 0)
+	if (syscall_failed(tcp) || mem_read_struct(tcp, tcp->args[1], &ctx, sizeof(ctx)) < 0)
 		print_addr(tcp, tcp->args[1]);
 	else
 		tprintf(tcp, ctx ? "[%#llx]" : "[0]", (unsigned long long)ctx);

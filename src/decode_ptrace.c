@@ -229,7 +229,7 @@ static void print_regset_iov_exit(struct tcb *tcp, unsigned long nt, unsigned lo
 
 	if (set && (!c || !c->ok))
 		return; /* the address, printed at entry */
-	if (!c || !c->ok || mem_read(tcp->pid, addr, &iov, sizeof(iov)) < 0) {
+	if (!c || !c->ok || mem_read_struct(tcp, addr, &iov, sizeof(iov)) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -352,7 +352,7 @@ static int ptrace_exit(struct tcb *tcp, unsigned long req, unsigned long addr, u
 	case PTRACE_GETEVENTMSG: {
 		uint64_t v;
 
-		if (tcp->err || mem_read(tcp->pid, data, &v, sizeof(v)) < 0)
+		if (tcp->err || mem_read_struct(tcp, data, &v, sizeof(v)) < 0)
 			print_addr(tcp, data);
 		else if (req == PTRACE_GETEVENTMSG)
 			tprintf(tcp, "[%llu]", (unsigned long long)v);
@@ -363,7 +363,7 @@ static int ptrace_exit(struct tcb *tcp, unsigned long req, unsigned long addr, u
 	case PTRACE_GETSIGINFO: {
 		siginfo_t si;
 
-		if (tcp->err || mem_read(tcp->pid, data, &si, sizeof(si)) < 0)
+		if (tcp->err || mem_read_struct(tcp, data, &si, sizeof(si)) < 0)
 			print_addr(tcp, data);
 		else
 			print_siginfo(tcp, &si);

@@ -199,7 +199,7 @@ static void print_hex_buf(struct tcb *tcp, unsigned long addr, uint64_t len)
 		return;
 	}
 	buf = xmalloc((size_t)want);
-	if (mem_read(tcp->pid, addr, buf, (size_t)want) < 0) {
+	if (mem_read_struct(tcp, addr, buf, (size_t)want) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
@@ -259,7 +259,7 @@ static void kd_print_array(struct tcb *tcp, unsigned long addr, unsigned long n,
 		tprints(tcp, "[]");
 		return;
 	}
-	if (!addr || mem_read(tcp->pid, addr, elem, elsize) < 0) {
+	if (!addr || mem_read_struct(tcp, addr, elem, elsize) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -44,7 +44,7 @@ same decode-y -y -e trace=$SET
 same quiet-qqq -qqq -e trace=$SET
 same signal-none --signal=none -e trace=$SET
 # -e verbose=none: structures as addresses, flags and strings as ever
-same verbose-none -e verbose=none -e trace=$SET,execve,rt_sigaction,rt_sigprocmask,rt_sigreturn,wait4
+same verbose-none -e verbose=none -e trace=$SET,execve,rt_sigaction,rt_sigprocmask
 
 # -o '|CMD': the trace goes through CMD, which ctrace waits for
 "$STRACE" -o "|cat > $TMP/pipe.s" -e trace=$SET "${WORK[@]}" >/dev/null 2>&1

@@ -348,6 +348,8 @@ static void test_netlink_nexthop(void **state)
 	assert_non_null(strstr(text, "nla_type=NHA_GROUP}, [{id=5, weight=3, resvd2=0xbeef}, "
 				     "{id=6, weight=0}]]"));
 	free(text);
+}
+
 /* sin6_scope_id of a link-local address names its interface; nl_groups
  * in %#08x */
 static void test_scope_nl(void **state)

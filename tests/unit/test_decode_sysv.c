@@ -109,6 +109,9 @@ static void test_move_pages_status(void **state)
 	(void)state;
 	assert_string_equal(decode(&f, dec_move_pages, 0, 3, (unsigned long)pages, 0, (unsigned long)status, 0, 0),
 			    "0, 3, [0x1000, 0x2000, 0x3000], NULL, [0, -ENOENT, -2147483648], 0");
+	fake_done(&f);
+}
+
 /* POSIX message queues: mode and attr with O_CREAT only, mq_flags in hex
  * (mq_open) or as flags (mq_getsetattr), the priority at exit */
 static void test_mq(void **state)
