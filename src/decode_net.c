@@ -770,7 +770,7 @@ int dec_recvmmsg(struct tcb *tcp)
 		}
 		/* the timeout as given (the kernel updates it) */
 		s->ts_ok = tcp->args[4] &&
-			   mem_read(tcp->pid, tcp->args[4], &s->ts, sizeof(s->ts)) == 0;
+			   mem_read_struct(tcp, tcp->args[4], &s->ts, sizeof(s->ts)) == 0;
 		return DEC_MORE;
 	}
 	sv = take_saved(tcp);
