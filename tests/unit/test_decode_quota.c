@@ -33,6 +33,10 @@ static const char *drive(struct fake *f, decoder_fn d, long rval, int err, unsig
 	return fake_text(f);
 }
 
+/* glibc's QCMD shifts an int: Q_SYNC (0x800001) << 8 overflows it
+ * (UBSan); the command word computed unsigned, as the kernel sees it */
+#define UQCMD(cmd, type) ((unsigned long)((unsigned)(cmd) << 8 | ((unsigned)(type) & 0xff)))
+
 /* The command word: QCMD(cmd, type), unknown parts in hex, -X styles. */
 static void test_qcmd(void **state)
 {
@@ -42,14 +46,14 @@ static void test_qcmd(void **state)
 	fake_init(&f, getpid());
 	assert_string_equal(drive(&f, dec_quotactl, 0, EINVAL, 0xffffffffbadc0dedul, 0, 5, 0),
 			    "QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), NULL, 5, NULL");
-	assert_string_equal(drive(&f, dec_quotactl, 0, EINVAL, QCMD(Q_SYNC, 0xff), 0, 0, 0),
+	assert_string_equal(drive(&f, dec_quotactl, 0, EINVAL, UQCMD(Q_SYNC, 0xff), 0, 0, 0),
 			    "QCMD(Q_SYNC, 0xff /* ???QUOTA */), NULL");
 	pcfg.xlat_style = XLAT_RAW;
-	assert_string_equal(drive(&f, dec_quotactl, 0, EINVAL, QCMD(Q_QUOTAON, USRQUOTA), 0,
+	assert_string_equal(drive(&f, dec_quotactl, 0, EINVAL, UQCMD(Q_QUOTAON, USRQUOTA), 0,
 				  QFMT_VFS_OLD, 0),
 			    "2147484160, NULL, 0x1, NULL");
 	pcfg.xlat_style = XLAT_VERBOSE;
-	assert_string_equal(drive(&f, dec_quotactl, 0, EINVAL, QCMD(Q_QUOTAOFF, PRJQUOTA), 0, 0, 0),
+	assert_string_equal(drive(&f, dec_quotactl, 0, EINVAL, UQCMD(Q_QUOTAOFF, PRJQUOTA), 0, 0, 0),
 			    "2147484418 /* QCMD(Q_QUOTAOFF, PRJQUOTA) */, NULL");
 	pcfg.xlat_style = XLAT_ABBREV;
 	fake_done(&f);
@@ -71,19 +75,19 @@ static void test_structs(void **state)
 	(void)state;
 	fake_init(&f, getpid());
 	snprintf(want, sizeof(want), "QCMD(Q_GETQUOTA, USRQUOTA), NULL, -1, %p", (void *)&dq);
-	assert_string_equal(drive(&f, dec_quotactl, 0, ENOENT, QCMD(Q_GETQUOTA, USRQUOTA), 0,
+	assert_string_equal(drive(&f, dec_quotactl, 0, ENOENT, UQCMD(Q_GETQUOTA, USRQUOTA), 0,
 				  (unsigned long)-1, (unsigned long)&dq), want);
-	assert_string_equal(drive(&f, dec_quotactl, 42, 0, QCMD(Q_GETQUOTA, GRPQUOTA), 0, 1000,
+	assert_string_equal(drive(&f, dec_quotactl, 42, 0, UQCMD(Q_GETQUOTA, GRPQUOTA), 0, 1000,
 				  (unsigned long)&dq),
 			    "QCMD(Q_GETQUOTA, GRPQUOTA), NULL, 1000, {dqb_bhardlimit=1, dqb_bsoftlimit=0, "
 			    "dqb_curspace=0, dqb_ihardlimit=0, dqb_isoftlimit=0, dqb_curinodes=6, ...}");
 	pcfg.verbose = true;
-	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, QCMD(Q_SETQUOTA, PRJQUOTA), 0, 2,
+	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, UQCMD(Q_SETQUOTA, PRJQUOTA), 0, 2,
 				  (unsigned long)&dq),
 			    "QCMD(Q_SETQUOTA, PRJQUOTA), NULL, 2, {dqb_bhardlimit=1, dqb_bsoftlimit=0, "
 			    "dqb_curspace=0, dqb_ihardlimit=0, dqb_isoftlimit=0, dqb_curinodes=6, "
 			    "dqb_btime=7, dqb_itime=0, dqb_valid=QIF_BLIMITS|0x100}");
-	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, QCMD(Q_XSETQLIM, PRJQUOTA), 0, 2,
+	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, UQCMD(Q_XSETQLIM, PRJQUOTA), 0, 2,
 				  (unsigned long)&xd),
 			    "QCMD(Q_XSETQLIM, PRJQUOTA), NULL, 2, {d_version=-1, "
 			    "d_flags=FS_USER_QUOTA|FS_GROUP_QUOTA|0x80, d_fieldmask=0x10, d_id=3, "
@@ -91,18 +95,18 @@ static void test_structs(void **state)
 			    "d_bcount=0, d_icount=0, d_itimer=0, d_btimer=0, d_iwarns=0, d_bwarns=0, "
 			    "d_rtb_hardlimit=0, d_rtb_softlimit=0, d_rtbcount=0, d_rtbtimer=0, d_rtbwarns=0}");
 	pcfg.verbose = false;
-	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, QCMD(Q_SETINFO, USRQUOTA), 0, 0,
+	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, UQCMD(Q_SETINFO, USRQUOTA), 0, 0,
 				  (unsigned long)&di),
 			    "QCMD(Q_SETINFO, USRQUOTA), NULL, {dqi_bgrace=9, dqi_igrace=0, "
 			    "dqi_flags=DQF_ROOT_SQUASH|DQF_SYS_FILE, dqi_valid=0}");
 	assert_string_equal(drive(&f, dec_quotactl_fd, 0, 0, 0xdefaced00000003ul,
-				  QCMD(Q_GETFMT, USRQUOTA), 0, (unsigned long)&fmt),
+				  UQCMD(Q_GETFMT, USRQUOTA), 0, (unsigned long)&fmt),
 			    "3, QCMD(Q_GETFMT, USRQUOTA), [QFMT_VFS_V1]");
-	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, QCMD(Q_XQUOTARM, GRPQUOTA), 0, 0,
+	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, UQCMD(Q_XQUOTARM, GRPQUOTA), 0, 0,
 				  (unsigned long)&flags),
 			    "QCMD(Q_XQUOTARM, GRPQUOTA), NULL, [FS_USER_QUOTA|FS_PROJ_QUOTA|"
 			    "FS_GROUP_QUOTA|0xdeadbee8]");
-	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, QCMD(Q_XQUOTAON, USRQUOTA), 0, 0,
+	assert_string_equal(drive(&f, dec_quotactl, 0, EPERM, UQCMD(Q_XQUOTAON, USRQUOTA), 0, 0,
 				  (unsigned long)&flags),
 			    "QCMD(Q_XQUOTAON, USRQUOTA), NULL, [FS_QUOTA_UDQ_ACCT|FS_QUOTA_UDQ_ENFD|"
 			    "FS_QUOTA_GDQ_ACCT|FS_QUOTA_GDQ_ENFD|FS_QUOTA_PDQ_ENFD|0xdeadbec0]");
