@@ -4,6 +4,7 @@
 #include "decode_desc.h"
 
 #include <fcntl.h>
+#include <linux/aio_abi.h>
 #include <inttypes.h>
 #include <poll.h>
 #include <stdio.h>
@@ -903,18 +904,6 @@ int dec_fanotify_mark(struct tcb *tcp)
 
 /* ---- Linux AIO: io_setup, io_submit, io_getevents, io_cancel ---------- */
 
-/* struct iocb (<linux/aio_abi.h>, little-endian key/rw_flags order) */
-struct k_iocb {
-	uint64_t data;
-	uint32_t key, rw_flags;
-	uint16_t opcode;
-	int16_t reqprio;
-	uint32_t fildes;
-	uint64_t buf, nbytes;
-	int64_t offset;
-	uint64_t reserved2;
-	uint32_t flags, resfd;
-};
 
 struct k_io_event {
 	uint64_t data, obj;
@@ -924,35 +913,35 @@ struct k_io_event {
 enum { IOCB_PREAD, IOCB_PWRITE, IOCB_PREADV = 7, IOCB_PWRITEV = 8, IOCB_FL_RESFD = 1, IOCB_FL_IOPRIO = 2 };
 
 /* The fields every iocb has; false when the opcode is unknown */
-static bool print_iocb_header(struct tcb *tcp, const struct k_iocb *cb)
+static bool print_iocb_header(struct tcb *tcp, const struct iocb *cb)
 {
-	const char *op = xlat_lookup(&xlat_aio_cmds, cb->opcode);
+	const char *op = xlat_lookup(&xlat_aio_cmds, cb->aio_lio_opcode);
 
-	tprintf(tcp, cb->data ? "aio_data=%#llx" : "aio_data=0", (unsigned long long)cb->data);
-	if (cb->key)
-		tprintf(tcp, ", aio_key=%u", cb->key);
-	if (cb->rw_flags) {
+	tprintf(tcp, cb->aio_data ? "aio_data=%#llx" : "aio_data=0", (unsigned long long)cb->aio_data);
+	if (cb->aio_key)
+		tprintf(tcp, ", aio_key=%u", cb->aio_key);
+	if (cb->aio_rw_flags) {
 		tprints(tcp, ", aio_rw_flags=");
-		print_flags(tcp, &xlat_rwf_flags, cb->rw_flags, "RWF_???");
+		print_flags(tcp, &xlat_rwf_flags, (uint32_t)cb->aio_rw_flags, "RWF_???");
 	}
 	tprints(tcp, ", aio_lio_opcode=");
 	if (op)
-		print_xval(tcp, &xlat_aio_cmds, cb->opcode, NULL);
+		print_xval(tcp, &xlat_aio_cmds, cb->aio_lio_opcode, NULL);
 	else
-		tprintf(tcp, "%u /* IOCB_CMD_??? */", cb->opcode);
-	if (cb->reqprio) {
+		tprintf(tcp, "%u /* IOCB_CMD_??? */", cb->aio_lio_opcode);
+	if (cb->aio_reqprio) {
 		char buf[128];
 
 		tprints(tcp, ", aio_reqprio=");
-		if (cb->flags & IOCB_FL_IOPRIO) {
-			format_ioprio(buf, sizeof(buf), (uint16_t)cb->reqprio);
+		if (cb->aio_flags & IOCB_FL_IOPRIO) {
+			format_ioprio(buf, sizeof(buf), (uint16_t)cb->aio_reqprio);
 			tprints(tcp, buf);
 		} else {
-			tprintf(tcp, "%d", cb->reqprio);
+			tprintf(tcp, "%d", cb->aio_reqprio);
 		}
 	}
 	tprints(tcp, ", aio_fildes=");
-	print_fd(tcp, (int)cb->fildes);
+	print_fd(tcp, (int)cb->aio_fildes);
 	return op != NULL;
 }
 
@@ -963,39 +952,39 @@ static void print_iov_base_addr(struct tcb *tcp, unsigned long addr, unsigned lo
 	print_addr(tcp, addr);
 }
 
-static void print_iocb(struct tcb *tcp, const struct k_iocb *cb)
+static void print_iocb(struct tcb *tcp, const struct iocb *cb)
 {
 	tprints(tcp, "{");
 	if (!print_iocb_header(tcp, cb)) {
 		tprints(tcp, "}");
 		return;
 	}
-	switch (cb->opcode) {
+	switch (cb->aio_lio_opcode) {
 	case IOCB_PREAD: case IOCB_PWRITE:
 		tprints(tcp, ", aio_buf=");
-		if (cb->opcode == IOCB_PWRITE)
-			print_buf(tcp, cb->buf, cb->nbytes);
+		if (cb->aio_lio_opcode == IOCB_PWRITE)
+			print_buf(tcp, cb->aio_buf, cb->aio_nbytes);
 		else
-			print_addr(tcp, cb->buf);
-		tprintf(tcp, ", aio_nbytes=%llu, aio_offset=%lld", (unsigned long long)cb->nbytes,
-			(long long)cb->offset);
+			print_addr(tcp, cb->aio_buf);
+		tprintf(tcp, ", aio_nbytes=%llu, aio_offset=%lld", (unsigned long long)cb->aio_nbytes,
+			(long long)cb->aio_offset);
 		break;
 	case IOCB_PREADV: case IOCB_PWRITEV:
 		tprints(tcp, ", aio_buf=");
-		if (cb->opcode == IOCB_PWRITEV)
-			print_iovec(tcp, cb->buf, cb->nbytes, -1);
+		if (cb->aio_lio_opcode == IOCB_PWRITEV)
+			print_iovec(tcp, cb->aio_buf, cb->aio_nbytes, -1);
 		else    /* nothing read yet: the buffers' addresses */
-			print_iovec_ex(tcp, cb->buf, cb->nbytes, -1, print_iov_base_addr, NULL);
-		tprintf(tcp, ", aio_offset=%lld", (long long)cb->offset);
+			print_iovec_ex(tcp, cb->aio_buf, cb->aio_nbytes, -1, print_iov_base_addr, NULL);
+		tprintf(tcp, ", aio_offset=%lld", (long long)cb->aio_offset);
 		break;
 	}
-	if (cb->flags) {
+	if (cb->aio_flags) {
 		tprints(tcp, ", aio_flags=");
-		print_flags(tcp, &xlat_aio_iocb_flags, cb->flags, "IOCB_FLAG_???");
+		print_flags(tcp, &xlat_aio_iocb_flags, cb->aio_flags, "IOCB_FLAG_???");
 	}
-	if (cb->flags & IOCB_FL_RESFD) {
+	if (cb->aio_flags & IOCB_FL_RESFD) {
 		tprints(tcp, ", aio_resfd=");
-		print_fd(tcp, (int)cb->resfd);
+		print_fd(tcp, (int)cb->aio_resfd);
 	}
 	tprints(tcp, "}");
 }
@@ -1004,7 +993,7 @@ static void print_iocb(struct tcb *tcp, const struct k_iocb *cb)
 static void print_iocbp_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
 {
 	uint64_t p = *(uint64_t *)elem;
-	struct k_iocb cb;
+	struct iocb cb;
 
 	(void)addr;
 	(void)data;
@@ -1126,7 +1115,7 @@ int dec_io_pgetevents(struct tcb *tcp)
 /* io_cancel(ctx, iocb, result): the iocb's header fields */
 int dec_io_cancel(struct tcb *tcp)
 {
-	struct k_iocb cb;
+	struct iocb cb;
 
 	if (!tcp->exiting) {
 		print_hex(tcp, tcp->args[0]);

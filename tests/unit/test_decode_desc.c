@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <linux/aio_abi.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -853,20 +854,11 @@ static void test_fanotify(void **state)
 static void test_aio(void **state)
 {
 	struct fake f;
-	struct {
-		uint64_t data;
-		uint32_t key, rw_flags;
-		uint16_t opcode;
-		int16_t reqprio;
-		uint32_t fildes;
-		uint64_t buf, nbytes;
-		int64_t offset;
-		uint64_t reserved2;
-		uint32_t flags, resfd;
-	} cb[2] = {
-		{ .data = 0xbadfacedc0ffeeedull, .key = 5, .opcode = 0xf00d, .fildes = 3 },
-		{ .opcode = 1, .reqprio = (int16_t)0xbeef, .fildes = 3, .buf = (unsigned long)"ab",
-		  .nbytes = 2, .offset = -1, .flags = 3, .resfd = 4 },
+	struct iocb cb[2] = {
+		{ .aio_data = 0xbadfacedc0ffeeedull, .aio_key = 5, .aio_lio_opcode = 0xf00d, .aio_fildes = 3 },
+		{ .aio_lio_opcode = 1, .aio_reqprio = (int16_t)0xbeef, .aio_fildes = 3,
+		  .aio_buf = (unsigned long)"ab", .aio_nbytes = 2, .aio_offset = -1, .aio_flags = 3,
+		  .aio_resfd = 4 },
 	};
 	unsigned long ptrs[4] = { (unsigned long)&cb[0], (unsigned long)&cb[1], 0, ~0ul };
 
