@@ -223,7 +223,7 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 	struct sockaddr_storage ss;
 	char buf[2048];
 
-	if (!addr || !pcfg.deref) {
+	if (!addr) {
 		print_addr(tcp, addr);
 		return;
 	}

@@ -495,7 +495,7 @@ int dec_wait4(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
-	if (!tcp->args[1] || tcp->err || tcp->rval == 0 || !pcfg.deref ||
+	if (!tcp->args[1] || tcp->err || tcp->rval == 0 ||
 	    mem_read_struct(tcp, tcp->args[1], &status, sizeof(status)) < 0) {
 		print_addr(tcp, tcp->args[1]);
 	} else {

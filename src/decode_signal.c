@@ -64,7 +64,7 @@ static void print_sigset_min(struct tcb *tcp, unsigned long addr, unsigned long 
 	uint64_t mask = 0;
 	char buf[512];
 
-	if (!addr || !pcfg.deref || sigsetsize < min || sigsetsize > KERNEL_SIGSET_BYTES ||
+	if (!addr || sigsetsize < min || sigsetsize > KERNEL_SIGSET_BYTES ||
 	    mem_read_struct(tcp, addr, &mask, sigsetsize) < 0) {
 		print_addr(tcp, addr);
 		return;
