@@ -107,14 +107,22 @@ void print_mmap_flags(struct tcb *tcp, uint32_t flags)
 	tprints(tcp, buf);
 }
 
-/* remap_file_pages(addr, size, prot, pgoff, flags) */
-int dec_remap_file_pages(struct tcb *tcp)
+/* mprotect(addr, len, prot): also the first three arguments of mmap and
+ * remap_file_pages */
+int dec_mprotect(struct tcb *tcp)
 {
 	print_addr(tcp, tcp->args[0]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[1]);
 	tprint_arg_next(tcp);
 	print_prot(tcp, tcp->args[2]);
+	return DEC_DONE;
+}
+
+/* remap_file_pages(addr, size, prot, pgoff, flags) */
+int dec_remap_file_pages(struct tcb *tcp)
+{
+	dec_mprotect(tcp);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[3]);
 	tprint_arg_next(tcp);
@@ -125,27 +133,13 @@ int dec_remap_file_pages(struct tcb *tcp)
 /* mmap(addr, length, prot, flags, fd, offset): offset in hex as strace. */
 int dec_mmap(struct tcb *tcp)
 {
-	print_addr(tcp, tcp->args[0]);
-	tprint_arg_next(tcp);
-	tprintf(tcp, "%lu", tcp->args[1]);
-	tprint_arg_next(tcp);
-	print_prot(tcp, tcp->args[2]);
+	dec_mprotect(tcp);
 	tprint_arg_next(tcp);
 	print_mmap_flags(tcp, (uint32_t)tcp->args[3]);
 	tprint_arg_next(tcp);
 	print_fd(tcp, (int)tcp->args[4]);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%#lx", tcp->args[5]);
-	return DEC_DONE;
-}
-
-int dec_mprotect(struct tcb *tcp)
-{
-	print_addr(tcp, tcp->args[0]);
-	tprint_arg_next(tcp);
-	tprintf(tcp, "%lu", tcp->args[1]);
-	tprint_arg_next(tcp);
-	print_prot(tcp, tcp->args[2]);
 	return DEC_DONE;
 }
 

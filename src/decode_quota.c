@@ -133,60 +133,58 @@ static void print_xfs_disk_quota(struct tcb *tcp, unsigned long addr)
 		tprints(tcp, ", ...}");
 }
 
-static void print_qfilestat(struct tcb *tcp, const char *name, uint64_t ino, uint64_t nblks,
-			    uint32_t nextents)
+#define print_qfilestat(tcp, name, f) \
+	tprintf(tcp, ", %s={qfs_ino=%llu, qfs_nblks=%llu, qfs_nextents=%u}", name, \
+		(unsigned long long)(f).qfs_ino, (unsigned long long)(f).qfs_nblks, \
+		(unsigned)(f).qfs_nextents)
+
+/* Q_XGETQSTAT and Q_XGETQSTATV: the two structures share their fields but
+ * not their layout (statv adds qs_pquota and moves qs_incoredqs before the
+ * per-type files).  The head prints the version and, unless -v is off, the
+ * flags (false: nothing more to print). */
+static bool print_quota_stat_head(struct tcb *tcp, int version, unsigned flags)
 {
-	tprintf(tcp, ", %s={qfs_ino=%llu, qfs_nblks=%llu, qfs_nextents=%u}", name,
-		(unsigned long long)ino, (unsigned long long)nblks, nextents);
+	tprintf(tcp, "{qs_version=%d", version);
+	if (!pcfg.verbose) {
+		tprints(tcp, ", ...}");
+		return false;
+	}
+	tprints(tcp, ", qs_flags=");
+	print_flags(tcp, &xlat_xfs_quota_flags, flags, "FS_QUOTA_???");
+	return true;
 }
+
+#define print_quota_stat_tail(tcp, s)							\
+	tprintf(tcp, ", qs_btimelimit=%d, qs_itimelimit=%d, qs_rtbtimelimit=%d, "	\
+		"qs_bwarnlimit=%u, qs_iwarnlimit=%u}",					\
+		(s).qs_btimelimit, (s).qs_itimelimit, (s).qs_rtbtimelimit,		\
+		(s).qs_bwarnlimit, (s).qs_iwarnlimit)
 
 static void print_xfs_quota_stat(struct tcb *tcp, unsigned long addr)
 {
 	struct fs_quota_stat s;
 
-	if (!fetch_or_print_addr(tcp, addr, &s, sizeof(s)))
+	if (!fetch_or_print_addr(tcp, addr, &s, sizeof(s)) ||
+	    !print_quota_stat_head(tcp, s.qs_version, s.qs_flags))
 		return;
-	tprintf(tcp, "{qs_version=%d", s.qs_version);
-	if (!pcfg.verbose) {
-		tprints(tcp, ", ...}");
-		return;
-	}
-	tprints(tcp, ", qs_flags=");
-	print_flags(tcp, &xlat_xfs_quota_flags, s.qs_flags, "FS_QUOTA_???");
-	print_qfilestat(tcp, "qs_uquota", s.qs_uquota.qfs_ino, s.qs_uquota.qfs_nblks,
-			s.qs_uquota.qfs_nextents);
-	print_qfilestat(tcp, "qs_gquota", s.qs_gquota.qfs_ino, s.qs_gquota.qfs_nblks,
-			s.qs_gquota.qfs_nextents);
-	tprintf(tcp, ", qs_incoredqs=%u, qs_btimelimit=%d, qs_itimelimit=%d, "
-		"qs_rtbtimelimit=%d, qs_bwarnlimit=%u, qs_iwarnlimit=%u}",
-		s.qs_incoredqs, s.qs_btimelimit, s.qs_itimelimit, s.qs_rtbtimelimit,
-		s.qs_bwarnlimit, s.qs_iwarnlimit);
+	print_qfilestat(tcp, "qs_uquota", s.qs_uquota);
+	print_qfilestat(tcp, "qs_gquota", s.qs_gquota);
+	tprintf(tcp, ", qs_incoredqs=%u", s.qs_incoredqs);
+	print_quota_stat_tail(tcp, s);
 }
 
 static void print_xfs_quota_statv(struct tcb *tcp, unsigned long addr)
 {
 	struct fs_quota_statv s;
 
-	if (!fetch_or_print_addr(tcp, addr, &s, sizeof(s)))
+	if (!fetch_or_print_addr(tcp, addr, &s, sizeof(s)) ||
+	    !print_quota_stat_head(tcp, s.qs_version, s.qs_flags))
 		return;
-	tprintf(tcp, "{qs_version=%d", s.qs_version);
-	if (!pcfg.verbose) {
-		tprints(tcp, ", ...}");
-		return;
-	}
-	tprints(tcp, ", qs_flags=");
-	print_flags(tcp, &xlat_xfs_quota_flags, s.qs_flags, "FS_QUOTA_???");
 	tprintf(tcp, ", qs_incoredqs=%u", s.qs_incoredqs);
-	print_qfilestat(tcp, "qs_uquota", s.qs_uquota.qfs_ino, s.qs_uquota.qfs_nblks,
-			s.qs_uquota.qfs_nextents);
-	print_qfilestat(tcp, "qs_gquota", s.qs_gquota.qfs_ino, s.qs_gquota.qfs_nblks,
-			s.qs_gquota.qfs_nextents);
-	print_qfilestat(tcp, "qs_pquota", s.qs_pquota.qfs_ino, s.qs_pquota.qfs_nblks,
-			s.qs_pquota.qfs_nextents);
-	tprintf(tcp, ", qs_btimelimit=%d, qs_itimelimit=%d, qs_rtbtimelimit=%d, "
-		"qs_bwarnlimit=%u, qs_iwarnlimit=%u}",
-		s.qs_btimelimit, s.qs_itimelimit, s.qs_rtbtimelimit,
-		s.qs_bwarnlimit, s.qs_iwarnlimit);
+	print_qfilestat(tcp, "qs_uquota", s.qs_uquota);
+	print_qfilestat(tcp, "qs_gquota", s.qs_gquota);
+	print_qfilestat(tcp, "qs_pquota", s.qs_pquota);
+	print_quota_stat_tail(tcp, s);
 }
 
 static void print_fmt(struct tcb *tcp, unsigned long addr)

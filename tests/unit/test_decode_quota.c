@@ -113,11 +113,52 @@ static void test_structs(void **state)
 	fake_done(&f);
 }
 
+/* Q_XGETQSTAT and Q_XGETQSTATV: the same fields in two layouts (statv has
+ * qs_incoredqs first and a third file); the short form stops after the
+ * version. */
+static void test_qstat(void **state)
+{
+	struct fs_quota_stat st = { .qs_version = 1, .qs_flags = FS_QUOTA_UDQ_ACCT,
+				    .qs_uquota = { 11, 12, 13 }, .qs_gquota = { 21, 22, 23 },
+				    .qs_incoredqs = 4, .qs_btimelimit = 5, .qs_itimelimit = 6,
+				    .qs_rtbtimelimit = 7, .qs_bwarnlimit = 8, .qs_iwarnlimit = 9 };
+	struct fs_quota_statv sv = { .qs_version = 2, .qs_flags = FS_QUOTA_PDQ_ENFD,
+				     .qs_incoredqs = 4, .qs_uquota = { 11, 12, 13 },
+				     .qs_gquota = { 21, 22, 23 }, .qs_pquota = { 31, 32, 33 },
+				     .qs_btimelimit = 5, .qs_itimelimit = 6, .qs_rtbtimelimit = 7,
+				     .qs_bwarnlimit = 8, .qs_iwarnlimit = 9 };
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_quotactl, 0, 0, UQCMD(Q_XGETQSTAT, USRQUOTA), 0, 0,
+				  (unsigned long)&st),
+			    "QCMD(Q_XGETQSTAT, USRQUOTA), NULL, {qs_version=1, ...}");
+	pcfg.verbose = true;
+	assert_string_equal(drive(&f, dec_quotactl, 0, 0, UQCMD(Q_XGETQSTAT, USRQUOTA), 0, 0,
+				  (unsigned long)&st),
+			    "QCMD(Q_XGETQSTAT, USRQUOTA), NULL, {qs_version=1, qs_flags=FS_QUOTA_UDQ_ACCT, "
+			    "qs_uquota={qfs_ino=11, qfs_nblks=12, qfs_nextents=13}, "
+			    "qs_gquota={qfs_ino=21, qfs_nblks=22, qfs_nextents=23}, qs_incoredqs=4, "
+			    "qs_btimelimit=5, qs_itimelimit=6, qs_rtbtimelimit=7, qs_bwarnlimit=8, "
+			    "qs_iwarnlimit=9}");
+	assert_string_equal(drive(&f, dec_quotactl, 0, 0, UQCMD(Q_XGETQSTATV, PRJQUOTA), 0, 0,
+				  (unsigned long)&sv),
+			    "QCMD(Q_XGETQSTATV, PRJQUOTA), NULL, {qs_version=2, qs_flags=FS_QUOTA_PDQ_ENFD, "
+			    "qs_incoredqs=4, qs_uquota={qfs_ino=11, qfs_nblks=12, qfs_nextents=13}, "
+			    "qs_gquota={qfs_ino=21, qfs_nblks=22, qfs_nextents=23}, "
+			    "qs_pquota={qfs_ino=31, qfs_nblks=32, qfs_nextents=33}, qs_btimelimit=5, "
+			    "qs_itimelimit=6, qs_rtbtimelimit=7, qs_bwarnlimit=8, qs_iwarnlimit=9}");
+	pcfg.verbose = false;
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_qcmd),
 		cmocka_unit_test(test_structs),
+		cmocka_unit_test(test_qstat),
 	};
 
 	return cmocka_run_group_tests(tests, fake_setup, NULL);
