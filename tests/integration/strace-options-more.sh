@@ -2,7 +2,8 @@
 # strace 6.1's options that strace-options.sh does not cover, compared with
 # strace itself on the same workload (pids, addresses and counts blanked):
 # -z/-Z, -X, -v/--no-abbrev/-e abbrev=, -x/-xx, -s, -y,
-# -qqq, --signal=, -o '|CMD', and -p PID together with a command.
+# -qqq, --signal=, -o '|CMD', -p PID together with a command, -C (lines
+# and the table), -E VAR=VAL / -E VAR and -u USER.
 . "$(dirname "$0")/lib.sh"
 need_strace
 rc=0
@@ -66,5 +67,43 @@ pp() {
 pp "$STRACE" "$TMP/pp.s"; pp "$CTRACE" "$TMP/pp.c"
 if ! diff "$TMP/pp.s.n" "$TMP/pp.c.n"; then
 	echo "FAIL: attach-and-command: ctrace -p PID CMD differs from strace"; rc=1
+fi
+# -C: the lines, then strace's table; the table's times vary, so its rows
+# are compared on calls, errors and name, and its rule lines as they are
+# (rows sorted: their order follows the times)
+tbl() { awk '/^% time/ { t = 1 } t && NF >= 5 && $1 ~ /^[0-9.]+$/ { print "row", $4, (NF == 6 ? $5 : "-"), $NF; next }
+	t { gsub(/[0-9]/, "D"); print; next } !t' "$1" | sort -s -k1,1 -k4; }
+( "$STRACE" -C -o "$TMP/C.s" -e trace=$SET "${WORK[@]}" >/dev/null 2>&1 )
+( "$CTRACE" -C -o "$TMP/C.c" -e trace=$SET "${WORK[@]}" >/dev/null 2>&1 )
+if ! grep -q '^% time' "$TMP/C.c" || ! diff <(tbl "$TMP/C.s" > "$TMP/C.s.t"; norm "$TMP/C.s.t") \
+	<(tbl "$TMP/C.c" > "$TMP/C.c.t"; norm "$TMP/C.c.t") >"$TMP/C.diff"; then
+	echo "FAIL: summary-C: ctrace -C differs from strace:"; cat "$TMP/C.diff"; rc=1
+fi
+
+# -E VAR=VAL and -E VAR: the tracee's environment (what it prints) and the
+# trace (execve's "/* N vars */") as strace's
+envrun() {
+	local tr=$1 out=$2
+	( CTRACE_T_GONE=1 "$tr" -o "$out" -E CTRACE_T_NEW=val -E CTRACE_T_GONE -e trace=execve \
+		sh -c 'echo "new=$CTRACE_T_NEW gone=${CTRACE_T_GONE-unset}"' > "$out.out" 2>&1 )
+}
+envrun "$STRACE" "$TMP/E.s"; envrun "$CTRACE" "$TMP/E.c"
+if ! grep -q 'new=val gone=unset' "$TMP/E.c.out" || ! diff "$TMP/E.s.out" "$TMP/E.c.out" ||
+	! diff <(norm "$TMP/E.s") <(norm "$TMP/E.c"); then
+	echo "FAIL: env-E: ctrace -E differs from strace:"; cat "$TMP/E.c.out" "$TMP/E.c"; rc=1
+fi
+
+# -u USER: the program runs with the user's ids (root only; strace refuses
+# -u too when it is not root)
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	urun() { ( "$1" -o "$2" -u nobody -e trace=execve,getuid,getgid,geteuid,getegid \
+		sh -c 'id -u; id -g' > "$2.out" 2>&1 ); }
+	urun "$STRACE" "$TMP/u.s"; urun "$CTRACE" "$TMP/u.c"
+	if [ "$(head -1 "$TMP/u.c.out")" != "$(id -u nobody)" ] || ! diff "$TMP/u.s.out" "$TMP/u.c.out" ||
+		! diff <(norm "$TMP/u.s") <(norm "$TMP/u.c"); then
+		echo "FAIL: user-u: ctrace -u nobody differs from strace:"; cat "$TMP/u.c.out"; rc=1
+	fi
+else
+	echo "SKIP: user-u: -u needs root and a user nobody (uid $(id -u); strace refuses -u too without root)"
 fi
 exit $rc
