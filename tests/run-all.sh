@@ -6,7 +6,8 @@
 # (skipped: whole tests that skipped, plus unit test cases that called
 # cmocka's skip() and checks a passing script left out with a "SKIP:" line)
 # Set CTRACE_SKIP_ASAN=1 to skip the sanitizer build, CTRACE_SKIP_DISTCHECK=1
-# to skip make distcheck, CTRACE_SKIP_VALGRIND=1 to skip the valgrind subset.
+# to skip make distcheck, CTRACE_SKIP_VALGRIND=1 to skip the valgrind subset,
+# CTRACE_SKIP_STRACE_SUITE=1 to skip strace 6.1's own test suite.
 # What one build already ran is skipped in the others, with the reason:
 # aarch64, README, mutants (distcheck and ASan), the container tests
 # (distcheck) and the debuggers-in-containers table (ASan: the real tools
@@ -59,6 +60,19 @@ EOF_VG
 	if [ $vg_fail = 0 ]; then echo "PASS: valgrind"; total_pass=$((total_pass + 1)); else total_fail=$((total_fail + 1)); fi
 else
 	echo "SKIP: valgrind (not installed)"; total_skip=$((total_skip + 1))
+fi
+
+# strace 6.1's own test suite with STRACE=ctrace, the judge of parity
+# (fetched with apt-get source and built at test time, cached; see
+# tests/strace-suite/run.sh): one test in the count
+if [ "${CTRACE_SKIP_STRACE_SUITE:-0}" != 1 ]; then
+	echo "=== strace 6.1's test suite (make check-strace-suite) ==="
+	if (cd "$top" && make check-strace-suite >"$top/_build/strace-suite.log" 2>&1); then
+		echo "PASS: check-strace-suite"; total_pass=$((total_pass + 1))
+	else
+		echo "FAIL: check-strace-suite"; total_fail=$((total_fail + 1))
+	fi
+	grep -E '^(FAIL|strace 6\.1|ended)|PASS.*FAIL.*SKIP' "$top/_build/strace-suite.log" | head -60
 fi
 
 # the release tarball builds and passes its tests too
