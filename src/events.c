@@ -124,6 +124,23 @@ static void json_syscall(struct tcb *tcp, bool finished, bool detached)
 		return;
 	json_syscall_emit(tcp, finished, detached);
 }
+/* -k: the frames as "stack", each as the text line would show it
+ * (alive: unwind now when nothing was captured at the entry) */
+static void json_add_stack(struct tcb *tcp, json_object *o, bool alive)
+{
+	struct mem_sink c;
+	json_object *frames = json_object_new_array();
+	char *text, *line, *save = NULL;
+
+	capture_begin(tcp, &c);
+	stacktrace_print(tcp, alive);
+	text = mem_sink_pop(tcp, &c);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		json_object_array_add(frames, json_str(strncmp(line, " > ", 3) == 0 ? line + 3 : line));
+	json_object_object_add(o, "stack", frames);
+	free(text);
+}
+
 
 static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 {
@@ -180,21 +197,8 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 		if (detached)
 			json_object_object_add(o, "detached", json_object_new_boolean(1));
 	}
-	if (pcfg.stack) {
-		/* -k: the frames, each as the text line would show it */
-		struct mem_sink c;
-		json_object *frames = json_object_new_array();
-		char *text, *line, *save = NULL;
-
-		capture_begin(tcp, &c);
-		stacktrace_print(tcp, finished);
-		text = mem_sink_pop(tcp, &c);
-		for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-			json_object_array_add(frames, json_str(
-				strncmp(line, " > ", 3) == 0 ? line + 3 : line));
-		json_object_object_add(o, "stack", frames);
-		free(text);
-	}
+	if (pcfg.stack)
+		json_add_stack(tcp, o, finished);
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	dur = (double)(now.tv_sec - tcp->stime.tv_sec) + (double)(now.tv_nsec - tcp->stime.tv_nsec) / 1e9;
 	json_object_object_add(o, "duration", json_fixed(dur, 9));
@@ -272,6 +276,9 @@ void ev_signal(struct tcb *tcp, int sig, const siginfo_t *si)
 
 	if (!pcfg.json) {
 		print_signal_line(tcp, sig, si);
+		/* -k: where the signal was delivered, as strace shows it */
+		if (pcfg.stack)
+			stacktrace_print(tcp, true);
 		return;
 	}
 	o = json_event(tcp, "signal");
@@ -285,6 +292,8 @@ void ev_signal(struct tcb *tcp, int sig, const siginfo_t *si)
 		json_object_object_add(o, "siginfo", json_str(text));
 		free(text);
 	}
+	if (pcfg.stack)
+		json_add_stack(tcp, o, true);
 	json_emit(tcp->out, o);
 }
 

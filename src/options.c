@@ -11,6 +11,7 @@
 #include "arch.h"
 #include "dump.h"
 #include "filter.h"
+#include "stacktrace.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -765,6 +766,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 			return 1;
 		case 'V':
 			printf("ctrace -- version %s\n", PACKAGE_VERSION);
+			/* as strace's last -V line */
+			printf("Optional features enabled: stack-trace=libdw%s\n",
+			       stacktrace_demangles ? " stack-demangle" : "");
 			return 1;
 		case ':':
 			ct_error("option requires an argument -- '%c'", optopt);

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#if HAVE_LIBIBERTY_DEMANGLE_H
+#include <libiberty/demangle.h>
+#endif
 
 #include "mem.h"
 #include "print.h"
@@ -73,6 +76,26 @@ void stacktrace_set_always_rescan(bool on)
 
 /* ---- formatting ---- */
 
+/* C++ names as strace shows them: demangled with libiberty's
+ * cplus_demangle when ctrace is built with it (libiberty-dev; ctrace -V
+ * lists stack-demangle), as they are otherwise.  NULL: print the name. */
+#if HAVE_LIBIBERTY_DEMANGLE_H
+const bool stacktrace_demangles = true;
+
+static char *demangle(const char *sym)
+{
+	return strncmp(sym, "_Z", 2) == 0 ? cplus_demangle(sym, DMGL_AUTO | DMGL_PARAMS) : NULL;
+}
+#else
+const bool stacktrace_demangles = false;
+
+static char *demangle(const char *sym)
+{
+	(void)sym;
+	return NULL;
+}
+#endif
+
 int stack_format_frame(char *buf, size_t size, const struct stack_frame_info *f,
 		       bool plus_zero)
 {
@@ -82,9 +105,13 @@ int stack_format_frame(char *buf, size_t size, const struct stack_frame_info *f,
 	if (!f->module)
 		return snprintf(buf, size, " > ?() [0x%lx]\n", f->addr);
 	quote_bare_buf(f->module, mod, sizeof(mod));
-	if (f->symbol && *f->symbol)
+	if (f->symbol && *f->symbol) {
+		_cleanup_free_ char *plain = demangle(f->symbol);
+
 		return snprintf(buf, size, " > %s(%s+0x%lx) [0x%lx]\n", mod,
-				quote_bare_buf(f->symbol, sym, sizeof(sym)), f->sym_off, f->addr);
+				quote_bare_buf(plain ? plain : f->symbol, sym, sizeof(sym)),
+				f->sym_off, f->addr);
+	}
 	return snprintf(buf, size, " > %s(%s) [0x%lx]\n", mod,
 			plus_zero ? "+0x0" : "", f->addr);
 }

@@ -41,6 +41,9 @@ void stacktrace_tcb_free(struct tcb *tcp);
  * all seen (the seccomp fast path lets unselected mmaps run unstopped). */
 void stacktrace_set_always_rescan(bool on);
 
+/* Built with libiberty: C++ symbols are shown demangled (-V lists it). */
+extern const bool stacktrace_demangles;
+
 /* Does a successful call of this syscall change the executable mappings?
  * (its row's maps / maps_exec properties; args: the syscall's arguments,
  * for mprotect's PROT_EXEC).  false for NULL. */

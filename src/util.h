@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#ifndef ARRAY_SIZE /* libiberty.h (stacktrace.c) has the same */
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
 
 static inline void freep(void *p) { free(*(void **)p); }
 static inline void closep(const int *fd)

@@ -113,6 +113,37 @@ else
 	echo "SKIP: module comparison with strace -k: '$STRACE -k' cannot unwind here"
 fi
 
+# 7. a signal: its line is followed by the stack where it was delivered,
+# with C++ names demangled when ctrace is built with libiberty (as strace:
+# its stack-demangle feature)
+"$CTRACE" -k -e trace=none -o "$TMP/sig" "$prog" 1 signal >/dev/null 2>"$TMP/sig.err" ||
+	{ echo "FAIL: ctrace -k on a signal failed"; cat "$TMP/sig.err"; rc=1; }
+sigframes() { awk '{ sub(/^[0-9]+ +/, "") } /^--- SIGURG / { s = 1; next } s && /^ > / { print; next } { s = 0 }' "$1"; }
+sigframes "$TMP/sig" >"$TMP/sig.frames"
+if "$CTRACE" -V | grep -q 'stack-demangle'; then
+	want_sym='ctrace::signal(int)'
+elif [ "${CI:-}" = true ]; then
+	echo "FAIL: ctrace -V lists no stack-demangle, and .ci/run installs libiberty-dev"; rc=1; want_sym='ctrace::signal(int)'
+else
+	echo "SKIP: demangling: this ctrace is built without libiberty (libiberty-dev; ctrace -V: $("$CTRACE" -V | tail -1))"
+	want_sym=_ZN6ctrace6signalEi
+fi
+if ! awk -v prog="$prog" -v sym="$want_sym" '
+	NR == 1 && /libc[.-][^(]*\((__)?kill[^(]*\+0x[0-9a-f]+\)/ { k = 1; next }
+	k == 1 && index($0, " > " prog "(" sym "+0x") == 1 { k = 2; next }
+	k == 2 && index($0, " > " prog "(main+0x") == 1 { k = 3 }
+	END { exit k != 3 }' "$TMP/sig.frames"; then
+	echo "FAIL: the SIGURG line is not followed by kill, $want_sym, main:"; cat "$TMP/sig"; rc=1
+fi
+# the same symbols as strace -k, where strace can unwind and demangles
+if "$STRACE" -V 2>/dev/null | grep -q 'stack-demangle' && [ "$want_sym" != _ZN6ctrace6signalEi ] &&
+	"$STRACE" -k -e trace=none -o "$TMP/ssig" "$prog" 1 signal >/dev/null 2>&1; then
+	sym_of() { sigframes "$1" | grep -F " > $prog(" | sed -E 's/^ > [^(]*\((.*)\+0x[0-9a-f]+\) .*/\1/'; }
+	if ! diff <(sym_of "$TMP/ssig") <(sym_of "$TMP/sig"); then
+		echo "FAIL: the helper's frames after SIGURG differ from strace -k's (< strace > ctrace)"; rc=1
+	fi
+fi
+
 # 6. in a container whose seccomp profile blocks process_vm_readv: ctrace
 # says it falls back to PTRACE_PEEKDATA and the frames are the same
 . "$srcdir/tests/engine.sh"

@@ -31,6 +31,22 @@ static void test_frame_symbol(void **state)
 	assert_string_equal(fmt("/bin/x", "main", 0, 0x1000, true), " > /bin/x(main+0x0) [0x1000]\n");
 }
 
+/* C++ symbols demangled when built with libiberty, as they are otherwise;
+ * a name that only looks mangled, and a C name, as they are */
+static void test_frame_demangle(void **state)
+{
+	(void)state;
+	if (!stacktrace_demangles) {
+		assert_string_equal(fmt("/bin/x", "_ZN2ns2f3Ei", 0x9c, 0x13dc, false),
+				    " > /bin/x(_ZN2ns2f3Ei+0x9c) [0x13dc]\n");
+		skip(); /* built without libiberty-dev */
+	}
+	assert_string_equal(fmt("/bin/x", "_ZN2ns2f3Ei", 0x9c, 0x13dc, false),
+			    " > /bin/x(ns::f3(int)+0x9c) [0x13dc]\n");
+	assert_string_equal(fmt("/bin/x", "_Zbogus", 1, 2, false), " > /bin/x(_Zbogus+0x1) [0x2]\n");
+	assert_string_equal(fmt("/bin/x", "Z3foo", 1, 2, false), " > /bin/x(Z3foo+0x1) [0x2]\n");
+}
+
 static void test_frame_no_symbol(void **state)
 {
 	(void)state;
@@ -91,6 +107,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_frame_symbol),
+		cmocka_unit_test(test_frame_demangle),
 		cmocka_unit_test(test_frame_no_symbol),
 		cmocka_unit_test(test_frame_no_module),
 		cmocka_unit_test(test_frame_truncated),
