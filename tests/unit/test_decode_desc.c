@@ -216,13 +216,51 @@ static void test_readv_writev(void **state)
 	fake_done(&f);
 	pcfg.max_strlen = 32;
 
-	/* failure and unreadable vectors print the address */
+	/* a failed read shows the buffers as addresses; unreadable
+	 * vectors print the address */
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, (unsigned long)iov, 2, 0, 0, 0);
 	run(&f.tcb, dec_readv, -1, 14);
-	snprintf(want, sizeof(want), "3, %p, 2", (void *)iov);
+	snprintf(want, sizeof(want), "3, [{iov_base=%p, iov_len=3}, {iov_base=%p, iov_len=5}], 2",
+		 (void *)d1, (void *)d2);
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)iov, 0, 0, 0, 0);
+	run(&f.tcb, dec_readv, -1, 22);
+	assert_string_equal(fake_text(&f), "3, [], 0");
+	fake_done(&f);
+
+	/* a buffer longer than -s whose byte past -s is unreadable: its
+	 * address (strace reads -s + 1 bytes) */
+	{
+		long pg = sysconf(_SC_PAGESIZE);
+		char *m = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		struct iovec big;
+
+		assert_true(m != MAP_FAILED);
+		assert_int_equal(munmap(m + pg, pg), 0);
+		memset(m, 'X', pg);
+		big.iov_base = m + pg - 32;
+		big.iov_len = (size_t)-1;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, (unsigned long)&big, 1, 0, 0, 0);
+		run(&f.tcb, dec_writev, -1, 9);
+		snprintf(want, sizeof(want), "3, [{iov_base=%p, iov_len=%zu}], 1", big.iov_base,
+			 (size_t)-1);
+		assert_string_equal(fake_text(&f), want);
+		fake_done(&f);
+		big.iov_base = m + pg - 33;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, (unsigned long)&big, 1, 0, 0, 0);
+		run(&f.tcb, dec_writev, -1, 9);
+		snprintf(want, sizeof(want), "3, [{iov_base=\"%.32s\"..., iov_len=%zu}], 1", m,
+			 (size_t)-1);
+		assert_string_equal(fake_text(&f), want);
+		fake_done(&f);
+		munmap(m, pg);
+	}
 
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, BAD_ADDR, 1, 0, 0, 0);
@@ -873,6 +911,21 @@ static void test_aio(void **state)
 			    "aio_buf=\"ab\", aio_nbytes=2, aio_offset=-1, "
 			    "aio_flags=IOCB_FLAG_RESFD|IOCB_FLAG_IOPRIO, aio_resfd=4}, NULL, 0xffffffffffffffff]");
 	fake_done(&f);
+
+	/* a vector command with a byte count no kernel takes: buffer and
+	 * count as numbers */
+	{
+		struct iocb v = { .aio_lio_opcode = IOCB_CMD_PWRITEV, .aio_fildes = 3,
+				  .aio_nbytes = 0x8090a0b0c0d0e0f0ull };
+		unsigned long vp = (unsigned long)&v;
+
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0x1000, 1, (unsigned long)&vp, 0, 0, 0);
+		run(&f.tcb, dec_io_submit, -1, 9);
+		assert_string_equal(fake_text(&f), "0x1000, 1, [{aio_data=0, aio_lio_opcode=IOCB_CMD_PWRITEV, "
+				    "aio_fildes=3, aio_buf=0, aio_nbytes=9264081114510713072, aio_offset=0}]");
+		fake_done(&f);
+	}
 
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 0x1000, (unsigned long)-1, (unsigned long)ptrs, 0, 0, 0);
