@@ -946,10 +946,73 @@ static void test_aio(void **state)
 	}
 }
 
+/* io_uring_register: the registered objects by opcode */
+static void test_io_uring_register(void **state)
+{
+	struct fake f;
+	int fds[3] = { -1, -2, -3 };
+	struct { uint32_t offset, resv; uint64_t fds; } upd = { 7, 0, (unsigned long)fds };
+	struct { uint16_t opcode; uint8_t op, resv; uint32_t resv2[3]; } r[2] = {
+		{ 1, 1, 0, { 0 } }, { 2, 0x41, 5, { 0 } },
+	};
+	struct { uint8_t last_op, ops_len; uint16_t resv; uint32_t resv2[3];
+		 struct { uint8_t op, resv; uint16_t flags; uint32_t resv2; } ops[2]; } probe;
+	uint32_t maxw[2] = { 4, 8 };
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 0xbadc0ded, 0x1000, 1, 0, 0);
+	run(&f.tcb, dec_io_uring_register, -1, 22);
+	assert_string_equal(fake_text(&f), "5, 0xbadc0ded /* IORING_REGISTER_??? */, 0x1000, 1");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 6, (unsigned long)&upd, 3, 0, 0);
+	run(&f.tcb, dec_io_uring_register, -1, 95);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_FILES_UPDATE, {offset=7, fds=[-1, "
+			    "IORING_REGISTER_FILES_SKIP, -3]}, 3");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 11, (unsigned long)r, 2, 0, 0);
+	run(&f.tcb, dec_io_uring_register, -1, 95);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_SQE_OP, "
+			    "sqe_op=IORING_OP_READV}, {opcode=IORING_RESTRICTION_SQE_FLAGS_ALLOWED, "
+			    "sqe_flags=IOSQE_FIXED_FILE|IOSQE_CQE_SKIP_SUCCESS, resv=0x5}], 2");
+	fake_done(&f);
+
+	/* an all-zero probe is shown at exit, as the kernel filled it */
+	memset(&probe, 0, sizeof(probe));
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 8, (unsigned long)&probe, 2, 0, 0);
+	f.tcb.exiting = 0;
+	assert_int_equal(dec_io_uring_register(&f.tcb), DEC_MORE);
+	probe.last_op = 47;
+	probe.ops_len = 3;
+	probe.ops[1].op = 1;
+	probe.ops[1].flags = 1;
+	f.tcb.exiting = 1;
+	f.tcb.rval = 0;
+	f.tcb.err = 0;
+	assert_int_equal(dec_io_uring_register(&f.tcb), DEC_DONE);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_PROBE, {last_op=47 /* IORING_OP_??? */, "
+			    "ops_len=3, ops=[{op=IORING_OP_NOP, flags=0}, {op=IORING_OP_READV, "
+			    "flags=IO_URING_OP_SUPPORTED}, ...]}, 2");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 19, (unsigned long)maxw, 2, 0, 0);
+	run(&f.tcb, dec_io_uring_register, 0, 0);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, "
+			    "[IO_WQ_UNBOUND]=8] => [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8], 2");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_ioctl_cmd, fake_setup),
+		cmocka_unit_test_setup(test_io_uring_register, fake_setup),
 		cmocka_unit_test_setup(test_sigset_fdset, fake_setup),
 		cmocka_unit_test_setup(test_print_array, fake_setup),
 		cmocka_unit_test_setup(test_readv_writev, fake_setup),
