@@ -147,6 +147,13 @@ static void print_rw_tail(struct tcb *tcp, int with_off, int with_flags)
 	}
 }
 
+static void print_iov_base_addr(struct tcb *tcp, unsigned long addr, unsigned long len, void *ctx)
+{
+	(void)len;
+	(void)ctx;
+	print_addr(tcp, addr);
+}
+
 /* readv(fd, iov, cnt), preadv(fd, iov, cnt, pos_l, pos_h), preadv2(+flags) */
 static int readv_common(struct tcb *tcp, int with_off, int with_flags)
 {
@@ -155,8 +162,9 @@ static int readv_common(struct tcb *tcp, int with_off, int with_flags)
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	}
+	/* a failed call filled nothing: the buffers as addresses */
 	if (syscall_failed(tcp))
-		print_addr(tcp, tcp->args[1]);
+		print_iovec_ex(tcp, tcp->args[1], tcp->args[2], -1, print_iov_base_addr, NULL);
 	else
 		print_iovec(tcp, tcp->args[1], tcp->args[2], tcp->rval);
 	print_rw_tail(tcp, with_off, with_flags);
@@ -945,13 +953,6 @@ static bool print_iocb_header(struct tcb *tcp, const struct iocb *cb)
 	return op != NULL;
 }
 
-static void print_iov_base_addr(struct tcb *tcp, unsigned long addr, unsigned long len, void *ctx)
-{
-	(void)len;
-	(void)ctx;
-	print_addr(tcp, addr);
-}
-
 static void print_iocb(struct tcb *tcp, const struct iocb *cb)
 {
 	tprints(tcp, "{");
@@ -971,7 +972,10 @@ static void print_iocb(struct tcb *tcp, const struct iocb *cb)
 		break;
 	case IOCB_PREADV: case IOCB_PWRITEV:
 		tprints(tcp, ", aio_buf=");
-		if (cb->aio_lio_opcode == IOCB_PWRITEV)
+		if ((int64_t)cb->aio_nbytes < 0)    /* no vector the kernel would take */
+			tprintf(tcp, "%#llx, aio_nbytes=%llu", (unsigned long long)cb->aio_buf,
+				(unsigned long long)cb->aio_nbytes);
+		else if (cb->aio_lio_opcode == IOCB_PWRITEV)
 			print_iovec(tcp, cb->aio_buf, cb->aio_nbytes, -1);
 		else    /* nothing read yet: the buffers' addresses */
 			print_iovec_ex(tcp, cb->aio_buf, cb->aio_nbytes, -1, print_iov_base_addr, NULL);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <linux/mount.h>
 #include <poll.h>
 
 #include "gen/decoders.h"
@@ -118,6 +119,29 @@ static bool fdsets_selected(struct tcb *tcp)
 	return false;
 }
 
+/* fsconfig: the path is the value of FSCONFIG_SET_PATH*, the
+ * descriptor the aux of those and of FSCONFIG_SET_FD; no other command
+ * (nor the fs context descriptor) names a file */
+static bool fsconfig_selected(struct tcb *tcp)
+{
+	char buf[PATH_MAX];
+	bool truncated;
+
+	switch ((unsigned)tcp->args[1]) {
+	case FSCONFIG_SET_PATH:
+	case FSCONFIG_SET_PATH_EMPTY:
+		if (tcp->args[3] &&
+		    mem_read_str(tcp->pid, tcp->args[3], buf, sizeof(buf), &truncated) >= 0 &&
+		    !truncated && selected(buf))
+			return true;
+		return fd_selected(tcp->pid, (long)(int)tcp->args[4]);
+	case FSCONFIG_SET_FD:
+		return fd_selected(tcp->pid, (long)(int)tcp->args[4]);
+	default:
+		return false;
+	}
+}
+
 bool pathtrace_match(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;
@@ -131,6 +155,8 @@ bool pathtrace_match(struct tcb *tcp)
 		return pollfds_selected(tcp, tcp->args[0], tcp->args[1]);
 	if (e->decode == dec_select || e->decode == dec_pselect6)
 		return fdsets_selected(tcp);
+	if (e->decode == dec_fsconfig)
+		return fsconfig_selected(tcp);
 	for (unsigned i = 0; i < e->nargs && i < 6; i++) {
 		unsigned long v = tcp->args[i];
 

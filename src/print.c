@@ -801,13 +801,16 @@ void print_signo(struct tcb *tcp, int sig)
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 {
 	size_t want = len > pcfg.max_strlen ? pcfg.max_strlen : len;
-	char *buf = scratch(want);
+	/* a longer buffer is read one byte past -s, as strace: the
+	 * address when that byte is unreadable */
+	size_t fetch = len > pcfg.max_strlen ? want + 1 : want;
+	char *buf = scratch(fetch);
 
 	if (!addr) {
 		print_addr(tcp, addr);
 	} else if (want == 0) {
 		tprints(tcp, len ? "\"\"..." : "\"\"");
-	} else if (mem_read(tcp->pid, addr, buf, want) < 0) {
+	} else if (mem_read(tcp->pid, addr, buf, fetch) < 0) {
 		print_addr(tcp, addr);
 	} else {
 		print_quoted(tcp, buf, want, len > want);

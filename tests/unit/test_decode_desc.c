@@ -216,13 +216,51 @@ static void test_readv_writev(void **state)
 	fake_done(&f);
 	pcfg.max_strlen = 32;
 
-	/* failure and unreadable vectors print the address */
+	/* a failed read shows the buffers as addresses; unreadable
+	 * vectors print the address */
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, (unsigned long)iov, 2, 0, 0, 0);
 	run(&f.tcb, dec_readv, -1, 14);
-	snprintf(want, sizeof(want), "3, %p, 2", (void *)iov);
+	snprintf(want, sizeof(want), "3, [{iov_base=%p, iov_len=3}, {iov_base=%p, iov_len=5}], 2",
+		 (void *)d1, (void *)d2);
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)iov, 0, 0, 0, 0);
+	run(&f.tcb, dec_readv, -1, 22);
+	assert_string_equal(fake_text(&f), "3, [], 0");
+	fake_done(&f);
+
+	/* a buffer longer than -s whose byte past -s is unreadable: its
+	 * address (strace reads -s + 1 bytes) */
+	{
+		long pg = sysconf(_SC_PAGESIZE);
+		char *m = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		struct iovec big;
+
+		assert_true(m != MAP_FAILED);
+		assert_int_equal(munmap(m + pg, pg), 0);
+		memset(m, 'X', pg);
+		big.iov_base = m + pg - 32;
+		big.iov_len = (size_t)-1;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, (unsigned long)&big, 1, 0, 0, 0);
+		run(&f.tcb, dec_writev, -1, 9);
+		snprintf(want, sizeof(want), "3, [{iov_base=%p, iov_len=%zu}], 1", big.iov_base,
+			 (size_t)-1);
+		assert_string_equal(fake_text(&f), want);
+		fake_done(&f);
+		big.iov_base = m + pg - 33;
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 3, (unsigned long)&big, 1, 0, 0, 0);
+		run(&f.tcb, dec_writev, -1, 9);
+		snprintf(want, sizeof(want), "3, [{iov_base=\"%.32s\"..., iov_len=%zu}], 1", m,
+			 (size_t)-1);
+		assert_string_equal(fake_text(&f), want);
+		fake_done(&f);
+		munmap(m, pg);
+	}
 
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 3, BAD_ADDR, 1, 0, 0, 0);
@@ -874,6 +912,21 @@ static void test_aio(void **state)
 			    "aio_flags=IOCB_FLAG_RESFD|IOCB_FLAG_IOPRIO, aio_resfd=4}, NULL, 0xffffffffffffffff]");
 	fake_done(&f);
 
+	/* a vector command with a byte count no kernel takes: buffer and
+	 * count as numbers */
+	{
+		struct iocb v = { .aio_lio_opcode = IOCB_CMD_PWRITEV, .aio_fildes = 3,
+				  .aio_nbytes = 0x8090a0b0c0d0e0f0ull };
+		unsigned long vp = (unsigned long)&v;
+
+		fake_init(&f, getpid());
+		set_args(&f.tcb, 0x1000, 1, (unsigned long)&vp, 0, 0, 0);
+		run(&f.tcb, dec_io_submit, -1, 9);
+		assert_string_equal(fake_text(&f), "0x1000, 1, [{aio_data=0, aio_lio_opcode=IOCB_CMD_PWRITEV, "
+				    "aio_fildes=3, aio_buf=0, aio_nbytes=9264081114510713072, aio_offset=0}]");
+		fake_done(&f);
+	}
+
 	fake_init(&f, getpid());
 	set_args(&f.tcb, 0x1000, (unsigned long)-1, (unsigned long)ptrs, 0, 0, 0);
 	run(&f.tcb, dec_io_submit, -1, 22);
@@ -893,10 +946,73 @@ static void test_aio(void **state)
 	}
 }
 
+/* io_uring_register: the registered objects by opcode */
+static void test_io_uring_register(void **state)
+{
+	struct fake f;
+	int fds[3] = { -1, -2, -3 };
+	struct { uint32_t offset, resv; uint64_t fds; } upd = { 7, 0, (unsigned long)fds };
+	struct { uint16_t opcode; uint8_t op, resv; uint32_t resv2[3]; } r[2] = {
+		{ 1, 1, 0, { 0 } }, { 2, 0x41, 5, { 0 } },
+	};
+	struct { uint8_t last_op, ops_len; uint16_t resv; uint32_t resv2[3];
+		 struct { uint8_t op, resv; uint16_t flags; uint32_t resv2; } ops[2]; } probe;
+	uint32_t maxw[2] = { 4, 8 };
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 0xbadc0ded, 0x1000, 1, 0, 0);
+	run(&f.tcb, dec_io_uring_register, -1, 22);
+	assert_string_equal(fake_text(&f), "5, 0xbadc0ded /* IORING_REGISTER_??? */, 0x1000, 1");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 6, (unsigned long)&upd, 3, 0, 0);
+	run(&f.tcb, dec_io_uring_register, -1, 95);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_FILES_UPDATE, {offset=7, fds=[-1, "
+			    "IORING_REGISTER_FILES_SKIP, -3]}, 3");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 11, (unsigned long)r, 2, 0, 0);
+	run(&f.tcb, dec_io_uring_register, -1, 95);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_SQE_OP, "
+			    "sqe_op=IORING_OP_READV}, {opcode=IORING_RESTRICTION_SQE_FLAGS_ALLOWED, "
+			    "sqe_flags=IOSQE_FIXED_FILE|IOSQE_CQE_SKIP_SUCCESS, resv=0x5}], 2");
+	fake_done(&f);
+
+	/* an all-zero probe is shown at exit, as the kernel filled it */
+	memset(&probe, 0, sizeof(probe));
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 8, (unsigned long)&probe, 2, 0, 0);
+	f.tcb.exiting = 0;
+	assert_int_equal(dec_io_uring_register(&f.tcb), DEC_MORE);
+	probe.last_op = 47;
+	probe.ops_len = 3;
+	probe.ops[1].op = 1;
+	probe.ops[1].flags = 1;
+	f.tcb.exiting = 1;
+	f.tcb.rval = 0;
+	f.tcb.err = 0;
+	assert_int_equal(dec_io_uring_register(&f.tcb), DEC_DONE);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_PROBE, {last_op=47 /* IORING_OP_??? */, "
+			    "ops_len=3, ops=[{op=IORING_OP_NOP, flags=0}, {op=IORING_OP_READV, "
+			    "flags=IO_URING_OP_SUPPORTED}, ...]}, 2");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 5, 19, (unsigned long)maxw, 2, 0, 0);
+	run(&f.tcb, dec_io_uring_register, 0, 0);
+	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, "
+			    "[IO_WQ_UNBOUND]=8] => [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8], 2");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_ioctl_cmd, fake_setup),
+		cmocka_unit_test_setup(test_io_uring_register, fake_setup),
 		cmocka_unit_test_setup(test_sigset_fdset, fake_setup),
 		cmocka_unit_test_setup(test_print_array, fake_setup),
 		cmocka_unit_test_setup(test_readv_writev, fake_setup),

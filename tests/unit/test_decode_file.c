@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <linux/mount.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -25,6 +26,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "gen/decoders.h"
+#include "pathtrace.h"
 #include "print.h"
 #include "tcb.h"
 
@@ -581,6 +583,37 @@ static void test_flags_unknown(void **state)
 	fake_done(&f);
 }
 
+/* -P and fsconfig: the path is the value of FSCONFIG_SET_PATH*, the
+ * descriptor their aux and FSCONFIG_SET_FD's; never the context fd */
+static void test_pathtrace_fsconfig(void **state)
+{
+	struct fake f;
+	int fd = open("/dev/null", O_RDONLY);
+	const char *other = "/nonexistent";
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(pathtrace_add("/dev/null", true), 0);
+	fake_init(&f, getpid());
+	f.tcb.arch = arch_native;
+	f.tcb.ent = arch_syscall(arch_native, arch_syscall_number(arch_native, "fsconfig"));
+	assert_non_null(f.tcb.ent);
+	set_args(&f.tcb, fd, FSCONFIG_SET_FLAG, (unsigned long)"/dev/null", 0, fd, 0);
+	assert_false(pathtrace_match(&f.tcb));
+	set_args(&f.tcb, fd, FSCONFIG_SET_STRING, 0, (unsigned long)"/dev/null", fd, 0);
+	assert_false(pathtrace_match(&f.tcb));
+	set_args(&f.tcb, -1, FSCONFIG_SET_PATH, 0, (unsigned long)"/dev/null", AT_FDCWD, 0);
+	assert_true(pathtrace_match(&f.tcb));
+	set_args(&f.tcb, -1, FSCONFIG_SET_PATH_EMPTY, 0, (unsigned long)other, fd, 0);
+	assert_true(pathtrace_match(&f.tcb));
+	set_args(&f.tcb, -1, FSCONFIG_SET_PATH, 0, (unsigned long)other, AT_FDCWD, 0);
+	assert_false(pathtrace_match(&f.tcb));
+	set_args(&f.tcb, -1, FSCONFIG_SET_FD, 0, 0, fd, 0);
+	assert_true(pathtrace_match(&f.tcb));
+	fake_done(&f);
+	close(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -598,6 +631,7 @@ int main(void)
 		cmocka_unit_test_setup(test_fd_paths, fake_setup),
 		cmocka_unit_test_setup(test_xlat_styles, fake_setup),
 		cmocka_unit_test_setup(test_flags_unknown, fake_setup),
+		cmocka_unit_test_setup(test_pathtrace_fsconfig, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
