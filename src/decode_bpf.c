@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "gen/decoders.h"
@@ -144,7 +146,9 @@ enum bpf_field_kind {
 	BF_XVAL,     /* a name from the set, dflt when unknown */
 	BF_FLAGS,    /* names from the set */
 	BF_NAME,     /* a NUL-padded char[BPF_OBJ_NAME_LEN] */
-	BF_NUMA,     /* numa_node: only with BPF_F_NUMA_NODE in map_flags */
+	BF_NUMA,     /* numa_node: only with BPF_F_NUMA_NODE in map_flags (of
+	              * union bpf_attr, BPF_MAP_CREATE) */
+	BF_DEV,      /* a 64-bit device number: makedev(0x8, 0x1) */
 };
 
 struct bpf_field {
@@ -156,6 +160,7 @@ struct bpf_field {
 };
 
 #define BF(field, kind, x, dflt) { #field, offsetof(union bpf_attr, field), kind, x, dflt }
+#define BMI(field, kind, x, dflt) { #field, offsetof(struct bpf_map_info, field), kind, x, dflt }
 
 /* BPF_MAP_CREATE: the first four fields always, the others while they
  * start within the size passed (strace's order) */
@@ -177,15 +182,36 @@ static const struct bpf_field map_create_fields[] = {
 };
 enum { MAP_CREATE_ALWAYS = 4, NUMA_NO_NODE_ID = -1 };
 
-static void print_bpf_field(struct tcb *tcp, const union bpf_attr *a, const struct bpf_field *f,
-			    size_t len)
+/* struct bpf_map_info (BPF_OBJ_GET_INFO_BY_FD of a map, -v): the first
+ * six fields always, the others while they start within info_len */
+static const struct bpf_field map_info_fields[] = {
+	BMI(type, BF_XVAL, &xlat_bpf_map_types, "BPF_MAP_TYPE_???"),
+	BMI(id, BF_U32, NULL, NULL),
+	BMI(key_size, BF_U32, NULL, NULL),
+	BMI(value_size, BF_U32, NULL, NULL),
+	BMI(max_entries, BF_U32, NULL, NULL),
+	BMI(map_flags, BF_FLAGS, &xlat_bpf_map_flags, "BPF_F_???"),
+	BMI(name, BF_NAME, NULL, NULL),
+	BMI(ifindex, BF_U32, NULL, NULL),
+	BMI(btf_vmlinux_value_type_id, BF_U32, NULL, NULL),
+	BMI(netns_dev, BF_DEV, NULL, NULL),
+	BMI(netns_ino, BF_U64, NULL, NULL),
+	BMI(btf_id, BF_U32, NULL, NULL),
+	BMI(btf_key_type_id, BF_U32, NULL, NULL),
+	BMI(btf_value_type_id, BF_U32, NULL, NULL),
+};
+enum { MAP_INFO_ALWAYS = 6 };
+
+static void print_bpf_field(struct tcb *tcp, const char *base, const struct bpf_field *f, size_t len)
 {
-	const char *p = (const char *)a + f->off;
-	uint32_t v32;
+	const char *p = base + f->off;
+	uint32_t v32, flags;
 	uint64_t v64;
 
 	memcpy(&v32, p, sizeof(v32));
-	if (f->kind == BF_NUMA && !(a->map_flags & BPF_F_NUMA_NODE))
+	memcpy(&v64, p, sizeof(v64));
+	memcpy(&flags, base + offsetof(union bpf_attr, map_flags), sizeof(flags));
+	if (f->kind == BF_NUMA && !(flags & BPF_F_NUMA_NODE))
 		return;
 	tprintf(tcp, "%s%s=", f->off ? ", " : "", f->name);
 	switch (f->kind) {
@@ -196,8 +222,10 @@ static void print_bpf_field(struct tcb *tcp, const union bpf_attr *a, const stru
 		print_fd(tcp, (int)v32);
 		break;
 	case BF_U64:
-		memcpy(&v64, p, sizeof(v64));
 		tprintf(tcp, "%llu", (unsigned long long)v64);
+		break;
+	case BF_DEV:
+		tprintf(tcp, "makedev(%#x, %#x)", major(v64), minor(v64));
 		break;
 	case BF_XVAL:
 		print_xval(tcp, f->xlat, v32, f->dflt);
@@ -221,12 +249,12 @@ static void print_bpf_field(struct tcb *tcp, const union bpf_attr *a, const stru
 
 /* "{f1=..., f2=...}": the first always fields, then those starting
  * within len bytes */
-static void print_bpf_fields(struct tcb *tcp, const union bpf_attr *a, const struct bpf_field *f,
+static void print_bpf_fields(struct tcb *tcp, const void *base, const struct bpf_field *f,
 			     size_t n, size_t always, size_t len)
 {
 	tprints(tcp, "{");
 	for (size_t i = 0; i < n && (i < always || f[i].off < len); i++)
-		print_bpf_field(tcp, a, &f[i], len);
+		print_bpf_field(tcp, base, &f[i], len);
 	tprints(tcp, "}");
 }
 
@@ -242,6 +270,37 @@ static bool bpf_returns_fd(unsigned cmd)
 	default:
 		return false;
 	}
+}
+
+/* Does the tracee's descriptor fd link to target ("anon_inode:bpf-map")? */
+static bool fd_is(struct tcb *tcp, int fd, const char *target)
+{
+	char link[64], buf[64];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tcp->pid, fd);
+	n = readlink(link, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return !strcmp(buf, target);
+}
+
+/* struct bpf_map_info of len bytes (as the kernel wrote it) */
+static void print_map_info(struct tcb *tcp, uint64_t addr, uint32_t len)
+{
+	struct bpf_map_info mi;
+	size_t n = len < sizeof(mi) ? len : sizeof(mi);
+
+	memset(&mi, 0, sizeof(mi));
+	if (!n) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (!fetch_or_print_addr(tcp, addr, &mi, n))
+		return;
+	print_bpf_fields(tcp, &mi, map_info_fields, ARRAY_SIZE(map_info_fields), MAP_INFO_ALWAYS,
+			 n);
 }
 
 /* BPF_OBJ_GET_INFO_BY_FD: "{info={bpf_fd=3, info_len=88" at entry, at
@@ -276,7 +335,10 @@ static void obj_get_info_exit(struct tcb *tcp)
 	if (!syscall_failed(tcp) && len && a.info.info_len != *len)
 		tprintf(tcp, " => %u", a.info.info_len);
 	tprints(tcp, ", info=");
-	print_addr(tcp, a.info.info);
+	if (syscall_failed(tcp) || !pcfg.verbose || !fd_is(tcp, (int)a.info.bpf_fd, "anon_inode:bpf-map"))
+		print_addr(tcp, a.info.info);
+	else
+		print_map_info(tcp, a.info.info, a.info.info_len);
 	tprints(tcp, "}}");
 }
 

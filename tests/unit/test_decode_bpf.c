@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <cmocka.h>
 
 #include <linux/bpf.h>
@@ -85,6 +87,46 @@ static void test_bpf_obj_get_info(void **state)
 	fake_done(&f);
 }
 
+/* -v: a map's struct bpf_map_info after a successful call, its fields
+ * while they start within the info_len the kernel wrote back; the
+ * descriptor tells a map (skipped where bpf(2) is not allowed) */
+static void test_bpf_map_info(void **state)
+{
+	union bpf_attr a, c;
+	struct bpf_map_info mi;
+	struct fake f;
+	int fd;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.map_type = BPF_MAP_TYPE_ARRAY;
+	c.key_size = 4;
+	c.value_size = 8;
+	c.max_entries = 1;
+	fd = (int)syscall(__NR_bpf, BPF_MAP_CREATE, &c, sizeof(c));
+	if (fd < 0)
+		skip();
+	memset(&mi, 0, sizeof(mi));
+	mi.type = BPF_MAP_TYPE_HASH;
+	mi.id = 9;
+	mi.map_flags = BPF_F_RDONLY;
+	strcpy(mi.name, "m");
+	mi.netns_dev = makedev(8, 1);
+	memset(&a, 0, sizeof(a));
+	a.info.bpf_fd = (uint32_t)fd;
+	a.info.info_len = offsetof(struct bpf_map_info, netns_ino);
+	a.info.info = (uintptr_t)&mi;
+	pcfg.verbose = true;
+	fake_init(&f, getpid());
+	assert_non_null(strstr(drive(&f, 0, 0, BPF_OBJ_GET_INFO_BY_FD, (unsigned long)&a, 16),
+			       ", info_len=56, info={type=BPF_MAP_TYPE_HASH, id=9, key_size=0, "
+			       "value_size=0, max_entries=0, map_flags=BPF_F_RDONLY, name=\"m\", "
+			       "ifindex=0, btf_vmlinux_value_type_id=0, netns_dev=makedev(0x8, 0x1)}}}, 16"));
+	pcfg.verbose = false;
+	fake_done(&f);
+	close(fd);
+}
+
 /* BPF_PROG_LOAD: the log buffer as a string of at most log_size bytes */
 static void test_bpf_prog_load_log(void **state)
 {
@@ -109,6 +151,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bpf_map_create),
 		cmocka_unit_test(test_bpf_obj_get_info),
+		cmocka_unit_test(test_bpf_map_info),
 		cmocka_unit_test(test_bpf_prog_load_log),
 	};
 
