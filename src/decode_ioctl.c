@@ -304,6 +304,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_block,
 	&ioctl_family_scsi,
 	&ioctl_family_loop,
+	&ioctl_family_perf,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)
