@@ -129,7 +129,7 @@ def yy_details(m):
 
 SUBS = [
     # addresses (ASLR): see is_address()
-    (re.compile(r'0x[0-9a-f]{7,}'), addr),
+    (re.compile(r'0x[0-9a-f]+'), addr),
     # times taken from the clock during the run (times of files the
     # workload creates, atime and ctime); pinned fixture times stay
     (re.compile(r'\b(st_[amc]time)=(\d+)( /\* [^*]* \*/)?(, \1_nsec=\d+)?'), st_time),
