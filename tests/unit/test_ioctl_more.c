@@ -1,0 +1,90 @@
+/* Unit tests of the ioctl families added for strace's ioctl_* tests
+ * (src/ioctl_tee.c, ...), driven like test_decode_desc.c: a fake tcb
+ * with our own pid reads our own memory. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <unistd.h>
+#include <linux/tee.h>
+
+#include "decode.h"
+#include "decode_ioctl.h"
+#include "gen/decoders.h"
+#include "print.h"
+#include "syscallent.h"
+#include "tcb.h"
+
+#include "fake_tcb.h"
+
+/* TEE: a plain structure, and a buffer that points to a request and its
+ * parameters (left open at entry, ended at exit). */
+static void test_tee(void **state)
+{
+	struct tee_ioctl_shm_alloc_data alloc = { .size = 0x1000, .flags = 0x81 };
+	struct {
+		struct tee_ioctl_invoke_arg a;
+		struct tee_ioctl_param p[2];
+	} inv = { { .func = 7, .session = 0xab, .cancel_id = 1, .num_params = 2 },
+		  { { .attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT, .a = 1, .b = 2, .c = 3 },
+		    { .attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT, .a = 0x10, .b = 0x20,
+		      .c = 5 } } };
+	struct tee_ioctl_buf_data buf = { .buf_ptr = (uintptr_t)&inv, .buf_len = sizeof(inv) };
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, TEE_IOC_SHM_ALLOC, (unsigned long)&alloc, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, TEE_IOC_SHM_ALLOC, {size=0x1000, "
+			    "flags=TEE_IOCTL_SHM_MAPPED|0x80}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, TEE_IOC_INVOKE, (unsigned long)&buf, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, TEE_IOC_INVOKE, {buf_len=88, buf_ptr={func=7, "
+			    "session=0xab, cancel_id=1, num_params=2, params=[{attr="
+			    "TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT, a=0x1, b=0x2, c=0x3}, {attr="
+			    "TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT, shm_offs=0x10, size=0x20, "
+			    "shm_id=5}]}}");
+	fake_done(&f);
+
+	inv.a.ret = 4;
+	inv.a.ret_origin = 3;
+	inv.a.num_params = 0;
+	buf.buf_len = sizeof(inv.a);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, TEE_IOC_INVOKE, (unsigned long)&buf, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, TEE_IOC_INVOKE, {buf_len=24, buf_ptr={func=7, "
+			    "session=0xab, cancel_id=1, num_params=0, params=[]} => {ret=4, "
+			    "ret_origin=TEEC_ORIGIN_TEE, params=[]}}");
+	fake_done(&f);
+
+	/* a length the kernel refuses: the buffer alone */
+	buf.buf_len = 5;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, TEE_IOC_INVOKE, (unsigned long)&buf, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	char want[128];
+	snprintf(want, sizeof(want), "3, TEE_IOC_INVOKE, {buf_len=5, buf_ptr=%p}", (void *)&inv);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_tee, fake_setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
