@@ -14,6 +14,8 @@
 
 #include <unistd.h>
 #include <linux/tee.h>
+#include <sys/ioctl.h>
+#include <linux/userfaultfd.h>
 
 #include "decode.h"
 #include "decode_ioctl.h"
@@ -80,10 +82,44 @@ static void test_tee(void **state)
 	fake_done(&f);
 }
 
+/* userfaultfd: "in => out" in one pair of braces; the features only
+ * when the kernel changed them; the ioctls as bit numbers. */
+static void test_uffd(void **state)
+{
+	struct uffdio_api api = { .api = UFFD_API, .features = UFFD_FEATURE_EVENT_FORK,
+				  .ioctls = (1ull << _UFFDIO_API) | (1ull << 40) };
+	struct uffdio_copy copy = { .dst = 0x1000, .src = 0x2000, .len = 0x1000,
+				    .mode = UFFDIO_COPY_MODE_DONTWAKE | 0x10, .copy = 0x1000 };
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, UFFDIO_API, (unsigned long)&api, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, UFFDIO_API, {api=0xaa, features=UFFD_FEATURE_EVENT_FORK, "
+			    "ioctls=1<<_UFFDIO_API|0x10000000000}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, UFFDIO_COPY, (unsigned long)&copy, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 22);
+	assert_string_equal(fake_text(&f), "3, UFFDIO_COPY, {dst=0x1000, src=0x2000, len=0x1000, "
+			    "mode=UFFDIO_COPY_MODE_DONTWAKE|0x10}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, UFFDIO_COPY, (unsigned long)&copy, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, UFFDIO_COPY, {dst=0x1000, src=0x2000, len=0x1000, "
+			    "mode=UFFDIO_COPY_MODE_DONTWAKE|0x10, copy=0x1000}");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_tee, fake_setup),
+		cmocka_unit_test_setup(test_uffd, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
