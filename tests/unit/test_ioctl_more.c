@@ -16,6 +16,7 @@
 #include <linux/tee.h>
 #include <sys/ioctl.h>
 #include <linux/userfaultfd.h>
+#include <mtd/ubi-user.h>
 
 #include "decode.h"
 #include "decode_ioctl.h"
@@ -115,11 +116,48 @@ static void test_uffd(void **state)
 	fake_done(&f);
 }
 
+/* UBI: a volume name that may lack its NUL, and the new volume's number
+ * after a successful UBI_IOCMKVOL. */
+static void test_ubi(void **state)
+{
+	struct ubi_mkvol_req mk = { .vol_id = 1, .alignment = 2, .bytes = -3,
+				    .vol_type = UBI_STATIC_VOLUME, .flags = 0x3, .name_len = 2,
+				    .name = "abc" };
+	int64_t sz = -5;
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, UBI_IOCMKVOL, (unsigned long)&mk, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, UBI_IOCMKVOL, {vol_id=1, alignment=2, bytes=-3, "
+			    "vol_type=UBI_STATIC_VOLUME, flags=UBI_VOL_SKIP_CRC_CHECK_FLG|0x2, "
+			    "name_len=2, name=\"ab\"...}");
+	fake_done(&f);
+
+	mk.name_len = 3;
+	mk.vol_id = 7;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, UBI_IOCMKVOL, (unsigned long)&mk, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, UBI_IOCMKVOL, {vol_id=7, alignment=2, bytes=-3, "
+			    "vol_type=UBI_STATIC_VOLUME, flags=UBI_VOL_SKIP_CRC_CHECK_FLG|0x2, "
+			    "name_len=3, name=\"abc\"} => [7]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, UBI_IOCVOLUP, (unsigned long)&sz, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, UBI_IOCVOLUP, [-5]");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_tee, fake_setup),
 		cmocka_unit_test_setup(test_uffd, fake_setup),
+		cmocka_unit_test_setup(test_ubi, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
