@@ -17,6 +17,7 @@
 #include <sys/ioctl.h>
 #include <linux/userfaultfd.h>
 #include <mtd/ubi-user.h>
+#include <mtd/mtd-abi.h>
 
 #include "decode.h"
 #include "decode_ioctl.h"
@@ -152,12 +153,43 @@ static void test_ubi(void **state)
 	fake_done(&f);
 }
 
+/* MTD: type 'M' is the OSS mixer's too, hence "MIXER_READ(n) or NAME";
+ * an "in => out" region in one pair of braces. */
+static void test_mtd(void **state)
+{
+	struct region_info_user r = { .offset = 0x10, .erasesize = 0x20, .numblocks = 3,
+				      .regionindex = 1 };
+	unsigned otp = MTD_OTP_USER;
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, OTPSELECT, (unsigned long)&otp, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, MIXER_READ(13) or OTPSELECT, [MTD_OTP_USER]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, MEMGETREGIONINFO, (unsigned long)&r, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, MEMGETREGIONINFO, {regionindex=0x1, offset=0x10, "
+			    "erasesize=0x20, numblocks=0x3}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, _IOR('M', 0x63, int), 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, MIXER_READ(99), 0");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_tee, fake_setup),
 		cmocka_unit_test_setup(test_uffd, fake_setup),
 		cmocka_unit_test_setup(test_ubi, fake_setup),
+		cmocka_unit_test_setup(test_mtd, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
