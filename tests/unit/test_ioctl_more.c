@@ -183,6 +183,45 @@ static void test_mtd(void **state)
 	fake_done(&f);
 }
 
+/* Names of requests ctrace does not decode: the common set (MMTIMER,
+ * OpenZFS), the block family (BLKZNAME) and the HID family with its
+ * sized requests and the code that has two names. */
+static void test_ioctl_names(void **state)
+{
+	char buf[128];
+	struct fake f;
+
+	(void)state;
+	format_ioctl_cmd(buf, sizeof(buf), 0x80086d01);
+	assert_string_equal(buf, "MMTIMER_GETRES");
+	format_ioctl_cmd(buf, sizeof(buf), 0x5a41);
+	assert_string_equal(buf, "ZFS_IOC_SEND_SPACE");
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0x8100127d, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, BLKZNAME, 0");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0x80044801, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, HIDIOCGRDESCSIZE or HIDIOCGVERSION, 0");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, _IOC(_IOC_READ, 'H', 0x12, 8), 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, HIDIOCGPHYS(8), 0");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0x80084803, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, HIDIOCGRAWINFO, 0");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +229,7 @@ int main(void)
 		cmocka_unit_test_setup(test_uffd, fake_setup),
 		cmocka_unit_test_setup(test_ubi, fake_setup),
 		cmocka_unit_test_setup(test_mtd, fake_setup),
+		cmocka_unit_test_setup(test_ioctl_names, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
