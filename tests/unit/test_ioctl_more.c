@@ -18,6 +18,7 @@
 #include <linux/userfaultfd.h>
 #include <mtd/ubi-user.h>
 #include <mtd/mtd-abi.h>
+#include <scsi/sg.h>
 
 #include "decode.h"
 #include "decode_ioctl.h"
@@ -222,6 +223,37 @@ static void test_ioctl_names(void **state)
 	fake_done(&f);
 }
 
+/* SG_IO v3: the request at entry, the response at exit (even after a
+ * failure), buffers in hex; an unknown interface id as a number. */
+static void test_sg_io(void **state)
+{
+	unsigned char cdb[2] = { 0x12, 0x34 }, data[3] = { 0xab, 0xcd, 0xef }, sense[1] = { 0x70 };
+	struct sg_io_hdr h = { .interface_id = 'S', .dxfer_direction = SG_DXFER_FROM_DEV,
+			       .cmd_len = 2, .cmdp = cdb, .mx_sb_len = 1, .dxfer_len = 3,
+			       .dxferp = data, .sbp = sense, .sb_len_wr = 1, .resid = 1,
+			       .timeout = 5, .flags = SG_FLAG_DIRECT_IO, .info = SG_INFO_CHECK };
+	int bad = 'X';
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SG_IO, (unsigned long)&h, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 5);
+	assert_string_equal(fake_text(&f), "3, SG_IO, {interface_id='S', dxfer_direction="
+			    "SG_DXFER_FROM_DEV, cmd_len=2, cmdp=\"\\x12\\x34\", mx_sb_len=1, "
+			    "iovec_count=0, dxfer_len=3, timeout=5, flags=SG_FLAG_DIRECT_IO, "
+			    "dxferp=\"\\xab\\xcd\", status=0, masked_status=0, msg_status=0, "
+			    "sb_len_wr=1, sbp=\"\\x70\", host_status=0, driver_status=0, resid=1, "
+			    "duration=0, info=SG_INFO_CHECK}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SG_IO, (unsigned long)&bad, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, SG_IO, [88]");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +262,7 @@ int main(void)
 		cmocka_unit_test_setup(test_ubi, fake_setup),
 		cmocka_unit_test_setup(test_mtd, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_names, fake_setup),
+		cmocka_unit_test_setup(test_sg_io, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
