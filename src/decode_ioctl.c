@@ -301,6 +301,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_ubi,
 	&ioctl_family_mtd,
 	&ioctl_family_hid,
+	&ioctl_family_dm,
 	&ioctl_family_v4l2,
 	&ioctl_family_fs,
 	&ioctl_family_fiemap,

@@ -19,6 +19,7 @@
 #include <mtd/ubi-user.h>
 #include <mtd/mtd-abi.h>
 #include <scsi/sg.h>
+#include <linux/dm-ioctl.h>
 
 #include "decode.h"
 #include "decode_ioctl.h"
@@ -254,6 +255,36 @@ static void test_sg_io(void **state)
 	fake_done(&f);
 }
 
+/* Device mapper: the header with the fields of the request, the payload
+ * as "..." without -v, the header again when the call succeeded. */
+static void test_dm(void **state)
+{
+	struct {
+		struct dm_ioctl d;
+		char msg[16];
+	} m = { { .version = { 4, 1, 2 }, .data_size = sizeof(m), .data_start = sizeof(m.d),
+		  .flags = DM_READONLY_FLAG, .name = "vg0", .event_nr = 3 } };
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, DM_DEV_RENAME, (unsigned long)&m, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, DM_DEV_RENAME, [{version=[4, 1, 2], data_size=328, "
+			    "data_start=312, name=\"vg0\", event_nr=3, flags=DM_READONLY_FLAG}, ...]");
+	fake_done(&f);
+
+	m.d.open_count = 1;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, DM_DEV_STATUS, (unsigned long)&m, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, DM_DEV_STATUS, [{version=[4, 1, 2], data_size=328, "
+			    "name=\"vg0\", flags=DM_READONLY_FLAG}] => [{version=[4, 1, 2], "
+			    "data_size=328, name=\"vg0\", target_count=0, open_count=1, event_nr=3, "
+			    "flags=DM_READONLY_FLAG}]");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +294,7 @@ int main(void)
 		cmocka_unit_test_setup(test_mtd, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_names, fake_setup),
 		cmocka_unit_test_setup(test_sg_io, fake_setup),
+		cmocka_unit_test_setup(test_dm, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
