@@ -24,6 +24,12 @@ extern const struct ioctl_family ioctl_family_lirc;
 extern const struct ioctl_family ioctl_family_nsfs;
 extern const struct ioctl_family ioctl_family_kd;
 extern const struct ioctl_family ioctl_family_perf;
+extern const struct ioctl_family ioctl_family_tee;
+extern const struct ioctl_family ioctl_family_uffd;
+extern const struct ioctl_family ioctl_family_ubi;
+extern const struct ioctl_family ioctl_family_mtd;
+extern const struct ioctl_family ioctl_family_hid;
+extern const struct ioctl_family ioctl_family_dm;
 
 /* kd family (src/ioctl_kd.c), pure formatters: a keysym as strace's
  * comment shows it ("K_F1", "K(KT_LATIN, 'a')", "K(0xf, 0)"), and LED
