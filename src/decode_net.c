@@ -154,6 +154,240 @@ static void fmt_unix(struct strbuf *sb, const struct sockaddr_un *sun, size_t le
 	sb_quote(sb, sun->sun_path, strnlen(sun->sun_path, plen), qflags);
 }
 
+/* Sizes of the structures decoded by byte offsets (struct sockaddr_ipx,
+ * sockaddr_x25, sockaddr_ll) */
+enum { SA_IPX_LEN = 16, SA_X25_LEN = 18, SA_LL_LEN = 20 };
+
+/* An unsigned field of a known width read at byte offset off (host order). */
+static uint32_t sa_u32(const unsigned char *p, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, p + off, sizeof(v));
+	return v;
+}
+
+static uint16_t sa_u16(const unsigned char *p, size_t off)
+{
+	uint16_t v;
+
+	memcpy(&v, p + off, sizeof(v));
+	return v;
+}
+
+/* An enum in the -X style: abbrev "NAME" or "0x9 /+ DFLT +/", raw "0x9",
+ * verbose "0x9 /+ NAME +/" (unknown: "/+ DFLT +/"). */
+static void sb_xval_st(struct strbuf *sb, const struct xlat *x, uint64_t v, const char *dflt,
+		       int xstyle)
+{
+	const char *s = xlat_lookup(x, v);
+
+	if (xstyle == XLAT_ABBREV) {
+		sb_xval(sb, x, v, dflt);
+		return;
+	}
+	sb_printf(sb, v ? "%#llx" : "0", (unsigned long long)v);
+	if (xstyle == XLAT_VERBOSE && (s || dflt))
+		sb_printf(sb, " /* %s */", s ? s : dflt);
+}
+
+/* IPX: port, network, node, type (and a nonzero trailing byte). */
+static void fmt_ipx(struct strbuf *sb, const unsigned char *p, int xstyle)
+{
+	char t[32];
+	uint16_t port = sa_u16(p, 2);
+	uint32_t net = sa_u32(p, 4);
+
+	snprintf(t, sizeof(t), "htons(%u)", ntohs(port));
+	sb_netfield(sb, "sipx_port", p + 2, 2, t, xstyle);
+	sb_printf(sb, ", sipx_network=htonl(%#x)", ntohl(net));
+	sb_puts(sb, ", sipx_node=[");
+	for (size_t i = 0; i < 6; i++)
+		sb_printf(sb, "%s%#04x", i ? ", " : "", p[8 + i]);
+	sb_printf(sb, "], sipx_type=%#04x", p[14]);
+	if (p[15])
+		sb_printf(sb, ", sipx_zero=%#x", p[15]);
+}
+
+/* X.25: the address, a string of at most 15 characters in 16 bytes. */
+static void fmt_x25(struct strbuf *sb, const unsigned char *p, unsigned qflags)
+{
+	enum { X25_ADDR_LEN = 16 };
+	size_t n = strnlen((const char *)p + 2, X25_ADDR_LEN);
+
+	sb_puts(sb, ", sx25_addr={x25_addr=");
+	sb_quote(sb, (const char *)p + 2, n < X25_ADDR_LEN ? n : X25_ADDR_LEN - 1, qflags);
+	if (n == X25_ADDR_LEN)
+		sb_puts(sb, "...");
+	sb_puts(sb, "}");
+}
+
+/* ---- AX.25 ---- */
+
+enum { AX25_CALL_LEN = 7, AX25_SA_LEN = 16, AX25_MAX_DIGIS = 8 };
+
+/* How an AX.25 address can be shown: as a callsign ("ABC-3"), raw bytes
+ * with the callsign in a comment, or raw bytes only (the characters are
+ * not printable or would end the comment). */
+enum ax25_form { AX25_NATIVE, AX25_COMMENT, AX25_RAW };
+
+static enum ax25_form ax25_check(const unsigned char *call)
+{
+	enum ax25_form f = AX25_NATIVE;
+	bool space = false, other = false;
+
+	for (size_t i = 0; i < AX25_CALL_LEN - 1; i++) {
+		unsigned char c = call[i] >> 1;
+
+		if (c < ' ' || c > '~' || c == '*' || c == '/')
+			return AX25_RAW;
+		if (call[i] & 1)
+			f = AX25_COMMENT;
+		if (c == ' ') {
+			space = true;
+			continue;
+		}
+		other = true;
+		if (space || !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
+			f = AX25_COMMENT;
+	}
+	if (call[AX25_CALL_LEN - 1] & ~0x1e)
+		f = AX25_COMMENT;
+	if (!other && call[AX25_CALL_LEN - 1])
+		f = AX25_COMMENT;
+	return f;
+}
+
+/* "CALL-SSID" without the trailing blanks; "*" for an empty call of SSID 0 */
+static void sb_ax25_call(struct strbuf *sb, const unsigned char *call)
+{
+	size_t end = AX25_CALL_LEN - 1;
+	unsigned ssid = (call[AX25_CALL_LEN - 1] >> 1) & 0xf;
+
+	while (end && (call[end - 1] >> 1) == ' ')
+		end--;
+	if (!end && !ssid) {
+		sb_putc(sb, '*');
+		return;
+	}
+	for (size_t i = 0; i < end; i++)
+		sb_putc(sb, (char)(call[i] >> 1));
+	sb_printf(sb, "-%u", ssid);
+}
+
+static void sb_ax25_addr(struct strbuf *sb, const unsigned char *call, int xstyle)
+{
+	enum ax25_form f = ax25_check(call);
+	bool raw, name;
+
+	if (f == AX25_NATIVE) {
+		raw = xstyle != XLAT_ABBREV;
+		name = xstyle != XLAT_RAW;
+	} else {
+		raw = true;
+		name = f == AX25_COMMENT;
+	}
+	if (raw) {
+		sb_puts(sb, "{ax25_call=");
+		sb_hexbytes(sb, call, AX25_CALL_LEN);
+		sb_putc(sb, '}');
+	}
+	if (!name)
+		return;
+	if (raw)
+		sb_puts(sb, " /* ");
+	sb_ax25_call(sb, call);
+	if (raw)
+		sb_puts(sb, " */");
+}
+
+/* The callsign and count; the digipeaters when there is a count or room
+ * for them ("fsa_ax25={...}, fsa_digipeater=[...]"), "..." for bytes
+ * past the last whole one. */
+static void fmt_ax25(struct strbuf *sb, const unsigned char *p, size_t len, int xstyle)
+{
+	int32_t ndigis = (int32_t)sa_u32(p, 12);
+	bool full = ndigis || len > AX25_SA_LEN;
+	size_t have, want, n;
+
+	sb_puts(sb, full ? ", fsa_ax25={sax25_call=" : ", sax25_call=");
+	sb_ax25_addr(sb, p + 2, xstyle);
+	sb_printf(sb, ", sax25_ndigis=%d", ndigis);
+	if (!full)
+		return;
+	sb_putc(sb, '}');
+	have = (len - AX25_SA_LEN) / AX25_CALL_LEN;
+	if (have > AX25_MAX_DIGIS)
+		have = AX25_MAX_DIGIS;
+	want = ndigis > 0 ? (size_t)ndigis : 0;
+	if (want > AX25_MAX_DIGIS)
+		want = AX25_MAX_DIGIS;
+	n = have < want ? have : want;
+	if (want) {
+		sb_puts(sb, ", fsa_digipeater=[");
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				sb_puts(sb, ", ");
+			sb_ax25_addr(sb, p + AX25_SA_LEN + i * AX25_CALL_LEN, xstyle);
+		}
+		if (want > have)
+			sb_puts(sb, n ? ", ..." : "...");
+		sb_putc(sb, ']');
+	}
+	if (len > AX25_SA_LEN + have * AX25_CALL_LEN)
+		sb_puts(sb, ", ...");
+}
+
+/* ---- AF_PACKET ---- */
+
+static void fmt_ll(struct strbuf *sb, const unsigned char *p, size_t len, size_t room, int xstyle)
+{
+	enum { LL_ADDR_OFF = 12 };
+	char t[64];
+	struct strbuf proto;
+	unsigned halen = p[11];
+
+	sb_init(&proto, t, sizeof(t));
+	sb_puts(&proto, "htons(");
+	sb_xval(&proto, &xlat_ethernet_protocols, ntohs(sa_u16(p, 2)), "ETH_P_???");
+	sb_putc(&proto, ')');
+	sb_netfield(sb, "sll_protocol", p + 2, 2, t, xstyle);
+	sb_ifindex(sb, ", sll_ifindex=", sa_u32(p, 4), true, xstyle);
+	sb_puts(sb, ", sll_hatype=");
+	sb_xval_st(sb, &xlat_arp_hardware_types, sa_u16(p, 8), "ARPHRD_???", xstyle);
+	sb_puts(sb, ", sll_pkttype=");
+	sb_xval_st(sb, &xlat_af_packet_types, p[10], "PACKET_???", xstyle);
+	sb_printf(sb, ", sll_halen=%u", halen);
+	if (!halen)
+		return;
+	sb_puts(sb, ", sll_addr=[");
+	for (unsigned i = 0; i < halen; i++) {
+		if (i)
+			sb_puts(sb, ", ");
+		if (LL_ADDR_OFF + i >= len || LL_ADDR_OFF + i >= room) {
+			sb_puts(sb, "...");
+			break;
+		}
+		sb_printf(sb, "%#04x", p[LL_ADDR_OFF + i]);
+	}
+	sb_putc(sb, ']');
+}
+
+/* "{sa_family=AF_INET" in the -X style */
+static void sb_family(struct strbuf *sb, unsigned family, int xstyle)
+{
+	sb_puts(sb, "{sa_family=");
+	if (xstyle == XLAT_ABBREV) {
+		sb_xval(sb, &xlat_socket_families, family, "AF_???");
+	} else {
+		const char *name = xlat_lookup(&xlat_socket_families, family);
+
+		sb_printf(sb, family ? "%#x" : "0", family);
+		if (name && xstyle == XLAT_VERBOSE)
+			sb_printf(sb, " /* %s */", name);
+	}
+}
+
 size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags,
 		       int xstyle)
 {
@@ -171,16 +405,7 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 		return sb_len(&sb);
 	}
 	family = ss.ss_family;
-	sb_puts(&sb, "{sa_family=");
-	if (xstyle == XLAT_ABBREV) {
-		sb_xval(&sb, &xlat_socket_families, family, "AF_???");
-	} else {
-		const char *name = xlat_lookup(&xlat_socket_families, family);
-
-		sb_printf(&sb, family ? "%#x" : "0", family);
-		if (name && xstyle == XLAT_VERBOSE)
-			sb_printf(&sb, " /* %s */", name);
-	}
+	sb_family(&sb, family, xstyle);
 	switch (family) {
 	case AF_INET:
 		if (len >= sizeof(struct sockaddr_in)) {
@@ -201,7 +426,33 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 		if (len >= sizeof(struct sockaddr_nl)) {
 			const struct sockaddr_nl *nl = (const struct sockaddr_nl *)&ss;
 
+			if (nl->nl_pad)
+				sb_printf(&sb, ", nl_pad=%#x", nl->nl_pad);
 			sb_printf(&sb, ", nl_pid=%u, nl_groups=%#08x", nl->nl_pid, nl->nl_groups);
+			break;
+		}
+		goto generic;
+	case AF_IPX:
+		if (len >= SA_IPX_LEN) {
+			fmt_ipx(&sb, (const unsigned char *)&ss, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_X25:
+		if (len >= SA_X25_LEN) {
+			fmt_x25(&sb, (const unsigned char *)&ss, qflags);
+			break;
+		}
+		goto generic;
+	case AF_AX25:
+		if (len >= AX25_SA_LEN) {
+			fmt_ax25(&sb, (const unsigned char *)&ss, len, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_PACKET:
+		if (len >= SA_LL_LEN) {
+			fmt_ll(&sb, (const unsigned char *)&ss, len, sizeof(ss), xstyle);
 			break;
 		}
 		goto generic;
@@ -216,6 +467,22 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 	}
 	sb_puts(&sb, "}");
 	return sb_len(&sb);
+}
+
+/* A netlink address whose port id is a process id shown as -Y asks */
+static void print_sockaddr_nl(struct tcb *tcp, const struct sockaddr_nl *nl)
+{
+	char buf[128];
+	struct strbuf sb;
+
+	sb_init(&sb, buf, sizeof(buf));
+	sb_family(&sb, AF_NETLINK, pcfg.xlat_style);
+	if (nl->nl_pad)
+		sb_printf(&sb, ", nl_pad=%#x", nl->nl_pad);
+	sb_puts(&sb, ", nl_pid=");
+	tprints(tcp, buf);
+	print_pid(tcp, (int)nl->nl_pid, PT_TGID);
+	tprintf(tcp, ", nl_groups=%#08x}", nl->nl_groups);
 }
 
 void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
@@ -235,6 +502,10 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 		len = sizeof(ss);
 	if (mem_read_struct(tcp, addr, &ss, len) < 0) {
 		print_addr(tcp, addr);
+		return;
+	}
+	if (ss.ss_family == AF_NETLINK && len >= sizeof(struct sockaddr_nl) && pids_mode) {
+		print_sockaddr_nl(tcp, (const struct sockaddr_nl *)&ss);
 		return;
 	}
 	format_sockaddr(buf, sizeof(buf), &ss, len, qflags_now(), pcfg.xlat_style);

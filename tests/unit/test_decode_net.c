@@ -108,6 +108,70 @@ static void test_huge_len(void **state)
 	assert_int_equal(strlen(buf), 7);
 }
 
+/* Families decoded by byte offsets: IPX, X.25, AX.25, AF_PACKET; the
+ * netlink padding when it is not zero. */
+static void test_more_families(void **state)
+{
+	unsigned char b[80];
+
+	(void)state;
+	memset(b, 0, sizeof(b));
+	b[0] = AF_IPX;
+	b[2] = 0x30; b[3] = 0x39;                      /* port 12345 */
+	b[4] = 0xfa; b[5] = 0xce; b[6] = 0xfe; b[7] = 0xed;
+	memcpy(b + 8, "ABCDEF", 6);
+	b[14] = 0xff;
+	check_sa(b, 16, "{sa_family=AF_IPX, sipx_port=htons(12345), sipx_network=htonl(0xfacefeed), "
+			"sipx_node=[0x41, 0x42, 0x43, 0x44, 0x45, 0x46], sipx_type=0xff}");
+	b[15] = 0x42;
+	check_sa(b, 16, "{sa_family=AF_IPX, sipx_port=htons(12345), sipx_network=htonl(0xfacefeed), "
+			"sipx_node=[0x41, 0x42, 0x43, 0x44, 0x45, 0x46], sipx_type=0xff, sipx_zero=0x42}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_X25;
+	memcpy(b + 2, "0123456789abcdef", 16);
+	check_sa(b, 18, "{sa_family=AF_X25, sx25_addr={x25_addr=\"0123456789abcde\"...}}");
+	b[12] = 0;
+	check_sa(b, 18, "{sa_family=AF_X25, sx25_addr={x25_addr=\"0123456789\"}}");
+
+	/* AX.25: "AB-3" with no digipeaters; then two of them, one odd */
+	memset(b, 0, sizeof(b));
+	b[0] = AF_AX25;
+	for (int i = 0; i < 6; i++)
+		b[2 + i] = (unsigned char)("AB    "[i] << 1);
+	b[8] = 3 << 1;
+	check_sa(b, 16, "{sa_family=AF_AX25, sax25_call=AB-3, sax25_ndigis=0}");
+	b[12] = 2;
+	for (int i = 0; i < 6; i++) {
+		b[16 + i] = (unsigned char)("C D   "[i] << 1);
+		b[23 + i] = ' ' << 1;
+	}
+	check_sa(b, 31, "{sa_family=AF_AX25, fsa_ax25={sax25_call=AB-3, sax25_ndigis=2}, "
+			"fsa_digipeater=[{ax25_call=\"\\x86\\x40\\x88\\x40\\x40\\x40\\x00\"} /* C D-0 */, "
+			"*], ...}");
+	check_sa(b, 16, "{sa_family=AF_AX25, fsa_ax25={sax25_call=AB-3, sax25_ndigis=2}, "
+			"fsa_digipeater=[...]}");
+	b[16] = 1; /* unprintable: raw only */
+	check_sa(b, 23, "{sa_family=AF_AX25, fsa_ax25={sax25_call=AB-3, sax25_ndigis=2}, "
+			"fsa_digipeater=[{ax25_call=\"\\x01\\x40\\x88\\x40\\x40\\x40\\x00\"}, ...]}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_PACKET;
+	b[3] = 3;          /* ETH_P_ALL */
+	b[4] = 0x2a;       /* ifindex 42 */
+	b[8] = 1;          /* ARPHRD_ETHER */
+	b[11] = 9;
+	memcpy(b + 12, "abcdefgh", 8);
+	check_sa(b, 20, "{sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), sll_ifindex=42, "
+			"sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, sll_halen=9, "
+			"sll_addr=[0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, ...]}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_NETLINK;
+	b[2] = 0xff;
+	check_sa(b, 12, "{sa_family=AF_NETLINK, nl_pad=0xff, nl_pid=0, nl_groups=00000000}");
+}
+
 static void test_xstyle(void **state)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(80) };
@@ -380,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_scope_nl),
 		cmocka_unit_test(test_unix),
 		cmocka_unit_test(test_netlink_unknown),
+		cmocka_unit_test(test_more_families),
 		cmocka_unit_test(test_huge_len),
 		cmocka_unit_test(test_socktype),
 		cmocka_unit_test(test_xstyle),
