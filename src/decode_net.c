@@ -156,7 +156,15 @@ static void fmt_unix(struct strbuf *sb, const struct sockaddr_un *sun, size_t le
 
 /* Sizes of the structures decoded by byte offsets (struct sockaddr_ipx,
  * sockaddr_x25, sockaddr_ll) */
-enum { SA_IPX_LEN = 16, SA_X25_LEN = 18, SA_LL_LEN = 20 };
+enum {
+	SA_IPX_LEN = 16, SA_X25_LEN = 18, SA_LL_LEN = 20, SA_RXRPC_LEN = 36,
+	SA_IEEE802154_LEN = 20, SA_ALG_LEN = 24, SA_NFC_LEN = 16, SA_VSOCK_LEN = 16,
+	SA_QRTR_LEN = 12, SA_XDP_LEN = 16, SA_MCTP_LEN = 12,
+};
+
+#ifndef AF_MCTP
+#define AF_MCTP 45
+#endif
 
 /* An unsigned field of a known width read at byte offset off (host order). */
 static uint32_t sa_u32(const unsigned char *p, size_t off)
@@ -373,23 +381,260 @@ static void fmt_ll(struct strbuf *sb, const unsigned char *p, size_t len, size_t
 	sb_putc(sb, ']');
 }
 
+/* An enum field value: unknown values in hex, with a comment naming dflt
+ * when given (abbrev); raw the number; verbose the number and the name. */
+static void sb_enum_st(struct strbuf *sb, const struct xlat *x, uint64_t v, const char *dflt,
+		       int xstyle)
+{
+	const char *s = xlat_lookup(x, v);
+
+	if (xstyle == XLAT_ABBREV && s) {
+		sb_puts(sb, s);
+		return;
+	}
+	sb_printf(sb, v ? "%#llx" : "0", (unsigned long long)v);
+	if (xstyle != XLAT_RAW && (s || dflt))
+		sb_printf(sb, " /* %s */", s ? s : dflt);
+}
+
+/* Flags in the -X style: abbrev "A|B|0x40" (none known: "0x40 /+ DFLT +/"),
+ * raw the number, verbose the number and the names in a comment. */
+static void sb_flags_st(struct strbuf *sb, const struct xlat *x, uint64_t v, const char *dflt,
+			int xstyle)
+{
+	bool known = flags_known(x, v);
+
+	if (v == 0 || xstyle == XLAT_RAW || (!known && !dflt)) {
+		sb_printf(sb, v ? "%#llx" : "0", (unsigned long long)v);
+		return;
+	}
+	if (xstyle == XLAT_VERBOSE || !known)
+		sb_printf(sb, "%#llx /* ", (unsigned long long)v);
+	if (known)
+		sb_flags(sb, x, v, NULL);
+	else
+		sb_puts(sb, dflt);
+	if (xstyle == XLAT_VERBOSE || !known)
+		sb_puts(sb, " */");
+}
+
+/* The -X raw form of an enum or flags value forced into its verbose form
+ * (strace prints these fields with their names in comments) */
+static int xstyle_verbose(int xstyle)
+{
+	return xstyle == XLAT_RAW ? XLAT_RAW : XLAT_VERBOSE;
+}
+
+/* A socket family value: "AF_INET", raw "0x2", verbose "0x2 /+ AF_INET +/" */
+static void sb_af(struct strbuf *sb, unsigned family, int xstyle)
+{
+	if (xstyle == XLAT_ABBREV) {
+		sb_xval(sb, &xlat_socket_families, family, "AF_???");
+		return;
+	}
+	const char *name = xlat_lookup(&xlat_socket_families, family);
+
+	sb_printf(sb, family ? "%#x" : "0", family);
+	if (xstyle == XLAT_VERBOSE)
+		sb_printf(sb, " /* %s */", name ? name : "AF_???");
+}
+
+/* RxRPC: the service, the transport's type and length and the transport
+ * address (an IPv4 or IPv6 one, else its family and bytes). */
+static void fmt_rxrpc(struct strbuf *sb, const unsigned char *p, size_t len, unsigned qflags,
+		      int xstyle)
+{
+	enum { TR_OFF = 8, IN_LEN = 16, IN6_MIN = 24 };
+	unsigned tlen = sa_u16(p, 6), family = sa_u16(p, TR_OFF);
+	size_t eff = tlen < len - TR_OFF ? tlen : len - TR_OFF;
+	size_t rest = eff > 2 ? eff - 2 : 0;
+	const char *name = family == AF_INET ? "sin" : family == AF_INET6 ? "sin6" : NULL;
+
+	sb_puts(sb, ", srx_service=");
+	sb_enum_st(sb, &xlat_rxrpc_services, sa_u16(p, 2), "???_SERVICE", xstyle_verbose(xstyle));
+	sb_puts(sb, ", transport_type=");
+	sb_enum_st(sb, &xlat_socket_types, sa_u16(p, 4), "SOCK_???", xstyle);
+	sb_printf(sb, ", transport_len=%u, transport={", tlen);
+	if (name)
+		sb_printf(sb, "%s={%s_family=", name, name);
+	else
+		sb_puts(sb, "family=");
+	sb_af(sb, family, xstyle);
+	if (family == AF_INET && tlen >= IN_LEN) {
+		struct sockaddr_in sin;
+
+		memcpy(&sin, p + TR_OFF, sizeof(sin));
+		fmt_inet(sb, &sin, xstyle);
+	} else if (family == AF_INET6 && tlen >= IN6_MIN) {
+		struct sockaddr_in6 s6;
+
+		memcpy(&s6, p + TR_OFF, sizeof(s6));
+		fmt_inet6(sb, &s6, eff, xstyle);
+	} else if (rest) {
+		sb_puts(sb, ", ");
+		sb_quote(sb, (const char *)p + TR_OFF + 2, rest, qflags);
+	}
+	sb_puts(sb, name ? "}}" : "}");
+}
+
+/* A hardware address: abbrev "8a:8b:..", raw the bytes, verbose both */
+static void sb_hwaddr(struct strbuf *sb, const unsigned char *p, size_t n, int xstyle)
+{
+	if (xstyle != XLAT_ABBREV)
+		sb_hexbytes(sb, p, n);
+	if (xstyle == XLAT_RAW)
+		return;
+	if (xstyle == XLAT_VERBOSE)
+		sb_puts(sb, " /* ");
+	for (size_t i = 0; i < n; i++)
+		sb_printf(sb, "%s%02x", i ? ":" : "", p[i]);
+	if (xstyle == XLAT_VERBOSE)
+		sb_puts(sb, " */");
+}
+
+static void fmt_ieee802154(struct strbuf *sb, const unsigned char *p, int xstyle)
+{
+	enum { ADDR_NONE = 0, ADDR_SHORT = 2 };
+	uint32_t type = sa_u32(p, 4);
+	int xv = xstyle_verbose(xstyle);
+
+	sb_puts(sb, ", addr={addr_type=");
+	sb_enum_st(sb, &xlat_ieee802154_addr_types, type, "IEEE802154_ADDR_???", xv);
+	sb_puts(sb, ", pan_id=");
+	sb_enum_st(sb, &xlat_ieee802154_pan_ids, sa_u16(p, 8), NULL, xv);
+	if (type == ADDR_SHORT) {
+		sb_puts(sb, ", short_addr=");
+		sb_enum_st(sb, &xlat_ieee802154_addrs, sa_u16(p, 10), NULL, xv);
+	} else if (type != ADDR_NONE) {
+		sb_puts(sb, ", hwaddr=");
+		sb_hwaddr(sb, p + 10, 8, xstyle);
+	}
+	sb_putc(sb, '}');
+}
+
+/* A NUL-terminated string in a field of n bytes: up to the NUL; n - 1
+ * bytes and "..." when none of them is and the last byte is not one. */
+static void sb_cstr_field(struct strbuf *sb, const unsigned char *p, size_t n, unsigned qflags)
+{
+	size_t l = n ? strnlen((const char *)p, n - 1) : 0;
+
+	sb_quote(sb, (const char *)p, l, qflags);
+	if (n && l == n - 1 && p[n - 1])
+		sb_puts(sb, "...");
+}
+
+static void fmt_alg(struct strbuf *sb, const unsigned char *p, size_t len, unsigned qflags,
+		    int xstyle)
+{
+	enum { TYPE_LEN = 14, NAME_OFF = 24 };
+
+	sb_puts(sb, ", salg_type=");
+	sb_cstr_field(sb, p + 2, TYPE_LEN, qflags);
+	sb_puts(sb, ", salg_feat=");
+	sb_flags_st(sb, &xlat_alg_sockaddr_flags, sa_u32(p, 16), "CRYPTO_ALG_???",
+		    xstyle_verbose(xstyle));
+	sb_puts(sb, ", salg_mask=");
+	sb_flags_st(sb, &xlat_alg_sockaddr_flags, sa_u32(p, 20), "CRYPTO_ALG_???",
+		    xstyle_verbose(xstyle));
+	sb_puts(sb, ", salg_name=");
+	sb_cstr_field(sb, p + NAME_OFF, len - NAME_OFF, qflags);
+}
+
+/* NFC, and its LLCP form (sockaddr_nfc_llcp, 64-bit layout) */
+static void fmt_nfc(struct strbuf *sb, const unsigned char *p, size_t len, int xstyle)
+{
+	enum { NFC_LEN = 16, LLCP_LEN = 96, SN_OFF = 18, SN_MAX = 63, SNLEN_OFF = 88 };
+	uint64_t snlen;
+
+	sb_ifindex(sb, ", dev_idx=", sa_u32(p, 4), true, xstyle);
+	sb_printf(sb, ", target_idx=%#x", sa_u32(p, 8));
+	sb_puts(sb, ", nfc_protocol=");
+	sb_enum_st(sb, &xlat_nfc_sockaddr_protocols, sa_u32(p, 12), "NFC_PROTO_???", xstyle);
+	if (len < LLCP_LEN) {
+		if (len > NFC_LEN)
+			sb_puts(sb, ", ...");
+		return;
+	}
+	memcpy(&snlen, p + SNLEN_OFF, sizeof(snlen));
+	sb_puts(sb, ", dsap=");
+	sb_enum_st(sb, &xlat_nfc_saps, p[16], NULL, xstyle_verbose(xstyle));
+	sb_puts(sb, ", ssap=");
+	sb_enum_st(sb, &xlat_nfc_saps, p[17], NULL, xstyle_verbose(xstyle));
+	sb_puts(sb, ", service_name=");
+	sb_quote(sb, (const char *)p + SN_OFF, snlen < SN_MAX ? snlen : SN_MAX, 0);
+	sb_printf(sb, ", service_name_len=%llu", (unsigned long long)snlen);
+}
+
+static void fmt_vsock(struct strbuf *sb, const unsigned char *p, int xstyle)
+{
+	if (sa_u16(p, 2))
+		sb_printf(sb, ", svm_reserved1=%#x", sa_u16(p, 2));
+	sb_puts(sb, ", svm_cid=");
+	sb_enum_st(sb, &xlat_vsock_cids, sa_u32(p, 8), NULL, xstyle);
+	sb_puts(sb, ", svm_port=");
+	sb_enum_st(sb, &xlat_vsock_ports, sa_u32(p, 4), NULL, xstyle);
+	sb_puts(sb, ", svm_flags=");
+	sb_flags_st(sb, &xlat_vsock_flags, p[12], "VMADDR_FLAG_???", xstyle);
+	if (p[13] || p[14] || p[15]) {
+		sb_puts(sb, ", svm_zero=");
+		sb_hexbytes(sb, p + 13, 3);
+	}
+}
+
+static void fmt_qrtr(struct strbuf *sb, const unsigned char *p, int xstyle)
+{
+	sb_puts(sb, ", sq_node=");
+	sb_enum_st(sb, &xlat_qipcrtr_nodes, sa_u32(p, 4), NULL, xstyle);
+	sb_puts(sb, ", sq_port=");
+	sb_enum_st(sb, &xlat_qipcrtr_ports, sa_u32(p, 8), NULL, xstyle);
+}
+
+enum { XDP_SHARED_UMEM_FLAG = 1 };
+
+/* XDP; with XDP_SHARED_UMEM the last field is a descriptor, left out
+ * (with its value) when omit_fd is set: the caller prints it. */
+static void fmt_xdp(struct strbuf *sb, const unsigned char *p, int xstyle, bool omit_fd)
+{
+	unsigned flags = sa_u16(p, 2);
+	uint32_t fd = sa_u32(p, 12);
+
+	sb_puts(sb, ", sxdp_flags=");
+	sb_flags_st(sb, &xlat_xdp_sockaddr_flags, flags, "XDP_???", xstyle);
+	sb_ifindex(sb, ", sxdp_ifindex=", sa_u32(p, 4), true, xstyle);
+	sb_printf(sb, ", sxdp_queue_id=%u", sa_u32(p, 8));
+	if (flags & XDP_SHARED_UMEM_FLAG) {
+		sb_puts(sb, ", sxdp_shared_umem_fd=");
+		if (!omit_fd)
+			sb_printf(sb, "%d", (int)fd);
+	} else if (fd) {
+		sb_printf(sb, ", sxdp_shared_umem_fd=%#x", fd);
+	}
+}
+
+static void fmt_mctp(struct strbuf *sb, const unsigned char *p, int xstyle)
+{
+	if (sa_u16(p, 2))
+		sb_printf(sb, ", __smctp_pad0=%#x", sa_u16(p, 2));
+	sb_puts(sb, ", smctp_network=");
+	sb_enum_st(sb, &xlat_mctp_nets, sa_u32(p, 4), NULL, xstyle);
+	sb_puts(sb, ", smctp_addr={s_addr=");
+	sb_enum_st(sb, &xlat_mctp_addrs, p[8], NULL, xstyle);
+	sb_printf(sb, "}, smctp_type=%#x, smctp_tag=%#x", p[9], p[10]);
+	if (p[11])
+		sb_printf(sb, ", __smctp_pad1=%#x", p[11]);
+}
+
 /* "{sa_family=AF_INET" in the -X style */
 static void sb_family(struct strbuf *sb, unsigned family, int xstyle)
 {
 	sb_puts(sb, "{sa_family=");
-	if (xstyle == XLAT_ABBREV) {
-		sb_xval(sb, &xlat_socket_families, family, "AF_???");
-	} else {
-		const char *name = xlat_lookup(&xlat_socket_families, family);
-
-		sb_printf(sb, family ? "%#x" : "0", family);
-		if (name && xstyle == XLAT_VERBOSE)
-			sb_printf(sb, " /* %s */", name);
-	}
+	sb_af(sb, family, xstyle);
 }
 
-size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags,
-		       int xstyle)
+/* format_sockaddr(); omit_fd: an AF_XDP address ends before the
+ * value of its descriptor field (the caller prints it). */
+static size_t format_sockaddr_opt(char *buf, size_t size, const void *sa, size_t len,
+				  unsigned qflags, int xstyle, bool omit_fd)
 {
 	struct sockaddr_storage ss;
 	struct strbuf sb;
@@ -456,6 +701,56 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 			break;
 		}
 		goto generic;
+	case AF_RXRPC:
+		if (len >= SA_RXRPC_LEN) {
+			fmt_rxrpc(&sb, (const unsigned char *)&ss, len, qflags, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_IEEE802154:
+		if (len >= SA_IEEE802154_LEN) {
+			fmt_ieee802154(&sb, (const unsigned char *)&ss, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_ALG:
+		if (len > SA_ALG_LEN) {
+			fmt_alg(&sb, (const unsigned char *)&ss, len, qflags, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_NFC:
+		if (len >= SA_NFC_LEN) {
+			fmt_nfc(&sb, (const unsigned char *)&ss, len, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_VSOCK:
+		if (len >= SA_VSOCK_LEN) {
+			fmt_vsock(&sb, (const unsigned char *)&ss, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_QIPCRTR:
+		if (len >= SA_QRTR_LEN) {
+			fmt_qrtr(&sb, (const unsigned char *)&ss, xstyle);
+			break;
+		}
+		goto generic;
+	case AF_XDP:
+		if (len >= SA_XDP_LEN) {
+			fmt_xdp(&sb, (const unsigned char *)&ss, xstyle, omit_fd);
+			if (omit_fd)
+				return sb_len(&sb);
+			break;
+		}
+		goto generic;
+	case AF_MCTP:
+		if (len >= SA_MCTP_LEN) {
+			fmt_mctp(&sb, (const unsigned char *)&ss, xstyle);
+			break;
+		}
+		goto generic;
 	default:
 	generic:
 		if (len > sizeof(ss.ss_family)) {
@@ -467,6 +762,12 @@ size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsig
 	}
 	sb_puts(&sb, "}");
 	return sb_len(&sb);
+}
+
+size_t format_sockaddr(char *buf, size_t size, const void *sa, size_t len, unsigned qflags,
+		       int xstyle)
+{
+	return format_sockaddr_opt(buf, size, sa, len, qflags, xstyle, false);
 }
 
 /* A netlink address whose port id is a process id shown as -Y asks */
@@ -507,6 +808,18 @@ void print_sockaddr(struct tcb *tcp, unsigned long addr, unsigned long len)
 	if (ss.ss_family == AF_NETLINK && len >= sizeof(struct sockaddr_nl) && pids_mode) {
 		print_sockaddr_nl(tcp, (const struct sockaddr_nl *)&ss);
 		return;
+	}
+	if (ss.ss_family == AF_XDP && len >= SA_XDP_LEN) {
+		const unsigned char *p = (const unsigned char *)&ss;
+
+		if (sa_u16(p, 2) & XDP_SHARED_UMEM_FLAG) {
+			format_sockaddr_opt(buf, sizeof(buf), &ss, len, qflags_now(),
+					    pcfg.xlat_style, true);
+			tprints(tcp, buf);
+			print_fd(tcp, (int)sa_u32(p, 12));
+			tprints(tcp, "}");
+			return;
+		}
 	}
 	format_sockaddr(buf, sizeof(buf), &ss, len, qflags_now(), pcfg.xlat_style);
 	tprints(tcp, buf);

@@ -172,6 +172,103 @@ static void test_more_families(void **state)
 	check_sa(b, 12, "{sa_family=AF_NETLINK, nl_pad=0xff, nl_pid=0, nl_groups=00000000}");
 }
 
+static void check_sa_x(const void *sa, size_t len, int xstyle, const char *want)
+{
+	char buf[1024];
+
+	format_sockaddr(buf, sizeof(buf), sa, len, 0, xstyle);
+	assert_string_equal(buf, want);
+}
+
+/* RxRPC (its transport), IEEE 802.15.4, AF_ALG, NFC, vsock, QRTR, XDP,
+ * MCTP; in the three -X styles where they differ. */
+static void test_families_xstyle(void **state)
+{
+	unsigned char b[100];
+
+	(void)state;
+	memset(b, 0, sizeof(b));
+	b[0] = AF_RXRPC;
+	b[2] = 1;                  /* CM_SERVICE */
+	b[4] = 1;                  /* SOCK_STREAM */
+	b[6] = 5;                  /* transport_len */
+	b[8] = AF_INET;
+	b[10] = 'a';
+	check_sa_x(b, 36, XLAT_ABBREV, "{sa_family=AF_RXRPC, srx_service=0x1 /* CM_SERVICE */, "
+		   "transport_type=SOCK_STREAM, transport_len=5, transport={sin={sin_family=AF_INET, \"a\\0\\0\"}}}");
+	check_sa_x(b, 36, XLAT_RAW, "{sa_family=0x21, srx_service=0x1, transport_type=0x1, "
+		   "transport_len=5, transport={sin={sin_family=0x2, \"a\\0\\0\"}}}");
+	b[8] = 0x2e;
+	check_sa_x(b, 36, XLAT_VERBOSE, "{sa_family=0x21 /* AF_RXRPC */, srx_service=0x1 /* CM_SERVICE */, "
+		   "transport_type=0x1 /* SOCK_STREAM */, transport_len=5, transport={family=0x2e /* AF_??? */, "
+		   "\"a\\0\\0\"}}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_IEEE802154;
+	b[4] = 3;                  /* IEEE802154_ADDR_LONG */
+	b[10] = 0xad; b[11] = 0xde;
+	check_sa_x(b, 20, XLAT_ABBREV, "{sa_family=AF_IEEE802154, addr={addr_type=0x3 /* IEEE802154_ADDR_LONG */, "
+		   "pan_id=0, hwaddr=ad:de:00:00:00:00:00:00}}");
+	check_sa_x(b, 20, XLAT_RAW, "{sa_family=0x24, addr={addr_type=0x3, pan_id=0, "
+		   "hwaddr=\"\\xad\\xde\\x00\\x00\\x00\\x00\\x00\\x00\"}}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_ALG;
+	memcpy(b + 2, "hash", 4);
+	b[17] = 0x10;              /* CRYPTO_ALG_KERN_DRIVER_ONLY */
+	b[20] = 0x40;
+	memcpy(b + 24, "sha12345", 8);
+	check_sa_x(b, 32, XLAT_ABBREV, "{sa_family=AF_ALG, salg_type=\"hash\", "
+		   "salg_feat=0x1000 /* CRYPTO_ALG_KERN_DRIVER_ONLY */, salg_mask=0x40 /* CRYPTO_ALG_??? */, "
+		   "salg_name=\"sha1234\"...}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_NFC;
+	b[8] = 0x42;
+	b[12] = 7;                 /* NFC_PROTO_ISO15693 */
+	b[16] = 1;                 /* LLCP_SAP_SDP */
+	b[18] = 'x';
+	b[88] = 1;
+	check_sa_x(b, 17, XLAT_ABBREV, "{sa_family=AF_NFC, dev_idx=0, target_idx=0x42, "
+		   "nfc_protocol=NFC_PROTO_ISO15693, ...}");
+	check_sa_x(b, 96, XLAT_ABBREV, "{sa_family=AF_NFC, dev_idx=0, target_idx=0x42, "
+		   "nfc_protocol=NFC_PROTO_ISO15693, dsap=0x1 /* LLCP_SAP_SDP */, ssap=0, "
+		   "service_name=\"x\", service_name_len=1}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_VSOCK;
+	b[4] = 1;                  /* port */
+	b[8] = 2;                  /* VMADDR_CID_HOST */
+	b[12] = 0xef;
+	check_sa_x(b, 16, XLAT_ABBREV, "{sa_family=AF_VSOCK, svm_cid=VMADDR_CID_HOST, svm_port=0x1, "
+		   "svm_flags=VMADDR_FLAG_TO_HOST|0xee}");
+	check_sa_x(b, 16, XLAT_VERBOSE, "{sa_family=0x28 /* AF_VSOCK */, svm_cid=0x2 /* VMADDR_CID_HOST */, "
+		   "svm_port=0x1, svm_flags=0xef /* VMADDR_FLAG_TO_HOST|0xee */}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_QIPCRTR;
+	memset(b + 4, 0xff, 4);
+	check_sa_x(b, 12, XLAT_ABBREV, "{sa_family=AF_QIPCRTR, sq_node=QRTR_NODE_BCAST, sq_port=0}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_XDP;
+	b[2] = 0x03;               /* XDP_SHARED_UMEM|XDP_COPY */
+	b[12] = 7;
+	check_sa_x(b, 16, XLAT_ABBREV, "{sa_family=AF_XDP, sxdp_flags=XDP_SHARED_UMEM|XDP_COPY, "
+		   "sxdp_ifindex=0, sxdp_queue_id=0, sxdp_shared_umem_fd=7}");
+	b[2] = 0x10;
+	check_sa_x(b, 16, XLAT_ABBREV, "{sa_family=AF_XDP, sxdp_flags=0x10 /* XDP_??? */, "
+		   "sxdp_ifindex=0, sxdp_queue_id=0, sxdp_shared_umem_fd=0x7}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = 45;                 /* AF_MCTP */
+	b[2] = 1;
+	b[8] = 0xff;
+	b[11] = 0xea;
+	check_sa_x(b, 12, XLAT_ABBREV, "{sa_family=AF_MCTP, __smctp_pad0=0x1, smctp_network=MCTP_NET_ANY, "
+		   "smctp_addr={s_addr=MCTP_ADDR_ANY}, smctp_type=0, smctp_tag=0, __smctp_pad1=0xea}");
+}
+
 static void test_xstyle(void **state)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(80) };
@@ -445,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_unix),
 		cmocka_unit_test(test_netlink_unknown),
 		cmocka_unit_test(test_more_families),
+		cmocka_unit_test(test_families_xstyle),
 		cmocka_unit_test(test_huge_len),
 		cmocka_unit_test(test_socktype),
 		cmocka_unit_test(test_xstyle),
