@@ -12,6 +12,7 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -1110,13 +1111,19 @@ static void print_cmsg_data(struct tcb *tcp, const struct cmsghdr *c, const unsi
 			    size_t dlen)
 {
 	if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+		if (dlen < sizeof(int))
+			return;
 		tprints(tcp, ", cmsg_data=[");
 		for (size_t i = 0; i + sizeof(int) <= dlen; i += sizeof(int)) {
 			int fd;
 
-			memcpy(&fd, data + i, sizeof(fd));
 			if (i)
 				tprints(tcp, ", ");
+			if (!pcfg.verbose && i / sizeof(int) >= pcfg.max_strlen) {
+				tprints(tcp, "...");
+				break;
+			}
+			memcpy(&fd, data + i, sizeof(fd));
 			print_fd(tcp, fd);
 		}
 		tprints(tcp, "]");
@@ -1133,50 +1140,83 @@ static void print_cmsg_data(struct tcb *tcp, const struct cmsghdr *c, const unsi
 	}
 }
 
-static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t len)
+/* The most control data the kernel takes (net.core.optmem_max rounded
+ * up to 8, else its default): longer msg_control buffers are read only
+ * that far. */
+static size_t optmem_max(void)
+{
+	static size_t max;
+
+	if (!max) {
+		FILE *f = fopen("/proc/sys/net/core/optmem_max", "re");
+		long v = 0;
+
+		if (!f || fscanf(f, "%ld", &v) != 1 || v <= 0)
+			max = sizeof(long long) * (2 * 1024 + 512);
+		else
+			max = ((size_t)v + 7) & ~(size_t)7;
+		if (f)
+			fclose(f);
+	}
+	return max;
+}
+
+/* The control messages: each header, its data cut at the end of the
+ * buffer; a header that does not fit ends the walk with "..." and the
+ * address of the rest (strace's walk). */
+static void print_cmsgs(struct tcb *tcp, unsigned long addr, size_t in_len)
 {
 	_cleanup_free_ unsigned char *buf = NULL;
-	size_t off = 0;
-	unsigned n = 0;
+	const size_t hdr = sizeof(struct cmsghdr);
+	size_t len = in_len < optmem_max() ? in_len : optmem_max();
+	size_t off = 0, left = len;
 
-	if (len > 1 << 16)
-		len = 1 << 16;
-	buf = xmalloc(len ? len : 1);
-	if (!addr || mem_read_struct(tcp, addr, buf, len) < 0) {
+	if (len < hdr) {
+		print_addr(tcp, addr);
+		return;
+	}
+	buf = xmalloc(len);
+	if (mem_read_struct(tcp, addr, buf, len) < 0) {
 		print_addr(tcp, addr);
 		return;
 	}
 	tprints(tcp, "[");
-	while (off + sizeof(struct cmsghdr) <= len) {
+	while (left >= hdr) {
 		struct cmsghdr c;
-		size_t clen, dlen;
+		size_t clen, l, step;
 
 		memcpy(&c, buf + off, sizeof(c));
 		clen = c.cmsg_len;
-		if (n++)
+		if (off)
 			tprints(tcp, ", ");
-		if (n > pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
 		tprintf(tcp, "{cmsg_len=%zu, cmsg_level=", clen);
 		print_xval(tcp, &xlat_sockopt_levels, (unsigned)c.cmsg_level, "SOL_???");
 		tprints(tcp, ", cmsg_type=");
 		if (c.cmsg_level == SOL_SOCKET)
 			print_xval(tcp, &xlat_scm_types, (unsigned)c.cmsg_type, "SCM_???");
 		else if (c.cmsg_level == SOL_IP)
-			print_xval(tcp, &xlat_ip_options, (unsigned)c.cmsg_type, "IP_???");
+			print_xval(tcp, &xlat_ip_cmsg_types, (unsigned)c.cmsg_type, "IP_???");
 		else
 			tprintf(tcp, "%#x", (unsigned)c.cmsg_type);
-		if (clen < sizeof(c) || clen > len - off) {
-			tprints(tcp, "}");
+		l = clen < left ? clen : left;
+		print_cmsg_data(tcp, &c, buf + off + hdr, l > hdr ? l - hdr : 0);
+		tprints(tcp, "}");
+		if (l < hdr) {
+			left -= hdr;
 			break;
 		}
-		dlen = clen - CMSG_LEN(0);
-		print_cmsg_data(tcp, &c, buf + off + CMSG_LEN(0), dlen);
-		tprints(tcp, "}");
-		off += CMSG_ALIGN(clen);
+		step = CMSG_ALIGN(clen);
+		if (step >= left || step < clen) {
+			left = 0;
+			break;
+		}
+		off += step;
+		left -= step;
 	}
+	if (left)
+		tprintf(tcp, ", ... /* %#lx */", addr + (len - left));
+	else if (len < in_len)
+		tprints(tcp, ", ...");
 	tprints(tcp, "]");
 }
 

@@ -25,6 +25,7 @@
 #include "decode_net.h"
 #include "decode_netlink.h"
 #include "fdinfo.h"
+#include "gen/decoders.h"
 #include "print.h"
 
 static void check_sa(const void *sa, size_t len, const char *want)
@@ -351,6 +352,65 @@ static void test_proc_net(void **state)
 
 /* A tracee that does not exist: every memory read fails (ESRCH), so the
  * printers must fall back to the address. */
+/* sendmsg's control messages, read from this process: strace's walk (a
+ * buffer shorter than a header, a header past the buffer, data cut at
+ * its end, SCM_SECURITY of SOL_IP) */
+static void check_sendmsg_control(void *control, size_t controllen, const char *want)
+{
+	char *text = NULL, exp[512];
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	struct msghdr mh;
+	struct tcb t;
+
+	assert_non_null(fp);
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_control = control;
+	mh.msg_controllen = controllen;
+	memset(&t, 0, sizeof(t));
+	t.pid = getpid();
+	t.out = outstream_new(fp);
+	t.args[0] = (unsigned long)-1;
+	t.args[1] = (unsigned long)&mh;
+	pcfg.deref = true;
+	dec_sendmsg(&t);
+	sink_flush(t.out);
+	snprintf(exp, sizeof(exp), "-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, "
+		 "msg_control=%s, msg_controllen=%zu, msg_flags=0}, 0", want, controllen);
+	assert_string_equal(text, exp);
+	outstream_close(t.out);
+	free(text);
+}
+
+static void test_cmsg_walk(void **state)
+{
+	union {
+		struct cmsghdr h;
+		unsigned char b[64];
+	} u;
+	char want[256];
+
+	(void)state;
+	memset(&u, 0, sizeof(u));
+	u.h.cmsg_level = SOL_SOCKET;
+	u.h.cmsg_type = SCM_RIGHTS;
+	snprintf(want, sizeof(want), "%p", (void *)u.b);
+	check_sendmsg_control(u.b, 8, want);
+	snprintf(want, sizeof(want), "[{cmsg_len=0, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}, "
+		 "... /* %p */]", (void *)(u.b + 16));
+	check_sendmsg_control(u.b, 17, want);
+	u.h.cmsg_len = CMSG_LEN(2 * sizeof(int));
+	memset(CMSG_DATA(&u.h), 0xff, 2 * sizeof(int));
+	check_sendmsg_control(u.b, CMSG_LEN(sizeof(int)), "[{cmsg_len=24, cmsg_level=SOL_SOCKET, "
+			      "cmsg_type=SCM_RIGHTS, cmsg_data=[-1]}]");
+	u.h.cmsg_len = CMSG_LEN(2);
+	u.h.cmsg_level = SOL_IP;
+	u.h.cmsg_type = 3;
+	memcpy(CMSG_DATA(&u.h), "ab", 2);
+	check_sendmsg_control(u.b, CMSG_SPACE(2), "[{cmsg_len=18, cmsg_level=SOL_IP, "
+			      "cmsg_type=SCM_SECURITY, cmsg_data=\"ab\"}]");
+}
+
 static void test_unreadable(void **state)
 {
 	char *text = NULL;
@@ -547,6 +607,7 @@ int main(void)
 		cmocka_unit_test(test_socktype),
 		cmocka_unit_test(test_xstyle),
 		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_cmsg_walk),
 		cmocka_unit_test(test_proc_net),
 		cmocka_unit_test(test_call_priv),
 		cmocka_unit_test(test_netlink_protinfo),
