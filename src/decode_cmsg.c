@@ -1,11 +1,14 @@
 /* Control message data as strace 6.1 prints it: SOL_IP messages
- * (IP_PKTINFO, IP_TTL, IP_TOS, IP_RECVOPTS/IP_RETOPTS, IP_ORIGDSTADDR)
- * and the SOL_SOCKET timestamps (SO_TIMESTAMP{,NS}_{OLD,NEW}).  A
- * message shorter than its structure is left undecoded. */
+ * (IP_PKTINFO, IP_TTL, IP_TOS, IP_RECVOPTS/IP_RETOPTS, IP_RECVERR,
+ * IP_ORIGDSTADDR, IP_CHECKSUM)
+ * and the SOL_SOCKET timestamps (SO_TIMESTAMP{,NS,ING}_{OLD,NEW}: "???"
+ * when shorter than their structure) and SCM_SECURITY.  An IP message
+ * shorter than its structure is left undecoded. */
 #include "config.h"
 #include "decode_cmsg.h"
 
 #include <arpa/inet.h>
+#include <linux/errqueue.h>
 #include <linux/time_types.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -16,13 +19,56 @@
 #include "decode_net.h"
 #include "decode_netlink.h"
 #include "print.h"
+#include "quote.h"
+#include "util.h"
 
 enum {
 	CT_SO_TIMESTAMP_OLD = 29,
 	CT_SO_TIMESTAMPNS_OLD = 35,
 	CT_SO_TIMESTAMP_NEW = 63,
 	CT_SO_TIMESTAMPNS_NEW = 64,
+	CT_SO_TIMESTAMPING_OLD = 37,
+	CT_SO_TIMESTAMPING_NEW = 65,
+	CT_SCM_SECURITY = 3,
+	CT_TIMESTAMPING_N = 3,         /* struct scm_timestamping: 3 timespecs */
 };
+
+/* SCM_SECURITY: the security context, all its bytes quoted */
+static bool print_security(struct tcb *tcp, const unsigned char *data, size_t dlen)
+{
+	_cleanup_free_ char *q = NULL;
+
+	if (!dlen)
+		return false;
+	q = xmalloc(QUOTE_SIZE(dlen));
+	quote_string((const char *)data, dlen, 0, q);
+	tprintf(tcp, ", cmsg_data=%s", q);
+	return true;
+}
+
+/* An array of n unsigned values of size 4 ("[4207869677]") or 1 ("[0x41]"):
+ * at most -s of them but under -v. */
+static void print_small_array(struct tcb *tcp, const unsigned char *data, size_t n, size_t size)
+{
+	tprints(tcp, ", cmsg_data=[");
+	for (size_t i = 0; i < n; i++) {
+		unsigned v;
+
+		if (i)
+			tprints(tcp, ", ");
+		if (!pcfg.verbose && i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		if (size == 1) {
+			tprintf(tcp, "%#x", data[i]);
+			continue;
+		}
+		memcpy(&v, data + i * size, sizeof(v));
+		tprintf(tcp, "%u", v);
+	}
+	tprints(tcp, "]");
+}
 
 static bool print_ip(struct tcb *tcp, int type, const unsigned char *data, size_t dlen)
 {
@@ -41,32 +87,40 @@ static bool print_ip(struct tcb *tcp, int type, const unsigned char *data, size_
 		tprintf(tcp, ", ipi_spec_dst=inet_addr(\"%s\"), ipi_addr=inet_addr(\"%s\")}", a, b);
 		return true;
 	}
-	case IP_TTL: {
-		unsigned v;
-
-		if (dlen < sizeof(v))
+	case IP_TTL:
+	case IP_CHECKSUM:
+		if (dlen < sizeof(unsigned))
 			return false;
-		memcpy(&v, data, sizeof(v));
-		tprintf(tcp, ", cmsg_data=[%u]", v);
+		print_small_array(tcp, data, dlen / sizeof(unsigned), sizeof(unsigned));
 		return true;
-	}
 	case IP_TOS:
-		if (dlen < 1)
-			return false;
-		tprintf(tcp, ", cmsg_data=[%#x]", data[0]);
-		return true;
 	case IP_RECVOPTS:
 	case IP_RETOPTS:
 		if (!dlen)
-			return true;
-		tprints(tcp, ", cmsg_data=[");
-		for (size_t i = 0; i < dlen; i++)
-			tprintf(tcp, i ? ", %#x" : "%#x", data[i]);
-		tprints(tcp, "]");
+			return false;
+		print_small_array(tcp, data, dlen, 1);
 		return true;
+	case IP_RECVERR: {
+		struct sock_extended_err ee;
+		char buf[1024];
+
+		if (dlen < sizeof(ee) + sizeof(struct sockaddr_in))
+			return false;
+		memcpy(&ee, data, sizeof(ee));
+		format_sockaddr(buf, sizeof(buf), data + sizeof(ee), sizeof(struct sockaddr_in), 0,
+				pcfg.xlat_style);
+		tprintf(tcp, ", cmsg_data={ee_errno=%u, ee_origin=%u, ee_type=%u, ee_code=%u, "
+			"ee_info=%u, ee_data=%u, offender=%s}", ee.ee_errno, ee.ee_origin, ee.ee_type,
+			ee.ee_code, ee.ee_info, ee.ee_data, buf);
+		return true;
+	}
+	case CT_SCM_SECURITY:
+		return print_security(tcp, data, dlen);
 	case IP_ORIGDSTADDR: {
 		char buf[1024];
 
+		if (dlen < sizeof(struct sockaddr_in))
+			return false;
 		format_sockaddr(buf, sizeof(buf), data, dlen, 0, pcfg.xlat_style);
 		tprintf(tcp, ", cmsg_data=%s", buf);
 		return true;
@@ -88,12 +142,37 @@ static bool print_ts_words(struct tcb *tcp, const unsigned char *data, size_t dl
 {
 	int64_t w[2];
 
-	if (dlen < sizeof(w))
+	if (!dlen)
 		return false;
+	if (dlen < sizeof(w)) {
+		tprints(tcp, ", cmsg_data=???");
+		return true;
+	}
 	memcpy(w, data, sizeof(w));
 	tprintf(tcp, ", cmsg_data={tv_sec=%lld, %s=%lld}", (long long)w[0], frac, (long long)w[1]);
 	return true;
 }
+
+/* struct scm_timestamping: three timespecs */
+static bool print_timestamping(struct tcb *tcp, const unsigned char *data, size_t dlen)
+{
+	int64_t w[2 * CT_TIMESTAMPING_N];
+
+	if (!dlen)
+		return false;
+	if (dlen < sizeof(w)) {
+		tprints(tcp, ", cmsg_data=???");
+		return true;
+	}
+	memcpy(w, data, sizeof(w));
+	tprints(tcp, ", cmsg_data=[");
+	for (int i = 0; i < CT_TIMESTAMPING_N; i++)
+		tprintf(tcp, "%s{tv_sec=%lld, tv_nsec=%lld}", i ? ", " : "", (long long)w[2 * i],
+			(long long)w[2 * i + 1]);
+	tprints(tcp, "]");
+	return true;
+}
+
 
 static bool print_timestamp(struct tcb *tcp, int type, const unsigned char *data, size_t dlen)
 {
@@ -104,6 +183,11 @@ static bool print_timestamp(struct tcb *tcp, int type, const unsigned char *data
 	case CT_SO_TIMESTAMPNS_OLD:
 	case CT_SO_TIMESTAMPNS_NEW:
 		return print_ts_words(tcp, data, dlen, "tv_nsec");
+	case CT_SO_TIMESTAMPING_OLD:
+	case CT_SO_TIMESTAMPING_NEW:
+		return print_timestamping(tcp, data, dlen);
+	case CT_SCM_SECURITY:
+		return print_security(tcp, data, dlen);
 	default:
 		return false;
 	}

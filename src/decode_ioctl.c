@@ -277,6 +277,7 @@ extern const struct ioctl_family ioctl_family_fiemap;
 extern const struct ioctl_family ioctl_family_block;
 extern const struct ioctl_family ioctl_family_scsi;
 extern const struct ioctl_family ioctl_family_loop;
+extern const struct ioctl_family ioctl_family_sock;
 extern const struct ioctl_family ioctl_family_nbd;
 extern const struct ioctl_family ioctl_family_seccomp;
 
@@ -311,6 +312,7 @@ static const struct ioctl_family *const ioctl_families[] = {
 	&ioctl_family_scsi,
 	&ioctl_family_loop,
 	&ioctl_family_perf,
+	&ioctl_family_sock,
 };
 
 static bool family_owns(const struct ioctl_family *f, unsigned cmd)

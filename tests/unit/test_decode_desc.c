@@ -15,6 +15,10 @@
 #include <poll.h>
 #include <signal.h>
 #include <linux/aio_abi.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -443,6 +447,57 @@ static void test_ioctl(void **state)
 	set_args(&f.tcb, 3, 0x1234, 0, 0, 0, 0);
 	run(&f.tcb, dec_ioctl, -1, 25);
 	assert_string_equal(fake_text(&f), "3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0");
+	fake_done(&f);
+}
+
+/* SIOCGIFCONF (src/ioctl_sock.c): the length and the buffer's ifreqs;
+ * no buffer: the length the kernel sets; a failed call: the address. */
+static void test_ioctl_ifconf(void **state)
+{
+	struct ifreq ifr;
+	struct ifconf ifc;
+	struct sockaddr_in sin;
+	struct fake f;
+	char want[256];
+
+	(void)state;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	memcpy(&ifr.ifr_addr, &sin, sizeof(sin));
+	ifc.ifc_len = sizeof(ifr);
+	ifc.ifc_buf = (char *)&ifr;
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGIFCONF, (unsigned long)&ifc, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, SIOCGIFCONF, {ifc_len=40 /* 1 * sizeof(struct ifreq) */, "
+			    "ifc_buf=[{ifr_name=\"lo\", ifr_addr={sa_family=AF_INET, sin_port=htons(0), "
+			    "sin_addr=inet_addr(\"127.0.0.1\")}}]}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGIFCONF, (unsigned long)&ifc, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 14);
+	snprintf(want, sizeof(want), "3, SIOCGIFCONF, {ifc_len=40 /* 1 * sizeof(struct ifreq) */, "
+		 "ifc_buf=%p}", (void *)&ifr);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	ifc.ifc_len = 82;
+	ifc.ifc_buf = NULL;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGIFCONF, (unsigned long)&ifc, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, SIOCGIFCONF, {ifc_len=82, ifc_buf=NULL}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGIFCONF, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 14);
+	assert_string_equal(fake_text(&f), "3, SIOCGIFCONF, NULL");
 	fake_done(&f);
 }
 
@@ -1019,6 +1074,7 @@ int main(void)
 		cmocka_unit_test_setup(test_pipe2, fake_setup),
 		cmocka_unit_test_setup(test_fcntl, fake_setup),
 		cmocka_unit_test_setup(test_ioctl, fake_setup),
+		cmocka_unit_test_setup(test_ioctl_ifconf, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_families, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_families_b, fake_setup),
 		cmocka_unit_test_setup(test_ioctl_kd, fake_setup),

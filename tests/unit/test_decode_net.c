@@ -25,6 +25,7 @@
 #include "decode_net.h"
 #include "decode_netlink.h"
 #include "fdinfo.h"
+#include "gen/decoders.h"
 #include "print.h"
 
 static void check_sa(const void *sa, size_t len, const char *want)
@@ -106,6 +107,167 @@ static void test_huge_len(void **state)
 	/* tiny output buffer: still NUL-terminated */
 	format_sockaddr(buf, 8, big, sizeof(big), 0, XLAT_ABBREV);
 	assert_int_equal(strlen(buf), 7);
+}
+
+/* Families decoded by byte offsets: IPX, X.25, AX.25, AF_PACKET; the
+ * netlink padding when it is not zero. */
+static void test_more_families(void **state)
+{
+	unsigned char b[80];
+
+	(void)state;
+	memset(b, 0, sizeof(b));
+	b[0] = AF_IPX;
+	b[2] = 0x30; b[3] = 0x39;                      /* port 12345 */
+	b[4] = 0xfa; b[5] = 0xce; b[6] = 0xfe; b[7] = 0xed;
+	memcpy(b + 8, "ABCDEF", 6);
+	b[14] = 0xff;
+	check_sa(b, 16, "{sa_family=AF_IPX, sipx_port=htons(12345), sipx_network=htonl(0xfacefeed), "
+			"sipx_node=[0x41, 0x42, 0x43, 0x44, 0x45, 0x46], sipx_type=0xff}");
+	b[15] = 0x42;
+	check_sa(b, 16, "{sa_family=AF_IPX, sipx_port=htons(12345), sipx_network=htonl(0xfacefeed), "
+			"sipx_node=[0x41, 0x42, 0x43, 0x44, 0x45, 0x46], sipx_type=0xff, sipx_zero=0x42}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_X25;
+	memcpy(b + 2, "0123456789abcdef", 16);
+	check_sa(b, 18, "{sa_family=AF_X25, sx25_addr={x25_addr=\"0123456789abcde\"...}}");
+	b[12] = 0;
+	check_sa(b, 18, "{sa_family=AF_X25, sx25_addr={x25_addr=\"0123456789\"}}");
+
+	/* AX.25: "AB-3" with no digipeaters; then two of them, one odd */
+	memset(b, 0, sizeof(b));
+	b[0] = AF_AX25;
+	for (int i = 0; i < 6; i++)
+		b[2 + i] = (unsigned char)("AB    "[i] << 1);
+	b[8] = 3 << 1;
+	check_sa(b, 16, "{sa_family=AF_AX25, sax25_call=AB-3, sax25_ndigis=0}");
+	b[12] = 2;
+	for (int i = 0; i < 6; i++) {
+		b[16 + i] = (unsigned char)("C D   "[i] << 1);
+		b[23 + i] = ' ' << 1;
+	}
+	check_sa(b, 31, "{sa_family=AF_AX25, fsa_ax25={sax25_call=AB-3, sax25_ndigis=2}, "
+			"fsa_digipeater=[{ax25_call=\"\\x86\\x40\\x88\\x40\\x40\\x40\\x00\"} /* C D-0 */, "
+			"*], ...}");
+	check_sa(b, 16, "{sa_family=AF_AX25, fsa_ax25={sax25_call=AB-3, sax25_ndigis=2}, "
+			"fsa_digipeater=[...]}");
+	b[16] = 1; /* unprintable: raw only */
+	check_sa(b, 23, "{sa_family=AF_AX25, fsa_ax25={sax25_call=AB-3, sax25_ndigis=2}, "
+			"fsa_digipeater=[{ax25_call=\"\\x01\\x40\\x88\\x40\\x40\\x40\\x00\"}, ...]}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_PACKET;
+	b[3] = 3;          /* ETH_P_ALL */
+	b[4] = 0x2a;       /* ifindex 42 */
+	b[8] = 1;          /* ARPHRD_ETHER */
+	b[11] = 9;
+	memcpy(b + 12, "abcdefgh", 8);
+	check_sa(b, 20, "{sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), sll_ifindex=42, "
+			"sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, sll_halen=9, "
+			"sll_addr=[0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, ...]}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_NETLINK;
+	b[2] = 0xff;
+	check_sa(b, 12, "{sa_family=AF_NETLINK, nl_pad=0xff, nl_pid=0, nl_groups=00000000}");
+}
+
+static void check_sa_x(const void *sa, size_t len, int xstyle, const char *want)
+{
+	char buf[1024];
+
+	format_sockaddr(buf, sizeof(buf), sa, len, 0, xstyle);
+	assert_string_equal(buf, want);
+}
+
+/* RxRPC (its transport), IEEE 802.15.4, AF_ALG, NFC, vsock, QRTR, XDP,
+ * MCTP; in the three -X styles where they differ. */
+static void test_families_xstyle(void **state)
+{
+	unsigned char b[100];
+
+	(void)state;
+	memset(b, 0, sizeof(b));
+	b[0] = AF_RXRPC;
+	b[2] = 1;                  /* CM_SERVICE */
+	b[4] = 1;                  /* SOCK_STREAM */
+	b[6] = 5;                  /* transport_len */
+	b[8] = AF_INET;
+	b[10] = 'a';
+	check_sa_x(b, 36, XLAT_ABBREV, "{sa_family=AF_RXRPC, srx_service=0x1 /* CM_SERVICE */, "
+		   "transport_type=SOCK_STREAM, transport_len=5, transport={sin={sin_family=AF_INET, \"a\\0\\0\"}}}");
+	check_sa_x(b, 36, XLAT_RAW, "{sa_family=0x21, srx_service=0x1, transport_type=0x1, "
+		   "transport_len=5, transport={sin={sin_family=0x2, \"a\\0\\0\"}}}");
+	b[8] = 0x2e;
+	check_sa_x(b, 36, XLAT_VERBOSE, "{sa_family=0x21 /* AF_RXRPC */, srx_service=0x1 /* CM_SERVICE */, "
+		   "transport_type=0x1 /* SOCK_STREAM */, transport_len=5, transport={family=0x2e /* AF_??? */, "
+		   "\"a\\0\\0\"}}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_IEEE802154;
+	b[4] = 3;                  /* IEEE802154_ADDR_LONG */
+	b[10] = 0xad; b[11] = 0xde;
+	check_sa_x(b, 20, XLAT_ABBREV, "{sa_family=AF_IEEE802154, addr={addr_type=0x3 /* IEEE802154_ADDR_LONG */, "
+		   "pan_id=0, hwaddr=ad:de:00:00:00:00:00:00}}");
+	check_sa_x(b, 20, XLAT_RAW, "{sa_family=0x24, addr={addr_type=0x3, pan_id=0, "
+		   "hwaddr=\"\\xad\\xde\\x00\\x00\\x00\\x00\\x00\\x00\"}}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_ALG;
+	memcpy(b + 2, "hash", 4);
+	b[17] = 0x10;              /* CRYPTO_ALG_KERN_DRIVER_ONLY */
+	b[20] = 0x40;
+	memcpy(b + 24, "sha12345", 8);
+	check_sa_x(b, 32, XLAT_ABBREV, "{sa_family=AF_ALG, salg_type=\"hash\", "
+		   "salg_feat=0x1000 /* CRYPTO_ALG_KERN_DRIVER_ONLY */, salg_mask=0x40 /* CRYPTO_ALG_??? */, "
+		   "salg_name=\"sha1234\"...}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_NFC;
+	b[8] = 0x42;
+	b[12] = 7;                 /* NFC_PROTO_ISO15693 */
+	b[16] = 1;                 /* LLCP_SAP_SDP */
+	b[18] = 'x';
+	b[88] = 1;
+	check_sa_x(b, 17, XLAT_ABBREV, "{sa_family=AF_NFC, dev_idx=0, target_idx=0x42, "
+		   "nfc_protocol=NFC_PROTO_ISO15693, ...}");
+	check_sa_x(b, 96, XLAT_ABBREV, "{sa_family=AF_NFC, dev_idx=0, target_idx=0x42, "
+		   "nfc_protocol=NFC_PROTO_ISO15693, dsap=0x1 /* LLCP_SAP_SDP */, ssap=0, "
+		   "service_name=\"x\", service_name_len=1}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_VSOCK;
+	b[4] = 1;                  /* port */
+	b[8] = 2;                  /* VMADDR_CID_HOST */
+	b[12] = 0xef;
+	check_sa_x(b, 16, XLAT_ABBREV, "{sa_family=AF_VSOCK, svm_cid=VMADDR_CID_HOST, svm_port=0x1, "
+		   "svm_flags=VMADDR_FLAG_TO_HOST|0xee}");
+	check_sa_x(b, 16, XLAT_VERBOSE, "{sa_family=0x28 /* AF_VSOCK */, svm_cid=0x2 /* VMADDR_CID_HOST */, "
+		   "svm_port=0x1, svm_flags=0xef /* VMADDR_FLAG_TO_HOST|0xee */}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_QIPCRTR;
+	memset(b + 4, 0xff, 4);
+	check_sa_x(b, 12, XLAT_ABBREV, "{sa_family=AF_QIPCRTR, sq_node=QRTR_NODE_BCAST, sq_port=0}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = AF_XDP;
+	b[2] = 0x03;               /* XDP_SHARED_UMEM|XDP_COPY */
+	b[12] = 7;
+	check_sa_x(b, 16, XLAT_ABBREV, "{sa_family=AF_XDP, sxdp_flags=XDP_SHARED_UMEM|XDP_COPY, "
+		   "sxdp_ifindex=0, sxdp_queue_id=0, sxdp_shared_umem_fd=7}");
+	b[2] = 0x10;
+	check_sa_x(b, 16, XLAT_ABBREV, "{sa_family=AF_XDP, sxdp_flags=0x10 /* XDP_??? */, "
+		   "sxdp_ifindex=0, sxdp_queue_id=0, sxdp_shared_umem_fd=0x7}");
+
+	memset(b, 0, sizeof(b));
+	b[0] = 45;                 /* AF_MCTP */
+	b[2] = 1;
+	b[8] = 0xff;
+	b[11] = 0xea;
+	check_sa_x(b, 12, XLAT_ABBREV, "{sa_family=AF_MCTP, __smctp_pad0=0x1, smctp_network=MCTP_NET_ANY, "
+		   "smctp_addr={s_addr=MCTP_ADDR_ANY}, smctp_type=0, smctp_tag=0, __smctp_pad1=0xea}");
 }
 
 static void test_xstyle(void **state)
@@ -190,6 +352,65 @@ static void test_proc_net(void **state)
 
 /* A tracee that does not exist: every memory read fails (ESRCH), so the
  * printers must fall back to the address. */
+/* sendmsg's control messages, read from this process: strace's walk (a
+ * buffer shorter than a header, a header past the buffer, data cut at
+ * its end, SCM_SECURITY of SOL_IP) */
+static void check_sendmsg_control(void *control, size_t controllen, const char *want)
+{
+	char *text = NULL, exp[512];
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	struct msghdr mh;
+	struct tcb t;
+
+	assert_non_null(fp);
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_control = control;
+	mh.msg_controllen = controllen;
+	memset(&t, 0, sizeof(t));
+	t.pid = getpid();
+	t.out = outstream_new(fp);
+	t.args[0] = (unsigned long)-1;
+	t.args[1] = (unsigned long)&mh;
+	pcfg.deref = true;
+	dec_sendmsg(&t);
+	sink_flush(t.out);
+	snprintf(exp, sizeof(exp), "-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, "
+		 "msg_control=%s, msg_controllen=%zu, msg_flags=0}, 0", want, controllen);
+	assert_string_equal(text, exp);
+	outstream_close(t.out);
+	free(text);
+}
+
+static void test_cmsg_walk(void **state)
+{
+	union {
+		struct cmsghdr h;
+		unsigned char b[64];
+	} u;
+	char want[256];
+
+	(void)state;
+	memset(&u, 0, sizeof(u));
+	u.h.cmsg_level = SOL_SOCKET;
+	u.h.cmsg_type = SCM_RIGHTS;
+	snprintf(want, sizeof(want), "%p", (void *)u.b);
+	check_sendmsg_control(u.b, 8, want);
+	snprintf(want, sizeof(want), "[{cmsg_len=0, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}, "
+		 "... /* %p */]", (void *)(u.b + 16));
+	check_sendmsg_control(u.b, 17, want);
+	u.h.cmsg_len = CMSG_LEN(2 * sizeof(int));
+	memset(CMSG_DATA(&u.h), 0xff, 2 * sizeof(int));
+	check_sendmsg_control(u.b, CMSG_LEN(sizeof(int)), "[{cmsg_len=24, cmsg_level=SOL_SOCKET, "
+			      "cmsg_type=SCM_RIGHTS, cmsg_data=[-1]}]");
+	u.h.cmsg_len = CMSG_LEN(2);
+	u.h.cmsg_level = SOL_IP;
+	u.h.cmsg_type = 3;
+	memcpy(CMSG_DATA(&u.h), "ab", 2);
+	check_sendmsg_control(u.b, CMSG_SPACE(2), "[{cmsg_len=18, cmsg_level=SOL_IP, "
+			      "cmsg_type=SCM_SECURITY, cmsg_data=\"ab\"}]");
+}
+
 static void test_unreadable(void **state)
 {
 	char *text = NULL;
@@ -380,10 +601,13 @@ int main(void)
 		cmocka_unit_test(test_scope_nl),
 		cmocka_unit_test(test_unix),
 		cmocka_unit_test(test_netlink_unknown),
+		cmocka_unit_test(test_more_families),
+		cmocka_unit_test(test_families_xstyle),
 		cmocka_unit_test(test_huge_len),
 		cmocka_unit_test(test_socktype),
 		cmocka_unit_test(test_xstyle),
 		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_cmsg_walk),
 		cmocka_unit_test(test_proc_net),
 		cmocka_unit_test(test_call_priv),
 		cmocka_unit_test(test_netlink_protinfo),
