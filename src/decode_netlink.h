@@ -78,6 +78,13 @@ enum nl_kind {
 	NLK_IARRAY_D,  /* the same, signed */
 	NLK_AF_NESTED, /* attribute: attributes whose set depends on the message's family (by_af) */
 	NLK_BYTES,     /* field: its bytes as decimals: [1, 2] */
+	NLK_IARRAY1_D, /* attribute: signed of the dec's size, element N named by value N+1 of x: [A-1]=1 */
+	NLK_BE16_XVAL, /* network order enum: htons(ETH_P_IP) (-X aware, hex when unnamed) */
+	NLK_XVAL_V,    /* enum, always with the number: 0x3020000 /+ NAME +/ (names outside the UAPI) */
+	NLK_CSTR,      /* field: a NUL-terminated string in its bytes: "abc" */
+	NLK_FSARRAY,   /* field: an array of structures (sub) filling it: [{...}] */
+	NLK_STRUCT_TAIL, /* attribute: a struct layout (sub), then the bytes after it as "\x.." */
+	/* NLK_IARRAY as a field: unsigned of elsize bytes indexed by the names of x */
 };
 
 struct nl_layout;
@@ -93,6 +100,7 @@ struct nl_field {
 	const char *dflt;
 	const struct nl_layout *sub; /* NLK_STRUCT */
 	uint8_t family;        /* NLK_STRUCT: of its addresses (0: the parent's) */
+	uint8_t elsize;        /* NLK_IARRAY: the size of an element */
 };
 
 /* Decoder of one attribute type. size: the value's size for integer
@@ -107,11 +115,12 @@ struct nla_dec {
 	const struct nl_af_sets *by_af; /* NLK_AF_NESTED */
 };
 
-/* The attribute sets of an NLK_AF_NESTED attribute, indexed by family
- * (NULL: not decoded). */
+/* The attribute sets of an NLK_AF_NESTED attribute, indexed by the
+ * message's family. */
 struct nl_af_sets {
 	const struct nl_attrset *const *sets;
 	unsigned nsets;
+	const struct nl_attrset *other; /* the families without a set (NULL: not decoded) */
 };
 
 /* The attributes of a nest: their type names and decoders. */

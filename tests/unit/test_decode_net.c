@@ -13,6 +13,8 @@
 #include <net/if.h>
 
 #include <arpa/inet.h>
+#include <linux/if_bridge.h>
+#include <linux/if_ether.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/nexthop.h>
@@ -246,7 +248,7 @@ static void test_call_priv(void **state)
 
 /* NETLINK_ROUTE messages in this process's memory, decoded as a
  * tracee's: the printed text. */
-static char *decode_route(const void *msg, size_t len)
+static char *decode_proto(int proto, const void *msg, size_t len)
 {
 	char *text = NULL;
 	size_t tlen = 0;
@@ -257,10 +259,15 @@ static char *decode_route(const void *msg, size_t len)
 	memset(&t, 0, sizeof(t));
 	t.pid = getpid();
 	t.out = outstream_new(fp);
-	decode_netlink(&t, NETLINK_ROUTE, (unsigned long)msg, len);
+	decode_netlink(&t, proto, (unsigned long)msg, len);
 	sink_flush(t.out);
 	outstream_close(t.out);
 	return text;
+}
+
+static char *decode_route(const void *msg, size_t len)
+{
+	return decode_proto(NETLINK_ROUTE, msg, len);
 }
 
 struct route_msg {
@@ -350,6 +357,134 @@ static void test_netlink_nexthop(void **state)
 	free(text);
 }
 
+/* A message of type type with body body (blen bytes) and one attribute
+ * nest: attribute a0 holding a1 (when a1 >= 0) holding v (vlen bytes). */
+static size_t nested_msg(unsigned char *buf, uint16_t type, const void *body, size_t blen,
+			 int a0, int a1, const void *v, size_t vlen)
+{
+	struct nlmsghdr h = { .nlmsg_type = type };
+	struct nlattr n0 = { .nla_type = (uint16_t)a0 }, n1 = { .nla_type = (uint16_t)a1 };
+	size_t off = NLMSG_HDRLEN + NLMSG_ALIGN(blen), inner = a1 >= 0 ? NLA_HDRLEN : 0;
+
+	memset(buf, 0, 512);
+	memcpy(buf + NLMSG_HDRLEN, body, blen);
+	n1.nla_len = (uint16_t)(NLA_HDRLEN + vlen);
+	n0.nla_len = (uint16_t)(NLA_HDRLEN + inner + vlen);
+	memcpy(buf + off, &n0, sizeof(n0));
+	if (a1 >= 0)
+		memcpy(buf + off + NLA_HDRLEN, &n1, sizeof(n1));
+	memcpy(buf + off + NLA_HDRLEN + inner, v, vlen);
+	h.nlmsg_len = (uint32_t)(off + NLA_HDRLEN + inner + vlen);
+	memcpy(buf, &h, sizeof(h));
+	return h.nlmsg_len;
+}
+
+/* RTM_GETSTATS: nested xstats, a structure with the bytes after it, a
+ * field array indexed by names */
+static void test_netlink_ifstats(void **state)
+{
+	struct if_stats_msg ism = { .family = AF_UNSPEC };
+	unsigned char buf[512], v[64];
+	struct bridge_vlan_xstats vx = { .rx_bytes = 1, .vid = 7, .flags = BRIDGE_VLAN_INFO_PVID };
+	struct br_mcast_stats mc;
+	size_t len;
+	char *text;
+
+	(void)state;
+	memset(v, 0, sizeof(v));
+	memcpy(v, &vx, sizeof(vx));
+	v[sizeof(vx)] = 0xab;
+	len = nested_msg(buf, RTM_GETSTATS, &ism, sizeof(ism), IFLA_STATS_LINK_XSTATS,
+			 LINK_XSTATS_TYPE_BRIDGE, NULL, 0);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=IFLA_STATS_LINK_XSTATS}, {nla_len=4, "
+				     "nla_type=LINK_XSTATS_TYPE_BRIDGE}]"));
+	free(text);
+	{
+		struct {
+			struct nlattr n2;
+			unsigned char w[sizeof(vx) + 1];
+		} __attribute__((packed)) in2;
+
+		in2.n2.nla_len = (uint16_t)(NLA_HDRLEN + sizeof(vx) + 1);
+		in2.n2.nla_type = BRIDGE_XSTATS_VLAN;
+		memcpy(in2.w, v, sizeof(vx) + 1);
+		len = nested_msg(buf, RTM_GETSTATS, &ism, sizeof(ism), IFLA_STATS_LINK_XSTATS,
+				 LINK_XSTATS_TYPE_BRIDGE, &in2, sizeof(in2));
+		text = decode_route(buf, len);
+		assert_non_null(strstr(text, "[{nla_len=45, nla_type=BRIDGE_XSTATS_VLAN}, {rx_bytes=1, "
+					     "rx_packets=0, tx_bytes=0, tx_packets=0, vid=7, "
+					     "flags=BRIDGE_VLAN_INFO_PVID}, \"\\xab\"]"));
+		free(text);
+	}
+	memset(&mc, 0, sizeof(mc));
+	mc.igmp_v1queries[1] = 5;
+	{
+		struct nlattr n2 = { (uint16_t)(NLA_HDRLEN + sizeof(mc)), BRIDGE_XSTATS_MCAST };
+		unsigned char in2[NLA_HDRLEN + sizeof(mc)];
+
+		memcpy(in2, &n2, sizeof(n2));
+		memcpy(in2 + NLA_HDRLEN, &mc, sizeof(mc));
+		len = nested_msg(buf, RTM_GETSTATS, &ism, sizeof(ism), IFLA_STATS_LINK_XSTATS,
+				 LINK_XSTATS_TYPE_BRIDGE, in2, sizeof(in2));
+		text = decode_route(buf, len);
+		assert_non_null(strstr(text, "{igmp_v1queries=[[BR_MCAST_DIR_RX]=0, "
+					     "[BR_MCAST_DIR_TX]=5], igmp_v2queries="));
+		free(text);
+	}
+}
+
+/* RTM_GETLINK: IFLA_VFINFO_LIST nests, IFLA_AF_SPEC by the message's
+ * family (AF_BRIDGE: IFLA_BRIDGE_*, others: a nest per family) */
+static void test_netlink_vfinfo_af_spec(void **state)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	unsigned char buf[512];
+	struct {
+		struct nlattr n2;
+		struct ifla_vf_vlan_info vi;
+	} vl = { { NLA_HDRLEN + sizeof(struct ifla_vf_vlan_info), IFLA_VF_VLAN_INFO },
+		 { .vf = 1, .vlan = 2, .qos = 3, .vlan_proto = htons(ETH_P_8021Q) } };
+	struct {
+		struct nlattr n2;
+		int32_t conf[2];
+	} inet = { { NLA_HDRLEN + 8, IFLA_INET_CONF }, { 1, -2 } };
+	uint16_t bflags = BRIDGE_FLAGS_SELF;
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_VFINFO_LIST, IFLA_VF_INFO, NULL,
+			 0);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=IFLA_VFINFO_LIST}, {nla_len=4, nla_type=IFLA_VF_INFO}]"));
+	free(text);
+	{
+		struct {
+			struct nlattr n1;
+			typeof(vl) vl;
+		} in = { { NLA_HDRLEN + sizeof(vl), IFLA_VF_VLAN_LIST }, vl };
+
+		len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_VFINFO_LIST, IFLA_VF_INFO,
+				 &in, sizeof(in));
+		text = decode_route(buf, len);
+		assert_non_null(strstr(text, "{vf=1, vlan=2, qos=3, vlan_proto=htons(ETH_P_8021Q)}"));
+		free(text);
+	}
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_AF_SPEC, AF_INET, &inet,
+			 sizeof(inet));
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=AF_INET}, [{nla_len=12, nla_type=IFLA_INET_CONF}, "
+				     "[[IPV4_DEVCONF_FORWARDING-1]=1, [IPV4_DEVCONF_MC_FORWARDING-1]=-2]"));
+	free(text);
+	ifi.ifi_family = AF_BRIDGE;
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_AF_SPEC, IFLA_BRIDGE_FLAGS, &bflags,
+			 sizeof(bflags));
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=IFLA_BRIDGE_FLAGS}, BRIDGE_FLAGS_SELF]"));
+	free(text);
+}
+
 /* sin6_scope_id of a link-local address names its interface; nl_groups
  * in %#08x */
 static void test_scope_nl(void **state)
@@ -388,6 +523,8 @@ int main(void)
 		cmocka_unit_test(test_call_priv),
 		cmocka_unit_test(test_netlink_protinfo),
 		cmocka_unit_test(test_netlink_nexthop),
+		cmocka_unit_test(test_netlink_ifstats),
+		cmocka_unit_test(test_netlink_vfinfo_af_spec),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
