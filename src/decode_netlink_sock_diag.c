@@ -278,8 +278,65 @@ static const struct nl_field smc_msg_fields[] = {
 	FIELD(struct smc_diag_msg, diag_uid, NLK_U, NULL, NULL),
 	FIELD(struct smc_diag_msg, diag_inode, NLK_U, NULL, NULL),
 };
+static const struct nl_field smc_cursor_fields[] = {
+	FIELD(struct smc_diag_cursor, reserved, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_cursor, wrap, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_cursor, count, NLK_U, NULL, NULL),
+};
+LAYOUT(smc_cursor_layout, struct smc_diag_cursor, smc_cursor_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_conninfo_fields[] = {
+	FIELD(struct smc_diag_conninfo, token, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, sndbuf_size, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, rmbe_size, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, peer_rmbe_size, NLK_U, NULL, NULL),
+	FIELD_SUB(struct smc_diag_conninfo, rx_prod, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, rx_cons, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_prod, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_cons, smc_cursor_layout),
+	FIELD(struct smc_diag_conninfo, rx_prod_flags, NLK_X, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, rx_conn_state_flags, NLK_X, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, tx_prod_flags, NLK_X, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, tx_conn_state_flags, NLK_X, NULL, NULL),
+	FIELD_SUB(struct smc_diag_conninfo, tx_prep, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_sent, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_fin, smc_cursor_layout),
+};
+LAYOUT(smc_conninfo_layout, struct smc_diag_conninfo, smc_conninfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_linkinfo_fields[] = {
+	FIELD(struct smc_diag_linkinfo, link_id, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, ibname, NLK_CSTR, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, ibport, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, gid, NLK_CSTR, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, peer_gid, NLK_CSTR, NULL, NULL),
+};
+LAYOUT(smc_linkinfo_layout, struct smc_diag_linkinfo, smc_linkinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_lgrinfo_fields[] = {
+	{ "lnk", offsetof(struct smc_diag_lgrinfo, lnk), sizeof(((struct smc_diag_lgrinfo *)0)->lnk),
+	  NLK_FSARRAY, NULL, NULL, &smc_linkinfo_layout },
+	FIELD(struct smc_diag_lgrinfo, role, NLK_XVAL, &xlat_smc_link_group_roles, "SMC_???"),
+};
+LAYOUT(smc_lgrinfo_layout, struct smc_diag_lgrinfo, smc_lgrinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smcd_dmbinfo_fields[] = {
+	FIELD(struct smcd_diag_dmbinfo, linkid, NLK_U, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, peer_gid, NLK_X, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, my_gid, NLK_X, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, token, NLK_X, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, peer_token, NLK_X, NULL, NULL),
+};
+LAYOUT(smcd_dmbinfo_layout, struct smcd_diag_dmbinfo, smcd_dmbinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_fallback_fields[] = {
+	FIELD(struct smc_diag_fallback, reason, NLK_XVAL_V, &xlat_smc_decl_codes,
+	      "SMC_CLC_DECL_???"),
+	FIELD(struct smc_diag_fallback, peer_diagnosis, NLK_XVAL_V, &xlat_smc_decl_codes,
+	      "SMC_CLC_DECL_???"),
+};
+LAYOUT(smc_fallback_layout, struct smc_diag_fallback, smc_fallback_fields, NULL, NULL, NULL, 0);
 static const struct nla_dec smc_msg_decs[] = {
+	[SMC_DIAG_CONNINFO] = { NLK_STRUCT, 0, NULL, NULL, &smc_conninfo_layout, NULL },
+	[SMC_DIAG_LGRINFO] = { NLK_STRUCT, 0, NULL, NULL, &smc_lgrinfo_layout, NULL },
 	[SMC_DIAG_SHUTDOWN] = { NLK_FLAGS, 1, &xlat_sock_shutdown_flags, "???_SHUTDOWN", NULL, NULL },
+	[SMC_DIAG_DMBINFO] = { NLK_STRUCT, 0, NULL, NULL, &smcd_dmbinfo_layout, NULL },
+	[SMC_DIAG_FALLBACK] = { NLK_STRUCT, 0, NULL, NULL, &smc_fallback_layout, NULL },
 };
 LAYOUT(smc_msg_layout, struct smc_diag_msg, smc_msg_fields, &xlat_smc_diag_attrs, "SMC_DIAG_???",
        smc_msg_decs, ARRAY_LEN(smc_msg_decs));

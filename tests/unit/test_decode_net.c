@@ -19,6 +19,8 @@
 #include <linux/netlink.h>
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
+#include <linux/smc_diag.h>
+#include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -485,6 +487,35 @@ static void test_netlink_vfinfo_af_spec(void **state)
 	free(text);
 }
 
+/* SOCK_DIAG_BY_FAMILY replies of AF_SMC: SMC_DIAG_FALLBACK codes with
+ * their numbers (names outside the UAPI), SMC_DIAG_LGRINFO's link array
+ * and strings */
+static void test_netlink_smc(void **state)
+{
+	struct smc_diag_msg sm = { .diag_family = AF_SMC };
+	struct smc_diag_fallback fb = { .reason = 0x03060000, .peer_diagnosis = 0 };
+	struct smc_diag_lgrinfo lg = { .role = 1 };
+	unsigned char buf[512];
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &sm, sizeof(sm), SMC_DIAG_FALLBACK, -1, &fb,
+			 sizeof(fb));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "nla_type=SMC_DIAG_FALLBACK}, {reason=0x3060000 /* "
+				     "SMC_CLC_DECL_OPTUNSUPP */, peer_diagnosis=0 /* SMC_CLC_DECL_??? */}]"));
+	free(text);
+	lg.lnk[0].link_id = 3;
+	memcpy(lg.lnk[0].ibname, "mlx", 3);
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &sm, sizeof(sm), SMC_DIAG_LGRINFO, -1, &lg,
+			 sizeof(lg));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "{lnk=[{link_id=3, ibname=\"mlx\", ibport=0, gid=\"\", "
+				     "peer_gid=\"\"}], role=SMC_SERV}]"));
+	free(text);
+}
+
 /* sin6_scope_id of a link-local address names its interface; nl_groups
  * in %#08x */
 static void test_scope_nl(void **state)
@@ -525,6 +556,7 @@ int main(void)
 		cmocka_unit_test(test_netlink_nexthop),
 		cmocka_unit_test(test_netlink_ifstats),
 		cmocka_unit_test(test_netlink_vfinfo_af_spec),
+		cmocka_unit_test(test_netlink_smc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
