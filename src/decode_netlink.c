@@ -260,6 +260,12 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 		else
 			tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
 		break;
+	case NLK_UID:
+		if (v == (size == 4 ? 0xffffffffULL : size == 2 ? 0xffffULL : ~0ULL))
+			tprints(tcp, "-1");
+		else
+			tprintf(tcp, "%llu", (unsigned long long)v);
+		break;
 	case NLK_BE16_XVAL:
 		tprints(tcp, "htons(");
 		print_xval(tcp, x, ntohs((uint16_t)v), dflt);
@@ -457,12 +463,11 @@ static bool all_zero(const unsigned char *p, size_t n)
 	return true;
 }
 
-void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+void nl_print_fields(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
 		     int family)
 {
 	const unsigned char *b = buf;
 
-	tprints(tcp, "{");
 	for (unsigned i = 0, n = 0; i < l->nfields; i++) {
 		const struct nl_field *f = &l->fields[i];
 
@@ -476,6 +481,13 @@ void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf
 			tprints(tcp, ", ");
 		print_field(tcp, f, b, family);
 	}
+}
+
+void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+		     int family)
+{
+	tprints(tcp, "{");
+	nl_print_fields(tcp, l, buf, have, family);
 	tprints(tcp, "}");
 }
 
@@ -543,12 +555,17 @@ static void walk_tlv(struct tcb *tcp, unsigned long addr, unsigned long len, siz
 
 /* ---- attributes ---- */
 
+#define NL_KINDS 2
+#define NL_KIND_LEN 16
+
 struct attrs_ctx {
 	const struct xlat *types;
 	const char *dflt;
 	const struct nla_dec *decs;
 	unsigned ndecs;
 	int family;
+	/* the kinds named so far in this array (NLK_KIND_STR) */
+	char (*kinds)[NL_KIND_LEN];
 };
 
 static void print_nla_flagbit(struct tcb *tcp, unsigned bit, const char *name)
@@ -627,7 +644,10 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 	switch (d->kind) {
 	case NLK_NONE:
 		return false;
+	case NLK_FUNC:
+		return d->fn(tcp, addr, len, family);
 	case NLK_STR:
+	case NLK_KIND_STR:
 		print_nla_str(tcp, addr, len);
 		return true;
 	case NLK_BPF: {
@@ -858,6 +878,21 @@ static void nla_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsig
 	if (eff > NLA_HDRLEN) {
 		const struct nla_dec *d = c->decs && type < c->ndecs ? &c->decs[type] : NULL;
 
+		if (d && d->kind == NLK_KIND_STR && d->size < NL_KINDS && c->kinds) {
+			char *k = c->kinds[d->size];
+			size_t n = eff - NLA_HDRLEN < NL_KIND_LEN - 1 ? eff - NLA_HDRLEN : NL_KIND_LEN - 1;
+
+			memset(k, 0, NL_KIND_LEN);
+			if (mem_read(tcp->pid, addr + NLA_HDRLEN, k, n) < 0)
+				k[0] = '\0';
+		} else if (d && d->kind == NLK_BY_KIND) {
+			const struct nl_kind_dec *kd = d->by_kind;
+			const char *k = d->size < NL_KINDS && c->kinds ? c->kinds[d->size] : "";
+
+			while (kd && kd->kind && (!k[0] || strcmp(kd->kind, k) != 0))
+				kd++;
+			d = kd && kd->kind ? &kd->dec : NULL;
+		}
 		tprints(tcp, ", ");
 		if (!d || !print_nla_value(tcp, d, addr + NLA_HDRLEN, eff - NLA_HDRLEN, c->family))
 			nl_print_hexstr(tcp, addr + NLA_HDRLEN, eff - NLA_HDRLEN);
@@ -868,7 +903,8 @@ static void nla_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsig
 void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, const struct xlat *types,
 		    const char *dflt, const struct nla_dec *decs, unsigned ndecs, int family)
 {
-	struct attrs_ctx c = { types, dflt, decs, ndecs, family };
+	char kinds[NL_KINDS][NL_KIND_LEN] = { { 0 } };
+	struct attrs_ctx c = { types, dflt, decs, ndecs, family, kinds };
 
 	walk_tlv(tcp, addr, len, sizeof(struct nlattr), nla_elem, &c);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "decode_netlink.h"
 
+#include <linux/can/netlink.h>
 #include <linux/dcbnl.h>
 #include <linux/fib_rules.h>
 #include <linux/gen_stats.h>
@@ -151,13 +152,6 @@ static const struct nla_dec xdp_decs[] = {
 	[IFLA_XDP_EXPECTED_FD] = FD,
 };
 ATTRSET(xdp_set, xlat_ifla_xdp_attrs, "IFLA_XDP_???", xdp_decs);
-
-/* IFLA_LINKINFO: the kind names (their data depends on the kind) */
-static const struct nla_dec linkinfo_decs[] = {
-	[IFLA_INFO_KIND] = STR,
-	[IFLA_INFO_SLAVE_KIND] = STR,
-};
-ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
 
 /* IFLA_PORT_SELF, and each IFLA_VF_PORT of IFLA_VF_PORTS */
 static const struct nl_field port_vsi_fields[] = {
@@ -357,6 +351,124 @@ static const struct nla_dec brport_decs[] = {
 	[IFLA_BRPORT_LOCKED] = U8,
 };
 ATTRSET(brport_set, xlat_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???", brport_decs);
+
+/* IFLA_LINKINFO: IFLA_INFO_DATA, IFLA_INFO_XSTATS and IFLA_INFO_SLAVE_DATA
+ * depend on the kind named by IFLA_INFO_KIND (slot 0) or
+ * IFLA_INFO_SLAVE_KIND (slot 1) before them */
+static const struct nl_field br_boolopt_multi_fields[] = {
+	FIELD(struct br_boolopt_multi, optval, NLK_BITS, &xlat_rtnl_ifla_br_boolopts,
+	      "1<<BR_BOOLOPT_???"),
+	FIELD(struct br_boolopt_multi, optmask, NLK_BITS, &xlat_rtnl_ifla_br_boolopts,
+	      "1<<BR_BOOLOPT_???"),
+};
+static const struct nl_layout br_boolopt_multi_layout = {
+	sizeof(struct br_boolopt_multi), 0, br_boolopt_multi_fields,
+	ARRAY_LEN(br_boolopt_multi_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec br_querier_decs[] = {
+	[BRIDGE_QUERIER_IP_ADDRESS] = { NLK_INADDR_FIXED, 4, NULL, NULL, NULL, NULL },
+	[BRIDGE_QUERIER_IP_PORT] = IFINDEX,
+	[BRIDGE_QUERIER_IP_OTHER_TIMER] = CLOCK_T,
+	[BRIDGE_QUERIER_IPV6_ADDRESS] = { NLK_INADDR_FIXED, 16, NULL, NULL, NULL, NULL },
+	[BRIDGE_QUERIER_IPV6_PORT] = IFINDEX,
+	[BRIDGE_QUERIER_IPV6_OTHER_TIMER] = CLOCK_T,
+};
+ATTRSET(br_querier_set, xlat_rtnl_ifla_br_mcast_querier_attrs, "BRIDGE_QUERIER_???",
+	br_querier_decs);
+static const struct nla_dec br_data_decs[] = {
+	[IFLA_BR_FORWARD_DELAY] = CLOCK_T,
+	[IFLA_BR_HELLO_TIME] = CLOCK_T,
+	[IFLA_BR_MAX_AGE] = CLOCK_T,
+	[IFLA_BR_AGEING_TIME] = CLOCK_T,
+	[IFLA_BR_STP_STATE] = U32,
+	[IFLA_BR_PRIORITY] = U16,
+	[IFLA_BR_VLAN_FILTERING] = U8,
+	[IFLA_BR_VLAN_PROTOCOL] = { NLK_BE16_XVAL, 2, &xlat_ethernet_protocols, "ETH_P_???", NULL,
+				    NULL },
+	[IFLA_BR_GROUP_FWD_MASK] = X16,
+	[IFLA_BR_ROOT_ID] = SUB(bridge_id_layout),
+	[IFLA_BR_BRIDGE_ID] = SUB(bridge_id_layout),
+	[IFLA_BR_ROOT_PORT] = U16,
+	[IFLA_BR_ROOT_PATH_COST] = U32,
+	[IFLA_BR_TOPOLOGY_CHANGE] = U8,
+	[IFLA_BR_TOPOLOGY_CHANGE_DETECTED] = U8,
+	[IFLA_BR_HELLO_TIMER] = CLOCK_T,
+	[IFLA_BR_TCN_TIMER] = CLOCK_T,
+	[IFLA_BR_TOPOLOGY_CHANGE_TIMER] = CLOCK_T,
+	[IFLA_BR_GC_TIMER] = CLOCK_T,
+	[IFLA_BR_GROUP_ADDR] = HWADDR,
+	[IFLA_BR_MCAST_ROUTER] = U8,
+	[IFLA_BR_MCAST_SNOOPING] = U8,
+	[IFLA_BR_MCAST_QUERY_USE_IFADDR] = U8,
+	[IFLA_BR_MCAST_QUERIER] = U8,
+	[IFLA_BR_MCAST_HASH_ELASTICITY] = U32,
+	[IFLA_BR_MCAST_HASH_MAX] = U32,
+	[IFLA_BR_MCAST_LAST_MEMBER_CNT] = U32,
+	[IFLA_BR_MCAST_STARTUP_QUERY_CNT] = U32,
+	[IFLA_BR_MCAST_LAST_MEMBER_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_MEMBERSHIP_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_QUERIER_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_QUERY_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_QUERY_RESPONSE_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_STARTUP_QUERY_INTVL] = CLOCK_T,
+	[IFLA_BR_NF_CALL_IPTABLES] = U8,
+	[IFLA_BR_NF_CALL_IP6TABLES] = U8,
+	[IFLA_BR_NF_CALL_ARPTABLES] = U8,
+	[IFLA_BR_VLAN_DEFAULT_PVID] = U16,
+	[IFLA_BR_VLAN_STATS_ENABLED] = U8,
+	[IFLA_BR_MCAST_STATS_ENABLED] = U8,
+	[IFLA_BR_MCAST_IGMP_VERSION] = U8,
+	[IFLA_BR_MCAST_MLD_VERSION] = U8,
+	[IFLA_BR_VLAN_STATS_PER_PORT] = U8,
+	[IFLA_BR_MULTI_BOOLOPT] = SUB(br_boolopt_multi_layout),
+	[IFLA_BR_MCAST_QUERIER_STATE] = NEST(br_querier_set),
+};
+ATTRSET(br_data_set, xlat_rtnl_ifla_info_data_bridge_attrs, "IFLA_BR_???", br_data_decs);
+static const struct nla_dec tun_data_decs[] = {
+	[IFLA_TUN_OWNER] = { NLK_UID, 4, NULL, NULL, NULL, NULL },
+	[IFLA_TUN_GROUP] = { NLK_UID, 4, NULL, NULL, NULL, NULL },
+	[IFLA_TUN_TYPE] = { NLK_XVAL, 1, &xlat_tun_device_types, "IFF_???", NULL, NULL },
+	[IFLA_TUN_PI] = U8,
+	[IFLA_TUN_VNET_HDR] = U8,
+	[IFLA_TUN_PERSIST] = U8,
+	[IFLA_TUN_MULTI_QUEUE] = U8,
+	[IFLA_TUN_NUM_QUEUES] = U32,
+	[IFLA_TUN_NUM_DISABLED_QUEUES] = U32,
+};
+ATTRSET(tun_data_set, xlat_rtnl_ifla_info_data_tun_attrs, "IFLA_TUN_???", tun_data_decs);
+static const struct nl_field can_stats_fields[] = {
+	FIELD(struct can_device_stats, bus_error, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, error_warning, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, error_passive, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, bus_off, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, arbitration_lost, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, restarts, NLK_U, NULL, NULL),
+};
+static const struct nl_layout can_stats_layout = {
+	sizeof(struct can_device_stats), 0, can_stats_fields, ARRAY_LEN(can_stats_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_kind_dec info_data_kinds[] = {
+	{ "bridge", NEST(br_data_set) },
+	{ "tun", NEST(tun_data_set) },
+	{ NULL, { 0 } },
+};
+static const struct nl_kind_dec info_xstats_kinds[] = {
+	{ "can", SUB(can_stats_layout) },
+	{ NULL, { 0 } },
+};
+static const struct nl_kind_dec info_slave_data_kinds[] = {
+	{ "bridge", NEST(brport_set) },
+	{ NULL, { 0 } },
+};
+static const struct nla_dec linkinfo_decs[] = {
+	[IFLA_INFO_KIND] = { .kind = NLK_KIND_STR, .size = 0 },
+	[IFLA_INFO_DATA] = { .kind = NLK_BY_KIND, .size = 0, .by_kind = info_data_kinds },
+	[IFLA_INFO_XSTATS] = { .kind = NLK_BY_KIND, .size = 0, .by_kind = info_xstats_kinds },
+	[IFLA_INFO_SLAVE_KIND] = { .kind = NLK_KIND_STR, .size = 1 },
+	[IFLA_INFO_SLAVE_DATA] = { .kind = NLK_BY_KIND, .size = 1, .by_kind = info_slave_data_kinds },
+};
+ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
 
 /* IFLA_PROTINFO of AF_INET6 (and the AF_INET6 part of IFLA_AF_SPEC) */
 static const struct nl_field ifla_cacheinfo_fields[] = {

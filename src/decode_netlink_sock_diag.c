@@ -11,9 +11,11 @@
 #include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
+#include <netinet/in.h>
 #include <stddef.h>
 #include <sys/socket.h>
 
+#include "mem.h"
 #include "print.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -85,7 +87,124 @@ static const struct nl_field sockid_fields[] = {
 };
 LAYOUT(sockid_layout, struct inet_diag_sockid, sockid_fields, NULL, NULL, NULL, 0);
 
+/* INET_DIAG_REQ_BYTECODE: an operation, then what its code takes: a host
+ * condition, an interface, a mark, or the operation holding a port */
+static const struct nl_field bc_op_fields[] = {
+	FIELD(struct inet_diag_bc_op, code, NLK_XVAL, &xlat_inet_diag_bytecodes, "INET_DIAG_BC_???"),
+	FIELD(struct inet_diag_bc_op, yes, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_bc_op, no, NLK_U, NULL, NULL),
+};
+LAYOUT(bc_op_layout, struct inet_diag_bc_op, bc_op_fields, NULL, NULL, NULL, 0);
+static const struct nl_field hostcond_fields[] = {
+	FIELD(struct inet_diag_hostcond, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct inet_diag_hostcond, prefix_len, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_hostcond, port, NLK_U, NULL, NULL),
+};
+LAYOUT(hostcond_layout, struct inet_diag_hostcond, hostcond_fields, NULL, NULL, NULL, 0);
+/* the address after a host condition, of its family */
+static const struct nl_field hostcond_addr_fields[] = {
+	{ "addr", 0, 16, NLK_INADDR, NULL, NULL, NULL },
+};
+LAYOUT(hostcond_addr_layout, struct in6_addr, hostcond_addr_fields, NULL, NULL, NULL, 0);
+static const struct nl_field markcond_fields[] = {
+	FIELD(struct inet_diag_markcond, mark, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_markcond, mask, NLK_U, NULL, NULL),
+};
+LAYOUT(markcond_layout, struct inet_diag_markcond, markcond_fields, NULL, NULL, NULL, 0);
+
+static void print_hostcond(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	struct inet_diag_hostcond hc;
+	unsigned char a[16];
+	size_t n;
+
+	if (len < sizeof(hc)) {
+		nl_print_hexstr(tcp, addr, len);
+		return;
+	}
+	if (!fetch_or_print_addr(tcp, addr, &hc, sizeof(hc)))
+		return;
+	tprints(tcp, "{");
+	nl_print_fields(tcp, &hostcond_layout, &hc, sizeof(hc), -1);
+	n = hc.family == AF_INET ? 4 : hc.family == AF_INET6 ? 16 : 0;
+	addr += sizeof(hc);
+	len -= sizeof(hc);
+	if (n) {
+		tprints(tcp, ", ");
+		if (len < n) {
+			tprints(tcp, "addr=");
+			nl_print_hexstr(tcp, addr, len);
+		} else if (mem_read(tcp->pid, addr, a, n) < 0) {
+			tprints(tcp, "addr=");
+			print_addr(tcp, addr);
+		} else {
+			nl_print_fields(tcp, &hostcond_addr_layout, a, sizeof(a), hc.family);
+		}
+	}
+	tprints(tcp, "}");
+}
+
+/* a structure of layout l filling the rest, else its bytes */
+static void print_bc_arg(struct tcb *tcp, const struct nl_layout *l, unsigned long addr,
+			 unsigned long len)
+{
+	unsigned char buf[16];
+
+	if (len < l->size || l->size > sizeof(buf)) {
+		nl_print_hexstr(tcp, addr, len);
+		return;
+	}
+	if (fetch_or_print_addr(tcp, addr, buf, l->size))
+		nl_print_struct(tcp, l, buf, l->size, -1);
+}
+
+static bool print_bytecode(struct tcb *tcp, unsigned long addr, unsigned long len, int family)
+{
+	struct inet_diag_bc_op op;
+	uint32_t ifindex;
+
+	(void)family;
+	if (len < sizeof(op))
+		return false;
+	if (!fetch_or_print_addr(tcp, addr, &op, sizeof(op)))
+		return true;
+	nl_print_struct(tcp, &bc_op_layout, &op, sizeof(op), -1);
+	if (len == sizeof(op))
+		return true;
+	tprints(tcp, ", ");
+	addr += sizeof(op);
+	len -= sizeof(op);
+	switch (op.code) {
+	case INET_DIAG_BC_S_COND:
+	case INET_DIAG_BC_D_COND:
+		print_hostcond(tcp, addr, len);
+		break;
+	case INET_DIAG_BC_DEV_COND:
+		if (len < sizeof(ifindex))
+			nl_print_hexstr(tcp, addr, len);
+		else if (fetch_or_print_addr(tcp, addr, &ifindex, sizeof(ifindex)))
+			nl_print_ifindex(tcp, ifindex);
+		break;
+	case INET_DIAG_BC_S_GE:
+	case INET_DIAG_BC_S_LE:
+	case INET_DIAG_BC_D_GE:
+	case INET_DIAG_BC_D_LE:
+	case INET_DIAG_BC_S_EQ:
+	case INET_DIAG_BC_D_EQ:
+		print_bc_arg(tcp, &bc_op_layout, addr, len);
+		break;
+	case INET_DIAG_BC_MARK_COND:
+		print_bc_arg(tcp, &markcond_layout, addr, len);
+		break;
+	default:
+		nl_print_hexstr(tcp, addr, len);
+		break;
+	}
+	return true;
+}
+
 static const struct nla_dec inet_req_decs[] = {
+	[INET_DIAG_REQ_BYTECODE] = { NLK_FUNC, 0, NULL, NULL, NULL, NULL, NULL, print_bytecode },
 	[INET_DIAG_REQ_PROTOCOL] = { NLK_XVAL, 0, &xlat_ip_protocols, "IPPROTO_???", NULL, NULL },
 };
 

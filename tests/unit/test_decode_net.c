@@ -16,6 +16,7 @@
 #include <linux/if_bridge.h>
 #include <linux/if_ether.h>
 #include <linux/if_link.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
@@ -516,6 +517,61 @@ static void test_netlink_smc(void **state)
 	free(text);
 }
 
+/* IFLA_LINKINFO: IFLA_INFO_DATA decoded by the kind that IFLA_INFO_KIND
+ * named before it, bytes for an unknown kind */
+static void test_netlink_linkinfo(void **state)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	unsigned char buf[512], in[64];
+	struct nlattr kind = { NLA_HDRLEN + 4, IFLA_INFO_KIND }, data = { NLA_HDRLEN + 8, IFLA_INFO_DATA };
+	struct nlattr owner = { NLA_HDRLEN + 4, IFLA_TUN_OWNER };
+	uint32_t uid = 0xffffffffu;
+	size_t len;
+	char *text;
+
+	(void)state;
+	memcpy(in, &kind, sizeof(kind));
+	memcpy(in + NLA_HDRLEN, "tun", 4);
+	memcpy(in + 8, &data, sizeof(data));
+	memcpy(in + 12, &owner, sizeof(owner));
+	memcpy(in + 16, &uid, sizeof(uid));
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_LINKINFO, -1, in, 20);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "[{nla_len=8, nla_type=IFLA_INFO_KIND}, \"tun\"], "
+				     "[{nla_len=12, nla_type=IFLA_INFO_DATA}, [{nla_len=8, "
+				     "nla_type=IFLA_TUN_OWNER}, -1]]"));
+	free(text);
+	memcpy(in + NLA_HDRLEN, "xyz", 4);
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_LINKINFO, -1, in, 20);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "[{nla_len=12, nla_type=IFLA_INFO_DATA}, \"\\x08\\x00"));
+	free(text);
+}
+
+/* INET_DIAG_REQ_BYTECODE: an operation and what its code takes */
+static void test_netlink_bytecode(void **state)
+{
+	struct inet_diag_req_v2 req = { .sdiag_family = AF_INET };
+	struct {
+		struct inet_diag_bc_op op;
+		struct inet_diag_hostcond hc;
+		uint8_t addr[4];
+	} bc = { { INET_DIAG_BC_S_COND, 1, 2 }, { AF_INET, 8, 80 }, { 10, 0, 0, 1 } };
+	unsigned char buf[512];
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &req, sizeof(req), INET_DIAG_REQ_BYTECODE, -1,
+			 &bc, sizeof(bc));
+	((struct nlmsghdr *)(void *)buf)->nlmsg_flags = NLM_F_REQUEST;
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_S_COND, "
+				     "yes=1, no=2}, {family=AF_INET, prefix_len=8, port=80, "
+				     "addr=inet_addr(\"10.0.0.1\")}]"));
+	free(text);
+}
+
 /* sin6_scope_id of a link-local address names its interface; nl_groups
  * in %#08x */
 static void test_scope_nl(void **state)
@@ -557,6 +613,8 @@ int main(void)
 		cmocka_unit_test(test_netlink_ifstats),
 		cmocka_unit_test(test_netlink_vfinfo_af_spec),
 		cmocka_unit_test(test_netlink_smc),
+		cmocka_unit_test(test_netlink_linkinfo),
+		cmocka_unit_test(test_netlink_bytecode),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
