@@ -20,6 +20,7 @@
 #include <linux/netlink.h>
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
+#include <linux/tcp.h>
 #include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
@@ -572,6 +573,33 @@ static void test_netlink_bytecode(void **state)
 	free(text);
 }
 
+/* inet_diag replies: INET_DIAG_SOCKOPT bit fields, INET_DIAG_MD5SIG
+ * records with the address of their family and their key's length */
+static void test_netlink_inet_diag_msg(void **state)
+{
+	struct inet_diag_msg im = { .idiag_family = AF_INET };
+	unsigned char buf[512], opt[2] = { 0x11, 0x04 };
+	struct tcp_diag_md5sig md5 = { .tcpm_family = AF_INET, .tcpm_prefixlen = 32,
+				       .tcpm_keylen = 2, .tcpm_addr = { htonl(0x7f000001) },
+				       .tcpm_key = { 0xab, 0xcd, 0xef } };
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &im, sizeof(im), INET_DIAG_SOCKOPT, -1, opt,
+			 sizeof(opt));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "nla_type=INET_DIAG_SOCKOPT}, {recverr=1, mc_loop=1, "
+				     "defer_connect=1}]"));
+	free(text);
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &im, sizeof(im), INET_DIAG_MD5SIG, -1, &md5,
+			 sizeof(md5));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "[{tcpm_family=AF_INET, tcpm_prefixlen=32, tcpm_keylen=2, "
+				     "tcpm_addr=inet_addr(\"127.0.0.1\"), tcpm_key=\"\\xab\\xcd\"}]"));
+	free(text);
+}
+
 /* sin6_scope_id of a link-local address names its interface; nl_groups
  * in %#08x */
 static void test_scope_nl(void **state)
@@ -615,6 +643,7 @@ int main(void)
 		cmocka_unit_test(test_netlink_smc),
 		cmocka_unit_test(test_netlink_linkinfo),
 		cmocka_unit_test(test_netlink_bytecode),
+		cmocka_unit_test(test_netlink_inet_diag_msg),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
