@@ -219,6 +219,14 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 	case NLK_FLAGS:
 		print_flags(tcp, x, v, dflt);
 		break;
+	case NLK_XVAL_V: {
+		const char *name = xlat_lookup(x, v);
+
+		tprintf(tcp, v ? "%#llx" : "0", (unsigned long long)v);
+		if (pcfg.xlat_style != XLAT_RAW && (name || dflt))
+			tprintf(tcp, " /* %s */", name ? name : dflt);
+		break;
+	}
 	case NLK_FLAGS_V: {
 		int style = pcfg.xlat_style;
 
@@ -251,6 +259,17 @@ static void print_value(struct tcb *tcp, unsigned kind, uint64_t v, unsigned siz
 			tprintf(tcp, "htons(%s)", xlat_lookup(x, ntohs((uint16_t)v)));
 		else
 			tprintf(tcp, "htons(%u)", ntohs((uint16_t)v));
+		break;
+	case NLK_UID:
+		if (v == (size == 4 ? 0xffffffffULL : size == 2 ? 0xffffULL : ~0ULL))
+			tprints(tcp, "-1");
+		else
+			tprintf(tcp, "%llu", (unsigned long long)v);
+		break;
+	case NLK_BE16_XVAL:
+		tprints(tcp, "htons(");
+		print_xval(tcp, x, ntohs((uint16_t)v), dflt);
+		tprints(tcp, ")");
 		break;
 	case NLK_BE64:
 		tprintf(tcp, "htobe64(%llu)", (unsigned long long)be64toh(v));
@@ -297,6 +316,29 @@ static void print_bits(struct tcb *tcp, const struct xlat *x, uint64_t v, unsign
 	} else {
 		tprints(tcp, names);
 	}
+}
+
+/* The index of an NLK_IARRAY element: [NAME]=, [N]= when unnamed (with
+ * the default name as a comment when there is one); off: element N is
+ * named by value N + off, printed as [NAME-off]=. */
+static void print_array_index(struct tcb *tcp, const struct xlat *x, unsigned idx, unsigned off,
+			      const char *dflt)
+{
+	const char *name = xlat_lookup(x, idx + off);
+	char text[128];
+
+	if (name && off) {
+		snprintf(text, sizeof(text), "%s-%u", name, off);
+		name = text;
+	}
+	if (pcfg.xlat_style == XLAT_RAW || (!name && !dflt))
+		tprintf(tcp, "[%u]=", idx);
+	else if (!name)
+		tprintf(tcp, "[%u /* %s */]=", idx, dflt);
+	else if (pcfg.xlat_style == XLAT_VERBOSE)
+		tprintf(tcp, "[%u /* %s */]=", idx, name);
+	else
+		tprintf(tcp, "[%s]=", name);
 }
 
 /* An address field of a structure whose family is known: strace puts
@@ -360,6 +402,36 @@ static void print_field(struct tcb *tcp, const struct nl_field *f, const unsigne
 		tprintf(tcp, "%s=%s", f->name, q);
 		return;
 	}
+	case NLK_IARRAY: {
+		unsigned es = f->elsize ? f->elsize : 1;
+
+		tprintf(tcp, "%s=[", f->name);
+		for (unsigned i = 0; i + es <= f->size; i += es) {
+			if (i)
+				tprints(tcp, ", ");
+			print_array_index(tcp, f->x, i / es, 0, f->dflt);
+			tprintf(tcp, "%llu", (unsigned long long)get_uint(p + i, es));
+		}
+		tprints(tcp, "]");
+		return;
+	}
+	case NLK_CSTR: {
+		char q[QUOTE_SIZE(256)];
+
+		quote_string((const char *)p, strnlen((const char *)p, f->size),
+			     pcfg.xflag >= 2 ? QUOTE_HEX_ALL : pcfg.xflag ? QUOTE_HEX_NONPRINT : 0, q);
+		tprintf(tcp, "%s=%s", f->name, q);
+		return;
+	}
+	case NLK_FSARRAY:
+		tprintf(tcp, "%s=[", f->name);
+		for (size_t i = 0; f->sub->size && i + f->sub->size <= f->size; i += f->sub->size) {
+			if (i)
+				tprints(tcp, ", ");
+			nl_print_struct(tcp, f->sub, p + i, f->sub->size, family);
+		}
+		tprints(tcp, "]");
+		return;
 	case NLK_BYTES:
 		tprintf(tcp, "%s=[", f->name);
 		for (unsigned i = 0; i < f->size; i++)
@@ -391,12 +463,11 @@ static bool all_zero(const unsigned char *p, size_t n)
 	return true;
 }
 
-void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+void nl_print_fields(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
 		     int family)
 {
 	const unsigned char *b = buf;
 
-	tprints(tcp, "{");
 	for (unsigned i = 0, n = 0; i < l->nfields; i++) {
 		const struct nl_field *f = &l->fields[i];
 
@@ -410,6 +481,13 @@ void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf
 			tprints(tcp, ", ");
 		print_field(tcp, f, b, family);
 	}
+}
+
+void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+		     int family)
+{
+	tprints(tcp, "{");
+	nl_print_fields(tcp, l, buf, have, family);
 	tprints(tcp, "}");
 }
 
@@ -477,12 +555,17 @@ static void walk_tlv(struct tcb *tcp, unsigned long addr, unsigned long len, siz
 
 /* ---- attributes ---- */
 
+#define NL_KINDS 2
+#define NL_KIND_LEN 16
+
 struct attrs_ctx {
 	const struct xlat *types;
 	const char *dflt;
 	const struct nla_dec *decs;
 	unsigned ndecs;
 	int family;
+	/* the kinds named so far in this array (NLK_KIND_STR) */
+	char (*kinds)[NL_KIND_LEN];
 };
 
 static void print_nla_flagbit(struct tcb *tcp, unsigned bit, const char *name)
@@ -553,23 +636,6 @@ static void rtnh_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsi
 	tprints(tcp, "]");
 }
 
-/* The index of an NLK_IARRAY element: [NAME]=, [N]= when unnamed (with
- * the default name as a comment when there is one). */
-static void print_array_index(struct tcb *tcp, const struct xlat *x, unsigned idx,
-			      const char *dflt)
-{
-	const char *name = xlat_lookup(x, idx);
-
-	if (pcfg.xlat_style == XLAT_RAW || (!name && !dflt))
-		tprintf(tcp, "[%u]=", idx);
-	else if (!name)
-		tprintf(tcp, "[%u /* %s */]=", idx, dflt);
-	else if (pcfg.xlat_style == XLAT_VERBOSE)
-		tprintf(tcp, "[%u /* %s */]=", idx, name);
-	else
-		tprintf(tcp, "[%s]=", name);
-}
-
 static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned long addr,
 			    unsigned long len, int family)
 {
@@ -578,7 +644,10 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 	switch (d->kind) {
 	case NLK_NONE:
 		return false;
+	case NLK_FUNC:
+		return d->fn(tcp, addr, len, family);
 	case NLK_STR:
+	case NLK_KIND_STR:
 		print_nla_str(tcp, addr, len);
 		return true;
 	case NLK_BPF: {
@@ -659,6 +728,8 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		const struct nl_attrset *set = family >= 0 && (unsigned)family < d->by_af->nsets
 					       ? d->by_af->sets[family] : NULL;
 
+		if (!set && family >= 0)
+			set = d->by_af->other;
 		if (!set)
 			return false;
 		nl_print_attrs(tcp, addr, len, set->types, set->dflt, set->decs, set->ndecs,
@@ -668,7 +739,8 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 	case NLK_UARRAY:
 	case NLK_XARRAY:
 	case NLK_IARRAY:
-	case NLK_IARRAY_D: {
+	case NLK_IARRAY_D:
+	case NLK_IARRAY1_D: {
 		unsigned char b[8];
 		unsigned size = d->size ? d->size : 1;
 
@@ -686,9 +758,11 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 				tprintf(tcp, "... /* %#lx */", addr + i);
 				break;
 			}
-			if (d->kind == NLK_IARRAY || d->kind == NLK_IARRAY_D)
-				print_array_index(tcp, d->x, (unsigned)(i / size), d->dflt);
-			if (d->kind == NLK_IARRAY_D)
+			if (d->kind == NLK_IARRAY || d->kind == NLK_IARRAY_D ||
+			    d->kind == NLK_IARRAY1_D)
+				print_array_index(tcp, d->x, (unsigned)(i / size),
+						  d->kind == NLK_IARRAY1_D, d->dflt);
+			if (d->kind == NLK_IARRAY_D || d->kind == NLK_IARRAY1_D)
 				tprintf(tcp, "%lld", (long long)sign_extend(get_uint(b, size), size));
 			else
 				tprintf(tcp, d->kind == NLK_XARRAY ? "%#llx" : "%llu",
@@ -720,7 +794,8 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		if (fetch_or_print_addr(tcp, addr, buf, len))
 			print_hwaddr(tcp, buf, len);
 		return true;
-	case NLK_STRUCT: {
+	case NLK_STRUCT:
+	case NLK_STRUCT_TAIL: {
 		const struct nl_layout *l = d->sub;
 		size_t have = len >= l->size ? l->size : 0;
 
@@ -735,6 +810,10 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		if (!fetch_or_print_addr(tcp, addr, big, have))
 			return true;
 		nl_print_struct(tcp, l, big, have, family);
+		if (d->kind == NLK_STRUCT_TAIL && len > have) {
+			tprints(tcp, ", ");
+			nl_print_hexstr(tcp, addr + have, len - have);
+		}
 		/* attributes after the structure */
 		if (d->nest && len > NL_ALIGN4(have)) {
 			tprints(tcp, ", ");
@@ -745,6 +824,7 @@ static bool print_nla_value(struct tcb *tcp, const struct nla_dec *d, unsigned l
 		return true;
 	}
 	case NLK_XVAL:
+	case NLK_XVAL_V:
 	case NLK_FLAGS:
 	case NLK_FLAGS_V:
 	case NLK_CLOCK_T: {
@@ -798,6 +878,21 @@ static void nla_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsig
 	if (eff > NLA_HDRLEN) {
 		const struct nla_dec *d = c->decs && type < c->ndecs ? &c->decs[type] : NULL;
 
+		if (d && d->kind == NLK_KIND_STR && d->size < NL_KINDS && c->kinds) {
+			char *k = c->kinds[d->size];
+			size_t n = eff - NLA_HDRLEN < NL_KIND_LEN - 1 ? eff - NLA_HDRLEN : NL_KIND_LEN - 1;
+
+			memset(k, 0, NL_KIND_LEN);
+			if (mem_read(tcp->pid, addr + NLA_HDRLEN, k, n) < 0)
+				k[0] = '\0';
+		} else if (d && d->kind == NLK_BY_KIND) {
+			const struct nl_kind_dec *kd = d->by_kind;
+			const char *k = d->size < NL_KINDS && c->kinds ? c->kinds[d->size] : "";
+
+			while (kd && kd->kind && (!k[0] || strcmp(kd->kind, k) != 0))
+				kd++;
+			d = kd && kd->kind ? &kd->dec : NULL;
+		}
 		tprints(tcp, ", ");
 		if (!d || !print_nla_value(tcp, d, addr + NLA_HDRLEN, eff - NLA_HDRLEN, c->family))
 			nl_print_hexstr(tcp, addr + NLA_HDRLEN, eff - NLA_HDRLEN);
@@ -808,7 +903,8 @@ static void nla_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsig
 void nl_print_attrs(struct tcb *tcp, unsigned long addr, unsigned long len, const struct xlat *types,
 		    const char *dflt, const struct nla_dec *decs, unsigned ndecs, int family)
 {
-	struct attrs_ctx c = { types, dflt, decs, ndecs, family };
+	char kinds[NL_KINDS][NL_KIND_LEN] = { { 0 } };
+	struct attrs_ctx c = { types, dflt, decs, ndecs, family, kinds };
 
 	walk_tlv(tcp, addr, len, sizeof(struct nlattr), nla_elem, &c);
 }

@@ -78,11 +78,23 @@ enum nl_kind {
 	NLK_IARRAY_D,  /* the same, signed */
 	NLK_AF_NESTED, /* attribute: attributes whose set depends on the message's family (by_af) */
 	NLK_BYTES,     /* field: its bytes as decimals: [1, 2] */
+	NLK_IARRAY1_D, /* attribute: signed of the dec's size, element N named by value N+1 of x: [A-1]=1 */
+	NLK_BE16_XVAL, /* network order enum: htons(ETH_P_IP) (-X aware, hex when unnamed) */
+	NLK_XVAL_V,    /* enum, always with the number: 0x3020000 /+ NAME +/ (names outside the UAPI) */
+	NLK_CSTR,      /* field: a NUL-terminated string in its bytes: "abc" */
+	NLK_FSARRAY,   /* field: an array of structures (sub) filling it: [{...}] */
+	NLK_UID,       /* unsigned, -1 when all ones (uid_t, gid_t) */
+	NLK_FUNC,      /* attribute: printed by the dec's fn */
+	NLK_KIND_STR,  /* attribute: a string naming the kind (slot: size) of its siblings after it */
+	NLK_BY_KIND,   /* attribute: decoded by the dec that by_kind gives the kind of slot size */
+	NLK_STRUCT_TAIL, /* attribute: a struct layout (sub), then the bytes after it as "\x.." */
+	/* NLK_IARRAY as a field: unsigned of elsize bytes indexed by the names of x */
 };
 
 struct nl_layout;
 struct nl_attrset;
 struct nl_af_sets;
+struct nl_kind_dec;
 
 struct nl_field {
 	const char *name;
@@ -93,6 +105,7 @@ struct nl_field {
 	const char *dflt;
 	const struct nl_layout *sub; /* NLK_STRUCT */
 	uint8_t family;        /* NLK_STRUCT: of its addresses (0: the parent's) */
+	uint8_t elsize;        /* NLK_IARRAY: the size of an element */
 };
 
 /* Decoder of one attribute type. size: the value's size for integer
@@ -105,13 +118,25 @@ struct nla_dec {
 	const struct nl_layout *sub;
 	const struct nl_attrset *nest;
 	const struct nl_af_sets *by_af; /* NLK_AF_NESTED */
+	/* NLK_FUNC: prints the value of len bytes at addr, false when it
+	 * cannot (the caller prints the bytes) */
+	bool (*fn)(struct tcb *tcp, unsigned long addr, unsigned long len, int family);
+	const struct nl_kind_dec *by_kind; /* NLK_BY_KIND, ended by a NULL kind */
 };
 
-/* The attribute sets of an NLK_AF_NESTED attribute, indexed by family
- * (NULL: not decoded). */
+/* The decoder of an attribute for one kind named by a sibling (IFLA_INFO_DATA
+ * of IFLA_INFO_KIND "bridge"). */
+struct nl_kind_dec {
+	const char *kind;
+	struct nla_dec dec;
+};
+
+/* The attribute sets of an NLK_AF_NESTED attribute, indexed by the
+ * message's family. */
 struct nl_af_sets {
 	const struct nl_attrset *const *sets;
 	unsigned nsets;
+	const struct nl_attrset *other; /* the families without a set (NULL: not decoded) */
 };
 
 /* The attributes of a nest: their type names and decoders. */
@@ -146,6 +171,9 @@ void nl_print_body(struct tcb *tcp, const struct nl_layout *l, unsigned long add
 /* The fields of l within the first have bytes of buf (a fetched copy)
  * as "{a=1, b=2}". */
 void nl_print_struct(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
+		     int family);
+/* The same without the braces: "a=1, b=2". */
+void nl_print_fields(struct tcb *tcp, const struct nl_layout *l, const void *buf, size_t have,
 		     int family);
 /* An interface index: if_nametoindex("lo") (-X aware). */
 void nl_print_ifindex(struct tcb *tcp, unsigned idx);

@@ -3,15 +3,18 @@
 #include "config.h"
 #include "decode_netlink.h"
 
+#include <linux/can/netlink.h>
 #include <linux/dcbnl.h>
 #include <linux/fib_rules.h>
 #include <linux/gen_stats.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
+#include <linux/if_bonding.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
+#include <linux/mpls.h>
 #include <linux/neighbour.h>
 #include <linux/nexthop.h>
 #include <linux/net_namespace.h>
@@ -40,6 +43,7 @@
 #define HWADDR { NLK_HWADDR, 0, NULL, NULL, NULL }
 #define FD { NLK_FD, 4, NULL, NULL, NULL }
 #define SUB(l) { NLK_STRUCT, 0, NULL, NULL, &(l), NULL }
+#define SUB_TAIL(l) { NLK_STRUCT_TAIL, 0, NULL, NULL, &(l), NULL }
 #define NEST(set) { NLK_NESTED, 0, NULL, NULL, NULL, &(set) }
 #define X32 { NLK_X, 4, NULL, NULL, NULL }
 #define X16 { NLK_X, 2, NULL, NULL, NULL }
@@ -149,13 +153,6 @@ static const struct nla_dec xdp_decs[] = {
 };
 ATTRSET(xdp_set, xlat_ifla_xdp_attrs, "IFLA_XDP_???", xdp_decs);
 
-/* IFLA_LINKINFO: the kind names (their data depends on the kind) */
-static const struct nla_dec linkinfo_decs[] = {
-	[IFLA_INFO_KIND] = STR,
-	[IFLA_INFO_SLAVE_KIND] = STR,
-};
-ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
-
 /* IFLA_PORT_SELF, and each IFLA_VF_PORT of IFLA_VF_PORTS */
 static const struct nl_field port_vsi_fields[] = {
 	FIELD(struct ifla_port_vsi, vsi_mgr_id, NLK_U, NULL, NULL),
@@ -181,6 +178,123 @@ static const struct nla_dec vf_ports_decs[] = {
 	[IFLA_VF_PORT] = NEST(port_set),
 };
 ATTRSET(vf_ports_set, xlat_ifla_vf_port_attrs, "IFLA_VF_PORT_???", vf_ports_decs);
+
+/* IFLA_VFINFO_LIST: IFLA_VF_INFO nests of a virtual function's settings */
+static const struct nl_field vf_mac_fields[] = {
+	FIELD(struct ifla_vf_mac, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_mac, mac, NLK_HWADDR, NULL, NULL),
+};
+static const struct nl_layout vf_mac_layout = {
+	sizeof(struct ifla_vf_mac), 0, vf_mac_fields, ARRAY_LEN(vf_mac_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_field vf_vlan_fields[] = {
+	FIELD(struct ifla_vf_vlan, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_vlan, vlan, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_vlan, qos, NLK_U, NULL, NULL),
+};
+static const struct nl_layout vf_vlan_layout = {
+	sizeof(struct ifla_vf_vlan), 0, vf_vlan_fields, ARRAY_LEN(vf_vlan_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_field vf_tx_rate_fields[] = {
+	FIELD(struct ifla_vf_tx_rate, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_tx_rate, rate, NLK_U, NULL, NULL),
+};
+static const struct nl_layout vf_tx_rate_layout = {
+	sizeof(struct ifla_vf_tx_rate), 0, vf_tx_rate_fields, ARRAY_LEN(vf_tx_rate_fields),
+	NULL, NULL, NULL, 0,
+};
+/* ifla_vf_spoofchk, ifla_vf_rss_query_en and ifla_vf_trust: vf, setting */
+static const struct nl_field vf_setting_fields[] = {
+	FIELD(struct ifla_vf_spoofchk, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_spoofchk, setting, NLK_U, NULL, NULL),
+};
+static const struct nl_layout vf_setting_layout = {
+	sizeof(struct ifla_vf_spoofchk), 0, vf_setting_fields, ARRAY_LEN(vf_setting_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_field vf_link_state_fields[] = {
+	FIELD(struct ifla_vf_link_state, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_link_state, link_state, NLK_XVAL, &xlat_rtnl_ifla_vf_link_states,
+	      "IFLA_VF_LINK_STATE_???"),
+};
+static const struct nl_layout vf_link_state_layout = {
+	sizeof(struct ifla_vf_link_state), 0, vf_link_state_fields,
+	ARRAY_LEN(vf_link_state_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field vf_rate_fields[] = {
+	FIELD(struct ifla_vf_rate, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_rate, min_tx_rate, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_rate, max_tx_rate, NLK_U, NULL, NULL),
+};
+static const struct nl_layout vf_rate_layout = {
+	sizeof(struct ifla_vf_rate), 0, vf_rate_fields, ARRAY_LEN(vf_rate_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_field vf_guid_fields[] = {
+	FIELD(struct ifla_vf_guid, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_guid, guid, NLK_X, NULL, NULL),
+};
+static const struct nl_layout vf_guid_layout = {
+	sizeof(struct ifla_vf_guid), 0, vf_guid_fields, ARRAY_LEN(vf_guid_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_field vf_vlan_info_fields[] = {
+	FIELD(struct ifla_vf_vlan_info, vf, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_vlan_info, vlan, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_vlan_info, qos, NLK_U, NULL, NULL),
+	FIELD(struct ifla_vf_vlan_info, vlan_proto, NLK_BE16_XVAL, &xlat_ethernet_protocols,
+	      "ETH_P_???"),
+};
+static const struct nl_layout vf_vlan_info_layout = {
+	sizeof(struct ifla_vf_vlan_info), 0, vf_vlan_info_fields,
+	ARRAY_LEN(vf_vlan_info_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field vf_broadcast_fields[] = {
+	FIELD(struct ifla_vf_broadcast, broadcast, NLK_HWADDR, NULL, NULL),
+};
+static const struct nl_layout vf_broadcast_layout = {
+	sizeof(struct ifla_vf_broadcast), 0, vf_broadcast_fields,
+	ARRAY_LEN(vf_broadcast_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec vf_stats_decs[] = {
+	[IFLA_VF_STATS_RX_PACKETS] = U64,
+	[IFLA_VF_STATS_TX_PACKETS] = U64,
+	[IFLA_VF_STATS_RX_BYTES] = U64,
+	[IFLA_VF_STATS_TX_BYTES] = U64,
+	[IFLA_VF_STATS_BROADCAST] = U64,
+	[IFLA_VF_STATS_MULTICAST] = U64,
+	[IFLA_VF_STATS_RX_DROPPED] = U64,
+	[IFLA_VF_STATS_TX_DROPPED] = U64,
+};
+ATTRSET(vf_stats_set, xlat_rtnl_ifla_vf_stats_attrs, "IFLA_VF_STATS_???", vf_stats_decs);
+static const struct nla_dec vf_vlan_list_decs[] = {
+	[IFLA_VF_VLAN_INFO] = SUB(vf_vlan_info_layout),
+};
+ATTRSET(vf_vlan_list_set, xlat_rtnl_ifla_vf_vlan_list_attrs, "IFLA_VF_VLAN_INFO_???",
+	vf_vlan_list_decs);
+static const struct nla_dec vf_info_decs[] = {
+	[IFLA_VF_MAC] = SUB(vf_mac_layout),
+	[IFLA_VF_VLAN] = SUB(vf_vlan_layout),
+	[IFLA_VF_TX_RATE] = SUB(vf_tx_rate_layout),
+	[IFLA_VF_SPOOFCHK] = SUB(vf_setting_layout),
+	[IFLA_VF_LINK_STATE] = SUB(vf_link_state_layout),
+	[IFLA_VF_RATE] = SUB(vf_rate_layout),
+	[IFLA_VF_RSS_QUERY_EN] = SUB(vf_setting_layout),
+	[IFLA_VF_STATS] = NEST(vf_stats_set),
+	[IFLA_VF_TRUST] = SUB(vf_setting_layout),
+	[IFLA_VF_IB_NODE_GUID] = SUB(vf_guid_layout),
+	[IFLA_VF_IB_PORT_GUID] = SUB(vf_guid_layout),
+	[IFLA_VF_VLAN_LIST] = NEST(vf_vlan_list_set),
+	[IFLA_VF_BROADCAST] = SUB(vf_broadcast_layout),
+};
+ATTRSET(vf_info_set, xlat_rtnl_ifla_vf_info_attrs, "IFLA_VF_???", vf_info_decs);
+static const struct nla_dec vfinfo_list_decs[] = {
+	[IFLA_VF_INFO] = NEST(vf_info_set),
+};
+ATTRSET(vfinfo_list_set, xlat_rtnl_ifla_vfinfo_list_attrs, "IFLA_VF_INFO_???",
+	vfinfo_list_decs);
 
 /* IFLA_PROP_LIST: IFLA_* attributes, of which only names so far */
 static const struct nla_dec prop_list_decs[] = {
@@ -238,6 +352,124 @@ static const struct nla_dec brport_decs[] = {
 };
 ATTRSET(brport_set, xlat_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???", brport_decs);
 
+/* IFLA_LINKINFO: IFLA_INFO_DATA, IFLA_INFO_XSTATS and IFLA_INFO_SLAVE_DATA
+ * depend on the kind named by IFLA_INFO_KIND (slot 0) or
+ * IFLA_INFO_SLAVE_KIND (slot 1) before them */
+static const struct nl_field br_boolopt_multi_fields[] = {
+	FIELD(struct br_boolopt_multi, optval, NLK_BITS, &xlat_rtnl_ifla_br_boolopts,
+	      "1<<BR_BOOLOPT_???"),
+	FIELD(struct br_boolopt_multi, optmask, NLK_BITS, &xlat_rtnl_ifla_br_boolopts,
+	      "1<<BR_BOOLOPT_???"),
+};
+static const struct nl_layout br_boolopt_multi_layout = {
+	sizeof(struct br_boolopt_multi), 0, br_boolopt_multi_fields,
+	ARRAY_LEN(br_boolopt_multi_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec br_querier_decs[] = {
+	[BRIDGE_QUERIER_IP_ADDRESS] = { NLK_INADDR_FIXED, 4, NULL, NULL, NULL, NULL },
+	[BRIDGE_QUERIER_IP_PORT] = IFINDEX,
+	[BRIDGE_QUERIER_IP_OTHER_TIMER] = CLOCK_T,
+	[BRIDGE_QUERIER_IPV6_ADDRESS] = { NLK_INADDR_FIXED, 16, NULL, NULL, NULL, NULL },
+	[BRIDGE_QUERIER_IPV6_PORT] = IFINDEX,
+	[BRIDGE_QUERIER_IPV6_OTHER_TIMER] = CLOCK_T,
+};
+ATTRSET(br_querier_set, xlat_rtnl_ifla_br_mcast_querier_attrs, "BRIDGE_QUERIER_???",
+	br_querier_decs);
+static const struct nla_dec br_data_decs[] = {
+	[IFLA_BR_FORWARD_DELAY] = CLOCK_T,
+	[IFLA_BR_HELLO_TIME] = CLOCK_T,
+	[IFLA_BR_MAX_AGE] = CLOCK_T,
+	[IFLA_BR_AGEING_TIME] = CLOCK_T,
+	[IFLA_BR_STP_STATE] = U32,
+	[IFLA_BR_PRIORITY] = U16,
+	[IFLA_BR_VLAN_FILTERING] = U8,
+	[IFLA_BR_VLAN_PROTOCOL] = { NLK_BE16_XVAL, 2, &xlat_ethernet_protocols, "ETH_P_???", NULL,
+				    NULL },
+	[IFLA_BR_GROUP_FWD_MASK] = X16,
+	[IFLA_BR_ROOT_ID] = SUB(bridge_id_layout),
+	[IFLA_BR_BRIDGE_ID] = SUB(bridge_id_layout),
+	[IFLA_BR_ROOT_PORT] = U16,
+	[IFLA_BR_ROOT_PATH_COST] = U32,
+	[IFLA_BR_TOPOLOGY_CHANGE] = U8,
+	[IFLA_BR_TOPOLOGY_CHANGE_DETECTED] = U8,
+	[IFLA_BR_HELLO_TIMER] = CLOCK_T,
+	[IFLA_BR_TCN_TIMER] = CLOCK_T,
+	[IFLA_BR_TOPOLOGY_CHANGE_TIMER] = CLOCK_T,
+	[IFLA_BR_GC_TIMER] = CLOCK_T,
+	[IFLA_BR_GROUP_ADDR] = HWADDR,
+	[IFLA_BR_MCAST_ROUTER] = U8,
+	[IFLA_BR_MCAST_SNOOPING] = U8,
+	[IFLA_BR_MCAST_QUERY_USE_IFADDR] = U8,
+	[IFLA_BR_MCAST_QUERIER] = U8,
+	[IFLA_BR_MCAST_HASH_ELASTICITY] = U32,
+	[IFLA_BR_MCAST_HASH_MAX] = U32,
+	[IFLA_BR_MCAST_LAST_MEMBER_CNT] = U32,
+	[IFLA_BR_MCAST_STARTUP_QUERY_CNT] = U32,
+	[IFLA_BR_MCAST_LAST_MEMBER_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_MEMBERSHIP_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_QUERIER_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_QUERY_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_QUERY_RESPONSE_INTVL] = CLOCK_T,
+	[IFLA_BR_MCAST_STARTUP_QUERY_INTVL] = CLOCK_T,
+	[IFLA_BR_NF_CALL_IPTABLES] = U8,
+	[IFLA_BR_NF_CALL_IP6TABLES] = U8,
+	[IFLA_BR_NF_CALL_ARPTABLES] = U8,
+	[IFLA_BR_VLAN_DEFAULT_PVID] = U16,
+	[IFLA_BR_VLAN_STATS_ENABLED] = U8,
+	[IFLA_BR_MCAST_STATS_ENABLED] = U8,
+	[IFLA_BR_MCAST_IGMP_VERSION] = U8,
+	[IFLA_BR_MCAST_MLD_VERSION] = U8,
+	[IFLA_BR_VLAN_STATS_PER_PORT] = U8,
+	[IFLA_BR_MULTI_BOOLOPT] = SUB(br_boolopt_multi_layout),
+	[IFLA_BR_MCAST_QUERIER_STATE] = NEST(br_querier_set),
+};
+ATTRSET(br_data_set, xlat_rtnl_ifla_info_data_bridge_attrs, "IFLA_BR_???", br_data_decs);
+static const struct nla_dec tun_data_decs[] = {
+	[IFLA_TUN_OWNER] = { NLK_UID, 4, NULL, NULL, NULL, NULL },
+	[IFLA_TUN_GROUP] = { NLK_UID, 4, NULL, NULL, NULL, NULL },
+	[IFLA_TUN_TYPE] = { NLK_XVAL, 1, &xlat_tun_device_types, "IFF_???", NULL, NULL },
+	[IFLA_TUN_PI] = U8,
+	[IFLA_TUN_VNET_HDR] = U8,
+	[IFLA_TUN_PERSIST] = U8,
+	[IFLA_TUN_MULTI_QUEUE] = U8,
+	[IFLA_TUN_NUM_QUEUES] = U32,
+	[IFLA_TUN_NUM_DISABLED_QUEUES] = U32,
+};
+ATTRSET(tun_data_set, xlat_rtnl_ifla_info_data_tun_attrs, "IFLA_TUN_???", tun_data_decs);
+static const struct nl_field can_stats_fields[] = {
+	FIELD(struct can_device_stats, bus_error, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, error_warning, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, error_passive, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, bus_off, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, arbitration_lost, NLK_U, NULL, NULL),
+	FIELD(struct can_device_stats, restarts, NLK_U, NULL, NULL),
+};
+static const struct nl_layout can_stats_layout = {
+	sizeof(struct can_device_stats), 0, can_stats_fields, ARRAY_LEN(can_stats_fields),
+	NULL, NULL, NULL, 0,
+};
+static const struct nl_kind_dec info_data_kinds[] = {
+	{ "bridge", NEST(br_data_set) },
+	{ "tun", NEST(tun_data_set) },
+	{ NULL, { 0 } },
+};
+static const struct nl_kind_dec info_xstats_kinds[] = {
+	{ "can", SUB(can_stats_layout) },
+	{ NULL, { 0 } },
+};
+static const struct nl_kind_dec info_slave_data_kinds[] = {
+	{ "bridge", NEST(brport_set) },
+	{ NULL, { 0 } },
+};
+static const struct nla_dec linkinfo_decs[] = {
+	[IFLA_INFO_KIND] = { .kind = NLK_KIND_STR, .size = 0 },
+	[IFLA_INFO_DATA] = { .kind = NLK_BY_KIND, .size = 0, .by_kind = info_data_kinds },
+	[IFLA_INFO_XSTATS] = { .kind = NLK_BY_KIND, .size = 0, .by_kind = info_xstats_kinds },
+	[IFLA_INFO_SLAVE_KIND] = { .kind = NLK_KIND_STR, .size = 1 },
+	[IFLA_INFO_SLAVE_DATA] = { .kind = NLK_BY_KIND, .size = 1, .by_kind = info_slave_data_kinds },
+};
+ATTRSET(linkinfo_set, xlat_ifla_info_attrs, "IFLA_INFO_???", linkinfo_decs);
+
 /* IFLA_PROTINFO of AF_INET6 (and the AF_INET6 part of IFLA_AF_SPEC) */
 static const struct nl_field ifla_cacheinfo_fields[] = {
 	FIELD(struct ifla_cacheinfo, max_reasm_len, NLK_U, NULL, NULL),
@@ -269,10 +501,64 @@ static const struct nl_attrset *const protinfo_sets[] = {
 };
 static const struct nl_af_sets protinfo_by_af = { protinfo_sets, ARRAY_LEN(protinfo_sets) };
 
+/* IFLA_AF_SPEC: of an AF_BRIDGE message IFLA_BRIDGE_* attributes, of the
+ * others attributes named by family, each with the family's set */
+static const struct nl_field bridge_vlan_info_fields[] = {
+	FIELD(struct bridge_vlan_info, flags, NLK_FLAGS, &xlat_nl_bridge_vlan_flags,
+	      "BRIDGE_VLAN_INFO_???"),
+	FIELD(struct bridge_vlan_info, vid, NLK_U, NULL, NULL),
+};
+static const struct nl_layout bridge_vlan_info_layout = {
+	sizeof(struct bridge_vlan_info), 0, bridge_vlan_info_fields,
+	ARRAY_LEN(bridge_vlan_info_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec bridge_vlan_tunnel_decs[] = {
+	[IFLA_BRIDGE_VLAN_TUNNEL_ID] = U32,
+	[IFLA_BRIDGE_VLAN_TUNNEL_VID] = U16,
+	[IFLA_BRIDGE_VLAN_TUNNEL_FLAGS] = { NLK_FLAGS, 2, &xlat_nl_bridge_vlan_flags,
+					    "BRIDGE_VLAN_INFO_???", NULL, NULL },
+};
+ATTRSET(bridge_vlan_tunnel_set, xlat_rtnl_ifla_af_spec_bridge_vlan_tunnel_info_attrs,
+	"IFLA_BRIDGE_VLAN_TUNNEL_???", bridge_vlan_tunnel_decs);
+static const struct nla_dec af_spec_bridge_decs[] = {
+	[IFLA_BRIDGE_FLAGS] = { NLK_FLAGS, 2, &xlat_rtnl_ifla_bridge_flags, "BRIDGE_FLAGS_???",
+				NULL, NULL },
+	[IFLA_BRIDGE_MODE] = { NLK_XVAL, 2, &xlat_rtnl_ifla_bridge_modes, "BRIDGE_MODE_???", NULL,
+			       NULL },
+	[IFLA_BRIDGE_VLAN_INFO] = SUB_TAIL(bridge_vlan_info_layout),
+	[IFLA_BRIDGE_VLAN_TUNNEL_INFO] = NEST(bridge_vlan_tunnel_set),
+};
+ATTRSET(af_spec_bridge_set, xlat_rtnl_ifla_af_spec_bridge_attrs, "IFLA_BRIDGE_???",
+	af_spec_bridge_decs);
+static const struct nla_dec af_spec_inet_decs[] = {
+	[IFLA_INET_CONF] = { NLK_IARRAY1_D, 4, &xlat_inet_devconf_indices, NULL, NULL, NULL },
+};
+ATTRSET(af_spec_inet_set, xlat_rtnl_ifla_af_spec_inet_attrs, "IFLA_INET_???",
+	af_spec_inet_decs);
+static const struct nla_dec af_spec_mctp_decs[] = {
+	[IFLA_MCTP_NET] = U32,
+};
+ATTRSET(af_spec_mctp_set, xlat_rtnl_ifla_af_spec_mctp_attrs, "IFLA_MCTP_???",
+	af_spec_mctp_decs);
+static const struct nla_dec af_spec_by_family_decs[] = {
+	[AF_INET] = NEST(af_spec_inet_set),
+	[AF_INET6] = NEST(inet6_set),
+	[AF_MCTP] = NEST(af_spec_mctp_set),
+};
+ATTRSET(af_spec_by_family_set, xlat_socket_families, "AF_???", af_spec_by_family_decs);
+static const struct nl_attrset *const af_spec_sets[] = {
+	[AF_BRIDGE] = &af_spec_bridge_set,
+};
+static const struct nl_af_sets af_spec_by_af = {
+	af_spec_sets, ARRAY_LEN(af_spec_sets), &af_spec_by_family_set,
+};
+
 static const struct nla_dec ifla_decs[] = {
 	[IFLA_PROTINFO] = { NLK_AF_NESTED, 0, NULL, NULL, NULL, NULL, &protinfo_by_af },
 	[IFLA_LINKINFO] = NEST(linkinfo_set),
 	[IFLA_VF_PORTS] = NEST(vf_ports_set),
+	[IFLA_VFINFO_LIST] = NEST(vfinfo_list_set),
+	[IFLA_AF_SPEC] = { NLK_AF_NESTED, 0, NULL, NULL, NULL, NULL, &af_spec_by_af },
 	[IFLA_PORT_SELF] = NEST(port_set),
 	[IFLA_PROP_LIST] = NEST(prop_list_set),
 	[IFLA_MAP] = SUB(ifmap_layout),
@@ -934,6 +1220,134 @@ static const struct nl_layout nhmsg_layout = {
 };
 
 /* statistics: struct if_stats_msg */
+
+/* LINK_XSTATS_TYPE_BRIDGE */
+static const struct nl_field br_vlan_xstats_fields[] = {
+	FIELD(struct bridge_vlan_xstats, rx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct bridge_vlan_xstats, rx_packets, NLK_U, NULL, NULL),
+	FIELD(struct bridge_vlan_xstats, tx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct bridge_vlan_xstats, tx_packets, NLK_U, NULL, NULL),
+	FIELD(struct bridge_vlan_xstats, vid, NLK_U, NULL, NULL),
+	FIELD(struct bridge_vlan_xstats, flags, NLK_FLAGS, &xlat_nl_bridge_vlan_flags,
+	      "BRIDGE_VLAN_INFO_???"),
+	FIELD(struct bridge_vlan_xstats, pad2, NLK_X_NZ, NULL, NULL),
+};
+static const struct nl_layout br_vlan_xstats_layout = {
+	sizeof(struct bridge_vlan_xstats), 0, br_vlan_xstats_fields,
+	ARRAY_LEN(br_vlan_xstats_fields), NULL, NULL, NULL, 0,
+};
+#define MCAST_DIRS(f) \
+	{ #f, offsetof(struct br_mcast_stats, f), sizeof(((struct br_mcast_stats *)0)->f), \
+	  NLK_IARRAY, &xlat_ifstats_xstats_bridge_mcast_indices, NULL, NULL, 0, 8 }
+static const struct nl_field br_mcast_stats_fields[] = {
+	MCAST_DIRS(igmp_v1queries),
+	MCAST_DIRS(igmp_v2queries),
+	MCAST_DIRS(igmp_v3queries),
+	MCAST_DIRS(igmp_leaves),
+	MCAST_DIRS(igmp_v1reports),
+	MCAST_DIRS(igmp_v2reports),
+	MCAST_DIRS(igmp_v3reports),
+	FIELD(struct br_mcast_stats, igmp_parse_errors, NLK_U, NULL, NULL),
+	MCAST_DIRS(mld_v1queries),
+	MCAST_DIRS(mld_v2queries),
+	MCAST_DIRS(mld_leaves),
+	MCAST_DIRS(mld_v1reports),
+	MCAST_DIRS(mld_v2reports),
+	FIELD(struct br_mcast_stats, mld_parse_errors, NLK_U, NULL, NULL),
+	MCAST_DIRS(mcast_bytes),
+	MCAST_DIRS(mcast_packets),
+};
+static const struct nl_layout br_mcast_stats_layout = {
+	sizeof(struct br_mcast_stats), 0, br_mcast_stats_fields,
+	ARRAY_LEN(br_mcast_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nl_field br_stp_xstats_fields[] = {
+	FIELD(struct bridge_stp_xstats, transition_blk, NLK_U, NULL, NULL),
+	FIELD(struct bridge_stp_xstats, transition_fwd, NLK_U, NULL, NULL),
+	FIELD(struct bridge_stp_xstats, rx_bpdu, NLK_U, NULL, NULL),
+	FIELD(struct bridge_stp_xstats, tx_bpdu, NLK_U, NULL, NULL),
+	FIELD(struct bridge_stp_xstats, rx_tcn, NLK_U, NULL, NULL),
+	FIELD(struct bridge_stp_xstats, tx_tcn, NLK_U, NULL, NULL),
+};
+static const struct nl_layout br_stp_xstats_layout = {
+	sizeof(struct bridge_stp_xstats), 0, br_stp_xstats_fields,
+	ARRAY_LEN(br_stp_xstats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec xstats_bridge_decs[] = {
+	[BRIDGE_XSTATS_VLAN] = SUB_TAIL(br_vlan_xstats_layout),
+	[BRIDGE_XSTATS_MCAST] = SUB_TAIL(br_mcast_stats_layout),
+	[BRIDGE_XSTATS_STP] = SUB_TAIL(br_stp_xstats_layout),
+};
+ATTRSET(xstats_bridge_set, xlat_ifstats_xstats_bridge_attrs, "BRIDGE_XSTATS_???",
+	xstats_bridge_decs);
+
+/* LINK_XSTATS_TYPE_BOND: the 802.3ad counters (strace names their
+ * unknown types BOND_XSTATS_???) */
+static const struct nla_dec xstats_bond_3ad_decs[] = {
+	[BOND_3AD_STAT_LACPDU_RX] = U64,
+	[BOND_3AD_STAT_LACPDU_TX] = U64,
+	[BOND_3AD_STAT_LACPDU_UNKNOWN_RX] = U64,
+	[BOND_3AD_STAT_LACPDU_ILLEGAL_RX] = U64,
+	[BOND_3AD_STAT_MARKER_RX] = U64,
+	[BOND_3AD_STAT_MARKER_TX] = U64,
+	[BOND_3AD_STAT_MARKER_RESP_RX] = U64,
+	[BOND_3AD_STAT_MARKER_RESP_TX] = U64,
+	[BOND_3AD_STAT_MARKER_UNKNOWN_RX] = U64,
+};
+ATTRSET(xstats_bond_3ad_set, xlat_ifstats_xstats_bond_3ad_attrs, "BOND_XSTATS_???",
+	xstats_bond_3ad_decs);
+static const struct nla_dec xstats_bond_decs[] = {
+	[BOND_XSTATS_3AD] = NEST(xstats_bond_3ad_set),
+};
+ATTRSET(xstats_bond_set, xlat_ifstats_xstats_bond_attrs, "BOND_XSTATS_???", xstats_bond_decs);
+
+/* IFLA_STATS_LINK_XSTATS, IFLA_STATS_LINK_XSTATS_SLAVE */
+static const struct nla_dec xstats_decs[] = {
+	[LINK_XSTATS_TYPE_BRIDGE] = NEST(xstats_bridge_set),
+	[LINK_XSTATS_TYPE_BOND] = NEST(xstats_bond_set),
+};
+ATTRSET(xstats_set, xlat_ifstats_xstats_type_attrs, "LINK_XSTATS_TYPE_???", xstats_decs);
+
+/* IFLA_STATS_LINK_OFFLOAD_XSTATS */
+static const struct nla_dec offload_xstats_decs[] = {
+	[IFLA_OFFLOAD_XSTATS_CPU_HIT] = SUB(link_stats64_layout),
+};
+ATTRSET(offload_xstats_set, xlat_ifstats_offload_attrs, "IFLA_OFFLOAD_XSTATS_???",
+	offload_xstats_decs);
+
+/* IFLA_STATS_AF_SPEC: attributes named by family; only AF_MPLS decoded */
+static const struct nl_field mpls_link_stats_fields[] = {
+	FIELD(struct mpls_link_stats, rx_packets, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, tx_packets, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, rx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, tx_bytes, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, rx_errors, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, tx_errors, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, rx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, tx_dropped, NLK_U, NULL, NULL),
+	FIELD(struct mpls_link_stats, rx_noroute, NLK_U, NULL, NULL),
+};
+static const struct nl_layout mpls_link_stats_layout = {
+	sizeof(struct mpls_link_stats), 0, mpls_link_stats_fields,
+	ARRAY_LEN(mpls_link_stats_fields), NULL, NULL, NULL, 0,
+};
+static const struct nla_dec stats_mpls_decs[] = {
+	[MPLS_STATS_LINK] = SUB_TAIL(mpls_link_stats_layout),
+};
+ATTRSET(stats_mpls_set, xlat_ifstats_af_spec_mpls_attrs, "MPLS_STATS_???", stats_mpls_decs);
+static const struct nla_dec stats_af_spec_decs[] = {
+	[AF_MPLS] = NEST(stats_mpls_set),
+};
+ATTRSET(stats_af_spec_set, xlat_socket_families, "AF_???", stats_af_spec_decs);
+
+static const struct nla_dec ifstats_decs[] = {
+	[IFLA_STATS_LINK_64] = SUB(link_stats64_layout),
+	[IFLA_STATS_LINK_XSTATS] = NEST(xstats_set),
+	[IFLA_STATS_LINK_XSTATS_SLAVE] = NEST(xstats_set),
+	[IFLA_STATS_LINK_OFFLOAD_XSTATS] = NEST(offload_xstats_set),
+	[IFLA_STATS_AF_SPEC] = NEST(stats_af_spec_set),
+};
+
 static const struct nl_field if_stats_msg_fields[] = {
 	FIELD(struct if_stats_msg, family, NLK_FAMILY, NULL, NULL),
 	FIELD(struct if_stats_msg, pad1, NLK_X_NZ, NULL, NULL),
@@ -943,7 +1357,7 @@ static const struct nl_field if_stats_msg_fields[] = {
 };
 static const struct nl_layout if_stats_msg_layout = {
 	sizeof(struct if_stats_msg), 0, if_stats_msg_fields, ARRAY_LEN(if_stats_msg_fields),
-	&xlat_ifstats_attrs, "IFLA_STATS_???", NULL, 0,
+	&xlat_ifstats_attrs, "IFLA_STATS_???", ifstats_decs, ARRAY_LEN(ifstats_decs),
 };
 
 /* neighbour tables: struct ndtmsg */

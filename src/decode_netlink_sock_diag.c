@@ -5,16 +5,23 @@
 #include "decode_netlink.h"
 
 #include <linux/inet_diag.h>
+#include <linux/mptcp.h>
+#include <linux/tcp.h>
+#include <linux/tls.h>
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
+#include <netinet/in.h>
 #include <stddef.h>
 #include <sys/socket.h>
 
+#include "decode_net.h"
+#include "mem.h"
 #include "print.h"
+#include "quote.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define FIELD(type, f, kind, x, dflt) \
@@ -85,7 +92,124 @@ static const struct nl_field sockid_fields[] = {
 };
 LAYOUT(sockid_layout, struct inet_diag_sockid, sockid_fields, NULL, NULL, NULL, 0);
 
+/* INET_DIAG_REQ_BYTECODE: an operation, then what its code takes: a host
+ * condition, an interface, a mark, or the operation holding a port */
+static const struct nl_field bc_op_fields[] = {
+	FIELD(struct inet_diag_bc_op, code, NLK_XVAL, &xlat_inet_diag_bytecodes, "INET_DIAG_BC_???"),
+	FIELD(struct inet_diag_bc_op, yes, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_bc_op, no, NLK_U, NULL, NULL),
+};
+LAYOUT(bc_op_layout, struct inet_diag_bc_op, bc_op_fields, NULL, NULL, NULL, 0);
+static const struct nl_field hostcond_fields[] = {
+	FIELD(struct inet_diag_hostcond, family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct inet_diag_hostcond, prefix_len, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_hostcond, port, NLK_U, NULL, NULL),
+};
+LAYOUT(hostcond_layout, struct inet_diag_hostcond, hostcond_fields, NULL, NULL, NULL, 0);
+/* the address after a host condition, of its family */
+static const struct nl_field hostcond_addr_fields[] = {
+	{ "addr", 0, 16, NLK_INADDR, NULL, NULL, NULL },
+};
+LAYOUT(hostcond_addr_layout, struct in6_addr, hostcond_addr_fields, NULL, NULL, NULL, 0);
+static const struct nl_field markcond_fields[] = {
+	FIELD(struct inet_diag_markcond, mark, NLK_U, NULL, NULL),
+	FIELD(struct inet_diag_markcond, mask, NLK_U, NULL, NULL),
+};
+LAYOUT(markcond_layout, struct inet_diag_markcond, markcond_fields, NULL, NULL, NULL, 0);
+
+static void print_hostcond(struct tcb *tcp, unsigned long addr, unsigned long len)
+{
+	struct inet_diag_hostcond hc;
+	unsigned char a[16];
+	size_t n;
+
+	if (len < sizeof(hc)) {
+		nl_print_hexstr(tcp, addr, len);
+		return;
+	}
+	if (!fetch_or_print_addr(tcp, addr, &hc, sizeof(hc)))
+		return;
+	tprints(tcp, "{");
+	nl_print_fields(tcp, &hostcond_layout, &hc, sizeof(hc), -1);
+	n = hc.family == AF_INET ? 4 : hc.family == AF_INET6 ? 16 : 0;
+	addr += sizeof(hc);
+	len -= sizeof(hc);
+	if (n) {
+		tprints(tcp, ", ");
+		if (len < n) {
+			tprints(tcp, "addr=");
+			nl_print_hexstr(tcp, addr, len);
+		} else if (mem_read(tcp->pid, addr, a, n) < 0) {
+			tprints(tcp, "addr=");
+			print_addr(tcp, addr);
+		} else {
+			nl_print_fields(tcp, &hostcond_addr_layout, a, sizeof(a), hc.family);
+		}
+	}
+	tprints(tcp, "}");
+}
+
+/* a structure of layout l filling the rest, else its bytes */
+static void print_bc_arg(struct tcb *tcp, const struct nl_layout *l, unsigned long addr,
+			 unsigned long len)
+{
+	unsigned char buf[16];
+
+	if (len < l->size || l->size > sizeof(buf)) {
+		nl_print_hexstr(tcp, addr, len);
+		return;
+	}
+	if (fetch_or_print_addr(tcp, addr, buf, l->size))
+		nl_print_struct(tcp, l, buf, l->size, -1);
+}
+
+static bool print_bytecode(struct tcb *tcp, unsigned long addr, unsigned long len, int family)
+{
+	struct inet_diag_bc_op op;
+	uint32_t ifindex;
+
+	(void)family;
+	if (len < sizeof(op))
+		return false;
+	if (!fetch_or_print_addr(tcp, addr, &op, sizeof(op)))
+		return true;
+	nl_print_struct(tcp, &bc_op_layout, &op, sizeof(op), -1);
+	if (len == sizeof(op))
+		return true;
+	tprints(tcp, ", ");
+	addr += sizeof(op);
+	len -= sizeof(op);
+	switch (op.code) {
+	case INET_DIAG_BC_S_COND:
+	case INET_DIAG_BC_D_COND:
+		print_hostcond(tcp, addr, len);
+		break;
+	case INET_DIAG_BC_DEV_COND:
+		if (len < sizeof(ifindex))
+			nl_print_hexstr(tcp, addr, len);
+		else if (fetch_or_print_addr(tcp, addr, &ifindex, sizeof(ifindex)))
+			nl_print_ifindex(tcp, ifindex);
+		break;
+	case INET_DIAG_BC_S_GE:
+	case INET_DIAG_BC_S_LE:
+	case INET_DIAG_BC_D_GE:
+	case INET_DIAG_BC_D_LE:
+	case INET_DIAG_BC_S_EQ:
+	case INET_DIAG_BC_D_EQ:
+		print_bc_arg(tcp, &bc_op_layout, addr, len);
+		break;
+	case INET_DIAG_BC_MARK_COND:
+		print_bc_arg(tcp, &markcond_layout, addr, len);
+		break;
+	default:
+		nl_print_hexstr(tcp, addr, len);
+		break;
+	}
+	return true;
+}
+
 static const struct nla_dec inet_req_decs[] = {
+	[INET_DIAG_REQ_BYTECODE] = { NLK_FUNC, 0, NULL, NULL, NULL, NULL, NULL, print_bytecode },
 	[INET_DIAG_REQ_PROTOCOL] = { NLK_XVAL, 0, &xlat_ip_protocols, "IPPROTO_???", NULL, NULL },
 };
 
@@ -121,8 +245,204 @@ static const struct nl_field inet_meminfo_fields[] = {
 };
 LAYOUT(inet_meminfo_layout, struct inet_diag_meminfo, inet_meminfo_fields, NULL, NULL, NULL, 0);
 
+static const struct nl_field vegas_fields[] = {
+	FIELD(struct tcpvegas_info, tcpv_enabled, NLK_U, NULL, NULL),
+	FIELD(struct tcpvegas_info, tcpv_rttcnt, NLK_U, NULL, NULL),
+	FIELD(struct tcpvegas_info, tcpv_rtt, NLK_U, NULL, NULL),
+	FIELD(struct tcpvegas_info, tcpv_minrtt, NLK_U, NULL, NULL),
+};
+LAYOUT(vegas_layout, struct tcpvegas_info, vegas_fields, NULL, NULL, NULL, 0);
+static const struct nl_field dctcp_fields[] = {
+	FIELD(struct tcp_dctcp_info, dctcp_enabled, NLK_U, NULL, NULL),
+	FIELD(struct tcp_dctcp_info, dctcp_ce_state, NLK_U, NULL, NULL),
+	FIELD(struct tcp_dctcp_info, dctcp_alpha, NLK_U, NULL, NULL),
+	FIELD(struct tcp_dctcp_info, dctcp_ab_ecn, NLK_U, NULL, NULL),
+	FIELD(struct tcp_dctcp_info, dctcp_ab_tot, NLK_U, NULL, NULL),
+};
+LAYOUT(dctcp_layout, struct tcp_dctcp_info, dctcp_fields, NULL, NULL, NULL, 0);
+static const struct nl_field bbr_fields[] = {
+	FIELD(struct tcp_bbr_info, bbr_bw_lo, NLK_X, NULL, NULL),
+	FIELD(struct tcp_bbr_info, bbr_bw_hi, NLK_X, NULL, NULL),
+	FIELD(struct tcp_bbr_info, bbr_min_rtt, NLK_U, NULL, NULL),
+	FIELD(struct tcp_bbr_info, bbr_pacing_gain, NLK_U, NULL, NULL),
+	FIELD(struct tcp_bbr_info, bbr_cwnd_gain, NLK_U, NULL, NULL),
+};
+LAYOUT(bbr_layout, struct tcp_bbr_info, bbr_fields, NULL, NULL, NULL, 0);
+
+/* INET_DIAG_MD5SIG: struct tcp_diag_md5sig records, the address of each
+ * record's family, the key as long as its keylen says */
+static const struct nl_field md5sig_fields[] = {
+	FIELD(struct tcp_diag_md5sig, tcpm_family, NLK_FAMILY, NULL, NULL),
+	FIELD(struct tcp_diag_md5sig, tcpm_prefixlen, NLK_U, NULL, NULL),
+	FIELD(struct tcp_diag_md5sig, tcpm_keylen, NLK_U, NULL, NULL),
+	FIELD(struct tcp_diag_md5sig, tcpm_addr, NLK_INADDR, NULL, NULL),
+};
+LAYOUT(md5sig_layout, struct tcp_diag_md5sig, md5sig_fields, NULL, NULL, NULL, 0);
+
+static void print_md5sig(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct tcp_diag_md5sig *m = elem;
+	size_t n = m->tcpm_keylen < sizeof(m->tcpm_key) ? m->tcpm_keylen : sizeof(m->tcpm_key);
+	char q[QUOTE_SIZE(sizeof(m->tcpm_key))];
+
+	(void)addr;
+	(void)data;
+	tprints(tcp, "{");
+	nl_print_fields(tcp, &md5sig_layout, m, sizeof(*m), m->tcpm_family);
+	quote_string((const char *)m->tcpm_key, n, QUOTE_HEX_ALL, q);
+	tprintf(tcp, ", tcpm_key=%s}", q);
+}
+
+static bool print_md5sigs(struct tcb *tcp, unsigned long addr, unsigned long len, int family)
+{
+	struct tcp_diag_md5sig m;
+
+	(void)family;
+	if (len < sizeof(m))
+		return false;
+	if (fetch_or_print_addr(tcp, addr, &m, sizeof(m)))
+		print_array(tcp, addr, len / sizeof(m), &m, sizeof(m), print_md5sig, NULL,
+			    PA_FAULT_ADDR);
+	return true;
+}
+
+/* INET_DIAG_LOCALS, INET_DIAG_PEERS: struct sockaddr_storage records */
+static void print_sa_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)elem;
+	(void)data;
+	print_sockaddr(tcp, addr, sizeof(struct sockaddr_storage));
+}
+
+static bool print_sockaddrs(struct tcb *tcp, unsigned long addr, unsigned long len, int family)
+{
+	struct sockaddr_storage ss;
+
+	(void)family;
+	if (len < sizeof(ss))
+		return false;
+	if (fetch_or_print_addr(tcp, addr, &ss, sizeof(ss)))
+		print_array(tcp, addr, len / sizeof(ss), &ss, sizeof(ss), print_sa_elem, NULL,
+			    PA_FAULT_ADDR);
+	return true;
+}
+
+/* INET_DIAG_SOCKOPT: struct inet_diag_sockopt, bit fields: the set ones
+ * (unused in hex), then the bytes after it when not all zero */
+static bool print_sockopt(struct tcb *tcp, unsigned long addr, unsigned long len, int family)
+{
+	static const char *const bits[] = {
+		"recverr", "is_icsk", "freebind", "hdrincl", "mc_loop", "transparent", "mc_all",
+		"nodefrag", "bind_address_no_port", "recverr_rfc4884", "defer_connect",
+	};
+	unsigned char b[64];
+	unsigned n = 0, unused;
+	bool tail = false;
+
+	(void)family;
+	if (len < 2)
+		return false;
+	if (len > sizeof(b))
+		len = sizeof(b);
+	if (!fetch_or_print_addr(tcp, addr, b, len))
+		return true;
+	tprints(tcp, "{");
+	for (unsigned i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (b[i / 8] >> (i % 8) & 1)
+			tprintf(tcp, "%s%s=1", n++ ? ", " : "", bits[i]);
+	unused = b[1] >> 3;
+	if (unused)
+		tprintf(tcp, "%sunused=%#x /* bits 3..8 */", n++ ? ", " : "", unused);
+	tprints(tcp, "}");
+	for (unsigned long i = 2; i < len; i++)
+		tail |= b[i] != 0;
+	if (tail) {
+		tprintf(tcp, ", /* bytes 2..%lu */ ", len - 1);
+		nl_print_hexstr(tcp, addr + 2, len - 2);
+	}
+	return true;
+}
+
+/* SK_DIAG_BPF_STORAGE_MAP_VALUE: a number when of an integer's size */
+static bool print_map_value(struct tcb *tcp, unsigned long addr, unsigned long len, int family)
+{
+	uint64_t v = 0;
+
+	(void)family;
+	if (len != 1 && len != 2 && len != 4 && len != 8)
+		return false;
+	if (fetch_or_print_addr(tcp, addr, &v, len)) /* little-endian hosts */
+		tprintf(tcp, "%#llx", (unsigned long long)v);
+	return true;
+}
+
+static const struct nla_dec bpf_storage_decs[] = {
+	[SK_DIAG_BPF_STORAGE_MAP_ID] = U32,
+	[SK_DIAG_BPF_STORAGE_MAP_VALUE] = { NLK_FUNC, 0, NULL, NULL, NULL, NULL, NULL,
+					    print_map_value },
+};
+static const struct nl_attrset bpf_storage_set = {
+	&xlat_inet_diag_bpf_storage_attrs, "SK_DIAG_BPF_STORAGE_???", bpf_storage_decs,
+	ARRAY_LEN(bpf_storage_decs),
+};
+static const struct nla_dec bpf_storages_decs[] = {
+	[SK_DIAG_BPF_STORAGE] = { NLK_NESTED, 0, NULL, NULL, NULL, &bpf_storage_set },
+};
+static const struct nl_attrset bpf_storages_set = {
+	&xlat_inet_diag_bpf_storages_attrs, "SK_DIAG_BPF_STORAGE_???", bpf_storages_decs,
+	ARRAY_LEN(bpf_storages_decs),
+};
+
+/* INET_DIAG_ULP_INFO */
+static const struct nla_dec ulp_tls_decs[] = {
+	[TLS_INFO_VERSION] = { NLK_XVAL, 2, &xlat_tls_info_versions, "TLS_???_VERSION", NULL, NULL },
+	[TLS_INFO_CIPHER] = { NLK_XVAL, 2, &xlat_tls_info_ciphers, "TLS_CIPHER_???", NULL, NULL },
+	[TLS_INFO_TXCONF] = { NLK_XVAL, 2, &xlat_tls_info_configs, "TLS_CONF_???", NULL, NULL },
+	[TLS_INFO_RXCONF] = { NLK_XVAL, 2, &xlat_tls_info_configs, "TLS_CONF_???", NULL, NULL },
+};
+static const struct nl_attrset ulp_tls_set = {
+	&xlat_inet_diag_ulp_info_tls_attrs, "TLS_INFO_???", ulp_tls_decs, ARRAY_LEN(ulp_tls_decs),
+};
+#define X32 { NLK_X, 4, NULL, NULL, NULL, NULL }
+static const struct nla_dec ulp_mptcp_decs[] = {
+	[MPTCP_SUBFLOW_ATTR_TOKEN_REM] = X32,
+	[MPTCP_SUBFLOW_ATTR_TOKEN_LOC] = X32,
+	[MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ] = U32,
+	[MPTCP_SUBFLOW_ATTR_MAP_SEQ] = U64,
+	[MPTCP_SUBFLOW_ATTR_MAP_SFSEQ] = U32,
+	[MPTCP_SUBFLOW_ATTR_SSN_OFFSET] = U32,
+	[MPTCP_SUBFLOW_ATTR_MAP_DATALEN] = { NLK_U, 2, NULL, NULL, NULL, NULL },
+	[MPTCP_SUBFLOW_ATTR_FLAGS] = { NLK_FLAGS, 4, &xlat_mptcp_subflow_flags,
+				       "MPTCP_SUBFLOW_FLAG_???", NULL, NULL },
+	[MPTCP_SUBFLOW_ATTR_ID_REM] = U8,
+	[MPTCP_SUBFLOW_ATTR_ID_LOC] = U8,
+};
+static const struct nl_attrset ulp_mptcp_set = {
+	&xlat_inet_diag_ulp_info_mptcp_attrs, "MPTCP_SUBFLOW_ATTR_???", ulp_mptcp_decs,
+	ARRAY_LEN(ulp_mptcp_decs),
+};
+static const struct nla_dec ulp_decs[] = {
+	[INET_ULP_INFO_NAME] = STR,
+	[INET_ULP_INFO_TLS] = { NLK_NESTED, 0, NULL, NULL, NULL, &ulp_tls_set },
+	[INET_ULP_INFO_MPTCP] = { NLK_NESTED, 0, NULL, NULL, NULL, &ulp_mptcp_set },
+};
+static const struct nl_attrset ulp_set = {
+	&xlat_inet_diag_ulp_info_attrs, "INET_ULP_INFO_???", ulp_decs, ARRAY_LEN(ulp_decs),
+};
+
 static const struct nla_dec inet_msg_decs[] = {
 	[INET_DIAG_MEMINFO] = { NLK_STRUCT, 0, NULL, NULL, &inet_meminfo_layout, NULL },
+	[INET_DIAG_VEGASINFO] = { NLK_STRUCT, 0, NULL, NULL, &vegas_layout, NULL },
+	[INET_DIAG_SKMEMINFO] = { NLK_IARRAY, 4, &xlat_netlink_sk_meminfo_indices, "SK_MEMINFO_???",
+				  NULL, NULL },
+	[INET_DIAG_DCTCPINFO] = { NLK_STRUCT, 0, NULL, NULL, &dctcp_layout, NULL },
+	[INET_DIAG_LOCALS] = { NLK_FUNC, 0, NULL, NULL, NULL, NULL, NULL, print_sockaddrs },
+	[INET_DIAG_PEERS] = { NLK_FUNC, 0, NULL, NULL, NULL, NULL, NULL, print_sockaddrs },
+	[INET_DIAG_BBRINFO] = { NLK_STRUCT, 0, NULL, NULL, &bbr_layout, NULL },
+	[INET_DIAG_MD5SIG] = { NLK_FUNC, 0, NULL, NULL, NULL, NULL, NULL, print_md5sigs },
+	[INET_DIAG_ULP_INFO] = { NLK_NESTED, 0, NULL, NULL, NULL, &ulp_set },
+	[INET_DIAG_SK_BPF_STORAGES] = { NLK_NESTED, 0, NULL, NULL, NULL, &bpf_storages_set },
+	[INET_DIAG_SOCKOPT] = { NLK_FUNC, 0, NULL, NULL, NULL, NULL, NULL, print_sockopt },
 	[INET_DIAG_CONG] = STR,
 	[INET_DIAG_TOS] = U8,
 	[INET_DIAG_TCLASS] = U8,
@@ -278,8 +598,65 @@ static const struct nl_field smc_msg_fields[] = {
 	FIELD(struct smc_diag_msg, diag_uid, NLK_U, NULL, NULL),
 	FIELD(struct smc_diag_msg, diag_inode, NLK_U, NULL, NULL),
 };
+static const struct nl_field smc_cursor_fields[] = {
+	FIELD(struct smc_diag_cursor, reserved, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_cursor, wrap, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_cursor, count, NLK_U, NULL, NULL),
+};
+LAYOUT(smc_cursor_layout, struct smc_diag_cursor, smc_cursor_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_conninfo_fields[] = {
+	FIELD(struct smc_diag_conninfo, token, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, sndbuf_size, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, rmbe_size, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, peer_rmbe_size, NLK_U, NULL, NULL),
+	FIELD_SUB(struct smc_diag_conninfo, rx_prod, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, rx_cons, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_prod, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_cons, smc_cursor_layout),
+	FIELD(struct smc_diag_conninfo, rx_prod_flags, NLK_X, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, rx_conn_state_flags, NLK_X, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, tx_prod_flags, NLK_X, NULL, NULL),
+	FIELD(struct smc_diag_conninfo, tx_conn_state_flags, NLK_X, NULL, NULL),
+	FIELD_SUB(struct smc_diag_conninfo, tx_prep, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_sent, smc_cursor_layout),
+	FIELD_SUB(struct smc_diag_conninfo, tx_fin, smc_cursor_layout),
+};
+LAYOUT(smc_conninfo_layout, struct smc_diag_conninfo, smc_conninfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_linkinfo_fields[] = {
+	FIELD(struct smc_diag_linkinfo, link_id, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, ibname, NLK_CSTR, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, ibport, NLK_U, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, gid, NLK_CSTR, NULL, NULL),
+	FIELD(struct smc_diag_linkinfo, peer_gid, NLK_CSTR, NULL, NULL),
+};
+LAYOUT(smc_linkinfo_layout, struct smc_diag_linkinfo, smc_linkinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_lgrinfo_fields[] = {
+	{ "lnk", offsetof(struct smc_diag_lgrinfo, lnk), sizeof(((struct smc_diag_lgrinfo *)0)->lnk),
+	  NLK_FSARRAY, NULL, NULL, &smc_linkinfo_layout },
+	FIELD(struct smc_diag_lgrinfo, role, NLK_XVAL, &xlat_smc_link_group_roles, "SMC_???"),
+};
+LAYOUT(smc_lgrinfo_layout, struct smc_diag_lgrinfo, smc_lgrinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smcd_dmbinfo_fields[] = {
+	FIELD(struct smcd_diag_dmbinfo, linkid, NLK_U, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, peer_gid, NLK_X, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, my_gid, NLK_X, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, token, NLK_X, NULL, NULL),
+	FIELD(struct smcd_diag_dmbinfo, peer_token, NLK_X, NULL, NULL),
+};
+LAYOUT(smcd_dmbinfo_layout, struct smcd_diag_dmbinfo, smcd_dmbinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_field smc_fallback_fields[] = {
+	FIELD(struct smc_diag_fallback, reason, NLK_XVAL_V, &xlat_smc_decl_codes,
+	      "SMC_CLC_DECL_???"),
+	FIELD(struct smc_diag_fallback, peer_diagnosis, NLK_XVAL_V, &xlat_smc_decl_codes,
+	      "SMC_CLC_DECL_???"),
+};
+LAYOUT(smc_fallback_layout, struct smc_diag_fallback, smc_fallback_fields, NULL, NULL, NULL, 0);
 static const struct nla_dec smc_msg_decs[] = {
+	[SMC_DIAG_CONNINFO] = { NLK_STRUCT, 0, NULL, NULL, &smc_conninfo_layout, NULL },
+	[SMC_DIAG_LGRINFO] = { NLK_STRUCT, 0, NULL, NULL, &smc_lgrinfo_layout, NULL },
 	[SMC_DIAG_SHUTDOWN] = { NLK_FLAGS, 1, &xlat_sock_shutdown_flags, "???_SHUTDOWN", NULL, NULL },
+	[SMC_DIAG_DMBINFO] = { NLK_STRUCT, 0, NULL, NULL, &smcd_dmbinfo_layout, NULL },
+	[SMC_DIAG_FALLBACK] = { NLK_STRUCT, 0, NULL, NULL, &smc_fallback_layout, NULL },
 };
 LAYOUT(smc_msg_layout, struct smc_diag_msg, smc_msg_fields, &xlat_smc_diag_attrs, "SMC_DIAG_???",
        smc_msg_decs, ARRAY_LEN(smc_msg_decs));

@@ -13,10 +13,16 @@
 #include <net/if.h>
 
 #include <arpa/inet.h>
+#include <linux/if_bridge.h>
+#include <linux/if_ether.h>
 #include <linux/if_link.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
+#include <linux/tcp.h>
+#include <linux/smc_diag.h>
+#include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -467,7 +473,7 @@ static void test_call_priv(void **state)
 
 /* NETLINK_ROUTE messages in this process's memory, decoded as a
  * tracee's: the printed text. */
-static char *decode_route(const void *msg, size_t len)
+static char *decode_proto(int proto, const void *msg, size_t len)
 {
 	char *text = NULL;
 	size_t tlen = 0;
@@ -478,10 +484,15 @@ static char *decode_route(const void *msg, size_t len)
 	memset(&t, 0, sizeof(t));
 	t.pid = getpid();
 	t.out = outstream_new(fp);
-	decode_netlink(&t, NETLINK_ROUTE, (unsigned long)msg, len);
+	decode_netlink(&t, proto, (unsigned long)msg, len);
 	sink_flush(t.out);
 	outstream_close(t.out);
 	return text;
+}
+
+static char *decode_route(const void *msg, size_t len)
+{
+	return decode_proto(NETLINK_ROUTE, msg, len);
 }
 
 struct route_msg {
@@ -571,6 +582,245 @@ static void test_netlink_nexthop(void **state)
 	free(text);
 }
 
+/* A message of type type with body body (blen bytes) and one attribute
+ * nest: attribute a0 holding a1 (when a1 >= 0) holding v (vlen bytes). */
+static size_t nested_msg(unsigned char *buf, uint16_t type, const void *body, size_t blen,
+			 int a0, int a1, const void *v, size_t vlen)
+{
+	struct nlmsghdr h = { .nlmsg_type = type };
+	struct nlattr n0 = { .nla_type = (uint16_t)a0 }, n1 = { .nla_type = (uint16_t)a1 };
+	size_t off = NLMSG_HDRLEN + NLMSG_ALIGN(blen), inner = a1 >= 0 ? NLA_HDRLEN : 0;
+
+	memset(buf, 0, 512);
+	memcpy(buf + NLMSG_HDRLEN, body, blen);
+	n1.nla_len = (uint16_t)(NLA_HDRLEN + vlen);
+	n0.nla_len = (uint16_t)(NLA_HDRLEN + inner + vlen);
+	memcpy(buf + off, &n0, sizeof(n0));
+	if (a1 >= 0)
+		memcpy(buf + off + NLA_HDRLEN, &n1, sizeof(n1));
+	memcpy(buf + off + NLA_HDRLEN + inner, v, vlen);
+	h.nlmsg_len = (uint32_t)(off + NLA_HDRLEN + inner + vlen);
+	memcpy(buf, &h, sizeof(h));
+	return h.nlmsg_len;
+}
+
+/* RTM_GETSTATS: nested xstats, a structure with the bytes after it, a
+ * field array indexed by names */
+static void test_netlink_ifstats(void **state)
+{
+	struct if_stats_msg ism = { .family = AF_UNSPEC };
+	unsigned char buf[512], v[64];
+	struct bridge_vlan_xstats vx = { .rx_bytes = 1, .vid = 7, .flags = BRIDGE_VLAN_INFO_PVID };
+	struct br_mcast_stats mc;
+	size_t len;
+	char *text;
+
+	(void)state;
+	memset(v, 0, sizeof(v));
+	memcpy(v, &vx, sizeof(vx));
+	v[sizeof(vx)] = 0xab;
+	len = nested_msg(buf, RTM_GETSTATS, &ism, sizeof(ism), IFLA_STATS_LINK_XSTATS,
+			 LINK_XSTATS_TYPE_BRIDGE, NULL, 0);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=IFLA_STATS_LINK_XSTATS}, {nla_len=4, "
+				     "nla_type=LINK_XSTATS_TYPE_BRIDGE}]"));
+	free(text);
+	{
+		struct {
+			struct nlattr n2;
+			unsigned char w[sizeof(vx) + 1];
+		} __attribute__((packed)) in2;
+
+		in2.n2.nla_len = (uint16_t)(NLA_HDRLEN + sizeof(vx) + 1);
+		in2.n2.nla_type = BRIDGE_XSTATS_VLAN;
+		memcpy(in2.w, v, sizeof(vx) + 1);
+		len = nested_msg(buf, RTM_GETSTATS, &ism, sizeof(ism), IFLA_STATS_LINK_XSTATS,
+				 LINK_XSTATS_TYPE_BRIDGE, &in2, sizeof(in2));
+		text = decode_route(buf, len);
+		assert_non_null(strstr(text, "[{nla_len=45, nla_type=BRIDGE_XSTATS_VLAN}, {rx_bytes=1, "
+					     "rx_packets=0, tx_bytes=0, tx_packets=0, vid=7, "
+					     "flags=BRIDGE_VLAN_INFO_PVID}, \"\\xab\"]"));
+		free(text);
+	}
+	memset(&mc, 0, sizeof(mc));
+	mc.igmp_v1queries[1] = 5;
+	{
+		struct nlattr n2 = { (uint16_t)(NLA_HDRLEN + sizeof(mc)), BRIDGE_XSTATS_MCAST };
+		unsigned char in2[NLA_HDRLEN + sizeof(mc)];
+
+		memcpy(in2, &n2, sizeof(n2));
+		memcpy(in2 + NLA_HDRLEN, &mc, sizeof(mc));
+		len = nested_msg(buf, RTM_GETSTATS, &ism, sizeof(ism), IFLA_STATS_LINK_XSTATS,
+				 LINK_XSTATS_TYPE_BRIDGE, in2, sizeof(in2));
+		text = decode_route(buf, len);
+		assert_non_null(strstr(text, "{igmp_v1queries=[[BR_MCAST_DIR_RX]=0, "
+					     "[BR_MCAST_DIR_TX]=5], igmp_v2queries="));
+		free(text);
+	}
+}
+
+/* RTM_GETLINK: IFLA_VFINFO_LIST nests, IFLA_AF_SPEC by the message's
+ * family (AF_BRIDGE: IFLA_BRIDGE_*, others: a nest per family) */
+static void test_netlink_vfinfo_af_spec(void **state)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	unsigned char buf[512];
+	struct {
+		struct nlattr n2;
+		struct ifla_vf_vlan_info vi;
+	} vl = { { NLA_HDRLEN + sizeof(struct ifla_vf_vlan_info), IFLA_VF_VLAN_INFO },
+		 { .vf = 1, .vlan = 2, .qos = 3, .vlan_proto = htons(ETH_P_8021Q) } };
+	struct {
+		struct nlattr n2;
+		int32_t conf[2];
+	} inet = { { NLA_HDRLEN + 8, IFLA_INET_CONF }, { 1, -2 } };
+	uint16_t bflags = BRIDGE_FLAGS_SELF;
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_VFINFO_LIST, IFLA_VF_INFO, NULL,
+			 0);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=IFLA_VFINFO_LIST}, {nla_len=4, nla_type=IFLA_VF_INFO}]"));
+	free(text);
+	{
+		struct {
+			struct nlattr n1;
+			typeof(vl) vl;
+		} in = { { NLA_HDRLEN + sizeof(vl), IFLA_VF_VLAN_LIST }, vl };
+
+		len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_VFINFO_LIST, IFLA_VF_INFO,
+				 &in, sizeof(in));
+		text = decode_route(buf, len);
+		assert_non_null(strstr(text, "{vf=1, vlan=2, qos=3, vlan_proto=htons(ETH_P_8021Q)}"));
+		free(text);
+	}
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_AF_SPEC, AF_INET, &inet,
+			 sizeof(inet));
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=AF_INET}, [{nla_len=12, nla_type=IFLA_INET_CONF}, "
+				     "[[IPV4_DEVCONF_FORWARDING-1]=1, [IPV4_DEVCONF_MC_FORWARDING-1]=-2]"));
+	free(text);
+	ifi.ifi_family = AF_BRIDGE;
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_AF_SPEC, IFLA_BRIDGE_FLAGS, &bflags,
+			 sizeof(bflags));
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "nla_type=IFLA_BRIDGE_FLAGS}, BRIDGE_FLAGS_SELF]"));
+	free(text);
+}
+
+/* SOCK_DIAG_BY_FAMILY replies of AF_SMC: SMC_DIAG_FALLBACK codes with
+ * their numbers (names outside the UAPI), SMC_DIAG_LGRINFO's link array
+ * and strings */
+static void test_netlink_smc(void **state)
+{
+	struct smc_diag_msg sm = { .diag_family = AF_SMC };
+	struct smc_diag_fallback fb = { .reason = 0x03060000, .peer_diagnosis = 0 };
+	struct smc_diag_lgrinfo lg = { .role = 1 };
+	unsigned char buf[512];
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &sm, sizeof(sm), SMC_DIAG_FALLBACK, -1, &fb,
+			 sizeof(fb));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "nla_type=SMC_DIAG_FALLBACK}, {reason=0x3060000 /* "
+				     "SMC_CLC_DECL_OPTUNSUPP */, peer_diagnosis=0 /* SMC_CLC_DECL_??? */}]"));
+	free(text);
+	lg.lnk[0].link_id = 3;
+	memcpy(lg.lnk[0].ibname, "mlx", 3);
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &sm, sizeof(sm), SMC_DIAG_LGRINFO, -1, &lg,
+			 sizeof(lg));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "{lnk=[{link_id=3, ibname=\"mlx\", ibport=0, gid=\"\", "
+				     "peer_gid=\"\"}], role=SMC_SERV}]"));
+	free(text);
+}
+
+/* IFLA_LINKINFO: IFLA_INFO_DATA decoded by the kind that IFLA_INFO_KIND
+ * named before it, bytes for an unknown kind */
+static void test_netlink_linkinfo(void **state)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	unsigned char buf[512], in[64];
+	struct nlattr kind = { NLA_HDRLEN + 4, IFLA_INFO_KIND }, data = { NLA_HDRLEN + 8, IFLA_INFO_DATA };
+	struct nlattr owner = { NLA_HDRLEN + 4, IFLA_TUN_OWNER };
+	uint32_t uid = 0xffffffffu;
+	size_t len;
+	char *text;
+
+	(void)state;
+	memcpy(in, &kind, sizeof(kind));
+	memcpy(in + NLA_HDRLEN, "tun", 4);
+	memcpy(in + 8, &data, sizeof(data));
+	memcpy(in + 12, &owner, sizeof(owner));
+	memcpy(in + 16, &uid, sizeof(uid));
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_LINKINFO, -1, in, 20);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "[{nla_len=8, nla_type=IFLA_INFO_KIND}, \"tun\"], "
+				     "[{nla_len=12, nla_type=IFLA_INFO_DATA}, [{nla_len=8, "
+				     "nla_type=IFLA_TUN_OWNER}, -1]]"));
+	free(text);
+	memcpy(in + NLA_HDRLEN, "xyz", 4);
+	len = nested_msg(buf, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_LINKINFO, -1, in, 20);
+	text = decode_route(buf, len);
+	assert_non_null(strstr(text, "[{nla_len=12, nla_type=IFLA_INFO_DATA}, \"\\x08\\x00"));
+	free(text);
+}
+
+/* INET_DIAG_REQ_BYTECODE: an operation and what its code takes */
+static void test_netlink_bytecode(void **state)
+{
+	struct inet_diag_req_v2 req = { .sdiag_family = AF_INET };
+	struct {
+		struct inet_diag_bc_op op;
+		struct inet_diag_hostcond hc;
+		uint8_t addr[4];
+	} bc = { { INET_DIAG_BC_S_COND, 1, 2 }, { AF_INET, 8, 80 }, { 10, 0, 0, 1 } };
+	unsigned char buf[512];
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &req, sizeof(req), INET_DIAG_REQ_BYTECODE, -1,
+			 &bc, sizeof(bc));
+	((struct nlmsghdr *)(void *)buf)->nlmsg_flags = NLM_F_REQUEST;
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_S_COND, "
+				     "yes=1, no=2}, {family=AF_INET, prefix_len=8, port=80, "
+				     "addr=inet_addr(\"10.0.0.1\")}]"));
+	free(text);
+}
+
+/* inet_diag replies: INET_DIAG_SOCKOPT bit fields, INET_DIAG_MD5SIG
+ * records with the address of their family and their key's length */
+static void test_netlink_inet_diag_msg(void **state)
+{
+	struct inet_diag_msg im = { .idiag_family = AF_INET };
+	unsigned char buf[512], opt[2] = { 0x11, 0x04 };
+	struct tcp_diag_md5sig md5 = { .tcpm_family = AF_INET, .tcpm_prefixlen = 32,
+				       .tcpm_keylen = 2, .tcpm_addr = { htonl(0x7f000001) },
+				       .tcpm_key = { 0xab, 0xcd, 0xef } };
+	size_t len;
+	char *text;
+
+	(void)state;
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &im, sizeof(im), INET_DIAG_SOCKOPT, -1, opt,
+			 sizeof(opt));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "nla_type=INET_DIAG_SOCKOPT}, {recverr=1, mc_loop=1, "
+				     "defer_connect=1}]"));
+	free(text);
+	len = nested_msg(buf, SOCK_DIAG_BY_FAMILY, &im, sizeof(im), INET_DIAG_MD5SIG, -1, &md5,
+			 sizeof(md5));
+	text = decode_proto(NETLINK_SOCK_DIAG, buf, len);
+	assert_non_null(strstr(text, "[{tcpm_family=AF_INET, tcpm_prefixlen=32, tcpm_keylen=2, "
+				     "tcpm_addr=inet_addr(\"127.0.0.1\"), tcpm_key=\"\\xab\\xcd\"}]"));
+	free(text);
+}
+
 /* sin6_scope_id of a link-local address names its interface; nl_groups
  * in %#08x */
 static void test_scope_nl(void **state)
@@ -612,6 +862,12 @@ int main(void)
 		cmocka_unit_test(test_call_priv),
 		cmocka_unit_test(test_netlink_protinfo),
 		cmocka_unit_test(test_netlink_nexthop),
+		cmocka_unit_test(test_netlink_ifstats),
+		cmocka_unit_test(test_netlink_vfinfo_af_spec),
+		cmocka_unit_test(test_netlink_smc),
+		cmocka_unit_test(test_netlink_linkinfo),
+		cmocka_unit_test(test_netlink_bytecode),
+		cmocka_unit_test(test_netlink_inet_diag_msg),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
