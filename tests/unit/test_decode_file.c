@@ -475,6 +475,18 @@ static void test_fd_paths(void **state)
 	snprintf(want, sizeof(want), "%d<%s/a\\76b\\74c\\nd\\\"e>(deleted)", fd, dir);
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
+	close(fd);
+
+	/* a live file whose name ends in " (deleted)" is not deleted */
+	snprintf(path, sizeof(path), "%s/x (deleted)", dir);
+	fd = open(path, O_CREAT | O_RDWR, 0600);
+	assert_true(fd >= 0);
+	fake_init(&f, getpid());
+	print_fd(&f.tcb, fd);
+	snprintf(want, sizeof(want), "%d<%s/x (deleted)>", fd, dir);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	unlink(path);
 
 	/* AT_FDCWD: the cwd; a closed fd: the number alone */
 	fake_init(&f, getpid());

@@ -433,6 +433,20 @@ static void test_dec_wait4(void **state)
 	snprintf(expect, sizeof(expect), "-1, %p, WNOHANG, NULL", (void *)&status);
 	assert_string_equal(drive(&f, dec_wait4, 0, 0, -1, (unsigned long)&status, WNOHANG, 0, 0, 0),
 			    expect);
+	/* ... nor the rusage */
+	struct rusage ru;
+	memset(&ru, 0xff, sizeof(ru));
+	snprintf(expect, sizeof(expect), "-1, %p, WNOHANG, %p", (void *)&status, (void *)&ru);
+	assert_string_equal(drive(&f, dec_wait4, 0, 0, -1, (unsigned long)&status, WNOHANG,
+				  (unsigned long)&ru, 0, 0),
+			    expect);
+	/* the counters print unsigned, as the kernel's longs are */
+	pcfg.verbose = true;
+	ru.ru_utime.tv_sec = ru.ru_stime.tv_sec = 0;
+	ru.ru_utime.tv_usec = ru.ru_stime.tv_usec = 0;
+	assert_non_null(strstr(drive(&f, dec_wait4, 7, 0, -1, 0, 0, (unsigned long)&ru, 0, 0),
+			       ", ru_maxrss=18446744073709551615, ru_ixrss="));
+	pcfg.verbose = false;
 	fake_done(&f);
 	fake_init(&f, NO_SUCH_PID);
 	assert_string_equal(drive(&f, dec_wait4, 1234, 0, 5, 0x10, 0x40000000, 0x20, 0, 0),
@@ -529,6 +543,20 @@ static void test_dec_futex_clone(void **state)
 			    "0x1000, FUTEX_WAKE_PRIVATE, 1");
 	/* clone3 with a size too small for struct clone_args. */
 	assert_string_equal(drive(&f, dec_clone3, 0, EINVAL, 0x1000, 8, 0, 0, 0, 0), "0x1000, 8");
+	/* CLONE_PIDFD: parent_tid holds a descriptor, -y shows its path */
+	int pidfd = dup(STDIN_FILENO);
+	assert_true(pidfd >= 0);
+	pcfg.yflag = 1;
+	f.tcb.arch = &arch_x86_64;
+	char link[64], target[256] = "";
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", pidfd);
+	assert_true(readlink(link, target, sizeof(target) - 1) > 0);
+	snprintf(expect, sizeof(expect), "child_stack=NULL, flags=CLONE_PIDFD, parent_tid=[%d<%s>]",
+		 pidfd, target);
+	assert_string_equal(drive(&f, dec_clone, 42, 0, 0x00001000, 0, (unsigned long)&pidfd, 0, 0, 0),
+			    expect);
+	pcfg.yflag = 0;
+	close(pidfd);
 	fake_done(&f);
 
 	fake_init(&f, NO_SUCH_PID);
