@@ -812,13 +812,16 @@ void print_signo(struct tcb *tcp, int sig)
 void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 {
 	size_t want = len > pcfg.max_strlen ? pcfg.max_strlen : len;
-	char *buf = scratch(want);
+	/* strace 6.1 reads one byte past a truncated buffer: when that
+	 * byte is unreadable the buffer prints as its address */
+	size_t fetch = len > want ? want + 1 : want;
+	char *buf = scratch(fetch);
 
 	if (!addr) {
 		print_addr(tcp, addr);
 	} else if (want == 0) {
 		tprints(tcp, len ? "\"\"..." : "\"\"");
-	} else if (mem_read(tcp->pid, addr, buf, want) < 0) {
+	} else if (mem_read(tcp->pid, addr, buf, fetch) < 0) {
 		print_addr(tcp, addr);
 	} else {
 		print_quoted(tcp, buf, want, len > want);

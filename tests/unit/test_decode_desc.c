@@ -893,6 +893,38 @@ static void test_aio(void **state)
 	}
 }
 
+/* A buffer longer than -s is read one byte past what prints: when that
+ * byte is on an unreadable page the buffer prints as its address. */
+static void test_buf_edge(void **state)
+{
+	struct fake f;
+	long page = sysconf(_SC_PAGESIZE);
+	char *map, *p, want[64];
+
+	(void)state;
+	map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(map != MAP_FAILED);
+	assert_int_equal(mprotect(map + page, (size_t)page, PROT_NONE), 0);
+	p = map + page - 4;
+	memcpy(p, "abcd", 4);
+	pcfg.max_strlen = 4;
+	fake_init(&f, getpid());
+	print_buf(&f.tcb, (unsigned long)p, 4);
+	assert_string_equal(fake_text(&f), "\"abcd\"");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	print_buf(&f.tcb, (unsigned long)p, 5);
+	snprintf(want, sizeof(want), "%p", (void *)p);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	fake_init(&f, getpid());
+	print_buf(&f.tcb, (unsigned long)(p - 1), 5);
+	assert_string_equal(fake_text(&f), "\"\\0abc\"...");
+	fake_done(&f);
+	pcfg.max_strlen = 32;
+	munmap(map, (size_t)page * 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -914,6 +946,7 @@ int main(void)
 		cmocka_unit_test_setup(test_sendfile, fake_setup),
 		cmocka_unit_test_setup(test_fanotify, fake_setup),
 		cmocka_unit_test_setup(test_aio, fake_setup),
+		cmocka_unit_test_setup(test_buf_edge, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
