@@ -25,6 +25,7 @@
 #include "decode_net.h"
 #include "decode_netlink.h"
 #include "fdinfo.h"
+#include "mem.h"
 #include "print.h"
 
 static void check_sa(const void *sa, size_t len, const char *want)
@@ -257,6 +258,7 @@ static char *decode_route(const void *msg, size_t len)
 	memset(&t, 0, sizeof(t));
 	t.pid = getpid();
 	t.out = outstream_new(fp);
+	mem_cache_drop(); /* msg may be a rewritten buffer */
 	decode_netlink(&t, NETLINK_ROUTE, (unsigned long)msg, len);
 	sink_flush(t.out);
 	outstream_close(t.out);
