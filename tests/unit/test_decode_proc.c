@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/timex.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -24,6 +25,7 @@
 #include <cmocka.h>
 
 #include <linux/futex.h>
+#include <linux/sysctl.h>
 
 #include "decode_creds.h"
 #include "decode_sched.h"
@@ -459,6 +461,38 @@ static void test_dec_wait4(void **state)
 	fake_done(&f);
 }
 
+/* adjtimex: struct timex at exit, the clock state as a note; _sysctl:
+ * struct __sysctl_args */
+static void test_dec_adjtimex_sysctl(void **state)
+{
+	struct fake f;
+	struct timex tx;
+	struct __sysctl_args sa;
+	char expect[512];
+	const char *text;
+
+	(void)state;
+	memset(&tx, 0, sizeof(tx));
+	tx.status = STA_UNSYNC;
+	tx.maxerror = 16000000;
+	tx.tai = 37;
+	fake_init(&f, getpid());
+	text = drive(&f, dec_adjtimex, 5, 0, (unsigned long)&tx, 0, 0, 0, 0, 0);
+	assert_string_equal(text, "{modes=0, offset=0, freq=0, maxerror=16000000, esterror=0, "
+			    "status=STA_UNSYNC, constant=0, precision=0, tolerance=0, "
+			    "time={tv_sec=0, tv_usec=0}, tick=0, ppsfreq=0, jitter=0, shift=0, "
+			    "stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=37}");
+	assert_string_equal(f.tcb.auxstr, "TIME_ERROR");
+	memset(&sa, 0, sizeof(sa));
+	sa.nlen = 2;
+	sa.newlen = 7;
+	snprintf(expect, sizeof(expect), "{name=NULL, nlen=2, oldval=NULL, oldlenp=NULL, "
+		 "newval=NULL, newlen=7}");
+	assert_string_equal(drive(&f, dec_sysctl, -1, ENOSYS, (unsigned long)&sa, 0, 0, 0, 0, 0),
+			    expect);
+	fake_done(&f);
+}
+
 static void test_dec_time(void **state)
 {
 	struct fake f;
@@ -808,6 +842,7 @@ int main(void)
 		cmocka_unit_test(test_dec_rt_sigaction),
 		cmocka_unit_test(test_dec_rt_sigprocmask),
 		cmocka_unit_test(test_dec_wait4),
+		cmocka_unit_test(test_dec_adjtimex_sysctl),
 		cmocka_unit_test(test_dec_time),
 		cmocka_unit_test(test_dec_prlimit_uname),
 		cmocka_unit_test(test_dec_getrandom),
