@@ -493,6 +493,35 @@ static void test_dec_adjtimex_sysctl(void **state)
 	fake_done(&f);
 }
 
+/* x86 struct user_desc (arch/x86_64/user_desc.c) */
+static void test_dec_user_desc(void **state)
+{
+	struct fake f;
+	uint32_t d[4] = { UINT32_MAX, 0, 0, 1 | (2 << 1) | (1 << 7) };
+	uint32_t n = 12;
+	char expect[256];
+
+	(void)state;
+	fake_init(&f, getpid());
+	f.tcb.arch = &arch_x86_64;
+	assert_string_equal(drive(&f, dec_modify_ldt, 0xffffffda, 0, 1, (unsigned long)d, 16, 0, 0, 0),
+			    "1, {entry_number=-1, base_addr=00000000, limit=00000000, seg_32bit=1, "
+			    "contents=2, read_exec_only=0, limit_in_pages=0, seg_not_present=0, "
+			    "useable=0, lm=1}, 16");
+	assert_true(f.tcb.rval_int_err);
+	snprintf(expect, sizeof(expect), "1, %p, 42", (void *)d);
+	assert_string_equal(drive(&f, dec_modify_ldt, 0, 0, 1, (unsigned long)d, 42, 0, 0, 0), expect);
+	assert_string_equal(drive(&f, dec_get_thread_area, -1, ENOSYS, (unsigned long)&n, 0, 0, 0, 0, 0),
+			    "{entry_number=12, ...}");
+	d[0] = 6;
+	assert_string_equal(drive(&f, dec_set_thread_area, 0, 0, (unsigned long)d, 0, 0, 0, 0, 0),
+			    "{entry_number=6, base_addr=00000000, limit=00000000, seg_32bit=1, "
+			    "contents=2, read_exec_only=0, limit_in_pages=0, seg_not_present=0, "
+			    "useable=0, lm=1}");
+	assert_string_equal(f.tcb.auxstr, "entry_number=6");
+	fake_done(&f);
+}
+
 static void test_dec_time(void **state)
 {
 	struct fake f;
@@ -843,6 +872,7 @@ int main(void)
 		cmocka_unit_test(test_dec_rt_sigprocmask),
 		cmocka_unit_test(test_dec_wait4),
 		cmocka_unit_test(test_dec_adjtimex_sysctl),
+		cmocka_unit_test(test_dec_user_desc),
 		cmocka_unit_test(test_dec_time),
 		cmocka_unit_test(test_dec_prlimit_uname),
 		cmocka_unit_test(test_dec_getrandom),
