@@ -329,6 +329,10 @@ static void test_xlat_styles(void **state)
 	assert_string_equal(buf, "0 /* FUTEX_OP_SET */<<28|0<<12|0x4 /* FUTEX_OP_CMP_GT */<<24|0x1");
 	format_personality(buf, sizeof(buf), 0x40000);
 	assert_string_equal(buf, "0 /* PER_LINUX */|0x40000 /* ADDR_NO_RANDOMIZE */");
+	format_personality(buf, sizeof(buf), 0x1f);
+	assert_string_equal(buf, "0x1f /* PER_??? */");
+	format_futex_op(buf, sizeof(buf), FUTEX_WAKE | FUTEX_CLOCK_REALTIME);
+	assert_string_equal(buf, "0x101 /* FUTEX_??? */");
 	format_mmap_prot(buf, sizeof(buf), 3);
 	assert_string_equal(buf, "0x3 /* PROT_READ|PROT_WRITE */");
 	format_mmap_prot(buf, sizeof(buf), 0);
