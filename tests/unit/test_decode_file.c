@@ -270,6 +270,25 @@ static void test_statx(void **state)
 	assert_string_equal(fake_text(&f),
 			    "3, \"\", AT_STATX_DONT_SYNC|AT_EMPTY_PATH, 0x80000000 /* STATX_??? */, 0x8");
 	fake_done(&f);
+
+	/* both sync bits print as flags; only the fields in stx_mask print */
+	memset(&stx, 0, sizeof(stx));
+	stx.stx_mask = STATX_TYPE | STATX_MODE | STATX_MTIME;
+	stx.stx_mode = S_IFREG | 0600;
+	stx.stx_size = 7;
+	pcfg.verbose = true;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)"", AT_STATX_FORCE_SYNC | AT_STATX_DONT_SYNC, 0,
+		 (unsigned long)&stx, 0);
+	run(&f.tcb, dec_statx, 0, 0);
+	assert_string_equal(fake_text(&f),
+			    "3, \"\", AT_STATX_FORCE_SYNC|AT_STATX_DONT_SYNC, 0, "
+			    "{stx_mask=STATX_TYPE|STATX_MODE|STATX_MTIME, stx_blksize=0, stx_attributes=0, "
+			    "stx_mode=S_IFREG|0600, stx_attributes_mask=0, "
+			    "stx_mtime={tv_sec=0, tv_nsec=0} /* 1970-01-01T00:00:00+0000 */, "
+			    "stx_rdev_major=0, stx_rdev_minor=0, stx_dev_major=0, stx_dev_minor=0}");
+	fake_done(&f);
+	pcfg.verbose = false;
 }
 
 /* Build a linux_dirent64 record. */
