@@ -27,6 +27,7 @@
 #include <linux/futex.h>
 #include <linux/sysctl.h>
 
+#include "decode.h"
 #include "decode_creds.h"
 #include "decode_sched.h"
 #include "decode_futex.h"
@@ -523,6 +524,17 @@ static void test_dec_user_desc(void **state)
 			    "contents=2, read_exec_only=0, limit_in_pages=0, seg_not_present=0, "
 			    "useable=0, lm=1}");
 	assert_string_equal(f.tcb.auxstr, "entry_number=6");
+	fake_done(&f);
+
+	/* modify_ldt's -ENOSYS comes zero-extended: the value, then its name */
+	fake_init(&f, getpid());
+	f.tcb.arch = &arch_x86_64;
+	f.tcb.ent = arch_syscall(&arch_x86_64, arch_syscall_number(&arch_x86_64, "modify_ldt"));
+	assert_non_null(f.tcb.ent);
+	f.tcb.rval = 0xffffffdaL;
+	f.tcb.rval_int_err = true;
+	syscall_print_retval(&f.tcb);
+	assert_non_null(strstr(fake_text(&f), "= 4294967258 ENOSYS (Function not implemented)"));
 	fake_done(&f);
 }
 
