@@ -181,6 +181,7 @@ void syscall_decode_args(struct tcb *tcp)
 		tcp->rval_hex = false;
 		tcp->rval_fd = false;
 		tcp->rval_pid = 0;
+		tcp->rval_int_err = false;
 	}
 	if (!tcp->ent) {
 		if (!tcp->exiting)
@@ -304,6 +305,15 @@ static void print_retval(struct tcb *tcp)
 		tprints(tcp, " = ");
 		print_dec(tcp, tcp->rval);
 		break;
+	}
+	if (tcp->rval_int_err && (int32_t)tcp->rval < 0 && (int32_t)tcp->rval >= -4095) {
+		int err = -(int32_t)tcp->rval;
+		const char *name = errno_name(err);
+
+		if (name)
+			tprintf(tcp, " %s (%s)", name, strerror(err));
+		else
+			tprintf(tcp, " %d (%s)", err, strerror(err));
 	}
 	if (tcp->auxstr) {
 		tprints(tcp, " (");

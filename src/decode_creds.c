@@ -88,7 +88,9 @@ size_t format_personality(char *buf, size_t size, uint32_t pers)
 		char names[512], raw[16], part[600];
 
 		snprintf(raw, sizeof(raw), (pers & 0xff) ? "%#x" : "0", pers & 0xff);
-		format_xlat_styled(part, sizeof(part), raw, dom);
+		/* verbose comments an unknown domain too, as abbrev does */
+		format_xlat_styled(part, sizeof(part), raw,
+				   dom ? dom : pcfg.xlat_style == XLAT_VERBOSE ? "PER_???" : NULL);
 		sb_puts(&sb, part);
 		if (flags) {
 			format_flags(names, sizeof(names), &xlat_personality_flags, flags, NULL);

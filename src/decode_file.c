@@ -255,37 +255,50 @@ static void print_statx_ts(struct tcb *tcp, const char *name, const struct statx
 	print_time_comment(tcp, ts->tv_sec, ts->tv_nsec, 9);
 }
 
+/* The fields the kernel filled in, by stx_mask (as strace 6.1) */
 void print_struct_statx(struct tcb *tcp, const struct statx *stx, int verbose)
 {
+	uint32_t m = stx->stx_mask;
+
 	tprints(tcp, "{stx_mask=");
-	print_flags(tcp, &xlat_statx_mask, stx->stx_mask, NULL);
+	print_flags(tcp, &xlat_statx_mask, m, NULL);
 	if (verbose)
 		tprintf(tcp, ", stx_blksize=%u", stx->stx_blksize);
 	tprints(tcp, ", stx_attributes=");
 	print_flags(tcp, &xlat_statx_attrs, stx->stx_attributes, NULL);
-	if (verbose)
-		tprintf(tcp, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u",
-			stx->stx_nlink, stx->stx_uid, stx->stx_gid);
-	tprints(tcp, ", stx_mode=");
-	print_mode_type(tcp, stx->stx_mode);
-	if (verbose)
+	if (verbose && (m & STATX_NLINK))
+		tprintf(tcp, ", stx_nlink=%u", stx->stx_nlink);
+	if (verbose && (m & STATX_UID))
+		tprintf(tcp, ", stx_uid=%u", stx->stx_uid);
+	if (verbose && (m & STATX_GID))
+		tprintf(tcp, ", stx_gid=%u", stx->stx_gid);
+	if (m & (STATX_TYPE | STATX_MODE)) {
+		tprints(tcp, ", stx_mode=");
+		print_mode_type(tcp, stx->stx_mode);
+	}
+	if (verbose && (m & STATX_INO))
 		tprintf(tcp, ", stx_ino=%llu", (unsigned long long)stx->stx_ino);
-	tprintf(tcp, ", stx_size=%llu", (unsigned long long)stx->stx_size);
+	if (m & STATX_SIZE)
+		tprintf(tcp, ", stx_size=%llu", (unsigned long long)stx->stx_size);
 	if (!verbose) {
 		tprints(tcp, ", ...}");
 		return;
 	}
-	tprintf(tcp, ", stx_blocks=%llu, stx_attributes_mask=",
-		(unsigned long long)stx->stx_blocks);
+	if (m & STATX_BLOCKS)
+		tprintf(tcp, ", stx_blocks=%llu", (unsigned long long)stx->stx_blocks);
+	tprints(tcp, ", stx_attributes_mask=");
 	print_flags(tcp, &xlat_statx_attrs, stx->stx_attributes_mask, NULL);
-	print_statx_ts(tcp, "stx_atime", &stx->stx_atime);
-	if (stx->stx_mask & STATX_BTIME)
+	if (m & STATX_ATIME)
+		print_statx_ts(tcp, "stx_atime", &stx->stx_atime);
+	if (m & STATX_BTIME)
 		print_statx_ts(tcp, "stx_btime", &stx->stx_btime);
-	print_statx_ts(tcp, "stx_ctime", &stx->stx_ctime);
-	print_statx_ts(tcp, "stx_mtime", &stx->stx_mtime);
+	if (m & STATX_CTIME)
+		print_statx_ts(tcp, "stx_ctime", &stx->stx_ctime);
+	if (m & STATX_MTIME)
+		print_statx_ts(tcp, "stx_mtime", &stx->stx_mtime);
 	tprintf(tcp, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
 		stx->stx_rdev_major, stx->stx_rdev_minor, stx->stx_dev_major, stx->stx_dev_minor);
-	if (stx->stx_mask & STATX_MNT_ID)
+	if (m & STATX_MNT_ID)
 		tprintf(tcp, ", stx_mnt_id=%#llx", (unsigned long long)stx->stx_mnt_id);
 	tprints(tcp, "}");
 }
@@ -497,6 +510,11 @@ static void print_statx_flags(struct tcb *tcp, unsigned long flags)
 	unsigned long sync = flags & AT_STATX_SYNC_TYPE;
 	unsigned long rest = flags & ~(unsigned long)AT_STATX_SYNC_TYPE;
 
+	/* both sync bits (no name as a value): flags, all of them */
+	if (pcfg.xlat_style != XLAT_RAW && !xlat_lookup(&xlat_statx_flags, sync)) {
+		print_flags(tcp, &xlat_statx_flags, flags, NULL);
+		return;
+	}
 	/* strace -X raw prints nothing for a zero sync type (then "|rest") */
 	if (!(pcfg.xlat_style == XLAT_RAW && sync == 0))
 		print_xval(tcp, &xlat_statx_flags, sync, NULL);

@@ -13,28 +13,40 @@
 #include "strbuf.h"
 #include "util.h"
 
-static size_t format_futex_op_names(char *buf, size_t size, uint32_t op)
+/* The names of op, or false: strace 6.1 names a command, its _PRIVATE
+ * variant, FUTEX_FD|FUTEX_PRIVATE_FLAG, and FUTEX_CLOCK_REALTIME only on
+ * the waits that take it (FUTEX_WAIT, FUTEX_WAIT_BITSET,
+ * FUTEX_WAIT_REQUEUE_PI); any other combination is FUTEX_???. */
+static bool format_futex_op_names(char *buf, size_t size, uint32_t op)
 {
 	uint32_t base = op & ~(uint32_t)FUTEX_CLOCK_REALTIME;
+	uint32_t cmd = op & FUTEX_CMD_MASK;
 	const char *name = xlat_lookup(&xlat_futex_ops, base);
 	struct strbuf sb;
 
-	if (!name)
-		return format_flags(buf, size, &xlat_futex_op_flags, op, NULL);
 	sb_init(&sb, buf, size);
+	if (base == (FUTEX_FD | FUTEX_PRIVATE_FLAG))
+		name = "FUTEX_FD|FUTEX_PRIVATE_FLAG";
+	if (!name)
+		return false;
+	if ((op & FUTEX_CLOCK_REALTIME) &&
+	    cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET && cmd != FUTEX_WAIT_REQUEUE_PI)
+		return false;
 	sb_puts(&sb, name);
 	if (op & FUTEX_CLOCK_REALTIME)
 		sb_puts(&sb, "|FUTEX_CLOCK_REALTIME");
-	return sb_len(&sb);
+	return true;
 }
 
 size_t format_futex_op(char *buf, size_t size, uint32_t op)
 {
 	char names[256], raw[16];
+	bool known = format_futex_op_names(names, sizeof(names), op);
 
-	format_futex_op_names(names, sizeof(names), op);
 	snprintf(raw, sizeof(raw), op ? "%#x" : "0", op);
-	return format_xlat_styled(buf, size, raw, names);
+	if (!known && pcfg.xlat_style != XLAT_RAW)
+		return (size_t)snprintf(buf, size, "%s /* FUTEX_??? */", raw);
+	return format_xlat_styled(buf, size, raw, known ? names : NULL);
 }
 
 size_t format_futex_wake_op(char *buf, size_t size, uint32_t val3)
@@ -72,12 +84,12 @@ size_t format_futex_wake_op(char *buf, size_t size, uint32_t val3)
 	if (opname)
 		sb_printf(&sb, "%s<<28", opname);
 	else
-		sb_printf(&sb, "%#x /* FUTEX_OP_??? */<<28", op & 7);
+		sb_printf(&sb, "%#x<<28 /* FUTEX_OP_??? */", op & 7);
 	sb_printf(&sb, "|%#x<<12|", oparg);
 	if (cmpname)
 		sb_printf(&sb, "%s<<24", cmpname);
 	else
-		sb_printf(&sb, "%#x /* FUTEX_OP_CMP_??? */<<24", cmp);
+		sb_printf(&sb, "%#x<<24 /* FUTEX_OP_CMP_??? */", cmp);
 	sb_printf(&sb, "|%#x", cmparg);
 	return sb_len(&sb);
 }
@@ -93,7 +105,7 @@ static void print_bitset(struct tcb *tcp, uint32_t v)
 /* The arguments after uaddr and op, per command: v val, t the timeout
  * (args[3]), n val2 (args[3]), a uaddr2 (args[4]), u val3 (args[5]),
  * w FUTEX_WAKE_OP's val3, b the bitset (args[5]), x the next of
- * args[3..5] in hex. */
+ * args[3..5] in hex, X the same as a 32-bit value. */
 static const char *futex_layout(uint32_t cmd)
 {
 	switch (cmd) {
@@ -107,7 +119,7 @@ static const char *futex_layout(uint32_t cmd)
 	case FUTEX_WAIT_BITSET: return "vtb";
 	case FUTEX_WAKE_BITSET: return "vb";
 	case FUTEX_WAIT_REQUEUE_PI: return "vta";
-	default: return "vxxx";
+	default: return "vxxX";
 	}
 }
 
@@ -135,6 +147,7 @@ int dec_futex(struct tcb *tcp)
 			break;
 		case 'b': print_bitset(tcp, (uint32_t)tcp->args[5]); break;
 		case 'x': print_hex(tcp, tcp->args[hex++]); break;
+		case 'X': tprintf(tcp, "%#x", (uint32_t)tcp->args[hex++]); break;
 		}
 	}
 	return DEC_DONE;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/sysmacros.h>
+#include <linux/sysctl.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -112,6 +113,25 @@ int dec_syslog(struct tcb *tcp)
 		print_buf(tcp, tcp->args[1], (unsigned long)tcp->rval);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%d", len);
+	return DEC_DONE;
+}
+
+/* _sysctl(args): struct __sysctl_args; the name vector as its address. */
+int dec_sysctl(struct tcb *tcp)
+{
+	struct __sysctl_args a;
+
+	if (!fetch_or_print_addr(tcp, tcp->args[0], &a, sizeof(a)))
+		return DEC_DONE;
+	tprints(tcp, "{name=");
+	print_addr(tcp, (unsigned long)a.name);
+	tprintf(tcp, ", nlen=%d, oldval=", a.nlen);
+	print_addr(tcp, (unsigned long)a.oldval);
+	tprints(tcp, ", oldlenp=");
+	print_addr(tcp, (unsigned long)a.oldlenp);
+	tprints(tcp, ", newval=");
+	print_addr(tcp, (unsigned long)a.newval);
+	tprintf(tcp, ", newlen=%llu}", (unsigned long long)a.newlen);
 	return DEC_DONE;
 }
 

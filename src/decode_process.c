@@ -280,6 +280,8 @@ static void clone_tail(struct tcb *tcp)
 		tprints(tcp, "parent_tid=");
 		if (tcp->err)
 			print_addr(tcp, tcp->args[2]);
+		else if (flags & CL_PIDFD) /* the pidfd lands there */
+			print_fd_ref(tcp, tcp->args[2]);
 		else
 			print_int_ref(tcp, tcp->args[2]);
 	}
@@ -454,14 +456,14 @@ static void print_rusage(struct tcb *tcp, unsigned long addr)
 	format_timeval(b, sizeof(b), ru.ru_stime.tv_sec, ru.ru_stime.tv_usec);
 	tprintf(tcp, "{ru_utime=%s, ru_stime=%s", a, b);
 	if (pcfg.verbose)
-		tprintf(tcp, ", ru_maxrss=%ld, ru_ixrss=%ld, ru_idrss=%ld, ru_isrss=%ld"
-			", ru_minflt=%ld, ru_majflt=%ld, ru_nswap=%ld, ru_inblock=%ld"
-			", ru_oublock=%ld, ru_msgsnd=%ld, ru_msgrcv=%ld, ru_nsignals=%ld"
-			", ru_nvcsw=%ld, ru_nivcsw=%ld}",
-			ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss,
-			ru.ru_minflt, ru.ru_majflt, ru.ru_nswap, ru.ru_inblock,
-			ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
-			ru.ru_nvcsw, ru.ru_nivcsw);
+		tprintf(tcp, ", ru_maxrss=%lu, ru_ixrss=%lu, ru_idrss=%lu, ru_isrss=%lu"
+			", ru_minflt=%lu, ru_majflt=%lu, ru_nswap=%lu, ru_inblock=%lu"
+			", ru_oublock=%lu, ru_msgsnd=%lu, ru_msgrcv=%lu, ru_nsignals=%lu"
+			", ru_nvcsw=%lu, ru_nivcsw=%lu}",
+			(unsigned long)ru.ru_maxrss, (unsigned long)ru.ru_ixrss, (unsigned long)ru.ru_idrss, (unsigned long)ru.ru_isrss,
+			(unsigned long)ru.ru_minflt, (unsigned long)ru.ru_majflt, (unsigned long)ru.ru_nswap, (unsigned long)ru.ru_inblock,
+			(unsigned long)ru.ru_oublock, (unsigned long)ru.ru_msgsnd, (unsigned long)ru.ru_msgrcv, (unsigned long)ru.ru_nsignals,
+			(unsigned long)ru.ru_nvcsw, (unsigned long)ru.ru_nivcsw);
 	else
 		tprints(tcp, ", ...}");
 }
@@ -505,7 +507,11 @@ int dec_wait4(struct tcb *tcp)
 	tprint_arg_next(tcp);
 	print_flags(tcp, &xlat_wait_options, (uint32_t)tcp->args[2], NULL);
 	tprint_arg_next(tcp);
-	print_rusage_exit(tcp, tcp->args[3]);
+	/* a WNOHANG call that reaps nothing leaves the rusage unwritten */
+	if (tcp->rval <= 0)
+		print_addr(tcp, tcp->args[3]);
+	else
+		print_rusage(tcp, tcp->args[3]);
 	return DEC_DONE;
 }
 

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/timex.h>
 #include <time.h>
 
 #include "decode.h"
@@ -394,5 +395,41 @@ int dec_timerfd_create(struct tcb *tcp)
 	print_xval(tcp, &xlat_clock_ids, (unsigned)tcp->args[0], "CLOCK_???");
 	tprint_arg_next(tcp);
 	print_flags_arg(tcp, &xlat_timerfd_flags, tcp->args[1]);
+	return DEC_DONE;
+}
+
+/* struct timex as the kernel left it (adjtimex, clock_adjtime: read at
+ * exit), and the clock state the call returns as a note. */
+static void print_timex_exit(struct tcb *tcp, unsigned long addr)
+{
+	struct timex tx;
+	char buf[512];
+
+	if (tcp->err) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (!fetch_or_print_addr(tcp, addr, &tx, sizeof(tx)))
+		return;
+	tprints(tcp, "{modes=");
+	print_flags(tcp, &xlat_adjtimex_modes, (uint32_t)tx.modes, NULL);
+	tprintf(tcp, ", offset=%ld, freq=%ld, maxerror=%ld, esterror=%ld, status=",
+		(long)tx.offset, (long)tx.freq, (long)tx.maxerror, (long)tx.esterror);
+	print_flags(tcp, &xlat_adjtimex_status, (uint32_t)tx.status, NULL);
+	format_timeval(buf, sizeof(buf), tx.time.tv_sec, tx.time.tv_usec);
+	tprintf(tcp, ", constant=%ld, precision=%ld, tolerance=%ld, time=%s, tick=%ld"
+		", ppsfreq=%ld, jitter=%ld, shift=%d, stabil=%ld, jitcnt=%ld, calcnt=%ld"
+		", errcnt=%ld, stbcnt=%ld, tai=%d}",
+		(long)tx.constant, (long)tx.precision, (long)tx.tolerance, buf, (long)tx.tick,
+		(long)tx.ppsfreq, (long)tx.jitter, tx.shift, (long)tx.stabil, (long)tx.jitcnt,
+		(long)tx.calcnt, (long)tx.errcnt, (long)tx.stbcnt, tx.tai);
+	tcp->auxstr = xlat_lookup(&xlat_adjtimex_state, (uint64_t)tcp->rval);
+}
+
+int dec_adjtimex(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return DEC_MORE;
+	print_timex_exit(tcp, tcp->args[0]);
 	return DEC_DONE;
 }

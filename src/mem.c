@@ -62,6 +62,78 @@ static ssize_t vm_read(pid_t pid, unsigned long addr, void *buf, size_t len)
 	return n;
 }
 
+/* The last pages read with process_vm_readv, served again to the reads
+ * that follow at the same stop (strace 6.1 reads a page once: an iovec
+ * array and the strings it points to cost a call per page, not one per
+ * element).  Dropped whenever a tracee may run or its memory is
+ * written. */
+#define CACHE_PAGE 4096
+#define CACHE_PAGES 4
+static struct cached_page {
+	bool valid;
+	pid_t pid;
+	unsigned long base;
+	char data[CACHE_PAGE];
+} page_cache[CACHE_PAGES];
+static unsigned cache_next; /* the slot to fill next, round robin */
+
+void mem_cache_drop(void)
+{
+	for (unsigned i = 0; i < CACHE_PAGES; i++)
+		page_cache[i].valid = false;
+}
+
+/* The cached page at base of pid, read now if not kept; NULL when the
+ * page is unreadable (*err: the negative errno). */
+static const struct cached_page *cache_page(pid_t pid, unsigned long base, ssize_t *err)
+{
+	struct cached_page *c;
+	ssize_t r;
+
+	for (unsigned i = 0; i < CACHE_PAGES; i++)
+		if (page_cache[i].valid && page_cache[i].pid == pid && page_cache[i].base == base)
+			return &page_cache[i];
+	c = &page_cache[cache_next];
+	c->valid = false;
+	r = vm_read(pid, base, c->data, CACHE_PAGE);
+	if (r != CACHE_PAGE) { /* a page reads whole or not at all */
+		*err = r < 0 ? r : -EFAULT;
+		return NULL;
+	}
+	cache_next = (cache_next + 1) % CACHE_PAGES;
+	c->valid = true;
+	c->pid = pid;
+	c->base = base;
+	return c;
+}
+
+/* vm_read through the page cache; reads longer than a page go direct. */
+static ssize_t vm_read_cached(pid_t pid, unsigned long addr, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	if (len > CACHE_PAGE)
+		return vm_read(pid, addr, buf, len);
+	while (done < len) {
+		unsigned long base = (addr + done) & ~(unsigned long)(CACHE_PAGE - 1);
+		size_t off = (addr + done) - base;
+		size_t n = CACHE_PAGE - off;
+		const struct cached_page *c;
+		ssize_t err = 0;
+
+		if (n > len - done)
+			n = len - done;
+		c = cache_page(pid, base, &err);
+		if (!use_vm_readv) /* fell back to PTRACE_PEEKDATA for good */
+			return peek_read(pid, addr, buf, len);
+		if (!c)
+			return done ? (ssize_t)done : err;
+		memcpy((char *)buf + done, c->data + off, n);
+		done += n;
+	}
+	return (ssize_t)done;
+}
+
 ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 {
 	size_t done = 0;
@@ -77,7 +149,7 @@ ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 
 		if (done && chunk > page_left)
 			chunk = page_left;
-		n = use_vm_readv ? vm_read(pid, addr + done, (char *)buf + done, chunk)
+		n = use_vm_readv ? vm_read_cached(pid, addr + done, (char *)buf + done, chunk)
 				 : peek_read(pid, addr + done, (char *)buf + done, chunk);
 		if (n < 0) {
 			if (done)
@@ -85,7 +157,7 @@ ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 			/* A read across a page boundary fails as a whole with
 			 * vm_readv: retry the first page alone. */
 			if (chunk > page_left) {
-				n = use_vm_readv ? vm_read(pid, addr, buf, page_left)
+				n = use_vm_readv ? vm_read_cached(pid, addr, buf, page_left)
 						 : peek_read(pid, addr, buf, page_left);
 				if (n > 0) {
 					done = (size_t)n;
@@ -103,7 +175,7 @@ ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 
 int mem_read(pid_t pid, unsigned long addr, void *buf, size_t len)
 {
-	ssize_t n = use_vm_readv ? vm_read(pid, addr, buf, len)
+	ssize_t n = use_vm_readv ? vm_read_cached(pid, addr, buf, len)
 				 : peek_read(pid, addr, buf, len);
 
 	if (n < 0)
@@ -127,7 +199,7 @@ ssize_t mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t size,
 
 		if (chunk > page_left)
 			chunk = page_left;
-		n = use_vm_readv ? vm_read(pid, addr + done, buf + done, chunk)
+		n = use_vm_readv ? vm_read_cached(pid, addr + done, buf + done, chunk)
 				 : peek_read(pid, addr + done, buf + done, chunk);
 		if (n <= 0) {
 			if (done == 0)
@@ -148,6 +220,7 @@ ssize_t mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t size,
 
 int mem_write_word(pid_t pid, unsigned long addr, unsigned long word)
 {
+	mem_cache_drop();
 	if (ptrace(PTRACE_POKEDATA, pid, (void *)addr, (void *)word) < 0)
 		return -errno;
 	return 0;

@@ -27,6 +27,10 @@ ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len);
 ssize_t mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t size,
 		     bool *truncated);
 
+/* Forget the page kept from the last read: call whenever a tracee may
+ * run again (its memory may change). */
+void mem_cache_drop(void);
+
 /* Write one word at addr (PTRACE_POKEDATA).  0 or a negative errno. */
 int mem_write_word(pid_t pid, unsigned long addr, unsigned long word);
 

@@ -655,6 +655,16 @@ static size_t root_prefix_len(struct tcb *tcp, const char *target)
 	return 0;
 }
 
+/* Whether paths a and b name the same inode: a file whose name really
+ * ends in " (deleted)" is not a deleted one. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* "<target>" of /proc/PID/fd/FD, or of /proc/PID/cwd for fd -1 (-y),
  * into out (LINK_TEXT_SIZE bytes); "" when unreadable.  A " (deleted)"
  * suffix goes after the ">" as strace prints it.  Returns the length;
@@ -685,7 +695,8 @@ static size_t format_link_target(struct tcb *tcp, pid_t pid, int fd, char *out, 
 		return (size_t)snprintf(out, LINK_TEXT_SIZE, "<%s>", detail);
 	}
 	if ((size_t)n > sizeof(deleted) - 1 &&
-	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1)) {
+	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1) &&
+	    !same_file(link, target)) {
 		n -= (ssize_t)(sizeof(deleted) - 1);
 		gone = true;
 	}

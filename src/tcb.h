@@ -60,6 +60,9 @@ struct tcb {
 	const struct syscall_ent *restart_ent; /* last call that returned
 					 * ERESTART_RESTARTBLOCK (restart_syscall) */
 	bool rval_fd;               /* decoder: the return value is a fd (-y) */
+	bool rval_int_err;          /* decoder: an int the kernel returns
+				     * zero-extended (modify_ldt): a 32-bit
+				     * error value gets its errno name */
 	uint8_t rval_pid;           /* decoder: the return value is a process id
 				     * of this RV_TID.. kind (-Y), 0: not */
 	const struct inject_rule *inj_rule; /* -e inject: rule of the current call */

@@ -33,6 +33,7 @@
 #include "fdcache.h"
 #include "filter.h"
 #include "inject.h"
+#include "mem.h"
 #include "pathtrace.h"
 #include "pids.h"
 #include "print.h"
@@ -1054,6 +1055,7 @@ static void resume(struct tcb *tcp, int sig)
 {
 	int req = use_seccomp && !(tcp->flags & TCB_INSYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
 
+	mem_cache_drop();
 	if (ptrace(req, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
 		ct_warn("ptrace(%s, %d): %s", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL",
 			tcp->pid, strerror(errno));
@@ -1419,6 +1421,7 @@ static void detach_all(int sig)
 
 		outstreams_flush();
 		pid = waitpid(-1, &status, __WALL);
+		mem_cache_drop();
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -1509,6 +1512,8 @@ static pid_t wait_stop(int *status, int flags)
 	pid_t pid;
 
 	pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
+	/* tracees ran since the last stop: their memory may have changed */
+	mem_cache_drop();
 	if (pid > 0)
 		summary_stop_rusage(want ? &ru : NULL);
 	if (pid > 0 && ct_debug_on)

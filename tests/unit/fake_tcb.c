@@ -9,9 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 void fake_init(struct fake *f, pid_t pid)
 {
 	memset(f, 0, sizeof(*f));
+	mem_cache_drop(); /* the test rewrites its own memory between cases */
 	f->fp = open_memstream(&f->buf, &f->len);
 	assert_non_null(f->fp);
 	f->tcb.out = outstream_new(f->fp);
@@ -41,9 +44,11 @@ void set_args(struct tcb *t, unsigned long a0, unsigned long a1, unsigned long a
 
 void run(struct tcb *t, int (*dec)(struct tcb *), long rval, int err)
 {
+	mem_cache_drop(); /* as at each stop of a real tracee */
 	t->exiting = false;
 	if (dec(t) == DEC_DONE)
 		return;
+	mem_cache_drop(); /* the call ran */
 	t->exiting = true;
 	t->rval = rval;
 	t->err = err;

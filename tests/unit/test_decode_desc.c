@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -41,6 +42,7 @@
 #include "decode_ioctl.h"
 #include "gen/decoders.h"
 #include "ioctl_families.h"
+#include "mem.h"
 #include "print.h"
 #include "syscallent.h"
 #include "tcb.h"
@@ -891,6 +893,7 @@ static void test_sendfile(void **state)
 	f.tcb.exiting = false;
 	assert_int_equal(dec_sendfile(&f.tcb), DEC_MORE);
 	off = 5;
+	mem_cache_drop(); /* the call ran */
 	f.tcb.exiting = true;
 	f.tcb.rval = 5;
 	dec_sendfile(&f.tcb);
@@ -1046,6 +1049,7 @@ static void test_io_uring_register(void **state)
 	probe.ops_len = 3;
 	probe.ops[1].op = 1;
 	probe.ops[1].flags = 1;
+	mem_cache_drop(); /* the kernel wrote the probe: a new stop */
 	f.tcb.exiting = 1;
 	f.tcb.rval = 0;
 	f.tcb.err = 0;
@@ -1061,6 +1065,66 @@ static void test_io_uring_register(void **state)
 	assert_string_equal(fake_text(&f), "5, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, "
 			    "[IO_WQ_UNBOUND]=8] => [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8], 2");
 	fake_done(&f);
+}
+
+/* A buffer longer than -s is read one byte past what prints: when that
+ * byte is on an unreadable page the buffer prints as its address. */
+static void test_buf_edge(void **state)
+{
+	struct fake f;
+	long page = sysconf(_SC_PAGESIZE);
+	char *map, *p, want[64];
+
+	(void)state;
+	map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(map != MAP_FAILED);
+	assert_int_equal(mprotect(map + page, (size_t)page, PROT_NONE), 0);
+	p = map + page - 4;
+	memcpy(p, "abcd", 4);
+	pcfg.max_strlen = 4;
+	fake_init(&f, getpid());
+	print_buf(&f.tcb, (unsigned long)p, 4);
+	assert_string_equal(fake_text(&f), "\"abcd\"");
+	fake_done(&f);
+	fake_init(&f, getpid());
+	print_buf(&f.tcb, (unsigned long)p, 5);
+	snprintf(want, sizeof(want), "%p", (void *)p);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	fake_init(&f, getpid());
+	print_buf(&f.tcb, (unsigned long)(p - 1), 5);
+	assert_string_equal(fake_text(&f), "\"\\0abc\"...");
+	fake_done(&f);
+	pcfg.max_strlen = 32;
+	munmap(map, (size_t)page * 2);
+}
+
+/* Reads at one stop are served from the pages read before: a change of
+ * the memory shows only once the cache is dropped (the tracee ran). */
+static void test_mem_page_cache(void **state)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *map, got[8];
+
+	(void)state;
+	map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(map != MAP_FAILED);
+	assert_int_equal(mprotect(map + page, (size_t)page, PROT_NONE), 0);
+	memcpy(map + 8, "abcd", 4);
+	mem_cache_drop();
+	assert_int_equal(mem_read(getpid(), (unsigned long)(map + 8), got, 4), 0);
+	assert_memory_equal(got, "abcd", 4);
+	memcpy(map + 8, "wxyz", 4);
+	assert_int_equal(mem_read(getpid(), (unsigned long)(map + 10), got, 2), 0);
+	assert_memory_equal(got, "cd", 2);
+	mem_cache_drop();
+	assert_int_equal(mem_read(getpid(), (unsigned long)(map + 8), got, 4), 0);
+	assert_memory_equal(got, "wxyz", 4);
+	/* across into the unreadable page: all or nothing, or the readable part */
+	assert_int_equal(mem_read(getpid(), (unsigned long)(map + page - 2), got, 4), -EFAULT);
+	assert_int_equal(mem_read_partial(getpid(), (unsigned long)(map + page - 2), got, 4), 2);
+	mem_cache_drop();
+	munmap(map, (size_t)page * 2);
 }
 
 int main(void)
@@ -1086,6 +1150,8 @@ int main(void)
 		cmocka_unit_test_setup(test_sendfile, fake_setup),
 		cmocka_unit_test_setup(test_fanotify, fake_setup),
 		cmocka_unit_test_setup(test_aio, fake_setup),
+		cmocka_unit_test_setup(test_buf_edge, fake_setup),
+		cmocka_unit_test_setup(test_mem_page_cache, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -272,6 +272,25 @@ static void test_statx(void **state)
 	assert_string_equal(fake_text(&f),
 			    "3, \"\", AT_STATX_DONT_SYNC|AT_EMPTY_PATH, 0x80000000 /* STATX_??? */, 0x8");
 	fake_done(&f);
+
+	/* both sync bits print as flags; only the fields in stx_mask print */
+	memset(&stx, 0, sizeof(stx));
+	stx.stx_mask = STATX_TYPE | STATX_MODE | STATX_MTIME;
+	stx.stx_mode = S_IFREG | 0600;
+	stx.stx_size = 7;
+	pcfg.verbose = true;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, (unsigned long)"", AT_STATX_FORCE_SYNC | AT_STATX_DONT_SYNC, 0,
+		 (unsigned long)&stx, 0);
+	run(&f.tcb, dec_statx, 0, 0);
+	assert_string_equal(fake_text(&f),
+			    "3, \"\", AT_STATX_FORCE_SYNC|AT_STATX_DONT_SYNC, 0, "
+			    "{stx_mask=STATX_TYPE|STATX_MODE|STATX_MTIME, stx_blksize=0, stx_attributes=0, "
+			    "stx_mode=S_IFREG|0600, stx_attributes_mask=0, "
+			    "stx_mtime={tv_sec=0, tv_nsec=0} /* 1970-01-01T00:00:00+0000 */, "
+			    "stx_rdev_major=0, stx_rdev_minor=0, stx_dev_major=0, stx_dev_minor=0}");
+	fake_done(&f);
+	pcfg.verbose = false;
 }
 
 /* Build a linux_dirent64 record. */
@@ -477,6 +496,18 @@ static void test_fd_paths(void **state)
 	snprintf(want, sizeof(want), "%d<%s/a\\76b\\74c\\nd\\\"e>(deleted)", fd, dir);
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
+	close(fd);
+
+	/* a live file whose name ends in " (deleted)" is not deleted */
+	snprintf(path, sizeof(path), "%s/x (deleted)", dir);
+	fd = open(path, O_CREAT | O_RDWR, 0600);
+	assert_true(fd >= 0);
+	fake_init(&f, getpid());
+	print_fd(&f.tcb, fd);
+	snprintf(want, sizeof(want), "%d<%s/x (deleted)>", fd, dir);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+	unlink(path);
 
 	/* AT_FDCWD: the cwd; a closed fd: the number alone */
 	fake_init(&f, getpid());

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/timex.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -24,7 +25,9 @@
 #include <cmocka.h>
 
 #include <linux/futex.h>
+#include <linux/sysctl.h>
 
+#include "decode.h"
 #include "decode_creds.h"
 #include "decode_sched.h"
 #include "decode_futex.h"
@@ -201,12 +204,17 @@ static void test_futex_formats(void **state)
 	format_futex_op(buf, sizeof(buf), FUTEX_WAKE);
 	assert_string_equal(buf, "FUTEX_WAKE");
 	format_futex_op(buf, sizeof(buf), 0x7f | FUTEX_PRIVATE_FLAG);
-	assert_string_equal(buf, "FUTEX_PRIVATE_FLAG|0x7f");
+	assert_string_equal(buf, "0xff /* FUTEX_??? */");
+	/* FUTEX_CLOCK_REALTIME is named on the waits only (strace 6.1) */
+	format_futex_op(buf, sizeof(buf), FUTEX_WAKE_PRIVATE | FUTEX_CLOCK_REALTIME);
+	assert_string_equal(buf, "0x181 /* FUTEX_??? */");
+	format_futex_op(buf, sizeof(buf), FUTEX_FD | FUTEX_PRIVATE_FLAG);
+	assert_string_equal(buf, "FUTEX_FD|FUTEX_PRIVATE_FLAG");
 	format_futex_wake_op(buf, sizeof(buf), FUTEX_OP(FUTEX_OP_SET, 0, FUTEX_OP_CMP_GT, 1));
 	assert_string_equal(buf, "FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1");
 	format_futex_wake_op(buf, sizeof(buf), (9u << 28) | (15u << 24) | (5u << 12) | 2u);
 	assert_string_equal(buf, "FUTEX_OP_OPARG_SHIFT<<28|FUTEX_OP_ADD<<28|0x5<<12|"
-			    "0xf /* FUTEX_OP_CMP_??? */<<24|0x2");
+			    "0xf<<24 /* FUTEX_OP_CMP_??? */|0x2");
 }
 
 static void test_memory_formats(void **state)
@@ -322,6 +330,10 @@ static void test_xlat_styles(void **state)
 	assert_string_equal(buf, "0 /* FUTEX_OP_SET */<<28|0<<12|0x4 /* FUTEX_OP_CMP_GT */<<24|0x1");
 	format_personality(buf, sizeof(buf), 0x40000);
 	assert_string_equal(buf, "0 /* PER_LINUX */|0x40000 /* ADDR_NO_RANDOMIZE */");
+	format_personality(buf, sizeof(buf), 0x1f);
+	assert_string_equal(buf, "0x1f /* PER_??? */");
+	format_futex_op(buf, sizeof(buf), FUTEX_WAKE | FUTEX_CLOCK_REALTIME);
+	assert_string_equal(buf, "0x101 /* FUTEX_??? */");
 	format_mmap_prot(buf, sizeof(buf), 3);
 	assert_string_equal(buf, "0x3 /* PROT_READ|PROT_WRITE */");
 	format_mmap_prot(buf, sizeof(buf), 0);
@@ -433,10 +445,96 @@ static void test_dec_wait4(void **state)
 	snprintf(expect, sizeof(expect), "-1, %p, WNOHANG, NULL", (void *)&status);
 	assert_string_equal(drive(&f, dec_wait4, 0, 0, -1, (unsigned long)&status, WNOHANG, 0, 0, 0),
 			    expect);
+	/* ... nor the rusage */
+	struct rusage ru;
+	memset(&ru, 0xff, sizeof(ru));
+	snprintf(expect, sizeof(expect), "-1, %p, WNOHANG, %p", (void *)&status, (void *)&ru);
+	assert_string_equal(drive(&f, dec_wait4, 0, 0, -1, (unsigned long)&status, WNOHANG,
+				  (unsigned long)&ru, 0, 0),
+			    expect);
+	/* the counters print unsigned, as the kernel's longs are */
+	pcfg.verbose = true;
+	ru.ru_utime.tv_sec = ru.ru_stime.tv_sec = 0;
+	ru.ru_utime.tv_usec = ru.ru_stime.tv_usec = 0;
+	assert_non_null(strstr(drive(&f, dec_wait4, 7, 0, -1, 0, 0, (unsigned long)&ru, 0, 0),
+			       ", ru_maxrss=18446744073709551615, ru_ixrss="));
+	pcfg.verbose = false;
 	fake_done(&f);
 	fake_init(&f, NO_SUCH_PID);
 	assert_string_equal(drive(&f, dec_wait4, 1234, 0, 5, 0x10, 0x40000000, 0x20, 0, 0),
 			    "5, 0x10, __WALL, 0x20");
+	fake_done(&f);
+}
+
+/* adjtimex: struct timex at exit, the clock state as a note; _sysctl:
+ * struct __sysctl_args */
+static void test_dec_adjtimex_sysctl(void **state)
+{
+	struct fake f;
+	struct timex tx;
+	struct __sysctl_args sa;
+	char expect[512];
+	const char *text;
+
+	(void)state;
+	memset(&tx, 0, sizeof(tx));
+	tx.status = STA_UNSYNC;
+	tx.maxerror = 16000000;
+	tx.tai = 37;
+	fake_init(&f, getpid());
+	text = drive(&f, dec_adjtimex, 5, 0, (unsigned long)&tx, 0, 0, 0, 0, 0);
+	assert_string_equal(text, "{modes=0, offset=0, freq=0, maxerror=16000000, esterror=0, "
+			    "status=STA_UNSYNC, constant=0, precision=0, tolerance=0, "
+			    "time={tv_sec=0, tv_usec=0}, tick=0, ppsfreq=0, jitter=0, shift=0, "
+			    "stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=37}");
+	assert_string_equal(f.tcb.auxstr, "TIME_ERROR");
+	memset(&sa, 0, sizeof(sa));
+	sa.nlen = 2;
+	sa.newlen = 7;
+	snprintf(expect, sizeof(expect), "{name=NULL, nlen=2, oldval=NULL, oldlenp=NULL, "
+		 "newval=NULL, newlen=7}");
+	assert_string_equal(drive(&f, dec_sysctl, -1, ENOSYS, (unsigned long)&sa, 0, 0, 0, 0, 0),
+			    expect);
+	fake_done(&f);
+}
+
+/* x86 struct user_desc (arch/x86_64/user_desc.c) */
+static void test_dec_user_desc(void **state)
+{
+	struct fake f;
+	uint32_t d[4] = { UINT32_MAX, 0, 0, 1 | (2 << 1) | (1 << 7) };
+	uint32_t n = 12;
+	char expect[256];
+
+	(void)state;
+	fake_init(&f, getpid());
+	f.tcb.arch = &arch_x86_64;
+	assert_string_equal(drive(&f, dec_modify_ldt, 0xffffffda, 0, 1, (unsigned long)d, 16, 0, 0, 0),
+			    "1, {entry_number=-1, base_addr=00000000, limit=00000000, seg_32bit=1, "
+			    "contents=2, read_exec_only=0, limit_in_pages=0, seg_not_present=0, "
+			    "useable=0, lm=1}, 16");
+	assert_true(f.tcb.rval_int_err);
+	snprintf(expect, sizeof(expect), "1, %p, 42", (void *)d);
+	assert_string_equal(drive(&f, dec_modify_ldt, 0, 0, 1, (unsigned long)d, 42, 0, 0, 0), expect);
+	assert_string_equal(drive(&f, dec_get_thread_area, -1, ENOSYS, (unsigned long)&n, 0, 0, 0, 0, 0),
+			    "{entry_number=12, ...}");
+	d[0] = 6;
+	assert_string_equal(drive(&f, dec_set_thread_area, 0, 0, (unsigned long)d, 0, 0, 0, 0, 0),
+			    "{entry_number=6, base_addr=00000000, limit=00000000, seg_32bit=1, "
+			    "contents=2, read_exec_only=0, limit_in_pages=0, seg_not_present=0, "
+			    "useable=0, lm=1}");
+	assert_string_equal(f.tcb.auxstr, "entry_number=6");
+	fake_done(&f);
+
+	/* modify_ldt's -ENOSYS comes zero-extended: the value, then its name */
+	fake_init(&f, getpid());
+	f.tcb.arch = &arch_x86_64;
+	f.tcb.ent = arch_syscall(&arch_x86_64, arch_syscall_number(&arch_x86_64, "modify_ldt"));
+	assert_non_null(f.tcb.ent);
+	f.tcb.rval = 0xffffffdaL;
+	f.tcb.rval_int_err = true;
+	syscall_print_retval(&f.tcb);
+	assert_non_null(strstr(fake_text(&f), "= 4294967258 ENOSYS (Function not implemented)"));
 	fake_done(&f);
 }
 
@@ -529,6 +627,20 @@ static void test_dec_futex_clone(void **state)
 			    "0x1000, FUTEX_WAKE_PRIVATE, 1");
 	/* clone3 with a size too small for struct clone_args. */
 	assert_string_equal(drive(&f, dec_clone3, 0, EINVAL, 0x1000, 8, 0, 0, 0, 0), "0x1000, 8");
+	/* CLONE_PIDFD: parent_tid holds a descriptor, -y shows its path */
+	int pidfd = dup(STDIN_FILENO);
+	assert_true(pidfd >= 0);
+	pcfg.yflag = 1;
+	f.tcb.arch = &arch_x86_64;
+	char link[64], target[256] = "";
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", pidfd);
+	assert_true(readlink(link, target, sizeof(target) - 1) > 0);
+	snprintf(expect, sizeof(expect), "child_stack=NULL, flags=CLONE_PIDFD, parent_tid=[%d<%s>]",
+		 pidfd, target);
+	assert_string_equal(drive(&f, dec_clone, 42, 0, 0x00001000, 0, (unsigned long)&pidfd, 0, 0, 0),
+			    expect);
+	pcfg.yflag = 0;
+	close(pidfd);
 	fake_done(&f);
 
 	fake_init(&f, NO_SUCH_PID);
@@ -775,6 +887,8 @@ int main(void)
 		cmocka_unit_test(test_dec_rt_sigaction),
 		cmocka_unit_test(test_dec_rt_sigprocmask),
 		cmocka_unit_test(test_dec_wait4),
+		cmocka_unit_test(test_dec_adjtimex_sysctl),
+		cmocka_unit_test(test_dec_user_desc),
 		cmocka_unit_test(test_dec_time),
 		cmocka_unit_test(test_dec_prlimit_uname),
 		cmocka_unit_test(test_dec_getrandom),
