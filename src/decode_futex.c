@@ -2,6 +2,7 @@
 #include "config.h"
 #include "decode_futex.h"
 
+#include <inttypes.h>
 #include <linux/futex.h>
 #include <stdio.h>
 
@@ -150,5 +151,56 @@ int dec_futex(struct tcb *tcp)
 		case 'X': tprintf(tcp, "%#x", (uint32_t)tcp->args[hex++]); break;
 		}
 	}
+	return DEC_DONE;
+}
+
+/* struct futex_waitv of <linux/futex.h> (5.16) */
+struct waiter {
+	uint64_t val;
+	uint64_t uaddr;
+	uint32_t flags;
+	uint32_t reserved;
+};
+
+enum { FUTEX_WAITERS_MAX = 128 }; /* FUTEX_WAITV_MAX: the most the kernel takes */
+
+static void print_waiter(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct waiter *w = elem;
+
+	tprintf(tcp, w->val ? "{val=%#" PRIx64 ", uaddr=" : "{val=%" PRIu64 ", uaddr=", w->val);
+	print_addr(tcp, w->uaddr);
+	tprints(tcp, ", flags=");
+	print_flags(tcp, &xlat_futex_waiter_flags, w->flags, "FUTEX_???");
+	if (w->reserved)
+		tprintf(tcp, ", __reserved=%#x", w->reserved);
+	tprints(tcp, "}");
+}
+
+/* futex_waitv(waiters, nr_futexes, flags, timeout, clockid) */
+int dec_futex_waitv(struct tcb *tcp)
+{
+	unsigned long addr = tcp->args[0];
+	unsigned nr = (unsigned)tcp->args[1];
+	unsigned saved = pcfg.max_strlen;
+	struct waiter w;
+
+	if (addr && !nr)
+		tprints(tcp, "[]");
+	else if (fetch_or_print_addr(tcp, addr, &w, sizeof(w))) {
+		/* no more than the kernel reads, then "..." (and -s) */
+		if (pcfg.max_strlen > FUTEX_WAITERS_MAX)
+			pcfg.max_strlen = FUTEX_WAITERS_MAX;
+		print_array(tcp, addr, nr, &w, sizeof(w), print_waiter, NULL, PA_FAULT_ADDR);
+		pcfg.max_strlen = saved;
+	}
+	tprint_arg_next(tcp);
+	tprintf(tcp, "%u", nr);
+	tprint_arg_next(tcp);
+	print_hex(tcp, (uint32_t)tcp->args[2]);
+	tprint_arg_next(tcp);
+	print_timespec(tcp, tcp->args[3]);
+	tprint_arg_next(tcp);
+	print_xval(tcp, &xlat_clock_ids, (uint32_t)tcp->args[4], "CLOCK_???");
 	return DEC_DONE;
 }

@@ -25,6 +25,7 @@
 #include "fdinfo.h"
 #include "filter.h"
 #include "mem.h"
+#include "pids.h"
 #include "print.h"
 #include "quote.h"
 #include "strbuf.h"
@@ -41,7 +42,7 @@ int netlink_fd_protocol(struct tcb *tcp, int fd)
 
 	if (fd < 0)
 		return -1;
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", tcp->pid, fd);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", pids_proc_pid(tcp->pid), fd);
 	n = readlink(path, target, sizeof(target) - 1);
 	if (n <= 0)
 		return -1;
@@ -55,7 +56,7 @@ int netlink_fd_protocol(struct tcb *tcp, int fd)
 	proto[n] = '\0';
 	if (strcmp(proto, "NETLINK") != 0)
 		return -1;
-	snprintf(path, sizeof(path), "/proc/%d/net/netlink", tcp->pid);
+	snprintf(path, sizeof(path), "/proc/%d/net/netlink", pids_proc_pid(tcp->pid));
 	table = xmalloc(1 << 20);
 	if (read_file(path, table, 1 << 20) <= 0)
 		return -1;
@@ -1089,7 +1090,11 @@ static void print_nlmsghdr(struct tcb *tcp, int proto, const struct nlmsghdr *h)
 	print_nlmsg_type(tcp, proto, h->nlmsg_type);
 	tprints(tcp, ", nlmsg_flags=");
 	print_nlmsg_flags(tcp, proto, h->nlmsg_type, h->nlmsg_flags);
-	tprintf(tcp, ", nlmsg_seq=%u, nlmsg_pid=%d}", h->nlmsg_seq, (int)h->nlmsg_pid);
+	/* the sender's port id, by default its process id (in the tracee's
+	 * pid namespace: --decode-pids=pidns translates it) */
+	tprintf(tcp, ", nlmsg_seq=%u, nlmsg_pid=", h->nlmsg_seq);
+	print_pid(tcp, (int)h->nlmsg_pid, PT_TGID);
+	tprints(tcp, "}");
 }
 
 static void print_nlmsg_with_payload(struct tcb *tcp, int proto, const struct nlmsghdr *h,

@@ -43,7 +43,7 @@ int dec_pidfd_open(struct tcb *tcp)
 int dec_pidfd_getfd(struct tcb *tcp)
 {
 	int pidfd = (int)tcp->args[0];
-	int pid = pidfd >= 0 && pcfg.yflag ? fdinfo_pidfd_pid(tcp->pid, pidfd) : -1;
+	int pid = pidfd >= 0 && pcfg.decode_fds ? fdinfo_pidfd_pid(tcp->pid, pidfd) : -1;
 
 	print_fd(tcp, pidfd);
 	tprint_arg_next(tcp);
@@ -135,8 +135,8 @@ int dec_kcmp(struct tcb *tcp)
 	unsigned long type = tcp->args[2];
 	struct kcmp_epoll_slot slot;
 	/* the pids are the tracee's; its descriptors are read under ours */
-	int our1 = pcfg.yflag ? pids_to_ours(tcp, pid1) : 0;
-	int our2 = pcfg.yflag ? pids_to_ours(tcp, pid2) : 0;
+	int our1 = pcfg.decode_fds ? pids_to_ours(tcp, pid1) : 0;
+	int our2 = pcfg.decode_fds ? pids_to_ours(tcp, pid2) : 0;
 
 	if (!our1)
 		our1 = pid1;

@@ -16,6 +16,7 @@
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 
+#include "options.h"
 #include "quote.h"
 #include "strbuf.h"
 #include "util.h"
@@ -371,7 +372,8 @@ int fdinfo_pidfd_pid(pid_t pid, int fd)
 	return ret;
 }
 
-size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, char *buf, size_t size)
+size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned kinds, unsigned qflags,
+		       char *buf, size_t size)
 {
 	unsigned long inode;
 	char link[64];
@@ -379,8 +381,10 @@ size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, c
 	int len;
 
 	if (sscanf(target, "socket:[%lu]", &inode) == 1)
-		return socket_describe(pid, fd, inode, qflags, buf, size);
+		return kinds & DECODE_FD_SOCKET ? socket_describe(pid, fd, inode, qflags, buf, size) : 0;
 	if (!strcmp(target, "anon_inode:[pidfd]")) {
+		if (!(kinds & DECODE_FD_PIDFD))
+			return 0;
 		int p = fdinfo_pidfd_pid(pid, fd);
 
 		if (p == -ENOENT || p < -1)
@@ -388,7 +392,7 @@ size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, c
 		len = snprintf(buf, size, "pid:%d", p);
 		return len > 0 && (size_t)len < size ? (size_t)len : 0;
 	}
-	if (target[0] != '/')
+	if (target[0] != '/' || !(kinds & DECODE_FD_DEV))
 		return 0;
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
 	if (stat(link, &st) < 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))

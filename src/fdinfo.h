@@ -8,11 +8,13 @@
 #include <sys/types.h>
 
 /* Describe fd of pid whose /proc link target is target (e.g.
- * "socket:[123]").  Writes the text to put between < and > into buf and
+ * "socket:[123]"), if it is of one of the kinds (DECODE_FD_SOCKET,
+ * DECODE_FD_DEV, DECODE_FD_PIDFD bits of src/options.h).  Writes the text to put between < and > into buf and
  * returns its length, or 0 when there is nothing better than target.
  * Names from the tracee (a unix socket's path, a device's file name) are
  * escaped with the QUOTE_* flags qflags (-x / -xx), as strace does. */
-size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned qflags, char *buf, size_t size);
+size_t fdinfo_describe(pid_t pid, int fd, const char *target, unsigned kinds, unsigned qflags,
+		       char *buf, size_t size);
 
 /* The process a pidfd (fd of pid) refers to, from its fdinfo "Pid:"
  * line (-1: the process is gone); a negative errno when fd is not a

@@ -297,27 +297,30 @@ int parse_quiet(const char *value, unsigned *mask)
 	return 0;
 }
 
-/* --decode-fds= / -e decode-fds=: path, socket, dev, pidfd, all, none.
- * ctrace's -y prints paths; -yy adds what it knows of sockets, devices
- * and pidfds. */
-static int parse_decode_fds(const char *value, int *yflag)
+/* --decode-fds= / -e decode-fds=: a set of path, socket, dev, pidfd
+ * (all, none), each its own kind as strace has them. */
+static int parse_decode_fds(const char *value, unsigned *mask)
 {
+	static const char *const kinds[] = { "path", "socket", "dev", "pidfd" };
 	_cleanup_free_ char *copy = xstrdup(value);
 	char *save = NULL;
-	int y = 0;
+	unsigned m = 0;
 
 	if (*value == '!' || !*value)
 		return -EINVAL;
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (strcmp(tok, "path") == 0)
-			y = y > 1 ? y : 1;
-		else if (strcmp(tok, "socket") == 0 || strcmp(tok, "dev") == 0 ||
-			 strcmp(tok, "pidfd") == 0 || strcmp(tok, "all") == 0)
-			y = 2;
-		else if (strcmp(tok, "none") != 0)
+		unsigned bit = 0;
+
+		if (strcmp(tok, "all") == 0)
+			bit = DECODE_FD_ALL;
+		for (unsigned i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			if (strcmp(tok, kinds[i]) == 0)
+				bit = 1u << i;
+		if (!bit && strcmp(tok, "none") != 0)
 			return -EINVAL;
+		m |= bit;
 	}
-	*yflag = y;
+	*mask = m;
 	return 0;
 }
 
@@ -518,7 +521,8 @@ static int take_qualifier(struct options *opts, const char *e)
 	if (strncmp(e, "decode-fds=", 11) == 0 || strncmp(e, "decode-fd=", 10) == 0) {
 		const char *v = strchr(e, '=') + 1;
 
-		if (parse_decode_fds(v, &opts->yflag) < 0) {
+		opts->decode_fds_set = true;
+		if (parse_decode_fds(v, &opts->decode_fds) < 0) {
 			ct_error("invalid decode-fds '%s'", v);
 			return -EINVAL;
 		}
@@ -540,7 +544,7 @@ static int bad_usage(void)
 
 int options_parse(struct options *opts, int argc, char **argv)
 {
-	int c, li, daemonize_short = 0, daemonize_long = 0;
+	int c, li, daemonize_short = 0, daemonize_long = 0, ycount = 0;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
@@ -628,9 +632,10 @@ int options_parse(struct options *opts, int argc, char **argv)
 			}
 			break;
 		case OPT_DECODE_FDS:
+			opts->decode_fds_set = true;
 			if (!optarg) {
-				opts->yflag = 1;
-			} else if (parse_decode_fds(optarg, &opts->yflag) < 0) {
+				opts->decode_fds = DECODE_FD_PATH;
+			} else if (parse_decode_fds(optarg, &opts->decode_fds) < 0) {
 				ct_error("invalid decode-fds '%s'", optarg);
 				return bad_usage();
 			}
@@ -651,7 +656,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 				return bad_usage();
 			}
 			break;
-		case 'y': opts->yflag++; break;
+		case 'y': ycount++; break;
 		case 'r': opts->rel_prec = 6; break;
 		case 't': if (opts->tflag < TS_EPOCH) opts->tflag++; break;
 		case 'T': opts->T_prec = 6; break;
@@ -782,6 +787,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 		}
 	}
 
+	/* -y: the paths, -yy: every kind; not both -y and --decode-fds */
+	if (ycount && opts->decode_fds_set) {
+		ct_error("-y and --decode-fds cannot be provided simultaneously");
+		return -EINVAL;
+	}
+	if (ycount)
+		opts->decode_fds = ycount > 1 ? DECODE_FD_ALL : DECODE_FD_PATH;
 	if (optind < argc) {
 		opts->argv = argv + optind;
 		opts->argc = argc - optind;

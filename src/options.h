@@ -14,6 +14,15 @@ enum ts_format { TSF_DEFAULT = 0, TSF_NONE, TSF_TIME, TSF_UNIX };
 enum xlat_style { XLAT_ABBREV = 0, XLAT_RAW = 1, XLAT_VERBOSE = 2 };
 /* -c / -C: no summary, the summary only, the summary after the trace. */
 enum count_mode { COUNT_NONE = 0, COUNT_ONLY = 1, COUNT_ALSO = 2 };
+/* -y / --decode-fds=: what follows a descriptor, each kind on its own
+ * (-y: the path; -yy: all). */
+enum decode_fd_kind {
+	DECODE_FD_PATH = 1u << 0,   /* <path> */
+	DECODE_FD_SOCKET = 1u << 1, /* <UNIX:[...]>, <TCP:[...]>, ... */
+	DECODE_FD_DEV = 1u << 2,    /* <path<char M:N>> of a device */
+	DECODE_FD_PIDFD = 1u << 3,  /* <pid:N> */
+	DECODE_FD_ALL = DECODE_FD_PATH | DECODE_FD_SOCKET | DECODE_FD_DEV | DECODE_FD_PIDFD,
+};
 
 /* "s" "ms" "us" "ns" -> 0 3 6 9 digits; -EINVAL otherwise. */
 int parse_precision(const char *s);
@@ -26,7 +35,8 @@ struct options {
 	unsigned max_strlen;     /* -s N (default 32) */
 	bool verbose;            /* -v */
 	int xflag;               /* -x (1) / -xx (2) */
-	int yflag;               /* -y (1) / -yy (2) */
+	unsigned decode_fds;     /* enum decode_fd_kind bits: -y, -yy, --decode-fds= */
+	bool decode_fds_set;     /* --decode-fds / -e decode-fds= given (not with -y) */
 	int xlat_style;          /* -X: enum xlat_style */
 	int tflag;               /* -t / -tt / -ttt: enum ts_mode */
 	int ts_format;           /* --absolute-timestamps: TSF_* (0: from -t) */

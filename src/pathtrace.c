@@ -14,6 +14,7 @@
 
 #include "gen/decoders.h"
 #include "mem.h"
+#include "pids.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -66,7 +67,7 @@ static bool fd_selected(pid_t pid, long fd)
 
 	if (fd < 0 || fd > INT_MAX)
 		return false;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%ld", pid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/fd/%ld", pids_proc_pid(pid), fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return false;

@@ -210,6 +210,11 @@ static pid_t proc_pid_of(pid_t pid)
 	return pp;
 }
 
+pid_t pids_proc_pid(pid_t pid)
+{
+	return pid > 0 ? proc_pid_of(pid) : 0;
+}
+
 static unsigned long tracee_ns(struct tcb *tcp)
 {
 	if (!tcp->pid_ns) {

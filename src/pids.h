@@ -20,6 +20,10 @@ void print_pid_tgid_pgid(struct tcb *tcp, int pid);
 /* The process id in ctrace's pid namespace of process id in tcp's
  * (kcmp's pids, to read their descriptors); 0 when unknown. */
 int pids_to_ours(struct tcb *tcp, int id);
+/* The /proc entry of process pid of ctrace's namespace: pid itself,
+ * or, when /proc was mounted in an outer namespace (ctrace run under
+ * unshare -p), its id there; 0 when not found. */
+pid_t pids_proc_pid(pid_t pid);
 /* Refresh tcp->comm from /proc (kept when it cannot be read). */
 const char *pids_comm(struct tcb *tcp);
 /* "<comm>" of tcp's last known name (nothing when unknown). */

@@ -644,7 +644,7 @@ static size_t root_prefix_len(struct tcb *tcp, const char *target)
 		char link[64], buf[PATH_MAX];
 		ssize_t n;
 
-		snprintf(link, sizeof(link), "/proc/%d/root", tcp->pid);
+		snprintf(link, sizeof(link), "/proc/%d/root", pids_proc_pid(tcp->pid));
 		n = readlink(link, buf, sizeof(buf) - 1);
 		buf[n > 0 ? n : 0] = '\0';
 		tcp->root = xstrdup(n > 1 ? buf : "");
@@ -677,23 +677,29 @@ static size_t format_link_target(struct tcb *tcp, pid_t pid, int fd, char *out, 
 	char link[64], target[PATH_MAX], detail[QUOTE_SIZE(PATH_MAX) + 64];
 	bool gone = false;
 	size_t skip, len, dlen;
+	pid_t proc_pid;
 	ssize_t n;
 
 	*volatile_text = false;
+	if (!(proc_pid = pids_proc_pid(pid)))
+		return 0;
 	if (fd < 0)
-		snprintf(link, sizeof(link), "/proc/%d/cwd", pid);
+		snprintf(link, sizeof(link), "/proc/%d/cwd", proc_pid);
 	else
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", proc_pid, fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return 0;
 	target[n] = '\0';
-	if (pcfg.yflag >= 2 && fd >= 0 &&
-	    (dlen = fdinfo_describe(pid, fd, target, quote_flags(), detail, sizeof(detail))) > 0) {
+	if (fd >= 0 && (pcfg.decode_fds & ~DECODE_FD_PATH) &&
+	    (dlen = fdinfo_describe(proc_pid, fd, target, pcfg.decode_fds, quote_flags(),
+				    detail, sizeof(detail))) > 0) {
 		/* a socket's peer, a pidfd's process (gone: -1) change */
 		*volatile_text = !strncmp(target, "socket:", 7) || !strncmp(target, "anon_inode:", 11);
 		return (size_t)snprintf(out, LINK_TEXT_SIZE, "<%s>", detail);
 	}
+	if (!(pcfg.decode_fds & DECODE_FD_PATH))
+		return 0;
 	if ((size_t)n > sizeof(deleted) - 1 &&
 	    !memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1) &&
 	    !same_file(link, target)) {
@@ -737,7 +743,7 @@ void print_fd_pid(struct tcb *tcp, int pid, int fd)
 		return;
 	}
 	print_dec(tcp, fd);
-	if (!pcfg.yflag || fd < 0 || pid <= 0)
+	if (!pcfg.decode_fds || fd < 0 || pid <= 0)
 		return;
 	if (!text)
 		text = xmalloc(LINK_TEXT_SIZE);
@@ -747,7 +753,7 @@ void print_fd_pid(struct tcb *tcp, int pid, int fd)
 void print_fd(struct tcb *tcp, int fd)
 {
 	print_dec(tcp, fd);
-	if (pcfg.yflag && fd >= 0)
+	if (pcfg.decode_fds && fd >= 0)
 		print_link_target(tcp, fd);
 }
 
@@ -756,7 +762,7 @@ void print_dirfd(struct tcb *tcp, int fd)
 	if (fd == -100) {
 		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
 			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
-		if (pcfg.yflag)
+		if (pcfg.decode_fds & DECODE_FD_PATH)
 			print_link_target(tcp, -1);
 	} else
 		print_fd(tcp, fd);

@@ -19,7 +19,7 @@
 struct print_cfg {
 	unsigned max_strlen;   /* -s */
 	int xflag;             /* -x / -xx */
-	int yflag;             /* -y / -yy */
+	unsigned decode_fds;   /* DECODE_FD_* bits (-y / -yy / --decode-fds=) */
 	bool verbose;          /* -v */
 	bool deref;            /* -e verbose= of this call: structures read, else
 	                        * their addresses (strace's verbose(tcp)) */

@@ -204,7 +204,7 @@ static void init_exit_result_used(void)
 		const struct syscall_ent *e = &arch_native->table[i];
 
 		exit_result_used[i] = (e->props & SP_RESTART_BLOCK) ||
-				      (opt->yflag && (e->rval == RV_FD || (e->props & SP_FD_FCNTL)));
+				      (opt->decode_fds && (e->rval == RV_FD || (e->props & SP_FD_FCNTL)));
 	}
 }
 
@@ -216,7 +216,7 @@ int tracer_init(const struct options *opts)
 	opt = opts;
 	pcfg.max_strlen = opts->max_strlen;
 	pcfg.xflag = opts->xflag;
-	pcfg.yflag = opts->yflag;
+	pcfg.decode_fds = opts->decode_fds;
 	pcfg.verbose = opts->verbose;
 	/* -t: time of day; -tt: with microseconds; -ttt: seconds since the
 	 * epoch with microseconds; --absolute-timestamps overrides. */
@@ -661,7 +661,7 @@ int tracer_spawn(const char *path, char **argv)
 	}
 	fastpath_setup(path);
 	/* -y paths cached, unless calls outside the filter run unseen */
-	if (opt->yflag && !use_seccomp)
+	if (opt->decode_fds && !use_seccomp)
 		fdcache_enable(arch_native, opt->follow);
 	outstreams_flush();
 	if (opt->daemonize) {

@@ -61,7 +61,7 @@ int fake_setup(void **state)
 	(void)state;
 	pcfg.max_strlen = 32;
 	pcfg.verbose = false;
-	pcfg.yflag = 0;
+	pcfg.decode_fds = 0;
 	pcfg.xflag = 0;
 	pcfg.xlat_style = XLAT_ABBREV;
 	return 0;

@@ -483,7 +483,7 @@ static void test_fd_paths(void **state)
 	snprintf(path, sizeof(path), "%s/a>b<c\nd\"e", dir);
 	fd = open(path, O_CREAT | O_RDWR, 0600);
 	assert_true(fd >= 0);
-	pcfg.yflag = 1;
+	pcfg.decode_fds = DECODE_FD_PATH;
 	fake_init(&f, getpid());
 	print_fd(&f.tcb, fd);
 	snprintf(want, sizeof(want), "%d<%s/a\\76b\\74c\\nd\\\"e>", fd, dir);
@@ -520,7 +520,7 @@ static void test_fd_paths(void **state)
 	snprintf(want, sizeof(want), "%d", fd);
 	assert_string_equal(fake_text(&f), want);
 	fake_done(&f);
-	pcfg.yflag = 0;
+	pcfg.decode_fds = 0;
 	rmdir(dir);
 }
 

@@ -567,6 +567,36 @@ static void test_dec_time(void **state)
 	fake_done(&f);
 }
 
+/* futex_waitv: the waiters (at most 128, then "..."), flags, timeout, clock */
+static void test_dec_futex_waitv(void **state)
+{
+	struct fake f;
+	struct { uint64_t val, uaddr; uint32_t flags, reserved; } w[130] = {
+		{ 0, 0x1000, 0x82, 0 }, { 5, 0, 0xffffffff, 7 },
+	};
+	struct { int64_t s, ns; } ts = { 1, 2 };
+	const char *out;
+
+	(void)state;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_futex_waitv, 0, 22, (unsigned long)w, 2, 0, (unsigned long)&ts, 1, 0),
+			    "[{val=0, uaddr=0x1000, flags=FUTEX_32|FUTEX_PRIVATE_FLAG}, "
+			    "{val=0x5, uaddr=NULL, flags=FUTEX_32|FUTEX_PRIVATE_FLAG|0xffffff7d, __reserved=0x7}], "
+			    "2, 0, {tv_sec=1, tv_nsec=2}, CLOCK_MONOTONIC");
+	assert_string_equal(drive(&f, dec_futex_waitv, 0, 22, 0, 1, 0xffffffff, 0, 0xffffffff, 0),
+			    "NULL, 1, 0xffffffff, NULL, 0xffffffff /* CLOCK_??? */");
+	assert_string_equal(drive(&f, dec_futex_waitv, 0, 22, (unsigned long)w, 0, 1, 0, 0, 0),
+			    "[], 0, 0x1, NULL, CLOCK_REALTIME");
+	/* 129 waiters, -s 256: the first 128, then "..." */
+	pcfg.max_strlen = 256;
+	out = drive(&f, dec_futex_waitv, 0, 22, (unsigned long)w, 129, 0, 0, 1, 0);
+	assert_non_null(strstr(out, "flags=0}, ...], 129, 0, NULL, CLOCK_MONOTONIC"));
+	out = drive(&f, dec_futex_waitv, 0, 22, (unsigned long)w, 128, 0, 0, 1, 0);
+	assert_non_null(strstr(out, "flags=0}], 128, 0, NULL, CLOCK_MONOTONIC"));
+	pcfg.max_strlen = 32;
+	fake_done(&f);
+}
+
 static void test_dec_prlimit_uname(void **state)
 {
 	struct fake f;
@@ -890,6 +920,7 @@ int main(void)
 		cmocka_unit_test(test_dec_adjtimex_sysctl),
 		cmocka_unit_test(test_dec_user_desc),
 		cmocka_unit_test(test_dec_time),
+		cmocka_unit_test(test_dec_futex_waitv),
 		cmocka_unit_test(test_dec_prlimit_uname),
 		cmocka_unit_test(test_dec_getrandom),
 		cmocka_unit_test(test_dec_futex_clone),

@@ -140,7 +140,7 @@ static void fuzz_one(struct tcb *tcp, const struct syscall_ent *e, long nr)
 	tcp->flags &= ~TCB_INSYSCALL;
 }
 
-static void run_all(unsigned max_strlen, int xflag, int yflag, bool verbose, bool vm_readv)
+static void run_all(unsigned max_strlen, int xflag, unsigned decode_fds, bool verbose, bool vm_readv)
 {
 	const struct arch_def *a = arch_native;
 	FILE *null = fopen("/dev/null", "w");
@@ -150,7 +150,7 @@ static void run_all(unsigned max_strlen, int xflag, int yflag, bool verbose, boo
 	tcp->out = os;
 	pcfg.max_strlen = max_strlen;
 	pcfg.xflag = xflag;
-	pcfg.yflag = yflag;
+	pcfg.decode_fds = decode_fds;
 	pcfg.verbose = verbose;
 	mem_set_vm_readv(vm_readv);
 	for (unsigned nr = 0; nr < a->nsyscalls; nr++) {
@@ -170,7 +170,7 @@ static void run_all(unsigned max_strlen, int xflag, int yflag, bool verbose, boo
 }
 
 static void test_defaults(void **state) { (void)state; run_all(32, 0, 0, false, true); }
-static void test_verbose_hex(void **state) { (void)state; run_all(4096, 2, 1, true, true); }
+static void test_verbose_hex(void **state) { (void)state; run_all(4096, 2, DECODE_FD_PATH, true, true); }
 static void test_tiny_peek(void **state) { (void)state; run_all(0, 1, 0, false, false); }
 /* Rewrites the shared pages without pause: random bytes, NULs and small
  * numbers (lengths, counts, record sizes) at random places. */
@@ -211,8 +211,8 @@ static void test_changing_memory(void **state)
 	(void)state;
 	atomic_store(&mutating, true);
 	assert_int_equal(pthread_create(&th, NULL, mutator, NULL), 0);
-	run_all(4096, 0, 2, true, true);
-	run_all(64, 1, 1, true, false);
+	run_all(4096, 0, DECODE_FD_ALL, true, true);
+	run_all(64, 1, DECODE_FD_PATH, true, false);
 	atomic_store(&mutating, false);
 	pthread_join(th, NULL);
 }
@@ -224,7 +224,7 @@ static void test_dead_tracee(void **state)
 
 	(void)state;
 	child = 0x3ffffff0;
-	run_all(64, 0, 1, true, true);
+	run_all(64, 0, DECODE_FD_SOCKET | DECODE_FD_DEV, true, true);
 	child = saved;
 }
 

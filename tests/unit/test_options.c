@@ -43,7 +43,7 @@ static void test_basic(void **state)
 	assert_string_equal(o.outfile, "out");
 	assert_int_equal(o.max_strlen, 100);
 	assert_int_equal(o.xflag, 2);
-	assert_int_equal(o.yflag, 2);
+	assert_int_equal(o.decode_fds, DECODE_FD_ALL);
 	assert_int_equal(o.tflag, TS_EPOCH);
 	assert_int_equal(o.T_prec, 6);
 	assert_int_equal(o.quiet, 1);
@@ -275,8 +275,23 @@ static void test_strace_options(void **state)
 	assert_string_equal(o.exprs[1], "signal=none");
 	options_free(&o);
 	assert_int_equal(parse(&o, "ctrace --decode-fds=socket --strings-in-hex=non-ascii true"), 0);
-	assert_int_equal(o.yflag, 2);
+	assert_int_equal(o.decode_fds, DECODE_FD_SOCKET);
 	assert_int_equal(o.xflag, 1);
+	options_free(&o);
+	/* each kind on its own; -y adds the paths, -yy all of them */
+	assert_int_equal(parse(&o, "ctrace -e decode-fds=dev,pidfd true"), 0);
+	assert_int_equal(o.decode_fds, DECODE_FD_DEV | DECODE_FD_PIDFD);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -y -y true"), 0);
+	assert_int_equal(o.decode_fds, DECODE_FD_ALL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace --decode-fds=none -y true"), -EINVAL);
+	assert_int_equal(parse(&o, "ctrace -yy -e decode-fds=dev true"), -EINVAL);
+	assert_int_equal(parse(&o, "ctrace --decode-fds=all true"), 0);
+	assert_int_equal(o.decode_fds, DECODE_FD_ALL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace --decode-fds true"), 0);
+	assert_int_equal(o.decode_fds, DECODE_FD_PATH);
 	options_free(&o);
 	assert_int_equal(parse(&o, "ctrace -a x true"), -EINVAL);
 	assert_int_equal(parse(&o, "ctrace --decode-fds=bogus true"), -EINVAL);
