@@ -184,7 +184,7 @@ void syscall_decode_args(struct tcb *tcp)
 		tcp->rval_int_err = false;
 	}
 	if (!tcp->ent) {
-		if (!tcp->exiting)
+		if (!tcp->exiting && !(tcp->flags & TCB_UNKNOWN_SC))
 			print_raw_args(tcp);
 		tcp->decode_state = DEC_DONE;
 		return;
@@ -203,6 +203,8 @@ const char *syscall_name(const struct tcb *tcp, char *buf, size_t size)
 {
 	if (tcp->ent)
 		return tcp->ent->name;
+	if (tcp->flags & TCB_UNKNOWN_SC)
+		return "???"; /* as strace: the number could not be read */
 	snprintf(buf, size, "syscall_%#lx", (unsigned long)tcp->scno);
 	return buf;
 }
@@ -343,8 +345,10 @@ static void print_duration(struct tcb *tcp)
 
 void syscall_print_exit(struct tcb *tcp)
 {
+	char name[32];
+
 	if (line_resume(tcp))
-		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
+		tprintf(tcp, "<... %s resumed>", syscall_name(tcp, name, sizeof(name)));
 	syscall_decode_args(tcp);
 	tprints(tcp, ")");
 	syscall_print_retval(tcp);
@@ -359,10 +363,11 @@ void syscall_print_exit(struct tcb *tcp)
 
 void syscall_print_unfinished_exit(struct tcb *tcp)
 {
+	char name[32];
 	bool noreturn = tcp->ent && tcp->ent->rval == RV_NONE;
 
 	if (line_resume(tcp))
-		tprintf(tcp, "<... %s resumed>", tcp->ent ? tcp->ent->name : "syscall");
+		tprintf(tcp, "<... %s resumed>", syscall_name(tcp, name, sizeof(name)));
 	/* as strace: the marker says that the decoder had more to print at
 	 * the exit that never came (clock_nanosleep's remaining time), not
 	 * that the line was interrupted: "kill(1, SIGKILL) = ?" */

@@ -27,6 +27,8 @@ enum {
 	TCB_SKIP_DETACH_EXEC = 1u << 14, /* -b execve: not at the spawned command's own execve */
 	TCB_FIRST_EXEC  = 1u << 15, /* in the spawned command's execve */
 	TCB_EXEC_FAILED = 1u << 16, /* that execve failed: the rest is ctrace's (hidden) */
+	TCB_UNKNOWN_SC  = 1u << 17, /* killed at a syscall-entry stop before its
+				      * registers were read: "???(" */
 };
 /* tcb.inj_what: what the injection changed */
 enum { INJ_RETVAL = 1u << 0, INJ_ARGS = 1u << 1, INJ_DELAYED = 1u << 2 };

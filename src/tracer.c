@@ -11,6 +11,7 @@
 #include "tracer.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
@@ -912,12 +913,40 @@ static bool syscall_traced(const struct tcb *tcp)
 static void on_syscall_entry(struct tcb *tcp);
 static void on_syscall_exit(struct tcb *tcp);
 
+/* An entry whose number could not be read: shown whatever -e trace= says
+ * (strace cannot filter what it does not know), not in -c's table. */
+static void on_unknown_entry(struct tcb *tcp)
+{
+	tcb_call_priv_drop(tcp);
+	tcp->flags |= TCB_INSYSCALL | TCB_UNKNOWN_SC;
+	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT | TCB_INJECTED);
+	tcp->exiting = false;
+	tcp->err = 0;
+	tcp->rval = 0;
+	tcp->ent = NULL;
+	tcp->scno = -1;
+	memset(tcp->args, 0, sizeof(tcp->args));
+	if ((tcp->flags & (TCB_SILENT | TCB_EXEC_FAILED | TCB_HIDE)) || opt->count == COUNT_ONLY) {
+		tcp->flags |= TCB_FILTERED;
+		return;
+	}
+	if (pcfg.T_prec >= 0)
+		clock_gettime(CLOCK_MONOTONIC, &tcp->stime);
+	ev_syscall_entry(tcp);
+}
+
 static void on_syscall_stop(struct tcb *tcp)
 {
 	bool entering;
 
-	if (!fill_syscall(tcp, &entering))
+	if (!fill_syscall(tcp, &entering)) {
+		/* killed (SIGKILL from elsewhere) at an entry stop before its
+		 * registers could be read: as strace, "???(" now and, at its
+		 * death, "<... ??? resumed>) = ?" */
+		if (errno == ESRCH && !(tcp->flags & TCB_INSYSCALL))
+			on_unknown_entry(tcp);
 		return;
+	}
 	if (entering) {
 		on_syscall_entry(tcp);
 		/* after the entry was printed: close(3</path> */
@@ -936,7 +965,7 @@ static void on_syscall_entry(struct tcb *tcp)
 {
 	tcb_call_priv_drop(tcp); /* of a call whose exit was not seen */
 	tcp->flags |= TCB_INSYSCALL;
-	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT);
+	tcp->flags &= ~(TCB_FILTERED | TCB_REPRINT | TCB_UNKNOWN_SC);
 	tcp->exiting = false;
 	tcp->err = 0;
 	tcp->rval = 0;

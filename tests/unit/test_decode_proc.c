@@ -38,6 +38,7 @@
 #include "decode_time.h"
 #include "fake_tcb.h"
 #include "gen/decoders.h"
+#include "options.h"
 #include "print.h"
 #include "signals.h"
 #include "syscallent.h"
@@ -660,7 +661,7 @@ static void test_dec_futex_clone(void **state)
 	/* CLONE_PIDFD: parent_tid holds a descriptor, -y shows its path */
 	int pidfd = dup(STDIN_FILENO);
 	assert_true(pidfd >= 0);
-	pcfg.yflag = 1;
+	pcfg.decode_fds = DECODE_FD_PATH;
 	f.tcb.arch = &arch_x86_64;
 	char link[64], target[256] = "";
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", pidfd);
@@ -669,7 +670,7 @@ static void test_dec_futex_clone(void **state)
 		 pidfd, target);
 	assert_string_equal(drive(&f, dec_clone, 42, 0, 0x00001000, 0, (unsigned long)&pidfd, 0, 0, 0),
 			    expect);
-	pcfg.yflag = 0;
+	pcfg.decode_fds = 0;
 	close(pidfd);
 	fake_done(&f);
 
@@ -899,9 +900,35 @@ static void test_siginfo_extra(void **state)
 	fake_done(&f);
 }
 
+/* A tracee killed at a syscall-entry stop before its registers were read:
+ * "???(" with no arguments, and at its death "<... ??? resumed>) = ?" once
+ * another line came between (as strace prints them; kill_child) */
+static void test_unknown_entry(void **state)
+{
+	struct fake f;
+	char want[80];
+
+	(void)state;
+	fake_init(&f, getpid());
+	f.tcb.ent = NULL;
+	f.tcb.scno = -1;
+	f.tcb.args[0] = 42;
+	f.tcb.flags |= TCB_INSYSCALL | TCB_UNKNOWN_SC;
+	f.tcb.exiting = false;
+	syscall_print_entry(&f.tcb);
+	f.tcb.flags |= TCB_REPRINT; /* another tracee's line came */
+	f.tcb.exiting = true;
+	syscall_print_unfinished_exit(&f.tcb);
+	/* (the fake has no other tracee to write " <unfinished ...>\n") */
+	snprintf(want, sizeof(want), "?\?\?(%-40s= ?\n", "<... ?\?\? resumed>)");
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_unknown_entry),
 		cmocka_unit_test(test_sigset),
 		cmocka_unit_test(test_k_sigaction),
 		cmocka_unit_test(test_wait_status),
