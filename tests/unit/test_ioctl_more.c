@@ -20,6 +20,8 @@
 #include <mtd/mtd-abi.h>
 #include <scsi/sg.h>
 #include <linux/dm-ioctl.h>
+#include <net/if.h>
+#include <linux/sockios.h>
 
 #include "decode.h"
 #include "decode_ioctl.h"
@@ -29,6 +31,8 @@
 #include "tcb.h"
 
 #include "fake_tcb.h"
+
+#define SIOCGSTAMP_NEW_CMD 0x80108906u
 
 /* TEE: a plain structure, and a buffer that points to a request and its
  * parameters (left open at entry, ended at exit). */
@@ -285,6 +289,70 @@ static void test_dm(void **state)
 	fake_done(&f);
 }
 
+/* Socket requests: [int] in or out, a bridge name, struct ifreq with
+ * the name and one field (at exit for the G requests), NULL for a known
+ * request whose argument is not decoded. */
+static void test_sock(void **state)
+{
+	struct ifreq ifr;
+	int v = 42;
+	char br[IFNAMSIZ];
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, FIOSETOWN, (unsigned long)&v, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, FIOSETOWN, [42]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGPGRP, (unsigned long)&v, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, SIOCGPGRP, [42]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGSTAMP_NEW_CMD, 0, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, SIOCGSTAMP_NEW, NULL");
+	fake_done(&f);
+
+	memset(br, 'b', sizeof(br));
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, 0x89a0, (unsigned long)br, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, SIOCBRADDBR, \"bbbbbbbbbbbbbbbb\"...");
+	fake_done(&f);
+
+	memset(&ifr, 0, sizeof(ifr));
+	memset(ifr.ifr_name, 'a', sizeof(ifr.ifr_name));
+	ifr.ifr_flags = IFF_UP | IFF_LOOPBACK;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCSIFFLAGS, (unsigned long)&ifr, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, SIOCSIFFLAGS, {ifr_name=\"aaaaaaaaaaaaaaa\"..., "
+			    "ifr_flags=IFF_UP|IFF_LOOPBACK}");
+	fake_done(&f);
+
+	strcpy(ifr.ifr_name, "eth0");
+	ifr.ifr_hwaddr.sa_family = 1;
+	memcpy(ifr.ifr_hwaddr.sa_data, "\x02\x00\x00\x00\x00\xff", 6);
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGIFHWADDR, (unsigned long)&ifr, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, SIOCGIFHWADDR, {ifr_name=\"eth0\", "
+			    "ifr_hwaddr={sa_family=ARPHRD_ETHER, sa_data=02:00:00:00:00:ff}}");
+	fake_done(&f);
+
+	/* a failed G request: the name alone */
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, SIOCGIFMTU, (unsigned long)&ifr, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 19);
+	assert_string_equal(fake_text(&f), "3, SIOCGIFMTU, {ifr_name=\"eth0\"}");
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +363,7 @@ int main(void)
 		cmocka_unit_test_setup(test_ioctl_names, fake_setup),
 		cmocka_unit_test_setup(test_sg_io, fake_setup),
 		cmocka_unit_test_setup(test_dm, fake_setup),
+		cmocka_unit_test_setup(test_sock, fake_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
