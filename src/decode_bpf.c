@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "decode_netlink.h"
 #include "gen/decoders.h"
 #include "mem.h"
 #include "print.h"
@@ -38,32 +39,32 @@ static void print_kernel_version(struct tcb *tcp, uint32_t v)
 	tprints(tcp, buf);
 }
 
-/* A NUL-padded name of n bytes inside the structure */
-static void print_inline_name(struct tcb *tcp, const char *s, size_t n)
+/* A NUL-terminated name in the n bytes of the structure that were
+ * read: without a NUL among them, its first n - 1 bytes and "..." */
+static void print_inline_cstring(struct tcb *tcp, const char *s, size_t n)
 {
 	char q[QUOTE_SIZE(BPF_OBJ_NAME_LEN)];
 	size_t len = strnlen(s, n);
 
+	if (len == n && n)
+		len = n - 1;
 	quote_string(s, len, 0, q);
 	tprints(tcp, q);
-	if (len == n)
+	if (strnlen(s, n) == n)
 		tprints(tcp, "...");
 }
 
-static void print_prog_load(struct tcb *tcp, const union bpf_attr *a, size_t size)
+static void print_extra_data(struct tcb *tcp, const char *buf, size_t known, size_t size);
+
+static void print_prog_load(struct tcb *tcp, const union bpf_attr *a, const char *buf, size_t size,
+			    size_t full)
 {
 	tprints(tcp, "{prog_type=");
 	print_xval(tcp, &xlat_bpf_prog_types, a->prog_type, "BPF_PROG_TYPE_???");
-	if (FITS(size, insn_cnt))
-		tprintf(tcp, ", insn_cnt=%u", a->insn_cnt);
-	if (FITS(size, insns)) {
-		tprints(tcp, ", insns=");
-		print_addr(tcp, a->insns);
-	}
-	if (FITS(size, license)) {
-		tprints(tcp, ", license=");
-		print_str(tcp, a->license);
-	}
+	tprintf(tcp, ", insn_cnt=%u, insns=", a->insn_cnt);
+	print_addr(tcp, a->insns);
+	tprints(tcp, ", license=");
+	print_str(tcp, a->license);
 	if (FITS(size, log_level))
 		tprintf(tcp, ", log_level=%u", a->log_level);
 	if (FITS(size, log_size))
@@ -82,10 +83,13 @@ static void print_prog_load(struct tcb *tcp, const union bpf_attr *a, size_t siz
 	}
 	if (FITS(size, prog_name)) {
 		tprints(tcp, ", prog_name=");
-		print_inline_name(tcp, a->prog_name, sizeof(a->prog_name));
+		print_inline_cstring(tcp, a->prog_name, size - offsetof(union bpf_attr, prog_name) <
+							     BPF_OBJ_NAME_LEN ? size - offsetof(union bpf_attr, prog_name) : BPF_OBJ_NAME_LEN);
 	}
-	if (FITS(size, prog_ifindex))
-		tprintf(tcp, ", prog_ifindex=%u", a->prog_ifindex);
+	if (FITS(size, prog_ifindex)) {
+		tprints(tcp, ", prog_ifindex=");
+		nl_print_ifindex(tcp, a->prog_ifindex);
+	}
 	if (FITS(size, expected_attach_type)) {
 		tprints(tcp, ", expected_attach_type=");
 		print_xval(tcp, &xlat_bpf_attach_types, a->expected_attach_type, "BPF_???");
@@ -120,22 +124,8 @@ static void print_prog_load(struct tcb *tcp, const union bpf_attr *a, size_t siz
 		tprints(tcp, ", fd_array=");
 		print_addr(tcp, a->fd_array);
 	}
+	print_extra_data(tcp, buf, offsetof(union bpf_attr, fd_array) + sizeof(a->fd_array), full);
 	tprints(tcp, "}");
-}
-
-/* A NUL-terminated name in the n bytes of the structure that were
- * read: without a NUL among them, its first n - 1 bytes and "..." */
-static void print_inline_cstring(struct tcb *tcp, const char *s, size_t n)
-{
-	char q[QUOTE_SIZE(BPF_OBJ_NAME_LEN)];
-	size_t len = strnlen(s, n);
-
-	if (len == n && n)
-		len = n - 1;
-	quote_string(s, len, 0, q);
-	tprints(tcp, q);
-	if (strnlen(s, n) == n)
-		tprints(tcp, "...");
 }
 
 /* How a field of union bpf_attr prints */
@@ -149,6 +139,13 @@ enum bpf_field_kind {
 	BF_NUMA,     /* numa_node: only with BPF_F_NUMA_NODE in map_flags (of
 	              * union bpf_attr, BPF_MAP_CREATE) */
 	BF_DEV,      /* a 64-bit device number: makedev(0x8, 0x1) */
+	BF_ADDR,     /* a 64-bit address: NULL, 0xdeadbeef */
+	BF_STR,      /* a 64-bit address of a NUL-terminated string */
+	BF_BUF,      /* a 64-bit address of a buffer, its u32 length at aux */
+	BF_X64,      /* 0x2a */
+	BF_FD_IF_REPLACE, /* a descriptor, only with BPF_F_REPLACE in the u32 at aux */
+	BF_IFINDEX,  /* if_nametoindex("lo") */
+	BF_FLAGS0,   /* flags, zero by its name in the set (BPF_ANY) */
 };
 
 struct bpf_field {
@@ -157,10 +154,22 @@ struct bpf_field {
 	uint8_t kind;            /* enum bpf_field_kind */
 	const struct xlat *xlat; /* BF_XVAL, BF_FLAGS */
 	const char *dflt;
+	uint16_t aux;            /* BF_BUF, BF_FD_IF_REPLACE */
+	bool follows;            /* printed with the field before it, whatever the size */
 };
 
-#define BF(field, kind, x, dflt) { #field, offsetof(union bpf_attr, field), kind, x, dflt }
-#define BMI(field, kind, x, dflt) { #field, offsetof(struct bpf_map_info, field), kind, x, dflt }
+#define BF(field, kind, x, dflt) { #field, offsetof(union bpf_attr, field), kind, x, dflt, 0 }
+#define BMI(field, kind, x, dflt) { #field, offsetof(struct bpf_map_info, field), kind, x, dflt, 0 }
+/* A field of one of union bpf_attr's nested structures ("test.prog_fd"
+ * printed as "prog_fd") */
+#define BFN(sub, field, kind, x, dflt) \
+	{ #field, offsetof(union bpf_attr, sub.field), kind, x, dflt, 0 }
+/* The same, printed whenever the field before it is */
+#define BFNF(sub, field, kind, x, dflt) \
+	{ #field, offsetof(union bpf_attr, sub.field), kind, x, dflt, 0, true }
+#define BFA(field, kind, aux) { #field, offsetof(union bpf_attr, field), kind, NULL, NULL, aux }
+#define BFNA(sub, field, kind, aux) \
+	{ #field, offsetof(union bpf_attr, sub.field), kind, NULL, NULL, aux }
 
 /* BPF_MAP_CREATE: the first four fields always, the others while they
  * start within the size passed (strace's order) */
@@ -173,7 +182,7 @@ static const struct bpf_field map_create_fields[] = {
 	BF(inner_map_fd, BF_FD, NULL, NULL),
 	BF(numa_node, BF_NUMA, NULL, NULL),
 	BF(map_name, BF_NAME, NULL, NULL),
-	BF(map_ifindex, BF_U32, NULL, NULL),
+	BF(map_ifindex, BF_IFINDEX, NULL, NULL),
 	BF(btf_fd, BF_FD, NULL, NULL),
 	BF(btf_key_type_id, BF_U32, NULL, NULL),
 	BF(btf_value_type_id, BF_U32, NULL, NULL),
@@ -202,19 +211,47 @@ static const struct bpf_field map_info_fields[] = {
 };
 enum { MAP_INFO_ALWAYS = 6 };
 
-static void print_bpf_field(struct tcb *tcp, const char *base, const struct bpf_field *f, size_t len)
+static void print_bpf_field(struct tcb *tcp, const char *base, const struct bpf_field *f, size_t len,
+			    bool first)
 {
 	const char *p = base + f->off;
-	uint32_t v32, flags;
+	uint32_t v32, flags, aux;
 	uint64_t v64;
 
 	memcpy(&v32, p, sizeof(v32));
 	memcpy(&v64, p, sizeof(v64));
 	memcpy(&flags, base + offsetof(union bpf_attr, map_flags), sizeof(flags));
+	memcpy(&aux, base + f->aux, sizeof(aux));
 	if (f->kind == BF_NUMA && !(flags & BPF_F_NUMA_NODE))
 		return;
-	tprintf(tcp, "%s%s=", f->off ? ", " : "", f->name);
+	if (f->kind == BF_FD_IF_REPLACE && !(aux & BPF_F_REPLACE))
+		return;
+	tprintf(tcp, "%s%s=", first ? "" : ", ", f->name);
 	switch (f->kind) {
+	case BF_ADDR:
+		print_addr(tcp, v64);
+		break;
+	case BF_STR:
+		print_str(tcp, v64);
+		break;
+	case BF_BUF:
+		print_buf(tcp, v64, aux);
+		break;
+	case BF_X64:
+		tprintf(tcp, "%#llx", (unsigned long long)v64);
+		break;
+	case BF_FD_IF_REPLACE:
+		print_fd(tcp, (int)v32);
+		break;
+	case BF_FLAGS0:
+		if (!v32)
+			print_xval(tcp, f->xlat, 0, f->dflt);
+		else
+			print_flags(tcp, f->xlat, v32, f->dflt);
+		break;
+	case BF_IFINDEX:
+		nl_print_ifindex(tcp, v32);
+		break;
 	case BF_U32:
 		tprintf(tcp, "%u", v32);
 		break;
@@ -247,16 +284,195 @@ static void print_bpf_field(struct tcb *tcp, const char *base, const struct bpf_
 	}
 }
 
+/* "f1=..., f2=...": the first always fields, then those starting
+ * within len bytes */
+static void print_bpf_field_list(struct tcb *tcp, const void *base, const struct bpf_field *f,
+				 size_t n, size_t always, size_t len)
+{
+	for (size_t i = 0; i < n && (i < always || f[i].follows || f[i].off < len); i++)
+		print_bpf_field(tcp, base, &f[i], len, i == 0);
+}
+
 /* "{f1=..., f2=...}": the first always fields, then those starting
  * within len bytes */
 static void print_bpf_fields(struct tcb *tcp, const void *base, const struct bpf_field *f,
 			     size_t n, size_t always, size_t len)
 {
 	tprints(tcp, "{");
-	for (size_t i = 0; i < n && (i < always || f[i].off < len); i++)
-		print_bpf_field(tcp, base, &f[i], len);
+	print_bpf_field_list(tcp, base, f, n, always, len);
 	tprints(tcp, "}");
 }
+
+#define OFFEND(F) (offsetof(union bpf_attr, F) + sizeof(((union bpf_attr *)0)->F))
+
+static const struct bpf_field elem_fields[] = {	/* MAP_LOOKUP_ELEM & co */
+	BF(map_fd, BF_FD, NULL, NULL),
+	BF(key, BF_ADDR, NULL, NULL),
+	BF(value, BF_ADDR, NULL, NULL),
+	BF(flags, BF_FLAGS, &xlat_bpf_map_lookup_elem_flags, "BPF_???"),
+};
+static const struct bpf_field update_elem_fields[] = {
+	BF(map_fd, BF_FD, NULL, NULL),
+	BF(key, BF_ADDR, NULL, NULL),
+	BF(value, BF_ADDR, NULL, NULL),
+	BF(flags, BF_XVAL, &xlat_bpf_map_update_elem_flags, "BPF_???"),
+};
+static const struct bpf_field delete_elem_fields[] = {
+	BF(map_fd, BF_FD, NULL, NULL),
+	BF(key, BF_ADDR, NULL, NULL),
+};
+static const struct bpf_field next_key_fields[] = {
+	BF(map_fd, BF_FD, NULL, NULL),
+	BF(key, BF_ADDR, NULL, NULL),
+	BF(next_key, BF_ADDR, NULL, NULL),
+};
+static const struct bpf_field obj_fields[] = {	/* OBJ_PIN, OBJ_GET */
+	BF(pathname, BF_STR, NULL, NULL),
+	BF(bpf_fd, BF_FD, NULL, NULL),
+	BF(file_flags, BF_FLAGS, &xlat_bpf_file_mode_flags, "BPF_F_???"),
+};
+static const struct bpf_field attach_fields[] = {
+	BF(target_fd, BF_FD, NULL, NULL),
+	BF(attach_bpf_fd, BF_FD, NULL, NULL),
+	BF(attach_type, BF_XVAL, &xlat_bpf_attach_types, "BPF_???"),
+	BF(attach_flags, BF_FLAGS, &xlat_bpf_attach_flags, "BPF_F_???"),
+	BF(replace_bpf_fd, BF_FD, NULL, NULL),
+};
+static const struct bpf_field detach_fields[] = {
+	BF(target_fd, BF_FD, NULL, NULL),
+	BF(attach_type, BF_XVAL, &xlat_bpf_attach_types, "BPF_???"),
+};
+static const struct bpf_field test_run_fields[] = {
+	BFN(test, prog_fd, BF_FD, NULL, NULL),
+	BFN(test, retval, BF_U32, NULL, NULL),
+	BFN(test, data_size_in, BF_U32, NULL, NULL),
+	BFN(test, data_size_out, BF_U32, NULL, NULL),
+	BFN(test, data_in, BF_ADDR, NULL, NULL),
+	BFN(test, data_out, BF_ADDR, NULL, NULL),
+	BFN(test, repeat, BF_U32, NULL, NULL),
+	BFN(test, duration, BF_U32, NULL, NULL),
+	BFN(test, ctx_size_in, BF_U32, NULL, NULL),
+	BFNF(test, ctx_size_out, BF_U32, NULL, NULL),
+	BFNF(test, ctx_in, BF_ADDR, NULL, NULL),
+	BFNF(test, ctx_out, BF_ADDR, NULL, NULL),
+	BFN(test, flags, BF_FLAGS, &xlat_bpf_test_run_flags, "BPF_F_???"),
+	BFNF(test, cpu, BF_U32, NULL, NULL),
+	BFN(test, batch_size, BF_U32, NULL, NULL),
+};
+#define NEXT_ID_FIELDS(first) \
+	static const struct bpf_field first##_fields[] = { \
+		BF(first, BF_U32, NULL, NULL), \
+		BF(next_id, BF_U32, NULL, NULL), \
+		BF(open_flags, BF_FLAGS, &xlat_bpf_file_mode_flags, "BPF_F_???"), \
+	}
+NEXT_ID_FIELDS(start_id);
+NEXT_ID_FIELDS(prog_id);
+NEXT_ID_FIELDS(map_id);
+static const struct bpf_field btf_id_fields[] = { BF(btf_id, BF_U32, NULL, NULL) };
+static const struct bpf_field link_id_fields[] = { BF(link_id, BF_U32, NULL, NULL) };
+static const struct bpf_field map_fd_fields[] = { BF(map_fd, BF_FD, NULL, NULL) };
+static const struct bpf_field query_fields[] = {
+	BFN(query, target_fd, BF_FD, NULL, NULL),
+	BFN(query, attach_type, BF_XVAL, &xlat_bpf_attach_types, "BPF_???"),
+	BFN(query, query_flags, BF_FLAGS, &xlat_bpf_query_flags, "BPF_F_QUERY_???"),
+	BFN(query, attach_flags, BF_FLAGS, &xlat_bpf_attach_flags, "BPF_F_???"),
+	BFN(query, prog_ids, BF_ADDR, NULL, NULL),
+	BFN(query, prog_cnt, BF_U32, NULL, NULL),
+};
+static const struct bpf_field raw_tp_fields[] = {
+	BFN(raw_tracepoint, name, BF_STR, NULL, NULL),
+	BFN(raw_tracepoint, prog_fd, BF_FD, NULL, NULL),
+};
+static const struct bpf_field btf_load_fields[] = {
+	BFA(btf, BF_BUF, offsetof(union bpf_attr, btf_size)),
+	BF(btf_log_buf, BF_ADDR, NULL, NULL),
+	BF(btf_size, BF_U32, NULL, NULL),
+	BF(btf_log_size, BF_U32, NULL, NULL),
+	BF(btf_log_level, BF_U32, NULL, NULL),
+};
+static const struct bpf_field task_fd_query_fields[] = {
+	BFN(task_fd_query, pid, BF_U32, NULL, NULL),
+	BFN(task_fd_query, fd, BF_FD, NULL, NULL),
+	BFN(task_fd_query, flags, BF_U32, NULL, NULL),
+	BFN(task_fd_query, buf_len, BF_U32, NULL, NULL),
+	BFN(task_fd_query, buf, BF_ADDR, NULL, NULL),
+	BFN(task_fd_query, prog_id, BF_U32, NULL, NULL),
+	BFN(task_fd_query, fd_type, BF_XVAL, &xlat_bpf_task_fd_type, "BPF_FD_TYPE_???"),
+	BFN(task_fd_query, probe_offset, BF_X64, NULL, NULL),
+	BFN(task_fd_query, probe_addr, BF_X64, NULL, NULL),
+};
+#define BATCH_TAIL \
+	BFN(batch, count, BF_U32, NULL, NULL), \
+	BFN(batch, map_fd, BF_FD, NULL, NULL), \
+	BFN(batch, elem_flags, BF_FLAGS0, &xlat_bpf_map_update_elem_flags, "BPF_???"), \
+	BFN(batch, flags, BF_X64, NULL, NULL)
+static const struct bpf_field lookup_batch_fields[] = {
+	BFN(batch, in_batch, BF_ADDR, NULL, NULL),
+	BFN(batch, out_batch, BF_ADDR, NULL, NULL),
+	BFN(batch, keys, BF_ADDR, NULL, NULL),
+	BFN(batch, values, BF_ADDR, NULL, NULL),
+	BATCH_TAIL,
+};
+static const struct bpf_field update_batch_fields[] = {
+	BFN(batch, keys, BF_ADDR, NULL, NULL),
+	BFN(batch, values, BF_ADDR, NULL, NULL),
+	BATCH_TAIL,
+};
+static const struct bpf_field delete_batch_fields[] = {
+	BFN(batch, keys, BF_ADDR, NULL, NULL),
+	BATCH_TAIL,
+};
+static const struct bpf_field link_update_fields[] = {
+	BFN(link_update, link_fd, BF_FD, NULL, NULL),
+	BFN(link_update, new_prog_fd, BF_FD, NULL, NULL),
+	BFN(link_update, flags, BF_FLAGS, &xlat_bpf_attach_flags, "BPF_F_???"),
+	BFNA(link_update, old_prog_fd, BF_FD_IF_REPLACE, offsetof(union bpf_attr, link_update.flags)),
+};
+
+/* A command's attribute: wrap={fields} (wrap NULL: the fields alone),
+ * its first always fields whatever the size, the others while they
+ * start within it; size: the structure strace knows, past which
+ * nonzero bytes print as "..." */
+struct bpf_cmd_desc {
+	const struct bpf_field *fields;
+	uint8_t n, always;
+	uint16_t size;
+	const char *wrap;
+};
+
+#define CMD(c, f, always, end, wrap) [c] = { f, ARRAY_SIZE(f), always, OFFEND(end), wrap }
+
+static const struct bpf_cmd_desc bpf_cmds[] = {
+	CMD(BPF_MAP_CREATE, map_create_fields, MAP_CREATE_ALWAYS, map_extra, NULL),
+	CMD(BPF_MAP_LOOKUP_ELEM, elem_fields, 3, flags, NULL),
+	CMD(BPF_MAP_UPDATE_ELEM, update_elem_fields, 4, flags, NULL),
+	CMD(BPF_MAP_DELETE_ELEM, delete_elem_fields, 2, key, NULL),
+	CMD(BPF_MAP_GET_NEXT_KEY, next_key_fields, 3, next_key, NULL),
+	CMD(BPF_OBJ_PIN, obj_fields, 2, file_flags, NULL),
+	CMD(BPF_OBJ_GET, obj_fields, 2, file_flags, NULL),
+	CMD(BPF_PROG_ATTACH, attach_fields, 4, replace_bpf_fd, NULL),
+	CMD(BPF_PROG_DETACH, detach_fields, 2, attach_type, NULL),
+	CMD(BPF_PROG_TEST_RUN, test_run_fields, 8, test.batch_size, "test"),
+	CMD(BPF_PROG_GET_NEXT_ID, start_id_fields, 2, open_flags, NULL),
+	CMD(BPF_MAP_GET_NEXT_ID, start_id_fields, 2, open_flags, NULL),
+	CMD(BPF_PROG_GET_FD_BY_ID, prog_id_fields, 2, open_flags, NULL),
+	CMD(BPF_MAP_GET_FD_BY_ID, map_id_fields, 2, open_flags, NULL),
+	CMD(BPF_PROG_QUERY, query_fields, 6, query.prog_cnt, "query"),
+	CMD(BPF_RAW_TRACEPOINT_OPEN, raw_tp_fields, 2, raw_tracepoint.prog_fd, "raw_tracepoint"),
+	CMD(BPF_BTF_LOAD, btf_load_fields, 5, btf_log_level, NULL),
+	CMD(BPF_BTF_GET_FD_BY_ID, btf_id_fields, 1, btf_id, NULL),
+	CMD(BPF_TASK_FD_QUERY, task_fd_query_fields, 9, task_fd_query.probe_addr, "task_fd_query"),
+	CMD(BPF_MAP_LOOKUP_AND_DELETE_ELEM, elem_fields, 3, flags, NULL),
+	CMD(BPF_MAP_FREEZE, map_fd_fields, 1, map_fd, NULL),
+	CMD(BPF_BTF_GET_NEXT_ID, start_id_fields, 2, open_flags, NULL),
+	CMD(BPF_MAP_LOOKUP_BATCH, lookup_batch_fields, 8, batch.flags, "batch"),
+	CMD(BPF_MAP_LOOKUP_AND_DELETE_BATCH, lookup_batch_fields, 8, batch.flags, "batch"),
+	CMD(BPF_MAP_UPDATE_BATCH, update_batch_fields, 6, batch.flags, "batch"),
+	CMD(BPF_MAP_DELETE_BATCH, delete_batch_fields, 5, batch.flags, "batch"),
+	CMD(BPF_LINK_UPDATE, link_update_fields, 4, link_update.old_prog_fd, "link_update"),
+	CMD(BPF_LINK_GET_FD_BY_ID, link_id_fields, 1, link_id, NULL),
+	CMD(BPF_LINK_GET_NEXT_ID, start_id_fields, 2, open_flags, NULL),
+};
 
 /* Commands whose result is a new descriptor */
 static bool bpf_returns_fd(unsigned cmd)
@@ -303,19 +519,75 @@ static void print_map_info(struct tcb *tcp, uint64_t addr, uint32_t len)
 			 n);
 }
 
+/* The bytes past the structure strace knows, when one is not zero:
+ * ", ..." or, under -v, ", extra_data=" and all of them in hex */
+static void print_extra_data(struct tcb *tcp, const char *buf, size_t known, size_t size)
+{
+	size_t i;
+
+	if (size <= known)
+		return;
+	for (i = known; i < size && !buf[i]; i++)
+		;
+	if (i == size)
+		return;
+	if (!pcfg.verbose) {
+		tprints(tcp, ", ...");
+		return;
+	}
+	_cleanup_free_ char *q = malloc(QUOTE_SIZE(size - known));
+
+	if (!q)
+		return;
+	quote_string(buf + known, size - known, QUOTE_HEX_ALL, q);
+	tprintf(tcp, ", extra_data=%s /* bytes %zu..%zu */", q, known, size - 1);
+}
+
+/* A command of the table: its fields, then the extra data */
+static void print_bpf_cmd(struct tcb *tcp, const struct bpf_cmd_desc *c, const char *buf, size_t size)
+{
+	size_t len = size < sizeof(union bpf_attr) ? size : sizeof(union bpf_attr);
+
+	tprints(tcp, "{");
+	if (c->wrap)
+		tprintf(tcp, "%s={", c->wrap);
+	print_bpf_field_list(tcp, buf, c->fields, c->n, c->always, len);
+	if (c->wrap)
+		tprints(tcp, "}");
+	print_extra_data(tcp, buf, c->size, size);
+	tprints(tcp, "}");
+}
+
+/* BPF_OBJ_GET_INFO_BY_FD between entry and exit: the attribute read at
+ * entry (size bytes) */
+struct info_priv {
+	char *buf;
+	size_t size;
+};
+
+static void info_priv_free(void *p)
+{
+	struct info_priv *ip = p;
+
+	free(ip->buf);
+	free(ip);
+}
+
 /* BPF_OBJ_GET_INFO_BY_FD: "{info={bpf_fd=3, info_len=88" at entry, at
  * exit the length the kernel wrote back when it changed (" => 80") and
- * the info buffer's address */
-static int obj_get_info_entry(struct tcb *tcp, const union bpf_attr *a)
+ * the info buffer's address; buf (taken) holds size bytes */
+static int obj_get_info_entry(struct tcb *tcp, const union bpf_attr *a, char **buf, size_t size)
 {
-	uint32_t *len = malloc(sizeof(*len));
+	struct info_priv *ip = malloc(sizeof(*ip));
 
-	if (!len) {
+	if (!ip) {
 		print_addr(tcp, tcp->args[1]);
 		return DEC_DONE;
 	}
-	*len = a->info.info_len;
-	tcb_set_call_priv(tcp, len, free);
+	ip->buf = *buf;
+	*buf = NULL;
+	ip->size = size;
+	tcb_set_call_priv(tcp, ip, info_priv_free);
 	tprints(tcp, "{info={bpf_fd=");
 	print_fd(tcp, (int)a->info.bpf_fd);
 	tprintf(tcp, ", info_len=%u", a->info.info_len);
@@ -324,22 +596,29 @@ static int obj_get_info_entry(struct tcb *tcp, const union bpf_attr *a)
 
 static void obj_get_info_exit(struct tcb *tcp)
 {
-	const uint32_t *len = tcp->call_priv;
-	union bpf_attr a;
+	const struct info_priv *ip = tcp->call_priv;
+	union bpf_attr a, now;
+	size_t len;
 
-	memset(&a, 0, sizeof(a));
-	if (mem_read(tcp->pid, tcp->args[1], &a, sizeof(a.info)) < 0) {
-		tprints(tcp, ", ...}}");
+	if (!ip)
 		return;
+	len = ip->size < sizeof(a) ? ip->size : sizeof(a);
+	memset(&a, 0, sizeof(a));
+	memcpy(&a, ip->buf, len);
+	memset(&now, 0, sizeof(now));
+	if (!syscall_failed(tcp) && mem_read(tcp->pid, tcp->args[1], &now, sizeof(now.info)) >= 0 &&
+	    now.info.info_len != a.info.info_len) {
+		tprintf(tcp, " => %u", now.info.info_len);
+		a.info.info_len = now.info.info_len;
 	}
-	if (!syscall_failed(tcp) && len && a.info.info_len != *len)
-		tprintf(tcp, " => %u", a.info.info_len);
 	tprints(tcp, ", info=");
 	if (syscall_failed(tcp) || !pcfg.verbose || !fd_is(tcp, (int)a.info.bpf_fd, "anon_inode:bpf-map"))
 		print_addr(tcp, a.info.info);
 	else
 		print_map_info(tcp, a.info.info, a.info.info_len);
-	tprints(tcp, "}}");
+	tprints(tcp, "}");
+	print_extra_data(tcp, ip->buf, OFFEND(info), ip->size);
+	tprints(tcp, "}");
 }
 
 /* bpf(cmd, attr, size) */
@@ -348,8 +627,12 @@ int dec_bpf(struct tcb *tcp)
 	unsigned cmd = (unsigned)tcp->args[0];
 	unsigned long addr = tcp->args[1];
 	unsigned size = (unsigned)tcp->args[2];
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	_cleanup_free_ char *buf = NULL;
 	union bpf_attr a;
 	size_t len = size < sizeof(a) ? size : sizeof(a);
+	bool known = cmd == BPF_PROG_LOAD || cmd == BPF_OBJ_GET_INFO_BY_FD ||
+		     (cmd < ARRAY_SIZE(bpf_cmds) && bpf_cmds[cmd].fields);
 
 	if (tcp->exiting) {
 		obj_get_info_exit(tcp);
@@ -361,16 +644,17 @@ int dec_bpf(struct tcb *tcp)
 	print_xval(tcp, &xlat_bpf_commands, cmd, "BPF_???");
 	tprint_arg_next(tcp);
 	memset(&a, 0, sizeof(a));
-	if (!len || (cmd != BPF_PROG_LOAD && cmd != BPF_MAP_CREATE && cmd != BPF_OBJ_GET_INFO_BY_FD)) {
+	if (known && size && size <= page)
+		buf = calloc(1, page > sizeof(a) ? page : sizeof(a));
+	if (!buf) {
 		print_addr(tcp, addr);
-	} else if (!fetch_or_print_addr(tcp, addr, &a, len)) {
+	} else if (!fetch_or_print_addr(tcp, addr, buf, size)) {
 		/* its address printed */
-	} else if (cmd == BPF_PROG_LOAD)
-		print_prog_load(tcp, &a, len);
-	else if (cmd == BPF_MAP_CREATE)
-		print_bpf_fields(tcp, &a, map_create_fields, ARRAY_SIZE(map_create_fields),
-				 MAP_CREATE_ALWAYS, len);
-	else if (obj_get_info_entry(tcp, &a) == DEC_MORE)
+	} else if (memcpy(&a, buf, len), cmd == BPF_PROG_LOAD) {
+		print_prog_load(tcp, &a, buf, len, size);
+	} else if (cmd != BPF_OBJ_GET_INFO_BY_FD) {
+		print_bpf_cmd(tcp, &bpf_cmds[cmd], buf, size);
+	} else if (obj_get_info_entry(tcp, &a, &buf, size) == DEC_MORE)
 		return DEC_MORE;
 	tprint_arg_next(tcp);
 	print_udec(tcp, size);

@@ -146,10 +146,53 @@ static void test_bpf_prog_load_log(void **state)
 	fake_done(&f);
 }
 
+/* The other commands from their field tables: the fields always
+ * printed whatever the size, a nested structure, nonzero bytes past the
+ * known structure as "..." (the hex bytes under -v) */
+static void test_bpf_cmd_table(void **state)
+{
+	static char buf[256];
+	union bpf_attr *a = (union bpf_attr *)buf;
+	char want[512];
+	struct fake f;
+	size_t n;
+
+	(void)state;
+	memset(buf, 0, sizeof(buf));
+	a->map_fd = (uint32_t)-1;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, -1, EBADF, BPF_MAP_LOOKUP_ELEM, (unsigned long)buf, 4),
+			    "BPF_MAP_LOOKUP_ELEM, {map_fd=-1, key=NULL, value=NULL}, 4");
+	a->flags = BPF_EXIST;
+	assert_string_equal(drive(&f, -1, EBADF, BPF_MAP_UPDATE_ELEM, (unsigned long)buf, 32),
+			    "BPF_MAP_UPDATE_ELEM, {map_fd=-1, key=NULL, value=NULL, flags=BPF_EXIST}, 32");
+	buf[100] = 1;
+	assert_string_equal(drive(&f, -1, E2BIG, BPF_MAP_DELETE_ELEM, (unsigned long)buf, 128),
+			    "BPF_MAP_DELETE_ELEM, {map_fd=-1, key=NULL, ...}, 128");
+	a->flags = 0;
+	pcfg.verbose = true;
+	n = (size_t)snprintf(want, sizeof(want), "BPF_MAP_FREEZE, {map_fd=-1, extra_data=\"");
+	for (size_t i = 4; i < 102; i++)
+		n += (size_t)snprintf(want + n, sizeof(want) - n, "\\x%02x", buf[i]);
+	snprintf(want + n, sizeof(want) - n, "\" /* bytes 4..101 */}, 102");
+	assert_string_equal(drive(&f, -1, E2BIG, BPF_MAP_FREEZE, (unsigned long)buf, 102), want);
+	pcfg.verbose = false;
+	memset(buf, 0, sizeof(buf));
+	a->test.prog_fd = (uint32_t)-1;
+	a->test.flags = BPF_F_TEST_RUN_ON_CPU;
+	assert_string_equal(drive(&f, -1, EBADF, BPF_PROG_TEST_RUN, (unsigned long)buf, 4),
+			    "BPF_PROG_TEST_RUN, {test={prog_fd=-1, retval=0, data_size_in=0, "
+			    "data_size_out=0, data_in=NULL, data_out=NULL, repeat=0, duration=0}}, 4");
+	assert_non_null(strstr(drive(&f, -1, EBADF, BPF_PROG_TEST_RUN, (unsigned long)buf, 72),
+			       ", ctx_in=NULL, ctx_out=NULL, flags=BPF_F_TEST_RUN_ON_CPU, cpu=0}}, 72"));
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bpf_map_create),
+		cmocka_unit_test(test_bpf_cmd_table),
 		cmocka_unit_test(test_bpf_obj_get_info),
 		cmocka_unit_test(test_bpf_map_info),
 		cmocka_unit_test(test_bpf_prog_load_log),
