@@ -145,6 +145,7 @@ enum bpf_field_kind {
 	BF_X64,      /* 0x2a */
 	BF_FD_IF_REPLACE, /* a descriptor, only with BPF_F_REPLACE in the u32 at aux */
 	BF_IFINDEX,  /* if_nametoindex("lo") */
+	BF_X32,      /* 0x2a */
 	BF_FLAGS0,   /* flags, zero by its name in the set (BPF_ANY) */
 };
 
@@ -236,6 +237,9 @@ static void print_bpf_field(struct tcb *tcp, const char *base, const struct bpf_
 		break;
 	case BF_BUF:
 		print_buf(tcp, v64, aux);
+		break;
+	case BF_X32:
+		tprintf(tcp, v32 ? "%#x" : "0", v32);
 		break;
 	case BF_X64:
 		tprintf(tcp, "%#llx", (unsigned long long)v64);
@@ -422,6 +426,14 @@ static const struct bpf_field delete_batch_fields[] = {
 	BFN(batch, keys, BF_ADDR, NULL, NULL),
 	BATCH_TAIL,
 };
+/* BPF_LINK_CREATE: the fields every attach type has */
+static const struct bpf_field link_create_fields[] = {
+	BFN(link_create, prog_fd, BF_FD, NULL, NULL),
+	BFN(link_create, target_fd, BF_FD, NULL, NULL),
+	BFN(link_create, attach_type, BF_XVAL, &xlat_bpf_attach_types, "BPF_???"),
+	BFN(link_create, flags, BF_X32, NULL, NULL),
+};
+
 static const struct bpf_field link_update_fields[] = {
 	BFN(link_update, link_fd, BF_FD, NULL, NULL),
 	BFN(link_update, new_prog_fd, BF_FD, NULL, NULL),
@@ -469,6 +481,7 @@ static const struct bpf_cmd_desc bpf_cmds[] = {
 	CMD(BPF_MAP_LOOKUP_AND_DELETE_BATCH, lookup_batch_fields, 8, batch.flags, "batch"),
 	CMD(BPF_MAP_UPDATE_BATCH, update_batch_fields, 6, batch.flags, "batch"),
 	CMD(BPF_MAP_DELETE_BATCH, delete_batch_fields, 5, batch.flags, "batch"),
+	CMD(BPF_LINK_CREATE, link_create_fields, 4, link_create.flags, "link_create"),
 	CMD(BPF_LINK_UPDATE, link_update_fields, 4, link_update.old_prog_fd, "link_update"),
 	CMD(BPF_LINK_GET_FD_BY_ID, link_id_fields, 1, link_id, NULL),
 	CMD(BPF_LINK_GET_NEXT_ID, start_id_fields, 2, open_flags, NULL),
@@ -543,18 +556,115 @@ static void print_extra_data(struct tcb *tcp, const char *buf, size_t known, siz
 	tprintf(tcp, ", extra_data=%s /* bytes %zu..%zu */", q, known, size - 1);
 }
 
+static void print_u32_fd_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	tprints(tcp, "{map={map_fd=");
+	print_fd(tcp, *(const int32_t *)elem);
+	tprints(tcp, "}}");
+}
+
+static void print_x64_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	uint64_t v = *(const uint64_t *)elem;
+
+	(void)addr;
+	(void)data;
+	tprintf(tcp, v ? "%#llx" : "0", (unsigned long long)v);
+}
+
+static void print_str_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	print_str(tcp, (unsigned long)*(const uint64_t *)elem);
+}
+
+/* An array of n elements of elsize bytes (at most 8) at addr: its
+ * address when NULL, too long or unreadable */
+static void print_attr_array(struct tcb *tcp, uint64_t addr, uint32_t n, size_t elsize,
+			     print_elem_fn fn)
+{
+	uint64_t elem = 0;
+
+	if (!addr || n > 65536 || (n && mem_read_struct(tcp, addr, &elem, elsize) < 0)) {
+		print_addr(tcp, addr);
+		return;
+	}
+	print_array(tcp, addr, n, &elem, elsize, fn, NULL, PA_FAULT_ADDR);
+}
+
+/* Are bytes [from, size) of buf all zero? */
+static bool zero_from(const char *buf, size_t from, size_t size)
+{
+	for (size_t i = from; i < size; i++)
+		if (buf[i])
+			return false;
+	return true;
+}
+
+/* BPF_LINK_CREATE: the common fields, then those of the attach type
+ * (the other types: target_btf_id when nonzero and nothing follows it);
+ * returns the size of the structure strace knows for it */
+static size_t print_link_create(struct tcb *tcp, const char *buf, size_t len, size_t size)
+{
+	const union bpf_attr *a = (const union bpf_attr *)buf;
+
+	print_bpf_field_list(tcp, a, link_create_fields, ARRAY_SIZE(link_create_fields), 4, len);
+	if (len <= OFFEND(link_create.flags))
+		return OFFEND(link_create.flags);
+	switch (a->link_create.attach_type) {
+	case BPF_TRACE_ITER:
+		tprints(tcp, ", iter_info=");
+		print_attr_array(tcp, a->link_create.iter_info, a->link_create.iter_info_len,
+				 sizeof(uint32_t), print_u32_fd_elem);
+		tprintf(tcp, ", iter_info_len=%u", a->link_create.iter_info_len);
+		return OFFEND(link_create.iter_info_len);
+	case BPF_PERF_EVENT:
+		tprintf(tcp, ", perf_event={bpf_cookie=%#llx}",
+			(unsigned long long)a->link_create.perf_event.bpf_cookie);
+		return OFFEND(link_create.perf_event.bpf_cookie);
+	case BPF_TRACE_KPROBE_MULTI:
+		tprints(tcp, ", kprobe_multi={flags=");
+		print_flags(tcp, &xlat_bpf_kprobe_multi_flags, a->link_create.kprobe_multi.flags,
+			    "BPF_F_???");
+		tprintf(tcp, ", cnt=%u, syms=", a->link_create.kprobe_multi.cnt);
+		print_attr_array(tcp, a->link_create.kprobe_multi.syms, a->link_create.kprobe_multi.cnt,
+				 sizeof(uint64_t), print_str_elem);
+		tprints(tcp, ", addrs=");
+		print_attr_array(tcp, a->link_create.kprobe_multi.addrs,
+				 a->link_create.kprobe_multi.cnt, sizeof(uint64_t), print_x64_elem);
+		tprints(tcp, ", cookies=");
+		print_attr_array(tcp, a->link_create.kprobe_multi.cookies,
+				 a->link_create.kprobe_multi.cnt, sizeof(uint64_t), print_x64_elem);
+		tprints(tcp, "}");
+		return OFFEND(link_create.kprobe_multi.cookies);
+	default:
+		if (!zero_from(buf, OFFEND(link_create.target_btf_id), size))
+			return OFFEND(link_create.flags);
+		if (a->link_create.target_btf_id)
+			tprintf(tcp, ", target_btf_id=%u", a->link_create.target_btf_id);
+		return OFFEND(link_create.target_btf_id);
+	}
+}
+
 /* A command of the table: its fields, then the extra data */
 static void print_bpf_cmd(struct tcb *tcp, const struct bpf_cmd_desc *c, const char *buf, size_t size)
 {
 	size_t len = size < sizeof(union bpf_attr) ? size : sizeof(union bpf_attr);
+	size_t known = c->size;
 
 	tprints(tcp, "{");
 	if (c->wrap)
 		tprintf(tcp, "%s={", c->wrap);
-	print_bpf_field_list(tcp, buf, c->fields, c->n, c->always, len);
+	if (c->fields == link_create_fields)
+		known = print_link_create(tcp, buf, len, size);
+	else
+		print_bpf_field_list(tcp, buf, c->fields, c->n, c->always, len);
 	if (c->wrap)
 		tprints(tcp, "}");
-	print_extra_data(tcp, buf, c->size, size);
+	print_extra_data(tcp, buf, known, size);
 	tprints(tcp, "}");
 }
 
