@@ -380,8 +380,6 @@ static const struct bpf_field query_fields[] = {
 	BFN(query, attach_type, BF_XVAL, &xlat_bpf_attach_types, "BPF_???"),
 	BFN(query, query_flags, BF_FLAGS, &xlat_bpf_query_flags, "BPF_F_QUERY_???"),
 	BFN(query, attach_flags, BF_FLAGS, &xlat_bpf_attach_flags, "BPF_F_???"),
-	BFN(query, prog_ids, BF_ADDR, NULL, NULL),
-	BFN(query, prog_cnt, BF_U32, NULL, NULL),
 };
 static const struct bpf_field raw_tp_fields[] = {
 	BFN(raw_tracepoint, name, BF_STR, NULL, NULL),
@@ -469,7 +467,7 @@ static const struct bpf_cmd_desc bpf_cmds[] = {
 	CMD(BPF_MAP_GET_NEXT_ID, start_id_fields, 2, open_flags, NULL),
 	CMD(BPF_PROG_GET_FD_BY_ID, prog_id_fields, 2, open_flags, NULL),
 	CMD(BPF_MAP_GET_FD_BY_ID, map_id_fields, 2, open_flags, NULL),
-	CMD(BPF_PROG_QUERY, query_fields, 6, query.prog_cnt, "query"),
+	CMD(BPF_PROG_QUERY, query_fields, 4, query.prog_cnt, "query"),
 	CMD(BPF_RAW_TRACEPOINT_OPEN, raw_tp_fields, 2, raw_tracepoint.prog_fd, "raw_tracepoint"),
 	CMD(BPF_BTF_LOAD, btf_load_fields, 5, btf_log_level, NULL),
 	CMD(BPF_BTF_GET_FD_BY_ID, btf_id_fields, 1, btf_id, NULL),
@@ -731,6 +729,61 @@ static void obj_get_info_exit(struct tcb *tcp)
 	tprints(tcp, "}");
 }
 
+static void print_u32_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	tprintf(tcp, "%u", *(const uint32_t *)elem);
+}
+
+/* BPF_PROG_QUERY at exit: the program ids the kernel wrote (their
+ * address when the call failed, "[]" when there are none) and their
+ * count, then the end of the attribute of ip->size bytes */
+static void prog_query_exit(struct tcb *tcp)
+{
+	const struct info_priv *ip = tcp->call_priv;
+	union bpf_attr a;
+	size_t len;
+
+	if (!ip)
+		return;
+	len = ip->size < sizeof(a) ? ip->size : sizeof(a);
+	memset(&a, 0, sizeof(a));
+	memcpy(&a, ip->buf, len);
+	if (!syscall_failed(tcp) && len >= OFFEND(query.prog_cnt))
+		mem_read(tcp->pid, tcp->args[1] + offsetof(union bpf_attr, query.prog_cnt),
+			 &a.query.prog_cnt, sizeof(a.query.prog_cnt));
+	tprints(tcp, ", prog_ids=");
+	if (syscall_failed(tcp) && a.query.prog_cnt)
+		print_addr(tcp, a.query.prog_ids);
+	else
+		print_attr_array(tcp, a.query.prog_ids, a.query.prog_cnt, sizeof(uint32_t),
+				 print_u32_elem);
+	tprintf(tcp, ", prog_cnt=%u}", a.query.prog_cnt);
+	print_extra_data(tcp, ip->buf, OFFEND(query.prog_cnt), ip->size);
+	tprints(tcp, "}");
+}
+
+/* BPF_PROG_QUERY at entry: the fields the kernel reads; the attribute
+ * (buf, taken) kept for the exit */
+static int prog_query_entry(struct tcb *tcp, char **buf, size_t size)
+{
+	struct info_priv *ip = malloc(sizeof(*ip));
+	size_t len = size < sizeof(union bpf_attr) ? size : sizeof(union bpf_attr);
+
+	if (!ip) {
+		print_addr(tcp, tcp->args[1]);
+		return DEC_DONE;
+	}
+	tprints(tcp, "{query={");
+	print_bpf_field_list(tcp, *buf, query_fields, ARRAY_SIZE(query_fields), 4, len);
+	ip->buf = *buf;
+	*buf = NULL;
+	ip->size = size;
+	tcb_set_call_priv(tcp, ip, info_priv_free);
+	return DEC_MORE;
+}
+
 /* bpf(cmd, attr, size) */
 int dec_bpf(struct tcb *tcp)
 {
@@ -745,7 +798,10 @@ int dec_bpf(struct tcb *tcp)
 		     (cmd < ARRAY_SIZE(bpf_cmds) && bpf_cmds[cmd].fields);
 
 	if (tcp->exiting) {
-		obj_get_info_exit(tcp);
+		if (cmd == BPF_PROG_QUERY)
+			prog_query_exit(tcp);
+		else
+			obj_get_info_exit(tcp);
 		tprint_arg_next(tcp);
 		print_udec(tcp, size);
 		return DEC_DONE;
@@ -762,6 +818,9 @@ int dec_bpf(struct tcb *tcp)
 		/* its address printed */
 	} else if (memcpy(&a, buf, len), cmd == BPF_PROG_LOAD) {
 		print_prog_load(tcp, &a, buf, len, size);
+	} else if (cmd == BPF_PROG_QUERY) {
+		if (prog_query_entry(tcp, &buf, size) == DEC_MORE)
+			return DEC_MORE;
 	} else if (cmd != BPF_OBJ_GET_INFO_BY_FD) {
 		print_bpf_cmd(tcp, &bpf_cmds[cmd], buf, size);
 	} else if (obj_get_info_entry(tcp, &a, &buf, size) == DEC_MORE)

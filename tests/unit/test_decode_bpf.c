@@ -188,11 +188,50 @@ static void test_bpf_cmd_table(void **state)
 	fake_done(&f);
 }
 
+/* BPF_LINK_CREATE by attach type; BPF_PROG_QUERY's program ids at
+ * exit: the array after a success, its address after a failure */
+static void test_bpf_link_create_prog_query(void **state)
+{
+	static char buf[256];
+	static uint32_t ids[2] = { 7, 9 };
+	union bpf_attr *a = (union bpf_attr *)buf;
+	char want[256];
+	struct fake f;
+
+	(void)state;
+	memset(buf, 0, sizeof(buf));
+	a->link_create.prog_fd = (uint32_t)-1;
+	a->link_create.attach_type = BPF_PERF_EVENT;
+	a->link_create.flags = 4;
+	a->link_create.perf_event.bpf_cookie = 0xdeadc0de00000000ULL;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_LINK_CREATE, (unsigned long)buf, 24),
+			    "BPF_LINK_CREATE, {link_create={prog_fd=-1, target_fd=0, "
+			    "attach_type=BPF_PERF_EVENT, flags=0x4, perf_event={bpf_cookie=0xdeadc0de00000000}}}, 24");
+	a->link_create.attach_type = BPF_CGROUP_INET_EGRESS;
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_LINK_CREATE, (unsigned long)buf, 24),
+			    "BPF_LINK_CREATE, {link_create={prog_fd=-1, target_fd=0, "
+			    "attach_type=BPF_CGROUP_INET_EGRESS, flags=0x4}, ...}, 24");
+	memset(buf, 0, sizeof(buf));
+	a->query.target_fd = (uint32_t)-1;
+	a->query.prog_ids = (uintptr_t)ids;
+	a->query.prog_cnt = 2;
+	assert_string_equal(drive(&f, 0, 0, BPF_PROG_QUERY, (unsigned long)buf, 40),
+			    "BPF_PROG_QUERY, {query={target_fd=-1, attach_type=BPF_CGROUP_INET_INGRESS, "
+			    "query_flags=0, attach_flags=0, prog_ids=[7, 9], prog_cnt=2}}, 40");
+	snprintf(want, sizeof(want), "BPF_PROG_QUERY, {query={target_fd=-1, "
+		 "attach_type=BPF_CGROUP_INET_INGRESS, query_flags=0, attach_flags=0, "
+		 "prog_ids=%p, prog_cnt=2}}, 40", (void *)ids);
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_PROG_QUERY, (unsigned long)buf, 40), want);
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bpf_map_create),
 		cmocka_unit_test(test_bpf_cmd_table),
+		cmocka_unit_test(test_bpf_link_create_prog_query),
 		cmocka_unit_test(test_bpf_obj_get_info),
 		cmocka_unit_test(test_bpf_map_info),
 		cmocka_unit_test(test_bpf_prog_load_log),
