@@ -55,6 +55,70 @@ static void print_inline_cstring(struct tcb *tcp, const char *s, size_t n)
 }
 
 static void print_extra_data(struct tcb *tcp, const char *buf, size_t known, size_t size);
+static void print_attr_array(struct tcb *tcp, uint64_t addr, uint32_t n, size_t elsize,
+			     print_elem_fn fn);
+
+/* The parts of an eBPF instruction's code (<linux/bpf_common.h>,
+ * <linux/bpf.h>) */
+static const char *const ebpf_class[8] = {
+	"BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_JMP32", "BPF_ALU64",
+};
+static const char *const ebpf_size[4] = { "BPF_W", "BPF_H", "BPF_B", "BPF_DW" };
+static const char *const ebpf_mode[8] = {
+	"BPF_IMM", "BPF_ABS", "BPF_IND", "BPF_MEM", "BPF_LEN", "BPF_MSH", "BPF_ATOMIC", NULL,
+};
+static const char *const ebpf_alu_op[16] = {
+	"BPF_ADD", "BPF_SUB", "BPF_MUL", "BPF_DIV", "BPF_OR", "BPF_AND", "BPF_LSH", "BPF_RSH",
+	"BPF_NEG", "BPF_MOD", "BPF_XOR", "BPF_MOV", "BPF_ARSH", "BPF_END", NULL, NULL,
+};
+static const char *const ebpf_jmp_op[16] = {
+	"BPF_JA", "BPF_JEQ", "BPF_JGT", "BPF_JGE", "BPF_JSET", "BPF_JNE", "BPF_JSGT", "BPF_JSGE",
+	"BPF_CALL", "BPF_EXIT", "BPF_JLT", "BPF_JLE", "BPF_JSLT", "BPF_JSLE", NULL, NULL,
+};
+
+/* One part of a code: its name, else the number */
+static void print_code_part(struct tcb *tcp, const char *sep, unsigned val, const char *name)
+{
+	tprints(tcp, sep);
+	if (name)
+		tprints(tcp, name);
+	else
+		tprintf(tcp, val ? "%#x" : "0", val);
+}
+
+/* An eBPF register: BPF_REG_0 .. BPF_REG_10 */
+static void print_ebpf_reg(struct tcb *tcp, unsigned r)
+{
+	if (r <= BPF_REG_10)
+		tprintf(tcp, "BPF_REG_%u", r);
+	else
+		tprintf(tcp, "%#x /* BPF_REG_??? */", r);
+}
+
+/* {code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_10, src_reg=BPF_REG_0, off=-8, imm=0x2a} */
+static void print_ebpf_insn(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct bpf_insn *in = elem;
+	unsigned cls = in->code & 7;
+
+	(void)addr;
+	(void)data;
+	print_code_part(tcp, "{code=", cls, ebpf_class[cls]);
+	if (cls == BPF_LD || cls == BPF_LDX || cls == BPF_ST || cls == BPF_STX) {
+		print_code_part(tcp, "|", in->code & 0x18, ebpf_size[(in->code >> 3) & 3]);
+		print_code_part(tcp, "|", in->code & 0xe0, ebpf_mode[in->code >> 5]);
+	} else {
+		print_code_part(tcp, "|", in->code & 8, in->code & 8 ? "BPF_X" : "BPF_K");
+		print_code_part(tcp, "|", in->code & 0xf0,
+				(cls == BPF_ALU || cls == BPF_ALU64 ? ebpf_alu_op : ebpf_jmp_op)[in->code >> 4]);
+	}
+	tprints(tcp, ", dst_reg=");
+	print_ebpf_reg(tcp, in->dst_reg);
+	tprints(tcp, ", src_reg=");
+	print_ebpf_reg(tcp, in->src_reg);
+	tprintf(tcp, ", off=%d, imm=", in->off);
+	tprintf(tcp, in->imm ? "%#x}" : "0}", (uint32_t)in->imm);
+}
 
 static void print_prog_load(struct tcb *tcp, const union bpf_attr *a, const char *buf, size_t size,
 			    size_t full)
@@ -62,7 +126,10 @@ static void print_prog_load(struct tcb *tcp, const union bpf_attr *a, const char
 	tprints(tcp, "{prog_type=");
 	print_xval(tcp, &xlat_bpf_prog_types, a->prog_type, "BPF_PROG_TYPE_???");
 	tprintf(tcp, ", insn_cnt=%u, insns=", a->insn_cnt);
-	print_addr(tcp, a->insns);
+	if (pcfg.verbose)
+		print_attr_array(tcp, a->insns, a->insn_cnt, sizeof(struct bpf_insn), print_ebpf_insn);
+	else
+		print_addr(tcp, a->insns);
 	tprints(tcp, ", license=");
 	print_str(tcp, a->license);
 	if (FITS(size, log_level))

@@ -226,11 +226,38 @@ static void test_bpf_link_create_prog_query(void **state)
 	fake_done(&f);
 }
 
+/* -v: BPF_PROG_LOAD's eBPF instructions, code by its parts */
+static void test_bpf_prog_load_insns(void **state)
+{
+	static const struct bpf_insn insns[2] = {
+		{ .code = BPF_ALU64 | BPF_K | BPF_MOV, .dst_reg = 1, .imm = 0 },
+		{ .code = BPF_JMP | BPF_K | BPF_EXIT, .dst_reg = 10, .src_reg = 11, .off = -8,
+		  .imm = 0x2a },
+	};
+	union bpf_attr a;
+	struct fake f;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	a.insn_cnt = 2;
+	a.insns = (uintptr_t)insns;
+	pcfg.verbose = true;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_PROG_LOAD, (unsigned long)&a, 24),
+			    "BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_UNSPEC, insn_cnt=2, insns=["
+			    "{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_1, src_reg=BPF_REG_0, off=0, imm=0}, "
+			    "{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_10, src_reg=0xb /* BPF_REG_??? */, "
+			    "off=-8, imm=0x2a}], license=NULL}, 24");
+	pcfg.verbose = false;
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bpf_map_create),
 		cmocka_unit_test(test_bpf_cmd_table),
+		cmocka_unit_test(test_bpf_prog_load_insns),
 		cmocka_unit_test(test_bpf_link_create_prog_query),
 		cmocka_unit_test(test_bpf_obj_get_info),
 		cmocka_unit_test(test_bpf_map_info),
