@@ -1,7 +1,9 @@
-/* bpf(2) as strace 6.1 prints it: the command by name and, for the
- * commands decoded so far (BPF_PROG_LOAD, BPF_MAP_CREATE,
- * BPF_OBJ_GET_INFO_BY_FD without the info structure), the attribute
- * structure's fields that fit in the size passed.  Other commands: the
+/* bpf(2) as strace 6.1 prints it: the command by name and its attribute
+ * (read up to a page): BPF_PROG_LOAD (its eBPF instructions under -v),
+ * BPF_OBJ_GET_INFO_BY_FD (a map's struct bpf_map_info under -v),
+ * BPF_PROG_QUERY (program ids at exit), BPF_LINK_CREATE (by attach type)
+ * and the others from field tables; nonzero bytes past the structure
+ * strace knows as "..." (-v: extra_data).  Commands without a table: the
  * attribute's address.  The commands that create an object return a
  * descriptor. */
 #include "config.h"
