@@ -294,7 +294,10 @@ static void print_retval(struct tcb *tcp)
 		break;
 	case RV_FD:
 		tprints(tcp, " = ");
-		print_fd(tcp, (int)tcp->rval);
+		if (tcp->rval != (int)tcp->rval) /* not a descriptor (an injected value) */
+			tprintf(tcp, "%lld", (long long)tcp->rval);
+		else
+			print_fd(tcp, (int)tcp->rval);
 		break;
 	case RV_TID:
 	case RV_TGID:

@@ -67,6 +67,10 @@ netprog=${HELPERS:-tests/helpers}/netprog
 if [ -x "$netprog" ]; then
 	trace -X raw -e trace=socket,setsockopt "$netprog" tcp
 	grep -qxF 'socket(0x2, 0x1|0x80000, 0x6)           = 3' "$tmp/out" || bad "-X raw socket: $(head -1 "$tmp/out")"
+	# a descriptor result too big for an int (injected): the whole value
+	trace -y -e trace=socket -e inject=socket:retval=841540765612359407 "$netprog" tcp
+	grep -q '^socket(AF_INET, .* = 841540765612359407 (INJECTED)$' "$tmp/out" ||
+		bad "-y injected long descriptor: $(head -1 "$tmp/out")"
 	trace -X verbose -e trace=socket,setsockopt "$netprog" tcp
 	grep -qF 'socket(0x2 /* AF_INET */, 0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */, 0x6 /* IPPROTO_TCP */) = 3' "$tmp/out" ||
 		bad "-X verbose socket: $(head -1 "$tmp/out")"

@@ -146,10 +146,119 @@ static void test_bpf_prog_load_log(void **state)
 	fake_done(&f);
 }
 
+/* The other commands from their field tables: the fields always
+ * printed whatever the size, a nested structure, nonzero bytes past the
+ * known structure as "..." (the hex bytes under -v) */
+static void test_bpf_cmd_table(void **state)
+{
+	static char buf[256];
+	union bpf_attr *a = (union bpf_attr *)buf;
+	char want[512];
+	struct fake f;
+	size_t n;
+
+	(void)state;
+	memset(buf, 0, sizeof(buf));
+	a->map_fd = (uint32_t)-1;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, -1, EBADF, BPF_MAP_LOOKUP_ELEM, (unsigned long)buf, 4),
+			    "BPF_MAP_LOOKUP_ELEM, {map_fd=-1, key=NULL, value=NULL}, 4");
+	a->flags = BPF_EXIST;
+	assert_string_equal(drive(&f, -1, EBADF, BPF_MAP_UPDATE_ELEM, (unsigned long)buf, 32),
+			    "BPF_MAP_UPDATE_ELEM, {map_fd=-1, key=NULL, value=NULL, flags=BPF_EXIST}, 32");
+	buf[100] = 1;
+	assert_string_equal(drive(&f, -1, E2BIG, BPF_MAP_DELETE_ELEM, (unsigned long)buf, 128),
+			    "BPF_MAP_DELETE_ELEM, {map_fd=-1, key=NULL, ...}, 128");
+	a->flags = 0;
+	pcfg.verbose = true;
+	n = (size_t)snprintf(want, sizeof(want), "BPF_MAP_FREEZE, {map_fd=-1, extra_data=\"");
+	for (size_t i = 4; i < 102; i++)
+		n += (size_t)snprintf(want + n, sizeof(want) - n, "\\x%02x", buf[i]);
+	snprintf(want + n, sizeof(want) - n, "\" /* bytes 4..101 */}, 102");
+	assert_string_equal(drive(&f, -1, E2BIG, BPF_MAP_FREEZE, (unsigned long)buf, 102), want);
+	pcfg.verbose = false;
+	memset(buf, 0, sizeof(buf));
+	a->test.prog_fd = (uint32_t)-1;
+	a->test.flags = BPF_F_TEST_RUN_ON_CPU;
+	assert_string_equal(drive(&f, -1, EBADF, BPF_PROG_TEST_RUN, (unsigned long)buf, 4),
+			    "BPF_PROG_TEST_RUN, {test={prog_fd=-1, retval=0, data_size_in=0, "
+			    "data_size_out=0, data_in=NULL, data_out=NULL, repeat=0, duration=0}}, 4");
+	assert_non_null(strstr(drive(&f, -1, EBADF, BPF_PROG_TEST_RUN, (unsigned long)buf, 72),
+			       ", ctx_in=NULL, ctx_out=NULL, flags=BPF_F_TEST_RUN_ON_CPU, cpu=0}}, 72"));
+	fake_done(&f);
+}
+
+/* BPF_LINK_CREATE by attach type; BPF_PROG_QUERY's program ids at
+ * exit: the array after a success, its address after a failure */
+static void test_bpf_link_create_prog_query(void **state)
+{
+	static char buf[256];
+	static uint32_t ids[2] = { 7, 9 };
+	union bpf_attr *a = (union bpf_attr *)buf;
+	char want[256];
+	struct fake f;
+
+	(void)state;
+	memset(buf, 0, sizeof(buf));
+	a->link_create.prog_fd = (uint32_t)-1;
+	a->link_create.attach_type = BPF_PERF_EVENT;
+	a->link_create.flags = 4;
+	a->link_create.perf_event.bpf_cookie = 0xdeadc0de00000000ULL;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_LINK_CREATE, (unsigned long)buf, 24),
+			    "BPF_LINK_CREATE, {link_create={prog_fd=-1, target_fd=0, "
+			    "attach_type=BPF_PERF_EVENT, flags=0x4, perf_event={bpf_cookie=0xdeadc0de00000000}}}, 24");
+	a->link_create.attach_type = BPF_CGROUP_INET_EGRESS;
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_LINK_CREATE, (unsigned long)buf, 24),
+			    "BPF_LINK_CREATE, {link_create={prog_fd=-1, target_fd=0, "
+			    "attach_type=BPF_CGROUP_INET_EGRESS, flags=0x4}, ...}, 24");
+	memset(buf, 0, sizeof(buf));
+	a->query.target_fd = (uint32_t)-1;
+	a->query.prog_ids = (uintptr_t)ids;
+	a->query.prog_cnt = 2;
+	assert_string_equal(drive(&f, 0, 0, BPF_PROG_QUERY, (unsigned long)buf, 40),
+			    "BPF_PROG_QUERY, {query={target_fd=-1, attach_type=BPF_CGROUP_INET_INGRESS, "
+			    "query_flags=0, attach_flags=0, prog_ids=[7, 9], prog_cnt=2}}, 40");
+	snprintf(want, sizeof(want), "BPF_PROG_QUERY, {query={target_fd=-1, "
+		 "attach_type=BPF_CGROUP_INET_INGRESS, query_flags=0, attach_flags=0, "
+		 "prog_ids=%p, prog_cnt=2}}, 40", (void *)ids);
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_PROG_QUERY, (unsigned long)buf, 40), want);
+	fake_done(&f);
+}
+
+/* -v: BPF_PROG_LOAD's eBPF instructions, code by its parts */
+static void test_bpf_prog_load_insns(void **state)
+{
+	static const struct bpf_insn insns[2] = {
+		{ .code = BPF_ALU64 | BPF_K | BPF_MOV, .dst_reg = 1, .imm = 0 },
+		{ .code = BPF_JMP | BPF_K | BPF_EXIT, .dst_reg = 10, .src_reg = 11, .off = -8,
+		  .imm = 0x2a },
+	};
+	union bpf_attr a;
+	struct fake f;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	a.insn_cnt = 2;
+	a.insns = (uintptr_t)insns;
+	pcfg.verbose = true;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, -1, EINVAL, BPF_PROG_LOAD, (unsigned long)&a, 24),
+			    "BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_UNSPEC, insn_cnt=2, insns=["
+			    "{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_1, src_reg=BPF_REG_0, off=0, imm=0}, "
+			    "{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_10, src_reg=0xb /* BPF_REG_??? */, "
+			    "off=-8, imm=0x2a}], license=NULL}, 24");
+	pcfg.verbose = false;
+	fake_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bpf_map_create),
+		cmocka_unit_test(test_bpf_cmd_table),
+		cmocka_unit_test(test_bpf_prog_load_insns),
+		cmocka_unit_test(test_bpf_link_create_prog_query),
 		cmocka_unit_test(test_bpf_obj_get_info),
 		cmocka_unit_test(test_bpf_map_info),
 		cmocka_unit_test(test_bpf_prog_load_log),
