@@ -11,7 +11,7 @@ expect_error() {
 		echo "FAIL: ctrace $*: exit status $st, expected 1"; rc=1
 	elif [ "$(wc -l <"$TMP/err")" != 1 ]; then
 		echo "FAIL: ctrace $*: expected one error line, got:"; cat "$TMP/err"; rc=1
-	elif ! grep -q "^ctrace: $pattern" "$TMP/err"; then
+	elif ! grep -q "^$CTRACE: $pattern" "$TMP/err"; then
 		echo "FAIL: ctrace $*: message '$(cat "$TMP/err")' does not match '$pattern'"; rc=1
 	else
 		echo "ok: ctrace $* -> $(cat "$TMP/err")"
