@@ -47,6 +47,8 @@
 
 static const struct options *opt;
 static struct outstream *shared_out;    /* stderr or -o FILE (not -ff) */
+/* the output's name in a write error: strace's "-o FILE: strerror" */
+static const char *out_name = "stderr";
 static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
 static bool main_detached;               /* -b execve let it go */
@@ -289,6 +291,8 @@ int tracer_init(const struct options *opts)
 			return ret;
 		}
 	}
+	if (opts->outfile)
+		out_name = opts->outfile;
 	if (!opts->outfile || opts->follow < 2) {
 		shared_out = outstream_new(fp);
 		shared_out->popened = opts->outfile &&
@@ -1557,8 +1561,7 @@ int tracer_loop(void)
 				/* full disk, closed pipe...: stop tracing cleanly,
 				 * never hang; the command goes on untraced */
 				output_failed = -ret;
-				ct_error("write error on the trace output: %s; detaching",
-					 strerror(output_failed));
+				ct_error("%s: %s", out_name, strerror(output_failed));
 				detach_all(0);
 				break;
 			}
@@ -1577,12 +1580,24 @@ int tracer_loop(void)
 		}
 		tcp = tcb_find(pid);
 		if (!tcp) {
-			if (!WIFSTOPPED(status))
+			if (!WIFSTOPPED(status)) {
+				/* a child of ctrace's it never traced: one it
+				 * inherited ((sleep 1 & exec ctrace true)), one
+				 * a tracee made with CLONE_PARENT (untraced
+				 * without -f); the command -b execve let go is
+				 * waited for below */
+				if (!(pid == main_pid && main_detached) &&
+				    !(opt->quiet_mask & QUIET_EXIT))
+					ct_warn("Exit of unknown pid %d ignored", (int)pid);
 				continue;
+			}
 			/* The first stop of an auto-attached child may come
-			 * before its parent's fork event. */
+			 * before its parent's fork event.  Without -f, it is a
+			 * child made with CLONE_PTRACE (or inherited): let go. */
 			if (!opt->follow && !use_seccomp) {
 				ptrace(PTRACE_DETACH, pid, 0L, 0L);
+				if (!(opt->quiet_mask & QUIET_ATTACH))
+					ct_warn("Detached unknown pid %d", (int)pid);
 				continue;
 			}
 			tcp = new_child_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
@@ -1613,7 +1628,7 @@ int tracer_loop(void)
 	if (ret < 0 && !output_failed) {
 		/* the last buffered lines (of a lazy stream: the only ones) */
 		output_failed = -ret;
-		ct_error("write error on the trace output: %s", strerror(output_failed));
+		ct_error("%s: %s", out_name, strerror(output_failed));
 	}
 
 	if (main_pid && main_status == -1 && output_failed) {

@@ -230,6 +230,23 @@ for w in 3 3+ 3+2 2..5 2..5+ 2..2+ 2..7+3; do
 	cmp -s "$TMP/f.s" "$TMP/f.c" || bad "fault when=$w: $(tr '\n' ' ' < "$TMP/f.c"); strace: $(tr '\n' ' ' < "$TMP/f.s")"
 done
 
+# ---- children ctrace never traced ------------------------------------------
+# An inherited child's exit: "Exit of unknown pid N ignored" (not with
+# --quiet=exit); without -f, a child made with CLONE_PTRACE is let go:
+# "Detached unknown pid N" (not with --quiet=attach).
+unknown() { # tracer opts... (the -e trace=none run's "unknown pid" lines)
+	local t=$1; shift
+	{ (sleep 0.1 & exec "$t" -e trace=none "$@" sleep 0.5)
+	  [ "$(uname -m)" = x86_64 ] && "$t" -e trace=none "$@" python3 "$srcdir/tests/integration/clone-ptrace.py"
+	} 2>&1 >/dev/null | grep 'unknown pid' | sed 's/^[^ ]*: /TRACER: /; s/pid [0-9]*/pid N/'
+}
+for q in "" --quiet=exit --quiet=attach -q -qq; do
+	# shellcheck disable=SC2086
+	s=$(unknown "$STRACE" $q); c=$(unknown "$CTRACE" $q)
+	[ "$s" = "$c" ] || bad "unknown pids '$q': ctrace: $c; strace: $s"
+done
+[ -n "$(unknown "$CTRACE")" ] || bad "unknown pids: no message"
+
 # ---- the program name ------------------------------------------------------
 # strace starts its messages with its invocation name (argv[0]): the name
 # run from PATH, the path it was run by, a symlink's name; usage errors end
