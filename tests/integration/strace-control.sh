@@ -169,6 +169,8 @@ inj() { # name opts...
 	( "$STRACE" -qq -o "$TMP/$name.s" "$@" "${INJ[@]}" >"$TMP/$name.s.out" 2>&1 ) 2>/dev/null
 	( "$CTRACE" -qq -o "$TMP/$name.c" "$@" "${INJ[@]}" >"$TMP/$name.c.out" 2>&1 ) 2>/dev/null
 	sed -i "s|^$CTRACE: |strace: |" "$TMP/$name.c.out"
+	# strace names its own function in a failed poke's message
+	sed -i 's/^strace: poke_tcb: /strace: /' "$TMP/$name.s.out"
 	if ! diff <(norm "$TMP/$name.s" "$TMP/$name.s.out") \
 		  <(norm "$TMP/$name.c" "$TMP/$name.c.out") >"$TMP/$name.diff"; then
 		bad "$name: ctrace $* differs from strace:"; cat "$TMP/$name.diff"
@@ -179,6 +181,8 @@ inj when-range-plus -e trace=dup2,close -e inject=close:error=EBADF:when=1..1+
 inj when-range-step -e trace=dup2,close -e inject=dup2,close:retval=0:when=2..3+1
 inj when-from -e trace=close -e inject=close:error=EIO:when=2+
 inj fault-syscall -e trace=chdir -e fault=chdir:syscall=getpid
+# a poke at an unmapped address (fd 5 as a pointer): "couldn't poke"
+inj poke-unmapped -e trace=close -e inject=close:poke_enter=@arg1=41:when=1
 inj fault-syscall-error -e trace=chdir -e fault=chdir:syscall=gettid:error=EPERM
 inj signal-syscall -e trace=chdir -e inject=chdir:signal=USR2:syscall=gettid
 inj untraced -e trace=getpid -e inject=chdir:error=ENOENT
