@@ -901,13 +901,15 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 
 /* -e trace=: the sets are kept by host number.  A 32-bit call counts as
  * the host call of the same name; one the host lacks (mmap2, stat64...)
- * as an unknown number. */
+ * as an unknown number.  A number no table of its personality names
+ * (syscall_0x1c3) is traced whatever -e trace= says, as strace does:
+ * no class or name can select it, and it is worth seeing. */
 static bool syscall_traced(const struct tcb *tcp)
 {
 	long nr;
 
 	if (!tcp->ent)
-		return trace_set[arch_native->nsyscalls];
+		return true;
 	nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
 	return trace_set[nr < 0 ? (long)arch_native->nsyscalls : nr];
 }
@@ -944,6 +946,8 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->err = 0;
 	tcp->rval = 0;
 	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+	if (!tcp->ent)
+		ct_debug("pid %d invalid syscall %#lx", (int)tcp->pid, (unsigned long)tcp->scno);
 	/* a new thread (seen here when clone events are not reported) */
 	if (tcp->ent && (((tcp->ent->props & SP_CLONE) && (tcp->args[0] & CLONE_THREAD)) ||
 			 (tcp->ent->props & SP_CLONE3)))
