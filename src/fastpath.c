@@ -81,10 +81,8 @@ enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool 
 	ret = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRACE(0));
 	if (ret == 0)
 		ret = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, need_nnp ? 1 : 0);
-	/* a number the table does not name is traced whatever the set
-	 * says (tracer.c: syscall_traced), within the table's range */
 	for (unsigned i = 0; ret == 0 && i < a->nsyscalls; i++) {
-		if (a->table[i].name && !set[i])
+		if (!a->table[i].name || !set[i])
 			continue;
 		ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)i, 0);
 		/* numbers the installed libseccomp does not know */
@@ -130,7 +128,8 @@ bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)
 	 * known: tcp->arch NULL) is left alone and shown. */
 	if (tcp->arch != arch_native)
 		return false;
-	traced = !tcp->ent || set[tcp->scno];
+	traced = tcp->scno >= 0 && (unsigned long)tcp->scno < arch_native->nsyscalls &&
+		 set[tcp->scno];
 
 	if (props & SP_CLONE) {
 		if (tcp->args[0] & CLONE_UNTRACED_FLAG) {

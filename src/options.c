@@ -11,6 +11,8 @@
 #include "arch.h"
 #include "dump.h"
 #include "filter.h"
+#include "pathtrace.h"
+#include "summary.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -301,22 +303,37 @@ int parse_quiet(const char *value, unsigned *mask)
  * and pidfds. */
 static int parse_decode_fds(const char *value, int *yflag)
 {
-	_cleanup_free_ char *copy = xstrdup(value);
+	bool negate = *value == '!';
+	_cleanup_free_ char *copy = xstrdup(value + negate);
 	char *save = NULL;
-	int y = 0;
+	bool path = false, more = false;
 
-	if (*value == '!' || !*value)
+	if (!*copy) {
+		ct_error("invalid decode-fds '%s'", value);
 		return -EINVAL;
+	}
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		if (strcmp(tok, "path") == 0)
-			y = y > 1 ? y : 1;
+			path = true;
 		else if (strcmp(tok, "socket") == 0 || strcmp(tok, "dev") == 0 ||
-			 strcmp(tok, "pidfd") == 0 || strcmp(tok, "all") == 0)
-			y = 2;
-		else if (strcmp(tok, "none") != 0)
+			 strcmp(tok, "pidfd") == 0)
+			more = true;
+		else if (strcmp(tok, "all") == 0)
+			path = more = true;
+		else if (strcmp(tok, "none") != 0) {
+			ct_error("invalid decode-fds '%s'", tok);
 			return -EINVAL;
+		}
 	}
-	*yflag = y;
+	/* "!path": the others (ctrace's level 2 shows paths too; strace's
+	 * negated set is taken, not reproduced exactly) */
+	if (negate) {
+		bool all_more = more;
+
+		more = !all_more;
+		path = !path;
+	}
+	*yflag = more ? 2 : path ? 1 : 0;
 	return 0;
 }
 
@@ -522,10 +539,8 @@ static int take_qualifier(struct options *opts, const char *e)
 	if (strncmp(e, "decode-fds=", 11) == 0 || strncmp(e, "decode-fd=", 10) == 0) {
 		const char *v = strchr(e, '=') + 1;
 
-		if (parse_decode_fds(v, &opts->yflag) < 0) {
-			ct_error("invalid decode-fds '%s'", v);
+		if (parse_decode_fds(v, &opts->yflag) < 0)
 			return -EINVAL;
-		}
 		return 1;
 	}
 	{
@@ -551,6 +566,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	int follow_short = 0;
 	bool follow_long = false, t_short = false, ts_long = false;
 	bool q_short = false, q_long = false, c_only = false, c_also = false;
+	bool x_short = false, x_long = false, y_short = false, y_long = false;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
@@ -589,6 +605,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 
 			if (is_quiet_qualifier(optarg))
 				q_long = true;
+			if (strncmp(optarg, "decode-fd", 9) == 0)
+				y_long = true;
 			if (r < 0)
 				return bad_usage();
 			if (r == 0 && filter_check_trace(arch_native, optarg) < 0)
@@ -632,6 +650,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'i': opts->print_ip = true; break;
 		case OPT_OUTPUT_SEPARATELY: opts->separately = true; break;
 		case OPT_STRINGS_IN_HEX:
+			x_long = true;
 			if (!optarg || strcmp(optarg, "all") == 0) {
 				opts->xflag = 2;
 			} else if (strcmp(optarg, "non-ascii") == 0) {
@@ -646,17 +665,17 @@ int options_parse(struct options *opts, int argc, char **argv)
 			}
 			break;
 		case OPT_DECODE_FDS:
+			y_long = true;
 			if (!optarg) {
 				opts->yflag = 1;
 			} else if (parse_decode_fds(optarg, &opts->yflag) < 0) {
-				ct_error("invalid decode-fds '%s'", optarg);
 				return bad_usage();
 			}
 			break;
 		case 'E': push(&opts->env, &opts->nenv, optarg); break;
 		case 'u': opts->username = optarg; break;
 		case 'v': opts->verbose = true; break;
-		case 'x': opts->xflag++; break;
+		case 'x': opts->xflag++; x_short = true; break;
 		case 'X':
 			if (strcmp(optarg, "raw") == 0) {
 				opts->xlat_style = XLAT_RAW;
@@ -665,11 +684,10 @@ int options_parse(struct options *opts, int argc, char **argv)
 			} else if (strcmp(optarg, "verbose") == 0) {
 				opts->xlat_style = XLAT_VERBOSE;
 			} else {
-				ct_error_help("invalid -X argument: '%s'", optarg);
-				return bad_usage();
+				return bad_arg(c, li, optarg);
 			}
 			break;
-		case 'y': opts->yflag++; break;
+		case 'y': opts->yflag++; y_short = true; break;
 		case 'r': opts->rel_prec = 6; break;
 		case 't':
 			if (opts->tflag < TS_EPOCH)
@@ -713,8 +731,26 @@ int options_parse(struct options *opts, int argc, char **argv)
 			break;
 		case 'k': opts->stack = true; break;
 		case 'w': opts->count_wall = true; break;
-		case 'S': opts->sortby = optarg; break;
-		case 'U': opts->columns = optarg; break;
+		case 'S': {
+			enum sum_sort ss;
+
+			if (summary_parse_sort(optarg, &ss) < 0) {
+				ct_error_help("invalid sortby: '%s'", optarg);
+				return bad_usage();
+			}
+			opts->sortby = optarg;
+			break;
+		}
+		case 'U': {
+			char err[256];
+
+			if (summary_check_columns(optarg, err, sizeof(err)) < 0) {
+				ct_error_help("%s", err);
+				return bad_usage();
+			}
+			opts->columns = optarg;
+			break;
+		}
 		case 'q':
 			opts->quiet_seen = true;
 			if (li >= 0 || optarg)
@@ -822,6 +858,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 		ct_error_help("must have PROG [ARGS] or -p PID");
 		return bad_usage();
 	}
+	/* -P: resolved now, as strace does, before the checks below (its
+	 * "Requested path ... resolved into ..." comes first); only
+	 * --quiet=path-resolution (or -e quiet=) silences it, not -qqq */
+	for (size_t i = 0; i < opts->npaths; i++)
+		pathtrace_add(opts->paths[i], q_long && (opts->quiet_mask & QUIET_PATH_RESOLUTION));
 	if (follow_short && follow_long) {
 		ct_error("-f and --follow-forks cannot be provided simultaneously");
 		return bad_usage();
@@ -830,24 +871,20 @@ int options_parse(struct options *opts, int argc, char **argv)
 		ct_error("-ff and --output-separately cannot be provided simultaneously");
 		return bad_usage();
 	}
+	if (x_short && x_long) {
+		ct_error("-x and --strings-in-hex cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (y_short && y_long) {
+		ct_error("-y and --decode-fds cannot be provided simultaneously");
+		return bad_usage();
+	}
 	if (t_short && ts_long) {
 		ct_error("-t and --absolute-timestamps cannot be provided simultaneously");
 		return bad_usage();
 	}
 	if (q_short && q_long) {
 		ct_error("-q and -e quiet/--quiet cannot be provided simultaneously");
-		return bad_usage();
-	}
-	if (opts->count && (opts->follow > 1 || opts->separately)) {
-		ct_error_help("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
-		return bad_usage();
-	}
-	if (opts->count_wall && !opts->count) {
-		ct_error_help("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
-		return bad_usage();
-	}
-	if (opts->columns && !opts->count) {
-		ct_error_help("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
 		return bad_usage();
 	}
 	if (daemonize_short && daemonize_long) {
@@ -895,6 +932,19 @@ int options_parse(struct options *opts, int argc, char **argv)
 		if (opts->seccomp_bpf > 0)
 			ct_error("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
 		opts->seccomp_bpf = -1;
+	}
+	/* after the --seccomp-bpf warnings, as strace */
+	if (opts->count && (opts->follow > 1 || opts->separately)) {
+		ct_error_help("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
+		return bad_usage();
+	}
+	if (opts->count_wall && !opts->count) {
+		ct_error_help("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+		return bad_usage();
+	}
+	if (opts->columns && !opts->count) {
+		ct_error_help("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+		return bad_usage();
 	}
 	if ((opts->separately || opts->follow > 1) && opts->outfile &&
 	    (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {

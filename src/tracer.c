@@ -258,8 +258,6 @@ int tracer_init(const struct options *opts)
 	if (opts->overhead_ns >= 0)
 		summary_set_overhead((uint64_t)opts->overhead_ns);
 
-	for (size_t i = 0; i < opts->npaths; i++)
-		pathtrace_add(opts->paths[i], opts->quiet_mask & QUIET_PATH_RESOLUTION);
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)

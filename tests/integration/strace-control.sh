@@ -254,7 +254,7 @@ done
 # ---- numbers no table names ------------------------------------------------
 # strace traces a syscall number its table does not name (syscall_0x3e8)
 # whatever -e trace= says: no name or class can select it.  (With -f the
-# seccomp fast path stops only at the numbers of the table's range.)
+# seccomp fast path, which ctrace uses on its own, does not stop there.)
 nr1000() { # tracer opts...
 	local t=$1; shift
 	"$t" "$@" python3 -c 'import ctypes; ctypes.CDLL(None).syscall(1000, 1, 2, 3, 4, 5, 6)' 2>&1 >/dev/null |
