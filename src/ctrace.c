@@ -99,6 +99,8 @@ int main(int argc, char **argv)
 	_cleanup_free_ char *path = NULL;
 	int ret, status;
 
+	if (argc > 0 && argv[0] && argv[0][0])
+		ct_progname = argv[0];
 	/* Never lend privileges: a set-user-ID/set-group-ID or file-capability
 	 * ctrace would let any user trace anything. */
 	if (getauxval(AT_SECURE)) {

@@ -390,7 +390,11 @@ int filter_check_trace(const struct arch_def *a, const char *e)
 		return 0;
 	scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
 	if (filter_parse_trace(a, eq ? eq + 1 : e, scratch, err, sizeof(err)) < 0) {
-		ct_error("%s", err);
+		/* strace counts a bad @personality as a usage error */
+		if (strncmp(err, "incorrect personality designator", 32) == 0)
+			ct_error_help("%s", err);
+		else
+			ct_error("%s", err);
 		return -EINVAL;
 	}
 	return 0;

@@ -304,7 +304,10 @@ fail_quiet:
 	return -EINVAL;
 }
 
-/* Write the pokes into the buffers the arguments point to. */
+/* Write the pokes into the buffers the arguments point to.  A buffer
+ * not writable at all is said as strace says it ("couldn't poke"); one
+ * written in part (it ends in an unmapped page), with the byte counts
+ * and strace's words, and the part written stays. */
 static bool do_pokes(const struct tcb *tcp, const struct poke *pk, unsigned n)
 {
 	bool done = false;
@@ -312,6 +315,7 @@ static bool do_pokes(const struct tcb *tcp, const struct poke *pk, unsigned n)
 	for (unsigned i = 0; i < n; i++) {
 		unsigned long addr = tcp->args[pk[i].arg - 1];
 		size_t off = 0;
+		int err = 0;
 
 		while (off < pk[i].len) {
 			unsigned long a = (addr + off) & ~(sizeof(long) - 1);
@@ -321,13 +325,23 @@ static bool do_pokes(const struct tcb *tcp, const struct poke *pk, unsigned n)
 
 			if (take > pk[i].len - off)
 				take = pk[i].len - off;
-			if (mem_read(tcp->pid, a, &word, sizeof(word)) < 0)
+			err = mem_read(tcp->pid, a, &word, sizeof(word));
+			if (err < 0)
 				break;
 			memcpy((unsigned char *)&word + skip, pk[i].data + off, take);
-			if (mem_write_word(tcp->pid, a, word) < 0)
+			err = mem_write_word(tcp->pid, a, word);
+			if (err < 0)
 				break;
 			off += take;
 			done = true;
+		}
+		if (off == 0 && err < 0) {
+			ct_warn("Failed to tamper with process %d: couldn't poke", (int)tcp->pid);
+		} else if (off < pk[i].len && err < 0) {
+			ct_warn("pid:%d short write (%zu < %zu) @0x%lx: %s", (int)tcp->pid,
+				off, pk[i].len, addr, strerror(-err));
+			ct_warn("short read (%zu < %zu) @0x%lx: %s", off, pk[i].len,
+				addr, strerror(-err));
 		}
 	}
 	return done;

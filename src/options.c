@@ -11,7 +11,9 @@
 #include "arch.h"
 #include "dump.h"
 #include "filter.h"
+#include "pathtrace.h"
 #include "stacktrace.h"
+#include "summary.h"
 #include "syscallent.h"
 #include "util.h"
 
@@ -302,12 +304,15 @@ int parse_quiet(const char *value, unsigned *mask)
 static int parse_decode_fds(const char *value, unsigned *mask)
 {
 	static const char *const kinds[] = { "path", "socket", "dev", "pidfd" };
-	_cleanup_free_ char *copy = xstrdup(value);
+	bool negate = *value == '!';
+	_cleanup_free_ char *copy = xstrdup(value + negate);
 	char *save = NULL;
 	unsigned m = 0;
 
-	if (*value == '!' || !*value)
+	if (!*copy) {
+		ct_error("invalid decode-fds '%s'", value);
 		return -EINVAL;
+	}
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		unsigned bit = 0;
 
@@ -316,11 +321,14 @@ static int parse_decode_fds(const char *value, unsigned *mask)
 		for (unsigned i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 			if (strcmp(tok, kinds[i]) == 0)
 				bit = 1u << i;
-		if (!bit && strcmp(tok, "none") != 0)
+		if (!bit && strcmp(tok, "none") != 0) {
+			ct_error("invalid decode-fds '%s'", tok);
 			return -EINVAL;
+		}
 		m |= bit;
 	}
-	*mask = m;
+	/* "!path": every other kind */
+	*mask = negate ? DECODE_FD_ALL & ~m : m;
 	return 0;
 }
 
@@ -498,17 +506,22 @@ int parse_overhead(const char *s, long long *ns)
 static int bad_arg(int c, int li, const char *arg)
 {
 	if (li >= 0)
-		ct_error("invalid --%s argument: '%s'", ctrace_long_options[li].name, arg);
+		ct_error_help("invalid --%s argument: '%s'", ctrace_long_options[li].name, arg);
 	else
-		ct_error("invalid -%c argument: '%s'", c, arg);
+		ct_error_help("invalid -%c argument: '%s'", c, arg);
 	return -EINVAL;
+}
+
+static bool is_quiet_qualifier(const char *e)
+{
+	return strncmp(e, "quiet=", 6) == 0 || strncmp(e, "silent=", 7) == 0 ||
+	       strncmp(e, "silence=", 8) == 0 || strncmp(e, "q=", 2) == 0;
 }
 
 /* -e NAME=VALUE that options, not the filter, keep */
 static int take_qualifier(struct options *opts, const char *e)
 {
-	if (strncmp(e, "quiet=", 6) == 0 || strncmp(e, "silent=", 7) == 0 ||
-	    strncmp(e, "silence=", 8) == 0 || strncmp(e, "q=", 2) == 0) {
+	if (is_quiet_qualifier(e)) {
 		const char *v = strchr(e, '=') + 1;
 
 		opts->quiet_seen = true;
@@ -522,10 +535,8 @@ static int take_qualifier(struct options *opts, const char *e)
 		const char *v = strchr(e, '=') + 1;
 
 		opts->decode_fds_set = true;
-		if (parse_decode_fds(v, &opts->decode_fds) < 0) {
-			ct_error("invalid decode-fds '%s'", v);
+		if (parse_decode_fds(v, &opts->decode_fds) < 0)
 			return -EINVAL;
-		}
 		return 1;
 	}
 	{
@@ -545,6 +556,13 @@ static int bad_usage(void)
 int options_parse(struct options *opts, int argc, char **argv)
 {
 	int c, li, daemonize_short = 0, daemonize_long = 0, ycount = 0;
+	/* strace refuses a short option with its long twin: -f and
+	 * --follow-forks, -ff and --output-separately, -t and
+	 * --absolute-timestamps, -q and --quiet/-e quiet=; -c with -C */
+	int follow_short = 0;
+	bool follow_long = false, t_short = false, ts_long = false;
+	bool q_short = false, q_long = false, c_only = false, c_also = false;
+	bool x_short = false, x_long = false;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
@@ -560,21 +578,29 @@ int options_parse(struct options *opts, int argc, char **argv)
 	while ((li = -1, c = getopt_long(argc, argv, ctrace_short_options, ctrace_long_options,
 					 &li)) != -1) {
 		switch (c) {
-		case 'f': opts->follow++; break;
+		case 'f':
+			opts->follow++;
+			if (li >= 0)
+				follow_long = true;
+			else
+				follow_short++;
+			break;
 		case 'o': opts->outfile = optarg; break;
 		case 'p':
 			if (options_add_pids(opts, optarg) < 0)
 				return -EINVAL;
 			break;
 		case 's':
-			if (parse_uint(optarg, &opts->max_strlen) < 0) {
-				ct_error("invalid -s argument: '%s'", optarg);
-				return -EINVAL;
-			}
+			/* strace's bound: under 2^30 */
+			if (parse_uint(optarg, &opts->max_strlen) < 0 ||
+			    opts->max_strlen >= 1U << 30)
+				return bad_arg(c, li, optarg);
 			break;
 		case 'e': {
 			int r = take_qualifier(opts, optarg);
 
+			if (is_quiet_qualifier(optarg))
+				q_long = true;
 			if (r < 0)
 				return bad_usage();
 			if (r == 0 && filter_check_trace(arch_native, optarg) < 0)
@@ -602,7 +628,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		}
 		case 'a':
 			if (parse_uint(optarg, &opts->acolumn) < 0) {
-				ct_error("invalid -a argument: '%s'", optarg);
+				ct_error_help("invalid -a argument: '%s'", optarg);
 				return bad_usage();
 			}
 			break;
@@ -618,6 +644,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case 'i': opts->print_ip = true; break;
 		case OPT_OUTPUT_SEPARATELY: opts->separately = true; break;
 		case OPT_STRINGS_IN_HEX:
+			x_long = true;
 			if (!optarg || strcmp(optarg, "all") == 0) {
 				opts->xflag = 2;
 			} else if (strcmp(optarg, "non-ascii") == 0) {
@@ -627,7 +654,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 			} else if (strcmp(optarg, "none") == 0) {
 				opts->xflag = 0;
 			} else {
-				ct_error("invalid --strings-in-hex argument: '%s'", optarg);
+				ct_error_help("invalid --strings-in-hex argument: '%s'", optarg);
 				return bad_usage();
 			}
 			break;
@@ -636,14 +663,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 			if (!optarg) {
 				opts->decode_fds = DECODE_FD_PATH;
 			} else if (parse_decode_fds(optarg, &opts->decode_fds) < 0) {
-				ct_error("invalid decode-fds '%s'", optarg);
 				return bad_usage();
 			}
 			break;
 		case 'E': push(&opts->env, &opts->nenv, optarg); break;
 		case 'u': opts->username = optarg; break;
 		case 'v': opts->verbose = true; break;
-		case 'x': opts->xflag++; break;
+		case 'x': opts->xflag++; x_short = true; break;
 		case 'X':
 			if (strcmp(optarg, "raw") == 0) {
 				opts->xlat_style = XLAT_RAW;
@@ -652,22 +678,23 @@ int options_parse(struct options *opts, int argc, char **argv)
 			} else if (strcmp(optarg, "verbose") == 0) {
 				opts->xlat_style = XLAT_VERBOSE;
 			} else {
-				ct_error("invalid -X argument: '%s'", optarg);
-				return bad_usage();
+				return bad_arg(c, li, optarg);
 			}
 			break;
 		case 'y': ycount++; break;
 		case 'r': opts->rel_prec = 6; break;
-		case 't': if (opts->tflag < TS_EPOCH) opts->tflag++; break;
+		case 't':
+			if (opts->tflag < TS_EPOCH)
+				opts->tflag++;
+			t_short = true;
+			break;
 		case 'T': opts->T_prec = 6; break;
 		case OPT_REL_TS:
 		case OPT_SYSCALL_TIMES: {
 			int p = optarg ? parse_precision(optarg) : 6;
 
-			if (p < 0) {
-				ct_error("invalid precision: '%s' (s, ms, us or ns)", optarg);
-				return -EINVAL;
-			}
+			if (p < 0)
+				return bad_arg(c, li, optarg);
 			if (c == OPT_REL_TS)
 				opts->rel_prec = p;
 			else
@@ -675,23 +702,55 @@ int options_parse(struct options *opts, int argc, char **argv)
 			break;
 		}
 		case OPT_ABS_TS:
+			ts_long = true;
 			if (!optarg) {
 				opts->ts_format = TSF_TIME;
 			} else if (parse_abs_timestamps(optarg, &opts->ts_format, &opts->ts_prec) < 0) {
-				ct_error("invalid --absolute-timestamps argument: '%s'", optarg);
-				return -EINVAL;
+				return bad_arg(c, li, optarg);
 			} else if (opts->ts_format == TSF_DEFAULT) {
 				opts->ts_format = TSF_TIME;
 			}
 			break;
-		case 'c': opts->count = COUNT_ONLY; break;
-		case 'C': opts->count = COUNT_ALSO; break;
+		case 'c':
+		case 'C':
+			if (c == 'c')
+				c_only = true;
+			else
+				c_also = true;
+			if (c_only && c_also) {
+				ct_error_help("-c/--summary-only and -C/--summary are mutually exclusive");
+				return bad_usage();
+			}
+			opts->count = c == 'c' ? COUNT_ONLY : COUNT_ALSO;
+			break;
 		case 'k': opts->stack = true; break;
 		case 'w': opts->count_wall = true; break;
-		case 'S': opts->sortby = optarg; break;
-		case 'U': opts->columns = optarg; break;
+		case 'S': {
+			enum sum_sort ss;
+
+			if (summary_parse_sort(optarg, &ss) < 0) {
+				ct_error_help("invalid sortby: '%s'", optarg);
+				return bad_usage();
+			}
+			opts->sortby = optarg;
+			break;
+		}
+		case 'U': {
+			char err[256];
+
+			if (summary_check_columns(optarg, err, sizeof(err)) < 0) {
+				ct_error_help("%s", err);
+				return bad_usage();
+			}
+			opts->columns = optarg;
+			break;
+		}
 		case 'q':
 			opts->quiet_seen = true;
+			if (li >= 0 || optarg)
+				q_long = true;
+			else
+				q_short = true;
 			if (optarg) {
 				if (parse_quiet(optarg, &opts->quiet_mask) < 0) {
 					ct_error("invalid quiet '%s'", optarg);
@@ -724,7 +783,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		}
 		case OPT_TIPS:
 			if (parse_tips(opts, optarg ? optarg : "") < 0) {
-				ct_error("invalid --tips argument: '%s'", optarg);
+				ct_error_help("invalid --tips argument: '%s'", optarg);
 				return bad_usage();
 			}
 			break;
@@ -739,11 +798,12 @@ int options_parse(struct options *opts, int argc, char **argv)
 			daemonize_short++;
 			break;
 		case OPT_DAEMONIZE:
-			if (!optarg || strcmp(optarg, "grandchild") == 0)
+			/* strace takes the names in any case (--daemonize=Pgrp) */
+			if (!optarg || strcasecmp(optarg, "grandchild") == 0)
 				daemonize_long = DAEMONIZE_GRANDCHILD;
-			else if (strcmp(optarg, "pgroup") == 0 || strcmp(optarg, "pgrp") == 0)
+			else if (strcasecmp(optarg, "pgroup") == 0 || strcasecmp(optarg, "pgrp") == 0)
 				daemonize_long = DAEMONIZE_PGROUP;
-			else if (strcmp(optarg, "session") == 0)
+			else if (strcasecmp(optarg, "session") == 0)
 				daemonize_long = DAEMONIZE_SESSION;
 			else
 				return bad_arg(c, li, optarg);
@@ -776,13 +836,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 			       stacktrace_demangles ? " stack-demangle" : "");
 			return 1;
 		case ':':
-			ct_error("option requires an argument -- '%c'", optopt);
+			ct_error_help("option requires an argument -- '%c'", optopt);
 			return bad_usage();
 		default:
 			if (optopt && optopt < 0x100)
-				ct_error("invalid option -- '%c'", optopt);
+				ct_error_help("invalid option -- '%c'", optopt);
 			else
-				ct_error("unrecognized option '%s'", argv[optind - 1]);
+				ct_error_help("unrecognized option '%s'", argv[optind - 1]);
 			return bad_usage();
 		}
 	}
@@ -799,7 +859,32 @@ int options_parse(struct options *opts, int argc, char **argv)
 		opts->argc = argc - optind;
 	}
 	if (!opts->argv && opts->npids == 0) {
-		ct_error("must have PROG [ARGS] or -p PID (see 'ctrace -h')");
+		ct_error_help("must have PROG [ARGS] or -p PID");
+		return bad_usage();
+	}
+	/* -P: resolved now, as strace does, before the checks below (its
+	 * "Requested path ... resolved into ..." comes first); only
+	 * --quiet=path-resolution (or -e quiet=) silences it, not -qqq */
+	for (size_t i = 0; i < opts->npaths; i++)
+		pathtrace_add(opts->paths[i], q_long && (opts->quiet_mask & QUIET_PATH_RESOLUTION));
+	if (follow_short && follow_long) {
+		ct_error("-f and --follow-forks cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (follow_short > 1 && opts->separately) {
+		ct_error("-ff and --output-separately cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (x_short && x_long) {
+		ct_error("-x and --strings-in-hex cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (t_short && ts_long) {
+		ct_error("-t and --absolute-timestamps cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (q_short && q_long) {
+		ct_error("-q and -e quiet/--quiet cannot be provided simultaneously");
 		return bad_usage();
 	}
 	if (daemonize_short && daemonize_long) {
@@ -808,11 +893,11 @@ int options_parse(struct options *opts, int argc, char **argv)
 	}
 	opts->daemonize = daemonize_long ? daemonize_long : daemonize_short;
 	if (opts->daemonize && !opts->argv) {
-		ct_error("PROG [ARGS] must be specified with -D/--daemonize");
+		ct_error_help("PROG [ARGS] must be specified with -D/--daemonize");
 		return bad_usage();
 	}
 	if (opts->daemonize > DAEMONIZE_SESSION) {
-		ct_error("Too many -D's (%d), maximum supported -D count is %d",
+		ct_error_help("Too many -D's (%d), maximum supported -D count is %d",
 			 opts->daemonize, DAEMONIZE_SESSION);
 		return bad_usage();
 	}
@@ -848,9 +933,22 @@ int options_parse(struct options *opts, int argc, char **argv)
 			ct_error("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
 		opts->seccomp_bpf = -1;
 	}
+	/* after the --seccomp-bpf warnings, as strace */
+	if (opts->count && (opts->follow > 1 || opts->separately)) {
+		ct_error_help("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
+		return bad_usage();
+	}
+	if (opts->count_wall && !opts->count) {
+		ct_error_help("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+		return bad_usage();
+	}
+	if (opts->columns && !opts->count) {
+		ct_error_help("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+		return bad_usage();
+	}
 	if ((opts->separately || opts->follow > 1) && opts->outfile &&
 	    (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {
-		ct_error("piping the output and -ff/--output-separately are mutually exclusive");
+		ct_error_help("piping the output and -ff/--output-separately are mutually exclusive");
 		return bad_usage();
 	}
 	if (opts->follow > 1 && !opts->outfile)

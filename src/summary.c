@@ -86,6 +86,37 @@ int summary_parse_columns(const char *s, enum sum_col *cols, unsigned *ncols)
 	return 0;
 }
 
+int summary_check_columns(const char *s, char *err, size_t errsize)
+{
+	bool seen[SC__COUNT] = { false };
+	const char *tok = s;
+
+	for (;;) {
+		size_t len = strcspn(tok, ",");
+		_cleanup_free_ char *name = xmalloc(len + 1);
+		size_t i;
+
+		memcpy(name, tok, len);
+		name[len] = '\0';
+		for (i = 0; i < ARRAY_SIZE(col_names); i++)
+			if (sum_name_eq(col_names[i].name, name))
+				break;
+		if (i == ARRAY_SIZE(col_names)) {
+			snprintf(err, errsize, "unknown column name: '%s'", name);
+			return -EINVAL;
+		}
+		if (seen[col_names[i].col]) {
+			snprintf(err, errsize, "call summary column has been provided more than "
+				 "once: '%s' (-U option residual: '%s')", name, tok);
+			return -EINVAL;
+		}
+		seen[col_names[i].col] = true;
+		if (!tok[len])
+			return 0;
+		tok += len + 1;
+	}
+}
+
 void summary_init(const struct arch_def *a, bool wall)
 {
 	sum_arch = a;

@@ -25,6 +25,9 @@ struct sum_stat {
 /* Parse -S and -U arguments (0 or -EINVAL). */
 int summary_parse_sort(const char *s, enum sum_sort *out);
 int summary_parse_columns(const char *s, enum sum_col *cols, unsigned *ncols);
+/* -U LIST checked as strace checks it: 0, or -EINVAL with strace's words
+ * in err ("unknown column name: 'x'", a column given twice). */
+int summary_check_columns(const char *s, char *err, size_t errsize);
 
 /* Start collecting for arch a; wall: -w (wall clock) instead of the
  * tracee's CPU time. */

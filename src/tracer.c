@@ -49,6 +49,8 @@
 
 static const struct options *opt;
 static struct outstream *shared_out;    /* stderr or -o FILE (not -ff) */
+/* the output's name in a write error: strace's "-o FILE: strerror" */
+static const char *out_name = "stderr";
 static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
 static bool main_detached;               /* -b execve let it go */
@@ -258,8 +260,6 @@ int tracer_init(const struct options *opts)
 	if (opts->overhead_ns >= 0)
 		summary_set_overhead((uint64_t)opts->overhead_ns);
 
-	for (size_t i = 0; i < opts->npaths; i++)
-		pathtrace_add(opts->paths[i], opts->quiet_mask & QUIET_PATH_RESOLUTION);
 	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
 	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
 	if (ret < 0)
@@ -291,6 +291,8 @@ int tracer_init(const struct options *opts)
 			return ret;
 		}
 	}
+	if (opts->outfile)
+		out_name = opts->outfile;
 	if (!opts->outfile || opts->follow < 2) {
 		shared_out = outstream_new(fp);
 		shared_out->popened = opts->outfile &&
@@ -899,13 +901,15 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 
 /* -e trace=: the sets are kept by host number.  A 32-bit call counts as
  * the host call of the same name; one the host lacks (mmap2, stat64...)
- * as an unknown number. */
+ * as an unknown number.  A number no table of its personality names
+ * (syscall_0x1c3) is traced whatever -e trace= says, as strace does:
+ * no class or name can select it, and it is worth seeing. */
 static bool syscall_traced(const struct tcb *tcp)
 {
 	long nr;
 
 	if (!tcp->ent)
-		return trace_set[arch_native->nsyscalls];
+		return true;
 	nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
 	return trace_set[nr < 0 ? (long)arch_native->nsyscalls : nr];
 }
@@ -970,6 +974,8 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->err = 0;
 	tcp->rval = 0;
 	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+	if (!tcp->ent)
+		ct_debug("pid %d invalid syscall %#lx", (int)tcp->pid, (unsigned long)tcp->scno);
 	/* a new thread (seen here when clone events are not reported) */
 	if (tcp->ent && (((tcp->ent->props & SP_CLONE) && (tcp->args[0] & CLONE_THREAD)) ||
 			 (tcp->ent->props & SP_CLONE3)))
@@ -1591,8 +1597,7 @@ int tracer_loop(void)
 				/* full disk, closed pipe...: stop tracing cleanly,
 				 * never hang; the command goes on untraced */
 				output_failed = -ret;
-				ct_error("write error on the trace output: %s; detaching",
-					 strerror(output_failed));
+				ct_error("%s: %s", out_name, strerror(output_failed));
 				detach_all(0);
 				break;
 			}
@@ -1611,12 +1616,24 @@ int tracer_loop(void)
 		}
 		tcp = tcb_find(pid);
 		if (!tcp) {
-			if (!WIFSTOPPED(status))
+			if (!WIFSTOPPED(status)) {
+				/* a child of ctrace's it never traced: one it
+				 * inherited ((sleep 1 & exec ctrace true)), one
+				 * a tracee made with CLONE_PARENT (untraced
+				 * without -f); the command -b execve let go is
+				 * waited for below */
+				if (!(pid == main_pid && main_detached) &&
+				    !(opt->quiet_mask & QUIET_EXIT))
+					ct_warn("Exit of unknown pid %d ignored", (int)pid);
 				continue;
+			}
 			/* The first stop of an auto-attached child may come
-			 * before its parent's fork event. */
+			 * before its parent's fork event.  Without -f, it is a
+			 * child made with CLONE_PTRACE (or inherited): let go. */
 			if (!opt->follow && !use_seccomp) {
 				ptrace(PTRACE_DETACH, pid, 0L, 0L);
+				if (!(opt->quiet_mask & QUIET_ATTACH))
+					ct_warn("Detached unknown pid %d", (int)pid);
 				continue;
 			}
 			tcp = new_child_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
@@ -1647,7 +1664,7 @@ int tracer_loop(void)
 	if (ret < 0 && !output_failed) {
 		/* the last buffered lines (of a lazy stream: the only ones) */
 		output_failed = -ret;
-		ct_error("write error on the trace output: %s", strerror(output_failed));
+		ct_error("%s: %s", out_name, strerror(output_failed));
 	}
 
 	if (main_pid && main_status == -1 && output_failed) {

@@ -6,12 +6,13 @@
 #include <string.h>
 
 void (*ct_message_hook)(void);
+const char *ct_progname = "ctrace";
 
 static void vmsg(const char *fmt, va_list ap)
 {
 	if (ct_message_hook)
 		ct_message_hook();
-	fputs("ctrace: ", stderr);
+	fprintf(stderr, "%s: ", ct_progname);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 }
@@ -30,6 +31,15 @@ void ct_warn(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(fmt, ap);
 	va_end(ap);
+}
+
+void ct_error_help(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s -h' for more information.\n", ct_progname);
 }
 
 bool ct_debug_on;

@@ -37,14 +37,21 @@ static inline void fclosep(FILE **f)
 #define TAKE_FD(fd) ({ int _t = (fd); (fd) = -1; _t; })
 #define TAKE_PTR(p) ({ __typeof__(p) _t = (p); (p) = NULL; _t; })
 
-/* Messages on stderr, prefixed with "ctrace: ". */
+/* Messages on stderr, prefixed with ct_progname and ": ", as strace does
+ * with its invocation name: main() sets it to argv[0] ("ctrace" when run
+ * from PATH, the path when run by one, "strace" when installed as strace);
+ * "ctrace" until then (unit tests). */
+extern const char *ct_progname;
 /* Run before a message is written to stderr, when set (print.c: trace
  * text still in a sink goes to its stream first, so the two keep their
  * order on a shared stderr). */
 extern void (*ct_message_hook)(void);
 void ct_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ct_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* -d: debug messages ("ctrace: ...") on stderr when ct_debug_on. */
+/* A usage error: the message, then "Try 'PROGNAME -h' for more
+ * information.", as strace words its usage errors. */
+void ct_error_help(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* -d: debug messages ("PROGNAME: ...") on stderr when ct_debug_on. */
 extern bool ct_debug_on;
 void ct_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void ct_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

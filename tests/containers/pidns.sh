@@ -13,7 +13,7 @@ hostpid=$(podman inspect --format '{{.State.Pid}}' "$cid")
 [ -n "$hostpid" ] && [ "$hostpid" != 0 ] || { echo "FAIL: no host pid for the container"; exit 1; }
 rc=0
 timeout -s INT 2 "$CTRACE" -f -e trace=execve,wait4 -o "$TMP/out" -p "$hostpid" 2>"$TMP/err"
-grep -q "^ctrace: Process $hostpid (pid 1 in its pid namespace) attached\$" "$TMP/err" ||
+grep -q "^$CTRACE: Process $hostpid (pid 1 in its pid namespace) attached\$" "$TMP/err" ||
 	{ echo "FAIL: attach message without the namespace pid:"; cat "$TMP/err"; rc=1; }
 # -f -o FILE: "PID (ctr NSPID) " before every line
 grep -q "^$hostpid  *(ctr 1) " "$TMP/out" || { echo "FAIL: no '$hostpid (ctr 1)' prefix"; head -5 "$TMP/out"; rc=1; }

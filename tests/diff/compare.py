@@ -17,7 +17,8 @@ not shift the rest).
 
 With -e the two tracers' stderr (their own messages: "Process N
 attached", warnings; and the workload's stderr) are compared too, with
-the program name ("strace: " / "ctrace: " at the start of a line) and
+the program name ("strace: " / "ctrace: " at the start of a line, or
+its path when run by one: "/path/to/ctrace: ") and
 the pids normalised; their lines count in the agreement and any
 difference is reported on a line "NAME: stderr differs".
 
@@ -273,7 +274,7 @@ def sigchld_before_wait(lines):
     return out
 
 
-TRACER = re.compile(r'^(?:strace|ctrace): ')
+TRACER = re.compile(r'^(?:\S*/)?(?:strace|ctrace): ')
 
 
 def normalise_stderr(path, pids):

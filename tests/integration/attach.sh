@@ -39,9 +39,9 @@ for sig in INT TERM HUP; do
 	kill -$sig $ct; wait $ct; st=$?
 	# as strace: it detaches, then dies of the signal
 	[ $st = $((128 + $(kill -l $sig))) ] || { echo "FAIL: ctrace exit status $st after SIG$sig"; rc=1; }
-	grep -q "^ctrace: Process $spin attached with 3 threads$" "$TMP/e.$sig" ||
+	grep -q "^$CTRACE: Process $spin attached with 3 threads$" "$TMP/e.$sig" ||
 		{ echo "FAIL: no 'attached with 3 threads' message"; cat "$TMP/e.$sig"; rc=1; }
-	n=$(grep -c "^ctrace: Process [0-9]* detached$" "$TMP/e.$sig")
+	n=$(grep -c "^$CTRACE: Process [0-9]* detached$" "$TMP/e.$sig")
 	[ "$n" = 3 ] || { echo "FAIL: $n detach messages, expected 3"; cat "$TMP/e.$sig"; rc=1; }
 	check_free "$spin" || rc=1
 	# the threads' lines carry pid prefixes

@@ -9,9 +9,10 @@ expect_error() {
 	local st=$?
 	if [ $st != 1 ]; then
 		echo "FAIL: ctrace $*: exit status $st, expected 1"; rc=1
-	elif [ "$(wc -l <"$TMP/err")" != 1 ]; then
+	elif [ "$(grep -vcx "Try '$CTRACE -h' for more information." "$TMP/err")" != 1 ]; then
+		# (a usage error adds strace's "Try 'NAME -h' ..." line)
 		echo "FAIL: ctrace $*: expected one error line, got:"; cat "$TMP/err"; rc=1
-	elif ! grep -q "^ctrace: $pattern" "$TMP/err"; then
+	elif ! grep -q "^$CTRACE: $pattern" "$TMP/err"; then
 		echo "FAIL: ctrace $*: message '$(cat "$TMP/err")' does not match '$pattern'"; rc=1
 	else
 		echo "ok: ctrace $* -> $(cat "$TMP/err")"

@@ -28,6 +28,6 @@ done
 "$CTRACE" --check --bogus 2>"$out"
 rc=$?
 [ "$rc" = 1 ] || { echo "FAIL: usage error exit $rc, want 1"; exit 1; }
-grep -q "^ctrace: " "$out" || { echo "FAIL: no 'ctrace: ' line"; cat "$out"; exit 1; }
+grep -q "^$CTRACE: " "$out" || { echo "FAIL: no 'ctrace: ' line"; cat "$out"; exit 1; }
 echo "PASS"
 exit 0

@@ -9,11 +9,11 @@ n=$("$CTRACE" --list-syscalls | wc -l); [ "$n" -gt 300 ] || { echo "FAIL: --list
 "$CTRACE" --list-syscalls | grep -qx openat || { echo "FAIL: openat not listed"; rc=1; }
 # one option table: --check after a tracing option with a value is still --check
 out=$("$CTRACE" --attach 1 --check --bogus 2>&1)
-[ "$out" = "ctrace: --check does not take option '--bogus'" ] || { echo "FAIL: --attach 1 --check: $out"; rc=1; }
+[ "$out" = "$CTRACE: --check does not take option '--bogus'" ] || { echo "FAIL: --attach 1 --check: $out"; rc=1; }
 out=$("$CTRACE" -X raw --check 2>&1)
-[ "$out" = "ctrace: --check does not take option '-X'" ] || { echo "FAIL: -X raw --check: $out"; rc=1; }
+[ "$out" = "$CTRACE: --check does not take option '-X'" ] || { echo "FAIL: -X raw --check: $out"; rc=1; }
 out=$("$CTRACE" --check --stack-traces 2>&1)
-[ "$out" = "ctrace: --check does not take option '--stack-traces'" ] || { echo "FAIL: --check --stack-traces: $out"; rc=1; }
+[ "$out" = "$CTRACE: --check does not take option '--stack-traces'" ] || { echo "FAIL: --check --stack-traces: $out"; rc=1; }
 if command -v man >/dev/null; then
 	out=$(MANWIDTH=80 man -l "$srcdir/docs/ctrace.1" 2>&1 >/dev/null)
 	[ -z "$out" ] || { echo "FAIL: man page warnings: $out"; rc=1; }

@@ -20,7 +20,7 @@ grep -q '^Seccomp:[[:space:]]2$' "$TMP/st" || { echo "FAIL: fast path not in use
 "$CTRACE" -o /dev/null -e trace=openat cat /proc/self/status >"$TMP/st"
 grep -q '^Seccomp:[[:space:]]0$' "$TMP/st" || { echo "FAIL: filter installed without -f"; rc=1; }
 "$CTRACE" --seccomp-bpf -o /dev/null -e trace=openat true 2>"$TMP/e"
-grep -qx "ctrace: --seccomp-bpf cannot be used without -f/--follow-forks, disabling" "$TMP/e" ||
+grep -qx "$CTRACE: --seccomp-bpf cannot be used without -f/--follow-forks, disabling" "$TMP/e" ||
 	{ echo "FAIL: no strace message for --seccomp-bpf without -f"; cat "$TMP/e"; rc=1; }
 if command -v strace >/dev/null; then
 	# a traced program that traces its own child (strace here, gdb alike)

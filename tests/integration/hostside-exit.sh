@@ -56,7 +56,7 @@ for ((i = 0; i < rounds; i++)); do
 		grep -q 'not visible in ctrace' "$TMP/out" && gone=$((gone + 1))
 		;;
 	1)
-		if [ "$(wc -l <"$TMP/err")" != 1 ] || ! grep -q '^ctrace: ' "$TMP/err"; then
+		if [ "$(wc -l <"$TMP/err")" != 1 ] || ! grep -q "^$CTRACE: " "$TMP/err"; then
 			echo "FAIL: $what: status 1 without one 'ctrace: ' error line:"; head -5 "$TMP/err"; rc=1
 		fi
 		;;

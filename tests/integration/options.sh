@@ -18,7 +18,7 @@ experr() { # expected-message args...
 	"$ctrace" "$@" true >/dev/null 2>"$tmp/err"
 	rc=$?
 	[ $rc = 1 ] || bad "ctrace $*: exit $rc, want 1"
-	grep -qxF "$want" "$tmp/err" || bad "ctrace $*: stderr '$(head -1 "$tmp/err")', want '$want'"
+	grep -qxF "$ctrace: ${want#ctrace: }" "$tmp/err" || bad "ctrace $*: stderr '$(head -1 "$tmp/err")', want '$want'"
 }
 experr "ctrace: invalid system call 'nosuch'" -e trace=nosuch
 experr "ctrace: invalid system call 'nosuch'" -e trace=open,nosuch

@@ -45,7 +45,7 @@ grep -q "^  profile: *built-in docker-default, version 20.10: Docker 20.10.24" "
 	bad "text: no built-in profile line"
 # a path is always a file
 run --check --profile ./docker-default
-[ "$rc" = 1 ] && grep -q "^ctrace: ./docker-default: No such file" "$tmp/err" ||
+[ "$rc" = 1 ] && grep -q "^$CTRACE: ./docker-default: No such file" "$tmp/err" ||
 	bad "./docker-default: rc $rc, $(cat "$tmp/err")"
 
 # podman-default is podman's own: the same answers as the seccomp.json
@@ -151,7 +151,7 @@ expect_err() {	# expect_err PATTERN ARGS...
 	run "$@"
 	[ "$rc" = 1 ] || bad "$*: exit $rc, want 1"
 	[ "$(wc -l <"$tmp/err")" = 1 ] || bad "$*: not one line: $(cat "$tmp/err")"
-	grep -q "^ctrace: .*$pat" "$tmp/err" || bad "$*: no '$pat' in: $(cat "$tmp/err")"
+	grep -q "^$CTRACE: .*$pat" "$tmp/err" || bad "$*: no '$pat' in: $(cat "$tmp/err")"
 	[ -s "$tmp/out" ] && bad "$*: printed a report"
 }
 printf 'kind: Pod\nspec: [\n' >"$tmp/malformed.yaml"

@@ -83,7 +83,7 @@ done
 # 6. -u: an unknown user is one clear error line and exit 1 (it crashed)
 "$S" -u ctrace-no-such-user true >"$TMP/u.out" 2>"$TMP/u.err"; s=$?
 if [ $s != 1 ] || [ "$(wc -l <"$TMP/u.err")" != 1 ] ||
-	! grep -q "^ctrace: Cannot find user 'ctrace-no-such-user'.*/etc/passwd" "$TMP/u.err"; then
+	! grep -q "^$S: Cannot find user 'ctrace-no-such-user'.*/etc/passwd" "$TMP/u.err"; then
 	bad "-u of an unknown user: exit $s, stderr: $(cat "$TMP/u.err")"
 else
 	pass "-u of an unknown user: $(cat "$TMP/u.err")"

@@ -80,7 +80,7 @@ done
 
 # -d: the trace is the same, debug messages go to stderr
 same debug -d -e trace=getpid -- "$IO"
-grep -q '^ctrace: \[wait(0x[0-9a-f]*) = [0-9]*\] WIFSTOPPED' "$TMP/debug.err" ||
+grep -q "^$CTRACE: "'\[wait(0x[0-9a-f]*) = [0-9]*\] WIFSTOPPED' "$TMP/debug.err" ||
 	{ echo "FAIL: debug: no wait status among -d's messages:"; head -5 "$TMP/debug.err"; rc=1; }
 same debug-long --debug -e trace=getpid -- "$IO"
 [ -s "$TMP/debug-long.err" ] || { echo "FAIL: debug-long: --debug printed nothing"; rc=1; }
@@ -98,7 +98,7 @@ same tips-none --tips=format:none -e trace=getpid -- "$IO"
 bad() {
 	local s c
 	s=$("$STRACE" "$@" true 2>&1 >/dev/null | head -1); local src=$?
-	c=$("$CTRACE" "$@" true 2>&1 >/dev/null | head -1 | sed 's/^ctrace: /strace: /')
+	c=$("$CTRACE" "$@" true 2>&1 >/dev/null | head -1 | sed "s|^$CTRACE: |strace: |")
 	"$CTRACE" "$@" true >/dev/null 2>&1; local crc=$?
 	"$STRACE" "$@" true >/dev/null 2>&1; src=$?
 	if [ "$s" != "$c" ] || [ $crc != $src ]; then

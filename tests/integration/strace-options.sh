@@ -21,7 +21,7 @@ same() {
 	( "$STRACE" -o "$TMP/$name.s" "$@" "${WORK[@]}" >/dev/null 2>&1 )
 	( "$CTRACE" -o "$TMP/$name.c" "$@" "${WORK[@]}" >/dev/null 2>"$TMP/$name.err" )
 	# ctrace's own messages are strace's, with its name
-	sed 's/^ctrace: /strace: /' "$TMP/$name.err" > "$TMP/$name.c.msg"
+	sed "s|^$CTRACE: |strace: |" "$TMP/$name.err" > "$TMP/$name.c.msg"
 	( "$STRACE" -o /dev/null "$@" "${WORK[@]}" >/dev/null 2>"$TMP/$name.s.msg" )
 	if ! diff "$TMP/$name.s.msg" "$TMP/$name.c.msg" >"$TMP/$name.msg.diff"; then
 		echo "FAIL: $name: ctrace $*: messages differ from strace's:"; cat "$TMP/$name.msg.diff"; rc=1

@@ -89,7 +89,7 @@ err_case() {	# expected-regex args...
 	run "$@"
 	[ "$rc" = 1 ] || bad "$*: exit $rc, want 1"
 	[ "$(wc -l <"$tmp/err")" = 1 ] || bad "$*: want one error line, got: $(cat "$tmp/err")"
-	grep -q "^ctrace: .*$want" "$tmp/err" || bad "$*: error '$(cat "$tmp/err")' lacks /$want/"
+	grep -q "^$CTRACE: .*$want" "$tmp/err" || bad "$*: error '$(cat "$tmp/err")' lacks /$want/"
 	[ ! -s "$tmp/out" ] || bad "$*: printed a report"
 }
 err_case 'bad-syntax.json: line [0-9]* column [0-9]*' --check --profile "$FIX/bad-syntax.json"

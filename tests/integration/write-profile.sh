@@ -91,7 +91,7 @@ for args in "--write-profile $tmp/x.json" \
 	# shellcheck disable=SC2086
 	run --check $args
 	[ "$rc" = 1 ] || bad "'$args': exit $rc, want 1"
-	[ "$(wc -l <"$tmp/err")" = 1 ] && grep -q '^ctrace: ' "$tmp/err" ||
+	[ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "^$CTRACE: " "$tmp/err" ||
 		{ bad "'$args': not one 'ctrace: ' line"; cat "$tmp/err"; }
 done
 # --- capabilities the engine knows: Docker 20.10 refuses --cap-add BPF and

@@ -14,6 +14,12 @@
 #   CTRACE_STRACE_CACHE    where the built strace tree is kept
 #   CTRACE_STRACE_SUITE_OUT  where results go (default _build/strace-suite)
 #   TESTS="a.gen b.gen"    run only these (the comparison then covers only them)
+#
+# The suite runs ctrace installed as a drop-in: $STRACE is a symlink named
+# "strace" to it ($OUT/bin/strace), as `ln -s ctrace strace` does.  Tests
+# check the tracer's own name: its messages start with its invocation
+# name ("$STRACE_EXE: ..."), and its comm shows in -Y / --decode-pids=comm
+# output (getppid() = N<strace>).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -24,7 +30,10 @@ expected=$here/expected
 jobs=${JOBS:-2}
 
 [ -x "$ctrace" ] || { echo "FAIL: $ctrace is not built"; exit 1; }
-mkdir -p "$out"
+mkdir -p "$out/bin"
+ln -sfn "$ctrace" "$out/bin/strace"
+out=$(cd "$out" && pwd)
+strace_link=$out/bin/strace
 tree=$("$here/build.sh") || { echo "FAIL: could not fetch or build strace 6.1's test suite"; exit 1; }
 cd "$tree/tests" || exit 1
 # strace's tests write their awk for GNU awk (gensub in strace-k*): where
@@ -43,7 +52,7 @@ find . -maxdepth 1 \( -name '*.trs' -o -name '*.log' \) -delete
 # TIMEOUT_DURATION bounds a hung test (strace's default is 1500 s)
 # The lock's fd is not passed on: a test program left behind (a target a
 # failed attach test never stopped) would hold the lock for ever
-STRACE=$ctrace TIMEOUT_DURATION=${TIMEOUT_DURATION:-120} \
+STRACE=$strace_link TIMEOUT_DURATION=${TIMEOUT_DURATION:-120} \
 	make -k -j"$jobs" check ${TESTS:+TESTS="$TESTS"} >"$out/make.log" 2>&1 8>&-
 # ...and such programs are ended: they run in a test's directory of this
 # tree (NAME.dir) and nothing waits
@@ -68,7 +77,7 @@ pass=$(grep -c '^PASS' "$out/results"); fail=$(grep -c '^FAIL' "$out/results")
 skip=$(grep -c '^SKIP' "$out/results")
 # failures because ctrace rejected an option (the goal is none)
 rejected=$(for t in $(sed -n 's/^FAIL: //p' "$out/results"); do
-	grep -lE "ctrace: (invalid option|unrecognized option|option requires|invalid filter action|invalid [a-z-]+ argument)" "$t.log" 2>/dev/null
+	grep -lE "(ctrace|strace): (invalid option|unrecognized option|option requires|invalid filter action|invalid [a-z-]+ argument)" "$t.log" 2>/dev/null
 done | wc -l)
 
 # compare with the list of expected failures
@@ -80,7 +89,7 @@ comm -12 "$out/passed" "$out/expected-names" > "$out/newly-passing"
 status=0
 while read -r t; do
 	echo "FAIL: $t: fails and is not on tests/strace-suite/expected (a regression)"
-	grep -E '^(\+|-)|ctrace: ' "$t.log" 2>/dev/null | head -8 | sed 's/^/    /'
+	grep -E '^(\+|-)|(ctrace|strace): ' "$t.log" 2>/dev/null | head -8 | sed 's/^/    /'
 	status=1
 done < "$out/regressions"
 while read -r t; do
