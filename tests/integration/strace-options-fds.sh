@@ -57,7 +57,7 @@ done
 for o in "--decode-fds=dev -y" "-yy -e decode-fds=path"; do
 	"$STRACE" $o true >/dev/null 2>"$TMP/both.s"; s=$?
 	"$CTRACE" $o true >/dev/null 2>"$TMP/both.c"; c=$?
-	sed -i 's/^ctrace: /strace: /' "$TMP/both.c"
+	sed -i "s|^$CTRACE: |strace: |" "$TMP/both.c"  # messages start with argv[0], as strace's
 	if [ $s != $c ] || ! diff "$TMP/both.s" "$TMP/both.c"; then
 		echo "FAIL: ctrace $o: exit $c, strace exit $s"; rc=1
 	fi
