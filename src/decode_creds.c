@@ -144,8 +144,13 @@ static void print_cap_data(struct tcb *tcp, unsigned long hdr, unsigned long add
 	unsigned n = 1;
 	char a[2048], b[2048], c[2048];
 
-	if (hdr && mem_read(tcp->pid, hdr, &version, sizeof(version)) == 0 &&
-	    version != _LINUX_CAPABILITY_VERSION_1)
+	/* as strace: without a readable header the data's size is unknown,
+	 * so the data is shown as its address */
+	if (!hdr || mem_read(tcp->pid, hdr, &version, sizeof(version)) < 0) {
+		print_addr(tcp, addr);
+		return;
+	}
+	if (version != _LINUX_CAPABILITY_VERSION_1)
 		n = 2;
 	if (!addr || mem_read_struct(tcp, addr, d, n * sizeof(d[0])) < 0) {
 		print_addr(tcp, addr);
