@@ -12,7 +12,6 @@ cat >"$TMP/config.h" <<'H'
 H
 rc=0
 files=("$srcdir"/arch/arch.c "$srcdir"/arch/abi.c "$srcdir"/arch/aarch64/regs.c \
-	"$srcdir"/arch/x86_64/user_desc.c \
 	"$BUILDDIR"/gen/syscalls_x86_64.c "$BUILDDIR"/gen/syscalls_aarch64.c "$BUILDDIR"/gen/xlat.c)
 for f in "$srcdir"/src/*.c; do
 	# the diagnosis and what-if code need libseccomp/libcap/json-c headers

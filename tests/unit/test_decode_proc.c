@@ -499,7 +499,7 @@ static void test_dec_adjtimex_sysctl(void **state)
 	fake_done(&f);
 }
 
-/* x86 struct user_desc (arch/x86_64/user_desc.c) */
+/* x86 struct user_desc (src/decode_x86.c) */
 static void test_dec_user_desc(void **state)
 {
 	struct fake f;
