@@ -595,13 +595,15 @@ static size_t nested_msg(unsigned char *buf, uint16_t type, const void *body, si
 	size_t off = NLMSG_HDRLEN + NLMSG_ALIGN(blen), inner = a1 >= 0 ? NLA_HDRLEN : 0;
 
 	memset(buf, 0, 512);
-	memcpy(buf + NLMSG_HDRLEN, body, blen);
+	if (blen) /* (memcpy from NULL is undefined even for 0 bytes: UBSan) */
+		memcpy(buf + NLMSG_HDRLEN, body, blen);
 	n1.nla_len = (uint16_t)(NLA_HDRLEN + vlen);
 	n0.nla_len = (uint16_t)(NLA_HDRLEN + inner + vlen);
 	memcpy(buf + off, &n0, sizeof(n0));
 	if (a1 >= 0)
 		memcpy(buf + off + NLA_HDRLEN, &n1, sizeof(n1));
-	memcpy(buf + off + NLA_HDRLEN + inner, v, vlen);
+	if (vlen)
+		memcpy(buf + off + NLA_HDRLEN + inner, v, vlen);
 	h.nlmsg_len = (uint32_t)(off + NLA_HDRLEN + inner + vlen);
 	memcpy(buf, &h, sizeof(h));
 	return h.nlmsg_len;
