@@ -8,6 +8,7 @@
 #include <linux/quota.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "decode.h"
 #include "gen/decoders.h"
@@ -51,47 +52,47 @@ static void print_qcmd(struct tcb *tcp, uint32_t qcmd)
 		tprintf(tcp, "%s /* %s */", raw, sb_str(&sb));
 }
 
+/* The fields if_dqblk and if_nextdqblk share (the same layout up to
+ * dqb_id), without the closing brace: the limits and usage, then under -v
+ * the times and dqb_valid. */
+static void print_dqblk_fields(struct tcb *tcp, const struct if_dqblk *d)
+{
+	tprintf(tcp, "{dqb_bhardlimit=%llu, dqb_bsoftlimit=%llu, dqb_curspace=%llu, "
+		"dqb_ihardlimit=%llu, dqb_isoftlimit=%llu, dqb_curinodes=%llu",
+		(unsigned long long)d->dqb_bhardlimit, (unsigned long long)d->dqb_bsoftlimit,
+		(unsigned long long)d->dqb_curspace, (unsigned long long)d->dqb_ihardlimit,
+		(unsigned long long)d->dqb_isoftlimit, (unsigned long long)d->dqb_curinodes);
+	if (pcfg.verbose) {
+		tprintf(tcp, ", dqb_btime=%llu, dqb_itime=%llu, dqb_valid=",
+			(unsigned long long)d->dqb_btime, (unsigned long long)d->dqb_itime);
+		print_flags(tcp, &xlat_if_dqblk_valid, d->dqb_valid, "QIF_???");
+	}
+}
+
 static void print_dqblk(struct tcb *tcp, unsigned long addr)
 {
 	struct if_dqblk d;
 
 	if (!fetch_or_print_addr(tcp, addr, &d, IF_DQBLK_SIZE))
 		return;
-	tprintf(tcp, "{dqb_bhardlimit=%llu, dqb_bsoftlimit=%llu, dqb_curspace=%llu, "
-		"dqb_ihardlimit=%llu, dqb_isoftlimit=%llu, dqb_curinodes=%llu",
-		(unsigned long long)d.dqb_bhardlimit, (unsigned long long)d.dqb_bsoftlimit,
-		(unsigned long long)d.dqb_curspace, (unsigned long long)d.dqb_ihardlimit,
-		(unsigned long long)d.dqb_isoftlimit, (unsigned long long)d.dqb_curinodes);
-	if (pcfg.verbose) {
-		tprintf(tcp, ", dqb_btime=%llu, dqb_itime=%llu, dqb_valid=",
-			(unsigned long long)d.dqb_btime, (unsigned long long)d.dqb_itime);
-		print_flags(tcp, &xlat_if_dqblk_valid, d.dqb_valid, "QIF_???");
-	} else {
-		tprints(tcp, ", ...");
-	}
-	tprints(tcp, "}");
+	print_dqblk_fields(tcp, &d);
+	tprints(tcp, pcfg.verbose ? "}" : ", ...}");
 }
+
+_Static_assert(offsetof(struct if_nextdqblk, dqb_id) == IF_DQBLK_SIZE,
+	       "if_nextdqblk is if_dqblk followed by dqb_id");
 
 /* if_nextdqblk: the same with the id found, which the short form keeps */
 static void print_nextdqblk(struct tcb *tcp, unsigned long addr)
 {
-	struct if_nextdqblk d;
+	struct if_nextdqblk n;
+	struct if_dqblk d;
 
-	if (!fetch_or_print_addr(tcp, addr, &d, sizeof(d)))
+	if (!fetch_or_print_addr(tcp, addr, &n, sizeof(n)))
 		return;
-	tprintf(tcp, "{dqb_bhardlimit=%llu, dqb_bsoftlimit=%llu, dqb_curspace=%llu, "
-		"dqb_ihardlimit=%llu, dqb_isoftlimit=%llu, dqb_curinodes=%llu",
-		(unsigned long long)d.dqb_bhardlimit, (unsigned long long)d.dqb_bsoftlimit,
-		(unsigned long long)d.dqb_curspace, (unsigned long long)d.dqb_ihardlimit,
-		(unsigned long long)d.dqb_isoftlimit, (unsigned long long)d.dqb_curinodes);
-	if (pcfg.verbose) {
-		tprintf(tcp, ", dqb_btime=%llu, dqb_itime=%llu, dqb_valid=",
-			(unsigned long long)d.dqb_btime, (unsigned long long)d.dqb_itime);
-		print_flags(tcp, &xlat_if_dqblk_valid, d.dqb_valid, "QIF_???");
-		tprintf(tcp, ", dqb_id=%u}", d.dqb_id);
-	} else {
-		tprintf(tcp, ", dqb_id=%u, ...}", d.dqb_id);
-	}
+	memcpy(&d, &n, IF_DQBLK_SIZE);
+	print_dqblk_fields(tcp, &d);
+	tprintf(tcp, pcfg.verbose ? ", dqb_id=%u}" : ", dqb_id=%u, ...}", n.dqb_id);
 }
 
 static void print_dqinfo(struct tcb *tcp, unsigned long addr)

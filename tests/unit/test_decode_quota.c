@@ -113,6 +113,31 @@ static void test_structs(void **state)
 	fake_done(&f);
 }
 
+/* Q_GETNEXTQUOTA: if_dqblk's fields and the id found, kept in the short
+ * form too */
+static void test_nextdqblk(void **state)
+{
+	struct if_nextdqblk n = { .dqb_bhardlimit = 1, .dqb_curinodes = 6, .dqb_itime = 8,
+				  .dqb_valid = QIF_ITIME, .dqb_id = 77 };
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	assert_string_equal(drive(&f, dec_quotactl, 0, 0, UQCMD(Q_GETNEXTQUOTA, USRQUOTA), 0, 5,
+				  (unsigned long)&n),
+			    "QCMD(Q_GETNEXTQUOTA, USRQUOTA), NULL, 5, {dqb_bhardlimit=1, dqb_bsoftlimit=0, "
+			    "dqb_curspace=0, dqb_ihardlimit=0, dqb_isoftlimit=0, dqb_curinodes=6, "
+			    "dqb_id=77, ...}");
+	pcfg.verbose = true;
+	assert_string_equal(drive(&f, dec_quotactl, 0, 0, UQCMD(Q_GETNEXTQUOTA, USRQUOTA), 0, 5,
+				  (unsigned long)&n),
+			    "QCMD(Q_GETNEXTQUOTA, USRQUOTA), NULL, 5, {dqb_bhardlimit=1, dqb_bsoftlimit=0, "
+			    "dqb_curspace=0, dqb_ihardlimit=0, dqb_isoftlimit=0, dqb_curinodes=6, "
+			    "dqb_btime=0, dqb_itime=8, dqb_valid=QIF_ITIME, dqb_id=77}");
+	pcfg.verbose = false;
+	fake_done(&f);
+}
+
 /* Q_XGETQSTAT and Q_XGETQSTATV: the same fields in two layouts (statv has
  * qs_incoredqs first and a third file); the short form stops after the
  * version. */
@@ -158,6 +183,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_qcmd),
 		cmocka_unit_test(test_structs),
+		cmocka_unit_test(test_nextdqblk),
 		cmocka_unit_test(test_qstat),
 	};
 
