@@ -66,7 +66,15 @@ static ssize_t vm_read(pid_t pid, unsigned long addr, void *buf, size_t len)
  * that follow at the same stop (strace 6.1 reads a page once: an iovec
  * array and the strings it points to cost a call per page, not one per
  * element).  Dropped whenever a tracee may run or its memory is
- * written. */
+ * written.
+ *
+ * Most stops of a data-moving call read once, the buffer of a read or a
+ * write, and a whole page then costs more than the bytes the line needs
+ * (dd bs=1: 4096 bytes copied for 1): when the first read of a stop is a
+ * buffer's (mem_read_buffer), it reads just those bytes.  Structures,
+ * arrays and strings read whole pages, as strace does, and so do the
+ * buffers that follow another read at the same stop (the elements of an
+ * iovec array). */
 #define CACHE_PAGE 4096
 #define CACHE_PAGES 4
 static struct cached_page {
@@ -76,11 +84,21 @@ static struct cached_page {
 	char data[CACHE_PAGE];
 } page_cache[CACHE_PAGES];
 static unsigned cache_next; /* the slot to fill next, round robin */
+static unsigned reads_this_stop; /* since the last mem_cache_drop() */
 
 void mem_cache_drop(void)
 {
 	for (unsigned i = 0; i < CACHE_PAGES; i++)
 		page_cache[i].valid = false;
+	reads_this_stop = 0;
+}
+
+static bool cached(pid_t pid, unsigned long base)
+{
+	for (unsigned i = 0; i < CACHE_PAGES; i++)
+		if (page_cache[i].valid && page_cache[i].pid == pid && page_cache[i].base == base)
+			return true;
+	return false;
 }
 
 /* The cached page at base of pid, read now if not kept; NULL when the
@@ -107,12 +125,19 @@ static const struct cached_page *cache_page(pid_t pid, unsigned long base, ssize
 	return c;
 }
 
-/* vm_read through the page cache; reads longer than a page go direct. */
-static ssize_t vm_read_cached(pid_t pid, unsigned long addr, void *buf, size_t len)
+/* vm_read through the page cache; reads longer than a page go direct,
+ * and so does a buffer (exact_first) read first at a stop that the cache
+ * cannot serve. */
+static ssize_t vm_read_cached(pid_t pid, unsigned long addr, void *buf, size_t len,
+			      bool exact_first)
 {
+	unsigned long last = (addr + len - 1) & ~(unsigned long)(CACHE_PAGE - 1);
 	size_t done = 0;
 
 	if (len > CACHE_PAGE)
+		return vm_read(pid, addr, buf, len);
+	if (reads_this_stop++ == 0 && exact_first && len &&
+	    !(cached(pid, addr & ~(unsigned long)(CACHE_PAGE - 1)) && cached(pid, last)))
 		return vm_read(pid, addr, buf, len);
 	while (done < len) {
 		unsigned long base = (addr + done) & ~(unsigned long)(CACHE_PAGE - 1);
@@ -149,7 +174,7 @@ ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 
 		if (done && chunk > page_left)
 			chunk = page_left;
-		n = use_vm_readv ? vm_read_cached(pid, addr + done, (char *)buf + done, chunk)
+		n = use_vm_readv ? vm_read_cached(pid, addr + done, (char *)buf + done, chunk, false)
 				 : peek_read(pid, addr + done, (char *)buf + done, chunk);
 		if (n < 0) {
 			if (done)
@@ -157,7 +182,7 @@ ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 			/* A read across a page boundary fails as a whole with
 			 * vm_readv: retry the first page alone. */
 			if (chunk > page_left) {
-				n = use_vm_readv ? vm_read_cached(pid, addr, buf, page_left)
+				n = use_vm_readv ? vm_read_cached(pid, addr, buf, page_left, false)
 						 : peek_read(pid, addr, buf, page_left);
 				if (n > 0) {
 					done = (size_t)n;
@@ -173,14 +198,24 @@ ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 	return (ssize_t)done;
 }
 
-int mem_read(pid_t pid, unsigned long addr, void *buf, size_t len)
+static int read_exactly(pid_t pid, unsigned long addr, void *buf, size_t len, bool buffer)
 {
-	ssize_t n = use_vm_readv ? vm_read_cached(pid, addr, buf, len)
+	ssize_t n = use_vm_readv ? vm_read_cached(pid, addr, buf, len, buffer)
 				 : peek_read(pid, addr, buf, len);
 
 	if (n < 0)
 		return (int)n;
 	return (size_t)n == len ? 0 : -EFAULT;
+}
+
+int mem_read(pid_t pid, unsigned long addr, void *buf, size_t len)
+{
+	return read_exactly(pid, addr, buf, len, false);
+}
+
+int mem_read_buffer(pid_t pid, unsigned long addr, void *buf, size_t len)
+{
+	return read_exactly(pid, addr, buf, len, true);
 }
 
 ssize_t mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t size,
@@ -199,7 +234,7 @@ ssize_t mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t size,
 
 		if (chunk > page_left)
 			chunk = page_left;
-		n = use_vm_readv ? vm_read_cached(pid, addr + done, buf + done, chunk)
+		n = use_vm_readv ? vm_read_cached(pid, addr + done, buf + done, chunk, false)
 				 : peek_read(pid, addr + done, buf + done, chunk);
 		if (n <= 0) {
 			if (done == 0)

@@ -15,6 +15,11 @@ bool mem_vm_readv_enabled(void);
  * (-EFAULT for an unmapped address, -ESRCH when the tracee vanished). */
 int mem_read(pid_t pid, unsigned long addr, void *buf, size_t len);
 
+/* mem_read() for the data of a buffer (what a read or write moved):
+ * when it is the first read since mem_cache_drop() and the page cache
+ * cannot serve it, only these len bytes are read, not whole pages. */
+int mem_read_buffer(pid_t pid, unsigned long addr, void *buf, size_t len);
+
 /* Read up to len bytes, stopping at the first unreadable page.
  * Returns the number of bytes read (may be 0) or a negative errno. */
 ssize_t mem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len);

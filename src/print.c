@@ -827,7 +827,7 @@ void print_buf(struct tcb *tcp, unsigned long addr, unsigned long len)
 		print_addr(tcp, addr);
 	} else if (want == 0) {
 		tprints(tcp, len ? "\"\"..." : "\"\"");
-	} else if (mem_read(tcp->pid, addr, buf, fetch) < 0) {
+	} else if (mem_read_buffer(tcp->pid, addr, buf, fetch) < 0) {
 		print_addr(tcp, addr);
 	} else {
 		print_quoted(tcp, buf, want, len > want);
@@ -843,7 +843,7 @@ void print_buf_z(struct tcb *tcp, unsigned long addr, unsigned long len)
 		return;
 	}
 	buf = scratch(len);
-	if (mem_read(tcp->pid, addr, buf, len) < 0)
+	if (mem_read_buffer(tcp->pid, addr, buf, len) < 0)
 		print_addr(tcp, addr);
 	else
 		print_quoted(tcp, buf, buf[len - 1] ? len : len - 1, false);
