@@ -19,12 +19,15 @@ top=$PWD
 mkdir -p "$top/_build"
 jobs=${JOBS:-2}
 total_pass=0 total_fail=0 total_skip=0
+start=$(date +%s)
+# minutes:seconds since the start, on each stage's header (CI has a budget)
+since() { local d=$(($(date +%s) - start)); printf '%d:%02d' $((d / 60)) $((d % 60)); }
 
 . "$top/tests/results.sh"
 
 build_and_check() { # dir label configure-args...
 	local dir=$1 label=$2 st; shift 2
-	echo "=== $label build in $dir ==="
+	echo "=== $label build in $dir (at $(since)) ==="
 	( cd "$dir" && ./autogen.sh >/dev/null && ./configure -q "$@" && make -j"$jobs" >/dev/null ) || {
 		echo "$label build failed"; total_fail=$((total_fail + 1)); return 1; }
 	clean_results "$dir"
@@ -39,7 +42,7 @@ build_and_check "$top" normal --enable-werror
 
 # a subset under valgrind (memcheck): errors or definite leaks fail it
 if command -v valgrind >/dev/null && [ "${CTRACE_SKIP_VALGRIND:-0}" != 1 ]; then
-	echo "=== valgrind ==="
+	echo "=== valgrind (at $(since)) ==="
 	vg_fail=0
 	while read -r expect args; do
 		# shellcheck disable=SC2086
@@ -66,7 +69,7 @@ fi
 # (fetched with apt-get source and built at test time, cached; see
 # tests/strace-suite/run.sh): one test in the count
 if [ "${CTRACE_SKIP_STRACE_SUITE:-0}" != 1 ]; then
-	echo "=== strace 6.1's test suite (make check-strace-suite) ==="
+	echo "=== strace 6.1's test suite (make check-strace-suite) (at $(since)) ==="
 	if (cd "$top" && make check-strace-suite >"$top/_build/strace-suite.log" 2>&1); then
 		echo "PASS: check-strace-suite"; total_pass=$((total_pass + 1))
 	else
@@ -77,7 +80,7 @@ fi
 
 # the release tarball builds and passes its tests too
 if [ "${CTRACE_SKIP_DISTCHECK:-0}" != 1 ]; then
-	echo "=== make distcheck ==="
+	echo "=== make distcheck (at $(since)) ==="
 	if (cd "$top" && CTRACE_SKIP_AARCH64=1 CTRACE_SKIP_README=1 CTRACE_SKIP_MUTANTS=1 CTRACE_SKIP_CONTAINERS=1 make -j"$jobs" distcheck >"$top/_build/distcheck.log" 2>&1); then
 		echo "PASS: distcheck"; total_pass=$((total_pass + 1))
 	else
@@ -98,5 +101,6 @@ if [ "${CTRACE_SKIP_ASAN:-0}" != 1 ]; then
 	fi
 fi
 
+echo "=== done (at $(since)) ==="
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" = 0 ]
