@@ -183,6 +183,10 @@ inj when-from -e trace=close -e inject=close:error=EIO:when=2+
 inj fault-syscall -e trace=chdir -e fault=chdir:syscall=getpid
 # a poke at an unmapped address (fd 5 as a pointer): "couldn't poke"
 inj poke-unmapped -e trace=close -e inject=close:poke_enter=@arg1=41:when=1
+# a poke at an argument the call does not have (chdir has one): refused
+# with strace's words, nothing written, the call not marked injected
+inj poke-past-nargs -e trace=chdir -e inject=chdir:poke_enter=@arg2=41
+inj poke-past-nargs-exit -e trace=chdir -e inject=chdir:poke_exit=@arg3=41,@arg1=2f
 inj fault-syscall-error -e trace=chdir -e fault=chdir:syscall=gettid:error=EPERM
 inj signal-syscall -e trace=chdir -e inject=chdir:signal=USR2:syscall=gettid
 inj untraced -e trace=getpid -e inject=chdir:error=ENOENT
