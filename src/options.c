@@ -560,33 +560,33 @@ static void warn_no_effect(const struct options *o, unsigned z_count)
 	static const char with_c[] = "has no effect with -c/--summary-only";
 
 	if (o->sortby && !o->count)
-		ct_error("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+		ct_warn("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
 	if (o->count == COUNT_ONLY) {
 		if (o->print_ip)
-			ct_error("-i/--instruction-pointer %s", with_c);
+			ct_warn("-i/--instruction-pointer %s", with_c);
 		if (o->stack)
-			ct_error("-k/--stack-traces %s", with_c);
+			ct_warn("-k/--stack-traces %s", with_c);
 		if (o->print_scno)
-			ct_error("-n/--syscall-number %s", with_c);
+			ct_warn("-n/--syscall-number %s", with_c);
 		if (o->rel_prec >= 0)
-			ct_error("-r/--relative-timestamps %s", with_c);
+			ct_warn("-r/--relative-timestamps %s", with_c);
 		if (o->tflag || o->ts_format == TSF_TIME || o->ts_format == TSF_UNIX)
-			ct_error("-t/--absolute-timestamps %s", with_c);
+			ct_warn("-t/--absolute-timestamps %s", with_c);
 		if (o->T_prec >= 0)
-			ct_error("-T/--syscall-times %s", with_c);
+			ct_warn("-T/--syscall-times %s", with_c);
 		if (o->decode_fds)
-			ct_error("-y/--decode-fds %s", with_c);
+			ct_warn("-y/--decode-fds %s", with_c);
 		if (o->secontext)
-			ct_error("--secontext %s", with_c);
+			ct_warn("--secontext %s", with_c);
 	}
 	if (!o->outfile) {
 		if (o->separately && !o->follow)
-			ct_error("--output-separately has no effect without -o/--output");
+			ct_warn("--output-separately has no effect without -o/--output");
 		if (o->append)
-			ct_error("-A/--output-append-mode has no effect without -o/--output");
+			ct_warn("-A/--output-append-mode has no effect without -o/--output");
 	}
 	if (z_count > 1)
-		ct_error("Only the last of -z/--successful-only/-Z/--failed-only options will take "
+		ct_warn("Only the last of -z/--successful-only/-Z/--failed-only options will take "
 			 "effect. See status qualifier for more complex filters.");
 }
 
@@ -981,9 +981,9 @@ int options_parse(struct options *opts, int argc, char **argv)
 	 * as strace: the fast path stays off) */
 	if (opt_F) {
 		if (opts->follow) {
-			ct_error("deprecated option -F ignored");
+			ct_warn("deprecated option -F ignored");
 		} else {
-			ct_error("option -F is deprecated, please use -f/--follow-forks instead");
+			ct_warn("option -F is deprecated, please use -f/--follow-forks instead");
 			opts->follow = 1;
 		}
 	}
