@@ -38,14 +38,13 @@ static void reraise(int sig)
 
 static void warn_useless(const struct options *o)
 {
-	if (o->stack && o->count == COUNT_ONLY)
-		ct_warn("-k/--stack-traces has no effect with -c/--summary-only");
 	/* accepted as strace does, but said plainly when they cannot work */
 	if (o->kvm_vcpu)
 		ct_warn(access("/dev/kvm", F_OK) < 0 ?
 			"-e kvm=vcpu has no effect: there is no /dev/kvm here, so no tracee can run a KVM vCPU" :
 			"-e kvm=vcpu has no effect: ctrace does not decode KVM_RUN exit reasons yet");
-	if (o->secontext)
+	/* (with -c, options_parse said it has no effect, as strace) */
+	if (o->secontext && o->count != COUNT_ONLY)
 		ct_warn(access("/sys/fs/selinux", F_OK) < 0 ?
 			"--secontext has no effect: SELinux is not enabled in this kernel (no /sys/fs/selinux)" :
 			"--secontext has no effect: ctrace does not print SELinux contexts yet");
@@ -99,8 +98,12 @@ int main(int argc, char **argv)
 	_cleanup_free_ char *path = NULL;
 	int ret, status;
 
+	/* no argv[0] (a caller's execve with an empty argv): the path it
+	 * was executed by */
 	if (argc > 0 && argv[0] && argv[0][0])
 		ct_progname = argv[0];
+	else if (getauxval(AT_EXECFN) && *(const char *)getauxval(AT_EXECFN))
+		ct_progname = (const char *)getauxval(AT_EXECFN);
 	/* Never lend privileges: a set-user-ID/set-group-ID or file-capability
 	 * ctrace would let any user trace anything. */
 	if (getauxval(AT_SECURE)) {

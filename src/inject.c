@@ -304,7 +304,8 @@ fail_quiet:
 	return -EINVAL;
 }
 
-/* Write the pokes into the buffers the arguments point to.  A buffer
+/* Write the pokes into the buffers the arguments point to.  An argument
+ * past the call's own ones is refused, with strace's words.  A buffer
  * not writable at all is said as strace says it ("couldn't poke"); one
  * written in part (it ends in an unmapped page), with the byte counts
  * and strace's words, and the part written stays. */
@@ -317,6 +318,14 @@ static bool do_pokes(const struct tcb *tcp, const struct poke *pk, unsigned n)
 		size_t off = 0;
 		int err = 0;
 
+		/* as strace: an argument the call does not have is left
+		 * alone (its register holds whatever was there before) */
+		if (tcp->ent && pk[i].arg > tcp->ent->nargs) {
+			ct_warn("Failed to tamper with process %d: requested to tamper with "
+				"argument #%u, but system call '%s' has only %u arguments",
+				(int)tcp->pid, pk[i].arg, tcp->ent->name, tcp->ent->nargs);
+			continue;
+		}
 		while (off < pk[i].len) {
 			unsigned long a = (addr + off) & ~(sizeof(long) - 1);
 			size_t skip = (addr + off) - a;

@@ -101,7 +101,7 @@ const struct option ctrace_long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const char ctrace_short_options[] = "+:a:Ab:dfhiI:no:O:p:P:s:e:E:u:vVxX:yYrtTcCkqzZDwS:U:";
+const char ctrace_short_options[] = "+:a:Ab:dfFhiI:no:O:p:P:s:e:E:u:vVxX:yYrtTcCkqzZDwS:U:";
 
 bool options_wants_check(int argc, char **argv)
 {
@@ -553,6 +553,43 @@ static int bad_usage(void)
 	return -EINVAL;
 }
 
+/* strace's warnings about options that change nothing with the others
+ * given, in its words and order */
+static void warn_no_effect(const struct options *o, unsigned z_count)
+{
+	static const char with_c[] = "has no effect with -c/--summary-only";
+
+	if (o->sortby && !o->count)
+		ct_warn("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+	if (o->count == COUNT_ONLY) {
+		if (o->print_ip)
+			ct_warn("-i/--instruction-pointer %s", with_c);
+		if (o->stack)
+			ct_warn("-k/--stack-traces %s", with_c);
+		if (o->print_scno)
+			ct_warn("-n/--syscall-number %s", with_c);
+		if (o->rel_prec >= 0)
+			ct_warn("-r/--relative-timestamps %s", with_c);
+		if (o->tflag || o->ts_format == TSF_TIME || o->ts_format == TSF_UNIX)
+			ct_warn("-t/--absolute-timestamps %s", with_c);
+		if (o->T_prec >= 0)
+			ct_warn("-T/--syscall-times %s", with_c);
+		if (o->decode_fds)
+			ct_warn("-y/--decode-fds %s", with_c);
+		if (o->secontext)
+			ct_warn("--secontext %s", with_c);
+	}
+	if (!o->outfile) {
+		if (o->separately && !o->follow)
+			ct_warn("--output-separately has no effect without -o/--output");
+		if (o->append)
+			ct_warn("-A/--output-append-mode has no effect without -o/--output");
+	}
+	if (z_count > 1)
+		ct_warn("Only the last of -z/--successful-only/-Z/--failed-only options will take "
+			 "effect. See status qualifier for more complex filters.");
+}
+
 int options_parse(struct options *opts, int argc, char **argv)
 {
 	int c, li, daemonize_short = 0, daemonize_long = 0, ycount = 0;
@@ -562,7 +599,8 @@ int options_parse(struct options *opts, int argc, char **argv)
 	int follow_short = 0;
 	bool follow_long = false, t_short = false, ts_long = false;
 	bool q_short = false, q_long = false, c_only = false, c_also = false;
-	bool x_short = false, x_long = false;
+	bool x_short = false, x_long = false, opt_F = false;
+	unsigned z_count = 0;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->max_strlen = 32;
@@ -763,8 +801,14 @@ int options_parse(struct options *opts, int argc, char **argv)
 			opts->quiet_mask |= opts->quiet == 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
 					    opts->quiet == 2 ? QUIET_EXIT : QUIET_ALL;
 			break;
-		case 'z': opts->only_successful = true; break;
-		case 'Z': opts->only_failed = true; break;
+		/* as strace: the last of -z/-Z wins (a warning says so) */
+		case 'z':
+		case 'Z':
+			opts->only_successful = c == 'z';
+			opts->only_failed = c == 'Z';
+			z_count++;
+			break;
+		case 'F': opt_F = true; break;
 		case 'd': opts->debug = true; break;
 		/* as strace: each replaces the set of the ones before */
 		case 'Y': opts->decode_pids = DECODE_PID_COMM; break;
@@ -847,44 +891,15 @@ int options_parse(struct options *opts, int argc, char **argv)
 		}
 	}
 
-	/* -y: the paths, -yy: every kind; not both -y and --decode-fds */
-	if (ycount && opts->decode_fds_set) {
-		ct_error("-y and --decode-fds cannot be provided simultaneously");
-		return -EINVAL;
-	}
-	if (ycount)
-		opts->decode_fds = ycount > 1 ? DECODE_FD_ALL : DECODE_FD_PATH;
 	if (optind < argc) {
 		opts->argv = argv + optind;
 		opts->argc = argc - optind;
 	}
+	/* The checks below come in strace 6.1's order: a command line with
+	 * several faults gets strace's first message (and its warnings
+	 * before it). */
 	if (!opts->argv && opts->npids == 0) {
 		ct_error_help("must have PROG [ARGS] or -p PID");
-		return bad_usage();
-	}
-	/* -P: resolved now, as strace does, before the checks below (its
-	 * "Requested path ... resolved into ..." comes first); only
-	 * --quiet=path-resolution (or -e quiet=) silences it, not -qqq */
-	for (size_t i = 0; i < opts->npaths; i++)
-		pathtrace_add(opts->paths[i], q_long && (opts->quiet_mask & QUIET_PATH_RESOLUTION));
-	if (follow_short && follow_long) {
-		ct_error("-f and --follow-forks cannot be provided simultaneously");
-		return bad_usage();
-	}
-	if (follow_short > 1 && opts->separately) {
-		ct_error("-ff and --output-separately cannot be provided simultaneously");
-		return bad_usage();
-	}
-	if (x_short && x_long) {
-		ct_error("-x and --strings-in-hex cannot be provided simultaneously");
-		return bad_usage();
-	}
-	if (t_short && ts_long) {
-		ct_error("-t and --absolute-timestamps cannot be provided simultaneously");
-		return bad_usage();
-	}
-	if (q_short && q_long) {
-		ct_error("-q and -e quiet/--quiet cannot be provided simultaneously");
 		return bad_usage();
 	}
 	if (daemonize_short && daemonize_long) {
@@ -901,6 +916,21 @@ int options_parse(struct options *opts, int argc, char **argv)
 			 opts->daemonize, DAEMONIZE_SESSION);
 		return bad_usage();
 	}
+	if (t_short && ts_long) {
+		ct_error("-t and --absolute-timestamps cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (x_short && x_long) {
+		ct_error("-x and --strings-in-hex cannot be provided simultaneously");
+		return bad_usage();
+	}
+	/* -y: the paths, -yy: every kind; not both -y and --decode-fds */
+	if (ycount && opts->decode_fds_set) {
+		ct_error("-y and --decode-fds cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (ycount)
+		opts->decode_fds = ycount > 1 ? DECODE_FD_ALL : DECODE_FD_PATH;
 	/* strace: the default of -I, by how ctrace runs */
 	if (!opts->intr)
 		opts->intr = opts->daemonize ? INTR_NEVER_TSTP :
@@ -910,11 +940,22 @@ int options_parse(struct options *opts, int argc, char **argv)
 	/* -b: every execve must stop, followed or not */
 	if (opts->detach_on_execve)
 		opts->seccomp_bpf = -1;
+	if (follow_short && follow_long) {
+		ct_error("-f and --follow-forks cannot be provided simultaneously");
+		return bad_usage();
+	}
+	if (follow_short > 1 && opts->separately) {
+		ct_error("-ff and --output-separately cannot be provided simultaneously");
+		return bad_usage();
+	}
 	/* -p PID with a command, as strace: the command is started, then the
 	 * pids are attached; those run without the seccomp filter, so the
-	 * fast path is off */
+	 * fast path is off.  -p alone: strace's words (as strace, also
+	 * said under -d with a command) */
+	if (opts->seccomp_bpf > 0 && opts->npids && (!opts->argv || opts->debug))
+		ct_error("--seccomp-bpf is not enabled for processes attached with -p");
 	if (opts->argv && opts->npids) {
-		if (opts->seccomp_bpf > 0)
+		if (opts->seccomp_bpf > 0 && !opts->debug)
 			ct_error("--seccomp-bpf is not enabled because it is not compatible with -p");
 		opts->seccomp_bpf = -1;
 	}
@@ -933,7 +974,19 @@ int options_parse(struct options *opts, int argc, char **argv)
 			ct_error("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
 		opts->seccomp_bpf = -1;
 	}
-	/* after the --seccomp-bpf warnings, as strace */
+	/* no filter can be added to a running process */
+	if (opts->npids)
+		opts->seccomp_bpf = -1;
+	/* -F: strace's old spelling of -f (after the --seccomp-bpf checks,
+	 * as strace: the fast path stays off) */
+	if (opt_F) {
+		if (opts->follow) {
+			ct_warn("deprecated option -F ignored");
+		} else {
+			ct_warn("option -F is deprecated, please use -f/--follow-forks instead");
+			opts->follow = 1;
+		}
+	}
 	if (opts->count && (opts->follow > 1 || opts->separately)) {
 		ct_error_help("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
 		return bad_usage();
@@ -946,6 +999,12 @@ int options_parse(struct options *opts, int argc, char **argv)
 		ct_error_help("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
 		return bad_usage();
 	}
+	warn_no_effect(opts, z_count);
+	/* -P: resolved now, as strace does ("Requested path ... resolved
+	 * into ..."); only --quiet=path-resolution (or -e quiet=) silences
+	 * it, not -qqq */
+	for (size_t i = 0; i < opts->npaths; i++)
+		pathtrace_add(opts->paths[i], q_long && (opts->quiet_mask & QUIET_PATH_RESOLUTION));
 	if ((opts->separately || opts->follow > 1) && opts->outfile &&
 	    (opts->outfile[0] == '|' || opts->outfile[0] == '!')) {
 		ct_error_help("piping the output and -ff/--output-separately are mutually exclusive");
@@ -953,16 +1012,16 @@ int options_parse(struct options *opts, int argc, char **argv)
 	}
 	if (opts->follow > 1 && !opts->outfile)
 		opts->follow = 1; /* -ff without -o behaves as -f, like strace */
+	if (q_short && q_long) {
+		ct_error("-q and -e quiet/--quiet cannot be provided simultaneously");
+		return bad_usage();
+	}
 	/* strace: with -o FILE and a command, and no -q or -e quiet= at
 	 * all, -q holds: attach/detach and personality messages are off */
 	if (!opts->quiet_seen && opts->outfile && opts->argv)
 		opts->quiet_mask |= QUIET_ATTACH | QUIET_PERSONALITY;
 	if (opts->no_aslr && !opts->argv) {
 		ct_error("--no-aslr needs PROG [ARGS] (it cannot change a running process)");
-		return bad_usage();
-	}
-	if (opts->only_successful && opts->only_failed) {
-		ct_error("-z and -Z are mutually exclusive");
 		return bad_usage();
 	}
 	return 0;

@@ -647,7 +647,7 @@ int tracer_spawn(const char *path, char **argv)
 	int status, ret;
 
 	if (opt->username && geteuid() != 0) {
-		ct_error("You must be root to use the -u option");
+		ct_error("You must be root to use the -u/--username option");
 		return -EPERM;
 	}
 	if (opt->username) {
@@ -673,6 +673,7 @@ int tracer_spawn(const char *path, char **argv)
 			seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 		if (use_seccomp)
 			seize_opts |= PTRACE_O_TRACESECCOMP;
+		ct_debug("ptrace_setoptions = %#x", seize_opts);
 		ret = spawn_daemonized(path, argv);
 		if (fp_ctx) {
 			seccomp_release(fp_ctx);
@@ -713,6 +714,8 @@ int tracer_spawn(const char *path, char **argv)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	if (use_seccomp)
 		seize_opts |= PTRACE_O_TRACESECCOMP;
+	/* strace's -d line (its value: the options ctrace seizes with) */
+	ct_debug("ptrace_setoptions = %#x", seize_opts);
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (unsigned long)seize_opts) < 0) {
 		const char *why;
 
@@ -776,13 +779,12 @@ int tracer_attach(const pid_t *pids, size_t npids)
 	int attached = 0;
 	unsigned spawn_opts = seize_opts;
 
-	if (opt->seccomp_bpf > 0)
-		ct_warn("seccomp-bpf fast path not used: %s; stopping at every syscall",
-			fastpath_reason_text(FP_ATTACH));
-	/* (with a command too: its options are kept for it) */
+	/* (--seccomp-bpf with -p: options_parse turned it off and said why;
+	 * with a command too: the command's options are kept for it) */
 	seize_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt->follow)
 		seize_opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	ct_debug("ptrace_setoptions = %#x", seize_opts);
 
 	for (size_t i = 0; i < npids; i++) {
 		pid_t pid = pids[i];

@@ -11,6 +11,7 @@
 #include "util.h"
 
 #define PREFLIGHT_PROBE_TIMEOUT_MS 100
+#define PREFLIGHT_PID_MAX_LIMIT (4 * 1024 * 1024)	/* the kernel's PID_MAX_LIMIT */
 
 static uint32_t needed_probes(const struct preflight_req *req)
 {
@@ -87,6 +88,10 @@ int preflight(const struct preflight_req *req, struct preflight_res *res)
 		fails |= report_mode(&r.modes[MODE_SPAWN], "cannot trace a new program",
 				     req->quiet, &said);
 	for (size_t i = 0; i < req->npids; i++) {
+		/* a pid no kernel gives (above PID_MAX_LIMIT, 2^22) is in no
+		 * pid namespace: the attach says "No such process" as strace */
+		if (req->pids[i] > PREFLIGHT_PID_MAX_LIMIT)
+			continue;
 		check_gather_target(&f, req->pids[i]);
 		check_assess(&f, &rp);
 		snprintf(what, sizeof(what), "cannot attach to PID %d", (int)req->pids[i]);

@@ -183,6 +183,10 @@ inj when-from -e trace=close -e inject=close:error=EIO:when=2+
 inj fault-syscall -e trace=chdir -e fault=chdir:syscall=getpid
 # a poke at an unmapped address (fd 5 as a pointer): "couldn't poke"
 inj poke-unmapped -e trace=close -e inject=close:poke_enter=@arg1=41:when=1
+# a poke at an argument the call does not have (chdir has one): refused
+# with strace's words, nothing written, the call not marked injected
+inj poke-past-nargs -e trace=chdir -e inject=chdir:poke_enter=@arg2=41
+inj poke-past-nargs-exit -e trace=chdir -e inject=chdir:poke_exit=@arg3=41,@arg1=2f
 inj fault-syscall-error -e trace=chdir -e fault=chdir:syscall=gettid:error=EPERM
 inj signal-syscall -e trace=chdir -e inject=chdir:signal=USR2:syscall=gettid
 inj untraced -e trace=getpid -e inject=chdir:error=ENOENT
@@ -291,6 +295,39 @@ for args in "-b exit true" "--bogus" "" "-I 0x1" "-s 1073741824 true" "--string-
 	[ "$s" = "$c" ] || bad "'ctrace $args' from PATH: $c; strace: $s"
 	}
 done
+
+# ---- warnings and their order -------------------------------------------
+# strace 6.1's warnings about options that change nothing (-F, --seccomp-bpf
+# without -f or with -p, -c with -i/-k/-n/-r/-t/-T/-y, -S without -c,
+# --output-separately/-A without -o, -z and -Z both), in its order, before
+# the usage error or the -u failure that ends the run; -P's "Requested path"
+# lines among them where strace has them
+for args in "-F -w /" "-FF -w /" "-fF -w /" "-F --seccomp-bpf -u :nosuchuser: true" \
+	    "--seccomp-bpf -w /" "--seccomp-bpf -f -p 1 -w" \
+	    "-u :nosuchuser: -cinrtTyzZ true" "-u :nosuchuser: -c -k -r true" \
+	    "-u :nosuchuser: -c --timestamps=none --decode-fds=none true" \
+	    "-u :nosuchuser: -c -e decode-fds=path --absolute-timestamps=unix true" \
+	    "-u :nosuchuser: --summary-sort-by errors true" \
+	    "-u :nosuchuser: --output-separately --output-append-mode true" \
+	    "-u :nosuchuser: --output-separately --follow-forks true" \
+	    "-u :nosuchuser: --successful-only -Z true" "-u :nosuchuser: -z -z true" \
+	    "-q --quiet -P /// -P/. ." "-P /// -w true" "-P /// -c -i -u :nosuchuser: true" \
+	    "-P /// -o |cat -ff true" "-P /// -t --timestamps -p 1" "-p 2147483647"; do
+	# shellcheck disable=SC2086
+	{
+	s=$("$STRACE" $args 2>&1 >/dev/null); s_st=$?
+	"$CTRACE" $args 2>"$TMP/w.err" >/dev/null; c_st=$?
+	c=$(sed "s|^$CTRACE:|strace:|; s|'$CTRACE -h'|'strace -h'|" "$TMP/w.err")
+	[ "$s" = "$c" ] && [ $s_st = $c_st ] || bad "'$args': status $c_st, ctrace: $c; strace: status $s_st, $s"
+	}
+done
+# -d: strace's ptrace_setoptions line
+"$CTRACE" -d / 2>&1 | grep -Eq "^$CTRACE: ptrace_setoptions = 0x[[:xdigit:]]+$" ||
+	bad "-d: no 'ptrace_setoptions = 0x...' line"
+# no argv[0] at all: named by the path it was executed by (strace's suite
+# takes that or "strace"), not by a name of its own
+c=$(bash -c 'exec -a "" "$0"' "$CTRACE" 2>&1 | head -1)
+[ "$c" = "$CTRACE: must have PROG [ARGS] or -p PID" ] || bad "empty argv[0]: '$c'"
 
 [ $rc = 0 ] && echo "ok: strace-control"
 exit $rc

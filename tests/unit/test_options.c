@@ -124,11 +124,37 @@ static void test_errors(void **state)
 	options_free(&o);
 	assert_int_equal(parse(&o, "ctrace -s -1 true"), -EINVAL);
 	options_free(&o);
-	assert_int_equal(parse(&o, "ctrace -z -Z true"), -EINVAL);
-	options_free(&o);
 	assert_int_equal(parse(&o, "ctrace --no-aslr -p 1"), -EINVAL);
 	options_free(&o);
 	assert_int_equal(parse(&o, "ctrace -Q true"), -EINVAL);
+	options_free(&o);
+}
+
+/* strace 6.1: the last of -z/-Z wins (with a warning); -F is an old
+ * -f (with a warning), nothing more after -f */
+static void test_strace_leniency(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "ctrace -z -Z true"), 0);
+	assert_false(o.only_successful);
+	assert_true(o.only_failed);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace --failed-only --successful-only true"), 0);
+	assert_true(o.only_successful);
+	assert_false(o.only_failed);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -F true"), 0);
+	assert_int_equal(o.follow, 1);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -fF true"), 0);
+	assert_int_equal(o.follow, 1);
+	options_free(&o);
+	/* warnings only: -c with -i, -S without -c, -A without -o */
+	assert_int_equal(parse(&o, "ctrace -c -i -S name -A true"), 0);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -S errors -A --output-separately true"), 0);
 	options_free(&o);
 }
 
@@ -328,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_quiet_rules),
 		cmocka_unit_test(test_pids),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_strace_leniency),
 		cmocka_unit_test(test_trace_expr),
 		cmocka_unit_test(test_signal_expr),
 		cmocka_unit_test(test_timestamp_args),
