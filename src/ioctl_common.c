@@ -10,7 +10,7 @@
 #include "util.h"
 
 void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
-			size_t elsize, print_elem_fn fn, void *data)
+			size_t elsize, print_elem_fn fn, void *data, unsigned flags)
 {
 	if (!n) {
 		tprints(tcp, "[]");
@@ -20,7 +20,7 @@ void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, vo
 		print_addr(tcp, addr);
 		return;
 	}
-	print_array(tcp, addr, n, elem, elsize, fn, data, 0);
+	print_array(tcp, addr, n, elem, elsize, fn, data, flags);
 }
 
 /* the call's private data, with no data: a mark (nothing to free) */

@@ -9,9 +9,9 @@
 #include "tcb.h"
 
 /* n structures of elsize bytes at addr: "[]" when n is 0, the address
- * when the first cannot be read, else print_array(). */
+ * when the first cannot be read, else print_array() with flags (PA_*). */
 void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
-			size_t elsize, print_elem_fn fn, void *data);
+			size_t elsize, print_elem_fn fn, void *data, unsigned flags);
 
 /* A char array field of size bytes (a copy in s): quoted up to its first
  * NUL, "..." after it when it has none (not cut by -s). */

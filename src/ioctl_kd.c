@@ -13,6 +13,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "decode_ioctl.h"
+#include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
@@ -250,22 +251,6 @@ static bool fetch_uint(struct tcb *tcp, unsigned long addr, size_t size, unsigne
 
 /* ---- struct printers ---------------------------------------------------- */
 
-/* n elements at addr: "[]", the address when the first cannot be read,
- * else the array, an unreadable element ending it with its address. */
-static void kd_print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
-			   size_t elsize, print_elem_fn fn, void *data)
-{
-	if (!n) {
-		tprints(tcp, "[]");
-		return;
-	}
-	if (!addr || mem_read_struct(tcp, addr, elem, elsize) < 0) {
-		print_addr(tcp, addr);
-		return;
-	}
-	print_array(tcp, addr, n, elem, elsize, fn, data, PA_FAULT_ADDR);
-}
-
 struct kd_array_ctx {
 	unsigned long cnt; /* the count the structure claims */
 	unsigned long n;   /* elements printed: min(cnt, KD_DIACR_MAX) */
@@ -319,11 +304,11 @@ static void print_diacrs(struct tcb *tcp, unsigned long addr, bool uc)
 	c = (struct kd_array_ctx){ .cnt = cnt, .n = cnt < KD_DIACR_MAX ? cnt : KD_DIACR_MAX };
 	tprintf(tcp, "{kb_cnt=%u, %s=", cnt, uc ? "kbdiacruc" : "kbdiacr");
 	if (uc)
-		kd_print_array(tcp, addr + offsetof(struct kbdiacrsuc, kbdiacruc), c.n, &elem,
-				   sizeof(struct kbdiacruc), print_diacruc, &c);
+		print_struct_array(tcp, addr + offsetof(struct kbdiacrsuc, kbdiacruc), c.n, &elem,
+				   sizeof(struct kbdiacruc), print_diacruc, &c, PA_FAULT_ADDR);
 	else
-		kd_print_array(tcp, addr + offsetof(struct kbdiacrs, kbdiacr), c.n, &elem,
-				   sizeof(struct kbdiacr), print_diacr, &c);
+		print_struct_array(tcp, addr + offsetof(struct kbdiacrs, kbdiacr), c.n, &elem,
+				   sizeof(struct kbdiacr), print_diacr, &c, PA_FAULT_ADDR);
 	tprints(tcp, "}");
 }
 
@@ -441,8 +426,8 @@ static void print_unimap_entries(struct tcb *tcp, const struct unimapdesc *u)
 	struct unipair elem;
 
 	tprints(tcp, ", entries=");
-	kd_print_array(tcp, (unsigned long)u->entries, u->entry_ct, &elem, sizeof(elem),
-			   print_unipair, NULL);
+	print_struct_array(tcp, (unsigned long)u->entries, u->entry_ct, &elem, sizeof(elem),
+			   print_unipair, NULL, PA_FAULT_ADDR);
 	tprints(tcp, "}");
 }
 
@@ -549,7 +534,8 @@ static int kd_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		print_hex_buf(tcp, arg, KD_CMAP_SIZE);
 		break;
 	case GIO_UNISCRNMAP:
-		kd_print_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL);
+		print_struct_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL,
+				   PA_FAULT_ADDR);
 		break;
 	case KDGKBDIACR: case KDGKBDIACRUC:
 		print_diacrs(tcp, arg, cmd == KDGKBDIACRUC);
@@ -672,7 +658,8 @@ static int kd_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		print_hex_buf(tcp, arg, KD_CMAP_SIZE);
 		return DEC_DONE;
 	case PIO_UNISCRNMAP:
-		kd_print_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL);
+		print_struct_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL,
+				   PA_FAULT_ADDR);
 		return DEC_DONE;
 	case KDSKBDIACR: case KDSKBDIACRUC:
 		print_diacrs(tcp, arg, cmd == KDSKBDIACRUC);
