@@ -485,14 +485,6 @@ int dec_mq_timedsend(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-static void print_uint_ref(struct tcb *tcp, unsigned long addr)
-{
-	uint32_t v;
-
-	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		tprintf(tcp, "[%u]", v);
-}
-
 /* mq_timedreceive(mqdes, msg, len, prio, timeout): the message and its
  * priority at exit */
 int dec_mq_timedreceive(struct tcb *tcp)

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode_ioctl.h"
 #include "mem.h"
 #include "quote.h"
+#include "syscallent.h"
 #include "util.h"
 
 void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
@@ -21,6 +23,23 @@ void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, vo
 		return;
 	}
 	print_array(tcp, addr, n, elem, elsize, fn, data, flags);
+}
+
+int ioctl_decode_reqs(struct tcb *tcp, const struct ioctl_req *t, size_t n, unsigned cmd,
+		      unsigned long arg)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].cmd != cmd)
+			continue;
+		if (!tcp->exiting) {
+			tprint_arg_next(tcp);
+			if (t[i].when == IOCTL_AT_EXIT)
+				return DEC_MORE;
+		}
+		t[i].print(tcp, arg);
+		return DEC_DONE;
+	}
+	return IOCTL_UNHANDLED;
 }
 
 /* the call's private data, with no data: a mark (nothing to free) */

@@ -17,6 +17,20 @@ void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, vo
  * NUL, "..." after it when it has none (not cut by -s). */
 void print_cstring_field(struct tcb *tcp, const char *s, size_t size);
 
+/* A request whose argument print() shows: at entry when the call reads
+ * it, at exit (after a successful call) when the call writes it. */
+struct ioctl_req {
+	unsigned cmd;
+	enum { IOCTL_AT_ENTRY, IOCTL_AT_EXIT } when;
+	void (*print)(struct tcb *tcp, unsigned long arg);
+};
+
+/* A family's decode() for the requests of table t (n rows): ", " at
+ * entry and the argument when its row says; IOCTL_UNHANDLED for a
+ * request the table does not have. */
+int ioctl_decode_reqs(struct tcb *tcp, const struct ioctl_req *t, size_t n, unsigned cmd,
+		      unsigned long arg);
+
 /* "In => out" structures: at entry, remember that the structure was
  * printed (a request whose entry shows nothing when it holds only zeros
  * prints it once, at exit); at exit, whether it was. */
