@@ -489,11 +489,8 @@ int dec_mq_timedsend(struct tcb *tcp)
  * priority at exit */
 int dec_mq_timedreceive(struct tcb *tcp)
 {
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
+	if (print_fd_at_entry(tcp))
 		return DEC_MORE;
-	}
 	if (syscall_failed(tcp))
 		print_addr(tcp, tcp->args[1]);
 	else
