@@ -480,49 +480,55 @@ static void print_sound(struct tcb *tcp, unsigned long arg)
 		tprints(tcp, " /* off */");
 }
 
+/* The value a KDS* request passes as its argument, or a KDG* request
+ * writes. */
+static void print_kd_value(struct tcb *tcp, unsigned cmd, unsigned v)
+{
+	switch (cmd) {
+	case KDGETLED: case KDSETLED:
+	case KDGKBLED: case KDSKBLED:
+		print_leds(tcp, v & 0xff, cmd == KDGKBLED || cmd == KDSKBLED);
+		break;
+	case KDGKBTYPE:
+		print_xval(tcp, &xlat_kd_kbd_types, v, "KB_???");
+		break;
+	case KDGETMODE: case KDSETMODE:
+		print_xval(tcp, &xlat_kd_modes, v, "KD_???");
+		break;
+	case KDGKBMODE: case KDSKBMODE:
+		print_kbmode(tcp, (int)v);
+		break;
+	default: /* KDGKBMETA, KDSKBMETA */
+		print_xval(tcp, &xlat_kd_meta, v, "K_???");
+		break;
+	}
+}
+
+/* A KDG* request's value: "[VALUE]" (a byte for the LEDs and the
+ * keyboard type, an int for the others). */
+static void print_kd_value_ref(struct tcb *tcp, unsigned cmd, unsigned long arg)
+{
+	size_t size = cmd == KDGETLED || cmd == KDGKBLED || cmd == KDGKBTYPE ? 1 : 4;
+	unsigned v;
+
+	if (!fetch_uint(tcp, arg, size, &v))
+		return;
+	tprints(tcp, "[");
+	print_kd_value(tcp, cmd, v);
+	tprints(tcp, "]");
+}
+
 static int kd_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
 	struct unimapdesc u;
 	struct kbkeycode k;
 	struct kbd_repeat r;
-	unsigned v;
 	uint16_t e;
 
 	switch (cmd) {
-	case KDGETLED: case KDGKBLED:
-		if (!fetch_uint(tcp, arg, 1, &v))
-			break;
-		tprints(tcp, "[");
-		print_leds(tcp, v, cmd == KDGKBLED);
-		tprints(tcp, "]");
-		break;
-	case KDGKBTYPE:
-		if (!fetch_uint(tcp, arg, 1, &v))
-			break;
-		tprints(tcp, "[");
-		print_xval(tcp, &xlat_kd_kbd_types, v, "KB_???");
-		tprints(tcp, "]");
-		break;
-	case KDGETMODE:
-		if (!fetch_uint(tcp, arg, 4, &v))
-			break;
-		tprints(tcp, "[");
-		print_xval(tcp, &xlat_kd_modes, v, "KD_???");
-		tprints(tcp, "]");
-		break;
-	case KDGKBMODE:
-		if (!fetch_uint(tcp, arg, 4, &v))
-			break;
-		tprints(tcp, "[");
-		print_kbmode(tcp, (int)v);
-		tprints(tcp, "]");
-		break;
-	case KDGKBMETA:
-		if (!fetch_uint(tcp, arg, 4, &v))
-			break;
-		tprints(tcp, "[");
-		print_xval(tcp, &xlat_kd_meta, v, "K_???");
-		tprints(tcp, "]");
+	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
+	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
+		print_kd_value_ref(tcp, cmd, arg);
 		break;
 	case GIO_SCRNMAP:
 		print_hex_buf(tcp, arg, KD_E_TABSZ);
@@ -625,22 +631,13 @@ static int kd_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	case KDMKTONE:
 		print_tone(tcp, arg);
 		return DEC_DONE;
-	case KDSETLED: case KDSKBLED:
-		print_leds(tcp, arg & 0xff, cmd == KDSKBLED);
+	case KDSETLED: case KDSKBLED: case KDSETMODE: case KDSKBMODE: case KDSKBMETA:
+		print_kd_value(tcp, cmd, (unsigned)arg);
 		return DEC_DONE;
 	case KDADDIO: case KDDELIO:
 		print_hex(tcp, arg);
 		if (arg >= KD_GPFIRST && arg <= KD_GPLAST && pcfg.xlat_style != XLAT_RAW)
 			tprintf(tcp, " /* GPFIRST + %lu */", arg - KD_GPFIRST);
-		return DEC_DONE;
-	case KDSETMODE:
-		print_xval(tcp, &xlat_kd_modes, (unsigned)arg, "KD_???");
-		return DEC_DONE;
-	case KDSKBMODE:
-		print_kbmode(tcp, (int)arg);
-		return DEC_DONE;
-	case KDSKBMETA:
-		print_xval(tcp, &xlat_kd_meta, (unsigned)arg, "K_???");
 		return DEC_DONE;
 	case KDSIGACCEPT:
 		if (arg && arg < 65 && signal_name((int)arg))
