@@ -74,7 +74,7 @@ static void print_sg_buf(struct tcb *tcp, uint64_t addr, unsigned size, unsigned
 static bool sg_v3_request(struct tcb *tcp, unsigned long arg)
 {
 	const size_t skip = offsetof(struct sg_io_hdr, dxfer_direction);
-	struct sg_io_hdr h, *saved;
+	struct sg_io_hdr h;
 
 	tprints(tcp, "{interface_id='S', ");
 	if (mem_read_struct(tcp, arg + skip, (char *)&h + skip, sizeof(h) - skip) < 0) {
@@ -95,11 +95,7 @@ static bool sg_v3_request(struct tcb *tcp, unsigned long arg)
 		tprints(tcp, ", dxferp=");
 		print_sg_buf(tcp, (uintptr_t)h.dxferp, h.dxfer_len, h.iovec_count);
 	}
-	saved = malloc(sizeof(*saved));
-	if (saved) {
-		*saved = h;
-		tcb_set_call_priv(tcp, saved, free);
-	}
+	tcb_keep_call_copy(tcp, &h, sizeof(h));
 	return true;
 }
 
@@ -143,7 +139,7 @@ static void sg_v3_response(struct tcb *tcp, unsigned long arg, const struct sg_i
 static bool sg_v4_request(struct tcb *tcp, unsigned long arg)
 {
 	const size_t skip = offsetof(struct sg_io_v4, protocol);
-	struct sg_io_v4 v, *saved;
+	struct sg_io_v4 v;
 
 	tprints(tcp, "{guard='Q', ");
 	if (mem_read_struct(tcp, arg + skip, (char *)&v + skip, sizeof(v) - skip) < 0) {
@@ -167,11 +163,7 @@ static bool sg_v4_request(struct tcb *tcp, unsigned long arg)
 	tprintf(tcp, ", timeout=%u, flags=", v.timeout);
 	print_flags(tcp, &xlat_bsg_flags, v.flags, "BSG_FLAG_???");
 	tprintf(tcp, ", usr_ptr=%#llx", (unsigned long long)v.usr_ptr);
-	saved = malloc(sizeof(*saved));
-	if (saved) {
-		*saved = v;
-		tcb_set_call_priv(tcp, saved, free);
-	}
+	tcb_keep_call_copy(tcp, &v, sizeof(v));
 	return true;
 }
 

@@ -25,12 +25,7 @@ static void print_range(struct tcb *tcp, const struct uffdio_range *r)
 /* The features UFFDIO_API asked for, kept from entry to exit. */
 static void keep_features(struct tcb *tcp, uint64_t features)
 {
-	uint64_t *p = malloc(sizeof(*p));
-
-	if (!p)
-		return;
-	*p = features;
-	tcb_set_call_priv(tcp, p, free);
+	tcb_keep_call_copy(tcp, &features, sizeof(features));
 }
 
 static int uffd_entry(struct tcb *tcp, unsigned cmd, unsigned long arg)
