@@ -70,6 +70,20 @@ static void print_sg_buf(struct tcb *tcp, uint64_t addr, unsigned size, unsigned
 		tprints(tcp, "...");
 }
 
+/* The request after its guard (interface_id or guard, skip bytes, which
+ * the dispatch read): false, its address and "}" printed, when it cannot
+ * be read. */
+static bool fetch_after_guard(struct tcb *tcp, unsigned long arg, void *obj, size_t size,
+			      size_t skip)
+{
+	if (mem_read_struct(tcp, arg + skip, (char *)obj + skip, size - skip) < 0) {
+		print_addr(tcp, arg + skip);
+		tprints(tcp, "}");
+		return false;
+	}
+	return true;
+}
+
 /* The request of SG_IO v3; false when it could not be read. */
 static bool sg_v3_request(struct tcb *tcp, unsigned long arg)
 {
@@ -77,11 +91,8 @@ static bool sg_v3_request(struct tcb *tcp, unsigned long arg)
 	struct sg_io_hdr h;
 
 	tprints(tcp, "{interface_id='S', ");
-	if (mem_read_struct(tcp, arg + skip, (char *)&h + skip, sizeof(h) - skip) < 0) {
-		print_addr(tcp, arg + skip);
-		tprints(tcp, "}");
+	if (!fetch_after_guard(tcp, arg, &h, sizeof(h), skip))
 		return false;
-	}
 	h.interface_id = 'S';
 	tprints(tcp, "dxfer_direction=");
 	print_xval(tcp, &xlat_sg_io_dxfer_directions, (uint64_t)(int64_t)h.dxfer_direction,
@@ -142,11 +153,8 @@ static bool sg_v4_request(struct tcb *tcp, unsigned long arg)
 	struct sg_io_v4 v;
 
 	tprints(tcp, "{guard='Q', ");
-	if (mem_read_struct(tcp, arg + skip, (char *)&v + skip, sizeof(v) - skip) < 0) {
-		print_addr(tcp, arg + skip);
-		tprints(tcp, "}");
+	if (!fetch_after_guard(tcp, arg, &v, sizeof(v), skip))
 		return false;
-	}
 	v.guard = 'Q';
 	tprints(tcp, "protocol=");
 	print_xval(tcp, &xlat_bsg_protocols, v.protocol, "BSG_PROTOCOL_???");
