@@ -42,6 +42,22 @@ int ioctl_decode_reqs(struct tcb *tcp, const struct ioctl_req *t, size_t n, unsi
 	return IOCTL_UNHANDLED;
 }
 
+void print_local_array(struct tcb *tcp, void *a, size_t n, size_t elsize, print_elem_fn fn,
+		       void *data)
+{
+	tprints(tcp, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			tprints(tcp, ", ");
+		if (i >= pcfg.max_strlen) {
+			tprints(tcp, "...");
+			break;
+		}
+		fn(tcp, (char *)a + i * elsize, 0, data);
+	}
+	tprints(tcp, "]");
+}
+
 /* the call's private data, with no data: a mark (nothing to free) */
 static char entry_printed_mark;
 

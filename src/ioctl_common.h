@@ -13,6 +13,11 @@
 void print_struct_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
 			size_t elsize, print_elem_fn fn, void *data, unsigned flags);
 
+/* n elements of elsize bytes already read into a: "[e, e, ...]", each
+ * printed by fn (with addr 0), cut with "..." after -s elements. */
+void print_local_array(struct tcb *tcp, void *a, size_t n, size_t elsize, print_elem_fn fn,
+		       void *data);
+
 /* A char array field of size bytes (a copy in s): quoted up to its first
  * NUL, "..." after it when it has none (not cut by -s). */
 void print_cstring_field(struct tcb *tcp, const char *s, size_t size);

@@ -111,6 +111,13 @@ static void print_info_user(struct tcb *tcp, unsigned long arg)
 		m.size, m.erasesize, m.writesize, m.oobsize, (unsigned long long)m.padding);
 }
 
+static void print_oobfree_pair(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	ioctl_print_uints(tcp, elem, sizeof(uint32_t), 2, true);
+}
+
 static void print_oobinfo(struct tcb *tcp, unsigned long arg)
 {
 	struct nand_oobinfo n;
@@ -119,19 +126,21 @@ static void print_oobinfo(struct tcb *tcp, unsigned long arg)
 		return;
 	tprints(tcp, "{useecc=");
 	print_xval(tcp, &xlat_mtd_nandecc_modes, n.useecc, "MTD_NANDECC_???");
-	tprintf(tcp, ", eccbytes=%#x, oobfree=[", n.eccbytes);
-	for (unsigned i = 0; i < 8; i++) {
-		if (i)
-			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
-		ioctl_print_uints(tcp, n.oobfree[i], sizeof(n.oobfree[i][0]), 2, true);
-	}
-	tprints(tcp, "], eccpos=");
+	tprintf(tcp, ", eccbytes=%#x, oobfree=", n.eccbytes);
+	print_local_array(tcp, n.oobfree, ARRAY_SIZE(n.oobfree), sizeof(n.oobfree[0]),
+			  print_oobfree_pair, NULL);
+	tprints(tcp, ", eccpos=");
 	ioctl_print_uints(tcp, n.eccpos, sizeof(n.eccpos[0]), 32, true);
 	tprints(tcp, "}");
+}
+
+static void print_oobfree(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct nand_oobfree *f = elem;
+
+	(void)addr;
+	(void)data;
+	tprintf(tcp, "{offset=%#x, length=%#x}", f->offset, f->length);
 }
 
 static void print_ecclayout(struct tcb *tcp, unsigned long arg)
@@ -142,17 +151,10 @@ static void print_ecclayout(struct tcb *tcp, unsigned long arg)
 		return;
 	tprintf(tcp, "{eccbytes=%#x, eccpos=", n.eccbytes);
 	ioctl_print_uints(tcp, n.eccpos, sizeof(n.eccpos[0]), MTD_MAX_ECCPOS_ENTRIES, true);
-	tprintf(tcp, ", oobavail=%#x, oobfree=[", n.oobavail);
-	for (unsigned i = 0; i < MTD_MAX_OOBFREE_ENTRIES; i++) {
-		if (i)
-			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
-		tprintf(tcp, "{offset=%#x, length=%#x}", n.oobfree[i].offset, n.oobfree[i].length);
-	}
-	tprints(tcp, "]}");
+	tprintf(tcp, ", oobavail=%#x, oobfree=", n.oobavail);
+	print_local_array(tcp, n.oobfree, MTD_MAX_OOBFREE_ENTRIES, sizeof(n.oobfree[0]),
+			  print_oobfree, NULL);
+	tprints(tcp, "}");
 }
 
 static void print_ecc_stats(struct tcb *tcp, unsigned long arg)
