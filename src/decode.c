@@ -132,6 +132,15 @@ void print_args(struct tcb *tcp, unsigned from, unsigned to)
 	}
 }
 
+bool print_fd_at_entry(struct tcb *tcp)
+{
+	if (tcp->exiting)
+		return false;
+	print_fd(tcp, (int)tcp->args[0]);
+	tprint_arg_next(tcp);
+	return true;
+}
+
 int decode_generic(struct tcb *tcp)
 {
 	const struct syscall_ent *e = tcp->ent;

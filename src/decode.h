@@ -27,6 +27,12 @@ void print_arg(struct tcb *tcp, unsigned i);
  * separator when from > 0). */
 void print_args(struct tcb *tcp, unsigned from, unsigned to);
 
+/* For a call whose first argument is a file descriptor and whose others
+ * are printed at exit (what the call wrote): at entry, print the
+ * descriptor and ", " and return true (the decoder then returns
+ * DEC_MORE); at exit, false. */
+bool print_fd_at_entry(struct tcb *tcp);
+
 /* A flags argument as strace prints it: names, unknown bits in hex, and
  * a value with no known bit as "0x4000 /+ AT_??? +/" (comment markers). */
 void print_flags_arg(struct tcb *tcp, const struct xlat *x, uint64_t v);

@@ -735,8 +735,8 @@ static void print_bpf_cmd(struct tcb *tcp, const struct bpf_cmd_desc *c, const c
 	tprints(tcp, "}");
 }
 
-/* BPF_OBJ_GET_INFO_BY_FD between entry and exit: the attribute read at
- * entry (size bytes) */
+/* BPF_OBJ_GET_INFO_BY_FD and BPF_PROG_QUERY between entry and exit: the
+ * attribute read at entry (size bytes) */
 struct info_priv {
 	char *buf;
 	size_t size;
@@ -750,21 +750,43 @@ static void info_priv_free(void *p)
 	free(ip);
 }
 
-/* BPF_OBJ_GET_INFO_BY_FD: "{info={bpf_fd=3, info_len=88" at entry, at
- * exit the length the kernel wrote back when it changed (" => 80") and
- * the info buffer's address; buf (taken) holds size bytes */
-static int obj_get_info_entry(struct tcb *tcp, const union bpf_attr *a, char **buf, size_t size)
+/* At entry: keep the attribute (buf, taken: size bytes) for the exit;
+ * NULL, the attribute's address printed, when there is no memory. */
+static const struct info_priv *keep_attr(struct tcb *tcp, char **buf, size_t size)
 {
 	struct info_priv *ip = malloc(sizeof(*ip));
 
 	if (!ip) {
 		print_addr(tcp, tcp->args[1]);
-		return DEC_DONE;
+		return NULL;
 	}
 	ip->buf = *buf;
 	*buf = NULL;
 	ip->size = size;
 	tcb_set_call_priv(tcp, ip, info_priv_free);
+	return ip;
+}
+
+/* At exit: the attribute kept at entry in a, zero-filled; NULL when
+ * none was kept. */
+static const struct info_priv *kept_attr(const struct tcb *tcp, union bpf_attr *a)
+{
+	const struct info_priv *ip = tcp->call_priv;
+
+	if (!ip)
+		return NULL;
+	memset(a, 0, sizeof(*a));
+	memcpy(a, ip->buf, ip->size < sizeof(*a) ? ip->size : sizeof(*a));
+	return ip;
+}
+
+/* BPF_OBJ_GET_INFO_BY_FD: "{info={bpf_fd=3, info_len=88" at entry, at
+ * exit the length the kernel wrote back when it changed (" => 80") and
+ * the info buffer's address; buf (taken) holds size bytes */
+static int obj_get_info_entry(struct tcb *tcp, const union bpf_attr *a, char **buf, size_t size)
+{
+	if (!keep_attr(tcp, buf, size))
+		return DEC_DONE;
 	tprints(tcp, "{info={bpf_fd=");
 	print_fd(tcp, (int)a->info.bpf_fd);
 	tprintf(tcp, ", info_len=%u", a->info.info_len);
@@ -773,15 +795,11 @@ static int obj_get_info_entry(struct tcb *tcp, const union bpf_attr *a, char **b
 
 static void obj_get_info_exit(struct tcb *tcp)
 {
-	const struct info_priv *ip = tcp->call_priv;
 	union bpf_attr a, now;
-	size_t len;
+	const struct info_priv *ip = kept_attr(tcp, &a);
 
 	if (!ip)
 		return;
-	len = ip->size < sizeof(a) ? ip->size : sizeof(a);
-	memset(&a, 0, sizeof(a));
-	memcpy(&a, ip->buf, len);
 	memset(&now, 0, sizeof(now));
 	if (!syscall_failed(tcp) && mem_read(tcp->pid, tcp->args[1], &now, sizeof(now.info)) >= 0 &&
 	    now.info.info_len != a.info.info_len) {
@@ -810,16 +828,12 @@ static void print_u32_elem(struct tcb *tcp, void *elem, unsigned long addr, void
  * count, then the end of the attribute of ip->size bytes */
 static void prog_query_exit(struct tcb *tcp)
 {
-	const struct info_priv *ip = tcp->call_priv;
 	union bpf_attr a;
-	size_t len;
+	const struct info_priv *ip = kept_attr(tcp, &a);
 
 	if (!ip)
 		return;
-	len = ip->size < sizeof(a) ? ip->size : sizeof(a);
-	memset(&a, 0, sizeof(a));
-	memcpy(&a, ip->buf, len);
-	if (!syscall_failed(tcp) && len >= OFFEND(query.prog_cnt))
+	if (!syscall_failed(tcp) && ip->size >= OFFEND(query.prog_cnt))
 		mem_read(tcp->pid, tcp->args[1] + offsetof(union bpf_attr, query.prog_cnt),
 			 &a.query.prog_cnt, sizeof(a.query.prog_cnt));
 	tprints(tcp, ", prog_ids=");
@@ -837,19 +851,13 @@ static void prog_query_exit(struct tcb *tcp)
  * (buf, taken) kept for the exit */
 static int prog_query_entry(struct tcb *tcp, char **buf, size_t size)
 {
-	struct info_priv *ip = malloc(sizeof(*ip));
+	const struct info_priv *ip = keep_attr(tcp, buf, size);
 	size_t len = size < sizeof(union bpf_attr) ? size : sizeof(union bpf_attr);
 
-	if (!ip) {
-		print_addr(tcp, tcp->args[1]);
+	if (!ip)
 		return DEC_DONE;
-	}
 	tprints(tcp, "{query={");
-	print_bpf_field_list(tcp, *buf, query_fields, ARRAY_SIZE(query_fields), 4, len);
-	ip->buf = *buf;
-	*buf = NULL;
-	ip->size = size;
-	tcb_set_call_priv(tcp, ip, info_priv_free);
+	print_bpf_field_list(tcp, ip->buf, query_fields, ARRAY_SIZE(query_fields), 4, len);
 	return DEC_MORE;
 }
 

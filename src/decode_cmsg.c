@@ -137,55 +137,42 @@ _Static_assert(sizeof(struct timeval) == 16 && sizeof(struct timespec) == 16 &&
 	       sizeof(struct __kernel_sock_timeval) == 16 && sizeof(struct __kernel_timespec) == 16,
 	       "timestamps of two 64-bit words");
 
-static bool print_ts_words(struct tcb *tcp, const unsigned char *data, size_t dlen,
+/* n timestamps: "{tv_sec=S, FRAC=F}", several in "[...]"; "???" when
+ * dlen is short (struct scm_timestamping: three timespecs) */
+static bool print_ts_words(struct tcb *tcp, const unsigned char *data, size_t dlen, unsigned n,
 			   const char *frac)
 {
-	int64_t w[2];
-
-	if (!dlen)
-		return false;
-	if (dlen < sizeof(w)) {
-		tprints(tcp, ", cmsg_data=???");
-		return true;
-	}
-	memcpy(w, data, sizeof(w));
-	tprintf(tcp, ", cmsg_data={tv_sec=%lld, %s=%lld}", (long long)w[0], frac, (long long)w[1]);
-	return true;
-}
-
-/* struct scm_timestamping: three timespecs */
-static bool print_timestamping(struct tcb *tcp, const unsigned char *data, size_t dlen)
-{
 	int64_t w[2 * CT_TIMESTAMPING_N];
+	size_t size = n * 2 * sizeof(w[0]);
 
 	if (!dlen)
 		return false;
-	if (dlen < sizeof(w)) {
+	if (n > CT_TIMESTAMPING_N || dlen < size) {
 		tprints(tcp, ", cmsg_data=???");
 		return true;
 	}
-	memcpy(w, data, sizeof(w));
-	tprints(tcp, ", cmsg_data=[");
-	for (int i = 0; i < CT_TIMESTAMPING_N; i++)
-		tprintf(tcp, "%s{tv_sec=%lld, tv_nsec=%lld}", i ? ", " : "", (long long)w[2 * i],
+	memcpy(w, data, size);
+	tprints(tcp, n > 1 ? ", cmsg_data=[" : ", cmsg_data=");
+	for (unsigned i = 0; i < n; i++)
+		tprintf(tcp, "%s{tv_sec=%lld, %s=%lld}", i ? ", " : "", (long long)w[2 * i], frac,
 			(long long)w[2 * i + 1]);
-	tprints(tcp, "]");
+	if (n > 1)
+		tprints(tcp, "]");
 	return true;
 }
-
 
 static bool print_timestamp(struct tcb *tcp, int type, const unsigned char *data, size_t dlen)
 {
 	switch (type) {
 	case CT_SO_TIMESTAMP_OLD:
 	case CT_SO_TIMESTAMP_NEW:
-		return print_ts_words(tcp, data, dlen, "tv_usec");
+		return print_ts_words(tcp, data, dlen, 1, "tv_usec");
 	case CT_SO_TIMESTAMPNS_OLD:
 	case CT_SO_TIMESTAMPNS_NEW:
-		return print_ts_words(tcp, data, dlen, "tv_nsec");
+		return print_ts_words(tcp, data, dlen, 1, "tv_nsec");
 	case CT_SO_TIMESTAMPING_OLD:
 	case CT_SO_TIMESTAMPING_NEW:
-		return print_timestamping(tcp, data, dlen);
+		return print_ts_words(tcp, data, dlen, CT_TIMESTAMPING_N, "tv_nsec");
 	case CT_SCM_SECURITY:
 		return print_security(tcp, data, dlen);
 	default:

@@ -157,11 +157,8 @@ static void print_iov_base_addr(struct tcb *tcp, unsigned long addr, unsigned lo
 /* readv(fd, iov, cnt), preadv(fd, iov, cnt, pos_l, pos_h), preadv2(+flags) */
 static int readv_common(struct tcb *tcp, int with_off, int with_flags)
 {
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
+	if (print_fd_at_entry(tcp))
 		return DEC_MORE;
-	}
 	/* a failed call filled nothing: the buffers as addresses */
 	if (syscall_failed(tcp))
 		print_iovec_ex(tcp, tcp->args[1], tcp->args[2], -1, print_iov_base_addr, NULL);
@@ -765,11 +762,8 @@ static void print_epoll_events_out(struct tcb *tcp)
  * epoll_pwait2(fd, events, max, timespec*, sigmask, size) */
 static int epoll_wait_common(struct tcb *tcp, int kind)
 {
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
+	if (print_fd_at_entry(tcp))
 		return DEC_MORE;
-	}
 	print_epoll_events_out(tcp);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%d", (int)tcp->args[2]);

@@ -558,11 +558,8 @@ static int getdents_common(struct tcb *tcp, int d64)
 	_cleanup_free_ unsigned char *buf = NULL;
 	size_t len;
 
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
+	if (print_fd_at_entry(tcp))
 		return DEC_MORE;
-	}
 	len = (size_t)tcp->rval;
 	if (syscall_failed(tcp) || !tcp->args[1] || !pcfg.deref || len > tcp->args[2] || len > (64u << 20)) {
 		print_addr(tcp, tcp->args[1]);

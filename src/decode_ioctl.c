@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "gen/decoders.h"
+#include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
@@ -157,28 +158,32 @@ static void print_termios_fields(struct tcb *tcp, uint32_t i, uint32_t o, uint32
 	tprints(tcp, "]");
 }
 
-static void print_termios(struct tcb *tcp, unsigned long addr)
+/* struct termios, or with speeds struct termios2 (the same followed by
+ * c_ispeed and c_ospeed) */
+static void print_termios_at(struct tcb *tcp, unsigned long addr, bool speeds)
 {
-	struct kernel_termios t;
+	struct kernel_termios2 t;
 
-	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
+	_Static_assert(offsetof(struct kernel_termios2, c_ispeed) == sizeof(struct kernel_termios),
+		       "termios2 starts with termios");
+	if (!fetch_or_print_addr(tcp, addr, &t,
+				 speeds ? sizeof(t) : sizeof(struct kernel_termios)))
 		return;
 	print_termios_fields(tcp, t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag, t.c_line, t.c_cc,
 			     sizeof(t.c_cc));
+	if (speeds && pcfg.verbose)
+		tprintf(tcp, ", c_ispeed=%u, c_ospeed=%u", t.c_ispeed, t.c_ospeed);
 	tprints(tcp, "}");
+}
+
+static void print_termios(struct tcb *tcp, unsigned long addr)
+{
+	print_termios_at(tcp, addr, false);
 }
 
 static void print_termios2(struct tcb *tcp, unsigned long addr)
 {
-	struct kernel_termios2 t;
-
-	if (!fetch_or_print_addr(tcp, addr, &t, sizeof(t)))
-		return;
-	print_termios_fields(tcp, t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag, t.c_line, t.c_cc,
-			     sizeof(t.c_cc));
-	if (pcfg.verbose)
-		tprintf(tcp, ", c_ispeed=%u, c_ospeed=%u", t.c_ispeed, t.c_ospeed);
-	tprints(tcp, "}");
+	print_termios_at(tcp, addr, true);
 }
 
 static void print_termio(struct tcb *tcp, unsigned long addr)
@@ -192,75 +197,63 @@ static void print_termio(struct tcb *tcp, unsigned long addr)
 	tprints(tcp, "}");
 }
 
+static void print_tcflsh(struct tcb *tcp, unsigned long arg)
+{
+	print_xval_d(tcp, &xlat_tcflsh_args, arg);
+}
+
+static void print_tcxonc(struct tcb *tcp, unsigned long arg)
+{
+	print_xval_d(tcp, &xlat_tcxonc_args, arg);
+}
+
+static void print_long(struct tcb *tcp, unsigned long arg)
+{
+	tprintf(tcp, "%ld", (long)arg);
+}
+
+static const struct ioctl_req tty_reqs[] = {
+	{ TCGETS, IOCTL_AT_EXIT, print_termios },
+	{ TIOCGLCKTRMIOS, IOCTL_AT_EXIT, print_termios },
+	{ TCGETS2_CMD, IOCTL_AT_EXIT, print_termios2 },
+	{ TCGETA, IOCTL_AT_EXIT, print_termio },
+	{ TIOCGWINSZ, IOCTL_AT_EXIT, print_winsize },
+	{ FIONREAD, IOCTL_AT_EXIT, print_int_ref },
+	{ TIOCGPGRP, IOCTL_AT_EXIT, print_int_ref },
+	{ TIOCOUTQ, IOCTL_AT_EXIT, print_int_ref },
+	{ TIOCGPTN, IOCTL_AT_EXIT, print_int_ref },
+	{ TIOCGSID, IOCTL_AT_EXIT, print_int_ref },
+	{ TIOCSWINSZ, IOCTL_AT_ENTRY, print_winsize },
+	{ TCSETS, IOCTL_AT_ENTRY, print_termios },
+	{ TCSETSW, IOCTL_AT_ENTRY, print_termios },
+	{ TCSETSF, IOCTL_AT_ENTRY, print_termios },
+	{ TIOCSLCKTRMIOS, IOCTL_AT_ENTRY, print_termios },
+	{ TCSETS2_CMD, IOCTL_AT_ENTRY, print_termios2 },
+	{ TCSETSW2_CMD, IOCTL_AT_ENTRY, print_termios2 },
+	{ TCSETSF2_CMD, IOCTL_AT_ENTRY, print_termios2 },
+	{ TCSETA, IOCTL_AT_ENTRY, print_termio },
+	{ TCSETAW, IOCTL_AT_ENTRY, print_termio },
+	{ TCSETAF, IOCTL_AT_ENTRY, print_termio },
+	{ TIOCSPGRP, IOCTL_AT_ENTRY, print_int_ref },
+	{ FIONBIO, IOCTL_AT_ENTRY, print_int_ref },
+	{ TIOCSPTLCK, IOCTL_AT_ENTRY, print_int_ref },
+	{ FIOASYNC, IOCTL_AT_ENTRY, print_int_ref },
+	{ TCFLSH, IOCTL_AT_ENTRY, print_tcflsh },
+	{ TCXONC, IOCTL_AT_ENTRY, print_tcxonc },
+	{ TIOCSCTTY, IOCTL_AT_ENTRY, print_long },
+	{ TCSBRK, IOCTL_AT_ENTRY, print_long },
+	{ FICLONE_CMD, IOCTL_AT_ENTRY, print_long },
+};
+
 static int tty_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
-	if (tcp->exiting) {
-		switch (cmd) {
-		case TCGETS: case TIOCGLCKTRMIOS:
-			print_termios(tcp, arg);
-			break;
-		case TCGETS2_CMD:
-			print_termios2(tcp, arg);
-			break;
-		case TCGETA:
-			print_termio(tcp, arg);
-			break;
-		case TIOCGWINSZ:
-			print_winsize(tcp, arg);
-			break;
-		case FIONREAD: case TIOCGPGRP: case TIOCOUTQ: case TIOCGPTN: case TIOCGSID:
-			print_int_ref(tcp, arg);
-			break;
-		default:
-			/* another family's request of a shared type byte */
-			return IOCTL_UNHANDLED;
-		}
-		return DEC_DONE;
-	}
 	switch (cmd) {
-	case TCGETS: case TIOCGWINSZ: case FIONREAD: case TIOCGPGRP:
-	case TIOCOUTQ: case TIOCGPTN: case TIOCGSID: case TIOCGLCKTRMIOS:
-	case TCGETS2_CMD: case TCGETA:
-		tprint_arg_next(tcp);
-		return DEC_MORE;
-	case TIOCSWINSZ:
-		tprint_arg_next(tcp);
-		print_winsize(tcp, arg);
-		return DEC_DONE;
-	case TCSETS: case TCSETSW: case TCSETSF: case TIOCSLCKTRMIOS:
-		tprint_arg_next(tcp);
-		print_termios(tcp, arg);
-		return DEC_DONE;
-	case TCSETS2_CMD: case TCSETSW2_CMD: case TCSETSF2_CMD:
-		tprint_arg_next(tcp);
-		print_termios2(tcp, arg);
-		return DEC_DONE;
-	case TCSETA: case TCSETAW: case TCSETAF:
-		tprint_arg_next(tcp);
-		print_termio(tcp, arg);
-		return DEC_DONE;
-	case TIOCSPGRP: case FIONBIO: case TIOCSPTLCK: case FIOASYNC:
-		tprint_arg_next(tcp);
-		print_int_ref(tcp, arg);
-		return DEC_DONE;
 	case FIOCLEX: case FIONCLEX: case TIOCNOTTY: case TIOCEXCL:
 	case TIOCNXCL: case TIOCCONS: case TIOCSBRK: case TIOCCBRK:
 	case TIOCVHANGUP:
 		return DEC_DONE;   /* no argument */
-	case TCFLSH:
-		tprint_arg_next(tcp);
-		print_xval_d(tcp, &xlat_tcflsh_args, arg);
-		return DEC_DONE;
-	case TCXONC:
-		tprint_arg_next(tcp);
-		print_xval_d(tcp, &xlat_tcxonc_args, arg);
-		return DEC_DONE;
-	case TIOCSCTTY: case TCSBRK: case FICLONE_CMD:
-		tprint_arg_next(tcp);
-		tprintf(tcp, "%ld", (long)arg);
-		return DEC_DONE;
 	default:
-		return IOCTL_UNHANDLED;
+		return ioctl_decode_reqs(tcp, tty_reqs, ARRAY_SIZE(tty_reqs), cmd, arg);
 	}
 }
 

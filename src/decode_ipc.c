@@ -485,23 +485,12 @@ int dec_mq_timedsend(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-static void print_uint_ref(struct tcb *tcp, unsigned long addr)
-{
-	uint32_t v;
-
-	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		tprintf(tcp, "[%u]", v);
-}
-
 /* mq_timedreceive(mqdes, msg, len, prio, timeout): the message and its
  * priority at exit */
 int dec_mq_timedreceive(struct tcb *tcp)
 {
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
+	if (print_fd_at_entry(tcp))
 		return DEC_MORE;
-	}
 	if (syscall_failed(tcp))
 		print_addr(tcp, tcp->args[1]);
 	else

@@ -164,14 +164,6 @@ int dec_sethostname(struct tcb *tcp)
 	return DEC_DONE;
 }
 
-static void print_uint_ref(struct tcb *tcp, unsigned long addr)
-{
-	uint32_t v;
-
-	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		tprintf(tcp, "[%u]", v);
-}
-
 /* getcpu(cpu, node, tcache) */
 int dec_getcpu(struct tcb *tcp)
 {

@@ -1356,11 +1356,8 @@ int dec_sendmmsg(struct tcb *tcp)
 {
 	struct mmsg_ctx c = { .recv = false, .nlen = tcp->err ? 0 : (unsigned long)tcp->rval };
 
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
+	if (print_fd_at_entry(tcp))
 		return DEC_MORE;
-	}
 	print_mmsgvec(tcp, tcp->args[1], (unsigned)tcp->args[2], &c);
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%u", (unsigned)tcp->args[2]);

@@ -380,11 +380,8 @@ int dec_timerfd_settime(struct tcb *tcp)
 
 int dec_timerfd_gettime(struct tcb *tcp)
 {
-	if (!tcp->exiting) {
-		print_fd(tcp, (int)tcp->args[0]);
-		tprint_arg_next(tcp);
+	if (print_fd_at_entry(tcp))
 		return DEC_MORE;
-	}
 	print_out_arg(tcp, tcp->args[1], print_itimerspec);
 	return DEC_DONE;
 }

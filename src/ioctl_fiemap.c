@@ -53,7 +53,7 @@ static int fiemap_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 
 		tprints(tcp, "fm_extents=");
 		print_struct_array(tcp, arg + sizeof(fm), fm.fm_mapped_extents, &fe,
-				   sizeof(fe), print_extent, NULL);
+				   sizeof(fe), print_extent, NULL, 0);
 	} else {
 		tprints(tcp, "...");
 	}

@@ -13,6 +13,7 @@
 #include "decode.h"
 #include "decode_file.h"
 #include "decode_ioctl.h"
+#include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
@@ -250,22 +251,6 @@ static bool fetch_uint(struct tcb *tcp, unsigned long addr, size_t size, unsigne
 
 /* ---- struct printers ---------------------------------------------------- */
 
-/* n elements at addr: "[]", the address when the first cannot be read,
- * else the array, an unreadable element ending it with its address. */
-static void kd_print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem,
-			   size_t elsize, print_elem_fn fn, void *data)
-{
-	if (!n) {
-		tprints(tcp, "[]");
-		return;
-	}
-	if (!addr || mem_read_struct(tcp, addr, elem, elsize) < 0) {
-		print_addr(tcp, addr);
-		return;
-	}
-	print_array(tcp, addr, n, elem, elsize, fn, data, PA_FAULT_ADDR);
-}
-
 struct kd_array_ctx {
 	unsigned long cnt; /* the count the structure claims */
 	unsigned long n;   /* elements printed: min(cnt, KD_DIACR_MAX) */
@@ -319,11 +304,11 @@ static void print_diacrs(struct tcb *tcp, unsigned long addr, bool uc)
 	c = (struct kd_array_ctx){ .cnt = cnt, .n = cnt < KD_DIACR_MAX ? cnt : KD_DIACR_MAX };
 	tprintf(tcp, "{kb_cnt=%u, %s=", cnt, uc ? "kbdiacruc" : "kbdiacr");
 	if (uc)
-		kd_print_array(tcp, addr + offsetof(struct kbdiacrsuc, kbdiacruc), c.n, &elem,
-				   sizeof(struct kbdiacruc), print_diacruc, &c);
+		print_struct_array(tcp, addr + offsetof(struct kbdiacrsuc, kbdiacruc), c.n, &elem,
+				   sizeof(struct kbdiacruc), print_diacruc, &c, PA_FAULT_ADDR);
 	else
-		kd_print_array(tcp, addr + offsetof(struct kbdiacrs, kbdiacr), c.n, &elem,
-				   sizeof(struct kbdiacr), print_diacr, &c);
+		print_struct_array(tcp, addr + offsetof(struct kbdiacrs, kbdiacr), c.n, &elem,
+				   sizeof(struct kbdiacr), print_diacr, &c, PA_FAULT_ADDR);
 	tprints(tcp, "}");
 }
 
@@ -441,8 +426,8 @@ static void print_unimap_entries(struct tcb *tcp, const struct unimapdesc *u)
 	struct unipair elem;
 
 	tprints(tcp, ", entries=");
-	kd_print_array(tcp, (unsigned long)u->entries, u->entry_ct, &elem, sizeof(elem),
-			   print_unipair, NULL);
+	print_struct_array(tcp, (unsigned long)u->entries, u->entry_ct, &elem, sizeof(elem),
+			   print_unipair, NULL, PA_FAULT_ADDR);
 	tprints(tcp, "}");
 }
 
@@ -495,49 +480,55 @@ static void print_sound(struct tcb *tcp, unsigned long arg)
 		tprints(tcp, " /* off */");
 }
 
+/* The value a KDS* request passes as its argument, or a KDG* request
+ * writes. */
+static void print_kd_value(struct tcb *tcp, unsigned cmd, unsigned v)
+{
+	switch (cmd) {
+	case KDGETLED: case KDSETLED:
+	case KDGKBLED: case KDSKBLED:
+		print_leds(tcp, v & 0xff, cmd == KDGKBLED || cmd == KDSKBLED);
+		break;
+	case KDGKBTYPE:
+		print_xval(tcp, &xlat_kd_kbd_types, v, "KB_???");
+		break;
+	case KDGETMODE: case KDSETMODE:
+		print_xval(tcp, &xlat_kd_modes, v, "KD_???");
+		break;
+	case KDGKBMODE: case KDSKBMODE:
+		print_kbmode(tcp, (int)v);
+		break;
+	default: /* KDGKBMETA, KDSKBMETA */
+		print_xval(tcp, &xlat_kd_meta, v, "K_???");
+		break;
+	}
+}
+
+/* A KDG* request's value: "[VALUE]" (a byte for the LEDs and the
+ * keyboard type, an int for the others). */
+static void print_kd_value_ref(struct tcb *tcp, unsigned cmd, unsigned long arg)
+{
+	size_t size = cmd == KDGETLED || cmd == KDGKBLED || cmd == KDGKBTYPE ? 1 : 4;
+	unsigned v;
+
+	if (!fetch_uint(tcp, arg, size, &v))
+		return;
+	tprints(tcp, "[");
+	print_kd_value(tcp, cmd, v);
+	tprints(tcp, "]");
+}
+
 static int kd_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
 	struct unimapdesc u;
 	struct kbkeycode k;
 	struct kbd_repeat r;
-	unsigned v;
 	uint16_t e;
 
 	switch (cmd) {
-	case KDGETLED: case KDGKBLED:
-		if (!fetch_uint(tcp, arg, 1, &v))
-			break;
-		tprints(tcp, "[");
-		print_leds(tcp, v, cmd == KDGKBLED);
-		tprints(tcp, "]");
-		break;
-	case KDGKBTYPE:
-		if (!fetch_uint(tcp, arg, 1, &v))
-			break;
-		tprints(tcp, "[");
-		print_xval(tcp, &xlat_kd_kbd_types, v, "KB_???");
-		tprints(tcp, "]");
-		break;
-	case KDGETMODE:
-		if (!fetch_uint(tcp, arg, 4, &v))
-			break;
-		tprints(tcp, "[");
-		print_xval(tcp, &xlat_kd_modes, v, "KD_???");
-		tprints(tcp, "]");
-		break;
-	case KDGKBMODE:
-		if (!fetch_uint(tcp, arg, 4, &v))
-			break;
-		tprints(tcp, "[");
-		print_kbmode(tcp, (int)v);
-		tprints(tcp, "]");
-		break;
-	case KDGKBMETA:
-		if (!fetch_uint(tcp, arg, 4, &v))
-			break;
-		tprints(tcp, "[");
-		print_xval(tcp, &xlat_kd_meta, v, "K_???");
-		tprints(tcp, "]");
+	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
+	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
+		print_kd_value_ref(tcp, cmd, arg);
 		break;
 	case GIO_SCRNMAP:
 		print_hex_buf(tcp, arg, KD_E_TABSZ);
@@ -549,7 +540,8 @@ static int kd_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		print_hex_buf(tcp, arg, KD_CMAP_SIZE);
 		break;
 	case GIO_UNISCRNMAP:
-		kd_print_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL);
+		print_struct_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL,
+				   PA_FAULT_ADDR);
 		break;
 	case KDGKBDIACR: case KDGKBDIACRUC:
 		print_diacrs(tcp, arg, cmd == KDGKBDIACRUC);
@@ -639,22 +631,13 @@ static int kd_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	case KDMKTONE:
 		print_tone(tcp, arg);
 		return DEC_DONE;
-	case KDSETLED: case KDSKBLED:
-		print_leds(tcp, arg & 0xff, cmd == KDSKBLED);
+	case KDSETLED: case KDSKBLED: case KDSETMODE: case KDSKBMODE: case KDSKBMETA:
+		print_kd_value(tcp, cmd, (unsigned)arg);
 		return DEC_DONE;
 	case KDADDIO: case KDDELIO:
 		print_hex(tcp, arg);
 		if (arg >= KD_GPFIRST && arg <= KD_GPLAST && pcfg.xlat_style != XLAT_RAW)
 			tprintf(tcp, " /* GPFIRST + %lu */", arg - KD_GPFIRST);
-		return DEC_DONE;
-	case KDSETMODE:
-		print_xval(tcp, &xlat_kd_modes, (unsigned)arg, "KD_???");
-		return DEC_DONE;
-	case KDSKBMODE:
-		print_kbmode(tcp, (int)arg);
-		return DEC_DONE;
-	case KDSKBMETA:
-		print_xval(tcp, &xlat_kd_meta, (unsigned)arg, "K_???");
 		return DEC_DONE;
 	case KDSIGACCEPT:
 		if (arg && arg < 65 && signal_name((int)arg))
@@ -672,7 +655,8 @@ static int kd_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		print_hex_buf(tcp, arg, KD_CMAP_SIZE);
 		return DEC_DONE;
 	case PIO_UNISCRNMAP:
-		kd_print_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL);
+		print_struct_array(tcp, arg, KD_E_TABSZ, &e, sizeof(e), print_uniscrn, NULL,
+				   PA_FAULT_ADDR);
 		return DEC_DONE;
 	case KDSKBDIACR: case KDSKBDIACRUC:
 		print_diacrs(tcp, arg, cmd == KDSKBDIACRUC);

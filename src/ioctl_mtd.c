@@ -10,10 +10,12 @@
 
 #include "decode.h"
 #include "decode_ioctl.h"
+#include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
 #include "syscallent.h"
+#include "util.h"
 
 #define FETCH(tcp, arg, obj) fetch_or_print_addr(tcp, arg, &(obj), sizeof(obj))
 
@@ -109,6 +111,13 @@ static void print_info_user(struct tcb *tcp, unsigned long arg)
 		m.size, m.erasesize, m.writesize, m.oobsize, (unsigned long long)m.padding);
 }
 
+static void print_oobfree_pair(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	ioctl_print_uints(tcp, elem, sizeof(uint32_t), 2, true);
+}
+
 static void print_oobinfo(struct tcb *tcp, unsigned long arg)
 {
 	struct nand_oobinfo n;
@@ -117,19 +126,21 @@ static void print_oobinfo(struct tcb *tcp, unsigned long arg)
 		return;
 	tprints(tcp, "{useecc=");
 	print_xval(tcp, &xlat_mtd_nandecc_modes, n.useecc, "MTD_NANDECC_???");
-	tprintf(tcp, ", eccbytes=%#x, oobfree=[", n.eccbytes);
-	for (unsigned i = 0; i < 8; i++) {
-		if (i)
-			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
-		ioctl_print_uints(tcp, n.oobfree[i], sizeof(n.oobfree[i][0]), 2, true);
-	}
-	tprints(tcp, "], eccpos=");
+	tprintf(tcp, ", eccbytes=%#x, oobfree=", n.eccbytes);
+	print_local_array(tcp, n.oobfree, ARRAY_SIZE(n.oobfree), sizeof(n.oobfree[0]),
+			  print_oobfree_pair, NULL);
+	tprints(tcp, ", eccpos=");
 	ioctl_print_uints(tcp, n.eccpos, sizeof(n.eccpos[0]), 32, true);
 	tprints(tcp, "}");
+}
+
+static void print_oobfree(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct nand_oobfree *f = elem;
+
+	(void)addr;
+	(void)data;
+	tprintf(tcp, "{offset=%#x, length=%#x}", f->offset, f->length);
 }
 
 static void print_ecclayout(struct tcb *tcp, unsigned long arg)
@@ -140,17 +151,10 @@ static void print_ecclayout(struct tcb *tcp, unsigned long arg)
 		return;
 	tprintf(tcp, "{eccbytes=%#x, eccpos=", n.eccbytes);
 	ioctl_print_uints(tcp, n.eccpos, sizeof(n.eccpos[0]), MTD_MAX_ECCPOS_ENTRIES, true);
-	tprintf(tcp, ", oobavail=%#x, oobfree=[", n.oobavail);
-	for (unsigned i = 0; i < MTD_MAX_OOBFREE_ENTRIES; i++) {
-		if (i)
-			tprints(tcp, ", ");
-		if (i >= pcfg.max_strlen) {
-			tprints(tcp, "...");
-			break;
-		}
-		tprintf(tcp, "{offset=%#x, length=%#x}", n.oobfree[i].offset, n.oobfree[i].length);
-	}
-	tprints(tcp, "]}");
+	tprintf(tcp, ", oobavail=%#x, oobfree=", n.oobavail);
+	print_local_array(tcp, n.oobfree, MTD_MAX_OOBFREE_ENTRIES, sizeof(n.oobfree[0]),
+			  print_oobfree, NULL);
+	tprints(tcp, "}");
 }
 
 static void print_ecc_stats(struct tcb *tcp, unsigned long arg)
@@ -162,115 +166,80 @@ static void print_ecc_stats(struct tcb *tcp, unsigned long arg)
 			s.corrected, s.failed, s.badblocks, s.bbtblocks);
 }
 
-static void print_num(struct tcb *tcp, unsigned long arg, bool is_signed)
+static void print_otp_mode(struct tcb *tcp, unsigned long arg)
 {
-	int v;
-
-	if (FETCH(tcp, arg, v))
-		tprintf(tcp, is_signed ? "[%d]" : "[%u]", v);
-}
-
-static int mtd_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
-{
-	struct region_info_user r;
-
-	switch (cmd) {
-	case MEMGETINFO:
-		print_info_user(tcp, arg);
-		break;
-	case MEMGETOOBSEL:
-		print_oobinfo(tcp, arg);
-		break;
-	case ECCGETLAYOUT:
-		print_ecclayout(tcp, arg);
-		break;
-	case ECCGETSTATS:
-		print_ecc_stats(tcp, arg);
-		break;
-	case OTPGETREGIONINFO:
-		print_otp_info(tcp, arg);
-		break;
-	case OTPGETREGIONCOUNT:
-		print_num(tcp, arg, false);
-		break;
-	case MEMGETREGIONCOUNT:
-		print_num(tcp, arg, true);
-		break;
-	case MEMGETREGIONINFO:
-		if (!ioctl_failed(tcp) && mem_read(tcp->pid, arg, &r, sizeof(r)) >= 0)
-			tprintf(tcp, ", offset=%#x, erasesize=%#x, numblocks=%#x", r.offset,
-				r.erasesize, r.numblocks);
-		tprints(tcp, "}");
-		break;
-	default:
-		return IOCTL_UNHANDLED;
-	}
-	return DEC_DONE;
-}
-
-static int mtd_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
-{
-	struct region_info_user r;
 	unsigned otp;
+
+	if (!FETCH(tcp, arg, otp))
+		return;
+	tprints(tcp, "[");
+	print_xval(tcp, &xlat_mtd_otp_modes, otp, "MTD_OTP_???");
+	tprints(tcp, "]");
+}
+
+static void print_file_mode(struct tcb *tcp, unsigned long arg)
+{
+	print_xval(tcp, &xlat_mtd_file_modes, arg, "MTD_FILE_MODE_???");
+}
+
+static void print_offset_ref(struct tcb *tcp, unsigned long arg)
+{
 	uint64_t off;
 
-	if (tcp->exiting)
-		return mtd_exit(tcp, cmd, arg);
-	switch (cmd) {
-	case MEMGETINFO: case MEMGETOOBSEL: case ECCGETLAYOUT: case ECCGETSTATS:
-	case OTPGETREGIONINFO: case OTPGETREGIONCOUNT: case MEMGETREGIONCOUNT:
-		tprint_arg_next(tcp);
-		return DEC_MORE;
-	case MEMGETREGIONINFO:
+	if (FETCH(tcp, arg, off))
+		tprintf(tcp, "[%llu]", (unsigned long long)off);
+}
+
+static const struct ioctl_req mtd_reqs[] = {
+	{ MEMGETINFO, IOCTL_AT_EXIT, print_info_user },
+	{ MEMGETOOBSEL, IOCTL_AT_EXIT, print_oobinfo },
+	{ ECCGETLAYOUT, IOCTL_AT_EXIT, print_ecclayout },
+	{ ECCGETSTATS, IOCTL_AT_EXIT, print_ecc_stats },
+	{ OTPGETREGIONINFO, IOCTL_AT_EXIT, print_otp_info },
+	{ OTPGETREGIONCOUNT, IOCTL_AT_EXIT, print_uint_ref },
+	{ MEMGETREGIONCOUNT, IOCTL_AT_EXIT, print_int_ref },
+	{ MEMERASE, IOCTL_AT_ENTRY, print_erase_info },
+	{ MEMLOCK, IOCTL_AT_ENTRY, print_erase_info },
+	{ MEMUNLOCK, IOCTL_AT_ENTRY, print_erase_info },
+	{ MEMISLOCKED, IOCTL_AT_ENTRY, print_erase_info },
+	{ MEMERASE64, IOCTL_AT_ENTRY, print_erase_info64 },
+	{ MEMWRITEOOB, IOCTL_AT_ENTRY, print_oob_buf },
+	{ MEMREADOOB, IOCTL_AT_ENTRY, print_oob_buf },
+	{ MEMWRITEOOB64, IOCTL_AT_ENTRY, print_oob_buf64 },
+	{ MEMREADOOB64, IOCTL_AT_ENTRY, print_oob_buf64 },
+	{ MEMWRITE, IOCTL_AT_ENTRY, print_write_req },
+	{ OTPLOCK, IOCTL_AT_ENTRY, print_otp_info },
+	{ OTPSELECT, IOCTL_AT_ENTRY, print_otp_mode },
+	{ MTDFILEMODE, IOCTL_AT_ENTRY, print_file_mode },
+	{ MEMGETBADBLOCK, IOCTL_AT_ENTRY, print_offset_ref },
+	{ MEMSETBADBLOCK, IOCTL_AT_ENTRY, print_offset_ref },
+};
+
+/* MEMGETREGIONINFO: "{regionindex=N" at entry, the region the kernel
+ * found at a successful exit, then "}". */
+static int print_region_info(struct tcb *tcp, unsigned long arg)
+{
+	struct region_info_user r;
+
+	if (!tcp->exiting) {
 		tprint_arg_next(tcp);
 		if (!FETCH(tcp, arg, r))
 			return DEC_DONE;
 		tprintf(tcp, "{regionindex=%#x", r.regionindex);
 		return IOCTL_MORE_ALWAYS;
-	case MEMERASE: case MEMLOCK: case MEMUNLOCK: case MEMISLOCKED:
-		tprint_arg_next(tcp);
-		print_erase_info(tcp, arg);
-		return DEC_DONE;
-	case MEMERASE64:
-		tprint_arg_next(tcp);
-		print_erase_info64(tcp, arg);
-		return DEC_DONE;
-	case MEMWRITEOOB: case MEMREADOOB:
-		tprint_arg_next(tcp);
-		print_oob_buf(tcp, arg);
-		return DEC_DONE;
-	case MEMWRITEOOB64: case MEMREADOOB64:
-		tprint_arg_next(tcp);
-		print_oob_buf64(tcp, arg);
-		return DEC_DONE;
-	case MEMWRITE:
-		tprint_arg_next(tcp);
-		print_write_req(tcp, arg);
-		return DEC_DONE;
-	case OTPLOCK:
-		tprint_arg_next(tcp);
-		print_otp_info(tcp, arg);
-		return DEC_DONE;
-	case OTPSELECT:
-		tprint_arg_next(tcp);
-		if (FETCH(tcp, arg, otp)) {
-			tprints(tcp, "[");
-			print_xval(tcp, &xlat_mtd_otp_modes, otp, "MTD_OTP_???");
-			tprints(tcp, "]");
-		}
-		return DEC_DONE;
-	case MTDFILEMODE:
-		tprint_arg_next(tcp);
-		print_xval(tcp, &xlat_mtd_file_modes, arg, "MTD_FILE_MODE_???");
-		return DEC_DONE;
-	case MEMGETBADBLOCK: case MEMSETBADBLOCK:
-		tprint_arg_next(tcp);
-		if (FETCH(tcp, arg, off))
-			tprintf(tcp, "[%llu]", (unsigned long long)off);
-		return DEC_DONE;
-	default:
-		return IOCTL_UNHANDLED;
 	}
+	if (!ioctl_failed(tcp) && mem_read(tcp->pid, arg, &r, sizeof(r)) >= 0)
+		tprintf(tcp, ", offset=%#x, erasesize=%#x, numblocks=%#x", r.offset, r.erasesize,
+			r.numblocks);
+	tprints(tcp, "}");
+	return DEC_DONE;
+}
+
+static int mtd_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
+{
+	if (cmd == MEMGETREGIONINFO)
+		return print_region_info(tcp, arg);
+	return ioctl_decode_reqs(tcp, mtd_reqs, ARRAY_SIZE(mtd_reqs), cmd, arg);
 }
 
 const struct ioctl_family ioctl_family_mtd = {

@@ -6,6 +6,7 @@
 
 #include "decode_file.h"
 #include "decode_ioctl.h"
+#include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
 #include "print.h"
@@ -28,6 +29,27 @@ static void print_ptp_time(struct tcb *tcp, const struct ptp_clock_time *t, bool
 	if (dated && pcfg.xlat_style != XLAT_RAW && (t->sec || t->nsec) && t->nsec < 1000000000u &&
 	    format_time_comment(buf, sizeof(buf), t->sec, t->nsec, 9))
 		tprints(tcp, buf);
+}
+
+/* print_local_array's printers: a dated time, three of them */
+static void print_ptp_time_elem(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	(void)addr;
+	(void)data;
+	print_ptp_time(tcp, elem, true);
+}
+
+static void print_ptp_time_triple(struct tcb *tcp, void *elem, unsigned long addr, void *data)
+{
+	const struct ptp_clock_time *t = elem;
+
+	(void)addr;
+	(void)data;
+	for (unsigned k = 0; k < 3; k++) {
+		tprints(tcp, k ? ", " : "[");
+		print_ptp_time(tcp, &t[k], true);
+	}
+	tprints(tcp, "]");
 }
 
 static void print_rsv(struct tcb *tcp, const unsigned *rsv, size_t n)
@@ -182,17 +204,9 @@ static int ptp_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		if (ok && mem_read(tcp->pid, arg, &u.so, sizeof(u.so)) == 0) {
 			n = u.so.n_samples > PTP_MAX_SAMPLES ? 2 * PTP_MAX_SAMPLES + 1
 							     : 2 * u.so.n_samples + 1;
-			tprints(tcp, ", ts=[");
-			for (unsigned i = 0; i < n; i++) {
-				if (i)
-					tprints(tcp, ", ");
-				if (i >= pcfg.max_strlen) {
-					tprints(tcp, "...");
-					break;
-				}
-				print_ptp_time(tcp, &u.so.ts[i], true);
-			}
-			tprints(tcp, "]");
+			tprints(tcp, ", ts=");
+			print_local_array(tcp, u.so.ts, n, sizeof(u.so.ts[0]), print_ptp_time_elem,
+					  NULL);
 		}
 		tprints(tcp, "}");
 		break;
@@ -202,21 +216,9 @@ static int ptp_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
 
 		if (ok && mem_read(tcp->pid, arg, &u.se, sizeof(u.se)) == 0) {
 			n = MIN(u.se.n_samples, PTP_MAX_SAMPLES);
-			tprints(tcp, ", ts=[");
-			for (unsigned i = 0; i < n; i++) {
-				if (i)
-					tprints(tcp, ", ");
-				if (i >= pcfg.max_strlen) {
-					tprints(tcp, "...");
-					break;
-				}
-				for (unsigned k = 0; k < 3; k++) {
-					tprints(tcp, k ? ", " : "[");
-					print_ptp_time(tcp, &u.se.ts[i][k], true);
-				}
-				tprints(tcp, "]");
-			}
-			tprints(tcp, "]");
+			tprints(tcp, ", ts=");
+			print_local_array(tcp, u.se.ts, n, sizeof(u.se.ts[0]), print_ptp_time_triple,
+					  NULL);
 		}
 		tprints(tcp, "}");
 		break;

@@ -70,18 +70,29 @@ static void print_sg_buf(struct tcb *tcp, uint64_t addr, unsigned size, unsigned
 		tprints(tcp, "...");
 }
 
-/* The request of SG_IO v3; false when it could not be read. */
-static bool sg_v3_request(struct tcb *tcp, unsigned long arg)
+/* The request after its guard (interface_id or guard, skip bytes, which
+ * the dispatch read): false, its address and "}" printed, when it cannot
+ * be read. */
+static bool fetch_after_guard(struct tcb *tcp, unsigned long arg, void *obj, size_t size,
+			      size_t skip)
 {
-	const size_t skip = offsetof(struct sg_io_hdr, dxfer_direction);
-	struct sg_io_hdr h, *saved;
-
-	tprints(tcp, "{interface_id='S', ");
-	if (mem_read_struct(tcp, arg + skip, (char *)&h + skip, sizeof(h) - skip) < 0) {
+	if (mem_read_struct(tcp, arg + skip, (char *)obj + skip, size - skip) < 0) {
 		print_addr(tcp, arg + skip);
 		tprints(tcp, "}");
 		return false;
 	}
+	return true;
+}
+
+/* The request of SG_IO v3; false when it could not be read. */
+static bool sg_v3_request(struct tcb *tcp, unsigned long arg)
+{
+	const size_t skip = offsetof(struct sg_io_hdr, dxfer_direction);
+	struct sg_io_hdr h;
+
+	tprints(tcp, "{interface_id='S', ");
+	if (!fetch_after_guard(tcp, arg, &h, sizeof(h), skip))
+		return false;
 	h.interface_id = 'S';
 	tprints(tcp, "dxfer_direction=");
 	print_xval(tcp, &xlat_sg_io_dxfer_directions, (uint64_t)(int64_t)h.dxfer_direction,
@@ -95,11 +106,7 @@ static bool sg_v3_request(struct tcb *tcp, unsigned long arg)
 		tprints(tcp, ", dxferp=");
 		print_sg_buf(tcp, (uintptr_t)h.dxferp, h.dxfer_len, h.iovec_count);
 	}
-	saved = malloc(sizeof(*saved));
-	if (saved) {
-		*saved = h;
-		tcb_set_call_priv(tcp, saved, free);
-	}
+	tcb_keep_call_copy(tcp, &h, sizeof(h));
 	return true;
 }
 
@@ -143,14 +150,11 @@ static void sg_v3_response(struct tcb *tcp, unsigned long arg, const struct sg_i
 static bool sg_v4_request(struct tcb *tcp, unsigned long arg)
 {
 	const size_t skip = offsetof(struct sg_io_v4, protocol);
-	struct sg_io_v4 v, *saved;
+	struct sg_io_v4 v;
 
 	tprints(tcp, "{guard='Q', ");
-	if (mem_read_struct(tcp, arg + skip, (char *)&v + skip, sizeof(v) - skip) < 0) {
-		print_addr(tcp, arg + skip);
-		tprints(tcp, "}");
+	if (!fetch_after_guard(tcp, arg, &v, sizeof(v), skip))
 		return false;
-	}
 	v.guard = 'Q';
 	tprints(tcp, "protocol=");
 	print_xval(tcp, &xlat_bsg_protocols, v.protocol, "BSG_PROTOCOL_???");
@@ -167,11 +171,7 @@ static bool sg_v4_request(struct tcb *tcp, unsigned long arg)
 	tprintf(tcp, ", timeout=%u, flags=", v.timeout);
 	print_flags(tcp, &xlat_bsg_flags, v.flags, "BSG_FLAG_???");
 	tprintf(tcp, ", usr_ptr=%#llx", (unsigned long long)v.usr_ptr);
-	saved = malloc(sizeof(*saved));
-	if (saved) {
-		*saved = v;
-		tcb_set_call_priv(tcp, saved, free);
-	}
+	tcb_keep_call_copy(tcp, &v, sizeof(v));
 	return true;
 }
 

@@ -106,30 +106,38 @@ static size_t buf_arg_size(unsigned cmd, size_t *num_off)
 	}
 }
 
+/* The buffer descriptor, the structure it points to, where its
+ * parameters are and how many. */
+struct buf_arg {
+	struct tee_ioctl_buf_data b;
+	union tee_buf_arg u;
+	uint64_t params;
+	uint32_t num;
+};
+
 /* Reads the buffer descriptor and the structure it points to: false
  * when it printed the descriptor alone (or the address) instead.  At
  * entry the buffer must hold exactly the structure and its parameters
  * (the kernel refuses anything else); at exit the kernel may have
  * changed the number of parameters. */
-static bool fetch_buf_arg(struct tcb *tcp, unsigned cmd, unsigned long arg,
-			  struct tee_ioctl_buf_data *b, union tee_buf_arg *u, uint64_t *params)
+static bool fetch_buf_arg(struct tcb *tcp, unsigned cmd, unsigned long arg, struct buf_arg *a)
 {
 	size_t num_off, size = buf_arg_size(cmd, &num_off);
-	uint32_t num;
 
-	if (!FETCH(tcp, arg, *b))
+	if (!FETCH(tcp, arg, a->b))
 		return false;
-	if (b->buf_len > TEE_MAX_ARG_SIZE || b->buf_len < size ||
-	    mem_read(tcp->pid, (unsigned long)b->buf_ptr, u, size) < 0) {
-		print_buf_data(tcp, b);
-		return false;
-	}
-	memcpy(&num, (const char *)u + num_off, sizeof(num));
-	if (!tcp->exiting && size + (uint64_t)num * sizeof(struct tee_ioctl_param) != b->buf_len) {
-		print_buf_data(tcp, b);
+	if (a->b.buf_len > TEE_MAX_ARG_SIZE || a->b.buf_len < size ||
+	    mem_read(tcp->pid, (unsigned long)a->b.buf_ptr, &a->u, size) < 0) {
+		print_buf_data(tcp, &a->b);
 		return false;
 	}
-	*params = b->buf_ptr + size;
+	memcpy(&a->num, (const char *)&a->u + num_off, sizeof(a->num));
+	if (!tcp->exiting &&
+	    size + (uint64_t)a->num * sizeof(struct tee_ioctl_param) != a->b.buf_len) {
+		print_buf_data(tcp, &a->b);
+		return false;
+	}
+	a->params = a->b.buf_ptr + size;
 	return true;
 }
 
@@ -165,79 +173,83 @@ static void print_open_session_in(struct tcb *tcp, const struct tee_ioctl_open_s
 	tprintf(tcp, ", cancel_id=%u, num_params=%u", o->cancel_id, o->num_params);
 }
 
-/* "{buf_len=N, buf_ptr={...}" at entry (the exit ends it), or
- * "{buf_len=N, buf_ptr=0x...}": false then. */
-static bool buf_arg_entry(struct tcb *tcp, unsigned cmd, unsigned long arg)
+/* What the call reads of the structure behind the buffer ("{func=..."
+ * without the parameters and "}"). */
+static void print_buf_in(struct tcb *tcp, unsigned cmd, const union tee_buf_arg *u)
 {
-	struct tee_ioctl_buf_data b;
-	union tee_buf_arg u;
-	uint64_t params;
-	unsigned num;
-
-	if (!fetch_buf_arg(tcp, cmd, arg, &b, &u, &params))
-		return false;
-	tprintf(tcp, "{buf_len=%llu, buf_ptr=", (unsigned long long)b.buf_len);
 	switch (cmd) {
 	case TEE_IOC_OPEN_SESSION:
-		print_open_session_in(tcp, &u.open);
-		num = u.open.num_params;
+		print_open_session_in(tcp, &u->open);
 		break;
 	case TEE_IOC_INVOKE:
-		tprintf(tcp, "{func=%u, session=%#x, cancel_id=%u, num_params=%u", u.invoke.func,
-			u.invoke.session, u.invoke.cancel_id, u.invoke.num_params);
-		num = u.invoke.num_params;
+		tprintf(tcp, "{func=%u, session=%#x, cancel_id=%u, num_params=%u", u->invoke.func,
+			u->invoke.session, u->invoke.cancel_id, u->invoke.num_params);
 		break;
 	case TEE_IOC_SUPPL_RECV:
-		tprintf(tcp, "{func=%u, num_params=%u", u.recv.func, u.recv.num_params);
-		num = u.recv.num_params;
+		tprintf(tcp, "{func=%u, num_params=%u", u->recv.func, u->recv.num_params);
 		break;
 	default:
-		tprintf(tcp, "{num_params=%u", u.send.num_params);
-		num = u.send.num_params;
+		tprintf(tcp, "{num_params=%u", u->send.num_params);
 		break;
 	}
-	print_params(tcp, params, num);
-	tprints(tcp, "}");
+}
+
+/* What the kernel wrote there. */
+static void print_buf_out(struct tcb *tcp, unsigned cmd, const union tee_buf_arg *u)
+{
+	switch (cmd) {
+	case TEE_IOC_OPEN_SESSION:
+		tprintf(tcp, "{session=%#x, ret=%u, ret_origin=", u->open.session, u->open.ret);
+		print_xval(tcp, &xlat_tee_origins, u->open.ret_origin, "TEEC_ORIGIN_???");
+		break;
+	case TEE_IOC_INVOKE:
+		tprintf(tcp, "{ret=%u, ret_origin=", u->invoke.ret);
+		print_xval(tcp, &xlat_tee_origins, u->invoke.ret_origin, "TEEC_ORIGIN_???");
+		break;
+	case TEE_IOC_SUPPL_RECV:
+		tprintf(tcp, "{num_params=%u", u->recv.num_params);
+		break;
+	default:
+		tprintf(tcp, "{ret=%u", u->send.ret);
+		break;
+	}
+}
+
+/* "In => out" requests: false at an exit that prints nothing (the call
+ * failed); at a successful exit " => " first. */
+static bool tee_out_begin(struct tcb *tcp)
+{
+	if (!tcp->exiting)
+		return true;
+	if (ioctl_failed(tcp))
+		return false;
+	tprints(tcp, " => ");
 	return true;
 }
 
-/* " => {...}}" after a successful call, "}" after a failed one. */
-static void buf_arg_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
+/* OPEN_SESSION, INVOKE, SUPPL_RECV, SUPPL_SEND.  At entry
+ * "{buf_len=N, buf_ptr={...}" (the exit ends it), or "{buf_len=N,
+ * buf_ptr=0x...}" and false (nothing at exit); at exit " => {...}}" after
+ * a successful call, "}" after a failed one. */
+static bool print_buf_arg(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
-	struct tee_ioctl_buf_data b;
-	union tee_buf_arg u;
-	uint64_t params;
-	unsigned num;
+	struct buf_arg a;
 
-	if (ioctl_failed(tcp)) {
+	if (!tee_out_begin(tcp)) {
 		tprints(tcp, "}");
-		return;
+		return true;
 	}
-	tprints(tcp, " => ");
-	if (!fetch_buf_arg(tcp, cmd, arg, &b, &u, &params))
-		return;
-	switch (cmd) {
-	case TEE_IOC_OPEN_SESSION:
-		tprintf(tcp, "{session=%#x, ret=%u, ret_origin=", u.open.session, u.open.ret);
-		print_xval(tcp, &xlat_tee_origins, u.open.ret_origin, "TEEC_ORIGIN_???");
-		num = u.open.num_params;
-		break;
-	case TEE_IOC_INVOKE:
-		tprintf(tcp, "{ret=%u, ret_origin=", u.invoke.ret);
-		print_xval(tcp, &xlat_tee_origins, u.invoke.ret_origin, "TEEC_ORIGIN_???");
-		num = u.invoke.num_params;
-		break;
-	case TEE_IOC_SUPPL_RECV:
-		tprintf(tcp, "{num_params=%u", u.recv.num_params);
-		num = u.recv.num_params;
-		break;
-	default:
-		tprintf(tcp, "{ret=%u", u.send.ret);
-		num = u.send.num_params;
-		break;
+	if (!fetch_buf_arg(tcp, cmd, arg, &a))
+		return false;
+	if (tcp->exiting) {
+		print_buf_out(tcp, cmd, &a.u);
+	} else {
+		tprintf(tcp, "{buf_len=%llu, buf_ptr=", (unsigned long long)a.b.buf_len);
+		print_buf_in(tcp, cmd, &a.u);
 	}
-	print_params(tcp, params, num);
-	tprints(tcp, "}}");
+	print_params(tcp, a.params, a.num);
+	tprints(tcp, tcp->exiting ? "}}" : "}");
+	return true;
 }
 
 static void print_version(struct tcb *tcp, unsigned long arg)
@@ -258,52 +270,82 @@ static void print_version(struct tcb *tcp, unsigned long arg)
 	tprints(tcp, "}");
 }
 
-static int tee_exit(struct tcb *tcp, unsigned cmd, unsigned long arg)
-{
-	union {
-		struct tee_ioctl_shm_alloc_data alloc;
-		struct tee_ioctl_shm_register_data reg;
-		struct tee_shm_register_fd regfd;
-	} u;
+/* The shared memory requests: their structures, _IOWR requests of
+ * their size. */
+union tee_shm_arg {
+	struct tee_ioctl_shm_alloc_data alloc;
+	struct tee_ioctl_shm_register_data reg;
+	struct tee_shm_register_fd regfd;
+};
+_Static_assert(_IOC_SIZE(TEE_IOC_SHM_ALLOC) == sizeof(struct tee_ioctl_shm_alloc_data), "");
+_Static_assert(_IOC_SIZE(TEE_IOC_SHM_REGISTER) == sizeof(struct tee_ioctl_shm_register_data),
+	       "");
+_Static_assert(_IOC_SIZE(TEE_SHM_REGISTER_FD_CMD) == sizeof(struct tee_shm_register_fd), "");
 
-	/* the "in => out" structures end at a failed exit */
-	if (ioctl_failed(tcp) && (cmd == TEE_IOC_SHM_ALLOC || cmd == TEE_IOC_SHM_REGISTER ||
-				  cmd == TEE_SHM_REGISTER_FD_CMD))
-		return DEC_DONE;
+static void print_shm_flags(struct tcb *tcp, uint32_t flags)
+{
+	print_flags(tcp, &xlat_tee_shm_flags, flags, "TEE_IOCTL_SHM_???");
+}
+
+/* SHM_ALLOC, SHM_REGISTER, SHM_REGISTER_FD: at entry the request (false
+ * when it could not be read: nothing at exit), at a successful exit
+ * " => " the kernel's answer with the new id. */
+static bool print_shm_arg(struct tcb *tcp, unsigned cmd, unsigned long arg)
+{
+	union tee_shm_arg u;
+
+	if (!tee_out_begin(tcp))
+		return true;
+	if (!fetch_or_print_addr(tcp, arg, &u, _IOC_SIZE(cmd)))
+		return false;
 	switch (cmd) {
-	case TEE_IOC_VERSION:
-		print_version(tcp, arg);
-		break;
-	case TEE_IOC_OPEN_SESSION: case TEE_IOC_INVOKE:
-	case TEE_IOC_SUPPL_RECV: case TEE_IOC_SUPPL_SEND:
-		buf_arg_exit(tcp, cmd, arg);
-		break;
 	case TEE_IOC_SHM_ALLOC:
-		tprints(tcp, " => ");
-		if (!FETCH(tcp, arg, u.alloc))
-			break;
 		tprintf(tcp, "{size=%#llx, flags=", (unsigned long long)u.alloc.size);
-		print_flags(tcp, &xlat_tee_shm_flags, u.alloc.flags, "TEE_IOCTL_SHM_???");
-		tprintf(tcp, ", id=%d}", u.alloc.id);
+		print_shm_flags(tcp, u.alloc.flags);
+		if (tcp->exiting)
+			tprintf(tcp, ", id=%d", u.alloc.id);
 		break;
 	case TEE_IOC_SHM_REGISTER:
-		tprints(tcp, " => ");
-		if (!FETCH(tcp, arg, u.reg))
-			break;
-		tprintf(tcp, "{length=%#llx, flags=", (unsigned long long)u.reg.length);
-		print_flags(tcp, &xlat_tee_shm_flags, u.reg.flags, "TEE_IOCTL_SHM_???");
-		tprintf(tcp, ", id=%d}", u.reg.id);
-		break;
-	case TEE_SHM_REGISTER_FD_CMD:
-		tprints(tcp, " => ");
-		if (FETCH(tcp, arg, u.regfd))
-			tprintf(tcp, "{size=%#llx, id=%d}", (unsigned long long)u.regfd.size,
-				u.regfd.id);
+		if (!tcp->exiting) {
+			tprints(tcp, "{addr=");
+			print_addr(tcp, (unsigned long)u.reg.addr);
+			tprints(tcp, ", ");
+		} else {
+			tprints(tcp, "{");
+		}
+		tprintf(tcp, "length=%#llx, flags=", (unsigned long long)u.reg.length);
+		print_shm_flags(tcp, u.reg.flags);
+		if (tcp->exiting)
+			tprintf(tcp, ", id=%d", u.reg.id);
 		break;
 	default:
-		return IOCTL_UNHANDLED;
+		if (tcp->exiting) {
+			tprintf(tcp, "{size=%#llx, id=%d", (unsigned long long)u.regfd.size,
+				u.regfd.id);
+			break;
+		}
+		tprints(tcp, "{fd=");
+		print_fd(tcp, (int)u.regfd.fd);
+		tprints(tcp, ", flags=");
+		print_shm_flags(tcp, u.regfd.flags);
+		break;
 	}
-	return DEC_DONE;
+	tprints(tcp, "}");
+	return true;
+}
+
+/* An "in => out" request printed by print(): ", " and the request at
+ * entry (call me again at exit unless it could not be read), the answer
+ * at exit. */
+static int tee_in_out(struct tcb *tcp, unsigned cmd, unsigned long arg,
+		      bool (*print)(struct tcb *tcp, unsigned cmd, unsigned long arg))
+{
+	if (tcp->exiting) {
+		print(tcp, cmd, arg);
+		return DEC_DONE;
+	}
+	tprint_arg_next(tcp);
+	return print(tcp, cmd, arg) ? IOCTL_MORE_ALWAYS : DEC_DONE;
 }
 
 static int tee_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
@@ -311,21 +353,21 @@ static int tee_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	union {
 		struct tee_ioctl_cancel_arg cancel;
 		struct tee_ioctl_close_session_arg close;
-		struct tee_ioctl_shm_alloc_data alloc;
-		struct tee_ioctl_shm_register_data reg;
-		struct tee_shm_register_fd regfd;
 	} u;
 
-	if (tcp->exiting)
-		return tee_exit(tcp, cmd, arg);
 	switch (cmd) {
 	case TEE_IOC_VERSION:
+		if (tcp->exiting) {
+			print_version(tcp, arg);
+			return DEC_DONE;
+		}
 		tprint_arg_next(tcp);
 		return DEC_MORE;
 	case TEE_IOC_OPEN_SESSION: case TEE_IOC_INVOKE:
 	case TEE_IOC_SUPPL_RECV: case TEE_IOC_SUPPL_SEND:
-		tprint_arg_next(tcp);
-		return buf_arg_entry(tcp, cmd, arg) ? IOCTL_MORE_ALWAYS : DEC_DONE;
+		return tee_in_out(tcp, cmd, arg, print_buf_arg);
+	case TEE_IOC_SHM_ALLOC: case TEE_IOC_SHM_REGISTER: case TEE_SHM_REGISTER_FD_CMD:
+		return tee_in_out(tcp, cmd, arg, print_shm_arg);
 	case TEE_IOC_CANCEL:
 		tprint_arg_next(tcp);
 		if (FETCH(tcp, arg, u.cancel))
@@ -337,34 +379,6 @@ static int tee_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		if (FETCH(tcp, arg, u.close))
 			tprintf(tcp, "{session=%#x}", u.close.session);
 		return DEC_DONE;
-	case TEE_IOC_SHM_ALLOC:
-		tprint_arg_next(tcp);
-		if (!FETCH(tcp, arg, u.alloc))
-			return DEC_DONE;
-		tprintf(tcp, "{size=%#llx, flags=", (unsigned long long)u.alloc.size);
-		print_flags(tcp, &xlat_tee_shm_flags, u.alloc.flags, "TEE_IOCTL_SHM_???");
-		tprints(tcp, "}");
-		return IOCTL_MORE_ALWAYS;
-	case TEE_IOC_SHM_REGISTER:
-		tprint_arg_next(tcp);
-		if (!FETCH(tcp, arg, u.reg))
-			return DEC_DONE;
-		tprints(tcp, "{addr=");
-		print_addr(tcp, (unsigned long)u.reg.addr);
-		tprintf(tcp, ", length=%#llx, flags=", (unsigned long long)u.reg.length);
-		print_flags(tcp, &xlat_tee_shm_flags, u.reg.flags, "TEE_IOCTL_SHM_???");
-		tprints(tcp, "}");
-		return IOCTL_MORE_ALWAYS;
-	case TEE_SHM_REGISTER_FD_CMD:
-		tprint_arg_next(tcp);
-		if (!FETCH(tcp, arg, u.regfd))
-			return DEC_DONE;
-		tprints(tcp, "{fd=");
-		print_fd(tcp, (int)u.regfd.fd);
-		tprints(tcp, ", flags=");
-		print_flags(tcp, &xlat_tee_shm_flags, u.regfd.flags, "TEE_IOCTL_SHM_???");
-		tprints(tcp, "}");
-		return IOCTL_MORE_ALWAYS;
 	default:
 		return IOCTL_UNHANDLED;
 	}

@@ -25,12 +25,17 @@ static void print_range(struct tcb *tcp, const struct uffdio_range *r)
 /* The features UFFDIO_API asked for, kept from entry to exit. */
 static void keep_features(struct tcb *tcp, uint64_t features)
 {
-	uint64_t *p = malloc(sizeof(*p));
+	tcb_keep_call_copy(tcp, &features, sizeof(features));
+}
 
-	if (!p)
-		return;
-	*p = features;
-	tcb_set_call_priv(tcp, p, free);
+/* UFFDIO_REGISTER's and UFFDIO_ZEROPAGE's request: "{range={...}, mode=MODES" */
+static void print_range_mode(struct tcb *tcp, const struct uffdio_range *range,
+			     const struct xlat *modes, uint64_t mode, const char *dflt)
+{
+	tprints(tcp, "{range=");
+	print_range(tcp, range);
+	tprints(tcp, ", mode=");
+	print_flags(tcp, modes, mode, dflt);
 }
 
 static int uffd_entry(struct tcb *tcp, unsigned cmd, unsigned long arg)
@@ -56,10 +61,8 @@ static int uffd_entry(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		tprint_arg_next(tcp);
 		if (!FETCH(tcp, arg, u.reg))
 			return DEC_DONE;
-		tprints(tcp, "{range=");
-		print_range(tcp, &u.reg.range);
-		tprints(tcp, ", mode=");
-		print_flags(tcp, &xlat_uffd_register_modes, u.reg.mode, "UFFDIO_REGISTER_MODE_???");
+		print_range_mode(tcp, &u.reg.range, &xlat_uffd_register_modes, u.reg.mode,
+				 "UFFDIO_REGISTER_MODE_???");
 		return IOCTL_MORE_ALWAYS;
 	case UFFDIO_UNREGISTER: case UFFDIO_WAKE:
 		tprint_arg_next(tcp);
@@ -78,10 +81,8 @@ static int uffd_entry(struct tcb *tcp, unsigned cmd, unsigned long arg)
 		tprint_arg_next(tcp);
 		if (!FETCH(tcp, arg, u.zp))
 			return DEC_DONE;
-		tprints(tcp, "{range=");
-		print_range(tcp, &u.zp.range);
-		tprints(tcp, ", mode=");
-		print_flags(tcp, &xlat_uffd_zeropage_modes, u.zp.mode, "UFFDIO_ZEROPAGE_???");
+		print_range_mode(tcp, &u.zp.range, &xlat_uffd_zeropage_modes, u.zp.mode,
+				 "UFFDIO_ZEROPAGE_???");
 		return IOCTL_MORE_ALWAYS;
 	default:
 		return IOCTL_UNHANDLED;

@@ -576,6 +576,14 @@ void print_int_ref(struct tcb *tcp, unsigned long addr)
 		tprintf(tcp, "[%d]", v);
 }
 
+void print_uint_ref(struct tcb *tcp, unsigned long addr)
+{
+	uint32_t v;
+
+	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		tprintf(tcp, "[%u]", v);
+}
+
 void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
 		 print_elem_fn fn, void *data, unsigned flags)
 {

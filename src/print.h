@@ -238,8 +238,9 @@ int mem_read_struct(struct tcb *tcp, unsigned long addr, void *buf, size_t len);
  * fn(tcp, addr) prints what the kernel wrote there. */
 void print_out_arg(struct tcb *tcp, unsigned long addr,
 		   void (*fn)(struct tcb *tcp, unsigned long addr));
-/* "[N]": the int at addr, or the address. */
+/* "[N]": the int (unsigned int) at addr, or the address. */
 void print_int_ref(struct tcb *tcp, unsigned long addr);
+void print_uint_ref(struct tcb *tcp, unsigned long addr);
 
 /* An array of n elements of elsize bytes at addr in the tracee:
  * "[e0, e1, ...]".  Each element is read into elem (room for one) and

@@ -29,7 +29,8 @@
 struct symcache_ent {
 	Dwarf_Addr pc;            /* 0: empty slot */
 	bool activation;
-	struct stack_frame_info f;
+	struct stack_frame_info f;   /* f.symbol: demangled, or the Dwfl's name */
+	char *demangled;          /* owned: f.symbol when the name was demangled */
 };
 
 /* One traced process (thread group): its Dwfl and module map. */
@@ -82,14 +83,16 @@ void stacktrace_set_always_rescan(bool on)
 #if HAVE_LIBIBERTY_DEMANGLE_H
 const bool stacktrace_demangles = true;
 
-static char *demangle(const char *sym)
+char *stack_demangle(const char *sym)
 {
-	return strncmp(sym, "_Z", 2) == 0 ? cplus_demangle(sym, DMGL_AUTO | DMGL_PARAMS) : NULL;
+	if (!sym || strncmp(sym, "_Z", 2) != 0)
+		return NULL;
+	return cplus_demangle(sym, DMGL_AUTO | DMGL_PARAMS);
 }
 #else
 const bool stacktrace_demangles = false;
 
-static char *demangle(const char *sym)
+char *stack_demangle(const char *sym)
 {
 	(void)sym;
 	return NULL;
@@ -105,13 +108,9 @@ int stack_format_frame(char *buf, size_t size, const struct stack_frame_info *f,
 	if (!f->module)
 		return snprintf(buf, size, " > ?() [0x%lx]\n", f->addr);
 	quote_bare_buf(f->module, mod, sizeof(mod));
-	if (f->symbol && *f->symbol) {
-		_cleanup_free_ char *plain = demangle(f->symbol);
-
+	if (f->symbol && *f->symbol)
 		return snprintf(buf, size, " > %s(%s+0x%lx) [0x%lx]\n", mod,
-				quote_bare_buf(plain ? plain : f->symbol, sym, sizeof(sym)),
-				f->sym_off, f->addr);
-	}
+				quote_bare_buf(f->symbol, sym, sizeof(sym)), f->sym_off, f->addr);
 	return snprintf(buf, size, " > %s(%s) [0x%lx]\n", mod,
 			plus_zero ? "+0x0" : "", f->addr);
 }
@@ -226,6 +225,17 @@ static struct stack_proc *proc_get(pid_t tgid)
 	return p;
 }
 
+/* Empty every slot (and free the demangled names they own). */
+static void symcache_clear(struct stack_proc *p)
+{
+	if (!p->symcache)
+		return;
+	for (unsigned i = 0; i < SYMCACHE_SIZE; i++)
+		free(p->symcache[i].demangled);
+	memset(p->symcache, 0, SYMCACHE_SIZE * sizeof(*p->symcache));
+	p->nsym = 0;
+}
+
 static void proc_put(struct stack_proc *p)
 {
 	if (!p || --p->refs > 0)
@@ -238,6 +248,7 @@ static void proc_put(struct stack_proc *p)
 	}
 	if (p->dwfl)
 		dwfl_end(p->dwfl);
+	symcache_clear(p);
 	free(p->symcache);
 	free(p);
 }
@@ -266,10 +277,8 @@ static void symcache_check(struct stack_proc *p)
 	uint64_t sig = 0xcbf29ce484222325ULL;
 
 	dwfl_getmodules(p->dwfl, modsig_cb, &sig, 0);
-	if (sig != p->modsig && p->symcache) {
-		memset(p->symcache, 0, SYMCACHE_SIZE * sizeof(*p->symcache));
-		p->nsym = 0;
-	}
+	if (sig != p->modsig)
+		symcache_clear(p);
 	p->modsig = sig;
 }
 
@@ -279,10 +288,8 @@ static struct symcache_ent *symcache_slot(struct stack_proc *p, Dwarf_Addr pc, b
 
 	if (!p->symcache)
 		p->symcache = xcalloc(SYMCACHE_SIZE, sizeof(*p->symcache));
-	if (p->nsym >= SYMCACHE_SIZE / 4 * 3) {
-		memset(p->symcache, 0, SYMCACHE_SIZE * sizeof(*p->symcache));
-		p->nsym = 0;
-	}
+	if (p->nsym >= SYMCACHE_SIZE / 4 * 3)
+		symcache_clear(p);
 	i = (unsigned)((pc * 0x9e3779b97f4a7c15ULL) >> 40) & (SYMCACHE_SIZE - 1);
 	for (;; i = (i + 1) & (SYMCACHE_SIZE - 1)) {
 		struct symcache_ent *e = &p->symcache[i];
@@ -366,6 +373,7 @@ static void symbolize(Dwfl *dwfl, Dwarf_Addr pc, bool activation, struct stack_f
 static void add_frame(struct walk *w, Dwarf_Addr pc, bool activation)
 {
 	struct symcache_ent *e = pc ? symcache_slot(w->proc, pc, activation) : NULL;
+	_cleanup_free_ char *uncached = NULL;
 	struct stack_frame_info f;
 	char line[4096];
 	int n;
@@ -373,12 +381,20 @@ static void add_frame(struct walk *w, Dwarf_Addr pc, bool activation)
 	if (e && e->pc == pc) {
 		f = e->f;
 	} else {
+		/* demangled once, when the frame enters the cache */
 		symbolize(w->dwfl, pc, activation, &f);
+		char *plain = stack_demangle(f.symbol);
+
+		if (plain)
+			f.symbol = plain;
 		if (e) {
 			e->pc = pc;
 			e->activation = activation;
 			e->f = f;
+			e->demangled = plain;
 			w->proc->nsym++;
+		} else {
+			uncached = plain;
 		}
 	}
 	n = stack_format_frame(line, sizeof(line), &f, w->plus_zero);

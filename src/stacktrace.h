@@ -56,7 +56,11 @@ struct stack_frame_info {
 	unsigned long sym_off;    /* pc - symbol start */
 	unsigned long addr;       /* module-relative (or absolute when no module) */
 };
-/* " > MODULE(SYMBOL+0xOFF) [0xADDR]\n"; without a symbol "MODULE() [0xADDR]",
+/* SYMBOL as strace shows it: a C++ name demangled (malloc'ed), NULL when
+ * it is not one, is not demangled, or ctrace is built without libiberty.
+ * The frame cache keeps the result: one call per cached frame. */
+char *stack_demangle(const char *sym);
+/* " > MODULE(SYMBOL+0xOFF) [0xADDR]\n" (SYMBOL printed as it is); without a symbol "MODULE() [0xADDR]",
  * or "MODULE(+0x0) [0xADDR]" with plus_zero (strace's form for the
  * syscalls it unwinds at entry: execve, execveat, exit, exit_group);
  * without a module " > ?() [0xADDR]".  Returns the length snprintf would

@@ -70,6 +70,17 @@ void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *))
 	tcp->call_priv_free = free_fn;
 }
 
+bool tcb_keep_call_copy(struct tcb *tcp, const void *data, size_t size)
+{
+	void *p = malloc(size);
+
+	if (!p)
+		return false;
+	memcpy(p, data, size);
+	tcb_set_call_priv(tcp, p, free);
+	return true;
+}
+
 struct strbuf *tcb_aux(struct tcb *tcp)
 {
 	if (tcp->aux.heap)

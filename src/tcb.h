@@ -110,6 +110,9 @@ void tcb_free(struct tcb *tcp);
  * (death, detach), so nothing outlives the call or the tracee. */
 void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *));
 void tcb_call_priv_drop(struct tcb *tcp);
+/* A copy of size bytes of data as the call's private data (freed with
+ * it): false, nothing kept, when there is no memory. */
+bool tcb_keep_call_copy(struct tcb *tcp, const void *data, size_t size);
 /* A note after the return value (auxstr) of any length, owned by the
  * tracee: tcb_aux() hands out its builder, emptied (on tcp->auxbuf, moving
  * to the heap when the text is longer; freed with the tcb), and

@@ -56,6 +56,21 @@ void run(struct tcb *t, int (*dec)(struct tcb *), long rval, int err)
 	tcb_call_priv_drop(t); /* as the tracer does when the call ends */
 }
 
+const char *fake_drive(struct fake *f, int (*d)(struct tcb *), long rval, int err,
+		       unsigned long a0, unsigned long a1, unsigned long a2, unsigned long a3,
+		       unsigned long a4, unsigned long a5)
+{
+	pid_t pid = f->tcb.pid;
+	const struct arch_def *arch = f->tcb.arch;
+
+	fake_done(f);
+	fake_init(f, pid);
+	f->tcb.arch = arch;
+	set_args(&f->tcb, a0, a1, a2, a3, a4, a5);
+	run(&f->tcb, d, err ? -1 : rval, err);
+	return fake_text(f);
+}
+
 int fake_setup(void **state)
 {
 	(void)state;

@@ -29,6 +29,11 @@ void set_args(struct tcb *t, unsigned long a0, unsigned long a1, unsigned long a
 /* Run a decoder like the tracer: entry, then (unless done) exit with the
  * given return value and errno. */
 void run(struct tcb *t, int (*dec)(struct tcb *), long rval, int err);
+/* A fresh fake (same pid and arch) that runs decoder d with arguments
+ * a0..a5 to an exit of rval (-1 when err is set) and err: its text. */
+const char *fake_drive(struct fake *f, int (*d)(struct tcb *), long rval, int err,
+		       unsigned long a0, unsigned long a1, unsigned long a2, unsigned long a3,
+		       unsigned long a4, unsigned long a5);
 /* cmocka group setup: the default printing configuration. */
 int fake_setup(void **state);
 

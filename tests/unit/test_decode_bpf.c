@@ -25,13 +25,7 @@
 static const char *drive(struct fake *f, long rval, int err, unsigned long a0, unsigned long a1,
 			 unsigned long a2)
 {
-	pid_t pid = f->tcb.pid;
-
-	fake_done(f);
-	fake_init(f, pid);
-	set_args(&f->tcb, a0, a1, a2, 0, 0, 0);
-	run(&f->tcb, dec_bpf, err ? -1 : rval, err);
-	return fake_text(f);
+	return fake_drive(f, dec_bpf, rval, err, a0, a1, a2, 0, 0, 0);
 }
 
 /* BPF_MAP_CREATE: the first four fields always, the others while they

@@ -37,13 +37,7 @@ struct attr {
 static const char *drive(struct fake *f, decoder_fn d, long rval, int err, unsigned long a0,
 			 unsigned long a1, unsigned long a2, unsigned long a3, unsigned long a4)
 {
-	pid_t pid = f->tcb.pid;
-
-	fake_done(f);
-	fake_init(f, pid);
-	set_args(&f->tcb, a0, a1, a2, a3, a4, 0);
-	run(&f->tcb, d, err ? -1 : rval, err);
-	return fake_text(f);
+	return fake_drive(f, d, rval, err, a0, a1, a2, a3, a4, 0);
 }
 
 /* Without -v: the fields up to the flag bits, only the bits set, "...";

@@ -374,15 +374,7 @@ static const char *drive(struct fake *f, decoder_fn d, long rval, int err,
 			 unsigned long a0, unsigned long a1, unsigned long a2,
 			 unsigned long a3, unsigned long a4, unsigned long a5)
 {
-	pid_t pid = f->tcb.pid;
-	const struct arch_def *arch = f->tcb.arch;
-
-	fake_done(f);
-	fake_init(f, pid);
-	f->tcb.arch = arch;
-	set_args(&f->tcb, a0, a1, a2, a3, a4, a5);
-	run(&f->tcb, d, err ? -1 : rval, err);
-	return fake_text(f);
+	return fake_drive(f, d, rval, err, a0, a1, a2, a3, a4, a5);
 }
 
 static void test_dec_rt_sigaction(void **state)

@@ -228,6 +228,54 @@ static void test_ioctl_names(void **state)
 	fake_done(&f);
 }
 
+/* MTD: requests printed at entry (what the call reads) or after a
+ * successful call (what it writes, the address after a failed one), and
+ * MEMGETREGIONINFO's "in => out" ended after a failure. */
+static void test_mtd_entry_exit(void **state)
+{
+	struct erase_info_user e = { .start = 0x10, .length = 0x20 };
+	struct mtd_info_user m = { .type = MTD_NANDFLASH, .flags = MTD_WRITEABLE, .size = 0x100,
+				   .erasesize = 0x10, .writesize = 0x8, .oobsize = 0x4 };
+	struct region_info_user r = { .regionindex = 1 };
+	unsigned count = 5;
+	char want[128];
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, MEMERASE, (unsigned long)&e, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, MIXER_WRITE(2) or MEMERASE, {start=0x10, length=0x20}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, MEMGETINFO, (unsigned long)&m, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, MIXER_READ(1) or MEMGETINFO, {type=MTD_NANDFLASH, "
+			    "flags=MTD_WRITEABLE, size=0x100, erasesize=0x10, writesize=0x8, "
+			    "oobsize=0x4, padding=0}");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, MEMGETINFO, (unsigned long)&m, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	snprintf(want, sizeof(want), "3, MIXER_READ(1) or MEMGETINFO, %p", (void *)&m);
+	assert_string_equal(fake_text(&f), want);
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, OTPGETREGIONCOUNT, (unsigned long)&count, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, 0, 0);
+	assert_string_equal(fake_text(&f), "3, MIXER_WRITE(14) or OTPGETREGIONCOUNT, [5]");
+	fake_done(&f);
+
+	fake_init(&f, getpid());
+	set_args(&f.tcb, 3, MEMGETREGIONINFO, (unsigned long)&r, 0, 0, 0);
+	run(&f.tcb, dec_ioctl, -1, 9);
+	assert_string_equal(fake_text(&f), "3, MEMGETREGIONINFO, {regionindex=0x1}");
+	fake_done(&f);
+}
+
 /* SG_IO v3: the request at entry, the response at exit (even after a
  * failure), buffers in hex; an unknown interface id as a number. */
 static void test_sg_io(void **state)
@@ -357,6 +405,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_tee, fake_setup),
+		cmocka_unit_test_setup(test_mtd_entry_exit, fake_setup),
 		cmocka_unit_test_setup(test_uffd, fake_setup),
 		cmocka_unit_test_setup(test_ubi, fake_setup),
 		cmocka_unit_test_setup(test_mtd, fake_setup),

@@ -1,4 +1,22 @@
-/* Unit tests: -k frame lines and the mapping-change predicate (pure). */
+/* Unit tests: -k frame lines and the mapping-change predicate (pure), and
+ * the frame cache (stacktrace.c's static add_frame, on this process's own
+ * modules): a C++ name is demangled once per cached frame. */
+#include "config.h"
+#if HAVE_LIBIBERTY_DEMANGLE_H
+#include <libiberty/demangle.h>
+
+/* cplus_demangle, counted: stacktrace.c below calls this one */
+static unsigned demangle_calls;
+static char *counted_demangle(const char *mangled, int options)
+{
+	demangle_calls++;
+	return cplus_demangle(mangled, options);
+}
+#define cplus_demangle counted_demangle
+#endif
+
+#include "../../src/stacktrace.c"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +32,9 @@ static const char *fmt(const char *module, const char *sym, unsigned long off,
 		       unsigned long addr, bool plus_zero)
 {
 	static char buf[512];
-	struct stack_frame_info f = { .module = module, .symbol = sym, .sym_off = off,
-				      .addr = addr };
+	_cleanup_free_ char *plain = stack_demangle(sym);
+	struct stack_frame_info f = { .module = module, .symbol = plain ? plain : sym,
+				      .sym_off = off, .addr = addr };
 	int n = stack_format_frame(buf, sizeof(buf), &f, plus_zero);
 
 	assert_int_equal(n, (int)strlen(buf));
@@ -103,6 +122,49 @@ static void test_maps_change(void **state)
 	assert_true(stacktrace_maps_change(ent("remap_file_pages"), none));
 }
 
+/* a C++ name by an asm label, as a C++ compiler would emit it */
+__attribute__((noinline)) int ctrace_cxx_fn(int x) __asm__("_ZN6ctrace5cacheEi");
+__attribute__((noinline)) int ctrace_cxx_fn(int x)
+{
+	return x * 3 + 1;
+}
+
+/* The same frame three times: symbolized and demangled once, printed
+ * demangled every time; another pc of the same function is another frame. */
+static void test_frame_cache_demangles_once(void **state)
+{
+	struct stack_proc p = { .tgid = getpid() };
+	struct stack_tcb st = { 0 };
+	Dwarf_Addr pc = (Dwarf_Addr)(uintptr_t)&ctrace_cxx_fn + 1;
+	unsigned n = 0;
+
+	(void)state;
+	if (!stacktrace_demangles)
+		skip(); /* built without libiberty-dev */
+	p.dwfl = dwfl_begin(&proc_callbacks);
+	assert_non_null(p.dwfl);
+	dwfl_report_begin(p.dwfl);
+	assert_int_equal(dwfl_linux_proc_report(p.dwfl, p.tgid), 0);
+	assert_int_equal(dwfl_report_end(p.dwfl, NULL, NULL), 0);
+	sb_init_grow(&st.text, NULL, 0);
+	struct walk w = { .st = &st, .proc = &p, .dwfl = p.dwfl };
+
+	demangle_calls = 0;
+	for (int i = 0; i < 3; i++)
+		add_frame(&w, pc, true);
+	assert_int_equal(demangle_calls, 1);
+	add_frame(&w, pc + 1, true);
+	assert_int_equal(demangle_calls, 2);
+	for (const char *t = sb_str(&st.text); (t = strstr(t, "(ctrace::cache(int)+0x")); t++)
+		n++;
+	assert_int_equal(n, 4);
+	assert_int_equal(ctrace_cxx_fn(1), 4);
+	symcache_clear(&p);
+	free(p.symcache);
+	dwfl_end(p.dwfl);
+	sb_free(&st.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +174,7 @@ int main(void)
 		cmocka_unit_test(test_frame_no_module),
 		cmocka_unit_test(test_frame_truncated),
 		cmocka_unit_test(test_maps_change),
+		cmocka_unit_test(test_frame_cache_demangles_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
