@@ -184,7 +184,10 @@ static bool probe_syscall_info(void)
 void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
 {
 	/* Probed only now, after the preflight: under a seccomp profile that
-	 * kills on ptrace, this call in ctrace itself would be fatal. */
+	 * kills on ptrace, this call in ctrace itself would be fatal (the
+	 * preflight's probe child died of it instead and ctrace stopped).
+	 * With no filter on ctrace the preflight forked no child, and this is
+	 * the check. */
 	have_syscall_info = syscall_info_ok && probe_syscall_info();
 	seccomp_allowed = seccomp_ok;
 }
