@@ -101,7 +101,7 @@ int preflight(const struct preflight_req *req, struct preflight_res *res)
 
 	memset(res, 0, sizeof(*res));
 	said.n = 0;
-	check_gather_facts(&f, 0);
+	check_gather_mode_facts(&f);
 	if (run_probes(&f, needed_probes(req)) < 0) {
 		/* No fork: say nothing, the tracer's own errors will tell. */
 		res->use_vm_readv = true;
