@@ -32,8 +32,9 @@ static uint32_t needed_probes(const struct preflight_req *req)
  * (Seccomp: 0; a process only gets a filter by installing it or from its
  * parent, so ctrace's children have none either), no probe can kill or hang
  * ctrace: the probes that make one harmless call run in ctrace itself, and
- * those that trace a child of their own are not run (that fork and the
- * traced grandchild's were most of ctrace's start-up).  Without a filter only
+ * those that trace a child of their own are not run (that fork and its
+ * traced grandchild were a quarter of the CPU time of `ctrace true`).
+ * Without a filter only
  * the kernel can refuse ctrace a ptrace of its own child: Yama, whose scope
  * is a fact (check_assess() judges a probe not run from the facts), or a
  * confining LSM, which only a try shows: with one, the child runs as
