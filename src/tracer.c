@@ -249,6 +249,14 @@ int tracer_init(const struct options *opts)
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != COUNT_ONLY;
+	if (pcfg.stack) {
+		const char *why;
+
+		if (stacktrace_load(&why) < 0) {
+			ct_error("-k/--stack-traces needs libdw: %s", why);
+			return -ENOENT;
+		}
+	}
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);
