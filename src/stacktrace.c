@@ -1,7 +1,6 @@
 #include "config.h"
 #include "stacktrace.h"
 
-#include <elfutils/libdwfl.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -12,6 +11,7 @@
 #include <libiberty/demangle.h>
 #endif
 
+#include "dwapi.h"
 #include "mem.h"
 #include "print.h"
 #include "quote.h"
@@ -64,11 +64,21 @@ static struct stack_proc *procs;
 static bool always_rescan;
 
 static char *debuginfo_path;
-static const Dwfl_Callbacks proc_callbacks = {
-	.find_elf = dwfl_linux_proc_find_elf,
-	.find_debuginfo = dwfl_standard_find_debuginfo,
-	.debuginfo_path = &debuginfo_path,
-};
+/* libdw's functions (stacktrace_load()) and its callbacks for a process */
+static const struct dw_api *dw;
+static Dwfl_Callbacks proc_callbacks = { .debuginfo_path = &debuginfo_path };
+
+int stacktrace_load(const char **why)
+{
+	if (dw)
+		return 0;
+	dw = dw_api_load(why);
+	if (!dw)
+		return -1;
+	proc_callbacks.find_elf = dw->dwfl_linux_proc_find_elf;
+	proc_callbacks.find_debuginfo = dw->dwfl_standard_find_debuginfo;
+	return 0;
+}
 
 void stacktrace_set_always_rescan(bool on)
 {
@@ -175,11 +185,11 @@ static bool cb_set_initial_registers(Dwfl_Thread *thread, void *thread_arg)
 	uint64_t pc = 0;
 
 	(void)thread_arg;
-	if (arch_native_regs.dwarf_regs(dwfl_thread_tid(thread), regs, &nregs, &pc) < 0)
+	if (arch_native_regs.dwarf_regs(dw->dwfl_thread_tid(thread), regs, &nregs, &pc) < 0)
 		return false;
-	if (!dwfl_thread_state_registers(thread, 0, nregs, regs))
+	if (!dw->dwfl_thread_state_registers(thread, 0, nregs, regs))
 		return false;
-	dwfl_thread_state_register_pc(thread, pc);
+	dw->dwfl_thread_state_register_pc(thread, pc);
 	return true;
 }
 
@@ -247,7 +257,7 @@ static void proc_put(struct stack_proc *p)
 		}
 	}
 	if (p->dwfl)
-		dwfl_end(p->dwfl);
+		dw->dwfl_end(p->dwfl);
 	symcache_clear(p);
 	free(p->symcache);
 	free(p);
@@ -260,7 +270,7 @@ static int modsig_cb(Dwfl_Module *mod, void **userdata, const char *name,
 	Dwarf_Addr end = 0;
 
 	(void)userdata;
-	dwfl_module_info(mod, NULL, NULL, &end, NULL, NULL, NULL, NULL);
+	dw->dwfl_module_info(mod, NULL, NULL, &end, NULL, NULL, NULL, NULL);
 	/* FNV-1a over the module pointers, ranges and names */
 	*sig = (*sig ^ (uint64_t)(uintptr_t)mod) * 0x100000001b3ULL;
 	*sig = (*sig ^ start) * 0x100000001b3ULL;
@@ -276,7 +286,7 @@ static void symcache_check(struct stack_proc *p)
 {
 	uint64_t sig = 0xcbf29ce484222325ULL;
 
-	dwfl_getmodules(p->dwfl, modsig_cb, &sig, 0);
+	dw->dwfl_getmodules(p->dwfl, modsig_cb, &sig, 0);
 	if (sig != p->modsig)
 		symcache_clear(p);
 	p->modsig = sig;
@@ -305,22 +315,22 @@ static int proc_ready(struct stack_proc *p)
 	if (p->dwfl && !p->stale && !always_rescan)
 		return 0;
 	if (!p->dwfl) {
-		p->dwfl = dwfl_begin(&proc_callbacks);
+		p->dwfl = dw->dwfl_begin(&proc_callbacks);
 		if (!p->dwfl)
 			return -1;
 		p->attached = false;
 	}
-	dwfl_report_begin(p->dwfl);
-	if (dwfl_linux_proc_report(p->dwfl, p->tgid) != 0) {
-		dwfl_report_end(p->dwfl, NULL, NULL);
+	dw->dwfl_report_begin(p->dwfl);
+	if (dw->dwfl_linux_proc_report(p->dwfl, p->tgid) != 0) {
+		dw->dwfl_report_end(p->dwfl, NULL, NULL);
 		return -1;
 	}
-	if (dwfl_report_end(p->dwfl, NULL, NULL) != 0)
+	if (dw->dwfl_report_end(p->dwfl, NULL, NULL) != 0)
 		return -1;
 	p->stale = false;
 	symcache_check(p);
 	if (!p->attached) {
-		if (!dwfl_attach_state(p->dwfl, NULL, p->tgid, &thread_callbacks, p))
+		if (!dw->dwfl_attach_state(p->dwfl, NULL, p->tgid, &thread_callbacks, p))
 			return -1;
 		p->attached = true;
 	}
@@ -355,7 +365,7 @@ static void symbolize(Dwfl *dwfl, Dwarf_Addr pc, bool activation, struct stack_f
 	/* A return address may be one past the end of the calling function:
 	 * look the caller up at pc - 1, print pc itself. */
 	Dwarf_Addr lookup = activation || pc == 0 ? pc : pc - 1;
-	Dwfl_Module *mod = dwfl_addrmodule(dwfl, lookup);
+	Dwfl_Module *mod = dw->dwfl_addrmodule(dwfl, lookup);
 
 	*f = (struct stack_frame_info){ .addr = pc };
 	if (mod) {
@@ -363,9 +373,9 @@ static void symbolize(Dwfl *dwfl, Dwarf_Addr pc, bool activation, struct stack_f
 		GElf_Off off = 0;
 		GElf_Sym sym;
 
-		f->module = dwfl_module_info(mod, NULL, &start, NULL, NULL, NULL, NULL, NULL);
+		f->module = dw->dwfl_module_info(mod, NULL, &start, NULL, NULL, NULL, NULL, NULL);
 		f->addr = pc - start;
-		f->symbol = dwfl_module_addrinfo(mod, lookup, &off, &sym, NULL, NULL, NULL);
+		f->symbol = dw->dwfl_module_addrinfo(mod, lookup, &off, &sym, NULL, NULL, NULL);
 		f->sym_off = off + (pc - lookup);
 	}
 }
@@ -411,7 +421,7 @@ static int frame_cb(Dwfl_Frame *state, void *arg)
 	Dwarf_Addr pc;
 	bool activation;
 
-	if (!dwfl_frame_pc(state, &pc, &activation))
+	if (!dw->dwfl_frame_pc(state, &pc, &activation))
 		return DWARF_CB_ABORT;
 	add_frame(w, pc, activation);
 	if (++w->nframes >= STACK_MAX_FRAMES)
@@ -432,12 +442,14 @@ static void unwind(struct tcb *tcp, struct stack_tcb *st, bool plus_zero)
 	struct walk w = { .st = st, .proc = p, .plus_zero = plus_zero };
 
 	sb_reset(&st->text);
+	if (!dw)
+		return; /* not loaded: see stacktrace_load() */
 	if (tcp->arch != arch_native)
 		return; /* another personality: no unwinder registers for it */
 	if (proc_ready(p) < 0) {
 		if (!p->warned)
 			ct_warn("-k: cannot read the modules of process %d: %s", p->tgid,
-				dwfl_errmsg(-1));
+				dw->dwfl_errmsg(-1));
 		p->warned = true;
 		p->stale = true;
 		return;
@@ -447,7 +459,7 @@ static void unwind(struct tcb *tcp, struct stack_tcb *st, bool plus_zero)
 	p->mc_len = 0;
 	/* The end of the stack is often reported as an error: the frames
 	 * found until then are what there is. */
-	dwfl_getthread_frames(p->dwfl, tcp->pid, frame_cb, &w);
+	dw->dwfl_getthread_frames(p->dwfl, tcp->pid, frame_cb, &w);
 	if (w.nframes == 0) {
 		unsigned long ip, sp;
 

@@ -24,6 +24,9 @@
 /* Per-tracee state, hung on tcp->stack (opaque to the tracer). */
 struct stack_tcb;
 
+/* Load libdw (src/dwapi.h): 0, or -1 with *why.  Needed before the
+ * functions below unwind anything (tracer_init() with -k). */
+int stacktrace_load(const char **why);
 /* At the entry of a syscall whose line is shown: unwind now and keep the
  * formatted frames until stacktrace_print(). */
 void stacktrace_capture(struct tcb *tcp);

@@ -184,7 +184,10 @@ static bool probe_syscall_info(void)
 void tracer_set_env(bool syscall_info_ok, bool seccomp_ok)
 {
 	/* Probed only now, after the preflight: under a seccomp profile that
-	 * kills on ptrace, this call in ctrace itself would be fatal. */
+	 * kills on ptrace, this call in ctrace itself would be fatal (the
+	 * preflight's probe child died of it instead and ctrace stopped).
+	 * With no filter on ctrace the preflight forked no child, and this is
+	 * the check. */
 	have_syscall_info = syscall_info_ok && probe_syscall_info();
 	seccomp_allowed = seccomp_ok;
 }
@@ -246,6 +249,14 @@ int tracer_init(const struct options *opts)
 	if (opts->verbose)
 		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != COUNT_ONLY;
+	if (pcfg.stack) {
+		const char *why;
+
+		if (stacktrace_load(&why) < 0) {
+			ct_error("-k/--stack-traces needs libdw: %s", why);
+			return -ENOENT;
+		}
+	}
 
 	if (opts->sortby && summary_parse_sort(opts->sortby, &sum_sort) < 0) {
 		ct_error("invalid sortby: '%s'", opts->sortby);

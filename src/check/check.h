@@ -41,7 +41,9 @@ struct preflight_res {
 /* Probe what the run needs.  Silent when all is well; one "ctrace: ..."
  * line per degraded mode (unless quiet >= 2) and one error line per failing
  * mode.  Returns 0 to go on, or a negative errno (-EPERM...) when a needed
- * mode fails: main() then exits 1 before starting anything. */
+ * mode fails: main() then exits 1 before starting anything.  The probes run
+ * in a child only where a seccomp filter or a confining LSM is on ctrace
+ * (see probe_child_needed() in preflight.c); elsewhere nothing is forked. */
 int preflight(const struct preflight_req *req, struct preflight_res *res);
 
 /* When a ptrace call on pid failed with err anyway: a short cause phrase

@@ -441,7 +441,7 @@ static int gather_pmu(void)
 	return any ? 0 : -1;
 }
 
-void check_gather_facts(struct check_facts *f, pid_t target)
+void check_gather_mode_facts(struct check_facts *f)
 {
 	char buf[4096];
 	struct utsname u;
@@ -466,6 +466,18 @@ void check_gather_facts(struct check_facts *f, pid_t target)
 		f->userns = r < 0 ? -1 : r;
 		copy_line(f->uid_map, sizeof(f->uid_map), buf);
 	}
+	gather_container(f);
+	if (uname(&u) == 0) {
+		snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", u.release);
+		check_parse_kernel_release(u.release, &f->kver_major, &f->kver_minor);
+	}
+}
+
+void check_gather_facts(struct check_facts *f, pid_t target)
+{
+	char buf[64];
+
+	check_gather_mode_facts(f);
 	if (read_file("/proc/sys/kernel/perf_event_paranoid", buf, sizeof(buf)) >= 0) {
 		int v;
 		if (sscanf(buf, "%d", &v) == 1)
@@ -477,11 +489,6 @@ void check_gather_facts(struct check_facts *f, pid_t target)
 			f->bpf_unpriv_disabled = v;
 	}
 	f->pmu_hw = gather_pmu();
-	gather_container(f);
-	if (uname(&u) == 0) {
-		snprintf(f->kernel_release, sizeof(f->kernel_release), "%s", u.release);
-		check_parse_kernel_release(u.release, &f->kver_major, &f->kver_minor);
-	}
 	if (target > 0)
 		check_gather_target(f, target);
 }

@@ -94,6 +94,10 @@ static inline bool check_has_cap(uint64_t set, int cap)
 /* Fill f with everything except probes (left PROBE_NOT_RUN).  target: a
  * pid to examine, or 0.  Never fails: what cannot be read stays unknown. */
 void check_gather_facts(struct check_facts *f, pid_t target);
+/* The part of it the tracing modes are judged from (check_assess()'s
+ * modes, not its tools: perf_paranoid, bpf_unpriv_disabled and pmu_hw
+ * stay unknown): what the preflight reads before tracing. */
+void check_gather_mode_facts(struct check_facts *f);
 void check_facts_init(struct check_facts *f);
 /* Examine one -p target (part of check_gather_facts). */
 void check_gather_target(struct check_facts *f, pid_t pid);

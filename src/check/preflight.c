@@ -29,6 +29,35 @@ static uint32_t needed_probes(const struct preflight_req *req)
 	return mask;
 }
 
+/* Whether the probes need a child.  With no seccomp filter on ctrace
+ * (Seccomp: 0; a process only gets a filter by installing it or from its
+ * parent, so ctrace's children have none either), no probe can kill or hang
+ * ctrace: the probes that make one harmless call run in ctrace itself, and
+ * those that trace a child of their own are not run (that fork and its
+ * traced grandchild were a quarter of the CPU time of `ctrace true`).
+ * Without a filter only
+ * the kernel can refuse ctrace a ptrace of its own child: Yama, whose scope
+ * is a fact (check_assess() judges a probe not run from the facts), or a
+ * confining LSM, which only a try shows: with one, the child runs as
+ * before.  A refusal no fact predicts (an LSM that labels nothing in
+ * /proc/self/attr/current) is the real tracer's error, explained then by
+ * check_explain_ptrace_error(). */
+static bool probe_child_needed(const struct check_facts *f)
+{
+	return !f->have_status || f->seccomp_mode != 0 || f->lsm_confined;
+}
+
+/* The probes of mask, in a child when needed, else the harmless ones here.
+ * Returns 0 or a negative errno (no child could be forked). */
+static int run_probes(struct check_facts *f, uint32_t mask)
+{
+	if (!probe_child_needed(f)) {
+		probes_run_here(mask, f->probes);
+		return 0;
+	}
+	return probes_run(mask, PREFLIGHT_PROBE_TIMEOUT_MS, f->probes);
+}
+
 static void say(bool error, const char *what, const struct check_mode_result *m)
 {
 	const char *fix = m->fix[0] ? ". Fix: " : "";
@@ -74,8 +103,8 @@ int preflight(const struct preflight_req *req, struct preflight_res *res)
 
 	memset(res, 0, sizeof(*res));
 	said.n = 0;
-	check_gather_facts(&f, 0);
-	if (probes_run(needed_probes(req), PREFLIGHT_PROBE_TIMEOUT_MS, f.probes) < 0) {
+	check_gather_mode_facts(&f);
+	if (run_probes(&f, needed_probes(req)) < 0) {
 		/* No fork: say nothing, the tracer's own errors will tell. */
 		res->use_vm_readv = true;
 		res->syscall_info_ok = true;
@@ -127,7 +156,7 @@ const char *check_explain_ptrace_error(pid_t pid, int err)
 	if (err != EPERM && err != EACCES && err != ESRCH && err != ENOSYS)
 		return NULL;
 	check_gather_facts(&f, pid > 0 ? pid : 0);
-	probes_run(PROBE_BIT(PROBE_PTRACE), PREFLIGHT_PROBE_TIMEOUT_MS, f.probes);
+	run_probes(&f, PROBE_BIT(PROBE_PTRACE));
 	check_assess(&f, &r);
 	if (pid > 0 && r.modes[MODE_ATTACH_PID].present &&
 	    r.modes[MODE_ATTACH_PID].verdict == VERDICT_FAILS)

@@ -155,6 +155,56 @@ static int perf_counter_err(uint32_t type, uint64_t config)
 	return 0;
 }
 
+/* The probes that make one call and change nothing in the caller (the
+ * kernel rejects their arguments, or the call only queries): true with
+ * *err set (errno, 0 success), false for the others. */
+static bool simple_probe(int id, pid_t ppid, int *err)
+{
+	switch (id) {
+	case PROBE_PTRACE:
+		*err = ret_err(ptrace(PTRACE_CONT, ppid, 0, 0));
+		return true;
+	case PROBE_VM_READV: {
+		char b;
+		struct iovec l = { &b, 1 }, r = { &b, 1 };
+		*err = ret_err(syscall(SYS_process_vm_readv, ppid, &l, 1, &r, 1, 1UL));
+		return true;
+	}
+	case PROBE_PERSONALITY_QUERY:
+		*err = ret_err(syscall(SYS_personality, 0xffffffffUL));
+		return true;
+	case PROBE_KCMP:
+		*err = ret_err(syscall(SYS_kcmp, getpid(), getpid(), 1000, 0, 0));
+		return true;
+	case PROBE_PIDFD_OPEN:
+		*err = ret_err(syscall(SYS_pidfd_open, -1, 0));
+		return true;
+	case PROBE_PIDFD_GETFD:
+		*err = ret_err(syscall(SYS_pidfd_getfd, -1, 0, 0));
+		return true;
+	case PROBE_CLONE3:
+		*err = ret_err(syscall(SYS_clone3, NULL, 0));
+		return true;
+	case PROBE_PERF_EVENT_OPEN:
+		*err = ret_err(syscall(SYS_perf_event_open, NULL, 0, -1, -1, 0UL));
+		return true;
+	case PROBE_BPF:
+		/* checked after the capability test (unprivileged_bpf_disabled)
+		 * and before anything else: EINVAL when allowed */
+		*err = ret_err(syscall(SYS_bpf, 0x7fffffff, NULL, 0));
+		return true;
+	case PROBE_PRCTL_SECCOMP:
+		*err = ret_err(prctl(PR_SET_SECCOMP, 0xff, 0, 0, 0));
+		return true;
+	case PROBE_SECCOMP: {
+		uint32_t action = SECCOMP_RET_ALLOW;
+		*err = ret_err(syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action));
+		return true;
+	}
+	}
+	return false;
+}
+
 /* Run one probe in the probe child; report the result on fd.  Returns the
  * bit of a probe done on the way (PTRACE_TRACEME's child also serves
  * PTRACE_GET_SYSCALL_INFO when mask wants both), else 0. */
@@ -164,10 +214,11 @@ static uint32_t run_one(int id, int fd, uint32_t mask)
 	int err = 0, sig = 0;
 	pid_t ppid = getppid();
 
+	if (simple_probe(id, ppid, &err)) {
+		send_msg(fd, id, 0, err, 0);
+		return 0;
+	}
 	switch (id) {
-	case PROBE_PTRACE:
-		err = ret_err(ptrace(PTRACE_CONT, ppid, 0, 0));
-		break;
 	case PROBE_TRACEME: {
 		pid_t c = traced_child(&err, &sig);
 		if (c > 0 && (mask & PROBE_BIT(PROBE_SYSCALL_INFO))) {
@@ -224,15 +275,6 @@ static uint32_t run_one(int id, int fd, uint32_t mask)
 		reap(target);
 		break;
 	}
-	case PROBE_VM_READV: {
-		char b;
-		struct iovec l = { &b, 1 }, r = { &b, 1 };
-		err = ret_err(syscall(SYS_process_vm_readv, ppid, &l, 1, &r, 1, 1UL));
-		break;
-	}
-	case PROBE_PERSONALITY_QUERY:
-		err = ret_err(syscall(SYS_personality, 0xffffffffUL));
-		break;
 	case PROBE_PERSONALITY_NORAND: {
 		long cur = syscall(SYS_personality, 0xffffffffUL);
 		if (cur < 0)
@@ -240,40 +282,12 @@ static uint32_t run_one(int id, int fd, uint32_t mask)
 		err = ret_err(syscall(SYS_personality, (unsigned long)cur | ADDR_NO_RANDOMIZE));
 		break;
 	}
-	case PROBE_KCMP:
-		err = ret_err(syscall(SYS_kcmp, getpid(), getpid(), 1000, 0, 0));
-		break;
-	case PROBE_PIDFD_OPEN:
-		err = ret_err(syscall(SYS_pidfd_open, -1, 0));
-		break;
-	case PROBE_PIDFD_GETFD:
-		err = ret_err(syscall(SYS_pidfd_getfd, -1, 0, 0));
-		break;
-	case PROBE_CLONE3:
-		err = ret_err(syscall(SYS_clone3, NULL, 0));
-		break;
-	case PROBE_PERF_EVENT_OPEN:
-		err = ret_err(syscall(SYS_perf_event_open, NULL, 0, -1, -1, 0UL));
-		break;
 	case PROBE_PERF_HW:
 		err = perf_counter_err(PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS);
 		break;
 	case PROBE_PERF_SW:
 		err = perf_counter_err(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK);
 		break;
-	case PROBE_BPF:
-		/* checked after the capability test (unprivileged_bpf_disabled)
-		 * and before anything else: EINVAL when allowed */
-		err = ret_err(syscall(SYS_bpf, 0x7fffffff, NULL, 0));
-		break;
-	case PROBE_PRCTL_SECCOMP:
-		err = ret_err(prctl(PR_SET_SECCOMP, 0xff, 0, 0, 0));
-		break;
-	case PROBE_SECCOMP: {
-		uint32_t action = SECCOMP_RET_ALLOW;
-		err = ret_err(syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action));
-		break;
-	}
 	case PROBE_SECCOMP_FILTER: {
 		struct sock_filter insn = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 		struct sock_fprog prog = { 1, &insn };
@@ -421,4 +435,20 @@ int probes_run(uint32_t mask, int timeout_ms, struct probe_outcome out[PROBE_COU
 				hung_seen = true;
 	}
 	return 0;
+}
+
+uint32_t probes_run_here(uint32_t mask, struct probe_outcome out[PROBE_COUNT])
+{
+	uint32_t ran = 0;
+	pid_t ppid = getppid();
+
+	for (int id = 0; id < PROBE_COUNT; id++) {
+		int err;
+
+		if (!(mask & PROBE_BIT(id)) || !simple_probe(id, ppid, &err))
+			continue;
+		record(&out[id], id, err, 0);
+		ran |= PROBE_BIT(id);
+	}
+	return ran;
 }

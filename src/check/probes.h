@@ -3,8 +3,9 @@
  * through, the kernel answers with a known errno (EINVAL, ESRCH, EBADF...)
  * or succeeds in the disposable child; otherwise the child sees another
  * errno, dies by a signal (SIGSYS) or hangs (a user-notification filter
- * nobody answers: killed after a timeout).  ctrace's own process never makes
- * any of these calls. */
+ * nobody answers: killed after a timeout).  ctrace's own process makes
+ * none of these calls, except through probes_run_here() when no seccomp
+ * filter can touch it. */
 #ifndef CTRACE_CHECK_PROBES_H
 #define CTRACE_CHECK_PROBES_H
 
@@ -55,6 +56,15 @@ struct probe_outcome {
  * timeout_ms: per probe.  Returns 0 or a negative errno (fork/pipe failed;
  * then the probes not run stay PROBE_NOT_RUN). */
 int probes_run(uint32_t mask, int timeout_ms, struct probe_outcome out[PROBE_COUNT]);
+
+/* Run, in the calling process, the probes of mask that make one call
+ * and change nothing in the caller (ptrace on the parent, process_vm_readv
+ * with flags=1, the seccomp queries...; not the ones that trace a child,
+ * change the personality or install a filter).  Only for a caller that no
+ * seccomp filter applies to (Seccomp: 0 in /proc/self/status): then no
+ * probe can kill or hang it.  Returns the bits of the probes run; the
+ * others stay as they were. */
+uint32_t probes_run_here(uint32_t mask, struct probe_outcome out[PROBE_COUNT]);
 
 /* Static description. */
 const char *probe_name(enum probe_id id);	/* "ptrace-traceme" */

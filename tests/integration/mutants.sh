@@ -76,6 +76,7 @@ mutant crashes tests/integration/stack.sh crash
 mutant crashes tests/diff/diff.sh crash
 # exit status
 mutant "exits 0" tests/integration/exitstatus.sh status=0
+mutant "exits 0" tests/integration/preflight.sh status=0
 # -f -o lines start with a pid: checks on them see the pid
 mutant "writes no space after the pid" tests/integration/follow.sh 'sed:s/^\([0-9][0-9]*\)  */\1/'
 # the frame at the return of execve is the new program's (stack.sh used to

@@ -168,5 +168,29 @@ EOF
 	fi
 fi
 
+# libdw is loaded for -k only (src/dwapi_dl.c): the traced command reads
+# its parent's (ctrace's) mappings
+maps_of_ctrace() { "$CTRACE" "$@" -o /dev/null sh -c 'cat /proc/$PPID/maps' >"$TMP/maps" 2>"$TMP/maps.err"; }
+maps_of_ctrace || { echo "FAIL: ctrace sh -c 'cat /proc/\$PPID/maps':"; cat "$TMP/maps.err"; rc=1; }
+grep -q '\[stack\]' "$TMP/maps" || { echo "FAIL: no mappings read:"; head -3 "$TMP/maps"; rc=1; }
+grep -q 'libdw' "$TMP/maps" && { echo "FAIL: libdw mapped by ctrace without -k:"; grep libdw "$TMP/maps"; rc=1; }
+if LC_ALL=C readelf -l "$CTRACE" 2>/dev/null | grep -q INTERP; then
+	# a dynamic ctrace: -k loads it
+	maps_of_ctrace -k || { echo "FAIL: ctrace -k sh -c 'cat /proc/\$PPID/maps':"; cat "$TMP/maps.err"; rc=1; }
+	grep -q 'libdw' "$TMP/maps" || { echo "FAIL: libdw not mapped by ctrace -k"; rc=1; }
+	# an unloadable libdw (an empty file bound over it in a private mount
+	# namespace): ctrace still traces, and -k says why it cannot
+	dw=$(ldconfig -p 2>/dev/null | awk '$1 == "libdw.so.1" { print $NF; exit }')
+	if [ -n "$dw" ] && machine_can mountns "a private mount namespace" unshare -m sh -c "mount --bind /dev/null $dw"; then
+		unshare -m sh -c 'mount --bind /dev/null "$1" && shift && exec "$@"' sh "$dw" \
+			"$CTRACE" -o /dev/null true 2>"$TMP/nodw.err" ||
+			{ echo "FAIL: without a loadable libdw ctrace cannot trace (no -k):"; cat "$TMP/nodw.err"; rc=1; }
+		unshare -m sh -c 'mount --bind /dev/null "$1" && shift && exec "$@"' sh "$dw" \
+			"$CTRACE" -k -o /dev/null true 2>"$TMP/nodw.err"; st=$?
+		[ $st = 1 ] && grep -q -- "-k/--stack-traces needs libdw: " "$TMP/nodw.err" ||
+			{ echo "FAIL: -k without a loadable libdw: status $st, not the reason:"; cat "$TMP/nodw.err"; rc=1; }
+	fi
+fi
+
 [ $rc = 0 ] && pass "-k stack traces"
 exit $rc

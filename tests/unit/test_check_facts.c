@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "check/assess.h"
 #include "check/facts.h"
 #include "check/pidns.h"
 
@@ -212,6 +213,37 @@ static void test_kernel_release(void **state)
 	assert_int_equal(check_parse_kernel_release("linux", &a, &b), -EINVAL);
 }
 
+/* check_gather_mode_facts(), what the preflight reads: every fact but the
+ * tools' ones, which no mode of check_assess() may depend on. */
+static void test_mode_facts(void **state)
+{
+	static struct check_facts full, modes;
+	static struct check_report a, b;
+	static const int paranoid[] = { CHECK_PARANOID_UNKNOWN, -1, 2, 4 };
+
+	check_gather_facts(&full, 0);
+	check_gather_mode_facts(&modes);
+	assert_int_equal(modes.perf_paranoid, CHECK_PARANOID_UNKNOWN);
+	assert_int_equal(modes.bpf_unpriv_disabled, -1);
+	assert_int_equal(modes.pmu_hw, -1);
+	/* the rest is the same */
+	modes.perf_paranoid = full.perf_paranoid;
+	modes.bpf_unpriv_disabled = full.bpf_unpriv_disabled;
+	modes.pmu_hw = full.pmu_hw;
+	assert_memory_equal(&modes, &full, sizeof(full));
+	/* the modes' verdicts, causes and fixes whatever the tools' facts */
+	check_assess(&full, &a);
+	for (size_t i = 0; i < sizeof(paranoid) / sizeof(paranoid[0]); i++)
+		for (int bpf = -1; bpf <= 2; bpf++)
+			for (int pmu = -1; pmu <= 1; pmu++) {
+				modes.perf_paranoid = paranoid[i];
+				modes.bpf_unpriv_disabled = bpf;
+				modes.pmu_hw = pmu;
+				check_assess(&modes, &b);
+				assert_memory_equal(a.modes, b.modes, sizeof(a.modes));
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_cgroup),
 		cmocka_unit_test(test_guess_engine),
 		cmocka_unit_test(test_kernel_release),
+		cmocka_unit_test(test_mode_facts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

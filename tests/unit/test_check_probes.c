@@ -156,11 +156,65 @@ static void test_probes_here(void **state)
 	assert_int_equal(o[PROBE_SECCOMP_FILTER].result, PROBE_ALLOWED);
 }
 
+/* probes_run_here(): the one-call probes in the caller, with the answers
+ * the probe child gets; those that trace a child, change the personality
+ * or install a filter are never run there. */
+static void test_probes_run_here(void **state)
+{
+	struct probe_outcome child[PROBE_COUNT], here[PROBE_COUNT];
+	const uint32_t not_here = PROBE_BIT(PROBE_TRACEME) | PROBE_BIT(PROBE_SYSCALL_INFO) |
+				  PROBE_BIT(PROBE_SEIZE) | PROBE_BIT(PROBE_PERSONALITY_NORAND) |
+				  PROBE_BIT(PROBE_PERF_HW) | PROBE_BIT(PROBE_PERF_SW) |
+				  PROBE_BIT(PROBE_SECCOMP_FILTER);
+	struct check_facts f;
+	char buf[4096];
+	long pers = syscall(SYS_personality, 0xffffffffUL);
+	uint32_t ran;
+	int nnp;
+
+	check_facts_init(&f);
+	if (read_file("/proc/self/status", buf, sizeof(buf)) < 0 ||
+	    check_parse_status(buf, &f, NULL) < 0 || f.seccomp_mode != 0) {
+		print_message("SKIP: under a seccomp filter: probes_run_here() is not for here\n");
+		skip();
+	}
+	nnp = f.no_new_privs;
+	memset(here, 0, sizeof(here));
+	assert_int_equal(probes_in_child(PROBE_ALL, 100, NULL, child), 0);
+	ran = probes_run_here(PROBE_ALL, here);
+	assert_int_equal(ran, PROBE_ALL & ~not_here);
+	for (int id = 0; id < PROBE_COUNT; id++) {
+		if (not_here & PROBE_BIT(id)) {
+			assert_int_equal(here[id].result, PROBE_NOT_RUN);
+			continue;
+		}
+		/* ptrace and process_vm_readv aim at the parent: the probe
+		 * child's is the test, ours the shell; both answer alike */
+		assert_int_equal(here[id].result, child[id].result);
+		assert_int_equal(here[id].err, child[id].err);
+	}
+	/* nothing changed in the caller */
+	assert_int_equal(syscall(SYS_personality, 0xffffffffUL), pers);
+	assert_int_equal(read_file("/proc/self/status", buf, sizeof(buf)) >= 0, 1);
+	check_facts_init(&f);
+	check_parse_status(buf, &f, NULL);
+	assert_int_equal(f.seccomp_mode, 0);
+	assert_int_equal(f.no_new_privs, nnp);
+	/* a mask leaves the other entries alone */
+	memset(here, 0, sizeof(here));
+	assert_int_equal(probes_run_here(PROBE_BIT(PROBE_VM_READV) | PROBE_BIT(PROBE_TRACEME), here),
+			 PROBE_BIT(PROBE_VM_READV));
+	assert_int_equal(here[PROBE_VM_READV].result, PROBE_ALLOWED);
+	assert_int_equal(here[PROBE_PTRACE].result, PROBE_NOT_RUN);
+	assert_int_equal(here[PROBE_TRACEME].result, PROBE_NOT_RUN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_probes_under_filters),
 		cmocka_unit_test(test_probes_here),
+		cmocka_unit_test(test_probes_run_here),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
