@@ -138,14 +138,17 @@ static void test_frame_cache_demangles_once(void **state)
 	Dwarf_Addr pc = (Dwarf_Addr)(uintptr_t)&ctrace_cxx_fn + 1;
 	unsigned n = 0;
 
+	const char *why = NULL;
+
 	(void)state;
 	if (!stacktrace_demangles)
 		skip(); /* built without libiberty-dev */
-	p.dwfl = dwfl_begin(&proc_callbacks);
+	assert_int_equal(stacktrace_load(&why), 0);
+	p.dwfl = dw->dwfl_begin(&proc_callbacks);
 	assert_non_null(p.dwfl);
-	dwfl_report_begin(p.dwfl);
-	assert_int_equal(dwfl_linux_proc_report(p.dwfl, p.tgid), 0);
-	assert_int_equal(dwfl_report_end(p.dwfl, NULL, NULL), 0);
+	dw->dwfl_report_begin(p.dwfl);
+	assert_int_equal(dw->dwfl_linux_proc_report(p.dwfl, p.tgid), 0);
+	assert_int_equal(dw->dwfl_report_end(p.dwfl, NULL, NULL), 0);
 	sb_init_grow(&st.text, NULL, 0);
 	struct walk w = { .st = &st, .proc = &p, .dwfl = p.dwfl };
 
@@ -161,7 +164,7 @@ static void test_frame_cache_demangles_once(void **state)
 	assert_int_equal(ctrace_cxx_fn(1), 4);
 	symcache_clear(&p);
 	free(p.symcache);
-	dwfl_end(p.dwfl);
+	dw->dwfl_end(p.dwfl);
 	sb_free(&st.text);
 }
 
