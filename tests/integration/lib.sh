@@ -62,21 +62,27 @@ trace_both() {
 # pids of the per-process files of one tool, in numeric order
 pids_of() { ls "$TMP" | sed -n "s/^$1\.\([0-9][0-9]*\)$/\1/p" | sort -n; }
 
-# Concatenate normalised calls of every process, in pid order.
+# Concatenate normalised calls of every process, in pid order.  $2: the
+# numbers to hide as PID (default: this tool's pids).
 all_calls() {
-	local prefix=$1 pids
+	local prefix=$1 pids hide
 	pids=$(pids_of "$prefix" | tr '\n' ' ')
+	hide=${2:-$pids}
 	for p in $pids; do
 		echo "## process"
-		calls_of "$TMP/$prefix.$p" "$pids"
+		calls_of "$TMP/$prefix.$p" "$hide"
 	done
 }
 
-# Compare syscall names and return values of both tools' traces.
+# Compare syscall names and return values of both tools' traces.  The pids
+# of both runs are hidden in both traces: a value that happens to equal one
+# tool's pid (read = 784 where 784 is ctrace's tracee) is then hidden on
+# both sides, not on one.
 compare_calls() {
-	local name=$1
-	all_calls "$name.s" >"$TMP/$name.s.calls"
-	all_calls "$name.c" >"$TMP/$name.c.calls"
+	local name=$1 hide
+	hide="$(pids_of "$name.s" | tr '\n' ' ')$(pids_of "$name.c" | tr '\n' ' ')"
+	all_calls "$name.s" "$hide" >"$TMP/$name.s.calls"
+	all_calls "$name.c" "$hide" >"$TMP/$name.c.calls"
 	if ! diff -u "$TMP/$name.s.calls" "$TMP/$name.c.calls" >"$TMP/$name.diff"; then
 		echo "--- strace vs +++ ctrace, syscall names and return values ($name):"
 		head -40 "$TMP/$name.diff"
