@@ -102,8 +102,9 @@ blocked_output() {
 	dflt "$CTRACE" -xx -s 65536 "$prog" --busy bigread "b$$" 2>"$TMP/pipe" &
 	t=$!
 	exec 3<"$TMP/pipe"
-	# held in write(): the pipe is full and the tracee is quiet
-	for _ in $(seq 100); do
+	# held in write(): the pipe is full and the tracee is quiet (up to
+	# 20 s: under two CPU hogs the 64 KiB read and its line take a while)
+	for _ in $(seq 400); do
 		[ "$(cat "/proc/$t/wchan" 2>/dev/null)" = anon_pipe_write ] ||
 			[ "$(cat "/proc/$t/wchan" 2>/dev/null)" = pipe_write ] && break
 		sleep 0.05

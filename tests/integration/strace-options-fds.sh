@@ -19,8 +19,12 @@ p = os.pidfd_open(os.getpid())
 os.close(f); os.close(d); s.close(); os.close(p)
 ' "$TMP/data")
 
+# With -f, the pid column names the processes by order of appearance (P1,
+# P2...): in a new pid namespace the tracee's pid is the number of
+# processes the tool forked before it (strace forks two to probe ptrace,
+# ctrace none or two depending on its seccomp state), not a decoding.
 norm() {
-	perl -pe 's/\b0x[0-9a-f]{6,}\b/0xADDR/g; s/\b\d{3,}\b/N/g' "$1"
+	perl -pe 's/^(\d+)(\s+)/($id{$1} \/\/= "P" . ++$n) . $2/e; s/\b0x[0-9a-f]{6,}\b/0xADDR/g; s/\b\d{3,}\b/N/g' "$1"
 }
 
 # same NAME OPTS... : trace WORK under both with OPTS, compare the lines
