@@ -23,10 +23,10 @@ os.close(f); os.close(d); s.close(); os.close(p)
 # P2...): in a new pid namespace the tracee's pid is the number of
 # processes the tool forked before it (strace forks two to probe ptrace,
 # ctrace none or two depending on its seccomp state), not a decoding.
-# The padding before " = " is squeezed: it follows the length of the
-# numbers hidden as N (a pid of 5 digits in one run and 6 in the other).
+# The padding after the pid and before " = " is squeezed: it follows the
+# length of numbers hidden (a pid of 5 digits in one run and 6 in the other).
 norm() {
-	perl -pe 's/^(\d+)(\s+)/($id{$1} \/\/= "P" . ++$n) . $2/e; s/\b0x[0-9a-f]{6,}\b/0xADDR/g; s/\b\d{3,}\b/N/g; s/\) +=(?= )/) =/' "$1"
+	perl -pe 's/^(\d+)\s+/($id{$1} \/\/= "P" . ++$n) . " "/e; s/\b0x[0-9a-f]{6,}\b/0xADDR/g; s/\b\d{3,}\b/N/g; s/\) +=(?= )/) =/' "$1"
 }
 
 # same NAME OPTS... : trace WORK under both with OPTS, compare the lines
