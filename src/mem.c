@@ -93,14 +93,6 @@ void mem_cache_drop(void)
 	reads_this_stop = 0;
 }
 
-static bool cached(pid_t pid, unsigned long base)
-{
-	for (unsigned i = 0; i < CACHE_PAGES; i++)
-		if (page_cache[i].valid && page_cache[i].pid == pid && page_cache[i].base == base)
-			return true;
-	return false;
-}
-
 /* The cached page at base of pid, read now if not kept; NULL when the
  * page is unreadable (*err: the negative errno). */
 static const struct cached_page *cache_page(pid_t pid, unsigned long base, ssize_t *err)
@@ -126,18 +118,16 @@ static const struct cached_page *cache_page(pid_t pid, unsigned long base, ssize
 }
 
 /* vm_read through the page cache; reads longer than a page go direct,
- * and so does a buffer (exact_first) read first at a stop that the cache
- * cannot serve. */
+ * and so does a buffer (exact_first) read first at a stop (the cache is
+ * empty then: mem_cache_drop() resets the count and the pages together). */
 static ssize_t vm_read_cached(pid_t pid, unsigned long addr, void *buf, size_t len,
 			      bool exact_first)
 {
-	unsigned long last = (addr + len - 1) & ~(unsigned long)(CACHE_PAGE - 1);
 	size_t done = 0;
 
 	if (len > CACHE_PAGE)
 		return vm_read(pid, addr, buf, len);
-	if (reads_this_stop++ == 0 && exact_first && len &&
-	    !(cached(pid, addr & ~(unsigned long)(CACHE_PAGE - 1)) && cached(pid, last)))
+	if (reads_this_stop++ == 0 && exact_first && len)
 		return vm_read(pid, addr, buf, len);
 	while (done < len) {
 		unsigned long base = (addr + done) & ~(unsigned long)(CACHE_PAGE - 1);
