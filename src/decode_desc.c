@@ -802,15 +802,6 @@ static void print_off_ref(struct tcb *tcp, unsigned long addr)
 	tprintf(tcp, "[%" PRId64 "]", v);
 }
 
-/* sendfile's "[offset]", unsigned as strace prints it */
-static void print_uoff_ref(struct tcb *tcp, unsigned long addr)
-{
-	uint64_t off;
-
-	if (fetch_or_print_addr(tcp, addr, &off, sizeof(off)))
-		tprintf(tcp, "[%llu]", (unsigned long long)off);
-}
-
 int dec_sendfile(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
@@ -818,13 +809,13 @@ int dec_sendfile(struct tcb *tcp)
 		tprint_arg_next(tcp);
 		print_fd(tcp, (int)tcp->args[1]);
 		tprint_arg_next(tcp);
-		print_uoff_ref(tcp, tcp->args[2]);
+		print_u64_ref(tcp, tcp->args[2]); /* unsigned, as strace */
 		return DEC_MORE;
 	}
 	/* the new offset only when bytes were sent, as strace */
 	if (!syscall_failed(tcp) && tcp->rval > 0 && tcp->args[2]) {
 		tprints(tcp, " => ");
-		print_uoff_ref(tcp, tcp->args[2]);
+		print_u64_ref(tcp, tcp->args[2]); /* unsigned, as strace */
 	}
 	tprint_arg_next(tcp);
 	tprintf(tcp, "%lu", tcp->args[3]);

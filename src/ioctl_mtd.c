@@ -182,14 +182,6 @@ static void print_file_mode(struct tcb *tcp, unsigned long arg)
 	print_xval(tcp, &xlat_mtd_file_modes, arg, "MTD_FILE_MODE_???");
 }
 
-static void print_offset_ref(struct tcb *tcp, unsigned long arg)
-{
-	uint64_t off;
-
-	if (FETCH(tcp, arg, off))
-		tprintf(tcp, "[%llu]", (unsigned long long)off);
-}
-
 static const struct ioctl_req mtd_reqs[] = {
 	{ MEMGETINFO, IOCTL_AT_EXIT, print_info_user },
 	{ MEMGETOOBSEL, IOCTL_AT_EXIT, print_oobinfo },
@@ -211,8 +203,8 @@ static const struct ioctl_req mtd_reqs[] = {
 	{ OTPLOCK, IOCTL_AT_ENTRY, print_otp_info },
 	{ OTPSELECT, IOCTL_AT_ENTRY, print_otp_mode },
 	{ MTDFILEMODE, IOCTL_AT_ENTRY, print_file_mode },
-	{ MEMGETBADBLOCK, IOCTL_AT_ENTRY, print_offset_ref },
-	{ MEMSETBADBLOCK, IOCTL_AT_ENTRY, print_offset_ref },
+	{ MEMGETBADBLOCK, IOCTL_AT_ENTRY, print_u64_ref },
+	{ MEMSETBADBLOCK, IOCTL_AT_ENTRY, print_u64_ref },
 };
 
 /* MEMGETREGIONINFO: "{regionindex=N" at entry, the region the kernel

@@ -55,14 +55,6 @@ static int query_bpf(struct tcb *tcp, unsigned long arg)
 	return DEC_DONE;
 }
 
-static void print_u64_ref(struct tcb *tcp, unsigned long addr)
-{
-	uint64_t v;
-
-	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
-		tprintf(tcp, "[%llu]", (unsigned long long)v);
-}
-
 static int perf_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {
 	if (tcp->exiting) {

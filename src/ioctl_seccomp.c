@@ -129,7 +129,7 @@ static void print_addfd(struct tcb *tcp, unsigned long arg)
 	tprints(tcp, "}");
 }
 
-static void print_u64_ref(struct tcb *tcp, unsigned long arg)
+static void print_u64_hex_ref(struct tcb *tcp, unsigned long arg)
 {
 	uint64_t v;
 
@@ -153,7 +153,7 @@ static int seccomp_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 	case SECCOMP_IOCTL_NOTIF_ID_VALID:
 	case ID_VALID_WRONG_DIR:
 		tprint_arg_next(tcp);
-		print_u64_ref(tcp, arg);
+		print_u64_hex_ref(tcp, arg);
 		return DEC_DONE;
 	case SECCOMP_IOCTL_NOTIF_ADDFD:
 		tprint_arg_next(tcp);

@@ -584,6 +584,14 @@ void print_uint_ref(struct tcb *tcp, unsigned long addr)
 		tprintf(tcp, "[%u]", v);
 }
 
+void print_u64_ref(struct tcb *tcp, unsigned long addr)
+{
+	uint64_t v;
+
+	if (fetch_or_print_addr(tcp, addr, &v, sizeof(v)))
+		tprintf(tcp, "[%llu]", (unsigned long long)v);
+}
+
 void print_array(struct tcb *tcp, unsigned long addr, unsigned long n, void *elem, size_t elsize,
 		 print_elem_fn fn, void *data, unsigned flags)
 {

@@ -241,6 +241,7 @@ void print_out_arg(struct tcb *tcp, unsigned long addr,
 /* "[N]": the int (unsigned int) at addr, or the address. */
 void print_int_ref(struct tcb *tcp, unsigned long addr);
 void print_uint_ref(struct tcb *tcp, unsigned long addr);
+void print_u64_ref(struct tcb *tcp, unsigned long addr);
 
 /* An array of n elements of elsize bytes at addr in the tracee:
  * "[e0, e1, ...]".  Each element is read into elem (room for one) and
