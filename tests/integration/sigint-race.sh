@@ -1,7 +1,7 @@
 #!/bin/bash
 # ^C at random moments: SIGINT sent to ctrace 1 to 3 times, 0-40 ms after
-# it starts (so also while it starts, attaches or sits in waitpid with no
-# event to come), while it traces a busy loop with syscalls and one with
+# its exec (see started(); so also while it starts, attaches or sits in
+# waitpid with no event to come), while it traces a busy loop with syscalls and one with
 # none (tests/helpers/hostile --busy).  ctrace must always exit within 5 s.
 #   spawned command (no -o; strace 6.1's default -I2 acts on SIGINT then):
 #     as strace: the tracee is killed, the tracer's status is 130;
@@ -36,6 +36,22 @@ fi
 
 msleep() { sleep "$(printf '0.%03d' "$1")"; }
 
+# started PID TOOL: wait (up to 5 s) until the job PID runs TOOL.  Until
+# its exec, the job is a subshell (then env) with SIGINT ignored: a SIGINT
+# sent then is lost, and the tracer, never interrupted, ran on ("status
+# hang" under load, 1 SIGINT after 4 ms).  The delays count from here.
+started() {
+	local want
+	want=$(readlink -f "$(command -v "$2")")
+	for _ in $(seq 1000); do
+		[ "$(readlink "/proc/$1/exe" 2>/dev/null)" = "$want" ] && return 0
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.005
+	done
+	echo "FAIL: $2 not started in 5 s"
+	rc=1
+}
+
 # wait_gone PID: up to 5 s; 0 when the process has ended
 wait_gone() {
 	for _ in $(seq 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done
@@ -58,6 +74,7 @@ spawn() {
 	local tool=$1 kind=$2 tag=$3 delay=$4 times=$5 t left ws
 	dflt "$tool" "$prog" --busy "$kind" "$tag" 2>/dev/null &
 	t=$!
+	started "$t" "$tool"
 	msleep "$delay"
 	for ((k = 0; k < times; k++)); do kill -INT "$t" 2>/dev/null; msleep $((RANDOM % 4)); done
 	if ! wait_gone "$t"; then
@@ -77,6 +94,7 @@ attach() {
 	target=$!
 	dflt "$tool" -o /dev/null -p "$target" 2>/dev/null &
 	t=$!
+	started "$t" "$tool"
 	msleep "$delay"
 	for ((k = 0; k < times; k++)); do kill -INT "$t" 2>/dev/null; msleep $((RANDOM % 4)); done
 	st=
