@@ -54,14 +54,23 @@ if ! [ -s "$TMP/pipe.c" ] || ! diff <(norm "$TMP/pipe.s") <(norm "$TMP/pipe.c");
 	echo "FAIL: pipe: ctrace -o '|cat > FILE' differs from strace:"; cat "$TMP/pipe.err"; rc=1
 fi
 
-# -p PID with a command: both traced, pid prefixes in the -o file from the start
+# -p PID with a command: both traced, pid prefixes in the -o file from the
+# start.  The target lives until the command's end is in the trace (a
+# target that ended by itself, "sleep 0.6", was gone before a loaded
+# machine's strace attached, and the oracle lost its lines), then is
+# killed: both tracers say so.
 pp() {
-	local tr=$1 out=$2 sp
-	sleep 0.6 & sp=$!
-	sleep 0.1
-	"$tr" -o "$out" -e trace=exit_group -p $sp sh -c 'exit 3' >/dev/null 2>&1
-	echo "status $?" >> "$out"
-	wait $sp
+	local tr=$1 out=$2 sp t st
+	sleep 60 & sp=$!
+	"$tr" -o "$out" -e trace=exit_group -p $sp sh -c 'exit 3' >/dev/null 2>&1 & t=$!
+	for _ in $(seq 400); do
+		grep -q 'exited with 3' "$out" 2>/dev/null && break
+		sleep 0.05
+	done
+	kill $sp
+	wait $t; st=$?
+	echo "status $st" >> "$out"
+	wait $sp 2>/dev/null
 	sed -E 's/^[0-9]+ /PID /' "$out" | sort > "$out.n"
 }
 pp "$STRACE" "$TMP/pp.s"; pp "$CTRACE" "$TMP/pp.c"
