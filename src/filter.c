@@ -8,7 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "inject.h"
 #include "print.h"
 #include "signals.h"
 #include "syscallent.h"
@@ -49,19 +48,37 @@ static bool is_legacy_class(const char *name)
 	return false;
 }
 
-/* strace takes the names of every personality of the architecture:
- * true when tok names a call of a's 32-bit (compat) personality. */
-static bool compat_has(const struct arch_def *a, const char *tok)
+/* a's 32-bit (compat) personality, or NULL */
+static const struct arch_def *compat_of(const struct arch_def *a)
 {
 	static const struct { const struct arch_def *native, *compat; } pairs[] = {
 		{ &arch_x86_64, &arch_i386 },
 		{ &arch_aarch64, &arch_arm },
 	};
 
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++)
 		if (pairs[i].native == a)
-			return arch_syscall_number(pairs[i].compat, tok) >= 0;
-	return false;
+			return pairs[i].compat;
+	return NULL;
+}
+
+/* strace takes the names of every personality of the architecture:
+ * true when tok names a call of a's 32-bit (compat) personality. */
+static bool compat_has(const struct arch_def *a, const char *tok)
+{
+	const struct arch_def *c = compat_of(a);
+
+	return c && arch_syscall_number(c, tok) >= 0;
+}
+
+/* ... and its numbers: n is a call in a or in its compat personality
+ * (a hole of both tables, 415 on x86_64, is no system call) */
+static bool number_named(const struct arch_def *a, unsigned long n)
+{
+	const struct arch_def *c = compat_of(a);
+
+	return (n < a->nsyscalls && a->table[n].name) ||
+	       (c && n < c->nsyscalls && c->table[n].name);
 }
 
 static int apply_token(const struct arch_def *a, const char *tok, bool value,
@@ -77,11 +94,6 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 	if (strcmp(tok, "all") == 0) {
 		for (unsigned i = 0; i <= a->nsyscalls; i++)
 			set[i] = value;
-		return 0;
-	}
-	if (strcmp(tok, "none") == 0) {
-		for (unsigned i = 0; i <= a->nsyscalls; i++)
-			set[i] = !value;
 		return 0;
 	}
 	if (*tok == '%') {
@@ -124,13 +136,14 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 		return 0;
 	}
 	if (*tok >= '0' && *tok <= '9') {
-		/* a syscall number, as strace takes it (any number below
-		 * the size of the table) */
+		/* a syscall number, as strace takes it (one that names a
+		 * call in some personality) */
 		char *end;
 		unsigned long n = strtoul(tok, &end, 10);
 
-		if (!*end && n < a->nsyscalls) {
-			set[n] = value;
+		if (!*end && number_named(a, n)) {
+			if (n < a->nsyscalls)
+				set[n] = value;
 			return 0;
 		}
 		if (optional)
@@ -173,6 +186,7 @@ static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 	char *at = strchr(tok, '@');
 	_cleanup_free_ bool *scratch = NULL;
 	size_t i;
+	int ret;
 
 	if (!at)
 		return apply_token(a, tok, value, set, err, errsize);
@@ -181,94 +195,142 @@ static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 			break;
 	if (!a->personalities[i]) {
 		snprintf(err, errsize, "incorrect personality designator '%s' in qualification '%s'",
-			 at + 1, tok);
+			 at + 1, tok + (*tok == '?'));
+		return -EINVAL;
+	}
+	if (at == tok) {
+		snprintf(err, errsize, "invalid system call '%s'", tok);
 		return -EINVAL;
 	}
 	*at = '\0';
-	if (i == 0)
-		return apply_token(a, tok, value, set, err, errsize);
-	scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
-	return apply_token(a, tok, value, scratch, err, errsize);
+	if (i != 0)
+		set = scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	ret = apply_token(a, tok, value, set, err, errsize);
+	*at = '@';
+	/* as strace: the unknown name is said with its designator */
+	if (ret < 0 && strncmp(err, "invalid system call '", 21) == 0)
+		snprintf(err, errsize, "invalid system call '%s'", tok + (*tok == '?'));
+	return ret;
+}
+
+/* strace's lists: "[!]...TOKEN[,TOKEN...]", each leading '!' inverting
+ * what follows; "none" and "all" alone are no selection and every one.
+ * fill() sets every member to a value, token() one token's; a list
+ * without any token ("", "!", ",") is "invalid WHAT 'LIST'", as strace
+ * says it. */
+struct list_ops {
+	const char *what;
+	void (*fill)(void *ctx, bool value);
+	int (*token)(char *tok, bool value, void *ctx, char *err, size_t errsize);
+};
+
+static int parse_list(const char *list, const struct list_ops *ops, void *ctx,
+		      char *err, size_t errsize)
+{
+	const char *body = list;
+	bool negate = false, any = false;
+	_cleanup_free_ char *copy = NULL;
+	char *save = NULL;
+
+	for (; *body == '!'; body++)
+		negate = !negate;
+	ops->fill(ctx, negate);
+	if (strcmp(body, "none") == 0)
+		return 0;
+	if (strcmp(body, "all") == 0) {
+		ops->fill(ctx, !negate);
+		return 0;
+	}
+	copy = xstrdup(body);
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int ret = ops->token(tok, !negate, ctx, err, errsize);
+
+		if (ret < 0)
+			return ret;
+		any = true;
+	}
+	if (!any) {
+		snprintf(err, errsize, "invalid %s '%s'", ops->what, list);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+struct trace_ctx {
+	const struct arch_def *a;
+	bool *set;
+};
+
+static void trace_fill(void *ctx, bool value)
+{
+	struct trace_ctx *t = ctx;
+
+	for (unsigned i = 0; i <= t->a->nsyscalls; i++)
+		t->set[i] = value;
+}
+
+static int trace_token(char *tok, bool value, void *ctx, char *err, size_t errsize)
+{
+	struct trace_ctx *t = ctx;
+
+	return apply_token_pers(t->a, tok, value, t->set, err, errsize);
 }
 
 int filter_parse_trace(const struct arch_def *a, const char *value, bool *set,
 		       char *err, size_t errsize)
 {
-	_cleanup_free_ char *copy = NULL;
-	bool negate = false;
-	char *save = NULL;
+	static const struct list_ops ops = { "system call", trace_fill, trace_token };
+	struct trace_ctx t = { a, set };
 
-	if (*value == '!') {
-		negate = true;
-		value++;
-	}
 	/* A fresh selection starts empty ("trace=open" traces only open),
 	 * a negated one starts full. */
-	for (unsigned i = 0; i <= a->nsyscalls; i++)
-		set[i] = negate;
-	copy = xstrdup(value);
-	if (!*copy) {
-		snprintf(err, errsize, "invalid system call ''");
+	return parse_list(value, &ops, &t, err, errsize);
+}
+
+static void signal_fill(void *ctx, bool value)
+{
+	(void)ctx;
+	for (int s = 0; s < 65; s++)
+		signal_set[s] = value;
+}
+
+static int signal_token(char *tok, bool value, void *ctx, char *err, size_t errsize)
+{
+	int sig = -1;
+
+	(void)ctx;
+	if (*tok >= '0' && *tok <= '9') {
+		char *end;
+		long v = strtol(tok, &end, 10);
+		/* strace takes any number below 256 */
+		if (!*end && end != tok && v >= 0 && v < 256)
+			sig = (int)v;
+	} else {
+		for (int s = 1; s < 65; s++) {
+			const char *n = signal_name(s);
+			if (n && (strcasecmp(n, tok) == 0 || strcasecmp(n + 3, tok) == 0)) {
+				sig = s;
+				break;
+			}
+		}
+	}
+	if (sig < 0) {
+		snprintf(err, errsize, "invalid signal '%s'", tok);
 		return -EINVAL;
 	}
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int ret = apply_token_pers(a, tok, !negate, set, err, errsize);
-		if (ret < 0)
-			return ret;
-	}
+	if (sig > 0 && sig < 65)
+		signal_set[sig] = value;
 	return 0;
 }
 
 static int parse_signal_set(const char *value, char *err, size_t errsize)
 {
-	_cleanup_free_ char *copy = NULL;
-	bool negate = false;
-	char *save = NULL;
+	static const struct list_ops ops = { "signal", signal_fill, signal_token };
+	int ret = parse_list(value, &ops, NULL, err, errsize);
 
-	if (*value == '!') {
-		negate = true;
-		value++;
-	}
-	for (int s = 0; s < 65; s++)
-		signal_set[s] = negate;
-	copy = xstrdup(value);
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int sig = -1;
-
-		if (strcmp(tok, "all") == 0) {
-			for (int s = 0; s < 65; s++)
-				signal_set[s] = !negate;
-			continue;
-		}
-		if (strcmp(tok, "none") == 0) {
-			for (int s = 0; s < 65; s++)
-				signal_set[s] = negate;
-			continue;
-		}
-		if (*tok >= '0' && *tok <= '9') {
-			char *end;
-			long v = strtol(tok, &end, 10);
-			/* strace takes any number below 256 */
-			if (!*end && end != tok && v >= 0 && v < 256)
-				sig = (int)v;
-		} else {
-			for (int s = 1; s < 65; s++) {
-				const char *n = signal_name(s);
-				if (n && (strcasecmp(n, tok) == 0 || strcasecmp(n + 3, tok) == 0)) {
-					sig = s;
-					break;
-				}
-			}
-		}
-		if (sig < 0) {
-			snprintf(err, errsize, "invalid signal '%s'", tok);
-			return -EINVAL;
-		}
-		if (sig > 0 && sig < 65)
-			signal_set[sig] = !negate;
-	}
-	signal_set_given = true;
-	return 0;
+	if (ret == 0)
+		signal_set_given = true;
+	return ret;
 }
 
 static const char *const status_names[] = {
@@ -278,42 +340,35 @@ static const char *const status_names[] = {
 };
 static unsigned status_mask = FS_ALL;
 
-int filter_parse_status(const char *value, unsigned *mask, char *err, size_t errsize)
+static void status_fill(void *ctx, bool value)
 {
-	_cleanup_free_ char *copy = NULL;
-	bool negate = false;
-	char *save = NULL;
-	unsigned m = 0;
+	*(unsigned *)ctx = value ? FS_ALL : 0;
+}
 
-	if (*value == '!') {
-		negate = true;
-		value++;
-	}
-	copy = xstrdup(value);
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		unsigned bit = 0;
+static int status_token(char *tok, bool value, void *ctx, char *err, size_t errsize)
+{
+	unsigned *m = ctx, bit = 0;
 
-		if (strcmp(tok, "all") == 0) {
-			m |= FS_ALL;
-			continue;
-		}
-		if (strcmp(tok, "none") == 0)
-			continue;
-		for (unsigned i = 0; i < ARRAY_SIZE(status_names); i++)
-			if (strcmp(status_names[i], tok) == 0)
-				bit = 1u << i;
-		if (!bit) {
-			snprintf(err, errsize, "invalid status '%s'", tok);
-			return -EINVAL;
-		}
-		m |= bit;
-	}
-	if (!*value) {
-		snprintf(err, errsize, "invalid status ''");
+	for (unsigned i = 0; i < ARRAY_SIZE(status_names); i++)
+		if (strcmp(status_names[i], tok) == 0)
+			bit = 1u << i;
+	if (!bit) {
+		snprintf(err, errsize, "invalid status '%s'", tok);
 		return -EINVAL;
 	}
-	*mask = negate ? FS_ALL & ~m : m;
+	*m = value ? *m | bit : *m & ~bit;
 	return 0;
+}
+
+int filter_parse_status(const char *value, unsigned *mask, char *err, size_t errsize)
+{
+	static const struct list_ops ops = { "status", status_fill, status_token };
+	unsigned m;
+	int ret = parse_list(value, &ops, &m, err, errsize);
+
+	if (ret == 0)
+		*mask = m;
+	return ret;
 }
 
 void filter_set_status(unsigned mask)
@@ -375,21 +430,52 @@ void filter_set_abbrev_none(const struct arch_def *a)
 	set_size = a->nsyscalls;
 }
 
-int filter_check_trace(const struct arch_def *a, const char *e)
+/* One -e expression: KEY=VALUE, or a trace set alone.  A key that is
+ * no action of these makes the whole expression a trace set, as in
+ * strace ("-e foo=bar": invalid system call 'foo=bar'); read=, write=,
+ * inject=, fault=, quiet= and the other option-like ones were taken by
+ * options.c. */
+static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *err, size_t errsize)
 {
 	const char *eq = strchr(e, '=');
 	size_t klen = eq ? (size_t)(eq - e) : 0;
-	_cleanup_free_ bool *scratch = NULL;
+	const char *val = eq ? eq + 1 : e;
+#define KEY(k) (klen == strlen(k) && strncmp(e, k, klen) == 0)
+
+	if (!eq)
+		return filter_parse_trace(a, e, set, err, errsize);
+	if (KEY("trace") || KEY("t"))
+		return filter_parse_trace(a, val, set, err, errsize);
+	if (KEY("signal") || KEY("signals") || KEY("s"))
+		return parse_signal_set(val, err, errsize);
+	if (KEY("status")) {
+		unsigned mask;
+		int ret = filter_parse_status(val, &mask, err, errsize);
+
+		if (ret == 0)
+			status_mask = mask;
+		return ret;
+	}
+	if (KEY("raw") || KEY("x") || KEY("abbrev") || KEY("a") || KEY("verbose") || KEY("v")) {
+		bool **which = (e[0] == 'r' || e[0] == 'x') ? &raw_set :
+			       e[0] == 'a' ? &abbrev_set : &verbose_set;
+
+		free(*which);
+		*which = new_set(a, false);
+		return filter_parse_trace(a, val, *which, err, errsize);
+	}
+#undef KEY
+	return filter_parse_trace(a, e, set, err, errsize);
+}
+
+int filter_check_expr(const struct arch_def *a, const char *e)
+{
+	_cleanup_free_ bool *scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
 	char err[256];
 
-	if (eq && !(klen == 5 && strncmp(e, "trace", 5) == 0) &&
-	    !(klen == 3 && strncmp(e, "raw", 3) == 0) &&
-	    !(klen == 6 && strncmp(e, "abbrev", 6) == 0) &&
-	    !(klen == 7 && strncmp(e, "verbose", 7) == 0) &&
-	    !(klen == 1 && strchr("tavx", e[0])))
-		return 0;
-	scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
-	if (filter_parse_trace(a, eq ? eq + 1 : e, scratch, err, sizeof(err)) < 0) {
+	/* (what it sets besides the scratch selection, filter_build() sets
+	 * again, in the same order) */
+	if (apply_expr(a, e, scratch, err, sizeof(err)) < 0) {
 		/* strace counts a bad @personality as a usage error */
 		if (strncmp(err, "incorrect personality designator", 32) == 0)
 			ct_error_help("%s", err);
@@ -408,42 +494,8 @@ int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, b
 		set[i] = true;
 	set_size = a->nsyscalls;
 	for (size_t i = 0; i < n; i++) {
-		const char *e = exprs[i];
-		const char *eq = strchr(e, '=');
-		size_t klen = eq ? (size_t)(eq - e) : 0;
-		const char *val = eq ? eq + 1 : e;
-		int ret;
+		int ret = apply_expr(a, exprs[i], set, err, sizeof(err));
 
-		if (!eq || (klen == 5 && strncmp(e, "trace", 5) == 0) ||
-		    (klen == 1 && e[0] == 't')) {
-			ret = filter_parse_trace(a, val, set, err, sizeof(err));
-		} else if ((klen == 6 && strncmp(e, "signal", 6) == 0) ||
-			   (klen == 7 && strncmp(e, "signals", 7) == 0) ||
-			   (klen == 1 && e[0] == 's')) {
-			ret = parse_signal_set(val, err, sizeof(err));
-		} else if (klen == 6 && strncmp(e, "status", 6) == 0) {
-			unsigned mask;
-
-			ret = filter_parse_status(val, &mask, err, sizeof(err));
-			if (ret == 0)
-				status_mask = mask;
-		} else if ((klen == 3 && strncmp(e, "raw", 3) == 0) ||
-			   (klen == 6 && strncmp(e, "abbrev", 6) == 0) ||
-			   (klen == 7 && strncmp(e, "verbose", 7) == 0) ||
-			   (klen == 1 && (e[0] == 'a' || e[0] == 'v' || e[0] == 'x'))) {
-			bool **which = (e[0] == 'r' || e[0] == 'x') ? &raw_set :
-				       e[0] == 'a' ? &abbrev_set : &verbose_set;
-
-			free(*which);
-			*which = new_set(a, false);
-			ret = filter_parse_trace(a, val, *which, err, sizeof(err));
-		} else if ((klen == 6 && strncmp(e, "inject", 6) == 0) ||
-			   (klen == 5 && strncmp(e, "fault", 5) == 0)) {
-			ret = inject_parse(a, val, e[0] == 'f', err, sizeof(err));
-		} else {
-			snprintf(err, sizeof(err), "invalid filter action '%.*s'", (int)klen, e);
-			ret = -EINVAL;
-		}
 		if (ret < 0) {
 			ct_error("%s", err);
 			return ret;

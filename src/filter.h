@@ -15,7 +15,7 @@ int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, b
 /* Check one -e expression of the trace= kind as the option is read
  * (strace's order: before "must have PROG"); other kinds pass.  Prints
  * one error line and returns -EINVAL when it is bad. */
-int filter_check_trace(const struct arch_def *a, const char *e);
+int filter_check_expr(const struct arch_def *a, const char *e);
 
 /* Apply one "trace=" value ("open,%file,!close", "/regex", "all") to set.
  * Returns 0 or -EINVAL with a message in err. */

@@ -276,15 +276,16 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 		}
 		any = true;
 	}
+	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
+		goto fail_quiet;
+	/* (after the set, as strace: "-e inject=!" is an invalid set) */
 	if (!any && !fault) {
 		snprintf(err, errsize, "invalid %s argument '%s': nothing to inject "
 			 "(error=, retval=, signal=, delay_enter=, delay_exit=, poke_enter= or poke_exit=)",
 			 what, value);
-		return -EINVAL;
-	}
-	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
-	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
 		goto fail_quiet;
+	}
 	if (fault && !r.has_error) {
 		r.has_error = true;
 		r.error = ENOSYS;

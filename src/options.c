@@ -11,6 +11,7 @@
 #include "arch.h"
 #include "dump.h"
 #include "filter.h"
+#include "inject.h"
 #include "pathtrace.h"
 #include "stacktrace.h"
 #include "summary.h"
@@ -422,6 +423,17 @@ static int take_qualifier_more(struct options *opts, const char *e)
 #define IS(n) (name_len == strlen(n) && strncmp(e, n, name_len) == 0)
 	if (IS("read") || IS("reads") || IS("r") || IS("write") || IS("writes") || IS("w"))
 		return dump_parse_set(*e == 'w', v) < 0 ? -EINVAL : 1;
+	if (IS("inject") || IS("fault")) {
+		/* parsed here, as strace does: a bad one is said before
+		 * "must have PROG [ARGS] or -p PID" */
+		char err[256];
+
+		if (inject_parse(arch_native, v, *e == 'f', err, sizeof(err)) < 0) {
+			ct_error("%s", err);
+			return -EINVAL;
+		}
+		return 1;
+	}
 	if (IS("kvm")) {
 		if (strcmp(v, "vcpu") != 0) {
 			ct_error("invalid -e kvm= argument: '%s'", v);
@@ -641,7 +653,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 				q_long = true;
 			if (r < 0)
 				return bad_usage();
-			if (r == 0 && filter_check_trace(arch_native, optarg) < 0)
+			if (r == 0 && filter_check_expr(arch_native, optarg) < 0)
 				return bad_usage();
 			if (r == 0)
 				push(&opts->exprs, &opts->nexprs, optarg);
@@ -658,7 +670,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 			n = (size_t)take_qualifier(opts, e);
 			if ((int)n < 0)
 				return bad_usage();
-			if (n == 0 && filter_check_trace(arch_native, e) < 0)
+			if (n == 0 && filter_check_expr(arch_native, e) < 0)
 				return bad_usage();
 			if (n == 0)
 				push(&opts->exprs, &opts->nexprs, e);

@@ -162,6 +162,56 @@ static void test_all_none(void **state)
 	assert_int_equal(count(), 0);
 }
 
+/* strace 6.1's list rules: each leading '!' inverts; "none" and "all"
+ * only alone; a list without a token is said whole */
+static void test_list_rules(void **state)
+{
+	unsigned mask = 0;
+
+	(void)state;
+	assert_int_equal(parse("!!read"), 0);
+	assert_true(has("read"));
+	assert_int_equal(count(), 1);
+	assert_int_equal(parse("!!none"), 0);
+	assert_int_equal(count(), 0);
+	assert_int_equal(parse("!none"), 0);
+	assert_true(has("read"));
+	assert_int_equal(parse("read,none"), -EINVAL);
+	assert_string_equal(err, "invalid system call 'none'");
+	assert_int_equal(parse("read,all"), 0);
+	assert_true(has("write"));
+	for (unsigned i = 0; i < 5; i++) {
+		static const char *const empty[] = { "", "!", ",", "!!", "!," };
+		char want[64];
+
+		snprintf(want, sizeof(want), "invalid system call '%s'", empty[i]);
+		assert_int_equal(parse(empty[i]), -EINVAL);
+		assert_string_equal(err, want);
+	}
+	/* numbers: a call in the native or the compat table (x86_64 336 is
+	 * i386's perf_event_open), not a hole of both */
+	assert_int_equal(parse("1"), 0);
+	assert_true(has("write"));
+	assert_int_equal(parse("336"), 0);
+	assert_int_equal(parse("415"), -EINVAL);
+	assert_string_equal(err, "invalid system call '415'");
+	assert_int_equal(parse("-1@64"), -EINVAL);
+	assert_string_equal(err, "invalid system call '-1@64'");
+	assert_int_equal(parse("@64"), -EINVAL);
+	assert_string_equal(err, "invalid system call '@64'");
+	assert_int_equal(parse("?@x"), -EINVAL);
+	assert_string_equal(err, "incorrect personality designator 'x' in qualification '@x'");
+
+	assert_int_equal(filter_parse_status("!!failed", &mask, err, sizeof(err)), 0);
+	assert_int_equal(mask, 1u << FS_FAILED);
+	assert_int_equal(filter_parse_status("failed,all", &mask, err, sizeof(err)), -EINVAL);
+	assert_string_equal(err, "invalid status 'all'");
+	assert_int_equal(filter_parse_status("!", &mask, err, sizeof(err)), -EINVAL);
+	assert_string_equal(err, "invalid status '!'");
+	assert_int_equal(filter_parse_status("none", &mask, err, sizeof(err)), 0);
+	assert_int_equal(mask, 0);
+}
+
 static void test_status(void **state)
 {
 	unsigned mask = 0;
@@ -227,6 +277,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_optional, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_all_none, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_build, setup, teardown),
 	};

@@ -128,6 +128,19 @@ static void test_errors(void **state)
 	options_free(&o);
 	assert_int_equal(parse(&o, "ctrace -Q true"), -EINVAL);
 	options_free(&o);
+	/* as strace: every -e expression is checked as it is read, before
+	 * "must have PROG [ARGS] or -p PID" (tests/integration/strace-control.sh
+	 * compares the messages) */
+	assert_int_equal(parse(&o, "ctrace -e inject="), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -e signal=, true"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -e status=! true"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -e foo=bar true"), -EINVAL);
+	options_free(&o);
+	assert_int_equal(parse(&o, "ctrace -e fault=chdir:when=4 -e status=!failed true"), 0);
+	options_free(&o);
 }
 
 /* strace 6.1: the last of -z/-Z wins (with a warning); -F is an old
