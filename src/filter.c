@@ -198,16 +198,13 @@ static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 			 at + 1, tok + (*tok == '?'));
 		return -EINVAL;
 	}
-	if (at == tok) {
-		snprintf(err, errsize, "invalid system call '%s'", tok);
-		return -EINVAL;
-	}
 	*at = '\0';
 	if (i != 0)
 		set = scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
 	ret = apply_token(a, tok, value, set, err, errsize);
 	*at = '@';
-	/* as strace: the unknown name is said with its designator */
+	/* as strace: the unknown name (an empty one too: "@64") is said
+	 * with its designator */
 	if (ret < 0 && strncmp(err, "invalid system call '", 21) == 0)
 		snprintf(err, errsize, "invalid system call '%s'", tok + (*tok == '?'));
 	return ret;

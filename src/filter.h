@@ -12,9 +12,10 @@
  * -EINVAL for a bad expression or an unknown syscall name. */
 int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, bool *set);
 
-/* Check one -e expression of the trace= kind as the option is read
- * (strace's order: before "must have PROG"); other kinds pass.  Prints
- * one error line and returns -EINVAL when it is bad. */
+/* Check one -e expression (trace=, signal=, status=, raw=, abbrev=,
+ * verbose=, or a set alone) as the option is read (strace's order:
+ * before "must have PROG").  Prints one error line and returns -EINVAL
+ * when it is bad. */
 int filter_check_expr(const struct arch_def *a, const char *e);
 
 /* Apply one "trace=" value ("open,%file,!close", "/regex", "all") to set.
