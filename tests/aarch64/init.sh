@@ -5,14 +5,7 @@
 # with the evidence of a failure on "  | " lines, the --check JSON between
 # "BEGIN-JSON <name>" and "END-JSON <name>" for the host to validate, and
 # "TESTS-DONE" at the end; then powers the machine off.
-/bin/busybox --install -s /bin
-export PATH=/bin:/t
-mount -t proc proc /proc
-mount -t sysfs sys /sys
-mount -t devtmpfs dev /dev 2>/dev/null || mount -t tmpfs dev /dev
-mount -t tmpfs tmp /tmp
-echo 1 >/proc/sys/kernel/printk
-exec </dev/null >/dev/console 2>&1
+. /t/guest.sh
 
 T=/t
 E=$T/expect
@@ -21,28 +14,6 @@ mkdir -p $W
 TO=60   # seconds for any single traced command
 FAST=$(cat $T/fast-set)  # -e trace= set of decode-fastpath, as on the host
 
-uptime_s() { cut -d' ' -f1 /proc/uptime; }
-LAST=$(uptime_s)
-result() { # name PASS|FAIL detail...
-	now=$(uptime_s)
-	echo "RESULT $* [$(awk -v a=$LAST -v b=$now 'BEGIN { printf "%.1fs", b - a }')]"
-	LAST=$(uptime_s)
-}
-show() { # [file]: evidence lines
-	sed -n '1,40s/^/  | /p' "$@"
-}
-# wait for a child, at most $2 seconds; then SIGKILL it and return 124
-wait_max() {
-	i=0
-	while [ $i -lt $(($2 * 10)) ]; do
-		st=
-		read -r _ _ st _ </proc/$1/stat 2>/dev/null
-		case $st in ''|Z) wait $1; return $? ;; esac
-		sleep 0.1; i=$((i + 1))
-	done
-	kill -9 $1; wait $1
-	return 124
-}
 normalize() { # trace file: the marked region, pids and addresses hidden
 	awk -f $T/normalize.awk "$1"
 }
@@ -294,8 +265,7 @@ t_compat() {
 	grep -q '^syscall_' $W/$name.txt && bad="$bad unnamed-call"
 	if strace -o $W/$name.st /t/arm32 >/dev/null 2>&1 || [ $? = 5 ]; then
 		for f in st txt; do
-			sed -e 's/0x[0-9a-f][0-9a-f]*/ADDR/g' -e 's/PID=[0-9]*/PID=N/' \
-			    -e 's/^\(getpid() *= \)[0-9]*$/\1N/' $W/$name.$f >$W/$name.$f.n
+			hide_ids $W/$name.$f >$W/$name.$f.n
 		done
 		cmp -s $W/$name.st.n $W/$name.txt.n || { bad="$bad differs-from-strace"; diff $W/$name.st.n $W/$name.txt.n | sed 's/^/  ~ /'; }
 	else
@@ -394,9 +364,6 @@ t_check() {
 	done
 }
 
-# ctrace.tests=a,b,... on the kernel command line runs only those tests
-only=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^ctrace\.tests=//p' | tr ',' ' ')
-want() { [ -z "$only" ] || echo " $only " | grep -q " $1 "; }
 want spawn-true && t_spawn_true
 want spawn-ls && t_spawn_ls
 want exit-status && t_exit_status
@@ -419,7 +386,4 @@ want compat32-regs && t_compat compat32-regs nosysinfo
 want vs-strace && t_vs_strace vs-strace ""
 want vs-strace-regs && t_vs_strace vs-strace-regs nosysinfo
 want check && t_check
-echo TESTS-DONE
-sync
-poweroff -f
-echo o >/proc/sysrq-trigger
+vm_done
