@@ -1,128 +1,172 @@
-/* x86_64 register access: struct user_regs_struct via PTRACE_GETREGSET. */
+/* x86_64 register access: PTRACE_GETREGSET NT_PRSTATUS.
+ *
+ * A 64-bit process gives struct user_regs_struct.  A 32-bit (i386) process
+ * gives the i386 one: 17 32-bit registers, the number in orig_eax, the
+ * arguments in ebx, ecx, edx, esi, edi, ebp, the return value in eax (the
+ * kernel picks the layout by the tracee's code segment, not by the
+ * tracer).  Its calls are reported with AUDIT_ARCH_I386, as
+ * PTRACE_GET_SYSCALL_INFO does.  A 64-bit process calling int $0x80 gives
+ * the 64-bit layout: from the registers alone that call cannot be told
+ * from a 64-bit one (strace cannot either). */
 #include "config.h"
 #include "arch.h"
 
 #include <elf.h>
 #include <errno.h>
 #include <linux/audit.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <sys/user.h>
 
-static int x86_64_getregs(pid_t pid, struct user_regs_struct *r)
+struct i386_regs {
+	uint32_t ebx, ecx, edx, esi, edi, ebp, eax, xds, xes, xfs, xgs, orig_eax, eip, xcs, eflags, esp, xss;
+};
+
+union x86_regs {
+	struct user_regs_struct r64;
+	struct i386_regs r32;
+};
+
+/* Registers of a stopped tracee; *len is the size the kernel filled in,
+ * which tells the 64-bit and the i386 register sets apart. */
+static int x86_64_getregs(pid_t pid, union x86_regs *r, size_t *len)
 {
 	struct iovec iov = { .iov_base = r, .iov_len = sizeof(*r) };
 
 	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
 		return -errno;
+	if (iov.iov_len != sizeof(r->r64) && iov.iov_len != sizeof(r->r32))
+		return -ENOTSUP;
+	*len = iov.iov_len;
 	return 0;
+}
+
+static bool is_i386(size_t len)
+{
+	return len == sizeof(((union x86_regs *)0)->r32);
 }
 
 static int x86_64_get_syscall(pid_t pid, struct syscall_regs *out)
 {
-	struct user_regs_struct r;
-	int ret = x86_64_getregs(pid, &r);
+	union x86_regs u;
+	struct user_regs_struct *r = &u.r64;
+	size_t len = 0;
+	int ret = x86_64_getregs(pid, &u, &len);
 
 	if (ret < 0)
 		return ret;
-	out->nr = (long)r.orig_rax;
-	out->ip = r.rip;
-	out->sp = r.rsp;
-	/* A 32-bit code segment means the i386 personality (int 0x80 etc.):
-	 * the i386 ABI's registers, 32 bits wide. */
-	if (r.cs == 0x23) {
-		unsigned long long a32[6] = { r.rbx, r.rcx, r.rdx, r.rsi, r.rdi, r.rbp };
+	if (is_i386(len)) {
+		uint32_t a32[6] = { u.r32.ebx, u.r32.ecx, u.r32.edx, u.r32.esi, u.r32.edi, u.r32.ebp };
 
 		for (unsigned i = 0; i < 6; i++)
-			out->args[i] = (uint32_t)a32[i];
-		out->nr = (int32_t)r.orig_rax;
-		out->ret = (int32_t)r.rax;
+			out->args[i] = a32[i];
+		out->nr = (int32_t)u.r32.orig_eax;
+		out->ret = (int32_t)u.r32.eax;
+		out->ip = u.r32.eip;
+		out->sp = u.r32.esp;
 		out->audit_arch = AUDIT_ARCH_I386;
 		return 0;
 	}
-	out->args[0] = r.rdi;
-	out->args[1] = r.rsi;
-	out->args[2] = r.rdx;
-	out->args[3] = r.r10;
-	out->args[4] = r.r8;
-	out->args[5] = r.r9;
-	out->ret = (long)r.rax;
+	out->nr = (long)r->orig_rax;
+	out->ip = r->rip;
+	out->sp = r->rsp;
+	out->args[0] = r->rdi;
+	out->args[1] = r->rsi;
+	out->args[2] = r->rdx;
+	out->args[3] = r->r10;
+	out->args[4] = r->r8;
+	out->args[5] = r->r9;
+	out->ret = (long)r->rax;
 	out->audit_arch = AUDIT_ARCH_X86_64;
 	return 0;
 }
 
 static int x86_64_get_ip_sp(pid_t pid, unsigned long *ip, unsigned long *sp)
 {
-	struct user_regs_struct r;
-	int ret = x86_64_getregs(pid, &r);
+	union x86_regs u;
+	size_t len = 0;
+	int ret = x86_64_getregs(pid, &u, &len);
 
 	if (ret < 0)
 		return ret;
-	*ip = r.rip;
-	*sp = r.rsp;
+	*ip = is_i386(len) ? u.r32.eip : u.r64.rip;
+	*sp = is_i386(len) ? u.r32.esp : u.r64.rsp;
+	return 0;
+}
+
+static int x86_64_setregs(pid_t pid, union x86_regs *u, size_t len)
+{
+	struct iovec iov = { .iov_base = u, .iov_len = len };
+
+	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
 	return 0;
 }
 
 static int x86_64_set_arg(pid_t pid, unsigned i, unsigned long val)
 {
-	struct user_regs_struct r;
-	struct iovec iov = { .iov_base = &r, .iov_len = sizeof(r) };
-	unsigned long long *slot[6] = { &r.rdi, &r.rsi, &r.rdx, &r.r10, &r.r8, &r.r9 };
+	union x86_regs u;
+	size_t len = 0;
+	unsigned long long *slot[6] = { &u.r64.rdi, &u.r64.rsi, &u.r64.rdx, &u.r64.r10, &u.r64.r8, &u.r64.r9 };
+	uint32_t *slot32[6] = { &u.r32.ebx, &u.r32.ecx, &u.r32.edx, &u.r32.esi, &u.r32.edi, &u.r32.ebp };
 	int ret;
 
 	if (i >= 6)
 		return -EINVAL;
-	ret = x86_64_getregs(pid, &r);
+	ret = x86_64_getregs(pid, &u, &len);
 	if (ret < 0)
 		return ret;
-	*slot[i] = val;
-	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
-		return -errno;
-	return 0;
+	if (is_i386(len)) {
+		if (val > UINT32_MAX)
+			return -EINVAL;
+		*slot32[i] = (uint32_t)val;
+	} else {
+		*slot[i] = val;
+	}
+	return x86_64_setregs(pid, &u, len);
 }
 
-static int x86_64_set_reg(pid_t pid, unsigned long long *(*slot)(struct user_regs_struct *),
-			  long val)
+/* orig_rax (the number; orig_eax) or rax (the return value; eax) */
+static int x86_64_set_reg(pid_t pid, bool orig, long val)
 {
-	struct user_regs_struct r;
-	struct iovec iov = { .iov_base = &r, .iov_len = sizeof(r) };
-	int ret = x86_64_getregs(pid, &r);
+	union x86_regs u;
+	size_t len = 0;
+	int ret = x86_64_getregs(pid, &u, &len);
 
 	if (ret < 0)
 		return ret;
-	*slot(&r) = (unsigned long long)val;
-	if (ptrace(PTRACE_SETREGSET, pid, (void *)NT_PRSTATUS, &iov) < 0)
-		return -errno;
-	return 0;
-}
-
-static unsigned long long *slot_orig_rax(struct user_regs_struct *r)
-{
-	return &r->orig_rax;
-}
-
-static unsigned long long *slot_rax(struct user_regs_struct *r)
-{
-	return &r->rax;
+	if (is_i386(len))
+		*(orig ? &u.r32.orig_eax : &u.r32.eax) = (uint32_t)val;
+	else
+		*(orig ? &u.r64.orig_rax : &u.r64.rax) = (unsigned long long)val;
+	return x86_64_setregs(pid, &u, len);
 }
 
 static int x86_64_set_scno(pid_t pid, long nr)
 {
-	return x86_64_set_reg(pid, slot_orig_rax, nr);
+	return x86_64_set_reg(pid, true, nr);
 }
 
 static int x86_64_set_retval(pid_t pid, long val)
 {
-	return x86_64_set_reg(pid, slot_rax, val);
+	return x86_64_set_reg(pid, false, val);
 }
 
 static int x86_64_dwarf_regs(pid_t pid, uint64_t *regs, unsigned *nregs, uint64_t *pc)
 {
+	union x86_regs u;
 	struct user_regs_struct r;
-	int ret = x86_64_getregs(pid, &r);
+	size_t len = 0;
+	int ret = x86_64_getregs(pid, &u, &len);
 
 	if (ret < 0)
 		return ret;
+	/* a 32-bit process would need the i386 numbering and unwinder */
+	if (is_i386(len))
+		return -ENOTSUP;
+	r = u.r64;
 	/* DWARF numbering of the x86-64 psABI; 16 is the return address
 	 * column, which holds the program counter of the innermost frame. */
 	regs[0] = r.rax;
