@@ -135,18 +135,26 @@ vm_build() { # dir "args" [targets...] -- [configure arguments with spaces...]
 		{ grep -v ': warning: Using .* in statically linked' "$dir/make.out" | tail -30; die "the build in $dir failed"; }
 }
 
-# the initramfs: the tree $W/root as a gzip'd newc cpio, $W/initrd.gz
-vm_pack() {
+# the initramfs: the tree $W/root with tests/qemu-guest.sh as /t/guest.sh
+# and INIT as /init, as a gzip'd newc cpio, $W/initrd.gz
+vm_pack() { # init
+	cp "$srcdir/tests/qemu-guest.sh" "$W/root/t/guest.sh" && cp "$1" "$W/root/init" && chmod 755 "$W/root/init" ||
+		die "cannot copy the guest scripts"
 	step "initramfs ($(du -sk "$W/root" | cut -f1) KiB unpacked)"
 	(cd "$W/root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$W/initrd.gz") ||
 		die "cannot build the initramfs"
 }
 
-# boot: the qemu command line; the console, without carriage returns, in
-# $W/console.txt and $CACHE/last-console.log; sets qrc
-vm_boot() { # timeout qemu-command...
-	local to=$1; shift
-	timeout "$to" "$@" </dev/null >"$W/console.log" 2>&1
+# boot $KERNEL with $W/initrd.gz, no network, no disk, the console on
+# stdio; SELECTION (test names, a,b) goes on the kernel command line as
+# ctrace.tests=.  The console, without carriage returns, in $W/console.txt
+# and $CACHE/last-console.log; sets qrc.
+vm_boot() { # timeout console-device selection qemu-command...
+	local to=$1 con=$2 sel=$3; shift 3
+	step "booting $(basename "$KERNEL") in $1 (TCG, timeout ${to}s)"
+	timeout "$to" "$@" -nographic -no-reboot -nic none -monitor none \
+		-kernel "$KERNEL" -initrd "$W/initrd.gz" \
+		-append "console=$con panic=-1 quiet${sel:+ ctrace.tests=$sel}" </dev/null >"$W/console.log" 2>&1
 	qrc=$?
 	tr -d '\r' <"$W/console.log" >"$W/console.txt"
 	cp "$W/console.txt" "$CACHE/last-console.log"

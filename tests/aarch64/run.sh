@@ -140,18 +140,11 @@ cp "$W/calls.a64" "$R/t/calls"
 cp "$W/nosysinfo.a64" "$R/t/nosysinfo"
 cp "$W/prot.a64" "$R/t/prot"
 cp "$here/normalize.awk" "$here/../calls_of.awk" "$R/t/"
-cp "$srcdir/tests/qemu-guest.sh" "$R/t/guest.sh"
 make_arm32 "$R/t/arm32"
-cp "$here/init.sh" "$R/init"
-chmod 755 "$R/init"
-vm_pack
+vm_pack "$here/init.sh"
 
 # -- 6. boot --------------------------------------------------------------------
-step "booting $(basename "$KERNEL") in qemu-system-aarch64 (TCG, timeout ${TIMEOUT}s)"
-vm_boot "$TIMEOUT" qemu-system-aarch64 -M virt -cpu max -m 1024 -smp 2 \
-	-nographic -no-reboot -nic none -monitor none \
-	-kernel "$KERNEL" -initrd "$W/initrd.gz" \
-	-append "console=ttyAMA0 panic=-1 quiet${A64_TESTS:+ ctrace.tests=$A64_TESTS}"
+vm_boot "$TIMEOUT" ttyAMA0 "${A64_TESTS:-}" qemu-system-aarch64 -M virt -cpu max -m 1024 -smp 2
 
 # -- 7. results -------------------------------------------------------------------
 # --check --json documents are validated here (no JSON parser in busybox)

@@ -1,0 +1,160 @@
+#!/bin/busybox sh
+# /init of the x86_64 test initramfs (built by tests/x86vm/run.sh): 32-bit
+# system calls under ctrace on a kernel that runs them, compared with
+# strace 6.1 (the oracle).  Prints one line per test,
+#   RESULT <name> PASS|FAIL|SKIP <detail>
+# with the evidence on "  | " lines and the differences from strace on
+# "  ~ " lines, int80-json's JSON lines between "BEGIN-JSON int80-json" and
+# "END-JSON int80-json" for the host to check, and "TESTS-DONE" at the end;
+# then powers the machine off.
+. /t/guest.sh
+
+W=/tmp/w
+mkdir -p $W
+TO=60   # seconds for any single traced command
+
+echo "ENV kernel $(uname -r) $(uname -m); cpus $(nproc); ctrace $(ctrace -V 2>&1 | head -1); $(strace -V 2>&1 | head -1)"
+
+# -- without ctrace: does this kernel run 32-bit system calls? ----------------
+# int80: getpid through int $0x80 from a 64-bit process, exit 0 when it
+# returns the pid.  When it does not work here, nothing else can run: the
+# host turns this SKIP into a skip of the whole test.
+/t/int80 >$W/int80.native 2>&1; nrc=$?
+if [ $nrc != 0 ]; then
+	result native-int80 SKIP "int \$0x80 from a 64-bit process fails on this kernel too ('/t/int80' exits $nrc)"
+	vm_done
+fi
+result native-int80 PASS "int \$0x80 from a 64-bit process works without ctrace"
+/t/i386 >$W/i386.native 2>&1; irc=$?
+if [ $irc = 5 ] && [ "$(cat $W/i386.native)" = i386 ]; then
+	result native-i386 PASS "the i386 program prints i386 and exits 5 without ctrace"
+	I386=yes
+else
+	result native-i386 SKIP "the i386 program does not run here (exit $irc: $(head -c 100 $W/i386.native))"
+	I386=
+fi
+
+# run a command under strace and under ctrace with the same options, in
+# which OUT is $W/NAME.s for strace, $W/NAME.c for ctrace, both under the
+# same wrapper; sets bad (what differs from the expectation so far)
+traced() { # name expected-status wrapper tracer-options... -- command...
+	n=$1 want=$2 wrap=$3; shift 3
+	sopts= copts=
+	while [ "$1" != -- ]; do
+		case $1 in OUT) sopts="$sopts $W/$n.s" copts="$copts $W/$n.c" ;; *) sopts="$sopts $1" copts="$copts $1" ;; esac
+		shift
+	done
+	shift
+	bad=
+	# shellcheck disable=SC2086
+	timeout $TO $wrap strace $sopts "$@" >$W/$n.sout 2>$W/$n.serr; src=$?
+	# shellcheck disable=SC2086
+	timeout $TO $wrap ctrace $copts "$@" >$W/$n.cout 2>$W/$n.cerr; crc=$?
+	[ $src = $want ] || bad="$bad strace-exit:$src"
+	[ $crc = $want ] || bad="$bad exit:$crc"
+}
+# compare the traces in $W/$1.s and $W/$1.c
+same_as_strace() { # name
+	hide_ids $W/$1.s >$W/$1.s.n
+	hide_ids $W/$1.c >$W/$1.c.n
+	cmp -s $W/$1.s.n $W/$1.c.n && return 0
+	bad="$bad differs-from-strace"
+	diff $W/$1.s.n $W/$1.c.n | sed -n '1,30s/^/  ~ /p'
+}
+
+# -- int80: the checks of tests/integration/reliability.sh ------------------
+t_int80() { # name wrapper
+	n=$1
+	# -o FILE with a command implies -q, personality lines included: quiet=none
+	traced $n 0 "$2" -e quiet=none -o OUT -- /t/int80
+	if [ -n "$2" ]; then
+		# from the registers alone, int $0x80 in a 64-bit process cannot be
+		# told from syscall (strace takes i386's getpid for x86_64's writev
+		# too, and decodes its garbage arguments): the names and return
+		# values must be strace's under the same filter
+		for t in s c; do
+			p=$(sed -n 's/^getpid() *= \([0-9]*\)$/\1/p' $W/$n.$t | tail -1)
+			hide_ids $W/$n.$t | sed -n -e "s/ = ${p:-PID}\$/ = PID/" -e 's/^\([a-z_0-9]*\)(.*) = \([^ ]*\).*/\1 = \2/p' >$W/$n.$t.r
+		done
+		cmp -s $W/$n.s.r $W/$n.c.r || { bad="$bad names-or-returns-differ-from-strace"; diff $W/$n.s.r $W/$n.c.r | sed -n '1,30s/^/  ~ /p'; }
+		[ -z "$bad" ] && result $n PASS "exit 0; the $(wc -l <$W/$n.c.r) names and return values of strace's under $2" ||
+			{ result $n FAIL "$bad"; show $W/$n.cerr; show $W/$n.c; }
+		return
+	fi
+	same_as_strace $n
+	# i386 call 20 is getpid, named from the i386 table (x86_64's 20 is writev)
+	pid=$(sed -n 's/^\[ Process PID=\([0-9]*\) runs in 32 bit mode. \]$/\1/p' $W/$n.c)
+	[ -n "$pid" ] || bad="$bad no-32-bit-mode-line"
+	grep -q "^\[ Process PID=$pid runs in 64 bit mode. \]$" $W/$n.c || bad="$bad no-64-bit-mode-line"
+	[ "$(awk '/32 bit mode/ { getline; print; exit }' $W/$n.c | tr -s ' ')" = "getpid() = $pid" ] ||
+		bad="$bad no-i386-getpid-after-the-32-bit-line"
+	awk '/32 bit mode/ { getline; print }' $W/$n.c | grep -q '^writev(' && bad="$bad i386-call-decoded-as-writev"
+	[ "$(tail -1 $W/$n.c)" = "+++ exited with 0 +++" ] || bad="$bad last-line"
+	grep -q 'syscall_0x' $W/$n.c && bad="$bad unknown-numbers"
+	[ -z "$bad" ] && result $n PASS "exit 0; 32 then 64 bit mode lines around getpid() = PID; $(wc -l <$W/$n.c) lines equal to strace's" ||
+		{ result $n FAIL "$bad"; show $W/$n.cerr; show $W/$n.c; }
+}
+
+# -o FILE CMD: strace's implied -q hides the personality lines
+t_int80_o() {
+	n=int80-o
+	traced $n 0 "" -o OUT -- /t/int80
+	grep -q 'bit mode' $W/$n.c && bad="$bad personality-line-despite-implied-q"
+	[ "$(grep -c '^getpid() *= [0-9]*$' $W/$n.c)" = 2 ] || bad="$bad not-2-getpid-lines"
+	same_as_strace $n
+	[ -z "$bad" ] && result $n PASS "exit 0, no personality line, two getpid lines; $(wc -l <$W/$n.c) lines equal to strace's" ||
+		{ result $n FAIL "$bad"; show $W/$n.cerr; show $W/$n.c; }
+}
+
+# --json: the checks of tests/integration/json.sh; the host checks the lines
+t_int80_json() {
+	n=int80-json-run
+	timeout $TO ctrace --json -e quiet=none -o $W/int80.json /t/int80 >$W/json.out 2>&1; rc=$?
+	echo "EXIT-JSON int80-json $rc"
+	echo "BEGIN-JSON int80-json"
+	cat $W/int80.json
+	echo "END-JSON int80-json"
+	bad=
+	[ $rc = 0 ] || bad="$bad exit:$rc"
+	grep -q '"type":"personality"' $W/int80.json || bad="$bad no-personality-event"
+	[ -z "$bad" ] && result $n PASS "exit 0, $(wc -l <$W/int80.json) JSON lines with a personality event" ||
+		{ result $n FAIL "$bad"; show $W/json.out; }
+}
+
+# -- a real i386 program: execve into 32-bit mode, -f, output on stderr ------
+t_i386() { # name wrapper
+	n=$1
+	if [ -z "$I386" ]; then result $n SKIP "the i386 program does not run here (native-i386)"; return; fi
+	traced $n 5 "$2" -f -- /t/i386
+	# the trace is on stderr; ctrace's notice that it reads registers is not
+	grep -v '^ctrace: .*decoding syscalls from registers instead' $W/$n.cerr >$W/$n.c
+	cp $W/$n.serr $W/$n.s
+	[ "$(cat $W/$n.cout)" = i386 ] || bad="$bad output"
+	pid=$(sed -n 's/^\[ Process PID=\([0-9]*\) runs in 32 bit mode. \]$/\1/p' $W/$n.c)
+	[ -n "$pid" ] || bad="$bad no-32-bit-mode-line"
+	grep -q "^getpid() *= $pid\$" $W/$n.c || bad="$bad getpid(20)"
+	grep -q '^write(1, "i386\\n", 5) *= 5$' $W/$n.c || bad="$bad write(4)"
+	grep -q '^exit_group(5) *= ?$' $W/$n.c || bad="$bad exit_group(252)"
+	grep -q 'syscall_0x' $W/$n.c && bad="$bad unknown-numbers"
+	[ "$(tail -1 $W/$n.c)" = "+++ exited with 5 +++" ] || bad="$bad last-line"
+	same_as_strace $n
+	# -k on a 32-bit process: no unwinder for it, but the trace goes on
+	timeout $TO $2 ctrace -k -o $W/$n.k /t/i386 >/dev/null 2>>$W/$n.cerr; rc=$?
+	[ $rc = 5 ] || bad="$bad -k-exit:$rc"
+	# a frame, if any, is the program's own pc (strace 6.1 prints
+	# "unexpected_backtracing_error" there: no oracle)
+	grep '^ > ' $W/$n.k | grep -qv '^ > /t/i386() \[0x[0-9a-f]*\]$' && bad="$bad -k-frame-outside-/t/i386"
+	[ "$(tail -1 $W/$n.k)" = "+++ exited with 5 +++" ] || bad="$bad -k-last-line"
+	[ -z "$bad" ] && result $n PASS "execve into 32 bit mode, i386 getpid/write/exit_group named, exit 5; $(wc -l <$W/$n.c) lines equal to strace's; -k goes on, frames in /t/i386" ||
+		{ result $n FAIL "$bad"; show $W/$n.c; show $W/$n.k; }
+}
+
+want int80 && t_int80 int80 ""
+want int80-o && t_int80_o
+want int80-json && t_int80_json
+want i386 && t_i386 i386 ""
+# the same where PTRACE_GET_SYSCALL_INFO fails (a kernel < 5.3): ctrace
+# tells the personality from the registers (arch/x86_64/regs.c)
+want int80-regs && t_int80 int80-regs nosysinfo
+want i386-regs && t_i386 i386-regs nosysinfo
+vm_done

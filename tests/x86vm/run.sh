@@ -1,0 +1,143 @@
+#!/bin/bash
+# ctrace on a real x86_64 Linux kernel where 32-bit system calls work: packs
+# a static ctrace (make check's, or built in the cache) and int80 with
+# busybox, this host's strace (the oracle) and a hand-written i386 program
+# into an initramfs, boots Debian's amd64 kernel in qemu-system-x86_64 (TCG,
+# no network, no disk) and runs tests/x86vm/init.sh there: the int $0x80
+# checks of tests/integration/reliability.sh and json.sh, which skip on a
+# machine whose kernel or hypervisor kills int $0x80 (issue #13).
+# Prints the RESULT lines and a summary; exits 0 when every test passed,
+# 1 on a failure, 77 when it cannot run here (the reason is printed), also
+# when the guest kernel itself cannot run int $0x80.
+#
+# Environment: CTRACE_STATIC and HELPERS (make check's static ctrace and
+# helpers: used when set, else both are built in the cache),
+# CTRACE_X86VM_CACHE (downloads, builds; default
+# ~/.cache/ctrace-x86vm), X86VM_TIMEOUT (seconds for the whole boot,
+# default 180), X86VM_KEEP=1 keeps the work directory, X86VM_TESTS=a,b runs
+# only those tests of init.sh, STRACE (the oracle, default strace).  See
+# tests/x86vm/README.md.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+: "${srcdir:=$(cd "$here/../.." && pwd)}"
+srcdir=$(cd "$srcdir" && pwd)
+CACHE=${CTRACE_X86VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ctrace-x86vm}
+TIMEOUT=${X86VM_TIMEOUT:-180}
+T0=$(date +%s)
+
+. "$srcdir/tests/qemu-host.sh"
+
+# run once per CI run: tests/run-all.sh sets this for the sanitizer build
+# and make distcheck (the test builds its own static binaries anyway)
+[ "${CTRACE_SKIP_X86VM:-0}" = 1 ] && skip "CTRACE_SKIP_X86VM=1 (already run in the normal build of this CI run)"
+[ "$(uname -m)" = x86_64 ] || skip "an x86_64 host is needed (ctrace is built for the host, the guest is x86_64)"
+
+# A static i386 program of 130 bytes, written here so that no 32-bit
+# compiler or library is needed: getpid(); write(1, "i386\n" at
+# 0x0804807d, 5); exit_group(5), each through int $0x80.
+make_i386() { # output file
+	local base=$((0x08048000)) size=130
+	{
+		elf32_headers 3 0 $base $size
+		printf '\270\024\000\000\000\315\200'          # mov $20,%eax (getpid); int $0x80
+		printf '\270\004\000\000\000\273\001\000\000\000' # mov $4,%eax (write); mov $1,%ebx
+		printf '\271'; le32 $((base + 125))               # mov $msg,%ecx
+		printf '\272\005\000\000\000\315\200'             # mov $5,%edx; int $0x80
+		printf '\270\374\000\000\000\273\005\000\000\000\315\200' # exit_group(5)
+		printf 'i386\n'
+	} >"$1"
+	chmod 755 "$1"
+	[ "$(wc -c <"$1")" = $size ] || die "make_i386: $(wc -c <"$1") bytes, not $size"
+}
+
+# -- 1. host tools ------------------------------------------------------------
+STRACE=${STRACE:-strace}
+need qemu-system-x86_64 qemu-system-x86
+need cpio cpio
+need gzip gzip
+need autoreconf autoconf automake
+need pkg-config pkg-config
+need make make
+need gcc gcc
+need readelf binutils
+need dpkg-deb dpkg
+need apt-get apt
+need flock util-linux
+need ldd libc-bin
+need "$STRACE" strace
+need_done
+
+# -- 2. amd64 packages: kernel, busybox (cached) ------------------------------
+vm_fetch amd64 busybox-static "apt-get update"
+BUSYBOX=$SYSROOT/bin/busybox
+[ -x "$BUSYBOX" ] || die "no busybox in $SYSROOT"
+
+# -- 3. ctrace and int80: make check's, or built static in the cache -----------
+# under make check: the static twin of the ctrace under test (CTRACE_STATIC)
+# and its int80 helper (dynamic: the C library goes in with strace's)
+if [ -n "${CTRACE_STATIC:-}" ] && [ -x "$CTRACE_STATIC" ] && [ -x "${HELPERS:-}/int80" ] &&
+	! LC_ALL=C readelf -l "$CTRACE_STATIC" | grep -q -e INTERP -e DYNAMIC; then
+	CTRACE_BIN=$CTRACE_STATIC INT80=$HELPERS/int80
+	step "using $CTRACE_BIN and $INT80"
+else
+	vm_sync_tree
+	# src/ctrace through --enable-static-binary (what users run), int80
+	# static through LDFLAGS; only these two are built
+	vm_build static "--enable-werror --enable-static-binary" src/ctrace tests/helpers/int80 -- \
+		PKG_CONFIG="pkg-config --static" LDFLAGS=-static
+	CTRACE_BIN=$B/static/src/ctrace INT80=$B/static/tests/helpers/int80
+	LC_ALL=C readelf -l "$CTRACE_BIN" | grep -q -e INTERP -e DYNAMIC && die "$CTRACE_BIN is not static"
+fi
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/ctrace-x86vm.XXXXXX")
+cleanup() { [ "${X86VM_KEEP:-0}" = 1 ] && echo "work directory kept: $W" || rm -rf "$W"; }
+trap cleanup EXIT
+step "nosysinfo"
+gcc -std=gnu11 -O1 -Wall -Wextra -Werror -static -o "$W/nosysinfo" "$srcdir/tests/aarch64/nosysinfo.c" ||
+	die "cannot build nosysinfo"
+
+# -- 4. initramfs -------------------------------------------------------------------
+R=$W/root
+mkdir -p "$R"/bin "$R"/proc "$R"/sys "$R"/dev "$R"/tmp "$R"/t
+cp "$BUSYBOX" "$R/bin/busybox"
+cp "$CTRACE_BIN" "$R/bin/ctrace"
+cp "$W/nosysinfo" "$R/t/"
+make_i386 "$R/t/i386"
+# a program and the libraries ldd lists for it, with the loader
+copy_with_libs() { # program destination
+	cp "$1" "$R$2" || die "cannot copy $1"
+	for l in $(ldd "$1" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'); do
+		[ -e "$R$l" ] && continue
+		mkdir -p "$R$(dirname "$l")" && cp -L "$l" "$R$l" || die "cannot copy $l (a library of $1)"
+	done
+}
+copy_with_libs "$INT80" /t/int80
+# the oracle: this host's strace
+copy_with_libs "$(command -v "$STRACE")" /bin/strace
+vm_pack "$here/init.sh"
+
+# -- 5. boot --------------------------------------------------------------------
+vm_boot "$TIMEOUT" ttyS0 "${X86VM_TESTS:-}" qemu-system-x86_64 -accel tcg -cpu max -m 512 -smp 2
+
+# -- 6. results -------------------------------------------------------------------
+grep -E '^(ENV|RESULT|  \| |  ~ )' "$W/console.txt" >"$W/results.txt"
+sk=$(sed -n 's/^RESULT native-int80 SKIP //p' "$W/results.txt")
+[ -n "$sk" ] && { cat "$W/results.txt"; skip "the guest kernel cannot run int \$0x80 either: $sk"; }
+# the JSON lines of int80-json are checked here with jq (busybox has none)
+case ",${X86VM_TESTS:-int80-json}," in
+*,int80-json,*)
+	check_json int80-json '
+		if length < 3 then error("\(length) events") else . end
+		| if $rc != 0 then error("exit status \($rc)") else . end
+		| ([.[] | select(.type == "personality") | .mode]) as $m
+		| if $m != ["32 bit", "64 bit"] then error("personality events: \($m)") else . end
+		| (map(.type == "personality") | index(true)) as $i
+		| if (.[$i + 1] | [.type, .name]) != ["syscall", "getpid"]
+		  then error("after the 32 bit event: \(.[$i + 1])") else . end
+		| if (.[-1] | [.type, .status]) != ["exit", 0] then error("last event: \(.[-1])") else . end
+		| "\(length) JSON events, personality 32 bit then 64 bit, i386 getpid between them, exit 0"' -s >>"$W/results.txt" ;;
+esac
+cat "$W/results.txt"
+vm_summary x86_64 9 "${X86VM_TESTS:-}"
+[ "$failn" = 0 ] || exit 1
+exit 0
