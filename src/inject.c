@@ -357,28 +357,42 @@ static bool do_pokes(const struct tcb *tcp, const struct poke *pk, unsigned n)
 	return done;
 }
 
-static const struct inject_rule *rule_for(const struct tcb *tcp)
+static const struct inject_rule *rule_for(long nr)
 {
 	for (size_t r = nrules; r-- > 0;)
-		if (rules[r].set[tcp->scno])
+		if (rules[r].set[nr])
 			return &rules[r];
 	return NULL;
+}
+
+/* syscall=NAME stands in for the call in the tracee's own personality:
+ * the number of the same name in its table (-1, no call: ENOSYS, when
+ * that personality has no such call) */
+static long stand_in(const struct tcb *tcp, long native_scno)
+{
+	if (native_scno < 0 || tcp->arch == arch_native)
+		return native_scno;
+	return arch_syscall_number(tcp->arch, arch_native->table[native_scno].name);
 }
 
 int inject_entry(struct tcb *tcp)
 {
 	const struct inject_rule *r;
 	unsigned n;
+	long nr;
 
 	tcp->flags &= ~TCB_INJECTED;
 	tcp->inj_rule = NULL;
 	tcp->inj_what = 0;
-	if (!nrules || tcp->arch != arch_native || tcp->scno < 0 ||
-	    (unsigned long)tcp->scno >= table_size || !(r = rule_for(tcp)))
+	if (!nrules || tcp->scno < 0 || !tcp->arch)
+		return 0;
+	/* as -e trace=: a 32-bit call is the host call of the same name */
+	nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
+	if (nr < 0 || (unsigned long)nr >= table_size || !(r = rule_for(nr)))
 		return 0;
 	if (!tcp->inj_count)
 		tcp->inj_count = xcalloc(table_size, sizeof(*tcp->inj_count));
-	n = ++tcp->inj_count[tcp->scno];
+	n = ++tcp->inj_count[nr];
 	if (n < r->first || n > r->last || (r->step ? (n - r->first) % r->step : n != r->first))
 		return 0;
 	tcp->flags |= TCB_INJECTED;
@@ -387,7 +401,7 @@ int inject_entry(struct tcb *tcp)
 		tcp->inj_what |= INJ_ARGS;
 	if (r->has_error || r->has_retval) {
 		/* the kernel runs nothing (-1: ENOSYS), or syscall= */
-		if (arch_native_regs.set_scno(tcp->pid, r->scno) == 0)
+		if (arch_native_regs.set_scno(tcp->pid, stand_in(tcp, r->scno)) == 0)
 			tcp->inj_what |= INJ_RETVAL;
 	}
 	if (r->delay_enter_us >= 0) {

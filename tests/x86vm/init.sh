@@ -149,10 +149,27 @@ t_i386() { # name wrapper
 		{ result $n FAIL "$bad"; show $W/$n.c; show $W/$n.k; }
 }
 
+# -e inject= on 32-bit calls: the rules name host calls, and a 32-bit call
+# is the host call of the same name (as -e trace=); strace injects there too
+t_i386_inject() {
+	n=i386-inject
+	if [ -z "$I386" ]; then result $n SKIP "the i386 program does not run here (native-i386)"; return; fi
+	# getpid's result is ignored by the program; its write fails with EIO,
+	# so nothing reaches stdout, and it still exits 5
+	traced $n 5 "" -e inject=getpid:retval=42 -e inject=write:error=EIO -o OUT -- /t/i386
+	grep -q '^getpid() *= 42 (INJECTED)$' $W/$n.c || bad="$bad getpid-not-injected"
+	grep -q '^write(1, "i386\\n", 5) *= -1 EIO (Input/output error) (INJECTED)$' $W/$n.c || bad="$bad write-not-injected"
+	[ -s $W/$n.cout ] && bad="$bad write-reached-stdout"
+	same_as_strace $n
+	[ -z "$bad" ] && result $n PASS "getpid() = 42 and write = -1 EIO injected into the i386 program, exit 5; $(wc -l <$W/$n.c) lines equal to strace's" ||
+		{ result $n FAIL "$bad"; show $W/$n.cerr; show $W/$n.c; }
+}
+
 want int80 && t_int80 int80 ""
 want int80-o && t_int80_o
 want int80-json && t_int80_json
 want i386 && t_i386 i386 ""
+want i386-inject && t_i386_inject
 # the same where PTRACE_GET_SYSCALL_INFO fails (a kernel < 5.3): ctrace
 # tells the personality from the registers (arch/x86_64/regs.c)
 want int80-regs && t_int80 int80-regs nosysinfo
