@@ -26,7 +26,7 @@
 #include "filter.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "strbuf.h"
 #include "util.h"

@@ -19,7 +19,7 @@
 #include <linux/netlink.h>
 #include <linux/selinux_netlink.h>
 
-#include "print.h"
+#include "sink.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

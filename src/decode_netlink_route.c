@@ -27,7 +27,7 @@
 #include <sys/socket.h>
 
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define FIELD(type, f, kind, x, dflt) \

@@ -20,7 +20,7 @@
 
 #include "decode_net.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "syscallent.h"
 #include "util.h"

@@ -42,7 +42,7 @@ static inline void fclosep(FILE **f)
  * from PATH, the path when run by one, "strace" when installed as strace);
  * "ctrace" until then (unit tests). */
 extern const char *ct_progname;
-/* Run before a message is written to stderr, when set (print.c: trace
+/* Run before a message is written to stderr, when set (sink.c: trace
  * text still in a sink goes to its stream first, so the two keep their
  * order on a shared stderr). */
 extern void (*ct_message_hook)(void);

@@ -14,7 +14,7 @@
 
 #include "arch.h"
 #include "filter.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 static const struct arch_def *A = &arch_x86_64;

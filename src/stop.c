@@ -8,7 +8,7 @@
  * kernel has it, registers otherwise), ptrace events, signal delivery and
  * group-stops. */
 #include "config.h"
-#include "tracer.h"
+#include "stop.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -29,7 +29,7 @@
 
 #include "check/check.h"
 #include "decode.h"
-#include "events.h"
+#include "event.h"
 #include "fastpath.h"
 #include "fdcache.h"
 #include "filter.h"
@@ -37,7 +37,7 @@
 #include "mem.h"
 #include "pathtrace.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "stage.h"
 #include "stacktrace.h"
@@ -1526,7 +1526,7 @@ static void debug_wait_status(pid_t pid, int status)
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
 /* The handled signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT and the timers'
- * SIGALRM) are held while the trace is written (print.c calls
+ * SIGALRM) are held while the trace is written (sink.c calls
  * sink_write_guard around its writes): a write is never cut by EINTR
  * (stdio drops what a failed write did not write), so ^C while a slow
  * reader holds ctrace in write() keeps every line, as strace's -I2 does.
