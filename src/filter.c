@@ -437,15 +437,14 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 	const char *eq = strchr(e, '=');
 	size_t klen = eq ? (size_t)(eq - e) : 0;
 	const char *val = eq ? eq + 1 : e;
-#define KEY(k) (klen == strlen(k) && strncmp(e, k, klen) == 0)
 
 	if (!eq)
 		return filter_parse_trace(a, e, set, err, errsize);
-	if (KEY("trace") || KEY("t"))
+	if (STRN_IN(e, klen, "trace", "t"))
 		return filter_parse_trace(a, val, set, err, errsize);
-	if (KEY("signal") || KEY("signals") || KEY("s"))
+	if (STRN_IN(e, klen, "signal", "signals", "s"))
 		return parse_signal_set(val, err, errsize);
-	if (KEY("status")) {
+	if (STRN_IN(e, klen, "status")) {
 		unsigned mask;
 		int ret = filter_parse_status(val, &mask, err, errsize);
 
@@ -453,7 +452,7 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 			status_mask = mask;
 		return ret;
 	}
-	if (KEY("raw") || KEY("x") || KEY("abbrev") || KEY("a") || KEY("verbose") || KEY("v")) {
+	if (STRN_IN(e, klen, "raw", "x", "abbrev", "a", "verbose", "v")) {
 		bool **which = (e[0] == 'r' || e[0] == 'x') ? &raw_set :
 			       e[0] == 'a' ? &abbrev_set : &verbose_set;
 
@@ -461,7 +460,6 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 		*which = new_set(a, false);
 		return filter_parse_trace(a, val, *which, err, errsize);
 	}
-#undef KEY
 	return filter_parse_trace(a, e, set, err, errsize);
 }
 

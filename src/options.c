@@ -420,10 +420,9 @@ static int take_qualifier_more(struct options *opts, const char *e)
 	size_t name_len = (size_t)(v - 1 - e);
 	unsigned mask;
 
-#define IS(n) (name_len == strlen(n) && strncmp(e, n, name_len) == 0)
-	if (IS("read") || IS("reads") || IS("r") || IS("write") || IS("writes") || IS("w"))
+	if (STRN_IN(e, name_len, "read", "reads", "r", "write", "writes", "w"))
 		return dump_parse_set(*e == 'w', v) < 0 ? -EINVAL : 1;
-	if (IS("inject") || IS("fault")) {
+	if (STRN_IN(e, name_len, "inject", "fault")) {
 		/* parsed here, as strace does: a bad one is said before
 		 * "must have PROG [ARGS] or -p PID" */
 		char err[256];
@@ -434,7 +433,7 @@ static int take_qualifier_more(struct options *opts, const char *e)
 		}
 		return 1;
 	}
-	if (IS("kvm")) {
+	if (STRN_IN(e, name_len, "kvm")) {
 		if (strcmp(v, "vcpu") != 0) {
 			ct_error("invalid -e kvm= argument: '%s'", v);
 			return -EINVAL;
@@ -442,19 +441,18 @@ static int take_qualifier_more(struct options *opts, const char *e)
 		opts->kvm_vcpu = true;
 		return 1;
 	}
-	if (IS("decode-pids") || IS("decode-pid")) {
+	if (STRN_IN(e, name_len, "decode-pids", "decode-pid")) {
 		if (parse_name_set(v, decode_pid_names, 2, "decode-pids", &mask) < 0)
 			return -EINVAL;
 		opts->decode_pids = mask;
 		return 1;
 	}
-	if (IS("secontext")) {
+	if (STRN_IN(e, name_len, "secontext")) {
 		if (parse_name_set(v, secontext_names, 2, "secontext", &mask) < 0)
 			return -EINVAL;
 		opts->secontext = true;
 		return 1;
 	}
-#undef IS
 	return 0;
 }
 
