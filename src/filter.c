@@ -383,8 +383,9 @@ bool filter_status_selected(unsigned status)
 	return status_mask & (1u << status);
 }
 
-/* Per-syscall sets of -e raw= / abbrev= / verbose=, by native number. */
-static bool *raw_set, *abbrev_set, *verbose_set;
+/* Per-syscall sets of -e trace= / raw= / abbrev= / verbose=, by native
+ * number (NULL: none given); set_size: their number of calls. */
+static bool *trace_set, *raw_set, *abbrev_set, *verbose_set;
 static unsigned set_size;
 
 static bool *new_set(const struct arch_def *a, bool value)
@@ -393,6 +394,7 @@ static bool *new_set(const struct arch_def *a, bool value)
 
 	for (unsigned i = 0; i <= a->nsyscalls; i++)
 		set[i] = value;
+	set_size = a->nsyscalls;
 	return set;
 }
 
@@ -418,13 +420,6 @@ bool filter_abbrev(const struct tcb *tcp)
 bool filter_verbose(const struct tcb *tcp)
 {
 	return set_has(verbose_set, tcp, true);
-}
-
-void filter_set_abbrev_none(const struct arch_def *a)
-{
-	free(abbrev_set);
-	abbrev_set = new_set(a, false);
-	set_size = a->nsyscalls;
 }
 
 /* One -e expression: KEY=VALUE, or a trace set alone.  A key that is
@@ -463,14 +458,13 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 	return filter_parse_trace(a, e, set, err, errsize);
 }
 
-int filter_check_expr(const struct arch_def *a, const char *e)
+int filter_apply_expr(const struct arch_def *a, const char *e)
 {
-	_cleanup_free_ bool *scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
 	char err[256];
 
-	/* (what it sets besides the scratch selection, filter_build() sets
-	 * again, in the same order) */
-	if (apply_expr(a, e, scratch, err, sizeof(err)) < 0) {
+	if (!trace_set)
+		trace_set = new_set(a, true);
+	if (apply_expr(a, e, trace_set, err, sizeof(err)) < 0) {
 		/* strace counts a bad @personality as a usage error */
 		if (strncmp(err, "incorrect personality designator", 32) == 0)
 			ct_error_help("%s", err);
@@ -481,22 +475,24 @@ int filter_check_expr(const struct arch_def *a, const char *e)
 	return 0;
 }
 
-int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, bool *set)
+const bool *filter_trace_set(const struct arch_def *a)
 {
-	char err[256];
+	if (!trace_set)
+		trace_set = new_set(a, true);
+	return trace_set;
+}
 
-	for (unsigned i = 0; i <= a->nsyscalls; i++)
-		set[i] = true;
-	set_size = a->nsyscalls;
-	for (size_t i = 0; i < n; i++) {
-		int ret = apply_expr(a, exprs[i], set, err, sizeof(err));
-
-		if (ret < 0) {
-			ct_error("%s", err);
-			return ret;
-		}
-	}
-	return 0;
+void filter_reset(void)
+{
+	free(trace_set);
+	free(raw_set);
+	free(abbrev_set);
+	free(verbose_set);
+	trace_set = raw_set = abbrev_set = verbose_set = NULL;
+	set_size = 0;
+	memset(signal_set, 0, sizeof(signal_set));
+	signal_set_given = false;
+	status_mask = FS_ALL;
 }
 
 bool filter_signal_traced(int sig)

@@ -613,6 +613,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	unsigned z_count = 0;
 
 	memset(opts, 0, sizeof(*opts));
+	filter_reset();
 	opts->max_strlen = 32;
 	opts->ts_prec = -1;
 	opts->rel_prec = -1;
@@ -651,7 +652,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 				q_long = true;
 			if (r < 0)
 				return bad_usage();
-			if (r == 0 && filter_check_expr(arch_native, optarg) < 0)
+			if (r == 0 && filter_apply_expr(arch_native, optarg) < 0)
 				return bad_usage();
 			if (r == 0)
 				push(&opts->exprs, &opts->nexprs, optarg);
@@ -668,7 +669,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 			n = (size_t)take_qualifier(opts, e);
 			if ((int)n < 0)
 				return bad_usage();
-			if (n == 0 && filter_check_expr(arch_native, e) < 0)
+			if (n == 0 && filter_apply_expr(arch_native, e) < 0)
 				return bad_usage();
 			if (n == 0)
 				push(&opts->exprs, &opts->nexprs, e);

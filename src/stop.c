@@ -55,7 +55,7 @@ static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
 static bool main_detached;               /* -b execve let it go */
 static bool have_syscall_info;
-static bool *trace_set;                  /* -e trace=, by native number */
+static const bool *trace_set;            /* -e trace=, by native number (filter.c's) */
 static bool *exit_result_used;           /* by native number: see fill_syscall() */
 static volatile sig_atomic_t interrupted;
 static int output_failed;                /* errno of a failed trace write */
@@ -246,8 +246,6 @@ int tracer_init(const struct options *opts)
 	pcfg.print_scno = opts->print_scno;
 	pcfg.print_ip = opts->print_ip;
 	pcfg.hex_escapes = opts->hex_escapes;
-	if (opts->verbose)
-		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != COUNT_ONLY;
 	if (pcfg.stack) {
 		const char *why;
@@ -271,10 +269,8 @@ int tracer_init(const struct options *opts)
 	if (opts->overhead_ns >= 0)
 		summary_set_overhead((uint64_t)opts->overhead_ns);
 
-	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
-	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
-	if (ret < 0)
-		return ret;
+	/* the -e expressions were applied as options_parse() read them */
+	trace_set = filter_trace_set(arch_native);
 	if (opts->only_successful)
 		filter_set_status(1u << FS_SUCCESSFUL);
 	if (opts->only_failed)
@@ -1717,7 +1713,6 @@ void tracer_cleanup(void)
 	if (shared_out)
 		outstream_close(shared_out);
 	shared_out = NULL;
-	free(trace_set);
 	trace_set = NULL;
 	free(exit_result_used);
 	exit_result_used = NULL;
