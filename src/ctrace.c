@@ -17,7 +17,7 @@
 #include "options.h"
 #include "pids.h"
 #include "tips.h"
-#include "tracer.h"
+#include "stop.h"
 #include "util.h"
 
 /* Die the way the traced command died, so the caller sees the same

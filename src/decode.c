@@ -8,7 +8,7 @@
 #include "filter.h"
 #include "inject.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "stage.h"
 #include "stacktrace.h"
 #include "util.h"

@@ -22,7 +22,7 @@
 #include "decode_netlink.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "util.h"
 

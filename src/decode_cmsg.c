@@ -18,7 +18,7 @@
 
 #include "decode_net.h"
 #include "decode_netlink.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "util.h"
 

@@ -10,7 +10,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "strbuf.h"
 #include "util.h"
 

@@ -14,7 +14,7 @@
 #include "fmt.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "strbuf.h"
 #include "util.h"
 

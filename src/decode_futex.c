@@ -10,7 +10,7 @@
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "strbuf.h"
 #include "util.h"
 

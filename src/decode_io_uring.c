@@ -12,7 +12,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "decode_sched.h"
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 /* io_uring_setup(entries, params): what the caller asks at entry, what

@@ -14,7 +14,7 @@
 #include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 #define FICLONE_CMD 0x40049409u /* _IOW(0x94, 9, int): the argument is a fd */

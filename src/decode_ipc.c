@@ -18,7 +18,7 @@
 #include "decode_time.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 
 #define IPC_64_FLAG 0x100
 #define SHM_HUGE_SHIFT_ 26

@@ -7,7 +7,7 @@
 
 #include "decode.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 
 /* landlock_create_ruleset(attr, size, flags): a descriptor, or with
  * LANDLOCK_CREATE_RULESET_VERSION the ABI version (not a descriptor). */

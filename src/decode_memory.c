@@ -7,7 +7,7 @@
 
 #include "decode.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "strbuf.h"
 
 size_t format_mmap_prot(char *buf, size_t size, uint64_t prot)

@@ -14,7 +14,7 @@
 #include "decode_signal.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 /* A signed value with a name: abbrev "NAME", raw "-6", verbose

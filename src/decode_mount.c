@@ -9,7 +9,7 @@
 #include "decode.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "util.h"
 

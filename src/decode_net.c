@@ -25,7 +25,7 @@
 #include "decode_ptrace.h"
 #include "decode_time.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "strbuf.h"
 #include "util.h"

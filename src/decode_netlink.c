@@ -26,7 +26,7 @@
 #include "filter.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "strbuf.h"
 #include "util.h"
@@ -613,10 +613,7 @@ static const struct nl_field rtnh_fields[] = {
 	{ "rtnh_ifindex", offsetof(struct rtnexthop, rtnh_ifindex), 4, NLK_IFINDEX, NULL, NULL,
 	  NULL, 0 },
 };
-static const struct nl_layout rtnh_layout = {
-	sizeof(struct rtnexthop), 0, rtnh_fields, sizeof(rtnh_fields) / sizeof(rtnh_fields[0]),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout rtnh_layout = NL_LAYOUT(sizeof(struct rtnexthop), rtnh_fields);
 
 static void rtnh_elem(struct tcb *tcp, const void *hdr, unsigned long addr, unsigned long len,
 		      const void *ctxp)

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "tcb.h"
+#include "util.h"
 #include "xlat.h"
 
 /* The netlink protocol (NETLINK_ROUTE, ...) of tracee fd, or -1 when fd
@@ -162,6 +163,20 @@ struct nl_layout {
 	const struct nla_dec *decs;
 	unsigned ndecs;
 };
+
+/* A struct nl_layout written as data (decode_netlink*.c): a structure of
+ * size bytes whose fields are the array fields, then any other member by
+ * its designator: .min_size (a structure that grew), NL_ATTRS() (a message
+ * body's attributes).
+ *   static const struct nl_layout l = NL_LAYOUT(sizeof(struct s), s_fields);
+ *   NL_LAYOUT(sizeof(struct ifinfomsg), ifinfomsg_fields,
+ *             NL_ATTRS(&xlat_rtnl_link_attrs, "IFLA_???", ifla_decs)) */
+#define NL_LAYOUT(size_, fields_, ...) \
+	{ .size = (size_), .fields = (fields_), .nfields = ARRAY_SIZE(fields_), __VA_ARGS__ }
+/* The attributes after a message body: named from the set attrs_ (dflt_
+ * for a type it lacks), decoded by the array decs_ (indexed by type). */
+#define NL_ATTRS(attrs_, dflt_, decs_) \
+	.attrs = (attrs_), .attrs_dflt = (dflt_), .decs = (decs_), .ndecs = ARRAY_SIZE(decs_)
 
 /* A message body: its first field (the family byte) always, the others
  * when len covers the struct ("..." when not), then its attributes as

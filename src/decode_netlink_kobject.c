@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 
 /* libudev's header (libudev-monitor.c; no system header has it) */

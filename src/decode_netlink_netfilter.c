@@ -19,9 +19,8 @@
 #include <linux/netlink.h>
 #include <linux/selinux_netlink.h>
 
-#include "print.h"
+#include "sink.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* message type names of each subsystem */
 static const struct {
@@ -52,7 +51,7 @@ void netlink_netfilter_print_type(struct tcb *tcp, uint16_t type)
 	}
 	print_xval(tcp, &xlat_nl_netfilter_subsys_ids, subsys, "NFNL_SUBSYS_???");
 	tprints(tcp, "<<8|");
-	if (subsys < ARRAY_LEN(subsys_types) && subsys_types[subsys].types)
+	if (subsys < ARRAY_SIZE(subsys_types) && subsys_types[subsys].types)
 		print_xval(tcp, subsys_types[subsys].types, msg, subsys_types[subsys].dflt);
 	else
 		tprintf(tcp, "%#x", msg);
@@ -114,7 +113,7 @@ static const struct {
 
 unsigned netlink_netfilter_flag_kind(uint16_t type)
 {
-	for (size_t i = 0; i < ARRAY_LEN(flag_kinds); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(flag_kinds); i++)
 		if (flag_kinds[i].subsys == type >> 8 && flag_kinds[i].msg == (type & 0xff))
 			return flag_kinds[i].kind;
 	return NLF_COMMON;
@@ -175,11 +174,11 @@ bool decode_netlink_netfilter(struct tcb *tcp, uint16_t type, uint16_t flags, un
 static const struct nl_field setenforce_fields[] = {
 	{ "val", 0, 4, NLK_D, NULL, NULL, NULL, 0 },
 };
-static const struct nl_layout setenforce_layout = { 4, 0, setenforce_fields, 1, NULL, NULL, NULL, 0 };
+static const struct nl_layout setenforce_layout = NL_LAYOUT(4, setenforce_fields);
 static const struct nl_field policyload_fields[] = {
 	{ "seqno", 0, 4, NLK_U, NULL, NULL, NULL, 0 },
 };
-static const struct nl_layout policyload_layout = { 4, 0, policyload_fields, 1, NULL, NULL, NULL, 0 };
+static const struct nl_layout policyload_layout = NL_LAYOUT(4, policyload_fields);
 
 bool decode_netlink_selinux(struct tcb *tcp, uint16_t type, uint16_t flags, unsigned long addr,
 			    unsigned long len)

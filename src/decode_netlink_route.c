@@ -27,9 +27,8 @@
 #include <sys/socket.h>
 
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define FIELD(type, f, kind, x, dflt) \
 	{ #f, offsetof(type, f), sizeof(((type *)0)->f), kind, x, dflt }
 #define U32 { NLK_U, 4, NULL, NULL, NULL }
@@ -49,7 +48,7 @@
 #define X16 { NLK_X, 2, NULL, NULL, NULL }
 #define CLOCK_T { NLK_CLOCK_T, 0, NULL, NULL, NULL, NULL } /* of any size up to 8 bytes */
 #define ATTRSET(name, types, dflt, decs) \
-	static const struct nl_attrset name = { &(types), dflt, decs, ARRAY_LEN(decs) }
+	static const struct nl_attrset name = { &(types), dflt, decs, ARRAY_SIZE(decs) }
 
 /* ---- ifinfomsg: RTM_{NEW,DEL,GET,SET}LINK ---- */
 
@@ -80,11 +79,10 @@ static const struct nl_field rtnl_link_stats_fields[] = {
 	FIELD(struct rtnl_link_stats, tx_compressed, NLK_U, NULL, NULL),
 	FIELD(struct rtnl_link_stats, rx_nohandler, NLK_U, NULL, NULL),
 };
-static const struct nl_layout link_stats_layout = {
-	offsetof(struct rtnl_link_stats, rx_nohandler) + sizeof(uint32_t),
-	offsetof(struct rtnl_link_stats, tx_compressed) + sizeof(uint32_t),
-	rtnl_link_stats_fields, ARRAY_LEN(rtnl_link_stats_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout link_stats_layout =
+	NL_LAYOUT(offsetof(struct rtnl_link_stats, rx_nohandler) + sizeof(uint32_t),
+	          rtnl_link_stats_fields,
+	          .min_size = offsetof(struct rtnl_link_stats, tx_compressed) + sizeof(uint32_t));
 static const struct nl_field rtnl_link_stats64_fields[] = {
 	FIELD(struct rtnl_link_stats64, rx_packets, NLK_U, NULL, NULL),
 	FIELD(struct rtnl_link_stats64, tx_packets, NLK_U, NULL, NULL),
@@ -112,11 +110,10 @@ static const struct nl_field rtnl_link_stats64_fields[] = {
 	FIELD(struct rtnl_link_stats64, rx_nohandler, NLK_U, NULL, NULL),
 	FIELD(struct rtnl_link_stats64, rx_otherhost_dropped, NLK_U, NULL, NULL),
 };
-static const struct nl_layout link_stats64_layout = {
-	offsetof(struct rtnl_link_stats64, rx_otherhost_dropped) + sizeof(uint64_t),
-	offsetof(struct rtnl_link_stats64, tx_compressed) + sizeof(uint64_t),
-	rtnl_link_stats64_fields, ARRAY_LEN(rtnl_link_stats64_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout link_stats64_layout =
+	NL_LAYOUT(offsetof(struct rtnl_link_stats64, rx_otherhost_dropped) + sizeof(uint64_t),
+	          rtnl_link_stats64_fields,
+	          .min_size = offsetof(struct rtnl_link_stats64, tx_compressed) + sizeof(uint64_t));
 
 /* IFLA_MAP */
 static const struct nl_field ifmap_fields[] = {
@@ -127,10 +124,8 @@ static const struct nl_field ifmap_fields[] = {
 	FIELD(struct rtnl_link_ifmap, dma, NLK_U, NULL, NULL),
 	FIELD(struct rtnl_link_ifmap, port, NLK_U, NULL, NULL),
 };
-static const struct nl_layout ifmap_layout = {
-	offsetof(struct rtnl_link_ifmap, port) + 1, 0, ifmap_fields, ARRAY_LEN(ifmap_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout ifmap_layout =
+	NL_LAYOUT(offsetof(struct rtnl_link_ifmap, port) + 1, ifmap_fields);
 
 /* IFLA_PROTO_DOWN_REASON */
 static const struct nla_dec proto_down_reason_decs[] = {
@@ -160,10 +155,8 @@ static const struct nl_field port_vsi_fields[] = {
 	FIELD(struct ifla_port_vsi, vsi_type_version, NLK_U, NULL, NULL),
 	FIELD(struct ifla_port_vsi, pad, NLK_HEXSTR_NZ, NULL, NULL),
 };
-static const struct nl_layout port_vsi_layout = {
-	sizeof(struct ifla_port_vsi), 0, port_vsi_fields, ARRAY_LEN(port_vsi_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout port_vsi_layout =
+	NL_LAYOUT(sizeof(struct ifla_port_vsi), port_vsi_fields);
 static const struct nla_dec port_decs[] = {
 	[IFLA_PORT_VF] = U32,
 	[IFLA_PORT_PROFILE] = STR,
@@ -184,62 +177,47 @@ static const struct nl_field vf_mac_fields[] = {
 	FIELD(struct ifla_vf_mac, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_mac, mac, NLK_HWADDR, NULL, NULL),
 };
-static const struct nl_layout vf_mac_layout = {
-	sizeof(struct ifla_vf_mac), 0, vf_mac_fields, ARRAY_LEN(vf_mac_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_mac_layout = NL_LAYOUT(sizeof(struct ifla_vf_mac), vf_mac_fields);
 static const struct nl_field vf_vlan_fields[] = {
 	FIELD(struct ifla_vf_vlan, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_vlan, vlan, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_vlan, qos, NLK_U, NULL, NULL),
 };
-static const struct nl_layout vf_vlan_layout = {
-	sizeof(struct ifla_vf_vlan), 0, vf_vlan_fields, ARRAY_LEN(vf_vlan_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_vlan_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_vlan), vf_vlan_fields);
 static const struct nl_field vf_tx_rate_fields[] = {
 	FIELD(struct ifla_vf_tx_rate, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_tx_rate, rate, NLK_U, NULL, NULL),
 };
-static const struct nl_layout vf_tx_rate_layout = {
-	sizeof(struct ifla_vf_tx_rate), 0, vf_tx_rate_fields, ARRAY_LEN(vf_tx_rate_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_tx_rate_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_tx_rate), vf_tx_rate_fields);
 /* ifla_vf_spoofchk, ifla_vf_rss_query_en and ifla_vf_trust: vf, setting */
 static const struct nl_field vf_setting_fields[] = {
 	FIELD(struct ifla_vf_spoofchk, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_spoofchk, setting, NLK_U, NULL, NULL),
 };
-static const struct nl_layout vf_setting_layout = {
-	sizeof(struct ifla_vf_spoofchk), 0, vf_setting_fields, ARRAY_LEN(vf_setting_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_setting_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_spoofchk), vf_setting_fields);
 static const struct nl_field vf_link_state_fields[] = {
 	FIELD(struct ifla_vf_link_state, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_link_state, link_state, NLK_XVAL, &xlat_rtnl_ifla_vf_link_states,
 	      "IFLA_VF_LINK_STATE_???"),
 };
-static const struct nl_layout vf_link_state_layout = {
-	sizeof(struct ifla_vf_link_state), 0, vf_link_state_fields,
-	ARRAY_LEN(vf_link_state_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_link_state_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_link_state), vf_link_state_fields);
 static const struct nl_field vf_rate_fields[] = {
 	FIELD(struct ifla_vf_rate, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_rate, min_tx_rate, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_rate, max_tx_rate, NLK_U, NULL, NULL),
 };
-static const struct nl_layout vf_rate_layout = {
-	sizeof(struct ifla_vf_rate), 0, vf_rate_fields, ARRAY_LEN(vf_rate_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_rate_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_rate), vf_rate_fields);
 static const struct nl_field vf_guid_fields[] = {
 	FIELD(struct ifla_vf_guid, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_guid, guid, NLK_X, NULL, NULL),
 };
-static const struct nl_layout vf_guid_layout = {
-	sizeof(struct ifla_vf_guid), 0, vf_guid_fields, ARRAY_LEN(vf_guid_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_guid_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_guid), vf_guid_fields);
 static const struct nl_field vf_vlan_info_fields[] = {
 	FIELD(struct ifla_vf_vlan_info, vf, NLK_U, NULL, NULL),
 	FIELD(struct ifla_vf_vlan_info, vlan, NLK_U, NULL, NULL),
@@ -247,17 +225,13 @@ static const struct nl_field vf_vlan_info_fields[] = {
 	FIELD(struct ifla_vf_vlan_info, vlan_proto, NLK_BE16_XVAL, &xlat_ethernet_protocols,
 	      "ETH_P_???"),
 };
-static const struct nl_layout vf_vlan_info_layout = {
-	sizeof(struct ifla_vf_vlan_info), 0, vf_vlan_info_fields,
-	ARRAY_LEN(vf_vlan_info_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_vlan_info_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_vlan_info), vf_vlan_info_fields);
 static const struct nl_field vf_broadcast_fields[] = {
 	FIELD(struct ifla_vf_broadcast, broadcast, NLK_HWADDR, NULL, NULL),
 };
-static const struct nl_layout vf_broadcast_layout = {
-	sizeof(struct ifla_vf_broadcast), 0, vf_broadcast_fields,
-	ARRAY_LEN(vf_broadcast_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout vf_broadcast_layout =
+	NL_LAYOUT(sizeof(struct ifla_vf_broadcast), vf_broadcast_fields);
 static const struct nla_dec vf_stats_decs[] = {
 	[IFLA_VF_STATS_RX_PACKETS] = U64,
 	[IFLA_VF_STATS_TX_PACKETS] = U64,
@@ -307,10 +281,8 @@ static const struct nl_field bridge_id_fields[] = {
 	FIELD(struct ifla_bridge_id, prio, NLK_BYTES, NULL, NULL),
 	FIELD(struct ifla_bridge_id, addr, NLK_HWADDR, NULL, NULL),
 };
-static const struct nl_layout bridge_id_layout = {
-	sizeof(struct ifla_bridge_id), 0, bridge_id_fields, ARRAY_LEN(bridge_id_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout bridge_id_layout =
+	NL_LAYOUT(sizeof(struct ifla_bridge_id), bridge_id_fields);
 static const struct nla_dec brport_decs[] = {
 	[IFLA_BRPORT_STATE] = U8,
 	[IFLA_BRPORT_PRIORITY] = U16,
@@ -361,10 +333,8 @@ static const struct nl_field br_boolopt_multi_fields[] = {
 	FIELD(struct br_boolopt_multi, optmask, NLK_BITS, &xlat_rtnl_ifla_br_boolopts,
 	      "1<<BR_BOOLOPT_???"),
 };
-static const struct nl_layout br_boolopt_multi_layout = {
-	sizeof(struct br_boolopt_multi), 0, br_boolopt_multi_fields,
-	ARRAY_LEN(br_boolopt_multi_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout br_boolopt_multi_layout =
+	NL_LAYOUT(sizeof(struct br_boolopt_multi), br_boolopt_multi_fields);
 static const struct nla_dec br_querier_decs[] = {
 	[BRIDGE_QUERIER_IP_ADDRESS] = { NLK_INADDR_FIXED, 4, NULL, NULL, NULL, NULL },
 	[BRIDGE_QUERIER_IP_PORT] = IFINDEX,
@@ -444,10 +414,8 @@ static const struct nl_field can_stats_fields[] = {
 	FIELD(struct can_device_stats, arbitration_lost, NLK_U, NULL, NULL),
 	FIELD(struct can_device_stats, restarts, NLK_U, NULL, NULL),
 };
-static const struct nl_layout can_stats_layout = {
-	sizeof(struct can_device_stats), 0, can_stats_fields, ARRAY_LEN(can_stats_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout can_stats_layout =
+	NL_LAYOUT(sizeof(struct can_device_stats), can_stats_fields);
 static const struct nl_kind_dec info_data_kinds[] = {
 	{ "bridge", NEST(br_data_set) },
 	{ "tun", NEST(tun_data_set) },
@@ -477,10 +445,8 @@ static const struct nl_field ifla_cacheinfo_fields[] = {
 	FIELD(struct ifla_cacheinfo, reachable_time, NLK_U, NULL, NULL),
 	FIELD(struct ifla_cacheinfo, retrans_time, NLK_U, NULL, NULL),
 };
-static const struct nl_layout ifla_cacheinfo_layout = {
-	sizeof(struct ifla_cacheinfo), 0, ifla_cacheinfo_fields,
-	ARRAY_LEN(ifla_cacheinfo_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout ifla_cacheinfo_layout =
+	NL_LAYOUT(sizeof(struct ifla_cacheinfo), ifla_cacheinfo_fields);
 static const struct nla_dec inet6_decs[] = {
 	[IFLA_INET6_FLAGS] = { NLK_FLAGS, 4, &xlat_inet6_if_flags, "IF_???", NULL, NULL },
 	[IFLA_INET6_CONF] = { NLK_IARRAY_D, 4, &xlat_inet6_devconf_indices, NULL, NULL, NULL },
@@ -499,7 +465,7 @@ static const struct nl_attrset *const protinfo_sets[] = {
 	[AF_INET6] = &inet6_set,
 	[AF_BRIDGE] = &brport_set,
 };
-static const struct nl_af_sets protinfo_by_af = { protinfo_sets, ARRAY_LEN(protinfo_sets) };
+static const struct nl_af_sets protinfo_by_af = { protinfo_sets, ARRAY_SIZE(protinfo_sets) };
 
 /* IFLA_AF_SPEC: of an AF_BRIDGE message IFLA_BRIDGE_* attributes, of the
  * others attributes named by family, each with the family's set */
@@ -508,10 +474,8 @@ static const struct nl_field bridge_vlan_info_fields[] = {
 	      "BRIDGE_VLAN_INFO_???"),
 	FIELD(struct bridge_vlan_info, vid, NLK_U, NULL, NULL),
 };
-static const struct nl_layout bridge_vlan_info_layout = {
-	sizeof(struct bridge_vlan_info), 0, bridge_vlan_info_fields,
-	ARRAY_LEN(bridge_vlan_info_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout bridge_vlan_info_layout =
+	NL_LAYOUT(sizeof(struct bridge_vlan_info), bridge_vlan_info_fields);
 static const struct nla_dec bridge_vlan_tunnel_decs[] = {
 	[IFLA_BRIDGE_VLAN_TUNNEL_ID] = U32,
 	[IFLA_BRIDGE_VLAN_TUNNEL_VID] = U16,
@@ -550,7 +514,7 @@ static const struct nl_attrset *const af_spec_sets[] = {
 	[AF_BRIDGE] = &af_spec_bridge_set,
 };
 static const struct nl_af_sets af_spec_by_af = {
-	af_spec_sets, ARRAY_LEN(af_spec_sets), &af_spec_by_family_set,
+	af_spec_sets, ARRAY_SIZE(af_spec_sets), &af_spec_by_family_set,
 };
 
 static const struct nla_dec ifla_decs[] = {
@@ -619,10 +583,9 @@ static const struct nl_field ifinfomsg_fields[] = {
 	FIELD(struct ifinfomsg, ifi_change, NLK_X, NULL, NULL),
 };
 
-static const struct nl_layout ifinfomsg_layout = {
-	sizeof(struct ifinfomsg), 0, ifinfomsg_fields, ARRAY_LEN(ifinfomsg_fields),
-	&xlat_rtnl_link_attrs, "IFLA_???", ifla_decs, ARRAY_LEN(ifla_decs),
-};
+static const struct nl_layout ifinfomsg_layout =
+	NL_LAYOUT(sizeof(struct ifinfomsg), ifinfomsg_fields,
+	          NL_ATTRS(&xlat_rtnl_link_attrs, "IFLA_???", ifla_decs));
 
 /* ---- ifaddrmsg: RTM_{NEW,DEL,GET}ADDR, RTM_GETMULTICAST, RTM_GETANYCAST ---- */
 
@@ -632,10 +595,8 @@ static const struct nl_field ifa_cacheinfo_fields[] = {
 	FIELD(struct ifa_cacheinfo, cstamp, NLK_U, NULL, NULL),
 	FIELD(struct ifa_cacheinfo, tstamp, NLK_U, NULL, NULL),
 };
-static const struct nl_layout ifa_cacheinfo_layout = {
-	sizeof(struct ifa_cacheinfo), 0, ifa_cacheinfo_fields, ARRAY_LEN(ifa_cacheinfo_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout ifa_cacheinfo_layout =
+	NL_LAYOUT(sizeof(struct ifa_cacheinfo), ifa_cacheinfo_fields);
 
 static const struct nla_dec ifa_decs[] = {
 	[IFA_ADDRESS] = INADDR,
@@ -658,10 +619,9 @@ static const struct nl_field ifaddrmsg_fields[] = {
 	FIELD(struct ifaddrmsg, ifa_index, NLK_IFINDEX, NULL, NULL),
 };
 
-static const struct nl_layout ifaddrmsg_layout = {
-	sizeof(struct ifaddrmsg), 0, ifaddrmsg_fields, ARRAY_LEN(ifaddrmsg_fields),
-	&xlat_rtnl_addr_attrs, "IFA_???", ifa_decs, ARRAY_LEN(ifa_decs),
-};
+static const struct nl_layout ifaddrmsg_layout =
+	NL_LAYOUT(sizeof(struct ifaddrmsg), ifaddrmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_addr_attrs, "IFA_???", ifa_decs));
 
 /* ---- rtmsg: RTM_{NEW,DEL,GET}ROUTE ---- */
 
@@ -675,20 +635,16 @@ static const struct nl_field rta_cacheinfo_fields[] = {
 	FIELD(struct rta_cacheinfo, rta_ts, NLK_U, NULL, NULL),
 	FIELD(struct rta_cacheinfo, rta_tsage, NLK_U, NULL, NULL),
 };
-static const struct nl_layout rta_cacheinfo_layout = {
-	sizeof(struct rta_cacheinfo), 0, rta_cacheinfo_fields, ARRAY_LEN(rta_cacheinfo_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout rta_cacheinfo_layout =
+	NL_LAYOUT(sizeof(struct rta_cacheinfo), rta_cacheinfo_fields);
 
 static const struct nl_field mfc_stats_fields[] = {
 	FIELD(struct rta_mfc_stats, mfcs_packets, NLK_U, NULL, NULL),
 	FIELD(struct rta_mfc_stats, mfcs_bytes, NLK_U, NULL, NULL),
 	FIELD(struct rta_mfc_stats, mfcs_wrong_if, NLK_U, NULL, NULL),
 };
-static const struct nl_layout mfc_stats_layout = {
-	sizeof(struct rta_mfc_stats), 0, mfc_stats_fields, ARRAY_LEN(mfc_stats_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout mfc_stats_layout =
+	NL_LAYOUT(sizeof(struct rta_mfc_stats), mfc_stats_fields);
 
 static const struct nla_dec rtax_decs[] = {
 	[RTAX_LOCK] = U32,
@@ -743,7 +699,7 @@ static const struct nla_dec rta_decs[] = {
 
 /* the attributes of each RTA_MULTIPATH next hop are RTA_* too */
 static const struct nl_attrset rta_set = {
-	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_LEN(rta_decs),
+	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_SIZE(rta_decs),
 };
 
 static const struct nl_field rtmsg_fields[] = {
@@ -758,10 +714,9 @@ static const struct nl_field rtmsg_fields[] = {
 	FIELD(struct rtmsg, rtm_flags, NLK_FLAGS, &xlat_routing_flags, "RTM_F_???"),
 };
 
-static const struct nl_layout rtmsg_layout = {
-	sizeof(struct rtmsg), 0, rtmsg_fields, ARRAY_LEN(rtmsg_fields),
-	&xlat_rtnl_route_attrs, "RTA_???", rta_decs, ARRAY_LEN(rta_decs),
-};
+static const struct nl_layout rtmsg_layout =
+	NL_LAYOUT(sizeof(struct rtmsg), rtmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_route_attrs, "RTA_???", rta_decs));
 
 /* ---- ndmsg: RTM_{NEW,DEL,GET}NEIGH ---- */
 
@@ -771,10 +726,8 @@ static const struct nl_field nda_cacheinfo_fields[] = {
 	FIELD(struct nda_cacheinfo, ndm_updated, NLK_U, NULL, NULL),
 	FIELD(struct nda_cacheinfo, ndm_refcnt, NLK_U, NULL, NULL),
 };
-static const struct nl_layout nda_cacheinfo_layout = {
-	sizeof(struct nda_cacheinfo), 0, nda_cacheinfo_fields, ARRAY_LEN(nda_cacheinfo_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout nda_cacheinfo_layout =
+	NL_LAYOUT(sizeof(struct nda_cacheinfo), nda_cacheinfo_fields);
 
 static const struct nla_dec nfea_decs[] = {
 	[NFEA_ACTIVITY_NOTIFY] = { NLK_FLAGS, 1, &xlat_fdb_notify_flags, "FDB_NOTIFY_???", NULL, NULL },
@@ -808,10 +761,9 @@ static const struct nl_field ndmsg_fields[] = {
 	FIELD(struct ndmsg, ndm_type, NLK_XVAL, &xlat_routing_types, "RTN_???"),
 };
 
-static const struct nl_layout ndmsg_layout = {
-	sizeof(struct ndmsg), 0, ndmsg_fields, ARRAY_LEN(ndmsg_fields),
-	&xlat_rtnl_neigh_attrs, "NDA_???", nda_decs, ARRAY_LEN(nda_decs),
-};
+static const struct nl_layout ndmsg_layout =
+	NL_LAYOUT(sizeof(struct ndmsg), ndmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_neigh_attrs, "NDA_???", nda_decs));
 
 /* ---- smaller bodies ---- */
 
@@ -826,10 +778,9 @@ static const struct nla_dec netnsa_decs[] = {
 static const struct nl_field rtgenmsg_fields[] = {
 	FIELD(struct rtgenmsg, rtgen_family, NLK_FAMILY, NULL, NULL),
 };
-static const struct nl_layout nsid_layout = {
-	sizeof(struct rtgenmsg), 0, rtgenmsg_fields, ARRAY_LEN(rtgenmsg_fields),
-	&xlat_rtnl_nsid_attrs, "NETNSA_???", netnsa_decs, ARRAY_LEN(netnsa_decs),
-};
+static const struct nl_layout nsid_layout =
+	NL_LAYOUT(sizeof(struct rtgenmsg), rtgenmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_nsid_attrs, "NETNSA_???", netnsa_decs));
 
 /* RTM_NEWCACHEREPORT: struct rtgenmsg of an RTNL_FAMILY_*; the attributes
  * depend on the family */
@@ -850,11 +801,11 @@ static const struct nl_field cachereport_fields[] = {
 	FIELD(struct rtgenmsg, rtgen_family, NLK_RTNL_FAMILY, NULL, NULL),
 };
 static const struct nl_layout cachereport_layouts[] = {
-	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, NULL, NULL, NULL, 0 },
-	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, &xlat_ipmra_creport_attrs,
-	  "IPMRA_CREPORT_???", ipmra_decs, ARRAY_LEN(ipmra_decs) },
-	{ sizeof(struct rtgenmsg), 0, cachereport_fields, 1, &xlat_ip6mra_creport_attrs,
-	  "IP6MRA_CREPORT_???", ip6mra_decs, ARRAY_LEN(ip6mra_decs) },
+	NL_LAYOUT(sizeof(struct rtgenmsg), cachereport_fields),
+	NL_LAYOUT(sizeof(struct rtgenmsg), cachereport_fields,
+	          NL_ATTRS(&xlat_ipmra_creport_attrs, "IPMRA_CREPORT_???", ipmra_decs)),
+	NL_LAYOUT(sizeof(struct rtgenmsg), cachereport_fields,
+	          NL_ATTRS(&xlat_ip6mra_creport_attrs, "IP6MRA_CREPORT_???", ip6mra_decs)),
 };
 
 static const struct nl_layout *cachereport_layout(uint8_t family)
@@ -876,20 +827,18 @@ static const struct nla_dec netconfa_decs[] = {
 static const struct nl_field netconfmsg_fields[] = {
 	FIELD(struct netconfmsg, ncm_family, NLK_FAMILY, NULL, NULL),
 };
-static const struct nl_layout netconfmsg_layout = {
-	sizeof(struct netconfmsg), 0, netconfmsg_fields, ARRAY_LEN(netconfmsg_fields),
-	&xlat_rtnl_netconf_attrs, "NETCONFA_???", netconfa_decs, ARRAY_LEN(netconfa_decs),
-};
+static const struct nl_layout netconfmsg_layout =
+	NL_LAYOUT(sizeof(struct netconfmsg), netconfmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_netconf_attrs, "NETCONFA_???", netconfa_decs));
 
 /* RTM_{GET,SET}DCB: struct dcbmsg */
 static const struct nl_field dcbmsg_fields[] = {
 	FIELD(struct dcbmsg, dcb_family, NLK_FAMILY, NULL, NULL),
 	FIELD(struct dcbmsg, cmd, NLK_XVAL, &xlat_dcb_commands, "DCB_CMD_???"),
 };
-static const struct nl_layout dcbmsg_layout = {
-	sizeof(struct dcbmsg), 0, dcbmsg_fields, ARRAY_LEN(dcbmsg_fields),
-	&xlat_rtnl_dcb_attrs, "DCB_ATTR_???", NULL, 0,
-};
+static const struct nl_layout dcbmsg_layout =
+	NL_LAYOUT(sizeof(struct dcbmsg), dcbmsg_fields,
+	          .attrs = &xlat_rtnl_dcb_attrs, .attrs_dflt = "DCB_ATTR_???");
 
 /* MDBA_ROUTER: the ports, each an ifindex with its attributes */
 static const struct nla_dec mdba_router_pattr_decs[] = {
@@ -913,10 +862,8 @@ static const struct nl_field br_mdb_addr_fields[] = {
 	{ "proto", offsetof(struct br_mdb_entry, addr.proto) - offsetof(struct br_mdb_entry, addr),
 	  2, NLK_BE16, &xlat_socket_families, NULL, NULL, 0 },
 };
-static const struct nl_layout br_mdb_addr_layout = {
-	sizeof(((struct br_mdb_entry *)0)->addr), 0, br_mdb_addr_fields,
-	ARRAY_LEN(br_mdb_addr_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout br_mdb_addr_layout =
+	NL_LAYOUT(sizeof(((struct br_mdb_entry *)0)->addr), br_mdb_addr_fields);
 static const struct nl_field br_mdb_entry_fields[] = {
 	FIELD(struct br_mdb_entry, ifindex, NLK_IFINDEX, NULL, NULL),
 	FIELD(struct br_mdb_entry, state, NLK_XVAL, &xlat_mdb_states, "MDB_???"),
@@ -925,10 +872,8 @@ static const struct nl_field br_mdb_entry_fields[] = {
 	{ "addr", offsetof(struct br_mdb_entry, addr), sizeof(((struct br_mdb_entry *)0)->addr),
 	  NLK_STRUCT, NULL, NULL, &br_mdb_addr_layout, 0 },
 };
-static const struct nl_layout br_mdb_entry_layout = {
-	sizeof(struct br_mdb_entry), 0, br_mdb_entry_fields, ARRAY_LEN(br_mdb_entry_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout br_mdb_entry_layout =
+	NL_LAYOUT(sizeof(struct br_mdb_entry), br_mdb_entry_fields);
 static const struct nla_dec mdba_mdb_eattr_decs[] = {
 	[MDBA_MDB_EATTR_TIMER] = { NLK_CLOCK_T, 4, NULL, NULL, NULL, NULL },
 };
@@ -955,10 +900,9 @@ static const struct nl_field br_port_msg_fields[] = {
 	FIELD(struct br_port_msg, family, NLK_FAMILY, NULL, NULL),
 	FIELD(struct br_port_msg, ifindex, NLK_IFINDEX, NULL, NULL),
 };
-static const struct nl_layout br_port_msg_layout = {
-	sizeof(struct br_port_msg), 0, br_port_msg_fields, ARRAY_LEN(br_port_msg_fields),
-	&xlat_rtnl_mdb_attrs, "MDBA_???", mdba_decs, ARRAY_LEN(mdba_decs),
-};
+static const struct nl_layout br_port_msg_layout =
+	NL_LAYOUT(sizeof(struct br_port_msg), br_port_msg_fields,
+	          NL_ATTRS(&xlat_rtnl_mdb_attrs, "MDBA_???", mdba_decs));
 
 /* RTM_*ADDRLABEL: struct ifaddrlblmsg */
 static const struct nla_dec ifal_decs[] = {
@@ -972,10 +916,9 @@ static const struct nl_field ifaddrlblmsg_fields[] = {
 	FIELD(struct ifaddrlblmsg, ifal_index, NLK_IFINDEX, NULL, NULL),
 	FIELD(struct ifaddrlblmsg, ifal_seq, NLK_U, NULL, NULL),
 };
-static const struct nl_layout ifaddrlblmsg_layout = {
-	sizeof(struct ifaddrlblmsg), 0, ifaddrlblmsg_fields, ARRAY_LEN(ifaddrlblmsg_fields),
-	&xlat_rtnl_addrlabel_attrs, "IFAL_???", ifal_decs, ARRAY_LEN(ifal_decs),
-};
+static const struct nl_layout ifaddrlblmsg_layout =
+	NL_LAYOUT(sizeof(struct ifaddrlblmsg), ifaddrlblmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_addrlabel_attrs, "IFAL_???", ifal_decs));
 
 /* qdiscs, classes, filters, chains: struct tcmsg */
 static const struct nl_field tc_stats_fields[] = {
@@ -988,43 +931,34 @@ static const struct nl_field tc_stats_fields[] = {
 	FIELD(struct tc_stats, qlen, NLK_U, NULL, NULL),
 	FIELD(struct tc_stats, backlog, NLK_U, NULL, NULL),
 };
-static const struct nl_layout tc_stats_layout = {
-	offsetof(struct tc_stats, backlog) + sizeof(uint32_t), 0, tc_stats_fields,
-	ARRAY_LEN(tc_stats_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout tc_stats_layout =
+	NL_LAYOUT(offsetof(struct tc_stats, backlog) + sizeof(uint32_t), tc_stats_fields);
 static const struct nl_field tc_estimator_fields[] = {
 	FIELD(struct tc_estimator, interval, NLK_D, NULL, NULL),
 	FIELD(struct tc_estimator, ewma_log, NLK_U, NULL, NULL),
 };
-static const struct nl_layout tc_estimator_layout = {
-	sizeof(struct tc_estimator), 0, tc_estimator_fields, ARRAY_LEN(tc_estimator_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout tc_estimator_layout =
+	NL_LAYOUT(sizeof(struct tc_estimator), tc_estimator_fields);
 /* TCA_STATS2 (and TCA_ACT_STATS): struct gnet_stats_* */
 static const struct nl_field gnet_basic_fields[] = {
 	FIELD(struct gnet_stats_basic, bytes, NLK_U, NULL, NULL),
 	FIELD(struct gnet_stats_basic, packets, NLK_U, NULL, NULL),
 };
-static const struct nl_layout gnet_basic_layout = {
-	offsetof(struct gnet_stats_basic, packets) + sizeof(uint32_t), 0, gnet_basic_fields,
-	ARRAY_LEN(gnet_basic_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout gnet_basic_layout =
+	NL_LAYOUT(offsetof(struct gnet_stats_basic, packets) + sizeof(uint32_t),
+	          gnet_basic_fields);
 static const struct nl_field gnet_rate_est_fields[] = {
 	FIELD(struct gnet_stats_rate_est, bps, NLK_U, NULL, NULL),
 	FIELD(struct gnet_stats_rate_est, pps, NLK_U, NULL, NULL),
 };
-static const struct nl_layout gnet_rate_est_layout = {
-	sizeof(struct gnet_stats_rate_est), 0, gnet_rate_est_fields,
-	ARRAY_LEN(gnet_rate_est_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout gnet_rate_est_layout =
+	NL_LAYOUT(sizeof(struct gnet_stats_rate_est), gnet_rate_est_fields);
 static const struct nl_field gnet_rate_est64_fields[] = {
 	FIELD(struct gnet_stats_rate_est64, bps, NLK_U, NULL, NULL),
 	FIELD(struct gnet_stats_rate_est64, pps, NLK_U, NULL, NULL),
 };
-static const struct nl_layout gnet_rate_est64_layout = {
-	sizeof(struct gnet_stats_rate_est64), 0, gnet_rate_est64_fields,
-	ARRAY_LEN(gnet_rate_est64_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout gnet_rate_est64_layout =
+	NL_LAYOUT(sizeof(struct gnet_stats_rate_est64), gnet_rate_est64_fields);
 static const struct nl_field gnet_queue_fields[] = {
 	FIELD(struct gnet_stats_queue, qlen, NLK_U, NULL, NULL),
 	FIELD(struct gnet_stats_queue, backlog, NLK_U, NULL, NULL),
@@ -1032,10 +966,8 @@ static const struct nl_field gnet_queue_fields[] = {
 	FIELD(struct gnet_stats_queue, requeues, NLK_U, NULL, NULL),
 	FIELD(struct gnet_stats_queue, overlimits, NLK_U, NULL, NULL),
 };
-static const struct nl_layout gnet_queue_layout = {
-	sizeof(struct gnet_stats_queue), 0, gnet_queue_fields, ARRAY_LEN(gnet_queue_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout gnet_queue_layout =
+	NL_LAYOUT(sizeof(struct gnet_stats_queue), gnet_queue_fields);
 static const struct nla_dec tca_stats_decs[] = {
 	[TCA_STATS_BASIC] = SUB(gnet_basic_layout),
 	[TCA_STATS_RATE_EST] = SUB(gnet_rate_est_layout),
@@ -1057,10 +989,8 @@ static const struct nl_field tc_sizespec_fields[] = {
 	FIELD(struct tc_sizespec, mtu, NLK_U, NULL, NULL),
 	FIELD(struct tc_sizespec, tsize, NLK_U, NULL, NULL),
 };
-static const struct nl_layout tc_sizespec_layout = {
-	sizeof(struct tc_sizespec), 0, tc_sizespec_fields, ARRAY_LEN(tc_sizespec_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout tc_sizespec_layout =
+	NL_LAYOUT(sizeof(struct tc_sizespec), tc_sizespec_fields);
 static const struct nla_dec tca_stab_decs[] = {
 	[TCA_STAB_BASE] = SUB(tc_sizespec_layout),
 	[TCA_STAB_DATA] = { NLK_UARRAY, 2, NULL, NULL, NULL, NULL },
@@ -1088,10 +1018,9 @@ static const struct nl_field tcmsg_fields[] = {
 	FIELD(struct tcmsg, tcm_parent, NLK_U, NULL, NULL),
 	FIELD(struct tcmsg, tcm_info, NLK_U, NULL, NULL),
 };
-static const struct nl_layout tcmsg_layout = {
-	sizeof(struct tcmsg), 0, tcmsg_fields, ARRAY_LEN(tcmsg_fields),
-	&xlat_rtnl_tc_attrs, "TCA_???", tca_decs, ARRAY_LEN(tca_decs),
-};
+static const struct nl_layout tcmsg_layout =
+	NL_LAYOUT(sizeof(struct tcmsg), tcmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_tc_attrs, "TCA_???", tca_decs));
 
 /* actions: struct tcamsg */
 static const struct nla_dec tca_act_decs[] = {
@@ -1107,28 +1036,23 @@ static const struct nla_dec tca_act_decs[] = {
 static const struct nl_field tcamsg_fields[] = {
 	FIELD(struct tcamsg, tca_family, NLK_FAMILY, NULL, NULL),
 };
-static const struct nl_layout tcamsg_layout = {
-	sizeof(struct tcamsg), 0, tcamsg_fields, ARRAY_LEN(tcamsg_fields),
-	&xlat_rtnl_tc_action_attrs, "TCA_ACT_???", tca_act_decs, ARRAY_LEN(tca_act_decs),
-};
+static const struct nl_layout tcamsg_layout =
+	NL_LAYOUT(sizeof(struct tcamsg), tcamsg_fields,
+	          NL_ATTRS(&xlat_rtnl_tc_action_attrs, "TCA_ACT_???", tca_act_decs));
 
 /* rules: struct fib_rule_hdr */
 static const struct nl_field fib_rule_uid_range_fields[] = {
 	FIELD(struct fib_rule_uid_range, start, NLK_U, NULL, NULL),
 	FIELD(struct fib_rule_uid_range, end, NLK_U, NULL, NULL),
 };
-static const struct nl_layout fib_rule_uid_range_layout = {
-	sizeof(struct fib_rule_uid_range), 0, fib_rule_uid_range_fields,
-	ARRAY_LEN(fib_rule_uid_range_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout fib_rule_uid_range_layout =
+	NL_LAYOUT(sizeof(struct fib_rule_uid_range), fib_rule_uid_range_fields);
 static const struct nl_field fib_rule_port_range_fields[] = {
 	FIELD(struct fib_rule_port_range, start, NLK_U, NULL, NULL),
 	FIELD(struct fib_rule_port_range, end, NLK_U, NULL, NULL),
 };
-static const struct nl_layout fib_rule_port_range_layout = {
-	sizeof(struct fib_rule_port_range), 0, fib_rule_port_range_fields,
-	ARRAY_LEN(fib_rule_port_range_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout fib_rule_port_range_layout =
+	NL_LAYOUT(sizeof(struct fib_rule_port_range), fib_rule_port_range_fields);
 static const struct nla_dec fra_decs[] = {
 	[FRA_DST] = INADDR,
 	[FRA_SRC] = INADDR,
@@ -1159,10 +1083,9 @@ static const struct nl_field fib_rule_hdr_fields[] = {
 	FIELD(struct fib_rule_hdr, action, NLK_XVAL, &xlat_fib_rule_actions, "FR_ACT_???"),
 	FIELD(struct fib_rule_hdr, flags, NLK_FLAGS, &xlat_fib_rule_flags, "FIB_RULE_???"),
 };
-static const struct nl_layout fib_rule_hdr_layout = {
-	sizeof(struct fib_rule_hdr), 0, fib_rule_hdr_fields, ARRAY_LEN(fib_rule_hdr_fields),
-	&xlat_rtnl_rule_attrs, "FRA_???", fra_decs, ARRAY_LEN(fra_decs),
-};
+static const struct nl_layout fib_rule_hdr_layout =
+	NL_LAYOUT(sizeof(struct fib_rule_hdr), fib_rule_hdr_fields,
+	          NL_ATTRS(&xlat_rtnl_rule_attrs, "FRA_???", fra_decs));
 
 /* next hops: struct nhmsg */
 static const struct nl_field nhmsg_fields[] = {
@@ -1179,10 +1102,8 @@ static const struct nl_field nexthop_grp_fields[] = {
 	{ "resvd1", offsetof(struct nexthop_grp, weight) + 1, 1, NLK_X_NZ, NULL, NULL },
 	FIELD(struct nexthop_grp, resvd2, NLK_X_NZ, NULL, NULL),
 };
-static const struct nl_layout nexthop_grp_layout = {
-	sizeof(struct nexthop_grp), 0, nexthop_grp_fields, ARRAY_LEN(nexthop_grp_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout nexthop_grp_layout =
+	NL_LAYOUT(sizeof(struct nexthop_grp), nexthop_grp_fields);
 static const struct nla_dec nha_res_group_decs[] = {
 	[NHA_RES_GROUP_BUCKETS] = U16,
 	[NHA_RES_GROUP_IDLE_TIMER] = CLOCK_T,
@@ -1214,10 +1135,9 @@ static const struct nla_dec nha_decs[] = {
 	[NHA_RES_GROUP] = NEST(nha_res_group_set),
 	[NHA_RES_BUCKET] = NEST(nha_res_bucket_set),
 };
-static const struct nl_layout nhmsg_layout = {
-	sizeof(struct nhmsg), 0, nhmsg_fields, ARRAY_LEN(nhmsg_fields),
-	&xlat_rtnl_nexthop_attrs, "NHA_???", nha_decs, ARRAY_LEN(nha_decs),
-};
+static const struct nl_layout nhmsg_layout =
+	NL_LAYOUT(sizeof(struct nhmsg), nhmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_nexthop_attrs, "NHA_???", nha_decs));
 
 /* statistics: struct if_stats_msg */
 
@@ -1232,10 +1152,8 @@ static const struct nl_field br_vlan_xstats_fields[] = {
 	      "BRIDGE_VLAN_INFO_???"),
 	FIELD(struct bridge_vlan_xstats, pad2, NLK_X_NZ, NULL, NULL),
 };
-static const struct nl_layout br_vlan_xstats_layout = {
-	sizeof(struct bridge_vlan_xstats), 0, br_vlan_xstats_fields,
-	ARRAY_LEN(br_vlan_xstats_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout br_vlan_xstats_layout =
+	NL_LAYOUT(sizeof(struct bridge_vlan_xstats), br_vlan_xstats_fields);
 #define MCAST_DIRS(f) \
 	{ #f, offsetof(struct br_mcast_stats, f), sizeof(((struct br_mcast_stats *)0)->f), \
 	  NLK_IARRAY, &xlat_ifstats_xstats_bridge_mcast_indices, NULL, NULL, 0, 8 }
@@ -1257,10 +1175,8 @@ static const struct nl_field br_mcast_stats_fields[] = {
 	MCAST_DIRS(mcast_bytes),
 	MCAST_DIRS(mcast_packets),
 };
-static const struct nl_layout br_mcast_stats_layout = {
-	sizeof(struct br_mcast_stats), 0, br_mcast_stats_fields,
-	ARRAY_LEN(br_mcast_stats_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout br_mcast_stats_layout =
+	NL_LAYOUT(sizeof(struct br_mcast_stats), br_mcast_stats_fields);
 static const struct nl_field br_stp_xstats_fields[] = {
 	FIELD(struct bridge_stp_xstats, transition_blk, NLK_U, NULL, NULL),
 	FIELD(struct bridge_stp_xstats, transition_fwd, NLK_U, NULL, NULL),
@@ -1269,10 +1185,8 @@ static const struct nl_field br_stp_xstats_fields[] = {
 	FIELD(struct bridge_stp_xstats, rx_tcn, NLK_U, NULL, NULL),
 	FIELD(struct bridge_stp_xstats, tx_tcn, NLK_U, NULL, NULL),
 };
-static const struct nl_layout br_stp_xstats_layout = {
-	sizeof(struct bridge_stp_xstats), 0, br_stp_xstats_fields,
-	ARRAY_LEN(br_stp_xstats_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout br_stp_xstats_layout =
+	NL_LAYOUT(sizeof(struct bridge_stp_xstats), br_stp_xstats_fields);
 static const struct nla_dec xstats_bridge_decs[] = {
 	[BRIDGE_XSTATS_VLAN] = SUB_TAIL(br_vlan_xstats_layout),
 	[BRIDGE_XSTATS_MCAST] = SUB_TAIL(br_mcast_stats_layout),
@@ -1327,10 +1241,8 @@ static const struct nl_field mpls_link_stats_fields[] = {
 	FIELD(struct mpls_link_stats, tx_dropped, NLK_U, NULL, NULL),
 	FIELD(struct mpls_link_stats, rx_noroute, NLK_U, NULL, NULL),
 };
-static const struct nl_layout mpls_link_stats_layout = {
-	sizeof(struct mpls_link_stats), 0, mpls_link_stats_fields,
-	ARRAY_LEN(mpls_link_stats_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout mpls_link_stats_layout =
+	NL_LAYOUT(sizeof(struct mpls_link_stats), mpls_link_stats_fields);
 static const struct nla_dec stats_mpls_decs[] = {
 	[MPLS_STATS_LINK] = SUB_TAIL(mpls_link_stats_layout),
 };
@@ -1355,10 +1267,9 @@ static const struct nl_field if_stats_msg_fields[] = {
 	FIELD(struct if_stats_msg, ifindex, NLK_IFINDEX, NULL, NULL),
 	FIELD(struct if_stats_msg, filter_mask, NLK_BITS, &xlat_ifstats_attrs, "1<<IFLA_STATS_???"),
 };
-static const struct nl_layout if_stats_msg_layout = {
-	sizeof(struct if_stats_msg), 0, if_stats_msg_fields, ARRAY_LEN(if_stats_msg_fields),
-	&xlat_ifstats_attrs, "IFLA_STATS_???", ifstats_decs, ARRAY_LEN(ifstats_decs),
-};
+static const struct nl_layout if_stats_msg_layout =
+	NL_LAYOUT(sizeof(struct if_stats_msg), if_stats_msg_fields,
+	          NL_ATTRS(&xlat_ifstats_attrs, "IFLA_STATS_???", ifstats_decs));
 
 /* neighbour tables: struct ndtmsg */
 static const struct nl_field ndt_config_fields[] = {
@@ -1372,10 +1283,8 @@ static const struct nl_field ndt_config_fields[] = {
 	FIELD(struct ndt_config, ndtc_hash_chain_gc, NLK_U, NULL, NULL),
 	FIELD(struct ndt_config, ndtc_proxy_qlen, NLK_U, NULL, NULL),
 };
-static const struct nl_layout ndt_config_layout = {
-	sizeof(struct ndt_config), 0, ndt_config_fields, ARRAY_LEN(ndt_config_fields),
-	NULL, NULL, NULL, 0,
-};
+static const struct nl_layout ndt_config_layout =
+	NL_LAYOUT(sizeof(struct ndt_config), ndt_config_fields);
 static const struct nl_field ndt_stats_fields[] = {
 	FIELD(struct ndt_stats, ndts_allocs, NLK_U, NULL, NULL),
 	FIELD(struct ndt_stats, ndts_destroys, NLK_U, NULL, NULL),
@@ -1389,11 +1298,10 @@ static const struct nl_field ndt_stats_fields[] = {
 	FIELD(struct ndt_stats, ndts_forced_gc_runs, NLK_U, NULL, NULL),
 	FIELD(struct ndt_stats, ndts_table_fulls, NLK_U, NULL, NULL),
 };
-static const struct nl_layout ndt_stats_layout = {
-	offsetof(struct ndt_stats, ndts_table_fulls) + sizeof(uint64_t),
-	offsetof(struct ndt_stats, ndts_forced_gc_runs) + sizeof(uint64_t),
-	ndt_stats_fields, ARRAY_LEN(ndt_stats_fields), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout ndt_stats_layout =
+	NL_LAYOUT(offsetof(struct ndt_stats, ndts_table_fulls) + sizeof(uint64_t),
+	          ndt_stats_fields,
+	          .min_size = offsetof(struct ndt_stats, ndts_forced_gc_runs) + sizeof(uint64_t));
 static const struct nla_dec ndtpa_decs[] = {
 	[NDTPA_IFINDEX] = IFINDEX,
 	[NDTPA_REFCNT] = U32,
@@ -1429,10 +1337,9 @@ static const struct nla_dec ndta_decs[] = {
 static const struct nl_field ndtmsg_fields[] = {
 	FIELD(struct ndtmsg, ndtm_family, NLK_FAMILY, NULL, NULL),
 };
-static const struct nl_layout ndtmsg_layout = {
-	sizeof(struct ndtmsg), 0, ndtmsg_fields, ARRAY_LEN(ndtmsg_fields),
-	&xlat_rtnl_neightbl_attrs, "NDTA_???", ndta_decs, ARRAY_LEN(ndta_decs),
-};
+static const struct nl_layout ndtmsg_layout =
+	NL_LAYOUT(sizeof(struct ndtmsg), ndtmsg_fields,
+	          NL_ATTRS(&xlat_rtnl_neightbl_attrs, "NDTA_???", ndta_decs));
 
 /* ---- dispatch by message type ---- */
 
@@ -1507,7 +1414,7 @@ bool decode_netlink_route(struct tcb *tcp, uint16_t type, uint16_t flags, unsign
 		return true;
 	if (type == RTM_NEWCACHEREPORT)
 		nl_print_body(tcp, cachereport_layout(family), addr, len);
-	else if (type >= RTM_BASE && idx < ARRAY_LEN(route_layouts) && route_layouts[idx])
+	else if (type >= RTM_BASE && idx < ARRAY_SIZE(route_layouts) && route_layouts[idx])
 		nl_print_body(tcp, route_layouts[idx], addr, len);
 	else
 		nl_print_family_body(tcp, addr, len);

@@ -20,17 +20,13 @@
 
 #include "decode_net.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define FIELD(type, f, kind, x, dflt) \
 	{ #f, offsetof(type, f), sizeof(((type *)0)->f), kind, x, dflt, NULL }
 #define FIELD_SUB(type, f, l) \
 	{ #f, offsetof(type, f), sizeof(((type *)0)->f), NLK_STRUCT, NULL, NULL, &(l) }
-#define LAYOUT(name, type, fields, attrs, dflt, decs, ndecs) \
-	static const struct nl_layout name = { sizeof(type), 0, fields, ARRAY_LEN(fields), \
-					       attrs, dflt, decs, ndecs }
 #define U8 { NLK_U, 1, NULL, NULL, NULL, NULL }
 #define U32 { NLK_U, 4, NULL, NULL, NULL, NULL }
 #define U64 { NLK_U, 8, NULL, NULL, NULL, NULL }
@@ -46,19 +42,22 @@ static const struct nl_field unix_req_fields[] = {
 	FIELD(struct unix_diag_req, udiag_show, NLK_FLAGS, &xlat_unix_diag_show, "UDIAG_SHOW_???"),
 	FIELD(struct unix_diag_req, udiag_cookie, NLK_COOKIE, NULL, NULL),
 };
-LAYOUT(unix_req_layout, struct unix_diag_req, unix_req_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout unix_req_layout =
+	NL_LAYOUT(sizeof(struct unix_diag_req), unix_req_fields);
 
 static const struct nl_field unix_vfs_fields[] = {
 	FIELD(struct unix_diag_vfs, udiag_vfs_dev, NLK_DEV, NULL, NULL),
 	FIELD(struct unix_diag_vfs, udiag_vfs_ino, NLK_U, NULL, NULL),
 };
-LAYOUT(unix_vfs_layout, struct unix_diag_vfs, unix_vfs_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout unix_vfs_layout =
+	NL_LAYOUT(sizeof(struct unix_diag_vfs), unix_vfs_fields);
 
 static const struct nl_field unix_rqlen_fields[] = {
 	FIELD(struct unix_diag_rqlen, udiag_rqueue, NLK_U, NULL, NULL),
 	FIELD(struct unix_diag_rqlen, udiag_wqueue, NLK_U, NULL, NULL),
 };
-LAYOUT(unix_rqlen_layout, struct unix_diag_rqlen, unix_rqlen_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout unix_rqlen_layout =
+	NL_LAYOUT(sizeof(struct unix_diag_rqlen), unix_rqlen_fields);
 
 static const struct nla_dec unix_msg_decs[] = {
 	[UNIX_DIAG_NAME] = STR,
@@ -77,8 +76,9 @@ static const struct nl_field unix_msg_fields[] = {
 	FIELD(struct unix_diag_msg, udiag_ino, NLK_U, NULL, NULL),
 	FIELD(struct unix_diag_msg, udiag_cookie, NLK_COOKIE, NULL, NULL),
 };
-LAYOUT(unix_msg_layout, struct unix_diag_msg, unix_msg_fields, &xlat_unix_diag_attrs,
-       "UNIX_DIAG_???", unix_msg_decs, ARRAY_LEN(unix_msg_decs));
+static const struct nl_layout unix_msg_layout =
+	NL_LAYOUT(sizeof(struct unix_diag_msg), unix_msg_fields,
+	          NL_ATTRS(&xlat_unix_diag_attrs, "UNIX_DIAG_???", unix_msg_decs));
 
 /* ---- AF_INET, AF_INET6 ---- */
 
@@ -90,7 +90,8 @@ static const struct nl_field sockid_fields[] = {
 	FIELD(struct inet_diag_sockid, idiag_if, NLK_IFINDEX, NULL, NULL),
 	FIELD(struct inet_diag_sockid, idiag_cookie, NLK_COOKIE, NULL, NULL),
 };
-LAYOUT(sockid_layout, struct inet_diag_sockid, sockid_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout sockid_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_sockid), sockid_fields);
 
 /* INET_DIAG_REQ_BYTECODE: an operation, then what its code takes: a host
  * condition, an interface, a mark, or the operation holding a port */
@@ -99,23 +100,27 @@ static const struct nl_field bc_op_fields[] = {
 	FIELD(struct inet_diag_bc_op, yes, NLK_U, NULL, NULL),
 	FIELD(struct inet_diag_bc_op, no, NLK_U, NULL, NULL),
 };
-LAYOUT(bc_op_layout, struct inet_diag_bc_op, bc_op_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout bc_op_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_bc_op), bc_op_fields);
 static const struct nl_field hostcond_fields[] = {
 	FIELD(struct inet_diag_hostcond, family, NLK_FAMILY, NULL, NULL),
 	FIELD(struct inet_diag_hostcond, prefix_len, NLK_U, NULL, NULL),
 	FIELD(struct inet_diag_hostcond, port, NLK_U, NULL, NULL),
 };
-LAYOUT(hostcond_layout, struct inet_diag_hostcond, hostcond_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout hostcond_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_hostcond), hostcond_fields);
 /* the address after a host condition, of its family */
 static const struct nl_field hostcond_addr_fields[] = {
 	{ "addr", 0, 16, NLK_INADDR, NULL, NULL, NULL },
 };
-LAYOUT(hostcond_addr_layout, struct in6_addr, hostcond_addr_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout hostcond_addr_layout =
+	NL_LAYOUT(sizeof(struct in6_addr), hostcond_addr_fields);
 static const struct nl_field markcond_fields[] = {
 	FIELD(struct inet_diag_markcond, mark, NLK_U, NULL, NULL),
 	FIELD(struct inet_diag_markcond, mask, NLK_U, NULL, NULL),
 };
-LAYOUT(markcond_layout, struct inet_diag_markcond, markcond_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout markcond_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_markcond), markcond_fields);
 
 static void print_hostcond(struct tcb *tcp, unsigned long addr, unsigned long len)
 {
@@ -221,8 +226,9 @@ static const struct nl_field inet_req_v2_fields[] = {
 	FIELD(struct inet_diag_req_v2, idiag_states, NLK_BITS, &xlat_tcp_states, "1<<TCP_???"),
 	FIELD_SUB(struct inet_diag_req_v2, id, sockid_layout),
 };
-LAYOUT(inet_req_v2_layout, struct inet_diag_req_v2, inet_req_v2_fields, &xlat_inet_diag_req_attrs,
-       "INET_DIAG_REQ_???", inet_req_decs, ARRAY_LEN(inet_req_decs));
+static const struct nl_layout inet_req_v2_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_req_v2), inet_req_v2_fields,
+	          NL_ATTRS(&xlat_inet_diag_req_attrs, "INET_DIAG_REQ_???", inet_req_decs));
 
 static const struct nl_field inet_req_compat_fields[] = {
 	FIELD(struct inet_diag_req, idiag_family, NLK_FAMILY, NULL, NULL),
@@ -234,8 +240,9 @@ static const struct nl_field inet_req_compat_fields[] = {
 	FIELD(struct inet_diag_req, idiag_states, NLK_BITS, &xlat_tcp_states, "1<<TCP_???"),
 	FIELD(struct inet_diag_req, idiag_dbs, NLK_U, NULL, NULL),
 };
-LAYOUT(inet_req_compat_layout, struct inet_diag_req, inet_req_compat_fields,
-       &xlat_inet_diag_req_attrs, "INET_DIAG_REQ_???", inet_req_decs, ARRAY_LEN(inet_req_decs));
+static const struct nl_layout inet_req_compat_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_req), inet_req_compat_fields,
+	          NL_ATTRS(&xlat_inet_diag_req_attrs, "INET_DIAG_REQ_???", inet_req_decs));
 
 static const struct nl_field inet_meminfo_fields[] = {
 	FIELD(struct inet_diag_meminfo, idiag_rmem, NLK_U, NULL, NULL),
@@ -243,7 +250,8 @@ static const struct nl_field inet_meminfo_fields[] = {
 	FIELD(struct inet_diag_meminfo, idiag_fmem, NLK_U, NULL, NULL),
 	FIELD(struct inet_diag_meminfo, idiag_tmem, NLK_U, NULL, NULL),
 };
-LAYOUT(inet_meminfo_layout, struct inet_diag_meminfo, inet_meminfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout inet_meminfo_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_meminfo), inet_meminfo_fields);
 
 static const struct nl_field vegas_fields[] = {
 	FIELD(struct tcpvegas_info, tcpv_enabled, NLK_U, NULL, NULL),
@@ -251,7 +259,7 @@ static const struct nl_field vegas_fields[] = {
 	FIELD(struct tcpvegas_info, tcpv_rtt, NLK_U, NULL, NULL),
 	FIELD(struct tcpvegas_info, tcpv_minrtt, NLK_U, NULL, NULL),
 };
-LAYOUT(vegas_layout, struct tcpvegas_info, vegas_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout vegas_layout = NL_LAYOUT(sizeof(struct tcpvegas_info), vegas_fields);
 static const struct nl_field dctcp_fields[] = {
 	FIELD(struct tcp_dctcp_info, dctcp_enabled, NLK_U, NULL, NULL),
 	FIELD(struct tcp_dctcp_info, dctcp_ce_state, NLK_U, NULL, NULL),
@@ -259,7 +267,8 @@ static const struct nl_field dctcp_fields[] = {
 	FIELD(struct tcp_dctcp_info, dctcp_ab_ecn, NLK_U, NULL, NULL),
 	FIELD(struct tcp_dctcp_info, dctcp_ab_tot, NLK_U, NULL, NULL),
 };
-LAYOUT(dctcp_layout, struct tcp_dctcp_info, dctcp_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout dctcp_layout =
+	NL_LAYOUT(sizeof(struct tcp_dctcp_info), dctcp_fields);
 static const struct nl_field bbr_fields[] = {
 	FIELD(struct tcp_bbr_info, bbr_bw_lo, NLK_X, NULL, NULL),
 	FIELD(struct tcp_bbr_info, bbr_bw_hi, NLK_X, NULL, NULL),
@@ -267,7 +276,7 @@ static const struct nl_field bbr_fields[] = {
 	FIELD(struct tcp_bbr_info, bbr_pacing_gain, NLK_U, NULL, NULL),
 	FIELD(struct tcp_bbr_info, bbr_cwnd_gain, NLK_U, NULL, NULL),
 };
-LAYOUT(bbr_layout, struct tcp_bbr_info, bbr_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout bbr_layout = NL_LAYOUT(sizeof(struct tcp_bbr_info), bbr_fields);
 
 /* INET_DIAG_MD5SIG: struct tcp_diag_md5sig records, the address of each
  * record's family, the key as long as its keylen says */
@@ -277,7 +286,8 @@ static const struct nl_field md5sig_fields[] = {
 	FIELD(struct tcp_diag_md5sig, tcpm_keylen, NLK_U, NULL, NULL),
 	FIELD(struct tcp_diag_md5sig, tcpm_addr, NLK_INADDR, NULL, NULL),
 };
-LAYOUT(md5sig_layout, struct tcp_diag_md5sig, md5sig_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout md5sig_layout =
+	NL_LAYOUT(sizeof(struct tcp_diag_md5sig), md5sig_fields);
 
 static void print_md5sig(struct tcb *tcp, void *elem, unsigned long addr, void *data)
 {
@@ -383,14 +393,14 @@ static const struct nla_dec bpf_storage_decs[] = {
 };
 static const struct nl_attrset bpf_storage_set = {
 	&xlat_inet_diag_bpf_storage_attrs, "SK_DIAG_BPF_STORAGE_???", bpf_storage_decs,
-	ARRAY_LEN(bpf_storage_decs),
+	ARRAY_SIZE(bpf_storage_decs),
 };
 static const struct nla_dec bpf_storages_decs[] = {
 	[SK_DIAG_BPF_STORAGE] = { NLK_NESTED, 0, NULL, NULL, NULL, &bpf_storage_set },
 };
 static const struct nl_attrset bpf_storages_set = {
 	&xlat_inet_diag_bpf_storages_attrs, "SK_DIAG_BPF_STORAGE_???", bpf_storages_decs,
-	ARRAY_LEN(bpf_storages_decs),
+	ARRAY_SIZE(bpf_storages_decs),
 };
 
 /* INET_DIAG_ULP_INFO */
@@ -401,7 +411,7 @@ static const struct nla_dec ulp_tls_decs[] = {
 	[TLS_INFO_RXCONF] = { NLK_XVAL, 2, &xlat_tls_info_configs, "TLS_CONF_???", NULL, NULL },
 };
 static const struct nl_attrset ulp_tls_set = {
-	&xlat_inet_diag_ulp_info_tls_attrs, "TLS_INFO_???", ulp_tls_decs, ARRAY_LEN(ulp_tls_decs),
+	&xlat_inet_diag_ulp_info_tls_attrs, "TLS_INFO_???", ulp_tls_decs, ARRAY_SIZE(ulp_tls_decs),
 };
 #define X32 { NLK_X, 4, NULL, NULL, NULL, NULL }
 static const struct nla_dec ulp_mptcp_decs[] = {
@@ -419,7 +429,7 @@ static const struct nla_dec ulp_mptcp_decs[] = {
 };
 static const struct nl_attrset ulp_mptcp_set = {
 	&xlat_inet_diag_ulp_info_mptcp_attrs, "MPTCP_SUBFLOW_ATTR_???", ulp_mptcp_decs,
-	ARRAY_LEN(ulp_mptcp_decs),
+	ARRAY_SIZE(ulp_mptcp_decs),
 };
 static const struct nla_dec ulp_decs[] = {
 	[INET_ULP_INFO_NAME] = STR,
@@ -427,7 +437,7 @@ static const struct nla_dec ulp_decs[] = {
 	[INET_ULP_INFO_MPTCP] = { NLK_NESTED, 0, NULL, NULL, NULL, &ulp_mptcp_set },
 };
 static const struct nl_attrset ulp_set = {
-	&xlat_inet_diag_ulp_info_attrs, "INET_ULP_INFO_???", ulp_decs, ARRAY_LEN(ulp_decs),
+	&xlat_inet_diag_ulp_info_attrs, "INET_ULP_INFO_???", ulp_decs, ARRAY_SIZE(ulp_decs),
 };
 
 static const struct nla_dec inet_msg_decs[] = {
@@ -466,8 +476,9 @@ static const struct nl_field inet_msg_fields[] = {
 	FIELD(struct inet_diag_msg, idiag_uid, NLK_U, NULL, NULL),
 	FIELD(struct inet_diag_msg, idiag_inode, NLK_U, NULL, NULL),
 };
-LAYOUT(inet_msg_layout, struct inet_diag_msg, inet_msg_fields, &xlat_inet_diag_attrs,
-       "INET_DIAG_???", inet_msg_decs, ARRAY_LEN(inet_msg_decs));
+static const struct nl_layout inet_msg_layout =
+	NL_LAYOUT(sizeof(struct inet_diag_msg), inet_msg_fields,
+	          NL_ATTRS(&xlat_inet_diag_attrs, "INET_DIAG_???", inet_msg_decs));
 
 /* ---- AF_NETLINK ---- */
 
@@ -480,7 +491,8 @@ static const struct nl_field netlink_req_fields[] = {
 	      "NDIAG_SHOW_???"),
 	FIELD(struct netlink_diag_req, ndiag_cookie, NLK_COOKIE, NULL, NULL),
 };
-LAYOUT(netlink_req_layout, struct netlink_diag_req, netlink_req_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout netlink_req_layout =
+	NL_LAYOUT(sizeof(struct netlink_diag_req), netlink_req_fields);
 
 static const struct nl_field netlink_msg_fields[] = {
 	FIELD(struct netlink_diag_msg, ndiag_family, NLK_FAMILY, NULL, NULL),
@@ -500,7 +512,8 @@ static const struct nl_field netlink_ring_fields[] = {
 	FIELD(struct netlink_diag_ring, ndr_frame_size, NLK_U, NULL, NULL),
 	FIELD(struct netlink_diag_ring, ndr_frame_nr, NLK_U, NULL, NULL),
 };
-LAYOUT(netlink_ring_layout, struct netlink_diag_ring, netlink_ring_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout netlink_ring_layout =
+	NL_LAYOUT(sizeof(struct netlink_diag_ring), netlink_ring_fields);
 
 static const struct nla_dec netlink_msg_decs[] = {
 	[NETLINK_DIAG_GROUPS] = { NLK_XARRAY, sizeof(unsigned long), NULL, NULL, NULL, NULL },
@@ -508,8 +521,9 @@ static const struct nla_dec netlink_msg_decs[] = {
 	[NETLINK_DIAG_TX_RING] = { NLK_STRUCT, 0, NULL, NULL, &netlink_ring_layout, NULL },
 	[NETLINK_DIAG_FLAGS] = { NLK_FLAGS, 4, &xlat_netlink_socket_flags, "NDIAG_FLAG_???", NULL, NULL },
 };
-LAYOUT(netlink_msg_layout, struct netlink_diag_msg, netlink_msg_fields, &xlat_netlink_diag_attrs,
-       "NETLINK_DIAG_???", netlink_msg_decs, ARRAY_LEN(netlink_msg_decs));
+static const struct nl_layout netlink_msg_layout =
+	NL_LAYOUT(sizeof(struct netlink_diag_msg), netlink_msg_fields,
+	          NL_ATTRS(&xlat_netlink_diag_attrs, "NETLINK_DIAG_???", netlink_msg_decs));
 
 /* ---- AF_PACKET ---- */
 
@@ -521,7 +535,8 @@ static const struct nl_field packet_req_fields[] = {
 	      "PACKET_SHOW_???"),
 	FIELD(struct packet_diag_req, pdiag_cookie, NLK_COOKIE, NULL, NULL),
 };
-LAYOUT(packet_req_layout, struct packet_diag_req, packet_req_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout packet_req_layout =
+	NL_LAYOUT(sizeof(struct packet_diag_req), packet_req_fields);
 
 static const struct nl_field packet_info_fields[] = {
 	FIELD(struct packet_diag_info, pdi_index, NLK_IFINDEX, NULL, NULL),
@@ -531,7 +546,8 @@ static const struct nl_field packet_info_fields[] = {
 	FIELD(struct packet_diag_info, pdi_tstamp, NLK_U, NULL, NULL),
 	FIELD(struct packet_diag_info, pdi_flags, NLK_FLAGS, &xlat_packet_diag_info_flags, "PDI_???"),
 };
-LAYOUT(packet_info_layout, struct packet_diag_info, packet_info_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout packet_info_layout =
+	NL_LAYOUT(sizeof(struct packet_diag_info), packet_info_fields);
 
 static const struct nl_field packet_ring_fields[] = {
 	FIELD(struct packet_diag_ring, pdr_block_size, NLK_U, NULL, NULL),
@@ -542,7 +558,8 @@ static const struct nl_field packet_ring_fields[] = {
 	FIELD(struct packet_diag_ring, pdr_sizeof_priv, NLK_U, NULL, NULL),
 	FIELD(struct packet_diag_ring, pdr_features, NLK_U, NULL, NULL),
 };
-LAYOUT(packet_ring_layout, struct packet_diag_ring, packet_ring_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout packet_ring_layout =
+	NL_LAYOUT(sizeof(struct packet_diag_ring), packet_ring_fields);
 
 /* PACKET_DIAG_MCLIST: struct packet_diag_mclist, its address pdmc_alen bytes long */
 static const struct nl_field packet_mclist_fields[] = {
@@ -552,10 +569,8 @@ static const struct nl_field packet_mclist_fields[] = {
 	FIELD(struct packet_diag_mclist, pdmc_alen, NLK_U, NULL, NULL),
 	FIELD(struct packet_diag_mclist, pdmc_addr, NLK_HEXSTR_PREV, NULL, NULL),
 };
-static const struct nl_layout packet_mclist_layout = {
-	sizeof(struct packet_diag_mclist), 0, packet_mclist_fields,
-	sizeof(packet_mclist_fields) / sizeof(packet_mclist_fields[0]), NULL, NULL, NULL, 0,
-};
+static const struct nl_layout packet_mclist_layout =
+	NL_LAYOUT(sizeof(struct packet_diag_mclist), packet_mclist_fields);
 
 static const struct nla_dec packet_msg_decs[] = {
 	[PACKET_DIAG_INFO] = { NLK_STRUCT, 0, NULL, NULL, &packet_info_layout, NULL },
@@ -574,8 +589,9 @@ static const struct nl_field packet_msg_fields[] = {
 	FIELD(struct packet_diag_msg, pdiag_ino, NLK_U, NULL, NULL),
 	FIELD(struct packet_diag_msg, pdiag_cookie, NLK_COOKIE, NULL, NULL),
 };
-LAYOUT(packet_msg_layout, struct packet_diag_msg, packet_msg_fields, &xlat_packet_diag_attrs,
-       "PACKET_DIAG_???", packet_msg_decs, ARRAY_LEN(packet_msg_decs));
+static const struct nl_layout packet_msg_layout =
+	NL_LAYOUT(sizeof(struct packet_diag_msg), packet_msg_fields,
+	          NL_ATTRS(&xlat_packet_diag_attrs, "PACKET_DIAG_???", packet_msg_decs));
 
 /* ---- AF_SMC ---- */
 
@@ -586,7 +602,8 @@ static const struct nl_field smc_req_fields[] = {
 	{ "id", offsetof(struct smc_diag_req, id), sizeof(struct inet_diag_sockid), NLK_STRUCT,
 	  NULL, NULL, &sockid_layout, AF_INET },
 };
-LAYOUT(smc_req_layout, struct smc_diag_req, smc_req_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout smc_req_layout =
+	NL_LAYOUT(sizeof(struct smc_diag_req), smc_req_fields);
 
 static const struct nl_field smc_msg_fields[] = {
 	FIELD(struct smc_diag_msg, diag_family, NLK_FAMILY, NULL, NULL),
@@ -603,7 +620,8 @@ static const struct nl_field smc_cursor_fields[] = {
 	FIELD(struct smc_diag_cursor, wrap, NLK_U, NULL, NULL),
 	FIELD(struct smc_diag_cursor, count, NLK_U, NULL, NULL),
 };
-LAYOUT(smc_cursor_layout, struct smc_diag_cursor, smc_cursor_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout smc_cursor_layout =
+	NL_LAYOUT(sizeof(struct smc_diag_cursor), smc_cursor_fields);
 static const struct nl_field smc_conninfo_fields[] = {
 	FIELD(struct smc_diag_conninfo, token, NLK_U, NULL, NULL),
 	FIELD(struct smc_diag_conninfo, sndbuf_size, NLK_U, NULL, NULL),
@@ -621,7 +639,8 @@ static const struct nl_field smc_conninfo_fields[] = {
 	FIELD_SUB(struct smc_diag_conninfo, tx_sent, smc_cursor_layout),
 	FIELD_SUB(struct smc_diag_conninfo, tx_fin, smc_cursor_layout),
 };
-LAYOUT(smc_conninfo_layout, struct smc_diag_conninfo, smc_conninfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout smc_conninfo_layout =
+	NL_LAYOUT(sizeof(struct smc_diag_conninfo), smc_conninfo_fields);
 static const struct nl_field smc_linkinfo_fields[] = {
 	FIELD(struct smc_diag_linkinfo, link_id, NLK_U, NULL, NULL),
 	FIELD(struct smc_diag_linkinfo, ibname, NLK_CSTR, NULL, NULL),
@@ -629,13 +648,15 @@ static const struct nl_field smc_linkinfo_fields[] = {
 	FIELD(struct smc_diag_linkinfo, gid, NLK_CSTR, NULL, NULL),
 	FIELD(struct smc_diag_linkinfo, peer_gid, NLK_CSTR, NULL, NULL),
 };
-LAYOUT(smc_linkinfo_layout, struct smc_diag_linkinfo, smc_linkinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout smc_linkinfo_layout =
+	NL_LAYOUT(sizeof(struct smc_diag_linkinfo), smc_linkinfo_fields);
 static const struct nl_field smc_lgrinfo_fields[] = {
 	{ "lnk", offsetof(struct smc_diag_lgrinfo, lnk), sizeof(((struct smc_diag_lgrinfo *)0)->lnk),
 	  NLK_FSARRAY, NULL, NULL, &smc_linkinfo_layout },
 	FIELD(struct smc_diag_lgrinfo, role, NLK_XVAL, &xlat_smc_link_group_roles, "SMC_???"),
 };
-LAYOUT(smc_lgrinfo_layout, struct smc_diag_lgrinfo, smc_lgrinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout smc_lgrinfo_layout =
+	NL_LAYOUT(sizeof(struct smc_diag_lgrinfo), smc_lgrinfo_fields);
 static const struct nl_field smcd_dmbinfo_fields[] = {
 	FIELD(struct smcd_diag_dmbinfo, linkid, NLK_U, NULL, NULL),
 	FIELD(struct smcd_diag_dmbinfo, peer_gid, NLK_X, NULL, NULL),
@@ -643,14 +664,16 @@ static const struct nl_field smcd_dmbinfo_fields[] = {
 	FIELD(struct smcd_diag_dmbinfo, token, NLK_X, NULL, NULL),
 	FIELD(struct smcd_diag_dmbinfo, peer_token, NLK_X, NULL, NULL),
 };
-LAYOUT(smcd_dmbinfo_layout, struct smcd_diag_dmbinfo, smcd_dmbinfo_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout smcd_dmbinfo_layout =
+	NL_LAYOUT(sizeof(struct smcd_diag_dmbinfo), smcd_dmbinfo_fields);
 static const struct nl_field smc_fallback_fields[] = {
 	FIELD(struct smc_diag_fallback, reason, NLK_XVAL_V, &xlat_smc_decl_codes,
 	      "SMC_CLC_DECL_???"),
 	FIELD(struct smc_diag_fallback, peer_diagnosis, NLK_XVAL_V, &xlat_smc_decl_codes,
 	      "SMC_CLC_DECL_???"),
 };
-LAYOUT(smc_fallback_layout, struct smc_diag_fallback, smc_fallback_fields, NULL, NULL, NULL, 0);
+static const struct nl_layout smc_fallback_layout =
+	NL_LAYOUT(sizeof(struct smc_diag_fallback), smc_fallback_fields);
 static const struct nla_dec smc_msg_decs[] = {
 	[SMC_DIAG_CONNINFO] = { NLK_STRUCT, 0, NULL, NULL, &smc_conninfo_layout, NULL },
 	[SMC_DIAG_LGRINFO] = { NLK_STRUCT, 0, NULL, NULL, &smc_lgrinfo_layout, NULL },
@@ -658,8 +681,9 @@ static const struct nla_dec smc_msg_decs[] = {
 	[SMC_DIAG_DMBINFO] = { NLK_STRUCT, 0, NULL, NULL, &smcd_dmbinfo_layout, NULL },
 	[SMC_DIAG_FALLBACK] = { NLK_STRUCT, 0, NULL, NULL, &smc_fallback_layout, NULL },
 };
-LAYOUT(smc_msg_layout, struct smc_diag_msg, smc_msg_fields, &xlat_smc_diag_attrs, "SMC_DIAG_???",
-       smc_msg_decs, ARRAY_LEN(smc_msg_decs));
+static const struct nl_layout smc_msg_layout =
+	NL_LAYOUT(sizeof(struct smc_diag_msg), smc_msg_fields,
+	          NL_ATTRS(&xlat_smc_diag_attrs, "SMC_DIAG_???", smc_msg_decs));
 
 /* ---- dispatch: family, then request or reply ---- */
 
@@ -684,7 +708,7 @@ bool decode_netlink_sock_diag(struct tcb *tcp, uint16_t type, uint16_t flags,
 		return false;
 	if (!fetch_or_print_addr(tcp, addr, &family, sizeof(family)))
 		return true;
-	if (family < ARRAY_LEN(diag_layouts) && len > sizeof(family)) {
+	if (family < ARRAY_SIZE(diag_layouts) && len > sizeof(family)) {
 		if (!(flags & NLM_F_REQUEST))
 			l = diag_layouts[family].msg;
 		else if ((family == AF_INET || family == AF_INET6) &&

@@ -10,7 +10,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 #define MPOL_MODE_FLAGS_ 0xe000UL /* MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING */

@@ -15,7 +15,7 @@
 #include "decode.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 
 /* struct perf_event_attr up to version 7 (128 bytes), the layout of the
  * kernel ABI, independent of the headers' version. */

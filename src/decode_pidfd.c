@@ -17,7 +17,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 
 /* A flags word the kernel takes as unsigned int: "0", else hex. */
 static void print_uint_hex(struct tcb *tcp, unsigned long v)

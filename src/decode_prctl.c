@@ -16,7 +16,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "strbuf.h"
 
 /* Options of newer kernels than the build headers may know. */

@@ -17,7 +17,7 @@
 #include "decode_signal.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "strbuf.h"
 #include "util.h"

@@ -12,7 +12,7 @@
 
 #include "decode.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "strbuf.h"
 
 /* The parts of a quotactl command word (QCMD(cmd, type)). */

@@ -8,7 +8,7 @@
 #include "decode.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "strbuf.h"
 #include "util.h"
 

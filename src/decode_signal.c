@@ -12,7 +12,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "strbuf.h"
 

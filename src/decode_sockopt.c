@@ -27,7 +27,7 @@
 #include "gen/decoders.h"
 #include "mem.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "util.h"
 

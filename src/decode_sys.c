@@ -9,7 +9,7 @@
 
 #include "decode.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 
 /* finit_module(fd, param_values, flags) */
 int dec_finit_module(struct tcb *tcp)

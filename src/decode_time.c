@@ -12,7 +12,7 @@
 #include "decode_file.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 
 struct k_timespec { int64_t sec, nsec; };

@@ -11,7 +11,7 @@
 
 #include "decode.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 struct x86_user_desc {

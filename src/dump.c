@@ -16,7 +16,7 @@
 #include <sys/uio.h>
 
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 #include "util.h"
 

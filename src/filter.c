@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "syscallent.h"
 #include "util.h"
@@ -383,8 +383,9 @@ bool filter_status_selected(unsigned status)
 	return status_mask & (1u << status);
 }
 
-/* Per-syscall sets of -e raw= / abbrev= / verbose=, by native number. */
-static bool *raw_set, *abbrev_set, *verbose_set;
+/* Per-syscall sets of -e trace= / raw= / abbrev= / verbose=, by native
+ * number (NULL: none given); set_size: their number of calls. */
+static bool *trace_set, *raw_set, *abbrev_set, *verbose_set;
 static unsigned set_size;
 
 static bool *new_set(const struct arch_def *a, bool value)
@@ -393,6 +394,7 @@ static bool *new_set(const struct arch_def *a, bool value)
 
 	for (unsigned i = 0; i <= a->nsyscalls; i++)
 		set[i] = value;
+	set_size = a->nsyscalls;
 	return set;
 }
 
@@ -420,13 +422,6 @@ bool filter_verbose(const struct tcb *tcp)
 	return set_has(verbose_set, tcp, true);
 }
 
-void filter_set_abbrev_none(const struct arch_def *a)
-{
-	free(abbrev_set);
-	abbrev_set = new_set(a, false);
-	set_size = a->nsyscalls;
-}
-
 /* One -e expression: KEY=VALUE, or a trace set alone.  A key that is
  * no action of these makes the whole expression a trace set, as in
  * strace ("-e foo=bar": invalid system call 'foo=bar'); read=, write=,
@@ -437,15 +432,14 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 	const char *eq = strchr(e, '=');
 	size_t klen = eq ? (size_t)(eq - e) : 0;
 	const char *val = eq ? eq + 1 : e;
-#define KEY(k) (klen == strlen(k) && strncmp(e, k, klen) == 0)
 
 	if (!eq)
 		return filter_parse_trace(a, e, set, err, errsize);
-	if (KEY("trace") || KEY("t"))
+	if (STRN_IN(e, klen, "trace", "t"))
 		return filter_parse_trace(a, val, set, err, errsize);
-	if (KEY("signal") || KEY("signals") || KEY("s"))
+	if (STRN_IN(e, klen, "signal", "signals", "s"))
 		return parse_signal_set(val, err, errsize);
-	if (KEY("status")) {
+	if (STRN_IN(e, klen, "status")) {
 		unsigned mask;
 		int ret = filter_parse_status(val, &mask, err, errsize);
 
@@ -453,7 +447,7 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 			status_mask = mask;
 		return ret;
 	}
-	if (KEY("raw") || KEY("x") || KEY("abbrev") || KEY("a") || KEY("verbose") || KEY("v")) {
+	if (STRN_IN(e, klen, "raw", "x", "abbrev", "a", "verbose", "v")) {
 		bool **which = (e[0] == 'r' || e[0] == 'x') ? &raw_set :
 			       e[0] == 'a' ? &abbrev_set : &verbose_set;
 
@@ -461,18 +455,16 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 		*which = new_set(a, false);
 		return filter_parse_trace(a, val, *which, err, errsize);
 	}
-#undef KEY
 	return filter_parse_trace(a, e, set, err, errsize);
 }
 
-int filter_check_expr(const struct arch_def *a, const char *e)
+int filter_apply_expr(const struct arch_def *a, const char *e)
 {
-	_cleanup_free_ bool *scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
 	char err[256];
 
-	/* (what it sets besides the scratch selection, filter_build() sets
-	 * again, in the same order) */
-	if (apply_expr(a, e, scratch, err, sizeof(err)) < 0) {
+	if (!trace_set)
+		trace_set = new_set(a, true);
+	if (apply_expr(a, e, trace_set, err, sizeof(err)) < 0) {
 		/* strace counts a bad @personality as a usage error */
 		if (strncmp(err, "incorrect personality designator", 32) == 0)
 			ct_error_help("%s", err);
@@ -483,22 +475,24 @@ int filter_check_expr(const struct arch_def *a, const char *e)
 	return 0;
 }
 
-int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, bool *set)
+const bool *filter_trace_set(const struct arch_def *a)
 {
-	char err[256];
+	if (!trace_set)
+		trace_set = new_set(a, true);
+	return trace_set;
+}
 
-	for (unsigned i = 0; i <= a->nsyscalls; i++)
-		set[i] = true;
-	set_size = a->nsyscalls;
-	for (size_t i = 0; i < n; i++) {
-		int ret = apply_expr(a, exprs[i], set, err, sizeof(err));
-
-		if (ret < 0) {
-			ct_error("%s", err);
-			return ret;
-		}
-	}
-	return 0;
+void filter_reset(void)
+{
+	free(trace_set);
+	free(raw_set);
+	free(abbrev_set);
+	free(verbose_set);
+	trace_set = raw_set = abbrev_set = verbose_set = NULL;
+	set_size = 0;
+	memset(signal_set, 0, sizeof(signal_set));
+	signal_set_given = false;
+	status_mask = FS_ALL;
 }
 
 bool filter_signal_traced(int sig)

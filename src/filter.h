@@ -6,17 +6,20 @@
 #include <stddef.h>
 #include "arch.h"
 
-/* Fill set[0..a->nsyscalls] from the -e expressions (set[a->nsyscalls]
- * stands for every number without a name; holes in the table are false
- * once a selection is given).  Prints one error line and returns
- * -EINVAL for a bad expression or an unknown syscall name. */
-int filter_build(const struct arch_def *a, const char *const *exprs, size_t n, bool *set);
+/* Apply one -e expression (trace=, signal=, status=, raw=, abbrev=,
+ * verbose=, or a set alone) as the option is read (strace's order: a bad
+ * one is said before "must have PROG"); the expressions add up in their
+ * order.  Prints one error line and returns -EINVAL when it is bad. */
+int filter_apply_expr(const struct arch_def *a, const char *e);
 
-/* Check one -e expression (trace=, signal=, status=, raw=, abbrev=,
- * verbose=, or a set alone) as the option is read (strace's order:
- * before "must have PROG").  Prints one error line and returns -EINVAL
- * when it is bad. */
-int filter_check_expr(const struct arch_def *a, const char *e);
+/* The trace selection the expressions made: [0..a->nsyscalls], the last
+ * standing for every number without a name (holes in the table are false
+ * once a selection is given); every call when none was given.  Owned by
+ * the filter, valid until filter_reset(). */
+const bool *filter_trace_set(const struct arch_def *a);
+
+/* Forget every expression applied (options_parse() starts with it). */
+void filter_reset(void);
 
 /* Apply one "trace=" value ("open,%file,!close", "/regex", "all") to set.
  * Returns 0 or -EINVAL with a message in err. */
@@ -42,10 +45,10 @@ bool filter_status_selected(unsigned status);
 struct tcb;
 /* -e raw=: print the current syscall's arguments undecoded (hex). */
 bool filter_raw(const struct tcb *tcp);
-/* -e abbrev= (-v = abbrev=none): abbreviate structures of this syscall. */
+/* -e abbrev=: abbreviate structures of this syscall (no abbrev= given:
+ * unless -v, which any abbrev= overrides, wherever it stands). */
 bool filter_abbrev(const struct tcb *tcp);
 /* -e verbose=: dereference structures of this syscall. */
 bool filter_verbose(const struct tcb *tcp);
-void filter_set_abbrev_none(const struct arch_def *a);
 
 #endif

@@ -13,7 +13,7 @@
 #include "filter.h"
 #include "mem.h"
 #include "options.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "syscallent.h"
 #include "util.h"

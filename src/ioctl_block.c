@@ -13,7 +13,7 @@
 #include "decode_ioctl.h"
 #include "pids.h"
 #include "ioctl_common.h"
-#include "print.h"
+#include "sink.h"
 
 static void print_blkpg(struct tcb *tcp, unsigned long addr)
 {

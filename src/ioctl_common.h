@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 /* n structures of elsize bytes at addr: "[]" when n is 0, the address

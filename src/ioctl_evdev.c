@@ -10,7 +10,7 @@
 #include "ioctl_families.h"
 #include "syscallent.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 #define IOC_DIR(c) (((c) >> 30) & 3u)

@@ -7,7 +7,7 @@
 #include "decode.h"
 #include "decode_ioctl.h"
 #include "ioctl_common.h"
-#include "print.h"
+#include "sink.h"
 
 #define FS_IOC_FIEMAP_CMD 0xc020660bu /* _IOWR('f', 11, struct fiemap) */
 

@@ -8,7 +8,7 @@
 
 #include "decode.h"
 #include "decode_ioctl.h"
-#include "print.h"
+#include "sink.h"
 
 /* [FS_EXTENT_FL] */
 static void print_inode_flags_ref(struct tcb *tcp, unsigned long addr)

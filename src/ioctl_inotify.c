@@ -3,7 +3,7 @@
 
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 #define INOTIFY_IOC_SETNEXTWD_CMD 0x40044900u /* _IOW('I', 0, __s32) */

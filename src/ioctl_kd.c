@@ -16,7 +16,7 @@
 #include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "signals.h"
 #include "strbuf.h"

@@ -6,7 +6,7 @@
 
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 #define LIRC_GET_REC_TIMEOUT_CMD 0x80046924u /* _IOR('i', 0x24, __u32) */

@@ -10,7 +10,7 @@
 #include "decode_file.h"
 #include "decode_ioctl.h"
 #include "ioctl_common.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 
 /* lo_encrypt_key: lo_encrypt_key_size bytes of it, at most all */

@@ -13,7 +13,7 @@
 #include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 #include "util.h"
 

@@ -7,7 +7,7 @@
 
 #include "decode.h"
 #include "decode_ioctl.h"
-#include "print.h"
+#include "sink.h"
 
 static int nbd_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)
 {

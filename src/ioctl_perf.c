@@ -9,7 +9,7 @@
 #include "decode_perf.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 enum {

@@ -6,7 +6,7 @@
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 /* RNDZAPENTCNT has the code of FASTRPC_IOCTL_INIT_ATTACH: both names. */

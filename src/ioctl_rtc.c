@@ -6,7 +6,7 @@
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 /* RTC_UIE_OFF has the code of the phone driver's PHN_NOT_OH. */

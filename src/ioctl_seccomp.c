@@ -11,7 +11,7 @@
 #include "decode_ioctl.h"
 #include "ioctl_common.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 #include "util.h"
 

@@ -14,7 +14,7 @@
 #include "decode_netlink.h"
 #include "gen/decoders.h"
 #include "ioctl_families.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "syscallent.h"
 #include "tcb.h"

@@ -12,7 +12,7 @@
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 /* TEE_IOC_SHM_REGISTER_FD: in vendor trees, not in the UAPI header (its

@@ -6,7 +6,7 @@
 
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 static void print_tiocm(struct tcb *tcp, unsigned long addr)

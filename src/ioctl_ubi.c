@@ -10,7 +10,7 @@
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "syscallent.h"
 

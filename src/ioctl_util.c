@@ -7,7 +7,7 @@
 
 #include "decode_file.h"
 #include "ioctl_families.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 
 /* "NAME", or for an unknown value "0xe /+ DFLT +/" (abbrev) or "0xe"

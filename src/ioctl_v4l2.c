@@ -15,7 +15,7 @@
 #include "ioctl_common.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 #define MIN(a, b) ((a) < (b) ? (a) : (b))

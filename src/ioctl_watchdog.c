@@ -5,7 +5,7 @@
 
 #include "decode_ioctl.h"
 #include "ioctl_families.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 static int watchdog_decode(struct tcb *tcp, unsigned cmd, unsigned long arg)

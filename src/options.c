@@ -420,10 +420,9 @@ static int take_qualifier_more(struct options *opts, const char *e)
 	size_t name_len = (size_t)(v - 1 - e);
 	unsigned mask;
 
-#define IS(n) (name_len == strlen(n) && strncmp(e, n, name_len) == 0)
-	if (IS("read") || IS("reads") || IS("r") || IS("write") || IS("writes") || IS("w"))
+	if (STRN_IN(e, name_len, "read", "reads", "r", "write", "writes", "w"))
 		return dump_parse_set(*e == 'w', v) < 0 ? -EINVAL : 1;
-	if (IS("inject") || IS("fault")) {
+	if (STRN_IN(e, name_len, "inject", "fault")) {
 		/* parsed here, as strace does: a bad one is said before
 		 * "must have PROG [ARGS] or -p PID" */
 		char err[256];
@@ -434,7 +433,7 @@ static int take_qualifier_more(struct options *opts, const char *e)
 		}
 		return 1;
 	}
-	if (IS("kvm")) {
+	if (STRN_IN(e, name_len, "kvm")) {
 		if (strcmp(v, "vcpu") != 0) {
 			ct_error("invalid -e kvm= argument: '%s'", v);
 			return -EINVAL;
@@ -442,19 +441,18 @@ static int take_qualifier_more(struct options *opts, const char *e)
 		opts->kvm_vcpu = true;
 		return 1;
 	}
-	if (IS("decode-pids") || IS("decode-pid")) {
+	if (STRN_IN(e, name_len, "decode-pids", "decode-pid")) {
 		if (parse_name_set(v, decode_pid_names, 2, "decode-pids", &mask) < 0)
 			return -EINVAL;
 		opts->decode_pids = mask;
 		return 1;
 	}
-	if (IS("secontext")) {
+	if (STRN_IN(e, name_len, "secontext")) {
 		if (parse_name_set(v, secontext_names, 2, "secontext", &mask) < 0)
 			return -EINVAL;
 		opts->secontext = true;
 		return 1;
 	}
-#undef IS
 	return 0;
 }
 
@@ -615,6 +613,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 	unsigned z_count = 0;
 
 	memset(opts, 0, sizeof(*opts));
+	filter_reset();
 	opts->max_strlen = 32;
 	opts->ts_prec = -1;
 	opts->rel_prec = -1;
@@ -653,7 +652,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 				q_long = true;
 			if (r < 0)
 				return bad_usage();
-			if (r == 0 && filter_check_expr(arch_native, optarg) < 0)
+			if (r == 0 && filter_apply_expr(arch_native, optarg) < 0)
 				return bad_usage();
 			if (r == 0)
 				push(&opts->exprs, &opts->nexprs, optarg);
@@ -670,7 +669,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 			n = (size_t)take_qualifier(opts, e);
 			if ((int)n < 0)
 				return bad_usage();
-			if (n == 0 && filter_check_expr(arch_native, e) < 0)
+			if (n == 0 && filter_apply_expr(arch_native, e) < 0)
 				return bad_usage();
 			if (n == 0)
 				push(&opts->exprs, &opts->nexprs, e);

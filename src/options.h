@@ -64,7 +64,7 @@ struct options {
 	const char *username;    /* -u USER */
 	pid_t *pids;             /* -p PID[,PID...] */
 	size_t npids;
-	char **exprs;            /* -e EXPR, in order */
+	char **exprs;            /* -e EXPR of the filter, in order (applied as read) */
 	size_t nexprs;
 	char **owned;            /* strings made here (freed with opts) */
 	size_t nowned;
@@ -121,8 +121,10 @@ enum { DECODE_PID_COMM = 1u << 0, DECODE_PID_PIDNS = 1u << 1 };
 /* --tips=format: */
 enum { TIPS_NONE = 0, TIPS_COMPACT, TIPS_FULL };
 
-/* Parse argv into opts.  Returns 0, 1 when the caller should exit 0
- * (--help, -V printed), or -EINVAL after printing one error line. */
+/* Parse argv into opts, applying each -e expression of the filter as it
+ * is read (filter_reset() first, then filter_apply_expr()).  Returns 0, 1
+ * when the caller should exit 0 (--help, -V printed), or -EINVAL after
+ * printing one error line. */
 int options_parse(struct options *opts, int argc, char **argv);
 void options_free(struct options *opts);
 

@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "util.h"
 

@@ -9,7 +9,7 @@
 #include "abi.h"
 #include "arch.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 #include "util.h"
 #include "xlat.h"

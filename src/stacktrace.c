@@ -13,7 +13,7 @@
 
 #include "dwapi.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "strbuf.h"
 #include "syscallent.h"

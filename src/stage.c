@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "filter.h"
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 struct stage {

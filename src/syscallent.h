@@ -103,7 +103,7 @@ struct argspec {
 
 /* A decoder is called at syscall entry (tcp->exiting false) and, unless it
  * returned DEC_DONE at entry, again at exit.  It prints the arguments with
- * the printers of print.h; the caller prints "name(" and ") = ret". */
+ * the printers of sink.h; the caller prints "name(" and ") = ret". */
 typedef int (*decoder_fn)(struct tcb *tcp);
 enum { DEC_MORE = 0, DEC_DONE = 1 };
 

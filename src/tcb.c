@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "print.h"
+#include "sink.h"
 #include "util.h"
 
 #define TCB_HASH_SIZE 1024u

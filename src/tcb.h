@@ -71,8 +71,8 @@ struct tcb {
 	unsigned inj_what;          /* INJ_* */
 	unsigned *inj_count;        /* calls seen, by syscall number (when=) */
 	int inj_signo;              /* signal= to deliver when resuming */
-	long inj_delay_us;          /* delay_enter=/delay_exit= of this stop (tracer.c) */
-	bool delayed;               /* held at a stop until delay_until (tracer.c) */
+	long inj_delay_us;          /* delay_enter=/delay_exit= of this stop (stop.c) */
+	bool delayed;               /* held at a stop until delay_until (stop.c) */
 	struct timespec delay_until;
 	int delay_sig;              /* the signal to resume it with then */
 	unsigned long ip;           /* -i: instruction pointer at the last stop */
@@ -80,7 +80,7 @@ struct tcb {
 	struct timespec stime;      /* entry time (-T) */
 	uint64_t sum_start_ns;      /* -c: clock at entry */
 	int sched_fd;               /* -c: /proc/.../schedstat, -1 unopened */
-	bool solo;                  /* known to be single-threaded (tracer.c) */
+	bool solo;                  /* known to be single-threaded (stop.c) */
 	bool sum_ru;                /* -c: this call is timed by wait4's rusage */
 	pid_t ns_pid;               /* pid in its own (deeper) pid namespace, 0: same as ours */
 	char *root;                 /* its root as a path of ours (-y), NULL: not read */

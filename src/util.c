@@ -64,6 +64,14 @@ void ct_die(const char *fmt, ...)
 	exit(1);
 }
 
+bool strn_in(const char *s, size_t len, const char *const *names)
+{
+	for (; *names; names++)
+		if (strlen(*names) == len && strncmp(s, *names, len) == 0)
+			return true;
+	return false;
+}
+
 const char *errno_name(int err)
 {
 	return strerrorname_np(err);

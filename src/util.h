@@ -42,7 +42,7 @@ static inline void fclosep(FILE **f)
  * from PATH, the path when run by one, "strace" when installed as strace);
  * "ctrace" until then (unit tests). */
 extern const char *ct_progname;
-/* Run before a message is written to stderr, when set (print.c: trace
+/* Run before a message is written to stderr, when set (sink.c: trace
  * text still in a sink goes to its stream first, so the two keep their
  * order on a shared stderr). */
 extern void (*ct_message_hook)(void);
@@ -55,6 +55,11 @@ void ct_error_help(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern bool ct_debug_on;
 void ct_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void ct_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The len bytes at s are one of the names, whole ("r" is not "read"):
+ * STRN_IN(e, klen, "trace", "t") for the KEY of an -e KEY=VALUE. */
+#define STRN_IN(s, len, ...) strn_in((s), (len), (const char *const[]){ __VA_ARGS__, NULL })
+bool strn_in(const char *s, size_t len, const char *const *names);
 
 /* Name of an errno value ("ENOENT"), or NULL when unknown. */
 const char *errno_name(int err);

@@ -1,6 +1,6 @@
 /* libFuzzer target: the command line and the -e expression parser.  The
- * input is split at NUL bytes into argv words (after "ctrace"); the parsed
- * expressions are then built into a syscall set. */
+ * input is split at NUL bytes into argv words (after "ctrace"); the -e
+ * expressions are applied as options_parse() reads them. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -34,13 +34,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	argv[argc] = NULL;
 	/* parse errors print one line each: run with -close_fd_mask=2 */
-	if (options_parse(&o, argc, argv) == 0 && o.nexprs) {
-		bool *set = calloc(arch_native->nsyscalls + 1, sizeof(bool));
-
-		if (set)
-			filter_build(arch_native, (const char *const *)o.exprs, o.nexprs, set);
-		free(set);
-	}
+	if (options_parse(&o, argc, argv) == 0)
+		(void)filter_trace_set(arch_native);
 	options_free(&o);
 	free(buf);
 	return 0;

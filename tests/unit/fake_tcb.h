@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 #include "tcb.h"
 

@@ -19,7 +19,7 @@
 
 #include "fake_tcb.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 static const char *drive(struct fake *f, long rval, int err, unsigned long a0, unsigned long a1,

@@ -43,7 +43,7 @@
 #include "gen/decoders.h"
 #include "ioctl_families.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 #include "tcb.h"
 

@@ -27,7 +27,7 @@
 #include "decode_file.h"
 #include "gen/decoders.h"
 #include "pathtrace.h"
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 #include "fake_tcb.h"

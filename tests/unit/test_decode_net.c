@@ -33,7 +33,7 @@
 #include "fdinfo.h"
 #include "gen/decoders.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 
 static void check_sa(const void *sa, size_t len, const char *want)
 {

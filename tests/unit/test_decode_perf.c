@@ -16,7 +16,7 @@
 
 #include "fake_tcb.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 /* struct perf_event_attr, version 7 (128 bytes) */

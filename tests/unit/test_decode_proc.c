@@ -39,7 +39,7 @@
 #include "fake_tcb.h"
 #include "gen/decoders.h"
 #include "options.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "syscallent.h"
 #include "tcb.h"

@@ -26,7 +26,7 @@
 #include "fake_tcb.h"
 #include "fdinfo.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 static const char *drive(struct fake *f, decoder_fn d, long rval, int err,

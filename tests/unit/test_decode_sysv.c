@@ -17,7 +17,7 @@
 
 #include "decode.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 #include "fake_tcb.h"

@@ -14,7 +14,7 @@
 
 #include "arch.h"
 #include "filter.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 
 static const struct arch_def *A = &arch_x86_64;
@@ -239,6 +239,18 @@ static void test_status(void **state)
 	filter_set_status(FS_ALL);
 }
 
+/* the expressions one after the other, as options_parse() applies them;
+ * set: the trace selection they made */
+static int apply(const char *const *exprs, size_t n)
+{
+	filter_reset();
+	for (size_t i = 0; i < n; i++)
+		if (filter_apply_expr(A, exprs[i]) < 0)
+			return -EINVAL;
+	memcpy(set, filter_trace_set(A), (A->nsyscalls + 1) * sizeof(bool));
+	return 0;
+}
+
 static void test_build(void **state)
 {
 	const char *ok[] = { "trace=open", "signal=!SIGCHLD", "status=failed", "raw=read",
@@ -248,10 +260,10 @@ static void test_build(void **state)
 	const char *nums[] = { "signal=0,64,255" };
 
 	(void)state;
-	assert_int_equal(filter_build(A, ok, 1, set), 0);
+	assert_int_equal(apply(ok, 1), 0);
 	assert_true(has("open"));
 	assert_int_equal(count(), 1);
-	assert_int_equal(filter_build(A, ok, 7, set), 0);
+	assert_int_equal(apply(ok, 7), 0);
 	/* the last trace= wins, as in strace */
 	assert_true(has("close"));
 	assert_false(has("open"));
@@ -259,12 +271,19 @@ static void test_build(void **state)
 	assert_true(filter_signal_traced(2));
 	assert_true(filter_status_active());
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		assert_int_equal(filter_build(A, &bad[i], 1, set), -EINVAL);
+		assert_int_equal(apply(&bad[i], 1), -EINVAL);
 	/* numbers below 256 are accepted, as strace does */
-	assert_int_equal(filter_build(A, nums, 1, set), 0);
+	assert_int_equal(apply(nums, 1), 0);
 	assert_true(filter_signal_traced(64));
 	assert_false(filter_signal_traced(2));
-	filter_set_status(FS_ALL);
+	/* no expression: every call, every signal, every status */
+	assert_int_equal(apply(NULL, 0), 0);
+	assert_true(has("open"));
+	assert_true(has("read"));
+	assert_true(set[A->nsyscalls]);
+	assert_true(filter_signal_traced(17));
+	assert_false(filter_status_active());
+	filter_reset();
 }
 
 int main(void)

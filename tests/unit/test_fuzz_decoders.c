@@ -27,7 +27,7 @@
 #include "arch.h"
 #include "decode.h"
 #include "mem.h"
-#include "print.h"
+#include "sink.h"
 #include "tcb.h"
 
 #define PAGES 4

@@ -26,7 +26,7 @@
 #include "decode.h"
 #include "decode_ioctl.h"
 #include "gen/decoders.h"
-#include "print.h"
+#include "sink.h"
 #include "syscallent.h"
 #include "tcb.h"
 

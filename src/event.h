@@ -1,7 +1,7 @@
 /* Everything the tracer reports, as strace-style text lines or, with
  * --json, as one JSON object per line (schema: docs/trace.schema.json). */
-#ifndef CTRACE_EVENTS_H
-#define CTRACE_EVENTS_H
+#ifndef CTRACE_EVENT_H
+#define CTRACE_EVENT_H
 
 #include <signal.h>
 #include <stdbool.h>

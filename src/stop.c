@@ -8,7 +8,7 @@
  * kernel has it, registers otherwise), ptrace events, signal delivery and
  * group-stops. */
 #include "config.h"
-#include "tracer.h"
+#include "stop.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -29,7 +29,7 @@
 
 #include "check/check.h"
 #include "decode.h"
-#include "events.h"
+#include "event.h"
 #include "fastpath.h"
 #include "fdcache.h"
 #include "filter.h"
@@ -37,7 +37,7 @@
 #include "mem.h"
 #include "pathtrace.h"
 #include "pids.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "stage.h"
 #include "stacktrace.h"
@@ -55,7 +55,7 @@ static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
 static bool main_detached;               /* -b execve let it go */
 static bool have_syscall_info;
-static bool *trace_set;                  /* -e trace=, by native number */
+static const bool *trace_set;            /* -e trace=, by native number (filter.c's) */
 static bool *exit_result_used;           /* by native number: see fill_syscall() */
 static volatile sig_atomic_t interrupted;
 static int output_failed;                /* errno of a failed trace write */
@@ -246,8 +246,6 @@ int tracer_init(const struct options *opts)
 	pcfg.print_scno = opts->print_scno;
 	pcfg.print_ip = opts->print_ip;
 	pcfg.hex_escapes = opts->hex_escapes;
-	if (opts->verbose)
-		filter_set_abbrev_none(arch_native);
 	pcfg.stack = opts->stack && opts->count != COUNT_ONLY;
 	if (pcfg.stack) {
 		const char *why;
@@ -271,10 +269,8 @@ int tracer_init(const struct options *opts)
 	if (opts->overhead_ns >= 0)
 		summary_set_overhead((uint64_t)opts->overhead_ns);
 
-	trace_set = xcalloc(arch_native->nsyscalls + 1, sizeof(bool));
-	ret = filter_build(arch_native, (const char *const *)opts->exprs, opts->nexprs, trace_set);
-	if (ret < 0)
-		return ret;
+	/* the -e expressions were applied as options_parse() read them */
+	trace_set = filter_trace_set(arch_native);
 	if (opts->only_successful)
 		filter_set_status(1u << FS_SUCCESSFUL);
 	if (opts->only_failed)
@@ -1526,7 +1522,7 @@ static void debug_wait_status(pid_t pid, int status)
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
 /* The handled signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT and the timers'
- * SIGALRM) are held while the trace is written (print.c calls
+ * SIGALRM) are held while the trace is written (sink.c calls
  * sink_write_guard around its writes): a write is never cut by EINTR
  * (stdio drops what a failed write did not write), so ^C while a slow
  * reader holds ctrace in write() keeps every line, as strace's -I2 does.
@@ -1717,7 +1713,6 @@ void tracer_cleanup(void)
 	if (shared_out)
 		outstream_close(shared_out);
 	shared_out = NULL;
-	free(trace_set);
 	trace_set = NULL;
 	free(exit_result_used);
 	exit_result_used = NULL;

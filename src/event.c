@@ -1,5 +1,5 @@
 #include "config.h"
-#include "events.h"
+#include "event.h"
 
 #include <json-c/json.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 
 #include "decode.h"
 #include "filter.h"
-#include "print.h"
+#include "sink.h"
 #include "quote.h"
 #include "signals.h"
 #include "stacktrace.h"

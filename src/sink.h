@@ -1,8 +1,8 @@
 /* Output of trace lines: streams, columns, "<unfinished ...>", and the
  * argument printers that decoders use.  All printing for a tracee goes
  * through tprintf()/tprints() so columns and interleaving stay right. */
-#ifndef CTRACE_PRINT_H
-#define CTRACE_PRINT_H
+#ifndef CTRACE_SINK_H
+#define CTRACE_SINK_H
 
 #include <stdbool.h>
 #include <stddef.h>

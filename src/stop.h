@@ -1,6 +1,6 @@
 /* The ptrace loop: start or attach tracees, handle every stop, detach. */
-#ifndef CTRACE_TRACER_H
-#define CTRACE_TRACER_H
+#ifndef CTRACE_STOP_H
+#define CTRACE_STOP_H
 
 #include <stdbool.h>
 #include <sys/types.h>

@@ -1,6 +1,6 @@
 /* Trace line output and argument printers. */
 #include "config.h"
-#include "print.h"
+#include "sink.h"
 
 #include <limits.h>
 #include <signal.h>

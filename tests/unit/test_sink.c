@@ -11,7 +11,7 @@
 
 #include "decode.h"
 #include "decode_time.h"
-#include "print.h"
+#include "sink.h"
 #include "signals.h"
 #include "util.h"
 

@@ -8,8 +8,8 @@
 #include <json-c/json.h>
 #include <string.h>
 
-#include "events.h"
-#include "print.h"
+#include "event.h"
+#include "sink.h"
 
 static const char *arg(json_object *a, size_t i)
 {
