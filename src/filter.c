@@ -398,13 +398,20 @@ static bool *new_set(const struct arch_def *a, bool value)
 	return set;
 }
 
+/* As -e trace=: a 32-bit call is the host call of the same name, and a
+ * call no table names (or one the host lacks) is the set's last slot,
+ * which only a whole-set word (all, none, a class) fills. */
 static bool set_has(const bool *set, const struct tcb *tcp, bool dflt)
 {
-	if (!set || tcp->arch != arch_native || !tcp->ent)
+	long nr = -1;
+
+	if (!set)
 		return dflt;
-	if (tcp->scno < 0 || (unsigned long)tcp->scno >= set_size)
-		return dflt;
-	return set[tcp->scno];
+	if (tcp->arch && tcp->ent)
+		nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
+	if (nr < 0 || (unsigned long)nr >= set_size)
+		nr = set_size;
+	return set[nr];
 }
 
 bool filter_raw(const struct tcb *tcp)
@@ -414,7 +421,8 @@ bool filter_raw(const struct tcb *tcp)
 
 bool filter_abbrev(const struct tcb *tcp)
 {
-	return set_has(abbrev_set, tcp, !pcfg.verbose);
+	/* -v is abbrev=none where it stands (options.c) */
+	return set_has(abbrev_set, tcp, true);
 }
 
 bool filter_verbose(const struct tcb *tcp)

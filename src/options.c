@@ -717,7 +717,13 @@ int options_parse(struct options *opts, int argc, char **argv)
 			break;
 		case 'E': push(&opts->env, &opts->nenv, optarg); break;
 		case 'u': opts->username = optarg; break;
-		case 'v': opts->verbose = true; break;
+		case 'v':
+			/* strace: -v is -e abbrev=none at its place, so a later
+			 * abbrev= narrows it and an earlier one is undone */
+			opts->verbose = true;
+			if (filter_apply_expr(arch_native, "abbrev=none") < 0)
+				return bad_usage();
+			break;
 		case 'x': opts->xflag++; x_short = true; break;
 		case 'X':
 			if (strcmp(optarg, "raw") == 0) {

@@ -37,6 +37,10 @@ same xlat-verbose -X verbose -e trace=$SET
 same verbose -v -e trace=$SET
 same no-abbrev --no-abbrev -e trace=$SET
 same abbrev -e abbrev=none -e trace=$SET
+# -v is abbrev=none where it stands: it undoes an earlier abbrev=, a later
+# one narrows it
+same abbrev-then-v -e abbrev=newfstatat,fstat -v -e trace=$SET
+same v-then-abbrev -v -e abbrev=newfstatat,fstat -e trace=$SET
 same hex-x -x -e trace=$SET
 same hex-xx -xx -e trace=$SET
 same string-limit -s 4 -e trace=$SET
