@@ -416,9 +416,13 @@ static const char *const secontext_names[] = { "full", "mismatch" };
 /* -e read= write= kvm= decode-pids= secontext= */
 static int take_qualifier_more(struct options *opts, const char *e)
 {
-	const char *v = strchr(e, '=') + 1;
-	size_t name_len = (size_t)(v - 1 - e);
+	const char *eq = strchr(e, '=');
+	const char *v = eq ? eq + 1 : NULL;
+	size_t name_len = eq ? (size_t)(eq - e) : 0;
 	unsigned mask;
+
+	if (!eq)	/* a trace set alone: the filter's */
+		return 0;
 
 	if (STRN_IN(e, name_len, "read", "reads", "r", "write", "writes", "w"))
 		return dump_parse_set(*e == 'w', v) < 0 ? -EINVAL : 1;
