@@ -37,6 +37,7 @@
 #include "mem.h"
 #include "pathtrace.h"
 #include "pids.h"
+#include "rawsys.h"
 #include "sink.h"
 #include "signals.h"
 #include "stage.h"
@@ -868,7 +869,7 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 
 		/* (valgrind does not know that the kernel fills it) */
 		memset(&info, 0, sizeof(info));
-		n = ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
+		n = ct_ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
 
 		if (n <= 0)
 			return false;
@@ -1100,7 +1101,7 @@ static void resume(struct tcb *tcp, int sig)
 	int req = use_seccomp && !(tcp->flags & TCB_INSYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
 
 	mem_cache_drop();
-	if (ptrace(req, tcp->pid, 0L, (long)sig) < 0 && errno != ESRCH)
+	if (ct_ptrace(req, tcp->pid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
 		ct_warn("ptrace(%s, %d): %s", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL",
 			tcp->pid, strerror(errno));
 }
