@@ -460,7 +460,19 @@ void tabto(struct tcb *tcp)
 {
 	static const char spaces[] = "                                        ";
 	int col = (int)pcfg.acolumn - 1;
+	struct outstream *os = tcp->out;
 
+	if (tcp->curcol >= col)
+		return;
+	/* the usual pad (< 40 columns), with room for all 40: a copy of
+	 * fixed size (a few moves, not a call); the bytes past the pad are
+	 * spare room of the buffer, overwritten next */
+	if ((size_t)(col - tcp->curcol) < sizeof(spaces) - 1 && os->cap - os->len >= sizeof(spaces) - 1) {
+		memcpy(os->buf + os->len, spaces, sizeof(spaces) - 1);
+		os->len += (size_t)(col - tcp->curcol);
+		tcp->curcol = col;
+		return;
+	}
 	while (tcp->curcol < col) {
 		size_t n = (size_t)(col - tcp->curcol);
 
@@ -526,11 +538,22 @@ static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellips
 	static char *qbuf;
 	static size_t qcap;
 
-	if (QUOTE_SIZE(len) > qcap) {
-		qcap = QUOTE_SIZE(len);
-		qbuf = xrealloc(qbuf, qcap);
+	struct outstream *os = tcp->out;
+
+	if (os->cap - os->len >= QUOTE_SIZE(len)) {
+		/* straight into the sink's buffer (the NUL quote_string()
+		 * adds lands in its spare room) */
+		size_t n = quote_string(s, len, quote_flags(), os->buf + os->len);
+
+		os->len += n;
+		tcp->curcol += (int)n;
+	} else {
+		if (QUOTE_SIZE(len) > qcap) {
+			qcap = QUOTE_SIZE(len);
+			qbuf = xrealloc(qbuf, qcap);
+		}
+		tprintn(tcp, qbuf, quote_string(s, len, quote_flags(), qbuf));
 	}
-	tprintn(tcp, qbuf, quote_string(s, len, quote_flags(), qbuf));
 	if (ellipsis)
 		tprints(tcp, "...");
 }
@@ -626,18 +649,74 @@ void print_hex(struct tcb *tcp, unsigned long val)
 	tprintn(tcp, buf, fmt_hex(buf, val));
 }
 
-void print_dec(struct tcb *tcp, long val)
+/* The digits of v written at p (no NUL): the count of digits first,
+ * then the digits from the last.  Same text as fmt_udec(). */
+static inline size_t put_udec(char *p, unsigned long v)
+{
+	size_t n = 1;
+	char *q;
+
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return 1;
+	}
+	for (unsigned long t = v; t >= 10; t /= 10)
+		n++;
+	q = p + n;
+	do {
+		*--q = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return n;
+}
+
+static __attribute__((noinline)) void print_dec_slow(struct tcb *tcp, long val)
 {
 	char buf[FMT_INT_SIZE];
 
 	tprintn(tcp, buf, fmt_dec(buf, val));
 }
 
-void print_udec(struct tcb *tcp, unsigned long val)
+static __attribute__((noinline)) void print_udec_slow(struct tcb *tcp, unsigned long val)
 {
 	char buf[FMT_INT_SIZE];
 
 	tprintn(tcp, buf, fmt_udec(buf, val));
+}
+
+/* Numbers are written straight into the sink's buffer while it has room
+ * for the longest (no copy through a scratch buffer and memcpy). */
+void print_dec(struct tcb *tcp, long val)
+{
+	struct outstream *os = tcp->out;
+	size_t n;
+
+	if (__builtin_expect(os->cap - os->len < FMT_INT_SIZE, 0)) {
+		print_dec_slow(tcp, val);
+		return;
+	}
+	if (val < 0) {
+		os->buf[os->len] = '-';
+		n = 1 + put_udec(os->buf + os->len + 1, 0UL - (unsigned long)val);
+	} else {
+		n = put_udec(os->buf + os->len, (unsigned long)val);
+	}
+	os->len += n;
+	tcp->curcol += (int)n;
+}
+
+void print_udec(struct tcb *tcp, unsigned long val)
+{
+	struct outstream *os = tcp->out;
+	size_t n;
+
+	if (__builtin_expect(os->cap - os->len < FMT_INT_SIZE, 0)) {
+		print_udec_slow(tcp, val);
+		return;
+	}
+	n = put_udec(os->buf + os->len, val);
+	os->len += n;
+	tcp->curcol += (int)n;
 }
 
 void print_mode(struct tcb *tcp, unsigned long mode)
