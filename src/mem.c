@@ -84,9 +84,10 @@ static struct cached_page {
 	char data[CACHE_PAGE];
 } page_cache[CACHE_PAGES];
 static unsigned cache_next; /* the slot to fill next, round robin */
-static unsigned reads_this_stop; /* since the last mem_cache_drop() */
+unsigned mem_reads_this_stop; /* since the last mem_cache_drop() */
+#define reads_this_stop mem_reads_this_stop
 
-void mem_cache_drop(void)
+void mem_cache_drop_slow(void)
 {
 	for (unsigned i = 0; i < CACHE_PAGES; i++)
 		page_cache[i].valid = false;

@@ -33,8 +33,15 @@ ssize_t mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t size,
 		     bool *truncated);
 
 /* Forget the page kept from the last read: call whenever a tracee may
- * run again (its memory may change). */
-void mem_cache_drop(void);
+ * run again (its memory may change).  Inline: called twice per stop,
+ * and most stops read nothing (no page can be kept then). */
+extern unsigned mem_reads_this_stop;
+void mem_cache_drop_slow(void);
+static inline void mem_cache_drop(void)
+{
+	if (mem_reads_this_stop)
+		mem_cache_drop_slow();
+}
 
 /* Write one word at addr (PTRACE_POKEDATA).  0 or a negative errno. */
 int mem_write_word(pid_t pid, unsigned long addr, unsigned long word);

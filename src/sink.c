@@ -25,7 +25,8 @@ struct print_cfg pcfg = { .max_strlen = 32, .rel_prec = -1, .T_prec = -1, .acolu
 
 static struct outstream **streams;
 static size_t nstreams;
-static size_t nreadable;	/* streams that are not /dev/null */
+size_t outstreams_nreadable;	/* streams that are not /dev/null */
+#define nreadable outstreams_nreadable
 static struct timespec prev_ts;  /* -r: time of the previous line */
 
 static void sink_buf_init(struct outstream *os, size_t cap)
@@ -228,12 +229,10 @@ void outstream_set_private(struct outstream *os)
 		os->lazy = true;
 }
 
-unsigned outstreams_pending(void)
+unsigned outstreams_pending_scan(void)
 {
 	unsigned ret = 0;
 
-	if (!nreadable)
-		return 0; /* -o /dev/null: checked at every stop */
 	for (size_t i = 0; i < nstreams; i++)
 		if (!streams[i]->discard && (streams[i]->len || __fpending(streams[i]->fp)))
 			ret |= streams[i]->lazy ? OUT_LAZY : OUT_URGENT;

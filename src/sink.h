@@ -126,7 +126,13 @@ void outstream_setbuf(struct outstream *os, size_t size);
 /* Which streams hold output: OUT_URGENT when one that must be flushed
  * before ctrace sleeps does, OUT_LAZY when a lazy one does. */
 enum { OUT_URGENT = 1, OUT_LAZY = 2 };
-unsigned outstreams_pending(void);
+extern size_t outstreams_nreadable;
+unsigned outstreams_pending_scan(void);
+static inline unsigned outstreams_pending(void)
+{
+	/* -o /dev/null: checked at every stop, without a call */
+	return outstreams_nreadable ? outstreams_pending_scan() : 0;
+}
 
 /* Low-level output to the tracee's stream. */
 void tprintf(struct tcb *tcp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

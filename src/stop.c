@@ -855,7 +855,11 @@ static bool exit_unused(const struct tcb *tcp)
 
 static bool fill_syscall(struct tcb *tcp, bool *entering)
 {
-	struct __ptrace_syscall_info info;
+	/* static, not zeroed at each stop: valgrind does not know that
+	 * the kernel fills it, and the fields read below are the ones it
+	 * fills for the op it reports (the common part, then entry.nr and
+	 * args, or exit.rval and is_error) */
+	static struct __ptrace_syscall_info info;
 	struct syscall_regs regs;
 
 	if (exit_unused(tcp)) {
@@ -867,8 +871,6 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	if (have_syscall_info) {
 		long n;
 
-		/* (valgrind does not know that the kernel fills it) */
-		memset(&info, 0, sizeof(info));
 		n = ct_ptrace(PTRACE_GET_SYSCALL_INFO, tcp->pid, (void *)sizeof(info), &info);
 
 		if (n <= 0)
@@ -880,8 +882,10 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 			tcp->scno = (long)info.entry.nr;
 			for (int i = 0; i < 6; i++)
 				tcp->args[i] = (unsigned long)info.entry.args[i];
-			tcp->audit_arch = info.arch;
-			tcp->arch = arch_by_audit(info.arch);
+			if (info.arch != tcp->audit_arch || !tcp->arch) {
+				tcp->audit_arch = info.arch;
+				tcp->arch = arch_by_audit(info.arch);
+			}
 			return true;
 		}
 		if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
@@ -1559,7 +1563,7 @@ static pid_t wait_stop(int *status, int flags)
 	pid = wait4(-1, status, __WALL | flags, want ? &ru : NULL);
 	/* tracees ran since the last stop: their memory may have changed */
 	mem_cache_drop();
-	if (pid > 0)
+	if (pid > 0 && opt->count)
 		summary_stop_rusage(want ? &ru : NULL);
 	if (pid > 0 && ct_debug_on)
 		debug_wait_status(pid, *status);
@@ -1585,7 +1589,8 @@ int tracer_loop(void)
 			detach_all(interrupted);
 			break;
 		}
-		service_delays();
+		if (ndelayed || delay_timer_on)
+			service_delays();
 		/* Output is flushed only when ctrace would otherwise sleep: a
 		 * tracee blocked for long still shows its pending line, and a
 		 * busy trace writes in large blocks.  Lazy streams (a -o file)

@@ -55,7 +55,7 @@ static void unlink_tcb(struct tcb *tcp)
 	}
 }
 
-void tcb_call_priv_drop(struct tcb *tcp)
+void tcb_call_priv_drop_slow(struct tcb *tcp)
 {
 	if (tcp->call_priv && tcp->call_priv_free)
 		tcp->call_priv_free(tcp->call_priv);

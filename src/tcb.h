@@ -109,7 +109,13 @@ void tcb_free(struct tcb *tcp);
  * tracer at the exit and at the next entry) and when the tracee is freed
  * (death, detach), so nothing outlives the call or the tracee. */
 void tcb_set_call_priv(struct tcb *tcp, void *p, void (*free_fn)(void *));
-void tcb_call_priv_drop(struct tcb *tcp);
+void tcb_call_priv_drop_slow(struct tcb *tcp);
+static inline void tcb_call_priv_drop(struct tcb *tcp)
+{
+	/* twice per syscall, and most calls keep nothing */
+	if (tcp->call_priv || tcp->call_priv_free)
+		tcb_call_priv_drop_slow(tcp);
+}
 /* A copy of size bytes of data as the call's private data (freed with
  * it): false, nothing kept, when there is no memory. */
 bool tcb_keep_call_copy(struct tcb *tcp, const void *data, size_t size);
