@@ -86,13 +86,14 @@ void print_arg(struct tcb *tcp, unsigned i)
 {
 	const struct argspec *as = &tcp->ent->args[i];
 	unsigned long v = tcp->args[i];
-	/* a 32-bit personality: longs are 32 bits */
-	bool narrow = tcp->arch && tcp->arch->wordsize == 4;
 
 	switch (as->kind) {
 	case AK_INT: print_dec(tcp, (int)v); break;
 	case AK_UINT: print_udec(tcp, (unsigned)v); break;
-	case AK_LONG: print_dec(tcp, narrow ? (long)(int32_t)v : (long)v); break;
+	case AK_LONG:
+		/* a 32-bit personality: longs are 32 bits */
+		print_dec(tcp, tcp->arch && tcp->arch->wordsize == 4 ? (long)(int32_t)v : (long)v);
+		break;
 	case AK_ULONG: print_udec(tcp, v); break;
 	case AK_HEX: print_hex(tcp, v); break;
 	case AK_MODE: print_mode(tcp, (uint16_t)v); break;
@@ -151,7 +152,9 @@ int decode_generic(struct tcb *tcp)
 				tcp->argpos = i;
 				return DEC_MORE;
 			}
-			print_args(tcp, i, i + 1);
+			if (i)
+				tprint_arg_next(tcp);
+			print_arg(tcp, i);
 		}
 		return DEC_DONE;
 	}
@@ -173,7 +176,9 @@ static void print_raw_args(struct tcb *tcp)
 
 static decoder_fn pick_decoder(struct tcb *tcp)
 {
-	pcfg.verbose = !filter_abbrev(tcp);
+	/* (without an abbrev= set, -v's included, every call is
+	 * abbreviated: no call) */
+	pcfg.verbose = filter_abbrev_set ? !filter_abbrev(tcp) : false;
 	/* -e verbose=: structures are not read; their addresses are printed
 	 * (fetch_or_print_addr), scalars, flags and strings are as ever */
 	pcfg.deref = filter_verbose(tcp);

@@ -335,7 +335,8 @@ static const char *const status_names[] = {
 	[FS_UNFINISHED] = "unfinished", [FS_UNAVAILABLE] = "unavailable",
 	[FS_DETACHED] = "detached",
 };
-static unsigned status_mask = FS_ALL;
+unsigned filter_status_mask = FS_ALL;
+#define status_mask filter_status_mask
 
 static void status_fill(void *ctx, bool value)
 {
@@ -373,11 +374,6 @@ void filter_set_status(unsigned mask)
 	status_mask = mask;
 }
 
-bool filter_status_active(void)
-{
-	return status_mask != FS_ALL;
-}
-
 bool filter_status_selected(unsigned status)
 {
 	return status_mask & (1u << status);
@@ -385,7 +381,11 @@ bool filter_status_selected(unsigned status)
 
 /* Per-syscall sets of -e trace= / raw= / abbrev= / verbose=, by native
  * number (NULL: none given); set_size: their number of calls. */
-static bool *trace_set, *raw_set, *abbrev_set, *verbose_set;
+static bool *trace_set;
+bool *filter_raw_set, *filter_abbrev_set, *filter_verbose_set;
+#define raw_set filter_raw_set
+#define abbrev_set filter_abbrev_set
+#define verbose_set filter_verbose_set
 static unsigned set_size;
 
 static bool *new_set(const struct arch_def *a, bool value)
@@ -414,7 +414,7 @@ static bool set_has(const bool *set, const struct tcb *tcp, bool dflt)
 	return set[nr];
 }
 
-bool filter_raw(const struct tcb *tcp)
+bool filter_raw_slow(const struct tcb *tcp)
 {
 	return set_has(raw_set, tcp, false);
 }
@@ -425,7 +425,7 @@ bool filter_abbrev(const struct tcb *tcp)
 	return set_has(abbrev_set, tcp, true);
 }
 
-bool filter_verbose(const struct tcb *tcp)
+bool filter_verbose_slow(const struct tcb *tcp)
 {
 	return set_has(verbose_set, tcp, true);
 }

@@ -38,17 +38,33 @@ enum { FS_SUCCESSFUL, FS_FAILED, FS_UNFINISHED, FS_UNAVAILABLE, FS_DETACHED };
 /* Parse "successful,failed" / "!failed" into a mask of 1 << FS_*. */
 int filter_parse_status(const char *value, unsigned *mask, char *err, size_t errsize);
 void filter_set_status(unsigned mask);
-/* True when some status is not printed (lines must be held back). */
-bool filter_status_active(void);
+/* True when some status is not printed (lines must be held back).
+ * Inline, as the two below: asked at every traced syscall. */
+extern unsigned filter_status_mask;
+static inline bool filter_status_active(void)
+{
+	return filter_status_mask != FS_ALL;
+}
 bool filter_status_selected(unsigned status);
 
 struct tcb;
+/* The sets of -e raw=, abbrev= and verbose=, by native number; NULL
+ * when the option was not given (every call gets the default). */
+extern bool *filter_raw_set, *filter_abbrev_set, *filter_verbose_set;
+bool filter_raw_slow(const struct tcb *tcp);
+bool filter_verbose_slow(const struct tcb *tcp);
 /* -e raw=: print the current syscall's arguments undecoded (hex). */
-bool filter_raw(const struct tcb *tcp);
+static inline bool filter_raw(const struct tcb *tcp)
+{
+	return filter_raw_set && filter_raw_slow(tcp);
+}
 /* -e abbrev=: abbreviate structures of this syscall (no abbrev= given:
  * unless -v, which any abbrev= overrides, wherever it stands). */
 bool filter_abbrev(const struct tcb *tcp);
 /* -e verbose=: dereference structures of this syscall. */
-bool filter_verbose(const struct tcb *tcp);
+static inline bool filter_verbose(const struct tcb *tcp)
+{
+	return !filter_verbose_set || filter_verbose_slow(tcp);
+}
 
 #endif

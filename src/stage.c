@@ -54,9 +54,11 @@ void stage_begin(struct tcb *tcp)
 void stage_end(struct tcb *tcp, unsigned status)
 {
 	struct stage **pp = NULL;
-	struct stage *st = find(tcp, &pp);
+	struct stage *st;
 
-	if (!st)
+	if (!stages)
+		return;
+	if (!(st = find(tcp, &pp)))
 		return;
 	*pp = st->next;
 	mem_sink_pop(tcp, &st->mem);
