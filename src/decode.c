@@ -255,7 +255,7 @@ void syscall_print_retval(struct tcb *tcp)
 	const char *note;
 
 	print_retval(tcp);
-	note = inject_note(tcp);
+	note = (tcp->flags & TCB_INJECTED) ? inject_note(tcp) : NULL;
 	if (note)
 		tprints(tcp, note);
 }

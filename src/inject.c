@@ -41,7 +41,8 @@ struct inject_rule {
 };
 
 static struct inject_rule *rules;
-static size_t nrules;
+size_t inject_nrules;
+#define nrules inject_nrules
 static unsigned table_size;
 
 bool inject_active(void)

@@ -31,6 +31,9 @@ void inject_add_to_set(const struct arch_def *a, bool *set);
  * left in tcp->inj_delay_us: the tracer holds that tracee, and only it,
  * at the stop for that long. */
 int inject_entry(struct tcb *tcp);
+/* the number of rules (0: no -e inject=; inject_entry() then only
+ * clears tcp's injection state, see stop.c) */
+extern size_t inject_nrules;
 /* At the exit stop of an injected call, after tcp->rval/err were read:
  * set the return value and tcp->rval/err as the tracee sees them. */
 void inject_exit(struct tcb *tcp);

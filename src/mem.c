@@ -206,6 +206,17 @@ int mem_read(pid_t pid, unsigned long addr, void *buf, size_t len)
 
 int mem_read_buffer(pid_t pid, unsigned long addr, void *buf, size_t len)
 {
+	/* the usual case, as vm_read_cached() serves it: the stop's first
+	 * read, of a page at most, reads just these bytes */
+	if (use_vm_readv && reads_this_stop == 0 && len && len <= CACHE_PAGE) {
+		ssize_t n;
+
+		reads_this_stop = 1;
+		n = vm_read(pid, addr, buf, len);
+		if (n < 0)
+			return (int)n;
+		return (size_t)n == len ? 0 : -EFAULT;
+	}
 	return read_exactly(pid, addr, buf, len, true);
 }
 

@@ -880,8 +880,11 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 		if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			*entering = true;
 			tcp->scno = (long)info.entry.nr;
-			for (int i = 0; i < 6; i++)
-				tcp->args[i] = (unsigned long)info.entry.args[i];
+			if (sizeof(tcp->args) == sizeof(info.entry.args))
+				memcpy(tcp->args, info.entry.args, sizeof(tcp->args));
+			else
+				for (int i = 0; i < 6; i++)
+					tcp->args[i] = (unsigned long)info.entry.args[i];
 			if (info.arch != tcp->audit_arch || !tcp->arch) {
 				tcp->audit_arch = info.arch;
 				tcp->arch = arch_by_audit(info.arch);
@@ -971,7 +974,8 @@ static void on_syscall_stop(struct tcb *tcp)
 		fdcache_syscall_entry(tcp);
 	} else if (tcp->flags & TCB_INSYSCALL) {
 		/* -e inject: the result the tracee sees */
-		inject_exit(tcp);
+		if (tcp->flags & TCB_INJECTED)
+			inject_exit(tcp);
 		/* before the result is printed: = 3</new/path> */
 		fdcache_syscall_exit(tcp);
 		on_syscall_exit(tcp);
@@ -1023,7 +1027,15 @@ static void on_syscall_entry(struct tcb *tcp)
 		return;
 	}
 	/* -e inject: on the calls -e trace= and -P select, as in strace */
-	tcp->inj_signo = inject_entry(tcp);
+	if (inject_nrules) {
+		tcp->inj_signo = inject_entry(tcp);
+	} else {
+		/* what inject_entry() does without rules */
+		tcp->flags &= ~TCB_INJECTED;
+		tcp->inj_rule = NULL;
+		tcp->inj_what = 0;
+		tcp->inj_signo = 0;
+	}
 	if (opt->count)
 		summary_enter(tcp);
 	if (opt->count == COUNT_ONLY)
