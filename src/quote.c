@@ -11,6 +11,30 @@
 
 static const char hex[] = "0123456789abcdef";
 
+/* How quote_string() writes a byte outside -xx: Q_PLAIN itself (the
+ * printable ones), Q_OTHER as an octal or hex escape, any other value
+ * as a backslash and that letter (\" \\ \t \n \v \f \r).  One table load
+ * per byte instead of a switch and range tests. */
+enum { Q_PLAIN = 0, Q_OTHER = 1 };
+static const char byte_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 't', 'n', 'v', 'f', 'r', 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, '"', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '\\', 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 {
 	char *o = out;
@@ -28,28 +52,29 @@ size_t quote_string(const char *s, size_t len, unsigned flags, char *out)
 		}
 	}
 	*o++ = '"';
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	if (flags & QUOTE_HEX_ALL) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
 
-		if (flags & QUOTE_HEX_ALL) {
 			*o++ = '\\';
 			*o++ = 'x';
 			*o++ = hex[c >> 4];
 			*o++ = hex[c & 15];
-			continue;
 		}
-		switch (c) {
-		case '"': *o++ = '\\'; *o++ = '"'; continue;
-		case '\\': *o++ = '\\'; *o++ = '\\'; continue;
-		case '\t': *o++ = '\\'; *o++ = 't'; continue;
-		case '\n': *o++ = '\\'; *o++ = 'n'; continue;
-		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
-		case '\f': *o++ = '\\'; *o++ = 'f'; continue;
-		case '\r': *o++ = '\\'; *o++ = 'r'; continue;
-		default: break;
-		}
-		if (c >= ' ' && c < 0x7f) {
+		*o++ = '"';
+		*o = '\0';
+		return (size_t)(o - out);
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char k = byte_class[c];
+
+		if (k == Q_PLAIN) {
 			*o++ = (char)c;
+		} else if (k != Q_OTHER) {
+			/* \" \\ \t \n \v \f \r */
+			*o++ = '\\';
+			*o++ = k;
 		} else if (flags & (QUOTE_HEX_NONPRINT | QUOTE_HEX_ESCAPES)) {
 			*o++ = '\\';
 			*o++ = 'x';
