@@ -82,7 +82,9 @@ void print_xenum(struct tcb *tcp, const struct xlat *x, uint64_t v)
 	print_xval(tcp, x, v, flags_unknown_name(x, buf, sizeof(buf)));
 }
 
-void print_arg(struct tcb *tcp, unsigned i)
+/* print_arg(), inline in the generic decoder's loops (no call per
+ * argument there) */
+static inline __attribute__((always_inline)) void print_arg_inline(struct tcb *tcp, unsigned i)
 {
 	const struct argspec *as = &tcp->ent->args[i];
 	unsigned long v = tcp->args[i];
@@ -124,6 +126,11 @@ void print_arg(struct tcb *tcp, unsigned i)
 	}
 }
 
+void print_arg(struct tcb *tcp, unsigned i)
+{
+	print_arg_inline(tcp, i);
+}
+
 void print_args(struct tcb *tcp, unsigned from, unsigned to)
 {
 	for (unsigned i = from; i < to; i++) {
@@ -154,11 +161,15 @@ int decode_generic(struct tcb *tcp)
 			}
 			if (i)
 				tprint_arg_next(tcp);
-			print_arg(tcp, i);
+			print_arg_inline(tcp, i);
 		}
 		return DEC_DONE;
 	}
-	print_args(tcp, tcp->argpos, e->nargs);
+	for (unsigned i = tcp->argpos; i < e->nargs; i++) {
+		if (i)
+			tprint_arg_next(tcp);
+		print_arg_inline(tcp, i);
+	}
 	return DEC_DONE;
 }
 
