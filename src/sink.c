@@ -381,19 +381,9 @@ static void print_dec_width(struct tcb *tcp, long val, int width)
 		tprintn(tcp, " ", 1);
 }
 
-void line_begin(struct tcb *tcp)
+/* The prefixes of a line: timestamps, pid, -n, -i. */
+static __attribute__((noinline)) void line_prefix(struct tcb *tcp)
 {
-	struct outstream *os = tcp->out;
-
-	if (os->curline && os->curline != tcp) {
-		struct tcb *other = os->curline;
-
-		sink_write(os, " <unfinished ...>\n", sizeof(" <unfinished ...>\n") - 1);
-		other->flags |= TCB_REPRINT;
-		other->curcol = 0;
-	}
-	os->curline = tcp;
-	tcp->curcol = 0;
 	print_timestamp(tcp);
 	if (pids_mode & PIDS_COMM)
 		pids_comm(tcp);
@@ -429,6 +419,32 @@ void line_begin(struct tcb *tcp)
 		else
 			tprintf(tcp, "[%.*s] ", (int)(2 * sizeof(long)), "????????????????");
 	}
+}
+
+static __attribute__((noinline)) void line_cut(struct outstream *os)
+{
+	struct tcb *other = os->curline;
+
+	sink_write(os, " <unfinished ...>\n", sizeof(" <unfinished ...>\n") - 1);
+	other->flags |= TCB_REPRINT;
+	other->curcol = 0;
+}
+
+void line_begin(struct tcb *tcp)
+{
+	struct outstream *os = tcp->out;
+
+	if (os->curline && os->curline != tcp)
+		line_cut(os);
+	os->curline = tcp;
+	tcp->curcol = 0;
+	/* the usual line has no prefix: the tests of line_prefix() that
+	 * can print something, without its call and frame */
+	if (pcfg.ts_format != TSF_TIME && pcfg.ts_format != TSF_UNIX && pcfg.rel_prec < 0 &&
+	    !(pids_mode & PIDS_COMM) && !pcfg.print_scno && !pcfg.print_ip &&
+	    (!pcfg.pid_prefix || (!pcfg.pid_always && tcb_visible_count() <= 1)))
+		return;
+	line_prefix(tcp);
 }
 
 bool line_resume(struct tcb *tcp)
