@@ -991,7 +991,9 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->exiting = false;
 	tcp->err = 0;
 	tcp->rval = 0;
-	tcp->ent = tcp->arch ? arch_syscall(tcp->arch, tcp->scno) : NULL;
+	/* arch_syscall(), inline */
+	tcp->ent = tcp->arch && tcp->scno >= 0 && (unsigned long)tcp->scno < tcp->arch->nsyscalls &&
+			   tcp->arch->table[tcp->scno].name ? &tcp->arch->table[tcp->scno] : NULL;
 	if (!tcp->ent)
 		ct_debug("pid %d invalid syscall %#lx", (int)tcp->pid, (unsigned long)tcp->scno);
 	/* a new thread (seen here when clone events are not reported) */
@@ -1112,14 +1114,20 @@ static void print_exit_lines(struct tcb *tcp, int status)
 /* Resume a stopped tracee.  With the fast path it runs freely
  * (PTRACE_CONT) until the filter stops it, except inside a syscall whose
  * exit is wanted. */
-static void resume(struct tcb *tcp, int sig)
+static __attribute__((noinline, cold)) void resume_failed(int req, pid_t pid)
+{
+	ct_warn("ptrace(%s, %d): %s", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL",
+		pid, strerror(errno));
+}
+
+/* inline (twice per syscall), the warning out of line */
+static inline void resume(struct tcb *tcp, int sig)
 {
 	int req = use_seccomp && !(tcp->flags & TCB_INSYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
 
 	mem_cache_drop();
 	if (ct_ptrace(req, tcp->pid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
-		ct_warn("ptrace(%s, %d): %s", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL",
-			tcp->pid, strerror(errno));
+		resume_failed(req, tcp->pid);
 }
 
 /* -e inject=...:delay_enter=/delay_exit=: the tracee is held at its stop
