@@ -198,7 +198,8 @@ static decoder_fn pick_decoder(struct tcb *tcp)
 	return tcp->ent->decode;
 }
 
-void syscall_decode_args(struct tcb *tcp)
+/* syscall_decode_args(), inline in the text printers of entry and exit */
+static inline __attribute__((always_inline)) void decode_args_inline(struct tcb *tcp)
 {
 	if (!tcp->exiting) {
 		tcp->argpos = 0;
@@ -224,6 +225,11 @@ void syscall_decode_args(struct tcb *tcp)
 	tcp->decode_state = pick_decoder(tcp)(tcp);
 }
 
+void syscall_decode_args(struct tcb *tcp)
+{
+	decode_args_inline(tcp);
+}
+
 const char *syscall_name(const struct tcb *tcp, char *buf, size_t size)
 {
 	if (tcp->ent)
@@ -242,7 +248,7 @@ void syscall_print_entry(struct tcb *tcp)
 	line_begin(tcp);
 	tprints(tcp, syscall_name(tcp, name, sizeof(name)));
 	tprints(tcp, "(");
-	syscall_decode_args(tcp);
+	decode_args_inline(tcp);
 }
 
 const char *errno_text(int err, bool *restart)
@@ -375,9 +381,10 @@ void syscall_print_exit(struct tcb *tcp)
 {
 	char name[32];
 
-	if (line_resume(tcp))
+	/* (line_resume()'s own test first: the line is usually still open) */
+	if ((tcp->out->curline != tcp || (tcp->flags & TCB_REPRINT)) && line_resume(tcp))
 		tprintf(tcp, "<... %s resumed>", syscall_name(tcp, name, sizeof(name)));
-	syscall_decode_args(tcp);
+	decode_args_inline(tcp);
 	tprints(tcp, ")");
 	syscall_print_retval(tcp);
 	print_duration(tcp);

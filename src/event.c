@@ -92,12 +92,8 @@ static void json_args_push(struct tcb *tcp)
 
 /* ---- syscalls ---- */
 
-void ev_syscall_entry(struct tcb *tcp)
+void ev_syscall_entry_json(struct tcb *tcp)
 {
-	if (!pcfg.json) {
-		syscall_print_entry(tcp);
-		return;
-	}
 	/* JSON: the argument text accumulates in the tracee's own buffer
 	 * from entry to exit; one object is written at exit. */
 	if (!tcp->json_os) {
@@ -205,12 +201,8 @@ static void json_syscall_emit(struct tcb *tcp, bool finished, bool detached)
 	json_emit(tcp->out, o);
 }
 
-void ev_syscall_exit(struct tcb *tcp)
+void ev_syscall_exit_json(struct tcb *tcp)
 {
-	if (!pcfg.json) {
-		syscall_print_exit(tcp);
-		return;
-	}
 	json_syscall(tcp, true, false);
 }
 

@@ -7,10 +7,28 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "decode.h"
+#include "sink.h"
 #include "tcb.h"
 
-void ev_syscall_entry(struct tcb *tcp);
-void ev_syscall_exit(struct tcb *tcp);
+/* A syscall's entry and exit: the text line's printers directly (inline,
+ * twice per syscall), the JSON object otherwise. */
+void ev_syscall_entry_json(struct tcb *tcp);
+void ev_syscall_exit_json(struct tcb *tcp);
+static inline void ev_syscall_entry(struct tcb *tcp)
+{
+	if (!pcfg.json)
+		syscall_print_entry(tcp);
+	else
+		ev_syscall_entry_json(tcp);
+}
+static inline void ev_syscall_exit(struct tcb *tcp)
+{
+	if (!pcfg.json)
+		syscall_print_exit(tcp);
+	else
+		ev_syscall_exit_json(tcp);
+}
 /* The tracee died (or was detached) inside a syscall. */
 void ev_syscall_unfinished(struct tcb *tcp, bool detached);
 void ev_exit(struct tcb *tcp, int wait_status);

@@ -27,7 +27,8 @@ struct fd_cache {
 	size_t nfds;
 };
 
-static bool on;
+bool fdcache_is_on;
+#define on fdcache_is_on
 static bool follow;
 static uint64_t gen = 1;
 static unsigned inflight;       /* tracees inside a changing call */
@@ -146,7 +147,7 @@ static void end_fd_change(struct tcb *tcp)
 	}
 }
 
-void fdcache_syscall_entry(struct tcb *tcp)
+void fdcache_syscall_entry_slow(struct tcb *tcp)
 {
 	enum fdc_kind kind;
 	uint64_t flags;
@@ -202,7 +203,7 @@ static void end_change(struct tcb *tcp)
 	}
 }
 
-void fdcache_syscall_exit(struct tcb *tcp)
+void fdcache_syscall_exit_slow(struct tcb *tcp)
 {
 	end_change(tcp);
 	end_fd_change(tcp);

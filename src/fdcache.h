@@ -64,9 +64,22 @@ void fdcache_enable(const struct arch_def *native, bool follow);
 void fdcache_disable(void);
 bool fdcache_on(void);
 
-/* Syscall stops of tcp (every syscall, printed or not). */
-void fdcache_syscall_entry(struct tcb *tcp);
-void fdcache_syscall_exit(struct tcb *tcp);
+/* Syscall stops of tcp (every syscall, printed or not).  Inline: with
+ * the cache off (no -y) and no change of tcp in flight they do nothing,
+ * without a call. */
+extern bool fdcache_is_on;
+void fdcache_syscall_entry_slow(struct tcb *tcp);
+void fdcache_syscall_exit_slow(struct tcb *tcp);
+static inline void fdcache_syscall_entry(struct tcb *tcp)
+{
+	if (fdcache_is_on)
+		fdcache_syscall_entry_slow(tcp);
+}
+static inline void fdcache_syscall_exit(struct tcb *tcp)
+{
+	if (fdcache_is_on || tcp->fdc_inflight || tcp->fdc_busy_fd)
+		fdcache_syscall_exit_slow(tcp);
+}
 /* tcp is gone (its in-flight call with it). */
 void fdcache_forget(struct tcb *tcp);
 

@@ -14,7 +14,8 @@ struct stage {
 	struct stage *next;
 };
 
-static struct stage *stages;
+struct stage *stage_list;
+#define stages stage_list
 
 static struct stage *find(const struct tcb *tcp, struct stage ***prevp)
 {
@@ -35,7 +36,7 @@ bool stage_active(const struct tcb *tcp)
 	return find(tcp, NULL) != NULL;
 }
 
-void stage_begin(struct tcb *tcp)
+void stage_begin_slow(struct tcb *tcp)
 {
 	struct stage *st;
 
@@ -51,7 +52,7 @@ void stage_begin(struct tcb *tcp)
 	stages = st;
 }
 
-void stage_end(struct tcb *tcp, unsigned status)
+void stage_end_slow(struct tcb *tcp, unsigned status)
 {
 	struct stage **pp = NULL;
 	struct stage *st;
