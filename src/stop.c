@@ -1135,15 +1135,22 @@ static inline void resume(struct tcb *tcp, int sig)
  * it (service_delays()), woken by a timer. */
 static unsigned ndelayed;
 
-static void resume_or_delay(struct tcb *tcp, int sig)
+static void delay(struct tcb *tcp, int sig, long us);
+
+/* inline (twice per syscall), the delay out of line */
+static inline void resume_or_delay(struct tcb *tcp, int sig)
 {
 	long us = tcp->inj_delay_us;
 
 	tcp->inj_delay_us = 0;
-	if (us <= 0) {
+	if (us <= 0)
 		resume(tcp, sig);
-		return;
-	}
+	else
+		delay(tcp, sig, us);
+}
+
+static __attribute__((noinline)) void delay(struct tcb *tcp, int sig, long us)
+{
 	clock_gettime(CLOCK_MONOTONIC, &tcp->delay_until);
 	tcp->delay_until.tv_sec += us / 1000000;
 	tcp->delay_until.tv_nsec += (us % 1000000) * 1000;
@@ -1527,7 +1534,7 @@ static void detach_all(int sig)
 }
 
 /* -d: what a wait returned, as strace's "[wait(0x80137f) = 1234] ..." */
-static void debug_wait_status(pid_t pid, int status)
+static __attribute__((noinline, cold)) void debug_wait_status(pid_t pid, int status)
 {
 	if (WIFSTOPPED(status))
 		ct_debug("[wait(%#08x) = %d] WIFSTOPPED,sig=%d%s%s", (unsigned)status, pid,
@@ -1574,7 +1581,7 @@ static void hold_loop_signals(bool hold)
 
 /* waitpid(-1, status, __WALL | flags), with the stopped tracee's rusage
  * for -c when it can replace a schedstat read (see summary_enter()). */
-static pid_t wait_stop(int *status, int flags)
+static inline pid_t wait_stop(int *status, int flags)
 {
 	static struct rusage ru;
 	bool want = opt->count && !opt->count_wall && (nonsolo == 0 || summary_rusage_pending());
@@ -1585,7 +1592,7 @@ static pid_t wait_stop(int *status, int flags)
 	mem_cache_drop();
 	if (pid > 0 && opt->count)
 		summary_stop_rusage(want ? &ru : NULL);
-	if (pid > 0 && ct_debug_on)
+	if (pid > 0 && __builtin_expect(ct_debug_on, 0))
 		debug_wait_status(pid, *status);
 	return pid;
 }

@@ -12,7 +12,8 @@
 #define TCB_HASH_SIZE 1024u
 
 static struct tcb *buckets[TCB_HASH_SIZE];
-static unsigned ntcbs;
+unsigned tcb_ntcbs;
+#define ntcbs tcb_ntcbs
 static unsigned nvisible;
 
 static unsigned hash(pid_t pid)
@@ -121,10 +122,6 @@ void tcb_rename(struct tcb *tcp, pid_t newpid)
 	buckets[h] = tcp;
 }
 
-unsigned tcb_count(void)
-{
-	return ntcbs;
-}
 
 unsigned tcb_visible_count(void)
 {

@@ -127,7 +127,11 @@ struct strbuf *tcb_aux(struct tcb *tcp);
 void tcb_aux_done(struct tcb *tcp);
 /* Change a tracee's pid (execve from a non-leader thread). */
 void tcb_rename(struct tcb *tcp, pid_t newpid);
-unsigned tcb_count(void);
+extern unsigned tcb_ntcbs;
+static inline unsigned tcb_count(void)
+{
+	return tcb_ntcbs; /* (the loop's condition: inline) */
+}
 /* Tracees whose syscalls are shown (not TCB_SILENT; the flag is fixed at
  * creation). */
 unsigned tcb_visible_count(void);
