@@ -185,7 +185,7 @@ static void print_raw_args(struct tcb *tcp)
 	}
 }
 
-static decoder_fn pick_decoder(struct tcb *tcp)
+static inline decoder_fn pick_decoder(struct tcb *tcp)
 {
 	/* (without an abbrev= set, -v's included, every call is
 	 * abbreviated: no call) */

@@ -456,7 +456,7 @@ bool line_resume(struct tcb *tcp)
 	return true;
 }
 
-void line_end(struct tcb *tcp)
+void line_end_slow(struct tcb *tcp)
 {
 	struct outstream *os = tcp->out;
 
@@ -548,7 +548,7 @@ static char *scratch(size_t size)
 	return buf;
 }
 
-static void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellipsis)
+static inline __attribute__((always_inline)) void print_quoted(struct tcb *tcp, const char *s, size_t len, bool ellipsis)
 {
 	static char *qbuf;
 	static size_t qcap;
@@ -824,7 +824,7 @@ static size_t format_link_target(struct tcb *tcp, pid_t pid, int fd, char *out, 
 }
 
 /* The same, printed; from src/fdcache.c while nothing changed. */
-static void print_link_target(struct tcb *tcp, int fd)
+void print_fd_link(struct tcb *tcp, int fd)
 {
 	static char *text;
 	const char *cached;
@@ -860,12 +860,6 @@ void print_fd_pid(struct tcb *tcp, int pid, int fd)
 	tprintn(tcp, text, format_link_target(tcp, pid, fd, text, &volatile_text));
 }
 
-void print_fd(struct tcb *tcp, int fd)
-{
-	print_dec(tcp, fd);
-	if (pcfg.decode_fds && fd >= 0)
-		print_link_target(tcp, fd);
-}
 
 void print_dirfd(struct tcb *tcp, int fd)
 {
@@ -873,7 +867,7 @@ void print_dirfd(struct tcb *tcp, int fd)
 		tprints(tcp, pcfg.xlat_style == XLAT_RAW ? "-100" :
 			     pcfg.xlat_style == XLAT_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
 		if (pcfg.decode_fds & DECODE_FD_PATH)
-			print_link_target(tcp, -1);
+			print_fd_link(tcp, -1);
 	} else
 		print_fd(tcp, fd);
 }

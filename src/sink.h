@@ -173,8 +173,22 @@ void line_begin(struct tcb *tcp);
 /* Continue tcp's line after another tracee interrupted it: begins a new
  * line and returns true when "<... NAME resumed>" must be printed. */
 bool line_resume(struct tcb *tcp);
-/* End the line ("\n") and release the stream. */
-void line_end(struct tcb *tcp);
+/* End the line ("\n") and release the stream.  Inline: the usual end
+ * (room for the newline, no flush after each line) without a call. */
+void line_end_slow(struct tcb *tcp);
+static inline void line_end(struct tcb *tcp)
+{
+	struct outstream *os = tcp->out;
+
+	if (__builtin_expect(os->len < os->cap && !os->flush_lines, 1)) {
+		os->buf[os->len++] = '\n';
+		tcp->curcol = 0;
+		if (os->curline == tcp)
+			os->curline = NULL;
+		return;
+	}
+	line_end_slow(tcp);
+}
 /* "SEC.FRACTION" with prec digits (0: no fraction), SEC right-aligned in
  * width columns. */
 void print_seconds(struct tcb *tcp, long sec, long nsec, int prec, int width);
@@ -195,7 +209,14 @@ void print_hex(struct tcb *tcp, unsigned long val);
 void print_dec(struct tcb *tcp, long val);
 void print_udec(struct tcb *tcp, unsigned long val);
 void print_mode(struct tcb *tcp, unsigned long mode);        /* 0644 */
-void print_fd(struct tcb *tcp, int fd);                      /* 3 / 3</path> */
+/* "<path>" of fd (-y), as print_fd() adds it */
+void print_fd_link(struct tcb *tcp, int fd);
+static inline void print_fd(struct tcb *tcp, int fd)         /* 3 / 3</path> */
+{
+	print_dec(tcp, fd);
+	if (pcfg.decode_fds && fd >= 0)
+		print_fd_link(tcp, fd);
+}
 void print_dirfd(struct tcb *tcp, int fd);                   /* AT_FDCWD */
 /* fd of process pid (as ctrace sees it; tcp's own or another's:
  * kcmp, pidfd_getfd): "3", "3</path>" with -y. */
