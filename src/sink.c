@@ -471,9 +471,20 @@ void line_end_slow(struct tcb *tcp)
 		sink_flush(os);
 }
 
+static const char tab_spaces[] = "                                        ";
+
+/* a pad of 40 columns or more, or a buffer nearly full */
+static __attribute__((noinline)) void tabto_slow(struct tcb *tcp, int col)
+{
+	while (tcp->curcol < col) {
+		size_t n = (size_t)(col - tcp->curcol);
+
+		tprintn(tcp, tab_spaces, n < sizeof(tab_spaces) - 1 ? n : sizeof(tab_spaces) - 1);
+	}
+}
+
 void tabto(struct tcb *tcp)
 {
-	static const char spaces[] = "                                        ";
 	int col = (int)pcfg.acolumn - 1;
 	struct outstream *os = tcp->out;
 
@@ -482,17 +493,14 @@ void tabto(struct tcb *tcp)
 	/* the usual pad (< 40 columns), with room for all 40: a copy of
 	 * fixed size (a few moves, not a call); the bytes past the pad are
 	 * spare room of the buffer, overwritten next */
-	if ((size_t)(col - tcp->curcol) < sizeof(spaces) - 1 && os->cap - os->len >= sizeof(spaces) - 1) {
-		memcpy(os->buf + os->len, spaces, sizeof(spaces) - 1);
+	if ((size_t)(col - tcp->curcol) < sizeof(tab_spaces) - 1 &&
+	    os->cap - os->len >= sizeof(tab_spaces) - 1) {
+		memcpy(os->buf + os->len, tab_spaces, sizeof(tab_spaces) - 1);
 		os->len += (size_t)(col - tcp->curcol);
 		tcp->curcol = col;
 		return;
 	}
-	while (tcp->curcol < col) {
-		size_t n = (size_t)(col - tcp->curcol);
-
-		tprintn(tcp, spaces, n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1);
-	}
+	tabto_slow(tcp, col);
 }
 
 void print_raw_line(struct tcb *tcp, const char *fmt, ...)

@@ -1057,7 +1057,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	}
 }
 
-static void syscall_exit_events(struct tcb *tcp);
+static inline void syscall_exit_events(struct tcb *tcp);
 
 static void on_syscall_exit(struct tcb *tcp)
 {
@@ -1065,7 +1065,7 @@ static void on_syscall_exit(struct tcb *tcp)
 	tcb_call_priv_drop(tcp); /* the decoder's data lives until here */
 }
 
-static void syscall_exit_events(struct tcb *tcp)
+static inline void syscall_exit_events(struct tcb *tcp)
 {
 	/* as strace: after the command's failed execve only ctrace's
 	 * "exec: ERROR" and the exit status are shown */

@@ -9,17 +9,13 @@
 #include "sink.h"
 #include "util.h"
 
-#define TCB_HASH_SIZE 1024u
-
-static struct tcb *buckets[TCB_HASH_SIZE];
+struct tcb *tcb_buckets[TCB_HASH_SIZE];
+#define buckets tcb_buckets
 unsigned tcb_ntcbs;
 #define ntcbs tcb_ntcbs
 static unsigned nvisible;
 
-static unsigned hash(pid_t pid)
-{
-	return (unsigned)pid * 2654435761u % TCB_HASH_SIZE;
-}
+#define hash tcb_hash
 
 struct tcb *tcb_new(pid_t pid, unsigned flags)
 {
@@ -38,13 +34,6 @@ struct tcb *tcb_new(pid_t pid, unsigned flags)
 	return tcp;
 }
 
-struct tcb *tcb_find(pid_t pid)
-{
-	for (struct tcb *t = buckets[hash(pid)]; t; t = t->hnext)
-		if (t->pid == pid)
-			return t;
-	return NULL;
-}
 
 static void unlink_tcb(struct tcb *tcp)
 {

@@ -101,7 +101,20 @@ struct tcb {
 
 /* Allocate a tracee; out may be NULL (filled by the tracer). */
 struct tcb *tcb_new(pid_t pid, unsigned flags);
-struct tcb *tcb_find(pid_t pid);
+/* (inline: at every stop) */
+#define TCB_HASH_SIZE 1024u
+extern struct tcb *tcb_buckets[TCB_HASH_SIZE];
+static inline unsigned tcb_hash(pid_t pid)
+{
+	return (unsigned)pid * 2654435761u % TCB_HASH_SIZE;
+}
+static inline struct tcb *tcb_find(pid_t pid)
+{
+	for (struct tcb *t = tcb_buckets[tcb_hash(pid)]; t; t = t->hnext)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
 void tcb_free(struct tcb *tcp);
 /* Private data of the current syscall's decoder, kept from its entry to
  * its exit: set at entry (replacing and freeing what was there), read at
