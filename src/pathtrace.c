@@ -19,7 +19,8 @@
 #include "util.h"
 
 static char **paths;
-static size_t npaths;
+size_t pathtrace_npaths;
+#define npaths pathtrace_npaths
 
 static void add_one(const char *p)
 {
@@ -47,10 +48,6 @@ int pathtrace_add(const char *path, bool quiet)
 	return 0;
 }
 
-bool pathtrace_active(void)
-{
-	return npaths > 0;
-}
 
 static bool selected(const char *p)
 {

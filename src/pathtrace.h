@@ -11,7 +11,11 @@
 /* Add PATH (and what it resolves to, when that differs: one line says so
  * unless quiet).  Returns 0 or -EINVAL (empty path). */
 int pathtrace_add(const char *path, bool quiet);
-bool pathtrace_active(void);
+extern size_t pathtrace_npaths;
+static inline bool pathtrace_active(void)
+{
+	return pathtrace_npaths > 0; /* (asked at every entry: inline) */
+}
 /* At syscall entry: does the current call touch a selected path? */
 bool pathtrace_match(struct tcb *tcp);
 

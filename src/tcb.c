@@ -13,7 +13,8 @@ struct tcb *tcb_buckets[TCB_HASH_SIZE];
 #define buckets tcb_buckets
 unsigned tcb_ntcbs;
 #define ntcbs tcb_ntcbs
-static unsigned nvisible;
+unsigned tcb_nvisible;
+#define nvisible tcb_nvisible
 
 #define hash tcb_hash
 
@@ -112,10 +113,6 @@ void tcb_rename(struct tcb *tcp, pid_t newpid)
 }
 
 
-unsigned tcb_visible_count(void)
-{
-	return nvisible;
-}
 
 void tcb_foreach(void (*fn)(struct tcb *tcp, void *data), void *data)
 {
