@@ -21,7 +21,7 @@ for f in "$srcdir"/src/*.c; do
 done
 for f in "${files[@]}"; do
 	if ! "$CC_A64" -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
-		-Wno-missing-field-initializers -I"$TMP" -I"$srcdir/src" -I"$srcdir/arch" \
+		-Wno-missing-field-initializers -I"$TMP" -I"$srcdir/src" -I"$srcdir/arch" -I"$srcdir/arch/aarch64" \
 		-I"$BUILDDIR" -I"$srcdir" -c "$f" -o "$TMP/out.o" 2>"$TMP/err"; then
 		echo "FAIL: $f"; head -20 "$TMP/err"; rc=1
 	fi

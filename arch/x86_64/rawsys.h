@@ -1,12 +1,13 @@
-/* ptrace(2) for the requests of the stop loop, without libc's wrapper.
+/* ptrace(2) for the requests of the stop loop, without libc's wrapper
+ * (x86_64; each arch/<arch>/rawsys.h has its ct_ptrace, and the build
+ * puts the host's folder on the include path).
  *
  * glibc's ptrace() is variadic and special-cases the PEEK requests
  * (their result is the data, not a status): ~30 instructions per call
  * before the syscall, and the loop makes four calls per traced syscall
  * (PTRACE_GET_SYSCALL_INFO and the resume, at entry and exit).  On
  * x86_64 the call is made inline: the same system call, arguments and
- * return convention (-1 and errno on failure).  Never for PEEK requests;
- * elsewhere it is libc's ptrace(). */
+ * return convention (-1 and errno on failure).  Never for PEEK requests. */
 #ifndef CTRACE_RAWSYS_H
 #define CTRACE_RAWSYS_H
 
@@ -17,7 +18,6 @@
 
 static inline long ct_ptrace(int req, pid_t pid, void *addr, void *data)
 {
-#if defined(__x86_64__) && defined(__LP64__)
 	long ret;
 	register long r10 __asm__("r10") = (long)data;
 
@@ -30,9 +30,6 @@ static inline long ct_ptrace(int req, pid_t pid, void *addr, void *data)
 		return -1;
 	}
 	return ret;
-#else
-	return ptrace((enum __ptrace_request)req, pid, addr, data);
-#endif
 }
 
 #endif
