@@ -381,10 +381,9 @@ static void print_dec_width(struct tcb *tcp, long val, int width)
 		tprintn(tcp, " ", 1);
 }
 
-/* The prefixes of a line: timestamps, pid, -n, -i. */
+/* The prefixes of a line, in strace's order: pid, timestamps, -n, -i. */
 static __attribute__((noinline)) void line_prefix(struct tcb *tcp)
 {
-	print_timestamp(tcp);
 	if (pids_mode & PIDS_COMM)
 		pids_comm(tcp);
 	if (pcfg.pid_prefix && pcfg.pid_plain && (pcfg.pid_always || tcb_visible_count() > 1)) {
@@ -411,6 +410,7 @@ static __attribute__((noinline)) void line_prefix(struct tcb *tcp)
 			tprintn(tcp, "] ", 2);
 		}
 	}
+	print_timestamp(tcp);
 	if (pcfg.print_scno) /* -n: the last syscall's number */
 		tprintf(tcp, "[%4ld] ", tcp->scno);
 	if (pcfg.print_ip) {
