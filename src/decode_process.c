@@ -115,7 +115,7 @@ static void print_str_array(struct tcb *tcp, unsigned long addr)
 		if (!p)
 			break;
 		if (i >= pcfg.max_strlen && !pcfg.verbose) {
-			tprints(tcp, ", ...");
+			tprints(tcp, i ? ", ..." : "...");	/* -s 0: [...] */
 			break;
 		}
 		if (i)

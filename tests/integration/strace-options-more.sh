@@ -45,9 +45,12 @@ same hex-x -x -e trace=$SET
 same hex-xx -xx -e trace=$SET
 same string-limit -s 4 -e trace=$SET
 same string-limit-long --string-limit=2 -e trace=$SET
+same string-limit-0 -s 0 -e trace=$SET,execve
 same decode-y -y -e trace=$SET
 same quiet-qqq -qqq -e trace=$SET
 same signal-none --signal=none -e trace=$SET
+# the pid of -f comes before the timestamp of -r (strace's order)
+same follow-relative -f -r -e trace=$SET
 # -e verbose=none: structures as addresses, flags and strings as ever
 same verbose-none -e verbose=none -e trace=$SET,execve,rt_sigaction,rt_sigprocmask
 
