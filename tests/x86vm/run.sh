@@ -32,17 +32,23 @@ T0=$(date +%s)
 [ "${CTRACE_SKIP_X86VM:-0}" = 1 ] && skip "CTRACE_SKIP_X86VM=1 (already run in the normal build of this CI run)"
 [ "$(uname -m)" = x86_64 ] || skip "an x86_64 host is needed (ctrace is built for the host, the guest is x86_64)"
 
-# A static i386 program of 130 bytes, written here so that no 32-bit
+# A static i386 program of 161 bytes, written here so that no 32-bit
 # compiler or library is needed: getpid(); write(1, "i386\n" at
-# 0x0804807d, 5); exit_group(5), each through int $0x80.
+# 0x0804809c, 5); mmap2(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS,
+# -1, 0) (an address above 2 GiB: a 32-bit result that is no error);
+# exit_group(5), each through int $0x80.
 make_i386() { # output file
-	local base=$((0x08048000)) size=130
+	local base=$((0x08048000)) size=161
 	{
 		elf32_headers 3 0 $base $size
 		printf '\270\024\000\000\000\315\200'          # mov $20,%eax (getpid); int $0x80
 		printf '\270\004\000\000\000\273\001\000\000\000' # mov $4,%eax (write); mov $1,%ebx
-		printf '\271'; le32 $((base + 125))               # mov $msg,%ecx
+		printf '\271'; le32 $((base + 156))               # mov $msg,%ecx
 		printf '\272\005\000\000\000\315\200'             # mov $5,%edx; int $0x80
+		printf '\270\300\000\000\000\061\333'           # mov $192,%eax (mmap2); xor %ebx,%ebx
+		printf '\271\000\020\000\000\272\001\000\000\000' # mov $4096,%ecx; mov $1,%edx
+		printf '\276\042\000\000\000\277\377\377\377\377' # mov $0x22,%esi; mov $-1,%edi
+		printf '\061\355\315\200'                        # xor %ebp,%ebp; int $0x80
 		printf '\270\374\000\000\000\273\005\000\000\000\315\200' # exit_group(5)
 		printf 'i386\n'
 	} >"$1"
