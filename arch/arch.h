@@ -85,4 +85,14 @@ long arch_syscall_number(const struct arch_def *a, const char *name);
  * the host has no call of that name. */
 long arch_native_number(const struct arch_def *a, long nr);
 
+/* A 32-bit personality's result register as the kernel reports it with
+ * PTRACE_GET_SYSCALL_INFO: -errno sign-extended, any other value (an
+ * address above 2 GiB) zero-extended. */
+static inline long ret32(uint32_t reg)
+{
+	int32_t v = (int32_t)reg;
+
+	return v < 0 && v >= -4095 ? (long)v : (long)reg;
+}
+
 #endif

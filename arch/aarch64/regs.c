@@ -61,7 +61,7 @@ static int aarch64_get_syscall(pid_t pid, struct syscall_regs *out)
 		out->nr = (long)r.a32[7];
 		for (int i = 0; i < 6; i++)
 			out->args[i] = r.a32[i];
-		out->ret = (long)(int32_t)r.a32[0];
+		out->ret = ret32(r.a32[0]);
 		out->ip = r.a32[A32_PC];
 		out->sp = r.a32[A32_SP];
 		out->audit_arch = AUDIT_ARCH_ARM;

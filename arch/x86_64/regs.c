@@ -63,7 +63,7 @@ static int x86_64_get_syscall(pid_t pid, struct syscall_regs *out)
 		for (unsigned i = 0; i < 6; i++)
 			out->args[i] = a32[i];
 		out->nr = (int32_t)u.r32.orig_eax;
-		out->ret = (int32_t)u.r32.eax;
+		out->ret = ret32(u.r32.eax);
 		out->ip = u.r32.eip;
 		out->sp = u.r32.esp;
 		out->audit_arch = AUDIT_ARCH_I386;

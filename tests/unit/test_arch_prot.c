@@ -13,6 +13,19 @@
 #include "decode_memory.h"
 #include "xlat.h"
 
+/* a 32-bit result register read without PTRACE_GET_SYSCALL_INFO: an
+ * address above 2 GiB stays positive, -errno is negative */
+static void test_ret32(void **state)
+{
+	(void)state;
+	assert_int_equal(ret32(0xf7f2f000u), 0xf7f2f000L);
+	assert_int_equal(ret32(0x80000000u), 0x80000000L);
+	assert_int_equal(ret32(0xfffff000u), 0xfffff000L);
+	assert_int_equal(ret32(0xfffff001u), -4095);
+	assert_int_equal(ret32(0xfffffff4u), -12);
+	assert_int_equal(ret32(5), 5);
+}
+
 static void test_arch_fields(void **state)
 {
 	(void)state;
@@ -56,6 +69,7 @@ static void test_x86_64_bits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ret32),
 		cmocka_unit_test(test_arch_fields),
 		cmocka_unit_test(test_aarch64_bits),
 		cmocka_unit_test(test_x86_64_bits),
