@@ -387,12 +387,24 @@ int inject_entry(struct tcb *tcp)
 	tcp->inj_what = 0;
 	if (!nrules || tcp->scno < 0 || !tcp->arch)
 		return 0;
-	/* as -e trace=: a 32-bit call is the host call of the same name */
-	nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
-	if (nr < 0 || (unsigned long)nr >= table_size || !(r = rule_for(nr)))
+	/* as -e trace=: a 32-bit call is the host call of the same name, and
+	 * one the host lacks (mmap2, stat64...) the sets' last slot, which
+	 * all and the classes fill */
+	if (tcp->arch == arch_native) {
+		nr = tcp->scno;
+		if ((unsigned long)nr >= table_size)
+			return 0;
+	} else {
+		nr = arch_native_number(tcp->arch, tcp->scno);
+		if (nr < 0 && tcp->ent)
+			nr = table_size;
+		if (nr < 0 || (unsigned long)nr > table_size)
+			return 0;
+	}
+	if (!(r = rule_for(nr)))
 		return 0;
 	if (!tcp->inj_count)
-		tcp->inj_count = xcalloc(table_size, sizeof(*tcp->inj_count));
+		tcp->inj_count = xcalloc(table_size + 1, sizeof(*tcp->inj_count));
 	n = ++tcp->inj_count[nr];
 	if (n < r->first || n > r->last || (r->step ? (n - r->first) % r->step : n != r->first))
 		return 0;

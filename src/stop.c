@@ -1028,8 +1028,10 @@ static void on_syscall_entry(struct tcb *tcp)
 		tcp->flags |= TCB_FILTERED;
 		return;
 	}
-	/* -e inject: on the calls -e trace= and -P select, as in strace */
-	if (inject_nrules) {
+	/* -e inject: on the calls -e trace= and -P select, as in strace,
+	 * but never on the spawned command's own execve, which strace
+	 * neither tampers with nor counts for when= */
+	if (inject_nrules && !(tcp->flags & TCB_FIRST_EXEC)) {
 		tcp->inj_signo = inject_entry(tcp);
 	} else {
 		/* what inject_entry() does without rules */

@@ -50,7 +50,7 @@ vm_done() {
 # padding before " = "
 hide_ids() { # file
 	sed -e 's/0x[0-9a-f][0-9a-f]*/ADDR/g' -e 's/PID=[0-9]*/PID=N/' \
-	    -e 's/^\([0-9][0-9]* \)\{0,1\} *\(getpid() *= \|set_tid_address(ADDR) *= \)[0-9]*$/\1\2N/' \
+	    -e 's/^\([0-9][0-9]* \)\{0,1\} *\(getpid() *= \|set_tid_address(ADDR) *= \)[0-9]*\( (DELAYED)\)\{0,1\}$/\1\2N\3/' \
 	    -e 's/^[0-9][0-9]*  */N /' -e 's/^\(N \)\{0,1\}getrandom(".*", /\1getrandom(BYTES, /' \
 	    -e 's/)  *= /) = /' "$@"
 }

@@ -49,6 +49,9 @@ same string-limit-0 -s 0 -e trace=$SET,execve
 same decode-y -y -e trace=$SET
 same quiet-qqq -qqq -e trace=$SET
 same signal-none --signal=none -e trace=$SET
+# -e inject= leaves the spawned command's own execve alone (strace neither
+# delays nor fails it), and the calls after it are tampered with
+same inject-not-first-exec -e inject=execve,read:delay_exit=1 -e trace=$SET,execve
 # the pid of -f comes before the timestamp of -r (strace's order)
 same follow-relative -f -r -e trace=$SET
 # -e verbose=none: structures as addresses, flags and strings as ever
