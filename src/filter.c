@@ -336,7 +336,6 @@ static const char *const status_names[] = {
 	[FS_DETACHED] = "detached",
 };
 unsigned filter_status_mask = FS_ALL;
-#define status_mask filter_status_mask
 
 static void status_fill(void *ctx, bool value)
 {
@@ -371,21 +370,18 @@ int filter_parse_status(const char *value, unsigned *mask, char *err, size_t err
 
 void filter_set_status(unsigned mask)
 {
-	status_mask = mask;
+	filter_status_mask = mask;
 }
 
 bool filter_status_selected(unsigned status)
 {
-	return status_mask & (1u << status);
+	return filter_status_mask & (1u << status);
 }
 
 /* Per-syscall sets of -e trace= / raw= / abbrev= / verbose=, by native
  * number (NULL: none given); set_size: their number of calls. */
 static bool *trace_set;
 bool *filter_raw_set, *filter_abbrev_set, *filter_verbose_set;
-#define raw_set filter_raw_set
-#define abbrev_set filter_abbrev_set
-#define verbose_set filter_verbose_set
 static unsigned set_size;
 
 static bool *new_set(const struct arch_def *a, bool value)
@@ -408,7 +404,7 @@ static bool set_has(const bool *set, const struct tcb *tcp, bool dflt)
 	if (!set)
 		return dflt;
 	if (tcp->arch && tcp->ent)
-		nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
+		nr = tcb_host_nr(tcp);
 	if (nr < 0 || (unsigned long)nr >= set_size)
 		nr = set_size;
 	return set[nr];
@@ -416,18 +412,18 @@ static bool set_has(const bool *set, const struct tcb *tcp, bool dflt)
 
 bool filter_raw_slow(const struct tcb *tcp)
 {
-	return set_has(raw_set, tcp, false);
+	return set_has(filter_raw_set, tcp, false);
 }
 
 bool filter_abbrev(const struct tcb *tcp)
 {
 	/* -v is abbrev=none where it stands (options.c) */
-	return set_has(abbrev_set, tcp, true);
+	return set_has(filter_abbrev_set, tcp, true);
 }
 
 bool filter_verbose_slow(const struct tcb *tcp)
 {
-	return set_has(verbose_set, tcp, true);
+	return set_has(filter_verbose_set, tcp, true);
 }
 
 /* One -e expression: KEY=VALUE, or a trace set alone.  A key that is
@@ -452,12 +448,12 @@ static int apply_expr(const struct arch_def *a, const char *e, bool *set, char *
 		int ret = filter_parse_status(val, &mask, err, errsize);
 
 		if (ret == 0)
-			status_mask = mask;
+			filter_status_mask = mask;
 		return ret;
 	}
 	if (STRN_IN(e, klen, "raw", "x", "abbrev", "a", "verbose", "v")) {
-		bool **which = (e[0] == 'r' || e[0] == 'x') ? &raw_set :
-			       e[0] == 'a' ? &abbrev_set : &verbose_set;
+		bool **which = (e[0] == 'r' || e[0] == 'x') ? &filter_raw_set :
+			       e[0] == 'a' ? &filter_abbrev_set : &filter_verbose_set;
 
 		free(*which);
 		*which = new_set(a, false);
@@ -493,14 +489,14 @@ const bool *filter_trace_set(const struct arch_def *a)
 void filter_reset(void)
 {
 	free(trace_set);
-	free(raw_set);
-	free(abbrev_set);
-	free(verbose_set);
-	trace_set = raw_set = abbrev_set = verbose_set = NULL;
+	free(filter_raw_set);
+	free(filter_abbrev_set);
+	free(filter_verbose_set);
+	trace_set = filter_raw_set = filter_abbrev_set = filter_verbose_set = NULL;
 	set_size = 0;
 	memset(signal_set, 0, sizeof(signal_set));
 	signal_set_given = false;
-	status_mask = FS_ALL;
+	filter_status_mask = FS_ALL;
 }
 
 bool filter_signal_traced(int sig)

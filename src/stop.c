@@ -927,7 +927,7 @@ static bool syscall_traced(const struct tcb *tcp)
 
 	if (!tcp->ent)
 		return true;
-	nr = tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
+	nr = tcb_host_nr(tcp);
 	return trace_set[nr < 0 ? (long)arch_native->nsyscalls : nr];
 }
 
