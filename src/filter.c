@@ -396,7 +396,7 @@ static bool *new_set(const struct arch_def *a, bool value)
 
 /* As -e trace=: a 32-bit call is the host call of the same name, and a
  * call no table names (or one the host lacks) is the set's last slot,
- * which only a whole-set word (all, none, a class) fills. */
+ * which only "all" (and new_set()'s initial value) fills. */
 static bool set_has(const bool *set, const struct tcb *tcp, bool dflt)
 {
 	long nr = -1;

@@ -389,7 +389,7 @@ int inject_entry(struct tcb *tcp)
 		return 0;
 	/* as -e trace=: a 32-bit call is the host call of the same name, and
 	 * one the host lacks (mmap2, stat64...) the sets' last slot, which
-	 * all and the classes fill */
+	 * only "all" fills (not a class, a regex or its name: see #16) */
 	if (tcp->arch == arch_native) {
 		nr = tcp->scno;
 		if ((unsigned long)nr >= table_size)
