@@ -15,6 +15,7 @@ const struct arch_def arch_x86_64 = {
 	.table = syscalls_x86_64,
 	.nsyscalls = SYSCALLS_X86_64_COUNT,
 	.personalities = { "64", "32", "x32" },
+	.compat = &arch_i386,
 };
 
 const struct arch_def arch_aarch64 = {
@@ -25,6 +26,7 @@ const struct arch_def arch_aarch64 = {
 	.nsyscalls = SYSCALLS_AARCH64_COUNT,
 	.mmap_prot_extra = &xlat_mmap_prot_aarch64,
 	.personalities = { "64", "32" },
+	.compat = &arch_arm,
 };
 
 const struct arch_def arch_i386 = {
@@ -82,13 +84,4 @@ long arch_syscall_number(const struct arch_def *a, const char *name)
 		if (a->table[i].name && strcmp(a->table[i].name, name) == 0)
 			return (long)i;
 	return -1;
-}
-
-long arch_native_number(const struct arch_def *a, long nr)
-{
-	const struct syscall_ent *e = arch_syscall(a, nr);
-
-	if (a == arch_native)
-		return nr;
-	return e ? arch_syscall_number(arch_native, e->name) : -1;
 }

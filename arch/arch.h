@@ -32,8 +32,11 @@ struct arch_def {
 	 * PROT_MTE), decoded after the common ones; NULL when none. */
 	const struct xlat *mmap_prot_extra;
 	/* strace's personality designators (-e trace=NAME@64), the native
-	 * one first; NULL-terminated */
+	 * one first, then the 32-bit one (compat); NULL-terminated */
 	const char *personalities[4];
+	/* the 32-bit personality of a 64-bit architecture (i386, arm), or
+	 * NULL */
+	const struct arch_def *compat;
 };
 
 /* Register access for the host architecture. */
@@ -80,10 +83,6 @@ const struct arch_def *arch_by_audit(uint32_t audit_arch);
 /* Table lookups.  NULL / -1 when unknown. */
 const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr);
 long arch_syscall_number(const struct arch_def *a, const char *name);
-/* The number of call nr of personality a in the host's table (the same
- * name), for the -e trace= sets, which are kept by host number; -1 when
- * the host has no call of that name. */
-long arch_native_number(const struct arch_def *a, long nr);
 
 /* A 32-bit personality's result register as the kernel reports it with
  * PTRACE_GET_SYSCALL_INFO: -errno sign-extended, any other value (an

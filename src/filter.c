@@ -48,41 +48,71 @@ static bool is_legacy_class(const char *name)
 	return false;
 }
 
-/* a's 32-bit (compat) personality, or NULL */
-static const struct arch_def *compat_of(const struct arch_def *a)
-{
-	static const struct { const struct arch_def *native, *compat; } pairs[] = {
-		{ &arch_x86_64, &arch_i386 },
-		{ &arch_aarch64, &arch_arm },
-	};
+/* The personalities a selection of a's covers (filter.h): where each
+ * one's calls start in the set. */
+struct part {
+	const struct arch_def *t;
+	size_t off;
+};
 
-	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++)
-		if (pairs[i].native == a)
-			return pairs[i].compat;
-	return NULL;
+/* The parts a token applies to: every personality (which < 0), or the
+ * one strace's designator `which` names (0: "64", 1: "32").  A
+ * designator without a table here (x32) gives none. */
+static unsigned token_parts(const struct arch_def *a, int which, struct part p[2])
+{
+	unsigned n = 0;
+
+	if (which <= 0)
+		p[n++] = (struct part){ a, 0 };
+	if (a->compat && (which < 0 || which == 1))
+		p[n++] = (struct part){ a->compat, a->nsyscalls + 1 };
+	return n;
 }
 
-/* strace takes the names of every personality of the architecture:
- * true when tok names a call of a's 32-bit (compat) personality. */
-static bool compat_has(const struct arch_def *a, const char *tok)
+/* Set, in each part, the calls for which pick() is true; whether any was */
+static bool select_calls(const struct part *p, unsigned np, bool *set, bool value,
+			 bool (*pick)(const struct syscall_ent *e, const void *arg),
+			 const void *arg)
 {
-	const struct arch_def *c = compat_of(a);
+	bool matched = false;
 
-	return c && arch_syscall_number(c, tok) >= 0;
+	for (unsigned k = 0; k < np; k++)
+		for (unsigned i = 0; i < p[k].t->nsyscalls; i++)
+			if (p[k].t->table[i].name && pick(&p[k].t->table[i], arg)) {
+				set[p[k].off + i] = value;
+				matched = true;
+			}
+	return matched;
 }
 
-/* ... and its numbers: n is a call in a or in its compat personality
- * (a hole of both tables, 415 on x86_64, is no system call) */
-static bool number_named(const struct arch_def *a, unsigned long n)
+static bool pick_any(const struct syscall_ent *e, const void *arg)
 {
-	const struct arch_def *c = compat_of(a);
-
-	return (n < a->nsyscalls && a->table[n].name) ||
-	       (c && n < c->nsyscalls && c->table[n].name);
+	(void)e;
+	(void)arg;
+	return true;
 }
 
-static int apply_token(const struct arch_def *a, const char *tok, bool value,
-		       bool *set, char *err, size_t errsize)
+static bool pick_class(const struct syscall_ent *e, const void *arg)
+{
+	return e->classes & *(const unsigned *)arg;
+}
+
+static bool pick_regex(const struct syscall_ent *e, const void *arg)
+{
+	return regexec(arg, e->name, 0, NULL, 0) == 0;
+}
+
+static bool pick_name(const struct syscall_ent *e, const void *arg)
+{
+	return strcmp(e->name, arg) == 0;
+}
+
+/* One token in the parts p (a NAME@PERS token's, or all).  A name,
+ * class or regex selects in each personality by its own table; a
+ * number is a call in some personality and selects that number in
+ * each, as strace's per-personality sets do. */
+static int apply_token(const struct arch_def *a, const struct part *p, unsigned np,
+		       const char *tok, bool value, bool *set, char *err, size_t errsize)
 {
 	bool optional = false;
 	bool matched = false;
@@ -92,8 +122,9 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 		tok++;
 	}
 	if (strcmp(tok, "all") == 0) {
-		for (unsigned i = 0; i <= a->nsyscalls; i++)
-			set[i] = value;
+		select_calls(p, np, set, value, pick_any, NULL);
+		if (np && p[0].t == a)
+			set[a->nsyscalls] = value;
 		return 0;
 	}
 	if (*tok == '%') {
@@ -105,9 +136,7 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 			snprintf(err, errsize, "invalid system call '%s'", tok);
 			return -EINVAL;
 		}
-		for (unsigned i = 0; i < a->nsyscalls; i++)
-			if (a->table[i].name && (a->table[i].classes & bit))
-				set[i] = value;
+		select_calls(p, np, set, value, pick_class, &bit);
 		return 0;
 	}
 	if (*tok == '/') {
@@ -122,12 +151,7 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 			snprintf(err, errsize, "regcomp: %s: %s", tok + 1, msg);
 			return -EINVAL;
 		}
-		for (unsigned i = 0; i < a->nsyscalls; i++) {
-			if (a->table[i].name && regexec(&re, a->table[i].name, 0, NULL, 0) == 0) {
-				set[i] = value;
-				matched = true;
-			}
-		}
+		matched = select_calls(p, np, set, value, pick_regex, &re);
 		regfree(&re);
 		if (!matched && !optional) {
 			snprintf(err, errsize, "invalid system call '%s'", tok);
@@ -136,14 +160,18 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 		return 0;
 	}
 	if (*tok >= '0' && *tok <= '9') {
-		/* a syscall number, as strace takes it (one that names a
-		 * call in some personality) */
+		/* a number that names a call in some personality (a hole of
+		 * every table, 415 on x86_64, is no system call) */
 		char *end;
 		unsigned long n = strtoul(tok, &end, 10);
 
-		if (!*end && number_named(a, n)) {
-			if (n < a->nsyscalls)
-				set[n] = value;
+		for (unsigned k = 0; !*end && k < np; k++)
+			if (n < p[k].t->nsyscalls && p[k].t->table[n].name)
+				matched = true;
+		if (matched) {
+			for (unsigned k = 0; k < np; k++)
+				if (n < p[k].t->nsyscalls)
+					set[p[k].off + n] = value;
 			return 0;
 		}
 		if (optional)
@@ -151,23 +179,14 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 		snprintf(err, errsize, "invalid system call '%s'", tok);
 		return -EINVAL;
 	}
-	for (unsigned i = 0; i < a->nsyscalls; i++) {
-		if (a->table[i].name && strcmp(a->table[i].name, tok) == 0) {
-			set[i] = value;
-			matched = true;
-		}
-	}
+	matched = select_calls(p, np, set, value, pick_name, tok);
 	if (!matched && is_legacy_class(tok)) {
 		/* "file", "process"...: the class names of old strace */
 		unsigned bit = filter_class(tok);
 
-		for (unsigned i = 0; i < a->nsyscalls; i++)
-			if (a->table[i].name && (a->table[i].classes & bit))
-				set[i] = value;
+		select_calls(p, np, set, value, pick_class, &bit);
 		return 0;
 	}
-	if (!matched && compat_has(a, tok))
-		return 0;	/* a call of the 32-bit personality only (mmap2) */
 	if (!matched && !optional) {
 		snprintf(err, errsize, "invalid system call '%s'", tok);
 		return -EINVAL;
@@ -175,21 +194,20 @@ static int apply_token(const struct arch_def *a, const char *tok, bool value,
 	return 0;
 }
 
-/* NAME@PERS (strace 6.1): NAME in one personality only.  ctrace keeps
- * one selection, by host name, for every personality (a compat call is
- * selected by its host name), so NAME@64 on x86_64 is NAME, and NAME@32
- * or NAME@x32 is checked against the native table and selects nothing
- * (not yet: a compat-only selection). */
+/* NAME@PERS (strace 6.1): NAME in one personality only ("64" the host,
+ * "32" its 32-bit one).  x32 has no table here: NAME@x32 is checked
+ * against the host's table and selects nothing. */
 static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 			    bool *set, char *err, size_t errsize)
 {
 	char *at = strchr(tok, '@');
-	_cleanup_free_ bool *scratch = NULL;
+	struct part p[2];
+	unsigned np;
 	size_t i;
 	int ret;
 
 	if (!at)
-		return apply_token(a, tok, value, set, err, errsize);
+		return apply_token(a, p, token_parts(a, -1, p), tok, value, set, err, errsize);
 	for (i = 0; a->personalities[i]; i++)
 		if (strcmp(at + 1, a->personalities[i]) == 0)
 			break;
@@ -199,9 +217,14 @@ static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 		return -EINVAL;
 	}
 	*at = '\0';
-	if (i != 0)
-		set = scratch = xcalloc(a->nsyscalls + 1, sizeof(bool));
-	ret = apply_token(a, tok, value, set, err, errsize);
+	np = token_parts(a, (int)i, p);
+	if (np) {
+		ret = apply_token(a, p, np, tok, value, set, err, errsize);
+	} else {
+		_cleanup_free_ bool *scratch = xcalloc(filter_set_size(a), sizeof(bool));
+
+		ret = apply_token(a, p, token_parts(a, 0, p), tok, value, scratch, err, errsize);
+	}
 	*at = '@';
 	/* as strace: the unknown name (an empty one too: "@64") is said
 	 * with its designator */
@@ -262,7 +285,7 @@ static void trace_fill(void *ctx, bool value)
 {
 	struct trace_ctx *t = ctx;
 
-	for (unsigned i = 0; i <= t->a->nsyscalls; i++)
+	for (size_t i = 0; i < filter_set_size(t->a); i++)
 		t->set[i] = value;
 }
 
@@ -378,36 +401,32 @@ bool filter_status_selected(unsigned status)
 	return filter_status_mask & (1u << status);
 }
 
-/* Per-syscall sets of -e trace= / raw= / abbrev= / verbose=, by native
- * number (NULL: none given); set_size: their number of calls. */
+/* The selections of -e trace= / raw= / abbrev= / verbose= (NULL: none
+ * given), of architecture set_arch's personalities (filter.h). */
 static bool *trace_set;
 bool *filter_raw_set, *filter_abbrev_set, *filter_verbose_set;
-static unsigned set_size;
+static const struct arch_def *set_arch;
 
 static bool *new_set(const struct arch_def *a, bool value)
 {
-	bool *set = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	size_t n = filter_set_size(a);
+	bool *set = xcalloc(n, sizeof(bool));
 
-	for (unsigned i = 0; i <= a->nsyscalls; i++)
+	for (size_t i = 0; i < n; i++)
 		set[i] = value;
-	set_size = a->nsyscalls;
+	set_arch = a;
 	return set;
 }
 
-/* As -e trace=: a 32-bit call is the host call of the same name, and a
- * call no table names (or one the host lacks) is the set's last slot,
+/* As -e trace=: a call no table names is the host part's last slot,
  * which only "all" (and new_set()'s initial value) fills. */
 static bool set_has(const bool *set, const struct tcb *tcp, bool dflt)
 {
-	long nr = -1;
-
 	if (!set)
 		return dflt;
-	if (tcp->arch && tcp->ent)
-		nr = tcb_host_nr(tcp);
-	if (nr < 0 || (unsigned long)nr >= set_size)
-		nr = set_size;
-	return set[nr];
+	if (!tcp->ent)
+		return set[set_arch->nsyscalls];
+	return set[filter_slot(set_arch, tcp->arch, tcp->scno)];
 }
 
 bool filter_raw_slow(const struct tcb *tcp)
@@ -493,7 +512,7 @@ void filter_reset(void)
 	free(filter_abbrev_set);
 	free(filter_verbose_set);
 	trace_set = filter_raw_set = filter_abbrev_set = filter_verbose_set = NULL;
-	set_size = 0;
+	set_arch = NULL;
 	memset(signal_set, 0, sizeof(signal_set));
 	signal_set_given = false;
 	filter_status_mask = FS_ALL;

@@ -12,16 +12,39 @@
  * order.  Prints one error line and returns -EINVAL when it is bad. */
 int filter_apply_expr(const struct arch_def *a, const char *e);
 
-/* The trace selection the expressions made: [0..a->nsyscalls], the last
- * standing for every number without a name (holes in the table are false
- * once a selection is given); every call when none was given.  Owned by
- * the filter, valid until filter_reset(). */
+/* A selection of calls (-e trace=, raw=, abbrev=, verbose=, inject=,
+ * fault=) covers every personality of architecture a, as strace's
+ * per-personality sets do: a's own calls by number at [0, N) (N =
+ * a->nsyscalls); at N the numbers no table names; then the calls of its
+ * 32-bit personality (a->compat) at N + 1 + number.  A name, a class or
+ * a regex selects in each personality by that personality's table;
+ * NAME@64 and NAME@32 in one. */
+static inline size_t filter_set_size(const struct arch_def *a)
+{
+	return a->nsyscalls + 1 + (a->compat ? a->compat->nsyscalls : 0);
+}
+
+/* The slot of call nr of personality pers in a selection of a's (N for
+ * a number past pers's table, or an unknown personality). */
+static inline size_t filter_slot(const struct arch_def *a, const struct arch_def *pers, long nr)
+{
+	if (pers == a)
+		return (unsigned long)nr < a->nsyscalls ? (size_t)nr : a->nsyscalls;
+	if (pers && pers == a->compat && (unsigned long)nr < pers->nsyscalls)
+		return a->nsyscalls + 1 + (size_t)nr;
+	return a->nsyscalls;
+}
+
+/* The trace selection the expressions made (holes in the tables are
+ * false once a selection is given); every call when none was given.
+ * Owned by the filter, valid until filter_reset(). */
 const bool *filter_trace_set(const struct arch_def *a);
 
 /* Forget every expression applied (options_parse() starts with it). */
 void filter_reset(void);
 
-/* Apply one "trace=" value ("open,%file,!close", "/regex", "all") to set.
+/* Apply one "trace=" value ("open,%file,!close", "/regex", "all") to set
+ * (filter_set_size(a) slots).
  * Returns 0 or -EINVAL with a message in err. */
 int filter_parse_trace(const struct arch_def *a, const char *value, bool *set,
 		       char *err, size_t errsize);
@@ -48,8 +71,8 @@ static inline bool filter_status_active(void)
 bool filter_status_selected(unsigned status);
 
 struct tcb;
-/* The sets of -e raw=, abbrev= and verbose=, by native number; NULL
- * when the option was not given (every call gets the default). */
+/* The selections of -e raw=, abbrev= and verbose=; NULL when the option
+ * was not given (every call gets the default). */
 extern bool *filter_raw_set, *filter_abbrev_set, *filter_verbose_set;
 bool filter_raw_slow(const struct tcb *tcp);
 bool filter_verbose_slow(const struct tcb *tcp);

@@ -43,19 +43,11 @@ struct inject_rule {
 static struct inject_rule *rules;
 size_t inject_nrules;
 #define nrules inject_nrules
-static unsigned table_size;
+static const struct arch_def *rule_arch; /* whose selections the rules' sets are */
 
 bool inject_active(void)
 {
 	return nrules > 0;
-}
-
-void inject_add_to_set(const struct arch_def *a, bool *set)
-{
-	for (size_t r = 0; r < nrules; r++)
-		for (unsigned i = 0; i < a->nsyscalls; i++)
-			if (rules[r].set[i])
-				set[i] = true;
 }
 
 static int parse_errno(const char *s)
@@ -277,7 +269,7 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 		}
 		any = true;
 	}
-	r.set = xcalloc(a->nsyscalls + 1, sizeof(bool));
+	r.set = xcalloc(filter_set_size(a), sizeof(bool));
 	if (filter_parse_trace(a, set, r.set, err, errsize) < 0)
 		goto fail_quiet;
 	/* (after the set, as strace: "-e inject=!" is an invalid set) */
@@ -297,7 +289,7 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 		r.scno = -1;
 	rules = xrealloc(rules, (nrules + 1) * sizeof(*rules));
 	rules[nrules++] = r;
-	table_size = a->nsyscalls;
+	rule_arch = a;
 	return 0;
 fail:
 	snprintf(err, errsize, "invalid %s argument '%s'", what, value);
@@ -387,24 +379,15 @@ int inject_entry(struct tcb *tcp)
 	tcp->inj_what = 0;
 	if (!nrules || tcp->scno < 0 || !tcp->arch)
 		return 0;
-	/* as -e trace=: a 32-bit call is the host call of the same name, and
-	 * one the host lacks (mmap2, stat64...) the sets' last slot, which
-	 * only "all" fills (not a class, a regex or its name: see #16) */
-	if (tcp->arch == arch_native) {
-		nr = tcp->scno;
-		if ((unsigned long)nr >= table_size)
-			return 0;
-	} else {
-		nr = arch_native_number(tcp->arch, tcp->scno);
-		if (nr < 0 && tcp->ent)
-			nr = table_size;
-		if (nr < 0 || (unsigned long)nr > table_size)
-			return 0;
-	}
+	/* as -e trace=: each personality by its own table (filter.h); a
+	 * number no table names is never tampered with */
+	if (!tcp->ent)
+		return 0;
+	nr = (long)filter_slot(rule_arch, tcp->arch, tcp->scno);
 	if (!(r = rule_for(nr)))
 		return 0;
 	if (!tcp->inj_count)
-		tcp->inj_count = xcalloc(table_size + 1, sizeof(*tcp->inj_count));
+		tcp->inj_count = xcalloc(filter_set_size(rule_arch), sizeof(*tcp->inj_count));
 	n = ++tcp->inj_count[nr];
 	if (n < r->first || n > r->last || (r->step ? (n - r->first) % r->step : n != r->first))
 		return 0;

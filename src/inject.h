@@ -21,10 +21,6 @@ int inject_parse(const struct arch_def *a, const char *value, bool fault,
 		 char *err, size_t errsize);
 /* Any rule given? */
 bool inject_active(void);
-/* The syscalls some rule names (set[a->nsyscalls + 1]): they must stop
- * the tracee even when not printed. */
-void inject_add_to_set(const struct arch_def *a, bool *set);
-
 /* At a syscall-entry stop: apply the rule selecting this call, if any
  * (TCB_INJECTED set on tcp).  Returns the signal to deliver on resuming
  * (0: none).  A delay (delay_enter=, and delay_exit= at the exit stop) is

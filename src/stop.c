@@ -56,7 +56,7 @@ static pid_t main_pid;                   /* the spawned command */
 static int main_status = -1;             /* its wait status */
 static bool main_detached;               /* -b execve let it go */
 static bool have_syscall_info;
-static const bool *trace_set;            /* -e trace=, by native number (filter.c's) */
+static const bool *trace_set;            /* -e trace= (filter.c's, filter.h's layout) */
 static bool *exit_result_used;           /* by native number: see fill_syscall() */
 static volatile sig_atomic_t interrupted;
 static int output_failed;                /* errno of a failed trace write */
@@ -916,19 +916,15 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 	return true;
 }
 
-/* -e trace=: the sets are kept by host number.  A 32-bit call counts as
- * the host call of the same name; one the host lacks (mmap2, stat64...)
- * as an unknown number.  A number no table of its personality names
+/* -e trace=: the selection covers each personality by its own table
+ * (filter.h).  A number no table of its personality names
  * (syscall_0x1c3) is traced whatever -e trace= says, as strace does:
  * no class or name can select it, and it is worth seeing. */
 static bool syscall_traced(const struct tcb *tcp)
 {
-	long nr;
-
 	if (!tcp->ent)
 		return true;
-	nr = tcb_host_nr(tcp);
-	return trace_set[nr < 0 ? (long)arch_native->nsyscalls : nr];
+	return trace_set[filter_slot(arch_native, tcp->arch, tcp->scno)];
 }
 
 static void on_syscall_entry(struct tcb *tcp);

@@ -104,14 +104,6 @@ struct tcb *tcb_new(pid_t pid, unsigned flags);
 /* (inline: at every stop) */
 #define TCB_HASH_SIZE 1024u
 extern struct tcb *tcb_buckets[TCB_HASH_SIZE];
-/* The number of the current call in the host's table: a 32-bit call is
- * the host call of the same name (the -e sets are kept by host number);
- * -1 when the host has no call of that name. */
-static inline long tcb_host_nr(const struct tcb *tcp)
-{
-	return tcp->arch == arch_native ? tcp->scno : arch_native_number(tcp->arch, tcp->scno);
-}
-
 static inline unsigned tcb_hash(pid_t pid)
 {
 	return (unsigned)pid * 2654435761u % TCB_HASH_SIZE;

@@ -24,7 +24,7 @@ static char err[256];
 static int setup(void **state)
 {
 	(void)state;
-	set = calloc(A->nsyscalls + 1, sizeof(bool));
+	set = calloc(filter_set_size(A), sizeof(bool));
 	return set ? 0 : -1;
 }
 
@@ -41,6 +41,15 @@ static bool has(const char *name)
 
 	assert_true(nr >= 0);
 	return set[nr];
+}
+
+/* is the 32-bit personality's call of that name in set? */
+static bool has32(const char *name)
+{
+	long nr = arch_syscall_number(A->compat, name);
+
+	assert_true(nr >= 0);
+	return set[filter_slot(A, A->compat, nr)];
 }
 
 static unsigned count(void)
@@ -116,6 +125,52 @@ static void test_regex(void **state)
 	assert_false(has("newfstatat"));
 	assert_true(has("close"));
 	assert_false(has("statx"));
+}
+
+/* strace keeps one selection per personality: a name, a class or a
+ * regex selects in each by its own table, NAME@64 and NAME@32 in one,
+ * and a number that call's number in each */
+static void test_personalities(void **state)
+{
+	(void)state;
+	assert_int_equal(filter_slot(A, A->compat, 0), A->nsyscalls + 1);
+	assert_int_equal(filter_slot(A, A->compat, 100000), A->nsyscalls);
+	assert_int_equal(filter_slot(A, A, 100000), A->nsyscalls);
+	assert_int_equal(filter_slot(A, &arch_aarch64, 1), A->nsyscalls);
+	assert_int_equal(parse("%memory"), 0);
+	assert_true(has("mmap"));
+	assert_true(has32("mmap2"));
+	assert_true(has32("brk"));
+	assert_false(has32("read"));
+	assert_int_equal(parse("mmap2,stat64"), 0);
+	assert_int_equal(count(), 0);
+	assert_true(has32("mmap2"));
+	assert_true(has32("stat64"));
+	assert_false(has32("mmap"));
+	assert_int_equal(parse("/^_llseek$"), 0);
+	assert_true(has32("_llseek"));
+	assert_int_equal(parse("!%network"), 0);
+	assert_false(has32("socketcall"));
+	assert_true(has32("mmap2"));
+	assert_int_equal(parse("read@32"), 0);
+	assert_true(has32("read"));
+	assert_false(has("read"));
+	assert_int_equal(parse("read@64"), 0);
+	assert_false(has32("read"));
+	assert_true(has("read"));
+	assert_int_equal(parse("mmap2@64"), -EINVAL);
+	assert_string_equal(err, "invalid system call 'mmap2@64'");
+	assert_int_equal(parse("read@x32"), 0);
+	assert_int_equal(count(), 0);
+	assert_false(has32("read"));
+	/* x86_64's 3 is close, i386's read */
+	assert_int_equal(parse("3"), 0);
+	assert_true(has("close"));
+	assert_true(has32("read"));
+	assert_false(has32("close"));
+	assert_int_equal(parse("all"), 0);
+	assert_true(has32("mmap2"));
+	assert_true(set[A->nsyscalls]);
 }
 
 static void test_errors(void **state)
@@ -247,7 +302,7 @@ static int apply(const char *const *exprs, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (filter_apply_expr(A, exprs[i]) < 0)
 			return -EINVAL;
-	memcpy(set, filter_trace_set(A), (A->nsyscalls + 1) * sizeof(bool));
+	memcpy(set, filter_trace_set(A), filter_set_size(A) * sizeof(bool));
 	return 0;
 }
 
@@ -293,6 +348,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_negation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_classes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_regex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_personalities, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_optional, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_all_none, setup, teardown),

@@ -172,8 +172,8 @@ static bool *set_for(const char *expr)
 	filter_reset();
 	if (filter_apply_expr(a, expr) < 0)
 		return NULL;
-	set = calloc(a->nsyscalls + 1, sizeof(bool));
-	memcpy(set, filter_trace_set(a), (a->nsyscalls + 1) * sizeof(bool));
+	set = calloc(filter_set_size(a), sizeof(bool));
+	memcpy(set, filter_trace_set(a), filter_set_size(a) * sizeof(bool));
 	return set;
 }
 

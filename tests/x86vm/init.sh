@@ -152,8 +152,8 @@ t_i386() { # name wrapper
 		{ result $n FAIL "$bad"; show $W/$n.c; show $W/$n.k; }
 }
 
-# -e inject= on 32-bit calls: the rules name host calls, and a 32-bit call
-# is the host call of the same name (as -e trace=); strace injects there too
+# -e inject= on 32-bit calls: a name selects the call of that name in each
+# personality (as -e trace=); strace injects there too
 t_i386_inject() {
 	n=i386-inject
 	if [ -z "$I386" ]; then result $n SKIP "the i386 program does not run here (native-i386)"; return; fi
@@ -175,11 +175,30 @@ t_i386_inject() {
 		{ result $n1 FAIL "$bad"; show $W/$n1.cerr; show $W/$n1.c; show $W/$n2.c; }
 }
 
+# -e trace= and inject= select in each personality by its own table, as
+# strace's per-personality sets do: a class (%memory: i386's mmap2, which
+# x86_64 lacks), a number (20: x86_64's writev, i386's getpid), NAME@32,
+# a name of the 32-bit table alone (mmap2) and a regex
+t_i386_select() {
+	n=i386-select
+	if [ -z "$I386" ]; then result $n SKIP "the i386 program does not run here (native-i386)"; return; fi
+	traced $n 5 "" -e trace=%memory,20,write@32 -e inject=mmap2:delay_exit=1 \
+		-e 'inject=/^write$:error=EIO' -o OUT -- /t/i386
+	grep -q '^getpid() *= [0-9]*$' $W/$n.c || bad="$bad no-getpid-by-number"
+	grep -q '^write(1, "i386\\n", 5) *= -1 EIO (Input/output error) (INJECTED)$' $W/$n.c || bad="$bad write@32-not-traced-or-injected"
+	grep -q '^mmap2(.*) *= 0x[0-9a-f]* (DELAYED)$' $W/$n.c || bad="$bad mmap2-not-traced-by-class-or-delayed"
+	grep -q '^execve' $W/$n.c && bad="$bad execve-traced"
+	same_as_strace $n
+	[ -z "$bad" ] && result $n PASS "%memory, 20 and write@32 select i386's mmap2, getpid and write; inject= by name and by regex on them; $(wc -l <$W/$n.c) lines equal to strace's" ||
+		{ result $n FAIL "$bad"; show $W/$n.cerr; show $W/$n.c; }
+}
+
 want int80 && t_int80 int80 ""
 want int80-o && t_int80_o
 want int80-json && t_int80_json
 want i386 && t_i386 i386 ""
 want i386-inject && t_i386_inject
+want i386-select && t_i386_select
 # the same where PTRACE_GET_SYSCALL_INFO fails (a kernel < 5.3): ctrace
 # tells the personality from the registers (arch/x86_64/regs.c)
 want int80-regs && t_int80 int80-regs nosysinfo
