@@ -73,7 +73,7 @@ const struct arch_def *arch_by_audit(uint32_t audit_arch)
 
 const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr)
 {
-	if (nr < 0 || (unsigned long)nr >= a->nsyscalls || !a->table[nr].name)
+	if (nr < 0 || (unsigned long)nr >= a->nsyscalls || !a->table[nr].name[0])
 		return NULL;
 	return &a->table[nr];
 }
@@ -81,7 +81,7 @@ const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr)
 long arch_syscall_number(const struct arch_def *a, const char *name)
 {
 	for (unsigned i = 0; i < a->nsyscalls; i++)
-		if (a->table[i].name && strcmp(a->table[i].name, name) == 0)
+		if (a->table[i].name[0] && strcmp(a->table[i].name, name) == 0)
 			return (long)i;
 	return -1;
 }

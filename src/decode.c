@@ -26,7 +26,7 @@ static const char *flags_unknown_name(const struct xlat *x, char *buf, size_t si
 {
 	size_t len = 0;
 
-	if (!x || !x->n || !x->items[0].str)
+	if (!x || !x->n)
 		return NULL;
 	if (x->name && !strcmp(x->name, "renameat2_flags"))
 		return "RENAME_??";
@@ -36,19 +36,19 @@ static const char *flags_unknown_name(const struct xlat *x, char *buf, size_t si
 		return "CLONE_NEW???";
 	if (x->name && !strcmp(x->name, "pkey_access_rights"))
 		return "PKEY_???";
-	len = strlen(x->items[0].str);
+	len = strlen(xlat_str(x, 0));
 	for (unsigned i = 1; i < x->n; i++) {
 		size_t k = 0;
 
-		while (k < len && x->items[i].str[k] == x->items[0].str[k])
+		while (k < len && xlat_str(x, i)[k] == xlat_str(x, 0)[k])
 			k++;
 		len = k;
 	}
-	while (len && x->items[0].str[len - 1] != '_')
+	while (len && xlat_str(x, 0)[len - 1] != '_')
 		len--;
 	if (!len)
 		return NULL;
-	snprintf(buf, size, "%.*s???", (int)len, x->items[0].str);
+	snprintf(buf, size, "%.*s???", (int)len, xlat_str(x, 0));
 	return buf;
 }
 
@@ -112,10 +112,10 @@ static inline __attribute__((always_inline)) void print_arg_inline(struct tcb *t
 			print_buf(tcp, v, (unsigned long)tcp->rval);
 		break;
 	case AK_OUTPTR: print_addr(tcp, v); break;
-	case AK_FLAGS: print_flags_arg(tcp, as->xlat, (uint32_t)v); break;
-	case AK_LFLAGS: print_flags_arg(tcp, as->xlat, v); break;
-	case AK_ENUM: print_xval_d(tcp, as->xlat, v); break;
-	case AK_XENUM: print_xenum(tcp, as->xlat, (uint32_t)v); break;
+	case AK_FLAGS: print_flags_arg(tcp, argspec_xlat(as), (uint32_t)v); break;
+	case AK_LFLAGS: print_flags_arg(tcp, argspec_xlat(as), v); break;
+	case AK_ENUM: print_xval_d(tcp, argspec_xlat(as), v); break;
+	case AK_XENUM: print_xenum(tcp, argspec_xlat(as), (uint32_t)v); break;
 	case AK_SIGNO: print_signo(tcp, (int)v); break;
 	case AK_PID: print_pid_tgid_pgid(tcp, (int)v); break;
 	case AK_ID: print_id(tcp, v); break;
@@ -193,9 +193,7 @@ static inline decoder_fn pick_decoder(struct tcb *tcp)
 	/* -e verbose=: structures are not read; their addresses are printed
 	 * (fetch_or_print_addr), scalars, flags and strings are as ever */
 	pcfg.deref = filter_verbose(tcp);
-	if (!tcp->ent->decode)
-		return decode_generic;
-	return tcp->ent->decode;
+	return syscall_decoder(tcp->ent) ?: decode_generic;
 }
 
 /* syscall_decode_args(), inline in the text printers of entry and exit */

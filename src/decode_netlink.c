@@ -989,7 +989,9 @@ static const struct xlat *flag_set(unsigned which)
 		items[which] = xcalloc(c->n + e->n, sizeof(*items[which]));
 		memcpy(items[which], c->items, c->n * sizeof(*c->items));
 		memcpy(items[which] + c->n, e->items, e->n * sizeof(*e->items));
-		sets[which] = (struct xlat){ items[which], c->n + e->n, XT_FLAGS, "netlink_flags" };
+		/* the generated sets share one string pool (gen/xlat.c) */
+		sets[which] = (struct xlat){ items[which], c->n + e->n, XT_FLAGS, "netlink_flags",
+					     c->strings };
 	}
 	return &sets[which];
 }

@@ -723,7 +723,7 @@ int dec_restart_syscall(struct tcb *tcp)
 {
 	if (tcp->exiting)
 		return DEC_DONE;
-	if (tcp->restart_ent && tcp->restart_ent->name)
+	if (tcp->restart_ent && tcp->restart_ent->name[0])
 		tprintf(tcp, "<... resuming interrupted %s ...>", tcp->restart_ent->name);
 	else
 		tprints(tcp, "<... resuming interrupted call ...>");

@@ -56,9 +56,9 @@ static void print_scno_of(struct tcb *tcp, uint32_t audit_arch, uint64_t nr)
 	char raw[24], names[64], buf[128];
 
 	snprintf(raw, sizeof(raw), "%llu", (unsigned long long)nr);
-	if (e && e->name)
+	if (e && e->name[0])
 		snprintf(names, sizeof(names), "__NR_%s", e->name);
-	format_xlat_styled(buf, sizeof(buf), raw, e && e->name ? names : NULL);
+	format_xlat_styled(buf, sizeof(buf), raw, e && e->name[0] ? names : NULL);
 	tprints(tcp, buf);
 }
 

@@ -65,7 +65,7 @@ enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool 
 	if (forced < 0)
 		return FP_DISABLED;
 	for (unsigned i = 0; i <= a->nsyscalls; i++)
-		if (!set[i] && (i == a->nsyscalls || a->table[i].name))
+		if (!set[i] && (i == a->nsyscalls || a->table[i].name[0]))
 			all = false;
 	if (all)
 		return FP_NOTHING_TO_SKIP;
@@ -82,7 +82,7 @@ enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool 
 	if (ret == 0)
 		ret = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, need_nnp ? 1 : 0);
 	for (unsigned i = 0; ret == 0 && i < a->nsyscalls; i++) {
-		if (!a->table[i].name || !set[i])
+		if (!a->table[i].name[0] || !set[i])
 			continue;
 		ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)i, 0);
 		/* numbers the installed libseccomp does not know */
@@ -93,7 +93,7 @@ enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool 
 	 * still has the filter: stop there to clear the flag (the clone and
 	 * clone3 properties of syscalls.def). */
 	for (unsigned i = 0; ret == 0 && i < a->nsyscalls; i++) {
-		if (!a->table[i].name || set[i])
+		if (!a->table[i].name[0] || set[i])
 			continue;
 		if (a->table[i].props & SP_CLONE)
 			ret = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), (int)i, 1,

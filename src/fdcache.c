@@ -50,7 +50,7 @@ enum fdc_kind fdcache_kind(const struct syscall_ent *e)
 		{ SP_FD_IO_URING, FDC_IO_URING }, { SP_FD_NEUTRAL, FDC_NEUTRAL },
 	};
 
-	if (!e || !e->name)
+	if (!e || !e->name[0])
 		return FDC_CHANGES;
 	for (size_t i = 0; i < ARRAY_SIZE(by_prop); i++)
 		if (e->props & by_prop[i].prop)

@@ -78,7 +78,7 @@ static bool select_calls(const struct part *p, unsigned np, bool *set, bool valu
 
 	for (unsigned k = 0; k < np; k++)
 		for (unsigned i = 0; i < p[k].t->nsyscalls; i++)
-			if (p[k].t->table[i].name && pick(&p[k].t->table[i], arg)) {
+			if (p[k].t->table[i].name[0] && pick(&p[k].t->table[i], arg)) {
 				set[p[k].off + i] = value;
 				matched = true;
 			}
@@ -166,7 +166,7 @@ static int apply_token(const struct arch_def *a, const struct part *p, unsigned 
 		unsigned long n = strtoul(tok, &end, 10);
 
 		for (unsigned k = 0; !*end && k < np; k++)
-			if (n < p[k].t->nsyscalls && p[k].t->table[n].name)
+			if (n < p[k].t->nsyscalls && p[k].t->table[n].name[0])
 				matched = true;
 		if (matched) {
 			for (unsigned k = 0; k < np; k++)

@@ -121,7 +121,7 @@ size_t kd_format_leds(char *buf, size_t size, unsigned v, bool kb)
 
 			if (!(left & bit))
 				continue;
-			sb_printf(&sb, "%s%s%s", sb_len(&sb) ? "|" : "", xlat_kd_leds.items[i].str,
+			sb_printf(&sb, "%s%s%s", sb_len(&sb) ? "|" : "", xlat_str(&xlat_kd_leds, i),
 				  shift ? "<<4" : "");
 			left &= ~bit;
 		}

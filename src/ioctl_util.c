@@ -95,7 +95,7 @@ void ioctl_print_bit_flags(struct tcb *tcp, const struct xlat *x, uint64_t v, co
 
 		if ((left & bit) && len < sizeof(buf)) {
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s%s",
-						len ? "|" : "", prefix, x->items[i].str);
+						len ? "|" : "", prefix, xlat_str(x, i));
 			left &= ~bit;
 			known = true;
 		}

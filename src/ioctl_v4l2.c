@@ -100,7 +100,7 @@ static void print_cid(struct tcb *tcp, uint32_t cid, bool next_flags)
 
 		if (c <= cid && (!class_name || c > base)) {
 			base = c;
-			class_name = classes->items[i].str;
+			class_name = xlat_str(classes, i);
 		}
 	}
 	if (!class_name || cid - base >= 0x10000) {

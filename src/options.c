@@ -886,7 +886,7 @@ int options_parse(struct options *opts, int argc, char **argv)
 		case OPT_JSON: opts->json = true; break;
 		case OPT_LIST_SYSCALLS:
 			for (unsigned i = 0; i < arch_native->nsyscalls; i++)
-				if (arch_native->table[i].name)
+				if (arch_native->table[i].name[0])
 					puts(arch_native->table[i].name);
 			return 1;
 		case OPT_SECCOMP_BPF: opts->seccomp_bpf = 1; break;

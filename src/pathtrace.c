@@ -149,11 +149,11 @@ bool pathtrace_match(struct tcb *tcp)
 	if (!e || tcp->arch != arch_native)
 		return false;
 	/* calls whose descriptors are in memory: known by their decoder */
-	if (e->decode == dec_poll || e->decode == dec_ppoll)
+	if (e->decode == DEC_ID_poll || e->decode == DEC_ID_ppoll)
 		return pollfds_selected(tcp, tcp->args[0], tcp->args[1]);
-	if (e->decode == dec_select || e->decode == dec_pselect6)
+	if (e->decode == DEC_ID_select || e->decode == DEC_ID_pselect6)
 		return fdsets_selected(tcp);
-	if (e->decode == dec_fsconfig)
+	if (e->decode == DEC_ID_fsconfig)
 		return fsconfig_selected(tcp);
 	for (unsigned i = 0; i < e->nargs && i < 6; i++) {
 		unsigned long v = tcp->args[i];

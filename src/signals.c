@@ -160,7 +160,7 @@ static void print_sigsys_syscall(struct tcb *tcp, const siginfo_t *si)
 	}
 	e = a ? arch_syscall(a, nr) : NULL;
 	snprintf(raw, sizeof(raw), "%u", (unsigned)si->si_syscall);
-	if (!e || !e->name) {
+	if (!e || !e->name[0]) {
 		tprints(tcp, raw);
 	} else if (a == own) {
 		snprintf(names, sizeof(names), "__NR_%s", e->name);

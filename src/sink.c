@@ -1034,7 +1034,7 @@ void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, const char 
 		if (v && (left & v) == v) {
 			if (!first)
 				sb_putc(sb, '|');
-			sb_puts(sb, x->items[i].str);
+			sb_puts(sb, xlat_str(x, i));
 			first = false;
 			left &= ~v;
 		}

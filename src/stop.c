@@ -989,7 +989,7 @@ static void on_syscall_entry(struct tcb *tcp)
 	tcp->rval = 0;
 	/* arch_syscall(), inline */
 	tcp->ent = tcp->arch && tcp->scno >= 0 && (unsigned long)tcp->scno < tcp->arch->nsyscalls &&
-			   tcp->arch->table[tcp->scno].name ? &tcp->arch->table[tcp->scno] : NULL;
+			   tcp->arch->table[tcp->scno].name[0] ? &tcp->arch->table[tcp->scno] : NULL;
 	if (!tcp->ent)
 		ct_debug("pid %d invalid syscall %#lx", (int)tcp->pid, (unsigned long)tcp->scno);
 	/* a new thread (seen here when clone events are not reported) */

@@ -212,7 +212,7 @@ void summary_add(long nr, bool error, uint64_t ns)
 
 	if (!stats)
 		return;
-	if (nr < 0 || (unsigned long)nr >= sum_arch->nsyscalls || !sum_arch->table[nr].name)
+	if (nr < 0 || (unsigned long)nr >= sum_arch->nsyscalls || !sum_arch->table[nr].name[0])
 		nr = sum_arch->nsyscalls;
 	st = &stats[nr];
 	if (st->calls == 0 || ns < st->min_ns)

@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include "xlat.h"
+
 struct tcb;
 struct xlat; /* xlat.h */
 
@@ -95,11 +97,20 @@ enum rval_kind {
 	RV_SID,     /* sid      : a session id */
 };
 
+/* The tables hold no pointers (names inline, xlat sets and decoders by
+ * id), so the loader relocates none of them at start-up and a table's
+ * pages are only read when used (a foreign architecture's: never). */
 struct argspec {
 	uint8_t kind;            /* enum arg_kind */
 	uint8_t aux;             /* inbuf/outbuf: index of the length argument */
-	const struct xlat *xlat; /* flags/enum: the set */
+	uint16_t xlat;           /* flags/enum: the set (enum xlat_id) */
 };
+
+/* the set of a flags/enum argument */
+static inline const struct xlat *argspec_xlat(const struct argspec *as)
+{
+	return xlat_all[as->xlat];
+}
 
 /* A decoder is called at syscall entry (tcp->exiting false) and, unless it
  * returned DEC_DONE at entry, again at exit.  It prints the arguments with
@@ -107,14 +118,25 @@ struct argspec {
 typedef int (*decoder_fn)(struct tcb *tcp);
 enum { DEC_MORE = 0, DEC_DONE = 1 };
 
+/* the longest name, sched_rr_get_interval_time64, and its NUL */
+#define SYSCALL_NAME_SIZE 29
+
 struct syscall_ent {
-	const char *name;     /* NULL for a hole in the table */
+	char name[SYSCALL_NAME_SIZE]; /* "" for a hole in the table */
 	uint8_t nargs;
 	uint8_t rval;         /* enum rval_kind */
 	uint32_t classes;     /* TC_* */
 	uint32_t props;       /* SP_* */
 	struct argspec args[6];
-	decoder_fn decode;    /* NULL: the generic decoder over args[] */
+	uint16_t decode;      /* enum dec_id; 0: the generic decoder over args[] */
 };
+
+extern const decoder_fn decoder_fns[];
+
+/* e's own decoder, or NULL (the generic one) */
+static inline decoder_fn syscall_decoder(const struct syscall_ent *e)
+{
+	return decoder_fns[e->decode];
+}
 
 #endif

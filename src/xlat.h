@@ -11,9 +11,12 @@ enum xlat_type {
 	XT_FLAGS, /* OR of bits: A|B|0x40 */
 };
 
+/* An item's name is at off in its set's strings (xlat_str()): the items
+ * hold no pointers, so the loader relocates none of them at start-up and
+ * their pages are only read when used. */
 struct xlat_item {
 	uint64_t val;
-	const char *str;
+	uint32_t off;
 };
 
 struct xlat {
@@ -21,7 +24,14 @@ struct xlat {
 	unsigned n;
 	enum xlat_type type;
 	const char *name; /* the set's name, e.g. "open_flags" */
+	const char *strings; /* the items' names, "NAME\0" after "NAME\0" */
 };
+
+/* the name of item i of x */
+static inline const char *xlat_str(const struct xlat *x, unsigned i)
+{
+	return x->strings + x->items[i].off;
+}
 
 /* Exact lookup; NULL when val is not in the set. */
 const char *xlat_lookup(const struct xlat *x, uint64_t val);

@@ -30,14 +30,14 @@ function argc(tok,    kind, rest, p) {
 	if (kind in AK) {
 		if (kind == "inbuf" || kind == "outbuf") {
 			if (rest !~ /^[0-5]$/) fail("bad length argument in '" tok "'")
-			return "{ " AK[kind] ", " rest ", NULL }"
+			return "{ " AK[kind] ", " rest ", 0 }"
 		}
 		if (kind == "flags" || kind == "enum" || kind == "lflags" || kind == "xenum") {
 			if (rest !~ /^[a-z0-9_]+$/) fail("bad xlat set in '" tok "'")
-			return "{ " AK[kind] ", 0, &xlat_" rest " }"
+			return "{ " AK[kind] ", 0, XLAT_ID_" rest " }"
 		}
 		if (rest != "") fail("unexpected ':' in '" tok "'")
-		return "{ " AK[kind] ", 0, NULL }"
+		return "{ " AK[kind] ", 0, 0 }"
 	}
 	fail("unknown argument kind '" tok "'")
 }
@@ -76,7 +76,7 @@ FNR == 1 { fileno++ }
 /^[ \t]*(#|$)/ { next }
 
 # syscalls.def and compat.def (the *.def files of table and decoders modes)
-(mode == "table" || mode == "decoders") && FILENAME ~ /\.def$/ {
+(mode == "table" || mode == "decoders" || mode == "decoders_c") && FILENAME ~ /\.def$/ {
 	name = $1
 	if (name in NARGS) fail("duplicate row for " name)
 	if ($2 !~ /^[0-6]$/) fail(name ": nargs must be 0..6")
@@ -98,7 +98,7 @@ FNR == 1 { fileno++ }
 		DEC[name] = "-"
 		if (split64) {
 			NARGS[name] = 6
-			ARGS[name] = "{ AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }, { AK_HEX, 0, NULL }"
+			ARGS[name] = "{ AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }"
 		}
 	}
 	next
@@ -134,7 +134,7 @@ END {
 		for (n = 0; n <= max; n++) {
 			if (!(n in NAME)) continue
 			s = NAME[n]
-			d = DEC[s] == "-" ? "NULL" : "dec_" DEC[s]
+			d = DEC[s] == "-" ? "0" : "DEC_ID_" DEC[s]
 			printf "\t[%d] = { \"%s\", %d, %s, %s, %s, { %s }, %s },\n", n, s, NARGS[s], RVK[s], CLS[s], PRP[s], ARGS[s], d
 		}
 		print "};"
@@ -149,17 +149,32 @@ END {
 			printf "extern const struct syscall_ent syscalls_%s[%d];\n", a, MAXN[a] + 1
 		}
 		print "#endif"
-	} else if (mode == "decoders") {
-		print "/* Generated from syscalls/syscalls.def. Do not edit. */"
-		print "#ifndef CTRACE_GEN_DECODERS_H"
-		print "#define CTRACE_GEN_DECODERS_H"
-		print "struct tcb;"
+	} else if (mode == "decoders" || mode == "decoders_c") {
 		for (s in DEC) if (DEC[s] != "-") SEEN[DEC[s]] = 1
 		n = 0
 		for (d in SEEN) L[++n] = d
 		# stable order: simple insertion sort
 		for (i = 2; i <= n; i++) { t = L[i]; for (j = i - 1; j >= 1 && L[j] > t; j--) L[j + 1] = L[j]; L[j + 1] = t }
+		print "/* Generated from syscalls/syscalls.def. Do not edit. */"
+		if (mode == "decoders_c") {
+			# the decoders by id: the tables hold ids, not pointers
+			print "#include \"config.h\""
+			print "#include \"syscallent.h\""
+			print "#include \"gen/decoders.h\""
+			print "const decoder_fn decoder_fns[DEC_ID_COUNT] = {"
+			for (i = 1; i <= n; i++) print "\t[DEC_ID_" L[i] "] = dec_" L[i] ","
+			print "};"
+			exit 0
+		}
+		print "#ifndef CTRACE_GEN_DECODERS_H"
+		print "#define CTRACE_GEN_DECODERS_H"
+		print "struct tcb;"
 		for (i = 1; i <= n; i++) print "int dec_" L[i] "(struct tcb *tcp);"
+		print "enum dec_id {"
+		print "\tDEC_ID_NONE,"
+		for (i = 1; i <= n; i++) print "\tDEC_ID_" L[i] ","
+		print "\tDEC_ID_COUNT"
+		print "};"
 		print "#endif"
 	}
 }

@@ -46,6 +46,15 @@ END {
 		print "#define " g
 		print "struct xlat;"
 		for (i = 1; i <= nsets; i++) print "extern const struct xlat xlat_" SETS[i] ";"
+		if (guard == "") {
+			# ids for the syscall tables, which hold no pointers
+			print "enum xlat_id {"
+			print "\tXLAT_ID_NONE,"
+			for (i = 1; i <= nsets; i++) print "\tXLAT_ID_" SETS[i] ","
+			print "\tXLAT_ID_COUNT"
+			print "};"
+			print "extern const struct xlat *const xlat_all[XLAT_ID_COUNT];"
+		}
 		print "#endif"
 		exit 0
 	}
@@ -55,22 +64,36 @@ END {
 	print "#include <string.h>"
 	print "#include \"xlat.h\""
 	print ""
+	# every name in one string pool: an item holds its offset, so that
+	# the tables hold no pointer for the loader to relocate at start-up
+	print "static const char xlat_strings[] ="
+	off = 0
+	for (i = 1; i <= nsets; i++) {
+		s = SETS[i]
+		for (j = 1; j <= CNT[s]; j++) {
+			OFF[s, j] = off
+			printf "\t\"%s\\0\"\n", ITEM[s, j]
+			off += length(ITEM[s, j]) + 1
+		}
+	}
+	print "\t\"\";"
+	print ""
 	for (i = 1; i <= nsets; i++) {
 		s = SETS[i]
 		print "static const struct xlat_item xlat_" s "_items[] = {"
 		for (j = 1; j <= CNT[s]; j++)
-			printf "\t{ (uint64_t)(%s), \"%s\" },\n", VAL[s, j], ITEM[s, j]
-		if (CNT[s] == 0) print "\t{ 0, NULL },"
+			printf "\t{ (uint64_t)(%s), %d },\n", VAL[s, j], OFF[s, j]
+		if (CNT[s] == 0) print "\t{ 0, 0 },"
 		print "};"
-		printf "const struct xlat xlat_%s = { xlat_%s_items, %d, %s, \"%s\" };\n\n", s, s, CNT[s], TYPE[s], s
+		printf "const struct xlat xlat_%s = { xlat_%s_items, %d, %s, \"%s\", xlat_strings };\n\n", s, s, CNT[s], TYPE[s], s
 	}
-	print "static const struct xlat *const xlat_all[] = {"
-	for (i = 1; i <= nsets; i++) print "\t&xlat_" SETS[i] ","
+	print "const struct xlat *const xlat_all[XLAT_ID_COUNT] = {"
+	for (i = 1; i <= nsets; i++) print "\t[XLAT_ID_" SETS[i] "] = &xlat_" SETS[i] ","
 	print "};"
 	print ""
 	print "const struct xlat *xlat_by_name(const char *name)"
 	print "{"
-	print "\tfor (unsigned i = 0; i < sizeof(xlat_all) / sizeof(xlat_all[0]); i++)"
+	print "\tfor (unsigned i = 1; i < XLAT_ID_COUNT; i++)"
 	print "\t\tif (strcmp(xlat_all[i]->name, name) == 0)"
 	print "\t\t\treturn xlat_all[i];"
 	print "\treturn NULL;"

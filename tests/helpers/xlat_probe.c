@@ -308,7 +308,7 @@ int main(int argc, char **argv)
 				continue;
 			if (buf[0])
 				strncat(buf, "|", sizeof(buf) - strlen(buf) - 1);
-			strncat(buf, x->items[i].str, sizeof(buf) - strlen(buf) - 1);
+			strncat(buf, xlat_str(x, i), sizeof(buf) - strlen(buf) - 1);
 			rest &= ~v;
 		}
 		say(buf);
@@ -318,7 +318,7 @@ int main(int argc, char **argv)
 	for (unsigned i = 0; i < x->n; i++) {
 		if (skipped(x->name, x->items[i].val))
 			continue;
-		say(x->items[i].str);
+		say(xlat_str(x, i));
 		p->fn(x->items[i].val);
 	}
 	return 0;

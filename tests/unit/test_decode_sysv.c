@@ -91,7 +91,7 @@ static void test_mmap_flags_and_32bit(void **state)
 	/* inotify_init1's int flags: the upper half of the register is not theirs */
 	fake_init(&f, getpid());
 	f.tcb.ent = &(const struct syscall_ent){ .name = "x", .nargs = 1,
-						 .args = { { AK_FLAGS, 0, &xlat_inotify_init_flags } } };
+						 .args = { { AK_FLAGS, 0, XLAT_ID_inotify_init_flags } } };
 	set_args(&f.tcb, 0xfacefeed00080800UL, 0, 0, 0, 0, 0);
 	print_args(&f.tcb, 0, 1);
 	assert_string_equal(fake_text(&f), "IN_NONBLOCK|IN_CLOEXEC");

@@ -57,7 +57,7 @@ static unsigned count(void)
 	unsigned n = 0;
 
 	for (unsigned i = 0; i < A->nsyscalls; i++)
-		n += A->table[i].name && set[i];
+		n += A->table[i].name[0] && set[i];
 	return n;
 }
 

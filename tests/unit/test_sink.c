@@ -71,12 +71,14 @@ static void test_quote_all_bytes_fit(void **state)
 	assert_int_equal(n, 4 * 256 + 2);
 }
 
+/* the names at their offsets in one pool, as gen/xlat.c has them */
+static const char names[] = "BOTH\0ONE\0TWO\0EIGHT\0ZERO\0FOUR";
 static const struct xlat_item bits_items[] = {
-	{ 3, "BOTH" }, { 1, "ONE" }, { 2, "TWO" }, { 8, "EIGHT" },
+	{ 3, 0 }, { 1, 5 }, { 2, 9 }, { 8, 13 },
 };
-static const struct xlat bits = { bits_items, 4, XT_FLAGS, "bits" };
-static const struct xlat_item zero_items[] = { { 0, "ZERO" }, { 4, "FOUR" } };
-static const struct xlat zeroset = { zero_items, 2, XT_FLAGS, "zeroset" };
+static const struct xlat bits = { bits_items, 4, XT_FLAGS, "bits", names };
+static const struct xlat_item zero_items[] = { { 0, 19 }, { 4, 24 } };
+static const struct xlat zeroset = { zero_items, 2, XT_FLAGS, "zeroset", names };
 
 static const char *ff(const struct xlat *x, uint64_t v, const char *dflt)
 {

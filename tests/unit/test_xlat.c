@@ -269,7 +269,7 @@ static const char *libc_sig_abbrev(int s) { (void)s; return NULL; }
 static const struct xlat_item *find_item(const struct xlat *x, const char *name)
 {
 	for (unsigned i = 0; i < x->n; i++)
-		if (strcmp(x->items[i].str, name) == 0)
+		if (strcmp(xlat_str(x, i), name) == 0)
 			return &x->items[i];
 	return NULL;
 }
@@ -410,10 +410,10 @@ static void test_no_duplicate_names(void **state)
 		const struct xlat *x = xlat_by_name(all_sets[s]);
 		assert_non_null(x);
 		for (unsigned i = 0; i < x->n; i++) {
-			assert_non_null(x->items[i].str);
+			assert_non_null(xlat_str(x, i));
 			for (unsigned j = i + 1; j < x->n; j++)
-				if (strcmp(x->items[i].str, x->items[j].str) == 0)
-					fail_msg("%s: duplicate name %s", x->name, x->items[i].str);
+				if (strcmp(xlat_str(x, i), xlat_str(x, j)) == 0)
+					fail_msg("%s: duplicate name %s", x->name, xlat_str(x, i));
 		}
 	}
 }
@@ -428,8 +428,8 @@ static void test_no_duplicate_values(void **state)
 		for (unsigned i = 0; i < x->n; i++)
 			for (unsigned j = i + 1; j < x->n; j++)
 				if (x->items[i].val == x->items[j].val)
-					fail_msg("%s: %s and %s share %#llx", x->name, x->items[i].str,
-						 x->items[j].str, (unsigned long long)x->items[i].val);
+					fail_msg("%s: %s and %s share %#llx", x->name, xlat_str(x, i),
+						 xlat_str(x, j), (unsigned long long)x->items[i].val);
 	}
 }
 
@@ -450,8 +450,8 @@ static void test_flags_no_zero_items(void **state)
 		if (x->type != XT_FLAGS)
 			continue;
 		for (unsigned i = 0; i < x->n; i++)
-			if (x->items[i].val == 0 && !zero_allowed(x->name, x->items[i].str))
-				fail_msg("%s: flag %s is 0", x->name, x->items[i].str);
+			if (x->items[i].val == 0 && !zero_allowed(x->name, xlat_str(x, i)))
+				fail_msg("%s: flag %s is 0", x->name, xlat_str(x, i));
 	}
 	/* The documented zero items really are zero. */
 	assert_int_equal(value_of("access_modes", "F_OK"), 0);
@@ -476,7 +476,7 @@ static void test_flags_masks_first(void **state)
 				uint64_t b = x->items[j].val;
 				if ((b & a) == a && b != a)
 					fail_msg("%s: %s (%#llx) listed before mask %s (%#llx)", x->name,
-						 x->items[i].str, (unsigned long long)a, x->items[j].str,
+						 xlat_str(x, i), (unsigned long long)a, xlat_str(x, j),
 						 (unsigned long long)b);
 			}
 		}
