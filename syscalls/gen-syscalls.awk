@@ -2,11 +2,15 @@
 #
 #   awk -v mode=table  -v arch=x86_64 -f gen-syscalls.awk syscalls.def x86_64.tbl
 #       -> the const struct syscall_ent array for that architecture
-#   awk -v mode=table  -v arch=i386 -v compat=1 -f gen-syscalls.awk \
+#   awk -v mode=table  -v arch=i386 -v compat=1 -v split64=1 -f gen-syscalls.awk \
 #           syscalls.def compat.def i386.tbl
-#       -> a 32-bit personality: no custom decoders (they read 64-bit
-#          layouts), and a call with a 64-bit argument (off), which the
-#          32-bit ABI splits over two registers, shows 6 registers in hex
+#       -> a 32-bit personality: no custom decoders (compat=1: they read
+#          64-bit layouts), and a call with a 64-bit argument (off), which
+#          the 32-bit ABI splits over two registers, shows 6 registers in
+#          hex (split64=1)
+#   awk -v mode=table  -v arch=x32 -v compat=1 -f gen-syscalls.awk \
+#           syscalls.def x32.tbl
+#       -> x32: no custom decoders, a 64-bit argument in one register
 #   awk -v mode=header -f gen-syscalls.awk x86_64.tbl aarch64.tbl
 #       -> gen/syscalls.h: declarations and *_COUNT for every table
 #   awk -v mode=decoders -f gen-syscalls.awk syscalls.def
@@ -77,6 +81,7 @@ FNR == 1 { fileno++ }
 
 # syscalls.def and compat.def (the *.def files of table and decoders modes)
 (mode == "table" || mode == "decoders" || mode == "decoders_c") && FILENAME ~ /\.def$/ {
+	if (FILENAME ~ /compat\.def$/) with_compat_def = 1
 	name = $1
 	if (name in NARGS) fail("duplicate row for " name)
 	if ($2 !~ /^[0-6]$/) fail(name ": nargs must be 0..6")
@@ -88,15 +93,15 @@ FNR == 1 { fileno++ }
 	RVK[name] = RV[$4]
 	DEC[name] = $5
 	a = ""
-	split64 = 0
+	has64 = 0
 	for (i = 6; i <= NF; i++) {
 		a = a (i > 6 ? ", " : "") argc($i)
-		if ($i == "off") split64 = 1
+		if ($i == "off") has64 = 1
 	}
 	ARGS[name] = a
 	if (compat) {
 		DEC[name] = "-"
-		if (split64) {
+		if (split64 && has64) {
 			NARGS[name] = 6
 			ARGS[name] = "{ AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }, { AK_HEX, 0, 0 }"
 		}
@@ -123,7 +128,7 @@ mode == "header" {
 END {
 	if (err) exit 1
 	if (mode == "table") {
-		print "/* Generated from syscalls/syscalls.def" (compat ? ", compat.def" : "") " and syscalls/" arch ".tbl. Do not edit. */"
+		print "/* Generated from syscalls/syscalls.def" (with_compat_def ? ", compat.def" : "") " and syscalls/" arch ".tbl. Do not edit. */"
 		print "#include \"config.h\""
 		print "#include \"syscallent.h\""
 		print "#include \"xlat.h\""

@@ -7,6 +7,7 @@
 #   sh syscalls/mktbl.sh aarch64 > syscalls/aarch64.tbl
 #   sh syscalls/mktbl.sh i386    > syscalls/i386.tbl
 #   sh syscalls/mktbl.sh arm     > syscalls/arm.tbl
+#   sh syscalls/mktbl.sh x32     > syscalls/x32.tbl
 #
 # x86_64:  the 64-bit table of <asm/unistd_64.h> (not x32, not i386).
 # aarch64: <asm/unistd.h> of the arm64 cross headers (linux-libc-dev-arm64-
@@ -18,26 +19,37 @@
 #          cross) with __ARM_EABI__: the EABI numbers, the compat
 #          personality of aarch64.  The ARM-private calls (__ARM_NR_*, from
 #          0xf0000: cacheflush, set_tls...) are not in the table.
+# x32:     <asm/unistd_x32.h> of the host headers, numbers less
+#          __X32_SYSCALL_BIT (0x40000000): the x32 personality of x86_64
+#          (a 64-bit process whose syscall instruction sets that bit in
+#          rax).  Its own calls are 512..547; the calls of the 64-bit
+#          ABI alone (13 rt_sigaction, 16 ioctl...) are holes.
 # A number that the headers already define must carry the same name as in
 # the list below, otherwise the script fails.
 set -eu
 
-arch=${1:?usage: mktbl.sh x86_64|aarch64|i386|arm}
+arch=${1:?usage: mktbl.sh x86_64|aarch64|i386|arm|x32}
 X86_64_H=${X86_64_H:-/usr/include/x86_64-linux-gnu/asm/unistd_64.h}
 AARCH64_INC=${AARCH64_INC:-/usr/aarch64-linux-gnu/include}
 I386_H=${I386_H:-/usr/include/x86_64-linux-gnu/asm/unistd_32.h}
 ARM_INC=${ARM_INC:-/usr/arm-linux-gnueabihf/include}
+X32_H=${X32_H:-/usr/include/x86_64-linux-gnu/asm/unistd_x32.h}
 CPP=${CPP:-cpp}
 
 # Added in Linux 6.2 .. 6.18 (scripts/syscall.tbl "common" entries and
-# arch/x86/entry/syscalls/syscall_64.tbl).  "all" = both architectures.
+# arch/x86/entry/syscalls/syscall_64.tbl).  "all" = every table: the
+# "common" rows of syscall_64.tbl are x32's too, its "64" rows (uretprobe,
+# uprobe, map_shadow_stack) are not.
 newer() {
 	cat <<'EOF'
 x86_64 335 uretprobe
 x86_64 336 uprobe
 all 451 cachestat
 all 452 fchmodat2
-all 453 map_shadow_stack
+x86_64 453 map_shadow_stack
+aarch64 453 map_shadow_stack
+i386 453 map_shadow_stack
+arm 453 map_shadow_stack
 all 454 futex_wake
 all 455 futex_wait
 all 456 futex_requeue
@@ -64,6 +76,9 @@ from_headers() {
 		;;
 	i386)
 		sed -n 's/^#define __NR_\([a-z0-9_]*\)[ \t]\{1,\}\([0-9]\{1,\}\)$/\2 \1/p' "$I386_H"
+		;;
+	x32)
+		sed -n 's/^#define __NR_\([a-z0-9_]*\)[ \t]\{1,\}(__X32_SYSCALL_BIT + \([0-9]\{1,\}\))$/\2 \1/p' "$X32_H"
 		;;
 	arm)
 		names=$(printf '#include <asm/unistd.h>\n' |
