@@ -91,8 +91,6 @@ static const struct arch_abi abis[] = {
 		.pt_fpregs = &x86_64_fpregs,
 		/* asm/ptrace-abi.h: GETREGS..SETFPREGS, SYSEMU,
 		 * SYSEMU_SINGLESTEP, SINGLEBLOCK */
-		.x32_bit = 0x40000000,
-		.x32_first_own = 512,
 		.ptrace_req = { 12, 13, 14, 15, { 31, 32, 33 } },
 	},
 	{

@@ -42,11 +42,6 @@ struct arch_abi {
 	/* Requests of this architecture only that ptrace decodes beyond
 	 * their name (0: none): the register structures, and the resuming
 	 * ones whose data is a signal (PTRACE_SYSEMU...). */
-	/* A system call number with this bit set belongs to the x32
-	 * personality (x86_64: __X32_SYSCALL_BIT), 0: none.  x32 shares the
-	 * 64-bit numbers and names below x32_first_own; ctrace has no table
-	 * of x32's own calls from there on. */
-	uint32_t x32_bit, x32_first_own;
 	struct {
 		unsigned getregs, setregs, getfpregs, setfpregs;
 		unsigned resume[3];

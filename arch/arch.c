@@ -15,7 +15,8 @@ const struct arch_def arch_x86_64 = {
 	.table = syscalls_x86_64,
 	.nsyscalls = SYSCALLS_X86_64_COUNT,
 	.personalities = { "64", "32", "x32" },
-	.compat = &arch_i386,
+	.pers = { &arch_x86_64, &arch_i386, &arch_x32 },
+	.mode = "64 bit",
 };
 
 const struct arch_def arch_aarch64 = {
@@ -26,7 +27,8 @@ const struct arch_def arch_aarch64 = {
 	.nsyscalls = SYSCALLS_AARCH64_COUNT,
 	.mmap_prot_extra = &xlat_mmap_prot_aarch64,
 	.personalities = { "64", "32" },
-	.compat = &arch_arm,
+	.pers = { &arch_aarch64, &arch_arm },
+	.mode = "64 bit",
 };
 
 const struct arch_def arch_i386 = {
@@ -35,6 +37,7 @@ const struct arch_def arch_i386 = {
 	.audit_arch = AUDIT_ARCH_I386,
 	.table = syscalls_i386,
 	.nsyscalls = SYSCALLS_I386_COUNT,
+	.mode = "32 bit",
 };
 
 const struct arch_def arch_arm = {
@@ -43,6 +46,17 @@ const struct arch_def arch_arm = {
 	.audit_arch = AUDIT_ARCH_ARM,
 	.table = syscalls_arm,
 	.nsyscalls = SYSCALLS_ARM_COUNT,
+	.mode = "32 bit",
+};
+
+const struct arch_def arch_x32 = {
+	.name = "x32",
+	.wordsize = 4,
+	.audit_arch = AUDIT_ARCH_X86_64,
+	.table = syscalls_x32,
+	.nsyscalls = SYSCALLS_X32_COUNT,
+	.mode = "x32",
+	.nr_bit = 0x40000000, /* __X32_SYSCALL_BIT */
 };
 
 const struct arch_def *const arch_all[] = { &arch_x86_64, &arch_aarch64, NULL };
@@ -69,6 +83,20 @@ const struct arch_def *arch_by_audit(uint32_t audit_arch)
 		if (arch_compat[i]->audit_arch == audit_arch)
 			return arch_compat[i];
 	return NULL;
+}
+
+const struct arch_def *arch_personality(uint32_t audit_arch, long *nr)
+{
+	const struct arch_def *a = arch_by_audit(audit_arch);
+
+	if (!a || *nr < 0)
+		return a;
+	for (unsigned i = 1; a->pers[i]; i++)
+		if (a->pers[i]->nr_bit && (*nr & a->pers[i]->nr_bit)) {
+			*nr &= ~a->pers[i]->nr_bit;
+			return a->pers[i];
+		}
+	return a;
 }
 
 const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr)

@@ -22,9 +22,12 @@ struct syscall_regs {
 
 struct xlat;
 
+/* Personalities of one architecture at most: x86_64, i386, x32. */
+#define ARCH_NPERS 3
+
 struct arch_def {
-	const char *name;          /* "x86_64", "aarch64", "i386", "arm" */
-	unsigned wordsize;         /* bytes in a long: 8, or 4 (compat) */
+	const char *name;          /* "x86_64", "aarch64", "i386", "arm", "x32" */
+	unsigned wordsize;         /* bytes in a long: 8, or 4 (compat, x32) */
 	uint32_t audit_arch;       /* AUDIT_ARCH_X86_64 ... */
 	const struct syscall_ent *table;
 	unsigned nsyscalls;        /* entries in table (max number + 1) */
@@ -32,11 +35,19 @@ struct arch_def {
 	 * PROT_MTE), decoded after the common ones; NULL when none. */
 	const struct xlat *mmap_prot_extra;
 	/* strace's personality designators (-e trace=NAME@64), the native
-	 * one first, then the 32-bit one (compat); NULL-terminated */
-	const char *personalities[4];
-	/* the 32-bit personality of a 64-bit architecture (i386, arm), or
-	 * NULL */
-	const struct arch_def *compat;
+	 * one first, then the others; NULL-terminated */
+	const char *personalities[ARCH_NPERS + 1];
+	/* the personality each designator names, parallel to
+	 * personalities[]: [0] is this architecture itself, then its 32-bit
+	 * one (i386, arm) and x32; NULL-terminated */
+	const struct arch_def *pers[ARCH_NPERS + 1];
+	/* strace's name of this personality in "[ Process PID=N runs in
+	 * MODE mode. ]": "64 bit", "32 bit", "x32" */
+	const char *mode;
+	/* A personality that shares its host's audit_arch (x32) and whose
+	 * calls carry this bit in their number (__X32_SYSCALL_BIT); 0 for
+	 * the others.  arch_by_audit() never gives such a personality. */
+	long nr_bit;
 };
 
 /* Register access for the host architecture. */
@@ -69,6 +80,10 @@ extern const struct arch_def arch_aarch64;
  * signatures from syscalls/compat.def, no custom decoders. */
 extern const struct arch_def arch_i386;
 extern const struct arch_def arch_arm;
+/* x32 of x86_64: a 64-bit process whose syscall instruction sets
+ * __X32_SYSCALL_BIT in the number; its own table (syscalls/x32.tbl),
+ * 4-byte longs and pointers, no custom decoders. */
+extern const struct arch_def arch_x32;
 extern const struct arch_regs_ops arch_native_regs;
 #define arch_native (arch_native_regs.arch)
 
@@ -77,8 +92,20 @@ extern const struct arch_regs_ops arch_native_regs;
 extern const struct arch_def *const arch_all[];
 
 const struct arch_def *arch_by_name(const char *name);
-/* Any personality, the 32-bit ones included. */
+/* Any personality, the 32-bit ones included, but not x32 (whose
+ * audit_arch is x86_64's). */
 const struct arch_def *arch_by_audit(uint32_t audit_arch);
+/* The personality of a call reported with audit_arch and number *nr
+ * (PTRACE_GET_SYSCALL_INFO, registers): arch_by_audit()'s, or its x32
+ * when *nr carries x32's bit, which is then taken off *nr.  NULL for an
+ * unknown audit_arch. */
+const struct arch_def *arch_personality(uint32_t audit_arch, long *nr);
+/* The number the kernel takes for call nr of personality a (x32's with
+ * its bit); a negative nr (no call) stays as it is. */
+static inline long arch_raw_nr(const struct arch_def *a, long nr)
+{
+	return nr < 0 ? nr : nr | a->nr_bit;
+}
 
 /* Table lookups.  NULL / -1 when unknown. */
 const struct syscall_ent *arch_syscall(const struct arch_def *a, long nr);

@@ -234,7 +234,9 @@ const char *syscall_name(const struct tcb *tcp, char *buf, size_t size)
 		return tcp->ent->name;
 	if (tcp->flags & TCB_UNKNOWN_SC)
 		return "???"; /* as strace: the number could not be read */
-	snprintf(buf, size, "syscall_%#lx", (unsigned long)tcp->scno);
+	/* the number as the tracee gave it (x32's with its bit) */
+	snprintf(buf, size, "syscall_%#lx",
+		 (unsigned long)(tcp->arch ? arch_raw_nr(tcp->arch, tcp->scno) : tcp->scno));
 	return buf;
 }
 

@@ -56,16 +56,18 @@ struct part {
 };
 
 /* The parts a token applies to: every personality (which < 0), or the
- * one strace's designator `which` names (0: "64", 1: "32").  A
- * designator without a table here (x32) gives none. */
-static unsigned token_parts(const struct arch_def *a, int which, struct part p[2])
+ * one strace's designator `which` names (a->personalities[which]: "64",
+ * "32", "x32"); their number. */
+static unsigned token_parts(const struct arch_def *a, int which, struct part p[ARCH_NPERS])
 {
 	unsigned n = 0;
+	size_t off = 0;
 
-	if (which <= 0)
-		p[n++] = (struct part){ a, 0 };
-	if (a->compat && (which < 0 || which == 1))
-		p[n++] = (struct part){ a->compat, a->nsyscalls + 1 };
+	for (unsigned i = 0; i < ARCH_NPERS && a->pers[i]; i++) {
+		if (which < 0 || which == (int)i)
+			p[n++] = (struct part){ a->pers[i], off };
+		off += a->pers[i]->nsyscalls + (i == 0);
+	}
 	return n;
 }
 
@@ -195,14 +197,12 @@ static int apply_token(const struct arch_def *a, const struct part *p, unsigned 
 }
 
 /* NAME@PERS (strace 6.1): NAME in one personality only ("64" the host,
- * "32" its 32-bit one).  x32 has no table here: NAME@x32 is checked
- * against the host's table and selects nothing. */
+ * "32" its 32-bit one, "x32"). */
 static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 			    bool *set, char *err, size_t errsize)
 {
 	char *at = strchr(tok, '@');
-	struct part p[2];
-	unsigned np;
+	struct part p[ARCH_NPERS];
 	size_t i;
 	int ret;
 
@@ -217,14 +217,7 @@ static int apply_token_pers(const struct arch_def *a, char *tok, bool value,
 		return -EINVAL;
 	}
 	*at = '\0';
-	np = token_parts(a, (int)i, p);
-	if (np) {
-		ret = apply_token(a, p, np, tok, value, set, err, errsize);
-	} else {
-		_cleanup_free_ bool *scratch = xcalloc(filter_set_size(a), sizeof(bool));
-
-		ret = apply_token(a, p, token_parts(a, 0, p), tok, value, scratch, err, errsize);
-	}
+	ret = apply_token(a, p, token_parts(a, (int)i, p), tok, value, set, err, errsize);
 	*at = '@';
 	/* as strace: the unknown name (an empty one too: "@64") is said
 	 * with its designator */

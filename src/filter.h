@@ -15,23 +15,31 @@ int filter_apply_expr(const struct arch_def *a, const char *e);
 /* A selection of calls (-e trace=, raw=, abbrev=, verbose=, inject=,
  * fault=) covers every personality of architecture a, as strace's
  * per-personality sets do: a's own calls by number at [0, N) (N =
- * a->nsyscalls); at N the numbers no table names; then the calls of its
- * 32-bit personality (a->compat) at N + 1 + number.  A name, a class or
- * a regex selects in each personality by that personality's table;
- * NAME@64 and NAME@32 in one. */
+ * a->nsyscalls); at N the numbers no table names; then the calls of each
+ * other personality (a->pers[1], [2]: the 32-bit one, x32), one after
+ * the other, at N + 1 + (the sizes of the tables before it) + number.
+ * A name, a class or a regex selects in each personality by that
+ * personality's table; NAME@64, NAME@32 and NAME@x32 in one. */
 static inline size_t filter_set_size(const struct arch_def *a)
 {
-	return a->nsyscalls + 1 + (a->compat ? a->compat->nsyscalls : 0);
+	size_t n = a->nsyscalls + 1;
+
+	for (unsigned i = 1; a->pers[i]; i++)
+		n += a->pers[i]->nsyscalls;
+	return n;
 }
 
 /* The slot of call nr of personality pers in a selection of a's (N for
  * a number past pers's table, or an unknown personality). */
 static inline size_t filter_slot(const struct arch_def *a, const struct arch_def *pers, long nr)
 {
+	size_t off = a->nsyscalls + 1;
+
 	if (pers == a)
 		return (unsigned long)nr < a->nsyscalls ? (size_t)nr : a->nsyscalls;
-	if (pers && pers == a->compat && (unsigned long)nr < pers->nsyscalls)
-		return a->nsyscalls + 1 + (size_t)nr;
+	for (unsigned i = 1; pers && a->pers[i]; off += a->pers[i++]->nsyscalls)
+		if (pers == a->pers[i])
+			return (unsigned long)nr < pers->nsyscalls ? off + (size_t)nr : a->nsyscalls;
 	return a->nsyscalls;
 }
 

@@ -359,13 +359,14 @@ static const struct inject_rule *rule_for(long nr)
 }
 
 /* syscall=NAME stands in for the call in the tracee's own personality:
- * the number of the same name in its table (-1, no call: ENOSYS, when
- * that personality has no such call) */
+ * the number of the same name in its table, as the kernel takes it (x32's
+ * with its bit; -1, no call: ENOSYS, when that personality has no such
+ * call) */
 static long stand_in(const struct tcb *tcp, long native_scno)
 {
 	if (native_scno < 0 || tcp->arch == arch_native)
 		return native_scno;
-	return arch_syscall_number(tcp->arch, arch_native->table[native_scno].name);
+	return arch_raw_nr(tcp->arch, arch_syscall_number(tcp->arch, arch_native->table[native_scno].name));
 }
 
 int inject_entry(struct tcb *tcp)

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "abi.h"
 #include "arch.h"
 #include "pids.h"
 #include "sink.h"
@@ -146,18 +145,12 @@ static void print_fault_extra(struct tcb *tcp, const siginfo_t *si)
 static void print_sigsys_syscall(struct tcb *tcp, const siginfo_t *si)
 {
 	const struct arch_def *own = tcp->arch ? tcp->arch : arch_native;
-	const struct arch_def *a = arch_by_audit(si->si_arch);
-	const struct arch_abi *abi = arch_abi_by_audit(si->si_arch);
-	unsigned nr = (unsigned)si->si_syscall;
+	long nr = (long)(unsigned)si->si_syscall;
+	/* x32's calls carry its bit: named from its table */
+	const struct arch_def *a = arch_personality(si->si_arch, &nr);
 	const struct syscall_ent *e;
 	char raw[16], names[64], buf[128];
 
-	if (abi && abi->x32_bit && (nr & abi->x32_bit)) {
-		nr &= ~abi->x32_bit;
-		own = NULL;
-		if (nr >= abi->x32_first_own)
-			a = NULL;
-	}
 	e = a ? arch_syscall(a, nr) : NULL;
 	snprintf(raw, sizeof(raw), "%u", (unsigned)si->si_syscall);
 	if (!e || !e->name[0]) {

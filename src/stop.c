@@ -885,10 +885,9 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 			else
 				for (int i = 0; i < 6; i++)
 					tcp->args[i] = (unsigned long)info.entry.args[i];
-			if (info.arch != tcp->audit_arch || !tcp->arch) {
-				tcp->audit_arch = info.arch;
-				tcp->arch = arch_by_audit(info.arch);
-			}
+			/* x32 shares x86_64's audit arch: its number tells it */
+			tcp->audit_arch = info.arch;
+			tcp->arch = arch_personality(info.arch, &tcp->scno);
 			return true;
 		}
 		if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
@@ -908,7 +907,7 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 		tcp->scno = regs.nr;
 		memcpy(tcp->args, regs.args, sizeof(tcp->args));
 		tcp->audit_arch = regs.audit_arch;
-		tcp->arch = arch_by_audit(regs.audit_arch);
+		tcp->arch = arch_personality(regs.audit_arch, &tcp->scno);
 	} else {
 		tcp->rval = regs.ret;
 		tcp->err = (regs.ret < 0 && regs.ret >= -4095) ? (int)-regs.ret : 0;
@@ -929,6 +928,11 @@ static bool syscall_traced(const struct tcb *tcp)
 
 static void on_syscall_entry(struct tcb *tcp);
 static void on_syscall_exit(struct tcb *tcp);
+/* The current stop is the fast path's (on_seccomp_stop()): a call that
+ * is not selected stopped only because its personality is not in the
+ * filter (i386, x32) or to clear CLONE_UNTRACED, where strace's filter
+ * would not stop it at all. */
+static bool in_seccomp_stop;
 
 /* An entry whose number could not be read: shown whatever -e trace= says
  * (strace cannot filter what it does not know), not in -c's table. */
@@ -996,12 +1000,13 @@ static void on_syscall_entry(struct tcb *tcp)
 	if (tcp->ent && (((tcp->ent->props & SP_CLONE) && (tcp->args[0] & CLONE_THREAD)) ||
 			 (tcp->ent->props & SP_CLONE3)))
 		set_solo(tcp, false);
-	if (tcp->audit_arch != tcp->last_audit_arch) {
-		if (tcp->last_audit_arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
+	/* a personality change is seen at a stop strace would see too: not
+	 * at a fast-path stop of a call that is not selected */
+	if (tcp->arch != tcp->last_arch && (!in_seccomp_stop || syscall_traced(tcp))) {
+		if (tcp->last_arch && tcp->arch && !(tcp->flags & (TCB_SILENT | TCB_HIDE)) &&
 		    opt->count != COUNT_ONLY && !(opt->quiet_mask & QUIET_PERSONALITY))
-			ev_personality(tcp, tcp->audit_arch == arch_native->audit_arch ?
-					    "64 bit" : "32 bit");
-		tcp->last_audit_arch = tcp->audit_arch;
+			ev_personality(tcp, tcp->arch->mode);
+		tcp->last_arch = tcp->arch;
 	}
 	if (tcp->flags & TCB_SILENT) {
 		tcp->flags |= TCB_FILTERED;
@@ -1317,7 +1322,9 @@ static void exec_done_early(struct tcb *tcp)
 /* PTRACE_EVENT_SECCOMP: the filter stopped a selected syscall at entry. */
 static void on_seccomp_stop(struct tcb *tcp)
 {
+	in_seccomp_stop = true;
 	on_syscall_stop(tcp);
+	in_seccomp_stop = false;
 	if (fastpath_fix_untraced(tcp, trace_set) || (tcp->flags & TCB_SILENT))
 		tcp->flags |= TCB_FILTERED;
 	if (tcp->flags & TCB_FILTERED) {

@@ -43,7 +43,8 @@ struct tcb {
 	/* The current syscall. */
 	const struct arch_def *arch;   /* NULL: a personality without a table */
 	uint32_t audit_arch;           /* AUDIT_ARCH_* of the current syscall */
-	uint32_t last_audit_arch;      /* of the previous one (personality change) */
+	const struct arch_def *last_arch; /* personality of the previous one (its change is
+					   * shown), NULL before the first */
 	const struct syscall_ent *ent; /* NULL for an unknown number */
 	long scno;
 	unsigned long args[6];

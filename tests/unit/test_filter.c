@@ -46,10 +46,19 @@ static bool has(const char *name)
 /* is the 32-bit personality's call of that name in set? */
 static bool has32(const char *name)
 {
-	long nr = arch_syscall_number(A->compat, name);
+	long nr = arch_syscall_number(A->pers[1], name);
 
 	assert_true(nr >= 0);
-	return set[filter_slot(A, A->compat, nr)];
+	return set[filter_slot(A, A->pers[1], nr)];
+}
+
+/* is x32's call of that name in set? */
+static bool hasx32(const char *name)
+{
+	long nr = arch_syscall_number(&arch_x32, name);
+
+	assert_true(nr >= 0);
+	return set[filter_slot(A, &arch_x32, nr)];
 }
 
 static unsigned count(void)
@@ -128,20 +137,30 @@ static void test_regex(void **state)
 }
 
 /* strace keeps one selection per personality: a name, a class or a
- * regex selects in each by its own table, NAME@64 and NAME@32 in one,
- * and a number that call's number in each */
+ * regex selects in each by its own table, NAME@64, NAME@32 and NAME@x32
+ * in one, and a number that call's number in each */
 static void test_personalities(void **state)
 {
 	(void)state;
-	assert_int_equal(filter_slot(A, A->compat, 0), A->nsyscalls + 1);
-	assert_int_equal(filter_slot(A, A->compat, 100000), A->nsyscalls);
+	assert_ptr_equal(A->pers[0], A);
+	assert_ptr_equal(A->pers[1], &arch_i386);
+	assert_ptr_equal(A->pers[2], &arch_x32);
+	assert_int_equal(filter_set_size(A), A->nsyscalls + 1 + arch_i386.nsyscalls + arch_x32.nsyscalls);
+	assert_int_equal(filter_slot(A, A->pers[1], 0), A->nsyscalls + 1);
+	assert_int_equal(filter_slot(A, A->pers[1], 100000), A->nsyscalls);
+	assert_int_equal(filter_slot(A, &arch_x32, 0), A->nsyscalls + 1 + arch_i386.nsyscalls);
+	assert_int_equal(filter_slot(A, &arch_x32, 547), filter_set_size(A) - 1);
+	assert_int_equal(filter_slot(A, &arch_x32, 548), A->nsyscalls);
 	assert_int_equal(filter_slot(A, A, 100000), A->nsyscalls);
 	assert_int_equal(filter_slot(A, &arch_aarch64, 1), A->nsyscalls);
+	assert_int_equal(filter_slot(A, NULL, 1), A->nsyscalls);
 	assert_int_equal(parse("%memory"), 0);
 	assert_true(has("mmap"));
 	assert_true(has32("mmap2"));
 	assert_true(has32("brk"));
+	assert_true(hasx32("mmap"));
 	assert_false(has32("read"));
+	assert_false(hasx32("read"));
 	assert_int_equal(parse("mmap2,stat64"), 0);
 	assert_int_equal(count(), 0);
 	assert_true(has32("mmap2"));
@@ -163,14 +182,50 @@ static void test_personalities(void **state)
 	assert_int_equal(parse("read@x32"), 0);
 	assert_int_equal(count(), 0);
 	assert_false(has32("read"));
-	/* x86_64's 3 is close, i386's read */
+	assert_true(hasx32("read"));
+	assert_false(hasx32("write"));
+	/* x32's own calls (512..547): ioctl is 16 in x86_64, 514 in x32 */
+	assert_int_equal(parse("ioctl@x32,mmap2@32"), 0);
+	assert_int_equal(count(), 0);
+	assert_true(set[filter_slot(A, &arch_x32, 514)]);
+	assert_false(set[filter_slot(A, &arch_x32, 16)]);
+	assert_true(has32("mmap2"));
+	assert_int_equal(parse("mmap2@x32"), -EINVAL);
+	assert_string_equal(err, "invalid system call 'mmap2@x32'");
+	assert_int_equal(parse("uretprobe@x32"), -EINVAL);
+	assert_int_equal(parse("/^preadv2$"), 0);
+	assert_true(has("preadv2"));
+	assert_true(has32("preadv2"));
+	assert_true(hasx32("preadv2"));
+	/* x86_64's 3 is close, i386's read, x32's close */
 	assert_int_equal(parse("3"), 0);
 	assert_true(has("close"));
 	assert_true(has32("read"));
 	assert_false(has32("close"));
+	assert_true(hasx32("close"));
+	/* a number of x32's table alone (x32's rt_sigaction; past the
+	 * tables of x86_64 and i386), as in strace 6.1 */
+	assert_int_equal(parse("512"), 0);
+	assert_int_equal(count(), 0);
+	assert_false(set[A->nsyscalls]);
+	assert_true(hasx32("rt_sigaction"));
+	assert_int_equal(parse("547"), 0);
+	assert_true(hasx32("pwritev2"));
+	assert_int_equal(parse("548"), -EINVAL);
+	assert_string_equal(err, "invalid system call '548'");
+	assert_int_equal(parse("512@64"), -EINVAL);
+	assert_int_equal(parse("512@x32"), 0);
+	assert_true(hasx32("rt_sigaction"));
 	assert_int_equal(parse("all"), 0);
 	assert_true(has32("mmap2"));
+	assert_true(hasx32("pwritev2"));
 	assert_true(set[A->nsyscalls]);
+	/* aarch64 has no x32 */
+	A = &arch_aarch64;
+	assert_null(A->pers[2]);
+	assert_int_equal(parse("read@x32"), -EINVAL);
+	assert_string_equal(err, "incorrect personality designator 'x32' in qualification 'read@x32'");
+	A = &arch_x86_64;
 }
 
 static void test_errors(void **state)

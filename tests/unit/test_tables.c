@@ -87,6 +87,19 @@ static const struct unknown lib_unknown[] = {
 	{ "arm", 467, "open_tree_attr" },
 	{ "arm", 468, "file_getattr" },
 	{ "arm", 469, "file_setattr" },
+	{ "x32", 457, "statmount" },
+	{ "x32", 458, "listmount" },
+	{ "x32", 459, "lsm_get_self_attr" },
+	{ "x32", 460, "lsm_set_self_attr" },
+	{ "x32", 461, "lsm_list_modules" },
+	{ "x32", 462, "mseal" },
+	{ "x32", 463, "setxattrat" },
+	{ "x32", 464, "getxattrat" },
+	{ "x32", 465, "listxattrat" },
+	{ "x32", 466, "removexattrat" },
+	{ "x32", 467, "open_tree_attr" },
+	{ "x32", 468, "file_getattr" },
+	{ "x32", 469, "file_setattr" },
 };
 
 /* How far beyond our tables libseccomp is asked whether it knows more. */
@@ -111,6 +124,8 @@ static uint32_t scmp_arch(const struct arch_def *a)
 		return SCMP_ARCH_X86;
 	if (a == &arch_arm)
 		return SCMP_ARCH_ARM;
+	if (a == &arch_x32)
+		return SCMP_ARCH_X32;
 	fail_msg("no libseccomp token for %s", a->name);
 	return 0;
 }
@@ -120,12 +135,18 @@ static void check_against_libseccomp(const struct arch_def *a)
 	uint32_t sa = scmp_arch(a);
 	unsigned named = 0, unknown = 0;
 
-	assert_int_equal(a->audit_arch, sa);
+	/* x32's calls are x86_64's audit arch with a bit in the number;
+	 * libseccomp's token for it is another value, and its numbers
+	 * carry the bit */
+	if (a->nr_bit)
+		assert_int_equal(a->audit_arch, arch_x86_64.audit_arch);
+	else
+		assert_int_equal(a->audit_arch, sa);
 
 	for (long nr = 0; nr < SCAN_LIMIT; nr++) {
 		const struct syscall_ent *e = arch_syscall(a, nr);
 		const struct unknown *u = find_unknown(a, nr);
-		char *lib = seccomp_syscall_resolve_num_arch(sa, (int)nr);
+		char *lib = seccomp_syscall_resolve_num_arch(sa, (int)arch_raw_nr(a, nr));
 
 		if (!e) {
 			/* A hole (or beyond the table): libseccomp must not name
@@ -161,7 +182,7 @@ static void check_against_libseccomp(const struct arch_def *a)
 		 * libseccomp gives that multiplexed pseudo number (negative) */
 		long by_name = seccomp_syscall_resolve_name_arch(sa, e->name);
 		if (by_name >= 0 || a->wordsize == 8)
-			assert_int_equal(by_name, nr);
+			assert_int_equal(by_name, arch_raw_nr(a, nr));
 	}
 
 	/* Every entry of lib_unknown[] for this arch was met above. */
@@ -199,6 +220,14 @@ static void test_libseccomp_arm(void **state)
 {
 	(void)state;
 	check_against_libseccomp(&arch_arm);
+}
+
+/* x32: syscalls/x32.tbl against libseccomp's SCMP_ARCH_X32 (numbers with
+ * __X32_SYSCALL_BIT) */
+static void test_libseccomp_x32(void **state)
+{
+	(void)state;
+	check_against_libseccomp(&arch_x32);
 }
 
 /* Ranges that must be complete, and the holes that must stay holes. */
@@ -264,6 +293,38 @@ static void test_arch_lookup(void **state)
 	assert_int_equal(arch_arm.wordsize, 4);
 	assert_int_equal(arch_x86_64.wordsize, 8);
 	assert_null(arch_by_audit(0));
+
+	/* x32: never by its audit arch (x86_64's), but by its number's bit */
+	long nr = 0x40000000 | 514;
+	assert_ptr_equal(arch_personality(AUDIT_ARCH_X86_64, &nr), &arch_x32);
+	assert_int_equal(nr, 514);
+	assert_string_equal(arch_syscall(&arch_x32, nr)->name, "ioctl");
+	assert_int_equal(arch_raw_nr(&arch_x32, 514), 0x40000000 | 514);
+	assert_int_equal(arch_raw_nr(&arch_x32, -1), -1);
+	assert_int_equal(arch_raw_nr(&arch_x86_64, 16), 16);
+	nr = 39;
+	assert_ptr_equal(arch_personality(AUDIT_ARCH_X86_64, &nr), &arch_x86_64);
+	assert_int_equal(nr, 39);
+	nr = -1;
+	assert_ptr_equal(arch_personality(AUDIT_ARCH_X86_64, &nr), &arch_x86_64);
+	assert_int_equal(nr, -1);
+	nr = 0x40000000 | 20;
+	assert_ptr_equal(arch_personality(AUDIT_ARCH_I386, &nr), &arch_i386);
+	assert_int_equal(nr, 0x40000000 | 20);
+	nr = 0x40000000 | 63;
+	assert_ptr_equal(arch_personality(AUDIT_ARCH_AARCH64, &nr), &arch_aarch64);
+	assert_null(arch_personality(0, &nr));
+	assert_int_equal(arch_x32.wordsize, 4);
+	assert_int_equal(arch_x32.nsyscalls, 548);
+	assert_string_equal(arch_x32.mode, "x32");
+	assert_string_equal(arch_i386.mode, "32 bit");
+	assert_string_equal(arch_x86_64.mode, "64 bit");
+	assert_named(&arch_x32, 512, 547);
+	assert_holes(&arch_x32, 13, 13);   /* rt_sigaction of the 64-bit ABI alone */
+	assert_holes(&arch_x32, 16, 16);   /* ioctl */
+	assert_holes(&arch_x32, 335, 336); /* uretprobe, uprobe */
+	assert_holes(&arch_x32, 453, 453); /* map_shadow_stack */
+	assert_holes(&arch_x32, 470, 511);
 
 	unsigned n = 0;
 	for (; arch_all[n]; n++)
@@ -510,6 +571,7 @@ int main(void)
 		cmocka_unit_test(test_libseccomp_aarch64),
 		cmocka_unit_test(test_libseccomp_i386),
 		cmocka_unit_test(test_libseccomp_arm),
+		cmocka_unit_test(test_libseccomp_x32),
 		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_arch_lookup),
 		cmocka_unit_test(test_arch_syscall),
