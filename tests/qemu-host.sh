@@ -19,6 +19,16 @@ elf32_headers() { # e_machine e_flags base file-size
 	le16 2 "$1"; le32 1 $((base + 84)) 52 0 "$2"; le16 52 32 1 0 0 0
 	le32 1 0 "$base" "$base" "$size" "$size" 5 0x1000
 }
+# bytes of little-endian 64-bit values (below 2^32 here)
+le64() { local v; for v; do le32 "$v" 0; done; }
+# The 120 bytes before the code of a static ELF64 executable, as
+# elf32_headers: ELF header (64 bytes) and program header (56).
+elf64_headers() { # e_machine base file-size
+	local base=$2 size=$3
+	printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000'
+	le16 2 "$1"; le32 1; le64 $((base + 120)) 64 0; le32 0; le16 64 56 1 0 0 0
+	le32 1 5; le64 0 "$base" "$base" "$size" "$size" 0x1000
+}
 
 # host tools: need COMMAND PACKAGE... adds to `missing`; need_done skips
 # with the apt-get line when something is missing, and fails under CI=true,
@@ -156,14 +166,14 @@ vm_pack() { # init
 
 # boot $KERNEL with $W/initrd.gz, no network, no disk, the console on
 # stdio; SELECTION (test names, a,b) goes on the kernel command line as
-# ctrace.tests=.  The console, without carriage returns, in $W/console.txt
+# ctrace.tests=, after the words of VM_APPEND (when set).  The console, without carriage returns, in $W/console.txt
 # and $CACHE/last-console.log; sets qrc.
 vm_boot() { # timeout console-device selection qemu-command...
 	local to=$1 con=$2 sel=$3; shift 3
 	step "booting $(basename "$KERNEL") in $1 (TCG, timeout ${to}s)"
 	timeout "$to" "$@" -nographic -no-reboot -nic none -monitor none \
 		-kernel "$KERNEL" -initrd "$W/initrd.gz" \
-		-append "console=$con panic=-1 quiet${sel:+ ctrace.tests=$sel}" </dev/null >"$W/console.log" 2>&1
+		-append "console=$con panic=-1 quiet${VM_APPEND:+ $VM_APPEND}${sel:+ ctrace.tests=$sel}" </dev/null >"$W/console.log" 2>&1
 	qrc=$?
 	tr -d '\r' <"$W/console.log" >"$W/console.txt"
 	cp "$W/console.txt" "$CACHE/last-console.log"

@@ -1,7 +1,7 @@
 #!/bin/busybox sh
 # /init of the x86_64 test initramfs (built by tests/x86vm/run.sh): 32-bit
-# system calls under ctrace on a kernel that runs them, compared with
-# strace 6.1 (the oracle).  Prints one line per test,
+# and x32 system calls under ctrace on a kernel that runs them, compared
+# with strace 6.1 (the oracle).  Prints one line per test,
 #   RESULT <name> PASS|FAIL|SKIP <detail>
 # with the evidence on "  | " lines and the differences from strace on
 # "  ~ " lines, int80-json's JSON lines between "BEGIN-JSON int80-json" and
@@ -32,6 +32,17 @@ if [ $irc = 5 ] && [ "$(cat $W/i386.native)" = i386 ]; then
 else
 	result native-i386 SKIP "the i386 program does not run here (exit $irc: $(head -c 100 $W/i386.native))"
 	I386=
+fi
+
+# x32: the syscall instruction with __X32_SYSCALL_BIT in the number; the
+# kernel runs it only when built with x32 and booted with syscall.x32=y
+/t/x32 >$W/x32.native 2>&1; xrc=$?
+if [ $xrc = 7 ] && [ "$(cat $W/x32.native)" = x32 ]; then
+	result native-x32 PASS "the x32 program prints x32 and exits 7 without ctrace ($(tr ' ' '\n' </proc/cmdline | grep '^syscall\.x32='))"
+	X32=yes
+else
+	result native-x32 SKIP "the x32 program does not run here (exit $xrc: $(head -c 100 $W/x32.native); kernel command line: $(cat /proc/cmdline))"
+	X32=
 fi
 
 # run a command under strace and under ctrace with the same options, in
@@ -193,12 +204,89 @@ t_i386_select() {
 		{ result $n FAIL "$bad"; show $W/$n.cerr; show $W/$n.c; }
 }
 
+# -- x32: a 64-bit program whose syscall instruction sets the x32 bit -------
+# ctrace's x32 table has no decoders (4-byte longs and pointers): its ioctl
+# command prints in hex where strace names it
+x32_hex_ioctl() { # file
+	sed -i 's/^\(\[pid  *[0-9]*\] \)\{0,1\}ioctl(1, TCGETS, NULL)/\1ioctl(1, 0x5401, 0)/' "$1"
+}
+t_x32() {
+	n=x32
+	if [ -z "$X32" ]; then result $n SKIP "the x32 program does not run here (native-x32)"; return; fi
+	traced $n 7 "" -f -- /t/x32
+	cp $W/$n.cerr $W/$n.c
+	cp $W/$n.serr $W/$n.s
+	x32_hex_ioctl $W/$n.s
+	[ "$(cat $W/$n.cout)" = x32 ] || bad="$bad output"
+	pid=$(sed -n 's/^\[ Process PID=\([0-9]*\) runs in x32 mode. \]$/\1/p' $W/$n.c)
+	[ -n "$pid" ] || bad="$bad no-x32-mode-line"
+	grep -q "^getpid() *= $pid\$" $W/$n.c || bad="$bad getpid(0x40000027)"
+	grep -q '^write(1, "x32\\n", 4) *= 4$' $W/$n.c || bad="$bad write(0x40000001)"
+	grep -q '^ioctl(1, 0x5401, 0) *= -1 ENOTTY (Inappropriate ioctl for device)$' $W/$n.c || bad="$bad ioctl(514)"
+	grep -q '^exit_group(7) *= ?$' $W/$n.c || bad="$bad exit_group(0x400000e7)"
+	grep -q 'syscall_0x' $W/$n.c && bad="$bad unknown-numbers"
+	[ "$(tail -1 $W/$n.c)" = "+++ exited with 7 +++" ] || bad="$bad last-line"
+	same_as_strace $n
+	[ -z "$bad" ] && result $n PASS "x32 mode line, getpid/write/ioctl(514)/exit_group named from x32's table, exit 7; $(wc -l <$W/$n.c) lines equal to strace's (its ioctl command in hex)" ||
+		{ result $n FAIL "$bad"; show $W/$n.c; }
+}
+
+# -e trace= and inject= on x32 calls: a number of x32's table alone (514),
+# NAME@x32, and NAME@64 / NAME@32 that select none of them
+t_x32_select() {
+	n=x32-select
+	if [ -z "$X32" ]; then result $n SKIP "the x32 program does not run here (native-x32)"; return; fi
+	traced $n 7 "" -e trace=514,getpid@x32,write@x32 -e inject=write@x32:error=EIO -o OUT -- /t/x32
+	x32_hex_ioctl $W/$n.s
+	grep -q '^getpid() *= [0-9]*$' $W/$n.c || bad="$bad getpid@x32-not-traced"
+	grep -q '^write(1, "x32\\n", 4) *= -1 EIO (Input/output error) (INJECTED)$' $W/$n.c || bad="$bad write@x32-not-traced-or-injected"
+	grep -q '^ioctl(1, 0x5401, 0) *= -1 ENOTTY' $W/$n.c || bad="$bad 514-not-traced"
+	grep -q '^execve' $W/$n.c && bad="$bad execve-traced"
+	[ -s $W/$n.cout ] && bad="$bad write-reached-stdout"
+	same_as_strace $n
+	n1=$n bad1=$bad n2=x32-select-none
+	traced $n2 7 "" -e trace=getpid@64,write@32,ioctl@64 -o OUT -- /t/x32
+	bad="$bad1$bad"
+	grep -q '^[a-z]' $W/$n2.c && bad="$bad @64-or-@32-selected-an-x32-call"
+	same_as_strace $n2
+	[ -z "$bad" ] && result $n1 PASS "514, getpid@x32 and write@x32 select x32's ioctl, getpid and write; inject=write@x32 gives EIO, exit 7; getpid@64,write@32,ioctl@64 select none; $(wc -l <$W/$n1.c) and $(wc -l <$W/$n2.c) lines equal to strace's" ||
+		{ result $n1 FAIL "$bad"; show $W/$n1.cerr; show $W/$n1.c; show $W/$n2.c; }
+}
+
+# the seccomp fast path: libseccomp's x86_64 filter stops every x32 call
+# (its bad-arch action); the selection is applied then
+t_x32_fastpath() {
+	n=x32-fastpath
+	if [ -z "$X32" ]; then result $n SKIP "the x32 program does not run here (native-x32)"; return; fi
+	traced $n 7 "" --seccomp-bpf -f -e trace=execve,write@x32 -- /t/x32
+	cp $W/$n.cerr $W/$n.c
+	cp $W/$n.serr $W/$n.s
+	grep -q '^execve(' $W/$n.c || bad="$bad no-execve"
+	grep -q '^\[ Process PID=[0-9]* runs in x32 mode. \]$' $W/$n.c || bad="$bad no-x32-mode-line"
+	grep -q '^write(1, "x32\\n", 4) *= 4$' $W/$n.c || bad="$bad write@x32-not-traced"
+	grep -q '^\(getpid\|ioctl\|exit_group\)' $W/$n.c && bad="$bad unselected-x32-call-traced"
+	same_as_strace $n
+	n1=$n bad1=$bad n2=x32-fastpath-execve
+	traced $n2 7 "" --seccomp-bpf -f -e trace=execve -- /t/x32
+	cp $W/$n2.cerr $W/$n2.c
+	cp $W/$n2.serr $W/$n2.s
+	bad="$bad1$bad"
+	grep -q 'x32 mode' $W/$n2.c && bad="$bad mode-line-at-an-unselected-call"
+	[ "$(grep -c '^[a-z]' $W/$n2.c)" = 1 ] || bad="$bad not-execve-alone"
+	same_as_strace $n2
+	[ -z "$bad" ] && result $n1 PASS "--seccomp-bpf -f: x32's write@x32 traced, its other calls not; with trace=execve alone no x32 mode line; $(wc -l <$W/$n1.c) and $(wc -l <$W/$n2.c) lines equal to strace's" ||
+		{ result $n1 FAIL "$bad"; show $W/$n1.c; show $W/$n2.c; }
+}
+
 want int80 && t_int80 int80 ""
 want int80-o && t_int80_o
 want int80-json && t_int80_json
 want i386 && t_i386 i386 ""
 want i386-inject && t_i386_inject
 want i386-select && t_i386_select
+want x32 && t_x32
+want x32-select && t_x32_select
+want x32-fastpath && t_x32_fastpath
 # the same where PTRACE_GET_SYSCALL_INFO fails (a kernel < 5.3): ctrace
 # tells the personality from the registers (arch/x86_64/regs.c)
 want int80-regs && t_int80 int80-regs nosysinfo

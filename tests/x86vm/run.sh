@@ -1,11 +1,12 @@
 #!/bin/bash
 # ctrace on a real x86_64 Linux kernel where 32-bit system calls work: packs
 # a static ctrace (make check's, or built in the cache) and int80 with
-# busybox, this host's strace (the oracle) and a hand-written i386 program
-# into an initramfs, boots Debian's amd64 kernel in qemu-system-x86_64 (TCG,
+# busybox, this host's strace (the oracle) and hand-written i386 and x32
+# programs into an initramfs, boots Debian's amd64 kernel in qemu-system-x86_64 (TCG,
 # no network, no disk) and runs tests/x86vm/init.sh there: the int $0x80
 # checks of tests/integration/reliability.sh and json.sh, which skip on a
-# machine whose kernel or hypervisor kills int $0x80 (issue #13).
+# machine whose kernel or hypervisor kills int $0x80 (issue #13), and the
+# x32 personality (issue #16: the kernel runs x32 with syscall.x32=y).
 # Prints the RESULT lines and a summary; exits 0 when every test passed,
 # 1 on a failure, 77 when it cannot run here (the reason is printed), also
 # when the guest kernel itself cannot run int $0x80.
@@ -54,6 +55,29 @@ make_i386() { # output file
 	} >"$1"
 	chmod 755 "$1"
 	[ "$(wc -c <"$1")" = $size ] || die "make_i386: $(wc -c <"$1") bytes, not $size"
+}
+
+# A static x86_64 program of 184 bytes that makes x32 system calls (the
+# syscall instruction with __X32_SYSCALL_BIT, 0x40000000, in the number),
+# written here as make_i386: getpid (39); write(1, "x32\n" at 0x4000b4, 4)
+# (1); ioctl(1, TCGETS, NULL) (514, a number of x32's table alone: fails,
+# ENOTTY as stdout is no terminal); exit_group(7) (231).  The kernel runs
+# them only when it has x32 and it is on (Debian's: syscall.x32=y).
+make_x32() { # output file
+	local base=$((0x400000)) size=184
+	{
+		elf64_headers 62 $base $size
+		printf '\270\047\000\000\100\017\005'               # mov $0x40000027,%eax (getpid); syscall
+		printf '\270\001\000\000\100\277\001\000\000\000' # mov $0x40000001,%eax (write); mov $1,%edi
+		printf '\276'; le32 $((base + 180))                     # mov $msg,%esi
+		printf '\272\004\000\000\000\017\005'               # mov $4,%edx; syscall
+		printf '\270\002\002\000\100\277\001\000\000\000' # mov $0x40000202,%eax (ioctl); mov $1,%edi
+		printf '\276\001\124\000\000\061\322\017\005'       # mov $0x5401,%esi (TCGETS); xor %edx,%edx; syscall
+		printf '\270\347\000\000\100\277\007\000\000\000\017\005' # exit_group(7)
+		printf 'x32\n'
+	} >"$1"
+	chmod 755 "$1"
+	[ "$(wc -c <"$1")" = $size ] || die "make_x32: $(wc -c <"$1") bytes, not $size"
 }
 
 # -- 1. host tools ------------------------------------------------------------
@@ -109,6 +133,7 @@ cp "$BUSYBOX" "$R/bin/busybox"
 cp "$CTRACE_BIN" "$R/bin/ctrace"
 cp "$W/nosysinfo" "$R/t/"
 make_i386 "$R/t/i386"
+make_x32 "$R/t/x32"
 # a program and the libraries ldd lists for it, with the loader
 copy_with_libs() { # program destination
 	cp "$1" "$R$2" || die "cannot copy $1"
@@ -123,6 +148,8 @@ copy_with_libs "$(command -v "$STRACE")" /bin/strace
 vm_pack "$here/init.sh"
 
 # -- 5. boot --------------------------------------------------------------------
+# Debian's kernel has x32 built in but off unless asked for
+VM_APPEND=syscall.x32=y
 vm_boot "$TIMEOUT" ttyS0 "${X86VM_TESTS:-}" qemu-system-x86_64 -accel tcg -cpu max -m 512 -smp 2
 
 # -- 6. results -------------------------------------------------------------------
@@ -144,6 +171,6 @@ case ",${X86VM_TESTS:-int80-json}," in
 		| "\(length) JSON events, personality 32 bit then 64 bit, i386 getpid between them, exit 0"' -s >>"$W/results.txt" ;;
 esac
 cat "$W/results.txt"
-vm_summary x86_64 10 "${X86VM_TESTS:-}"
+vm_summary x86_64 15 "${X86VM_TESTS:-}"
 [ "$failn" = 0 ] || exit 1
 exit 0
