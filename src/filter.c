@@ -181,14 +181,16 @@ static int apply_token(const struct arch_def *a, const struct part *p, unsigned 
 		snprintf(err, errsize, "invalid system call '%s'", tok);
 		return -EINVAL;
 	}
-	matched = select_calls(p, np, set, value, pick_name, tok);
-	if (!matched && is_legacy_class(tok)) {
-		/* "file", "process"...: the class names of old strace */
+	if (is_legacy_class(tok)) {
+		/* "file", "process"...: the class names of old strace, which
+		 * come before a call's name, as in strace ("ipc" is %ipc, not
+		 * i386's ipc call alone) */
 		unsigned bit = filter_class(tok);
 
 		select_calls(p, np, set, value, pick_class, &bit);
 		return 0;
 	}
+	matched = select_calls(p, np, set, value, pick_name, tok);
 	if (!matched && !optional) {
 		snprintf(err, errsize, "invalid system call '%s'", tok);
 		return -EINVAL;

@@ -112,6 +112,11 @@ static void test_classes(void **state)
 	assert_int_equal(parse("process"), 0);
 	assert_true(has("clone"));
 	assert_false(has("openat"));
+	/* ... before a name: "ipc" is %ipc, not i386's ipc call alone */
+	assert_int_equal(parse("ipc"), 0);
+	assert_true(has("shmget"));
+	assert_true(has("msgsnd"));
+	assert_true(has32("ipc"));
 	/* %%stat: every stat-like call */
 	assert_int_equal(parse("%%stat"), 0);
 	assert_true(has("newfstatat"));
