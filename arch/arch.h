@@ -48,6 +48,8 @@ struct arch_def {
 	 * calls carry this bit in their number (__X32_SYSCALL_BIT); 0 for
 	 * the others.  arch_by_audit() never gives such a personality. */
 	long nr_bit;
+	/* the nr_bit of every personality of pers[] (0 for none) */
+	long pers_nr_bits;
 };
 
 /* Register access for the host architecture. */
@@ -100,6 +102,19 @@ const struct arch_def *arch_by_audit(uint32_t audit_arch);
  * when *nr carries x32's bit, which is then taken off *nr.  NULL for an
  * unknown audit_arch. */
 const struct arch_def *arch_personality(uint32_t audit_arch, long *nr);
+/* arch_personality() at a stop, where nearly always nothing changed:
+ * the last stop's personality (last, reported with last_audit) when the
+ * audit arch is the same and neither it nor the number carries a
+ * personality's bit. */
+static inline const struct arch_def *arch_personality_again(const struct arch_def *last,
+							    uint32_t last_audit,
+							    uint32_t audit_arch, long *nr)
+{
+	if (last && audit_arch == last_audit && !last->nr_bit && !(*nr & last->pers_nr_bits) &&
+	    *nr >= 0)
+		return last;
+	return arch_personality(audit_arch, nr);
+}
 /* The number the kernel takes for call nr of personality a (x32's with
  * its bit); a negative nr (no call) stays as it is. */
 static inline long arch_raw_nr(const struct arch_def *a, long nr)

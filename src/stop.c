@@ -886,8 +886,9 @@ static bool fill_syscall(struct tcb *tcp, bool *entering)
 				for (int i = 0; i < 6; i++)
 					tcp->args[i] = (unsigned long)info.entry.args[i];
 			/* x32 shares x86_64's audit arch: its number tells it */
+			tcp->arch = arch_personality_again(tcp->arch, tcp->audit_arch, info.arch,
+							   &tcp->scno);
 			tcp->audit_arch = info.arch;
-			tcp->arch = arch_personality(info.arch, &tcp->scno);
 			return true;
 		}
 		if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
