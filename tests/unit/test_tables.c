@@ -461,10 +461,10 @@ static void test_signatures(void **state)
 		assert_ptr_equal(syscall_decoder(e), dec_openat);
 		assert_ptr_equal(syscall_decoder(ent(a, "socket")), dec_socket);
 		assert_null(syscall_decoder(ent(a, "getpid")));
-		for (unsigned i = 0; i < a->nsyscalls; i++)
-			if (a->table[i].decode && !syscall_decoder(&a->table[i]))
+		for (unsigned n = 0; n < a->nsyscalls; n++)
+			if (a->table[n].decode && !syscall_decoder(&a->table[n]))
 				fail_msg("%s: %s has decoder id %u and no decoder", a->name,
-					 a->table[i].name, a->table[i].decode);
+					 a->table[n].name, a->table[n].decode);
 		e = ent(a, "fstat");
 		assert_int_equal(e->args[1].kind, AK_OUTPTR);
 		e = ent(a, "kill");
