@@ -21,7 +21,8 @@ enum fp_reason {
 	FP_BUILD,           /* libseccomp could not build the filter */
 };
 
-/* Decide and build.  set has a->nsyscalls + 1 entries (the last: numbers
+/* Decide and build.  set is a selection of a's (filter.h); only its
+ * host part is read: a->nsyscalls + 1 entries (the last: numbers
  * without a name).  need_nnp: the tracer lacks CAP_SYS_ADMIN, so the
  * child needs NO_NEW_PRIVS.  On FP_OK *ctx holds the filter. */
 enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool attach,

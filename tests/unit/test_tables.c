@@ -465,6 +465,14 @@ static void test_signatures(void **state)
 			if (a->table[n].decode && !syscall_decoder(&a->table[n]))
 				fail_msg("%s: %s has decoder id %u and no decoder", a->name,
 					 a->table[n].name, a->table[n].decode);
+		/* an inline name fits with its NUL, in every personality's table
+		 * (C takes a literal that only fills the array without one) */
+		for (unsigned p = 0; a->pers[p]; p++)
+			for (unsigned n = 0; n < a->pers[p]->nsyscalls; n++)
+				if (strnlen(a->pers[p]->table[n].name, SYSCALL_NAME_SIZE) ==
+				    SYSCALL_NAME_SIZE)
+					fail_msg("%s: the name of %u does not fit SYSCALL_NAME_SIZE",
+						 a->pers[p]->name, n);
 		e = ent(a, "fstat");
 		assert_int_equal(e->args[1].kind, AK_OUTPTR);
 		e = ent(a, "kill");
