@@ -17,7 +17,6 @@ const struct arch_def arch_x86_64 = {
 	.personalities = { "64", "32", "x32" },
 	.pers = { &arch_x86_64, &arch_i386, &arch_x32 },
 	.mode = "64 bit",
-	.pers_nr_bits = 0x40000000, /* x32's */
 };
 
 const struct arch_def arch_aarch64 = {

@@ -48,8 +48,6 @@ struct arch_def {
 	 * calls carry this bit in their number (__X32_SYSCALL_BIT); 0 for
 	 * the others.  arch_by_audit() never gives such a personality. */
 	long nr_bit;
-	/* the nr_bit of every personality of pers[] (0 for none) */
-	long pers_nr_bits;
 };
 
 /* Register access for the host architecture. */
@@ -104,14 +102,14 @@ const struct arch_def *arch_by_audit(uint32_t audit_arch);
 const struct arch_def *arch_personality(uint32_t audit_arch, long *nr);
 /* arch_personality() at a stop, where nearly always nothing changed:
  * the last stop's personality (last, reported with last_audit) when the
- * audit arch is the same and neither it nor the number carries a
- * personality's bit. */
+ * audit arch is the same, last has no number bit of its own and the
+ * number is within its table (so it carries no personality's bit). */
 static inline const struct arch_def *arch_personality_again(const struct arch_def *last,
 							    uint32_t last_audit,
 							    uint32_t audit_arch, long *nr)
 {
-	if (last && audit_arch == last_audit && !last->nr_bit && !(*nr & last->pers_nr_bits) &&
-	    *nr >= 0)
+	if (last && audit_arch == last_audit && !last->nr_bit &&
+	    (unsigned long)*nr < last->nsyscalls)
 		return last;
 	return arch_personality(audit_arch, nr);
 }
