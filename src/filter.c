@@ -61,13 +61,10 @@ struct part {
 static unsigned token_parts(const struct arch_def *a, int which, struct part p[ARCH_NPERS])
 {
 	unsigned n = 0;
-	size_t off = 0;
 
-	for (unsigned i = 0; i < ARCH_NPERS && a->pers[i]; i++) {
+	for (unsigned i = 0; i < ARCH_NPERS && a->pers[i]; i++)
 		if (which < 0 || which == (int)i)
-			p[n++] = (struct part){ a->pers[i], off };
-		off += a->pers[i]->nsyscalls + (i == 0);
-	}
+			p[n++] = (struct part){ a->pers[i], filter_slot(a, a->pers[i], 0) };
 	return n;
 }
 
@@ -276,12 +273,17 @@ struct trace_ctx {
 	bool *set;
 };
 
+/* every slot of a selection of a's */
+static void fill_set(const struct arch_def *a, bool *set, bool value)
+{
+	memset(set, value, filter_set_size(a) * sizeof(bool));
+}
+
 static void trace_fill(void *ctx, bool value)
 {
 	struct trace_ctx *t = ctx;
 
-	for (size_t i = 0; i < filter_set_size(t->a); i++)
-		t->set[i] = value;
+	fill_set(t->a, t->set, value);
 }
 
 static int trace_token(char *tok, bool value, void *ctx, char *err, size_t errsize)
@@ -404,11 +406,9 @@ static const struct arch_def *set_arch;
 
 static bool *new_set(const struct arch_def *a, bool value)
 {
-	size_t n = filter_set_size(a);
-	bool *set = xcalloc(n, sizeof(bool));
+	bool *set = xcalloc(filter_set_size(a), sizeof(bool));
 
-	for (size_t i = 0; i < n; i++)
-		set[i] = value;
+	fill_set(a, set, value);
 	set_arch = a;
 	return set;
 }
