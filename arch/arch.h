@@ -58,8 +58,12 @@ struct arch_regs_ops {
 	int (*get_syscall)(pid_t pid, struct syscall_regs *out);
 	/* Stack pointer and instruction pointer (for -k). */
 	int (*get_ip_sp)(pid_t pid, unsigned long *ip, unsigned long *sp);
-	/* Change argument i of the syscall a stopped tracee is entering. */
-	int (*set_arg)(pid_t pid, unsigned i, unsigned long val);
+	/* Change argument i of the syscall a stopped tracee is entering,
+	 * a call of personality pers (tcp->arch; NULL: unknown, taken as
+	 * the process's own).  x86_64: an i386 call of a 64-bit process
+	 * (int $0x80) takes its arguments from rbx, rcx, rdx, rsi, rdi, rbp,
+	 * not from the registers of the 64-bit ABI (x32's). */
+	int (*set_arg)(pid_t pid, const struct arch_def *pers, unsigned i, unsigned long val);
 	/* -e inject: at a syscall-entry stop, make the kernel run syscall
 	 * nr instead (-1: none, the call fails with ENOSYS); at the exit
 	 * stop, set the value the call returns (-errno for an error). */

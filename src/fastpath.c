@@ -134,7 +134,7 @@ bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)
 	if (props & SP_CLONE) {
 		if (tcp->args[0] & CLONE_UNTRACED_FLAG) {
 			tcp->args[0] &= ~CLONE_UNTRACED_FLAG;
-			arch_native_regs.set_arg(tcp->pid, 0, tcp->args[0]);
+			arch_native_regs.set_arg(tcp->pid, tcp->arch, 0, tcp->args[0]);
 		}
 		return !traced;
 	}

@@ -91,14 +91,17 @@ static int aarch64_get_ip_sp(pid_t pid, unsigned long *ip, unsigned long *sp)
 }
 
 /* Argument i of the syscall a stopped tracee is entering: the kernel
- * calls the syscall with x0-x5 (r0-r5) as they are after the stop. */
-static int aarch64_set_arg(pid_t pid, unsigned i, unsigned long val)
+ * calls the syscall with x0-x5 (r0-r5) as they are after the stop.  A
+ * 32-bit (arm) call comes only from a 32-bit process, whose registers
+ * tell it: pers is not needed. */
+static int aarch64_set_arg(pid_t pid, const struct arch_def *pers, unsigned i, unsigned long val)
 {
 	union a64_regs r;
 	size_t len = 0;
 	struct iovec iov = { .iov_base = &r };
 	int ret;
 
+	(void)pers;
 	if (i >= 6)
 		return -EINVAL;
 	ret = aarch64_getregs(pid, &r, &len);

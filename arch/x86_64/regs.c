@@ -105,15 +105,21 @@ static int x86_64_setregs(pid_t pid, union x86_regs *u, size_t len)
 	return 0;
 }
 
-static int x86_64_set_arg(pid_t pid, unsigned i, unsigned long val)
+/* A 32-bit process gives the i386 registers; a 64-bit one the 64-bit
+ * registers, whose i386 calls (int $0x80) take their arguments from the
+ * low halves of rbx, rcx, rdx, rsi, rdi, rbp, and whose x32 calls from
+ * the registers of its own. */
+static int x86_64_set_arg(pid_t pid, const struct arch_def *pers, unsigned i, unsigned long val)
 {
 	union x86_regs u;
 	size_t len = 0;
 	unsigned long long *slot[6] = { &u.r64.rdi, &u.r64.rsi, &u.r64.rdx, &u.r64.r10, &u.r64.r8, &u.r64.r9 };
+	unsigned long long *slot80[6] = { &u.r64.rbx, &u.r64.rcx, &u.r64.rdx, &u.r64.rsi, &u.r64.rdi, &u.r64.rbp };
 	uint32_t *slot32[6] = { &u.r32.ebx, &u.r32.ecx, &u.r32.edx, &u.r32.esi, &u.r32.edi, &u.r32.ebp };
+	bool i386 = pers == &arch_i386;
 	int ret;
 
-	if (i >= 6)
+	if (i >= 6 || (i386 && val > UINT32_MAX))
 		return -EINVAL;
 	ret = x86_64_getregs(pid, &u, &len);
 	if (ret < 0)
@@ -122,6 +128,9 @@ static int x86_64_set_arg(pid_t pid, unsigned i, unsigned long val)
 		if (val > UINT32_MAX)
 			return -EINVAL;
 		*slot32[i] = (uint32_t)val;
+	} else if (i386) {
+		/* the program may use the high half after the call */
+		*slot80[i] = (*slot80[i] & ~(unsigned long long)UINT32_MAX) | val;
 	} else {
 		*slot[i] = val;
 	}
