@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <sys/xattr.h>
 
+#include "filter.h"
 #include "mem.h"
 #include "syscallent.h"
 #include "util.h"
@@ -123,22 +124,20 @@ bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)
 	uint32_t props = tcp->ent ? tcp->ent->props : 0;
 	bool traced;
 
-	/* set is by native number and set_arg writes the native registers:
-	 * a call of another ABI (a 32-bit one, or one whose arch is not
-	 * known: tcp->arch NULL) is left alone and shown. */
-	if (tcp->arch != arch_native)
+	/* a call whose personality is not known (tcp->arch NULL) has no
+	 * row (tcp->ent NULL): it is left alone and shown.  The others
+	 * (the 32-bit ones and x32 too, whose every call the filter stops:
+	 * its bad-arch action) are looked up in their part of set. */
+	if (!tcp->arch || !(props & (SP_CLONE | SP_CLONE3)))
 		return false;
-	traced = tcp->scno >= 0 && (unsigned long)tcp->scno < arch_native->nsyscalls &&
-		 set[tcp->scno];
+	traced = set[filter_slot(arch_native, tcp->arch, tcp->scno)];
 
 	if (props & SP_CLONE) {
 		if (tcp->args[0] & CLONE_UNTRACED_FLAG) {
 			tcp->args[0] &= ~CLONE_UNTRACED_FLAG;
 			arch_native_regs.set_arg(tcp->pid, tcp->arch, 0, tcp->args[0]);
 		}
-		return !traced;
-	}
-	if (props & SP_CLONE3) {
+	} else {
 		uint64_t flags;
 
 		/* struct clone_args starts with the 64-bit flags */
@@ -151,7 +150,6 @@ bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)
 			memcpy(&word, &flags, sizeof(word));
 			mem_write_word(tcp->pid, tcp->args[0], word);
 		}
-		return !traced;
 	}
-	return false;
+	return !traced;
 }

@@ -23,8 +23,11 @@ enum fp_reason {
 
 /* Decide and build.  set is a selection of a's (filter.h); only its
  * host part is read: a->nsyscalls + 1 entries (the last: numbers
- * without a name).  need_nnp: the tracer lacks CAP_SYS_ADMIN, so the
- * child needs NO_NEW_PRIVS.  On FP_OK *ctx holds the filter. */
+ * without a name).  The filter has rules for the host's calls alone:
+ * every call of another personality (i386, x32) stops (its bad-arch
+ * action), clone and clone3 among them.  need_nnp: the tracer lacks
+ * CAP_SYS_ADMIN, so the child needs NO_NEW_PRIVS.  On FP_OK *ctx holds
+ * the filter. */
 enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool attach,
 				int forced, const char *path, bool need_nnp,
 				scmp_filter_ctx *ctx);
@@ -35,7 +38,10 @@ int fastpath_load(scmp_filter_ctx ctx);
 
 /* At a seccomp stop of clone/clone3 that asks for CLONE_UNTRACED: clear
  * that flag so the child is traced and cannot escape the filter's
- * accounting.  Returns true when the stop was only for this. */
+ * accounting, in a call of any personality (tcp->arch: the register of
+ * its ABI).  set is the whole selection of arch_native's (filter.h), the
+ * call looked up in its personality's part.  Returns true when the call
+ * is not selected (the stop was only for this). */
 bool fastpath_fix_untraced(struct tcb *tcp, const bool *set);
 
 /* Does the tracer have CAP_SYS_ADMIN (no NO_NEW_PRIVS needed)? */

@@ -80,6 +80,57 @@ make_x32() { # output file
 	[ "$(wc -c <"$1")" = $size ] || die "make_x32: $(wc -c <"$1") bytes, not $size"
 }
 
+# Static programs whose 32-bit or x32 clone asks for CLONE_UNTRACED (issue
+# #16), written as make_i386: clone(CLONE_UNTRACED|SIGCHLD, 0, 0, 0, 0);
+# the parent waits for the child (wait4(pid, NULL, 0, NULL)) and exits 0;
+# the child writes "child\n" and exits 0 when the write returned 6, 1 when
+# it did not (ud2 if its exit_group failed too).  KIND: i386 (a 32-bit
+# program, int $0x80), int80 (a 64-bit program making the same i386 calls
+# through int $0x80: the code is the same bytes in both modes), x32 (the
+# syscall instruction with __X32_SYSCALL_BIT: clone 56, wait4 61, write 1,
+# exit_group 231).
+make_untraced() { # i386|int80|x32 output-file
+	local base size msg
+	{
+		case $1 in
+		i386) base=$((0x08048000)) size=177; elf32_headers 3 0 $base $size; msg=$((base + 84 + 87)) ;;
+		int80) base=$((0x400000)) size=213; elf64_headers 62 $base $size; msg=$((base + 120 + 87)) ;;
+		x32) base=$((0x400000)) size=217; elf64_headers 62 $base $size; msg=$((base + 120 + 91)) ;;
+		esac
+		case $1 in
+		i386 | int80)
+			printf '\270\170\000\000\000\273\021\000\200\000' # mov $120,%eax (clone); mov $0x800011,%ebx
+			printf '\061\311\061\322\061\366\061\377\315\200' # xor %ecx,%edx,%esi,%edi; int $0x80
+			printf '\205\300\164\030'                         # test %eax,%eax; jz child
+			printf '\211\303\270\162\000\000\000'             # mov %eax,%ebx; mov $114,%eax (wait4)
+			printf '\061\311\061\322\061\366\315\200'         # xor %ecx,%edx,%esi; int $0x80
+			printf '\270\374\000\000\000\061\333\315\200'     # exit_group(0)
+			printf '\270\004\000\000\000\273\001\000\000\000' # child: mov $4,%eax (write); mov $1,%ebx
+			printf '\271'; le32 $msg                          # mov $msg,%ecx
+			printf '\272\006\000\000\000\315\200'             # mov $6,%edx; int $0x80
+			printf '\061\333\203\370\006\017\225\303'         # xor %ebx,%ebx; cmp $6,%eax; setne %bl
+			printf '\270\374\000\000\000\315\200\017\013'     # exit_group(%ebx); ud2
+			;;
+		x32)
+			printf '\270\070\000\000\100\277\021\000\200\000' # mov $0x40000038,%eax (clone); mov $0x800011,%edi
+			printf '\061\366\061\322\105\061\322\105\061\300' # xor %esi,%edx,%r10d,%r8d
+			printf '\017\005\205\300\164\031'                 # syscall; test %eax,%eax; jz child
+			printf '\211\307\270\075\000\000\100'             # mov %eax,%edi; mov $0x4000003d,%eax (wait4)
+			printf '\061\366\061\322\105\061\322\017\005'     # xor %esi,%edx,%r10d; syscall
+			printf '\270\347\000\000\100\061\377\017\005'     # exit_group(0)
+			printf '\270\001\000\000\100\277\001\000\000\000' # child: mov $0x40000001,%eax (write); mov $1,%edi
+			printf '\276'; le32 $msg                          # mov $msg,%esi
+			printf '\272\006\000\000\000\017\005'             # mov $6,%edx; syscall
+			printf '\061\377\203\370\006\100\017\225\307'     # xor %edi,%edi; cmp $6,%eax; setne %dil
+			printf '\270\347\000\000\100\017\005\017\013'     # exit_group(%edi); ud2
+			;;
+		esac
+		printf 'child\n'
+	} >"$2"
+	chmod 755 "$2"
+	[ "$(wc -c <"$2")" = $size ] || die "make_untraced $1: $(wc -c <"$2") bytes, not $size"
+}
+
 # -- 1. host tools ------------------------------------------------------------
 STRACE=${STRACE:-strace}
 need qemu-system-x86_64 qemu-system-x86
@@ -134,6 +185,7 @@ cp "$CTRACE_BIN" "$R/bin/ctrace"
 cp "$W/nosysinfo" "$R/t/"
 make_i386 "$R/t/i386"
 make_x32 "$R/t/x32"
+for k in i386 int80 x32; do make_untraced $k "$R/t/untraced-$k"; done
 # a program and the libraries ldd lists for it, with the loader
 copy_with_libs() { # program destination
 	cp "$1" "$R$2" || die "cannot copy $1"
@@ -171,6 +223,6 @@ case ",${X86VM_TESTS:-int80-json}," in
 		| "\(length) JSON events, personality 32 bit then 64 bit, i386 getpid between them, exit 0"' -s >>"$W/results.txt" ;;
 esac
 cat "$W/results.txt"
-vm_summary x86_64 15 "${X86VM_TESTS:-}"
+vm_summary x86_64 18 "${X86VM_TESTS:-}"
 [ "$failn" = 0 ] || exit 1
 exit 0
