@@ -23,7 +23,7 @@
 #   src/syscallent.h (int uint long ulong hex mode fd dirfd path str ptr
 #   inbuf:N outbuf:N out flags:SET enum:SET signo pid id off lflags:SET
 #   xenum:SET).
-# <arch>.tbl rows:     number name
+# <arch>.tbl rows:     number name [nargs]  (nargs: NAME#64 rows alone)
 
 function fail(msg) { print FILENAME ":" FNR ": " msg > "/dev/stderr"; err = 1; exit 1 }
 
@@ -112,6 +112,26 @@ FNR == 1 { fileno++ }
 mode == "table" && FILENAME ~ /\.tbl$/ {
 	if ($1 !~ /^[0-9]+$/) fail("bad syscall number '" $1 "'")
 	if (($1 + 0) in NAME) fail("duplicate number " $1)
+	# NAME#64 (x32): a number of the 64-bit ABI alone, named as strace
+	# names it; the kernel refuses it (ENOSYS).  NAME's classes, its
+	# arguments in hex (as many as the optional third column says, else
+	# NAME's), no decoder, no property, a decimal result.
+	if ($2 ~ /^[a-z0-9_]+#64$/) {
+		base = substr($2, 1, length($2) - 3)
+		if (!(base in NARGS)) fail("syscall '" base "' has no row in syscalls.def")
+		if (NF > 2 && $3 !~ /^[0-6]$/) fail($2 ": bad number of arguments '" $3 "'")
+		n = NF > 2 ? $3 + 0 : NARGS[base]
+		NARGS[$2] = n
+		CLS[$2] = CLS[base]
+		PRP[$2] = "0"
+		RVK[$2] = RV["dec"]
+		DEC[$2] = "-"
+		a = ""
+		for (i = 0; i < n; i++) a = a (i ? ", " : "") "{ AK_HEX, 0, 0 }"
+		ARGS[$2] = a
+	} else if (NF > 2) {
+		fail("a third column only for a NAME#64 row")
+	}
 	if (!($2 in NARGS)) fail("syscall '" $2 "' has no row in syscalls.def")
 	NAME[$1 + 0] = $2
 	if ($1 + 0 > max) max = $1 + 0

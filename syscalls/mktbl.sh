@@ -22,8 +22,13 @@
 # x32:     <asm/unistd_x32.h> of the host headers, numbers less
 #          __X32_SYSCALL_BIT (0x40000000): the x32 personality of x86_64
 #          (a 64-bit process whose syscall instruction sets that bit in
-#          rax).  Its own calls are 512..547; the calls of the 64-bit
-#          ABI alone (13 rt_sigaction, 16 ioctl...) are holes.
+#          rax).  Its own calls are 512..547; a number below 512 of the
+#          64-bit ABI alone (13 rt_sigaction, 16 ioctl...: x86_64's
+#          numbers, headers and list below, that x32 lacks) is named
+#          NAME#64, as strace names it (the kernel refuses it: ENOSYS),
+#          with a third column where strace shows another number of
+#          arguments than syscalls.def's row of NAME (pos_h, unused in the
+#          64-bit preadv and pwritev, is not shown).
 # A number that the headers already define must carry the same name as in
 # the list below, otherwise the script fails.
 set -eu
@@ -111,12 +116,36 @@ from_headers() {
 	esac
 }
 
-{ from_headers | sed 's/^/H /'; newer | awk -v a="$arch" '$1 == a || $1 == "all" { print "N", $2, $3 }'; } |
+# the arguments strace shows of a NAME#64 call, where NAME's row says
+# otherwise
+args64() {
+	cat <<'EOF'
+preadv 4
+pwritev 4
+EOF
+}
+
+# x32: x86_64's numbers below 512 (the "S" rows), for the holes
+sixty_four() {
+	[ "$arch" = x32 ] || return 0
+	args64 | sed 's/^/A /'
+	arch=x86_64 from_headers | sed 's/^/S /'
+	newer | awk '$1 == "x86_64" || $1 == "all" { print "S", $2, $3 }'
+}
+
+{ from_headers | sed 's/^/H /'; newer | awk -v a="$arch" '$1 == a || $1 == "all" { print "N", $2, $3 }'; sixty_four; } |
 awk '
+	$1 == "A" { nargs[$2] = " " $3; next }
 	$1 == "H" { if ($2 in name) { print "duplicate number " $2 > "/dev/stderr"; bad = 1 } name[$2] = $3; next }
 	$1 == "N" {
 		if (($2 in name) && name[$2] != $3) { print $2 ": headers say " name[$2] ", list says " $3 > "/dev/stderr"; bad = 1 }
 		name[$2] = $3
+		next
 	}
-	END { if (bad) exit 1; for (n in name) print n, name[n] }
+	$1 == "S" { if ($2 < 512) s64[$2] = $3; next }
+	END {
+		if (bad) exit 1
+		for (n in s64) if (!(n in name)) name[n] = s64[n] "#64" nargs[s64[n]]
+		for (n in name) print n, name[n]
+	}
 ' | sort -n -k1,1

@@ -305,6 +305,30 @@ t_untraced() { # kind: i386, int80, x32
 		{ result $n FAIL "$bad"; show $W/$n.cerr; show $W/$n.c; }
 }
 
+# x32 calls with a number of the 64-bit ABI alone (13, 16): named
+# NAME#64 as strace names them, their arguments in hex, ENOSYS; selected
+# by number@x32, by that name and by a regex as in strace
+t_x32_64() {
+	n=x32-64
+	if [ -z "$X32" ]; then result $n SKIP "the x32 program does not run here (native-x32)"; return; fi
+	traced $n 3 "" -f -o OUT -- /t/x32-64
+	grep -q '^rt_sigaction#64(0x1, 0, 0, 0x8) *= -1 ENOSYS' $W/$n.c || bad="$bad no-rt_sigaction#64"
+	grep -q '^ioctl#64(0x1, 0x5401, 0) *= -1 ENOSYS' $W/$n.c || bad="$bad no-ioctl#64"
+	grep -q 'syscall_0x' $W/$n.c && bad="$bad unknown-numbers"
+	same_as_strace $n
+	n1=$n bad1=$bad n2=x32-64-select
+	traced $n2 3 "" -e 'trace=13@x32,ioctl#64@x32' -o OUT -- /t/x32-64
+	bad="$bad1$bad"
+	[ "$(grep -c '^[a-z]' $W/$n2.c)" = 2 ] || bad="$bad 13@x32,ioctl#64@x32-not-2-lines"
+	same_as_strace $n2
+	n3=x32-64-regex
+	traced $n3 3 "" -e 'trace=/^rt_sig' -o OUT -- /t/x32-64
+	grep -q '^rt_sigaction#64(' $W/$n3.c || bad="$bad regex-missed-rt_sigaction#64"
+	same_as_strace $n3
+	[ -z "$bad" ] && result $n1 PASS "x32's 13 and 16 print as rt_sigaction#64 and ioctl#64 (hex arguments, ENOSYS), exit 3; 13@x32,ioctl#64@x32 and /^rt_sig select them; $(wc -l <$W/$n1.c), $(wc -l <$W/$n2.c) and $(wc -l <$W/$n3.c) lines equal to strace's" ||
+		{ result $n1 FAIL "$bad"; show $W/$n1.cerr; show $W/$n1.c; show $W/$n2.cerr; show $W/$n2.c; show $W/$n3.c; }
+}
+
 want int80 && t_int80 int80 ""
 want int80-o && t_int80_o
 want int80-json && t_int80_json
@@ -317,6 +341,7 @@ want x32-fastpath && t_x32_fastpath
 want i386-untraced && t_untraced i386
 want int80-untraced && t_untraced int80
 want x32-untraced && t_untraced x32
+want x32-64 && t_x32_64
 # the same where PTRACE_GET_SYSCALL_INFO fails (a kernel < 5.3): ctrace
 # tells the personality from the registers (arch/x86_64/regs.c)
 want int80-regs && t_int80 int80-regs nosysinfo

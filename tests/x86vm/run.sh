@@ -131,6 +131,26 @@ make_untraced() { # i386|int80|x32 output-file
 	[ "$(wc -c <"$2")" = $size ] || die "make_untraced $1: $(wc -c <"$2") bytes, not $size"
 }
 
+# A static x86_64 program of 173 bytes whose x32 calls have numbers of the
+# 64-bit ABI alone (x32 uses 512 and up for them; the kernel answers
+# ENOSYS), written as make_i386: 13 (x86_64's rt_sigaction; strace names
+# it rt_sigaction#64) with 1, 0, 0, 8; 16 (ioctl#64) with 1, 0x5401, 0;
+# then exit_group(3).
+make_x32_64() { # output file
+	local base=$((0x400000)) size=173
+	{
+		elf64_headers 62 $base $size
+		printf '\270\015\000\000\100\277\001\000\000\000' # mov $0x4000000d,%eax; mov $1,%edi
+		printf '\061\366\061\322\101\272\010\000\000\000' # xor %esi,%edx; mov $8,%r10d
+		printf '\017\005'                                 # syscall
+		printf '\270\020\000\000\100\277\001\000\000\000' # mov $0x40000010,%eax; mov $1,%edi
+		printf '\276\001\124\000\000\061\322\017\005'       # mov $0x5401,%esi; xor %edx,%edx; syscall
+		printf '\270\347\000\000\100\277\003\000\000\000\017\005' # exit_group(3)
+	} >"$1"
+	chmod 755 "$1"
+	[ "$(wc -c <"$1")" = $size ] || die "make_x32_64: $(wc -c <"$1") bytes, not $size"
+}
+
 # -- 1. host tools ------------------------------------------------------------
 STRACE=${STRACE:-strace}
 need qemu-system-x86_64 qemu-system-x86
@@ -186,6 +206,7 @@ cp "$W/nosysinfo" "$R/t/"
 make_i386 "$R/t/i386"
 make_x32 "$R/t/x32"
 for k in i386 int80 x32; do make_untraced $k "$R/t/untraced-$k"; done
+make_x32_64 "$R/t/x32-64"
 # a program and the libraries ldd lists for it, with the loader
 copy_with_libs() { # program destination
 	cp "$1" "$R$2" || die "cannot copy $1"
@@ -223,6 +244,6 @@ case ",${X86VM_TESTS:-int80-json}," in
 		| "\(length) JSON events, personality 32 bit then 64 bit, i386 getpid between them, exit 0"' -s >>"$W/results.txt" ;;
 esac
 cat "$W/results.txt"
-vm_summary x86_64 18 "${X86VM_TESTS:-}"
+vm_summary x86_64 19 "${X86VM_TESTS:-}"
 [ "$failn" = 0 ] || exit 1
 exit 0
