@@ -7,11 +7,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "filter.h"
 #include "syscallent.h"
 #include "util.h"
 
 static const struct arch_def *sum_arch;
-static struct sum_stat *stats;  /* nsyscalls + 1 (unknown numbers) */
+/* one slot per call of each personality, laid out as a selection of
+ * sum_arch's (filter.h): the host's calls, the numbers no table names,
+ * then each other personality's calls */
+static struct sum_stat *stats;
 static bool wall_clock;
 static uint64_t overhead_ns;		/* -O: taken off each call's time */
 static const struct rusage *stop_ru;   /* wait4's, for the current stop */
@@ -121,7 +125,7 @@ void summary_init(const struct arch_def *a, bool wall)
 {
 	sum_arch = a;
 	wall_clock = wall;
-	stats = xcalloc(a->nsyscalls + 1, sizeof(*stats));
+	stats = xcalloc(filter_set_size(a), sizeof(*stats));
 }
 
 void summary_free(void)
@@ -206,15 +210,23 @@ void summary_forget(struct tcb *tcp)
 	}
 }
 
-void summary_add(long nr, bool error, uint64_t ns)
+size_t summary_slot(const struct arch_def *pers, long nr)
+{
+	size_t slot = filter_slot(sum_arch, pers, nr);
+
+	/* in range, so pers has a table: a hole in it is an unknown number */
+	if (slot != sum_arch->nsyscalls && !pers->table[nr].name[0])
+		slot = sum_arch->nsyscalls;
+	return slot;
+}
+
+void summary_add(const struct arch_def *pers, long nr, bool error, uint64_t ns)
 {
 	struct sum_stat *st;
 
 	if (!stats)
 		return;
-	if (nr < 0 || (unsigned long)nr >= sum_arch->nsyscalls || !sum_arch->table[nr].name[0])
-		nr = sum_arch->nsyscalls;
-	st = &stats[nr];
+	st = &stats[summary_slot(pers, nr)];
 	if (st->calls == 0 || ns < st->min_ns)
 		st->min_ns = ns;
 	if (ns > st->max_ns)
@@ -239,19 +251,24 @@ void summary_exit(struct tcb *tcp)
 	ns = end > tcp->sum_start_ns ? end - tcp->sum_start_ns : 0;
 	ns = ns > overhead_ns ? ns - overhead_ns : 0;
 
-	summary_add(tcp->scno, tcp->err != 0, ns);
+	/* the personality and number of the entry (an execve's exit may
+	 * be in another personality: the call is counted in the one that
+	 * made it, as strace does) */
+	summary_add(tcp->arch, tcp->scno, tcp->err != 0, ns);
 }
 
 static enum sum_sort cur_sort;
 
-static const char *name_of(unsigned i)
-{
-	return i < sum_arch->nsyscalls ? sum_arch->table[i].name : "unknown";
-}
+/* a row of one personality's table: its slot in stats, its name */
+struct sum_row {
+	size_t slot;
+	const char *name;
+};
 
 static int cmp_rows(const void *pa, const void *pb)
 {
-	unsigned a = *(const unsigned *)pa, b = *(const unsigned *)pb;
+	const struct sum_row *ra = pa, *rb = pb;
+	size_t a = ra->slot, b = rb->slot;
 	const struct sum_stat *x = &stats[a], *y = &stats[b];
 	int c = 0;
 
@@ -267,7 +284,7 @@ static int cmp_rows(const void *pa, const void *pb)
 		c = ax < ay ? 1 : ax > ay ? -1 : 0;
 		break;
 	}
-	case SS_NAME: c = strcmp(name_of(a), name_of(b)); break;
+	case SS_NAME: c = strcmp(ra->name, rb->name); break;
 	case SS_NOTHING: break;
 	}
 #undef DESC
@@ -344,13 +361,60 @@ static void print_row(FILE *fp, const enum sum_col *cols, unsigned n, const char
 	fputc('\n', fp);
 }
 
+/* add row slot (name) to rows when it has calls, and its figures to total */
+static void add_row(struct sum_row *rows, unsigned *nrows, struct sum_stat *total,
+		    size_t slot, const char *name)
+{
+	const struct sum_stat *st = &stats[slot];
+
+	if (!st->calls)
+		return;
+	rows[(*nrows)++] = (struct sum_row){ slot, name };
+	if (total->calls == 0 || st->min_ns < total->min_ns)
+		total->min_ns = st->min_ns;
+	if (st->max_ns > total->max_ns)
+		total->max_ns = st->max_ns;
+	total->calls += st->calls;
+	total->errors += st->errors;
+	total->total_ns += st->total_ns;
+}
+
+/* The table of personality k of sum_arch (0: its own, with the numbers no
+ * table names), when it made calls; the others under strace's line
+ * "System call usage summary for MODE mode:". */
+static void print_pers(FILE *fp, unsigned k, struct sum_row *rows,
+		       const enum sum_col *cols, unsigned ncols)
+{
+	const struct arch_def *p = sum_arch->pers[k];
+	struct sum_stat total = { 0 };
+	unsigned nrows = 0;
+
+	for (unsigned nr = 0; nr < p->nsyscalls; nr++)
+		if (p->table[nr].name[0])
+			add_row(rows, &nrows, &total, filter_slot(sum_arch, p, nr), p->table[nr].name);
+	if (k == 0)
+		add_row(rows, &nrows, &total, sum_arch->nsyscalls, "unknown");
+	if (nrows == 0)
+		return;
+	qsort(rows, nrows, sizeof(*rows), cmp_rows);
+
+	if (k > 0)
+		fprintf(fp, "System call usage summary for %s mode:\n", p->mode);
+	print_header(fp, cols, ncols, false);
+	print_header(fp, cols, ncols, true);
+	for (unsigned i = 0; i < nrows; i++)
+		print_row(fp, cols, ncols, rows[i].name, &stats[rows[i].slot], total.total_ns, false);
+	print_header(fp, cols, ncols, true);
+	print_row(fp, cols, ncols, "total", &total, total.total_ns, true);
+}
+
+/* One table per personality that made calls, the host's first, as strace
+ * prints them; nothing when no call was counted. */
 void summary_print(FILE *fp, enum sum_sort sort, const enum sum_col *cols, unsigned ncols)
 {
 	static const enum sum_col dflt[] = { SC_TIME_PERCENT, SC_TOTAL_TIME, SC_AVG_TIME,
 					     SC_CALLS, SC_ERRORS, SC_NAME };
-	struct sum_stat total = { 0 };
-	_cleanup_free_ unsigned *rows = NULL;
-	unsigned nrows = 0;
+	_cleanup_free_ struct sum_row *rows = NULL;
 
 	if (!stats)
 		return;
@@ -358,28 +422,8 @@ void summary_print(FILE *fp, enum sum_sort sort, const enum sum_col *cols, unsig
 		cols = dflt;
 		ncols = ARRAY_SIZE(dflt);
 	}
-	rows = xcalloc(sum_arch->nsyscalls + 1, sizeof(*rows));
-	for (unsigned i = 0; i <= sum_arch->nsyscalls; i++) {
-		const struct sum_stat *st = &stats[i];
-
-		if (!st->calls)
-			continue;
-		rows[nrows++] = i;
-		if (total.calls == 0 || st->min_ns < total.min_ns)
-			total.min_ns = st->min_ns;
-		if (st->max_ns > total.max_ns)
-			total.max_ns = st->max_ns;
-		total.calls += st->calls;
-		total.errors += st->errors;
-		total.total_ns += st->total_ns;
-	}
+	rows = xcalloc(filter_set_size(sum_arch), sizeof(*rows));
 	cur_sort = sort;
-	qsort(rows, nrows, sizeof(*rows), cmp_rows);
-
-	print_header(fp, cols, ncols, false);
-	print_header(fp, cols, ncols, true);
-	for (unsigned i = 0; i < nrows; i++)
-		print_row(fp, cols, ncols, name_of(rows[i]), &stats[rows[i]], total.total_ns, false);
-	print_header(fp, cols, ncols, true);
-	print_row(fp, cols, ncols, "total", &total, total.total_ns, true);
+	for (unsigned k = 0; sum_arch->pers[k]; k++)
+		print_pers(fp, k, rows, cols, ncols);
 }

@@ -45,9 +45,16 @@ void summary_enter(struct tcb *tcp);
 void summary_exit(struct tcb *tcp);
 /* A tracee is gone (maybe inside a call). */
 void summary_forget(struct tcb *tcp);
-/* Account one call directly (for tests and for exits without entry). */
-void summary_add(long nr, bool error, uint64_t ns);
-/* Print the table. */
+/* Account one call nr of personality pers (tcp->arch: NULL for one
+ * without a table) directly (for tests and for exits without entry).
+ * Numbers no table of pers names are counted together, as "unknown" in
+ * the host's table. */
+void summary_add(const struct arch_def *pers, long nr, bool error, uint64_t ns);
+/* The slot of call nr of personality pers in the counts: filter_slot()'s
+ * (filter.h), and its slot of unknown numbers for a hole in pers's table. */
+size_t summary_slot(const struct arch_def *pers, long nr);
+/* Print one table per personality that made calls (strace's), the host's
+ * first; nothing when none did. */
 void summary_print(FILE *fp, enum sum_sort sort, const enum sum_col *cols, unsigned ncols);
 void summary_free(void);
 

@@ -31,8 +31,14 @@ tail -1 "$TMP/c" | grep -q '^100\.00 ' || { echo "FAIL: total line is not 100.00
 grep -q '^openat(' "$TMP/c" && { echo "FAIL: -c printed syscall lines"; rc=1; }
 "$CTRACE" -C -w -o "$TMP/C" "${cmd[@]}" >/dev/null
 grep -q '^openat(' "$TMP/C" && grep -q '^100\.00 ' "$TMP/C" || { echo "FAIL: -C must print lines and the table"; rc=1; }
+# no call counted: strace prints no table at all (-C: the lines alone)
+for c in -c -C; do
+	"$STRACE" $c -e trace=none -o "$TMP/s" true
+	"$CTRACE" $c -e trace=none -o "$TMP/c" true
+	cmp -s "$TMP/s" "$TMP/c" || { echo "FAIL: $c -e trace=none differs from strace:"; diff "$TMP/s" "$TMP/c" | head -10; rc=1; }
+done
 # bad -S / -U
 "$CTRACE" -c -S bogus true 2>"$TMP/e"; [ $? = 1 ] && grep -q "invalid sortby: 'bogus'" "$TMP/e" || { echo "FAIL: -S bogus"; rc=1; }
 "$CTRACE" -c -U bogus true 2>"$TMP/e"; [ $? = 1 ] && grep -q "unknown column name" "$TMP/e" || { echo "FAIL: -U bogus"; rc=1; }
-[ $rc = 0 ] && echo "ok: default table, -C, -w, bad arguments"
+[ $rc = 0 ] && echo "ok: default table, -C, -w, no table without calls, bad arguments"
 exit $rc

@@ -329,6 +329,67 @@ t_x32_64() {
 		{ result $n1 FAIL "$bad"; show $W/$n1.cerr; show $W/$n1.c; show $W/$n2.cerr; show $W/$n2.c; show $W/$n3.c; }
 }
 
+# -- -c: each personality's calls counted by its own table -------------------
+# the deterministic part of -c's tables in $1 (times differ from run to
+# run): the "System call usage summary for MODE mode:" lines, the column
+# headers, and of each row its name, calls and errors; with sort=time the
+# rows of each table in name order (their order is the times')
+summary_rows() { # file sort
+	awk -v sort=$2 '
+		/^% time/ { t++ }
+		/^System call usage summary/ { t++; print t, 0, $0; next }
+		/^% time/ { print t, 0, $0; part = 1; next }
+		/^------/ { if (part == 2) part = 3; print t, part, $0; if (part == 1) part = 2; next }
+		/^ *[0-9]+\.[0-9][0-9] / {
+			row = NF == 6 ? $4 " " $5 " " $6 : $4 " - " $5
+			print t, part, (sort == "time" ? $NF " " row : row); next }
+	' "$1" | { [ "$2" = time ] && sort -s -k1,1n -k2,2n -k3,3 || cat; }
+}
+t_summary_personality() {
+	tn=summary-personality
+	all= runs=0
+	# int80: a dynamic 64-bit program (errors in its host table) with
+	# one getpid in each personality
+	for p in int80:0 ${I386:+i386:5} ${X32:+x32:7}; do
+		prog=${p%:*} st=${p#*:} first= variants="-c:time"
+		[ $prog = int80 ] || variants="-c:time|-c -S name:name|-C:time|--summary-only -S name -U name,calls,errors:exact"
+		IFS='|'
+		# shellcheck disable=SC2086
+		set -- $variants
+		unset IFS
+		for v; do
+			opts=${v%:*} how=${v##*:} k=$tn-$prog-$runs runs=$((runs + 1))
+			[ -z "$first" ] && first=$k
+			# traced sets n and bad
+			# shellcheck disable=SC2086
+			traced $k $st "" $opts -o OUT -- /t/$prog
+			if [ $how = exact ]; then
+				cmp -s $W/$k.s $W/$k.c || { bad="$bad differs-from-strace"; diff $W/$k.s $W/$k.c | sed -n '1,20s/^/  ~ /p'; }
+			else
+				summary_rows $W/$k.s $how >$W/$k.s.r
+				summary_rows $W/$k.c $how >$W/$k.c.r
+				cmp -s $W/$k.s.r $W/$k.c.r || { bad="$bad rows-differ-from-strace"; diff $W/$k.s.r $W/$k.c.r | sed -n '1,20s/^/  ~ /p'; }
+			fi
+			[ -n "$bad" ] && { all="$all $prog[$opts]:$bad"; show $W/$k.c; }
+		done
+		# ctrace's own table, whatever strace says: the program's calls
+		# under the header of their mode, named from its table
+		case $prog in
+		int80) mode="32 bit" calls="getpid" ;;
+		i386) mode="32 bit" calls="getpid mmap2 write" ;;
+		x32) mode=x32 calls="getpid ioctl write" ;;
+		esac
+		k=$first
+		[ "$(grep -c '^System call usage summary for' $W/$k.c)" = 1 ] &&
+			grep -q "^System call usage summary for $mode mode:\$" $W/$k.c || all="$all $prog:no-$mode-mode-header"
+		[ "$(sed -n '/^System call usage summary/,$p' $W/$k.c | awk '/^ *[0-9]+\.[0-9][0-9] / && $NF != "total" { print $NF }' | sort | tr '\n' ' ')" = "$calls " ] ||
+			all="$all $prog:not-$(echo $calls | tr ' ' ,)-under-the-header"
+		grep -q ' \(writev\|unknown\)$' $W/$k.c && all="$all $prog:writev-or-unknown-row"
+	done
+	[ -z "$all" ] && result $tn PASS "-c on /t/int80; -c, -c -S name, -C and --summary-only -S name -U name,calls,errors on ${I386:+/t/i386 }${X32:+/t/x32 }($runs runs): one table per personality, the program's calls under \"System call usage summary for 32 bit mode:\" / \"x32 mode:\", rows (names, calls, errors) equal to strace's" ||
+		result $tn FAIL "$all"
+}
+
 want int80 && t_int80 int80 ""
 want int80-o && t_int80_o
 want int80-json && t_int80_json
@@ -342,6 +403,7 @@ want i386-untraced && t_untraced i386
 want int80-untraced && t_untraced int80
 want x32-untraced && t_untraced x32
 want x32-64 && t_x32_64
+want summary-personality && t_summary_personality
 # the same where PTRACE_GET_SYSCALL_INFO fails (a kernel < 5.3): ctrace
 # tells the personality from the registers (arch/x86_64/regs.c)
 want int80-regs && t_int80 int80-regs nosysinfo

@@ -244,6 +244,6 @@ case ",${X86VM_TESTS:-int80-json}," in
 		| "\(length) JSON events, personality 32 bit then 64 bit, i386 getpid between them, exit 0"' -s >>"$W/results.txt" ;;
 esac
 cat "$W/results.txt"
-vm_summary x86_64 19 "${X86VM_TESTS:-}"
+vm_summary x86_64 20 "${X86VM_TESTS:-}"
 [ "$failn" = 0 ] || exit 1
 exit 0
