@@ -3,10 +3,15 @@
 
 #include <errno.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/capability.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
+#include <unistd.h>
 
 #include "filter.h"
 #include "mem.h"
@@ -114,9 +119,52 @@ enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool 
 	return FP_OK;
 }
 
-int fastpath_load(scmp_filter_ctx ctx)
+int fastpath_export(scmp_filter_ctx ctx, struct fp_prog *p)
 {
-	return seccomp_load(ctx);
+	_cleanup_close_ int fd = memfd_create("ctrace-filter", MFD_CLOEXEC);
+	uint32_t nnp = 0;
+	off_t size;
+	ssize_t got;
+	int ret;
+
+	*p = (struct fp_prog){ 0 };
+	if (fd < 0)
+		return -errno;
+	ret = seccomp_export_bpf(ctx, fd);
+	if (ret < 0)
+		return ret;
+	ret = seccomp_attr_get(ctx, SCMP_FLTATR_CTL_NNP, &nnp);
+	if (ret < 0)
+		return ret;
+	size = lseek(fd, 0, SEEK_END);
+	if (size <= 0 || size % sizeof(struct sock_filter) ||
+	    size / sizeof(struct sock_filter) > BPF_MAXINSNS)
+		return size < 0 ? -errno : -EINVAL;
+	p->fprog.filter = xmalloc((size_t)size);
+	got = pread(fd, p->fprog.filter, (size_t)size, 0);
+	if (got != size) {
+		ret = got < 0 ? -errno : -EIO;
+		fastpath_prog_free(p);
+		return ret;
+	}
+	p->fprog.len = (unsigned short)(size / sizeof(struct sock_filter));
+	p->nnp = nnp != 0;
+	return 0;
+}
+
+void fastpath_prog_free(struct fp_prog *p)
+{
+	free(p->fprog.filter);
+	*p = (struct fp_prog){ 0 };
+}
+
+int fastpath_load(const struct fp_prog *p)
+{
+	if (p->nnp && prctl(PR_SET_NO_NEW_PRIVS, 1L, 0L, 0L, 0L) < 0)
+		return -errno;
+	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &p->fprog) < 0)
+		return -errno;
+	return 0;
 }
 
 bool fastpath_fix_untraced(struct tcb *tcp, const bool *set)

@@ -6,6 +6,7 @@
 #define CTRACE_FASTPATH_H
 
 #include <stdbool.h>
+#include <linux/filter.h>
 #include <seccomp.h>
 
 #include "arch.h"
@@ -33,8 +34,21 @@ enum fp_reason fastpath_prepare(const struct arch_def *a, const bool *set, bool 
 				scmp_filter_ctx *ctx);
 const char *fastpath_reason_text(enum fp_reason r);
 
-/* In the child: load the filter.  0 or a negative errno. */
-int fastpath_load(scmp_filter_ctx ctx);
+/* The filter as the BPF program libseccomp generates for it, made in the
+ * tracer so that the child has only to load it: the child may share the
+ * tracer's memory until its exec (vfork), where it must not allocate. */
+struct fp_prog {
+	struct sock_fprog fprog;
+	bool nnp;           /* set NO_NEW_PRIVS first (SCMP_FLTATR_CTL_NNP) */
+};
+
+/* In the tracer: export ctx's program into *p.  0 or a negative errno. */
+int fastpath_export(scmp_filter_ctx ctx, struct fp_prog *p);
+void fastpath_prog_free(struct fp_prog *p);
+
+/* In the child: load the program as seccomp_load() would load ctx (no
+ * filter flags are set).  0 or a negative errno. */
+int fastpath_load(const struct fp_prog *p);
 
 /* At a seccomp stop of clone/clone3 that asks for CLONE_UNTRACED: clear
  * that flag so the child is traced and cannot escape the filter's
