@@ -12,10 +12,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,11 +26,14 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "check/check.h"
 #include "decode.h"
+#include "decode_signal.h"
 #include "event.h"
 #include "fastpath.h"
 #include "fdcache.h"
@@ -62,7 +67,8 @@ static volatile sig_atomic_t interrupted;
 static int output_failed;                /* errno of a failed trace write */
 static unsigned seize_opts;
 static bool use_seccomp;                 /* the filtered fast path is on */
-static scmp_filter_ctx fp_ctx;
+static struct fp_prog fp_prog;          /* the filter the child loads (len 0: none) */
+static char **child_env;                 /* the command's environment */
 static int fp_pipe = -1;                 /* child reports a failed filter load */
 static int fp_read = -1;
 static bool seccomp_allowed = true;      /* the preflight's verdict */
@@ -119,12 +125,31 @@ static const int handled_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, S
 				    SIGTSTP, SIGTTOU, SIGTTIN };
 static struct sigaction saved_sigs[ARRAY_SIZE(handled_sigs)];
 static sigset_t saved_mask;
+/* glibc's own signals (32 and 33 below SIGRTMIN), which its sigaction()
+ * refuses: starting the spawner thread makes glibc install its SIGSETXID
+ * handler, which the exec would turn into SIG_DFL.  Ignored when ctrace
+ * started, they are ignored again in the command, as an exec keeps them. */
+#define LIBC_SIG_FIRST 32
+static bool libc_sig_ignored[4];
+
+/* rt_sigaction(2) itself, for glibc's own signals */
+static int raw_sigaction(int sig, const struct k_sigaction *sa, struct k_sigaction *old)
+{
+	return syscall(SYS_rt_sigaction, sig, sa, old, sizeof(uint64_t)) < 0 ? -errno : 0;
+}
 
 static void install_signal_handlers(void)
 {
 	struct sigaction sa;
 	sigset_t alrm;
 
+	for (int sig = LIBC_SIG_FIRST; sig < SIGRTMIN &&
+	     sig < LIBC_SIG_FIRST + (int)ARRAY_SIZE(libc_sig_ignored); sig++) {
+		struct k_sigaction old;
+
+		libc_sig_ignored[sig - LIBC_SIG_FIRST] = raw_sigaction(sig, NULL, &old) == 0 &&
+							  old.handler == (uintptr_t)SIG_IGN;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++) {
@@ -170,6 +195,12 @@ static void restore_signal_dispositions(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(handled_sigs); i++)
 		sigaction(handled_sigs[i], &saved_sigs[i], NULL);
+	for (size_t i = 0; i < ARRAY_SIZE(libc_sig_ignored); i++) {
+		const struct k_sigaction ign = { .handler = (uintptr_t)SIG_IGN };
+
+		if (libc_sig_ignored[i])
+			raw_sigaction(LIBC_SIG_FIRST + (int)i, &ign, NULL);
+	}
 	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
@@ -457,17 +488,41 @@ char *tracer_find_program(const char *cmd)
 	return NULL;
 }
 
-static void apply_env(void)
+/* The command's environment: ctrace's, with -E's changes made as
+ * putenv() (NAME=VALUE: replaces the first NAME or is added) and
+ * unsetenv() (NAME: every NAME goes) would make them.  Built in the
+ * tracer: a vfork child must not change the environment it shares. */
+static char **command_env(void)
 {
-	for (size_t i = 0; i < opt->nenv; i++) {
-		char *eq = strchr(opt->env[i], '=');
+	size_t n = 0, k = 0;
+	char **env;
 
-		if (eq) {
-			putenv(opt->env[i]);
-		} else {
-			unsetenv(opt->env[i]);
+	for (char **e = environ; *e; e++)
+		n++;
+	env = xcalloc(n + opt->nenv + 1, sizeof(*env));
+	for (char **e = environ; *e; e++)
+		env[k++] = *e;
+	for (size_t i = 0; i < opt->nenv; i++) {
+		char *set = opt->env[i], *eq = strchr(set, '=');
+		size_t len = eq ? (size_t)(eq - set) : strlen(set), kept = 0;
+		bool done = false;
+
+		for (size_t j = 0; j < k; j++) {
+			bool same = strncmp(env[j], set, len) == 0 && env[j][len] == '=';
+
+			if (same && eq && !done) {
+				env[kept++] = set;
+				done = true;
+			} else if (!same || eq) {
+				env[kept++] = env[j];
+			}
 		}
+		k = kept;
+		if (eq && !done)
+			env[k++] = set;
 	}
+	env[k] = NULL;
+	return env;
 }
 
 /* In the child: become the -u user.  Returns 0 or a negative errno. */
@@ -485,6 +540,39 @@ static int switch_user(void)
 /* -D: in the process that runs the command, the child it waits for */
 static pid_t daemon_child;
 
+/* An error of the child before its exec, worded as ct_error() words it
+ * and written at once with write(2): the child may share the tracer's
+ * memory (vfork), where stdio's locks and buffers and the message hook are
+ * the tracer's, and the tracer may stop it at any call (a lock held there
+ * would stop the tracer too).  So no stdio, no allocation, no locale. */
+__attribute__((format(printf, 1, 2)))
+static void child_error(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	int n = snprintf(buf, sizeof(buf), "%s: ", ct_progname);
+
+	va_start(ap, fmt);
+	if (n >= 0 && (size_t)n < sizeof(buf))
+		n += vsnprintf(buf + n, sizeof(buf) - (size_t)n, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	buf[n++] = '\n';
+	if (write(STDERR_FILENO, buf, (size_t)n) < 0)
+		return;
+}
+
+/* strerror() without its locale (gettext's lock) */
+static const char *child_strerror(int err)
+{
+	const char *s = strerrordesc_np(err);
+
+	return s ? s : "Unknown error";
+}
+
 _Noreturn static void child_exec(const char *path, char **argv)
 {
 	int ret;
@@ -495,16 +583,15 @@ _Noreturn static void child_exec(const char *path, char **argv)
 		int cur = personality(0xffffffff);
 
 		if (cur < 0 || personality((unsigned long)cur | ADDR_NO_RANDOMIZE) < 0) {
-			ct_error("Cannot disable address space randomization: personality(ADDR_NO_RANDOMIZE): %s",
-				 strerror(errno));
+			child_error("Cannot disable address space randomization: personality(ADDR_NO_RANDOMIZE): %s",
+				    child_strerror(errno));
 			_exit(1);
 		}
 	}
-	apply_env();
 	ret = switch_user();
 	if (ret < 0) {
-		ct_error("Cannot run as user '%s': %s", opt->username,
-			 ret == -ENOENT ? "no such user" : strerror(-ret));
+		child_error("Cannot run as user '%s': %s", opt->username,
+			    ret == -ENOENT ? "no such user" : child_strerror(-ret));
 		_exit(1);
 	}
 	/* Wait for the tracer to seize us: with -D, the tracer (our
@@ -515,8 +602,8 @@ _Noreturn static void child_exec(const char *path, char **argv)
 	} else {
 		kill(getpid(), SIGSTOP);
 	}
-	if (fp_ctx) {
-		int err = fastpath_load(fp_ctx);
+	if (fp_prog.fprog.len) {
+		int err = fastpath_load(&fp_prog);
 
 		if (err < 0) {
 			unsigned char e = (unsigned char)-err;
@@ -524,16 +611,16 @@ _Noreturn static void child_exec(const char *path, char **argv)
 				_exit(1);
 		}
 	}
-	execv(path, argv);
+	execve(path, argv, child_env);
 	/* strace's message and status */
-	ct_error("exec: %s", strerror(errno));
-	fflush(stderr); /* stderr may be the trace's, fully buffered */
+	child_error("exec: %s", child_strerror(errno));
 	_exit(1);
 }
 
 /* Decide whether the filtered fast path is used and build its filter. */
 static void fastpath_setup(const char *path)
 {
+	scmp_filter_ctx fp_ctx;
 	/* (without -f, options.c has turned the fast path off) */
 	enum fp_reason r = fastpath_prepare(arch_native, trace_set, false,
 					    !seccomp_allowed ||
@@ -547,16 +634,19 @@ static void fastpath_setup(const char *path)
 		if (opt->seccomp_bpf == 0 && opt->quiet < 2 &&
 		    fastpath_prepare(arch_native, trace_set, false, 0, path, false, &fp_ctx) == FP_OK) {
 			seccomp_release(fp_ctx);
-			fp_ctx = NULL;
 			ct_warn("seccomp-bpf fast path not used: seccomp filters are blocked here "
 				"(see ctrace --check); stopping at every syscall");
 		}
 		return;
 	}
 
-	if (r == FP_OK && pipe2(fds, O_CLOEXEC) < 0) {
+	if (r == FP_OK) {
+		if (fastpath_export(fp_ctx, &fp_prog) < 0)
+			r = FP_BUILD;
 		seccomp_release(fp_ctx);
-		fp_ctx = NULL;
+	}
+	if (r == FP_OK && pipe2(fds, O_CLOEXEC) < 0) {
+		fastpath_prog_free(&fp_prog);
 		r = FP_BUILD;
 	}
 	if (r != FP_OK) {
@@ -649,6 +739,102 @@ static int spawn_daemonized(const char *path, char **argv)
 	return 0;
 }
 
+/*
+ * The command's process.  fork() would copy ctrace's page tables, and
+ * then each process takes a copy-on-write fault on every page it writes
+ * until the exec, which on a VM that flushes the TLB through the
+ * hypervisor was most of the fork's 1.9 ms (bench/README.md).  So the
+ * child is made by vfork(), from a thread of ctrace's ("the spawner"):
+ * vfork suspends only the calling thread, and the tracer's thread must run
+ * to seize the child, which stops itself before its exec.
+ *
+ * Until its exec the child shares ctrace's memory: it only reads what the
+ * tracer made before (path, argv, child_env, fp_prog), and writes its pid
+ * to a pipe (under valgrind, whose vfork is a fork, the pipe still
+ * carries it).  The spawner then sleeps, signals blocked, for ctrace's
+ * lifetime: it is the command's parent thread, and a parent thread's exit
+ * sends the command its PR_SET_PDEATHSIG signal.  With -u the child is
+ * forked as before: glibc's set*id() in a vfork child would signal the
+ * tracer's threads.
+ */
+struct spawn_req {
+	const char *path;
+	char **argv;
+	int wfd;
+};
+
+_Noreturn __attribute__((noinline)) static void vfork_child(const struct spawn_req *r)
+{
+	pid_t me = getpid();
+
+	if (write(r->wfd, &me, sizeof(me)) != sizeof(me))
+		_exit(1);
+	child_exec(r->path, r->argv);
+}
+
+static void *spawner(void *arg)
+{
+	const struct spawn_req *r = arg;
+	int wfd = r->wfd;
+	pid_t pid = vfork();
+
+	if (pid == 0)
+		vfork_child(r);
+	if (pid < 0) {
+		pid = -errno;
+		if (write(wfd, &pid, sizeof(pid)) < 0)
+			pid = -EIO;
+	}
+	close(wfd);
+	if (pid < 0)
+		return NULL;
+	for (;;)
+		pause();
+}
+
+/* The command's pid, stopped or about to stop, or a negative errno. */
+static pid_t start_command(const char *path, char **argv)
+{
+	static struct spawn_req req;
+	_cleanup_close_ int rfd = -1;
+	int fds[2], err;
+	sigset_t all, old;
+	pthread_attr_t attr;
+	pthread_t t;
+	pid_t pid;
+
+	if (opt->username) {
+		pid = fork();
+		if (pid == 0)
+			child_exec(path, argv);
+		return pid < 0 ? -errno : pid;
+	}
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return -errno;
+	rfd = fds[0];
+	req = (struct spawn_req){ path, argv, fds[1] };
+	/* the spawner, and so the child until it restores the command's
+	 * mask, run no handler of ctrace's */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = pthread_attr_init(&attr);
+	if (err == 0) {
+		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		err = pthread_create(&t, &attr, spawner, &req);
+		pthread_attr_destroy(&attr);
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err) {
+		close(fds[1]);
+		return -err;
+	}
+	switch (read(rfd, &pid, sizeof(pid))) {
+	case sizeof(pid): return pid;
+	case -1: return -errno;
+	default: return -ECHILD;
+	}
+}
+
 int tracer_spawn(const char *path, char **argv)
 {
 	pid_t pid;
@@ -670,6 +856,7 @@ int tracer_spawn(const char *path, char **argv)
 			return ret;
 		}
 	}
+	child_env = command_env();
 	fastpath_setup(path);
 	/* -y paths cached, unless calls outside the filter run unseen */
 	if (opt->decode_fds && !use_seccomp)
@@ -683,25 +870,19 @@ int tracer_spawn(const char *path, char **argv)
 			seize_opts |= PTRACE_O_TRACESECCOMP;
 		ct_debug("ptrace_setoptions = %#x", seize_opts);
 		ret = spawn_daemonized(path, argv);
-		if (fp_ctx) {
-			seccomp_release(fp_ctx);
-			fp_ctx = NULL;
+		if (fp_pipe >= 0) {
 			close(fp_pipe);
 			fp_pipe = -1;
 		}
 		return ret;
 	}
-	pid = fork();
+	pid = start_command(path, argv);
 	if (pid < 0) {
-		ret = -errno;
-		ct_error("fork: %s", strerror(errno));
-		return ret;
+		ct_error("fork: %s", strerror(-pid));
+		return pid;
 	}
-	if (pid == 0)
-		child_exec(path, argv);
-	if (fp_ctx) {
-		seccomp_release(fp_ctx);
-		fp_ctx = NULL;
+	/* the child has its own copy of the descriptors */
+	if (fp_pipe >= 0) {
 		close(fp_pipe);
 		fp_pipe = -1;
 	}
@@ -1755,4 +1936,8 @@ void tracer_cleanup(void)
 	trace_set = NULL;
 	free(exit_result_used);
 	exit_result_used = NULL;
+	/* (a spawner thread still sleeping holds no pointer to either) */
+	fastpath_prog_free(&fp_prog);
+	free(child_env);
+	child_env = NULL;
 }
