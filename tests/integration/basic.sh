@@ -47,4 +47,22 @@ for ign in "" "INT QUIT" "INT QUIT PIPE TERM HUP ALRM"; do
 	[ "$native" = "$traced" ] && echo "ok: ignored signals '${ign:-none}': SigIgn $traced" ||
 		{ echo "FAIL: with '${ign:-no}' signals ignored: SigIgn $native natively, $traced under ctrace"; rc=1; }
 done
+# the command's parent is ctrace's process for as long as it runs: ctrace
+# starts it from a spawner thread (src/stop.c), the parent thread whose exit
+# would send the command its PR_SET_PDEATHSIG signal; -u forks instead
+pdeath() { # label ctrace-options...
+	local label=$1 cpid prc; shift
+	"$CTRACE" -o /dev/null "$@" "$HELPERS/pdeath" >"$TMP/pdeath.out" 2>&1 &
+	cpid=$!
+	wait $cpid; prc=$?
+	if [ $prc = 0 ] && [ "$(sed -n 1p "$TMP/pdeath.out")" = "$cpid" ] &&
+	   [ "$(sed -n 2p "$TMP/pdeath.out")" = alive ]; then
+		echo "ok: $label: the command's parent is ctrace ($cpid) and its PR_SET_PDEATHSIG never fires"
+	else
+		echo "FAIL: $label: exit $prc, ctrace $cpid, the command printed:"; cat "$TMP/pdeath.out"; rc=1
+	fi
+}
+pdeath "spawn"
+pdeath "spawn, fast path" -f -e trace=execve
+[ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && pdeath "spawn as -u nobody" -u nobody
 exit $rc

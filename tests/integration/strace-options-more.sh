@@ -99,15 +99,18 @@ if ! grep -q '^% time' "$TMP/C.c" || ! diff <(tbl "$TMP/C.s" > "$TMP/C.s.t"; nor
 	echo "FAIL: summary-C: ctrace -C differs from strace:"; cat "$TMP/C.diff"; rc=1
 fi
 
-# -E VAR=VAL and -E VAR: the tracee's environment (what it prints) and the
-# trace (execve's "/* N vars */") as strace's
+# -E VAR=VAL and -E VAR: the tracee's environment (what env prints, in
+# its order: a VAR already there keeps its place, as putenv keeps it) and
+# the trace (execve's "/* N vars */") as strace's
 envrun() {
 	local tr=$1 out=$2
-	( CTRACE_T_GONE=1 "$tr" -o "$out" -E CTRACE_T_NEW=val -E CTRACE_T_GONE -e trace=execve \
-		sh -c 'echo "new=$CTRACE_T_NEW gone=${CTRACE_T_GONE-unset}"' > "$out.out" 2>&1 )
+	( CTRACE_T_GONE=1 CTRACE_T_KEEP=old "$tr" -o "$out" -E CTRACE_T_NEW=val -E CTRACE_T_GONE \
+		-E CTRACE_T_KEEP=new -e trace=execve env > "$out.env" 2>&1 )
+	grep -v '^_=' "$out.env" > "$out.out"
 }
 envrun "$STRACE" "$TMP/E.s"; envrun "$CTRACE" "$TMP/E.c"
-if ! grep -q 'new=val gone=unset' "$TMP/E.c.out" || ! diff "$TMP/E.s.out" "$TMP/E.c.out" ||
+if ! grep -qx 'CTRACE_T_NEW=val' "$TMP/E.c.out" || ! grep -qx 'CTRACE_T_KEEP=new' "$TMP/E.c.out" ||
+	grep -q '^CTRACE_T_GONE=' "$TMP/E.c.out" || ! diff "$TMP/E.s.out" "$TMP/E.c.out" ||
 	! diff <(norm "$TMP/E.s") <(norm "$TMP/E.c"); then
 	echo "FAIL: env-E: ctrace -E differs from strace:"; cat "$TMP/E.c.out" "$TMP/E.c"; rc=1
 fi
