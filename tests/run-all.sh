@@ -59,6 +59,8 @@ if command -v valgrind >/dev/null && [ "${CTRACE_SKIP_VALGRIND:-0}" != 1 ]; then
 0 -yy -v -x -o /dev/null tests/helpers/netprog
 0 -e trace=%file,%process -f -o /dev/null sh -c ls
 1 -e trace=nosuchcall true
+0 -f -e trace=execve -E CTRACE_VG=1 -o /dev/null sh -c true
+1 -o /dev/null /
 EOF_VG
 	if [ $vg_fail = 0 ]; then echo "PASS: valgrind"; total_pass=$((total_pass + 1)); else total_fail=$((total_fail + 1)); fi
 else
