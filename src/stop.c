@@ -573,7 +573,10 @@ static const char *child_strerror(int err)
 	return s ? s : "Unknown error";
 }
 
-_Noreturn static void child_exec(const char *path, char **argv)
+/* fp_wfd: where a failed filter load is reported (fp_pipe when the
+ * tracer forked; a vfork child must not read the tracer's variable, which
+ * the tracer closes and resets once the child exists) */
+_Noreturn static void child_exec(const char *path, char **argv, int fp_wfd)
 {
 	int ret;
 
@@ -607,7 +610,7 @@ _Noreturn static void child_exec(const char *path, char **argv)
 
 		if (err < 0) {
 			unsigned char e = (unsigned char)-err;
-			if (write(fp_pipe, &e, 1) < 0)
+			if (write(fp_wfd, &e, 1) < 0)
 				_exit(1);
 		}
 	}
@@ -702,7 +705,7 @@ static int spawn_daemonized(const char *path, char **argv)
 	if (mid > 0) {
 		/* the command: runs once mid is gone */
 		daemon_child = mid;
-		child_exec(path, argv);
+		child_exec(path, argv, fp_pipe);
 	}
 	mid = fork();
 	if (mid < 0)
@@ -743,13 +746,16 @@ static int spawn_daemonized(const char *path, char **argv)
  * The command's process.  fork() would copy ctrace's page tables, and
  * then each process takes a copy-on-write fault on every page it writes
  * until the exec, which on a VM that flushes the TLB through the
- * hypervisor was most of the fork's 1.9 ms (bench/README.md).  So the
+ * hypervisor made most of the 1.9 ms from the fork to the child running
+ * (bench/README.md).  So the
  * child is made by vfork(), from a thread of ctrace's ("the spawner"):
  * vfork suspends only the calling thread, and the tracer's thread must run
  * to seize the child, which stops itself before its exec.
  *
  * Until its exec the child shares ctrace's memory: it only reads what the
- * tracer made before (path, argv, child_env, fp_prog), and writes its pid
+ * tracer made before and never changes or frees (path, argv, opt,
+ * child_env, fp_prog; the error pipe's descriptor is passed by value, see
+ * docs/design.md, "Spawn"), and writes its pid
  * to a pipe (under valgrind, whose vfork is a fork, the pipe still
  * carries it).  The spawner then sleeps, signals blocked, for ctrace's
  * lifetime: it is the command's parent thread, and a parent thread's exit
@@ -760,7 +766,8 @@ static int spawn_daemonized(const char *path, char **argv)
 struct spawn_req {
 	const char *path;
 	char **argv;
-	int wfd;
+	int wfd;            /* the pid pipe */
+	int fp_wfd;         /* fp_pipe, as it was when the child was made */
 };
 
 _Noreturn __attribute__((noinline)) static void vfork_child(const struct spawn_req *r)
@@ -769,7 +776,7 @@ _Noreturn __attribute__((noinline)) static void vfork_child(const struct spawn_r
 
 	if (write(r->wfd, &me, sizeof(me)) != sizeof(me))
 		_exit(1);
-	child_exec(r->path, r->argv);
+	child_exec(r->path, r->argv, r->fp_wfd);
 }
 
 static void *spawner(void *arg)
@@ -798,6 +805,7 @@ static pid_t start_command(const char *path, char **argv)
 	static struct spawn_req req;
 	_cleanup_close_ int rfd = -1;
 	int fds[2], err;
+	ssize_t n;
 	sigset_t all, old;
 	pthread_attr_t attr;
 	pthread_t t;
@@ -806,13 +814,13 @@ static pid_t start_command(const char *path, char **argv)
 	if (opt->username) {
 		pid = fork();
 		if (pid == 0)
-			child_exec(path, argv);
+			child_exec(path, argv, fp_pipe);
 		return pid < 0 ? -errno : pid;
 	}
 	if (pipe2(fds, O_CLOEXEC) < 0)
 		return -errno;
 	rfd = fds[0];
-	req = (struct spawn_req){ path, argv, fds[1] };
+	req = (struct spawn_req){ path, argv, fds[1], fp_pipe };
 	/* the spawner, and so the child until it restores the command's
 	 * mask, run no handler of ctrace's */
 	sigfillset(&all);
@@ -828,11 +836,12 @@ static pid_t start_command(const char *path, char **argv)
 		close(fds[1]);
 		return -err;
 	}
-	switch (read(rfd, &pid, sizeof(pid))) {
-	case sizeof(pid): return pid;
-	case -1: return -errno;
-	default: return -ECHILD;
-	}
+	/* (a signal of ctrace's handlers, without SA_RESTART, may come) */
+	while ((n = read(rfd, &pid, sizeof(pid))) < 0 && errno == EINTR)
+		;
+	if (n == sizeof(pid))
+		return pid;
+	return n < 0 ? -errno : -ECHILD;
 }
 
 int tracer_spawn(const char *path, char **argv)
@@ -1246,8 +1255,14 @@ static inline void syscall_exit_events(struct tcb *tcp);
 
 static void on_syscall_exit(struct tcb *tcp)
 {
+	bool failed = tcp->flags & TCB_EXEC_FAILED;
+
 	syscall_exit_events(tcp);
 	tcb_call_priv_drop(tcp); /* the decoder's data lives until here */
+	/* the command's execve failed: its line goes out before the child,
+	 * once resumed, writes "exec: ERROR" to what may be the same file */
+	if (!failed && (tcp->flags & TCB_EXEC_FAILED))
+		outstreams_flush();
 }
 
 static inline void syscall_exit_events(struct tcb *tcp)
@@ -1936,8 +1951,6 @@ void tracer_cleanup(void)
 	trace_set = NULL;
 	free(exit_result_used);
 	exit_result_used = NULL;
-	/* (a spawner thread still sleeping holds no pointer to either) */
-	fastpath_prog_free(&fp_prog);
-	free(child_env);
-	child_env = NULL;
+	/* fp_prog and child_env stay: a command detached before its exec
+	 * (by a signal to ctrace) may still be reading them */
 }
