@@ -328,6 +328,19 @@ done
 # takes that or "strace"), not by a name of its own
 c=$(bash -c 'exec -a "" "$0"' "$CTRACE" 2>&1 | head -1)
 [ "$c" = "$CTRACE: must have PROG [ARGS] or -p PID" ] || bad "empty argv[0]: '$c'"
+# the command's failed exec: its line comes before the child's "exec:
+# ERROR" in the same file (the child writes it as soon as it runs again),
+# 30 times with a CPU hog per CPU to shuffle the two (the race it checks
+# came out in 4 to 22 runs of 100 so)
+hogs=()
+for _ in $(seq "$(nproc)"); do (while :; do :; done) & hogs+=($!); done
+late=0
+for _ in $(seq 30); do
+	"$CTRACE" / 2>"$TMP/fx.err"
+	head -1 "$TMP/fx.err" | grep -q ' = -1 EACCES (Permission denied)$' || late=$((late + 1))
+done
+kill "${hogs[@]}"; wait "${hogs[@]}" 2>/dev/null
+[ $late = 0 ] || { bad "a failed exec: its line after ctrace's message in $late of 30 runs:"; cat "$TMP/fx.err"; }
 
 [ $rc = 0 ] && echo "ok: strace-control"
 exit $rc
