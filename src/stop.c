@@ -17,6 +17,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -770,6 +771,45 @@ struct spawn_req {
 	int fp_wfd;         /* fp_pipe, as it was when the child was made */
 };
 
+/* The spawner is inside vfork() from before the child exists until the
+ * command's exec or death (in_vfork).  If ctrace exits before that exec
+ * (an error: ct_die(), an output it cannot open), spawn_settle(), run by
+ * exit(), kills and reaps a command ctrace still traces, as
+ * PTRACE_O_EXITKILL would a moment later, and waits for the spawner to
+ * leave vfork(): LeakSanitizer's check at exit stops every thread, and a
+ * thread waiting in vfork() never stops.  (A command ctrace detached
+ * before its exec is left alone.) */
+static atomic_bool in_vfork;
+static pid_t spawned_pid;
+
+/* Is pid traced by ctrace?  (its TracerPid in /proc/PID/status) */
+static bool traced_by_us(pid_t pid)
+{
+	char name[64], line[128];
+	_cleanup_fclose_ FILE *f = NULL;
+
+	snprintf(name, sizeof(name), "/proc/%d/status", pid);
+	f = fopen(name, "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, "TracerPid:", 10) == 0)
+			return strtol(line + 10, NULL, 10) == getpid();
+	return false;
+}
+
+static void spawn_settle(void)
+{
+	const struct timespec ms = { 0, 1000 * 1000 };
+
+	if (!atomic_load(&in_vfork) || spawned_pid <= 0 || !traced_by_us(spawned_pid))
+		return;
+	kill(spawned_pid, SIGKILL);
+	while (waitpid(spawned_pid, NULL, __WALL) < 0 && errno == EINTR)
+		;
+	/* the child's death ends the vfork(); the spawner then clears in_vfork */
+	for (int i = 0; i < 1000 && atomic_load(&in_vfork); i++)
+		nanosleep(&ms, NULL);
+}
+
 _Noreturn __attribute__((noinline)) static void vfork_child(const struct spawn_req *r)
 {
 	pid_t me = getpid();
@@ -787,6 +827,7 @@ static void *spawner(void *arg)
 
 	if (pid == 0)
 		vfork_child(r);
+	atomic_store(&in_vfork, false);
 	if (pid < 0) {
 		pid = -errno;
 		if (write(wfd, &pid, sizeof(pid)) < 0)
@@ -821,6 +862,9 @@ static pid_t start_command(const char *path, char **argv)
 		return -errno;
 	rfd = fds[0];
 	req = (struct spawn_req){ path, argv, fds[1], fp_pipe };
+	atomic_store(&in_vfork, true);
+	if (atexit(spawn_settle) != 0)
+		return -ENOMEM;
 	/* the spawner, and so the child until it restores the command's
 	 * mask, run no handler of ctrace's */
 	sigfillset(&all);
@@ -833,14 +877,17 @@ static pid_t start_command(const char *path, char **argv)
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
+		atomic_store(&in_vfork, false);
 		close(fds[1]);
 		return -err;
 	}
 	/* (a signal of ctrace's handlers, without SA_RESTART, may come) */
 	while ((n = read(rfd, &pid, sizeof(pid))) < 0 && errno == EINTR)
 		;
-	if (n == sizeof(pid))
+	if (n == sizeof(pid)) {
+		spawned_pid = pid;
 		return pid;
+	}
 	return n < 0 ? -errno : -ECHILD;
 }
 
