@@ -667,6 +667,14 @@ static void fastpath_setup(const char *path)
 	fp_read = fds[0];
 }
 
+/* In the tracer, once the child exists: its copy of fp_pipe is its own */
+static void close_fp_pipe(void)
+{
+	if (fp_pipe >= 0)
+		close(fp_pipe);
+	fp_pipe = -1;
+}
+
 /* At the exec event: did the child fail to load the filter? */
 static void fastpath_check_loaded(void)
 {
@@ -926,10 +934,7 @@ int tracer_spawn(const char *path, char **argv)
 			seize_opts |= PTRACE_O_TRACESECCOMP;
 		ct_debug("ptrace_setoptions = %#x", seize_opts);
 		ret = spawn_daemonized(path, argv);
-		if (fp_pipe >= 0) {
-			close(fp_pipe);
-			fp_pipe = -1;
-		}
+		close_fp_pipe();
 		return ret;
 	}
 	pid = start_command(path, argv);
@@ -938,10 +943,7 @@ int tracer_spawn(const char *path, char **argv)
 		return pid;
 	}
 	/* the child has its own copy of the descriptors */
-	if (fp_pipe >= 0) {
-		close(fp_pipe);
-		fp_pipe = -1;
-	}
+	close_fp_pipe();
 
 	status = 0;
 	while ((ret = waitpid(pid, &status, WSTOPPED)) < 0 && errno == EINTR)

@@ -119,14 +119,15 @@ static int x86_64_set_arg(pid_t pid, const struct arch_def *pers, unsigned i, un
 	bool i386 = pers == &arch_i386;
 	int ret;
 
-	if (i >= 6 || (i386 && val > UINT32_MAX))
+	if (i >= 6)
 		return -EINVAL;
 	ret = x86_64_getregs(pid, &u, &len);
 	if (ret < 0)
 		return ret;
+	/* an i386 call's arguments are 32-bit, in either kind of process */
+	if ((i386 || is_i386(len)) && val > UINT32_MAX)
+		return -EINVAL;
 	if (is_i386(len)) {
-		if (val > UINT32_MAX)
-			return -EINVAL;
 		*slot32[i] = (uint32_t)val;
 	} else if (i386) {
 		/* the program may use the high half after the call */
