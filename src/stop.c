@@ -443,8 +443,35 @@ static struct tcb *add_tcb(pid_t pid, unsigned flags)
 
 static void end_delay(struct tcb *tcp, bool run);
 
+/* Children that were seen, ran and died before their parent's fork or
+ * clone event was taken from wait(): that event must not make them anew
+ * (a second tcb would open FILE.PID again, emptying it, and wait for an
+ * exit that was already reported). */
+static pid_t *early_gone;
+static size_t nearly_gone;
+
+static void early_gone_add(pid_t pid)
+{
+	early_gone = xrealloc(early_gone, (nearly_gone + 1) * sizeof(*early_gone));
+	early_gone[nearly_gone++] = pid;
+}
+
+/* Was pid such a child?  (It is then forgotten: its event has come.) */
+static bool early_gone_take(pid_t pid)
+{
+	for (size_t i = 0; i < nearly_gone; i++) {
+		if (early_gone[i] == pid) {
+			early_gone[i] = early_gone[--nearly_gone];
+			return true;
+		}
+	}
+	return false;
+}
+
 static void drop_tcb(struct tcb *tcp)
 {
+	if (tcp->flags & TCB_EARLY)
+		early_gone_add(tcp->pid);
 	end_delay(tcp, false);
 	set_solo(tcp, false);
 	nonsolo--;
@@ -1593,6 +1620,7 @@ static struct tcb *new_child_tcb(pid_t pid, unsigned flags)
 static void on_new_child(struct tcb *parent, int event)
 {
 	unsigned long child = 0;
+	struct tcb *tcp;
 
 	/* a clone event may be a thread of the parent's */
 	if (event == PTRACE_EVENT_CLONE)
@@ -1601,7 +1629,10 @@ static void on_new_child(struct tcb *parent, int event)
 		return;
 	/* a fork/vfork child has one thread (one whose first stop came
 	 * before this event stays unknown until its execve) */
-	if (!tcb_find((pid_t)child))
+	tcp = tcb_find((pid_t)child);
+	if (tcp)
+		tcp->flags &= ~TCB_EARLY;
+	else if (!early_gone_take((pid_t)child))
 		set_solo(new_child_tcb((pid_t)child, parent->flags & TCB_ATTACHED),
 			 event != PTRACE_EVENT_CLONE);
 }
@@ -1929,7 +1960,7 @@ int tracer_loop(void)
 					ct_warn("Detached unknown pid %d", (int)pid);
 				continue;
 			}
-			tcp = new_child_tcb(pid, main_pid ? 0 : TCB_ATTACHED);
+			tcp = new_child_tcb(pid, (main_pid ? 0 : TCB_ATTACHED) | TCB_EARLY);
 		}
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			handle_exit(tcp, status);

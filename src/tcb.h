@@ -29,6 +29,7 @@ enum {
 	TCB_EXEC_FAILED = 1u << 16, /* that execve failed: the rest is ctrace's (hidden) */
 	TCB_UNKNOWN_SC  = 1u << 17, /* killed at a syscall-entry stop before its
 				      * registers were read: "???(" */
+	TCB_EARLY       = 1u << 18, /* seen before its parent's fork/clone event */
 };
 /* tcb.inj_what: what the injection changed */
 enum { INJ_RETVAL = 1u << 0, INJ_ARGS = 1u << 1, INJ_DELAYED = 1u << 2 };
