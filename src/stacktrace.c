@@ -204,18 +204,9 @@ static const Dwfl_Thread_Callbacks thread_callbacks = {
 
 static pid_t tgid_of(pid_t tid)
 {
-	char path[64], buf[1024];
-	const char *t;
-	ssize_t n;
+	long tgid;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", tid);
-	n = read_file(path, buf, sizeof(buf));
-	if (n <= 0)
-		return tid;
-	t = strstr(buf, "\nTgid:");
-	if (!t)
-		return tid;
-	return (pid_t)strtol(t + 6, NULL, 10);
+	return proc_status_long(tid, "Tgid", &tgid) == 0 ? (pid_t)tgid : tid;
 }
 
 static struct stack_proc *proc_get(pid_t tgid)

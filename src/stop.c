@@ -820,15 +820,9 @@ static pid_t spawned_pid;
 /* Is pid traced by ctrace?  (its TracerPid in /proc/PID/status) */
 static bool traced_by_us(pid_t pid)
 {
-	char name[64], line[128];
-	_cleanup_fclose_ FILE *f = NULL;
+	long tracer;
 
-	snprintf(name, sizeof(name), "/proc/%d/status", pid);
-	f = fopen(name, "re");
-	while (f && fgets(line, sizeof(line), f))
-		if (strncmp(line, "TracerPid:", 10) == 0)
-			return strtol(line + 10, NULL, 10) == getpid();
-	return false;
+	return proc_status_long(pid, "TracerPid", &tracer) == 0 && tracer == getpid();
 }
 
 static void spawn_settle(void)
@@ -2025,6 +2019,9 @@ static void free_one(struct tcb *tcp, void *data)
 void tracer_cleanup(void)
 {
 	tcb_foreach(free_one, NULL);
+	free(early_gone);
+	early_gone = NULL;
+	nearly_gone = 0;
 	if (shared_out)
 		outstream_close(shared_out);
 	shared_out = NULL;

@@ -101,6 +101,24 @@ ssize_t read_file(const char *path, char *buf, size_t size)
 	return (ssize_t)len;
 }
 
+int proc_status_long(pid_t pid, const char *field, long *val)
+{
+	char path[64], key[64], buf[2048];
+	const char *at;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	snprintf(key, sizeof(key), "\n%s:", field);
+	n = read_file(path, buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	at = strstr(buf, key);
+	if (!at)
+		return -ENOENT;
+	*val = strtol(at + strlen(key), NULL, 10);
+	return 0;
+}
+
 int read_file_alloc(const char *path, size_t max, char **out, size_t *len)
 {
 	_cleanup_fclose_ FILE *f = fopen(path, "re");

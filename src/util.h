@@ -68,6 +68,10 @@ const char *errno_name(int err);
  * Returns the length or a negative errno. */
 ssize_t read_file(const char *path, char *buf, size_t size);
 
+/* The number after "FIELD:" in /proc/PID/status (Tgid, TracerPid...).
+ * Returns 0, -ENOENT without that field, or read_file()'s error. */
+int proc_status_long(pid_t pid, const char *field, long *val);
+
 /* Read a whole file of at most max bytes into a malloc'd buffer (*out,
  * *len; not NUL-terminated).  Returns 0, -EFBIG when larger, -EIO on a
  * read error, or the negative errno of fopen. */
